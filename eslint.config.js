@@ -1,0 +1,30 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'lib/', 'node_modules/', 'coverage/', 'test/.build/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // Only run.ts and the shared wrapper may talk to the runner; domain code takes collaborators.
+    files: ['src/**/*.ts'],
+    ignores: ['src/actions/*/run.ts', 'src/core/run-action.ts', 'src/github/octokit.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@actions/core', message: 'Only run.ts touches @actions/core; pass a Logger.' }] },
+      ],
+    },
+  },
+  prettier,
+);

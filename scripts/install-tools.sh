@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Installs the real tools the tests run against, on a fresh machine or an old one:
+#   OpenTofu   built with Go from the Go module proxy (scripts/tofu-build), cached outside the repository
+#   Node 24    the runners' runtime, from the npm package node@24
+#   Packer, ansible-core, OpenSSH server and client   from Debian's packages
+# A tool already present at the pinned version is used as it is; a second run takes seconds.
+# Prints, last, the directory to put first on PATH: $IAC_TOOLS_DIR/bin (tofu and node24 live there).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=versions.env
+. "$here/versions.env"
+tools_dir=${IAC_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/iac-pipeline}
+bin_dir=$tools_dir/bin
+mkdir -p "$bin_dir"
+
+log() { printf '[install-tools] %s\n' "$*" >&2; }
+die() { printf '[install-tools] error: %s\n' "$*" >&2; exit 1; }
+
+# --- Debian packages -----------------------------------------------------------------------------
+have_version() { # command, expected version text, command printing the version
+  local cmd=$1 want=$2 out
+  shift 2
+  command -v "$cmd" >/dev/null 2>&1 || return 1
+  # Captured first: `| grep -q` would close the pipe early and, under pipefail, fail the check.
+  out=$("$@" 2>&1) || return 1
+  [[ $out == *"$want"* ]]
+}
+
+missing=()
+have_version packer "$PACKER_VERSION" packer version || missing+=(packer)
+have_version ansible-playbook "core $ANSIBLE_CORE_VERSION" ansible-playbook --version || missing+=(ansible-core)
+[ -x /usr/sbin/sshd ] || missing+=(openssh-server)
+have_version ssh "OpenSSH_$OPENSSH_VERSION" ssh -V || missing+=(openssh-client)
+command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
+if [ ${#missing[@]} -gt 0 ]; then
+  command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and there is no apt-get: install them by hand"
+  sudo=
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  log "installing ${missing[*]} from Debian's packages"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+have_version packer "$PACKER_VERSION" packer version ||
+  log "warning: packer is $(packer version 2>&1 | head -1), not the pinned $PACKER_VERSION"
+have_version ansible-playbook "core $ANSIBLE_CORE_VERSION" ansible-playbook --version ||
+  log "warning: ansible-core is $(ansible-playbook --version 2>&1 | head -1), not the pinned $ANSIBLE_CORE_VERSION"
+
+# --- Node 24 -------------------------------------------------------------------------------------
+node24=$bin_dir/node24
+if [ -x "$node24" ] && [ "$("$node24" --version)" = "v$NODE24_VERSION" ]; then
+  log "node $NODE24_VERSION: cached"
+elif command -v node >/dev/null 2>&1 && [ "$(node --version)" = "v$NODE24_VERSION" ]; then
+  ln -sf "$(command -v node)" "$node24"
+  log "node $NODE24_VERSION: on PATH"
+else
+  log "node $NODE24_VERSION: installing the npm package node@$NODE24_VERSION"
+  node_dir=$tools_dir/node-$NODE24_VERSION
+  rm -rf "$node_dir"
+  npm install --prefix "$node_dir" --no-save --no-audit --no-fund --loglevel=error "node@$NODE24_VERSION" >&2
+  ln -sf "$node_dir/node_modules/node/bin/node" "$node24"
+  [ "$("$node24" --version)" = "v$NODE24_VERSION" ] || die "node@$NODE24_VERSION did not install a working node"
+fi
+
+# --- OpenTofu ------------------------------------------------------------------------------------
+# `go install github.com/opentofu/opentofu/cmd/tofu@vX` refuses because opentofu's go.mod has a replace
+# directive; scripts/tofu-build is a wrapper module that requires the release and repeats the replace.
+build_mod=$here/tofu-build
+grep -Eq "^(require )?[[:space:]]*github.com/opentofu/opentofu v$OPENTOFU_VERSION( |$)" "$build_mod/go.mod" ||
+  die "scripts/tofu-build/go.mod does not require opentofu v$OPENTOFU_VERSION (scripts/versions.env): update its require, its replace (copy it from opentofu's go.mod) and go.sum (go mod tidy)"
+tofu_version() { "$1" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([^"]*\)".*/\1/p'; }
+if command -v tofu >/dev/null 2>&1 && [ "$(command -v tofu)" != "$bin_dir/tofu" ] &&
+  [ "$(tofu_version tofu)" = "$OPENTOFU_VERSION" ]; then
+  ln -sf "$(command -v tofu)" "$bin_dir/tofu"
+  log "tofu $OPENTOFU_VERSION: on PATH"
+else
+  # Keyed by the wrapper module's content, so a change of version or replace rebuilds.
+  key=$(cat "$build_mod/go.mod" "$build_mod/go.sum" | sha256sum | cut -c1-12)
+  tofu_bin=$tools_dir/opentofu-$OPENTOFU_VERSION-$key/tofu
+  if [ -x "$tofu_bin" ]; then
+    log "tofu $OPENTOFU_VERSION: cached"
+  else
+    command -v go >/dev/null 2>&1 || die "Go is needed to build OpenTofu and is not on PATH"
+    log "tofu $OPENTOFU_VERSION: building with $(go version | cut -d' ' -f3) (takes several minutes the first time)"
+    mkdir -p "$(dirname "$tofu_bin")"
+    (cd "$build_mod" && GOFLAGS=-mod=readonly CGO_ENABLED=0 go build -trimpath \
+      -ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" \
+      -o "$tofu_bin.partial" github.com/opentofu/opentofu/cmd/tofu)
+    mv "$tofu_bin.partial" "$tofu_bin"
+  fi
+  ln -sf "$tofu_bin" "$bin_dir/tofu"
+fi
+[ "$(tofu_version "$bin_dir/tofu")" = "$OPENTOFU_VERSION" ] ||
+  die "the tofu in $bin_dir is not $OPENTOFU_VERSION: $("$bin_dir/tofu" version 2>&1 | head -3)"
+
+log "ready: tofu $OPENTOFU_VERSION, node $NODE24_VERSION, packer $(packer version | head -1), $(ansible-playbook --version | head -1), $(ssh -V 2>&1)"
+echo "$bin_dir"

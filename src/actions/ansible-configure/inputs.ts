@@ -1,0 +1,24 @@
+import { defineInputs, input, secret } from '../../core/inputs.js';
+import { sharedInputs } from '../../core/shared-inputs.js';
+
+export const ansibleConfigureInputs = defineInputs({
+  playbook: input.requiredFile(),
+  inventory: input.text(),
+  'inventory-artifact': input.name(),
+  stack: sharedInputs.stack,
+  'extra-vars': secret(input.yamlMapping()),
+  'private-key': input.secretText(),
+  'vault-password': input.secretText(),
+  user: input.text(),
+  become: input.boolean(false),
+  limit: input.text(),
+  tags: input.list(),
+  check: input.boolean(false),
+  diff: input.boolean(false),
+  forks: input.integer(1, 500),
+  'connection-timeout': input.integer(1, 3_600),
+  'host-key-checking': input.boolean(true),
+  'known-hosts': input.text(),
+  'working-directory': sharedInputs['working-directory'],
+  'artifact-prefix': sharedInputs['artifact-prefix'],
+});

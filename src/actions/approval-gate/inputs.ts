@@ -1,0 +1,38 @@
+import { defineInputs, input } from '../../core/inputs.js';
+import { sharedInputs } from '../../core/shared-inputs.js';
+
+const MODES = ['environment', 'comment', 'wait', 'policy'] as const;
+
+export const approvalGateInputs = defineInputs(
+  {
+    mode: input.choice(MODES, 'comment'),
+    environment: input.text(),
+    'plan-artifact': input.name(),
+    stack: sharedInputs.stack,
+    'plan-digest': input.digest(),
+    approvers: input.accounts(),
+    'min-permission': input.choice(['admin', 'maintain', 'write'] as const, 'maintain'),
+    'min-approvals': input.integer(1, 6),
+    'allow-self-approval': input.boolean(false),
+    'auto-approve-environments': input.list(),
+    'fallback-mode': input.choice(['environment', 'comment', 'wait'] as const, 'comment'),
+    'timeout-minutes': input.integer(1, 43_200),
+    'poll-interval-seconds': input.integer(5, 3_600),
+    override: input.text(),
+    'override-users': input.accounts(),
+    'pr-number': input.integer(1, Number.MAX_SAFE_INTEGER),
+    'allow-unprotected': input.boolean(false),
+    'artifact-prefix': sharedInputs['artifact-prefix'],
+    'github-token': sharedInputs['github-token'],
+  },
+  [
+    (v) =>
+      (v.mode === 'environment' || v.mode === 'policy') && !v.environment
+        ? { input: 'environment', message: `is required with mode: ${v.mode}` }
+        : undefined,
+    (v) =>
+      v.override && v.overrideUsers.length === 0
+        ? { input: 'override-users', message: 'must list who may override when override is given' }
+        : undefined,
+  ],
+);

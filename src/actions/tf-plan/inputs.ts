@@ -1,0 +1,37 @@
+import { defineInputs, input } from '../../core/inputs.js';
+import { sharedInputs } from '../../core/shared-inputs.js';
+
+export const tfPlanInputs = defineInputs(
+  {
+    'working-directory': sharedInputs['working-directory'],
+    binary: sharedInputs.binary,
+    stack: sharedInputs.stack,
+    workspace: input.name(),
+    mode: input.choice(['plan', 'drift'] as const, 'plan'),
+    'var-files': input.files(),
+    vars: input.keyValues(),
+    'backend-config': input.lines(),
+    targets: input.lines(),
+    replace: input.lines(),
+    destroy: input.boolean(false),
+    'refresh-only': input.boolean(false),
+    'lock-timeout': input.duration(),
+    parallelism: input.integer(1, 1000),
+    'artifact-prefix': sharedInputs['artifact-prefix'],
+    'encryption-key': sharedInputs['encryption-key'],
+    'on-destroy': input.choice(['warn', 'fail'] as const, 'warn'),
+    'github-token': sharedInputs['github-token'],
+    comment: input.boolean(true),
+    'pr-number': input.integer(1, Number.MAX_SAFE_INTEGER),
+  },
+  [
+    (v) =>
+      v.destroy && v.refreshOnly
+        ? { input: 'refresh-only', message: 'cannot be combined with destroy' }
+        : undefined,
+    (v) =>
+      v.mode === 'drift' && v.destroy
+        ? { input: 'destroy', message: 'cannot be used with mode: drift, which only refreshes' }
+        : undefined,
+  ],
+);

@@ -1,0 +1,55 @@
+import * as core from '@actions/core';
+import { errorMessage, isConfigurationError, NotImplementedError } from './errors.js';
+import { readInputs, type InputShape, type InputsOf, type InputSpec } from './inputs.js';
+import type { Logger } from './logger.js';
+
+/** The Logger over the runner's workflow commands. */
+export const runnerLogger: Logger = {
+  debug: (message) => core.debug(message),
+  info: (message) => core.info(message),
+  notice: (message, properties) => core.notice(message, properties),
+  warning: (message, properties) => core.warning(message, properties),
+  error: (message, properties) => core.error(message, properties),
+  mask: (value) => core.setSecret(value),
+  group: (name, body) => core.group(name, body),
+};
+
+export interface ActionContext<S extends InputShape> {
+  inputs: InputsOf<S>;
+  logger: Logger;
+}
+
+/** The runner gives main's saved state to post as STATE_*; this flag tells the two phases apart. */
+const POST_PHASE_STATE = 'isPost';
+
+/**
+ * The outer wrapper of every action: reads the inputs, runs the body, and turns what it throws into
+ * exactly one `::error::` line. A user's mistake (ConfigurationError) shows only its message; anything
+ * else is a bug, shown with the action's name, with its stack at debug level for whoever files it.
+ * This is the only place that calls setFailed. With a `post` body, the same bundle serves as the
+ * action's post step (action.yml `post:`), which runs after main also when the job failed.
+ */
+export async function runAction<S extends InputShape>(
+  actionName: string,
+  spec: InputSpec<S>,
+  main: (context: ActionContext<S>) => Promise<void>,
+  post?: (context: { logger: Logger; state: (name: string) => string }) => Promise<void>,
+): Promise<void> {
+  try {
+    if (post && core.getState(POST_PHASE_STATE) === 'true') {
+      await post({ logger: runnerLogger, state: (name) => core.getState(name) });
+      return;
+    }
+    // Saved before anything can fail, so that post cleans up after a main that died half-way.
+    if (post) core.saveState(POST_PHASE_STATE, 'true');
+    const inputs = readInputs(spec, (name) => core.getInput(name), core.setSecret);
+    await main({ inputs, logger: runnerLogger });
+  } catch (error) {
+    if (isConfigurationError(error) || error instanceof NotImplementedError) {
+      core.setFailed(error.message);
+      return;
+    }
+    if (error instanceof Error && error.stack) core.debug(error.stack);
+    core.setFailed(`${actionName} failed unexpectedly: ${errorMessage(error)}`);
+  }
+}
