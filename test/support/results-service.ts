@@ -840,7 +840,7 @@ class ArtifactService {
   }
 
   private async create(body: Json, caller: RunIds): Promise<Json> {
-    const run = this.runOf(body, caller);
+    const run = this.runOf(body, caller, 'write');
     const name = requiredString(body, 'name');
     const existing = this.find(run.runBackendId, name);
     if (existing?.finalized) {
@@ -865,7 +865,7 @@ class ArtifactService {
   }
 
   private async finalize(body: Json, caller: RunIds): Promise<Json> {
-    const run = this.runOf(body, caller);
+    const run = this.runOf(body, caller, 'write');
     const name = requiredString(body, 'name');
     const size = optionalInt64(body, 'size') ?? 0;
     const hash = optionalString(body, 'hash');
@@ -941,11 +941,15 @@ class ArtifactService {
     return { ok: true, artifact_id: String(record.id) };
   }
 
-  /** The run and job a request names; they must be the token's own, as GitHub checks. */
-  private runOf(body: Json, caller: RunIds): RunIds {
+  /**
+   * The run and job a request names. The run must be the token's own, as GitHub checks; the job must
+   * be too for writes (create, finalize), but any job of the run may list, download or delete the
+   * artifacts of another job, and the library sends the producing job's id when it does.
+   */
+  private runOf(body: Json, caller: RunIds, access: 'write' | 'read' = 'read'): RunIds {
     const runBackendId = requiredString(body, 'workflow_run_backend_id');
     const jobBackendId = requiredString(body, 'workflow_job_run_backend_id');
-    if (runBackendId !== caller.runBackendId || jobBackendId !== caller.jobBackendId) {
+    if (runBackendId !== caller.runBackendId || (access === 'write' && jobBackendId !== caller.jobBackendId)) {
       throw new TwirpError(
         'permission_denied',
         'the request names a workflow run or job the token does not grant',
