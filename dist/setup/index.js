@@ -37341,16 +37341,16 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!fs.existsSync(filePath)) {
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -37360,7 +37360,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -40104,9 +40104,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -49687,9 +49687,15 @@ function preprocess(fn, schema) {
 
 
 const secretInputs = registry();
+const unechoedInputs = registry();
 /** Marks an input whose value is masked before anything runs and never echoed in an error. */
 function secret(schema) {
     secretInputs.add(schema, { secret: true });
+    return unechoed(schema);
+}
+/** Marks an input that may hold secrets among other things (variables): not masked, but never echoed. */
+function unechoed(schema) {
+    unechoedInputs.add(schema, { unechoed: true });
     return schema;
 }
 /** An empty input means "not given", as on the runner, where an absent input reads as ''. */
@@ -49719,8 +49725,10 @@ function choiceValue(choices) {
     return schemas_enum(choices, { error: `must be one of: ${choices.join(', ')}` });
 }
 /** One item a line, blank lines skipped, as core.getMultilineInput does. */
-const lines = schemas_string()
-    .transform((v) => v.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== ''));
+const lines = schemas_string().transform((v) => v
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== ''));
 /** Multiline or comma-separated, for lists of names such as approvers or tags. */
 const list = schemas_string().transform((v) => v
     .split(/[\n,]/)
@@ -49769,7 +49777,7 @@ function existingPath(kind) {
         .transform((path, ctx) => {
         const absolute = findPath(path, kind);
         if (absolute === undefined) {
-            ctx.addIssue({ code: 'custom', message: `must name an existing ${kind} in the workspace; "${path}" is not one` });
+            ctx.addIssue({ code: 'custom', message: `must name an existing ${kind} in the workspace` });
             return NEVER;
         }
         return absolute;
@@ -49781,7 +49789,10 @@ const existingFiles = lines.transform((paths, ctx) => {
     for (const path of paths) {
         const absolute = findPath(path, 'file');
         if (absolute === undefined) {
-            ctx.addIssue({ code: 'custom', message: `must list existing files in the workspace; "${path}" is not one` });
+            ctx.addIssue({
+                code: 'custom',
+                message: `must list existing files in the workspace; "${path}" is not one`,
+            });
             return NEVER;
         }
         found.push(absolute);
@@ -49790,9 +49801,9 @@ const existingFiles = lines.transform((paths, ctx) => {
 });
 // Artifact names may not hold " : < > | * ? \r \n \ /; stacks and prefixes become part of them.
 const NAME_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const namePart = schemas_string()
-    .trim()
-    .regex(NAME_PART, { error: 'must be letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit' });
+const namePart = schemas_string().trim().regex(NAME_PART, {
+    error: 'must be letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit',
+});
 const SHA256_HEX = /^(?:sha256:)?([0-9a-f]{64})$/;
 /** A plan digest, `sha256:<64 hex>`; bare hex is accepted and normalised. */
 const digest = schemas_string()
@@ -49829,9 +49840,11 @@ const VERSION = /^(?:latest|v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?)$/;
 const inputs_version = inputs_text.regex(VERSION, { error: 'must be a version such as 1.12.6 or "latest"' });
 // A GitHub login (user) or an org/team slug.
 const ACCOUNT = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?(?:\[bot\])?$/;
-const accounts = list.refine((items) => items.every((item) => ACCOUNT.test(item.replace(/^@/, ''))), {
+const accounts = list
+    .refine((items) => items.every((item) => ACCOUNT.test(item.replace(/^@/, ''))), {
     error: 'must list GitHub logins or org/team slugs, one a line or separated by commas',
-}).transform((items) => items.map((item) => item.replace(/^@/, '')));
+})
+    .transform((items) => items.map((item) => item.replace(/^@/, '')));
 /** Input kinds. Each returns a zod schema from the raw string; `.optional`/`.required` wrap them. */
 const input = {
     text: () => optionalInput(inputs_text),
@@ -49842,10 +49855,11 @@ const input = {
     files: () => optionalInput(existingFiles).transform((v) => v ?? []),
     boolean: (fallback) => optionalInput(booleanValue).transform((v) => v ?? fallback),
     integer: (min, max) => optionalInput(integerValue(min, max)),
+    integerOr: (min, max, fallback) => optionalInput(integerValue(min, max)).transform((v) => v ?? fallback),
     choice: (choices, fallback) => optionalInput(choiceValue(choices)).transform((v) => v ?? fallback),
     lines: () => optionalInput(lines).transform((v) => v ?? []),
     list: () => optionalInput(list).transform((v) => v ?? []),
-    keyValues: () => optionalInput(keyValueLines).transform((v) => v ?? []),
+    keyValues: () => unechoed(optionalInput(keyValueLines).transform((v) => v ?? [])),
     file: () => optionalInput(existingPath('file')),
     requiredFile: () => requiredInput(existingPath('file')),
     directory: (fallback) => optionalInput(existingPath('directory')).transform((v) => v ?? (0,external_node_path_namespaceObject.resolve)(fallback)),
@@ -49888,7 +49902,7 @@ function readInputs(spec, read, mask = () => undefined) {
         const issue = result.error.issues[0];
         const name = String(issue?.path[0] ?? '');
         const schema = spec.shape[name];
-        const given = schema && !secretInputs.has(schema) && raw[name]?.trim() && issue?.message !== 'is required'
+        const given = schema && !unechoedInputs.has(schema) && raw[name]?.trim() && issue?.message !== 'is required'
             ? `; got ${describeValue(raw[name] ?? '')}`
             : '';
         throw new ConfigurationError(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);
@@ -49916,19 +49930,29 @@ const runnerLogger = {
     mask: (value) => core_setSecret(value),
     group: (name, body) => group(name, body),
 };
+/** The runner gives main's saved state to post as STATE_*; this flag tells the two phases apart. */
+const POST_PHASE_STATE = 'isPost';
 /**
  * The outer wrapper of every action: reads the inputs, runs the body, and turns what it throws into
  * exactly one `::error::` line. A user's mistake (ConfigurationError) shows only its message; anything
  * else is a bug, shown with the action's name, with its stack at debug level for whoever files it.
- * This is the only place that calls setFailed.
+ * This is the only place that calls setFailed. With a `post` body, the same bundle serves as the
+ * action's post step (action.yml `post:`), which runs after main also when the job failed.
  */
-async function runAction(actionName, spec, body) {
+async function runAction(actionName, spec, main, post) {
     try {
+        if (post && getState(POST_PHASE_STATE) === 'true') {
+            await post({ logger: runnerLogger, state: (name) => getState(name) });
+            return;
+        }
+        // Saved before anything can fail, so that post cleans up after a main that died half-way.
+        if (post)
+            saveState(POST_PHASE_STATE, 'true');
         const inputs = readInputs(spec, (name) => getInput(name), core_setSecret);
-        await body({ inputs, logger: runnerLogger });
+        await main({ inputs, logger: runnerLogger });
     }
     catch (error) {
-        if (isConfigurationError(error)) {
+        if (isConfigurationError(error) || error instanceof NotImplementedError) {
             setFailed(error.message);
             return;
         }
@@ -49949,7 +49973,10 @@ const setupInputs = defineInputs({
     cache: input.boolean(true),
 }, [
     (v) => v.tofuVersion && v.terraformVersion
-        ? { input: 'terraform-version', message: 'cannot be given together with tofu-version: choose one tool' }
+        ? {
+            input: 'terraform-version',
+            message: 'cannot be given together with tofu-version: choose one tool',
+        }
         : undefined,
 ]);
 

@@ -217,6 +217,8 @@ export const input = {
   files: () => optionalInput(existingFiles).transform((v) => v ?? []),
   boolean: (fallback: boolean) => optionalInput(booleanValue).transform((v) => v ?? fallback),
   integer: (min: number, max: number) => optionalInput(integerValue(min, max)),
+  integerOr: (min: number, max: number, fallback: number) =>
+    optionalInput(integerValue(min, max)).transform((v) => v ?? fallback),
   choice: <const T extends readonly [string, ...string[]]>(choices: T, fallback: T[number]) =>
     optionalInput(choiceValue(choices)).transform((v) => v ?? fallback),
   lines: () => optionalInput(lines).transform((v) => v ?? []),

@@ -34,8 +34,12 @@ describe('passing files between jobs with the unmodified libraries inside the bu
       expect(download.errors).toEqual([]);
       expect(download.exitCode).toBe(0);
       expect(download.outputs['artifact-id']).toBe(upload.outputs['artifact-id']);
-      expect(await readFile(join(consumer.workspace, 'incoming', 'bundle', 'plan.bin'), 'utf8')).toBe(payload);
-      expect(await readFile(join(consumer.workspace, 'incoming', 'bundle', 'manifest.json'), 'utf8')).toContain('iac/plan@1');
+      expect(await readFile(join(consumer.workspace, 'incoming', 'bundle', 'plan.bin'), 'utf8')).toBe(
+        payload,
+      );
+      expect(
+        await readFile(join(consumer.workspace, 'incoming', 'bundle', 'manifest.json'), 'utf8'),
+      ).toContain('iac/plan@1');
     } finally {
       await run.cleanup();
     }
@@ -47,9 +51,14 @@ describe('passing files between jobs with the unmodified libraries inside the bu
     try {
       const job = await first.job('plan');
       await job.writeFile('a.txt', 'a');
-      expect((await job.step('probe:artifact', { with: { mode: 'upload', name: 'only-here', path: 'a.txt' } })).exitCode).toBe(0);
+      expect(
+        (await job.step('probe:artifact', { with: { mode: 'upload', name: 'only-here', path: 'a.txt' } }))
+          .exitCode,
+      ).toBe(0);
       const other = await second.job('apply');
-      const missing = await other.step('probe:artifact', { with: { mode: 'download', name: 'only-here', path: 'x' } });
+      const missing = await other.step('probe:artifact', {
+        with: { mode: 'download', name: 'only-here', path: 'x' },
+      });
       expect(missing.exitCode).toBe(1);
       expect(missing.errors[0]?.message).toMatch(/not found|no artifact/i);
     } finally {
@@ -73,7 +82,9 @@ describe('passing files between jobs with the unmodified libraries inside the bu
       const restore = await restorer.step('probe:cache', { with: { mode: 'restore', key, path: 'plugins' } });
       expect(restore.exitCode).toBe(0);
       expect(restore.outputs['cache-hit']).toBe(key);
-      expect(await readFile(join(restorer.workspace, 'plugins', 'provider.bin'), 'utf8')).toBe('provider bytes');
+      expect(await readFile(join(restorer.workspace, 'plugins', 'provider.bin'), 'utf8')).toBe(
+        'provider bytes',
+      );
     } finally {
       await first.cleanup();
       await second.cleanup();

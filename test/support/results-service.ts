@@ -949,7 +949,10 @@ class ArtifactService {
   private runOf(body: Json, caller: RunIds, access: 'write' | 'read' = 'read'): RunIds {
     const runBackendId = requiredString(body, 'workflow_run_backend_id');
     const jobBackendId = requiredString(body, 'workflow_job_run_backend_id');
-    if (runBackendId !== caller.runBackendId || (access === 'write' && jobBackendId !== caller.jobBackendId)) {
+    if (
+      runBackendId !== caller.runBackendId ||
+      (access === 'write' && jobBackendId !== caller.jobBackendId)
+    ) {
       throw new TwirpError(
         'permission_denied',
         'the request names a workflow run or job the token does not grant',

@@ -21,7 +21,9 @@ export function pinnedVersions(): Record<string, string> {
 
 /** Where scripts/install-tools.sh puts tofu and node24 (it prints this directory too). */
 export function toolsBinDir(): string {
-  const base = process.env.IAC_TOOLS_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'iac-pipeline');
+  const base =
+    process.env.IAC_TOOLS_DIR ??
+    join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'iac-pipeline');
   return join(base, 'bin');
 }
 
@@ -35,7 +37,9 @@ export function node24(): string {
     const version = execFileSync(candidate, ['--version'], { encoding: 'utf8' }).trim();
     if (version.startsWith('v24.')) return candidate;
   }
-  throw new Error(`no Node 24 found (tried IAC_NODE24, ${join(toolsBinDir(), 'node24')}, this node): ${INSTALL_HINT}`);
+  throw new Error(
+    `no Node 24 found (tried IAC_NODE24, ${join(toolsBinDir(), 'node24')}, this node): ${INSTALL_HINT}`,
+  );
 }
 
 /** The OpenTofu binary built by the installer, checked to be the pinned version. */

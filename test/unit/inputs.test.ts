@@ -6,8 +6,16 @@ import { ConfigurationError } from '../../src/core/errors.js';
 import { defineInputs, input, readInputs, type InputShape, type InputSpec } from '../../src/core/inputs.js';
 
 /** Reads inputs from a record, the way core.getInput reads INPUT_* (absent is '', values trimmed). */
-function read<S extends InputShape>(spec: InputSpec<S>, given: Record<string, string>, masked: string[] = []) {
-  return readInputs(spec, (name) => (given[name] ?? '').trim(), (value) => masked.push(value));
+function read<S extends InputShape>(
+  spec: InputSpec<S>,
+  given: Record<string, string>,
+  masked: string[] = [],
+) {
+  return readInputs(
+    spec,
+    (name) => (given[name] ?? '').trim(),
+    (value) => masked.push(value),
+  );
 }
 
 function errorOf(run: () => unknown): string {
@@ -124,7 +132,9 @@ describe('input kinds', () => {
 
   it('masks secrets before parsing and never echoes them in an error', () => {
     const masked: string[] = [];
-    const message = errorOf(() => read(spec, { template: 'infra', 'webhook-url': 'hooks.example/s3cr3t' }, masked));
+    const message = errorOf(() =>
+      read(spec, { template: 'infra', 'webhook-url': 'hooks.example/s3cr3t' }, masked),
+    );
     expect(masked).toEqual(['hooks.example/s3cr3t']);
     expect(message).toBe('Input "webhook-url" must be an http:// or https:// URL.');
     expect(message).not.toContain('s3cr3t');
@@ -139,10 +149,12 @@ describe('input kinds', () => {
 });
 
 describe('cross-input rules', () => {
-  const spec = defineInputs(
-    { destroy: input.boolean(false), 'refresh-only': input.boolean(false) },
-    [(v) => (v.destroy && v.refreshOnly ? { input: 'refresh-only', message: 'cannot be combined with destroy' } : undefined)],
-  );
+  const spec = defineInputs({ destroy: input.boolean(false), 'refresh-only': input.boolean(false) }, [
+    (v) =>
+      v.destroy && v.refreshOnly
+        ? { input: 'refresh-only', message: 'cannot be combined with destroy' }
+        : undefined,
+  ]);
 
   it('passes values that agree', () => {
     expect(read(spec, { destroy: 'true' })).toEqual({ destroy: true, refreshOnly: false });

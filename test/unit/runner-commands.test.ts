@@ -21,7 +21,11 @@ describe('file commands', () => {
       'EOF',
       '',
     ].join('\n');
-    expect(parseKeyValueFile(content)).toEqual({ plain: 'second', multi: 'line one\n\nline=three', empty: '' });
+    expect(parseKeyValueFile(content)).toEqual({
+      plain: 'second',
+      multi: 'line one\n\nline=three',
+      empty: '',
+    });
   });
 
   it('treats a line whose = comes before << as name=value', () => {
@@ -40,17 +44,25 @@ describe('file commands', () => {
 
 describe('workflow commands', () => {
   it('parses properties and unescapes the message and property values', () => {
-    expect(parseWorkflowCommand('::error file=main.tf,line=3,title=A%3A b%2C c::line 1%0Aline 2 %25')).toEqual({
+    expect(
+      parseWorkflowCommand('::error file=main.tf,line=3,title=A%3A b%2C c::line 1%0Aline 2 %25'),
+    ).toEqual({
       command: 'error',
       properties: { file: 'main.tf', line: '3', title: 'A: b, c' },
       message: 'line 1\nline 2 %',
     });
-    expect(parseWorkflowCommand('::add-mask::s3cret')).toEqual({ command: 'add-mask', properties: {}, message: 's3cret' });
+    expect(parseWorkflowCommand('::add-mask::s3cret')).toEqual({
+      command: 'add-mask',
+      properties: {},
+      message: 's3cret',
+    });
     expect(parseWorkflowCommand('plain :: text')).toBeUndefined();
   });
 
   it('masks registered values in the shown log and keeps the raw log for leak checks', () => {
-    const log = interpretLog(['::add-mask::hunter2', 'password is hunter2', '::error::bad hunter2'].join('\n'));
+    const log = interpretLog(
+      ['::add-mask::hunter2', 'password is hunter2', '::error::bad hunter2'].join('\n'),
+    );
     expect(log.masks).toContain('hunter2');
     expect(log.log).toBe('password is ***\n::error::bad hunter2'.replace('bad hunter2', 'bad ***'));
     expect(log.errors).toEqual([{ message: 'bad ***', properties: {} }]);
@@ -59,7 +71,9 @@ describe('workflow commands', () => {
   });
 
   it('ignores commands between stop-commands and its token', () => {
-    const log = interpretLog(['::stop-commands::tok', '::error::not a command', '::tok::', '::warning::w'].join('\n'));
+    const log = interpretLog(
+      ['::stop-commands::tok', '::error::not a command', '::tok::', '::warning::w'].join('\n'),
+    );
     expect(log.errors).toEqual([]);
     expect(log.warnings).toEqual([{ message: 'w', properties: {} }]);
   });

@@ -21,7 +21,8 @@ export function parseKeyValueFile(content: string, fileName = 'file command'): R
       values[line.slice(0, equals)] = line.slice(equals + 1);
       continue;
     }
-    if (!heredoc) throw new FileCommandError(`${fileName}: invalid line ${index + 1}: ${JSON.stringify(line)}`);
+    if (!heredoc)
+      throw new FileCommandError(`${fileName}: invalid line ${index + 1}: ${JSON.stringify(line)}`);
     const [, name = '', delimiter = ''] = heredoc;
     const body: string[] = [];
     for (index++; index < lines.length && lines[index] !== delimiter; index++) body.push(lines[index] ?? '');

@@ -86,12 +86,24 @@ export interface WorkflowRunOptions {
 const SUMMARY_LIMIT = 1024 * 1024;
 
 /** Variables of the machine's environment a runner passes on; everything else is left out for repeatability. */
-const INHERITED_ENV = ['HOME', 'LANG', 'LC_ALL', 'TZ', 'USER', 'LOGNAME', 'SHELL', 'TMPDIR', 'GOPATH', 'GOCACHE'];
+const INHERITED_ENV = [
+  'HOME',
+  'LANG',
+  'LC_ALL',
+  'TZ',
+  'USER',
+  'LOGNAME',
+  'SHELL',
+  'TMPDIR',
+  'GOPATH',
+  'GOCACHE',
+];
 
 /** Names an action: a suite action (`tf-plan`, `setup`), a probe (`probe:artifact`) or an absolute path. */
 export function actionDirectory(action: string): string {
   if (action === 'setup') return repoRoot;
-  if (action.startsWith('probe:')) return join(repoRoot, 'test', 'support', 'probes', action.slice('probe:'.length));
+  if (action.startsWith('probe:'))
+    return join(repoRoot, 'test', 'support', 'probes', action.slice('probe:'.length));
   if (isAbsolute(action)) return action;
   return join(repoRoot, 'actions', action);
 }
@@ -176,8 +188,12 @@ export class Job {
   readonly env: Record<string, string> = {};
   readonly path: string[] = [];
   readonly steps: StepResult[] = [];
-  private readonly posts: Array<{ id: string; action: ActionDefinition; options: StepOptions; state: Record<string, string> }> =
-    [];
+  private readonly posts: Array<{
+    id: string;
+    action: ActionDefinition;
+    options: StepOptions;
+    state: Record<string, string>;
+  }> = [];
   private failed = false;
 
   constructor(
@@ -191,7 +207,8 @@ export class Job {
   }
 
   async prepare(): Promise<void> {
-    for (const path of [this.workspace, this.runnerTemp, this.toolCache]) await mkdir(path, { recursive: true });
+    for (const path of [this.workspace, this.runnerTemp, this.toolCache])
+      await mkdir(path, { recursive: true });
   }
 
   /** Writes a file into the workspace, as a checkout would. */
@@ -238,7 +255,10 @@ export class Job {
     return !this.failed;
   }
 
-  private inputEnvironment(definition: ActionDefinition, given: Record<string, string>): Record<string, string> {
+  private inputEnvironment(
+    definition: ActionDefinition,
+    given: Record<string, string>,
+  ): Record<string, string> {
     const env: Record<string, string> = {};
     for (const [name, spec] of Object.entries(definition.inputs)) {
       const value = given[name] ?? this.evaluateDefault(spec.default);
@@ -296,7 +316,10 @@ export class Job {
       RUNNER_TOOL_CACHE: this.toolCache,
       ...(options.debug ? { RUNNER_DEBUG: '1' } : {}),
       ...(options.results
-        ? runnerEnvironment(options.results, { runBackendId: run.runBackendId, jobBackendId: this.jobBackendId })
+        ? runnerEnvironment(options.results, {
+            runBackendId: run.runBackendId,
+            jobBackendId: this.jobBackendId,
+          })
         : {}),
     };
   }
@@ -322,10 +345,15 @@ export class Job {
     for (const file of Object.values(files)) await writeFile(file, '');
 
     const inherited = Object.fromEntries(
-      INHERITED_ENV.filter((name) => process.env[name] !== undefined).map((name) => [name, process.env[name] ?? '']),
+      INHERITED_ENV.filter((name) => process.env[name] !== undefined).map((name) => [
+        name,
+        process.env[name] ?? '',
+      ]),
     );
     const path = [...this.path, toolsBinDir(), process.env.PATH ?? ''].join(':');
-    const stateEnv = Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]));
+    const stateEnv = Object.fromEntries(
+      Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]),
+    );
     const env = {
       ...inherited,
       ...(await this.contextEnvironment(stepId, definition.dir)),
@@ -363,11 +391,23 @@ export class Job {
   }
 }
 
-type LogFindings = Pick<PhaseResult, 'errors' | 'warnings' | 'notices' | 'debug' | 'masks' | 'groups' | 'log' | 'rawLog'>;
+type LogFindings = Pick<
+  PhaseResult,
+  'errors' | 'warnings' | 'notices' | 'debug' | 'masks' | 'groups' | 'log' | 'rawLog'
+>;
 
 /** Reads the process output as the runner does: workflow commands acted on, masked values hidden. */
 export function interpretLog(output: string): LogFindings {
-  const findings: LogFindings = { errors: [], warnings: [], notices: [], debug: [], masks: [], groups: [], log: '', rawLog: '' };
+  const findings: LogFindings = {
+    errors: [],
+    warnings: [],
+    notices: [],
+    debug: [],
+    masks: [],
+    groups: [],
+    log: '',
+    rawLog: '',
+  };
   const shown: string[] = [];
   const raw: string[] = [];
   let stopToken: string | undefined;
@@ -437,7 +477,10 @@ function spawnNode(
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolvePromise({ exitCode: timedOut ? 124 : (code ?? 1), output: Buffer.concat(chunks).toString('utf8') });
+      resolvePromise({
+        exitCode: timedOut ? 124 : (code ?? 1),
+        output: Buffer.concat(chunks).toString('utf8'),
+      });
     });
   });
 }

@@ -1,0 +1,110 @@
+import { describe, expect, it } from '@jest/globals';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { readInputs, type InputShape, type InputSpec } from '../../src/core/inputs.js';
+import { ansibleConfigureInputs } from '../../src/actions/ansible-configure/inputs.js';
+import { approvalGateInputs } from '../../src/actions/approval-gate/inputs.js';
+import { packerBuildInputs } from '../../src/actions/packer-build/inputs.js';
+import { reportInputs } from '../../src/actions/report/inputs.js';
+import { setupInputs } from '../../src/actions/setup/inputs.js';
+import { smokeTestInputs } from '../../src/actions/smoke-test/inputs.js';
+import { tfApplyInputs } from '../../src/actions/tf-apply/inputs.js';
+import { tfPlanInputs } from '../../src/actions/tf-plan/inputs.js';
+import { repoRoot } from '../support/tools.js';
+
+// Each spec's rules take its own typed values, so the table holds them by their common part.
+const specs: Record<string, { shape: InputShape; rules: unknown[] }> = {
+  setup: setupInputs,
+  'tf-plan': tfPlanInputs,
+  'tf-apply': tfApplyInputs,
+  'approval-gate': approvalGateInputs,
+  'packer-build': packerBuildInputs,
+  'ansible-configure': ansibleConfigureInputs,
+  'smoke-test': smokeTestInputs,
+  report: reportInputs,
+};
+
+interface ActionYaml {
+  name: string;
+  description: string;
+  branding?: { icon?: string; color?: string };
+  inputs: Record<string, { description?: string; default?: string; required?: boolean }>;
+  outputs: Record<string, { description?: string }>;
+  runs: { using: string; main: string; post?: string };
+}
+
+function actionYaml(name: string): { dir: string; yaml: ActionYaml } {
+  const dir = name === 'setup' ? repoRoot : join(repoRoot, 'actions', name);
+  return { dir, yaml: parseYaml(readFileSync(join(dir, 'action.yml'), 'utf8')) as ActionYaml };
+}
+
+const found = readdirSync(join(repoRoot, 'actions')).filter((entry) =>
+  existsSync(join(repoRoot, 'actions', entry, 'action.yml')),
+);
+
+describe('action metadata', () => {
+  it('has the seven actions of the pipeline, and an input spec for each', () => {
+    expect(found.sort()).toEqual(
+      [
+        'ansible-configure',
+        'approval-gate',
+        'packer-build',
+        'report',
+        'smoke-test',
+        'tf-apply',
+        'tf-plan',
+      ].sort(),
+    );
+    expect(Object.keys(specs).sort()).toEqual(['setup', ...found].sort());
+  });
+
+  describe.each(Object.keys(specs))('%s', (name) => {
+    const { dir, yaml } = actionYaml(name);
+    const spec = specs[name] as unknown as InputSpec<InputShape>;
+
+    it('runs its own bundle on node24, and is described and branded', () => {
+      expect(yaml.runs.using).toBe('node24');
+      expect(resolve(dir, yaml.runs.main)).toBe(join(repoRoot, 'dist', name, 'index.js'));
+      if (yaml.runs.post) expect(yaml.runs.post).toBe(yaml.runs.main);
+      expect(yaml.description.length).toBeGreaterThan(40);
+      expect(yaml.branding?.icon).toBeTruthy();
+      expect(yaml.branding?.color).toBeTruthy();
+    });
+
+    it('describes every input and output', () => {
+      for (const [input, definition] of Object.entries({ ...yaml.inputs, ...yaml.outputs })) {
+        expect(`${input}: ${definition.description ?? ''}`.length).toBeGreaterThan(input.length + 12);
+      }
+    });
+
+    it('declares exactly the inputs its schema reads', () => {
+      expect(Object.keys(yaml.inputs).sort()).toEqual(Object.keys(spec.shape).sort());
+    });
+
+    it('has action.yml defaults that read the same as an empty input (one meaning for each default)', () => {
+      for (const [input, definition] of Object.entries(yaml.inputs)) {
+        if (definition.default === undefined || String(definition.default).includes('${{')) continue;
+        const schema = spec.shape[input];
+        expect(schema).toBeDefined();
+        const fromDefault = schema?.safeParse(String(definition.default));
+        const fromEmpty = schema?.safeParse('');
+        expect({ input, value: fromDefault?.data }).toEqual({ input, value: fromEmpty?.data });
+      }
+    });
+
+    it('accepts its own defaults', () => {
+      const required = Object.entries(yaml.inputs)
+        .filter(([, d]) => d.required)
+        .map(([input]) => input);
+      const given: Record<string, string> = {};
+      for (const input of required) given[input] = input === 'template' ? 'test' : 'package.json';
+      for (const [input, definition] of Object.entries(yaml.inputs)) {
+        if (definition.default !== undefined && !String(definition.default).includes('${{'))
+          given[input] = String(definition.default);
+      }
+      if (name === 'approval-gate') given.environment = 'production';
+      expect(() => readInputs(spec, (input) => given[input] ?? '')).not.toThrow();
+    });
+  });
+});
