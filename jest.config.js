@@ -19,10 +19,11 @@ const config = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
-      testTimeout: 300_000,
     },
   ],
   // Two cores: e2e tests start real tools and servers, so keep the pool small.
   maxWorkers: 2,
+  // End-to-end tests run real tools; Jest 29 takes the timeout for all projects only.
+  testTimeout: 300_000,
 };
 export default config;

@@ -1,0 +1,57 @@
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import type { Logger } from '../core/logger.js';
+
+export type GitHubClient = ReturnType<typeof getOctokit>;
+
+export interface GitHubClientOptions {
+  /** The REST API root, GITHUB_API_URL on a runner. Given explicitly so that nothing reads it at import time. */
+  apiUrl: string;
+  /** How often a rate-limited request is tried again before the error is the caller's. */
+  rateLimitRetries?: number;
+  /** Base of every back-off, in ms; tests make it small. GitHub's guidance is whole seconds. */
+  retryAfterBaseValue?: number;
+}
+
+/**
+ * The one way the suite talks to GitHub: an Octokit with the retry plugin (server errors and dropped
+ * connections, with back-off) and the throttling plugin (paced writes; a rate-limited request waits as
+ * long as GitHub asks, a bounded number of times, and says so in the log).
+ */
+export function createGitHubClient(
+  token: string,
+  logger: Logger,
+  options: GitHubClientOptions,
+): GitHubClient {
+  const retries = options.rateLimitRetries ?? 2;
+  const base = options.retryAfterBaseValue ?? 1000;
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _: unknown, retryCount: number) => {
+      if (retryCount >= retries) {
+        logger.warning(
+          `GitHub ${kind} rate limit hit on ${request.method} ${request.url}; giving up after ${retryCount} retries`,
+        );
+        return false;
+      }
+      logger.info(
+        `GitHub ${kind} rate limit hit on ${request.method} ${request.url}; retrying in ${retryAfter}s`,
+      );
+      return true;
+    };
+  return getOctokit(
+    token,
+    {
+      baseUrl: options.apiUrl.replace(/\/+$/, ''),
+      retry: { retryAfterBaseValue: base },
+      throttle: {
+        retryAfterBaseValue: base,
+        onRateLimit: onLimit('primary'),
+        onSecondaryRateLimit: onLimit('secondary'),
+      },
+    },
+    retry,
+    throttling,
+  );
+}
