@@ -43,15 +43,13 @@ function requiredInput<T extends z.ZodType>(schema: T) {
     .transform((v) => v as NonNullable<typeof v>);
 }
 
-const TRUE_WORDS = ['true', 'True', 'TRUE'];
-const FALSE_WORDS = ['false', 'False', 'FALSE'];
-
 // The YAML 1.2 core-schema booleans, exactly what core.getBooleanInput accepts.
-const booleanValue = z
-  .string()
-  .trim()
-  .refine((v) => TRUE_WORDS.includes(v) || FALSE_WORDS.includes(v), { error: 'must be true or false' })
-  .transform((v) => TRUE_WORDS.includes(v));
+const booleanValue = z.stringbool({
+  truthy: ['true', 'True', 'TRUE'],
+  falsy: ['false', 'False', 'FALSE'],
+  case: 'sensitive',
+  error: 'must be true or false',
+});
 
 function integerValue(min: number, max: number) {
   return z

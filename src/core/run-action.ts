@@ -1,7 +1,9 @@
 import * as core from '@actions/core';
 import { errorMessage, isConfigurationError, NotImplementedError } from './errors.js';
 import { readInputs, type InputShape, type InputsOf, type InputSpec } from './inputs.js';
+import { actionsExec, type Exec } from './exec.js';
 import type { Logger } from './logger.js';
+import { readRunContext, type RunContext } from './run-context.js';
 
 /** The Logger over the runner's workflow commands. */
 export const runnerLogger: Logger = {
@@ -17,6 +19,28 @@ export const runnerLogger: Logger = {
 export interface ActionContext<S extends InputShape> {
   inputs: InputsOf<S>;
   logger: Logger;
+  exec: Exec;
+  run: RunContext;
+  setOutput(name: string, value: string | number | boolean): void;
+  saveState(name: string, value: string): void;
+  /** Appends Markdown to the job summary, cut to fit the runner's 1 MiB limit rather than dropped whole. */
+  writeSummary(markdown: string): Promise<void>;
+}
+
+// The runner drops a step summary over 1 MiB whole; keep well under it, counting bytes, not characters.
+const SUMMARY_BUDGET_BYTES = 1024 * 1024 - 4096;
+
+async function writeSummary(markdown: string): Promise<void> {
+  let text = markdown;
+  if (Buffer.byteLength(text) > SUMMARY_BUDGET_BYTES) {
+    const note = "\n\n_The summary was cut here to fit GitHub's 1 MiB limit._\n";
+    text =
+      Buffer.from(text)
+        .subarray(0, SUMMARY_BUDGET_BYTES - note.length)
+        .toString('utf8')
+        .replace(/\uFFFD$/, '') + note;
+  }
+  await core.summary.addRaw(text, true).write();
 }
 
 /** The runner gives main's saved state to post as STATE_*; this flag tells the two phases apart. */
@@ -43,7 +67,15 @@ export async function runAction<S extends InputShape>(
     // Saved before anything can fail, so that post cleans up after a main that died half-way.
     if (post) core.saveState(POST_PHASE_STATE, 'true');
     const inputs = readInputs(spec, (name) => core.getInput(name), core.setSecret);
-    await main({ inputs, logger: runnerLogger });
+    await main({
+      inputs,
+      logger: runnerLogger,
+      exec: actionsExec,
+      run: readRunContext(),
+      setOutput: (name, value) => core.setOutput(name, String(value)),
+      saveState: (name, value) => core.saveState(name, value),
+      writeSummary,
+    });
   } catch (error) {
     if (isConfigurationError(error) || error instanceof NotImplementedError) {
       core.setFailed(error.message);

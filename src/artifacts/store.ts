@@ -1,0 +1,68 @@
+import { ConfigurationError } from '../core/errors.js';
+
+/** Where to find an artifact made by another workflow run (plan on the pull request, apply on merge). */
+export interface OtherRun {
+  runId: number;
+  owner: string;
+  repo: string;
+  /** A token with actions:read on the repository. */
+  token: string;
+}
+
+export interface UploadedArtifact {
+  name: string;
+  id: number;
+  size: number;
+}
+
+/**
+ * The artifacts collaborator: jobs share nothing else. Domain code uploads and downloads through this
+ * interface; the real one is backed by @actions/artifact, and unit tests pass an in-memory one.
+ */
+export interface ArtifactStore {
+  upload(name: string, files: readonly string[], rootDirectory: string): Promise<UploadedArtifact>;
+  /** Downloads the artifact into `directory`; a missing artifact is a ConfigurationError that says what to check. */
+  download(name: string, directory: string, from?: OtherRun): Promise<void>;
+}
+
+/**
+ * The store over @actions/artifact. The library is loaded on first use only: it is the heaviest
+ * module in the bundle, and actions that fail on an input never need it.
+ */
+export function actionsArtifactStore(): ArtifactStore {
+  const client = async () => {
+    const { DefaultArtifactClient } = await import('@actions/artifact');
+    return new DefaultArtifactClient();
+  };
+  return {
+    async upload(name, files, rootDirectory) {
+      const { id, size } = await (await client()).uploadArtifact(name, [...files], rootDirectory);
+      if (id === undefined)
+        throw new Error(`the artifact ${name} was uploaded but the service returned no id`);
+      return { name, id, size: size ?? 0 };
+    },
+    async download(name, directory, from) {
+      const artifacts = await client();
+      const findBy = from
+        ? {
+            token: from.token,
+            workflowRunId: from.runId,
+            repositoryOwner: from.owner,
+            repositoryName: from.repo,
+          }
+        : undefined;
+      const { ArtifactNotFoundError } = await import('@actions/artifact');
+      let id: number;
+      try {
+        id = (await artifacts.getArtifact(name, findBy ? { findBy } : undefined)).artifact.id;
+      } catch (error) {
+        if (!(error instanceof ArtifactNotFoundError)) throw error;
+        const where = from ? `workflow run ${from.runId}` : 'this workflow run';
+        throw new ConfigurationError(
+          `No artifact named "${name}" in ${where}. Check that the job that makes it ran first with the same stack and artifact-prefix${from ? ', and that the run id is right' : ''}.`,
+        );
+      }
+      await artifacts.downloadArtifact(id, { path: directory, ...(findBy ? { findBy } : {}) });
+    },
+  };
+}

@@ -1,0 +1,22 @@
+/** Handlers, by operationId: this table is also the list of operations the stand-in implements. */
+import { artifactHandlers } from './artifacts.js';
+import type { Handler } from './context.js';
+import { deploymentHandlers } from './deployments.js';
+import { environmentHandlers } from './environments.js';
+import { commentHandlers, issueHandlers } from './issues.js';
+import { permissionHandlers } from './permissions.js';
+import { pullHandlers } from './pulls.js';
+import { repoHandlers } from './repos.js';
+import { userHandlers } from './users.js';
+
+export const HANDLERS: Record<string, Handler> = {
+  ...commentHandlers,
+  ...issueHandlers,
+  ...pullHandlers,
+  ...permissionHandlers,
+  ...userHandlers,
+  ...repoHandlers,
+  ...deploymentHandlers,
+  ...environmentHandlers,
+  ...artifactHandlers,
+};
