@@ -1,0 +1,312 @@
+import { ConfigurationError } from '../core/errors.js';
+import type { Exec } from '../core/exec.js';
+import type { Logger } from '../core/logger.js';
+import { commandFailure } from './errors.js';
+import { parseJsonDocument } from './json-document.js';
+import { assertPlanFormat, type PlanDocument } from './plan-summary.js';
+import { atLeast, type Tool } from './tool.js';
+import { UiStream, type ChangeSummary, type Diagnostic } from './ui-stream.js';
+
+export { resolveTool, type BinaryChoice, type Tool, type ToolName } from './tool.js';
+export {
+  StalePlanError,
+  TerraformConfigurationError,
+  TerraformError,
+  isTerraformFailure,
+  type TerraformFailure,
+} from './errors.js';
+export type { ChangeSummary, Diagnostic } from './ui-stream.js';
+
+export interface TerraformCliOptions {
+  tool: Tool;
+  exec: Exec;
+  logger: Logger;
+  /** The directory the tool runs in (absolute). */
+  cwd: string;
+  /** The same directory relative to the workspace root, so annotations name the right file. Default `.`. */
+  relativeDir?: string;
+  /** Added to every command's environment (backend credentials, TF_DATA_DIR, …). */
+  env?: Record<string, string>;
+}
+
+export interface InitOptions {
+  /** Each becomes `-backend-config=<entry>`: a file or a key=value. */
+  backendConfig?: readonly string[];
+  /** Install exactly the providers the lock file names (apply uses the lock file bundled with the plan). */
+  lockfileReadonly?: boolean;
+}
+
+export interface PlanOptions {
+  /** Where the planfile goes, relative to cwd or absolute. */
+  out: string;
+  /** Input variables as name, value pairs: passed as TF_VAR_<name>, so no value is on the command line. */
+  vars?: ReadonlyArray<readonly [string, string]>;
+  varFiles?: readonly string[];
+  targets?: readonly string[];
+  replace?: readonly string[];
+  destroy?: boolean;
+  refreshOnly?: boolean;
+  /** A duration such as `30s`. */
+  lockTimeout?: string;
+  parallelism?: number;
+}
+
+export interface PlanResult {
+  /** -detailed-exitcode: 0 no changes, 2 changes (1, an error, throws). */
+  exitCode: 0 | 2;
+  hasChanges: boolean;
+  diagnostics: readonly Diagnostic[];
+  /** The tool's own count, from its `change_summary` line. */
+  changeSummary?: ChangeSummary;
+}
+
+export interface ApplyOptions {
+  lockTimeout?: string;
+  parallelism?: number;
+}
+
+export interface ApplyResult {
+  /** Addresses whose apply completed, in order. */
+  applied: readonly string[];
+  diagnostics: readonly Diagnostic[];
+  changeSummary?: ChangeSummary;
+}
+
+/** One output in `output -json`. */
+export interface OutputValue {
+  sensitive: boolean;
+  type?: unknown;
+  value: unknown;
+}
+export type OutputJson = Record<string, OutputValue>;
+
+/** Never prompt, and let the tool shorten messages that suggest running commands by hand. */
+const AUTOMATION_ENV = { TF_IN_AUTOMATION: '1', TF_INPUT: '0' } as const;
+
+// Input variable names, as both tools accept them (and as the `vars` input checks them).
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+interface RunOptions {
+  /** Streams the output through the UI parser; false for commands whose stdout holds values. */
+  streamStdout: boolean;
+  readsConfiguration: boolean;
+  env?: Record<string, string>;
+  /** Exit codes that are not failures (plan's -detailed-exitcode uses 2 for "changes"). */
+  okExitCodes?: readonly number[];
+}
+
+interface RunResult {
+  exitCode: number;
+  stdout: string;
+  stream: UiStream;
+}
+
+/**
+ * tofu or terraform in one working directory. Every command runs with an argument array, with input
+ * disabled, with -json where the command has it, and streams the tool's messages to the log as they come.
+ */
+export class TerraformCli {
+  private readonly where: { cwd: string; relativeDir: string };
+
+  constructor(private readonly options: TerraformCliOptions) {
+    this.where = { cwd: options.cwd, relativeDir: options.relativeDir ?? '.' };
+  }
+
+  get tool(): Tool {
+    return this.options.tool;
+  }
+
+  async init(options: InitOptions = {}): Promise<void> {
+    const args = ['init', '-input=false', this.supportsInitJson() ? '-json' : '-no-color'];
+    for (const entry of options.backendConfig ?? []) args.push(`-backend-config=${entry}`);
+    if (options.lockfileReadonly) args.push('-lockfile=readonly');
+    await this.run(args, { streamStdout: true, readsConfiguration: true });
+  }
+
+  /** Selects the workspace, creating it when it does not exist yet. */
+  async selectWorkspace(name: string): Promise<void> {
+    // Neither tool has -json for workspace commands in every version: plain text, without colour codes.
+    if (this.tool.name === 'tofu' || atLeast(this.tool, 1, 4)) {
+      await this.run(['workspace', 'select', '-no-color', '-or-create=true', name], {
+        streamStdout: true,
+        readsConfiguration: true,
+      });
+      return;
+    }
+    // terraform before 1.4 has no -or-create: select, and create only when selecting failed.
+    const selected = await this.run(['workspace', 'select', '-no-color', name], {
+      streamStdout: true,
+      readsConfiguration: true,
+      okExitCodes: [0, 1],
+    });
+    if (selected.exitCode !== 0) {
+      await this.run(['workspace', 'new', '-no-color', name], {
+        streamStdout: true,
+        readsConfiguration: true,
+      });
+    }
+  }
+
+  async plan(options: PlanOptions): Promise<PlanResult> {
+    const args = ['plan', '-input=false', '-json', '-detailed-exitcode', `-out=${options.out}`];
+    if (options.destroy) args.push('-destroy');
+    if (options.refreshOnly) args.push('-refresh-only');
+    for (const file of options.varFiles ?? []) args.push(`-var-file=${file}`);
+    for (const target of options.targets ?? []) args.push(`-target=${target}`);
+    for (const address of options.replace ?? []) args.push(`-replace=${address}`);
+    args.push(...tuningArgs(options));
+    const { exitCode, stream } = await this.run(args, {
+      streamStdout: true,
+      readsConfiguration: true,
+      env: variableEnv(options.vars ?? []),
+      okExitCodes: [0, 2],
+    });
+    return {
+      exitCode: exitCode === 2 ? 2 : 0,
+      hasChanges: exitCode === 2,
+      diagnostics: stream.diagnostics,
+      ...(stream.changeSummary ? { changeSummary: stream.changeSummary } : {}),
+    };
+  }
+
+  /**
+   * The planfile as `show -json`: the document reviewers and the summary read. Its stdout holds every
+   * planned value, sensitive ones included, so it is parsed and never logged.
+   */
+  async show(planfile: string): Promise<PlanDocument> {
+    const { stdout } = await this.run(['show', '-json', '-no-color', planfile], {
+      streamStdout: false,
+      readsConfiguration: false,
+    });
+    const doc = this.document(stdout, 'show -json');
+    assertPlanFormat(doc);
+    return doc;
+  }
+
+  /** Applies exactly the planfile; never plans anew (a planfile carries its own variables). */
+  async apply(planfile: string, options: ApplyOptions = {}): Promise<ApplyResult> {
+    const args = ['apply', '-input=false', '-json', '-auto-approve', ...tuningArgs(options), planfile];
+    const { stream } = await this.run(args, { streamStdout: true, readsConfiguration: false });
+    return {
+      applied: stream.applied,
+      diagnostics: stream.diagnostics,
+      ...(stream.changeSummary ? { changeSummary: stream.changeSummary } : {}),
+    };
+  }
+
+  /** Every root output with its value, sensitive ones included: never logged. */
+  async output(): Promise<OutputJson> {
+    const { stdout } = await this.run(['output', '-json', '-no-color'], {
+      streamStdout: false,
+      readsConfiguration: false,
+    });
+    return this.document(stdout, 'output -json') as OutputJson;
+  }
+
+  /** The current state, or undefined when there is none (`state pull` then prints nothing). */
+  async statePull(): Promise<Record<string, unknown> | undefined> {
+    const { stdout } = await this.run(['state', 'pull', '-no-color'], {
+      streamStdout: false,
+      readsConfiguration: false,
+    });
+    const { value, preamble } = parseJsonDocument(stdout);
+    if (preamble) this.options.logger.info(preamble);
+    if (value === undefined) return undefined;
+    return this.asObject(value, 'state pull');
+  }
+
+  private supportsInitJson(): boolean {
+    // init learned -json in OpenTofu 1.8 and Terraform 1.9; older versions get plain text, still streamed.
+    return this.tool.name === 'tofu' ? atLeast(this.tool, 1, 8) : atLeast(this.tool, 1, 9);
+  }
+
+  private document(stdout: string, command: string): Record<string, unknown> {
+    const { value, preamble } = parseJsonDocument(stdout);
+    if (preamble) this.options.logger.info(preamble);
+    return this.asObject(value, command);
+  }
+
+  private asObject(value: unknown, command: string): Record<string, unknown> {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new Error(`${this.tool.name} ${command} printed no JSON object`);
+    }
+    return value as Record<string, unknown>;
+  }
+
+  private async run(args: string[], options: RunOptions): Promise<RunResult> {
+    const { exec, logger, tool } = this.options;
+    const command = [tool.name, ...args.map(safeArg)];
+    logger.debug(`running ${command.join(' ')} in ${this.where.relativeDir}`);
+    const stream = new UiStream(logger, this.where);
+    const result = await exec(tool.path, args, {
+      cwd: this.where.cwd,
+      env: { ...this.options.env, ...AUTOMATION_ENV, ...options.env },
+      ...(options.streamStdout ? { onStdoutLine: stream.onStdoutLine } : {}),
+      onStderrLine: stream.onStderrLine,
+    });
+    if (!(options.okExitCodes ?? [0]).includes(result.exitCode)) {
+      throw commandFailure({
+        command,
+        exitCode: result.exitCode,
+        diagnostics: stream.diagnostics,
+        applied: stream.applied,
+        stderrTail: stream.stderrTail(),
+        readsConfiguration: options.readsConfiguration,
+      });
+    }
+    return { exitCode: result.exitCode, stdout: result.stdout, stream };
+  }
+}
+
+function tuningArgs(options: ApplyOptions): string[] {
+  const args: string[] = [];
+  if (options.lockTimeout) args.push(`-lock-timeout=${options.lockTimeout}`);
+  if (options.parallelism !== undefined) args.push(`-parallelism=${options.parallelism}`);
+  return args;
+}
+
+/** TF_VAR_<name> for each variable: values travel in the environment, never in argv or the log. */
+function variableEnv(vars: ReadonlyArray<readonly [string, string]>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of vars) {
+    if (!VARIABLE_NAME.test(name)) {
+      throw new ConfigurationError(`vars: "${name}" is not a variable name (letters, digits, _ and -)`);
+    }
+    env[`TF_VAR_${name}`] = value;
+  }
+  return env;
+}
+
+/** The argument as it may be shown: backend-config key=value entries often hold credentials. */
+function safeArg(arg: string): string {
+  const match = /^(-backend-config=[^=]+)=/.exec(arg);
+  return match ? `${match[1]}=***` : arg;
+}
+
+/**
+ * The names in `vars` that the root module does not declare. The tool silently ignores a TF_VAR_ for
+ * an undeclared variable, so without this check a misspelt name in `vars` would simply not apply.
+ * Reads the declarations from the `show -json` document of the plan.
+ */
+export function undeclaredVariables(
+  planDocument: Record<string, unknown>,
+  names: readonly string[],
+): string[] {
+  const configuration = planDocument.configuration as
+    { root_module?: { variables?: Record<string, unknown> } } | undefined;
+  const declared = new Set(Object.keys(configuration?.root_module?.variables ?? {}));
+  return names.filter((name) => !declared.has(name));
+}
+
+/** Throws the ConfigurationError for undeclared names in `vars`, naming them (never their values). */
+export function assertVariablesDeclared(
+  planDocument: Record<string, unknown>,
+  names: readonly string[],
+): void {
+  const undeclared = undeclaredVariables(planDocument, names);
+  if (undeclared.length === 0) return;
+  throw new ConfigurationError(
+    `vars: the configuration declares no variable named ${undeclared.map((n) => `"${n}"`).join(', ')}; ` +
+      'add a variable block for it or remove it from vars',
+  );
+}

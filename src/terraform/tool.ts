@@ -1,0 +1,96 @@
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import { delimiter, join } from 'node:path';
+import { ConfigurationError } from '../core/errors.js';
+import type { Exec } from '../core/exec.js';
+import { parseJsonDocument } from './json-document.js';
+
+export type BinaryChoice = 'auto' | 'tofu' | 'terraform';
+export type ToolName = 'tofu' | 'terraform';
+
+/** The tool that will run, as found on PATH and as it reports itself. */
+export interface Tool {
+  name: ToolName;
+  /** Absolute path, so every later command runs exactly the binary whose version we read. */
+  path: string;
+  version: string;
+  major: number;
+  minor: number;
+}
+
+export interface ResolveToolOptions {
+  /** The PATH to search; the process's PATH when not given (tests pass their own). */
+  searchPath?: string;
+}
+
+/**
+ * Finds the tool the `binary` input asks for. `auto` prefers tofu and falls back to terraform. A tool
+ * that is found but cannot report its version is an error, not a reason to try the other one: running
+ * a different tool than the one installed would be a surprise.
+ */
+export async function resolveTool(
+  binary: BinaryChoice,
+  exec: Exec,
+  options: ResolveToolOptions = {},
+): Promise<Tool> {
+  const searchPath = options.searchPath ?? process.env.PATH ?? '';
+  const candidates: ToolName[] = binary === 'auto' ? ['tofu', 'terraform'] : [binary];
+  for (const name of candidates) {
+    const path = await findOnPath(name, searchPath);
+    if (path) return { name, path, ...(await readVersion(path, exec)) };
+  }
+  const wanted = binary === 'auto' ? 'neither tofu nor terraform is' : `${binary} is not`;
+  throw new ConfigurationError(
+    `binary: ${wanted} on PATH. Run the setup action (the repository's root action, with tofu-version or ` +
+      'terraform-version) in an earlier step of this job, or install the tool yourself' +
+      (binary === 'auto' ? '.' : `, or set binary to auto to use whichever is installed.`),
+  );
+}
+
+/** The first executable file named `name` in the PATH's directories (with .exe on Windows). */
+export async function findOnPath(name: string, searchPath: string): Promise<string | undefined> {
+  const fileNames = process.platform === 'win32' ? [`${name}.exe`, name] : [name];
+  for (const dir of searchPath.split(delimiter).filter(Boolean)) {
+    for (const fileName of fileNames) {
+      const candidate = join(dir, fileName);
+      if (await isExecutableFile(candidate)) return candidate;
+    }
+  }
+  return undefined;
+}
+
+async function isExecutableFile(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.X_OK);
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function readVersion(path: string, exec: Exec): Promise<Pick<Tool, 'version' | 'major' | 'minor'>> {
+  const result = await exec(path, ['version', '-json']);
+  const reported = result.exitCode === 0 ? versionField(result.stdout) : undefined;
+  const match = reported ? /^v?(\d+)\.(\d+)/.exec(reported) : null;
+  if (!reported || !match) {
+    throw new ConfigurationError(
+      `binary: ${path} did not report its version (\`version -json\` exited ${result.exitCode}` +
+        `${result.stderr.trim() ? `: ${result.stderr.trim()}` : ''}). Reinstall it with the setup action.`,
+    );
+  }
+  return { version: reported.replace(/^v/, ''), major: Number(match[1]), minor: Number(match[2]) };
+}
+
+function versionField(stdout: string): string | undefined {
+  try {
+    const value = parseJsonDocument(stdout).value as { terraform_version?: unknown } | undefined;
+    return typeof value?.terraform_version === 'string' ? value.terraform_version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the tool is at least major.minor. */
+export function atLeast(tool: Pick<Tool, 'major' | 'minor'>, major: number, minor: number): boolean {
+  return tool.major > major || (tool.major === major && tool.minor >= minor);
+}
