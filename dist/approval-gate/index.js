@@ -37184,10 +37184,17 @@ function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 /**
+ * The step failed for a reason that is neither the user's input nor a bug of ours: the tool failed (a
+ * provider refused an apply), a check failed. Reported as its message alone, like a ConfigurationError.
+ */
+class StepFailure extends Error {
+    name = 'StepFailure';
+}
+/**
  * Thrown by an action whose behaviour this release does not have yet. It fails the step on purpose:
  * a green tf-apply that applied nothing would be worse than a red one.
  */
-class NotImplementedError extends Error {
+class NotImplementedError extends StepFailure {
     name = 'NotImplementedError';
     constructor(action, what) {
         super(`${action}: the inputs are valid, but this release cannot ${what} yet, so the step fails rather than pretend.`);
@@ -50023,7 +50030,7 @@ async function runAction(actionName, spec, main, post) {
         });
     }
     catch (error) {
-        if (isConfigurationError(error) || error instanceof NotImplementedError) {
+        if (isConfigurationError(error) || error instanceof StepFailure) {
             setFailed(error.message);
             return;
         }

@@ -15,10 +15,18 @@ export function errorMessage(error: unknown): string {
 }
 
 /**
+ * The step failed for a reason that is neither the user's input nor a bug of ours: the tool failed (a
+ * provider refused an apply), a check failed. Reported as its message alone, like a ConfigurationError.
+ */
+export class StepFailure extends Error {
+  override readonly name: string = 'StepFailure';
+}
+
+/**
  * Thrown by an action whose behaviour this release does not have yet. It fails the step on purpose:
  * a green tf-apply that applied nothing would be worse than a red one.
  */
-export class NotImplementedError extends Error {
+export class NotImplementedError extends StepFailure {
   override readonly name = 'NotImplementedError';
   constructor(action: string, what: string) {
     super(

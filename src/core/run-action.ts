@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { errorMessage, isConfigurationError, NotImplementedError } from './errors.js';
+import { errorMessage, isConfigurationError, StepFailure } from './errors.js';
 import { readInputs, type InputShape, type InputsOf, type InputSpec } from './inputs.js';
 import { actionsExec, type Exec } from './exec.js';
 import type { Logger } from './logger.js';
@@ -77,7 +77,7 @@ export async function runAction<S extends InputShape>(
       writeSummary,
     });
   } catch (error) {
-    if (isConfigurationError(error) || error instanceof NotImplementedError) {
+    if (isConfigurationError(error) || error instanceof StepFailure) {
       core.setFailed(error.message);
       return;
     }

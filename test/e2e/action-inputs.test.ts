@@ -106,10 +106,10 @@ describe('secrets', () => {
 describe('valid inputs', () => {
   it('fail honestly while the behaviour is not there yet, rather than pretend', async () => {
     const job = await run.job('valid');
-    const step = await job.step('tf-apply', { with: { 'expected-plan-digest': `sha256:${'0'.repeat(64)}` } });
+    const step = await job.step('report', { with: { title: 'Deploy' } });
     expect(step.exitCode).toBe(1);
     expect(step.errors.map((e) => e.message)).toEqual([
-      'tf-apply: the inputs are valid, but this release cannot apply a plan bundle yet, so the step fails rather than pretend.',
+      'report: the inputs are valid, but this release cannot build the report yet, so the step fails rather than pretend.',
     ]);
   });
 });

@@ -5,6 +5,8 @@ export const tfApplyInputs = defineInputs({
   'working-directory': sharedInputs['working-directory'],
   binary: sharedInputs.binary,
   stack: sharedInputs.stack,
+  workspace: input.nameOr('default'),
+  'backend-config': input.lines(),
   'plan-artifact': input.name(),
   'run-id': input.integer(1, Number.MAX_SAFE_INTEGER),
   'expected-plan-digest': input.digest(),

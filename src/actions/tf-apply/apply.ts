@@ -1,0 +1,277 @@
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { artifactName, stackName } from '../../artifacts/names.js';
+import type { ArtifactStore, OtherRun } from '../../artifacts/store.js';
+import { verifyPlanBundle } from '../../contracts/bundle.js';
+import { shortDigest } from '../../contracts/digest.js';
+import { decryptToDirectory, encryptDirectory, ENCRYPTED_BUNDLE_FILE } from '../../contracts/encryption.js';
+import {
+  LOCK_FILE,
+  MANIFEST_FILE,
+  PLAN_FILE,
+  toWorkspacePath,
+  type PlanManifest,
+} from '../../contracts/manifest.js';
+import { ConfigurationError, StepFailure } from '../../core/errors.js';
+import type { Exec } from '../../core/exec.js';
+import type { InputsOf } from '../../core/inputs.js';
+import type { Logger } from '../../core/logger.js';
+import type { RunContext } from '../../core/run-context.js';
+import type { Deployment } from '../../github/deployments.js';
+import { isTerraformFailure, resolveTool, TerraformCli, type OutputJson } from '../../terraform/cli.js';
+import { renderInventory, toAnsibleInventory } from '../../terraform/inventory.js';
+import { redactOutputs } from '../../terraform/outputs.js';
+import { priorStateOf } from '../tf-plan/plan.js';
+import type { tfApplyInputs } from './inputs.js';
+
+export type TfApplyInputs = InputsOf<typeof tfApplyInputs.shape>;
+
+export interface TfApplyDependencies {
+  exec: Exec;
+  logger: Logger;
+  artifacts: ArtifactStore;
+  run: RunContext;
+  /** Creates the GitHub deployment when `environment` is given. */
+  startDeployment?: (manifest: PlanManifest) => Promise<Deployment>;
+}
+
+export interface TfApplyResult {
+  stack: string;
+  manifest: PlanManifest;
+  applied: string[];
+  /** The non-sensitive top-level outputs: what may go in a step output. */
+  outputs: Record<string, unknown>;
+  outputsPath: string;
+  inventoryPath?: string;
+  deploymentId?: number;
+}
+
+/**
+ * tf-apply: downloads the plan bundle, verifies every byte of it and what it was made for, and applies
+ * exactly its planfile. It never plans: anything that differs from what was approved is refused.
+ */
+export async function apply(inputs: TfApplyInputs, deps: TfApplyDependencies): Promise<TfApplyResult> {
+  const { logger, run } = deps;
+  const stack = stackName(inputs.stack, inputs.workingDirectory, run.workspace, run.repo);
+  const scratch = await mkdtemp(join(run.runnerTemp, `iac-apply-${stack}-`));
+  const tool = await resolveTool(inputs.binary, deps.exec);
+
+  const bundleDir = await fetchBundle(inputs, deps, stack, scratch);
+  const manifest = await verifyPlanBundle(bundleDir, {
+    stack,
+    workingDirectory: toWorkspacePath(run.workspace, inputs.workingDirectory),
+    workspace: inputs.workspace,
+    commit: run.sha,
+    requireSameCommit: inputs.requireSameCommit,
+    tool: { name: tool.name, version: tool.version },
+    expectedDigest: inputs.expectedPlanDigest,
+  });
+  logger.info(
+    `Verified the plan bundle: digest ${manifest.planDigest}, planned at ${manifest.commit.slice(0, 12)}`,
+  );
+  if (!inputs.expectedPlanDigest) {
+    logger.warning(
+      'No expected-plan-digest was given: the bundle is applied as planned, but no approval is checked.',
+      {
+        title: 'Unapproved apply',
+      },
+    );
+  }
+
+  const cli = new TerraformCli({
+    tool,
+    exec: deps.exec,
+    logger,
+    cwd: inputs.workingDirectory,
+    relativeDir: manifest.workingDirectory,
+    env: { TF_WORKSPACE: '' },
+  });
+  // The providers are the ones the plan was made with: the bundled lock file, read-only.
+  if (existsSync(join(bundleDir, LOCK_FILE))) {
+    await copyFile(join(bundleDir, LOCK_FILE), join(inputs.workingDirectory, LOCK_FILE));
+  }
+  await logger.group(`${tool.name} init`, () =>
+    cli.init({
+      backendConfig: inputs.backendConfig,
+      lockfileReadonly: existsSync(join(bundleDir, LOCK_FILE)),
+    }),
+  );
+  if (manifest.workspace !== 'default') await cli.selectWorkspace(manifest.workspace);
+  refuseChangedState(manifest, priorStateOf(await cli.statePull()));
+
+  const deployment = deps.startDeployment ? await deps.startDeployment(manifest) : undefined;
+  let applied: string[];
+  try {
+    applied = (
+      await logger.group(`${tool.name} apply`, () => cli.apply(join(bundleDir, PLAN_FILE), {}))
+    ).applied.slice();
+  } catch (error) {
+    await deployment?.finish('failure', `Apply of ${shortDigest(manifest.planDigest)} failed`);
+    throw await applyFailure(error, inputs, deps, stack, scratch);
+  }
+  await deployment?.finish('success', `Applied ${shortDigest(manifest.planDigest)}`);
+
+  const published = await publishOutputs(await cli.output(), inputs, deps, stack, scratch);
+  return { stack, manifest, applied, ...published, ...(deployment ? { deploymentId: deployment.id } : {}) };
+}
+
+/** Downloads the bundle and, when it is sealed, opens it; returns the directory that holds its files. */
+async function fetchBundle(inputs: TfApplyInputs, deps: TfApplyDependencies, stack: string, scratch: string) {
+  const name = inputs.planArtifact ?? artifactName(inputs.artifactPrefix, 'plan', stack);
+  const downloaded = join(scratch, 'download');
+  const from: OtherRun | undefined = inputs.runId
+    ? {
+        runId: inputs.runId,
+        owner: deps.run.owner,
+        repo: deps.run.repo,
+        token: requireToken(inputs.githubToken),
+      }
+    : undefined;
+  await deps.artifacts.download(name, downloaded, from);
+
+  const sealed = join(downloaded, ENCRYPTED_BUNDLE_FILE);
+  if (!existsSync(sealed)) {
+    if (inputs.encryptionKey) {
+      throw new ConfigurationError(
+        `The plan bundle ${name} is not encrypted, but encryption-key is set: tf-plan must be given the same encryption-key, or remove it here.`,
+      );
+    }
+    return downloaded;
+  }
+  if (!inputs.encryptionKey) {
+    throw new ConfigurationError(
+      `The plan bundle ${name} is encrypted: give tf-apply the encryption-key tf-plan used.`,
+    );
+  }
+  const opened = join(scratch, 'bundle');
+  await mkdir(opened, { recursive: true });
+  await decryptToDirectory(await readFile(sealed), inputs.encryptionKey, opened);
+  // The clear manifest is what the approval gate read; it must be the sealed one, byte for byte.
+  const clear = join(downloaded, MANIFEST_FILE);
+  if (existsSync(clear) && !(await readFile(clear)).equals(await readFile(join(opened, MANIFEST_FILE)))) {
+    throw new ConfigurationError(
+      `The plan bundle ${name} was altered: its readable manifest.json differs from the encrypted one. Plan again.`,
+    );
+  }
+  return opened;
+}
+
+function requireToken(token: string | undefined): string {
+  if (!token)
+    throw new ConfigurationError(
+      'Input "github-token" is required with run-id, to download the bundle of another run.',
+    );
+  return token;
+}
+
+/**
+ * Refuses a plan whose state has moved on. Terraform catches a stale plan itself, except when the plan
+ * was made with no state at all (hashicorp/terraform#24078): then a second apply would run on top of
+ * the first. This check covers both and explains them the same way, before anything is applied.
+ */
+export function refuseChangedState(manifest: PlanManifest, now: PlanManifest['priorState']): void {
+  const then = manifest.priorState;
+  const again = 'Nothing was applied. Plan again, and get the new plan approved.';
+  if (!then.exists && now.exists) {
+    throw new ConfigurationError(
+      `The plan was made when the stack had no state, but state exists now (serial ${now.serial ?? '?'}): another apply ran after this plan was made. Applying it would create everything a second time on top of what exists. ${again}`,
+    );
+  }
+  if (then.exists && !now.exists) {
+    throw new ConfigurationError(
+      `The plan was made against existing state, but the stack has no state now. ${again}`,
+    );
+  }
+  if (then.exists && now.exists && (then.lineage !== now.lineage || then.serial !== now.serial)) {
+    throw new ConfigurationError(
+      `Saved plan is stale: the state changed since the plan was made (serial ${then.serial ?? '?'} then, ${now.serial ?? '?'} now${then.lineage !== now.lineage ? ', and its lineage differs' : ''}), so another apply ran in between. ${again}`,
+    );
+  }
+}
+
+/** After a failed apply: keeps errored.tfstate as an artifact and says what had been applied. */
+async function applyFailure(
+  error: unknown,
+  inputs: TfApplyInputs,
+  deps: TfApplyDependencies,
+  stack: string,
+  scratch: string,
+): Promise<Error> {
+  if (!isTerraformFailure(error) || error instanceof ConfigurationError) return error as Error;
+  const notes: string[] = [];
+  const errored = join(inputs.workingDirectory, 'errored.tfstate');
+  if (existsSync(errored)) {
+    const name = artifactName(inputs.artifactPrefix, 'errored-state', stack);
+    const dir = join(scratch, 'errored');
+    await mkdir(dir, { recursive: true });
+    // The state holds every value in the clear: sealed with the encryption key when there is one.
+    if (inputs.encryptionKey) {
+      const sealedDir = join(scratch, 'errored-sealed');
+      await mkdir(sealedDir, { recursive: true });
+      await copyFile(errored, join(dir, 'errored.tfstate'));
+      await writeFile(
+        join(sealedDir, ENCRYPTED_BUNDLE_FILE),
+        await encryptDirectory(dir, inputs.encryptionKey),
+      );
+      await deps.artifacts.upload(name, [join(sealedDir, ENCRYPTED_BUNDLE_FILE)], sealedDir);
+    } else {
+      await deps.artifacts.upload(name, [errored], inputs.workingDirectory);
+    }
+    notes.push(
+      `The tool wrote errored.tfstate; it is uploaded as ${name}: push it with \`state push\` before planning again.`,
+    );
+  }
+  const applied = error.applied.length > 0 ? error.applied.join(', ') : 'nothing';
+  return new StepFailure(
+    `The apply failed: ${error.message} Applied before the failure: ${applied}. ${notes.join(' ')}`.trim(),
+  );
+}
+
+/** Writes outputs.json (sensitive values redacted and masked) and the Ansible inventory, and uploads both. */
+async function publishOutputs(
+  output: OutputJson,
+  inputs: TfApplyInputs,
+  deps: TfApplyDependencies,
+  stack: string,
+  scratch: string,
+): Promise<Pick<TfApplyResult, 'outputs' | 'outputsPath' | 'inventoryPath'>> {
+  const redacted = redactOutputs(output, { exposeSensitive: inputs.exposeSensitive });
+  // Masked before anything is written or printed, so no later line can show them.
+  for (const secret of redacted.secrets) deps.logger.mask(secret);
+
+  const outputsDir = join(scratch, 'outputs');
+  await mkdir(outputsDir, { recursive: true });
+  const outputsPath = join(outputsDir, 'outputs.json');
+  await writeFile(outputsPath, `${JSON.stringify(redacted.values, null, 2)}\n`);
+  await deps.artifacts.upload(
+    artifactName(inputs.artifactPrefix, 'outputs', stack),
+    [outputsPath],
+    outputsDir,
+  );
+
+  const inventoryOutput = output[inputs.inventoryOutput];
+  if (!inventoryOutput) {
+    deps.logger.info(`No output named ${inputs.inventoryOutput}: no inventory to publish.`);
+    return { outputs: redacted.nonSensitive, outputsPath };
+  }
+  if (inventoryOutput.sensitive && !inputs.exposeSensitive) {
+    deps.logger.warning(
+      `The output ${inputs.inventoryOutput} is sensitive, so no inventory was published: set expose-sensitive: true to publish it.`,
+    );
+    return { outputs: redacted.nonSensitive, outputsPath };
+  }
+  const inventoryDir = join(scratch, 'inventory');
+  await mkdir(inventoryDir, { recursive: true });
+  const inventoryPath = join(inventoryDir, 'inventory.yml');
+  await writeFile(
+    inventoryPath,
+    renderInventory(toAnsibleInventory(inventoryOutput.value, inputs.inventoryOutput)),
+  );
+  await deps.artifacts.upload(
+    artifactName(inputs.artifactPrefix, 'inventory', stack),
+    [inventoryPath],
+    inventoryDir,
+  );
+  return { outputs: redacted.nonSensitive, outputsPath, inventoryPath };
+}

@@ -1,0 +1,199 @@
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { artifactName, stackName } from '../../artifacts/names.js';
+import type { ArtifactStore, UploadedArtifact } from '../../artifacts/store.js';
+import { writePlanBundle } from '../../contracts/bundle.js';
+import { sha256File, shortDigest } from '../../contracts/digest.js';
+import { encryptDirectory, ENCRYPTED_BUNDLE_FILE } from '../../contracts/encryption.js';
+import {
+  LOCK_FILE,
+  MANIFEST_FILE,
+  PLAN_FILE,
+  PLAN_JSON_FILE,
+  toWorkspacePath,
+  type PlanManifest,
+  type PriorState,
+} from '../../contracts/manifest.js';
+import type { Exec } from '../../core/exec.js';
+import type { InputsOf } from '../../core/inputs.js';
+import type { Logger } from '../../core/logger.js';
+import type { RunContext } from '../../core/run-context.js';
+import { SUITE_VERSION } from '../../core/version.js';
+import { assertVariablesDeclared, resolveTool, TerraformCli } from '../../terraform/cli.js';
+import { summarizePlan, type PlanSummary } from '../../terraform/plan-summary.js';
+import type { tfPlanInputs } from './inputs.js';
+
+export type TfPlanInputs = InputsOf<typeof tfPlanInputs.shape>;
+
+export interface TfPlanDependencies {
+  exec: Exec;
+  logger: Logger;
+  artifacts: ArtifactStore;
+  run: RunContext;
+}
+
+export interface TfPlanResult {
+  stack: string;
+  workspace: string;
+  exitCode: 0 | 2;
+  summary: PlanSummary;
+  manifest: PlanManifest;
+  jsonPath: string;
+  /** Not uploaded when the plan was refused by `on-destroy: fail`. */
+  artifact?: UploadedArtifact;
+  /** Why the step must fail after reporting, when `on-destroy: fail` refused a destructive plan. */
+  refusal?: string;
+  artifactName: string;
+  drift?: boolean;
+}
+
+/** What the state looked like when the plan was made: tf-apply refuses a plan made before the first apply. */
+export function priorStateOf(state: Record<string, unknown> | undefined): PriorState {
+  if (!state) return { exists: false };
+  const serial = typeof state.serial === 'number' ? state.serial : undefined;
+  const lineage = typeof state.lineage === 'string' ? state.lineage : undefined;
+  return { exists: true, ...(serial !== undefined ? { serial } : {}), ...(lineage ? { lineage } : {}) };
+}
+
+/**
+ * tf-plan: init, plan to a planfile, show it as JSON, and bundle planfile, JSON, lock file and manifest
+ * (with the plan digest an approval will name) as the artifact `<prefix>-plan-<stack>`.
+ */
+export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Promise<TfPlanResult> {
+  const { logger, run } = deps;
+  const stack = stackName(inputs.stack, inputs.workingDirectory, run.workspace, run.repo);
+  const workingDirectory = toWorkspacePath(run.workspace, inputs.workingDirectory);
+  const workspace = inputs.workspace ?? 'default';
+  const tool = await resolveTool(inputs.binary, deps.exec);
+  logger.info(
+    `Planning stack ${stack} (${workingDirectory}, workspace ${workspace}) with ${tool.name} ${tool.version}`,
+  );
+
+  const cli = new TerraformCli({
+    tool,
+    exec: deps.exec,
+    logger,
+    cwd: inputs.workingDirectory,
+    relativeDir: workingDirectory,
+    // The workspace is chosen with `workspace select`; a TF_WORKSPACE of the job's would override it silently.
+    env: { TF_WORKSPACE: '' },
+  });
+  await logger.group(`${tool.name} init`, () => cli.init({ backendConfig: inputs.backendConfig }));
+  if (workspace !== 'default') await cli.selectWorkspace(workspace);
+  const priorState = priorStateOf(await cli.statePull());
+
+  const scratch = await mkdtemp(join(run.runnerTemp, `iac-plan-${stack}-`));
+  const planfile = join(scratch, PLAN_FILE);
+  const planned = await logger.group(`${tool.name} plan`, () =>
+    cli.plan({
+      out: planfile,
+      vars: inputs.vars,
+      varFiles: inputs.varFiles,
+      targets: inputs.targets,
+      replace: inputs.replace,
+      destroy: inputs.destroy,
+      refreshOnly: inputs.refreshOnly || inputs.mode === 'drift',
+      ...(inputs.lockTimeout ? { lockTimeout: inputs.lockTimeout } : {}),
+      ...(inputs.parallelism ? { parallelism: inputs.parallelism } : {}),
+    }),
+  );
+  const document = await cli.show(planfile);
+  assertVariablesDeclared(
+    document,
+    inputs.vars.map(([name]) => name),
+  );
+  const jsonPath = join(scratch, PLAN_JSON_FILE);
+  await writeFile(jsonPath, JSON.stringify(document));
+  const summary = summarizePlan(document);
+
+  const lockFile = join(inputs.workingDirectory, LOCK_FILE);
+  const bundleDir = join(scratch, 'bundle');
+  const manifest = await writePlanBundle(bundleDir, {
+    producer: { action: 'tf-plan', version: SUITE_VERSION },
+    stack,
+    workingDirectory,
+    workspace,
+    commit: run.sha,
+    ref: run.ref,
+    runId: run.runId,
+    runAttempt: run.runAttempt,
+    tool: { name: tool.name, version: tool.version },
+    varFiles: await Promise.all(
+      inputs.varFiles.map(async (path) => ({
+        path: relative(run.workspace, path),
+        sha256: await sha256File(path),
+      })),
+    ),
+    files: {
+      [PLAN_FILE]: planfile,
+      [PLAN_JSON_FILE]: jsonPath,
+      ...(existsSync(lockFile) ? { [LOCK_FILE]: lockFile } : {}),
+    },
+    priorState,
+    summary: {
+      add: summary.add,
+      change: summary.change,
+      destroy: summary.destroy,
+      replace: summary.replace,
+      import: summary.import,
+      move: summary.move,
+      hasChanges: summary.hasChanges,
+      destroys: summary.destroys,
+      deletes: summary.deletes,
+    },
+  });
+  logger.info(`Plan digest ${manifest.planDigest}`);
+
+  const name = artifactName(inputs.artifactPrefix, 'plan', stack);
+  const result: TfPlanResult = {
+    stack,
+    workspace,
+    exitCode: planned.exitCode,
+    summary,
+    manifest,
+    jsonPath,
+    artifactName: name,
+    ...(inputs.mode === 'drift' ? { drift: summary.hasChanges } : {}),
+  };
+
+  // A plan refused by policy is reported in full but not uploaded, so that no job can apply it.
+  if (summary.destroys && inputs.onDestroy === 'fail') {
+    result.refusal = `The plan deletes or replaces ${summary.deletes.length} resource(s) and on-destroy is "fail": ${summary.deletes.join(', ')}. No plan bundle was uploaded.`;
+    return result;
+  }
+  if (summary.destroys) {
+    logger.warning(`The plan deletes or replaces: ${summary.deletes.join(', ')}`, {
+      title: `Destructive plan for ${stack}`,
+    });
+  }
+
+  const { files, root } = await uploadableFiles(bundleDir, scratch, inputs.encryptionKey);
+  result.artifact = await deps.artifacts.upload(name, files, root);
+  logger.info(`Uploaded the plan bundle as ${name} (digest ${shortDigest(manifest.planDigest)})`);
+  return result;
+}
+
+/**
+ * The bundle as uploaded: its files, or with an encryption key, the manifest in the clear (it names no
+ * resource value, and the approval gate reads it without the key) beside one sealed file holding all.
+ */
+async function uploadableFiles(
+  bundleDir: string,
+  scratch: string,
+  key: string | undefined,
+): Promise<{ files: string[]; root: string }> {
+  if (!key) {
+    const names = [PLAN_FILE, PLAN_JSON_FILE, MANIFEST_FILE, LOCK_FILE].filter((name) =>
+      existsSync(join(bundleDir, name)),
+    );
+    return { files: names.map((name) => join(bundleDir, name)), root: bundleDir };
+  }
+  const sealedDir = join(scratch, 'sealed');
+  await mkdir(sealedDir, { recursive: true });
+  const sealed = join(sealedDir, ENCRYPTED_BUNDLE_FILE);
+  await writeFile(sealed, await encryptDirectory(bundleDir, key));
+  const manifestCopy = join(sealedDir, MANIFEST_FILE);
+  await copyFile(join(bundleDir, MANIFEST_FILE), manifestCopy);
+  return { files: [manifestCopy, sealed], root: sealedDir };
+}

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { ToolName } from './manifest.js';
+
+export interface PlanDigestInput {
+  /** The planfile's bytes (`tfplan`). */
+  planfile: Buffer;
+  /** `.terraform.lock.hcl`'s bytes, when the bundle holds one. */
+  lockFile?: Buffer | undefined;
+  stack: string;
+  /** POSIX, relative to the workspace, '.' for the workspace itself (as in the manifest). */
+  workingDirectory: string;
+  workspace: string;
+  toolName: ToolName;
+  toolMajor: number;
+}
+
+/** Names this construction; a different construction would take another label (and schema major). */
+export const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
+
+/**
+ * The plan digest: what an approval names and what tf-apply checks before it applies. It is a
+ * contract, so the construction is fixed and written down here:
+ *
+ *   planDigest = "sha256:" + lowercase hex of SHA-256( frame(label) ‖ frame(header) ‖ frame(planfile) ‖ frame(lock) )
+ *
+ *   frame(b) = the length of b in bytes as an unsigned 64-bit big-endian integer, then b
+ *   label    = the UTF-8 bytes of "iac/plan-digest@1"
+ *   header   = the UTF-8 bytes of JSON.stringify of an object with exactly these keys, in this order:
+ *              {"stack": string, "workingDirectory": string, "workspace": string,
+ *               "toolName": "tofu" | "terraform", "toolMajor": integer, "lockFile": boolean}
+ *              (no whitespace; `lockFile` says whether a lock file is bundled)
+ *   planfile = the bytes of `tfplan`
+ *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
+ *
+ * Every part is length-framed and the fields are JSON-encoded strings in a fixed order, so no two
+ * different inputs give the same byte stream: stack "a" + workspace "bc" and stack "ab" +
+ * workspace "c" differ in the header, and an empty lock file differs from none through `lockFile`.
+ */
+export function planDigest(input: PlanDigestInput): string {
+  const { stack, workingDirectory, workspace, toolName, toolMajor } = input;
+  for (const [name, value] of Object.entries({ stack, workingDirectory, workspace, toolName })) {
+    if (typeof value !== 'string') throw new TypeError(`planDigest: ${name} must be a string`);
+  }
+  if (!Number.isSafeInteger(toolMajor) || toolMajor < 0) {
+    throw new TypeError('planDigest: toolMajor must be a whole number');
+  }
+  const header = JSON.stringify({
+    stack,
+    workingDirectory,
+    workspace,
+    toolName,
+    toolMajor,
+    lockFile: input.lockFile !== undefined,
+  });
+
+  const hash = createHash('sha256');
+  const frame = (bytes: Buffer): void => {
+    const length = Buffer.alloc(8);
+    length.writeBigUInt64BE(BigInt(bytes.length));
+    hash.update(length);
+    hash.update(bytes);
+  };
+  frame(Buffer.from(PLAN_DIGEST_LABEL, 'utf8'));
+  frame(Buffer.from(header, 'utf8'));
+  frame(input.planfile);
+  frame(input.lockFile ?? Buffer.alloc(0));
+  return `sha256:${hash.digest('hex')}`;
+}
+
+/** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** The first 12 hex digits of a digest, with its `sha256:` prefix, for messages. */
+export function shortDigest(digest: string): string {
+  const hex = digest.replace(/^sha256:/, '');
+  return `sha256:${hex.slice(0, 12)}`;
+}

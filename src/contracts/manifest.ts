@@ -1,0 +1,276 @@
+import { isAbsolute, relative, sep } from 'node:path';
+import { z } from 'zod';
+import { ConfigurationError } from '../core/errors.js';
+
+/**
+ * The contracts between jobs: every artifact carries a `manifest.json` whose `schema` names its kind
+ * and major version (`iac/plan@1`). The schemas live here and are validated on read; a reader refuses
+ * another kind or a major version it does not know, saying which one it got and which it reads.
+ * Within a major version fields are only ever added, so a reader ignores fields it does not know.
+ */
+
+export const MANIFEST_FILE = 'manifest.json';
+/** The names of the files in a plan bundle, beside manifest.json. */
+export const PLAN_FILE = 'tfplan';
+export const PLAN_JSON_FILE = 'plan.json';
+export const LOCK_FILE = '.terraform.lock.hcl';
+
+export const PLAN_KIND = 'iac/plan';
+export const PLAN_MAJOR = 1;
+export const PLAN_SCHEMA = `${PLAN_KIND}@${PLAN_MAJOR}` as const;
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const TOOL_VERSION = /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+
+/** A file name in a flat bundle: no directory part, no `.`/`..`, no NUL, no backslash. */
+export function isSafeFileName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
+}
+
+/** A POSIX path relative to the workspace, `.` for the workspace itself: `infra/prod`, never `./x`, `x/`, `../x`. */
+export function isWorkspacePath(path: string): boolean {
+  if (path === '.') return true;
+  if (path.includes('\\') || path.includes('\0')) return false;
+  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+
+/**
+ * The manifest's form of a directory: `absolute` relative to `workspaceRoot`, POSIX separators,
+ * '.' for the root. A directory outside the workspace is the user's mistake.
+ */
+export function toWorkspacePath(workspaceRoot: string, absolute: string, what = 'working-directory'): string {
+  const path = relative(workspaceRoot, absolute);
+  if (path === '') return '.';
+  if (isAbsolute(path) || path === '..' || path.startsWith(`..${sep}`)) {
+    throw new ConfigurationError(`Input "${what}" must name a directory inside the workspace`);
+  }
+  return path.split(sep).join('/');
+}
+
+const text = z.string().min(1, { error: 'must not be empty' });
+const sha256Hex = z.string().regex(SHA256_HEX, { error: 'must be a sha256: 64 lowercase hex digits' });
+/** A whole number from `min`; zod reports a string given here as a non-number, so word it ourselves. */
+function wholeNumber(min: number) {
+  return z
+    .int({ error: (issue) => describeType('a whole number', issue.input) })
+    .min(min, { error: `must be a whole number, ${min} or more` });
+}
+const count = wholeNumber(0);
+
+const workspacePath = z.string().refine(isWorkspacePath, {
+  error: "must be a POSIX path relative to the workspace, '.' for the workspace itself",
+});
+
+export const producerSchema = z.object({ action: text, version: text });
+
+export const toolSchema = z.object({
+  name: z.enum(['tofu', 'terraform'], { error: 'must be one of: tofu, terraform' }),
+  version: z.string().regex(TOOL_VERSION, { error: 'must be a version such as 1.10.6' }),
+});
+
+/** A var file, its path as tf-plan was given it (relative to the workspace unless absolute). */
+export const varFileSchema = z.object({ path: text, sha256: sha256Hex });
+
+export const priorStateSchema = z.object({
+  exists: z.boolean(),
+  serial: count.optional(),
+  lineage: z.string().optional(),
+});
+
+export const planSummarySchema = z.object({
+  add: count,
+  change: count,
+  destroy: count,
+  replace: count,
+  import: count,
+  move: count,
+  hasChanges: z.boolean(),
+  destroys: z.boolean(),
+  /** Addresses deleted or replaced. */
+  deletes: z.array(z.string()),
+});
+
+const bundledFiles = z
+  .record(z.string().refine(isSafeFileName), sha256Hex, {
+    error: (issue) => (issue.code === 'invalid_key' ? 'must be a plain file name, with no "/"' : undefined),
+  })
+  .superRefine((files, ctx) => {
+    for (const name of [PLAN_FILE, PLAN_JSON_FILE]) {
+      if (!(name in files)) ctx.addIssue({ code: 'custom', path: [name], message: 'is missing' });
+    }
+    if (MANIFEST_FILE in files) {
+      ctx.addIssue({ code: 'custom', path: [MANIFEST_FILE], message: 'must not be listed' });
+    }
+  });
+
+/** `manifest.json` of a plan bundle, `iac/plan@1`. */
+export const planManifestSchema = z.object({
+  schema: z.literal(PLAN_SCHEMA),
+  producer: producerSchema,
+  stack: text,
+  /** POSIX, relative to the workspace, '.' for the workspace itself. */
+  workingDirectory: workspacePath,
+  workspace: text,
+  commit: z.string().regex(COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
+  ref: z.string(),
+  runId: wholeNumber(1),
+  runAttempt: wholeNumber(1),
+  createdAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time' }),
+  tool: toolSchema,
+  varFiles: z.array(varFileSchema),
+  /** Bundled file name → sha256 hex: tfplan, plan.json, .terraform.lock.hcl when present. */
+  files: bundledFiles,
+  /** The state as seen at plan time, for the first-apply race guard (hashicorp/terraform#24078). */
+  priorState: priorStateSchema,
+  planDigest: z.string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
+  summary: planSummarySchema,
+});
+
+export type PlanManifest = z.output<typeof planManifestSchema>;
+export type PlanSummary = z.output<typeof planSummarySchema>;
+export type PriorState = z.output<typeof priorStateSchema>;
+export type ToolName = PlanManifest['tool']['name'];
+
+/** The major version of a tool version: `1.10.6` → 1, `v2.0.0-rc1` → 2. */
+export function toolMajor(version: string): number {
+  const match = /^v?(\d+)\./.exec(version);
+  if (!match?.[1]) throw new TypeError(`not a tool version: ${JSON.stringify(version)}`);
+  return Number(match[1]);
+}
+
+// ---- reading any contract ----------------------------------------------------------------------
+
+export interface ReadContext {
+  /** The file, as named in messages. Default `manifest.json`. */
+  file?: string;
+  /** The reading action, as named in messages: `tf-apply`. */
+  reader: string;
+  /** What to do about another major version. */
+  advice?: string;
+}
+
+const SCHEMA_ID = /^([a-z][a-z0-9-]*\/[a-z][a-z0-9-]*)@(\d+)$/;
+
+/**
+ * Reads a contract document (`iac/plan@1`, `iac/approval@1`, ...): JSON text or an already parsed
+ * value; its `schema` must be `<expectedKind>@<major>` for a major in `schemaByMajor`, whose schema
+ * then validates the whole document. Every refusal is a ConfigurationError that names the file, and
+ * the field or the versions.
+ */
+export function readContract<S extends Record<number, z.ZodType>>(
+  json: unknown,
+  expectedKind: string,
+  schemaByMajor: S,
+  context: ReadContext,
+): z.output<S[keyof S]> {
+  const file = context.file ?? MANIFEST_FILE;
+  const value = typeof json === 'string' || Buffer.isBuffer(json) ? parseJson(json.toString(), file) : json;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ConfigurationError(`${file} must be a JSON object`);
+  }
+
+  const majors = Object.keys(schemaByMajor).map(Number);
+  const reads = majors.map((major) => `${expectedKind}@${major}`).join(' or ');
+  const id: unknown = (value as Record<string, unknown>).schema;
+  const match = typeof id === 'string' ? SCHEMA_ID.exec(id) : null;
+  if (typeof id !== 'string' || !match) {
+    throw new ConfigurationError(
+      `${file}: schema must be a schema id such as ${reads}${typeof id === 'string' ? `; got ${JSON.stringify(id.slice(0, 60))}` : ''}`,
+    );
+  }
+  if (match[1] !== expectedKind) {
+    throw new ConfigurationError(
+      `${file} is ${id}, but ${context.reader} reads ${reads}: this is not the artifact ${context.reader} expects`,
+    );
+  }
+  const schema: z.ZodType | undefined = schemaByMajor[Number(match[2])];
+  if (!schema) {
+    const advice = context.advice ?? 'use the same iac-pipeline version in every job';
+    throw new ConfigurationError(
+      `${file} is ${id}, but this version of ${context.reader} reads ${reads}: ${advice}`,
+    );
+  }
+
+  const result = schema.safeParse(value, { error: defaultMessage });
+  if (!result.success) throw new ConfigurationError(`${file}: ${describeIssue(result.error.issues[0])}`);
+  return result.data as z.output<S[keyof S]>;
+}
+
+/** Reads and validates a plan bundle's manifest.json. */
+export function readPlanManifest(
+  json: unknown,
+  reader = 'tf-apply',
+  advice = 'use the same iac-pipeline version for plan and apply',
+): PlanManifest {
+  return readContract(json, PLAN_KIND, { [PLAN_MAJOR]: planManifestSchema }, { reader, advice });
+}
+
+/** Checks a manifest before it is written: a bad one is a bug in the writer, not the user's mistake. */
+export function validatePlanManifest(value: unknown): PlanManifest {
+  const result = planManifestSchema.safeParse(value, { error: defaultMessage });
+  if (!result.success) {
+    throw new Error(
+      `refusing to write an invalid ${MANIFEST_FILE}: ${describeIssue(result.error.issues[0])}`,
+    );
+  }
+  return result.data;
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ConfigurationError(`${file} is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  object: 'an object',
+  record: 'an object',
+  array: 'a list',
+};
+
+function kindOf(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'number' || typeof input === 'boolean') return String(input);
+  return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
+}
+
+function describeType(expected: string, input: unknown): string {
+  return input === undefined
+    ? `is missing (it must be ${expected})`
+    : `must be ${expected}, not ${kindOf(input)}`;
+}
+
+/** Messages for the issues a schema does not word itself: "must be a string", "is missing". */
+function defaultMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code === 'invalid_type') {
+    return describeType(EXPECTED[issue.expected] ?? issue.expected, issue.input);
+  }
+  if (issue.code === 'invalid_value') {
+    return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+  }
+  if (issue.code === 'unrecognized_keys') return `has unknown fields: ${issue.keys.join(', ')}`;
+  return undefined;
+}
+
+/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
+export function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'is invalid';
+  const path = issue.path
+    .map((part, index) => {
+      if (typeof part === 'number') return `[${part}]`;
+      const key = String(part);
+      if (/^[A-Za-z_$][\w$]*$/.test(key)) return index === 0 ? key : `.${key}`;
+      return `[${JSON.stringify(key)}]`;
+    })
+    .join('');
+  return path === '' ? issue.message : `${path} ${issue.message}`;
+}

@@ -1,0 +1,320 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
+import { startResultsService, type ResultsService } from '../support/results-service.js';
+import { WorkflowRun, type Job, type StepResult } from '../support/runner/runner.js';
+import { repoRoot } from '../support/tools.js';
+
+/**
+ * tf-plan and tf-apply with real OpenTofu, plan and apply in separate jobs (separate empty workspaces),
+ * the bundle passed through the real @actions/artifact and the results service stand-in. The state lives
+ * in a directory outside every workspace, standing for a remote backend.
+ */
+let results: ResultsService;
+let api: GitHubApi;
+let root: string;
+const runs: WorkflowRun[] = [];
+
+beforeAll(async () => {
+  results = await startResultsService();
+  api = await startGitHubApi({ owner: 'octo-org', repo: 'infra' });
+  root = await mkdtemp(join(tmpdir(), 'plan-apply-'));
+});
+afterEach(() => api.assertNoViolations());
+afterAll(async () => {
+  for (const run of runs) await run.cleanup();
+  await results.close();
+  await api.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+const SECRET = 'initial-Secret-Value-7c1';
+
+function newRun(): WorkflowRun {
+  const run = new WorkflowRun({ results, apiUrl: api.url, repository: 'octo-org/infra' });
+  api.addToken(run.token, 'github-actions[bot]');
+  runs.push(run);
+  return run;
+}
+
+/** A backend directory of its own for each test: the "remote" state every job of the test reaches. */
+async function backend(): Promise<string> {
+  return mkdtemp(join(root, 'state-'));
+}
+
+async function checkout(job: Job): Promise<void> {
+  await cp(join(repoRoot, 'test', 'fixtures', 'stack'), join(job.workspace, 'infra'), { recursive: true });
+}
+
+async function planIn(
+  run: WorkflowRun,
+  stateDir: string,
+  given: Record<string, string> = {},
+): Promise<StepResult> {
+  const job = await run.job('plan');
+  await checkout(job);
+  return job.step('tf-plan', {
+    with: { 'working-directory': 'infra', 'backend-config': `path=${stateDir}/terraform.tfstate`, ...given },
+  });
+}
+
+async function applyIn(run: WorkflowRun, stateDir: string, given: Record<string, string> = {}) {
+  const job = await run.job('apply');
+  await checkout(job);
+  const step = await job.step('tf-apply', {
+    with: { 'working-directory': 'infra', 'backend-config': `path=${stateDir}/terraform.tfstate`, ...given },
+  });
+  return { job, step };
+}
+
+async function stateOf(
+  stateDir: string,
+): Promise<{ serial: number; resources: Array<{ instances: unknown[] }> }> {
+  return JSON.parse(await readFile(join(stateDir, 'terraform.tfstate'), 'utf8'));
+}
+
+function expectRefused(step: StepResult, message: string | RegExp): void {
+  expect(step.exitCode).toBe(1);
+  expect(step.errors).toHaveLength(1);
+  expect(step.errors[0]?.message).toMatch(message);
+  expect(step.rawLog).not.toMatch(/^\s+at /m);
+}
+
+describe('plan in one job, apply exactly that plan in another', () => {
+  it('applies the plan, publishes outputs and an inventory, and leaks no sensitive value', async () => {
+    const stateDir = await backend();
+    const run = newRun();
+    const plan = await planIn(run, stateDir, { vars: 'image_id=img-2042' });
+    expect(plan.errors).toEqual([]);
+    expect(plan.exitCode).toBe(0);
+    expect(plan.outputs).toMatchObject({
+      'has-changes': 'true',
+      add: '2',
+      change: '0',
+      destroy: '0',
+      replace: '0',
+      destroys: 'false',
+      exitcode: '2',
+      'artifact-name': 'iac-plan-infra',
+    });
+    expect(plan.outputs['plan-digest']).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(plan.summary).toContain(plan.outputs['plan-digest']);
+
+    const { job, step } = await applyIn(run, stateDir, {
+      'expected-plan-digest': plan.outputs['plan-digest'] ?? '',
+      environment: 'production',
+    });
+    expect(step.errors).toEqual([]);
+    expect(step.exitCode).toBe(0);
+    expect(step.outputs['applied']).toBe('true');
+    expect(step.outputs['plan-digest']).toBe(plan.outputs['plan-digest']);
+    expect(JSON.parse(step.outputs['outputs'] ?? '{}')).toEqual({
+      vm_names: ['vm-0', 'vm-1'],
+      ansible_inventory: expect.any(Object),
+    });
+    expect((await stateOf(stateDir)).resources[0]?.instances).toHaveLength(2);
+
+    // The inventory parses with Ansible's own reader.
+    const listed = await promisify(execFile)('ansible-inventory', [
+      '-i',
+      step.outputs['inventory-path'] ?? '',
+      '--list',
+    ]);
+    const inventory = JSON.parse(listed.stdout);
+    expect(inventory.web.hosts.sort()).toEqual(['vm-0', 'vm-1']);
+    expect(inventory._meta.hostvars['vm-0']).toMatchObject({ ansible_host: '127.0.0.1', image: 'img-2042' });
+
+    const outputsJson = JSON.parse(await readFile(step.outputs['outputs-path'] ?? '', 'utf8'));
+    expect(outputsJson.db_password).toBe('(sensitive)');
+    expect(
+      results
+        .artifacts(run.runBackendId)
+        .map((a) => a.name)
+        .sort(),
+    ).toEqual(['iac-inventory-infra', 'iac-outputs-infra', 'iac-plan-infra']);
+
+    // The sensitive output's value appears nowhere a person or another job could read it.
+    expect(step.masks).toContain(SECRET);
+    for (const text of [
+      step.rawLog,
+      step.summary,
+      JSON.stringify(step.outputs),
+      JSON.stringify(outputsJson),
+    ]) {
+      expect(text).not.toContain(SECRET);
+    }
+    const outputsArtifact = results.artifacts(run.runBackendId).find((a) => a.name === 'iac-outputs-infra');
+    await expectNotInArtifact(run, outputsArtifact?.name ?? '', SECRET);
+
+    // The environment got a deployment that went in_progress → success.
+    const deployments = [...api.state.deployments.values()];
+    expect(deployments.map((d) => d.environment)).toEqual(['production']);
+    const statuses = [...api.state.deploymentStatuses.values()].filter(
+      (s) => s.deploymentId === deployments[0]?.id,
+    );
+    expect(statuses.map((s) => s.state)).toEqual(['in_progress', 'success']);
+    expect(step.outputs['deployment-id']).toBe(String(deployments[0]?.id));
+    await job.complete();
+
+    // A second plan of the same configuration changes nothing, and applying it changes nothing.
+    const again = newRun();
+    const quiet = await planIn(again, stateDir, { vars: 'image_id=img-2042' });
+    expect(quiet.outputs).toMatchObject({ 'has-changes': 'false', add: '0', exitcode: '0' });
+    const serial = (await stateOf(stateDir)).serial;
+    const noop = await applyIn(again, stateDir, {
+      'expected-plan-digest': quiet.outputs['plan-digest'] ?? '',
+    });
+    expect(noop.step.errors).toEqual([]);
+    expect(noop.step.exitCode).toBe(0);
+    expect((await stateOf(stateDir)).resources[0]?.instances).toHaveLength(2);
+    expect((await stateOf(stateDir)).serial).toBeGreaterThanOrEqual(serial);
+  });
+});
+
+/** Downloads an artifact in a job of its own and searches every file in it. */
+async function expectNotInArtifact(run: WorkflowRun, name: string, needle: string): Promise<void> {
+  const job = await run.job('inspect');
+  const step = await job.step('probe:artifact', { with: { mode: 'download', name, path: 'got' } });
+  expect(step.exitCode).toBe(0);
+  const files = await readdir(join(job.workspace, 'got'), { recursive: true, withFileTypes: true });
+  for (const file of files.filter((f) => f.isFile())) {
+    expect(await readFile(join(file.parentPath, file.name), 'latin1')).not.toContain(needle);
+  }
+}
+
+describe('refusals', () => {
+  it('refuses a planfile changed inside the artifact', async () => {
+    const stateDir = await backend();
+    const run = newRun();
+    const plan = await planIn(run, stateDir);
+    expect(plan.exitCode).toBe(0);
+
+    // Someone with write access to the run's artifacts swaps in a changed planfile.
+    const tamper = await run.job('tamper');
+    await tamper.step('probe:artifact', { with: { mode: 'download', name: 'iac-plan-infra', path: '.' } });
+    const planfile = join(tamper.workspace, 'tfplan');
+    const bytes = await readFile(planfile);
+    bytes[bytes.length - 30] = (bytes[bytes.length - 30] ?? 0) ^ 0xff;
+    await writeFile(planfile, bytes);
+    const names = (await readdir(tamper.workspace)).join('\n');
+    expect(
+      (await tamper.step('probe:artifact', { with: { mode: 'upload', name: 'tampered', path: names } }))
+        .exitCode,
+    ).toBe(0);
+
+    const { step } = await applyIn(run, stateDir, { 'plan-artifact': 'tampered' });
+    expectRefused(step, /tfplan/);
+    await expect(readFile(join(stateDir, 'terraform.tfstate'))).rejects.toThrow();
+  });
+
+  it('refuses a plan made for another workspace', async () => {
+    const stateDir = await backend();
+    const run = newRun();
+    expect((await planIn(run, stateDir, { workspace: 'staging' })).exitCode).toBe(0);
+    const { step } = await applyIn(run, stateDir, { 'plan-artifact': 'iac-plan-infra' });
+    expectRefused(step, /workspace/i);
+    expect(step.errors[0]?.message).toContain('staging');
+  });
+
+  it('refuses a bundle whose digest is not the approved one', async () => {
+    const stateDir = await backend();
+    const run = newRun();
+    expect((await planIn(run, stateDir)).exitCode).toBe(0);
+    const { step } = await applyIn(run, stateDir, { 'expected-plan-digest': `sha256:${'e'.repeat(64)}` });
+    expectRefused(step, /eeeeeeeeeeee/);
+    expect(step.errors[0]?.message).toMatch(/approv/i);
+  });
+
+  it('refuses a stale plan: the state changed since it was made', async () => {
+    const stateDir = await backend();
+    const first = newRun();
+    expect((await planIn(first, stateDir)).exitCode).toBe(0);
+    expect((await applyIn(first, stateDir)).step.exitCode).toBe(0);
+
+    const planA = newRun();
+    const planB = newRun();
+    expect((await planIn(planA, stateDir, { vars: 'image_id=img-a' })).exitCode).toBe(0);
+    expect((await planIn(planB, stateDir, { vars: 'image_id=img-b' })).exitCode).toBe(0);
+    expect((await applyIn(planB, stateDir)).step.exitCode).toBe(0);
+    const { step } = await applyIn(planA, stateDir);
+    expectRefused(step, /stale.*another apply ran/i);
+    const state = JSON.stringify(await stateOf(stateDir));
+    expect(state).toContain('img-b');
+    expect(state).not.toContain('img-a');
+  });
+
+  it('refuses the first-apply race that Terraform does not catch', async () => {
+    const stateDir = await backend();
+    const runA = newRun();
+    const runB = newRun();
+    expect((await planIn(runA, stateDir)).exitCode).toBe(0);
+    expect((await planIn(runB, stateDir)).exitCode).toBe(0);
+    expect((await applyIn(runB, stateDir)).step.exitCode).toBe(0);
+    const { step } = await applyIn(runA, stateDir);
+    expectRefused(step, /no state, but state exists now/);
+    expect((await stateOf(stateDir)).resources[0]?.instances).toHaveLength(2);
+  });
+});
+
+describe('encryption', () => {
+  it('hides every resource value in the artifact and opens only with the right key', async () => {
+    const stateDir = await backend();
+    const marker = 'MARKER-4f9d2a-visible-only-inside';
+    const open = newRun();
+    expect((await planIn(open, stateDir, { vars: `marker=${marker}` })).exitCode).toBe(0);
+    // The control: without a key, the marker is there to find in the bundle's files.
+    await expect(expectNotInArtifact(open, 'iac-plan-infra', marker)).rejects.toThrow();
+
+    const sealed = newRun();
+    const plan = await planIn(sealed, stateDir, {
+      vars: `marker=${marker}`,
+      'encryption-key': 'correct horse battery',
+    });
+    expect(plan.exitCode).toBe(0);
+    await expectNotInArtifact(sealed, 'iac-plan-infra', marker);
+
+    const wrong = await applyIn(sealed, stateDir, { 'encryption-key': 'wrong key' });
+    expectRefused(wrong.step, /could not decrypt the plan bundle/);
+    const missing = await applyIn(sealed, stateDir);
+    expectRefused(missing.step, /is encrypted: give tf-apply the encryption-key/);
+    const right = await applyIn(sealed, stateDir, {
+      'encryption-key': 'correct horse battery',
+      'expected-plan-digest': plan.outputs['plan-digest'] ?? '',
+    });
+    expect(right.step.errors).toEqual([]);
+    expect(JSON.stringify(await stateOf(stateDir))).toContain(marker);
+  });
+});
+
+describe('plan failures', () => {
+  it('annotates broken HCL at its file and line', async () => {
+    const run = newRun();
+    const job = await run.job('plan');
+    await checkout(job);
+    await writeFile(
+      join(job.workspace, 'infra', 'broken.tf'),
+      'resource "terraform_data" "x" {\n  input = \n}\n',
+    );
+    const step = await job.step('tf-plan', { with: { 'working-directory': 'infra' } });
+    expect(step.exitCode).toBe(1);
+    const annotated = step.errors.find((e) => e.properties.file === 'infra/broken.tf');
+    expect(annotated?.properties.line).toMatch(/^[23]$/);
+    expect(step.rawLog).not.toMatch(/^\s+at /m);
+  });
+
+  it('fails on a destructive plan with on-destroy: fail, listing every address, and uploads nothing', async () => {
+    const stateDir = await backend();
+    const run = newRun();
+    expect((await planIn(run, stateDir)).exitCode).toBe(0);
+    expect((await applyIn(run, stateDir)).step.exitCode).toBe(0);
+    const next = newRun();
+    const step = await planIn(next, stateDir, { vars: 'vm_count=0', 'on-destroy': 'fail' });
+    expectRefused(step, /terraform_data\.vm\[0\], terraform_data\.vm\[1\]/);
+    expect(step.outputs).toMatchObject({ destroy: '2', destroys: 'true' });
+    expect(results.artifacts(next.runBackendId)).toEqual([]);
+  });
+});
