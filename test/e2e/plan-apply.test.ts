@@ -4,6 +4,7 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { artifactsOfRuns } from '../support/artifact-bridge.js';
 import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
 import { startResultsService, type ResultsService } from '../support/results-service.js';
 import { WorkflowRun, type Job, type StepResult } from '../support/runner/runner.js';
@@ -21,7 +22,11 @@ const runs: WorkflowRun[] = [];
 
 beforeAll(async () => {
   results = await startResultsService();
-  api = await startGitHubApi({ owner: 'octo-org', repo: 'infra' });
+  api = await startGitHubApi({
+    owner: 'octo-org',
+    repo: 'infra',
+    artifactSource: artifactsOfRuns(results, () => runs),
+  });
   root = await mkdtemp(join(tmpdir(), 'plan-apply-'));
 });
 afterEach(() => api.assertNoViolations());
@@ -185,6 +190,44 @@ async function expectNotInArtifact(run: WorkflowRun, name: string, needle: strin
     expect(await readFile(join(file.parentPath, file.name), 'latin1')).not.toContain(needle);
   }
 }
+
+describe('across workflow runs and failures', () => {
+  it('applies on merge the bundle planned in the pull request run (run-id)', async () => {
+    const stateDir = await backend();
+    const pullRequest = newRun();
+    const plan = await planIn(pullRequest, stateDir);
+    expect(plan.exitCode).toBe(0);
+    const merge = newRun();
+    const { step } = await applyIn(merge, stateDir, {
+      'run-id': String(pullRequest.runId),
+      'expected-plan-digest': plan.outputs['plan-digest'] ?? '',
+      'require-same-commit': 'true',
+    });
+    expect(step.errors).toEqual([]);
+    expect(step.exitCode).toBe(0);
+    expect(api.requests.some((r) => r.path.endsWith(`/actions/runs/${pullRequest.runId}/artifacts`))).toBe(
+      true,
+    );
+    expect((await stateOf(stateDir)).resources[0]?.instances).toHaveLength(2);
+  });
+
+  it('reports a failed apply: what was applied before it, and a failed deployment', async () => {
+    const stateDir = await backend();
+    const run = newRun();
+    expect((await planIn(run, stateDir, { vars: 'fail_apply=true' })).exitCode).toBe(0);
+    const { step } = await applyIn(run, stateDir, { environment: 'staging' });
+    expect(step.exitCode).toBe(1);
+    const error = step.errors.at(-1)?.message ?? '';
+    expect(error).toMatch(/^The apply failed: /);
+    expect(error).toMatch(/Applied before the failure: .*terraform_data\.vm\[0\]/);
+    expect(step.rawLog).not.toMatch(/^\s+at /m);
+    const deployment = [...api.state.deployments.values()].find((d) => d.environment === 'staging');
+    const statuses = [...api.state.deploymentStatuses.values()].filter(
+      (s) => s.deploymentId === deployment?.id,
+    );
+    expect(statuses.map((s) => s.state)).toEqual(['in_progress', 'failure']);
+  });
+});
 
 describe('refusals', () => {
   it('refuses a planfile changed inside the artifact', async () => {
