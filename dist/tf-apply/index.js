@@ -39711,7 +39711,10 @@ function actionsArtifactStore() {
     };
     return {
         async upload(name, files, rootDirectory) {
-            const { id, size } = await (await client()).uploadArtifact(name, [...files], rootDirectory);
+            // Fast deflate: planfiles are zip archives already, and the time goes to the runner, not the network.
+            const { id, size } = await (await client()).uploadArtifact(name, [...files], rootDirectory, {
+                compressionLevel: 1,
+            });
             if (id === undefined)
                 throw new Error(`the artifact ${name} was uploaded but the service returned no id`);
             return { name, id, size: size ?? 0 };
@@ -51636,8 +51639,11 @@ async function apply(inputs, deps) {
     const { logger, run } = deps;
     const stack = names_stackName(inputs.stack, inputs.workingDirectory, run.workspace, run.repo);
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(run.runnerTemp, `iac-apply-${stack}-`));
-    const tool = await tool_resolveTool(inputs.binary, deps.exec);
-    const bundleDir = await fetchBundle(inputs, deps, stack, scratch);
+    // Independent, so done together: finding the tool runs it once, the download waits on the network.
+    const [tool, bundleDir] = await Promise.all([
+        tool_resolveTool(inputs.binary, deps.exec),
+        fetchBundle(inputs, deps, stack, scratch),
+    ]);
     const manifest = await verifyPlanBundle(bundleDir, {
         stack,
         workingDirectory: manifest_toWorkspacePath(run.workspace, inputs.workingDirectory),

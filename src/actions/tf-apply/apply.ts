@@ -55,9 +55,11 @@ export async function apply(inputs: TfApplyInputs, deps: TfApplyDependencies): P
   const { logger, run } = deps;
   const stack = stackName(inputs.stack, inputs.workingDirectory, run.workspace, run.repo);
   const scratch = await mkdtemp(join(run.runnerTemp, `iac-apply-${stack}-`));
-  const tool = await resolveTool(inputs.binary, deps.exec);
-
-  const bundleDir = await fetchBundle(inputs, deps, stack, scratch);
+  // Independent, so done together: finding the tool runs it once, the download waits on the network.
+  const [tool, bundleDir] = await Promise.all([
+    resolveTool(inputs.binary, deps.exec),
+    fetchBundle(inputs, deps, stack, scratch),
+  ]);
   const manifest = await verifyPlanBundle(bundleDir, {
     stack,
     workingDirectory: toWorkspacePath(run.workspace, inputs.workingDirectory),

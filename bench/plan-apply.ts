@@ -1,0 +1,118 @@
+// The actions' own overhead: tf-plan + tf-apply (in two jobs, through the runner harness, with the bundle
+// passed as an artifact) on a configuration of 200 terraform_data resources, against the same raw tofu
+// commands the two jobs run, in the same process, several repetitions; prints the ratio of medians.
+// Usage: npm run bench:plan-apply -- [repetitions=5] [resources=200]
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startResultsService } from '../test/support/results-service.ts';
+import { WorkflowRun, type Job } from '../test/support/runner/runner.ts';
+import { tofu } from '../test/support/tools.ts';
+
+const repetitions = Number(process.argv[2] ?? 5);
+const resources = Number(process.argv[3] ?? 200);
+const run = promisify(execFile);
+
+const config = `terraform {
+  backend "local" {}
+}
+resource "terraform_data" "r" {
+  count = ${resources}
+  input = { name = "r-\${count.index}", size = count.index * 10 }
+}
+output "names" {
+  value = terraform_data.r[*].output.name
+}
+`;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+async function timed(body: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await body();
+  return performance.now() - started;
+}
+
+async function writeConfig(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'main.tf'), config);
+}
+
+/** The commands tf-plan and tf-apply run, in two directories as in two jobs, with the same flags. */
+async function raw(root: string): Promise<void> {
+  const state = `-backend-config=path=${join(root, 'state', 'terraform.tfstate')}`;
+  const env = { PATH: process.env.PATH ?? '', HOME: root, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
+  const tf = (cwd: string, args: string[], okCodes = [0]) =>
+    run(tofu(), args, { cwd, env, maxBuffer: 256 * 1024 * 1024 }).catch((error: { code?: number }) => {
+      if (!okCodes.includes(error.code ?? -1)) throw error;
+    });
+  const planDir = join(root, 'plan');
+  const applyDir = join(root, 'apply');
+  await writeConfig(planDir);
+  await writeConfig(applyDir);
+  await tf(planDir, ['init', '-input=false', '-json', state]);
+  await tf(planDir, ['state', 'pull']);
+  await tf(
+    planDir,
+    ['plan', '-input=false', '-json', '-detailed-exitcode', `-out=${join(root, 'tfplan')}`],
+    [0, 2],
+  );
+  await tf(planDir, ['show', '-json', join(root, 'tfplan')]);
+  await tf(applyDir, ['init', '-input=false', '-json', '-lockfile=readonly', state]);
+  await tf(applyDir, ['state', 'pull']);
+  await tf(applyDir, ['apply', '-input=false', '-json', '-auto-approve', join(root, 'tfplan')]);
+  await tf(applyDir, ['output', '-json']);
+}
+
+async function actions(
+  results: Awaited<ReturnType<typeof startResultsService>>,
+  root: string,
+): Promise<void> {
+  const workflow = new WorkflowRun({ results, root: join(root, 'jobs') });
+  const given = {
+    'working-directory': 'infra',
+    'backend-config': `path=${join(root, 'state', 'terraform.tfstate')}`,
+  };
+  const step = async (job: Job, action: string) => {
+    await writeConfig(join(job.workspace, 'infra'));
+    const result = await job.step(action, { with: given });
+    if (result.exitCode !== 0)
+      throw new Error(`${action} failed: ${result.errors.map((e) => e.message).join('; ')}`);
+  };
+  await step(await workflow.job('plan'), 'tf-plan');
+  await step(await workflow.job('apply'), 'tf-apply');
+}
+
+const results = await startResultsService();
+const scratch = await mkdtemp(join(tmpdir(), 'bench-plan-apply-'));
+const rawTimes: number[] = [];
+const actionTimes: number[] = [];
+try {
+  // One warm-up of each, not counted: the first run of a binary pays for the page cache.
+  await raw(await mkdtemp(join(scratch, 'warm-')));
+  await actions(results, await mkdtemp(join(scratch, 'warm-')));
+  for (let i = 0; i < repetitions; i++) {
+    // Alternated, so a slow moment of the machine does not fall on one side only.
+    rawTimes.push(await timed(async () => raw(await mkdtemp(join(scratch, 'raw-')))));
+    actionTimes.push(await timed(async () => actions(results, await mkdtemp(join(scratch, 'actions-')))));
+  }
+} finally {
+  await results.close();
+  await rm(scratch, { recursive: true, force: true });
+}
+const rawMedian = median(rawTimes);
+const actionMedian = median(actionTimes);
+console.log(`tf-plan + tf-apply, ${resources} terraform_data resources, ${repetitions} repetitions (median)`);
+console.log(
+  `raw tofu commands     ${(rawMedian / 1000).toFixed(2)} s   [${rawTimes.map((t) => (t / 1000).toFixed(2)).join(', ')}]`,
+);
+console.log(
+  `actions (two jobs)    ${(actionMedian / 1000).toFixed(2)} s   [${actionTimes.map((t) => (t / 1000).toFixed(2)).join(', ')}]`,
+);
+console.log(`ratio of medians      ${(actionMedian / rawMedian).toFixed(3)}   (target <= 1.15)`);
