@@ -47320,10 +47320,10 @@ var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./lib/artifacts/names.js
 
 
+
 function artifactName(prefix, kind, stack) {
     return `${prefix}-${kind}-${stack}`;
 }
-const STACK_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 /**
  * The stack's name: the `stack` input, else the working directory's name, else (for the workspace
  * root, whose directory name is the runner's) the repository's name.
@@ -47332,7 +47332,7 @@ function stackName(given, workingDirectory, workspace, repo) {
     if (given)
         return given;
     const name = (0,external_node_path_.relative)(workspace, workingDirectory) === '' ? repo : (0,external_node_path_.basename)(workingDirectory);
-    if (!STACK_NAME.test(name)) {
+    if (!NAME_PART.test(name)) {
         throw new errors_ConfigurationError(`Input "stack" is needed: the working directory's name "${name}" cannot be part of an artifact name (use letters, digits, ".", "_" or "-").`);
     }
     return name;

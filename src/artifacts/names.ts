@@ -1,5 +1,6 @@
 import { basename, relative } from 'node:path';
 import { ConfigurationError } from '../core/errors.js';
+import { NAME_PART } from '../core/inputs.js';
 
 /** The kinds of artifact the pipeline passes between jobs, as in DESIGN.md's table. */
 export type ArtifactKind =
@@ -8,8 +9,6 @@ export type ArtifactKind =
 export function artifactName(prefix: string, kind: ArtifactKind, stack: string): string {
   return `${prefix}-${kind}-${stack}`;
 }
-
-const STACK_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 /**
  * The stack's name: the `stack` input, else the working directory's name, else (for the workspace
@@ -23,7 +22,7 @@ export function stackName(
 ): string {
   if (given) return given;
   const name = relative(workspace, workingDirectory) === '' ? repo : basename(workingDirectory);
-  if (!STACK_NAME.test(name)) {
+  if (!NAME_PART.test(name)) {
     throw new ConfigurationError(
       `Input "stack" is needed: the working directory's name "${name}" cannot be part of an artifact name (use letters, digits, ".", "_" or "-").`,
     );

@@ -151,7 +151,7 @@ const existingFiles = lines.transform((paths, ctx) => {
 });
 
 // Artifact names may not hold " : < > | * ? \r \n \ /; stacks and prefixes become part of them.
-const NAME_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+export const NAME_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const namePart = z.string().trim().regex(NAME_PART, {
   error: 'must be letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit',
 });
