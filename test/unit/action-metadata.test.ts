@@ -11,6 +11,7 @@ import { setupInputs } from '../../src/actions/setup/inputs.js';
 import { smokeTestInputs } from '../../src/actions/smoke-test/inputs.js';
 import { tfApplyInputs } from '../../src/actions/tf-apply/inputs.js';
 import { tfPlanInputs } from '../../src/actions/tf-plan/inputs.js';
+import { SUITE_VERSION } from '../../src/core/version.js';
 import { repoRoot } from '../support/tools.js';
 
 // Each spec's rules take its own typed values, so the table holds them by their common part.
@@ -44,6 +45,11 @@ const found = readdirSync(join(repoRoot, 'actions')).filter((entry) =>
 );
 
 describe('action metadata', () => {
+  it('records the package version in manifests', () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    expect(SUITE_VERSION).toBe(pkg.version);
+  });
+
   it('has the seven actions of the pipeline, and an input spec for each', () => {
     expect(found.sort()).toEqual(
       [
