@@ -37,7 +37,9 @@ export function actionsArtifactStore(): ArtifactStore {
   return {
     async upload(name, files, rootDirectory) {
       // Fast deflate: planfiles are zip archives already, and the time goes to the runner, not the network.
-      const { id, size } = await (await client()).uploadArtifact(name, [...files], rootDirectory, {
+      const { id, size } = await (
+        await client()
+      ).uploadArtifact(name, [...files], rootDirectory, {
         compressionLevel: 1,
       });
       if (id === undefined)
