@@ -48826,6 +48826,9 @@ function run() {
         if (result.drift !== undefined)
             setOutput('drift', result.drift);
         await writeSummary(planSummaryMarkdown(result, run));
+        if (inputs.comment && (inputs.prNumber || run.eventName.startsWith('pull_request'))) {
+            logger.notice('The plan summary is in the job summary; this release does not comment on pull requests yet.');
+        }
         if (result.refusal)
             throw new errors_ConfigurationError(result.refusal);
     });

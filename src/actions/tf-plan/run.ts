@@ -27,6 +27,11 @@ export function run(): Promise<void> {
       setOutput('exitcode', result.exitCode);
       if (result.drift !== undefined) setOutput('drift', result.drift);
       await writeSummary(planSummaryMarkdown(result, run));
+      if (inputs.comment && (inputs.prNumber || run.eventName.startsWith('pull_request'))) {
+        logger.notice(
+          'The plan summary is in the job summary; this release does not comment on pull requests yet.',
+        );
+      }
       if (result.refusal) throw new ConfigurationError(result.refusal);
     },
   );
