@@ -44,6 +44,8 @@ export async function bundle({ entry, outDir }) {
     sourceMap: false,
     license: 'licenses.txt',
     quiet: true,
+    // No cache: a warm cache changed which licenses ncc listed, and check-dist must be repeatable.
+    cache: false,
   });
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
