@@ -39648,7 +39648,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(18831);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92612);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39657,7 +39657,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 18831:
+/***/ 92612:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49975,14 +49975,14 @@ var promises_ = __nccwpck_require__(51455);
 
 
 
-function names_artifactName(prefix, kind, stack) {
+function artifactName(prefix, kind, stack) {
     return `${prefix}-${kind}-${stack}`;
 }
 /**
  * The stack's name: the `stack` input, else the working directory's name, else (for the workspace
  * root, whose directory name is the runner's) the repository's name.
  */
-function names_stackName(given, workingDirectory, workspace, repo) {
+function stackName(given, workingDirectory, workspace, repo) {
     if (given)
         return given;
     const name = (0,external_node_path_.relative)(workspace, workingDirectory) === '' ? repo : (0,external_node_path_.basename)(workingDirectory);
@@ -50056,7 +50056,7 @@ async function digest_sha256File(path) {
     return hash.digest('hex');
 }
 /** The first 12 hex digits of a digest, with its `sha256:` prefix, for messages. */
-function digest_shortDigest(digest) {
+function shortDigest(digest) {
     const hex = digest.replace(/^sha256:/, '');
     return `sha256:${hex.slice(0, 12)}`;
 }
@@ -50091,8 +50091,8 @@ function iso_duration(params) {
 const manifest_MANIFEST_FILE = 'manifest.json';
 /** The names of the files in a plan bundle, beside manifest.json. */
 const manifest_PLAN_FILE = 'tfplan';
-const manifest_PLAN_JSON_FILE = 'plan.json';
-const manifest_LOCK_FILE = '.terraform.lock.hcl';
+const PLAN_JSON_FILE = 'plan.json';
+const LOCK_FILE = '.terraform.lock.hcl';
 const PLAN_KIND = 'iac/plan';
 const PLAN_MAJOR = 1;
 const manifest_PLAN_SCHEMA = `${PLAN_KIND}@${PLAN_MAJOR}`;
@@ -50116,7 +50116,7 @@ function isWorkspacePath(path) {
  * The manifest's form of a directory: `absolute` relative to `workspaceRoot`, POSIX separators,
  * '.' for the root. A directory outside the workspace is the user's mistake.
  */
-function manifest_toWorkspacePath(workspaceRoot, absolute, what = 'working-directory') {
+function toWorkspacePath(workspaceRoot, absolute, what = 'working-directory') {
     const path = (0,external_node_path_.relative)(workspaceRoot, absolute);
     if (path === '')
         return '.';
@@ -50164,7 +50164,7 @@ const bundledFiles = record(schemas_string().refine(manifest_isSafeFileName), sh
     error: (issue) => (issue.code === 'invalid_key' ? 'must be a plain file name, with no "/"' : undefined),
 })
     .superRefine((files, ctx) => {
-    for (const name of [manifest_PLAN_FILE, manifest_PLAN_JSON_FILE]) {
+    for (const name of [manifest_PLAN_FILE, PLAN_JSON_FILE]) {
         if (!(name in files))
             ctx.addIssue({ code: 'custom', path: [name], message: 'is missing' });
     }
@@ -50313,7 +50313,7 @@ function describeIssue(issue) {
 
 
 /** Copies the files into `dir` (created; must be empty), writes manifest.json and returns it. */
-async function bundle_writePlanBundle(dir, input) {
+async function writePlanBundle(dir, input) {
     await mkdir(dir, { recursive: true });
     const existing = await readdir(dir);
     if (existing.length > 0)
@@ -50343,7 +50343,7 @@ async function bundle_writePlanBundle(dir, input) {
 async function digestOf(dir, manifest) {
     return planDigest({
         planfile: await (0,promises_.readFile)((0,external_node_path_.join)(dir, manifest_PLAN_FILE)),
-        lockFile: manifest_LOCK_FILE in manifest.files ? await (0,promises_.readFile)((0,external_node_path_.join)(dir, manifest_LOCK_FILE)) : undefined,
+        lockFile: LOCK_FILE in manifest.files ? await (0,promises_.readFile)((0,external_node_path_.join)(dir, LOCK_FILE)) : undefined,
         stack: manifest.stack,
         workingDirectory: manifest.workingDirectory,
         workspace: manifest.workspace,
@@ -50377,8 +50377,8 @@ const changedFile = ({ manifest, sha256 }) => {
 };
 const changedDigest = ({ manifest, digest }) => digest === undefined || digest === manifest.planDigest
     ? undefined
-    : `the plan digest recomputed from the bundle (${digest_shortDigest(digest)}…) differs from the one in ${manifest_MANIFEST_FILE} ` +
-        `(${digest_shortDigest(manifest.planDigest)}…): ${manifest_MANIFEST_FILE} was edited after tf-plan wrote it; ${AGAIN}`;
+    : `the plan digest recomputed from the bundle (${shortDigest(digest)}…) differs from the one in ${manifest_MANIFEST_FILE} ` +
+        `(${shortDigest(manifest.planDigest)}…): ${manifest_MANIFEST_FILE} was edited after tf-plan wrote it; ${AGAIN}`;
 const otherStack = ({ manifest }, expected) => manifest.stack === expected.stack
     ? undefined
     : `the plan bundle was made for stack "${manifest.stack}", but this job applies stack "${expected.stack}": ` +
@@ -50415,8 +50415,8 @@ const unapprovedDigest = ({ manifest }, expected) => {
     const approved = normaliseDigest(expected.expectedDigest);
     return approved === manifest.planDigest
         ? undefined
-        : `the plan bundle's digest is ${digest_shortDigest(manifest.planDigest)}…, but expected-plan-digest is ` +
-            `${digest_shortDigest(approved)}…: this is not the plan that was approved. A new plan needs a new approval: ` +
+        : `the plan bundle's digest is ${shortDigest(manifest.planDigest)}…, but expected-plan-digest is ` +
+            `${shortDigest(approved)}…: this is not the plan that was approved. A new plan needs a new approval: ` +
             `have this plan approved, or apply the bundle of the approved plan`;
 };
 function normaliseDigest(digest) {
@@ -50513,7 +50513,7 @@ async function readBundleManifest(dir, reader) {
  *   u32be count, then per file: u16be name length, name (UTF-8), u64be size, the bytes
  */
 /** The file an encrypted bundle travels as, in place of the bundle's files. */
-const encryption_ENCRYPTED_BUNDLE_FILE = 'bundle.iacenc';
+const ENCRYPTED_BUNDLE_FILE = 'bundle.iacenc';
 const MAGIC = Buffer.from('IACENC1', 'ascii');
 const KDF_SCRYPT = 1;
 const SALT_BYTES = 16;
@@ -50543,7 +50543,7 @@ function checkKey(key) {
         throw new TypeError('the encryption key must be a non-empty string');
 }
 /** Serialises and encrypts the regular files of `dir` (flat: a subdirectory or link is a bug). */
-async function encryption_encryptDirectory(dir, key) {
+async function encryptDirectory(dir, key) {
     checkKey(key);
     const plaintext = await serialiseDirectory(dir);
     const salt = (0,external_node_crypto_.randomBytes)(SALT_BYTES);
@@ -50922,7 +50922,7 @@ function assertPlanFormat(doc) {
             `reads ${READ_FORMAT_MAJOR}.x. Use a tofu or terraform version that writes format ${READ_FORMAT_MAJOR}.x.`);
     }
 }
-function plan_summary_summarizePlan(doc) {
+function summarizePlan(doc) {
     assertPlanFormat(doc);
     const summary = {
         add: 0,
@@ -51003,7 +51003,7 @@ function countAction(summary, action, address) {
  * that is found but cannot report its version is an error, not a reason to try the other one: running
  * a different tool than the one installed would be a surprise.
  */
-async function tool_resolveTool(binary, exec, options = {}) {
+async function resolveTool(binary, exec, options = {}) {
     const searchPath = options.searchPath ?? process.env.PATH ?? '';
     const candidates = binary === 'auto' ? ['tofu', 'terraform'] : [binary];
     for (const name of candidates) {
@@ -51070,15 +51070,19 @@ function atLeast(tool, major, minor) {
 
 
 
-/** Never prompt, and let the tool shorten messages that suggest running commands by hand. */
-const AUTOMATION_ENV = { TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
+/**
+ * Never prompt, and let the tool shorten messages that suggest running commands by hand. The workspace
+ * is chosen with `workspace select` only: a TF_WORKSPACE left in the job's environment would override
+ * it silently (an empty value counts as unset).
+ */
+const AUTOMATION_ENV = { TF_IN_AUTOMATION: '1', TF_INPUT: '0', TF_WORKSPACE: '' };
 // Input variable names, as both tools accept them (and as the `vars` input checks them).
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /**
  * tofu or terraform in one working directory. Every command runs with an argument array, with input
  * disabled, with -json where the command has it, and streams the tool's messages to the log as they come.
  */
-class cli_TerraformCli {
+class TerraformCli {
     options;
     where;
     constructor(options) {
@@ -51264,7 +51268,7 @@ function undeclaredVariables(planDocument, names) {
     return names.filter((name) => !declared.has(name));
 }
 /** Throws the ConfigurationError for undeclared names in `vars`, naming them (never their values). */
-function cli_assertVariablesDeclared(planDocument, names) {
+function assertVariablesDeclared(planDocument, names) {
     const undeclared = undeclaredVariables(planDocument, names);
     if (undeclared.length === 0)
         return;
@@ -51476,18 +51480,7 @@ function maskForms(secret) {
     return forms.filter((form) => form !== '');
 }
 
-;// CONCATENATED MODULE: ./lib/actions/tf-plan/plan.js
-
-
-
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./lib/terraform/state.js
 /** What the state looked like when the plan was made: tf-apply refuses a plan made before the first apply. */
 function priorStateOf(state) {
     if (!state)
@@ -51495,126 +51488,6 @@ function priorStateOf(state) {
     const serial = typeof state.serial === 'number' ? state.serial : undefined;
     const lineage = typeof state.lineage === 'string' ? state.lineage : undefined;
     return { exists: true, ...(serial !== undefined ? { serial } : {}), ...(lineage ? { lineage } : {}) };
-}
-/**
- * tf-plan: init, plan to a planfile, show it as JSON, and bundle planfile, JSON, lock file and manifest
- * (with the plan digest an approval will name) as the artifact `<prefix>-plan-<stack>`.
- */
-async function plan(inputs, deps) {
-    const { logger, run } = deps;
-    const stack = stackName(inputs.stack, inputs.workingDirectory, run.workspace, run.repo);
-    const workingDirectory = toWorkspacePath(run.workspace, inputs.workingDirectory);
-    const workspace = inputs.workspace ?? 'default';
-    const tool = await resolveTool(inputs.binary, deps.exec);
-    logger.info(`Planning stack ${stack} (${workingDirectory}, workspace ${workspace}) with ${tool.name} ${tool.version}`);
-    const cli = new TerraformCli({
-        tool,
-        exec: deps.exec,
-        logger,
-        cwd: inputs.workingDirectory,
-        relativeDir: workingDirectory,
-        // The workspace is chosen with `workspace select`; a TF_WORKSPACE of the job's would override it silently.
-        env: { TF_WORKSPACE: '' },
-    });
-    await logger.group(`${tool.name} init`, () => cli.init({ backendConfig: inputs.backendConfig }));
-    if (workspace !== 'default')
-        await cli.selectWorkspace(workspace);
-    const priorState = priorStateOf(await cli.statePull());
-    const scratch = await mkdtemp(join(run.runnerTemp, `iac-plan-${stack}-`));
-    const planfile = join(scratch, PLAN_FILE);
-    const planned = await logger.group(`${tool.name} plan`, () => cli.plan({
-        out: planfile,
-        vars: inputs.vars,
-        varFiles: inputs.varFiles,
-        targets: inputs.targets,
-        replace: inputs.replace,
-        destroy: inputs.destroy,
-        refreshOnly: inputs.refreshOnly || inputs.mode === 'drift',
-        ...(inputs.lockTimeout ? { lockTimeout: inputs.lockTimeout } : {}),
-        ...(inputs.parallelism ? { parallelism: inputs.parallelism } : {}),
-    }));
-    const document = await cli.show(planfile);
-    assertVariablesDeclared(document, inputs.vars.map(([name]) => name));
-    const jsonPath = join(scratch, PLAN_JSON_FILE);
-    await writeFile(jsonPath, JSON.stringify(document));
-    const summary = summarizePlan(document);
-    const lockFile = join(inputs.workingDirectory, LOCK_FILE);
-    const bundleDir = join(scratch, 'bundle');
-    const manifest = await writePlanBundle(bundleDir, {
-        producer: { action: 'tf-plan', version: SUITE_VERSION },
-        stack,
-        workingDirectory,
-        workspace,
-        commit: run.sha,
-        ref: run.ref,
-        runId: run.runId,
-        runAttempt: run.runAttempt,
-        tool: { name: tool.name, version: tool.version },
-        varFiles: await Promise.all(inputs.varFiles.map(async (path) => ({
-            path: relative(run.workspace, path),
-            sha256: await sha256File(path),
-        }))),
-        files: {
-            [PLAN_FILE]: planfile,
-            [PLAN_JSON_FILE]: jsonPath,
-            ...(existsSync(lockFile) ? { [LOCK_FILE]: lockFile } : {}),
-        },
-        priorState,
-        summary: {
-            add: summary.add,
-            change: summary.change,
-            destroy: summary.destroy,
-            replace: summary.replace,
-            import: summary.import,
-            move: summary.move,
-            hasChanges: summary.hasChanges,
-            destroys: summary.destroys,
-            deletes: summary.deletes,
-        },
-    });
-    logger.info(`Plan digest ${manifest.planDigest}`);
-    const name = artifactName(inputs.artifactPrefix, 'plan', stack);
-    const result = {
-        stack,
-        workspace,
-        exitCode: planned.exitCode,
-        summary,
-        manifest,
-        jsonPath,
-        artifactName: name,
-        ...(inputs.mode === 'drift' ? { drift: summary.hasChanges } : {}),
-    };
-    // A plan refused by policy is reported in full but not uploaded, so that no job can apply it.
-    if (summary.destroys && inputs.onDestroy === 'fail') {
-        result.refusal = `The plan deletes or replaces ${summary.deletes.length} resource(s) and on-destroy is "fail": ${summary.deletes.join(', ')}. No plan bundle was uploaded.`;
-        return result;
-    }
-    if (summary.destroys) {
-        logger.warning(`The plan deletes or replaces: ${summary.deletes.join(', ')}`, {
-            title: `Destructive plan for ${stack}`,
-        });
-    }
-    const { files, root } = await uploadableFiles(bundleDir, scratch, inputs.encryptionKey);
-    result.artifact = await deps.artifacts.upload(name, files, root);
-    logger.info(`Uploaded the plan bundle as ${name} (digest ${shortDigest(manifest.planDigest)})`);
-    return result;
-}
-/**
- * The bundle as uploaded: its files, or with an encryption key, the manifest in the clear (it names no
- * resource value, and the approval gate reads it without the key) beside one sealed file holding all.
- */
-async function uploadableFiles(bundleDir, scratch, key) {
-    if (!key) {
-        const names = [PLAN_FILE, PLAN_JSON_FILE, MANIFEST_FILE, LOCK_FILE].filter((name) => existsSync(join(bundleDir, name)));
-        return { files: names.map((name) => join(bundleDir, name)), root: bundleDir };
-    }
-    const sealedDir = join(scratch, 'sealed');
-    await mkdir(sealedDir, { recursive: true });
-    const sealed = join(sealedDir, ENCRYPTED_BUNDLE_FILE);
-    await writeFile(sealed, await encryptDirectory(bundleDir, key));
-    const manifestCopy = join(sealedDir, MANIFEST_FILE);
-    await copyFile(join(bundleDir, MANIFEST_FILE), manifestCopy);
-    return { files: [manifestCopy, sealed], root: sealedDir };
 }
 
 ;// CONCATENATED MODULE: ./lib/actions/tf-apply/apply.js
@@ -51637,16 +51510,16 @@ async function uploadableFiles(bundleDir, scratch, key) {
  */
 async function apply(inputs, deps) {
     const { logger, run } = deps;
-    const stack = names_stackName(inputs.stack, inputs.workingDirectory, run.workspace, run.repo);
+    const stack = stackName(inputs.stack, inputs.workingDirectory, run.workspace, run.repo);
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(run.runnerTemp, `iac-apply-${stack}-`));
     // Independent, so done together: finding the tool runs it once, the download waits on the network.
     const [tool, bundleDir] = await Promise.all([
-        tool_resolveTool(inputs.binary, deps.exec),
+        resolveTool(inputs.binary, deps.exec),
         fetchBundle(inputs, deps, stack, scratch),
     ]);
     const manifest = await verifyPlanBundle(bundleDir, {
         stack,
-        workingDirectory: manifest_toWorkspacePath(run.workspace, inputs.workingDirectory),
+        workingDirectory: toWorkspacePath(run.workspace, inputs.workingDirectory),
         workspace: inputs.workspace,
         commit: run.sha,
         requireSameCommit: inputs.requireSameCommit,
@@ -51659,21 +51532,20 @@ async function apply(inputs, deps) {
             title: 'Unapproved apply',
         });
     }
-    const cli = new cli_TerraformCli({
+    const cli = new TerraformCli({
         tool,
         exec: deps.exec,
         logger,
         cwd: inputs.workingDirectory,
         relativeDir: manifest.workingDirectory,
-        env: { TF_WORKSPACE: '' },
     });
     // The providers are the ones the plan was made with: the bundled lock file, read-only.
-    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(bundleDir, manifest_LOCK_FILE))) {
-        await (0,promises_.copyFile)((0,external_node_path_.join)(bundleDir, manifest_LOCK_FILE), (0,external_node_path_.join)(inputs.workingDirectory, manifest_LOCK_FILE));
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(bundleDir, LOCK_FILE))) {
+        await (0,promises_.copyFile)((0,external_node_path_.join)(bundleDir, LOCK_FILE), (0,external_node_path_.join)(inputs.workingDirectory, LOCK_FILE));
     }
     await logger.group(`${tool.name} init`, () => cli.init({
         backendConfig: inputs.backendConfig,
-        lockfileReadonly: (0,external_node_fs_.existsSync)((0,external_node_path_.join)(bundleDir, manifest_LOCK_FILE)),
+        lockfileReadonly: (0,external_node_fs_.existsSync)((0,external_node_path_.join)(bundleDir, LOCK_FILE)),
     }));
     if (manifest.workspace !== 'default')
         await cli.selectWorkspace(manifest.workspace);
@@ -51684,16 +51556,16 @@ async function apply(inputs, deps) {
         applied = (await logger.group(`${tool.name} apply`, () => cli.apply((0,external_node_path_.join)(bundleDir, manifest_PLAN_FILE), {}))).applied.slice();
     }
     catch (error) {
-        await deployment?.finish('failure', `Apply of ${digest_shortDigest(manifest.planDigest)} failed`);
+        await deployment?.finish('failure', `Apply of ${shortDigest(manifest.planDigest)} failed`);
         throw await applyFailure(error, inputs, deps, stack, scratch);
     }
-    await deployment?.finish('success', `Applied ${digest_shortDigest(manifest.planDigest)}`);
+    await deployment?.finish('success', `Applied ${shortDigest(manifest.planDigest)}`);
     const published = await publishOutputs(await cli.output(), inputs, deps, stack, scratch);
     return { stack, manifest, applied, ...published, ...(deployment ? { deploymentId: deployment.id } : {}) };
 }
 /** Downloads the bundle and, when it is sealed, opens it; returns the directory that holds its files. */
 async function fetchBundle(inputs, deps, stack, scratch) {
-    const name = inputs.planArtifact ?? names_artifactName(inputs.artifactPrefix, 'plan', stack);
+    const name = inputs.planArtifact ?? artifactName(inputs.artifactPrefix, 'plan', stack);
     const downloaded = (0,external_node_path_.join)(scratch, 'download');
     const from = inputs.runId
         ? {
@@ -51704,7 +51576,7 @@ async function fetchBundle(inputs, deps, stack, scratch) {
         }
         : undefined;
     await deps.artifacts.download(name, downloaded, from);
-    const sealed = (0,external_node_path_.join)(downloaded, encryption_ENCRYPTED_BUNDLE_FILE);
+    const sealed = (0,external_node_path_.join)(downloaded, ENCRYPTED_BUNDLE_FILE);
     if (!(0,external_node_fs_.existsSync)(sealed)) {
         if (inputs.encryptionKey) {
             throw new errors_ConfigurationError(`The plan bundle ${name} is not encrypted, but encryption-key is set: tf-plan must be given the same encryption-key, or remove it here.`);
@@ -51754,7 +51626,7 @@ async function applyFailure(error, inputs, deps, stack, scratch) {
     const notes = [];
     const errored = (0,external_node_path_.join)(inputs.workingDirectory, 'errored.tfstate');
     if ((0,external_node_fs_.existsSync)(errored)) {
-        const name = names_artifactName(inputs.artifactPrefix, 'errored-state', stack);
+        const name = artifactName(inputs.artifactPrefix, 'errored-state', stack);
         const dir = (0,external_node_path_.join)(scratch, 'errored');
         await (0,promises_.mkdir)(dir, { recursive: true });
         // The state holds every value in the clear: sealed with the encryption key when there is one.
@@ -51762,8 +51634,8 @@ async function applyFailure(error, inputs, deps, stack, scratch) {
             const sealedDir = (0,external_node_path_.join)(scratch, 'errored-sealed');
             await (0,promises_.mkdir)(sealedDir, { recursive: true });
             await (0,promises_.copyFile)(errored, (0,external_node_path_.join)(dir, 'errored.tfstate'));
-            await (0,promises_.writeFile)((0,external_node_path_.join)(sealedDir, encryption_ENCRYPTED_BUNDLE_FILE), await encryption_encryptDirectory(dir, inputs.encryptionKey));
-            await deps.artifacts.upload(name, [(0,external_node_path_.join)(sealedDir, encryption_ENCRYPTED_BUNDLE_FILE)], sealedDir);
+            await (0,promises_.writeFile)((0,external_node_path_.join)(sealedDir, ENCRYPTED_BUNDLE_FILE), await encryptDirectory(dir, inputs.encryptionKey));
+            await deps.artifacts.upload(name, [(0,external_node_path_.join)(sealedDir, ENCRYPTED_BUNDLE_FILE)], sealedDir);
         }
         else {
             await deps.artifacts.upload(name, [errored], inputs.workingDirectory);
@@ -51783,7 +51655,7 @@ async function publishOutputs(output, inputs, deps, stack, scratch) {
     await (0,promises_.mkdir)(outputsDir, { recursive: true });
     const outputsPath = (0,external_node_path_.join)(outputsDir, 'outputs.json');
     await (0,promises_.writeFile)(outputsPath, `${JSON.stringify(redacted.values, null, 2)}\n`);
-    await deps.artifacts.upload(names_artifactName(inputs.artifactPrefix, 'outputs', stack), [outputsPath], outputsDir);
+    await deps.artifacts.upload(artifactName(inputs.artifactPrefix, 'outputs', stack), [outputsPath], outputsDir);
     const inventoryOutput = output[inputs.inventoryOutput];
     if (!inventoryOutput) {
         deps.logger.info(`No output named ${inputs.inventoryOutput}: no inventory to publish.`);
@@ -51797,7 +51669,7 @@ async function publishOutputs(output, inputs, deps, stack, scratch) {
     await (0,promises_.mkdir)(inventoryDir, { recursive: true });
     const inventoryPath = (0,external_node_path_.join)(inventoryDir, 'inventory.yml');
     await (0,promises_.writeFile)(inventoryPath, renderInventory(toAnsibleInventory(inventoryOutput.value, inputs.inventoryOutput)));
-    await deps.artifacts.upload(names_artifactName(inputs.artifactPrefix, 'inventory', stack), [inventoryPath], inventoryDir);
+    await deps.artifacts.upload(artifactName(inputs.artifactPrefix, 'inventory', stack), [inventoryPath], inventoryDir);
     return { outputs: redacted.nonSensitive, outputsPath, inventoryPath };
 }
 

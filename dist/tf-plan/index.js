@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51157);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(72833);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 51157:
+/***/ 72833:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48420,8 +48420,12 @@ function atLeast(tool, major, minor) {
 
 
 
-/** Never prompt, and let the tool shorten messages that suggest running commands by hand. */
-const AUTOMATION_ENV = { TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
+/**
+ * Never prompt, and let the tool shorten messages that suggest running commands by hand. The workspace
+ * is chosen with `workspace select` only: a TF_WORKSPACE left in the job's environment would override
+ * it silently (an empty value counts as unset).
+ */
+const AUTOMATION_ENV = { TF_IN_AUTOMATION: '1', TF_INPUT: '0', TF_WORKSPACE: '' };
 // Input variable names, as both tools accept them (and as the `vars` input checks them).
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /**
@@ -48622,6 +48626,16 @@ function assertVariablesDeclared(planDocument, names) {
         'add a variable block for it or remove it from vars');
 }
 
+;// CONCATENATED MODULE: ./lib/terraform/state.js
+/** What the state looked like when the plan was made: tf-apply refuses a plan made before the first apply. */
+function priorStateOf(state) {
+    if (!state)
+        return { exists: false };
+    const serial = typeof state.serial === 'number' ? state.serial : undefined;
+    const lineage = typeof state.lineage === 'string' ? state.lineage : undefined;
+    return { exists: true, ...(serial !== undefined ? { serial } : {}), ...(lineage ? { lineage } : {}) };
+}
+
 ;// CONCATENATED MODULE: ./lib/actions/tf-plan/plan.js
 
 
@@ -48634,14 +48648,7 @@ function assertVariablesDeclared(planDocument, names) {
 
 
 
-/** What the state looked like when the plan was made: tf-apply refuses a plan made before the first apply. */
-function priorStateOf(state) {
-    if (!state)
-        return { exists: false };
-    const serial = typeof state.serial === 'number' ? state.serial : undefined;
-    const lineage = typeof state.lineage === 'string' ? state.lineage : undefined;
-    return { exists: true, ...(serial !== undefined ? { serial } : {}), ...(lineage ? { lineage } : {}) };
-}
+
 /**
  * tf-plan: init, plan to a planfile, show it as JSON, and bundle planfile, JSON, lock file and manifest
  * (with the plan digest an approval will name) as the artifact `<prefix>-plan-<stack>`.
@@ -48659,8 +48666,6 @@ async function plan(inputs, deps) {
         logger,
         cwd: inputs.workingDirectory,
         relativeDir: workingDirectory,
-        // The workspace is chosen with `workspace select`; a TF_WORKSPACE of the job's would override it silently.
-        env: { TF_WORKSPACE: '' },
     });
     await logger.group(`${tool.name} init`, () => cli.init({ backendConfig: inputs.backendConfig }));
     if (workspace !== 'default')

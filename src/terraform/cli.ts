@@ -80,8 +80,12 @@ export interface OutputValue {
 }
 export type OutputJson = Record<string, OutputValue>;
 
-/** Never prompt, and let the tool shorten messages that suggest running commands by hand. */
-const AUTOMATION_ENV = { TF_IN_AUTOMATION: '1', TF_INPUT: '0' } as const;
+/**
+ * Never prompt, and let the tool shorten messages that suggest running commands by hand. The workspace
+ * is chosen with `workspace select` only: a TF_WORKSPACE left in the job's environment would override
+ * it silently (an empty value counts as unset).
+ */
+const AUTOMATION_ENV = { TF_IN_AUTOMATION: '1', TF_INPUT: '0', TF_WORKSPACE: '' } as const;
 
 // Input variable names, as both tools accept them (and as the `vars` input checks them).
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;

@@ -22,7 +22,7 @@ import type { Deployment } from '../../github/deployments.js';
 import { isTerraformFailure, resolveTool, TerraformCli, type OutputJson } from '../../terraform/cli.js';
 import { renderInventory, toAnsibleInventory } from '../../terraform/inventory.js';
 import { redactOutputs } from '../../terraform/outputs.js';
-import { priorStateOf } from '../tf-plan/plan.js';
+import { priorStateOf } from '../../terraform/state.js';
 import type { tfApplyInputs } from './inputs.js';
 
 export type TfApplyInputs = InputsOf<typeof tfApplyInputs.shape>;
@@ -87,7 +87,6 @@ export async function apply(inputs: TfApplyInputs, deps: TfApplyDependencies): P
     logger,
     cwd: inputs.workingDirectory,
     relativeDir: manifest.workingDirectory,
-    env: { TF_WORKSPACE: '' },
   });
   // The providers are the ones the plan was made with: the bundled lock file, read-only.
   if (existsSync(join(bundleDir, LOCK_FILE))) {

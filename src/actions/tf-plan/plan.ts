@@ -13,7 +13,6 @@ import {
   PLAN_JSON_FILE,
   toWorkspacePath,
   type PlanManifest,
-  type PriorState,
 } from '../../contracts/manifest.js';
 import type { Exec } from '../../core/exec.js';
 import type { InputsOf } from '../../core/inputs.js';
@@ -22,6 +21,7 @@ import type { RunContext } from '../../core/run-context.js';
 import { SUITE_VERSION } from '../../core/version.js';
 import { assertVariablesDeclared, resolveTool, TerraformCli } from '../../terraform/cli.js';
 import { summarizePlan, type PlanSummary } from '../../terraform/plan-summary.js';
+import { priorStateOf } from '../../terraform/state.js';
 import type { tfPlanInputs } from './inputs.js';
 
 export type TfPlanInputs = InputsOf<typeof tfPlanInputs.shape>;
@@ -48,14 +48,6 @@ export interface TfPlanResult {
   drift?: boolean;
 }
 
-/** What the state looked like when the plan was made: tf-apply refuses a plan made before the first apply. */
-export function priorStateOf(state: Record<string, unknown> | undefined): PriorState {
-  if (!state) return { exists: false };
-  const serial = typeof state.serial === 'number' ? state.serial : undefined;
-  const lineage = typeof state.lineage === 'string' ? state.lineage : undefined;
-  return { exists: true, ...(serial !== undefined ? { serial } : {}), ...(lineage ? { lineage } : {}) };
-}
-
 /**
  * tf-plan: init, plan to a planfile, show it as JSON, and bundle planfile, JSON, lock file and manifest
  * (with the plan digest an approval will name) as the artifact `<prefix>-plan-<stack>`.
@@ -76,8 +68,6 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
     logger,
     cwd: inputs.workingDirectory,
     relativeDir: workingDirectory,
-    // The workspace is chosen with `workspace select`; a TF_WORKSPACE of the job's would override it silently.
-    env: { TF_WORKSPACE: '' },
   });
   await logger.group(`${tool.name} init`, () => cli.init({ backendConfig: inputs.backendConfig }));
   if (workspace !== 'default') await cli.selectWorkspace(workspace);
