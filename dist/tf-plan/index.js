@@ -37328,14 +37328,16 @@ class NotImplementedError extends StepFailure {
 ;// CONCATENATED MODULE: ./lib/artifacts/store.js
 
 /**
- * The store over @actions/artifact. The library is loaded on first use only: it is the heaviest
- * module in the bundle, and actions that fail on an input never need it.
+ * The store over @actions/artifact. The library is loaded lazily: it is the heaviest module in the
+ * bundle, and actions that fail on an input never need it.
  */
-function actionsArtifactStore() {
-    const client = async () => {
-        const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 495).then(__nccwpck_require__.bind(__nccwpck_require__, 65495));
-        return new DefaultArtifactClient();
-    };
+function actionsArtifactStore(options = {}) {
+    let loading;
+    const library = () => (loading ??= __nccwpck_require__.e(/* import() */ 495).then(__nccwpck_require__.bind(__nccwpck_require__, 65495)));
+    // A failed early load is reported by the first use, which awaits the same promise.
+    if (options.loadNow)
+        library().catch(() => undefined);
+    const client = async () => new (await library()).DefaultArtifactClient();
     return {
         async upload(name, files, rootDirectory) {
             // Fast deflate: planfiles are zip archives already, and the time goes to the runner, not the network.
@@ -37356,7 +37358,7 @@ function actionsArtifactStore() {
                     repositoryName: from.repo,
                 }
                 : undefined;
-            const { ArtifactNotFoundError } = await __nccwpck_require__.e(/* import() */ 495).then(__nccwpck_require__.bind(__nccwpck_require__, 65495));
+            const { ArtifactNotFoundError } = await library();
             let id;
             try {
                 id = (await artifacts.getArtifact(name, findBy ? { findBy } : undefined)).artifact.id;
@@ -48068,6 +48070,11 @@ class UiStream {
     /** Addresses whose apply completed, in order: after a failed apply, these did change. */
     applied = [];
     changeSummary;
+    /**
+     * The root outputs of the last `outputs` message: after an apply, their values, except that the tool
+     * leaves out the value of a sensitive one.
+     */
+    outputs;
     stderr = [];
     constructor(logger, where) {
         this.logger = logger;
@@ -48102,6 +48109,12 @@ class UiStream {
         }
         if (message.type === 'change_summary' && message.changes)
             this.changeSummary = message.changes;
+        if (message.type === 'outputs' && message.outputs) {
+            this.outputs = Object.fromEntries(Object.entries(message.outputs).map(([name, output]) => [
+                name,
+                { type: output.type, value: output.value, sensitive: output.sensitive === true },
+            ]));
+        }
         if (message.type === 'apply_complete' && message.hook?.resource?.addr) {
             this.applied.push(message.hook.resource.addr);
         }
@@ -48520,6 +48533,7 @@ class TerraformCli {
             applied: stream.applied,
             diagnostics: stream.diagnostics,
             ...(stream.changeSummary ? { changeSummary: stream.changeSummary } : {}),
+            ...(stream.outputs ? { outputs: stream.outputs } : {}),
         };
     }
     /** Every root output with its value, sensitive ones included: never logged. */
@@ -48813,7 +48827,7 @@ function planSummaryMarkdown(result, run) {
 
 function run() {
     return runAction('tf-plan', tfPlanInputs, async ({ inputs, logger, exec, run, setOutput, writeSummary }) => {
-        const result = await plan(inputs, { exec, logger, run, artifacts: actionsArtifactStore() });
+        const result = await plan(inputs, { exec, logger, run, artifacts: actionsArtifactStore({ loadNow: true }) });
         const { summary } = result;
         setOutput('has-changes', summary.hasChanges);
         setOutput('add', summary.add);

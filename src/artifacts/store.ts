@@ -25,15 +25,24 @@ export interface ArtifactStore {
   download(name: string, directory: string, from?: OtherRun): Promise<void>;
 }
 
+export interface ArtifactStoreOptions {
+  /**
+   * Start loading the library now rather than on first use. An action that will certainly transfer an
+   * artifact passes this once its inputs are valid, so the load overlaps with the tool's run.
+   */
+  loadNow?: boolean;
+}
+
 /**
- * The store over @actions/artifact. The library is loaded on first use only: it is the heaviest
- * module in the bundle, and actions that fail on an input never need it.
+ * The store over @actions/artifact. The library is loaded lazily: it is the heaviest module in the
+ * bundle, and actions that fail on an input never need it.
  */
-export function actionsArtifactStore(): ArtifactStore {
-  const client = async () => {
-    const { DefaultArtifactClient } = await import('@actions/artifact');
-    return new DefaultArtifactClient();
-  };
+export function actionsArtifactStore(options: ArtifactStoreOptions = {}): ArtifactStore {
+  let loading: Promise<typeof import('@actions/artifact')> | undefined;
+  const library = () => (loading ??= import('@actions/artifact'));
+  // A failed early load is reported by the first use, which awaits the same promise.
+  if (options.loadNow) library().catch(() => undefined);
+  const client = async () => new (await library()).DefaultArtifactClient();
   return {
     async upload(name, files, rootDirectory) {
       // Fast deflate: planfiles are zip archives already, and the time goes to the runner, not the network.
@@ -56,7 +65,7 @@ export function actionsArtifactStore(): ArtifactStore {
             repositoryName: from.repo,
           }
         : undefined;
-      const { ArtifactNotFoundError } = await import('@actions/artifact');
+      const { ArtifactNotFoundError } = await library();
       let id: number;
       try {
         id = (await artifacts.getArtifact(name, findBy ? { findBy } : undefined)).artifact.id;

@@ -70,12 +70,18 @@ export interface ApplyResult {
   applied: readonly string[];
   diagnostics: readonly Diagnostic[];
   changeSummary?: ChangeSummary;
+  /**
+   * The root outputs as the apply reported them, without the values of sensitive ones; absent when the
+   * tool printed no outputs message.
+   */
+  outputs?: OutputJson;
 }
 
 /** One output in `output -json`. */
 export interface OutputValue {
   sensitive: boolean;
   type?: unknown;
+  /** Undefined for a sensitive output as apply reports it: only `output -json` prints those values. */
   value: unknown;
 }
 export type OutputJson = Record<string, OutputValue>;
@@ -195,6 +201,7 @@ export class TerraformCli {
       applied: stream.applied,
       diagnostics: stream.diagnostics,
       ...(stream.changeSummary ? { changeSummary: stream.changeSummary } : {}),
+      ...(stream.outputs ? { outputs: stream.outputs } : {}),
     };
   }
 

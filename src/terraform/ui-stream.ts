@@ -95,6 +95,7 @@ interface UiLine {
   diagnostic?: Record<string, unknown>;
   changes?: ChangeSummary;
   hook?: { resource?: { addr?: string } };
+  outputs?: Record<string, { sensitive?: boolean; type?: unknown; value?: unknown }>;
 }
 
 // Enough stderr to explain a failure that printed no diagnostic (a crash, a bad flag); the rest is in the log.
@@ -109,6 +110,11 @@ export class UiStream {
   /** Addresses whose apply completed, in order: after a failed apply, these did change. */
   readonly applied: string[] = [];
   changeSummary: ChangeSummary | undefined;
+  /**
+   * The root outputs of the last `outputs` message: after an apply, their values, except that the tool
+   * leaves out the value of a sensitive one.
+   */
+  outputs: Record<string, { sensitive: boolean; type?: unknown; value: unknown }> | undefined;
   private readonly stderr: string[] = [];
 
   constructor(
@@ -144,6 +150,14 @@ export class UiStream {
       return;
     }
     if (message.type === 'change_summary' && message.changes) this.changeSummary = message.changes;
+    if (message.type === 'outputs' && message.outputs) {
+      this.outputs = Object.fromEntries(
+        Object.entries(message.outputs).map(([name, output]) => [
+          name,
+          { type: output.type, value: output.value, sensitive: output.sensitive === true },
+        ]),
+      );
+    }
     if (message.type === 'apply_complete' && message.hook?.resource?.addr) {
       this.applied.push(message.hook.resource.addr);
     }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { artifactsOfRuns } from '../support/artifact-bridge.js';
+import { startHttpStateBackend } from '../support/http-state-backend.js';
 import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
 import { startResultsService, type ResultsService } from '../support/results-service.js';
 import { WorkflowRun, type Job, type StepResult } from '../support/runner/runner.js';
@@ -142,8 +143,9 @@ describe('plan in one job, apply exactly that plan in another', () => {
         .sort(),
     ).toEqual(['iac-inventory-infra', 'iac-outputs-infra', 'iac-plan-infra']);
 
-    // The sensitive output's value appears nowhere a person or another job could read it.
-    expect(step.masks).toContain(SECRET);
+    // The sensitive output's value appears nowhere a person or another job could read it: the outputs
+    // came from the apply's own report, which leaves sensitive values out, so there was nothing to mask.
+    expect(step.masks).not.toContain(SECRET);
     for (const text of [
       step.rawLog,
       step.summary,
@@ -226,6 +228,55 @@ describe('across workflow runs and failures', () => {
       (s) => s.deploymentId === deployment?.id,
     );
     expect(statuses.map((s) => s.state)).toEqual(['in_progress', 'failure']);
+  });
+  it('keeps errored.tfstate as an artifact when the backend refuses the state after the apply', async () => {
+    const backend = await startHttpStateBackend();
+    try {
+      const run = newRun();
+      const given = { 'working-directory': 'infra', 'backend-config': backend.backendConfig() };
+      const fixture = join(repoRoot, 'test', 'fixtures', 'terraform', 'http-backend');
+      const planJob = await run.job('plan');
+      await cp(fixture, join(planJob.workspace, 'infra'), { recursive: true });
+      const plan = await planJob.step('tf-plan', { with: given });
+      expect(plan.errors).toEqual([]);
+
+      backend.refuseWrites = true;
+      const applyJob = await run.job('apply');
+      await cp(fixture, join(applyJob.workspace, 'infra'), { recursive: true });
+      const step = await applyJob.step('tf-apply', { with: given });
+      expect(step.exitCode).toBe(1);
+      const error = step.errors.at(-1)?.message ?? '';
+      expect(error).toMatch(/^The apply failed: /);
+      expect(error).toMatch(/Applied before the failure: .*terraform_data\.vm\[0\]/);
+      expect(error).toContain('errored.tfstate; it is uploaded as iac-errored-state-infra');
+      expect(step.rawLog).not.toMatch(/^\s+at /m);
+
+      // The artifact holds the state the backend refused: both resources, ready for `state push`.
+      const inspect = await run.job('inspect');
+      const got = await inspect.step('probe:artifact', {
+        with: { mode: 'download', name: 'iac-errored-state-infra', path: 'got' },
+      });
+      expect(got.exitCode).toBe(0);
+      const errored = JSON.parse(await readFile(join(inspect.workspace, 'got', 'errored.tfstate'), 'utf8'));
+      expect(errored.resources[0].instances).toHaveLength(2);
+      expect(backend.state).toBeUndefined();
+    } finally {
+      await backend.close();
+    }
+  });
+
+  it('writes sensitive outputs to outputs.json only with expose-sensitive, masked everywhere else', async () => {
+    const stateDir = await backend();
+    const run = newRun();
+    expect((await planIn(run, stateDir)).exitCode).toBe(0);
+    const { step } = await applyIn(run, stateDir, { 'expose-sensitive': 'true' });
+    expect(step.errors).toEqual([]);
+    const outputsJson = JSON.parse(await readFile(step.outputs['outputs-path'] ?? '', 'utf8'));
+    expect(outputsJson.db_password).toBe(SECRET);
+    expect(step.masks).toContain(SECRET);
+    expect(step.outputs['outputs']).not.toContain(SECRET);
+    expect(step.rawLog).not.toContain(SECRET);
+    expect(step.summary).not.toContain(SECRET);
   });
 });
 

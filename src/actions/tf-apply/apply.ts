@@ -19,7 +19,13 @@ import type { InputsOf } from '../../core/inputs.js';
 import type { Logger } from '../../core/logger.js';
 import type { RunContext } from '../../core/run-context.js';
 import type { Deployment } from '../../github/deployments.js';
-import { isTerraformFailure, resolveTool, TerraformCli, type OutputJson } from '../../terraform/cli.js';
+import {
+  isTerraformFailure,
+  resolveTool,
+  TerraformCli,
+  type ApplyResult,
+  type OutputJson,
+} from '../../terraform/cli.js';
 import { renderInventory, toAnsibleInventory } from '../../terraform/inventory.js';
 import { redactOutputs } from '../../terraform/outputs.js';
 import { priorStateOf } from '../../terraform/state.js';
@@ -102,18 +108,20 @@ export async function apply(inputs: TfApplyInputs, deps: TfApplyDependencies): P
   refuseChangedState(manifest, priorStateOf(await cli.statePull()));
 
   const deployment = deps.startDeployment ? await deps.startDeployment(manifest) : undefined;
-  let applied: string[];
+  let applyResult: ApplyResult;
   try {
-    applied = (
-      await logger.group(`${tool.name} apply`, () => cli.apply(join(bundleDir, PLAN_FILE), {}))
-    ).applied.slice();
+    applyResult = await logger.group(`${tool.name} apply`, () => cli.apply(join(bundleDir, PLAN_FILE), {}));
   } catch (error) {
     await deployment?.finish('failure', `Apply of ${shortDigest(manifest.planDigest)} failed`);
     throw await applyFailure(error, inputs, deps, stack, scratch);
   }
   await deployment?.finish('success', `Applied ${shortDigest(manifest.planDigest)}`);
 
-  const published = await publishOutputs(await cli.output(), inputs, deps, stack, scratch);
+  // The apply already reported every output but the sensitive values; only exposing those needs another
+  // run of the tool, which is a tenth of a second that most applies can skip.
+  const outputs = applyResult.outputs && !inputs.exposeSensitive ? applyResult.outputs : await cli.output();
+  const published = await publishOutputs(outputs, inputs, deps, stack, scratch);
+  const applied = applyResult.applied.slice();
   return { stack, manifest, applied, ...published, ...(deployment ? { deploymentId: deployment.id } : {}) };
 }
 

@@ -2,7 +2,6 @@ import { actionsArtifactStore } from '../../artifacts/store.js';
 import { ConfigurationError } from '../../core/errors.js';
 import { runAction } from '../../core/run-action.js';
 import { Deployment } from '../../github/deployments.js';
-import { createGitHubClient } from '../../github/octokit.js';
 import { apply } from './apply.js';
 import { tfApplyInputs } from './inputs.js';
 
@@ -13,12 +12,14 @@ export function run(): Promise<void> {
     async ({ inputs, logger, exec, run, setOutput, writeSummary }) => {
       const environment = inputs.environment;
       const startDeployment = environment
-        ? (manifest: { planDigest: string; stack: string }) => {
+        ? async (manifest: { planDigest: string; stack: string }) => {
             if (!inputs.githubToken) {
               throw new ConfigurationError(
                 'Input "github-token" is required with environment, to create the deployment.',
               );
             }
+            // Octokit is loaded only by the applies that talk to GitHub: start-up time is measured.
+            const { createGitHubClient } = await import('../../github/octokit.js');
             const client = createGitHubClient(inputs.githubToken, logger, { apiUrl: run.apiUrl });
             return Deployment.start(client, run, {
               environment,
@@ -31,7 +32,7 @@ export function run(): Promise<void> {
         exec,
         logger,
         run,
-        artifacts: actionsArtifactStore(),
+        artifacts: actionsArtifactStore({ loadNow: true }),
         ...(startDeployment ? { startDeployment } : {}),
       });
       setOutput('applied', true);
