@@ -48827,7 +48827,12 @@ function planSummaryMarkdown(result, run) {
 
 function run() {
     return runAction('tf-plan', tfPlanInputs, async ({ inputs, logger, exec, run, setOutput, writeSummary }) => {
-        const result = await plan(inputs, { exec, logger, run, artifacts: actionsArtifactStore({ loadNow: true }) });
+        const result = await plan(inputs, {
+            exec,
+            logger,
+            run,
+            artifacts: actionsArtifactStore({ loadNow: true }),
+        });
         const { summary } = result;
         setOutput('has-changes', summary.hasChanges);
         setOutput('add', summary.add);
