@@ -1,0 +1,113 @@
+import type { Logger } from '../core/logger.js';
+import type { GitHubClient } from './octokit.js';
+
+/** An issue or pull request of a repository: where the comments live. */
+export interface CommentThread {
+  owner: string;
+  repo: string;
+  issueNumber: number;
+}
+
+export interface MarkedComment {
+  id: number;
+  body: string;
+  url: string;
+  /** The marker's key, e.g. `plan:network:1`. */
+  key: string;
+}
+
+export type WriteResult = 'created' | 'updated' | 'unchanged';
+
+const MARKER = /^<!-- iac-pipeline:([A-Za-z0-9._:/-]{1,200}) -->/;
+
+/** The hidden first line that lets the suite find its own comment again; invisible in the rendered page. */
+export function marker(key: string): string {
+  if (!/^[A-Za-z0-9._:/-]{1,200}$/.test(key)) throw new Error(`a comment marker key cannot be "${key}"`);
+  return `<!-- iac-pipeline:${key} -->`;
+}
+
+/**
+ * The account whose comments are trusted to carry markers: the `comment-author` input, else the token's
+ * own user. Installation tokens (the workflow's GITHUB_TOKEN, GitHub Apps) cannot read GET /user; the
+ * workflow token writes as github-actions[bot], and an App's token needs `comment-author` set to its bot.
+ */
+export async function commentAuthor(
+  client: GitHubClient,
+  given: string | undefined,
+  logger: Logger,
+): Promise<string> {
+  if (given) return given;
+  try {
+    return (await client.rest.users.getAuthenticated()).data.login;
+  } catch (error) {
+    if ((error as { status?: number }).status !== 403) throw error;
+    logger.debug('The token is an installation token: its comments are written by github-actions[bot].');
+    return 'github-actions[bot]';
+  }
+}
+
+/**
+ * The comments of one thread that carry a marker, found again on every run. A marker is trusted only on
+ * comments written by `author`: anybody can paste the marker into a comment of their own, and editing
+ * theirs would put our words under their name (and fail, since we cannot edit it).
+ */
+export class MarkedComments {
+  private constructor(
+    private readonly client: GitHubClient,
+    private readonly thread: CommentThread,
+    readonly author: string,
+    private readonly found: Map<string, MarkedComment>,
+  ) {}
+
+  static async load(client: GitHubClient, thread: CommentThread, author: string): Promise<MarkedComments> {
+    const comments = await client.paginate(client.rest.issues.listComments, {
+      owner: thread.owner,
+      repo: thread.repo,
+      issue_number: thread.issueNumber,
+      per_page: 100,
+    });
+    const found = new Map<string, MarkedComment>();
+    for (const comment of comments) {
+      if (comment.user?.login !== author || !comment.body) continue;
+      const key = MARKER.exec(comment.body)?.[1];
+      // The oldest comment with a key is the one kept up to date; a later duplicate is left alone.
+      if (key && !found.has(key)) {
+        found.set(key, { id: comment.id, body: comment.body, url: comment.html_url, key });
+      }
+    }
+    return new MarkedComments(client, thread, author, found);
+  }
+
+  get(key: string): MarkedComment | undefined {
+    return this.found.get(key);
+  }
+
+  /** Every marked comment whose key starts with `prefix`, in key order. */
+  withPrefix(prefix: string): MarkedComment[] {
+    return [...this.found.values()]
+      .filter((comment) => comment.key.startsWith(prefix))
+      .sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
+  }
+
+  /**
+   * Creates the comment for `key`, or edits it when its body differs. An unchanged body costs no write:
+   * every write notifies subscribers and counts against the rate limit.
+   */
+  async write(key: string, content: string): Promise<{ comment: MarkedComment; result: WriteResult }> {
+    const body = `${marker(key)}\n${content}`;
+    const existing = this.found.get(key);
+    if (existing?.body === body) return { comment: existing, result: 'unchanged' };
+    const { owner, repo, issueNumber } = this.thread;
+    const { data } = existing
+      ? await this.client.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body })
+      : await this.client.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+    const comment = { id: data.id, body, url: data.html_url, key };
+    this.found.set(key, comment);
+    return { comment, result: existing ? 'updated' : 'created' };
+  }
+}
+
+/** The body of a marked comment without its marker line. */
+export function contentOf(comment: MarkedComment): string {
+  return comment.body.replace(MARKER, '').replace(/^\n/, '');
+}

@@ -1,0 +1,90 @@
+import { contentOf, type MarkedComment, type MarkedComments, type WriteResult } from './marked-comments.js';
+
+/** GitHub refuses a comment body longer than this with 422. */
+export const COMMENT_LIMIT = 65_536;
+/**
+ * What the plan comment adds around the rendered plan: the marker, the commit line, and an outdated
+ * banner. Renderers get the limit minus this, so no edit can push a body over GitHub's.
+ */
+export const COMMENT_RESERVE = 1_024;
+
+const COMMIT_LINE = /^<!-- iac-pipeline-commit:([0-9a-f]{7,64}) -->\n/m;
+const OUTDATED_BANNER = /^> \[!WARNING\]\n> \*\*Outdated\.\*\*[^\n]*\n\n/m;
+
+export interface PlanCommentResult {
+  /** The first comment: the one to link to. */
+  url: string;
+  /** What happened to each part, in order (continuations after the first). */
+  results: WriteResult[];
+}
+
+/**
+ * Keeps the plan comments of one stack (or one group of stacks) on a pull request: part 1 is the plan,
+ * parts 2… hold the deletes and replaces that did not fit. Each part is edited in place; parts a shorter
+ * plan no longer needs say so instead of showing an old plan's addresses.
+ */
+export async function publishPlanComment(
+  comments: MarkedComments,
+  key: string,
+  commit: string,
+  bodies: readonly string[],
+): Promise<PlanCommentResult> {
+  if (bodies.length === 0) throw new Error('a plan comment needs at least one body');
+  const results: WriteResult[] = [];
+  let url = '';
+  for (const [index, body] of bodies.entries()) {
+    const { comment, result } = await comments.write(partKey(key, index + 1), `${commitLine(commit)}${body}`);
+    if (index === 0) url = comment.url;
+    results.push(result);
+  }
+  for (const stale of comments.withPrefix(`${key}:`).filter((c) => partNumber(c) > bodies.length)) {
+    const { result } = await comments.write(
+      stale.key,
+      `${commitLine(commit)}_This continuation is no longer needed: the plan of \`${commit.slice(0, 12)}\` fits in fewer comments._\n`,
+    );
+    results.push(result);
+  }
+  return { url, results };
+}
+
+/**
+ * Marks every plan comment of `key` that shows another commit's plan as outdated, keeping its text below
+ * the banner: while a newer commit is being planned, or when its plan failed, reviewers must not read the
+ * old plan as the current one. A comment already marked for this commit is not written again.
+ */
+export async function markPlanCommentsOutdated(
+  comments: MarkedComments,
+  key: string,
+  commit: string,
+  why: string,
+): Promise<WriteResult[]> {
+  const results: WriteResult[] = [];
+  for (const comment of comments.withPrefix(`${key}:`)) {
+    const planned = commitOf(comment);
+    if (!planned || planned === commit) continue;
+    const content = contentOf(comment).replace(COMMIT_LINE, '').replace(OUTDATED_BANNER, '');
+    const banner =
+      `> [!WARNING]\n> **Outdated.** This plan is for commit \`${planned.slice(0, 12)}\`; ` +
+      `commit \`${commit.slice(0, 12)}\` ${why}\n\n`;
+    const { result } = await comments.write(comment.key, `${commitLine(planned)}${banner}${content}`);
+    results.push(result);
+  }
+  return results;
+}
+
+/** The commit a plan comment shows, from its hidden commit line. */
+export function commitOf(comment: MarkedComment): string | undefined {
+  return COMMIT_LINE.exec(contentOf(comment))?.[1];
+}
+
+function commitLine(commit: string): string {
+  return `<!-- iac-pipeline-commit:${commit} -->\n`;
+}
+
+function partKey(key: string, part: number): string {
+  return `${key}:${part}`;
+}
+
+function partNumber(comment: MarkedComment): number {
+  return Number(comment.key.slice(comment.key.lastIndexOf(':') + 1));
+}
