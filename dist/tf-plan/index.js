@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(72833);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79848);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 72833:
+/***/ 79848:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37333,7 +37333,7 @@ class NotImplementedError extends StepFailure {
  */
 function actionsArtifactStore(options = {}) {
     let loading;
-    const library = () => (loading ??= __nccwpck_require__.e(/* import() */ 495).then(__nccwpck_require__.bind(__nccwpck_require__, 65495)));
+    const library = () => (loading ??= Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(955)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97955)));
     // A failed early load is reported by the first use, which awaits the same promise.
     if (options.loadNow)
         library().catch(() => undefined);
@@ -47272,6 +47272,120 @@ async function runAction(actionName, spec, main, post) {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ./lib/github/pull-request.js
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/**
+ * The pull request from the `pr-number` input, else from the event: pull_request and pull_request_target
+ * carry it, and issue_comment does when the comment is on a pull request. Any other event has none.
+ */
+async function pullRequestOf(run, prNumber) {
+    const event = await readEvent(run.eventPath);
+    const fromEvent = PULL_REQUEST_EVENTS.has(run.eventName) ? event.pull_request : undefined;
+    if (prNumber !== undefined) {
+        const headSha = fromEvent?.number === prNumber ? fromEvent.head?.sha : undefined;
+        return { number: prNumber, ...(headSha ? { headSha } : {}) };
+    }
+    if (fromEvent?.number) {
+        return { number: fromEvent.number, ...(fromEvent.head?.sha ? { headSha: fromEvent.head.sha } : {}) };
+    }
+    if (run.eventName === 'issue_comment' && event.issue?.pull_request && event.issue.number) {
+        return { number: event.issue.number };
+    }
+    return undefined;
+}
+/** Fills in the head commit when the event did not name it (issue_comment, or a `pr-number` input). */
+async function withHeadSha(client, repository, target) {
+    if (target.headSha)
+        return { number: target.number, headSha: target.headSha };
+    const { data } = await client.rest.pulls.get({ ...repository, pull_number: target.number });
+    return { number: target.number, headSha: data.head.sha };
+}
+async function readEvent(path) {
+    if (!path)
+        return {};
+    try {
+        const parsed = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        return parsed !== null && typeof parsed === 'object' ? parsed : {};
+    }
+    catch {
+        // The runner always writes the event file; without one there is simply no pull request to find.
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/actions/tf-plan/comment.js
+
+
+/**
+ * Finds the pull request to comment on and the comments already there. Returns undefined when there is
+ * nothing to comment on (no pull request, or `comment: false`): the job summary still has the plan.
+ */
+async function openPlanComments(inputs, run, logger) {
+    if (!inputs.comment)
+        return undefined;
+    const target = await pullRequestOf(run, inputs.prNumber);
+    if (!target) {
+        logger.debug(`No pull request in a ${run.eventName} event and no pr-number: the plan goes to the job summary only.`);
+        return undefined;
+    }
+    if (!inputs.githubToken) {
+        throw new errors_ConfigurationError('Input "github-token" is empty: it is needed to comment on the pull request (give it a token with pull-requests: write), or set comment: false.');
+    }
+    // Octokit and the comment modules are loaded only by the plans that comment: start-up time is measured.
+    const [{ createGitHubClient }, { commentAuthor, MarkedComments }, planComment] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(36)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93036)),
+        __nccwpck_require__.e(/* import() */ 778).then(__nccwpck_require__.bind(__nccwpck_require__, 45778)),
+        __nccwpck_require__.e(/* import() */ 604).then(__nccwpck_require__.bind(__nccwpck_require__, 60604)),
+    ]);
+    const client = createGitHubClient(inputs.githubToken, logger, { apiUrl: run.apiUrl });
+    const repository = { owner: run.owner, repo: run.repo };
+    const [pull, author] = await Promise.all([
+        withHeadSha(client, repository, target),
+        commentAuthor(client, inputs.commentAuthor, logger),
+    ]);
+    let comments;
+    const thread = async () => (comments ??= await MarkedComments.load(client, { ...repository, issueNumber: pull.number }, author));
+    // A token that may not write comments (the read-only token of a pull request from a fork) costs the
+    // comment, not the plan: the plan is in the job summary, and the warning says how to get the comment.
+    const tolerateRefusal = async (what, write) => {
+        try {
+            return await write();
+        }
+        catch (error) {
+            if (error.status !== 403)
+                throw error;
+            logger.warning(`Could not ${what} on pull request #${pull.number}: ${error.message}. Give the job ` +
+                '`permissions: pull-requests: write`, or set comment: false. The plan is in the job summary.', { title: 'No plan comment' });
+            return undefined;
+        }
+    };
+    return {
+        pullRequest: pull.number,
+        commit: pull.headSha,
+        async publish(key, bodies) {
+            const published = await tolerateRefusal('write the plan comment', async () => planComment.publishPlanComment(await thread(), key, pull.headSha, bodies));
+            if (!published)
+                return undefined;
+            const { url, results } = published;
+            const written = results.filter((result) => result !== 'unchanged').length;
+            logger.info(written === 0
+                ? `The plan comment on pull request #${pull.number} is up to date: ${url}`
+                : `Wrote the plan comment on pull request #${pull.number}: ${url}`);
+            return url;
+        },
+        async markOutdated(key, why) {
+            await tolerateRefusal('mark the old plan comment outdated', async () => planComment.markPlanCommentsOutdated(await thread(), key, pull.headSha, why));
+        },
+    };
+}
+/** The marker key of a stack's plan comment: one comment per stack per pull request. */
+function planCommentKey(stack) {
+    return `plan:${stack}`;
+}
+
 ;// CONCATENATED MODULE: ./lib/core/shared-inputs.js
 
 /** Inputs several actions share, with the same meaning and the same checks everywhere. */
@@ -47308,6 +47422,7 @@ const tfPlanInputs = defineInputs({
     'github-token': sharedInputs['github-token'],
     comment: input.boolean(true),
     'pr-number': input.integer(1, Number.MAX_SAFE_INTEGER),
+    'comment-author': input.text(),
 }, [
     (v) => v.destroy && v.refreshOnly
         ? { input: 'refresh-only', message: 'cannot be combined with destroy' }
@@ -47317,8 +47432,6 @@ const tfPlanInputs = defineInputs({
         : undefined,
 ]);
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./lib/artifacts/names.js
 
 
@@ -48663,13 +48776,17 @@ function priorStateOf(state) {
 
 
 
+/** The stack a plan is for: the `stack` input, else named after the working directory. */
+function planStack(inputs, run) {
+    return stackName(inputs.stack, inputs.workingDirectory, run.workspace, run.repo);
+}
 /**
  * tf-plan: init, plan to a planfile, show it as JSON, and bundle planfile, JSON, lock file and manifest
  * (with the plan digest an approval will name) as the artifact `<prefix>-plan-<stack>`.
  */
 async function plan(inputs, deps) {
     const { logger, run } = deps;
-    const stack = stackName(inputs.stack, inputs.workingDirectory, run.workspace, run.repo);
+    const stack = planStack(inputs, run);
     const workingDirectory = toWorkspacePath(run.workspace, inputs.workingDirectory);
     const workspace = inputs.workspace ?? 'default';
     const tool = await resolveTool(inputs.binary, deps.exec);
@@ -48825,14 +48942,31 @@ function planSummaryMarkdown(result, run) {
 
 
 
+
 function run() {
     return runAction('tf-plan', tfPlanInputs, async ({ inputs, logger, exec, run, setOutput, writeSummary }) => {
-        const result = await plan(inputs, {
-            exec,
-            logger,
-            run,
-            artifacts: actionsArtifactStore({ loadNow: true }),
+        const key = planCommentKey(planStack(inputs, run));
+        // Found while the tool runs; the old plan is marked outdated at once, so nobody approves it meanwhile.
+        const commenting = openPlanComments(inputs, run, logger).then(async (session) => {
+            await session?.markOutdated(key, `is being planned: [the run](${run.runUrl}).`);
+            return session;
         });
+        // Awaited after the plan; until then a failure must not count as an unhandled rejection.
+        commenting.catch(() => undefined);
+        let result;
+        try {
+            result = await plan(inputs, {
+                exec,
+                logger,
+                run,
+                artifacts: actionsArtifactStore({ loadNow: true }),
+            });
+        }
+        catch (error) {
+            const session = await commenting.catch(() => undefined);
+            await session?.markOutdated(key, `could not be planned: see [the run](${run.runUrl}).`);
+            throw error;
+        }
         const { summary } = result;
         setOutput('has-changes', summary.hasChanges);
         setOutput('add', summary.add);
@@ -48850,8 +48984,10 @@ function run() {
         if (result.drift !== undefined)
             setOutput('drift', result.drift);
         await writeSummary(planSummaryMarkdown(result, run));
-        if (inputs.comment && (inputs.prNumber || run.eventName.startsWith('pull_request'))) {
-            logger.notice('The plan summary is in the job summary; this release does not comment on pull requests yet.');
+        const session = await commenting;
+        if (session) {
+            const url = await session.publish(key, [planSummaryMarkdown(result, run)]);
+            setOutput('comment-url', url ?? '');
         }
         if (result.refusal)
             throw new errors_ConfigurationError(result.refusal);

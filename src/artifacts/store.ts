@@ -1,3 +1,5 @@
+import type * as ArtifactLibrary from '@actions/artifact';
+
 import { ConfigurationError } from '../core/errors.js';
 
 /** Where to find an artifact made by another workflow run (plan on the pull request, apply on merge). */
@@ -38,7 +40,7 @@ export interface ArtifactStoreOptions {
  * bundle, and actions that fail on an input never need it.
  */
 export function actionsArtifactStore(options: ArtifactStoreOptions = {}): ArtifactStore {
-  let loading: Promise<typeof import('@actions/artifact')> | undefined;
+  let loading: Promise<typeof ArtifactLibrary> | undefined;
   const library = () => (loading ??= import('@actions/artifact'));
   // A failed early load is reported by the first use, which awaits the same promise.
   if (options.loadNow) library().catch(() => undefined);

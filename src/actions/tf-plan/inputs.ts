@@ -23,6 +23,7 @@ export const tfPlanInputs = defineInputs(
     'github-token': sharedInputs['github-token'],
     comment: input.boolean(true),
     'pr-number': input.integer(1, Number.MAX_SAFE_INTEGER),
+    'comment-author': input.text(),
   },
   [
     (v) =>

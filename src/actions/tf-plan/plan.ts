@@ -48,13 +48,18 @@ export interface TfPlanResult {
   drift?: boolean;
 }
 
+/** The stack a plan is for: the `stack` input, else named after the working directory. */
+export function planStack(inputs: TfPlanInputs, run: RunContext): string {
+  return stackName(inputs.stack, inputs.workingDirectory, run.workspace, run.repo);
+}
+
 /**
  * tf-plan: init, plan to a planfile, show it as JSON, and bundle planfile, JSON, lock file and manifest
  * (with the plan digest an approval will name) as the artifact `<prefix>-plan-<stack>`.
  */
 export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Promise<TfPlanResult> {
   const { logger, run } = deps;
-  const stack = stackName(inputs.stack, inputs.workingDirectory, run.workspace, run.repo);
+  const stack = planStack(inputs, run);
   const workingDirectory = toWorkspacePath(run.workspace, inputs.workingDirectory);
   const workspace = inputs.workspace ?? 'default';
   const tool = await resolveTool(inputs.binary, deps.exec);

@@ -55,7 +55,8 @@ function commentView(s: StandIn, comment: StoredComment): Json {
     id: comment.id,
     node_id: nodeId('IC', comment.id),
     url: `${apiRepo}/issues/comments/${comment.id}`,
-    html_url: `${s.serverUrl}/${repo.fullName}/issues/${comment.issueNumber}#issuecomment-${comment.id}`,
+    // GitHub links a comment on a pull request under /pull/, though the API is the issues one.
+    html_url: `${s.serverUrl}/${repo.fullName}/${s.state.issues.get(issueKey(comment.repo, comment.issueNumber))?.pull ? 'pull' : 'issues'}/${comment.issueNumber}#issuecomment-${comment.id}`,
     issue_url: `${apiRepo}/issues/${comment.issueNumber}`,
     body: comment.body,
     user: userView(s, comment.author),
