@@ -62,7 +62,8 @@ export interface ResourceEntry {
   /** The address before a `moved` block. */
   previousAddress?: string;
   replacePaths: string[];
-  attributes: AttributeChange[];
+  /** Computed each time it is read (see resourceEntry): read it once into a variable. */
+  readonly attributes: AttributeChange[];
 }
 
 export interface OutputEntry {
@@ -335,15 +336,25 @@ function notPlanDocument(what: string): ConfigurationError {
   return new ConfigurationError(`the plan's show -json document is not one: ${what}`);
 }
 
-/** One `resource_changes` (or `resource_drift`) entry as the model keeps it. */
-export function resourceEntry(raw: unknown): ResourceEntry {
+/** What lazily computed attribute diffs share: the redaction, known once the whole document is read. */
+interface Shared {
+  redactValue?: (value: ShownValue) => ShownValue;
+}
+
+/**
+ * One `resource_changes` (or `resource_drift`) entry as the model keeps it. The attribute diff is
+ * computed when it is read, from the entry's JSON text (`source`, when the document is streamed) or
+ * its parsed object: a plan of 50,000 changes would otherwise hold every diff in memory although a
+ * comment shows only the few that fit.
+ */
+export function resourceEntry(raw: unknown, source?: string, shared: Shared = {}): ResourceEntry {
   if (!isObject(raw) || typeof raw.address !== 'string' || !isObject(raw.change)) {
     throw notPlanDocument('a resource change has no address or change');
   }
   const change = raw.change;
   const actions = stringsOf(change.actions);
   const replacePaths = pathSteps(change.replace_paths);
-  const entry: ResourceEntry = {
+  const entry = {
     address: raw.address,
     mode: typeof raw.mode === 'string' ? raw.mode : 'managed',
     type: typeof raw.type === 'string' ? raw.type : '',
@@ -351,8 +362,7 @@ export function resourceEntry(raw: unknown): ResourceEntry {
     ...classify(actions),
     actions,
     replacePaths: replacePaths.map(displayPath),
-    attributes: attributeChanges(change, replacePaths),
-  };
+  } as Omit<ResourceEntry, 'attributes'> as ResourceEntry;
   if (typeof raw.module_address === 'string' && raw.module_address) entry.module = raw.module_address;
   if (typeof raw.index === 'string' || typeof raw.index === 'number') entry.index = raw.index;
   if (typeof raw.provider_name === 'string') entry.provider = raw.provider_name;
@@ -365,6 +375,17 @@ export function resourceEntry(raw: unknown): ResourceEntry {
   if (typeof raw.previous_address === 'string' && raw.previous_address !== raw.address) {
     entry.previousAddress = raw.previous_address;
   }
+  const kept = source === undefined ? change : undefined;
+  Object.defineProperty(entry, 'attributes', {
+    enumerable: true,
+    get(): AttributeChange[] {
+      const parsed = kept ?? (JSON.parse(source as string) as { change: Record<string, unknown> }).change;
+      const attributes = attributeChanges(parsed, replacePaths);
+      const redactValue = shared.redactValue;
+      if (!redactValue) return attributes;
+      return attributes.map((a) => ({ ...a, before: redactValue(a.before), after: redactValue(a.after) }));
+    },
+  });
   return entry;
 }
 
@@ -376,7 +397,8 @@ function outputEntry(name: string, raw: unknown): OutputEntry | undefined {
   if (!isObject(raw)) return undefined;
   const actions = stringsOf(raw.actions);
   if (!changesSomething(actions)) return undefined;
-  const action = actions.includes('delete') && !actions.includes('create') ? 'delete' : classify(actions).action;
+  const action =
+    actions.includes('delete') && !actions.includes('create') ? 'delete' : classify(actions).action;
   // An output marked sensitive on either side is hidden on both, like attributes.
   const secret = raw.before_sensitive === true || raw.after_sensitive === true;
   return {
@@ -445,9 +467,15 @@ function collectSecrets(value: Json, sensitive: Mask, into: Set<string>): void {
   else if (isObject(value)) for (const key in value) collectSecrets(value[key], maskAt(sensitive, key), into);
 }
 
-/** Replaces every gathered secret in the model's text; a value that is exactly one becomes sensitive. */
-function redact(model: PlanModel, secrets: ReadonlySet<string>): void {
-  if (secrets.size === 0) return;
+/**
+ * Replaces every gathered secret in the model's text (a value that is exactly one becomes sensitive),
+ * and returns the same replacement for the attribute diffs, which are computed later.
+ */
+function redact(
+  model: PlanModel,
+  secrets: ReadonlySet<string>,
+): ((value: ShownValue) => ShownValue) | undefined {
+  if (secrets.size === 0) return undefined;
   // Values are shown as JSON literals, so a secret inside one appears JSON-escaped.
   const forms = new Set<string>();
   for (const secret of secrets) {
@@ -471,12 +499,6 @@ function redact(model: PlanModel, secrets: ReadonlySet<string>): void {
     pattern.lastIndex = 0;
     return pattern.test(shownValue.text) ? { kind: 'known', text: text(shownValue.text) } : shownValue;
   };
-  for (const entry of [...model.resources, ...model.drift]) {
-    for (const attribute of entry.attributes) {
-      attribute.before = value(attribute.before);
-      attribute.after = value(attribute.after);
-    }
-  }
   for (const output of model.outputs) {
     output.before = value(output.before);
     output.after = value(output.after);
@@ -486,6 +508,7 @@ function redact(model: PlanModel, secrets: ReadonlySet<string>): void {
     diagnostic.summary = text(diagnostic.summary);
     diagnostic.detail = text(diagnostic.detail);
   }
+  return value;
 }
 
 /**
@@ -495,6 +518,7 @@ function redact(model: PlanModel, secrets: ReadonlySet<string>): void {
 export class PlanModelBuilder {
   private readonly model: PlanModel;
   private readonly secrets = new Set<string>();
+  private readonly shared: Shared = {};
 
   constructor(head: { formatVersion: string; toolVersion?: string }) {
     this.model = {
@@ -523,13 +547,15 @@ export class PlanModelBuilder {
     };
   }
 
-  addResourceChange(raw: unknown): void {
-    const entry = resourceEntry(raw);
+  /** One `resource_changes` entry, parsed; `source` is its JSON text when the document is streamed. */
+  addResourceChange(raw: unknown, source?: string): void {
+    const entry = resourceEntry(raw, source, this.shared);
     this.gatherSecrets(raw);
     const { counts } = this.model;
     if (entry.importing) counts.import += 1;
     if (entry.previousAddress) counts.move += 1;
-    if (changesSomething(entry.actions) || entry.importing || entry.previousAddress) this.model.hasChanges = true;
+    if (changesSomething(entry.actions) || entry.importing || entry.previousAddress)
+      this.model.hasChanges = true;
     if (entry.action === 'replace') {
       counts.replace += 1;
     } else {
@@ -549,8 +575,8 @@ export class PlanModelBuilder {
     this.model.resources.push(entry);
   }
 
-  addDrift(raw: unknown): void {
-    const entry = resourceEntry(raw);
+  addDrift(raw: unknown, source?: string): void {
+    const entry = resourceEntry(raw, source, this.shared);
     this.gatherSecrets(raw);
     if (entry.action === 'no-op') return;
     this.model.drift.push(entry);
@@ -600,7 +626,8 @@ export class PlanModelBuilder {
   }
 
   finish(): PlanModel {
-    redact(this.model, this.secrets);
+    const redactValue = redact(this.model, this.secrets);
+    if (redactValue) this.shared.redactValue = redactValue;
     return this.model;
   }
 
@@ -615,7 +642,9 @@ export class PlanModelBuilder {
 export function assertPlanShape(doc: Record<string, unknown>): void {
   const planKeys = ['planned_values', 'resource_changes', 'output_changes', 'errored'];
   if (!planKeys.some((key) => key in doc) && 'values' in doc) {
-    throw notPlanDocument('it describes a state (it has `values` and no `planned_values`); run show -json on a planfile');
+    throw notPlanDocument(
+      'it describes a state (it has `values` and no `planned_values`); run show -json on a planfile',
+    );
   }
   for (const key of ['resource_changes', 'resource_drift'] as const) {
     if (doc[key] !== undefined && doc[key] !== null && !Array.isArray(doc[key])) {
@@ -631,7 +660,8 @@ export function buildPlanModel(doc: unknown, options: BuildOptions = {}): PlanMo
     formatVersion: doc.format_version,
     ...(typeof doc.terraform_version === 'string' ? { toolVersion: doc.terraform_version } : {}),
   });
-  for (const change of (doc.resource_changes as unknown[] | undefined) ?? []) builder.addResourceChange(change);
+  for (const change of (doc.resource_changes as unknown[] | undefined) ?? [])
+    builder.addResourceChange(change);
   for (const drift of (doc.resource_drift as unknown[] | undefined) ?? []) builder.addDrift(drift);
   builder.setOutputChanges(doc.output_changes);
   builder.setChecks(doc.checks);
