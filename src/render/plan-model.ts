@@ -339,35 +339,134 @@ function notPlanDocument(what: string): ConfigurationError {
 /** What lazily computed attribute diffs share: the redaction, known once the whole document is read. */
 interface Shared {
   redactValue?: (value: ShownValue) => ShownValue;
+  /** One copy of each of the strings and lists that most entries repeat (types, providers, actions). */
+  interned: Map<string, unknown>;
+}
+
+const newShared = (): Shared => ({ interned: new Map() });
+
+function intern<T>(shared: Shared, key: string, make: () => T): T {
+  let value = shared.interned.get(key) as T | undefined;
+  if (value === undefined) {
+    value = make();
+    shared.interned.set(key, value);
+  }
+  return value;
+}
+
+const internString = (shared: Shared, value: string): string => intern(shared, `s:${value}`, () => value);
+
+/** A resource change's JSON text, kept outside the model (see plan-stream.ts). */
+export interface SourceText {
+  text(): string;
 }
 
 /**
- * One `resource_changes` (or `resource_drift`) entry as the model keeps it. The attribute diff is
- * computed when it is read, from the entry's JSON text (`source`, when the document is streamed) or
- * its parsed object: a plan of 50,000 changes would otherwise hold every diff in memory although a
- * comment shows only the few that fit.
+ * One `resource_changes` (or `resource_drift`) entry. The attribute diff is computed each time it is
+ * read, from the entry's JSON text when the document is streamed, or from its parsed object: a plan of
+ * 50,000 changes would otherwise hold every diff in memory although a comment shows only those that fit.
  */
-export function resourceEntry(raw: unknown, source?: string, shared: Shared = {}): ResourceEntry {
+class Entry implements ResourceEntry {
+  module: string | undefined = undefined;
+  index: string | number | undefined = undefined;
+  provider: string | undefined = undefined;
+  deposed: string | undefined = undefined;
+  replaceOrder: ReplaceOrder | undefined = undefined;
+  actionReason: string | undefined = undefined;
+  importing: { id?: string } | undefined = undefined;
+  previousAddress: string | undefined = undefined;
+  readonly action: ResourceAction;
+
+  constructor(
+    readonly address: string,
+    readonly mode: string,
+    readonly type: string,
+    readonly name: string,
+    readonly actions: readonly string[],
+    readonly replacePaths: string[],
+    private readonly replaceSteps: PathStep[][],
+    private readonly source: SourceText | Record<string, unknown>,
+    private readonly shared: Shared,
+  ) {
+    const { action, replaceOrder } = classify(actions);
+    this.action = action;
+    this.replaceOrder = replaceOrder;
+  }
+
+  get attributes(): AttributeChange[] {
+    const change =
+      'text' in this.source && typeof this.source.text === 'function'
+        ? (JSON.parse((this.source as SourceText).text()) as { change: Record<string, unknown> }).change
+        : (this.source as Record<string, unknown>);
+    const attributes = attributeChanges(change, this.replaceSteps);
+    const redactValue = this.shared.redactValue;
+    if (!redactValue) return attributes;
+    return attributes.map((a) => ({ ...a, before: redactValue(a.before), after: redactValue(a.after) }));
+  }
+
+  /** The entry as data (`summarize --format json`): its fields and its attribute diff. */
+  toJSON(): Record<string, unknown> {
+    const data: Record<string, unknown> = {};
+    for (const key of ENTRY_FIELDS) if (this[key] !== undefined) data[key] = this[key];
+    data.attributes = this.attributes;
+    return data;
+  }
+}
+
+const ENTRY_FIELDS = [
+  'address',
+  'module',
+  'mode',
+  'type',
+  'name',
+  'index',
+  'provider',
+  'deposed',
+  'action',
+  'actions',
+  'replaceOrder',
+  'actionReason',
+  'importing',
+  'previousAddress',
+  'replacePaths',
+] as const;
+
+export function resourceEntry(
+  raw: unknown,
+  source?: SourceText,
+  shared: Shared = newShared(),
+): ResourceEntry {
   if (!isObject(raw) || typeof raw.address !== 'string' || !isObject(raw.change)) {
     throw notPlanDocument('a resource change has no address or change');
   }
   const change = raw.change;
-  const actions = stringsOf(change.actions);
-  const replacePaths = pathSteps(change.replace_paths);
-  const entry = {
-    address: raw.address,
-    mode: typeof raw.mode === 'string' ? raw.mode : 'managed',
-    type: typeof raw.type === 'string' ? raw.type : '',
-    name: typeof raw.name === 'string' ? raw.name : '',
-    ...classify(actions),
+  const rawActions = stringsOf(change.actions);
+  const actions = intern(shared, `a:${rawActions.join(',')}`, () => rawActions);
+  const replaceSteps = pathSteps(change.replace_paths);
+  const replacePaths =
+    replaceSteps.length === 0
+      ? intern(shared, 'p:', () => [] as string[])
+      : intern(shared, `p:${JSON.stringify(replaceSteps)}`, () => replaceSteps.map(displayPath));
+  const entry = new Entry(
+    raw.address,
+    internString(shared, typeof raw.mode === 'string' ? raw.mode : 'managed'),
+    internString(shared, typeof raw.type === 'string' ? raw.type : ''),
+    internString(shared, typeof raw.name === 'string' ? raw.name : ''),
     actions,
-    replacePaths: replacePaths.map(displayPath),
-  } as Omit<ResourceEntry, 'attributes'> as ResourceEntry;
-  if (typeof raw.module_address === 'string' && raw.module_address) entry.module = raw.module_address;
+    replacePaths,
+    replaceSteps,
+    source ?? change,
+    shared,
+  );
+  if (typeof raw.module_address === 'string' && raw.module_address) {
+    entry.module = internString(shared, raw.module_address);
+  }
   if (typeof raw.index === 'string' || typeof raw.index === 'number') entry.index = raw.index;
-  if (typeof raw.provider_name === 'string') entry.provider = raw.provider_name;
+  if (typeof raw.provider_name === 'string') entry.provider = internString(shared, raw.provider_name);
   if (typeof raw.deposed === 'string' && raw.deposed) entry.deposed = raw.deposed;
-  if (typeof raw.action_reason === 'string' && raw.action_reason) entry.actionReason = raw.action_reason;
+  if (typeof raw.action_reason === 'string' && raw.action_reason) {
+    entry.actionReason = internString(shared, raw.action_reason);
+  }
   if (change.importing !== undefined && change.importing !== null) {
     const id = isObject(change.importing) ? change.importing.id : undefined;
     entry.importing = typeof id === 'string' ? { id } : {};
@@ -375,17 +474,6 @@ export function resourceEntry(raw: unknown, source?: string, shared: Shared = {}
   if (typeof raw.previous_address === 'string' && raw.previous_address !== raw.address) {
     entry.previousAddress = raw.previous_address;
   }
-  const kept = source === undefined ? change : undefined;
-  Object.defineProperty(entry, 'attributes', {
-    enumerable: true,
-    get(): AttributeChange[] {
-      const parsed = kept ?? (JSON.parse(source as string) as { change: Record<string, unknown> }).change;
-      const attributes = attributeChanges(parsed, replacePaths);
-      const redactValue = shared.redactValue;
-      if (!redactValue) return attributes;
-      return attributes.map((a) => ({ ...a, before: redactValue(a.before), after: redactValue(a.after) }));
-    },
-  });
   return entry;
 }
 
@@ -518,7 +606,7 @@ function redact(
 export class PlanModelBuilder {
   private readonly model: PlanModel;
   private readonly secrets = new Set<string>();
-  private readonly shared: Shared = {};
+  private readonly shared: Shared = newShared();
 
   constructor(head: { formatVersion: string; toolVersion?: string }) {
     this.model = {
@@ -548,7 +636,7 @@ export class PlanModelBuilder {
   }
 
   /** One `resource_changes` entry, parsed; `source` is its JSON text when the document is streamed. */
-  addResourceChange(raw: unknown, source?: string): void {
+  addResourceChange(raw: unknown, source?: SourceText): void {
     const entry = resourceEntry(raw, source, this.shared);
     this.gatherSecrets(raw);
     const { counts } = this.model;
@@ -575,7 +663,7 @@ export class PlanModelBuilder {
     this.model.resources.push(entry);
   }
 
-  addDrift(raw: unknown, source?: string): void {
+  addDrift(raw: unknown, source?: SourceText): void {
     const entry = resourceEntry(raw, source, this.shared);
     this.gatherSecrets(raw);
     if (entry.action === 'no-op') return;
@@ -595,6 +683,10 @@ export class PlanModelBuilder {
     }
     this.model.counts.outputChanges = this.model.outputs.length;
     if (this.model.outputs.length > 0) this.model.hasChanges = true;
+  }
+
+  setToolVersion(version: string): void {
+    this.model.toolVersion = version;
   }
 
   setChecks(raw: unknown): void {
