@@ -20,7 +20,13 @@ const VALID_ACTIONS = [
 ];
 
 /** The counts straight from resource_changes, written apart from the model on purpose. */
-function countsOf(changes: Array<Record<string, any>>) {
+interface RawChange {
+  address: string;
+  previous_address?: string;
+  change: { actions: string[]; importing?: unknown };
+}
+
+function countsOf(changes: RawChange[]) {
   const counts = { add: 0, change: 0, replace: 0, destroy: 0, import: 0, move: 0, forget: 0, read: 0 };
   for (const rc of changes) {
     const actions: string[] = rc.change.actions;
@@ -28,8 +34,10 @@ function countsOf(changes: Array<Record<string, any>>) {
     if (rc.previous_address && rc.previous_address !== rc.address) counts.move++;
     const key = actions.join('+');
     if (key === 'delete+create' || key === 'create+delete') counts.replace++;
-    else if (key === 'forget+create') (counts.forget++, counts.add++);
-    else if (key === 'create') counts.add++;
+    else if (key === 'forget+create') {
+      counts.forget++;
+      counts.add++;
+    } else if (key === 'create') counts.add++;
     else if (key === 'update') counts.change++;
     else if (key === 'delete') counts.destroy++;
     else if (key === 'forget') counts.forget++;
@@ -66,7 +74,7 @@ describe('the counts', () => {
       fc.property(resourceChanges, (changes) => {
         const doc = plan(changes);
         const model = buildPlanModel(doc);
-        const expected = countsOf(changes);
+        const expected = countsOf(changes as unknown as RawChange[]);
         expect(model.counts).toMatchObject(expected);
 
         // The model agrees with summarizePlan, which feeds tf-plan's outputs.
@@ -83,7 +91,7 @@ describe('the counts', () => {
         });
 
         const main = `${expected.add} to add, ${expected.change} to change, ${expected.replace} to replace, ${expected.destroy} to destroy`;
-        const [comment] = renderPlanComment(model, CTX);
+        const comment = renderPlanComment(model, CTX)[0] as string;
         const text = renderPlanText(model, CTX);
         if (model.hasChanges) {
           expect(comment).toContain(`**Plan:** ${main}`);
