@@ -239,8 +239,10 @@ function diffValues(sides: Sides, path: PathStep[], out: Array<{ path: PathStep[
       : (isObject(before) || absentOrNull(before)) && (isObject(after) || absentOrNull(after))
         ? 'object'
         : undefined;
+  // An empty object or list beside nothing is shown as itself, unless parts of it are still unknown.
   const oneSideEmpty =
-    (emptyComposite(before) && absentOrNull(after)) || (emptyComposite(after) && absentOrNull(before));
+    !anySet(afterUnknown) &&
+    ((emptyComposite(before) && absentOrNull(after)) || (emptyComposite(after) && absentOrNull(before)));
   if (walkable && (isComposite(before) || isComposite(after) || anySet(afterUnknown)) && !oneSideEmpty) {
     const steps: PathStep[] = [];
     if (walkable === 'list') {
