@@ -216,7 +216,12 @@ export function generatePlanJson(n: number, toolVersion = '1.12.6'): string {
         actionOf(i) === 'update'
           ? { id: fakeId(i), input: input(key, item), triggers_replace: item.gen }
           : { input: input(key, item), triggers_replace: item.gen };
-      return JSON.stringify({ ...head(key), schema_version: 0, values, sensitive_values: { ...TAGS, output: {} } });
+      return JSON.stringify({
+        ...head(key),
+        schema_version: 0,
+        values,
+        sensitive_values: { ...TAGS, output: {} },
+      });
     });
   pieces.push(
     `,"planned_values":{"outputs":${JSON.stringify({ count: { sensitive: false, type: 'number', value: afterCount } })}` +
@@ -232,7 +237,12 @@ export function generatePlanJson(n: number, toolVersion = '1.12.6'): string {
     .map((i) => {
       const key = keyOf(i);
       const item = before.items[key] as Item;
-      const values = { id: fakeId(i), input: input(key, item), output: input(key, item), triggers_replace: item.gen };
+      const values = {
+        id: fakeId(i),
+        input: input(key, item),
+        output: input(key, item),
+        triggers_replace: item.gen,
+      };
       return JSON.stringify({
         ...head(key),
         schema_version: 0,
