@@ -68,6 +68,18 @@ export const DESTRUCTIVE_GROUPS: ReadonlySet<string> = new Set(['delete', 'repla
 
 /** The resources grouped by what happens to them, most consequential first; empty groups left out. */
 export function groupResources(entries: readonly ResourceEntry[]): Group[] {
+  let groups = groupCache.get(entries);
+  if (!groups) {
+    groups = makeGroups(entries);
+    groupCache.set(entries, groups);
+  }
+  return groups;
+}
+
+// Renderers group the same list several times while they fit a plan into its limit.
+const groupCache = new WeakMap<readonly ResourceEntry[], Group[]>();
+
+function makeGroups(entries: readonly ResourceEntry[]): Group[] {
   const groups = GROUPS.map(({ key, title }) => ({ key, title, entries: [] as ResourceEntry[] }));
   for (const entry of entries) {
     const index = GROUPS.findIndex((group) => group.matches(entry));

@@ -159,8 +159,20 @@ function countsLines(model: PlanModel): string[] {
   return lines;
 }
 
+/** A destroyed or replaced resource's line, without the quote marker; made once per entry. */
+function destructiveLine(entry: ResourceEntry): string {
+  let line = destructiveLines.get(entry);
+  if (line === undefined) {
+    line = `- ${code(entry.address)} ${destructiveVerb(entry)}${notesMd(resourceNotes(entry))}`;
+    destructiveLines.set(entry, line);
+  }
+  return line;
+}
+
+const destructiveLines = new WeakMap<ResourceEntry, string>();
+
 function bannerItem(entry: ResourceEntry): string {
-  return `> - ${code(entry.address)} ${destructiveVerb(entry)}${notesMd(resourceNotes(entry))}`;
+  return `> ${destructiveLine(entry)}`;
 }
 
 function writeBanner(w: Writer, destructive: readonly ResourceEntry[], cut: BannerCut | undefined): void {
@@ -419,8 +431,7 @@ type ContinuationChunk = Array<{ part: Part; stack: number; entry: ResourceEntry
 
 const chunkStackLine = (part: Part, layout: Layout) =>
   `**${layout.stackHeading ? `${stackTitle(part.ctx)}: ` : ''}destroyed or replaced resources, continued:**`;
-const chunkItemLine = (entry: ResourceEntry) =>
-  `- ${code(entry.address)} ${destructiveVerb(entry)}${notesMd(resourceNotes(entry))}`;
+const chunkItemLine = destructiveLine;
 const chunkEndLine = (index: number, total: number) => `_Continued in comment ${index + 1} of ${total}._`;
 
 function renderChunk(chunk: ContinuationChunk, index: number, total: number, layout: Layout): string {

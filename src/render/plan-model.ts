@@ -343,9 +343,10 @@ interface Shared {
   redactValue?: (value: ShownValue) => ShownValue;
   /** One copy of each of the strings and lists that most entries repeat (types, providers, actions). */
   interned: Map<string, unknown>;
+  strings: Map<string, string>;
 }
 
-const newShared = (): Shared => ({ interned: new Map() });
+const newShared = (): Shared => ({ interned: new Map(), strings: new Map() });
 
 function intern<T>(shared: Shared, key: string, make: () => T): T {
   let value = shared.interned.get(key) as T | undefined;
@@ -356,7 +357,12 @@ function intern<T>(shared: Shared, key: string, make: () => T): T {
   return value;
 }
 
-const internString = (shared: Shared, value: string): string => intern(shared, `s:${value}`, () => value);
+function internString(shared: Shared, value: string): string {
+  const known = shared.strings.get(value);
+  if (known !== undefined) return known;
+  shared.strings.set(value, value);
+  return value;
+}
 
 /** A resource change's JSON text, kept outside the model (see plan-stream.ts). */
 export interface SourceText {
@@ -443,12 +449,15 @@ export function resourceEntry(
   }
   const change = raw.change;
   const rawActions = stringsOf(change.actions);
-  const actions = intern(shared, `a:${rawActions.join(',')}`, () => rawActions);
+  const actions =
+    rawActions.length === 1
+      ? intern(shared, rawActions[0] as string, () => rawActions)
+      : intern(shared, rawActions.join(','), () => rawActions);
   const replaceSteps = pathSteps(change.replace_paths);
   const replacePaths =
     replaceSteps.length === 0
-      ? intern(shared, 'p:', () => [] as string[])
-      : intern(shared, `p:${JSON.stringify(replaceSteps)}`, () => replaceSteps.map(displayPath));
+      ? intern(shared, '[]', () => [] as string[])
+      : intern(shared, JSON.stringify(replaceSteps), () => replaceSteps.map(displayPath));
   const entry = new Entry(
     raw.address,
     internString(shared, typeof raw.mode === 'string' ? raw.mode : 'managed'),
@@ -542,7 +551,7 @@ function diagnosticEntry(diagnostic: Diagnostic): PlanDiagnostic {
 const MIN_SECRET_LENGTH = 4;
 
 function collectSecrets(value: Json, sensitive: Mask, into: Set<string>): void {
-  if (value === null || value === undefined || sensitive === undefined || sensitive === false) return;
+  if (value === null || value === undefined || !anySet(sensitive)) return;
   if (sensitive === true) {
     if (typeof value === 'string') {
       if (value.length >= MIN_SECRET_LENGTH) into.add(value);
@@ -767,5 +776,13 @@ export function buildPlanModel(doc: unknown, options: BuildOptions = {}): PlanMo
 
 /** The addresses a reviewer must see before approving: every delete and replace, in plan order. */
 export function destructiveResources(model: PlanModel): ResourceEntry[] {
-  return model.resources.filter((entry) => entry.action === 'delete' || entry.action === 'replace');
+  // Renderers ask several times while they fit a plan into its limit; the list is made once per model.
+  let found = destructiveCache.get(model.resources);
+  if (!found) {
+    found = model.resources.filter((entry) => entry.action === 'delete' || entry.action === 'replace');
+    destructiveCache.set(model.resources, found);
+  }
+  return found;
 }
+
+const destructiveCache = new WeakMap<readonly ResourceEntry[], ResourceEntry[]>();
