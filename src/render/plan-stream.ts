@@ -158,93 +158,74 @@ export class PlanDocumentScanner {
     let i = 0;
     const length = chunk.length;
     if (this.mode === 'start' || this.mode === 'preamble') i = this.skipPreamble(chunk);
-    // The next backslash in this chunk, looked up once and reused until passed: searching for it at
-    // every string would rescan the same stretch again and again.
-    let nextBackslash = -1;
     if (this.inString && this.escapePending) {
       this.escapePending = false;
       i += 1;
     }
-    for (; i < length && this.mode === 'document'; i++) {
-      if (this.inString) {
-        for (;;) {
-          const quote = chunk.indexOf(QUOTE, i);
-          if (nextBackslash !== Infinity && nextBackslash < i) {
-            nextBackslash = chunk.indexOf(BACKSLASH, i);
-            if (nextBackslash < 0) nextBackslash = Infinity;
-          }
-          if (nextBackslash < (quote < 0 ? length : quote)) {
-            i = nextBackslash + 2;
-            if (i > length) {
-              this.escapePending = true;
-              i = length;
-            }
-            continue;
-          }
-          if (quote < 0) {
-            i = length;
-            break;
-          }
-          i = quote;
-          this.inString = false;
-          if (this.keyCapture) {
-            this.key = JSON.parse(text(this.keyCapture.end(chunk, i + 1))) as string;
-            this.keyCapture = undefined;
-            this.keys.add(this.key);
-            this.topState = 'colon';
-          }
+    // The hot loop: depth and string state live in locals, and below depth 2 only nesting is tracked.
+    let depth = this.depth;
+    let inString = this.inString;
+    while (i < length && this.mode === 'document') {
+      if (inString) {
+        // Strings are short (keys, addresses, values): a plain loop beats a native search per string.
+        while (i < length) {
+          const b = chunk[i] as number;
+          if (b === QUOTE) break;
+          i += b === BACKSLASH ? 2 : 1;
+        }
+        if (i >= length) {
+          // A backslash that ends the chunk escapes the first byte of the next one.
+          this.escapePending = i > length;
           break;
         }
-        if (this.inString) break;
+        inString = false;
+        if (this.keyCapture) {
+          this.key = JSON.parse(text(this.keyCapture.end(chunk, i + 1))) as string;
+          this.keyCapture = undefined;
+          this.keys.add(this.key);
+          this.topState = 'colon';
+        }
+        i++;
         continue;
       }
       const c = chunk[i] as number;
-      switch (c) {
-        case QUOTE:
-          this.inString = true;
-          if (this.depth === 1 && this.topState === 'key') this.keyCapture = new Capture(i);
-          break;
-        case OPEN_BRACE:
-        case OPEN_BRACKET:
-          if (this.depth === 0) {
-            if (c !== OPEN_BRACE) throw notAnObject();
-            this.topState = 'key';
-          } else if (this.depth === 1 && c === OPEN_BRACKET && STREAMED.has(this.key) && !this.valueCapture) {
-            this.streaming = this.key;
-            this.elementCapture = new Capture(i + 1, this.offset + i + 1);
-          }
-          this.depth += 1;
-          break;
-        case CLOSE_BRACE:
-        case CLOSE_BRACKET:
-          if (this.depth === 2 && this.streaming) {
-            this.endElement(chunk, i);
-            this.streaming = undefined;
-          } else if (this.depth === 1) {
-            this.endValue(chunk, i);
-          }
-          this.depth -= 1;
-          if (this.depth === 0) this.mode = 'done';
-          break;
-        case COMMA:
-          if (this.depth === 1) {
-            this.endValue(chunk, i);
-            this.topState = 'key';
-          } else if (this.depth === 2 && this.streaming) {
-            this.endElement(chunk, i);
-            this.elementCapture = new Capture(i + 1, this.offset + i + 1);
-          }
-          break;
-        case COLON:
-          if (this.depth === 1 && this.topState === 'colon') {
-            this.topState = 'value';
-            if (WHOLE.has(this.key)) this.valueCapture = new Capture(i + 1);
-          }
-          break;
-        default:
-          break;
+      if (c === QUOTE) {
+        inString = true;
+        if (depth === 1 && this.topState === 'key') this.keyCapture = new Capture(i);
+      } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        if (depth === 0) {
+          if (c !== OPEN_BRACE) throw notAnObject();
+          this.topState = 'key';
+        } else if (depth === 1 && c === OPEN_BRACKET && STREAMED.has(this.key) && !this.valueCapture) {
+          this.streaming = this.key;
+          this.elementCapture = new Capture(i + 1, this.offset + i + 1);
+        }
+        depth += 1;
+      } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+        if (depth === 2 && this.streaming) {
+          this.endElement(chunk, i);
+          this.streaming = undefined;
+        } else if (depth === 1) {
+          this.endValue(chunk, i);
+        }
+        depth -= 1;
+        if (depth === 0) this.mode = 'done';
+      } else if (c === COMMA) {
+        if (depth === 1) {
+          this.endValue(chunk, i);
+          this.topState = 'key';
+        } else if (depth === 2 && this.streaming) {
+          this.endElement(chunk, i);
+          this.elementCapture = new Capture(i + 1, this.offset + i + 1);
+        }
+      } else if (c === COLON && depth === 1 && this.topState === 'colon') {
+        this.topState = 'value';
+        if (WHOLE.has(this.key)) this.valueCapture = new Capture(i + 1);
       }
+      i++;
     }
+    this.depth = depth;
+    this.inString = inString;
     this.keyCapture?.carry(chunk);
     this.valueCapture?.carry(chunk);
     this.elementCapture?.carry(chunk);
