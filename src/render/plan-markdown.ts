@@ -316,7 +316,7 @@ function writeDiagnostics(w: Writer, model: PlanModel, mode: Mode): void {
 }
 
 /** One stack's body: everything under its heading. */
-function writeStackBody(w: Writer, part: Part, mode: Mode, cut: BannerCut | undefined): void {
+function writeStackBody(w: Writer, part: Part, mode: Mode, cut: BannerCut | undefined, layout: Layout): void {
   const { model } = part;
   w.line(...countsLines(model));
   writeBanner(w, destructiveResources(model), cut);
@@ -330,7 +330,7 @@ function writeStackBody(w: Writer, part: Part, mode: Mode, cut: BannerCut | unde
     const url = safeUrl(part.ctx.runUrl);
     w.blank().line(
       `_This plan is too large to show whole here: ${mode.level === 'counts' && mode.firstN > 0 ? `the first ${mode.firstN} of each kind of change are listed; ` : ''}` +
-        `the full plan is in the ${url ? `[run](${url})` : 'run'}'s job summary and log._`,
+        `the full plan is in the ${url ? `[run](${url})` : 'run'}'s ${layout.continuations ? 'job summary and log' : 'log'}._`,
     );
   }
   const foot = footer(part);
@@ -362,7 +362,7 @@ function writeDocument(
   parts.forEach((part, i) => {
     if (layout.stackHeading) w.blank().line(layout.stackHeading(part), '');
     else w.blank();
-    writeStackBody(w, part, mode, cuts?.[i]);
+    writeStackBody(w, part, mode, cuts?.[i], layout);
   });
 }
 
