@@ -19,5 +19,6 @@ export {
   type CommentOptions,
   type SummaryOptions,
 } from './plan-markdown.js';
+export { readPlanModel } from './plan-stream.js';
 export { renderPlanText } from './plan-text.js';
 export { renderMultiStackComment } from './multi-stack.js';

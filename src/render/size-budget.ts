@@ -44,27 +44,7 @@ export class Writer {
     return this;
   }
 
-  get size(): number {
-    return this.used;
-  }
-
-  get remaining(): number {
-    return this.limit - this.used;
-  }
-
   text(): string {
     return this.lines.join('\n');
   }
-}
-
-/** Runs each rendering in turn and returns the first that fits, or undefined when none does. */
-export function firstThatFits<T>(attempts: ReadonlyArray<() => T>): T | undefined {
-  for (const attempt of attempts) {
-    try {
-      return attempt();
-    } catch (error) {
-      if (!(error instanceof BudgetExceeded)) throw error;
-    }
-  }
-  return undefined;
 }
