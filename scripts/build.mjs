@@ -5,7 +5,7 @@
 //   node scripts/build.mjs             build dist/
 //   node scripts/build.mjs --probes    also bundle the test bed's probe actions into test/.build/
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ncc from '@vercel/ncc';
@@ -23,6 +23,13 @@ export function discoverActions() {
     outDir: join(root, 'dist', name),
   }));
 }
+
+/** The command-line tool (package.json `bin`): `npx iac-pipeline summarize <plan.json>`. */
+export const cliTarget = {
+  name: 'cli',
+  entry: join(root, 'lib', 'cli', 'iac-pipeline.js'),
+  outDir: join(root, 'dist', 'cli'),
+};
 
 /** The test bed's probe actions: small plain-JS actions that exercise the runner harness and the libraries. */
 export function discoverProbes() {
@@ -65,13 +72,15 @@ async function main() {
       stdio: 'inherit',
     },
   );
-  const targets = process.argv.includes('--probes-only') ? [] : discoverActions();
+  const targets = process.argv.includes('--probes-only') ? [] : [...discoverActions(), cliTarget];
   if (process.argv.includes('--probes') || process.argv.includes('--probes-only'))
     targets.push(...discoverProbes());
   // Bundles one after another: ncc is memory-hungry and the machines have two cores.
   for (const target of targets) {
     const started = Date.now();
     await bundle(target);
+    // The bin runs directly from a checkout, and git keeps the mode.
+    if (target === cliTarget) chmodSync(join(target.outDir, 'index.js'), 0o755);
     console.log(`built ${relative(root, target.outDir)}/index.js (${Date.now() - started} ms)`);
   }
 }

@@ -91,7 +91,7 @@ export type OutputJson = Record<string, OutputValue>;
  * is chosen with `workspace select` only: a TF_WORKSPACE left in the job's environment would override
  * it silently (an empty value counts as unset).
  */
-const AUTOMATION_ENV = { TF_IN_AUTOMATION: '1', TF_INPUT: '0', TF_WORKSPACE: '' } as const;
+export const AUTOMATION_ENV = { TF_IN_AUTOMATION: '1', TF_INPUT: '0', TF_WORKSPACE: '' } as const;
 
 // Input variable names, as both tools accept them (and as the `vars` input checks them).
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;

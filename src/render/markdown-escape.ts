@@ -1,0 +1,83 @@
+import { oneLine } from './values.js';
+
+/**
+ * Putting text that came from a plan (addresses, keys, values, messages) into GitHub Markdown without
+ * letting it change the layout or add markup. Every such text goes into a code span, a `<code>`
+ * element or a fenced code block: GitHub does not turn @mentions, #references or :emoji: into links
+ * there, and Markdown inside is not parsed. What remains is to make sure the text cannot end its
+ * container early, which each function below handles for its own container.
+ */
+
+/** Longest run of `char` in text. */
+function longestRun(text: string, char: string): number {
+  let longest = 0;
+  let current = 0;
+  for (const c of text) {
+    current = c === char ? current + 1 : 0;
+    if (current > longest) longest = current;
+  }
+  return longest;
+}
+
+/**
+ * A code span for running text and list items (not table cells: see `cellCode`). A span ends at the
+ * next run of exactly as many backticks as opened it, so the fence is one longer than any run inside;
+ * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
+ * space on each side).
+ */
+export function codeSpan(text: string): string {
+  const content = oneLine(text);
+  if (content === '') return '` `';
+  const fence = '`'.repeat(longestRun(content, '`') + 1);
+  const pad = content.startsWith('`') || content.endsWith('`') || /^ .* $/.test(content) ? ' ' : '';
+  return `${fence}${pad}${content}${pad}${fence}`;
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
+export function htmlText(text: string): string {
+  return oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+/**
+ * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
+ * backslash before it escapes it depends on the backslashes before that, so no span is used: a
+ * `<code>` element with every ASCII punctuation character as a numeric reference, which neither the
+ * table nor Markdown reads as syntax.
+ */
+export function cellCode(text: string): string {
+  const content = oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<code>${content}</code>`;
+}
+
+/**
+ * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
+ * as many backticks as opened it, so the fence is longer than any run in the content.
+ */
+export function codeBlock(content: string, info = ''): string {
+  const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
+  return `${fence}${info}\n${content}\n${fence}`;
+}
+
+/** Multi-line text for a code block: control characters other than the line breaks escaped. */
+export function blockText(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => oneLine(line))
+    .join('\n');
+}
+
+/** Shortens text to at most `max` characters, saying how much was left out. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return `${text.slice(0, end)}… (${text.length - end} more characters)`;
+}
