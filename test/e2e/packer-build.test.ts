@@ -228,7 +228,7 @@ describe('the manifest post-processor', () => {
 describe('skip-unchanged', () => {
   it('skips the second build of an unchanged template, and builds again after a change', async () => {
     const run = newRun();
-    const build = async (imageName: string, change?: (job: Job) => Promise<void>) => {
+    const build = async (imageName: string, change?: (job: Job) => Promise<unknown>) => {
       const job = await checkout(run, 'manifest');
       await job.writeFile('packer/versions.pkrvars.hcl', 'docker_version = "27.0.1"\n');
       await change?.(job);
