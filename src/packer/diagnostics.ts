@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { AnnotationProperties } from '../core/logger.js';
 import { workspaceFile } from '../terraform/ui-stream.js';
 
@@ -24,6 +25,8 @@ export interface PackerDiagnostic {
   file?: string;
   line?: number;
   column?: number;
+  /** The diagnostic points into the var file written from the `vars` input, which is no file of the user's. */
+  inVars?: boolean;
 }
 
 /** Where Packer runs and what it reads, to turn the file names it prints into workspace paths. */
@@ -34,6 +37,8 @@ export interface TemplatePlace {
   relativeDir: string;
   /** The template, relative to the workspace, when it is one file: messages that name no file are about it. */
   templateFile?: string;
+  /** The var file written from the `vars` input (absolute). */
+  variablesFile?: string;
 }
 
 const HEADER = /^(Error|Warning): (.*)$/;
@@ -75,11 +80,13 @@ export function parseDiagnostics(text: string, place: TemplatePlace): PackerDiag
 function complete(diagnostic: PackerDiagnostic, body: string[], place: TemplatePlace): PackerDiagnostic {
   const detail: string[] = [];
   let located = false;
+  // Whether the diagnostic named a place at all, even one outside the workspace.
+  let placed = false;
   for (const line of body) {
     const location = located ? null : LOCATION.exec(line);
     if (location) {
       located = true;
-      setPlace(diagnostic, location[1] ?? '', Number(location[2]), undefined, place);
+      placed = setPlace(diagnostic, location[1] ?? '', Number(location[2]), undefined, place);
       continue;
     }
     if (SOURCE.test(line)) continue;
@@ -89,29 +96,37 @@ function complete(diagnostic: PackerDiagnostic, body: string[], place: TemplateP
   // A precise range at the head of the detail beats the block's line above it.
   const range = DETAIL_RANGE.exec(text);
   if (range) {
-    setPlace(diagnostic, range[1] ?? '', Number(range[2]), Number(range[3]), place);
+    placed = setPlace(diagnostic, range[1] ?? '', Number(range[2]), Number(range[3]), place) || placed;
     text = (range[4] ?? '').trim();
   }
   diagnostic.detail = text.replace(/\n[ \t]*\n(?:[ \t]*\n)+/g, '\n\n');
-  if (diagnostic.file === undefined && place.templateFile !== undefined) diagnostic.file = place.templateFile;
+  if (!placed && place.templateFile !== undefined) diagnostic.file = place.templateFile;
   return diagnostic;
 }
 
+/** Sets the diagnostic's place; false when HCL gave none ("on  line 0:"). */
 function setPlace(
   diagnostic: PackerDiagnostic,
   filename: string,
   line: number,
   column: number | undefined,
   place: TemplatePlace,
-): void {
-  // "on  line 0:" is HCL's way of saying it has no place for this one.
-  if (filename === '' || !(line > 0)) return;
+): boolean {
+  if (filename === '' || !(line > 0)) return false;
+  delete diagnostic.file;
+  delete diagnostic.line;
+  delete diagnostic.column;
+  if (place.variablesFile !== undefined && resolve(place.cwd, filename) === place.variablesFile) {
+    // Its lines hold the values, which may be secrets: name the input, not the place.
+    diagnostic.inVars = true;
+    return true;
+  }
   const file = workspaceFile(filename, place);
-  if (file === undefined) return;
+  if (file === undefined) return true;
   diagnostic.file = file;
   diagnostic.line = line;
   if (column !== undefined && column > 0) diagnostic.column = column;
-  else delete diagnostic.column;
+  return true;
 }
 
 function jsonParseError(text: string, place: TemplatePlace): PackerDiagnostic | undefined {
@@ -143,8 +158,9 @@ export function annotationFor(diagnostic: PackerDiagnostic): AnnotationPropertie
   return properties;
 }
 
-/** "images/golden.pkr.hcl line 8" or "images/golden.pkr.hcl" or "". */
+/** "images/golden.pkr.hcl line 8" or "images/golden.pkr.hcl" or 'input "vars"' or "". */
 export function locationOf(diagnostic: PackerDiagnostic): string {
+  if (diagnostic.inVars) return 'input "vars"';
   if (diagnostic.file === undefined) return '';
   return diagnostic.line === undefined ? diagnostic.file : `${diagnostic.file} line ${diagnostic.line}`;
 }

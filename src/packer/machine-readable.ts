@@ -144,7 +144,8 @@ export class MachineReadableStream {
 
   private report(diagnostic: PackerDiagnostic): void {
     this.diagnostics.push(diagnostic);
-    const message = diagnostic.detail ? `${diagnostic.summary}\n${diagnostic.detail}` : diagnostic.summary;
+    const summary = diagnostic.inVars ? `Input "vars": ${diagnostic.summary}` : diagnostic.summary;
+    const message = diagnostic.detail ? `${summary}\n${diagnostic.detail}` : summary;
     if (diagnostic.severity === 'error') this.logger.error(message, annotationFor(diagnostic));
     else this.logger.warning(message, annotationFor(diagnostic));
   }

@@ -378,6 +378,24 @@ describe('a template or input that is wrong', () => {
     expect(step.rawLog).not.toMatch(/^\s+at /m);
   });
 
+  it('blames the vars input, without showing the value, when Packer cannot read a value from it', async () => {
+    const run = newRun();
+    const job = await checkout(run, 'local');
+    const step = await job.step('packer-build', {
+      with: {
+        template: 'packer/image.pkr.hcl',
+        vars: 'greeting=s3cret-Greeting\nlayers=["base", s3cret-Layer',
+      },
+    });
+    expect(step.exitCode).toBe(1);
+    expect(step.errors.at(-1)?.message).toMatch(
+      /^packer validate failed: input "vars": Missing item separator/,
+    );
+    expect(step.errors[0]?.message).toMatch(/^Input "vars": Missing item separator/);
+    expect(step.errors[0]?.properties['file']).toBeUndefined();
+    expect(step.rawLog).not.toContain('s3cret');
+  });
+
   it('refuses a directory that holds no template', async () => {
     const run = newRun();
     const job = await run.job('image');

@@ -204,24 +204,25 @@ async function runPacker(
     );
   }
 
-  const relativeTemplate = relative(cwd, template.path);
-  const cli = new PackerCli({
-    tool,
-    exec: deps.exec,
-    logger,
-    template: relativeTemplate === '' ? '.' : isAbsolute(relativeTemplate) ? template.path : relativeTemplate,
-    place: {
-      cwd,
-      relativeDir,
-      ...(template.isDirectory ? {} : { templateFile: workspacePath(run.workspace, template.path) }),
-    },
-  });
-
   const varsFile =
     values.length > 0
       ? await writeVariablesFile(run.runnerTemp, template.format, values, analysis.variables)
       : undefined;
   try {
+    const relativeTemplate = relative(cwd, template.path);
+    const cli = new PackerCli({
+      tool,
+      exec: deps.exec,
+      logger,
+      template:
+        relativeTemplate === '' ? '.' : isAbsolute(relativeTemplate) ? template.path : relativeTemplate,
+      place: {
+        cwd,
+        relativeDir,
+        ...(template.isDirectory ? {} : { templateFile: workspacePath(run.workspace, template.path) }),
+        ...(varsFile ? { variablesFile: varsFile.path } : {}),
+      },
+    });
     const args = {
       varFiles: [...inputs.varFiles, ...(varsFile ? [varsFile.path] : [])],
       only: inputs.only,

@@ -111,6 +111,31 @@ describe('parseDiagnostics', () => {
       { severity: 'error', summary: 'X', detail: 'D' },
     ]);
   });
+
+  it('names the vars input, not the file or its lines, for a diagnostic in the var file written from it', () => {
+    const text =
+      'Error: Missing item separator\n\n  on /tmp/v/variables.pkrvars.hcl line 3:\n   2: layers = [oops\n\nExpected a comma.\n';
+    const [diagnostic] = parseDiagnostics(text, {
+      ...where,
+      templateFile: 'images/golden.pkr.hcl',
+      variablesFile: '/tmp/v/variables.pkrvars.hcl',
+    });
+    expect(diagnostic).toEqual({
+      severity: 'error',
+      summary: 'Missing item separator',
+      detail: 'Expected a comma.',
+      inVars: true,
+    });
+    expect(locationOf(diagnostic!)).toBe('input "vars"');
+    expect(annotationFor(diagnostic!)).toEqual({ title: 'Missing item separator' });
+  });
+
+  it('does not blame the template for a place outside the workspace', () => {
+    const text = 'Error: Failed to read file\n\n  on /etc/shared.pkrvars.hcl line 1:\n\nNope.\n';
+    expect(parseDiagnostics(text, { ...where, templateFile: 'images/golden.pkr.hcl' })).toEqual([
+      { severity: 'error', summary: 'Failed to read file', detail: 'Nope.' },
+    ]);
+  });
 });
 
 describe('annotationFor and locationOf', () => {
