@@ -1,3 +1,4 @@
+import type * as CacheLibrary from '@actions/cache';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -58,16 +59,16 @@ export const RECORD_DIR = '.iac-packer-build-record';
 /** BuildRecords over @actions/cache (loaded on first use: it is heavy, and only skip-unchanged needs it). */
 export function actionsCacheBuildRecords(workspace: string, logger: Logger): BuildRecords {
   const dir = resolve(workspace, RECORD_DIR);
-  const library = async () => {
-    const cache = await import('@actions/cache');
-    if (!cache.isFeatureAvailable()) {
+  let loaded: Promise<typeof CacheLibrary | undefined> | undefined;
+  // Loaded once, so that a runner without the service is told so once.
+  const library = () =>
+    (loaded ??= import('@actions/cache').then((cache) => {
+      if (cache.isFeatureAvailable()) return cache;
       logger.warning(
         'skip-unchanged needs the Actions cache service, which this runner does not offer; the image is built.',
       );
       return undefined;
-    }
-    return cache;
-  };
+    }));
   return {
     async find(key) {
       const cache = await library();

@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildRecordKey } from '../../../src/packer/build-record.js';
+import { tmpdir } from 'node:os';
+import type { BuildMetadata } from '../../../src/contracts/build-metadata.js';
+import { actionsCacheBuildRecords, buildRecordKey } from '../../../src/packer/build-record.js';
+import { RecordingLogger } from '../../support/recording-logger.js';
 
 const hash = `sha256:${'ab'.repeat(32)}`;
 const base = { templateHash: hash, only: [], except: [], vars: [] };
@@ -42,5 +45,30 @@ describe('buildRecordKey', () => {
     ];
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys.join()).not.toMatch(/region|eu-west-1/);
+  });
+});
+
+describe('actionsCacheBuildRecords', () => {
+  it('builds, saying so once, where the runner offers no cache service', async () => {
+    const saved = {
+      ACTIONS_RESULTS_URL: process.env.ACTIONS_RESULTS_URL,
+      ACTIONS_CACHE_URL: process.env.ACTIONS_CACHE_URL,
+    };
+    delete process.env.ACTIONS_RESULTS_URL;
+    delete process.env.ACTIONS_CACHE_URL;
+    try {
+      const logger = new RecordingLogger();
+      const records = actionsCacheBuildRecords(tmpdir(), logger);
+      expect(await records.find('iac-packer-x')).toBeUndefined();
+      await records.record('iac-packer-x', {} as BuildMetadata);
+      expect(logger.messages('warning')).toEqual([
+        'skip-unchanged needs the Actions cache service, which this runner does not offer; the image is built.',
+      ]);
+    } finally {
+      Object.assign(
+        process.env,
+        Object.fromEntries(Object.entries(saved).filter(([, v]) => v !== undefined)),
+      );
+    }
   });
 });
