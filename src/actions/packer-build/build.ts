@@ -109,7 +109,7 @@ export async function buildImage(
 
   const tool = await resolvePacker(deps.exec, deps.searchPath);
   logger.info(`Building ${imageName} with Packer ${tool.version}`);
-  const built = await runPacker(inputs, deps, { template, tool, imageName: imageName });
+  const built = await runPacker(inputs, deps, { template, tool, imageName });
   const metadata = validateBuildMetadata({
     schema: BUILD_METADATA_SCHEMA,
     producer: { action: 'packer-build', version: SUITE_VERSION },
@@ -125,10 +125,10 @@ export async function buildImage(
     buildTime: now().toISOString(),
     imageId: lastId(built.artifacts),
     artifacts: built.artifacts,
-    customData: Object.assign({}, ...built.artifacts.map((artifact) => artifact.customData)) as Record<
-      string,
-      string
-    >,
+    // Later builds win: the last build is the image handed on.
+    customData: Object.fromEntries(
+      built.artifacts.flatMap((artifact) => Object.entries(artifact.customData)),
+    ),
     artifactSource: built.source,
     builtBy: originOf(run),
     writtenBy: originOf(run),
