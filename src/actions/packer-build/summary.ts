@@ -1,0 +1,64 @@
+import type { RunContext } from '../../core/run-context.js';
+import type { PackerBuildResult } from './build.js';
+
+/** Escapes text for a Markdown table cell or list item: no markup, no broken rows. */
+function cell(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+/** Inline code that survives any content: a fence longer than any backtick run inside it. */
+function code(text: string): string {
+  const oneLine = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${longest > 0 ? ' ' : ''}${oneLine}${longest > 0 ? ' ' : ''}${fence}`;
+}
+
+// Custom data and artifacts are the template's to choose; a few hundred rows is already too many to read.
+const MAX_ROWS = 200;
+
+/** The job summary of an image build: the image id to hand on, what made it, and what it recorded. */
+export function imageSummaryMarkdown(result: PackerBuildResult, run: RunContext): string {
+  const { metadata } = result;
+  const lines = [
+    `## Image ${code(metadata.name)}`,
+    '',
+    metadata.skipped
+      ? `**Skipped:** the template is unchanged since [run ${metadata.builtBy.runId}](${run.serverUrl}/${run.owner}/${run.repo}/actions/runs/${metadata.builtBy.runId}) built this image.`
+      : '',
+    '',
+    '| | |',
+    '| --- | --- |',
+    `| Image id | ${metadata.imageId ? code(metadata.imageId) : '_none_'} |`,
+    `| Template | ${code(metadata.template.path)} (${metadata.template.format === 'hcl2' ? 'HCL2' : 'JSON'}) |`,
+    `| Template hash | ${code(metadata.templateHash)} |`,
+    `| Built | ${cell(metadata.buildTime)} with Packer ${cell(metadata.packerVersion)} |`,
+    `| Artifact | ${code(result.artifactName)} |`,
+    '',
+  ];
+  if (metadata.artifacts.length > 0) {
+    lines.push(
+      `### Artifacts (${metadata.artifacts.length})`,
+      '',
+      '| build | id | files |',
+      '| --- | --- | ---: |',
+    );
+    for (const artifact of metadata.artifacts.slice(0, MAX_ROWS)) {
+      lines.push(
+        `| ${code(artifact.build)} | ${artifact.id ? code(artifact.id) : '_none_'} | ${artifact.files.length} |`,
+      );
+    }
+    if (metadata.artifacts.length > MAX_ROWS)
+      lines.push('', `…and ${metadata.artifacts.length - MAX_ROWS} more.`);
+    lines.push('');
+  }
+  const custom = Object.entries(metadata.customData);
+  if (custom.length > 0) {
+    lines.push('### Recorded by the template', '', '| name | value |', '| --- | --- |');
+    for (const [name, value] of custom.slice(0, MAX_ROWS)) lines.push(`| ${code(name)} | ${code(value)} |`);
+    if (custom.length > MAX_ROWS) lines.push('', `…and ${custom.length - MAX_ROWS} more.`);
+    lines.push('');
+  }
+  lines.push(`Commit \`${run.sha.slice(0, 12)}\` · [run](${run.runUrl})`, '');
+  return lines.filter((line, index, all) => !(line === '' && all[index - 1] === '')).join('\n');
+}

@@ -1,0 +1,294 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import type { HashedFile } from '../contracts/build-metadata.js';
+import { sha256File } from '../contracts/digest.js';
+import { ConfigurationError, errorMessage } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+
+/**
+ * A Packer template as Packer reads it: a JSON template (one file), or an HCL2 template (one
+ * `.pkr.hcl`/`.pkr.json` file, or a directory of them with its `*.auto.pkrvars.*` files). What it
+ * declares is read from the files themselves (HCL through HashiCorp's own parser, compiled to
+ * WebAssembly), so that the action knows before running Packer which variables exist, whether
+ * plugins must be installed, and where the manifest post-processor writes.
+ */
+
+export type TemplateFormat = 'hcl2' | 'json';
+
+export interface Template {
+  /** The template input (absolute): a file or a directory. */
+  path: string;
+  isDirectory: boolean;
+  format: TemplateFormat;
+  /** Every file Packer reads for this template (absolute, sorted): configuration and auto var files. */
+  files: string[];
+  /** The configuration files among them (not the auto var files). */
+  configFiles: string[];
+}
+
+const HCL_CONFIG = /\.pkr\.(?:hcl|json)$/;
+const AUTO_VAR_FILE = /\.auto\.pkrvars\.(?:hcl|json)$/;
+
+/** The template at `path` (an existing file or directory, absolute). */
+export async function discoverTemplate(path: string): Promise<Template> {
+  const isDirectory = (await stat(path)).isDirectory();
+  if (!isDirectory) {
+    // Packer reads any file not named *.pkr.hcl or *.pkr.json as a JSON template.
+    const format: TemplateFormat = HCL_CONFIG.test(path) ? 'hcl2' : 'json';
+    return { path, isDirectory, format, files: [path], configFiles: [path] };
+  }
+  const entries = await readdir(path, { withFileTypes: true });
+  const names = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name)
+    .sort();
+  const configFiles = names.filter((name) => HCL_CONFIG.test(name)).map((name) => join(path, name));
+  if (configFiles.length === 0) {
+    throw new ConfigurationError(
+      `Input "template" names the directory ${basename(path)}, which holds no Packer template: ` +
+        'a directory template is a set of *.pkr.hcl or *.pkr.json files (name a JSON template by its file).',
+    );
+  }
+  const autoVarFiles = names.filter((name) => AUTO_VAR_FILE.test(name)).map((name) => join(path, name));
+  return {
+    path,
+    isDirectory,
+    format: 'hcl2',
+    files: [...configFiles, ...autoVarFiles].sort(),
+    configFiles,
+  };
+}
+
+/** A name for the template, for the default image name: `golden` for golden.pkr.hcl or images/golden/. */
+export function templateBaseName(template: Template): string {
+  return basename(template.path).replace(/(?:\.pkr\.hcl|\.pkr\.json|\.json)$/, '');
+}
+
+export interface TemplateHash {
+  /** `sha256:<hex>`, see templateHash below. */
+  hash: string;
+  templateFiles: HashedFile[];
+  varFiles: HashedFile[];
+}
+
+/** Names this construction; a different one would take another label. */
+export const TEMPLATE_HASH_LABEL = 'iac/template-hash@1';
+
+/**
+ * The template hash, which decides whether an image must be built again:
+ *
+ *   "sha256:" + hex SHA-256 of JSON.stringify({ label, template: [[path, sha256], ...], varFiles: [[path, sha256], ...] })
+ *
+ * with each path relative to the workspace (POSIX), so the hash is the same in every job and on every
+ * runner. Template files are sorted by path (Packer reads a directory in any order); var files keep the
+ * order they were given in, since a later one overrides an earlier one.
+ */
+export async function hashTemplate(
+  template: Template,
+  varFiles: readonly string[],
+  workspace: string,
+): Promise<TemplateHash> {
+  const hashed = (path: string) =>
+    sha256File(path).then((sha256) => ({ path: workspacePath(workspace, path), sha256 }));
+  const templateFiles = (await Promise.all(template.files.map(hashed))).sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
+  const hashedVarFiles = await Promise.all(varFiles.map(hashed));
+  const document = JSON.stringify({
+    label: TEMPLATE_HASH_LABEL,
+    template: templateFiles.map((file) => [file.path, file.sha256]),
+    varFiles: hashedVarFiles.map((file) => [file.path, file.sha256]),
+  });
+  return {
+    hash: `sha256:${createHash('sha256').update(document).digest('hex')}`,
+    templateFiles,
+    varFiles: hashedVarFiles,
+  };
+}
+
+/** A path relative to the workspace, POSIX, '.' for the workspace itself. */
+export function workspacePath(workspace: string, path: string): string {
+  const rel = relative(workspace, path);
+  return rel === '' ? '.' : rel.split(sep).join('/');
+}
+
+// ---- what the template declares ----------------------------------------------------------------
+
+export interface VariableDeclaration {
+  name: string;
+  /** The type constraint as written (`string`, `list(string)`), when there is one. */
+  type?: string;
+}
+
+/** A manifest post-processor: where it writes, when that can be known before the build. */
+export interface ManifestOutput {
+  /** The output as written in the template. */
+  expression: string;
+  /** The absolute path it resolves to; absent when it depends on variables or functions. */
+  path?: string;
+}
+
+export interface TemplateAnalysis {
+  /** False when a file could not be parsed: Packer's validate will say why, with the file and line. */
+  parsed: boolean;
+  variables: Map<string, VariableDeclaration>;
+  /** The names under `packer { required_plugins { ... } }`. */
+  requiredPlugins: string[];
+  manifests: ManifestOutput[];
+}
+
+type Body = Record<string, unknown>;
+
+/** Reads what the template declares; `cwd` is where Packer will run (relative outputs are relative to it). */
+export async function analyseTemplate(
+  template: Template,
+  cwd: string,
+  logger: Logger,
+): Promise<TemplateAnalysis> {
+  const analysis: TemplateAnalysis = {
+    parsed: true,
+    variables: new Map(),
+    requiredPlugins: [],
+    manifests: [],
+  };
+  // path.root: the directory Packer was given, or the file's directory.
+  const root = template.isDirectory ? template.path : dirname(template.path);
+  for (const file of template.configFiles) {
+    let body: Body;
+    try {
+      body = await parseFile(file, template.format);
+    } catch (error) {
+      logger.debug(`could not read ${basename(file)} ahead of Packer: ${errorMessage(error)}`);
+      analysis.parsed = false;
+      continue;
+    }
+    if (template.format === 'json') collectJson(body, analysis, cwd);
+    else collectHcl(body, analysis, { root, cwd });
+  }
+  return analysis;
+}
+
+async function parseFile(file: string, format: TemplateFormat): Promise<Body> {
+  const text = await readFile(file, 'utf8');
+  if (format === 'json' || file.endsWith('.json')) return asBody(JSON.parse(text));
+  return asBody(await parseHcl(text));
+}
+
+interface HclParser {
+  /** `[body, null]`, or `[null, error]` for text that is not HCL. */
+  parseToObject(text: string): [unknown, unknown];
+}
+
+let hclParser: Promise<HclParser> | undefined;
+
+/**
+ * HCL's own Go parser (hcl2-parser: hashicorp/hcl through tmccombs/hcl2json, compiled to JavaScript),
+ * loaded on first use, as only HCL2 templates need it. Loading it sets Error.stackTraceLimit to
+ * Infinity for the whole process (GopherJS does), so the limit is put back.
+ */
+function loadHclParser(): Promise<HclParser> {
+  hclParser ??= (async () => {
+    const limit = Error.stackTraceLimit;
+    try {
+      // A CommonJS module whose exports Node cannot list statically: they are all on `default`.
+      const module = (await import('hcl2-parser')) as { default?: HclParser } & Partial<HclParser>;
+      return module.default ?? (module as HclParser);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  })();
+  return hclParser;
+}
+
+async function parseHcl(text: string): Promise<unknown> {
+  const [body, error] = (await loadHclParser()).parseToObject(text);
+  // The error object comes back empty; packer validate will say what is wrong, with the line.
+  if (error !== null && error !== undefined) throw new Error('it is not valid HCL');
+  return body;
+}
+
+function asBody(value: unknown): Body {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new Error('the template is not an object');
+  }
+  return value as Body;
+}
+
+/** Blocks come as an array of bodies (hcl2json) or one body (HCL's JSON syntax): always a list. */
+function bodies(value: unknown): Body[] {
+  if (Array.isArray(value)) return value.filter(isBody);
+  return isBody(value) ? [value] : [];
+}
+
+function isBody(value: unknown): value is Body {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** `${string}` (how hcl2json writes a bare expression) → `string`. */
+function bareExpression(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^\$\{([\s\S]*)\}$/.exec(value);
+  return (match ? (match[1] ?? '') : value).trim();
+}
+
+function collectHcl(body: Body, analysis: TemplateAnalysis, where: { root: string; cwd: string }): void {
+  for (const variables of bodies(body.variable)) {
+    for (const [name, declaration] of Object.entries(variables)) {
+      const type = bareExpression(bodies(declaration)[0]?.type);
+      analysis.variables.set(name, { name, ...(type ? { type } : {}) });
+    }
+  }
+  // The older `variables { name = default }` block: untyped, so strings on the command line.
+  for (const variables of bodies(body.variables)) {
+    for (const name of Object.keys(variables)) analysis.variables.set(name, { name });
+  }
+  for (const packer of bodies(body.packer)) {
+    for (const plugins of bodies(packer.required_plugins)) {
+      analysis.requiredPlugins.push(...Object.keys(plugins));
+    }
+  }
+  for (const build of bodies(body.build)) {
+    const postProcessors = [
+      ...bodies(build['post-processor']),
+      ...bodies(build['post-processors']).flatMap((chain) => bodies(chain['post-processor'])),
+    ];
+    for (const byType of postProcessors) {
+      for (const manifest of bodies(byType.manifest)) {
+        analysis.manifests.push(hclManifestOutput(manifest.output, where));
+      }
+    }
+  }
+}
+
+const DEFAULT_MANIFEST = 'packer-manifest.json';
+
+function hclManifestOutput(output: unknown, where: { root: string; cwd: string }): ManifestOutput {
+  if (output === undefined)
+    return { expression: DEFAULT_MANIFEST, path: resolve(where.cwd, DEFAULT_MANIFEST) };
+  if (typeof output !== 'string') return { expression: String(output) };
+  const substituted = output
+    .replaceAll('${path.root}', where.root.split(sep).join('/'))
+    .replaceAll('${path.cwd}', where.cwd.split(sep).join('/'));
+  if (/[$%]\{/.test(substituted)) return { expression: output };
+  return { expression: output, path: resolve(where.cwd, substituted) };
+}
+
+function collectJson(body: Body, analysis: TemplateAnalysis, cwd: string): void {
+  if (isBody(body.variables)) {
+    for (const name of Object.keys(body.variables)) analysis.variables.set(name, { name });
+  }
+  const postProcessors = Array.isArray(body['post-processors']) ? body['post-processors'] : [];
+  // Each entry is a type name, a definition, or a sequence of them.
+  for (const entry of postProcessors.flatMap((item: unknown) => (Array.isArray(item) ? item : [item]))) {
+    const definition: Body | undefined =
+      typeof entry === 'string' ? { type: entry } : isBody(entry) ? entry : undefined;
+    if (definition?.type !== 'manifest') continue;
+    const output = definition.output ?? DEFAULT_MANIFEST;
+    if (typeof output !== 'string' || output.includes('{{')) {
+      analysis.manifests.push({ expression: String(output) });
+    } else {
+      analysis.manifests.push({ expression: output, path: resolve(cwd, output) });
+    }
+  }
+}
