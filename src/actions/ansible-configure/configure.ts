@@ -181,7 +181,10 @@ async function runPlaybook(
   const playbookDir = dirname(inputs.playbook);
   const playbookName = workspaceTaskPath(inputs.playbook, run.workspace);
 
+  const clock = new PhaseClock(started);
+  clock.lap('prepare');
   const waited = await waitForHosts(session, playbookDir, redactor);
+  clock.lap('wait');
   const played = await ansible(
     session,
     tools.playbook,
@@ -209,7 +212,9 @@ async function runPlaybook(
     });
   }
 
+  clock.lap('playbook');
   const facts = { ...played.facts, ...(await missingFacts(session, played, playbookDir)) };
+  clock.lap('facts');
   // Redacted once here: the summary, the annotations, the outputs and results.json all come from it.
   const results = redactDeep(
     ansibleResultsSchema.parse({
@@ -229,7 +234,8 @@ async function runPlaybook(
       ...(inputs.limit ? { limit: inputs.limit } : {}),
       tags: inputs.tags,
       exitCode: played.exitCode,
-      durationSeconds: Math.round((Date.now() - started) / 100) / 10,
+      durationSeconds: seconds(Date.now() - started),
+      timings: clock.laps,
       recap: played.recap,
       changed: totals.changed,
       failedHosts: totals.failedHosts,
@@ -359,6 +365,22 @@ function outcomeFailure(results: AnsibleResults, played: RunOutcome, redactor: R
 function tidy(error: Error, run: RunContext, redactor: Redactor): Error {
   const message = redactor.redact(error.message.split(`${run.workspace}/`).join(''));
   return error instanceof ConfigurationError ? new ConfigurationError(message) : new StepFailure(message);
+}
+
+function seconds(ms: number): number {
+  return Math.round(ms / 100) / 10;
+}
+
+/** Seconds spent in each phase, so a slow run says where its time went. */
+class PhaseClock {
+  readonly laps: Record<string, number> = {};
+  constructor(private last: number) {}
+
+  lap(name: string): void {
+    const now = Date.now();
+    this.laps[name] = seconds(now - this.last);
+    this.last = now;
+  }
 }
 
 function redactDeep<T>(value: T, redactor: Redactor): T {
