@@ -38,11 +38,6 @@ export class AnsibleLog {
     }
   }
 
-  /** A line of our own, for the file only (the log has it already from the logger). */
-  note(text: string): void {
-    this.file.write(`${this.redactor.redact(text)}\n`);
-  }
-
   async close(): Promise<void> {
     if (this.file.closed) return;
     this.file.end();

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { stringify } from 'yaml';
 import { readAnsibleResults } from '../../src/ansible/results.js';
 import { renderInventory, toAnsibleInventory } from '../../src/terraform/inventory.js';
@@ -90,6 +92,17 @@ function configure(job: Job, given: Record<string, string>, timeoutMs?: number):
     with: { stack: 'infra', ...connection(), ...given },
     ...(timeoutMs ? { timeoutMs } : {}),
   });
+}
+
+/** Whether a known_hosts file (hashed or not) has a key for 127.0.0.1 on this port. */
+async function isKnownHost(file: string, port: number): Promise<boolean> {
+  if (!existsSync(file)) return false;
+  try {
+    await promisify(execFile)('ssh-keygen', ['-F', `[127.0.0.1]:${port}`, '-f', file]);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function hostFile(host: string, file: string): Promise<string | undefined> {
@@ -202,11 +215,12 @@ describe('ansible-configure against SSH hosts', () => {
     );
     expect(step.summary).toContain('Configured 2 hosts');
     expect(step.summary).toMatch(/\| `web-1` \| \d+ \| 2 \| 0 \| 0 \|/);
-    const python = (await import('node:child_process')).execFileSync('/usr/bin/python3', [
+    // Each host's facts, as the hosts (this machine) report them: OS, kernel, Python.
+    const { stdout: python } = await promisify(execFile)('/usr/bin/python3', [
       '-c',
       'import platform; print(platform.python_version())',
     ]);
-    expect(step.summary).toContain(python.toString().trim());
+    expect(step.summary).toContain(python.trim());
     expect(step.summary).toContain(os.release());
 
     const files = await artifactFiles(run, 'iac-ansible-infra');
@@ -302,8 +316,20 @@ describe('ansible-configure against SSH hosts', () => {
     const run = newRun();
     await publishInventory(run, ['web-1', 'web-2']);
     const job = await configureJob(run);
-    const step = await configure(job, { playbook: 'ansible/preview.yml', check: 'true', diff: 'true' });
+    // Throwaway hosts: no host key checking, so no known-hosts either.
+    const step = await configure(job, {
+      playbook: 'ansible/preview.yml',
+      check: 'true',
+      diff: 'true',
+      'host-key-checking': 'false',
+      'known-hosts': '',
+    });
     expect(step.errors).toEqual([]);
+    // Their keys are not recorded in the runner's own known_hosts either (ssh's is the passwd entry's home).
+    const userKnownHosts = join(os.userInfo().homedir, '.ssh', 'known_hosts');
+    for (const name of ['web-1', 'web-2']) {
+      expect(await isKnownHost(userKnownHosts, hosts.host(name).port)).toBe(false);
+    }
     expect(step.exitCode).toBe(0);
     expect(step.outputs['changed']).toBe('true');
     expect(await hostFile('web-1', 'preview.txt')).toBeUndefined();
