@@ -117,6 +117,8 @@ export interface PlaybookOutcome {
   /** Tasks that changed a host (or, in check mode, would change it), with their diffs. */
   changes: TaskChange[];
   facts: Record<string, HostFacts>;
+  /** Every play that started, by name. */
+  plays: string[];
   /** Plays whose `hosts` pattern matched no host: Ansible skips them and still succeeds. */
   unmatchedPlays: Array<{ play: string; pattern: string }>;
   /** Every host that reported a result, in order of first appearance. */
@@ -147,6 +149,7 @@ export function summarizeEvents(events: readonly AnsibleEvent[]): PlaybookOutcom
     unreachable: {},
     changes: [],
     facts: {},
+    plays: [],
     unmatchedPlays: [],
     hosts: [],
   };
@@ -178,6 +181,7 @@ export function summarizeEvents(events: readonly AnsibleEvent[]): PlaybookOutcom
         recordResult(outcome, event, diffs);
         break;
       case 'play':
+        outcome.plays.push(event.play);
         break;
     }
   }

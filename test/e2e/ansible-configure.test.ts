@@ -398,6 +398,11 @@ describe('bad inputs', () => {
       /^No hosts to configure: the inline INI inventory has no hosts\.$/,
     ],
     [
+      'a playbook whose plays match none of the hosts',
+      { playbook: 'ansible/databases.yml', inventory: 'web-1,', 'connection-timeout': '1' },
+      /^The playbook ansible\/databases.yml ran on no host: the hosts of its plays \(databases\) match none of the hosts web-1\.$/,
+    ],
+    [
       'a playbook Ansible cannot read',
       { playbook: 'ansible/broken.yml', inventory: 'web-1,' },
       /^ansible-playbook could not run ansible\/broken.yml: conflicting action statements: .*\(ansible\/broken.yml line 4, column 7\)$/,

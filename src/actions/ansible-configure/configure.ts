@@ -115,24 +115,24 @@ export async function configure(
     await mkdir(resultsDir, { recursive: true });
     const log = new AnsibleLog(logger, redactor, join(resultsDir, LOG_FILE));
     const playbookName = workspaceTaskPath(inputs.playbook, run.workspace);
-    // Independent, so done together: each is a Python start-up of a second or so.
-    const [callbacks, pluginDir] = await Promise.all([
-      readCallbackSettings(deps.exec, tools, inputs.workingDirectory),
-      writeEventsCallback(scratch),
-      checkSyntax(deps.exec, tools, syntaxCheckArgs(inputs.playbook, connection), {
-        cwd: inputs.workingDirectory,
-        env: baseEnvironment(inputs.hostKeyChecking),
-        log,
-        what: `ansible-playbook could not run ${playbookName}`,
-      }).catch((error: unknown) => {
-        throw tidy(error as Error, run, redactor);
-      }),
-    ]);
-    const env = ansibleEnvironment({ callbacks, pluginDir, hostKeyChecking: inputs.hostKeyChecking });
-    const session: Session = { inputs, deps, tools, connection, env, log, scratch, inventory };
     let results: AnsibleResults;
     let failure: Error | undefined;
     try {
+      // Independent, so done together: each is a Python start-up of a second or so.
+      const [callbacks, pluginDir] = await Promise.all([
+        readCallbackSettings(deps.exec, tools, inputs.workingDirectory),
+        writeEventsCallback(scratch),
+        checkSyntax(deps.exec, tools, syntaxCheckArgs(inputs.playbook, connection), {
+          cwd: inputs.workingDirectory,
+          env: baseEnvironment(inputs.hostKeyChecking),
+          log,
+          what: `ansible-playbook could not run ${playbookName}`,
+        }).catch((error: unknown) => {
+          throw tidy(error as Error, run, redactor);
+        }),
+      ]);
+      const env = ansibleEnvironment({ callbacks, pluginDir, hostKeyChecking: inputs.hostKeyChecking });
+      const session: Session = { inputs, deps, tools, connection, env, log, scratch, inventory };
       ({ results, failure } = await runPlaybook(session, stack, started, redactor));
     } finally {
       await log.close();
@@ -200,16 +200,22 @@ async function runPlaybook(
   if (!played.finished)
     throw tidy(runFailure(`ansible-playbook could not run ${playbookName}`, played), run, redactor);
   const totals = totalsOf(played.recap);
-  if (totals.hosts === 0) {
+  if (played.plays.length > 0 && played.unmatchedPlays.length === played.plays.length) {
     const patterns = played.unmatchedPlays.map((p) => p.pattern).join(', ');
     throw new ConfigurationError(
-      `The playbook ${playbookName} ran on no host: its plays' hosts (${patterns || 'none'}) match none of the hosts of the ${session.inventory.description}${inputs.limit ? ` within limit "${inputs.limit}"` : ''}.`,
+      `The playbook ${playbookName} ran on no host: the hosts of its plays (${patterns}) match none of the ${session.inventory.description}${inputs.limit ? ` within limit "${inputs.limit}"` : ''}.`,
     );
   }
   for (const play of played.unmatchedPlays) {
     logger.warning(`The play "${play.play}" matched no host (hosts: ${play.pattern}); it did nothing.`, {
       title: 'Play matched no host',
     });
+  }
+  if (totals.hosts === 0) {
+    logger.warning(
+      `No task ran on any host${inputs.tags.length > 0 ? ` with tags ${inputs.tags.join(', ')}` : ''}.`,
+      { title: 'Nothing ran' },
+    );
   }
 
   clock.lap('playbook');
