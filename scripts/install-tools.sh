@@ -3,6 +3,7 @@
 #   OpenTofu   built with Go from the Go module proxy (scripts/tofu-build), cached outside the repository
 #   Node 24    the runners' runtime, from the npm package node@24
 #   Packer, ansible-core, OpenSSH server and client   from Debian's packages
+#   the fixture provider   built with Go (scripts/build-providers.sh) into a provider mirror
 # A tool already present at the pinned version is used as it is; a second run takes seconds.
 # Prints, last, the directory to put first on PATH: $IAC_TOOLS_DIR/bin (tofu and node24 live there).
 set -euo pipefail
@@ -42,9 +43,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 have_version packer "$PACKER_VERSION" packer version ||
-  log "warning: packer is $(packer version 2>&1 | head -1), not the pinned $PACKER_VERSION"
+  log "warning: packer is $(packer version 2>&1 | sed -n 1p), not the pinned $PACKER_VERSION"
 have_version ansible-playbook "core $ANSIBLE_CORE_VERSION" ansible-playbook --version ||
-  log "warning: ansible-core is $(ansible-playbook --version 2>&1 | head -1), not the pinned $ANSIBLE_CORE_VERSION"
+  log "warning: ansible-core is $(ansible-playbook --version 2>&1 | sed -n 1p), not the pinned $ANSIBLE_CORE_VERSION"
 
 # --- Node 24 -------------------------------------------------------------------------------------
 node24=$bin_dir/node24
@@ -93,5 +94,9 @@ fi
 [ "$(tofu_version "$bin_dir/tofu")" = "$OPENTOFU_VERSION" ] ||
   die "the tofu in $bin_dir is not $OPENTOFU_VERSION: $("$bin_dir/tofu" version 2>&1 | head -3)"
 
-log "ready: tofu $OPENTOFU_VERSION, node $NODE24_VERSION, packer $(packer version | head -1), $(ansible-playbook --version | head -1), $(ssh -V 2>&1)"
+# --- The test bed's fixture provider -------------------------------------------------------------
+# Built with Go into the filesystem mirror the plan-shape tests install providers from (drift needs it).
+bash "$here/build-providers.sh" >/dev/null
+
+log "ready: tofu $OPENTOFU_VERSION, node $NODE24_VERSION, packer $(packer version | sed -n 1p), $(ansible-playbook --version | sed -n 1p), $(ssh -V 2>&1)"
 echo "$bin_dir"
