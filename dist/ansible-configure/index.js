@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84914);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90288);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 84914:
+/***/ 90288:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37370,6 +37370,13 @@ function actionsArtifactStore(options = {}) {
                 throw new errors_ConfigurationError(`No artifact named "${name}" in ${where}. Check that the job that makes it ran first with the same stack and artifact-prefix${from ? ', and that the run id is right' : ''}.`);
             }
             await artifacts.downloadArtifact(id, { path: directory, ...(findBy ? { findBy } : {}) });
+        },
+        async list(prefix) {
+            const { artifacts } = await (await client()).listArtifacts({ latest: true });
+            return artifacts
+                .filter((artifact) => artifact.name.startsWith(prefix))
+                .map(({ name, id, size }) => ({ name, id, size }))
+                .sort((a, b) => a.name.localeCompare(b.name));
         },
     };
 }
@@ -47205,6 +47212,9 @@ const accounts = list
     error: 'must list GitHub logins or org/team slugs, one a line or separated by commas',
 })
     .transform((items) => items.map((item) => item.replace(/^@/, '')));
+const names = list.refine((items) => items.every((item) => NAME_PART.test(item)), {
+    error: 'must list names of letters, digits, ".", "_" or "-", one a line or separated by commas',
+});
 /** Input kinds. Each returns a zod schema from the raw string; `.optional`/`.required` wrap them. */
 const input = {
     text: () => optionalInput(inputs_text),
@@ -47226,6 +47236,7 @@ const input = {
     fileOrDirectory: () => optionalInput(existingPath('file or directory')),
     requiredFileOrDirectory: () => requiredInput(existingPath('file or directory')),
     name: () => optionalInput(namePart),
+    names: () => optionalInput(names).transform((v) => v ?? []),
     nameOr: (fallback) => optionalInput(namePart).transform((v) => v ?? fallback),
     digest: () => optionalInput(digest),
     duration: () => optionalInput(inputs_duration),
@@ -48230,10 +48241,28 @@ function workspacePath(path, workspace) {
     return inside && !inside.startsWith('..') ? inside.split('\\').join('/') : path;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __nccwpck_require__(78474);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./lib/core/logger.js
+
+/**
+ * Runs `body` with the runner's workflow commands off: text from a tool or a plan may hold a line such
+ * as `::error::` or `::add-mask::`, which the runner must print, not obey.
+ */
+async function withoutWorkflowCommands(logger, body) {
+    // Starting with a letter: a workflow command's name does, and some parsers insist.
+    const token = `verbatim-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+    logger.info(`::stop-commands::${token}`);
+    try {
+        return await body();
+    }
+    finally {
+        logger.info(`::${token}::`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/ansible/log.js
 
 
@@ -48258,19 +48287,11 @@ class AnsibleLog {
     /** Runs `body` with the tool's lines going to the log and the file; workflow commands are off meanwhile. */
     async capture(title, body) {
         this.file.write(`### ${title}\n`);
-        // Starting with a letter: a workflow command's name does, and some parsers insist.
-        const token = `ansible-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
-        this.logger.info(`::stop-commands::${token}`);
-        try {
-            return await body((text) => {
-                const line = this.redactor.redact(text);
-                this.logger.info(line);
-                this.file.write(`${line}\n`);
-            });
-        }
-        finally {
-            this.logger.info(`::${token}::`);
-        }
+        return withoutWorkflowCommands(this.logger, () => body((text) => {
+            const line = this.redactor.redact(text);
+            this.logger.info(line);
+            this.file.write(`${line}\n`);
+        }));
     }
     async close() {
         if (this.file.closed)

@@ -49852,6 +49852,9 @@ const accounts = list
     error: 'must list GitHub logins or org/team slugs, one a line or separated by commas',
 })
     .transform((items) => items.map((item) => item.replace(/^@/, '')));
+const names = list.refine((items) => items.every((item) => NAME_PART.test(item)), {
+    error: 'must list names of letters, digits, ".", "_" or "-", one a line or separated by commas',
+});
 /** Input kinds. Each returns a zod schema from the raw string; `.optional`/`.required` wrap them. */
 const input = {
     text: () => optionalInput(inputs_text),
@@ -49873,6 +49876,7 @@ const input = {
     fileOrDirectory: () => optionalInput(existingPath('file or directory')),
     requiredFileOrDirectory: () => requiredInput(existingPath('file or directory')),
     name: () => optionalInput(namePart),
+    names: () => optionalInput(names).transform((v) => v ?? []),
     nameOr: (fallback) => optionalInput(namePart).transform((v) => v ?? fallback),
     digest: () => optionalInput(digest),
     duration: () => optionalInput(inputs_duration),

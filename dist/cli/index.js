@@ -1102,6 +1102,7 @@ class Writer {
 
 
 
+/** GitHub refuses a comment body longer than this (in characters) with 422. */
 const COMMENT_LIMIT = 65_536;
 const SUMMARY_LIMIT_BYTES = 1_000_000;
 const DEFAULT_FIRST_N = 10;

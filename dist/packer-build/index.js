@@ -37371,6 +37371,13 @@ function actionsArtifactStore(options = {}) {
             }
             await artifacts.downloadArtifact(id, { path: directory, ...(findBy ? { findBy } : {}) });
         },
+        async list(prefix) {
+            const { artifacts } = await (await client()).listArtifacts({ latest: true });
+            return artifacts
+                .filter((artifact) => artifact.name.startsWith(prefix))
+                .map(({ name, id, size }) => ({ name, id, size }))
+                .sort((a, b) => a.name.localeCompare(b.name));
+        },
     };
 }
 
@@ -47082,6 +47089,9 @@ const accounts = list
     error: 'must list GitHub logins or org/team slugs, one a line or separated by commas',
 })
     .transform((items) => items.map((item) => item.replace(/^@/, '')));
+const names = list.refine((items) => items.every((item) => inputs_NAME_PART.test(item)), {
+    error: 'must list names of letters, digits, ".", "_" or "-", one a line or separated by commas',
+});
 /** Input kinds. Each returns a zod schema from the raw string; `.optional`/`.required` wrap them. */
 const input = {
     text: () => optionalInput(inputs_text),
@@ -47103,6 +47113,7 @@ const input = {
     fileOrDirectory: () => optionalInput(existingPath('file or directory')),
     requiredFileOrDirectory: () => requiredInput(existingPath('file or directory')),
     name: () => optionalInput(namePart),
+    names: () => optionalInput(names).transform((v) => v ?? []),
     nameOr: (fallback) => optionalInput(namePart).transform((v) => v ?? fallback),
     digest: () => optionalInput(digest),
     duration: () => optionalInput(inputs_duration),

@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(68413);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24783);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 68413:
+/***/ 24783:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37370,6 +37370,13 @@ function actionsArtifactStore(options = {}) {
                 throw new errors_ConfigurationError(`No artifact named "${name}" in ${where}. Check that the job that makes it ran first with the same stack and artifact-prefix${from ? ', and that the run id is right' : ''}.`);
             }
             await artifacts.downloadArtifact(id, { path: directory, ...(findBy ? { findBy } : {}) });
+        },
+        async list(prefix) {
+            const { artifacts } = await (await client()).listArtifacts({ latest: true });
+            return artifacts
+                .filter((artifact) => artifact.name.startsWith(prefix))
+                .map(({ name, id, size }) => ({ name, id, size }))
+                .sort((a, b) => a.name.localeCompare(b.name));
         },
     };
 }
@@ -47082,6 +47089,9 @@ const accounts = list
     error: 'must list GitHub logins or org/team slugs, one a line or separated by commas',
 })
     .transform((items) => items.map((item) => item.replace(/^@/, '')));
+const names = list.refine((items) => items.every((item) => NAME_PART.test(item)), {
+    error: 'must list names of letters, digits, ".", "_" or "-", one a line or separated by commas',
+});
 /** Input kinds. Each returns a zod schema from the raw string; `.optional`/`.required` wrap them. */
 const input = {
     text: () => optionalInput(inputs_text),
@@ -47103,6 +47113,7 @@ const input = {
     fileOrDirectory: () => optionalInput(existingPath('file or directory')),
     requiredFileOrDirectory: () => requiredInput(existingPath('file or directory')),
     name: () => optionalInput(namePart),
+    names: () => optionalInput(names).transform((v) => v ?? []),
     nameOr: (fallback) => optionalInput(namePart).transform((v) => v ?? fallback),
     digest: () => optionalInput(digest),
     duration: () => optionalInput(inputs_duration),
@@ -47344,73 +47355,6 @@ function stackName(given, workingDirectory, workspace, repo) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./lib/contracts/digest.js
-
-
-/** Names this construction; a different construction would take another label (and schema major). */
-const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
-/**
- * The plan digest: what an approval names and what tf-apply checks before it applies. It is a
- * contract, so the construction is fixed and written down here:
- *
- *   planDigest = "sha256:" + lowercase hex of SHA-256( frame(label) ‖ frame(header) ‖ frame(planfile) ‖ frame(lock) )
- *
- *   frame(b) = the length of b in bytes as an unsigned 64-bit big-endian integer, then b
- *   label    = the UTF-8 bytes of "iac/plan-digest@1"
- *   header   = the UTF-8 bytes of JSON.stringify of an object with exactly these keys, in this order:
- *              {"stack": string, "workingDirectory": string, "workspace": string,
- *               "toolName": "tofu" | "terraform", "toolMajor": integer, "lockFile": boolean}
- *              (no whitespace; `lockFile` says whether a lock file is bundled)
- *   planfile = the bytes of `tfplan`
- *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
- *
- * Every part is length-framed and the fields are JSON-encoded strings in a fixed order, so no two
- * different inputs give the same byte stream: stack "a" + workspace "bc" and stack "ab" +
- * workspace "c" differ in the header, and an empty lock file differs from none through `lockFile`.
- */
-function planDigest(input) {
-    const { stack, workingDirectory, workspace, toolName, toolMajor } = input;
-    for (const [name, value] of Object.entries({ stack, workingDirectory, workspace, toolName })) {
-        if (typeof value !== 'string')
-            throw new TypeError(`planDigest: ${name} must be a string`);
-    }
-    if (!Number.isSafeInteger(toolMajor) || toolMajor < 0) {
-        throw new TypeError('planDigest: toolMajor must be a whole number');
-    }
-    const header = JSON.stringify({
-        stack,
-        workingDirectory,
-        workspace,
-        toolName,
-        toolMajor,
-        lockFile: input.lockFile !== undefined,
-    });
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const frame = (bytes) => {
-        const length = Buffer.alloc(8);
-        length.writeBigUInt64BE(BigInt(bytes.length));
-        hash.update(length);
-        hash.update(bytes);
-    };
-    frame(Buffer.from(PLAN_DIGEST_LABEL, 'utf8'));
-    frame(Buffer.from(header, 'utf8'));
-    frame(input.planfile);
-    frame(input.lockFile ?? Buffer.alloc(0));
-    return `sha256:${hash.digest('hex')}`;
-}
-/** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
-async function digest_sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-/** The first 12 hex digits of a digest, with its `sha256:` prefix, for messages. */
-function shortDigest(digest) {
-    const hex = digest.replace(/^sha256:/, '');
-    return `sha256:${hex.slice(0, 12)}`;
-}
-
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
 
 
@@ -47656,185 +47600,6 @@ function describeIssue(issue) {
     return path === '' ? issue.message : `${path} ${issue.message}`;
 }
 
-;// CONCATENATED MODULE: ./lib/contracts/bundle.js
-
-
-
-
-
-/** Copies the files into `dir` (created; must be empty), writes manifest.json and returns it. */
-async function writePlanBundle(dir, input) {
-    await mkdir(dir, { recursive: true });
-    const existing = await readdir(dir);
-    if (existing.length > 0)
-        throw new Error(`the plan bundle directory ${dir} is not empty`);
-    const files = {};
-    for (const [name, source] of Object.entries(input.files)) {
-        if (!isSafeFileName(name) || name === MANIFEST_FILE) {
-            throw new Error(`cannot bundle a file named ${JSON.stringify(name)}`);
-        }
-        await copyFile(source, join(dir, name));
-        files[name] = await sha256File(join(dir, name));
-    }
-    if (!(PLAN_FILE in files))
-        throw new Error(`a plan bundle needs ${PLAN_FILE}`);
-    const { files: _sources, createdAt, ...fields } = input;
-    const manifest = validatePlanManifest({
-        schema: PLAN_SCHEMA,
-        ...fields,
-        createdAt: createdAt ?? new Date().toISOString(),
-        files,
-        planDigest: await digestOf(dir, { ...fields, files }),
-    });
-    await writeFile(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-    return manifest;
-}
-/** Recomputes the plan digest from the bundled planfile and lock file and the manifest's fields. */
-async function digestOf(dir, manifest) {
-    return planDigest({
-        planfile: await (0,promises_.readFile)((0,external_node_path_.join)(dir, manifest_PLAN_FILE)),
-        lockFile: LOCK_FILE in manifest.files ? await (0,promises_.readFile)((0,external_node_path_.join)(dir, LOCK_FILE)) : undefined,
-        stack: manifest.stack,
-        workingDirectory: manifest.workingDirectory,
-        workspace: manifest.workspace,
-        toolName: manifest.tool.name,
-        toolMajor: toolMajor(manifest.tool.version),
-    });
-}
-const AGAIN = 'run tf-plan again and apply the new plan';
-const notRegularFile = ({ others }) => others[0] === undefined
-    ? undefined
-    : `the plan bundle holds ${others[0]}, which is not a regular file: the artifact was altered after tf-plan wrote it; ${AGAIN}`;
-const missingFile = ({ manifest, files }) => {
-    const name = Object.keys(manifest.files).find((listed) => !files.has(listed));
-    return name === undefined
-        ? undefined
-        : `the plan bundle has no ${name}, which ${manifest_MANIFEST_FILE} lists: the artifact is incomplete or was altered after tf-plan wrote it; ${AGAIN}`;
-};
-const extraFile = ({ manifest, files }) => {
-    const name = [...files].find((present) => !(present in manifest.files));
-    return name === undefined
-        ? undefined
-        : `the plan bundle holds ${name}, which ${manifest_MANIFEST_FILE} does not list: the artifact was altered after tf-plan wrote it; ${AGAIN}`;
-};
-const changedFile = ({ manifest, sha256 }) => {
-    const name = Object.keys(manifest.files).find((listed) => sha256[listed] !== manifest.files[listed]);
-    if (name === undefined)
-        return undefined;
-    const [actual, recorded] = [sha256[name] ?? '', manifest.files[name] ?? ''];
-    return (`the plan bundle's ${name} is not the file tf-plan wrote: its sha256 is ${actual.slice(0, 12)}…, ` +
-        `${manifest_MANIFEST_FILE} records ${recorded.slice(0, 12)}…; the artifact was altered; ${AGAIN}`);
-};
-const changedDigest = ({ manifest, digest }) => digest === undefined || digest === manifest.planDigest
-    ? undefined
-    : `the plan digest recomputed from the bundle (${shortDigest(digest)}…) differs from the one in ${manifest_MANIFEST_FILE} ` +
-        `(${shortDigest(manifest.planDigest)}…): ${manifest_MANIFEST_FILE} was edited after tf-plan wrote it; ${AGAIN}`;
-const otherStack = ({ manifest }, expected) => manifest.stack === expected.stack
-    ? undefined
-    : `the plan bundle was made for stack "${manifest.stack}", but this job applies stack "${expected.stack}": ` +
-        `apply the plan of stack "${expected.stack}" (plan-artifact), or set stack: ${manifest.stack} if that is the stack you mean`;
-const otherWorkingDirectory = ({ manifest }, expected) => manifest.workingDirectory === expected.workingDirectory
-    ? undefined
-    : `the plan bundle was planned in working directory "${manifest.workingDirectory}", but this job applies ` +
-        `"${expected.workingDirectory}": set working-directory: ${manifest.workingDirectory}, or apply a plan made in "${expected.workingDirectory}"`;
-const otherWorkspace = ({ manifest }, expected) => manifest.workspace === expected.workspace
-    ? undefined
-    : `the plan bundle was planned for workspace "${manifest.workspace}", but this job applies workspace ` +
-        `"${expected.workspace}": set workspace: ${manifest.workspace}, or plan again for workspace "${expected.workspace}"`;
-const otherTool = ({ manifest }, expected) => {
-    const [made, runs] = [manifest.tool, expected.tool];
-    if (made.name !== runs.name) {
-        return (`the plan bundle was made with ${made.name} ${made.version}, but this job runs ${runs.name} ${runs.version}: ` +
-            `a plan applies only with the tool that made it; set binary: ${made.name}, or plan again with ${runs.name}`);
-    }
-    const [madeMajor, runsMajor] = [toolMajor(made.version), toolMajor(runs.version)];
-    return madeMajor === runsMajor
-        ? undefined
-        : `the plan bundle was made with ${made.name} ${made.version} (${madeMajor}.x), but this job runs ${runs.name} ` +
-            `${runs.version} (${runsMajor}.x): a plan applies only with the same major version; install ${made.name} ` +
-            `${madeMajor}.x for this job, or plan again with ${runsMajor}.x`;
-};
-const otherCommit = ({ manifest }, expected) => !expected.requireSameCommit || manifest.commit === expected.commit
-    ? undefined
-    : `the plan bundle was made at commit ${manifest.commit}, but this job runs at commit ${expected.commit}: ` +
-        `the configuration may have changed since the plan. Plan again at this commit, or set require-same-commit: false ` +
-        `to apply a plan made at another commit (such as applying on merge the plan made on the pull request)`;
-const unapprovedDigest = ({ manifest }, expected) => {
-    if (expected.expectedDigest === undefined)
-        return undefined;
-    const approved = normaliseDigest(expected.expectedDigest);
-    return approved === manifest.planDigest
-        ? undefined
-        : `the plan bundle's digest is ${shortDigest(manifest.planDigest)}…, but expected-plan-digest is ` +
-            `${shortDigest(approved)}…: this is not the plan that was approved. A new plan needs a new approval: ` +
-            `have this plan approved, or apply the bundle of the approved plan`;
-};
-function normaliseDigest(digest) {
-    const hex = digest
-        .trim()
-        .toLowerCase()
-        .replace(/^sha256:/, '');
-    return `sha256:${hex}`;
-}
-/** In this order: the bytes are what tf-plan wrote, then they were made for this job, then approved. */
-const INTEGRITY = [notRegularFile, missingFile, extraFile, changedFile];
-const IDENTITY = [
-    changedDigest,
-    otherStack,
-    otherWorkingDirectory,
-    otherWorkspace,
-    otherTool,
-    otherCommit,
-];
-const APPROVAL = [unapprovedDigest];
-function refuseFirst(checks, bundle, expected) {
-    for (const check of checks) {
-        const problem = check(bundle, expected);
-        if (problem !== undefined)
-            throw new errors_ConfigurationError(problem);
-    }
-}
-/**
- * Re-reads manifest.json (validated), recomputes every file's sha256 and the plan digest, and checks
- * the bundle was made for what this job applies. Each refusal is one ConfigurationError that says
- * what differs and what to do. Returns the verified manifest.
- */
-async function verifyPlanBundle(dir, expected) {
-    const manifest = await readBundleManifest(dir, expected.reader ?? 'tf-apply');
-    const files = new Set();
-    const others = [];
-    for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
-        if (entry.name === manifest_MANIFEST_FILE)
-            continue;
-        if (entry.isFile())
-            files.add(entry.name);
-        else
-            others.push(entry.name);
-    }
-    const bundle = { manifest, files, others, sha256: {} };
-    for (const name of Object.keys(manifest.files)) {
-        if (files.has(name))
-            bundle.sha256[name] = await digest_sha256File((0,external_node_path_.join)(dir, name));
-    }
-    refuseFirst(INTEGRITY, bundle, expected);
-    bundle.digest = await digestOf(dir, manifest);
-    refuseFirst(IDENTITY, bundle, expected);
-    refuseFirst(APPROVAL, bundle, expected);
-    return manifest;
-}
-async function readBundleManifest(dir, reader) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, manifest_MANIFEST_FILE), 'utf8');
-    }
-    catch (error) {
-        if (error.code !== 'ENOENT')
-            throw error;
-        throw new errors_ConfigurationError(`the plan bundle has no ${manifest_MANIFEST_FILE}: it is not a bundle written by tf-plan; check plan-artifact`);
-    }
-    return readPlanManifest(text, reader);
-}
-
 ;// CONCATENATED MODULE: ./lib/contracts/encryption.js
 
 
@@ -48005,6 +47770,292 @@ function u16(value) {
     const bytes = Buffer.alloc(2);
     bytes.writeUInt16BE(value);
     return bytes;
+}
+
+;// CONCATENATED MODULE: ./lib/artifacts/plan-bundle.js
+
+
+
+
+
+
+/**
+ * Downloads a plan bundle into `scratch` and, when it is sealed, opens it. Returns the directory that
+ * holds its files; verifying them is the caller's (contracts/bundle.ts).
+ */
+async function fetchPlanBundle(store, name, scratch, options) {
+    const downloaded = (0,external_node_path_.join)(scratch, 'download');
+    await store.download(name, downloaded, options.from);
+    const sealed = (0,external_node_path_.join)(downloaded, ENCRYPTED_BUNDLE_FILE);
+    if (!(0,external_node_fs_.existsSync)(sealed)) {
+        if (options.encryptionKey && !options.acceptClear) {
+            throw new errors_ConfigurationError(`The plan bundle ${name} is not encrypted, but encryption-key is set: tf-plan must be given the same encryption-key, or remove it here.`);
+        }
+        return downloaded;
+    }
+    if (!options.encryptionKey) {
+        throw new errors_ConfigurationError(`The plan bundle ${name} is encrypted: give ${options.reader} the encryption-key tf-plan used.`);
+    }
+    const opened = (0,external_node_path_.join)(scratch, 'bundle');
+    await (0,promises_.mkdir)(opened, { recursive: true });
+    await decryptToDirectory(await (0,promises_.readFile)(sealed), options.encryptionKey, opened);
+    // The clear manifest is what the approval gate read; it must be the sealed one, byte for byte.
+    const clear = (0,external_node_path_.join)(downloaded, manifest_MANIFEST_FILE);
+    if ((0,external_node_fs_.existsSync)(clear) && !(await (0,promises_.readFile)(clear)).equals(await (0,promises_.readFile)((0,external_node_path_.join)(opened, manifest_MANIFEST_FILE)))) {
+        throw new errors_ConfigurationError(`The plan bundle ${name} was altered: its readable manifest.json differs from the encrypted one. Plan again.`);
+    }
+    return opened;
+}
+
+;// CONCATENATED MODULE: ./lib/contracts/digest.js
+
+
+/** Names this construction; a different construction would take another label (and schema major). */
+const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
+/**
+ * The plan digest: what an approval names and what tf-apply checks before it applies. It is a
+ * contract, so the construction is fixed and written down here:
+ *
+ *   planDigest = "sha256:" + lowercase hex of SHA-256( frame(label) ‖ frame(header) ‖ frame(planfile) ‖ frame(lock) )
+ *
+ *   frame(b) = the length of b in bytes as an unsigned 64-bit big-endian integer, then b
+ *   label    = the UTF-8 bytes of "iac/plan-digest@1"
+ *   header   = the UTF-8 bytes of JSON.stringify of an object with exactly these keys, in this order:
+ *              {"stack": string, "workingDirectory": string, "workspace": string,
+ *               "toolName": "tofu" | "terraform", "toolMajor": integer, "lockFile": boolean}
+ *              (no whitespace; `lockFile` says whether a lock file is bundled)
+ *   planfile = the bytes of `tfplan`
+ *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
+ *
+ * Every part is length-framed and the fields are JSON-encoded strings in a fixed order, so no two
+ * different inputs give the same byte stream: stack "a" + workspace "bc" and stack "ab" +
+ * workspace "c" differ in the header, and an empty lock file differs from none through `lockFile`.
+ */
+function planDigest(input) {
+    const { stack, workingDirectory, workspace, toolName, toolMajor } = input;
+    for (const [name, value] of Object.entries({ stack, workingDirectory, workspace, toolName })) {
+        if (typeof value !== 'string')
+            throw new TypeError(`planDigest: ${name} must be a string`);
+    }
+    if (!Number.isSafeInteger(toolMajor) || toolMajor < 0) {
+        throw new TypeError('planDigest: toolMajor must be a whole number');
+    }
+    const header = JSON.stringify({
+        stack,
+        workingDirectory,
+        workspace,
+        toolName,
+        toolMajor,
+        lockFile: input.lockFile !== undefined,
+    });
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const frame = (bytes) => {
+        const length = Buffer.alloc(8);
+        length.writeBigUInt64BE(BigInt(bytes.length));
+        hash.update(length);
+        hash.update(bytes);
+    };
+    frame(Buffer.from(PLAN_DIGEST_LABEL, 'utf8'));
+    frame(Buffer.from(header, 'utf8'));
+    frame(input.planfile);
+    frame(input.lockFile ?? Buffer.alloc(0));
+    return `sha256:${hash.digest('hex')}`;
+}
+/** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
+async function digest_sha256File(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/** The first 12 hex digits of a digest, with its `sha256:` prefix, for messages. */
+function shortDigest(digest) {
+    const hex = digest.replace(/^sha256:/, '');
+    return `sha256:${hex.slice(0, 12)}`;
+}
+
+;// CONCATENATED MODULE: ./lib/contracts/bundle.js
+
+
+
+
+
+/** Copies the files into `dir` (created; must be empty), writes manifest.json and returns it. */
+async function writePlanBundle(dir, input) {
+    await mkdir(dir, { recursive: true });
+    const existing = await readdir(dir);
+    if (existing.length > 0)
+        throw new Error(`the plan bundle directory ${dir} is not empty`);
+    const files = {};
+    for (const [name, source] of Object.entries(input.files)) {
+        if (!isSafeFileName(name) || name === MANIFEST_FILE) {
+            throw new Error(`cannot bundle a file named ${JSON.stringify(name)}`);
+        }
+        await copyFile(source, join(dir, name));
+        files[name] = await sha256File(join(dir, name));
+    }
+    if (!(PLAN_FILE in files))
+        throw new Error(`a plan bundle needs ${PLAN_FILE}`);
+    const { files: _sources, createdAt, ...fields } = input;
+    const manifest = validatePlanManifest({
+        schema: PLAN_SCHEMA,
+        ...fields,
+        createdAt: createdAt ?? new Date().toISOString(),
+        files,
+        planDigest: await digestOf(dir, { ...fields, files }),
+    });
+    await writeFile(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    return manifest;
+}
+/** Recomputes the plan digest from the bundled planfile and lock file and the manifest's fields. */
+async function digestOf(dir, manifest) {
+    return planDigest({
+        planfile: await (0,promises_.readFile)((0,external_node_path_.join)(dir, manifest_PLAN_FILE)),
+        lockFile: LOCK_FILE in manifest.files ? await (0,promises_.readFile)((0,external_node_path_.join)(dir, LOCK_FILE)) : undefined,
+        stack: manifest.stack,
+        workingDirectory: manifest.workingDirectory,
+        workspace: manifest.workspace,
+        toolName: manifest.tool.name,
+        toolMajor: toolMajor(manifest.tool.version),
+    });
+}
+const AGAIN = 'run tf-plan again and apply the new plan';
+const notRegularFile = ({ others }) => others[0] === undefined
+    ? undefined
+    : `the plan bundle holds ${others[0]}, which is not a regular file: the artifact was altered after tf-plan wrote it; ${AGAIN}`;
+const missingFile = ({ manifest, files }) => {
+    const name = Object.keys(manifest.files).find((listed) => !files.has(listed));
+    return name === undefined
+        ? undefined
+        : `the plan bundle has no ${name}, which ${manifest_MANIFEST_FILE} lists: the artifact is incomplete or was altered after tf-plan wrote it; ${AGAIN}`;
+};
+const extraFile = ({ manifest, files }) => {
+    const name = [...files].find((present) => !(present in manifest.files));
+    return name === undefined
+        ? undefined
+        : `the plan bundle holds ${name}, which ${manifest_MANIFEST_FILE} does not list: the artifact was altered after tf-plan wrote it; ${AGAIN}`;
+};
+const changedFile = ({ manifest, sha256 }) => {
+    const name = Object.keys(manifest.files).find((listed) => sha256[listed] !== manifest.files[listed]);
+    if (name === undefined)
+        return undefined;
+    const [actual, recorded] = [sha256[name] ?? '', manifest.files[name] ?? ''];
+    return (`the plan bundle's ${name} is not the file tf-plan wrote: its sha256 is ${actual.slice(0, 12)}…, ` +
+        `${manifest_MANIFEST_FILE} records ${recorded.slice(0, 12)}…; the artifact was altered; ${AGAIN}`);
+};
+const changedDigest = ({ manifest, digest }) => digest === undefined || digest === manifest.planDigest
+    ? undefined
+    : `the plan digest recomputed from the bundle (${shortDigest(digest)}…) differs from the one in ${manifest_MANIFEST_FILE} ` +
+        `(${shortDigest(manifest.planDigest)}…): ${manifest_MANIFEST_FILE} was edited after tf-plan wrote it; ${AGAIN}`;
+const otherStack = ({ manifest }, expected) => manifest.stack === expected.stack
+    ? undefined
+    : `the plan bundle was made for stack "${manifest.stack}", but this job applies stack "${expected.stack}": ` +
+        `apply the plan of stack "${expected.stack}" (plan-artifact), or set stack: ${manifest.stack} if that is the stack you mean`;
+const otherWorkingDirectory = ({ manifest }, expected) => manifest.workingDirectory === expected.workingDirectory
+    ? undefined
+    : `the plan bundle was planned in working directory "${manifest.workingDirectory}", but this job applies ` +
+        `"${expected.workingDirectory}": set working-directory: ${manifest.workingDirectory}, or apply a plan made in "${expected.workingDirectory}"`;
+const otherWorkspace = ({ manifest }, expected) => manifest.workspace === expected.workspace
+    ? undefined
+    : `the plan bundle was planned for workspace "${manifest.workspace}", but this job applies workspace ` +
+        `"${expected.workspace}": set workspace: ${manifest.workspace}, or plan again for workspace "${expected.workspace}"`;
+const otherTool = ({ manifest }, expected) => {
+    const [made, runs] = [manifest.tool, expected.tool];
+    if (made.name !== runs.name) {
+        return (`the plan bundle was made with ${made.name} ${made.version}, but this job runs ${runs.name} ${runs.version}: ` +
+            `a plan applies only with the tool that made it; set binary: ${made.name}, or plan again with ${runs.name}`);
+    }
+    const [madeMajor, runsMajor] = [toolMajor(made.version), toolMajor(runs.version)];
+    return madeMajor === runsMajor
+        ? undefined
+        : `the plan bundle was made with ${made.name} ${made.version} (${madeMajor}.x), but this job runs ${runs.name} ` +
+            `${runs.version} (${runsMajor}.x): a plan applies only with the same major version; install ${made.name} ` +
+            `${madeMajor}.x for this job, or plan again with ${runsMajor}.x`;
+};
+const otherCommit = ({ manifest }, expected) => !expected.requireSameCommit || manifest.commit === expected.commit
+    ? undefined
+    : `the plan bundle was made at commit ${manifest.commit}, but this job runs at commit ${expected.commit}: ` +
+        `the configuration may have changed since the plan. Plan again at this commit, or set require-same-commit: false ` +
+        `to apply a plan made at another commit (such as applying on merge the plan made on the pull request)`;
+const unapprovedDigest = ({ manifest }, expected) => {
+    if (expected.expectedDigest === undefined)
+        return undefined;
+    const approved = normaliseDigest(expected.expectedDigest);
+    return approved === manifest.planDigest
+        ? undefined
+        : `the plan bundle's digest is ${shortDigest(manifest.planDigest)}…, but expected-plan-digest is ` +
+            `${shortDigest(approved)}…: this is not the plan that was approved. A new plan needs a new approval: ` +
+            `have this plan approved, or apply the bundle of the approved plan`;
+};
+function normaliseDigest(digest) {
+    const hex = digest
+        .trim()
+        .toLowerCase()
+        .replace(/^sha256:/, '');
+    return `sha256:${hex}`;
+}
+/** In this order: the bytes are what tf-plan wrote, then they were made for this job, then approved. */
+const INTEGRITY = [notRegularFile, missingFile, extraFile, changedFile];
+const IDENTITY = [otherStack, otherWorkingDirectory, otherWorkspace, otherTool, otherCommit];
+const APPROVAL = [unapprovedDigest];
+/** Runs the checks in order; the first that finds a problem refuses the bundle. */
+function refuseFirst(checks) {
+    for (const check of checks) {
+        const problem = check();
+        if (problem !== undefined)
+            throw new errors_ConfigurationError(problem);
+    }
+}
+/**
+ * Re-reads manifest.json (validated), recomputes every file's sha256 and the plan digest, and checks
+ * the bundle was made for what this job applies. Each refusal is one ConfigurationError that says
+ * what differs and what to do. Returns the verified manifest.
+ */
+async function verifyPlanBundle(dir, expected) {
+    const bundle = await intactBundle(dir, expected.reader ?? 'tf-apply');
+    refuseFirst([...IDENTITY, ...APPROVAL].map((check) => () => check(bundle, expected)));
+    return bundle.manifest;
+}
+/**
+ * Checks only that the bundle is what tf-plan wrote (every file's sha256, the plan digest), for readers
+ * that show a plan rather than apply it. Returns the manifest.
+ */
+async function readIntactPlanBundle(dir, reader) {
+    return (await intactBundle(dir, reader)).manifest;
+}
+async function intactBundle(dir, reader) {
+    const manifest = await readBundleManifest(dir, reader);
+    const files = new Set();
+    const others = [];
+    for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
+        if (entry.name === manifest_MANIFEST_FILE)
+            continue;
+        if (entry.isFile())
+            files.add(entry.name);
+        else
+            others.push(entry.name);
+    }
+    const bundle = { manifest, files, others, sha256: {} };
+    for (const name of Object.keys(manifest.files)) {
+        if (files.has(name))
+            bundle.sha256[name] = await digest_sha256File((0,external_node_path_.join)(dir, name));
+    }
+    refuseFirst(INTEGRITY.map((check) => () => check(bundle)));
+    bundle.digest = await digestOf(dir, manifest);
+    refuseFirst([() => changedDigest(bundle)]);
+    return bundle;
+}
+async function readBundleManifest(dir, reader) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, manifest_MANIFEST_FILE), 'utf8');
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw error;
+        throw new errors_ConfigurationError(`the plan bundle has no ${manifest_MANIFEST_FILE}: it is not a bundle written by tf-plan; check plan-artifact`);
+    }
+    return readPlanManifest(text, reader);
 }
 
 ;// CONCATENATED MODULE: ./lib/terraform/ui-stream.js
@@ -48866,6 +48917,7 @@ function priorStateOf(state) {
 
 
 
+
 /**
  * tf-apply: downloads the plan bundle, verifies every byte of it and what it was made for, and applies
  * exactly its planfile. It never plans: anything that differs from what was approved is refused.
@@ -48929,10 +48981,9 @@ async function apply(inputs, deps) {
     const applied = applyResult.applied.slice();
     return { stack, manifest, applied, ...published, ...(deployment ? { deploymentId: deployment.id } : {}) };
 }
-/** Downloads the bundle and, when it is sealed, opens it; returns the directory that holds its files. */
+/** Downloads the bundle named by the inputs and, when it is sealed, opens it. */
 async function fetchBundle(inputs, deps, stack, scratch) {
     const name = inputs.planArtifact ?? artifactName(inputs.artifactPrefix, 'plan', stack);
-    const downloaded = (0,external_node_path_.join)(scratch, 'download');
     const from = inputs.runId
         ? {
             runId: inputs.runId,
@@ -48941,26 +48992,11 @@ async function fetchBundle(inputs, deps, stack, scratch) {
             token: requireToken(inputs.githubToken),
         }
         : undefined;
-    await deps.artifacts.download(name, downloaded, from);
-    const sealed = (0,external_node_path_.join)(downloaded, ENCRYPTED_BUNDLE_FILE);
-    if (!(0,external_node_fs_.existsSync)(sealed)) {
-        if (inputs.encryptionKey) {
-            throw new errors_ConfigurationError(`The plan bundle ${name} is not encrypted, but encryption-key is set: tf-plan must be given the same encryption-key, or remove it here.`);
-        }
-        return downloaded;
-    }
-    if (!inputs.encryptionKey) {
-        throw new errors_ConfigurationError(`The plan bundle ${name} is encrypted: give tf-apply the encryption-key tf-plan used.`);
-    }
-    const opened = (0,external_node_path_.join)(scratch, 'bundle');
-    await (0,promises_.mkdir)(opened, { recursive: true });
-    await decryptToDirectory(await (0,promises_.readFile)(sealed), inputs.encryptionKey, opened);
-    // The clear manifest is what the approval gate read; it must be the sealed one, byte for byte.
-    const clear = (0,external_node_path_.join)(downloaded, manifest_MANIFEST_FILE);
-    if ((0,external_node_fs_.existsSync)(clear) && !(await (0,promises_.readFile)(clear)).equals(await (0,promises_.readFile)((0,external_node_path_.join)(opened, manifest_MANIFEST_FILE)))) {
-        throw new errors_ConfigurationError(`The plan bundle ${name} was altered: its readable manifest.json differs from the encrypted one. Plan again.`);
-    }
-    return opened;
+    return fetchPlanBundle(deps.artifacts, name, scratch, {
+        encryptionKey: inputs.encryptionKey,
+        from,
+        reader: 'tf-apply',
+    });
 }
 function requireToken(token) {
     if (!token)

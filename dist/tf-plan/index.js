@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79848);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54015);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 79848:
+/***/ 54015:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37293,38 +37293,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: ./lib/core/errors.js
-/**
- * A mistake the user can fix: a bad input, a missing file, a refused bundle. It is reported as one
- * `::error::` line without a stack trace. Everything else is a bug and keeps its stack (at debug level).
- */
-class errors_ConfigurationError extends Error {
-    name = 'ConfigurationError';
-}
-function isConfigurationError(error) {
-    return error instanceof errors_ConfigurationError;
-}
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/**
- * The step failed for a reason that is neither the user's input nor a bug of ours: the tool failed (a
- * provider refused an apply), a check failed. Reported as its message alone, like a ConfigurationError.
- */
-class StepFailure extends Error {
-    name = 'StepFailure';
-}
-/**
- * Thrown by an action whose behaviour this release does not have yet. It fails the step on purpose:
- * a green tf-apply that applied nothing would be worse than a red one.
- */
-class NotImplementedError extends StepFailure {
-    name = 'NotImplementedError';
-    constructor(action, what) {
-        super(`${action}: the inputs are valid, but this release cannot ${what} yet, so the step fails rather than pretend.`);
-    }
-}
-
+// EXTERNAL MODULE: ./lib/core/errors.js
+var errors = __nccwpck_require__(3828);
 ;// CONCATENATED MODULE: ./lib/artifacts/store.js
 
 /**
@@ -37367,11 +37337,38 @@ function actionsArtifactStore(options = {}) {
                 if (!(error instanceof ArtifactNotFoundError))
                     throw error;
                 const where = from ? `workflow run ${from.runId}` : 'this workflow run';
-                throw new errors_ConfigurationError(`No artifact named "${name}" in ${where}. Check that the job that makes it ran first with the same stack and artifact-prefix${from ? ', and that the run id is right' : ''}.`);
+                throw new errors/* ConfigurationError */.j1(`No artifact named "${name}" in ${where}. Check that the job that makes it ran first with the same stack and artifact-prefix${from ? ', and that the run id is right' : ''}.`);
             }
             await artifacts.downloadArtifact(id, { path: directory, ...(findBy ? { findBy } : {}) });
         },
+        async list(prefix) {
+            const { artifacts } = await (await client()).listArtifacts({ latest: true });
+            return artifacts
+                .filter((artifact) => artifact.name.startsWith(prefix))
+                .map(({ name, id, size }) => ({ name, id, size }))
+                .sort((a, b) => a.name.localeCompare(b.name));
+        },
     };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./lib/core/logger.js
+
+/**
+ * Runs `body` with the runner's workflow commands off: text from a tool or a plan may hold a line such
+ * as `::error::` or `::add-mask::`, which the runner must print, not obey.
+ */
+async function withoutWorkflowCommands(logger, body) {
+    // Starting with a letter: a workflow command's name does, and some parsers insist.
+    const token = `verbatim-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+    logger.info(`::stop-commands::${token}`);
+    try {
+        return await body();
+    }
+    finally {
+        logger.info(`::${token}::`);
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
@@ -47082,6 +47079,9 @@ const accounts = list
     error: 'must list GitHub logins or org/team slugs, one a line or separated by commas',
 })
     .transform((items) => items.map((item) => item.replace(/^@/, '')));
+const names = list.refine((items) => items.every((item) => NAME_PART.test(item)), {
+    error: 'must list names of letters, digits, ".", "_" or "-", one a line or separated by commas',
+});
 /** Input kinds. Each returns a zod schema from the raw string; `.optional`/`.required` wrap them. */
 const input = {
     text: () => optionalInput(inputs_text),
@@ -47103,6 +47103,7 @@ const input = {
     fileOrDirectory: () => optionalInput(existingPath('file or directory')),
     requiredFileOrDirectory: () => requiredInput(existingPath('file or directory')),
     name: () => optionalInput(namePart),
+    names: () => optionalInput(names).transform((v) => v ?? []),
     nameOr: (fallback) => optionalInput(namePart).transform((v) => v ?? fallback),
     digest: () => optionalInput(digest),
     duration: () => optionalInput(inputs_duration),
@@ -47142,13 +47143,13 @@ function readInputs(spec, read, mask = () => undefined) {
         const given = schema && !unechoedInputs.has(schema) && raw[name]?.trim() && issue?.message !== 'is required'
             ? `; got ${describeValue(raw[name] ?? '')}`
             : '';
-        throw new errors_ConfigurationError(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);
+        throw new errors/* ConfigurationError */.j1(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);
     }
     const values = Object.fromEntries(Object.entries(result.data).map(([name, value]) => [camelCase(name), value]));
     for (const rule of spec.rules) {
         const problem = rule(values);
         if (problem)
-            throw new errors_ConfigurationError(`Input "${problem.input}" ${problem.message}.`);
+            throw new errors/* ConfigurationError */.j1(`Input "${problem.input}" ${problem.message}.`);
     }
     return values;
 }
@@ -47262,13 +47263,13 @@ async function runAction(actionName, spec, main, post) {
         });
     }
     catch (error) {
-        if (isConfigurationError(error) || error instanceof StepFailure) {
+        if ((0,errors/* isConfigurationError */.p0)(error) || error instanceof errors/* StepFailure */.pH) {
             lib_core/* setFailed */.C1(error.message);
             return;
         }
         if (error instanceof Error && error.stack)
             lib_core/* debug */.Yz(error.stack);
-        lib_core/* setFailed */.C1(`${actionName} failed unexpectedly: ${errorMessage(error)}`);
+        lib_core/* setFailed */.C1(`${actionName} failed unexpectedly: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
 }
 
@@ -47332,13 +47333,13 @@ async function openPlanComments(inputs, run, logger) {
         return undefined;
     }
     if (!inputs.githubToken) {
-        throw new errors_ConfigurationError('Input "github-token" is empty: it is needed to comment on the pull request (give it a token with pull-requests: write), or set comment: false.');
+        throw new errors/* ConfigurationError */.j1('Input "github-token" is empty: it is needed to comment on the pull request (give it a token with pull-requests: write), or set comment: false.');
     }
     // Octokit and the comment modules are loaded only by the plans that comment: start-up time is measured.
     const [{ createGitHubClient }, { commentAuthor, MarkedComments }, planComment] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(36)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93036)),
-        __nccwpck_require__.e(/* import() */ 778).then(__nccwpck_require__.bind(__nccwpck_require__, 45778)),
-        __nccwpck_require__.e(/* import() */ 604).then(__nccwpck_require__.bind(__nccwpck_require__, 60604)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 45778)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 60604)),
     ]);
     const client = createGitHubClient(inputs.githubToken, logger, { apiUrl: run.apiUrl });
     const repository = { owner: run.owner, repo: run.repo };
@@ -47386,52 +47387,6 @@ function planCommentKey(stack) {
     return `plan:${stack}`;
 }
 
-;// CONCATENATED MODULE: ./lib/core/shared-inputs.js
-
-/** Inputs several actions share, with the same meaning and the same checks everywhere. */
-const sharedInputs = {
-    'working-directory': input.directory('.'),
-    binary: input.choice(['auto', 'tofu', 'terraform'], 'auto'),
-    stack: input.name(),
-    'artifact-prefix': input.nameOr('iac'),
-    'github-token': input.secretText(),
-    'encryption-key': input.secretText(),
-};
-
-;// CONCATENATED MODULE: ./lib/actions/tf-plan/inputs.js
-
-
-const tfPlanInputs = defineInputs({
-    'working-directory': sharedInputs['working-directory'],
-    binary: sharedInputs.binary,
-    stack: sharedInputs.stack,
-    workspace: input.name(),
-    mode: input.choice(['plan', 'drift'], 'plan'),
-    'var-files': input.files(),
-    vars: input.keyValues(),
-    'backend-config': input.lines(),
-    targets: input.lines(),
-    replace: input.lines(),
-    destroy: input.boolean(false),
-    'refresh-only': input.boolean(false),
-    'lock-timeout': input.duration(),
-    parallelism: input.integer(1, 1000),
-    'artifact-prefix': sharedInputs['artifact-prefix'],
-    'encryption-key': sharedInputs['encryption-key'],
-    'on-destroy': input.choice(['warn', 'fail'], 'warn'),
-    'github-token': sharedInputs['github-token'],
-    comment: input.boolean(true),
-    'pr-number': input.integer(1, Number.MAX_SAFE_INTEGER),
-    'comment-author': input.text(),
-}, [
-    (v) => v.destroy && v.refreshOnly
-        ? { input: 'refresh-only', message: 'cannot be combined with destroy' }
-        : undefined,
-    (v) => v.mode === 'drift' && v.destroy
-        ? { input: 'destroy', message: 'cannot be used with mode: drift, which only refreshes' }
-        : undefined,
-]);
-
 ;// CONCATENATED MODULE: ./lib/artifacts/names.js
 
 
@@ -47448,13 +47403,463 @@ function stackName(given, workingDirectory, workspace, repo) {
         return given;
     const name = (0,external_node_path_.relative)(workspace, workingDirectory) === '' ? repo : (0,external_node_path_.basename)(workingDirectory);
     if (!NAME_PART.test(name)) {
-        throw new errors_ConfigurationError(`Input "stack" is needed: the working directory's name "${name}" cannot be part of an artifact name (use letters, digits, ".", "_" or "-").`);
+        throw new errors/* ConfigurationError */.j1(`Input "stack" is needed: the working directory's name "${name}" cannot be part of an artifact name (use letters, digits, ".", "_" or "-").`);
     }
     return name;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+
+
+
+function iso_datetime(params) {
+    return _isoDateTime(ZodISODateTime, params);
+}
+function iso_date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function iso_time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function iso_duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+;// CONCATENATED MODULE: ./lib/contracts/manifest.js
+
+
+
+/**
+ * The contracts between jobs: every artifact carries a `manifest.json` whose `schema` names its kind
+ * and major version (`iac/plan@1`). The schemas live here and are validated on read; a reader refuses
+ * another kind or a major version it does not know, saying which one it got and which it reads.
+ * Within a major version fields are only ever added, so a reader ignores fields it does not know.
+ */
+const MANIFEST_FILE = 'manifest.json';
+/** The names of the files in a plan bundle, beside manifest.json. */
+const PLAN_FILE = 'tfplan';
+const PLAN_JSON_FILE = 'plan.json';
+const LOCK_FILE = '.terraform.lock.hcl';
+const PLAN_KIND = 'iac/plan';
+const PLAN_MAJOR = 1;
+const PLAN_SCHEMA = `${PLAN_KIND}@${PLAN_MAJOR}`;
+const manifest_SHA256_HEX = /^[0-9a-f]{64}$/;
+const COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const TOOL_VERSION = /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+/** A file name in a flat bundle: no directory part, no `.`/`..`, no NUL, no backslash. */
+function isSafeFileName(name) {
+    return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
+}
+/** A POSIX path relative to the workspace, `.` for the workspace itself: `infra/prod`, never `./x`, `x/`, `../x`. */
+function isWorkspacePath(path) {
+    if (path === '.')
+        return true;
+    if (path.includes('\\') || path.includes('\0'))
+        return false;
+    return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+/**
+ * The manifest's form of a directory: `absolute` relative to `workspaceRoot`, POSIX separators,
+ * '.' for the root. A directory outside the workspace is the user's mistake.
+ */
+function toWorkspacePath(workspaceRoot, absolute, what = 'working-directory') {
+    const path = (0,external_node_path_.relative)(workspaceRoot, absolute);
+    if (path === '')
+        return '.';
+    if ((0,external_node_path_.isAbsolute)(path) || path === '..' || path.startsWith(`..${external_node_path_.sep}`)) {
+        throw new errors/* ConfigurationError */.j1(`Input "${what}" must name a directory inside the workspace`);
+    }
+    return path.split(external_node_path_.sep).join('/');
+}
+const manifest_text = schemas_string().min(1, { error: 'must not be empty' });
+const sha256Hex = schemas_string().regex(manifest_SHA256_HEX, { error: 'must be a sha256: 64 lowercase hex digits' });
+/** A whole number from `min`; zod reports a string given here as a non-number, so word it ourselves. */
+function wholeNumber(min) {
+    return schemas_int({ error: (issue) => describeType('a whole number', issue.input) })
+        .min(min, { error: `must be a whole number, ${min} or more` });
+}
+const count = wholeNumber(0);
+const workspacePath = schemas_string().refine(isWorkspacePath, {
+    error: "must be a POSIX path relative to the workspace, '.' for the workspace itself",
+});
+const producerSchema = object({ action: manifest_text, version: manifest_text });
+const toolSchema = object({
+    name: schemas_enum(['tofu', 'terraform'], { error: 'must be one of: tofu, terraform' }),
+    version: schemas_string().regex(TOOL_VERSION, { error: 'must be a version such as 1.10.6' }),
+});
+/** A var file, its path as tf-plan was given it (relative to the workspace unless absolute). */
+const varFileSchema = object({ path: manifest_text, sha256: sha256Hex });
+const priorStateSchema = object({
+    exists: schemas_boolean(),
+    serial: count.optional(),
+    lineage: schemas_string().optional(),
+});
+const planSummarySchema = object({
+    add: count,
+    change: count,
+    destroy: count,
+    replace: count,
+    import: count,
+    move: count,
+    hasChanges: schemas_boolean(),
+    destroys: schemas_boolean(),
+    /** Addresses deleted or replaced. */
+    deletes: array(schemas_string()),
+});
+const bundledFiles = record(schemas_string().refine(isSafeFileName), sha256Hex, {
+    error: (issue) => (issue.code === 'invalid_key' ? 'must be a plain file name, with no "/"' : undefined),
+})
+    .superRefine((files, ctx) => {
+    for (const name of [PLAN_FILE, PLAN_JSON_FILE]) {
+        if (!(name in files))
+            ctx.addIssue({ code: 'custom', path: [name], message: 'is missing' });
+    }
+    if (MANIFEST_FILE in files) {
+        ctx.addIssue({ code: 'custom', path: [MANIFEST_FILE], message: 'must not be listed' });
+    }
+});
+/** `manifest.json` of a plan bundle, `iac/plan@1`. */
+const planManifestSchema = object({
+    schema: literal(PLAN_SCHEMA),
+    producer: producerSchema,
+    stack: manifest_text,
+    /** POSIX, relative to the workspace, '.' for the workspace itself. */
+    workingDirectory: workspacePath,
+    workspace: manifest_text,
+    commit: schemas_string().regex(COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
+    ref: schemas_string(),
+    runId: wholeNumber(1),
+    runAttempt: wholeNumber(1),
+    createdAt: iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' }),
+    tool: toolSchema,
+    varFiles: array(varFileSchema),
+    /** Bundled file name → sha256 hex: tfplan, plan.json, .terraform.lock.hcl when present. */
+    files: bundledFiles,
+    /** The state as seen at plan time, for the first-apply race guard (hashicorp/terraform#24078). */
+    priorState: priorStateSchema,
+    planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
+    summary: planSummarySchema,
+});
+/** The major version of a tool version: `1.10.6` → 1, `v2.0.0-rc1` → 2. */
+function toolMajor(version) {
+    const match = /^v?(\d+)\./.exec(version);
+    if (!match?.[1])
+        throw new TypeError(`not a tool version: ${JSON.stringify(version)}`);
+    return Number(match[1]);
+}
+const SCHEMA_ID = /^([a-z][a-z0-9-]*\/[a-z][a-z0-9-]*)@(\d+)$/;
+/**
+ * Reads a contract document (`iac/plan@1`, `iac/approval@1`, ...): JSON text or an already parsed
+ * value; its `schema` must be `<expectedKind>@<major>` for a major in `schemaByMajor`, whose schema
+ * then validates the whole document. Every refusal is a ConfigurationError that names the file, and
+ * the field or the versions.
+ */
+function readContract(json, expectedKind, schemaByMajor, context) {
+    const file = context.file ?? MANIFEST_FILE;
+    const value = typeof json === 'string' || Buffer.isBuffer(json) ? parseJson(json.toString(), file) : json;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        throw new errors/* ConfigurationError */.j1(`${file} must be a JSON object`);
+    }
+    const majors = Object.keys(schemaByMajor).map(Number);
+    const reads = majors.map((major) => `${expectedKind}@${major}`).join(' or ');
+    const id = value.schema;
+    const match = typeof id === 'string' ? SCHEMA_ID.exec(id) : null;
+    if (typeof id !== 'string' || !match) {
+        throw new errors/* ConfigurationError */.j1(`${file}: schema must be a schema id such as ${reads}${typeof id === 'string' ? `; got ${JSON.stringify(id.slice(0, 60))}` : ''}`);
+    }
+    if (match[1] !== expectedKind) {
+        throw new errors/* ConfigurationError */.j1(`${file} is ${id}, but ${context.reader} reads ${reads}: this is not the artifact ${context.reader} expects`);
+    }
+    const schema = schemaByMajor[Number(match[2])];
+    if (!schema) {
+        const advice = context.advice ?? 'use the same iac-pipeline version in every job';
+        throw new errors/* ConfigurationError */.j1(`${file} is ${id}, but this version of ${context.reader} reads ${reads}: ${advice}`);
+    }
+    const result = schema.safeParse(value, { error: defaultMessage });
+    if (!result.success)
+        throw new errors/* ConfigurationError */.j1(`${file}: ${describeIssue(result.error.issues[0])}`);
+    return result.data;
+}
+/** Reads and validates a plan bundle's manifest.json. */
+function readPlanManifest(json, reader = 'tf-apply', advice = 'use the same iac-pipeline version for plan and apply') {
+    return readContract(json, PLAN_KIND, { [PLAN_MAJOR]: planManifestSchema }, { reader, advice });
+}
+/** Checks a manifest before it is written: a bad one is a bug in the writer, not the user's mistake. */
+function validatePlanManifest(value) {
+    const result = planManifestSchema.safeParse(value, { error: defaultMessage });
+    if (!result.success) {
+        throw new Error(`refusing to write an invalid ${MANIFEST_FILE}: ${describeIssue(result.error.issues[0])}`);
+    }
+    return result.data;
+}
+function parseJson(text, file) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`${file} is not valid JSON (${error.message})`);
+    }
+}
+const EXPECTED = {
+    string: 'a string',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    object: 'an object',
+    record: 'an object',
+    array: 'a list',
+};
+function kindOf(input) {
+    if (input === null)
+        return 'null';
+    if (Array.isArray(input))
+        return 'a list';
+    if (typeof input === 'number' || typeof input === 'boolean')
+        return String(input);
+    return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
+}
+function describeType(expected, input) {
+    return input === undefined
+        ? `is missing (it must be ${expected})`
+        : `must be ${expected}, not ${kindOf(input)}`;
+}
+/** Messages for the issues a schema does not word itself: "must be a string", "is missing". */
+function defaultMessage(issue) {
+    if (issue.code === 'invalid_type') {
+        return describeType(EXPECTED[issue.expected] ?? issue.expected, issue.input);
+    }
+    if (issue.code === 'invalid_value') {
+        return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+    }
+    if (issue.code === 'unrecognized_keys')
+        return `has unknown fields: ${issue.keys.join(', ')}`;
+    return undefined;
+}
+/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
+function describeIssue(issue) {
+    if (!issue)
+        return 'is invalid';
+    const path = issue.path
+        .map((part, index) => {
+        if (typeof part === 'number')
+            return `[${part}]`;
+        const key = String(part);
+        if (/^[A-Za-z_$][\w$]*$/.test(key))
+            return index === 0 ? key : `.${key}`;
+        return `[${JSON.stringify(key)}]`;
+    })
+        .join('');
+    return path === '' ? issue.message : `${path} ${issue.message}`;
+}
+
+;// CONCATENATED MODULE: ./lib/contracts/encryption.js
+
+
+
+
+
+/**
+ * An encrypted bundle, for `encryption-key`: nothing in the uploaded artifact reveals a resource
+ * value. One file, laid out as
+ *
+ *   offset  size  field
+ *        0     7  magic "IACENC1" (the format and its version)
+ *        7     1  KDF id: 1 = scrypt
+ *        8     1  log2 of scrypt's N (15)
+ *        9     1  scrypt r (8)
+ *       10     1  scrypt p (1)
+ *       11    16  salt, random
+ *       27    12  AES-GCM IV, random
+ *       39     …  AES-256-GCM ciphertext of the serialised directory
+ *   end-16    16  GCM tag
+ *
+ * The key is scrypt(passphrase as UTF-8, salt, N, r, p) → 32 bytes. The 39 header bytes are the
+ * GCM additional data, so a changed KDF parameter, salt or IV fails authentication like a changed
+ * ciphertext byte does. The plaintext is the directory's regular files, sorted by name:
+ *
+ *   u32be count, then per file: u16be name length, name (UTF-8), u64be size, the bytes
+ */
+/** The file an encrypted bundle travels as, in place of the bundle's files. */
+const ENCRYPTED_BUNDLE_FILE = 'bundle.iacenc';
+const MAGIC = Buffer.from('IACENC1', 'ascii');
+const KDF_SCRYPT = 1;
+const SALT_BYTES = 16;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const KEY_BYTES = 32;
+const HEADER_BYTES = MAGIC.length + 4 + SALT_BYTES + IV_BYTES;
+/** scrypt cost: 2^15 × 8 × 128 bytes = 32 MiB of memory. */
+const LOG2_N = 15;
+const R = 8;
+const P = 1;
+/** What a reader accepts from a header, so that a forged header cannot ask for gigabytes. */
+const MAX_SCRYPT_MEMORY = 256 * 1024 * 1024;
+const DECRYPT_FAILED = 'could not decrypt the plan bundle: the encryption-key differs from the one tf-plan used, or the bundle was altered';
+function isEncrypted(buffer) {
+    return buffer.length >= MAGIC.length && buffer.subarray(0, MAGIC.length).equals(MAGIC);
+}
+function deriveKey(passphrase, salt, log2N, r, p) {
+    const memory = 128 * 2 ** log2N * r;
+    const options = { N: 2 ** log2N, r, p, maxmem: memory + 16 * 1024 * 1024 };
+    return new Promise((resolve, reject) => {
+        (0,external_node_crypto_.scrypt)(Buffer.from(passphrase, 'utf8'), salt, KEY_BYTES, options, (error, key) => error ? reject(error) : resolve(key));
+    });
+}
+function checkKey(key) {
+    if (typeof key !== 'string' || key === '')
+        throw new TypeError('the encryption key must be a non-empty string');
+}
+/** Serialises and encrypts the regular files of `dir` (flat: a subdirectory or link is a bug). */
+async function encryptDirectory(dir, key) {
+    checkKey(key);
+    const plaintext = await serialiseDirectory(dir);
+    const salt = (0,external_node_crypto_.randomBytes)(SALT_BYTES);
+    const iv = (0,external_node_crypto_.randomBytes)(IV_BYTES);
+    const header = Buffer.concat([MAGIC, Buffer.from([KDF_SCRYPT, LOG2_N, R, P]), salt, iv]);
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', await deriveKey(key, salt, LOG2_N, R, P), iv, {
+        authTagLength: TAG_BYTES,
+    });
+    cipher.setAAD(header);
+    const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    return Buffer.concat([header, ciphertext, cipher.getAuthTag()]);
+}
+/** Authenticates and decrypts `buffer`, writing its files into `dir` (created; existing names refused). */
+async function decryptToDirectory(buffer, key, dir) {
+    checkKey(key);
+    const plaintext = await decrypt(buffer, key);
+    const files = parseFiles(plaintext);
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    for (const [name, bytes] of files)
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, name), bytes, { flag: 'wx' });
+    return [...files.keys()];
+}
+async function decrypt(buffer, key) {
+    if (!isEncrypted(buffer) || buffer.length < HEADER_BYTES + TAG_BYTES)
+        throw new errors/* ConfigurationError */.j1(DECRYPT_FAILED);
+    const header = buffer.subarray(0, HEADER_BYTES);
+    const [kdf = 0, log2N = 0, r = 0, p = 0] = header.subarray(MAGIC.length, MAGIC.length + 4);
+    const plausible = kdf === KDF_SCRYPT &&
+        log2N >= 10 &&
+        log2N <= 22 &&
+        r >= 1 &&
+        p >= 1 &&
+        p <= 4 &&
+        128 * 2 ** log2N * r <= MAX_SCRYPT_MEMORY;
+    if (!plausible)
+        throw new errors/* ConfigurationError */.j1(DECRYPT_FAILED);
+    const salt = header.subarray(MAGIC.length + 4, MAGIC.length + 4 + SALT_BYTES);
+    const iv = header.subarray(MAGIC.length + 4 + SALT_BYTES);
+    const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', await deriveKey(key, salt, log2N, r, p), iv, {
+        authTagLength: TAG_BYTES,
+    });
+    decipher.setAAD(header);
+    decipher.setAuthTag(buffer.subarray(buffer.length - TAG_BYTES));
+    try {
+        return Buffer.concat([
+            decipher.update(buffer.subarray(HEADER_BYTES, buffer.length - TAG_BYTES)),
+            decipher.final(),
+        ]);
+    }
+    catch {
+        // The only failure here is authentication; its message says nothing more, and the key is never in it.
+        throw new errors/* ConfigurationError */.j1(DECRYPT_FAILED);
+    }
+}
+async function serialiseDirectory(dir) {
+    const names = (await (0,promises_.readdir)(dir)).sort();
+    const parts = [u32(names.length)];
+    for (const name of names) {
+        if (!isSafeFileName(name))
+            throw new Error(`cannot encrypt a file named ${JSON.stringify(name)}`);
+        const path = (0,external_node_path_.join)(dir, name);
+        if (!(await (0,promises_.lstat)(path)).isFile())
+            throw new Error(`cannot encrypt ${path}: not a regular file`);
+        const nameBytes = Buffer.from(name, 'utf8');
+        const bytes = await (0,promises_.readFile)(path);
+        const size = Buffer.alloc(8);
+        size.writeBigUInt64BE(BigInt(bytes.length));
+        parts.push(u16(nameBytes.length), nameBytes, size, bytes);
+    }
+    return Buffer.concat(parts);
+}
+/**
+ * Parses authenticated plaintext. Only a holder of the key could have made it, but names are still
+ * checked: nothing is written outside `dir`.
+ */
+function parseFiles(plaintext) {
+    const malformed = (why) => new errors/* ConfigurationError */.j1(`the decrypted plan bundle is malformed (${why}): it was not written by tf-plan`);
+    const files = new Map();
+    let offset = 0;
+    const take = (length) => {
+        if (offset + length > plaintext.length)
+            throw malformed('truncated');
+        const bytes = plaintext.subarray(offset, offset + length);
+        offset += length;
+        return bytes;
+    };
+    const count = take(4).readUInt32BE();
+    for (let i = 0; i < count; i++) {
+        const name = take(take(2).readUInt16BE()).toString('utf8');
+        const size = take(8).readBigUInt64BE();
+        if (size > BigInt(plaintext.length))
+            throw malformed('truncated');
+        if (!isSafeFileName(name))
+            throw malformed(`an unsafe file name ${JSON.stringify(name)}`);
+        if (files.has(name))
+            throw malformed(`${name} twice`);
+        files.set(name, Buffer.from(take(Number(size))));
+    }
+    if (offset !== plaintext.length)
+        throw malformed('trailing bytes');
+    return files;
+}
+function u32(value) {
+    const bytes = Buffer.alloc(4);
+    bytes.writeUInt32BE(value);
+    return bytes;
+}
+function u16(value) {
+    const bytes = Buffer.alloc(2);
+    bytes.writeUInt16BE(value);
+    return bytes;
+}
+
+;// CONCATENATED MODULE: ./lib/artifacts/plan-bundle.js
+
+
+
+
+
+
+/**
+ * Downloads a plan bundle into `scratch` and, when it is sealed, opens it. Returns the directory that
+ * holds its files; verifying them is the caller's (contracts/bundle.ts).
+ */
+async function fetchPlanBundle(store, name, scratch, options) {
+    const downloaded = (0,external_node_path_.join)(scratch, 'download');
+    await store.download(name, downloaded, options.from);
+    const sealed = (0,external_node_path_.join)(downloaded, ENCRYPTED_BUNDLE_FILE);
+    if (!(0,external_node_fs_.existsSync)(sealed)) {
+        if (options.encryptionKey && !options.acceptClear) {
+            throw new errors/* ConfigurationError */.j1(`The plan bundle ${name} is not encrypted, but encryption-key is set: tf-plan must be given the same encryption-key, or remove it here.`);
+        }
+        return downloaded;
+    }
+    if (!options.encryptionKey) {
+        throw new errors/* ConfigurationError */.j1(`The plan bundle ${name} is encrypted: give ${options.reader} the encryption-key tf-plan used.`);
+    }
+    const opened = (0,external_node_path_.join)(scratch, 'bundle');
+    await (0,promises_.mkdir)(opened, { recursive: true });
+    await decryptToDirectory(await (0,promises_.readFile)(sealed), options.encryptionKey, opened);
+    // The clear manifest is what the approval gate read; it must be the sealed one, byte for byte.
+    const clear = (0,external_node_path_.join)(downloaded, MANIFEST_FILE);
+    if ((0,external_node_fs_.existsSync)(clear) && !(await (0,promises_.readFile)(clear)).equals(await (0,promises_.readFile)((0,external_node_path_.join)(opened, MANIFEST_FILE)))) {
+        throw new errors/* ConfigurationError */.j1(`The plan bundle ${name} was altered: its readable manifest.json differs from the encrypted one. Plan again.`);
+    }
+    return opened;
+}
+
 ;// CONCATENATED MODULE: ./lib/contracts/digest.js
 
 
@@ -47510,7 +47915,7 @@ function planDigest(input) {
     return `sha256:${hash.digest('hex')}`;
 }
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
-async function digest_sha256File(path) {
+async function sha256File(path) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     for await (const chunk of (0,external_node_fs_.createReadStream)(path))
         hash.update(chunk);
@@ -47520,251 +47925,6 @@ async function digest_sha256File(path) {
 function shortDigest(digest) {
     const hex = digest.replace(/^sha256:/, '');
     return `sha256:${hex.slice(0, 12)}`;
-}
-
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function iso_datetime(params) {
-    return _isoDateTime(ZodISODateTime, params);
-}
-function iso_date(params) {
-    return core._isoDate(ZodISODate, params);
-}
-function iso_time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function iso_duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
-;// CONCATENATED MODULE: ./lib/contracts/manifest.js
-
-
-
-/**
- * The contracts between jobs: every artifact carries a `manifest.json` whose `schema` names its kind
- * and major version (`iac/plan@1`). The schemas live here and are validated on read; a reader refuses
- * another kind or a major version it does not know, saying which one it got and which it reads.
- * Within a major version fields are only ever added, so a reader ignores fields it does not know.
- */
-const manifest_MANIFEST_FILE = 'manifest.json';
-/** The names of the files in a plan bundle, beside manifest.json. */
-const PLAN_FILE = 'tfplan';
-const PLAN_JSON_FILE = 'plan.json';
-const LOCK_FILE = '.terraform.lock.hcl';
-const PLAN_KIND = 'iac/plan';
-const PLAN_MAJOR = 1;
-const PLAN_SCHEMA = `${PLAN_KIND}@${PLAN_MAJOR}`;
-const manifest_SHA256_HEX = /^[0-9a-f]{64}$/;
-const COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-const TOOL_VERSION = /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/;
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-/** A file name in a flat bundle: no directory part, no `.`/`..`, no NUL, no backslash. */
-function manifest_isSafeFileName(name) {
-    return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
-}
-/** A POSIX path relative to the workspace, `.` for the workspace itself: `infra/prod`, never `./x`, `x/`, `../x`. */
-function isWorkspacePath(path) {
-    if (path === '.')
-        return true;
-    if (path.includes('\\') || path.includes('\0'))
-        return false;
-    return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
-}
-/**
- * The manifest's form of a directory: `absolute` relative to `workspaceRoot`, POSIX separators,
- * '.' for the root. A directory outside the workspace is the user's mistake.
- */
-function toWorkspacePath(workspaceRoot, absolute, what = 'working-directory') {
-    const path = (0,external_node_path_.relative)(workspaceRoot, absolute);
-    if (path === '')
-        return '.';
-    if ((0,external_node_path_.isAbsolute)(path) || path === '..' || path.startsWith(`..${external_node_path_.sep}`)) {
-        throw new errors_ConfigurationError(`Input "${what}" must name a directory inside the workspace`);
-    }
-    return path.split(external_node_path_.sep).join('/');
-}
-const manifest_text = schemas_string().min(1, { error: 'must not be empty' });
-const sha256Hex = schemas_string().regex(manifest_SHA256_HEX, { error: 'must be a sha256: 64 lowercase hex digits' });
-/** A whole number from `min`; zod reports a string given here as a non-number, so word it ourselves. */
-function wholeNumber(min) {
-    return schemas_int({ error: (issue) => describeType('a whole number', issue.input) })
-        .min(min, { error: `must be a whole number, ${min} or more` });
-}
-const count = wholeNumber(0);
-const workspacePath = schemas_string().refine(isWorkspacePath, {
-    error: "must be a POSIX path relative to the workspace, '.' for the workspace itself",
-});
-const producerSchema = object({ action: manifest_text, version: manifest_text });
-const toolSchema = object({
-    name: schemas_enum(['tofu', 'terraform'], { error: 'must be one of: tofu, terraform' }),
-    version: schemas_string().regex(TOOL_VERSION, { error: 'must be a version such as 1.10.6' }),
-});
-/** A var file, its path as tf-plan was given it (relative to the workspace unless absolute). */
-const varFileSchema = object({ path: manifest_text, sha256: sha256Hex });
-const priorStateSchema = object({
-    exists: schemas_boolean(),
-    serial: count.optional(),
-    lineage: schemas_string().optional(),
-});
-const planSummarySchema = object({
-    add: count,
-    change: count,
-    destroy: count,
-    replace: count,
-    import: count,
-    move: count,
-    hasChanges: schemas_boolean(),
-    destroys: schemas_boolean(),
-    /** Addresses deleted or replaced. */
-    deletes: array(schemas_string()),
-});
-const bundledFiles = record(schemas_string().refine(manifest_isSafeFileName), sha256Hex, {
-    error: (issue) => (issue.code === 'invalid_key' ? 'must be a plain file name, with no "/"' : undefined),
-})
-    .superRefine((files, ctx) => {
-    for (const name of [PLAN_FILE, PLAN_JSON_FILE]) {
-        if (!(name in files))
-            ctx.addIssue({ code: 'custom', path: [name], message: 'is missing' });
-    }
-    if (manifest_MANIFEST_FILE in files) {
-        ctx.addIssue({ code: 'custom', path: [manifest_MANIFEST_FILE], message: 'must not be listed' });
-    }
-});
-/** `manifest.json` of a plan bundle, `iac/plan@1`. */
-const planManifestSchema = object({
-    schema: literal(PLAN_SCHEMA),
-    producer: producerSchema,
-    stack: manifest_text,
-    /** POSIX, relative to the workspace, '.' for the workspace itself. */
-    workingDirectory: workspacePath,
-    workspace: manifest_text,
-    commit: schemas_string().regex(COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
-    ref: schemas_string(),
-    runId: wholeNumber(1),
-    runAttempt: wholeNumber(1),
-    createdAt: iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' }),
-    tool: toolSchema,
-    varFiles: array(varFileSchema),
-    /** Bundled file name → sha256 hex: tfplan, plan.json, .terraform.lock.hcl when present. */
-    files: bundledFiles,
-    /** The state as seen at plan time, for the first-apply race guard (hashicorp/terraform#24078). */
-    priorState: priorStateSchema,
-    planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
-    summary: planSummarySchema,
-});
-/** The major version of a tool version: `1.10.6` → 1, `v2.0.0-rc1` → 2. */
-function toolMajor(version) {
-    const match = /^v?(\d+)\./.exec(version);
-    if (!match?.[1])
-        throw new TypeError(`not a tool version: ${JSON.stringify(version)}`);
-    return Number(match[1]);
-}
-const SCHEMA_ID = /^([a-z][a-z0-9-]*\/[a-z][a-z0-9-]*)@(\d+)$/;
-/**
- * Reads a contract document (`iac/plan@1`, `iac/approval@1`, ...): JSON text or an already parsed
- * value; its `schema` must be `<expectedKind>@<major>` for a major in `schemaByMajor`, whose schema
- * then validates the whole document. Every refusal is a ConfigurationError that names the file, and
- * the field or the versions.
- */
-function readContract(json, expectedKind, schemaByMajor, context) {
-    const file = context.file ?? manifest_MANIFEST_FILE;
-    const value = typeof json === 'string' || Buffer.isBuffer(json) ? parseJson(json.toString(), file) : json;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new ConfigurationError(`${file} must be a JSON object`);
-    }
-    const majors = Object.keys(schemaByMajor).map(Number);
-    const reads = majors.map((major) => `${expectedKind}@${major}`).join(' or ');
-    const id = value.schema;
-    const match = typeof id === 'string' ? SCHEMA_ID.exec(id) : null;
-    if (typeof id !== 'string' || !match) {
-        throw new ConfigurationError(`${file}: schema must be a schema id such as ${reads}${typeof id === 'string' ? `; got ${JSON.stringify(id.slice(0, 60))}` : ''}`);
-    }
-    if (match[1] !== expectedKind) {
-        throw new ConfigurationError(`${file} is ${id}, but ${context.reader} reads ${reads}: this is not the artifact ${context.reader} expects`);
-    }
-    const schema = schemaByMajor[Number(match[2])];
-    if (!schema) {
-        const advice = context.advice ?? 'use the same iac-pipeline version in every job';
-        throw new ConfigurationError(`${file} is ${id}, but this version of ${context.reader} reads ${reads}: ${advice}`);
-    }
-    const result = schema.safeParse(value, { error: defaultMessage });
-    if (!result.success)
-        throw new ConfigurationError(`${file}: ${describeIssue(result.error.issues[0])}`);
-    return result.data;
-}
-/** Reads and validates a plan bundle's manifest.json. */
-function manifest_readPlanManifest(json, reader = 'tf-apply', advice = 'use the same iac-pipeline version for plan and apply') {
-    return readContract(json, PLAN_KIND, { [PLAN_MAJOR]: planManifestSchema }, { reader, advice });
-}
-/** Checks a manifest before it is written: a bad one is a bug in the writer, not the user's mistake. */
-function validatePlanManifest(value) {
-    const result = planManifestSchema.safeParse(value, { error: defaultMessage });
-    if (!result.success) {
-        throw new Error(`refusing to write an invalid ${manifest_MANIFEST_FILE}: ${describeIssue(result.error.issues[0])}`);
-    }
-    return result.data;
-}
-function parseJson(text, file) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        throw new ConfigurationError(`${file} is not valid JSON (${error.message})`);
-    }
-}
-const EXPECTED = {
-    string: 'a string',
-    number: 'a number',
-    int: 'a whole number',
-    boolean: 'true or false',
-    object: 'an object',
-    record: 'an object',
-    array: 'a list',
-};
-function kindOf(input) {
-    if (input === null)
-        return 'null';
-    if (Array.isArray(input))
-        return 'a list';
-    if (typeof input === 'number' || typeof input === 'boolean')
-        return String(input);
-    return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
-}
-function describeType(expected, input) {
-    return input === undefined
-        ? `is missing (it must be ${expected})`
-        : `must be ${expected}, not ${kindOf(input)}`;
-}
-/** Messages for the issues a schema does not word itself: "must be a string", "is missing". */
-function defaultMessage(issue) {
-    if (issue.code === 'invalid_type') {
-        return describeType(EXPECTED[issue.expected] ?? issue.expected, issue.input);
-    }
-    if (issue.code === 'invalid_value') {
-        return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
-    }
-    if (issue.code === 'unrecognized_keys')
-        return `has unknown fields: ${issue.keys.join(', ')}`;
-    return undefined;
-}
-/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
-function describeIssue(issue) {
-    if (!issue)
-        return 'is invalid';
-    const path = issue.path
-        .map((part, index) => {
-        if (typeof part === 'number')
-            return `[${part}]`;
-        const key = String(part);
-        if (/^[A-Za-z_$][\w$]*$/.test(key))
-            return index === 0 ? key : `.${key}`;
-        return `[${JSON.stringify(key)}]`;
-    })
-        .join('');
-    return path === '' ? issue.message : `${path} ${issue.message}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/contracts/bundle.js
@@ -47781,11 +47941,11 @@ async function writePlanBundle(dir, input) {
         throw new Error(`the plan bundle directory ${dir} is not empty`);
     const files = {};
     for (const [name, source] of Object.entries(input.files)) {
-        if (!manifest_isSafeFileName(name) || name === manifest_MANIFEST_FILE) {
+        if (!isSafeFileName(name) || name === MANIFEST_FILE) {
             throw new Error(`cannot bundle a file named ${JSON.stringify(name)}`);
         }
         await (0,promises_.copyFile)(source, (0,external_node_path_.join)(dir, name));
-        files[name] = await digest_sha256File((0,external_node_path_.join)(dir, name));
+        files[name] = await sha256File((0,external_node_path_.join)(dir, name));
     }
     if (!(PLAN_FILE in files))
         throw new Error(`a plan bundle needs ${PLAN_FILE}`);
@@ -47797,7 +47957,7 @@ async function writePlanBundle(dir, input) {
         files,
         planDigest: await digestOf(dir, { ...fields, files }),
     });
-    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, manifest_MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     return manifest;
 }
 /** Recomputes the plan digest from the bundled planfile and lock file and the manifest's fields. */
@@ -47820,13 +47980,13 @@ const missingFile = ({ manifest, files }) => {
     const name = Object.keys(manifest.files).find((listed) => !files.has(listed));
     return name === undefined
         ? undefined
-        : `the plan bundle has no ${name}, which ${manifest_MANIFEST_FILE} lists: the artifact is incomplete or was altered after tf-plan wrote it; ${AGAIN}`;
+        : `the plan bundle has no ${name}, which ${MANIFEST_FILE} lists: the artifact is incomplete or was altered after tf-plan wrote it; ${AGAIN}`;
 };
 const extraFile = ({ manifest, files }) => {
     const name = [...files].find((present) => !(present in manifest.files));
     return name === undefined
         ? undefined
-        : `the plan bundle holds ${name}, which ${manifest_MANIFEST_FILE} does not list: the artifact was altered after tf-plan wrote it; ${AGAIN}`;
+        : `the plan bundle holds ${name}, which ${MANIFEST_FILE} does not list: the artifact was altered after tf-plan wrote it; ${AGAIN}`;
 };
 const changedFile = ({ manifest, sha256 }) => {
     const name = Object.keys(manifest.files).find((listed) => sha256[listed] !== manifest.files[listed]);
@@ -47834,12 +47994,12 @@ const changedFile = ({ manifest, sha256 }) => {
         return undefined;
     const [actual, recorded] = [sha256[name] ?? '', manifest.files[name] ?? ''];
     return (`the plan bundle's ${name} is not the file tf-plan wrote: its sha256 is ${actual.slice(0, 12)}…, ` +
-        `${manifest_MANIFEST_FILE} records ${recorded.slice(0, 12)}…; the artifact was altered; ${AGAIN}`);
+        `${MANIFEST_FILE} records ${recorded.slice(0, 12)}…; the artifact was altered; ${AGAIN}`);
 };
 const changedDigest = ({ manifest, digest }) => digest === undefined || digest === manifest.planDigest
     ? undefined
-    : `the plan digest recomputed from the bundle (${shortDigest(digest)}…) differs from the one in ${manifest_MANIFEST_FILE} ` +
-        `(${shortDigest(manifest.planDigest)}…): ${manifest_MANIFEST_FILE} was edited after tf-plan wrote it; ${AGAIN}`;
+    : `the plan digest recomputed from the bundle (${shortDigest(digest)}…) differs from the one in ${MANIFEST_FILE} ` +
+        `(${shortDigest(manifest.planDigest)}…): ${MANIFEST_FILE} was edited after tf-plan wrote it; ${AGAIN}`;
 const otherStack = ({ manifest }, expected) => manifest.stack === expected.stack
     ? undefined
     : `the plan bundle was made for stack "${manifest.stack}", but this job applies stack "${expected.stack}": ` +
@@ -47889,20 +48049,14 @@ function normaliseDigest(digest) {
 }
 /** In this order: the bytes are what tf-plan wrote, then they were made for this job, then approved. */
 const INTEGRITY = [notRegularFile, missingFile, extraFile, changedFile];
-const IDENTITY = [
-    changedDigest,
-    otherStack,
-    otherWorkingDirectory,
-    otherWorkspace,
-    otherTool,
-    otherCommit,
-];
+const IDENTITY = [otherStack, otherWorkingDirectory, otherWorkspace, otherTool, otherCommit];
 const APPROVAL = [unapprovedDigest];
-function refuseFirst(checks, bundle, expected) {
+/** Runs the checks in order; the first that finds a problem refuses the bundle. */
+function refuseFirst(checks) {
     for (const check of checks) {
-        const problem = check(bundle, expected);
+        const problem = check();
         if (problem !== undefined)
-            throw new ConfigurationError(problem);
+            throw new errors/* ConfigurationError */.j1(problem);
     }
 }
 /**
@@ -47911,10 +48065,22 @@ function refuseFirst(checks, bundle, expected) {
  * what differs and what to do. Returns the verified manifest.
  */
 async function verifyPlanBundle(dir, expected) {
-    const manifest = await readBundleManifest(dir, expected.reader ?? 'tf-apply');
+    const bundle = await intactBundle(dir, expected.reader ?? 'tf-apply');
+    refuseFirst([...IDENTITY, ...APPROVAL].map((check) => () => check(bundle, expected)));
+    return bundle.manifest;
+}
+/**
+ * Checks only that the bundle is what tf-plan wrote (every file's sha256, the plan digest), for readers
+ * that show a plan rather than apply it. Returns the manifest.
+ */
+async function readIntactPlanBundle(dir, reader) {
+    return (await intactBundle(dir, reader)).manifest;
+}
+async function intactBundle(dir, reader) {
+    const manifest = await readBundleManifest(dir, reader);
     const files = new Set();
     const others = [];
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
+    for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
         if (entry.name === MANIFEST_FILE)
             continue;
         if (entry.isFile())
@@ -47925,198 +48091,663 @@ async function verifyPlanBundle(dir, expected) {
     const bundle = { manifest, files, others, sha256: {} };
     for (const name of Object.keys(manifest.files)) {
         if (files.has(name))
-            bundle.sha256[name] = await sha256File(join(dir, name));
+            bundle.sha256[name] = await sha256File((0,external_node_path_.join)(dir, name));
     }
-    refuseFirst(INTEGRITY, bundle, expected);
+    refuseFirst(INTEGRITY.map((check) => () => check(bundle)));
     bundle.digest = await digestOf(dir, manifest);
-    refuseFirst(IDENTITY, bundle, expected);
-    refuseFirst(APPROVAL, bundle, expected);
-    return manifest;
+    refuseFirst([() => changedDigest(bundle)]);
+    return bundle;
 }
 async function readBundleManifest(dir, reader) {
     let text;
     try {
-        text = await readFile(join(dir, MANIFEST_FILE), 'utf8');
+        text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, MANIFEST_FILE), 'utf8');
     }
     catch (error) {
         if (error.code !== 'ENOENT')
             throw error;
-        throw new ConfigurationError(`the plan bundle has no ${MANIFEST_FILE}: it is not a bundle written by tf-plan; check plan-artifact`);
+        throw new errors/* ConfigurationError */.j1(`the plan bundle has no ${MANIFEST_FILE}: it is not a bundle written by tf-plan; check plan-artifact`);
     }
     return readPlanManifest(text, reader);
 }
 
-;// CONCATENATED MODULE: ./lib/contracts/encryption.js
-
+// EXTERNAL MODULE: ./lib/render/plan-model.js
+var plan_model = __nccwpck_require__(50469);
+// EXTERNAL MODULE: ./lib/render/plan-markdown.js
+var plan_markdown = __nccwpck_require__(13171);
+// EXTERNAL MODULE: ./lib/terraform/plan-summary.js
+var plan_summary = __nccwpck_require__(59960);
+;// CONCATENATED MODULE: ./lib/render/plan-stream.js
 
 
 
 
 /**
- * An encrypted bundle, for `encryption-key`: nothing in the uploaded artifact reveals a resource
- * value. One file, laid out as
+ * Reads a `show -json` document from a file or stream into the plan model without holding the whole
+ * document. A plan of 50,000 changes is a JSON text of about 70 MB, and JSON.parse of it takes over
+ * three times that in memory; most of it (planned_values, prior_state) the model never reads.
  *
- *   offset  size  field
- *        0     7  magic "IACENC1" (the format and its version)
- *        7     1  KDF id: 1 = scrypt
- *        8     1  log2 of scrypt's N (15)
- *        9     1  scrypt r (8)
- *       10     1  scrypt p (1)
- *       11    16  salt, random
- *       27    12  AES-GCM IV, random
- *       39     …  AES-256-GCM ciphertext of the serialised directory
- *   end-16    16  GCM tag
- *
- * The key is scrypt(passphrase as UTF-8, salt, N, r, p) → 32 bytes. The 39 header bytes are the
- * GCM additional data, so a changed KDF parameter, salt or IV fails authentication like a changed
- * ciphertext byte does. The plaintext is the directory's regular files, sorted by name:
- *
- *   u32be count, then per file: u16be name length, name (UTF-8), u64be size, the bytes
+ * The scanner only finds where values begin and end: it tracks strings and nesting depth, byte by
+ * byte (every structural character is ASCII, and no byte of a multi-byte UTF-8 character is), and
+ * hands each top-level value the model reads, and each element of resource_changes and
+ * resource_drift, to JSON.parse. Everything else is skipped unparsed.
  */
-/** The file an encrypted bundle travels as, in place of the bundle's files. */
-const ENCRYPTED_BUNDLE_FILE = 'bundle.iacenc';
-const MAGIC = Buffer.from('IACENC1', 'ascii');
-const KDF_SCRYPT = 1;
-const SALT_BYTES = 16;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-const KEY_BYTES = 32;
-const HEADER_BYTES = MAGIC.length + 4 + SALT_BYTES + IV_BYTES;
-/** scrypt cost: 2^15 × 8 × 128 bytes = 32 MiB of memory. */
-const LOG2_N = 15;
-const R = 8;
-const P = 1;
-/** What a reader accepts from a header, so that a forged header cannot ask for gigabytes. */
-const MAX_SCRYPT_MEMORY = (/* unused pure expression or super */ null && (256 * 1024 * 1024));
-const DECRYPT_FAILED = 'could not decrypt the plan bundle: the encryption-key differs from the one tf-plan used, or the bundle was altered';
-function isEncrypted(buffer) {
-    return buffer.length >= MAGIC.length && buffer.subarray(0, MAGIC.length).equals(MAGIC);
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const NEWLINE = 0x0a;
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+/** Top-level values parsed whole: small, or needed whole. */
+const WHOLE = new Set([
+    'format_version',
+    'terraform_version',
+    'variables',
+    'output_changes',
+    'configuration',
+    'checks',
+    'errored',
+]);
+/** Top-level lists read element by element. */
+const STREAMED = new Set(['resource_changes', 'resource_drift']);
+class Capture {
+    start;
+    at;
+    pieces = [];
+    /** `at`: where the value starts in the whole input, counted in bytes. */
+    constructor(start, at = 0) {
+        this.start = start;
+        this.at = at;
+    }
+    /** Keeps what the current chunk holds of the value; the next chunk continues from its start. */
+    carry(chunk) {
+        this.pieces.push(chunk.subarray(this.start));
+        this.start = 0;
+    }
+    end(chunk, end) {
+        this.pieces.push(chunk.subarray(this.start, end));
+        return this.pieces;
+    }
 }
-function deriveKey(passphrase, salt, log2N, r, p) {
-    const memory = 128 * 2 ** log2N * r;
-    const options = { N: 2 ** log2N, r, p, maxmem: memory + 16 * 1024 * 1024 };
-    return new Promise((resolve, reject) => {
-        (0,external_node_crypto_.scrypt)(Buffer.from(passphrase, 'utf8'), salt, KEY_BYTES, options, (error, key) => error ? reject(error) : resolve(key));
-    });
+const plan_stream_text = (pieces) => (pieces.length === 1 ? pieces[0] : Buffer.concat(pieces)).toString('utf8');
+/** A resource change's bytes in the arena; its text is decoded when its diff is read. */
+class ArenaSlice {
+    block;
+    start;
+    end;
+    constructor(block, start, end) {
+        this.block = block;
+        this.start = start;
+        this.end = end;
+    }
+    text() {
+        return this.block.toString('utf8', this.start, this.end);
+    }
 }
-function checkKey(key) {
-    if (typeof key !== 'string' || key === '')
-        throw new TypeError('the encryption key must be a non-empty string');
+/**
+ * A resource change's bytes in the plan file itself, read again when its diff is read: the model of a
+ * file keeps no copy of the document at all. The file must stay as it is while the model is in use.
+ */
+class FileSlice {
+    path;
+    start;
+    length;
+    constructor(path, start, length) {
+        this.path = path;
+        this.start = start;
+        this.length = length;
+    }
+    text() {
+        const bytes = Buffer.allocUnsafe(this.length);
+        const fd = (0,external_node_fs_.openSync)(this.path, 'r');
+        try {
+            let read = 0;
+            while (read < this.length) {
+                const n = (0,external_node_fs_.readSync)(fd, bytes, read, this.length - read, this.start + read);
+                if (n === 0)
+                    throw new Error(`${this.path} became shorter while its plan was being rendered`);
+                read += n;
+            }
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+        return bytes.toString('utf8');
+    }
 }
-/** Serialises and encrypts the regular files of `dir` (flat: a subdirectory or link is a bug). */
-async function encryptDirectory(dir, key) {
-    checkKey(key);
-    const plaintext = await serialiseDirectory(dir);
-    const salt = (0,external_node_crypto_.randomBytes)(SALT_BYTES);
-    const iv = (0,external_node_crypto_.randomBytes)(IV_BYTES);
-    const header = Buffer.concat([MAGIC, Buffer.from([KDF_SCRYPT, LOG2_N, R, P]), salt, iv]);
-    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', await deriveKey(key, salt, LOG2_N, R, P), iv, {
-        authTagLength: TAG_BYTES,
-    });
-    cipher.setAAD(header);
-    const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-    return Buffer.concat([header, ciphertext, cipher.getAuthTag()]);
+/**
+ * Where the resource changes' JSON bytes are kept when the document comes from a stream, in big blocks outside the JavaScript heap: as
+ * strings on the heap the same bytes cost more, and the garbage collector lets the heap grow well past
+ * what it holds.
+ */
+class ByteArena {
+    blockSize;
+    block = Buffer.alloc(0);
+    used = 0;
+    constructor(blockSize = 8 << 20) {
+        this.blockSize = blockSize;
+    }
+    add(pieces) {
+        const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+        if (this.used + length > this.block.length) {
+            this.block = Buffer.allocUnsafe(Math.max(this.blockSize, length));
+            this.used = 0;
+        }
+        const start = this.used;
+        for (const piece of pieces)
+            this.used += piece.copy(this.block, this.used);
+        return new ArenaSlice(this.block, start, this.used);
+    }
 }
-/** Authenticates and decrypts `buffer`, writing its files into `dir` (created; existing names refused). */
-async function decryptToDirectory(buffer, key, dir) {
-    checkKey(key);
-    const plaintext = await decrypt(buffer, key);
-    const files = parseFiles(plaintext);
-    await mkdir(dir, { recursive: true });
-    for (const [name, bytes] of files)
-        await writeFile(join(dir, name), bytes, { flag: 'wx' });
-    return [...files.keys()];
+class PlanDocumentScanner {
+    onValue;
+    onElement;
+    mode = 'start';
+    depth = 0;
+    inString = false;
+    escapePending = false;
+    topState = 'key';
+    keyCapture;
+    key = '';
+    valueCapture;
+    streaming;
+    elementCapture;
+    atLineStart = true;
+    /** Bytes of the input before the current chunk. */
+    offset = 0;
+    keys = new Set();
+    constructor(onValue, onElement) {
+        this.onValue = onValue;
+        this.onElement = onElement;
+    }
+    write(chunk) {
+        let i = 0;
+        const length = chunk.length;
+        if (this.mode === 'start' || this.mode === 'preamble')
+            i = this.skipPreamble(chunk);
+        if (this.inString && this.escapePending) {
+            this.escapePending = false;
+            i += 1;
+        }
+        // The hot loop: depth and string state live in locals, and below depth 2 only nesting is tracked.
+        let depth = this.depth;
+        let inString = this.inString;
+        while (i < length && this.mode === 'document') {
+            if (inString) {
+                // Strings are short (keys, addresses, values): a plain loop beats a native search per string.
+                while (i < length) {
+                    const b = chunk[i];
+                    if (b === QUOTE)
+                        break;
+                    i += b === BACKSLASH ? 2 : 1;
+                }
+                if (i >= length) {
+                    // A backslash that ends the chunk escapes the first byte of the next one.
+                    this.escapePending = i > length;
+                    break;
+                }
+                inString = false;
+                if (this.keyCapture) {
+                    this.key = JSON.parse(plan_stream_text(this.keyCapture.end(chunk, i + 1)));
+                    this.keyCapture = undefined;
+                    this.keys.add(this.key);
+                    this.topState = 'colon';
+                }
+                i++;
+                continue;
+            }
+            const c = chunk[i];
+            if (c === QUOTE) {
+                inString = true;
+                if (depth === 1 && this.topState === 'key')
+                    this.keyCapture = new Capture(i);
+            }
+            else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+                if (depth === 0) {
+                    if (c !== OPEN_BRACE)
+                        throw notAnObject();
+                    this.topState = 'key';
+                }
+                else if (depth === 1 && c === OPEN_BRACKET && STREAMED.has(this.key) && !this.valueCapture) {
+                    this.streaming = this.key;
+                    this.elementCapture = new Capture(i + 1, this.offset + i + 1);
+                }
+                depth += 1;
+            }
+            else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+                if (depth === 2 && this.streaming) {
+                    this.endElement(chunk, i);
+                    this.streaming = undefined;
+                }
+                else if (depth === 1) {
+                    this.endValue(chunk, i);
+                }
+                depth -= 1;
+                if (depth === 0)
+                    this.mode = 'done';
+            }
+            else if (c === COMMA) {
+                if (depth === 1) {
+                    this.endValue(chunk, i);
+                    this.topState = 'key';
+                }
+                else if (depth === 2 && this.streaming) {
+                    this.endElement(chunk, i);
+                    this.elementCapture = new Capture(i + 1, this.offset + i + 1);
+                }
+            }
+            else if (c === COLON && depth === 1 && this.topState === 'colon') {
+                this.topState = 'value';
+                if (WHOLE.has(this.key))
+                    this.valueCapture = new Capture(i + 1);
+            }
+            i++;
+        }
+        this.depth = depth;
+        this.inString = inString;
+        this.keyCapture?.carry(chunk);
+        this.valueCapture?.carry(chunk);
+        this.elementCapture?.carry(chunk);
+        this.offset += length;
+    }
+    end() {
+        if (this.mode === 'start' || this.mode === 'preamble')
+            throw notAnObject();
+        if (this.mode !== 'done') {
+            throw new errors/* ConfigurationError */.j1('the plan JSON ends before the document does: is the file truncated?');
+        }
+    }
+    /**
+     * Skips what comes before the document: tofu and terraform print CLI-configuration warnings on
+     * stdout before it, so a document captured with `> plan.json` can start with them (as in
+     * json-document.ts). The document starts at the first `{` that begins a line.
+     */
+    skipPreamble(chunk) {
+        for (let i = 0; i < chunk.length; i++) {
+            const c = chunk[i];
+            if (this.mode === 'start') {
+                if (c === 0x20 ||
+                    c === 0x09 ||
+                    c === 0x0d ||
+                    c === NEWLINE ||
+                    c === 0xef ||
+                    c === 0xbb ||
+                    c === 0xbf) {
+                    continue; // whitespace, or a UTF-8 byte order mark
+                }
+                if (c === 0x50 && chunk[i + 1] === 0x4b)
+                    throw planfileGiven(); // "PK": a zip, that is a planfile
+                this.mode = c === OPEN_BRACE ? 'document' : 'preamble';
+                if (this.mode === 'document')
+                    return i;
+                this.atLineStart = false;
+                continue;
+            }
+            if (c === OPEN_BRACE && this.atLineStart) {
+                this.mode = 'document';
+                return i;
+            }
+            this.atLineStart = c === NEWLINE;
+        }
+        return chunk.length;
+    }
+    endValue(chunk, end) {
+        if (!this.valueCapture)
+            return;
+        const pieces = this.valueCapture.end(chunk, end);
+        this.valueCapture = undefined;
+        this.onValue(this.key, plan_stream_text(pieces));
+    }
+    endElement(chunk, end) {
+        if (!this.elementCapture || !this.streaming)
+            return;
+        const pieces = this.elementCapture.end(chunk, end);
+        const at = this.elementCapture.at;
+        this.elementCapture = undefined;
+        if (pieces.some((piece) => piece.some((byte) => !WHITESPACE.has(byte))))
+            this.onElement(this.streaming, pieces, at);
+    }
 }
-async function decrypt(buffer, key) {
-    if (!isEncrypted(buffer) || buffer.length < HEADER_BYTES + TAG_BYTES)
-        throw new ConfigurationError(DECRYPT_FAILED);
-    const header = buffer.subarray(0, HEADER_BYTES);
-    const [kdf = 0, log2N = 0, r = 0, p = 0] = header.subarray(MAGIC.length, MAGIC.length + 4);
-    const plausible = kdf === KDF_SCRYPT &&
-        log2N >= 10 &&
-        log2N <= 22 &&
-        r >= 1 &&
-        p >= 1 &&
-        p <= 4 &&
-        128 * 2 ** log2N * r <= MAX_SCRYPT_MEMORY;
-    if (!plausible)
-        throw new ConfigurationError(DECRYPT_FAILED);
-    const salt = header.subarray(MAGIC.length + 4, MAGIC.length + 4 + SALT_BYTES);
-    const iv = header.subarray(MAGIC.length + 4 + SALT_BYTES);
-    const decipher = createDecipheriv('aes-256-gcm', await deriveKey(key, salt, log2N, r, p), iv, {
-        authTagLength: TAG_BYTES,
-    });
-    decipher.setAAD(header);
-    decipher.setAuthTag(buffer.subarray(buffer.length - TAG_BYTES));
+function notAnObject() {
+    return new errors/* ConfigurationError */.j1('the plan file does not hold a JSON object: give the output of `tofu show -json <planfile>` (or terraform)');
+}
+function planfileGiven() {
+    return new errors/* ConfigurationError */.j1('the plan file is a binary planfile, not JSON: convert it with `tofu show -json <planfile> > plan.json` first');
+}
+function plan_stream_parse(text, what) {
     try {
-        return Buffer.concat([
-            decipher.update(buffer.subarray(HEADER_BYTES, buffer.length - TAG_BYTES)),
-            decipher.final(),
-        ]);
+        return JSON.parse(text);
     }
-    catch {
-        // The only failure here is authentication; its message says nothing more, and the key is never in it.
-        throw new ConfigurationError(DECRYPT_FAILED);
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`the plan file is not valid JSON (in ${what}): ${error.message}`);
     }
-}
-async function serialiseDirectory(dir) {
-    const names = (await (0,promises_.readdir)(dir)).sort();
-    const parts = [u32(names.length)];
-    for (const name of names) {
-        if (!manifest_isSafeFileName(name))
-            throw new Error(`cannot encrypt a file named ${JSON.stringify(name)}`);
-        const path = (0,external_node_path_.join)(dir, name);
-        if (!(await (0,promises_.lstat)(path)).isFile())
-            throw new Error(`cannot encrypt ${path}: not a regular file`);
-        const nameBytes = Buffer.from(name, 'utf8');
-        const bytes = await (0,promises_.readFile)(path);
-        const size = Buffer.alloc(8);
-        size.writeBigUInt64BE(BigInt(bytes.length));
-        parts.push(u16(nameBytes.length), nameBytes, size, bytes);
-    }
-    return Buffer.concat(parts);
 }
 /**
- * Parses authenticated plaintext. Only a holder of the key could have made it, but names are still
- * checked: nothing is written outside `dir`.
+ * The plan model of the `show -json` document in a file (a path) or a stream. Same result as
+ * buildPlanModel(JSON.parse(text)), in a fraction of the memory.
  */
-function parseFiles(plaintext) {
-    const malformed = (why) => new ConfigurationError(`the decrypted plan bundle is malformed (${why}): it was not written by tf-plan`);
-    const files = new Map();
-    let offset = 0;
-    const take = (length) => {
-        if (offset + length > plaintext.length)
-            throw malformed('truncated');
-        const bytes = plaintext.subarray(offset, offset + length);
-        offset += length;
-        return bytes;
+async function readPlanModel(source, options = {}) {
+    const head = {};
+    let builder;
+    // Elements that come before format_version (only in hand-made documents) wait until it is known.
+    const waiting = [];
+    const arena = new ByteArena();
+    const add = (key, slice, json) => {
+        const raw = plan_stream_parse(json, key);
+        if (key === 'resource_changes')
+            builder?.addResourceChange(raw, slice);
+        else
+            builder?.addDrift(raw, slice);
     };
-    const count = take(4).readUInt32BE();
-    for (let i = 0; i < count; i++) {
-        const name = take(take(2).readUInt16BE()).toString('utf8');
-        const size = take(8).readBigUInt64BE();
-        if (size > BigInt(plaintext.length))
-            throw malformed('truncated');
-        if (!isSafeFileName(name))
-            throw malformed(`an unsafe file name ${JSON.stringify(name)}`);
-        if (files.has(name))
-            throw malformed(`${name} twice`);
-        files.set(name, Buffer.from(take(Number(size))));
+    const scanner = new PlanDocumentScanner((key, text) => {
+        head[key] = plan_stream_parse(text, key);
+        if (key === 'format_version') {
+            (0,plan_summary/* assertPlanFormat */.v)(head);
+            builder = new plan_model/* PlanModelBuilder */.oM({ formatVersion: head.format_version });
+            for (const [k, slice, json] of waiting.splice(0))
+                add(k, slice, json);
+        }
+    }, (key, pieces, at) => {
+        const json = plan_stream_text(pieces);
+        const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+        const slice = typeof source === 'string' ? new FileSlice(source, at, length) : arena.add(pieces);
+        if (builder)
+            add(key, slice, json);
+        else
+            waiting.push([key, slice, json]);
+    });
+    const stream = typeof source === 'string' ? (0,external_node_fs_.createReadStream)(source, { highWaterMark: 1 << 20 }) : source;
+    for await (const chunk of stream)
+        scanner.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    scanner.end();
+    (0,plan_summary/* assertPlanFormat */.v)(head);
+    const shape = { ...head };
+    for (const key of scanner.keys)
+        if (!(key in shape))
+            shape[key] = [];
+    (0,plan_model/* assertPlanShape */.Hh)(shape);
+    builder ??= new plan_model/* PlanModelBuilder */.oM({ formatVersion: head.format_version });
+    if (typeof head.terraform_version === 'string')
+        builder.setToolVersion(head.terraform_version);
+    builder.setOutputChanges(head.output_changes);
+    builder.setChecks(head.checks);
+    builder.setErrored(head.errored);
+    builder.setVariables(head.variables, head.configuration);
+    builder.addDiagnostics(options.diagnostics ?? []);
+    return builder.finish();
+}
+
+// EXTERNAL MODULE: ./lib/render/phrases.js
+var phrases = __nccwpck_require__(95290);
+// EXTERNAL MODULE: ./lib/render/values.js
+var values = __nccwpck_require__(9200);
+;// CONCATENATED MODULE: ./lib/render/plan-text.js
+
+
+
+/**
+ * The plan as plain text for the log: everything, with no size budget and no markup. Every line the
+ * text holds starts with our own words or indentation, never with text from the plan, and text from
+ * the plan is kept on one line (line breaks escaped), except diagnostics' details, which are indented.
+ */
+const phrase = (p) => p.map((segment) => (typeof segment === 'string' ? segment : (0,values/* oneLine */.TN)(segment.code))).join('');
+const notes = (list) => (list.length > 0 ? ` (${list.map(phrase).join('; ')})` : '');
+function resourceLines(entry, notesOf) {
+    return [
+        `  ${(0,values/* oneLine */.TN)(entry.address)}${notes(notesOf(entry))}`,
+        ...entry.attributes.map((attribute) => `      ${(0,phrases/* diffLine */.mc)(attribute)}`),
+    ];
+}
+function heading(ctx) {
+    const where = [
+        ctx.workspace ? `workspace ${(0,values/* oneLine */.TN)(ctx.workspace)}` : '',
+        ctx.environment ? `environment ${(0,values/* oneLine */.TN)(ctx.environment)}` : '',
+    ].filter(Boolean);
+    return `Plan for ${ctx.stack ? (0,values/* oneLine */.TN)(ctx.stack) : 'the configuration'}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
+}
+function renderPlanText(model, ctx = {}) {
+    const lines = [heading(ctx)];
+    if (model.errored)
+        lines.push('The plan failed. What follows is what it planned before the error; it cannot be applied.');
+    lines.push(model.hasChanges || model.errored
+        ? `Plan: ${(0,phrases/* countsPhrase */.__)(model.counts)}.`
+        : 'No changes. The infrastructure matches the configuration.');
+    if (model.unchanged > 0 && model.hasChanges)
+        lines.push(`${(0,phrases/* plural */.LS)(model.unchanged, 'resource')} unchanged.`);
+    if (model.counts.drift > 0)
+        lines.push(`Drift: ${(0,phrases/* plural */.LS)(model.counts.drift, 'resource')} changed outside of the configuration.`);
+    const destructive = (0,plan_model/* destructiveResources */.Yh)(model);
+    if (destructive.length > 0) {
+        lines.push('', `${(0,phrases/* plural */.LS)(destructive.length, 'resource')} will be destroyed or replaced:`);
+        for (const entry of destructive)
+            lines.push(`  - ${(0,values/* oneLine */.TN)(entry.address)} ${(0,phrases/* destructiveVerb */.qH)(entry)}${notes((0,phrases/* resourceNotes */._$)(entry))}`);
     }
-    if (offset !== plaintext.length)
-        throw malformed('trailing bytes');
-    return files;
+    for (const group of (0,phrases/* groupResources */.xo)(model.resources)) {
+        lines.push('', `${group.title} (${group.entries.length}):`);
+        for (const entry of group.entries)
+            lines.push(...resourceLines(entry, phrases/* resourceNotes */._$));
+    }
+    if (model.drift.length > 0) {
+        lines.push('', `Drift: changed outside of the configuration (${model.drift.length}):`);
+        for (const entry of model.drift)
+            lines.push(...resourceLines(entry, phrases/* driftNotes */.Fs));
+    }
+    if (model.outputs.length > 0) {
+        lines.push('', `Output changes (${model.outputs.length}):`);
+        for (const output of model.outputs)
+            lines.push(`  ${(0,phrases/* outputLine */.MI)(output.name, output.before, output.after)}`);
+    }
+    const failed = model.checks.filter((check) => check.status === 'fail' || check.status === 'error');
+    const unknown = model.checks.filter((check) => check.status === 'unknown').length;
+    if (failed.length > 0 || unknown > 0) {
+        const passed = model.checks.filter((check) => check.status === 'pass').length;
+        lines.push('', `Checks: ${failed.length} failed, ${unknown} known only after apply, ${passed} passed`);
+        for (const check of failed) {
+            const what = check.status === 'error' ? 'could not be evaluated' : 'failed';
+            lines.push(`  ${(0,values/* oneLine */.TN)(check.address)} ${what}${check.problems.length > 0 ? `: ${check.problems.map(values/* oneLine */.TN).join('; ')}` : ''}`);
+        }
+    }
+    if (model.diagnostics.length > 0) {
+        lines.push('', 'Errors and warnings:');
+        for (const diagnostic of model.diagnostics) {
+            const where = diagnostic.location ? ` (${(0,values/* oneLine */.TN)(diagnostic.location)})` : '';
+            lines.push(`  ${diagnostic.severity === 'error' ? 'Error' : 'Warning'}: ${(0,values/* oneLine */.TN)(diagnostic.summary)}${where}`);
+            for (const line of diagnostic.detail.trim().split(/\r\n|\r|\n/)) {
+                if (line.trim() !== '')
+                    lines.push(`      ${(0,values/* oneLine */.TN)(line)}`);
+            }
+        }
+    }
+    const footer = [
+        ctx.planDigest ? `plan digest ${(0,values/* oneLine */.TN)(ctx.planDigest)}` : '',
+        ctx.commit ? `commit ${(0,values/* oneLine */.TN)(ctx.commit.slice(0, 12))}` : '',
+        ctx.tool
+            ? `${(0,values/* oneLine */.TN)(ctx.tool.name)} ${(0,values/* oneLine */.TN)(ctx.tool.version)}`
+            : model.toolVersion
+                ? `version ${(0,values/* oneLine */.TN)(model.toolVersion)}`
+                : '',
+        ctx.runUrl ? `run ${(0,values/* oneLine */.TN)(ctx.runUrl)}` : '',
+    ].filter(Boolean);
+    if (footer.length > 0)
+        lines.push('', footer.join(' · '));
+    return lines.join('\n') + '\n';
 }
-function u32(value) {
-    const bytes = Buffer.alloc(4);
-    bytes.writeUInt32BE(value);
-    return bytes;
+
+// EXTERNAL MODULE: ./lib/render/size-budget.js
+var size_budget = __nccwpck_require__(35369);
+;// CONCATENATED MODULE: ./lib/render/multi-stack.js
+
+
+/**
+ * Several stacks (the plan jobs of a matrix) in one PR comment: a table with a row per stack, then each
+ * stack's plan under its own heading. The size rules are the single comment's: every stack degrades
+ * together, and the destroyed and replaced resources of every stack are always listed, continued in
+ * further comments when they do not fit.
+ */
+const COLUMNS = ['add', 'change', 'replace', 'destroy', 'import', 'move', 'forget', 'drift'];
+function tableRow({ model, ctx }) {
+    const { cellCode } = plan_markdown/* markdown */.wD;
+    const cells = [
+        cellCode(ctx.stack),
+        ctx.workspace ? cellCode(ctx.workspace) : '',
+        ctx.environment ? cellCode(ctx.environment) : '',
+        plan_markdown/* markdown */.wD.verdict(model),
+        ...COLUMNS.map((column) => String(model.counts[column])),
+    ];
+    return `| ${cells.join(' | ')} |`;
 }
-function u16(value) {
-    const bytes = Buffer.alloc(2);
-    bytes.writeUInt16BE(value);
-    return bytes;
+function head(parts) {
+    return [
+        `## Plans for ${parts.length} ${parts.length === 1 ? 'stack' : 'stacks'}`,
+        '',
+        `| stack | workspace | environment | result | ${COLUMNS.join(' | ')} |`,
+        `| --- | --- | --- | --- | ${COLUMNS.map(() => '---:').join(' | ')} |`,
+        ...parts.map(tableRow),
+    ];
 }
+function renderMultiStackComment(entries, opts = {}) {
+    const title = `## Plans for ${entries.length} ${entries.length === 1 ? 'stack' : 'stacks'}`;
+    return (0,plan_markdown/* renderDocument */.yQ)(entries, {
+        limit: opts.limit ?? plan_markdown/* COMMENT_LIMIT */.W$,
+        measure: size_budget/* characters */.hg,
+        continuations: true,
+        firstN: opts.firstN ?? 10,
+        head,
+        stackHeading: (part) => `### ${plan_markdown/* markdown */.wD.stackTitle(part.ctx)}`,
+        continuationHeading: (index, total) => `${title} (continued, ${index} of ${total})`,
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/render/index.js
+/** The plan's renderings: what tf-plan, the multi-stack comment and the CLI use. */
+
+
+
+
+
+
+// EXTERNAL MODULE: ./lib/github/plan-comment.js
+var plan_comment = __nccwpck_require__(60604);
+;// CONCATENATED MODULE: ./lib/actions/tf-plan/gather.js
+
+
+
+
+
+
+
+
+
+// Bundles are read a few at a time: each is a download and a streamed read of its plan.json.
+const CONCURRENT_READS = 4;
+/**
+ * tf-plan's gather mode: reads the plan bundles the plan jobs of a matrix uploaded in this run (every
+ * `<prefix>-plan-*`, or those of the `stacks` input), each checked to be what tf-plan wrote, for one
+ * comment over all of them. Plans nothing itself.
+ */
+async function gatherPlans(inputs, deps) {
+    const prefix = artifactName(inputs.artifactPrefix, 'plan', '');
+    const names = inputs.stacks.length > 0
+        ? inputs.stacks.map((stack) => artifactName(inputs.artifactPrefix, 'plan', stack))
+        : (await deps.artifacts.list(prefix)).map((artifact) => artifact.name);
+    if (names.length === 0) {
+        throw new errors/* ConfigurationError */.j1(`No plan bundles named ${prefix}* in this run: run the gather step in a job that needs the plan jobs, with the same artifact-prefix.`);
+    }
+    deps.logger.info(`Gathering ${names.length} plan bundle(s): ${names.join(', ')}`);
+    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(deps.run.runnerTemp, 'iac-gather-'));
+    const gathered = [];
+    for (let start = 0; start < names.length; start += CONCURRENT_READS) {
+        const batch = names.slice(start, start + CONCURRENT_READS);
+        gathered.push(...(await Promise.all(batch.map(async (name, offset) => {
+            const dir = await fetchPlanBundle(deps.artifacts, name, (0,external_node_path_.join)(scratch, String(start + offset)), {
+                encryptionKey: inputs.encryptionKey,
+                reader: 'tf-plan',
+                acceptClear: true,
+            });
+            const manifest = await readIntactPlanBundle(dir, 'tf-plan');
+            const model = await readPlanModel((0,external_node_path_.join)(dir, PLAN_JSON_FILE));
+            return { artifactName: name, manifest, model };
+        }))));
+    }
+    return gathered;
+}
+/** Each stack's plan with its render context: its own identity from its manifest, the commit reviewers see. */
+function gatheredEntries(plans, commit, run) {
+    return plans.map(({ manifest, model }) => ({
+        model,
+        ctx: {
+            stack: manifest.stack,
+            workspace: manifest.workspace,
+            planDigest: manifest.planDigest,
+            commit,
+            runUrl: run.runUrl,
+            tool: manifest.tool,
+        },
+    }));
+}
+/** The comment over every stack: a row per stack, then each stack's plan. */
+function gatheredCommentBodies(entries) {
+    return renderMultiStackComment(entries, { limit: plan_markdown/* COMMENT_LIMIT */.W$ - plan_comment.COMMENT_RESERVE });
+}
+/** The job summary over every stack, within its limit (counting every character as 3 UTF-8 bytes). */
+function gatheredSummary(entries) {
+    return renderMultiStackComment(entries, { limit: Math.floor(plan_markdown/* SUMMARY_LIMIT_BYTES */.Jz / 3) }).join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./lib/core/shared-inputs.js
+
+/** Inputs several actions share, with the same meaning and the same checks everywhere. */
+const sharedInputs = {
+    'working-directory': input.directory('.'),
+    binary: input.choice(['auto', 'tofu', 'terraform'], 'auto'),
+    stack: input.name(),
+    'artifact-prefix': input.nameOr('iac'),
+    'github-token': input.secretText(),
+    'encryption-key': input.secretText(),
+};
+
+;// CONCATENATED MODULE: ./lib/actions/tf-plan/inputs.js
+
+
+const tfPlanInputs = defineInputs({
+    'working-directory': sharedInputs['working-directory'],
+    binary: sharedInputs.binary,
+    stack: sharedInputs.stack,
+    workspace: input.name(),
+    environment: input.text(),
+    mode: input.choice(['plan', 'drift', 'gather'], 'plan'),
+    stacks: input.names(),
+    'var-files': input.files(),
+    vars: input.keyValues(),
+    'backend-config': input.lines(),
+    targets: input.lines(),
+    replace: input.lines(),
+    destroy: input.boolean(false),
+    'refresh-only': input.boolean(false),
+    'lock-timeout': input.duration(),
+    parallelism: input.integer(1, 1000),
+    'artifact-prefix': sharedInputs['artifact-prefix'],
+    'encryption-key': sharedInputs['encryption-key'],
+    'on-destroy': input.choice(['warn', 'fail'], 'warn'),
+    'github-token': sharedInputs['github-token'],
+    comment: input.boolean(true),
+    'pr-number': input.integer(1, Number.MAX_SAFE_INTEGER),
+    'comment-author': input.text(),
+}, [
+    (v) => v.destroy && v.refreshOnly
+        ? { input: 'refresh-only', message: 'cannot be combined with destroy' }
+        : undefined,
+    (v) => v.stacks.length > 0 && v.mode !== 'gather'
+        ? { input: 'stacks', message: 'is for mode: gather, which gathers the plans of these stacks' }
+        : undefined,
+    (v) => v.mode === 'drift' && v.destroy
+        ? { input: 'destroy', message: 'cannot be used with mode: drift, which only refreshes' }
+        : undefined,
+]);
 
 ;// CONCATENATED MODULE: ./lib/core/version.js
 /** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
@@ -48296,7 +48927,7 @@ class TerraformError extends Error {
         this.applied = failure.applied;
     }
 }
-class TerraformConfigurationError extends errors_ConfigurationError {
+class TerraformConfigurationError extends errors/* ConfigurationError */.j1 {
     command;
     exitCode;
     diagnostics;
@@ -48387,87 +49018,6 @@ function documentStart(text) {
     return match?.index;
 }
 
-;// CONCATENATED MODULE: ./lib/terraform/plan-summary.js
-
-const READ_FORMAT_MAJOR = '1';
-/** Refuses a document in a format this code does not read, saying which it got and which it reads. */
-function assertPlanFormat(doc) {
-    const version = doc?.format_version;
-    if (typeof version !== 'string' || version.split('.')[0] !== READ_FORMAT_MAJOR) {
-        throw new errors_ConfigurationError(`the plan's show -json document has format_version ${JSON.stringify(version ?? null)}; this release ` +
-            `reads ${READ_FORMAT_MAJOR}.x. Use a tofu or terraform version that writes format ${READ_FORMAT_MAJOR}.x.`);
-    }
-}
-function summarizePlan(doc) {
-    assertPlanFormat(doc);
-    const summary = {
-        add: 0,
-        change: 0,
-        destroy: 0,
-        replace: 0,
-        import: 0,
-        move: 0,
-        forget: 0,
-        hasChanges: false,
-        destroys: false,
-        deletes: [],
-        replaces: [],
-        outputChanges: 0,
-    };
-    for (const resource of doc.resource_changes ?? [])
-        countResource(summary, resource);
-    summary.outputChanges = Object.values(doc.output_changes ?? {}).filter((o) => changes(o.actions)).length;
-    summary.destroys = summary.destroy + summary.replace > 0;
-    summary.hasChanges = summary.hasChanges || summary.outputChanges > 0;
-    return summary;
-}
-/** True unless every action is one that leaves infrastructure and state alone. */
-function changes(actions) {
-    return actions.some((action) => action !== 'no-op' && action !== 'read');
-}
-function countResource(summary, resource) {
-    const { actions } = resource.change;
-    // An import or a move changes the state even when the resource itself is a no-op; the tool's own
-    // -detailed-exitcode counts them as changes too, so the summary agrees with the exit code.
-    const imported = resource.change.importing !== undefined && resource.change.importing !== null;
-    const moved = resource.previous_address !== undefined && resource.previous_address !== resource.address;
-    if (imported)
-        summary.import += 1;
-    if (moved)
-        summary.move += 1;
-    if (changes(actions) || imported || moved)
-        summary.hasChanges = true;
-    // delete+create (the default) and create+delete (create_before_destroy) are both one replacement.
-    if (actions.includes('delete') && actions.includes('create')) {
-        summary.replace += 1;
-        summary.replaces.push(resource.address);
-        summary.deletes.push(resource.address);
-        return;
-    }
-    for (const action of actions)
-        countAction(summary, action, resource.address);
-}
-function countAction(summary, action, address) {
-    switch (action) {
-        case 'create':
-            summary.add += 1;
-            break;
-        case 'update':
-            summary.change += 1;
-            break;
-        case 'delete':
-            summary.destroy += 1;
-            summary.deletes.push(address);
-            break;
-        case 'forget':
-            summary.forget += 1;
-            break;
-        default:
-            // no-op and read change nothing; an action this code does not know is not counted either.
-            break;
-    }
-}
-
 ;// CONCATENATED MODULE: ./lib/terraform/tool.js
 
 
@@ -48488,7 +49038,7 @@ async function resolveTool(binary, exec, options = {}) {
             return { name, path, ...(await readVersion(path, exec)) };
     }
     const wanted = binary === 'auto' ? 'neither tofu nor terraform is' : `${binary} is not`;
-    throw new errors_ConfigurationError(`binary: ${wanted} on PATH. Run the setup action (the repository's root action, with tofu-version or ` +
+    throw new errors/* ConfigurationError */.j1(`binary: ${wanted} on PATH. Run the setup action (the repository's root action, with tofu-version or ` +
         'terraform-version) in an earlier step of this job, or install the tool yourself' +
         (binary === 'auto' ? '.' : `, or set binary to auto to use whichever is installed.`));
 }
@@ -48518,7 +49068,7 @@ async function readVersion(path, exec) {
     const reported = result.exitCode === 0 ? versionField(result.stdout) : undefined;
     const match = reported ? /^v?(\d+)\.(\d+)/.exec(reported) : null;
     if (!reported || !match) {
-        throw new errors_ConfigurationError(`binary: ${path} did not report its version (\`version -json\` exited ${result.exitCode}` +
+        throw new errors/* ConfigurationError */.j1(`binary: ${path} did not report its version (\`version -json\` exited ${result.exitCode}` +
             `${result.stderr.trim() ? `: ${result.stderr.trim()}` : ''}). Reinstall it with the setup action.`);
     }
     return { version: reported.replace(/^v/, ''), major: Number(match[1]), minor: Number(match[2]) };
@@ -48635,7 +49185,7 @@ class TerraformCli {
             readsConfiguration: false,
         });
         const doc = this.document(stdout, 'show -json');
-        assertPlanFormat(doc);
+        (0,plan_summary/* assertPlanFormat */.v)(doc);
         return doc;
     }
     /** Applies exactly the planfile; never plans anew (a planfile carries its own variables). */
@@ -48723,7 +49273,7 @@ function variableEnv(vars) {
     const env = {};
     for (const [name, value] of vars) {
         if (!VARIABLE_NAME.test(name)) {
-            throw new errors_ConfigurationError(`vars: "${name}" is not a variable name (letters, digits, _ and -)`);
+            throw new errors/* ConfigurationError */.j1(`vars: "${name}" is not a variable name (letters, digits, _ and -)`);
         }
         env[`TF_VAR_${name}`] = value;
     }
@@ -48749,7 +49299,7 @@ function assertVariablesDeclared(planDocument, names) {
     const undeclared = undeclaredVariables(planDocument, names);
     if (undeclared.length === 0)
         return;
-    throw new errors_ConfigurationError(`vars: the configuration declares no variable named ${undeclared.map((n) => `"${n}"`).join(', ')}; ` +
+    throw new errors/* ConfigurationError */.j1(`vars: the configuration declares no variable named ${undeclared.map((n) => `"${n}"`).join(', ')}; ` +
         'add a variable block for it or remove it from vars');
 }
 
@@ -48764,6 +49314,7 @@ function priorStateOf(state) {
 }
 
 ;// CONCATENATED MODULE: ./lib/actions/tf-plan/plan.js
+
 
 
 
@@ -48819,7 +49370,8 @@ async function plan(inputs, deps) {
     assertVariablesDeclared(document, inputs.vars.map(([name]) => name));
     const jsonPath = (0,external_node_path_.join)(scratch, PLAN_JSON_FILE);
     await (0,promises_.writeFile)(jsonPath, JSON.stringify(document));
-    const summary = summarizePlan(document);
+    const summary = (0,plan_summary/* summarizePlan */.P)(document);
+    const model = (0,plan_model/* buildPlanModel */.FA)(document, { diagnostics: planned.diagnostics });
     const lockFile = (0,external_node_path_.join)(inputs.workingDirectory, LOCK_FILE);
     const bundleDir = (0,external_node_path_.join)(scratch, 'bundle');
     const manifest = await writePlanBundle(bundleDir, {
@@ -48834,7 +49386,7 @@ async function plan(inputs, deps) {
         tool: { name: tool.name, version: tool.version },
         varFiles: await Promise.all(inputs.varFiles.map(async (path) => ({
             path: (0,external_node_path_.relative)(run.workspace, path),
-            sha256: await digest_sha256File(path),
+            sha256: await sha256File(path),
         }))),
         files: {
             [PLAN_FILE]: planfile,
@@ -48861,6 +49413,7 @@ async function plan(inputs, deps) {
         workspace,
         exitCode: planned.exitCode,
         summary,
+        model,
         manifest,
         jsonPath,
         artifactName: name,
@@ -48887,52 +49440,75 @@ async function plan(inputs, deps) {
  */
 async function uploadableFiles(bundleDir, scratch, key) {
     if (!key) {
-        const names = [PLAN_FILE, PLAN_JSON_FILE, manifest_MANIFEST_FILE, LOCK_FILE].filter((name) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(bundleDir, name)));
+        const names = [PLAN_FILE, PLAN_JSON_FILE, MANIFEST_FILE, LOCK_FILE].filter((name) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(bundleDir, name)));
         return { files: names.map((name) => (0,external_node_path_.join)(bundleDir, name)), root: bundleDir };
     }
     const sealedDir = (0,external_node_path_.join)(scratch, 'sealed');
     await (0,promises_.mkdir)(sealedDir, { recursive: true });
     const sealed = (0,external_node_path_.join)(sealedDir, ENCRYPTED_BUNDLE_FILE);
     await (0,promises_.writeFile)(sealed, await encryptDirectory(bundleDir, key));
-    const manifestCopy = (0,external_node_path_.join)(sealedDir, manifest_MANIFEST_FILE);
-    await (0,promises_.copyFile)((0,external_node_path_.join)(bundleDir, manifest_MANIFEST_FILE), manifestCopy);
+    const manifestCopy = (0,external_node_path_.join)(sealedDir, MANIFEST_FILE);
+    await (0,promises_.copyFile)((0,external_node_path_.join)(bundleDir, MANIFEST_FILE), manifestCopy);
     return { files: [manifestCopy, sealed], root: sealedDir };
 }
 
+// EXTERNAL MODULE: ./lib/render/markdown-escape.js
+var markdown_escape = __nccwpck_require__(5907);
 ;// CONCATENATED MODULE: ./lib/actions/tf-plan/summary.js
-/** Escapes text for a Markdown table cell or list item: no markup, no broken rows. */
-function cell(text) {
-    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+
+
+
+
+/** The context every rendering of a plan names: stack, workspace, digest, commit and the run. */
+function renderContext(result, run, options) {
+    return {
+        stack: result.stack,
+        workspace: result.workspace,
+        ...(options.environment ? { environment: options.environment } : {}),
+        planDigest: result.manifest.planDigest,
+        commit: options.commit,
+        runUrl: run.runUrl,
+        tool: result.manifest.tool,
+    };
 }
 /**
- * The job summary of a plan: what changes, what is deleted, and the digest an approval must name.
- * (The full plan rendering for reviewers, with attribute diffs, is the plan summary module's.)
+ * What happened to the plan bundle, under the plan: the artifact to apply and the command that approves
+ * it, or why nothing was uploaded. Kept out of the renderer, which knows plans, not artifacts.
  */
-function planSummaryMarkdown(result, run) {
-    const { summary, manifest } = result;
-    const lines = [
-        `## Plan for \`${cell(result.stack)}\` (workspace \`${cell(result.workspace)}\`)`,
-        '',
-        summary.hasChanges ? '' : '**No changes.** The infrastructure matches the configuration.',
-        '',
-        '| add | change | replace | destroy | import | move |',
-        '| ---: | ---: | ---: | ---: | ---: | ---: |',
-        `| ${summary.add} | ${summary.change} | ${summary.replace} | ${summary.destroy} | ${summary.import} | ${summary.move} |`,
-        '',
-    ];
-    if (result.drift !== undefined) {
-        lines.push(result.drift ? '**Drift:** the real infrastructure differs from the state.' : 'No drift.', '');
+function delivery(result) {
+    if (result.refusal) {
+        return '> [!CAUTION]\n> **Not uploaded.** `on-destroy` is `fail` and this plan deletes or replaces resources: no job can apply it.';
     }
-    if (summary.deletes.length > 0) {
-        lines.push(`### :warning: Deleted or replaced (${summary.deletes.length})`, '');
-        for (const address of summary.deletes)
-            lines.push(`- \`${cell(address)}\``);
-        lines.push('');
-    }
-    lines.push(`Plan digest \`${manifest.planDigest}\` (approve with \`/approve ${manifest.planDigest.slice('sha256:'.length, 'sha256:'.length + 12)}\`) · ` +
-        `${result.artifact ? `artifact \`${cell(result.artifactName)}\`` : 'no artifact uploaded'} · ` +
-        `commit \`${run.sha.slice(0, 12)}\` · ${manifest.tool.name} ${manifest.tool.version} · [run](${run.runUrl})`, '');
-    return lines.filter((line, index, all) => !(line === '' && all[index - 1] === '')).join('\n');
+    const digest = result.manifest.planDigest;
+    const approve = `approve with \`/approve ${shortDigest(digest).replace(/^sha256:/, '')}\``;
+    const drift = result.drift === undefined
+        ? ''
+        : result.drift
+            ? ' · **drift:** the real infrastructure differs from the state'
+            : ' · no drift';
+    return `Artifact ${(0,markdown_escape/* codeSpan */.SS)(result.artifactName)} · ${approve}${drift}`;
+}
+// Room under each limit for the delivery line, which is short and bounded (the artifact name is a
+// validated name, the digest fixed length).
+const DELIVERY_ROOM = 512;
+/** The job summary: the whole plan within GitHub's 1 MiB, degraded in steps when it does not fit. */
+function planJobSummary(result, ctx) {
+    const body = (0,plan_markdown/* renderPlanSummary */.ON)(result.model, ctx, { limitBytes: plan_markdown/* SUMMARY_LIMIT_BYTES */.Jz - DELIVERY_ROOM });
+    return `${body.trimEnd()}\n\n${delivery(result)}\n`;
+}
+/**
+ * The pull-request comment's bodies: the first, then continuations when the destroyed and replaced
+ * resources alone do not fit one. Each leaves room for the markers the comment writer adds.
+ */
+function planCommentBodies(result, ctx) {
+    const bodies = (0,plan_markdown/* renderPlanComment */.zk)(result.model, ctx, {
+        limit: plan_markdown/* COMMENT_LIMIT */.W$ - plan_comment.COMMENT_RESERVE - DELIVERY_ROOM,
+    });
+    return bodies.map((body, index) => (index === 0 ? `${body.trimEnd()}\n\n${delivery(result)}\n` : body));
+}
+/** The plan as plain text for the step's log. */
+function planLogText(result, ctx) {
+    return renderPlanText(result.model, ctx);
 }
 
 ;// CONCATENATED MODULE: ./lib/actions/tf-plan/run.js
@@ -48943,55 +49519,1882 @@ function planSummaryMarkdown(result, run) {
 
 
 
+
+
 function run() {
-    return runAction('tf-plan', tfPlanInputs, async ({ inputs, logger, exec, run, setOutput, writeSummary }) => {
-        const key = planCommentKey(planStack(inputs, run));
-        // Found while the tool runs; the old plan is marked outdated at once, so nobody approves it meanwhile.
-        const commenting = openPlanComments(inputs, run, logger).then(async (session) => {
-            await session?.markOutdated(key, `is being planned: [the run](${run.runUrl}).`);
-            return session;
-        });
-        // Awaited after the plan; until then a failure must not count as an unhandled rejection.
-        commenting.catch(() => undefined);
-        let result;
-        try {
-            result = await plan(inputs, {
-                exec,
-                logger,
-                run,
-                artifacts: actionsArtifactStore({ loadNow: true }),
-            });
-        }
-        catch (error) {
-            const session = await commenting.catch(() => undefined);
-            await session?.markOutdated(key, `could not be planned: see [the run](${run.runUrl}).`);
-            throw error;
-        }
-        const { summary } = result;
-        setOutput('has-changes', summary.hasChanges);
-        setOutput('add', summary.add);
-        setOutput('change', summary.change);
-        setOutput('destroy', summary.destroy);
-        setOutput('replace', summary.replace);
-        setOutput('import', summary.import);
-        setOutput('move', summary.move);
-        setOutput('destroys', summary.destroys);
-        setOutput('plan-digest', result.manifest.planDigest);
-        setOutput('artifact-name', result.artifactName);
-        setOutput('artifact-id', result.artifact?.id ?? '');
-        setOutput('json-path', result.jsonPath);
-        setOutput('exitcode', result.exitCode);
-        if (result.drift !== undefined)
-            setOutput('drift', result.drift);
-        await writeSummary(planSummaryMarkdown(result, run));
-        const session = await commenting;
-        if (session) {
-            const url = await session.publish(key, [planSummaryMarkdown(result, run)]);
-            setOutput('comment-url', url ?? '');
-        }
-        if (result.refusal)
-            throw new errors_ConfigurationError(result.refusal);
+    return runAction('tf-plan', tfPlanInputs, (context) => context.inputs.mode === 'gather' ? gatherStacks(context) : planOneStack(context));
+}
+async function planOneStack({ inputs, logger, exec, run, setOutput, writeSummary }) {
+    const key = planCommentKey(planStack(inputs, run));
+    // Found while the tool runs; the old plan is marked outdated at once, so nobody approves it meanwhile.
+    const commenting = openPlanComments(inputs, run, logger).then(async (session) => {
+        await session?.markOutdated(key, `is being planned: [the run](${run.runUrl}).`);
+        return session;
     });
+    // Awaited after the plan; until then a failure must not count as an unhandled rejection.
+    commenting.catch(() => undefined);
+    let result;
+    try {
+        result = await plan(inputs, { exec, logger, run, artifacts: actionsArtifactStore({ loadNow: true }) });
+    }
+    catch (error) {
+        const session = await commenting.catch(() => undefined);
+        await session?.markOutdated(key, `could not be planned: see [the run](${run.runUrl}).`);
+        throw error;
+    }
+    const { summary } = result;
+    setOutput('has-changes', summary.hasChanges);
+    setOutput('add', summary.add);
+    setOutput('change', summary.change);
+    setOutput('destroy', summary.destroy);
+    setOutput('replace', summary.replace);
+    setOutput('import', summary.import);
+    setOutput('move', summary.move);
+    setOutput('destroys', summary.destroys);
+    setOutput('plan-digest', result.manifest.planDigest);
+    setOutput('artifact-name', result.artifactName);
+    setOutput('artifact-id', result.artifact?.id ?? '');
+    setOutput('json-path', result.jsonPath);
+    setOutput('exitcode', result.exitCode);
+    if (result.drift !== undefined)
+        setOutput('drift', result.drift);
+    const { session, failure } = await run_settle(commenting);
+    const ctx = renderContext(result, run, {
+        commit: session?.commit ?? run.sha,
+        ...(inputs.environment ? { environment: inputs.environment } : {}),
+    });
+    await withoutWorkflowCommands(logger, () => logger.info(planLogText(result, ctx)));
+    await writeSummary(planJobSummary(result, ctx));
+    if (failure !== undefined)
+        throw failure;
+    if (session)
+        setOutput('comment-url', (await session.publish(key, planCommentBodies(result, ctx))) ?? '');
+    if (result.refusal)
+        throw new errors/* ConfigurationError */.j1(result.refusal);
+}
+/** mode: gather — one comment and one summary over the plans of several stacks made in this run. */
+async function gatherStacks({ inputs, logger, run, setOutput, writeSummary }) {
+    const key = `plans:${inputs.stack ?? 'all'}`;
+    const commenting = openPlanComments(inputs, run, logger);
+    commenting.catch(() => undefined);
+    const plans = await gatherPlans(inputs, {
+        artifacts: actionsArtifactStore({ loadNow: true }),
+        logger,
+        run,
+    });
+    const total = (count) => plans.reduce((sum, { model }) => sum + model.counts[count], 0);
+    setOutput('has-changes', plans.some(({ model }) => model.hasChanges));
+    setOutput('add', total('add'));
+    setOutput('change', total('change'));
+    setOutput('destroy', total('destroy'));
+    setOutput('replace', total('replace'));
+    setOutput('import', total('import'));
+    setOutput('move', total('move'));
+    setOutput('destroys', plans.some(({ manifest }) => manifest.summary.destroys));
+    setOutput('stacks', JSON.stringify(plans.map(({ manifest, artifactName }) => ({
+        stack: manifest.stack,
+        workspace: manifest.workspace,
+        'plan-digest': manifest.planDigest,
+        'artifact-name': artifactName,
+        'has-changes': manifest.summary.hasChanges,
+        destroys: manifest.summary.destroys,
+    }))));
+    const { session, failure } = await run_settle(commenting);
+    const entries = gatheredEntries(plans, session?.commit ?? run.sha, run);
+    await writeSummary(gatheredSummary(entries));
+    if (failure !== undefined)
+        throw failure;
+    if (session)
+        setOutput('comment-url', (await session.publish(key, gatheredCommentBodies(entries))) ?? '');
+}
+/** The comment session or why it could not be opened: the plan is reported either way, then the failure. */
+async function run_settle(commenting) {
+    try {
+        return { session: await commenting };
+    }
+    catch (failure) {
+        return { failure };
+    }
+}
+
+
+/***/ }),
+
+/***/ 3828:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   p0: () => (/* binding */ isConfigurationError),
+/* harmony export */   pH: () => (/* binding */ StepFailure)
+/* harmony export */ });
+/* unused harmony export NotImplementedError */
+/**
+ * A mistake the user can fix: a bad input, a missing file, a refused bundle. It is reported as one
+ * `::error::` line without a stack trace. Everything else is a bug and keeps its stack (at debug level).
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+function isConfigurationError(error) {
+    return error instanceof ConfigurationError;
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * The step failed for a reason that is neither the user's input nor a bug of ours: the tool failed (a
+ * provider refused an apply), a check failed. Reported as its message alone, like a ConfigurationError.
+ */
+class StepFailure extends Error {
+    name = 'StepFailure';
+}
+/**
+ * Thrown by an action whose behaviour this release does not have yet. It fails the step on purpose:
+ * a green tf-apply that applied nothing would be worse than a red one.
+ */
+class NotImplementedError extends StepFailure {
+    name = 'NotImplementedError';
+    constructor(action, what) {
+        super(`${action}: the inputs are valid, but this release cannot ${what} yet, so the step fails rather than pretend.`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 45778:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MarkedComments: () => (/* binding */ MarkedComments),
+/* harmony export */   commentAuthor: () => (/* binding */ commentAuthor),
+/* harmony export */   contentOf: () => (/* binding */ contentOf),
+/* harmony export */   marker: () => (/* binding */ marker)
+/* harmony export */ });
+const MARKER = /^<!-- iac-pipeline:([A-Za-z0-9._:/-]{1,200}) -->/;
+/** The hidden first line that lets the suite find its own comment again; invisible in the rendered page. */
+function marker(key) {
+    if (!/^[A-Za-z0-9._:/-]{1,200}$/.test(key))
+        throw new Error(`a comment marker key cannot be "${key}"`);
+    return `<!-- iac-pipeline:${key} -->`;
+}
+/**
+ * The account whose comments are trusted to carry markers: the `comment-author` input, else the token's
+ * own user. Installation tokens (the workflow's GITHUB_TOKEN, GitHub Apps) cannot read GET /user; the
+ * workflow token writes as github-actions[bot], and an App's token needs `comment-author` set to its bot.
+ */
+async function commentAuthor(client, given, logger) {
+    if (given)
+        return given;
+    try {
+        return (await client.rest.users.getAuthenticated()).data.login;
+    }
+    catch (error) {
+        if (error.status !== 403)
+            throw error;
+        logger.debug('The token is an installation token: its comments are written by github-actions[bot].');
+        return 'github-actions[bot]';
+    }
+}
+/**
+ * The comments of one thread that carry a marker, found again on every run. A marker is trusted only on
+ * comments written by `author`: anybody can paste the marker into a comment of their own, and editing
+ * theirs would put our words under their name (and fail, since we cannot edit it).
+ */
+class MarkedComments {
+    client;
+    thread;
+    author;
+    found;
+    constructor(client, thread, author, found) {
+        this.client = client;
+        this.thread = thread;
+        this.author = author;
+        this.found = found;
+    }
+    static async load(client, thread, author) {
+        const comments = await client.paginate(client.rest.issues.listComments, {
+            owner: thread.owner,
+            repo: thread.repo,
+            issue_number: thread.issueNumber,
+            per_page: 100,
+        });
+        const found = new Map();
+        for (const comment of comments) {
+            if (comment.user?.login !== author || !comment.body)
+                continue;
+            const key = MARKER.exec(comment.body)?.[1];
+            // The oldest comment with a key is the one kept up to date; a later duplicate is left alone.
+            if (key && !found.has(key)) {
+                found.set(key, { id: comment.id, body: comment.body, url: comment.html_url, key });
+            }
+        }
+        return new MarkedComments(client, thread, author, found);
+    }
+    get(key) {
+        return this.found.get(key);
+    }
+    /** Every marked comment whose key starts with `prefix`, in key order. */
+    withPrefix(prefix) {
+        return [...this.found.values()]
+            .filter((comment) => comment.key.startsWith(prefix))
+            .sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
+    }
+    /**
+     * Creates the comment for `key`, or edits it when its body differs. An unchanged body costs no write:
+     * every write notifies subscribers and counts against the rate limit.
+     */
+    async write(key, content) {
+        const body = `${marker(key)}\n${content}`;
+        const existing = this.found.get(key);
+        if (existing?.body === body)
+            return { comment: existing, result: 'unchanged' };
+        const { owner, repo, issueNumber } = this.thread;
+        const { data } = existing
+            ? await this.client.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body })
+            : await this.client.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+        const comment = { id: data.id, body, url: data.html_url, key };
+        this.found.set(key, comment);
+        return { comment, result: existing ? 'updated' : 'created' };
+    }
+}
+/** The body of a marked comment without its marker line. */
+function contentOf(comment) {
+    return comment.body.replace(MARKER, '').replace(/^\n/, '');
+}
+
+
+/***/ }),
+
+/***/ 60604:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   COMMENT_LIMIT: () => (/* reexport safe */ _render_plan_markdown_js__WEBPACK_IMPORTED_MODULE_0__.W$),
+/* harmony export */   COMMENT_RESERVE: () => (/* binding */ COMMENT_RESERVE),
+/* harmony export */   commitOf: () => (/* binding */ commitOf),
+/* harmony export */   markPlanCommentsOutdated: () => (/* binding */ markPlanCommentsOutdated),
+/* harmony export */   publishPlanComment: () => (/* binding */ publishPlanComment)
+/* harmony export */ });
+/* harmony import */ var _render_plan_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(13171);
+/* harmony import */ var _marked_comments_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(45778);
+
+
+
+/**
+ * What the plan comment adds around the rendered plan: the marker, the commit line, and an outdated
+ * banner. Renderers get the limit minus this, so no edit can push a body over GitHub's.
+ */
+const COMMENT_RESERVE = 1_024;
+const COMMIT_LINE = /^<!-- iac-pipeline-commit:([0-9a-f]{7,64}) -->\n/m;
+const OUTDATED_BANNER = /^> \[!WARNING\]\n> \*\*Outdated\.\*\*[^\n]*\n\n/m;
+/**
+ * Keeps the plan comments of one stack (or one group of stacks) on a pull request: part 1 is the plan,
+ * parts 2… hold the deletes and replaces that did not fit. Each part is edited in place; parts a shorter
+ * plan no longer needs say so instead of showing an old plan's addresses.
+ */
+async function publishPlanComment(comments, key, commit, bodies) {
+    if (bodies.length === 0)
+        throw new Error('a plan comment needs at least one body');
+    const results = [];
+    let url = '';
+    for (const [index, body] of bodies.entries()) {
+        const { comment, result } = await comments.write(partKey(key, index + 1), `${commitLine(commit)}${body}`);
+        if (index === 0)
+            url = comment.url;
+        results.push(result);
+    }
+    for (const stale of comments.withPrefix(`${key}:`).filter((c) => partNumber(c) > bodies.length)) {
+        const { result } = await comments.write(stale.key, `${commitLine(commit)}_This continuation is no longer needed: the plan of \`${commit.slice(0, 12)}\` fits in fewer comments._\n`);
+        results.push(result);
+    }
+    return { url, results };
+}
+/**
+ * Marks every plan comment of `key` that shows another commit's plan as outdated, keeping its text below
+ * the banner: while a newer commit is being planned, or when its plan failed, reviewers must not read the
+ * old plan as the current one. A comment already marked for this commit is not written again.
+ */
+async function markPlanCommentsOutdated(comments, key, commit, why) {
+    const results = [];
+    for (const comment of comments.withPrefix(`${key}:`)) {
+        const planned = commitOf(comment);
+        if (!planned || planned === commit)
+            continue;
+        const content = (0,_marked_comments_js__WEBPACK_IMPORTED_MODULE_1__.contentOf)(comment).replace(COMMIT_LINE, '').replace(OUTDATED_BANNER, '');
+        const banner = `> [!WARNING]\n> **Outdated.** This plan is for commit \`${planned.slice(0, 12)}\`; ` +
+            `commit \`${commit.slice(0, 12)}\` ${why}\n\n`;
+        const { result } = await comments.write(comment.key, `${commitLine(planned)}${banner}${content}`);
+        results.push(result);
+    }
+    return results;
+}
+/** The commit a plan comment shows, from its hidden commit line. */
+function commitOf(comment) {
+    return COMMIT_LINE.exec((0,_marked_comments_js__WEBPACK_IMPORTED_MODULE_1__.contentOf)(comment))?.[1];
+}
+function commitLine(commit) {
+    return `<!-- iac-pipeline-commit:${commit} -->\n`;
+}
+function partKey(key, part) {
+    return `${key}:${part}`;
+}
+function partNumber(comment) {
+    return Number(comment.key.slice(comment.key.lastIndexOf(':') + 1));
+}
+
+
+/***/ }),
+
+/***/ 5907:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   GA: () => (/* binding */ cellCode),
+/* harmony export */   SS: () => (/* binding */ codeSpan),
+/* harmony export */   dK: () => (/* binding */ blockText),
+/* harmony export */   js: () => (/* binding */ htmlText),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9200);
+
+/**
+ * Putting text that came from a plan (addresses, keys, values, messages) into GitHub Markdown without
+ * letting it change the layout or add markup. Every such text goes into a code span, a `<code>`
+ * element or a fenced code block: GitHub does not turn @mentions, #references or :emoji: into links
+ * there, and Markdown inside is not parsed. What remains is to make sure the text cannot end its
+ * container early, which each function below handles for its own container.
+ */
+/** Longest run of `char` in text. */
+function longestRun(text, char) {
+    let longest = 0;
+    let current = 0;
+    for (const c of text) {
+        current = c === char ? current + 1 : 0;
+        if (current > longest)
+            longest = current;
+    }
+    return longest;
+}
+/**
+ * A code span for running text and list items (not table cells: see `cellCode`). A span ends at the
+ * next run of exactly as many backticks as opened it, so the fence is one longer than any run inside;
+ * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
+ * space on each side).
+ */
+function codeSpan(text) {
+    const content = (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(text);
+    if (content === '')
+        return '` `';
+    const fence = '`'.repeat(longestRun(content, '`') + 1);
+    const pad = content.startsWith('`') || content.endsWith('`') || /^ .* $/.test(content) ? ' ' : '';
+    return `${fence}${pad}${content}${pad}${fence}`;
+}
+const HTML_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
+function htmlText(text) {
+    return (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+/**
+ * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
+ * backslash before it escapes it depends on the backslashes before that, so no span is used: a
+ * `<code>` element with every ASCII punctuation character as a numeric reference, which neither the
+ * table nor Markdown reads as syntax.
+ */
+function cellCode(text) {
+    const content = (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
+    return `<code>${content}</code>`;
+}
+/**
+ * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
+ * as many backticks as opened it, so the fence is longer than any run in the content.
+ */
+function codeBlock(content, info = '') {
+    const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
+    return `${fence}${info}\n${content}\n${fence}`;
+}
+/** Multi-line text for a code block: control characters other than the line breaks escaped. */
+function blockText(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((line) => (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(line))
+        .join('\n');
+}
+/** Shortens text to at most `max` characters, saying how much was left out. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
+    const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+    return `${text.slice(0, end)}… (${text.length - end} more characters)`;
+}
+
+
+/***/ }),
+
+/***/ 95290:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C8: () => (/* binding */ DESTRUCTIVE_GROUPS),
+/* harmony export */   Fs: () => (/* binding */ driftNotes),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   MI: () => (/* binding */ outputLine),
+/* harmony export */   WJ: () => (/* binding */ verdict),
+/* harmony export */   _$: () => (/* binding */ resourceNotes),
+/* harmony export */   __: () => (/* binding */ countsPhrase),
+/* harmony export */   mc: () => (/* binding */ diffLine),
+/* harmony export */   qH: () => (/* binding */ destructiveVerb),
+/* harmony export */   xo: () => (/* binding */ groupResources)
+/* harmony export */ });
+/* unused harmony export valueText */
+/* harmony import */ var _markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5907);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9200);
+
+
+const plural = (count, one, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+const REASONS = {
+    replace_because_cannot_update: 'a changed attribute cannot be updated in place',
+    replace_because_tainted: 'the object is tainted',
+    replace_by_request: 'replacement was requested (-replace)',
+    replace_by_triggers: 'replace_triggered_by',
+    delete_because_no_resource_config: 'no longer in the configuration',
+    delete_because_wrong_repetition: 'count or for_each was added or removed',
+    delete_because_count_index: 'its count index is out of range',
+    delete_because_each_key: 'its for_each key is gone',
+    delete_because_enabled_false: 'enabled = false',
+    delete_because_no_module: 'its module is no longer in the configuration',
+    delete_because_no_move_target: 'a moved block points to an address that is not in the configuration',
+    read_because_config_unknown: 'its configuration depends on values known only after apply',
+    read_because_dependency_pending: 'it depends on a resource with changes pending',
+    read_because_check_nested: 'it is inside a check block',
+    forgot_because_lifecycle_destroy_in_state: 'lifecycle destroy = false',
+    forgot_because_lifecycle_destroy_in_config: 'lifecycle destroy = false',
+};
+const GROUPS = [
+    { key: 'delete', title: 'Destroy', matches: (e) => e.action === 'delete' },
+    { key: 'replace', title: 'Replace', matches: (e) => e.action === 'replace' },
+    {
+        key: 'forget-then-create',
+        title: 'Replace without destroying: the old object is only removed from the state',
+        matches: (e) => e.action === 'forget-then-create',
+    },
+    { key: 'create', title: 'Create', matches: (e) => e.action === 'create' },
+    { key: 'update', title: 'Update in place', matches: (e) => e.action === 'update' },
+    { key: 'import', title: 'Import', matches: (e) => e.action === 'no-op' && e.importing !== undefined },
+    {
+        key: 'move',
+        title: 'Move',
+        matches: (e) => e.action === 'no-op' && e.importing === undefined && e.previousAddress !== undefined,
+    },
+    {
+        key: 'forget',
+        title: 'Forget: removed from the state, not destroyed',
+        matches: (e) => e.action === 'forget',
+    },
+    { key: 'read', title: 'Read data sources during apply', matches: (e) => e.action === 'read' },
+];
+/** Destroys and replaces are the groups the banner lists in full. */
+const DESTRUCTIVE_GROUPS = new Set(['delete', 'replace']);
+/** The resources grouped by what happens to them, most consequential first; empty groups left out. */
+function groupResources(entries) {
+    let groups = groupCache.get(entries);
+    if (!groups) {
+        groups = makeGroups(entries);
+        groupCache.set(entries, groups);
+    }
+    return groups;
+}
+// Renderers group the same list several times while they fit a plan into its limit.
+const groupCache = new WeakMap();
+function makeGroups(entries) {
+    const groups = GROUPS.map(({ key, title }) => ({ key, title, entries: [] }));
+    for (const entry of entries) {
+        const index = GROUPS.findIndex((group) => group.matches(entry));
+        if (index >= 0)
+            groups[index]?.entries.push(entry);
+    }
+    return groups.filter((group) => group.entries.length > 0);
+}
+/** "2 to add, 1 to change, 0 to replace, 0 to destroy; 1 to import" and the rest that is not zero. */
+function countsPhrase(counts) {
+    const main = [
+        `${counts.add} to add`,
+        `${counts.change} to change`,
+        `${counts.replace} to replace`,
+        `${counts.destroy} to destroy`,
+    ].join(', ');
+    const extra = [
+        counts.import > 0 ? `${counts.import} to import` : '',
+        counts.move > 0 ? `${counts.move} to move` : '',
+        counts.forget > 0 ? `${counts.forget} to forget` : '',
+        counts.read > 0 ? plural(counts.read, 'data source') + ' to read' : '',
+        counts.outputChanges > 0 ? plural(counts.outputChanges, 'output change') : '',
+    ].filter(Boolean);
+    return extra.length > 0 ? `${main}; ${extra.join(', ')}` : main;
+}
+function verdict(model) {
+    if (model.errored)
+        return 'The plan failed';
+    return model.hasChanges ? 'Changes' : 'No changes';
+}
+const MAX_NAMED_PATHS = 5;
+/** What else a reviewer should know about one resource, beside its address. */
+function resourceNotes(entry) {
+    const notes = [];
+    if (entry.action === 'replace') {
+        notes.push([
+            entry.replaceOrder === 'create-then-delete'
+                ? 'create the new object, then destroy the old (create_before_destroy)'
+                : 'destroy, then create',
+        ]);
+    }
+    if (entry.replacePaths.length > 0) {
+        const named = entry.replacePaths.slice(0, MAX_NAMED_PATHS);
+        const phrase = ['forced by '];
+        named.forEach((path, i) => phrase.push(...(i > 0 ? [', '] : []), { code: path }));
+        if (entry.replacePaths.length > named.length)
+            phrase.push(` and ${entry.replacePaths.length - named.length} more`);
+        notes.push(phrase);
+    }
+    else if (entry.actionReason) {
+        const reason = REASONS[entry.actionReason];
+        notes.push(reason ? [reason] : ['reason ', { code: entry.actionReason }]);
+    }
+    if (entry.importing)
+        notes.push(entry.importing.id ? ['import ID ', { code: entry.importing.id }] : ['imported']);
+    if (entry.previousAddress)
+        notes.push(['moved from ', { code: entry.previousAddress }]);
+    if (entry.deposed)
+        notes.push(['deposed object ', { code: entry.deposed }]);
+    return notes;
+}
+/** What the banner says happens to a destroyed or replaced resource. */
+function destructiveVerb(entry) {
+    return entry.action === 'replace' ? 'replaced' : 'destroyed';
+}
+function driftNotes(entry) {
+    return [
+        [
+            entry.action === 'delete'
+                ? 'deleted outside of the configuration'
+                : 'changed outside of the configuration',
+        ],
+    ];
+}
+function valueText(value, maxLength = Infinity) {
+    switch (value.kind) {
+        case 'known':
+            return (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(value.text, maxLength);
+        case 'sensitive':
+            return '(sensitive)';
+        case 'unknown':
+            return '(known after apply)';
+        case 'absent':
+            return 'null';
+    }
+}
+/** One line of a diff: `+ path = value`, `- path = value` or `! path = before -> after`. */
+function diffLine(attribute, maxLength = Infinity) {
+    const { before, after } = attribute;
+    const suffix = attribute.forcesReplacement ? '  # forces replacement' : '';
+    if (before.kind === 'absent')
+        return `+ ${attribute.path} = ${valueText(after, maxLength)}${suffix}`;
+    if (after.kind === 'absent')
+        return `- ${attribute.path} = ${valueText(before, maxLength)}${suffix}`;
+    return `! ${attribute.path} = ${valueText(before, maxLength)} -> ${valueText(after, maxLength)}${suffix}`;
+}
+function outputLine(name, before, after, maxLength = Infinity) {
+    return diffLine({ path: (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .Gt)([name]), before, after, forcesReplacement: false }, maxLength);
+}
+
+
+/***/ }),
+
+/***/ 13171:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jz: () => (/* binding */ SUMMARY_LIMIT_BYTES),
+/* harmony export */   ON: () => (/* binding */ renderPlanSummary),
+/* harmony export */   W$: () => (/* binding */ COMMENT_LIMIT),
+/* harmony export */   wD: () => (/* binding */ markdown),
+/* harmony export */   yQ: () => (/* binding */ renderDocument),
+/* harmony export */   zk: () => (/* binding */ renderPlanComment)
+/* harmony export */ });
+/* harmony import */ var _markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5907);
+/* harmony import */ var _plan_model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(50469);
+/* harmony import */ var _phrases_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(95290);
+/* harmony import */ var _size_budget_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(35369);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9200);
+
+
+
+
+
+/** GitHub refuses a comment body longer than this (in characters) with 422. */
+const COMMENT_LIMIT = 65_536;
+const SUMMARY_LIMIT_BYTES = 1_000_000;
+const DEFAULT_FIRST_N = 10;
+// The smallest limit that always leaves room for the header, one banner line and the footer.
+const MIN_LIMIT = 4_096;
+/** Longest value shown in a diff, and longest address or message: enough to read, bounded in size. */
+const MAX_VALUE = 500;
+const MAX_NAME = 1_000;
+const MAX_DETAIL = 2_000;
+const MAX_ATTRIBUTE_NAMES = 20;
+const code = (text) => (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)((0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(text, MAX_NAME));
+function md(phrase) {
+    return phrase.map((segment) => (typeof segment === 'string' ? segment : code(segment.code))).join('');
+}
+function html(phrase) {
+    return phrase
+        .map((segment) => typeof segment === 'string'
+        ? (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlText */ .js)(segment)
+        : `<code>${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlText */ .js)((0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(segment.code, MAX_NAME))}</code>`)
+        .join('');
+}
+const notesMd = (notes) => (notes.length > 0 ? ` — ${notes.map(md).join('; ')}` : '');
+const notesHtml = (notes) => (notes.length > 0 ? ` — ${notes.map(html).join('; ')}` : '');
+/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
+function safeUrl(url) {
+    if (!url)
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            return undefined;
+        return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    }
+    catch {
+        return undefined;
+    }
+}
+function stackTitle(ctx) {
+    const parts = [ctx.stack ? code(ctx.stack) : 'the configuration'];
+    if (ctx.workspace)
+        parts.push(`workspace ${code(ctx.workspace)}`);
+    if (ctx.environment)
+        parts.push(`environment ${code(ctx.environment)}`);
+    return parts.join(' · ');
+}
+function footer(part) {
+    const { ctx, model } = part;
+    const bits = [];
+    if (ctx.planDigest)
+        bits.push(`Plan digest ${code(ctx.planDigest)}`);
+    if (ctx.commit)
+        bits.push(`commit ${code(ctx.commit.slice(0, 12))}`);
+    if (ctx.tool)
+        bits.push(`${code(ctx.tool.name)} ${code(ctx.tool.version)}`);
+    else if (model.toolVersion)
+        bits.push(`version ${code(model.toolVersion)}`);
+    const url = safeUrl(ctx.runUrl);
+    if (url)
+        bits.push(`[full plan in the run](${url})`);
+    return bits.join(' · ');
+}
+function countsLines(model) {
+    const lines = [];
+    if (model.errored) {
+        lines.push('> [!CAUTION]', '> **The plan failed.** What follows is what it planned before the error; it cannot be applied.', '');
+    }
+    if (model.hasChanges || model.errored)
+        lines.push(`**Plan:** ${(0,_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .countsPhrase */ .__)(model.counts)}.`);
+    else
+        lines.push('**No changes.** The infrastructure matches the configuration.');
+    if (model.unchanged > 0 && model.hasChanges)
+        lines.push(`${(0,_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(model.unchanged, 'resource')} unchanged.`);
+    if (model.counts.drift > 0) {
+        lines.push(`**Drift:** ${(0,_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(model.counts.drift, 'resource')} changed outside of the configuration.`);
+    }
+    return lines;
+}
+/** A destroyed or replaced resource's line, without the quote marker; made once per entry. */
+function destructiveLine(entry) {
+    let line = destructiveLines.get(entry);
+    if (line === undefined) {
+        line = `- ${code(entry.address)} ${(0,_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .destructiveVerb */ .qH)(entry)}${notesMd((0,_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .resourceNotes */ ._$)(entry))}`;
+        destructiveLines.set(entry, line);
+    }
+    return line;
+}
+const destructiveLines = new WeakMap();
+function bannerItem(entry) {
+    return `> ${destructiveLine(entry)}`;
+}
+function writeBanner(w, destructive, cut) {
+    if (destructive.length === 0)
+        return;
+    w.blank().line('> [!WARNING]', `> **${(0,_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(destructive.length, 'resource')} will be destroyed or replaced:**`);
+    const shown = cut ? cut.shown : destructive.length;
+    for (let i = 0; i < shown; i++)
+        w.line(bannerItem(destructive[i]));
+    if (cut && shown < destructive.length)
+        w.line(restNote(destructive.length - shown, cut.rest));
+}
+function restNote(rest, where) {
+    if (where === 'log')
+        return `> - … and ${rest} more: the full list is in the plan in the run's log.`;
+    const [first, last] = where.comments;
+    const comments = first === last ? `continuation comment ${first}` : `continuation comments ${first} to ${last}`;
+    return `> - … and ${rest} more, listed in ${comments}.`;
+}
+function diffDetails(w, entry, attributes, notes) {
+    const lines = attributes.map((attribute) => (0,_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .diffLine */ .mc)(attribute, MAX_VALUE));
+    w.line(`<details><summary><code>${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlText */ .js)((0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(entry.address, MAX_NAME))}</code>${notesHtml(notes)}</summary>`);
+    w.line('', (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .codeBlock */ .DV)(lines.join('\n'), 'diff'), '', '</details>', '');
+}
+/** One resource at a level; `notes` is what the list says beside the address. */
+function writeResource(w, entry, notes, level) {
+    // Read once: the diff is computed on each read.
+    const attributes = level === 'full' || level === 'collapsed' ? entry.attributes : [];
+    if (level === 'full' && attributes.length > 0)
+        return diffDetails(w, entry, attributes, notes);
+    let line = `- ${code(entry.address)}${notesMd(notes)}`;
+    if (level === 'full' || level === 'collapsed') {
+        const names = attributes.slice(0, MAX_ATTRIBUTE_NAMES).map((a) => code(a.path));
+        const more = attributes.length - names.length;
+        if (names.length > 0)
+            line += `: ${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+    }
+    w.line(line);
+}
+function writeEntries(w, title, entries, notesOf, mode) {
+    w.blank().line(`#### ${title} (${entries.length})`, '');
+    const shown = mode.level === 'counts' || mode.level === 'minimal'
+        ? Math.min(mode.firstN, entries.length)
+        : entries.length;
+    for (let i = 0; i < shown; i++) {
+        const entry = entries[i];
+        writeResource(w, entry, notesOf(entry), mode.level);
+    }
+    if (shown < entries.length)
+        w.line(`- … and ${entries.length - shown} more`);
+    w.blank();
+}
+function writeGroups(w, model, mode) {
+    for (const group of (0,_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .groupResources */ .xo)(model.resources)) {
+        // At the counts level the banner already lists every destroy and replace.
+        if ((mode.level === 'counts' || mode.level === 'minimal') && _phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .DESTRUCTIVE_GROUPS */ .C8.has(group.key))
+            continue;
+        writeEntries(w, group.title, group.entries, _phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .resourceNotes */ ._$, mode);
+    }
+    if (model.drift.length > 0) {
+        writeEntries(w, 'Drift: changed outside of the configuration', model.drift, _phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .driftNotes */ .Fs, mode);
+    }
+}
+function writeOutputs(w, model, mode) {
+    if (model.outputs.length === 0)
+        return;
+    w.blank().line(`#### Output changes (${model.outputs.length})`, '');
+    const detailed = mode.level === 'full' || mode.level === 'collapsed';
+    const shown = detailed || mode.level === 'addresses'
+        ? model.outputs.length
+        : Math.min(mode.firstN, model.outputs.length);
+    const lines = model.outputs
+        .slice(0, shown)
+        .map((output) => detailed
+        ? (0,_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .outputLine */ .MI)(output.name, output.before, output.after, MAX_VALUE)
+        : `${output.action === 'create' ? '+' : output.action === 'delete' ? '-' : '!'} ${(0,_values_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(output.name)}`);
+    if (shown < model.outputs.length)
+        lines.push(`# … and ${model.outputs.length - shown} more`);
+    if (lines.length > 0)
+        w.line((0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .codeBlock */ .DV)(lines.join('\n'), 'diff'));
+    w.blank();
+}
+function writeChecks(w, model, mode) {
+    const failed = model.checks.filter((check) => check.status === 'fail' || check.status === 'error');
+    const unknown = model.checks.filter((check) => check.status === 'unknown').length;
+    const passed = model.checks.filter((check) => check.status === 'pass').length;
+    if (failed.length === 0 && unknown === 0)
+        return;
+    const tally = [
+        failed.length > 0 ? `${failed.length} failed` : '',
+        unknown > 0 ? `${unknown} known only after apply` : '',
+        passed > 0 ? `${passed} passed` : '',
+    ].filter(Boolean);
+    w.blank().line(`#### Checks: ${tally.join(', ')}`, '');
+    const shown = mode.level === 'counts' || mode.level === 'minimal'
+        ? Math.min(mode.firstN, failed.length)
+        : failed.length;
+    for (const check of failed.slice(0, shown)) {
+        const problems = check.problems.map((problem) => code((0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(problem, MAX_VALUE)));
+        w.line(`- ${code(check.address)} ${check.status === 'error' ? 'could not be evaluated' : 'failed'}${problems.length > 0 ? `: ${problems.join('; ')}` : ''}`);
+    }
+    if (shown < failed.length)
+        w.line(`- … and ${failed.length - shown} more`);
+    w.blank();
+}
+function writeDiagnostics(w, model, mode) {
+    if (model.diagnostics.length === 0)
+        return;
+    const errors = model.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = model.diagnostics.length - errors;
+    const tally = [errors > 0 ? (0,_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(errors, 'error') : '', warnings > 0 ? (0,_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(warnings, 'warning') : ''];
+    w.blank().line(`#### ${tally.filter(Boolean).join(' and ')}`, '');
+    const limited = mode.level === 'counts' || mode.level === 'minimal';
+    const shown = limited ? Math.min(mode.firstN, model.diagnostics.length) : model.diagnostics.length;
+    for (const diagnostic of model.diagnostics.slice(0, shown)) {
+        const where = diagnostic.location ? ` at ${code(diagnostic.location)}` : '';
+        w.line(`- **${diagnostic.severity === 'error' ? 'Error' : 'Warning'}:** ${code((0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(diagnostic.summary, MAX_VALUE))}${where}`);
+        if (mode.level === 'full' && diagnostic.detail.trim() !== '') {
+            // Indented under its list item: a fence inside a list item needs the item's indentation.
+            const block = (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .codeBlock */ .DV)((0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .blockText */ .dK)((0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(diagnostic.detail.trim(), MAX_DETAIL)), 'text');
+            w.line('', ...block.split('\n').map((line) => `  ${line}`), '');
+        }
+    }
+    if (shown < model.diagnostics.length)
+        w.line(`- … and ${model.diagnostics.length - shown} more`);
+    w.blank();
+}
+/** One stack's body: everything under its heading. */
+function writeStackBody(w, part, mode, cut, layout) {
+    const { model } = part;
+    w.line(...countsLines(model));
+    writeBanner(w, (0,_plan_model_js__WEBPACK_IMPORTED_MODULE_1__/* .destructiveResources */ .Yh)(model), cut);
+    if (mode.level !== 'minimal') {
+        writeGroups(w, model, mode);
+        writeOutputs(w, model, mode);
+        writeChecks(w, model, mode);
+        writeDiagnostics(w, model, mode);
+    }
+    if (mode.level === 'counts' || mode.level === 'minimal') {
+        const url = safeUrl(part.ctx.runUrl);
+        w.blank().line(`_This plan is too large to show whole here: ${mode.level === 'counts' && mode.firstN > 0 ? `the first ${mode.firstN} of each kind of change are listed; ` : ''}` +
+            `the full plan is in the ${url ? `[run](${url})` : 'run'}'s ${layout.continuations ? 'job summary and log' : 'log'}._`);
+    }
+    const foot = footer(part);
+    if (foot)
+        w.blank().line(foot);
+}
+function writeDocument(w, parts, layout, mode, cuts) {
+    w.line(...layout.head(parts));
+    parts.forEach((part, i) => {
+        if (layout.stackHeading)
+            w.blank().line(layout.stackHeading(part), '');
+        else
+            w.blank();
+        writeStackBody(w, part, mode, cuts?.[i], layout);
+    });
+}
+function attempt(parts, layout, mode, cuts) {
+    const w = new _size_budget_js__WEBPACK_IMPORTED_MODULE_3__/* .Writer */ .AU(layout.limit, layout.measure);
+    try {
+        writeDocument(w, parts, layout, mode, cuts);
+        return w.text();
+    }
+    catch (error) {
+        if (error instanceof _size_budget_js__WEBPACK_IMPORTED_MODULE_3__/* .BudgetExceeded */ .L$)
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * The main body and its continuations when even the most compact rendering does not hold every
+ * destroyed and replaced resource: the main body lists as many as fit, in order, and the rest follow
+ * in continuation bodies (or, without continuations, are left to the log).
+ */
+function splitBanner(parts, layout, mode) {
+    const destructive = parts.map((part) => (0,_plan_model_js__WEBPACK_IMPORTED_MODULE_1__/* .destructiveResources */ .Yh)(part.model));
+    // The notes about the rest are measured at their longest, so the real ones cannot make the body grow.
+    const widest = layout.continuations ? { comments: [99_999, 99_999] } : 'log';
+    const empty = destructive.map(() => ({ shown: 0, rest: widest }));
+    const skeleton = attempt(parts, layout, mode, empty);
+    if (skeleton === undefined)
+        return undefined;
+    let room = layout.limit - layout.measure(skeleton);
+    const cuts = destructive.map(() => ({ shown: 0, rest: widest }));
+    let full = false;
+    destructive.forEach((entries, i) => {
+        const cut = cuts[i];
+        for (const entry of entries) {
+            if (full)
+                break;
+            const size = layout.measure(bannerItem(entry)) + 1;
+            if (size > room) {
+                full = true;
+                break;
+            }
+            room -= size;
+            cut.shown += 1;
+        }
+    });
+    if (!layout.continuations) {
+        return [attempt(parts, layout, mode, cuts) ?? fail('the shortened banner does not fit')];
+    }
+    const rest = destructive.flatMap((entries, i) => entries.slice(cuts[i].shown).map((entry) => ({ part: parts[i], stack: i, entry })));
+    const chunks = continuationChunks(rest, layout);
+    const total = chunks.length + 1;
+    // Each stack's note names the continuation bodies its rest is in (the main body is number 1).
+    cuts.forEach((cut, i) => {
+        const holding = chunks.flatMap((chunk, index) => chunk.some((item) => item.stack === i) ? [index + 2] : []);
+        cut.rest =
+            holding.length > 0
+                ? { comments: [holding[0], holding[holding.length - 1]] }
+                : 'log';
+    });
+    const main = attempt(parts, layout, mode, cuts) ?? fail('the shortened banner does not fit');
+    return [main, ...chunks.map((chunk, i) => renderChunk(chunk, i + 2, total, layout))];
+}
+const chunkStackLine = (part, layout) => `**${layout.stackHeading ? `${stackTitle(part.ctx)}: ` : ''}destroyed or replaced resources, continued:**`;
+const chunkItemLine = destructiveLine;
+const chunkEndLine = (index, total) => `_Continued in comment ${index + 1} of ${total}._`;
+function renderChunk(chunk, index, total, layout) {
+    // A Writer, so a body over the limit is an error here rather than a 422 from GitHub.
+    const w = new _size_budget_js__WEBPACK_IMPORTED_MODULE_3__/* .Writer */ .AU(layout.limit, layout.measure);
+    w.line(layout.continuationHeading(index, total));
+    let stack;
+    for (const { part, stack: i, entry } of chunk) {
+        if (i !== stack)
+            w.line('', chunkStackLine(part, layout), '');
+        stack = i;
+        w.line(chunkItemLine(entry));
+    }
+    if (index < total)
+        w.line('', chunkEndLine(index, total));
+    return w.text();
+}
+/**
+ * Fills continuation bodies in order. Sizes are counted as items are added (measuring each body anew
+ * would be quadratic), with the heading and closing line at their widest numbers.
+ */
+function continuationChunks(items, layout) {
+    const fixed = layout.measure(layout.continuationHeading(99_998, 99_999)) +
+        layout.measure(chunkEndLine(99_998, 99_999)) +
+        2;
+    const chunks = [];
+    let current = [];
+    let size = fixed;
+    for (const item of items) {
+        const cost = (stackChanged) => layout.measure(chunkItemLine(item.entry)) +
+            1 +
+            (stackChanged ? layout.measure(chunkStackLine(item.part, layout)) + 3 : 0);
+        const last = current[current.length - 1];
+        let itemCost = cost(last?.stack !== item.stack);
+        if (current.length > 0 && size + itemCost > layout.limit) {
+            chunks.push(current);
+            current = [];
+            size = fixed;
+            itemCost = cost(true);
+        }
+        if (size + itemCost > layout.limit)
+            fail('one destroyed resource does not fit a continuation body');
+        current.push(item);
+        size += itemCost;
+    }
+    if (current.length > 0)
+        chunks.push(current);
+    return chunks;
+}
+function fail(what) {
+    throw new Error(`plan rendering: ${what}; the size limit is too small`);
+}
+/** The modes from most to least detailed. */
+function modes(firstN) {
+    return [
+        { level: 'full', firstN },
+        { level: 'collapsed', firstN },
+        { level: 'addresses', firstN },
+        { level: 'counts', firstN },
+        ...(firstN > 0 ? [{ level: 'counts', firstN: 0 }] : []),
+        { level: 'minimal', firstN: 0 },
+    ];
+}
+/** The most detailed rendering that fits; the banner split over continuations when nothing else does. */
+function renderDocument(parts, layout) {
+    if (layout.limit < MIN_LIMIT)
+        throw new RangeError(`a size limit under ${MIN_LIMIT} is too small for a plan`);
+    const all = modes(layout.firstN);
+    for (const mode of all) {
+        const text = attempt(parts, layout, mode);
+        if (text !== undefined)
+            return [text];
+    }
+    for (const mode of all.filter((m) => m.level === 'counts' || m.level === 'minimal')) {
+        const split = splitBanner(parts, layout, mode);
+        if (split)
+            return split;
+    }
+    return fail('not even the counts fit');
+}
+function singleLayout(ctx, limit, measure, continuations, firstN) {
+    const title = `### Plan for ${stackTitle(ctx)}`;
+    return {
+        limit,
+        measure,
+        continuations,
+        firstN,
+        head: () => [title],
+        continuationHeading: (index, total) => `${title} (continued, ${index} of ${total})`,
+    };
+}
+/**
+ * The PR comment: the main body, then numbered continuation bodies when the destroyed and replaced
+ * resources alone do not fit. Every body is at most `limit` characters.
+ */
+function renderPlanComment(model, ctx, opts = {}) {
+    const layout = singleLayout(ctx, opts.limit ?? COMMENT_LIMIT, _size_budget_js__WEBPACK_IMPORTED_MODULE_3__/* .characters */ .hg, true, opts.firstN ?? DEFAULT_FIRST_N);
+    return renderDocument([{ model, ctx }], layout);
+}
+/** The job summary: the same content in one document of at most `limitBytes` UTF-8 bytes. */
+function renderPlanSummary(model, ctx, opts = {}) {
+    const layout = singleLayout(ctx, opts.limitBytes ?? SUMMARY_LIMIT_BYTES, _size_budget_js__WEBPACK_IMPORTED_MODULE_3__/* .utf8Bytes */ .dy, false, opts.firstN ?? DEFAULT_FIRST_N);
+    return renderDocument([{ model, ctx }], layout)[0];
+}
+/** Exposed for the multi-stack renderer. */
+const markdown = { code, cellCode: _markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .cellCode */ .GA, stackTitle, safeUrl, verdict: _phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .verdict */ .WJ, countsPhrase: _phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .countsPhrase */ .__ };
+
+
+/***/ }),
+
+/***/ 50469:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FA: () => (/* binding */ buildPlanModel),
+/* harmony export */   Hh: () => (/* binding */ assertPlanShape),
+/* harmony export */   Yh: () => (/* binding */ destructiveResources),
+/* harmony export */   oM: () => (/* binding */ PlanModelBuilder)
+/* harmony export */ });
+/* unused harmony export resourceEntry */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3828);
+/* harmony import */ var _terraform_plan_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(59960);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9200);
+
+
+
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isComposite = (value) => typeof value === 'object' && value !== null;
+/** The part of a mask (`*_sensitive`, `after_unknown`) under one step: a `true` covers everything below it. */
+function maskAt(mask, step) {
+    if (mask === true)
+        return true;
+    if (Array.isArray(mask))
+        return typeof step === 'number' ? mask[step] : undefined;
+    if (isObject(mask))
+        return typeof step === 'string' ? mask[step] : undefined;
+    return undefined;
+}
+/** True when anything at or under this mask is set. */
+function anySet(mask) {
+    if (mask === true)
+        return true;
+    if (Array.isArray(mask))
+        return mask.some(anySet);
+    if (isObject(mask))
+        return Object.values(mask).some(anySet);
+    return false;
+}
+function childAt(value, step) {
+    if (Array.isArray(value))
+        return typeof step === 'number' ? value[step] : undefined;
+    if (isObject(value))
+        return typeof step === 'string' ? value[step] : undefined;
+    return undefined;
+}
+function deepEqual(a, b) {
+    if (a === b)
+        return true;
+    if (a === null || b === null || a === undefined || b === undefined)
+        return false;
+    if (Array.isArray(a)) {
+        if (!Array.isArray(b) || a.length !== b.length)
+            return false;
+        return a.every((item, i) => deepEqual(item, b[i]));
+    }
+    if (isObject(a)) {
+        if (!isObject(b))
+            return false;
+        const keys = Object.keys(a);
+        if (keys.length !== Object.keys(b).length)
+            return false;
+        return keys.every((key) => Object.hasOwn(b, key) && deepEqual(a[key], b[key]));
+    }
+    return false;
+}
+/**
+ * A value as compact display text, with every sensitive part replaced, so a composite that holds one
+ * secret among other values can still be shown.
+ */
+function compactText(value, sensitive) {
+    if (sensitive === true)
+        return '(sensitive)';
+    if (Array.isArray(value)) {
+        return `[${value.map((item, i) => compactText(item, maskAt(sensitive, i))).join(', ')}]`;
+    }
+    if (isObject(value)) {
+        const parts = Object.keys(value).map((key) => `${(0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .displayLiteral */ .eS)(key)}: ${compactText(value[key], maskAt(sensitive, key))}`);
+        return `{${parts.join(', ')}}`;
+    }
+    return (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .displayLiteral */ .eS)(value ?? null);
+}
+function shown(value, sensitive, unknown = undefined) {
+    if (unknown === true)
+        return { kind: 'unknown' };
+    if (value === null || value === undefined) {
+        // A value known only after apply that the tool left out of `after` is unknown, not absent.
+        return anySet(unknown) ? { kind: 'unknown' } : { kind: 'absent' };
+    }
+    if (sensitive === true)
+        return { kind: 'sensitive' };
+    return { kind: 'known', text: compactText(value, sensitive) };
+}
+const absentOrNull = (value) => value === null || value === undefined;
+const emptyComposite = (value) => Array.isArray(value) ? value.length === 0 : isObject(value) && Object.keys(value).length === 0;
+/**
+ * The leaf-level differences between before and after. Composites of the same kind are walked (objects
+ * by key, lists by position); anything else is one change with both sides shown whole.
+ */
+function diffValues(sides, path, out) {
+    const { before, after, beforeSensitive, afterSensitive, afterUnknown } = sides;
+    const secret = beforeSensitive === true || afterSensitive === true;
+    if (secret || afterUnknown === true) {
+        if (afterUnknown !== true && deepEqual(before, after))
+            return;
+        if (afterUnknown !== true && absentOrNull(before) && absentOrNull(after))
+            return;
+        out.push({ path, change: sides });
+        return;
+    }
+    const walkable = (Array.isArray(before) || absentOrNull(before)) && (Array.isArray(after) || absentOrNull(after))
+        ? 'list'
+        : (isObject(before) || absentOrNull(before)) && (isObject(after) || absentOrNull(after))
+            ? 'object'
+            : undefined;
+    // An empty object or list beside nothing is shown as itself, unless parts of it are still unknown.
+    const oneSideEmpty = !anySet(afterUnknown) &&
+        ((emptyComposite(before) && absentOrNull(after)) || (emptyComposite(after) && absentOrNull(before)));
+    if (walkable && (isComposite(before) || isComposite(after) || anySet(afterUnknown)) && !oneSideEmpty) {
+        const steps = [];
+        if (walkable === 'list') {
+            const length = Math.max(Array.isArray(before) ? before.length : 0, Array.isArray(after) ? after.length : 0, Array.isArray(afterUnknown) ? afterUnknown.length : 0);
+            for (let i = 0; i < length; i++)
+                steps.push(i);
+        }
+        else {
+            const keys = new Set();
+            for (const side of [before, after, afterUnknown])
+                if (isObject(side))
+                    for (const k in side)
+                        keys.add(k);
+            steps.push(...[...keys].sort());
+        }
+        for (const step of steps) {
+            diffValues({
+                before: childAt(before, step),
+                after: childAt(after, step),
+                beforeSensitive: maskAt(beforeSensitive, step),
+                afterSensitive: maskAt(afterSensitive, step),
+                afterUnknown: maskAt(afterUnknown, step),
+            }, [...path, step], out);
+        }
+        return;
+    }
+    if (deepEqual(before, after) && !anySet(afterUnknown))
+        return;
+    if (absentOrNull(before) && absentOrNull(after) && !anySet(afterUnknown))
+        return;
+    out.push({ path, change: sides });
+}
+function startsWith(path, prefix) {
+    return prefix.length <= path.length && prefix.every((step, i) => step === path[i]);
+}
+function attributeChanges(change, replacePaths) {
+    const found = [];
+    diffValues({
+        before: change.before,
+        after: change.after,
+        beforeSensitive: change.before_sensitive,
+        afterSensitive: change.after_sensitive,
+        afterUnknown: change.after_unknown,
+    }, [], found);
+    return found.map(({ path, change: sides }) => {
+        // A value sensitive on either side is hidden on both: a secret that stops being one is still a secret.
+        const secret = sides.beforeSensitive === true || sides.afterSensitive === true;
+        const before = shown(sides.before, secret ? true : sides.beforeSensitive);
+        const after = shown(sides.after, secret ? true : sides.afterSensitive, sides.afterUnknown);
+        return {
+            path: path.length === 0 ? '(value)' : (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .displayPath */ .Gt)(path),
+            before,
+            after,
+            forcesReplacement: replacePaths.some((prefix) => startsWith(path, prefix)),
+        };
+    });
+}
+function stringsOf(value) {
+    return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
+}
+function classify(actions) {
+    const has = (action) => actions.includes(action);
+    if (has('delete') && has('create')) {
+        return {
+            action: 'replace',
+            replaceOrder: actions[0] === 'create' ? 'create-then-delete' : 'delete-then-create',
+        };
+    }
+    if (has('forget') && has('create'))
+        return { action: 'forget-then-create' };
+    for (const action of ['delete', 'create', 'update', 'forget', 'read']) {
+        if (has(action))
+            return { action };
+    }
+    return { action: 'no-op' };
+}
+function pathSteps(value) {
+    if (!Array.isArray(value))
+        return [];
+    return value
+        .filter((path) => Array.isArray(path))
+        .map((path) => path.filter((s) => typeof s === 'string' || typeof s === 'number'));
+}
+function notPlanDocument(what) {
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the plan's show -json document is not one: ${what}`);
+}
+const newShared = () => ({ interned: new Map(), strings: new Map() });
+function intern(shared, key, make) {
+    let value = shared.interned.get(key);
+    if (value === undefined) {
+        value = make();
+        shared.interned.set(key, value);
+    }
+    return value;
+}
+function internString(shared, value) {
+    const known = shared.strings.get(value);
+    if (known !== undefined)
+        return known;
+    shared.strings.set(value, value);
+    return value;
+}
+/**
+ * One `resource_changes` (or `resource_drift`) entry. The attribute diff is computed each time it is
+ * read, from the entry's JSON text when the document is streamed, or from its parsed object: a plan of
+ * 50,000 changes would otherwise hold every diff in memory although a comment shows only those that fit.
+ */
+class Entry {
+    address;
+    mode;
+    type;
+    name;
+    actions;
+    replacePaths;
+    replaceSteps;
+    source;
+    shared;
+    module = undefined;
+    index = undefined;
+    provider = undefined;
+    deposed = undefined;
+    replaceOrder = undefined;
+    actionReason = undefined;
+    importing = undefined;
+    previousAddress = undefined;
+    action;
+    constructor(address, mode, type, name, actions, replacePaths, replaceSteps, source, shared) {
+        this.address = address;
+        this.mode = mode;
+        this.type = type;
+        this.name = name;
+        this.actions = actions;
+        this.replacePaths = replacePaths;
+        this.replaceSteps = replaceSteps;
+        this.source = source;
+        this.shared = shared;
+        const { action, replaceOrder } = classify(actions);
+        this.action = action;
+        this.replaceOrder = replaceOrder;
+    }
+    get attributes() {
+        const change = 'text' in this.source && typeof this.source.text === 'function'
+            ? JSON.parse(this.source.text()).change
+            : this.source;
+        const attributes = attributeChanges(change, this.replaceSteps);
+        const redactValue = this.shared.redactValue;
+        if (!redactValue)
+            return attributes;
+        return attributes.map((a) => ({ ...a, before: redactValue(a.before), after: redactValue(a.after) }));
+    }
+    /** The entry as data (`summarize --format json`): its fields and its attribute diff. */
+    toJSON() {
+        const data = {};
+        for (const key of ENTRY_FIELDS)
+            if (this[key] !== undefined)
+                data[key] = this[key];
+        data.attributes = this.attributes;
+        return data;
+    }
+}
+const ENTRY_FIELDS = [
+    'address',
+    'module',
+    'mode',
+    'type',
+    'name',
+    'index',
+    'provider',
+    'deposed',
+    'action',
+    'actions',
+    'replaceOrder',
+    'actionReason',
+    'importing',
+    'previousAddress',
+    'replacePaths',
+];
+function resourceEntry(raw, source, shared = newShared()) {
+    if (!isObject(raw) || typeof raw.address !== 'string' || !isObject(raw.change)) {
+        throw notPlanDocument('a resource change has no address or change');
+    }
+    const change = raw.change;
+    const rawActions = stringsOf(change.actions);
+    const actions = rawActions.length === 1
+        ? intern(shared, rawActions[0], () => rawActions)
+        : intern(shared, rawActions.join(','), () => rawActions);
+    const replaceSteps = pathSteps(change.replace_paths);
+    const replacePaths = replaceSteps.length === 0
+        ? intern(shared, '[]', () => [])
+        : intern(shared, JSON.stringify(replaceSteps), () => replaceSteps.map(_values_js__WEBPACK_IMPORTED_MODULE_2__/* .displayPath */ .Gt));
+    const entry = new Entry(raw.address, internString(shared, typeof raw.mode === 'string' ? raw.mode : 'managed'), internString(shared, typeof raw.type === 'string' ? raw.type : ''), internString(shared, typeof raw.name === 'string' ? raw.name : ''), actions, replacePaths, replaceSteps, source ?? change, shared);
+    if (typeof raw.module_address === 'string' && raw.module_address) {
+        entry.module = internString(shared, raw.module_address);
+    }
+    if (typeof raw.index === 'string' || typeof raw.index === 'number')
+        entry.index = raw.index;
+    if (typeof raw.provider_name === 'string')
+        entry.provider = internString(shared, raw.provider_name);
+    if (typeof raw.deposed === 'string' && raw.deposed)
+        entry.deposed = raw.deposed;
+    if (typeof raw.action_reason === 'string' && raw.action_reason) {
+        entry.actionReason = internString(shared, raw.action_reason);
+    }
+    if (change.importing !== undefined && change.importing !== null) {
+        const id = isObject(change.importing) ? change.importing.id : undefined;
+        entry.importing = typeof id === 'string' ? { id } : {};
+    }
+    if (typeof raw.previous_address === 'string' && raw.previous_address !== raw.address) {
+        entry.previousAddress = raw.previous_address;
+    }
+    return entry;
+}
+/** True unless every action is one that leaves infrastructure and state alone (as summarizePlan). */
+const changesSomething = (actions) => actions.some((action) => action !== 'no-op' && action !== 'read');
+function outputEntry(name, raw) {
+    if (!isObject(raw))
+        return undefined;
+    const actions = stringsOf(raw.actions);
+    if (!changesSomething(actions))
+        return undefined;
+    const action = actions.includes('delete') && !actions.includes('create') ? 'delete' : classify(actions).action;
+    // An output marked sensitive on either side is hidden on both, like attributes.
+    const secret = raw.before_sensitive === true || raw.after_sensitive === true;
+    return {
+        name,
+        action: action === 'create' || action === 'delete' ? action : 'update',
+        before: shown(raw.before, secret ? true : raw.before_sensitive),
+        after: shown(raw.after, secret ? true : raw.after_sensitive, raw.after_unknown),
+    };
+}
+const CHECK_STATUSES = ['pass', 'fail', 'error', 'unknown'];
+function checkEntries(raw) {
+    if (!Array.isArray(raw))
+        return [];
+    return raw.filter(isObject).map((check) => {
+        const address = isObject(check.address) ? check.address : {};
+        const problems = [];
+        for (const instance of Array.isArray(check.instances) ? check.instances : []) {
+            if (!isObject(instance) || !Array.isArray(instance.problems))
+                continue;
+            for (const problem of instance.problems) {
+                if (isObject(problem) && typeof problem.message === 'string')
+                    problems.push(problem.message);
+            }
+        }
+        const status = CHECK_STATUSES.find((s) => s === check.status) ?? 'unknown';
+        return {
+            address: typeof address.to_display === 'string' ? address.to_display : '(unnamed check)',
+            kind: typeof address.kind === 'string' ? address.kind : 'check',
+            status,
+            problems,
+        };
+    });
+}
+function diagnosticEntry(diagnostic) {
+    const entry = {
+        severity: diagnostic.severity,
+        summary: diagnostic.summary,
+        detail: diagnostic.detail,
+    };
+    const file = diagnostic.file ?? diagnostic.range?.filename;
+    if (file)
+        entry.location = diagnostic.range ? `${file}:${diagnostic.range.start.line}` : file;
+    return entry;
+}
+/**
+ * Sensitive strings, gathered from every place the document marks one, so they can also be redacted
+ * where the document forgot the mark: tofu 1.12 keeps `terraform_data.output` unmarked in the state
+ * even when it copies a sensitive `input`, and prints the old value in its own plan. Shorter strings
+ * are not collected: redacting every "on" or "80" would hide more than it protects.
+ */
+const MIN_SECRET_LENGTH = 4;
+function collectSecrets(value, sensitive, into) {
+    if (value === null || value === undefined || !anySet(sensitive))
+        return;
+    if (sensitive === true) {
+        if (typeof value === 'string') {
+            if (value.length >= MIN_SECRET_LENGTH)
+                into.add(value);
+        }
+        else if (Array.isArray(value)) {
+            for (const item of value)
+                collectSecrets(item, true, into);
+        }
+        else if (isObject(value)) {
+            for (const key in value)
+                collectSecrets(value[key], true, into);
+        }
+        return;
+    }
+    if (Array.isArray(value))
+        value.forEach((item, i) => collectSecrets(item, maskAt(sensitive, i), into));
+    else if (isObject(value))
+        for (const key in value)
+            collectSecrets(value[key], maskAt(sensitive, key), into);
+}
+/**
+ * Replaces every gathered secret in the model's text (a value that is exactly one becomes sensitive),
+ * and returns the same replacement for the attribute diffs, which are computed later.
+ */
+function redact(model, secrets) {
+    if (secrets.size === 0)
+        return undefined;
+    // Values are shown as JSON literals, so a secret inside one appears JSON-escaped.
+    const forms = new Set();
+    for (const secret of secrets) {
+        // The quoted literal first (longest first below), so a whole string shows as (sensitive), unquoted.
+        forms.add((0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .displayLiteral */ .eS)(secret));
+        forms.add((0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .displayLiteral */ .eS)(secret).slice(1, -1));
+        forms.add(secret);
+    }
+    const pattern = new RegExp([...forms]
+        .sort((a, b) => b.length - a.length)
+        .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|'), 'g');
+    const literals = new Set([...secrets].map((secret) => (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .displayLiteral */ .eS)(secret)));
+    const text = (value) => value.replace(pattern, '(sensitive)');
+    const value = (shownValue) => {
+        if (shownValue.kind !== 'known')
+            return shownValue;
+        if (literals.has(shownValue.text))
+            return { kind: 'sensitive' };
+        pattern.lastIndex = 0;
+        return pattern.test(shownValue.text) ? { kind: 'known', text: text(shownValue.text) } : shownValue;
+    };
+    for (const output of model.outputs) {
+        output.before = value(output.before);
+        output.after = value(output.after);
+    }
+    for (const check of model.checks)
+        check.problems = check.problems.map(text);
+    for (const diagnostic of model.diagnostics) {
+        diagnostic.summary = text(diagnostic.summary);
+        diagnostic.detail = text(diagnostic.detail);
+    }
+    return value;
+}
+/**
+ * Builds the model entry by entry, so a reader that streams `resource_changes` never holds the whole
+ * document (see plan-stream.ts); buildPlanModel feeds it from a parsed document.
+ */
+class PlanModelBuilder {
+    model;
+    secrets = new Set();
+    shared = newShared();
+    constructor(head) {
+        this.model = {
+            formatVersion: head.formatVersion,
+            ...(head.toolVersion ? { toolVersion: head.toolVersion } : {}),
+            counts: {
+                add: 0,
+                change: 0,
+                replace: 0,
+                destroy: 0,
+                import: 0,
+                move: 0,
+                forget: 0,
+                read: 0,
+                outputChanges: 0,
+                drift: 0,
+            },
+            hasChanges: false,
+            errored: false,
+            resources: [],
+            unchanged: 0,
+            drift: [],
+            outputs: [],
+            checks: [],
+            diagnostics: [],
+        };
+    }
+    /** One `resource_changes` entry, parsed; `source` is its JSON text when the document is streamed. */
+    addResourceChange(raw, source) {
+        const entry = resourceEntry(raw, source, this.shared);
+        this.gatherSecrets(raw);
+        const { counts } = this.model;
+        if (entry.importing)
+            counts.import += 1;
+        if (entry.previousAddress)
+            counts.move += 1;
+        if (changesSomething(entry.actions) || entry.importing || entry.previousAddress)
+            this.model.hasChanges = true;
+        if (entry.action === 'replace') {
+            counts.replace += 1;
+        }
+        else {
+            // Any other combination counts each of its actions, as summarizePlan does (forget+create: a forget and an add).
+            for (const action of entry.actions) {
+                if (action === 'create')
+                    counts.add += 1;
+                else if (action === 'update')
+                    counts.change += 1;
+                else if (action === 'delete')
+                    counts.destroy += 1;
+                else if (action === 'forget')
+                    counts.forget += 1;
+                else if (action === 'read')
+                    counts.read += 1;
+            }
+        }
+        if (entry.action === 'no-op' && !entry.importing && !entry.previousAddress) {
+            this.model.unchanged += 1;
+            return;
+        }
+        this.model.resources.push(entry);
+    }
+    addDrift(raw, source) {
+        const entry = resourceEntry(raw, source, this.shared);
+        this.gatherSecrets(raw);
+        if (entry.action === 'no-op')
+            return;
+        this.model.drift.push(entry);
+        this.model.counts.drift += 1;
+    }
+    setOutputChanges(raw) {
+        if (!isObject(raw))
+            return;
+        for (const [name, change] of Object.entries(raw)) {
+            if (isObject(change)) {
+                collectSecrets(change.before, change.before_sensitive, this.secrets);
+                collectSecrets(change.after, change.after_sensitive, this.secrets);
+            }
+            const entry = outputEntry(name, change);
+            if (entry)
+                this.model.outputs.push(entry);
+        }
+        this.model.counts.outputChanges = this.model.outputs.length;
+        if (this.model.outputs.length > 0)
+            this.model.hasChanges = true;
+    }
+    setToolVersion(version) {
+        this.model.toolVersion = version;
+    }
+    setChecks(raw) {
+        this.model.checks = checkEntries(raw);
+    }
+    setErrored(errored) {
+        this.model.errored = errored === true;
+    }
+    addDiagnostics(diagnostics) {
+        this.model.diagnostics.push(...diagnostics.map(diagnosticEntry));
+    }
+    /**
+     * Root variables declared sensitive: `variables` holds their values, the configuration says which
+     * are sensitive.
+     */
+    setVariables(values, configuration) {
+        if (!isObject(values) || !isObject(configuration))
+            return;
+        const rootModule = configuration.root_module;
+        const declared = isObject(rootModule) && isObject(rootModule.variables) ? rootModule.variables : {};
+        for (const [name, declaration] of Object.entries(declared)) {
+            const variable = values[name];
+            if (isObject(declaration) && declaration.sensitive === true && isObject(variable)) {
+                collectSecrets(variable.value, true, this.secrets);
+            }
+        }
+    }
+    finish() {
+        const redactValue = redact(this.model, this.secrets);
+        if (redactValue)
+            this.shared.redactValue = redactValue;
+        return this.model;
+    }
+    gatherSecrets(raw) {
+        if (!isObject(raw) || !isObject(raw.change))
+            return;
+        collectSecrets(raw.change.before, raw.change.before_sensitive, this.secrets);
+        collectSecrets(raw.change.after, raw.change.after_sensitive, this.secrets);
+    }
+}
+/** Refuses what is not a plan (a state's show -json passes the format check but plans nothing). */
+function assertPlanShape(doc) {
+    const planKeys = ['planned_values', 'resource_changes', 'output_changes', 'errored'];
+    if (!planKeys.some((key) => key in doc) && 'values' in doc) {
+        throw notPlanDocument('it describes a state (it has `values` and no `planned_values`); run show -json on a planfile');
+    }
+    for (const key of ['resource_changes', 'resource_drift']) {
+        if (doc[key] !== undefined && doc[key] !== null && !Array.isArray(doc[key])) {
+            throw notPlanDocument(`\`${key}\` is not a list`);
+        }
+    }
+}
+function buildPlanModel(doc, options = {}) {
+    (0,_terraform_plan_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .assertPlanFormat */ .v)(doc);
+    assertPlanShape(doc);
+    const builder = new PlanModelBuilder({
+        formatVersion: doc.format_version,
+        ...(typeof doc.terraform_version === 'string' ? { toolVersion: doc.terraform_version } : {}),
+    });
+    for (const change of doc.resource_changes ?? [])
+        builder.addResourceChange(change);
+    for (const drift of doc.resource_drift ?? [])
+        builder.addDrift(drift);
+    builder.setOutputChanges(doc.output_changes);
+    builder.setChecks(doc.checks);
+    builder.setErrored(doc.errored);
+    builder.setVariables(doc.variables, doc.configuration);
+    builder.addDiagnostics(options.diagnostics ?? []);
+    return builder.finish();
+}
+/** The addresses a reviewer must see before approving: every delete and replace, in plan order. */
+function destructiveResources(model) {
+    // Renderers ask several times while they fit a plan into its limit; the list is made once per model.
+    let found = destructiveCache.get(model.resources);
+    if (!found) {
+        found = model.resources.filter((entry) => entry.action === 'delete' || entry.action === 'replace');
+        destructiveCache.set(model.resources, found);
+    }
+    return found;
+}
+const destructiveCache = new WeakMap();
+
+
+/***/ }),
+
+/***/ 35369:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AU: () => (/* binding */ Writer),
+/* harmony export */   L$: () => (/* binding */ BudgetExceeded),
+/* harmony export */   dy: () => (/* binding */ utf8Bytes),
+/* harmony export */   hg: () => (/* binding */ characters)
+/* harmony export */ });
+/**
+ * Output that must stay under a size limit: GitHub rejects a comment over 65,536 characters and drops
+ * a job summary over 1 MiB whole. A Writer stops as soon as a rendering would pass its limit, so trying
+ * a detailed rendering of a huge plan costs no more than the limit, not the size of the whole plan.
+ */
+/** JavaScript string length: what the comment limit counts. */
+const characters = (text) => text.length;
+/** UTF-8 bytes: what the job summary limit counts. */
+const utf8Bytes = (text) => Buffer.byteLength(text, 'utf8');
+/** Thrown by a Writer that would pass its limit. */
+class BudgetExceeded extends Error {
+    constructor() {
+        super('the rendering does not fit its size limit');
+    }
+}
+class Writer {
+    limit;
+    measure;
+    lines = [];
+    used = 0;
+    constructor(limit = Infinity, measure = characters) {
+        this.limit = limit;
+        this.measure = measure;
+    }
+    /** Adds lines (each followed by a newline); throws BudgetExceeded rather than pass the limit. */
+    line(...lines) {
+        for (const line of lines) {
+            const size = this.measure(line) + (this.lines.length > 0 ? 1 : 0);
+            if (this.used + size > this.limit)
+                throw new BudgetExceeded();
+            this.used += size;
+            this.lines.push(line);
+        }
+        return this;
+    }
+    /** A blank line, unless the text so far is empty or already ends in one. */
+    blank() {
+        if (this.lines.length > 0 && this.lines[this.lines.length - 1] !== '')
+            this.line('');
+        return this;
+    }
+    text() {
+        return this.lines.join('\n');
+    }
+}
+
+
+/***/ }),
+
+/***/ 9200:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gt: () => (/* binding */ displayPath),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   eS: () => (/* binding */ displayLiteral)
+/* harmony export */ });
+/* unused harmony export escapeInvisible */
+/**
+ * Display text for values and paths: one line, unambiguous, and free of characters that change how
+ * the text around them reads (line breaks, bidirectional overrides, invisible format characters).
+ */
+// Characters that are invisible or reorder text (the "Trojan Source" family), and the two line
+// separators JSON.stringify leaves raw: each is shown as its \u escape instead.
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+function escapeInvisible(text) {
+    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** A JSON literal of a primitive: strings quoted and escaped, so a value never spans lines. */
+function displayLiteral(value) {
+    if (typeof value === 'string')
+        return escapeInvisible(JSON.stringify(value));
+    if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+        return String(value);
+    return escapeInvisible(JSON.stringify(value) ?? 'null');
+}
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** `input.tags["a b"][0]`: bare names where they are identifiers, quoted keys otherwise. */
+function displayPath(steps) {
+    let path = '';
+    steps.forEach((step, i) => {
+        if (typeof step === 'number')
+            path += `[${step}]`;
+        else if (IDENTIFIER.test(step))
+            path += i === 0 ? step : `.${step}`;
+        else
+            path += `[${displayLiteral(step)}]`;
+    });
+    return path;
+}
+/** Text made safe to show on one line: line breaks and other control characters become escapes. */
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    const controls = /[\u0000-\u001F\u007F-\u009F]/g;
+    return escapeInvisible(text).replace(controls, (c) => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        if (c === '\t')
+            return '\\t';
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+}
+
+
+/***/ }),
+
+/***/ 59960:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ summarizePlan),
+/* harmony export */   v: () => (/* binding */ assertPlanFormat)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3828);
+
+const READ_FORMAT_MAJOR = '1';
+/** Refuses a document in a format this code does not read, saying which it got and which it reads. */
+function assertPlanFormat(doc) {
+    const version = doc?.format_version;
+    if (typeof version !== 'string' || version.split('.')[0] !== READ_FORMAT_MAJOR) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the plan's show -json document has format_version ${JSON.stringify(version ?? null)}; this release ` +
+            `reads ${READ_FORMAT_MAJOR}.x. Use a tofu or terraform version that writes format ${READ_FORMAT_MAJOR}.x.`);
+    }
+}
+function summarizePlan(doc) {
+    assertPlanFormat(doc);
+    const summary = {
+        add: 0,
+        change: 0,
+        destroy: 0,
+        replace: 0,
+        import: 0,
+        move: 0,
+        forget: 0,
+        hasChanges: false,
+        destroys: false,
+        deletes: [],
+        replaces: [],
+        outputChanges: 0,
+    };
+    for (const resource of doc.resource_changes ?? [])
+        countResource(summary, resource);
+    summary.outputChanges = Object.values(doc.output_changes ?? {}).filter((o) => changes(o.actions)).length;
+    summary.destroys = summary.destroy + summary.replace > 0;
+    summary.hasChanges = summary.hasChanges || summary.outputChanges > 0;
+    return summary;
+}
+/** True unless every action is one that leaves infrastructure and state alone. */
+function changes(actions) {
+    return actions.some((action) => action !== 'no-op' && action !== 'read');
+}
+function countResource(summary, resource) {
+    const { actions } = resource.change;
+    // An import or a move changes the state even when the resource itself is a no-op; the tool's own
+    // -detailed-exitcode counts them as changes too, so the summary agrees with the exit code.
+    const imported = resource.change.importing !== undefined && resource.change.importing !== null;
+    const moved = resource.previous_address !== undefined && resource.previous_address !== resource.address;
+    if (imported)
+        summary.import += 1;
+    if (moved)
+        summary.move += 1;
+    if (changes(actions) || imported || moved)
+        summary.hasChanges = true;
+    // delete+create (the default) and create+delete (create_before_destroy) are both one replacement.
+    if (actions.includes('delete') && actions.includes('create')) {
+        summary.replace += 1;
+        summary.replaces.push(resource.address);
+        summary.deletes.push(resource.address);
+        return;
+    }
+    for (const action of actions)
+        countAction(summary, action, resource.address);
+}
+function countAction(summary, action, address) {
+    switch (action) {
+        case 'create':
+            summary.add += 1;
+            break;
+        case 'update':
+            summary.change += 1;
+            break;
+        case 'delete':
+            summary.destroy += 1;
+            summary.deletes.push(address);
+            break;
+        case 'forget':
+            summary.forget += 1;
+            break;
+        default:
+            // no-op and read change nothing; an action this code does not know is not counted either.
+            break;
+    }
 }
 
 

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { Logger } from '../core/logger.js';
+import { withoutWorkflowCommands, type Logger } from '../core/logger.js';
 import type { Redactor } from './redact.js';
 
 /**
@@ -24,18 +23,13 @@ export class AnsibleLog {
   /** Runs `body` with the tool's lines going to the log and the file; workflow commands are off meanwhile. */
   async capture<T>(title: string, body: (line: (text: string) => void) => Promise<T>): Promise<T> {
     this.file.write(`### ${title}\n`);
-    // Starting with a letter: a workflow command's name does, and some parsers insist.
-    const token = `ansible-${randomBytes(16).toString('hex')}`;
-    this.logger.info(`::stop-commands::${token}`);
-    try {
-      return await body((text) => {
+    return withoutWorkflowCommands(this.logger, () =>
+      body((text) => {
         const line = this.redactor.redact(text);
         this.logger.info(line);
         this.file.write(`${line}\n`);
-      });
-    } finally {
-      this.logger.info(`::${token}::`);
-    }
+      }),
+    );
   }
 
   async close(): Promise<void> {

@@ -25,6 +25,8 @@ export interface ArtifactStore {
   upload(name: string, files: readonly string[], rootDirectory: string): Promise<UploadedArtifact>;
   /** Downloads the artifact into `directory`; a missing artifact is a ConfigurationError that says what to check. */
   download(name: string, directory: string, from?: OtherRun): Promise<void>;
+  /** This run's artifacts whose names start with `prefix`, the latest of each name, by name. */
+  list(prefix: string): Promise<UploadedArtifact[]>;
 }
 
 export interface ArtifactStoreOptions {
@@ -79,6 +81,13 @@ export function actionsArtifactStore(options: ArtifactStoreOptions = {}): Artifa
         );
       }
       await artifacts.downloadArtifact(id, { path: directory, ...(findBy ? { findBy } : {}) });
+    },
+    async list(prefix) {
+      const { artifacts } = await (await client()).listArtifacts({ latest: true });
+      return artifacts
+        .filter((artifact) => artifact.name.startsWith(prefix))
+        .map(({ name, id, size }) => ({ name, id, size }))
+        .sort((a, b) => a.name.localeCompare(b.name));
     },
   };
 }

@@ -106,29 +106,31 @@ interface BundleContents {
 
 /** A check returns what is wrong and what to do, or nothing. */
 type Check = (bundle: BundleContents, expected: PlanExpectations) => string | undefined;
+/** A check of the bytes alone, whoever reads them. */
+type IntegrityCheck = (bundle: BundleContents) => string | undefined;
 
 const AGAIN = 'run tf-plan again and apply the new plan';
 
-const notRegularFile: Check = ({ others }) =>
+const notRegularFile: IntegrityCheck = ({ others }) =>
   others[0] === undefined
     ? undefined
     : `the plan bundle holds ${others[0]}, which is not a regular file: the artifact was altered after tf-plan wrote it; ${AGAIN}`;
 
-const missingFile: Check = ({ manifest, files }) => {
+const missingFile: IntegrityCheck = ({ manifest, files }) => {
   const name = Object.keys(manifest.files).find((listed) => !files.has(listed));
   return name === undefined
     ? undefined
     : `the plan bundle has no ${name}, which ${MANIFEST_FILE} lists: the artifact is incomplete or was altered after tf-plan wrote it; ${AGAIN}`;
 };
 
-const extraFile: Check = ({ manifest, files }) => {
+const extraFile: IntegrityCheck = ({ manifest, files }) => {
   const name = [...files].find((present) => !(present in manifest.files));
   return name === undefined
     ? undefined
     : `the plan bundle holds ${name}, which ${MANIFEST_FILE} does not list: the artifact was altered after tf-plan wrote it; ${AGAIN}`;
 };
 
-const changedFile: Check = ({ manifest, sha256 }) => {
+const changedFile: IntegrityCheck = ({ manifest, sha256 }) => {
   const name = Object.keys(manifest.files).find((listed) => sha256[listed] !== manifest.files[listed]);
   if (name === undefined) return undefined;
   const [actual, recorded] = [sha256[name] ?? '', manifest.files[name] ?? ''];
@@ -138,7 +140,7 @@ const changedFile: Check = ({ manifest, sha256 }) => {
   );
 };
 
-const changedDigest: Check = ({ manifest, digest }) =>
+const changedDigest: IntegrityCheck = ({ manifest, digest }) =>
   digest === undefined || digest === manifest.planDigest
     ? undefined
     : `the plan digest recomputed from the bundle (${shortDigest(digest)}…) differs from the one in ${MANIFEST_FILE} ` +
@@ -204,20 +206,14 @@ function normaliseDigest(digest: string): string {
 }
 
 /** In this order: the bytes are what tf-plan wrote, then they were made for this job, then approved. */
-const INTEGRITY: Check[] = [notRegularFile, missingFile, extraFile, changedFile];
-const IDENTITY: Check[] = [
-  changedDigest,
-  otherStack,
-  otherWorkingDirectory,
-  otherWorkspace,
-  otherTool,
-  otherCommit,
-];
+const INTEGRITY: IntegrityCheck[] = [notRegularFile, missingFile, extraFile, changedFile];
+const IDENTITY: Check[] = [otherStack, otherWorkingDirectory, otherWorkspace, otherTool, otherCommit];
 const APPROVAL: Check[] = [unapprovedDigest];
 
-function refuseFirst(checks: Check[], bundle: BundleContents, expected: PlanExpectations): void {
+/** Runs the checks in order; the first that finds a problem refuses the bundle. */
+function refuseFirst(checks: ReadonlyArray<() => string | undefined>): void {
   for (const check of checks) {
-    const problem = check(bundle, expected);
+    const problem = check();
     if (problem !== undefined) throw new ConfigurationError(problem);
   }
 }
@@ -228,7 +224,21 @@ function refuseFirst(checks: Check[], bundle: BundleContents, expected: PlanExpe
  * what differs and what to do. Returns the verified manifest.
  */
 export async function verifyPlanBundle(dir: string, expected: PlanExpectations): Promise<PlanManifest> {
-  const manifest = await readBundleManifest(dir, expected.reader ?? 'tf-apply');
+  const bundle = await intactBundle(dir, expected.reader ?? 'tf-apply');
+  refuseFirst([...IDENTITY, ...APPROVAL].map((check) => () => check(bundle, expected)));
+  return bundle.manifest;
+}
+
+/**
+ * Checks only that the bundle is what tf-plan wrote (every file's sha256, the plan digest), for readers
+ * that show a plan rather than apply it. Returns the manifest.
+ */
+export async function readIntactPlanBundle(dir: string, reader: string): Promise<PlanManifest> {
+  return (await intactBundle(dir, reader)).manifest;
+}
+
+async function intactBundle(dir: string, reader: string): Promise<BundleContents> {
+  const manifest = await readBundleManifest(dir, reader);
   const files = new Set<string>();
   const others: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -240,12 +250,10 @@ export async function verifyPlanBundle(dir: string, expected: PlanExpectations):
   for (const name of Object.keys(manifest.files)) {
     if (files.has(name)) bundle.sha256[name] = await sha256File(join(dir, name));
   }
-  refuseFirst(INTEGRITY, bundle, expected);
-
+  refuseFirst(INTEGRITY.map((check) => () => check(bundle)));
   bundle.digest = await digestOf(dir, manifest);
-  refuseFirst(IDENTITY, bundle, expected);
-  refuseFirst(APPROVAL, bundle, expected);
-  return manifest;
+  refuseFirst([() => changedDigest(bundle)]);
+  return bundle;
 }
 
 async function readBundleManifest(dir: string, reader: string): Promise<PlanManifest> {

@@ -205,6 +205,10 @@ const accounts = list
   })
   .transform((items) => items.map((item) => item.replace(/^@/, '')));
 
+const names = list.refine((items) => items.every((item) => NAME_PART.test(item)), {
+  error: 'must list names of letters, digits, ".", "_" or "-", one a line or separated by commas',
+});
+
 /** Input kinds. Each returns a zod schema from the raw string; `.optional`/`.required` wrap them. */
 export const input = {
   text: () => optionalInput(text),
@@ -229,6 +233,7 @@ export const input = {
   fileOrDirectory: () => optionalInput(existingPath('file or directory')),
   requiredFileOrDirectory: () => requiredInput(existingPath('file or directory')),
   name: () => optionalInput(namePart),
+  names: () => optionalInput(names).transform((v) => v ?? []),
   nameOr: (fallback: string) => optionalInput(namePart).transform((v) => v ?? fallback),
   digest: () => optionalInput(digest),
   duration: () => optionalInput(duration),

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /** Where an annotation points: the runner turns these into file and line links. */
 export interface AnnotationProperties {
   title?: string;
@@ -21,4 +23,19 @@ export interface Logger {
   /** Registers a value the runner must mask in every later log line. */
   mask(secret: string): void;
   group<T>(name: string, body: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * Runs `body` with the runner's workflow commands off: text from a tool or a plan may hold a line such
+ * as `::error::` or `::add-mask::`, which the runner must print, not obey.
+ */
+export async function withoutWorkflowCommands<T>(logger: Logger, body: () => Promise<T> | T): Promise<T> {
+  // Starting with a letter: a workflow command's name does, and some parsers insist.
+  const token = `verbatim-${randomBytes(16).toString('hex')}`;
+  logger.info(`::stop-commands::${token}`);
+  try {
+    return await body();
+  } finally {
+    logger.info(`::${token}::`);
+  }
 }

@@ -1,7 +1,7 @@
+import { COMMENT_LIMIT } from '../render/plan-markdown.js';
 import { contentOf, type MarkedComment, type MarkedComments, type WriteResult } from './marked-comments.js';
 
-/** GitHub refuses a comment body longer than this with 422. */
-export const COMMENT_LIMIT = 65_536;
+export { COMMENT_LIMIT };
 /**
  * What the plan comment adds around the rendered plan: the marker, the commit line, and an outdated
  * banner. Renderers get the limit minus this, so no edit can push a body over GitHub's.

@@ -59,6 +59,7 @@ export interface SummaryOptions {
   firstN?: number;
 }
 
+/** GitHub refuses a comment body longer than this (in characters) with 422. */
 export const COMMENT_LIMIT = 65_536;
 export const SUMMARY_LIMIT_BYTES = 1_000_000;
 const DEFAULT_FIRST_N = 10;

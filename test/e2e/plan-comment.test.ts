@@ -139,3 +139,63 @@ describe('the plan comment on a pull request', () => {
     expect(commentsOn(pr.number)).toHaveLength(1);
   });
 });
+
+describe('gathering the plans of several stacks', () => {
+  it('puts the plans of a matrix into one comment with a row per stack, edited in place', async () => {
+    const pr = api.addPull({ author: 'alice', headSha: FIRST, headRef: 'matrix' });
+    const run = newRun(pullRequestEvent(pr.number, FIRST));
+    const digests: Record<string, string> = {};
+    for (const stack of ['network', 'compute']) {
+      const stateDir = await mkdtemp(join(root, 'state-'));
+      const job = await run.job(`plan-${stack}`);
+      await cp(join(repoRoot, 'test', 'fixtures', 'stack'), join(job.workspace, stack), { recursive: true });
+      const step = await job.step('tf-plan', {
+        with: {
+          'working-directory': stack,
+          'backend-config': `path=${stateDir}/terraform.tfstate`,
+          comment: 'false',
+          ...(stack === 'compute' ? { 'encryption-key': 'a passphrase for the compute plan' } : {}),
+        },
+      });
+      expect(step.errors).toEqual([]);
+      digests[stack] = step.outputs['plan-digest'] ?? '';
+    }
+    expect(commentsOn(pr.number)).toHaveLength(0);
+
+    const gather = async () =>
+      (await run.job('comment')).step('tf-plan', {
+        with: { mode: 'gather', 'encryption-key': 'a passphrase for the compute plan' },
+      });
+    const step = await gather();
+    // The network plan is not sealed: a key given for the others must not make it unreadable.
+    expect(step.errors).toEqual([]);
+    expect(commentsOn(pr.number)).toHaveLength(1);
+    const body = commentsOn(pr.number)[0]?.body ?? '';
+    expect(body).toContain('## Plans for 2 stacks');
+    expect(body).toMatch(/\| <code>compute<\/code> \|[^\n]*\n\| <code>network<\/code> \|/);
+    expect(body).toContain(digests.network);
+    expect(body).toContain(digests.compute);
+    expect(step.outputs.add).toBe('4');
+    expect(JSON.parse(step.outputs.stacks ?? '[]')).toEqual([
+      expect.objectContaining({ stack: 'compute', 'plan-digest': digests.compute, 'has-changes': true }),
+      expect.objectContaining({ stack: 'network', 'plan-digest': digests.network, 'has-changes': true }),
+    ]);
+    expect(step.summary).toContain('## Plans for 2 stacks');
+
+    const before = api.requests.filter((request) => request.method === 'PATCH').length;
+    await gather();
+    expect(commentsOn(pr.number)).toHaveLength(1);
+    expect(api.requests.filter((request) => request.method === 'PATCH').length).toBe(before);
+  });
+
+  it('says which step to run first when there is nothing to gather', async () => {
+    const run = newRun({ eventName: 'push' });
+    const step = await (await run.job('comment')).step('tf-plan', { with: { mode: 'gather' } });
+    expect(step.exitCode).toBe(1);
+    expect(step.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('No plan bundles named iac-plan-* in this run'),
+      }),
+    ]);
+  });
+});

@@ -1,18 +1,13 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { artifactName, stackName } from '../../artifacts/names.js';
+import { fetchPlanBundle } from '../../artifacts/plan-bundle.js';
 import type { ArtifactStore, OtherRun } from '../../artifacts/store.js';
 import { verifyPlanBundle } from '../../contracts/bundle.js';
 import { shortDigest } from '../../contracts/digest.js';
-import { decryptToDirectory, encryptDirectory, ENCRYPTED_BUNDLE_FILE } from '../../contracts/encryption.js';
-import {
-  LOCK_FILE,
-  MANIFEST_FILE,
-  PLAN_FILE,
-  toWorkspacePath,
-  type PlanManifest,
-} from '../../contracts/manifest.js';
+import { encryptDirectory, ENCRYPTED_BUNDLE_FILE } from '../../contracts/encryption.js';
+import { LOCK_FILE, PLAN_FILE, toWorkspacePath, type PlanManifest } from '../../contracts/manifest.js';
 import { ConfigurationError, StepFailure } from '../../core/errors.js';
 import type { Exec } from '../../core/exec.js';
 import type { InputsOf } from '../../core/inputs.js';
@@ -125,10 +120,9 @@ export async function apply(inputs: TfApplyInputs, deps: TfApplyDependencies): P
   return { stack, manifest, applied, ...published, ...(deployment ? { deploymentId: deployment.id } : {}) };
 }
 
-/** Downloads the bundle and, when it is sealed, opens it; returns the directory that holds its files. */
+/** Downloads the bundle named by the inputs and, when it is sealed, opens it. */
 async function fetchBundle(inputs: TfApplyInputs, deps: TfApplyDependencies, stack: string, scratch: string) {
   const name = inputs.planArtifact ?? artifactName(inputs.artifactPrefix, 'plan', stack);
-  const downloaded = join(scratch, 'download');
   const from: OtherRun | undefined = inputs.runId
     ? {
         runId: inputs.runId,
@@ -137,33 +131,11 @@ async function fetchBundle(inputs: TfApplyInputs, deps: TfApplyDependencies, sta
         token: requireToken(inputs.githubToken),
       }
     : undefined;
-  await deps.artifacts.download(name, downloaded, from);
-
-  const sealed = join(downloaded, ENCRYPTED_BUNDLE_FILE);
-  if (!existsSync(sealed)) {
-    if (inputs.encryptionKey) {
-      throw new ConfigurationError(
-        `The plan bundle ${name} is not encrypted, but encryption-key is set: tf-plan must be given the same encryption-key, or remove it here.`,
-      );
-    }
-    return downloaded;
-  }
-  if (!inputs.encryptionKey) {
-    throw new ConfigurationError(
-      `The plan bundle ${name} is encrypted: give tf-apply the encryption-key tf-plan used.`,
-    );
-  }
-  const opened = join(scratch, 'bundle');
-  await mkdir(opened, { recursive: true });
-  await decryptToDirectory(await readFile(sealed), inputs.encryptionKey, opened);
-  // The clear manifest is what the approval gate read; it must be the sealed one, byte for byte.
-  const clear = join(downloaded, MANIFEST_FILE);
-  if (existsSync(clear) && !(await readFile(clear)).equals(await readFile(join(opened, MANIFEST_FILE)))) {
-    throw new ConfigurationError(
-      `The plan bundle ${name} was altered: its readable manifest.json differs from the encrypted one. Plan again.`,
-    );
-  }
-  return opened;
+  return fetchPlanBundle(deps.artifacts, name, scratch, {
+    encryptionKey: inputs.encryptionKey,
+    from,
+    reader: 'tf-apply',
+  });
 }
 
 function requireToken(token: string | undefined): string {

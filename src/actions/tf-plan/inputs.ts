@@ -7,7 +7,9 @@ export const tfPlanInputs = defineInputs(
     binary: sharedInputs.binary,
     stack: sharedInputs.stack,
     workspace: input.name(),
-    mode: input.choice(['plan', 'drift'] as const, 'plan'),
+    environment: input.text(),
+    mode: input.choice(['plan', 'drift', 'gather'] as const, 'plan'),
+    stacks: input.names(),
     'var-files': input.files(),
     vars: input.keyValues(),
     'backend-config': input.lines(),
@@ -29,6 +31,10 @@ export const tfPlanInputs = defineInputs(
     (v) =>
       v.destroy && v.refreshOnly
         ? { input: 'refresh-only', message: 'cannot be combined with destroy' }
+        : undefined,
+    (v) =>
+      v.stacks.length > 0 && v.mode !== 'gather'
+        ? { input: 'stacks', message: 'is for mode: gather, which gathers the plans of these stacks' }
         : undefined,
     (v) =>
       v.mode === 'drift' && v.destroy

@@ -19,6 +19,7 @@ import type { InputsOf } from '../../core/inputs.js';
 import type { Logger } from '../../core/logger.js';
 import type { RunContext } from '../../core/run-context.js';
 import { SUITE_VERSION } from '../../core/version.js';
+import { buildPlanModel, type PlanModel } from '../../render/plan-model.js';
 import { assertVariablesDeclared, resolveTool, TerraformCli } from '../../terraform/cli.js';
 import { summarizePlan, type PlanSummary } from '../../terraform/plan-summary.js';
 import { priorStateOf } from '../../terraform/state.js';
@@ -38,6 +39,8 @@ export interface TfPlanResult {
   workspace: string;
   exitCode: 0 | 2;
   summary: PlanSummary;
+  /** What reviewers read: every change with its attribute diffs, drift, outputs, checks, diagnostics. */
+  model: PlanModel;
   manifest: PlanManifest;
   jsonPath: string;
   /** Not uploaded when the plan was refused by `on-destroy: fail`. */
@@ -101,6 +104,7 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
   const jsonPath = join(scratch, PLAN_JSON_FILE);
   await writeFile(jsonPath, JSON.stringify(document));
   const summary = summarizePlan(document);
+  const model = buildPlanModel(document, { diagnostics: planned.diagnostics });
 
   const lockFile = join(inputs.workingDirectory, LOCK_FILE);
   const bundleDir = join(scratch, 'bundle');
@@ -146,6 +150,7 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
     workspace,
     exitCode: planned.exitCode,
     summary,
+    model,
     manifest,
     jsonPath,
     artifactName: name,

@@ -1,40 +1,75 @@
+import { shortDigest } from '../../contracts/digest.js';
 import type { RunContext } from '../../core/run-context.js';
+import {
+  COMMENT_LIMIT,
+  renderPlanComment,
+  renderPlanSummary,
+  renderPlanText,
+  SUMMARY_LIMIT_BYTES,
+  type PlanRenderContext,
+} from '../../render/index.js';
+import { codeSpan } from '../../render/markdown-escape.js';
+import { COMMENT_RESERVE } from '../../github/plan-comment.js';
 import type { TfPlanResult } from './plan.js';
 
-/** Escapes text for a Markdown table cell or list item: no markup, no broken rows. */
-function cell(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+/** The context every rendering of a plan names: stack, workspace, digest, commit and the run. */
+export function renderContext(
+  result: TfPlanResult,
+  run: RunContext,
+  options: { commit: string; environment?: string },
+): PlanRenderContext {
+  return {
+    stack: result.stack,
+    workspace: result.workspace,
+    ...(options.environment ? { environment: options.environment } : {}),
+    planDigest: result.manifest.planDigest,
+    commit: options.commit,
+    runUrl: run.runUrl,
+    tool: result.manifest.tool,
+  };
 }
 
 /**
- * The job summary of a plan: what changes, what is deleted, and the digest an approval must name.
- * (The full plan rendering for reviewers, with attribute diffs, is the plan summary module's.)
+ * What happened to the plan bundle, under the plan: the artifact to apply and the command that approves
+ * it, or why nothing was uploaded. Kept out of the renderer, which knows plans, not artifacts.
  */
-export function planSummaryMarkdown(result: TfPlanResult, run: RunContext): string {
-  const { summary, manifest } = result;
-  const lines = [
-    `## Plan for \`${cell(result.stack)}\` (workspace \`${cell(result.workspace)}\`)`,
-    '',
-    summary.hasChanges ? '' : '**No changes.** The infrastructure matches the configuration.',
-    '',
-    '| add | change | replace | destroy | import | move |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: |',
-    `| ${summary.add} | ${summary.change} | ${summary.replace} | ${summary.destroy} | ${summary.import} | ${summary.move} |`,
-    '',
-  ];
-  if (result.drift !== undefined) {
-    lines.push(result.drift ? '**Drift:** the real infrastructure differs from the state.' : 'No drift.', '');
+function delivery(result: TfPlanResult): string {
+  if (result.refusal) {
+    return '> [!CAUTION]\n> **Not uploaded.** `on-destroy` is `fail` and this plan deletes or replaces resources: no job can apply it.';
   }
-  if (summary.deletes.length > 0) {
-    lines.push(`### :warning: Deleted or replaced (${summary.deletes.length})`, '');
-    for (const address of summary.deletes) lines.push(`- \`${cell(address)}\``);
-    lines.push('');
-  }
-  lines.push(
-    `Plan digest \`${manifest.planDigest}\` (approve with \`/approve ${manifest.planDigest.slice('sha256:'.length, 'sha256:'.length + 12)}\`) · ` +
-      `${result.artifact ? `artifact \`${cell(result.artifactName)}\`` : 'no artifact uploaded'} · ` +
-      `commit \`${run.sha.slice(0, 12)}\` · ${manifest.tool.name} ${manifest.tool.version} · [run](${run.runUrl})`,
-    '',
-  );
-  return lines.filter((line, index, all) => !(line === '' && all[index - 1] === '')).join('\n');
+  const digest = result.manifest.planDigest;
+  const approve = `approve with \`/approve ${shortDigest(digest).replace(/^sha256:/, '')}\``;
+  const drift =
+    result.drift === undefined
+      ? ''
+      : result.drift
+        ? ' · **drift:** the real infrastructure differs from the state'
+        : ' · no drift';
+  return `Artifact ${codeSpan(result.artifactName)} · ${approve}${drift}`;
+}
+
+// Room under each limit for the delivery line, which is short and bounded (the artifact name is a
+// validated name, the digest fixed length).
+const DELIVERY_ROOM = 512;
+
+/** The job summary: the whole plan within GitHub's 1 MiB, degraded in steps when it does not fit. */
+export function planJobSummary(result: TfPlanResult, ctx: PlanRenderContext): string {
+  const body = renderPlanSummary(result.model, ctx, { limitBytes: SUMMARY_LIMIT_BYTES - DELIVERY_ROOM });
+  return `${body.trimEnd()}\n\n${delivery(result)}\n`;
+}
+
+/**
+ * The pull-request comment's bodies: the first, then continuations when the destroyed and replaced
+ * resources alone do not fit one. Each leaves room for the markers the comment writer adds.
+ */
+export function planCommentBodies(result: TfPlanResult, ctx: PlanRenderContext): string[] {
+  const bodies = renderPlanComment(result.model, ctx, {
+    limit: COMMENT_LIMIT - COMMENT_RESERVE - DELIVERY_ROOM,
+  });
+  return bodies.map((body, index) => (index === 0 ? `${body.trimEnd()}\n\n${delivery(result)}\n` : body));
+}
+
+/** The plan as plain text for the step's log. */
+export function planLogText(result: TfPlanResult, ctx: PlanRenderContext): string {
+  return renderPlanText(result.model, ctx);
 }

@@ -256,7 +256,7 @@ describe('with the real ansible-playbook', () => {
     // The user's callback still ran, and the log streamed Ansible's own output fenced from workflow commands.
     expect(existsSync(join(dir, 'tree', 'local-1'))).toBe(true);
     const info = logger.messages('info');
-    expect(info[0]).toMatch(/^::stop-commands::ansible-[0-9a-f]{32}$/);
+    expect(info[0]).toMatch(/^::stop-commands::verbatim-[0-9a-f]{32}$/);
     expect(info.at(-1)).toBe(`::${info[0]?.slice('::stop-commands::'.length)}::`);
     expect(info).toEqual(expect.arrayContaining([expect.stringMatching(/^PLAY RECAP/)]));
   });

@@ -30,6 +30,7 @@ function store(files: Record<string, string>): ArtifactStore & { asked: string[]
   return {
     asked,
     upload: () => Promise.reject(new Error('not used')),
+    list: () => Promise.reject(new Error('not used')),
     async download(name, directory) {
       asked.push(name);
       await mkdir(directory, { recursive: true });

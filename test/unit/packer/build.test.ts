@@ -132,6 +132,9 @@ function memoryStore(): ArtifactStore & { uploads: Array<{ name: string; files: 
     async download() {
       throw new Error('not used');
     },
+    async list() {
+      throw new Error('not used');
+    },
   };
 }
 
