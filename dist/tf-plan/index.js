@@ -50628,14 +50628,26 @@ function deepEqual(a, b) {
  * A value as compact display text, with every sensitive part replaced, so a composite that holds one
  * secret among other values can still be shown.
  */
-function compactText(value, sensitive) {
+/**
+ * A whole value on one line. Parts unknown until apply show as such: the tool leaves them out of the
+ * value (or null) and marks them in the unknown mask, so `[null, null]` would otherwise misread.
+ */
+function compactText(value, sensitive, unknown = undefined) {
+    if (unknown === true)
+        return '(known after apply)';
     if (sensitive === true)
         return '(sensitive)';
     if (Array.isArray(value)) {
-        return `[${value.map((item, i) => compactText(item, maskAt(sensitive, i))).join(', ')}]`;
+        const items = value.map((item, i) => compactText(item, maskAt(sensitive, i), maskAt(unknown, i)));
+        return `[${items.join(', ')}]`;
     }
     if (isObject(value)) {
-        const parts = Object.keys(value).map((key) => `${(0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .displayLiteral */ .eS)(key)}: ${compactText(value[key], maskAt(sensitive, key))}`);
+        const keys = new Set(Object.keys(value));
+        if (isObject(unknown))
+            for (const key of Object.keys(unknown))
+                if (anySet(unknown[key]))
+                    keys.add(key);
+        const parts = [...keys].map((key) => `${(0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .displayLiteral */ .eS)(key)}: ${compactText(value[key], maskAt(sensitive, key), maskAt(unknown, key))}`);
         return `{${parts.join(', ')}}`;
     }
     return (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .displayLiteral */ .eS)(value ?? null);
@@ -50649,7 +50661,7 @@ function shown(value, sensitive, unknown = undefined) {
     }
     if (sensitive === true)
         return { kind: 'sensitive' };
-    return { kind: 'known', text: compactText(value, sensitive) };
+    return { kind: 'known', text: compactText(value, sensitive, unknown) };
 }
 const absentOrNull = (value) => value === null || value === undefined;
 const emptyComposite = (value) => Array.isArray(value) ? value.length === 0 : isObject(value) && Object.keys(value).length === 0;

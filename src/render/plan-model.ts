@@ -184,14 +184,23 @@ function deepEqual(a: Json, b: Json): boolean {
  * A value as compact display text, with every sensitive part replaced, so a composite that holds one
  * secret among other values can still be shown.
  */
-function compactText(value: Json, sensitive: Mask): string {
+/**
+ * A whole value on one line. Parts unknown until apply show as such: the tool leaves them out of the
+ * value (or null) and marks them in the unknown mask, so `[null, null]` would otherwise misread.
+ */
+function compactText(value: Json, sensitive: Mask, unknown: Mask = undefined): string {
+  if (unknown === true) return '(known after apply)';
   if (sensitive === true) return '(sensitive)';
   if (Array.isArray(value)) {
-    return `[${value.map((item, i) => compactText(item, maskAt(sensitive, i))).join(', ')}]`;
+    const items = value.map((item, i) => compactText(item, maskAt(sensitive, i), maskAt(unknown, i)));
+    return `[${items.join(', ')}]`;
   }
   if (isObject(value)) {
-    const parts = Object.keys(value).map(
-      (key) => `${displayLiteral(key)}: ${compactText(value[key], maskAt(sensitive, key))}`,
+    const keys = new Set(Object.keys(value));
+    if (isObject(unknown)) for (const key of Object.keys(unknown)) if (anySet(unknown[key])) keys.add(key);
+    const parts = [...keys].map(
+      (key) =>
+        `${displayLiteral(key)}: ${compactText(value[key], maskAt(sensitive, key), maskAt(unknown, key))}`,
     );
     return `{${parts.join(', ')}}`;
   }
@@ -205,7 +214,7 @@ function shown(value: Json, sensitive: Mask, unknown: Mask = undefined): ShownVa
     return anySet(unknown) ? { kind: 'unknown' } : { kind: 'absent' };
   }
   if (sensitive === true) return { kind: 'sensitive' };
-  return { kind: 'known', text: compactText(value, sensitive) };
+  return { kind: 'known', text: compactText(value, sensitive, unknown) };
 }
 
 interface Sides {

@@ -260,6 +260,36 @@ describe('attribute changes', () => {
     ]);
   });
 
+  it('shows the parts of an output value that are known only after apply as such, not as null', () => {
+    // As tofu 1.12 writes an output listing attributes of resources still to be created.
+    const model = buildPlanModel(
+      plan([], {
+        output_changes: {
+          names: {
+            actions: ['create'],
+            before: null,
+            after: [null, 'known', null],
+            after_unknown: [true, false, true],
+            before_sensitive: false,
+            after_sensitive: false,
+          },
+          inventory: {
+            actions: ['create'],
+            before: null,
+            after: { web: {} },
+            after_unknown: { web: { hosts: true } },
+            before_sensitive: false,
+            after_sensitive: false,
+          },
+        },
+      }),
+    );
+    expect(model.outputs.map((output) => output.after)).toEqual([
+      { kind: 'known', text: '[(known after apply), "known", (known after apply)]' },
+      { kind: 'known', text: '{"web": {"hosts": (known after apply)}}' },
+    ]);
+  });
+
   it('redacts a sensitive value where the document copied it without the mark, and sensitive variables', () => {
     // As tofu 1.12 writes terraform_data: `output` copies a sensitive `input` but is not marked.
     const model = buildPlanModel(
