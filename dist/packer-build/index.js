@@ -37331,14 +37331,15 @@ class NotImplementedError extends StepFailure {
  * The store over @actions/artifact. The library is loaded lazily: it is the heaviest module in the
  * bundle, and actions that fail on an input never need it.
  */
-function actionsArtifactStore(options = {}) {
+function actionsArtifactStore() {
     let loading;
     const library = () => (loading ??= Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(458)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67458)));
-    // A failed early load is reported by the first use, which awaits the same promise.
-    if (options.loadNow)
-        library().catch(() => undefined);
     const client = async () => new (await library()).DefaultArtifactClient();
     return {
+        prepare() {
+            // A failed early load is reported by the first use, which awaits the same promise.
+            library().catch(() => undefined);
+        },
         async upload(name, files, rootDirectory) {
             // Fast deflate: planfiles are zip archives already, and the time goes to the runner, not the network.
             const { id, size } = await (await client()).uploadArtifact(name, [...files], rootDirectory, {

@@ -37301,14 +37301,15 @@ var errors = __nccwpck_require__(3828);
  * The store over @actions/artifact. The library is loaded lazily: it is the heaviest module in the
  * bundle, and actions that fail on an input never need it.
  */
-function actionsArtifactStore(options = {}) {
+function actionsArtifactStore() {
     let loading;
     const library = () => (loading ??= Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(955)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97955)));
-    // A failed early load is reported by the first use, which awaits the same promise.
-    if (options.loadNow)
-        library().catch(() => undefined);
     const client = async () => new (await library()).DefaultArtifactClient();
     return {
+        prepare() {
+            // A failed early load is reported by the first use, which awaits the same promise.
+            library().catch(() => undefined);
+        },
         async upload(name, files, rootDirectory) {
             // Fast deflate: planfiles are zip archives already, and the time goes to the runner, not the network.
             const { id, size } = await (await client()).uploadArtifact(name, [...files], rootDirectory, {
@@ -49352,10 +49353,9 @@ async function plan(inputs, deps) {
     await logger.group(`${tool.name} init`, () => cli.init({ backendConfig: inputs.backendConfig }));
     if (workspace !== 'default')
         await cli.selectWorkspace(workspace);
-    const priorState = priorStateOf(await cli.statePull());
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(run.runnerTemp, `iac-plan-${stack}-`));
     const planfile = (0,external_node_path_.join)(scratch, PLAN_FILE);
-    const planned = await logger.group(`${tool.name} plan`, () => cli.plan({
+    const planning = logger.group(`${tool.name} plan`, () => cli.plan({
         out: planfile,
         vars: inputs.vars,
         varFiles: inputs.varFiles,
@@ -49366,6 +49366,13 @@ async function plan(inputs, deps) {
         ...(inputs.lockTimeout ? { lockTimeout: inputs.lockTimeout } : {}),
         ...(inputs.parallelism ? { parallelism: inputs.parallelism } : {}),
     }));
+    // While the plan runs: the state it starts from (a plan does not write the state, so both read the
+    // same one), then the artifact library the upload will need. Loading it holds the main thread, so it
+    // waits until both tool processes have started: the state pull's end is a moment when they have.
+    const pullingState = cli.statePull();
+    pullingState.then(() => deps.artifacts.prepare?.(), () => undefined);
+    const [planned, state] = await Promise.all([planning, pullingState]);
+    const priorState = priorStateOf(state);
     const document = await cli.show(planfile);
     assertVariablesDeclared(document, inputs.vars.map(([name]) => name));
     const jsonPath = (0,external_node_path_.join)(scratch, PLAN_JSON_FILE);
@@ -49535,7 +49542,7 @@ async function planOneStack({ inputs, logger, exec, run, setOutput, writeSummary
     commenting.catch(() => undefined);
     let result;
     try {
-        result = await plan(inputs, { exec, logger, run, artifacts: actionsArtifactStore({ loadNow: true }) });
+        result = await plan(inputs, { exec, logger, run, artifacts: actionsArtifactStore() });
     }
     catch (error) {
         const session = await commenting.catch(() => undefined);
@@ -49578,7 +49585,7 @@ async function gatherStacks({ inputs, logger, run, setOutput, writeSummary }) {
     const commenting = openPlanComments(inputs, run, logger);
     commenting.catch(() => undefined);
     const plans = await gatherPlans(inputs, {
-        artifacts: actionsArtifactStore({ loadNow: true }),
+        artifacts: actionsArtifactStore(),
         logger,
         run,
     });

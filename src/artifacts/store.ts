@@ -27,27 +27,26 @@ export interface ArtifactStore {
   download(name: string, directory: string, from?: OtherRun): Promise<void>;
   /** This run's artifacts whose names start with `prefix`, the latest of each name, by name. */
   list(prefix: string): Promise<UploadedArtifact[]>;
-}
-
-export interface ArtifactStoreOptions {
   /**
-   * Start loading the library now rather than on first use. An action that will certainly transfer an
-   * artifact passes this once its inputs are valid, so the load overlaps with the tool's run.
+   * Starts loading what a transfer needs, so that the first one does not wait for it. Compiling the
+   * library holds the main thread for a moment: call it once a tool process is running, not before.
    */
-  loadNow?: boolean;
+  prepare?(): void;
 }
 
 /**
  * The store over @actions/artifact. The library is loaded lazily: it is the heaviest module in the
  * bundle, and actions that fail on an input never need it.
  */
-export function actionsArtifactStore(options: ArtifactStoreOptions = {}): ArtifactStore {
+export function actionsArtifactStore(): ArtifactStore {
   let loading: Promise<typeof ArtifactLibrary> | undefined;
   const library = () => (loading ??= import('@actions/artifact'));
-  // A failed early load is reported by the first use, which awaits the same promise.
-  if (options.loadNow) library().catch(() => undefined);
   const client = async () => new (await library()).DefaultArtifactClient();
   return {
+    prepare() {
+      // A failed early load is reported by the first use, which awaits the same promise.
+      library().catch(() => undefined);
+    },
     async upload(name, files, rootDirectory) {
       // Fast deflate: planfiles are zip archives already, and the time goes to the runner, not the network.
       const { id, size } = await (

@@ -32,7 +32,7 @@ export function run(): Promise<void> {
         exec,
         logger,
         run,
-        artifacts: actionsArtifactStore({ loadNow: true }),
+        artifacts: actionsArtifactStore(),
         ...(startDeployment ? { startDeployment } : {}),
       });
       setOutput('applied', true);

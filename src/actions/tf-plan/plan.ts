@@ -79,11 +79,10 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
   });
   await logger.group(`${tool.name} init`, () => cli.init({ backendConfig: inputs.backendConfig }));
   if (workspace !== 'default') await cli.selectWorkspace(workspace);
-  const priorState = priorStateOf(await cli.statePull());
 
   const scratch = await mkdtemp(join(run.runnerTemp, `iac-plan-${stack}-`));
   const planfile = join(scratch, PLAN_FILE);
-  const planned = await logger.group(`${tool.name} plan`, () =>
+  const planning = logger.group(`${tool.name} plan`, () =>
     cli.plan({
       out: planfile,
       vars: inputs.vars,
@@ -96,6 +95,16 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
       ...(inputs.parallelism ? { parallelism: inputs.parallelism } : {}),
     }),
   );
+  // While the plan runs: the state it starts from (a plan does not write the state, so both read the
+  // same one), then the artifact library the upload will need. Loading it holds the main thread, so it
+  // waits until both tool processes have started: the state pull's end is a moment when they have.
+  const pullingState = cli.statePull();
+  pullingState.then(
+    () => deps.artifacts.prepare?.(),
+    () => undefined,
+  );
+  const [planned, state] = await Promise.all([planning, pullingState]);
+  const priorState = priorStateOf(state);
   const document = await cli.show(planfile);
   assertVariablesDeclared(
     document,

@@ -27,7 +27,7 @@ async function planOneStack({ inputs, logger, exec, run, setOutput, writeSummary
   commenting.catch(() => undefined);
   let result: TfPlanResult;
   try {
-    result = await plan(inputs, { exec, logger, run, artifacts: actionsArtifactStore({ loadNow: true }) });
+    result = await plan(inputs, { exec, logger, run, artifacts: actionsArtifactStore() });
   } catch (error) {
     const session = await commenting.catch(() => undefined);
     await session?.markOutdated(key, `could not be planned: see [the run](${run.runUrl}).`);
@@ -67,7 +67,7 @@ async function gatherStacks({ inputs, logger, run, setOutput, writeSummary }: Co
   const commenting = openPlanComments(inputs, run, logger);
   commenting.catch(() => undefined);
   const plans = await gatherPlans(inputs, {
-    artifacts: actionsArtifactStore({ loadNow: true }),
+    artifacts: actionsArtifactStore(),
     logger,
     run,
   });
