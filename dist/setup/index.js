@@ -49728,6 +49728,14 @@ function integerValue(min, max) {
         .transform(Number)
         .refine((n) => n >= min && n <= max, { error: `must be a whole number from ${min} to ${max}` });
 }
+/** A number that may have a fraction, such as `0.5` minutes, as GitHub's own timeout-minutes allows. */
+function numberValue(min, max) {
+    return schemas_string()
+        .trim()
+        .regex(/^\d+(?:\.\d+)?$/, { error: `must be a number from ${min} to ${max}` })
+        .transform(Number)
+        .refine((n) => n >= min && n <= max, { error: `must be a number from ${min} to ${max}` });
+}
 function choiceValue(choices) {
     return schemas_enum(choices, { error: `must be one of: ${choices.join(', ')}` });
 }
@@ -49866,6 +49874,7 @@ const input = {
     boolean: (fallback) => optionalInput(booleanValue).transform((v) => v ?? fallback),
     integer: (min, max) => optionalInput(integerValue(min, max)),
     integerOr: (min, max, fallback) => optionalInput(integerValue(min, max)).transform((v) => v ?? fallback),
+    numberOr: (min, max, fallback) => optionalInput(numberValue(min, max)).transform((v) => v ?? fallback),
     choice: (choices, fallback) => optionalInput(choiceValue(choices)).transform((v) => v ?? fallback),
     lines: () => optionalInput(lines).transform((v) => v ?? []),
     list: () => optionalInput(list).transform((v) => v ?? []),
@@ -49966,6 +49975,7 @@ function readRunContext(env = process.env) {
         ref: env.GITHUB_REF ?? '',
         eventName: env.GITHUB_EVENT_NAME ?? '',
         eventPath: env.GITHUB_EVENT_PATH,
+        actor: env.GITHUB_ACTOR ?? '',
         workspace: required('GITHUB_WORKSPACE'),
         runnerTemp: required('RUNNER_TEMP'),
         serverUrl,

@@ -46956,6 +46956,14 @@ function integerValue(min, max) {
         .transform(Number)
         .refine((n) => n >= min && n <= max, { error: `must be a whole number from ${min} to ${max}` });
 }
+/** A number that may have a fraction, such as `0.5` minutes, as GitHub's own timeout-minutes allows. */
+function numberValue(min, max) {
+    return schemas_string()
+        .trim()
+        .regex(/^\d+(?:\.\d+)?$/, { error: `must be a number from ${min} to ${max}` })
+        .transform(Number)
+        .refine((n) => n >= min && n <= max, { error: `must be a number from ${min} to ${max}` });
+}
 function choiceValue(choices) {
     return schemas_enum(choices, { error: `must be one of: ${choices.join(', ')}` });
 }
@@ -47094,6 +47102,7 @@ const input = {
     boolean: (fallback) => optionalInput(booleanValue).transform((v) => v ?? fallback),
     integer: (min, max) => optionalInput(integerValue(min, max)),
     integerOr: (min, max, fallback) => optionalInput(integerValue(min, max)).transform((v) => v ?? fallback),
+    numberOr: (min, max, fallback) => optionalInput(numberValue(min, max)).transform((v) => v ?? fallback),
     choice: (choices, fallback) => optionalInput(choiceValue(choices)).transform((v) => v ?? fallback),
     lines: () => optionalInput(lines).transform((v) => v ?? []),
     list: () => optionalInput(list).transform((v) => v ?? []),
@@ -47196,6 +47205,7 @@ function readRunContext(env = process.env) {
         ref: env.GITHUB_REF ?? '',
         eventName: env.GITHUB_EVENT_NAME ?? '',
         eventPath: env.GITHUB_EVENT_PATH,
+        actor: env.GITHUB_ACTOR ?? '',
         workspace: required('GITHUB_WORKSPACE'),
         runnerTemp: required('RUNNER_TEMP'),
         serverUrl,
@@ -49679,6 +49689,7 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */   MarkedComments: () => (/* binding */ MarkedComments),
 /* harmony export */   commentAuthor: () => (/* binding */ commentAuthor),
 /* harmony export */   contentOf: () => (/* binding */ contentOf),
+/* harmony export */   listThreadComments: () => (/* binding */ listThreadComments),
 /* harmony export */   marker: () => (/* binding */ marker)
 /* harmony export */ });
 const MARKER = /^<!-- iac-pipeline:([A-Za-z0-9._:/-]{1,200}) -->/;
@@ -49706,11 +49717,15 @@ async function commentAuthor(client, given, logger) {
         return 'github-actions[bot]';
     }
 }
-/**
- * The comments of one thread that carry a marker, found again on every run. A marker is trusted only on
- * comments written by `author`: anybody can paste the marker into a comment of their own, and editing
- * theirs would put our words under their name (and fail, since we cannot edit it).
- */
+/** Every comment of an issue or pull request, oldest first. */
+function listThreadComments(client, thread) {
+    return client.paginate(client.rest.issues.listComments, {
+        owner: thread.owner,
+        repo: thread.repo,
+        issue_number: thread.issueNumber,
+        per_page: 100,
+    });
+}
 class MarkedComments {
     client;
     thread;
@@ -49723,12 +49738,10 @@ class MarkedComments {
         this.found = found;
     }
     static async load(client, thread, author) {
-        const comments = await client.paginate(client.rest.issues.listComments, {
-            owner: thread.owner,
-            repo: thread.repo,
-            issue_number: thread.issueNumber,
-            per_page: 100,
-        });
+        return MarkedComments.among(client, thread, author, await listThreadComments(client, thread));
+    }
+    /** The marked comments among comments already listed (a reader that needs every comment lists once). */
+    static among(client, thread, author, comments) {
         const found = new Map();
         for (const comment of comments) {
             if (comment.user?.login !== author || !comment.body)

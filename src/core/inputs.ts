@@ -60,6 +60,16 @@ function integerValue(min: number, max: number) {
     .refine((n) => n >= min && n <= max, { error: `must be a whole number from ${min} to ${max}` });
 }
 
+/** A number that may have a fraction, such as `0.5` minutes, as GitHub's own timeout-minutes allows. */
+function numberValue(min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+(?:\.\d+)?$/, { error: `must be a number from ${min} to ${max}` })
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, { error: `must be a number from ${min} to ${max}` });
+}
+
 function choiceValue<const T extends readonly [string, ...string[]]>(choices: T) {
   return z.enum(choices, { error: `must be one of: ${choices.join(', ')}` });
 }
@@ -221,6 +231,8 @@ export const input = {
   integer: (min: number, max: number) => optionalInput(integerValue(min, max)),
   integerOr: (min: number, max: number, fallback: number) =>
     optionalInput(integerValue(min, max)).transform((v) => v ?? fallback),
+  numberOr: (min: number, max: number, fallback: number) =>
+    optionalInput(numberValue(min, max)).transform((v) => v ?? fallback),
   choice: <const T extends readonly [string, ...string[]]>(choices: T, fallback: T[number]) =>
     optionalInput(choiceValue(choices)).transform((v) => v ?? fallback),
   lines: () => optionalInput(lines).transform((v) => v ?? []),

@@ -11,6 +11,8 @@ export interface RunContext {
   ref: string;
   eventName: string;
   eventPath: string | undefined;
+  /** Who started the run (GITHUB_ACTOR): for an issue_comment event, the comment's author. */
+  actor: string;
   workspace: string;
   runnerTemp: string;
   serverUrl: string;
@@ -38,6 +40,7 @@ export function readRunContext(env: Record<string, string | undefined> = process
     ref: env.GITHUB_REF ?? '',
     eventName: env.GITHUB_EVENT_NAME ?? '',
     eventPath: env.GITHUB_EVENT_PATH,
+    actor: env.GITHUB_ACTOR ?? '',
     workspace: required('GITHUB_WORKSPACE'),
     runnerTemp: required('RUNNER_TEMP'),
     serverUrl,

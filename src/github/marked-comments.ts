@@ -51,6 +51,19 @@ export async function commentAuthor(
  * comments written by `author`: anybody can paste the marker into a comment of their own, and editing
  * theirs would put our words under their name (and fail, since we cannot edit it).
  */
+/** A comment as the list endpoint returns it. */
+export type ThreadComment = Awaited<ReturnType<GitHubClient['rest']['issues']['listComments']>>['data'][number];
+
+/** Every comment of an issue or pull request, oldest first. */
+export function listThreadComments(client: GitHubClient, thread: CommentThread): Promise<ThreadComment[]> {
+  return client.paginate(client.rest.issues.listComments, {
+    owner: thread.owner,
+    repo: thread.repo,
+    issue_number: thread.issueNumber,
+    per_page: 100,
+  });
+}
+
 export class MarkedComments {
   private constructor(
     private readonly client: GitHubClient,
@@ -60,12 +73,16 @@ export class MarkedComments {
   ) {}
 
   static async load(client: GitHubClient, thread: CommentThread, author: string): Promise<MarkedComments> {
-    const comments = await client.paginate(client.rest.issues.listComments, {
-      owner: thread.owner,
-      repo: thread.repo,
-      issue_number: thread.issueNumber,
-      per_page: 100,
-    });
+    return MarkedComments.among(client, thread, author, await listThreadComments(client, thread));
+  }
+
+  /** The marked comments among comments already listed (a reader that needs every comment lists once). */
+  static among(
+    client: GitHubClient,
+    thread: CommentThread,
+    author: string,
+    comments: readonly ThreadComment[],
+  ): MarkedComments {
     const found = new Map<string, MarkedComment>();
     for (const comment of comments) {
       if (comment.user?.login !== author || !comment.body) continue;

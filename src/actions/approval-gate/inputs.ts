@@ -10,14 +10,16 @@ export const approvalGateInputs = defineInputs(
     'plan-artifact': input.name(),
     stack: sharedInputs.stack,
     'plan-digest': input.digest(),
+    'run-id': input.integer(1, Number.MAX_SAFE_INTEGER),
     approvers: input.accounts(),
     'min-permission': input.choice(['admin', 'maintain', 'write'] as const, 'maintain'),
     'min-approvals': input.integerOr(1, 6, 1),
     'allow-self-approval': input.boolean(false),
     'auto-approve-environments': input.list(),
     'fallback-mode': input.choice(['environment', 'comment', 'wait'] as const, 'comment'),
-    'timeout-minutes': input.integerOr(1, 43_200, 60),
-    'poll-interval-seconds': input.integerOr(5, 3_600, 30),
+    // Fractions allowed: GitHub's own timeout-minutes takes them, and short waits are how the gate is tested.
+    'timeout-minutes': input.numberOr(0.01, 43_200, 60),
+    'poll-interval-seconds': input.integerOr(1, 3_600, 30),
     override: input.text(),
     'override-users': input.accounts(),
     'pr-number': input.integer(1, Number.MAX_SAFE_INTEGER),
@@ -29,6 +31,13 @@ export const approvalGateInputs = defineInputs(
     (v) =>
       (v.mode === 'environment' || v.mode === 'policy') && !v.environment
         ? { input: 'environment', message: `is required with mode: ${v.mode}` }
+        : undefined,
+    (v) =>
+      v.runId !== undefined && !v.githubToken
+        ? {
+            input: 'github-token',
+            message: 'is required with run-id, to read the plan bundle of another run',
+          }
         : undefined,
     (v) =>
       v.override && v.overrideUsers.length === 0

@@ -72,6 +72,7 @@ async function setup(templateText: string) {
     ref: 'refs/heads/main',
     eventName: 'push',
     eventPath: undefined,
+    actor: 'octocat',
     workspace,
     runnerTemp,
     serverUrl: 'https://github.com',

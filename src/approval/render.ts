@@ -1,0 +1,96 @@
+import type { ApprovalRecord, ApprovalVote } from '../contracts/approval-record.js';
+import type { PlanManifest } from '../contracts/manifest.js';
+import { codeSpan } from '../render/markdown-escape.js';
+import { oneLine } from '../render/values.js';
+import type { IgnoredCommand } from './decide.js';
+
+/** What the status comment and the job summary say about one decision. */
+export interface DecisionReport {
+  record: ApprovalRecord;
+  manifest?: PlanManifest | undefined;
+  /** Approvals still needed, while pending. */
+  missing: number;
+  ignored: readonly IgnoredCommand[];
+  malformed: ReadonlyArray<{ author: string; url: string; problem: string }>;
+  /** Why the gate is still pending or what it fell back from, in a sentence. */
+  note?: string | undefined;
+}
+
+const HEADLINE: Record<ApprovalRecord['status'], string> = {
+  approved: ':white_check_mark: **Approved**',
+  rejected: ':no_entry: **Rejected**',
+  pending: ':hourglass: **Waiting for approval**',
+};
+
+const hex12 = (digest: string) => digest.replace(/^sha256:/, '').slice(0, 12);
+const short = (text: string, max = 300) => {
+  const line = oneLine(text);
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+};
+
+function voteLine(vote: ApprovalVote): string {
+  const link = vote.commentUrl ? ` ([comment](${vote.commentUrl}))` : '';
+  const why = vote.comment ? `: ${codeSpan(short(vote.comment))}` : '';
+  return `- @${vote.login} (${vote.permission}) at ${vote.at}${link}${why}`;
+}
+
+/** The plan's summary line and every resource it deletes or replaces, from the bundle's manifest. */
+function planLines(manifest: PlanManifest | undefined): string[] {
+  if (!manifest) return ['_The plan bundle was not read: only its digest is known._'];
+  const s = manifest.summary;
+  const lines = [
+    `**Plan:** ${s.add} to add, ${s.change} to change, ${s.replace} to replace, ${s.destroy} to destroy` +
+      (s.import ? `, ${s.import} to import` : '') +
+      (s.move ? `, ${s.move} to move` : '') +
+      ` — stack ${codeSpan(manifest.stack)}, workspace ${codeSpan(manifest.workspace)}, commit ${codeSpan(manifest.commit.slice(0, 12))}`,
+  ];
+  if (s.deletes.length > 0) {
+    lines.push('', `**Deletes or replaces (${s.deletes.length}):**`, '');
+    for (const address of s.deletes) lines.push(`- ${codeSpan(short(address, 1000))}`);
+  }
+  return lines;
+}
+
+/** The body of the status comment on the pull request, and the heart of the job summary. */
+export function renderDecision(report: DecisionReport): string {
+  const { record } = report;
+  const lines: string[] = [];
+  const where = record.environment ? ` for ${codeSpan(record.environment)}` : '';
+  lines.push(
+    `### ${HEADLINE[record.status]}${where}: plan ${codeSpan(hex12(record.planDigest))} of ${codeSpan(record.stack)}`,
+    '',
+  );
+  if (record.override) {
+    const { by, justification, accepted } = record.override;
+    lines.push(
+      '> [!CAUTION]',
+      accepted
+        ? `> **Emergency override** by @${by}: ${short(justification, 1000)}`
+        : `> **Override refused:** @${by} is not in override-users (justification given: ${short(justification, 1000)})`,
+      '',
+    );
+  }
+  lines.push(...planLines(report.manifest), '');
+  if (record.status === 'pending') {
+    const min = record.minApprovals;
+    lines.push(
+      `${record.approvers.length} of ${min} approval${min === 1 ? '' : 's'}; ${report.missing} more needed. ` +
+        `To approve this plan, comment exactly ${codeSpan(`/approve ${hex12(record.planDigest)}`)}; to reject it, ${codeSpan('/reject <reason>')}.`,
+      '',
+    );
+  }
+  if (report.note) lines.push(report.note, '');
+  if (record.approvers.length > 0) lines.push('**Approved by:**', '', ...record.approvers.map(voteLine), '');
+  if (record.rejects.length > 0) lines.push('**Rejected by:**', '', ...record.rejects.map(voteLine), '');
+  const notCounted = [
+    ...report.ignored.map((i) => `- @${i.login} ([comment](${i.commentUrl})): ${i.why}`),
+    ...report.malformed.map((m) => `- @${m.author} ([comment](${m.url})): not a command; ${m.problem}`),
+  ];
+  if (notCounted.length > 0) {
+    lines.push('<details><summary>Not counted</summary>', '', ...notCounted, '', '</details>', '');
+  }
+  lines.push(
+    `Digest ${codeSpan(record.planDigest)} · decided by ${record.decidedBy} (${record.mode} mode) at ${record.decidedAt}`,
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { producerSchema } from './manifest.js';
+
+/**
+ * `approval-record.json`, the artifact `<prefix>-approval-<stack>` that approval-gate uploads on every
+ * decision: which plan digest was decided, how, by whom and when. tf-apply is handed the digest; the
+ * record is what an auditor reads afterwards.
+ */
+
+export const APPROVAL_RECORD_FILE = 'approval-record.json';
+export const APPROVAL_RECORD_SCHEMA = 'iac/approval@1' as const;
+
+const text = z.string().min(1);
+const isoTime = z.iso.datetime({ offset: true });
+
+export const approvalVoteSchema = z.object({
+  login: text,
+  /** The repository role the person had when the gate decided, or `environment-reviewer`, or `policy`. */
+  permission: text,
+  at: isoTime,
+  commentUrl: z.string().optional(),
+  /** A reject's reason, or the comment an environment reviewer left. */
+  comment: z.string().optional(),
+});
+
+export const approvalRecordSchema = z.object({
+  schema: z.literal(APPROVAL_RECORD_SCHEMA),
+  producer: producerSchema,
+  mode: z.enum(['environment', 'comment', 'wait', 'policy']),
+  /** Who decided in the end: the reviewers (comments), the environment's reviewers, the policy, or an override. */
+  decidedBy: z.enum(['reviewers', 'environment', 'policy', 'override']),
+  status: z.enum(['approved', 'rejected', 'pending']),
+  planDigest: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  stack: text,
+  environment: z.string().optional(),
+  pullRequest: z.number().int().positive().optional(),
+  /** The commit the plan was made at, when the bundle was read. */
+  commit: z.string().optional(),
+  approvers: z.array(approvalVoteSchema),
+  rejects: z.array(approvalVoteSchema),
+  minApprovals: z.number().int().positive(),
+  override: z.object({ by: text, justification: text, accepted: z.boolean(), at: isoTime }).optional(),
+  runId: z.number().int().positive(),
+  runAttempt: z.number().int().positive(),
+  decidedAt: isoTime,
+});
+
+export type ApprovalRecord = z.output<typeof approvalRecordSchema>;
+export type ApprovalVote = z.output<typeof approvalVoteSchema>;
