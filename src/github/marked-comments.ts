@@ -52,7 +52,9 @@ export async function commentAuthor(
  * theirs would put our words under their name (and fail, since we cannot edit it).
  */
 /** A comment as the list endpoint returns it. */
-export type ThreadComment = Awaited<ReturnType<GitHubClient['rest']['issues']['listComments']>>['data'][number];
+export type ThreadComment = Awaited<
+  ReturnType<GitHubClient['rest']['issues']['listComments']>
+>['data'][number];
 
 /** Every comment of an issue or pull request, oldest first. */
 export function listThreadComments(client: GitHubClient, thread: CommentThread): Promise<ThreadComment[]> {

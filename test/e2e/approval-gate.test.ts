@@ -1,0 +1,460 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { artifactsOfRuns } from '../support/artifact-bridge.js';
+import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
+import { startResultsService, type ResultsService } from '../support/results-service.js';
+import { WorkflowRun, type StepResult, type WorkflowRunOptions } from '../support/runner/runner.js';
+import { repoRoot } from '../support/tools.js';
+
+/**
+ * approval-gate with real plan bundles from tf-plan and the GitHub stand-in: who may approve, what an
+ * approval names, and every mode. Each gate runs in its own workflow run (as on issue_comment) and reads
+ * the plan from the pull request's plan run with run-id.
+ */
+let results: ResultsService;
+let api: GitHubApi;
+let root: string;
+const runs: WorkflowRun[] = [];
+
+const HEAD = 'a'.repeat(40);
+let pr: number;
+let planRun: WorkflowRun;
+let digest: string;
+let destroyRun: WorkflowRun;
+let destroyDigest: string;
+
+beforeAll(async () => {
+  results = await startResultsService();
+  api = await startGitHubApi({
+    owner: 'octo-org',
+    repo: 'infra',
+    artifactSource: artifactsOfRuns(results, () => runs),
+  });
+  root = await mkdtemp(join(tmpdir(), 'approval-gate-'));
+  for (const [login, role] of [
+    ['alice', 'write'],
+    ['admin1', 'admin'],
+    ['maint1', 'maintain'],
+    ['writer1', 'write'],
+    ['triager1', 'triage'],
+    ['reader1', 'read'],
+    ['teamed1', 'read'],
+    ['oncall', 'write'],
+    ['envboss', 'admin'],
+  ] as const) {
+    api.addUser(login);
+    api.setPermission(login, role);
+  }
+  api.addUser('stranger');
+  api.addTeamMember('octo-org', 'infra-approvers', 'teamed1');
+  pr = api.addPull({
+    author: 'alice',
+    headSha: HEAD,
+    headRef: 'feature',
+    commits: [{ sha: HEAD, message: 'grow the fleet', author: 'writer1' }],
+  }).number;
+
+  // The plan under review: creates two resources, deletes nothing.
+  const stateDir = await mkdtemp(join(root, 'state-'));
+  planRun = newRun({});
+  const plan = await planIn(planRun, stateDir);
+  digest = plan.outputs['plan-digest'] ?? '';
+
+  // A plan that deletes: apply the first, then plan a destroy, in another run.
+  const applyJob = await planRun.job('apply');
+  await cp(join(repoRoot, 'test', 'fixtures', 'stack'), join(applyJob.workspace, 'infra'), {
+    recursive: true,
+  });
+  const applied = await applyJob.step('tf-apply', {
+    with: { 'working-directory': 'infra', 'backend-config': `path=${stateDir}/terraform.tfstate` },
+  });
+  expect(applied.errors).toEqual([]);
+  destroyRun = newRun({});
+  destroyDigest = (await planIn(destroyRun, stateDir, { destroy: 'true' })).outputs['plan-digest'] ?? '';
+}, 120_000);
+afterEach(() => api.assertNoViolations());
+afterAll(async () => {
+  for (const run of runs) await run.cleanup();
+  await results.close();
+  await api.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+function newRun(options: Partial<WorkflowRunOptions>): WorkflowRun {
+  const run = new WorkflowRun({
+    results,
+    apiUrl: api.url,
+    repository: 'octo-org/infra',
+    eventName: 'pull_request',
+    event: { action: 'synchronize', number: pr, pull_request: { number: pr, head: { sha: HEAD } } },
+    ...options,
+  });
+  api.addToken(run.token, 'github-actions[bot]');
+  runs.push(run);
+  return run;
+}
+
+async function planIn(run: WorkflowRun, stateDir: string, extra: Record<string, string> = {}) {
+  const job = await run.job('plan');
+  await cp(join(repoRoot, 'test', 'fixtures', 'stack'), join(job.workspace, 'infra'), { recursive: true });
+  const step = await job.step('tf-plan', {
+    with: {
+      'working-directory': 'infra',
+      'backend-config': `path=${stateDir}/terraform.tfstate`,
+      comment: 'false',
+      ...extra,
+    },
+  });
+  expect(step.errors).toEqual([]);
+  return step;
+}
+
+/** A fresh pull request, so each test's comments are its own. */
+function freshPull(): number {
+  return api.addPull({
+    author: 'alice',
+    headSha: HEAD,
+    headRef: `topic-${Math.random().toString(36).slice(2)}`,
+    commits: [{ sha: HEAD, message: 'change', author: 'writer1' }],
+  }).number;
+}
+
+async function gateOn(
+  number: number,
+  given: Record<string, string>,
+  options: { from?: WorkflowRun; actor?: string; run?: WorkflowRun } = {},
+): Promise<StepResult> {
+  const run =
+    options.run ??
+    newRun({
+      eventName: 'issue_comment',
+      event: { action: 'created', issue: { number, pull_request: { url: 'x' } } },
+      ...(options.actor ? { actor: options.actor } : {}),
+    });
+  const job = await run.job('approve');
+  return job.step('approval-gate', {
+    with: { stack: 'infra', 'run-id': String((options.from ?? planRun).runId), ...given },
+  });
+}
+
+const say = (number: number, author: string, body: string) =>
+  api.addComment({ issueNumber: number, body, author });
+const approveBody = (d = digest) => `/approve ${d.slice(7, 19)}`;
+const statusComment = (number: number) =>
+  api.commentsOn(number).find((c) => c.body.includes('<!-- iac-pipeline:approval:infra -->'));
+
+async function recordOf(step: StepResult, run: WorkflowRun) {
+  const job = await run.job('read-record');
+  const download = await job.step('probe:artifact', {
+    with: { mode: 'download', name: step.outputs['record-artifact'] ?? '', path: 'record' },
+  });
+  expect(download.exitCode).toBe(0);
+  return JSON.parse(await readFile(join(job.workspace, 'record', 'approval-record.json'), 'utf8'));
+}
+
+describe('comment mode', () => {
+  it('counts maintain, admin and listed team members; not write, triage, read or strangers', async () => {
+    const number = freshPull();
+    for (const login of ['writer1', 'triager1', 'reader1', 'stranger', 'maint1', 'admin1', 'teamed1']) {
+      say(number, login, approveBody());
+    }
+    const run = newRun({
+      eventName: 'issue_comment',
+      event: { action: 'created', issue: { number, pull_request: { url: 'x' } } },
+    });
+    const step = await gateOn(
+      number,
+      { 'min-approvals': '3', approvers: 'octo-org/infra-approvers' },
+      { run },
+    );
+    expect(step.errors).toEqual([]);
+    expect(step.outputs.status).toBe('approved');
+    expect(step.outputs.approved).toBe('true');
+    expect(step.outputs['plan-digest']).toBe(digest);
+    const approvers = JSON.parse(step.outputs.approvers ?? '[]') as Array<{
+      login: string;
+      permission: string;
+    }>;
+    expect(approvers.map((a) => [a.login, a.permission])).toEqual([
+      ['maint1', 'maintain'],
+      ['admin1', 'admin'],
+      ['teamed1', 'read'],
+    ]);
+    // Every counted comment got a reaction; one status comment says who approved and who did not count.
+    const reactions = api.writes('reactions/create-for-issue-comment');
+    expect(reactions.length).toBeGreaterThanOrEqual(3);
+    const status = statusComment(number)?.body ?? '';
+    expect(status).toContain(':white_check_mark: **Approved**');
+    expect(status).toContain('@writer1');
+    expect(status).toContain('**Plan:** 2 to add, 0 to change, 0 to replace, 0 to destroy');
+    expect(step.summary).toContain('**Approved by:**');
+
+    const record = await recordOf(step, run);
+    expect(record).toMatchObject({
+      schema: 'iac/approval@1',
+      mode: 'comment',
+      decidedBy: 'reviewers',
+      status: 'approved',
+      planDigest: digest,
+      stack: 'infra',
+      pullRequest: number,
+    });
+  });
+
+  it('refuses self-approval by the PR author and the pusher of the planned commit, unless allowed', async () => {
+    const number = freshPull();
+    api.setPermission('alice', 'admin');
+    api.setPermission('writer1', 'admin');
+    try {
+      say(number, 'alice', approveBody());
+      say(number, 'writer1', approveBody());
+      const refused = await gateOn(number, {});
+      expect(refused.outputs.status).toBe('pending');
+      expect(refused.outputs['plan-digest']).toBe('');
+      expect(statusComment(number)?.body).toContain('allow-self-approval is off');
+      const allowed = await gateOn(number, { 'allow-self-approval': 'true', 'min-approvals': '2' });
+      expect(allowed.outputs.status).toBe('approved');
+    } finally {
+      api.setPermission('alice', 'write');
+      api.setPermission('writer1', 'write');
+    }
+  });
+
+  it('ignores an approval of an earlier plan once a new plan is under review', async () => {
+    const number = freshPull();
+    say(number, 'admin1', approveBody(digest));
+    const step = await gateOn(number, {}, { from: destroyRun });
+    expect(step.outputs.status).toBe('pending');
+    expect(statusComment(number)?.body).toContain('which is not the current plan');
+    expect(statusComment(number)?.body).toContain(`/approve ${destroyDigest.slice(7, 19)}`);
+    // The plan that deletes lists what it deletes, for the reviewer to see before approving.
+    expect(statusComment(number)?.body).toContain('**Deletes or replaces (2):**');
+  });
+
+  it('lets one reject win over approvals, and fails the step', async () => {
+    const number = freshPull();
+    say(number, 'admin1', approveBody());
+    say(number, 'maint1', '/reject not during the change freeze');
+    const step = await gateOn(number, {});
+    expect(step.exitCode).toBe(1);
+    expect(step.outputs.status).toBe('rejected');
+    expect(step.errors).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('rejected by maint1') }),
+    ]);
+    expect(statusComment(number)?.body).toContain('not during the change freeze');
+  });
+
+  it('needs min-approvals distinct people, and edits one status comment as approvals arrive', async () => {
+    const number = freshPull();
+    say(number, 'admin1', approveBody());
+    say(number, 'admin1', approveBody());
+    const first = await gateOn(number, { 'min-approvals': '2' });
+    expect(first.outputs.status).toBe('pending');
+    expect(statusComment(number)?.body).toContain('1 of 2 approvals; 1 more needed');
+    say(number, 'maint1', approveBody());
+    const second = await gateOn(number, { 'min-approvals': '2' });
+    expect(second.outputs.status).toBe('approved');
+    expect(api.commentsOn(number).filter((c) => c.body.includes('iac-pipeline:approval:infra'))).toHaveLength(
+      1,
+    );
+  });
+
+  it('does not count malformed commands, and says why', async () => {
+    const number = freshPull();
+    say(number, 'admin1', '/approve');
+    say(number, 'admin1', `${approveBody()} looks good to me`);
+    say(number, 'maint1', `\`\`\`\n${approveBody()}\n\`\`\``);
+    say(number, 'maint1', `> ${approveBody()}`);
+    const step = await gateOn(number, {});
+    expect(step.outputs.status).toBe('pending');
+    expect(statusComment(number)?.body).toContain('not a command; write `/approve` and the first 12');
+  });
+});
+
+describe('wait mode', () => {
+  it('polls until an approval arrives', async () => {
+    const number = freshPull();
+    const later = setTimeout(() => say(number, 'maint1', approveBody()), 1500);
+    try {
+      const step = await gateOn(number, {
+        mode: 'wait',
+        'timeout-minutes': '1',
+        'poll-interval-seconds': '1',
+      });
+      expect(step.errors).toEqual([]);
+      expect(step.outputs.status).toBe('approved');
+      expect(step.rawLog).toContain('reading the comments again in 1s');
+    } finally {
+      clearTimeout(later);
+    }
+  });
+
+  it('says plainly when it timed out', async () => {
+    const number = freshPull();
+    const step = await gateOn(number, {
+      mode: 'wait',
+      'timeout-minutes': '0.04',
+      'poll-interval-seconds': '1',
+    });
+    expect(step.exitCode).toBe(1);
+    expect(step.outputs.status).toBe('pending');
+    expect(step.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('No decision within 0.04 minute(s) of waiting'),
+      }),
+    ]);
+  });
+});
+
+describe('policy mode', () => {
+  it('approves dev when the plan deletes nothing, without any API call', async () => {
+    const before = api.requests.length;
+    const step = await gateOn(freshPull(), {
+      mode: 'policy',
+      environment: 'dev',
+      'auto-approve-environments': 'dev, staging',
+    });
+    expect(step.errors).toEqual([]);
+    expect(step.outputs.status).toBe('approved');
+    // Only the cross-run download of the plan bundle talks to the API.
+    expect(api.requests.slice(before).every((r) => r.path.includes('/artifacts'))).toBe(true);
+  });
+
+  it('sends a plan that deletes, or prod, to the fallback: comments', async () => {
+    const number = freshPull();
+    const deletes = await gateOn(
+      number,
+      { mode: 'policy', environment: 'dev', 'auto-approve-environments': 'dev' },
+      { from: destroyRun },
+    );
+    expect(deletes.outputs.status).toBe('pending');
+    expect(statusComment(number)?.body).toContain(
+      'the plan deletes or replaces resources, so comment decides',
+    );
+    const prod = await gateOn(freshPull(), {
+      mode: 'policy',
+      environment: 'prod',
+      'auto-approve-environments': 'dev',
+    });
+    expect(prod.outputs.status).toBe('pending');
+  });
+});
+
+describe('override', () => {
+  it('lets a listed user approve alone, loudly', async () => {
+    const number = freshPull();
+    const step = await gateOn(
+      number,
+      { override: 'database down, hotfix INC-42', 'override-users': 'oncall' },
+      { actor: 'oncall' },
+    );
+    expect(step.errors).toEqual([]);
+    expect(step.outputs.status).toBe('approved');
+    expect(step.warnings).toEqual([
+      expect.objectContaining({ message: 'Emergency override by oncall: database down, hotfix INC-42' }),
+    ]);
+    expect(statusComment(number)?.body).toContain('**Emergency override** by @oncall');
+    expect(step.summary).toContain('**Emergency override**');
+  });
+
+  it('refuses anyone else, and records the refusal', async () => {
+    const number = freshPull();
+    const step = await gateOn(
+      number,
+      { override: 'trust me', 'override-users': 'oncall' },
+      { actor: 'writer1' },
+    );
+    expect(step.exitCode).toBe(1);
+    expect(step.outputs.status).toBe('rejected');
+    expect(step.errors).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('writer1 is not in override-users') }),
+    ]);
+    expect(statusComment(number)?.body).toContain('**Override refused:**');
+  });
+});
+
+describe('environment mode', () => {
+  async function reviewAs(
+    login: string,
+    run: WorkflowRun,
+    environment: string,
+    state: 'approved' | 'rejected',
+  ) {
+    const env = api.addEnvironment({ name: environment, reviewers: [{ type: 'User', login: 'envboss' }] });
+    api.addPendingDeployment(run.runId, { environment, sha: HEAD, ref: 'refs/heads/main' });
+    const token = `token-${login}-${run.runId}`;
+    api.addToken(token, login);
+    const response = await fetch(
+      `${api.url}/repos/octo-org/infra/actions/runs/${run.runId}/pending_deployments`,
+      {
+        method: 'POST',
+        headers: { authorization: `token ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ environment_ids: [env.id], state, comment: 'ship it' }),
+      },
+    );
+    expect(response.status).toBe(200);
+  }
+
+  it('records the environment reviewer who approved this run', async () => {
+    const run = newRun({ eventName: 'push', event: {} });
+    await reviewAs('envboss', run, 'production', 'approved');
+    const step = await gateOn(0, { mode: 'environment', environment: 'production' }, { run });
+    expect(step.errors).toEqual([]);
+    expect(step.outputs.status).toBe('approved');
+    expect(JSON.parse(step.outputs.approvers ?? '[]')).toEqual([
+      expect.objectContaining({ login: 'envboss', permission: 'environment-reviewer', comment: 'ship it' }),
+    ]);
+  });
+
+  it('fails when no review is recorded for the run', async () => {
+    api.addEnvironment({ name: 'staging-protected', reviewers: [{ type: 'User', login: 'envboss' }] });
+    const run = newRun({ eventName: 'push', event: {} });
+    const step = await gateOn(0, { mode: 'environment', environment: 'staging-protected' }, { run });
+    expect(step.exitCode).toBe(1);
+    expect(step.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('no review of staging-protected is recorded'),
+      }),
+    ]);
+  });
+
+  it('refuses an unprotected environment unless allow-unprotected', async () => {
+    api.addEnvironment({ name: 'sandbox' });
+    const run = newRun({ eventName: 'push', event: {} });
+    const refused = await gateOn(0, { mode: 'environment', environment: 'sandbox' }, { run });
+    expect(refused.errors).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('sandbox has no required reviewers') }),
+    ]);
+    const allowed = await gateOn(
+      0,
+      { mode: 'environment', environment: 'sandbox', 'allow-unprotected': 'true' },
+      { run: newRun({ eventName: 'push', event: {} }) },
+    );
+    expect(allowed.outputs.status).toBe('approved');
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    [{ mode: 'environment' }, 'environment'],
+    [{ 'min-approvals': '7' }, 'min-approvals'],
+    [{ 'min-permission': 'triage' }, 'min-permission'],
+    [{ override: 'x' }, 'override-users'],
+    [{ 'plan-digest': 'abc' }, 'plan-digest'],
+  ])('%j fails with one error naming %s', async (given, name) => {
+    const step = await gateOn(freshPull(), given as Record<string, string>);
+    expect(step.exitCode).toBe(1);
+    expect(step.errors).toHaveLength(1);
+    expect(step.errors[0]?.message).toContain(name);
+    expect(step.rawLog).not.toMatch(/\n\s+at .*\.js:\d+/);
+  });
+
+  it('says how to comment when there is no pull request', async () => {
+    const step = await gateOn(0, {}, { run: newRun({ eventName: 'push', event: {} }) });
+    expect(step.errors).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('give pr-number') }),
+    ]);
+  });
+});
