@@ -49726,6 +49726,11 @@ function listThreadComments(client, thread) {
         per_page: 100,
     });
 }
+/**
+ * The comments of one thread that carry a marker, found again on every run. A marker is trusted only on
+ * comments written by `author`: anybody can paste the marker into a comment of their own, and editing
+ * theirs would put our words under their name (and fail, since we cannot edit it).
+ */
 class MarkedComments {
     client;
     thread;

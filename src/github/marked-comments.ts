@@ -46,11 +46,6 @@ export async function commentAuthor(
   }
 }
 
-/**
- * The comments of one thread that carry a marker, found again on every run. A marker is trusted only on
- * comments written by `author`: anybody can paste the marker into a comment of their own, and editing
- * theirs would put our words under their name (and fail, since we cannot edit it).
- */
 /** A comment as the list endpoint returns it. */
 export type ThreadComment = Awaited<
   ReturnType<GitHubClient['rest']['issues']['listComments']>
@@ -66,6 +61,11 @@ export function listThreadComments(client: GitHubClient, thread: CommentThread):
   });
 }
 
+/**
+ * The comments of one thread that carry a marker, found again on every run. A marker is trusted only on
+ * comments written by `author`: anybody can paste the marker into a comment of their own, and editing
+ * theirs would put our words under their name (and fail, since we cannot edit it).
+ */
 export class MarkedComments {
   private constructor(
     private readonly client: GitHubClient,
