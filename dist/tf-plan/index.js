@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54015);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73148);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 54015:
+/***/ 73148:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47284,6 +47284,586 @@ async function runAction(actionName, spec, main, post) {
     }
 }
 
+// EXTERNAL MODULE: ./lib/render/plan-model.js
+var plan_model = __nccwpck_require__(50469);
+// EXTERNAL MODULE: ./lib/render/plan-markdown.js
+var plan_markdown = __nccwpck_require__(13171);
+// EXTERNAL MODULE: ./lib/terraform/plan-summary.js
+var plan_summary = __nccwpck_require__(59960);
+;// CONCATENATED MODULE: ./lib/render/plan-stream.js
+
+
+
+
+/**
+ * Reads a `show -json` document from a file or stream into the plan model without holding the whole
+ * document. A plan of 50,000 changes is a JSON text of about 70 MB, and JSON.parse of it takes over
+ * three times that in memory; most of it (planned_values, prior_state) the model never reads.
+ *
+ * The scanner only finds where values begin and end: it tracks strings and nesting depth, byte by
+ * byte (every structural character is ASCII, and no byte of a multi-byte UTF-8 character is), and
+ * hands each top-level value the model reads, and each element of resource_changes and
+ * resource_drift, to JSON.parse. Everything else is skipped unparsed.
+ */
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const NEWLINE = 0x0a;
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+/** Top-level values parsed whole: small, or needed whole. */
+const WHOLE = new Set([
+    'format_version',
+    'terraform_version',
+    'variables',
+    'output_changes',
+    'configuration',
+    'checks',
+    'errored',
+]);
+/** Top-level lists read element by element. */
+const STREAMED = new Set(['resource_changes', 'resource_drift']);
+class Capture {
+    start;
+    at;
+    pieces = [];
+    /** `at`: where the value starts in the whole input, counted in bytes. */
+    constructor(start, at = 0) {
+        this.start = start;
+        this.at = at;
+    }
+    /** Keeps what the current chunk holds of the value; the next chunk continues from its start. */
+    carry(chunk) {
+        this.pieces.push(chunk.subarray(this.start));
+        this.start = 0;
+    }
+    end(chunk, end) {
+        this.pieces.push(chunk.subarray(this.start, end));
+        return this.pieces;
+    }
+}
+const plan_stream_text = (pieces) => (pieces.length === 1 ? pieces[0] : Buffer.concat(pieces)).toString('utf8');
+/** A resource change's bytes in the arena; its text is decoded when its diff is read. */
+class ArenaSlice {
+    block;
+    start;
+    end;
+    constructor(block, start, end) {
+        this.block = block;
+        this.start = start;
+        this.end = end;
+    }
+    text() {
+        return this.block.toString('utf8', this.start, this.end);
+    }
+}
+/**
+ * A resource change's bytes in the plan file itself, read again when its diff is read: the model of a
+ * file keeps no copy of the document at all. The file must stay as it is while the model is in use.
+ */
+class FileSlice {
+    path;
+    start;
+    length;
+    constructor(path, start, length) {
+        this.path = path;
+        this.start = start;
+        this.length = length;
+    }
+    text() {
+        const bytes = Buffer.allocUnsafe(this.length);
+        const fd = (0,external_node_fs_.openSync)(this.path, 'r');
+        try {
+            let read = 0;
+            while (read < this.length) {
+                const n = (0,external_node_fs_.readSync)(fd, bytes, read, this.length - read, this.start + read);
+                if (n === 0)
+                    throw new Error(`${this.path} became shorter while its plan was being rendered`);
+                read += n;
+            }
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+        return bytes.toString('utf8');
+    }
+}
+/**
+ * Where the resource changes' JSON bytes are kept when the document comes from a stream, in big blocks outside the JavaScript heap: as
+ * strings on the heap the same bytes cost more, and the garbage collector lets the heap grow well past
+ * what it holds.
+ */
+class ByteArena {
+    blockSize;
+    block = Buffer.alloc(0);
+    used = 0;
+    constructor(blockSize = 8 << 20) {
+        this.blockSize = blockSize;
+    }
+    add(pieces) {
+        const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+        if (this.used + length > this.block.length) {
+            this.block = Buffer.allocUnsafe(Math.max(this.blockSize, length));
+            this.used = 0;
+        }
+        const start = this.used;
+        for (const piece of pieces)
+            this.used += piece.copy(this.block, this.used);
+        return new ArenaSlice(this.block, start, this.used);
+    }
+}
+class PlanDocumentScanner {
+    onValue;
+    onElement;
+    mode = 'start';
+    depth = 0;
+    inString = false;
+    escapePending = false;
+    topState = 'key';
+    keyCapture;
+    key = '';
+    valueCapture;
+    streaming;
+    elementCapture;
+    atLineStart = true;
+    /** Bytes of the input before the current chunk. */
+    offset = 0;
+    keys = new Set();
+    constructor(onValue, onElement) {
+        this.onValue = onValue;
+        this.onElement = onElement;
+    }
+    write(chunk) {
+        let i = 0;
+        const length = chunk.length;
+        if (this.mode === 'start' || this.mode === 'preamble')
+            i = this.skipPreamble(chunk);
+        if (this.inString && this.escapePending) {
+            this.escapePending = false;
+            i += 1;
+        }
+        // The hot loop: depth and string state live in locals, and below depth 2 only nesting is tracked.
+        let depth = this.depth;
+        let inString = this.inString;
+        while (i < length && this.mode === 'document') {
+            if (inString) {
+                // Strings are short (keys, addresses, values): a plain loop beats a native search per string.
+                while (i < length) {
+                    const b = chunk[i];
+                    if (b === QUOTE)
+                        break;
+                    i += b === BACKSLASH ? 2 : 1;
+                }
+                if (i >= length) {
+                    // A backslash that ends the chunk escapes the first byte of the next one.
+                    this.escapePending = i > length;
+                    break;
+                }
+                inString = false;
+                if (this.keyCapture) {
+                    this.key = JSON.parse(plan_stream_text(this.keyCapture.end(chunk, i + 1)));
+                    this.keyCapture = undefined;
+                    this.keys.add(this.key);
+                    this.topState = 'colon';
+                }
+                i++;
+                continue;
+            }
+            const c = chunk[i];
+            if (c === QUOTE) {
+                inString = true;
+                if (depth === 1 && this.topState === 'key')
+                    this.keyCapture = new Capture(i);
+            }
+            else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+                if (depth === 0) {
+                    if (c !== OPEN_BRACE)
+                        throw notAnObject();
+                    this.topState = 'key';
+                }
+                else if (depth === 1 && c === OPEN_BRACKET && STREAMED.has(this.key) && !this.valueCapture) {
+                    this.streaming = this.key;
+                    this.elementCapture = new Capture(i + 1, this.offset + i + 1);
+                }
+                depth += 1;
+            }
+            else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+                if (depth === 2 && this.streaming) {
+                    this.endElement(chunk, i);
+                    this.streaming = undefined;
+                }
+                else if (depth === 1) {
+                    this.endValue(chunk, i);
+                }
+                depth -= 1;
+                if (depth === 0)
+                    this.mode = 'done';
+            }
+            else if (c === COMMA) {
+                if (depth === 1) {
+                    this.endValue(chunk, i);
+                    this.topState = 'key';
+                }
+                else if (depth === 2 && this.streaming) {
+                    this.endElement(chunk, i);
+                    this.elementCapture = new Capture(i + 1, this.offset + i + 1);
+                }
+            }
+            else if (c === COLON && depth === 1 && this.topState === 'colon') {
+                this.topState = 'value';
+                if (WHOLE.has(this.key))
+                    this.valueCapture = new Capture(i + 1);
+            }
+            i++;
+        }
+        this.depth = depth;
+        this.inString = inString;
+        this.keyCapture?.carry(chunk);
+        this.valueCapture?.carry(chunk);
+        this.elementCapture?.carry(chunk);
+        this.offset += length;
+    }
+    end() {
+        if (this.mode === 'start' || this.mode === 'preamble')
+            throw notAnObject();
+        if (this.mode !== 'done') {
+            throw new errors/* ConfigurationError */.j1('the plan JSON ends before the document does: is the file truncated?');
+        }
+    }
+    /**
+     * Skips what comes before the document: tofu and terraform print CLI-configuration warnings on
+     * stdout before it, so a document captured with `> plan.json` can start with them (as in
+     * json-document.ts). The document starts at the first `{` that begins a line.
+     */
+    skipPreamble(chunk) {
+        for (let i = 0; i < chunk.length; i++) {
+            const c = chunk[i];
+            if (this.mode === 'start') {
+                if (c === 0x20 ||
+                    c === 0x09 ||
+                    c === 0x0d ||
+                    c === NEWLINE ||
+                    c === 0xef ||
+                    c === 0xbb ||
+                    c === 0xbf) {
+                    continue; // whitespace, or a UTF-8 byte order mark
+                }
+                if (c === 0x50 && chunk[i + 1] === 0x4b)
+                    throw planfileGiven(); // "PK": a zip, that is a planfile
+                this.mode = c === OPEN_BRACE ? 'document' : 'preamble';
+                if (this.mode === 'document')
+                    return i;
+                this.atLineStart = false;
+                continue;
+            }
+            if (c === OPEN_BRACE && this.atLineStart) {
+                this.mode = 'document';
+                return i;
+            }
+            this.atLineStart = c === NEWLINE;
+        }
+        return chunk.length;
+    }
+    endValue(chunk, end) {
+        if (!this.valueCapture)
+            return;
+        const pieces = this.valueCapture.end(chunk, end);
+        this.valueCapture = undefined;
+        this.onValue(this.key, plan_stream_text(pieces));
+    }
+    endElement(chunk, end) {
+        if (!this.elementCapture || !this.streaming)
+            return;
+        const pieces = this.elementCapture.end(chunk, end);
+        const at = this.elementCapture.at;
+        this.elementCapture = undefined;
+        if (pieces.some((piece) => piece.some((byte) => !WHITESPACE.has(byte))))
+            this.onElement(this.streaming, pieces, at);
+    }
+}
+function notAnObject() {
+    return new errors/* ConfigurationError */.j1('the plan file does not hold a JSON object: give the output of `tofu show -json <planfile>` (or terraform)');
+}
+function planfileGiven() {
+    return new errors/* ConfigurationError */.j1('the plan file is a binary planfile, not JSON: convert it with `tofu show -json <planfile> > plan.json` first');
+}
+function plan_stream_parse(text, what) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`the plan file is not valid JSON (in ${what}): ${error.message}`);
+    }
+}
+/**
+ * The plan model of the `show -json` document in a file (a path) or a stream. Same result as
+ * buildPlanModel(JSON.parse(text)), in a fraction of the memory.
+ */
+async function readPlanModel(source, options = {}) {
+    const head = {};
+    let builder;
+    // Elements that come before format_version (only in hand-made documents) wait until it is known.
+    const waiting = [];
+    const arena = new ByteArena();
+    const add = (key, slice, json) => {
+        const raw = plan_stream_parse(json, key);
+        if (key === 'resource_changes')
+            builder?.addResourceChange(raw, slice);
+        else
+            builder?.addDrift(raw, slice);
+    };
+    const scanner = new PlanDocumentScanner((key, text) => {
+        head[key] = plan_stream_parse(text, key);
+        if (key === 'format_version') {
+            (0,plan_summary/* assertPlanFormat */.v)(head);
+            builder = new plan_model/* PlanModelBuilder */.oM({ formatVersion: head.format_version });
+            for (const [k, slice, json] of waiting.splice(0))
+                add(k, slice, json);
+        }
+    }, (key, pieces, at) => {
+        const json = plan_stream_text(pieces);
+        const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+        const slice = typeof source === 'string' ? new FileSlice(source, at, length) : arena.add(pieces);
+        if (builder)
+            add(key, slice, json);
+        else
+            waiting.push([key, slice, json]);
+    });
+    const stream = typeof source === 'string' ? (0,external_node_fs_.createReadStream)(source, { highWaterMark: 1 << 20 }) : source;
+    for await (const chunk of stream)
+        scanner.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    scanner.end();
+    (0,plan_summary/* assertPlanFormat */.v)(head);
+    const shape = { ...head };
+    for (const key of scanner.keys)
+        if (!(key in shape))
+            shape[key] = [];
+    (0,plan_model/* assertPlanShape */.Hh)(shape);
+    builder ??= new plan_model/* PlanModelBuilder */.oM({ formatVersion: head.format_version });
+    if (typeof head.terraform_version === 'string')
+        builder.setToolVersion(head.terraform_version);
+    builder.setOutputChanges(head.output_changes);
+    builder.setChecks(head.checks);
+    builder.setErrored(head.errored);
+    builder.setVariables(head.variables, head.configuration);
+    builder.addDiagnostics(options.diagnostics ?? []);
+    return builder.finish();
+}
+
+// EXTERNAL MODULE: ./lib/render/phrases.js
+var phrases = __nccwpck_require__(95290);
+// EXTERNAL MODULE: ./lib/render/values.js
+var values = __nccwpck_require__(9200);
+;// CONCATENATED MODULE: ./lib/render/plan-text.js
+
+
+
+/**
+ * The plan as plain text for the log: everything, with no size budget and no markup. Every line the
+ * text holds starts with our own words or indentation, never with text from the plan, and text from
+ * the plan is kept on one line (line breaks escaped), except diagnostics' details, which are indented.
+ */
+const phrase = (p) => p.map((segment) => (typeof segment === 'string' ? segment : (0,values/* oneLine */.TN)(segment.code))).join('');
+const notes = (list) => (list.length > 0 ? ` (${list.map(phrase).join('; ')})` : '');
+function resourceLines(entry, notesOf) {
+    return [
+        `  ${(0,values/* oneLine */.TN)(entry.address)}${notes(notesOf(entry))}`,
+        ...entry.attributes.map((attribute) => `      ${(0,phrases/* diffLine */.mc)(attribute)}`),
+    ];
+}
+function heading(ctx) {
+    const where = [
+        ctx.workspace ? `workspace ${(0,values/* oneLine */.TN)(ctx.workspace)}` : '',
+        ctx.environment ? `environment ${(0,values/* oneLine */.TN)(ctx.environment)}` : '',
+    ].filter(Boolean);
+    return `Plan for ${ctx.stack ? (0,values/* oneLine */.TN)(ctx.stack) : 'the configuration'}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
+}
+function renderPlanText(model, ctx = {}) {
+    const lines = [heading(ctx)];
+    if (model.errored)
+        lines.push('The plan failed. What follows is what it planned before the error; it cannot be applied.');
+    lines.push(model.hasChanges || model.errored
+        ? `Plan: ${(0,phrases/* countsPhrase */.__)(model.counts)}.`
+        : 'No changes. The infrastructure matches the configuration.');
+    if (model.unchanged > 0 && model.hasChanges)
+        lines.push(`${(0,phrases/* plural */.LS)(model.unchanged, 'resource')} unchanged.`);
+    if (model.counts.drift > 0)
+        lines.push(`Drift: ${(0,phrases/* plural */.LS)(model.counts.drift, 'resource')} changed outside of the configuration.`);
+    const destructive = (0,plan_model/* destructiveResources */.Yh)(model);
+    if (destructive.length > 0) {
+        lines.push('', `${(0,phrases/* plural */.LS)(destructive.length, 'resource')} will be destroyed or replaced:`);
+        for (const entry of destructive)
+            lines.push(`  - ${(0,values/* oneLine */.TN)(entry.address)} ${(0,phrases/* destructiveVerb */.qH)(entry)}${notes((0,phrases/* resourceNotes */._$)(entry))}`);
+    }
+    for (const group of (0,phrases/* groupResources */.xo)(model.resources)) {
+        lines.push('', `${group.title} (${group.entries.length}):`);
+        for (const entry of group.entries)
+            lines.push(...resourceLines(entry, phrases/* resourceNotes */._$));
+    }
+    if (model.drift.length > 0) {
+        lines.push('', `Drift: changed outside of the configuration (${model.drift.length}):`);
+        for (const entry of model.drift)
+            lines.push(...resourceLines(entry, phrases/* driftNotes */.Fs));
+    }
+    if (model.outputs.length > 0) {
+        lines.push('', `Output changes (${model.outputs.length}):`);
+        for (const output of model.outputs)
+            lines.push(`  ${(0,phrases/* outputLine */.MI)(output.name, output.before, output.after)}`);
+    }
+    const failed = model.checks.filter((check) => check.status === 'fail' || check.status === 'error');
+    const unknown = model.checks.filter((check) => check.status === 'unknown').length;
+    if (failed.length > 0 || unknown > 0) {
+        const passed = model.checks.filter((check) => check.status === 'pass').length;
+        lines.push('', `Checks: ${failed.length} failed, ${unknown} known only after apply, ${passed} passed`);
+        for (const check of failed) {
+            const what = check.status === 'error' ? 'could not be evaluated' : 'failed';
+            lines.push(`  ${(0,values/* oneLine */.TN)(check.address)} ${what}${check.problems.length > 0 ? `: ${check.problems.map(values/* oneLine */.TN).join('; ')}` : ''}`);
+        }
+    }
+    if (model.diagnostics.length > 0) {
+        lines.push('', 'Errors and warnings:');
+        for (const diagnostic of model.diagnostics) {
+            const where = diagnostic.location ? ` (${(0,values/* oneLine */.TN)(diagnostic.location)})` : '';
+            lines.push(`  ${diagnostic.severity === 'error' ? 'Error' : 'Warning'}: ${(0,values/* oneLine */.TN)(diagnostic.summary)}${where}`);
+            for (const line of diagnostic.detail.trim().split(/\r\n|\r|\n/)) {
+                if (line.trim() !== '')
+                    lines.push(`      ${(0,values/* oneLine */.TN)(line)}`);
+            }
+        }
+    }
+    const footer = [
+        ctx.planDigest ? `plan digest ${(0,values/* oneLine */.TN)(ctx.planDigest)}` : '',
+        ctx.commit ? `commit ${(0,values/* oneLine */.TN)(ctx.commit.slice(0, 12))}` : '',
+        ctx.tool
+            ? `${(0,values/* oneLine */.TN)(ctx.tool.name)} ${(0,values/* oneLine */.TN)(ctx.tool.version)}`
+            : model.toolVersion
+                ? `version ${(0,values/* oneLine */.TN)(model.toolVersion)}`
+                : '',
+        ctx.runUrl ? `run ${(0,values/* oneLine */.TN)(ctx.runUrl)}` : '',
+    ].filter(Boolean);
+    if (footer.length > 0)
+        lines.push('', footer.join(' · '));
+    return lines.join('\n') + '\n';
+}
+
+// EXTERNAL MODULE: ./lib/render/size-budget.js
+var size_budget = __nccwpck_require__(35369);
+;// CONCATENATED MODULE: ./lib/render/multi-stack.js
+
+
+/**
+ * Several stacks (the plan jobs of a matrix) in one PR comment: a table with a row per stack, then each
+ * stack's plan under its own heading. The size rules are the single comment's: every stack degrades
+ * together, and the destroyed and replaced resources of every stack are always listed, continued in
+ * further comments when they do not fit.
+ */
+const COLUMNS = ['add', 'change', 'replace', 'destroy', 'import', 'move', 'forget', 'drift'];
+function tableRow({ model, ctx }) {
+    const { cellCode } = plan_markdown/* markdown */.wD;
+    const cells = [
+        cellCode(ctx.stack),
+        ctx.workspace ? cellCode(ctx.workspace) : '',
+        ctx.environment ? cellCode(ctx.environment) : '',
+        plan_markdown/* markdown */.wD.verdict(model),
+        ...COLUMNS.map((column) => String(model.counts[column])),
+    ];
+    return `| ${cells.join(' | ')} |`;
+}
+function head(parts) {
+    return [
+        `## Plans for ${parts.length} ${parts.length === 1 ? 'stack' : 'stacks'}`,
+        '',
+        `| stack | workspace | environment | result | ${COLUMNS.join(' | ')} |`,
+        `| --- | --- | --- | --- | ${COLUMNS.map(() => '---:').join(' | ')} |`,
+        ...parts.map(tableRow),
+    ];
+}
+function renderMultiStackComment(entries, opts = {}) {
+    const title = `## Plans for ${entries.length} ${entries.length === 1 ? 'stack' : 'stacks'}`;
+    return (0,plan_markdown/* renderDocument */.yQ)(entries, {
+        limit: opts.limit ?? plan_markdown/* COMMENT_LIMIT */.W$,
+        measure: size_budget/* characters */.hg,
+        continuations: true,
+        firstN: opts.firstN ?? 10,
+        head,
+        stackHeading: (part) => `### ${plan_markdown/* markdown */.wD.stackTitle(part.ctx)}`,
+        continuationHeading: (index, total) => `${title} (continued, ${index} of ${total})`,
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/render/index.js
+/** The plan's renderings: what tf-plan, the multi-stack comment and the CLI use. */
+
+
+
+
+
+
+// EXTERNAL MODULE: ./lib/render/markdown-escape.js
+var markdown_escape = __nccwpck_require__(5907);
+;// CONCATENATED MODULE: ./lib/actions/tf-plan/drift.js
+
+
+
+
+/** The resources that drifted, for the `drifted` output: small, addresses and what happened to them. */
+function driftedResources(result) {
+    return result.model.drift.map((entry) => ({ address: entry.address, action: entry.action }));
+}
+// The issue's own lines around the rendered plan: bounded, as the stack and artifact names are validated.
+const ISSUE_FRAME = 1024;
+/** The drift issue's body: what drifted, as the plan comment renders it, and what to do about it. */
+function driftIssueBody(result, ctx) {
+    const [plan = ''] = (0,plan_markdown/* renderPlanComment */.zk)(result.model, ctx, { limit: plan_markdown/* COMMENT_LIMIT */.W$ - ISSUE_FRAME });
+    const found = ctx.runUrl ? `[this run](${ctx.runUrl})` : 'the latest run';
+    return [
+        `**${(0,phrases/* plural */.LS)(result.model.counts.drift, 'resource')}** of stack ${(0,markdown_escape/* codeSpan */.SS)(result.stack)} changed outside of ` +
+            `the configuration, as found by ${found}. This issue is kept up to date while the drift lasts, and ` +
+            'closed when a run finds none.',
+        '',
+        plan.trimEnd(),
+        '',
+        `To keep the changes, apply the refresh-only plan in the artifact ${(0,markdown_escape/* codeSpan */.SS)(result.artifactName)}, which ` +
+            'writes them into the state; to undo them, plan and apply the configuration.',
+        '',
+    ].join('\n');
+}
+/** Opens, updates or closes the stack's drift issue; undefined when `drift-issue` is false. */
+async function reportDrift(result, ctx, inputs, run, logger) {
+    if (!inputs.driftIssue)
+        return undefined;
+    if (!inputs.githubToken) {
+        throw new errors/* ConfigurationError */.j1('Input "github-token" is empty: it is needed to open the drift issue (give it a token with issues: write), or set drift-issue: false.');
+    }
+    const [{ createGitHubClient }, { commentAuthor }, { syncDriftIssue }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(36)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93036)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 45778)),
+        __nccwpck_require__.e(/* import() */ 34).then(__nccwpck_require__.bind(__nccwpck_require__, 80034)),
+    ]);
+    const client = createGitHubClient(inputs.githubToken, logger, { apiUrl: run.apiUrl });
+    try {
+        return await syncDriftIssue(client, {
+            owner: run.owner,
+            repo: run.repo,
+            stack: result.stack,
+            author: await commentAuthor(client, inputs.commentAuthor, logger),
+            labels: inputs.driftLabels,
+            drifted: result.drift === true,
+            body: driftIssueBody(result, ctx),
+            runUrl: run.runUrl,
+        }, logger);
+    }
+    catch (error) {
+        if (error.status !== 403)
+            throw error;
+        throw new errors/* ConfigurationError */.j1(`Could not write the drift issue: ${error.message}. Give the job \`permissions: issues: write\`, or set drift-issue: false.`);
+    }
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./lib/github/pull-request.js
@@ -48122,525 +48702,6 @@ async function readBundleManifest(dir, reader) {
     return readPlanManifest(text, reader);
 }
 
-// EXTERNAL MODULE: ./lib/render/plan-model.js
-var plan_model = __nccwpck_require__(50469);
-// EXTERNAL MODULE: ./lib/render/plan-markdown.js
-var plan_markdown = __nccwpck_require__(13171);
-// EXTERNAL MODULE: ./lib/terraform/plan-summary.js
-var plan_summary = __nccwpck_require__(59960);
-;// CONCATENATED MODULE: ./lib/render/plan-stream.js
-
-
-
-
-/**
- * Reads a `show -json` document from a file or stream into the plan model without holding the whole
- * document. A plan of 50,000 changes is a JSON text of about 70 MB, and JSON.parse of it takes over
- * three times that in memory; most of it (planned_values, prior_state) the model never reads.
- *
- * The scanner only finds where values begin and end: it tracks strings and nesting depth, byte by
- * byte (every structural character is ASCII, and no byte of a multi-byte UTF-8 character is), and
- * hands each top-level value the model reads, and each element of resource_changes and
- * resource_drift, to JSON.parse. Everything else is skipped unparsed.
- */
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const NEWLINE = 0x0a;
-const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
-/** Top-level values parsed whole: small, or needed whole. */
-const WHOLE = new Set([
-    'format_version',
-    'terraform_version',
-    'variables',
-    'output_changes',
-    'configuration',
-    'checks',
-    'errored',
-]);
-/** Top-level lists read element by element. */
-const STREAMED = new Set(['resource_changes', 'resource_drift']);
-class Capture {
-    start;
-    at;
-    pieces = [];
-    /** `at`: where the value starts in the whole input, counted in bytes. */
-    constructor(start, at = 0) {
-        this.start = start;
-        this.at = at;
-    }
-    /** Keeps what the current chunk holds of the value; the next chunk continues from its start. */
-    carry(chunk) {
-        this.pieces.push(chunk.subarray(this.start));
-        this.start = 0;
-    }
-    end(chunk, end) {
-        this.pieces.push(chunk.subarray(this.start, end));
-        return this.pieces;
-    }
-}
-const plan_stream_text = (pieces) => (pieces.length === 1 ? pieces[0] : Buffer.concat(pieces)).toString('utf8');
-/** A resource change's bytes in the arena; its text is decoded when its diff is read. */
-class ArenaSlice {
-    block;
-    start;
-    end;
-    constructor(block, start, end) {
-        this.block = block;
-        this.start = start;
-        this.end = end;
-    }
-    text() {
-        return this.block.toString('utf8', this.start, this.end);
-    }
-}
-/**
- * A resource change's bytes in the plan file itself, read again when its diff is read: the model of a
- * file keeps no copy of the document at all. The file must stay as it is while the model is in use.
- */
-class FileSlice {
-    path;
-    start;
-    length;
-    constructor(path, start, length) {
-        this.path = path;
-        this.start = start;
-        this.length = length;
-    }
-    text() {
-        const bytes = Buffer.allocUnsafe(this.length);
-        const fd = (0,external_node_fs_.openSync)(this.path, 'r');
-        try {
-            let read = 0;
-            while (read < this.length) {
-                const n = (0,external_node_fs_.readSync)(fd, bytes, read, this.length - read, this.start + read);
-                if (n === 0)
-                    throw new Error(`${this.path} became shorter while its plan was being rendered`);
-                read += n;
-            }
-        }
-        finally {
-            (0,external_node_fs_.closeSync)(fd);
-        }
-        return bytes.toString('utf8');
-    }
-}
-/**
- * Where the resource changes' JSON bytes are kept when the document comes from a stream, in big blocks outside the JavaScript heap: as
- * strings on the heap the same bytes cost more, and the garbage collector lets the heap grow well past
- * what it holds.
- */
-class ByteArena {
-    blockSize;
-    block = Buffer.alloc(0);
-    used = 0;
-    constructor(blockSize = 8 << 20) {
-        this.blockSize = blockSize;
-    }
-    add(pieces) {
-        const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
-        if (this.used + length > this.block.length) {
-            this.block = Buffer.allocUnsafe(Math.max(this.blockSize, length));
-            this.used = 0;
-        }
-        const start = this.used;
-        for (const piece of pieces)
-            this.used += piece.copy(this.block, this.used);
-        return new ArenaSlice(this.block, start, this.used);
-    }
-}
-class PlanDocumentScanner {
-    onValue;
-    onElement;
-    mode = 'start';
-    depth = 0;
-    inString = false;
-    escapePending = false;
-    topState = 'key';
-    keyCapture;
-    key = '';
-    valueCapture;
-    streaming;
-    elementCapture;
-    atLineStart = true;
-    /** Bytes of the input before the current chunk. */
-    offset = 0;
-    keys = new Set();
-    constructor(onValue, onElement) {
-        this.onValue = onValue;
-        this.onElement = onElement;
-    }
-    write(chunk) {
-        let i = 0;
-        const length = chunk.length;
-        if (this.mode === 'start' || this.mode === 'preamble')
-            i = this.skipPreamble(chunk);
-        if (this.inString && this.escapePending) {
-            this.escapePending = false;
-            i += 1;
-        }
-        // The hot loop: depth and string state live in locals, and below depth 2 only nesting is tracked.
-        let depth = this.depth;
-        let inString = this.inString;
-        while (i < length && this.mode === 'document') {
-            if (inString) {
-                // Strings are short (keys, addresses, values): a plain loop beats a native search per string.
-                while (i < length) {
-                    const b = chunk[i];
-                    if (b === QUOTE)
-                        break;
-                    i += b === BACKSLASH ? 2 : 1;
-                }
-                if (i >= length) {
-                    // A backslash that ends the chunk escapes the first byte of the next one.
-                    this.escapePending = i > length;
-                    break;
-                }
-                inString = false;
-                if (this.keyCapture) {
-                    this.key = JSON.parse(plan_stream_text(this.keyCapture.end(chunk, i + 1)));
-                    this.keyCapture = undefined;
-                    this.keys.add(this.key);
-                    this.topState = 'colon';
-                }
-                i++;
-                continue;
-            }
-            const c = chunk[i];
-            if (c === QUOTE) {
-                inString = true;
-                if (depth === 1 && this.topState === 'key')
-                    this.keyCapture = new Capture(i);
-            }
-            else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-                if (depth === 0) {
-                    if (c !== OPEN_BRACE)
-                        throw notAnObject();
-                    this.topState = 'key';
-                }
-                else if (depth === 1 && c === OPEN_BRACKET && STREAMED.has(this.key) && !this.valueCapture) {
-                    this.streaming = this.key;
-                    this.elementCapture = new Capture(i + 1, this.offset + i + 1);
-                }
-                depth += 1;
-            }
-            else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-                if (depth === 2 && this.streaming) {
-                    this.endElement(chunk, i);
-                    this.streaming = undefined;
-                }
-                else if (depth === 1) {
-                    this.endValue(chunk, i);
-                }
-                depth -= 1;
-                if (depth === 0)
-                    this.mode = 'done';
-            }
-            else if (c === COMMA) {
-                if (depth === 1) {
-                    this.endValue(chunk, i);
-                    this.topState = 'key';
-                }
-                else if (depth === 2 && this.streaming) {
-                    this.endElement(chunk, i);
-                    this.elementCapture = new Capture(i + 1, this.offset + i + 1);
-                }
-            }
-            else if (c === COLON && depth === 1 && this.topState === 'colon') {
-                this.topState = 'value';
-                if (WHOLE.has(this.key))
-                    this.valueCapture = new Capture(i + 1);
-            }
-            i++;
-        }
-        this.depth = depth;
-        this.inString = inString;
-        this.keyCapture?.carry(chunk);
-        this.valueCapture?.carry(chunk);
-        this.elementCapture?.carry(chunk);
-        this.offset += length;
-    }
-    end() {
-        if (this.mode === 'start' || this.mode === 'preamble')
-            throw notAnObject();
-        if (this.mode !== 'done') {
-            throw new errors/* ConfigurationError */.j1('the plan JSON ends before the document does: is the file truncated?');
-        }
-    }
-    /**
-     * Skips what comes before the document: tofu and terraform print CLI-configuration warnings on
-     * stdout before it, so a document captured with `> plan.json` can start with them (as in
-     * json-document.ts). The document starts at the first `{` that begins a line.
-     */
-    skipPreamble(chunk) {
-        for (let i = 0; i < chunk.length; i++) {
-            const c = chunk[i];
-            if (this.mode === 'start') {
-                if (c === 0x20 ||
-                    c === 0x09 ||
-                    c === 0x0d ||
-                    c === NEWLINE ||
-                    c === 0xef ||
-                    c === 0xbb ||
-                    c === 0xbf) {
-                    continue; // whitespace, or a UTF-8 byte order mark
-                }
-                if (c === 0x50 && chunk[i + 1] === 0x4b)
-                    throw planfileGiven(); // "PK": a zip, that is a planfile
-                this.mode = c === OPEN_BRACE ? 'document' : 'preamble';
-                if (this.mode === 'document')
-                    return i;
-                this.atLineStart = false;
-                continue;
-            }
-            if (c === OPEN_BRACE && this.atLineStart) {
-                this.mode = 'document';
-                return i;
-            }
-            this.atLineStart = c === NEWLINE;
-        }
-        return chunk.length;
-    }
-    endValue(chunk, end) {
-        if (!this.valueCapture)
-            return;
-        const pieces = this.valueCapture.end(chunk, end);
-        this.valueCapture = undefined;
-        this.onValue(this.key, plan_stream_text(pieces));
-    }
-    endElement(chunk, end) {
-        if (!this.elementCapture || !this.streaming)
-            return;
-        const pieces = this.elementCapture.end(chunk, end);
-        const at = this.elementCapture.at;
-        this.elementCapture = undefined;
-        if (pieces.some((piece) => piece.some((byte) => !WHITESPACE.has(byte))))
-            this.onElement(this.streaming, pieces, at);
-    }
-}
-function notAnObject() {
-    return new errors/* ConfigurationError */.j1('the plan file does not hold a JSON object: give the output of `tofu show -json <planfile>` (or terraform)');
-}
-function planfileGiven() {
-    return new errors/* ConfigurationError */.j1('the plan file is a binary planfile, not JSON: convert it with `tofu show -json <planfile> > plan.json` first');
-}
-function plan_stream_parse(text, what) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        throw new errors/* ConfigurationError */.j1(`the plan file is not valid JSON (in ${what}): ${error.message}`);
-    }
-}
-/**
- * The plan model of the `show -json` document in a file (a path) or a stream. Same result as
- * buildPlanModel(JSON.parse(text)), in a fraction of the memory.
- */
-async function readPlanModel(source, options = {}) {
-    const head = {};
-    let builder;
-    // Elements that come before format_version (only in hand-made documents) wait until it is known.
-    const waiting = [];
-    const arena = new ByteArena();
-    const add = (key, slice, json) => {
-        const raw = plan_stream_parse(json, key);
-        if (key === 'resource_changes')
-            builder?.addResourceChange(raw, slice);
-        else
-            builder?.addDrift(raw, slice);
-    };
-    const scanner = new PlanDocumentScanner((key, text) => {
-        head[key] = plan_stream_parse(text, key);
-        if (key === 'format_version') {
-            (0,plan_summary/* assertPlanFormat */.v)(head);
-            builder = new plan_model/* PlanModelBuilder */.oM({ formatVersion: head.format_version });
-            for (const [k, slice, json] of waiting.splice(0))
-                add(k, slice, json);
-        }
-    }, (key, pieces, at) => {
-        const json = plan_stream_text(pieces);
-        const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
-        const slice = typeof source === 'string' ? new FileSlice(source, at, length) : arena.add(pieces);
-        if (builder)
-            add(key, slice, json);
-        else
-            waiting.push([key, slice, json]);
-    });
-    const stream = typeof source === 'string' ? (0,external_node_fs_.createReadStream)(source, { highWaterMark: 1 << 20 }) : source;
-    for await (const chunk of stream)
-        scanner.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    scanner.end();
-    (0,plan_summary/* assertPlanFormat */.v)(head);
-    const shape = { ...head };
-    for (const key of scanner.keys)
-        if (!(key in shape))
-            shape[key] = [];
-    (0,plan_model/* assertPlanShape */.Hh)(shape);
-    builder ??= new plan_model/* PlanModelBuilder */.oM({ formatVersion: head.format_version });
-    if (typeof head.terraform_version === 'string')
-        builder.setToolVersion(head.terraform_version);
-    builder.setOutputChanges(head.output_changes);
-    builder.setChecks(head.checks);
-    builder.setErrored(head.errored);
-    builder.setVariables(head.variables, head.configuration);
-    builder.addDiagnostics(options.diagnostics ?? []);
-    return builder.finish();
-}
-
-// EXTERNAL MODULE: ./lib/render/phrases.js
-var phrases = __nccwpck_require__(95290);
-// EXTERNAL MODULE: ./lib/render/values.js
-var values = __nccwpck_require__(9200);
-;// CONCATENATED MODULE: ./lib/render/plan-text.js
-
-
-
-/**
- * The plan as plain text for the log: everything, with no size budget and no markup. Every line the
- * text holds starts with our own words or indentation, never with text from the plan, and text from
- * the plan is kept on one line (line breaks escaped), except diagnostics' details, which are indented.
- */
-const phrase = (p) => p.map((segment) => (typeof segment === 'string' ? segment : (0,values/* oneLine */.TN)(segment.code))).join('');
-const notes = (list) => (list.length > 0 ? ` (${list.map(phrase).join('; ')})` : '');
-function resourceLines(entry, notesOf) {
-    return [
-        `  ${(0,values/* oneLine */.TN)(entry.address)}${notes(notesOf(entry))}`,
-        ...entry.attributes.map((attribute) => `      ${(0,phrases/* diffLine */.mc)(attribute)}`),
-    ];
-}
-function heading(ctx) {
-    const where = [
-        ctx.workspace ? `workspace ${(0,values/* oneLine */.TN)(ctx.workspace)}` : '',
-        ctx.environment ? `environment ${(0,values/* oneLine */.TN)(ctx.environment)}` : '',
-    ].filter(Boolean);
-    return `Plan for ${ctx.stack ? (0,values/* oneLine */.TN)(ctx.stack) : 'the configuration'}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
-}
-function renderPlanText(model, ctx = {}) {
-    const lines = [heading(ctx)];
-    if (model.errored)
-        lines.push('The plan failed. What follows is what it planned before the error; it cannot be applied.');
-    lines.push(model.hasChanges || model.errored
-        ? `Plan: ${(0,phrases/* countsPhrase */.__)(model.counts)}.`
-        : 'No changes. The infrastructure matches the configuration.');
-    if (model.unchanged > 0 && model.hasChanges)
-        lines.push(`${(0,phrases/* plural */.LS)(model.unchanged, 'resource')} unchanged.`);
-    if (model.counts.drift > 0)
-        lines.push(`Drift: ${(0,phrases/* plural */.LS)(model.counts.drift, 'resource')} changed outside of the configuration.`);
-    const destructive = (0,plan_model/* destructiveResources */.Yh)(model);
-    if (destructive.length > 0) {
-        lines.push('', `${(0,phrases/* plural */.LS)(destructive.length, 'resource')} will be destroyed or replaced:`);
-        for (const entry of destructive)
-            lines.push(`  - ${(0,values/* oneLine */.TN)(entry.address)} ${(0,phrases/* destructiveVerb */.qH)(entry)}${notes((0,phrases/* resourceNotes */._$)(entry))}`);
-    }
-    for (const group of (0,phrases/* groupResources */.xo)(model.resources)) {
-        lines.push('', `${group.title} (${group.entries.length}):`);
-        for (const entry of group.entries)
-            lines.push(...resourceLines(entry, phrases/* resourceNotes */._$));
-    }
-    if (model.drift.length > 0) {
-        lines.push('', `Drift: changed outside of the configuration (${model.drift.length}):`);
-        for (const entry of model.drift)
-            lines.push(...resourceLines(entry, phrases/* driftNotes */.Fs));
-    }
-    if (model.outputs.length > 0) {
-        lines.push('', `Output changes (${model.outputs.length}):`);
-        for (const output of model.outputs)
-            lines.push(`  ${(0,phrases/* outputLine */.MI)(output.name, output.before, output.after)}`);
-    }
-    const failed = model.checks.filter((check) => check.status === 'fail' || check.status === 'error');
-    const unknown = model.checks.filter((check) => check.status === 'unknown').length;
-    if (failed.length > 0 || unknown > 0) {
-        const passed = model.checks.filter((check) => check.status === 'pass').length;
-        lines.push('', `Checks: ${failed.length} failed, ${unknown} known only after apply, ${passed} passed`);
-        for (const check of failed) {
-            const what = check.status === 'error' ? 'could not be evaluated' : 'failed';
-            lines.push(`  ${(0,values/* oneLine */.TN)(check.address)} ${what}${check.problems.length > 0 ? `: ${check.problems.map(values/* oneLine */.TN).join('; ')}` : ''}`);
-        }
-    }
-    if (model.diagnostics.length > 0) {
-        lines.push('', 'Errors and warnings:');
-        for (const diagnostic of model.diagnostics) {
-            const where = diagnostic.location ? ` (${(0,values/* oneLine */.TN)(diagnostic.location)})` : '';
-            lines.push(`  ${diagnostic.severity === 'error' ? 'Error' : 'Warning'}: ${(0,values/* oneLine */.TN)(diagnostic.summary)}${where}`);
-            for (const line of diagnostic.detail.trim().split(/\r\n|\r|\n/)) {
-                if (line.trim() !== '')
-                    lines.push(`      ${(0,values/* oneLine */.TN)(line)}`);
-            }
-        }
-    }
-    const footer = [
-        ctx.planDigest ? `plan digest ${(0,values/* oneLine */.TN)(ctx.planDigest)}` : '',
-        ctx.commit ? `commit ${(0,values/* oneLine */.TN)(ctx.commit.slice(0, 12))}` : '',
-        ctx.tool
-            ? `${(0,values/* oneLine */.TN)(ctx.tool.name)} ${(0,values/* oneLine */.TN)(ctx.tool.version)}`
-            : model.toolVersion
-                ? `version ${(0,values/* oneLine */.TN)(model.toolVersion)}`
-                : '',
-        ctx.runUrl ? `run ${(0,values/* oneLine */.TN)(ctx.runUrl)}` : '',
-    ].filter(Boolean);
-    if (footer.length > 0)
-        lines.push('', footer.join(' · '));
-    return lines.join('\n') + '\n';
-}
-
-// EXTERNAL MODULE: ./lib/render/size-budget.js
-var size_budget = __nccwpck_require__(35369);
-;// CONCATENATED MODULE: ./lib/render/multi-stack.js
-
-
-/**
- * Several stacks (the plan jobs of a matrix) in one PR comment: a table with a row per stack, then each
- * stack's plan under its own heading. The size rules are the single comment's: every stack degrades
- * together, and the destroyed and replaced resources of every stack are always listed, continued in
- * further comments when they do not fit.
- */
-const COLUMNS = ['add', 'change', 'replace', 'destroy', 'import', 'move', 'forget', 'drift'];
-function tableRow({ model, ctx }) {
-    const { cellCode } = plan_markdown/* markdown */.wD;
-    const cells = [
-        cellCode(ctx.stack),
-        ctx.workspace ? cellCode(ctx.workspace) : '',
-        ctx.environment ? cellCode(ctx.environment) : '',
-        plan_markdown/* markdown */.wD.verdict(model),
-        ...COLUMNS.map((column) => String(model.counts[column])),
-    ];
-    return `| ${cells.join(' | ')} |`;
-}
-function head(parts) {
-    return [
-        `## Plans for ${parts.length} ${parts.length === 1 ? 'stack' : 'stacks'}`,
-        '',
-        `| stack | workspace | environment | result | ${COLUMNS.join(' | ')} |`,
-        `| --- | --- | --- | --- | ${COLUMNS.map(() => '---:').join(' | ')} |`,
-        ...parts.map(tableRow),
-    ];
-}
-function renderMultiStackComment(entries, opts = {}) {
-    const title = `## Plans for ${entries.length} ${entries.length === 1 ? 'stack' : 'stacks'}`;
-    return (0,plan_markdown/* renderDocument */.yQ)(entries, {
-        limit: opts.limit ?? plan_markdown/* COMMENT_LIMIT */.W$,
-        measure: size_budget/* characters */.hg,
-        continuations: true,
-        firstN: opts.firstN ?? 10,
-        head,
-        stackHeading: (part) => `### ${plan_markdown/* markdown */.wD.stackTitle(part.ctx)}`,
-        continuationHeading: (index, total) => `${title} (continued, ${index} of ${total})`,
-    });
-}
-
-;// CONCATENATED MODULE: ./lib/render/index.js
-/** The plan's renderings: what tf-plan, the multi-stack comment and the CLI use. */
-
-
-
-
-
-
 // EXTERNAL MODULE: ./lib/github/plan-comment.js
 var plan_comment = __nccwpck_require__(60604);
 ;// CONCATENATED MODULE: ./lib/actions/tf-plan/gather.js
@@ -48748,6 +48809,8 @@ const tfPlanInputs = defineInputs({
     comment: input.boolean(true),
     'pr-number': input.integer(1, Number.MAX_SAFE_INTEGER),
     'comment-author': input.text(),
+    'drift-issue': input.boolean(true),
+    'drift-labels': input.list().transform((labels) => (labels.length > 0 ? labels : ['drift'])),
 }, [
     (v) => v.destroy && v.refreshOnly
         ? { input: 'refresh-only', message: 'cannot be combined with destroy' }
@@ -49434,7 +49497,8 @@ async function plan(inputs, deps) {
         manifest,
         jsonPath,
         artifactName: name,
-        ...(inputs.mode === 'drift' ? { drift: summary.hasChanges } : {}),
+        // A refresh-only plan lists what changed outside of the configuration as drift, not as changes.
+        ...(inputs.mode === 'drift' ? { drift: model.counts.drift > 0 } : {}),
     };
     // A plan refused by policy is reported in full but not uploaded, so that no job can apply it.
     if (summary.destroys && inputs.onDestroy === 'fail') {
@@ -49469,8 +49533,6 @@ async function uploadableFiles(bundleDir, scratch, key) {
     return { files: [manifestCopy, sealed], root: sealedDir };
 }
 
-// EXTERNAL MODULE: ./lib/render/markdown-escape.js
-var markdown_escape = __nccwpck_require__(5907);
 ;// CONCATENATED MODULE: ./lib/actions/tf-plan/summary.js
 
 
@@ -49538,6 +49600,7 @@ function planLogText(result, ctx) {
 
 
 
+
 function run() {
     return runAction('tf-plan', tfPlanInputs, (context) => context.inputs.mode === 'gather' ? gatherStacks(context) : planOneStack(context));
 }
@@ -49573,8 +49636,15 @@ async function planOneStack({ inputs, logger, exec, run, setOutput, writeSummary
     setOutput('artifact-id', result.artifact?.id ?? '');
     setOutput('json-path', result.jsonPath);
     setOutput('exitcode', result.exitCode);
-    if (result.drift !== undefined)
+    if (result.drift !== undefined) {
         setOutput('drift', result.drift);
+        setOutput('drifted', JSON.stringify(driftedResources(result)));
+        if (result.drift) {
+            logger.warning(`${result.model.counts.drift} resource(s) changed outside of the configuration.`, {
+                title: `Drift in stack ${result.stack}`,
+            });
+        }
+    }
     const { session, failure } = await run_settle(commenting);
     const ctx = renderContext(result, run, {
         commit: session?.commit ?? run.sha,
@@ -49586,6 +49656,11 @@ async function planOneStack({ inputs, logger, exec, run, setOutput, writeSummary
         throw failure;
     if (session)
         setOutput('comment-url', (await session.publish(key, planCommentBodies(result, ctx))) ?? '');
+    if (result.drift !== undefined) {
+        const issue = await reportDrift(result, ctx, inputs, run, logger);
+        if (issue?.url)
+            setOutput('drift-issue-url', issue.url);
+    }
     if (result.refusal)
         throw new errors/* ConfigurationError */.j1(result.refusal);
 }

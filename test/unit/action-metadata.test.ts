@@ -44,6 +44,8 @@ const found = readdirSync(join(repoRoot, 'actions')).filter((entry) =>
   existsSync(join(repoRoot, 'actions', entry, 'action.yml')),
 );
 
+const RUNS_KEYS = new Set(['using', 'main', 'pre', 'pre-if', 'post', 'post-if']);
+
 describe('action metadata', () => {
   it('records the package version in manifests', () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
@@ -71,6 +73,8 @@ describe('action metadata', () => {
 
     it('runs its own bundle on node24, and is described and branded', () => {
       expect(yaml.runs.using).toBe('node24');
+      // Anything else under runs: is an entry the runner rejects, often an output indented one level off.
+      expect(Object.keys(yaml.runs).filter((key) => !RUNS_KEYS.has(key))).toEqual([]);
       expect(resolve(dir, yaml.runs.main)).toBe(join(repoRoot, 'dist', name, 'index.js'));
       if (yaml.runs.post) expect(yaml.runs.post).toBe(yaml.runs.main);
       expect(yaml.description.length).toBeGreaterThan(40);

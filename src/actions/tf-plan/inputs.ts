@@ -26,6 +26,8 @@ export const tfPlanInputs = defineInputs(
     comment: input.boolean(true),
     'pr-number': input.integer(1, Number.MAX_SAFE_INTEGER),
     'comment-author': input.text(),
+    'drift-issue': input.boolean(true),
+    'drift-labels': input.list().transform((labels) => (labels.length > 0 ? labels : ['drift'])),
   },
   [
     (v) =>

@@ -163,7 +163,8 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
     manifest,
     jsonPath,
     artifactName: name,
-    ...(inputs.mode === 'drift' ? { drift: summary.hasChanges } : {}),
+    // A refresh-only plan lists what changed outside of the configuration as drift, not as changes.
+    ...(inputs.mode === 'drift' ? { drift: model.counts.drift > 0 } : {}),
   };
 
   // A plan refused by policy is reported in full but not uploaded, so that no job can apply it.

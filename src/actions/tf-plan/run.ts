@@ -2,6 +2,7 @@ import { actionsArtifactStore } from '../../artifacts/store.js';
 import { ConfigurationError } from '../../core/errors.js';
 import { withoutWorkflowCommands } from '../../core/logger.js';
 import { runAction, type ActionContext } from '../../core/run-action.js';
+import { driftedResources, reportDrift } from './drift.js';
 import { openPlanComments, planCommentKey, type PlanCommentSession } from './comment.js';
 import { gatheredCommentBodies, gatheredEntries, gatheredSummary, gatherPlans } from './gather.js';
 import { tfPlanInputs } from './inputs.js';
@@ -47,7 +48,15 @@ async function planOneStack({ inputs, logger, exec, run, setOutput, writeSummary
   setOutput('artifact-id', result.artifact?.id ?? '');
   setOutput('json-path', result.jsonPath);
   setOutput('exitcode', result.exitCode);
-  if (result.drift !== undefined) setOutput('drift', result.drift);
+  if (result.drift !== undefined) {
+    setOutput('drift', result.drift);
+    setOutput('drifted', JSON.stringify(driftedResources(result)));
+    if (result.drift) {
+      logger.warning(`${result.model.counts.drift} resource(s) changed outside of the configuration.`, {
+        title: `Drift in stack ${result.stack}`,
+      });
+    }
+  }
 
   const { session, failure } = await settle(commenting);
   const ctx = renderContext(result, run, {
@@ -58,6 +67,10 @@ async function planOneStack({ inputs, logger, exec, run, setOutput, writeSummary
   await writeSummary(planJobSummary(result, ctx));
   if (failure !== undefined) throw failure;
   if (session) setOutput('comment-url', (await session.publish(key, planCommentBodies(result, ctx))) ?? '');
+  if (result.drift !== undefined) {
+    const issue = await reportDrift(result, ctx, inputs, run, logger);
+    if (issue?.url) setOutput('drift-issue-url', issue.url);
+  }
   if (result.refusal) throw new ConfigurationError(result.refusal);
 }
 
