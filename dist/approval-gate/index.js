@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(21048);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(67416);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 21048:
+/***/ 67416:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47619,7 +47619,7 @@ function escapeInvisible(text) {
     return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 /** A JSON literal of a primitive: strings quoted and escaped, so a value never spans lines. */
-function displayLiteral(value) {
+function values_displayLiteral(value) {
     if (typeof value === 'string')
         return escapeInvisible(JSON.stringify(value));
     if (typeof value === 'number' || typeof value === 'boolean' || value === null)
@@ -47628,7 +47628,7 @@ function displayLiteral(value) {
 }
 const values_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** `input.tags["a b"][0]`: bare names where they are identifiers, quoted keys otherwise. */
-function displayPath(steps) {
+function values_displayPath(steps) {
     let path = '';
     steps.forEach((step, i) => {
         if (typeof step === 'number')
@@ -47636,7 +47636,7 @@ function displayPath(steps) {
         else if (values_IDENTIFIER.test(step))
             path += i === 0 ? step : `.${step}`;
         else
-            path += `[${displayLiteral(step)}]`;
+            path += `[${values_displayLiteral(step)}]`;
     });
     return path;
 }
@@ -47697,7 +47697,7 @@ const HTML_ESCAPES = {
     "'": '&#39;',
 };
 /** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
-function htmlText(text) {
+function markdown_escape_htmlText(text) {
     return oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 /**
@@ -47707,26 +47707,26 @@ function htmlText(text) {
  * table nor Markdown reads as syntax.
  */
 function cellCode(text) {
-    const content = oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
+    const content = values_oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
     return `<code>${content}</code>`;
 }
 /**
  * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
  * as many backticks as opened it, so the fence is longer than any run in the content.
  */
-function codeBlock(content, info = '') {
+function markdown_escape_codeBlock(content, info = '') {
     const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
     return `${fence}${info}\n${content}\n${fence}`;
 }
 /** Multi-line text for a code block: control characters other than the line breaks escaped. */
-function blockText(text) {
+function markdown_escape_blockText(text) {
     return text
         .split(/\r\n|\r|\n/)
         .map((line) => oneLine(line))
         .join('\n');
 }
 /** Shortens text to at most `max` characters, saying how much was left out. */
-function truncate(text, max) {
+function markdown_escape_truncate(text, max) {
     if (text.length <= max)
         return text;
     // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
@@ -48330,8 +48330,1430 @@ class MarkedComments {
     }
 }
 /** The body of a marked comment without its marker line. */
-function contentOf(comment) {
+function marked_comments_contentOf(comment) {
     return comment.body.replace(MARKER, '').replace(/^\n/, '');
+}
+
+;// CONCATENATED MODULE: ./lib/terraform/plan-summary.js
+
+const READ_FORMAT_MAJOR = '1';
+/** Refuses a document in a format this code does not read, saying which it got and which it reads. */
+function plan_summary_assertPlanFormat(doc) {
+    const version = doc?.format_version;
+    if (typeof version !== 'string' || version.split('.')[0] !== READ_FORMAT_MAJOR) {
+        throw new ConfigurationError(`the plan's show -json document has format_version ${JSON.stringify(version ?? null)}; this release ` +
+            `reads ${READ_FORMAT_MAJOR}.x. Use a tofu or terraform version that writes format ${READ_FORMAT_MAJOR}.x.`);
+    }
+}
+function summarizePlan(doc) {
+    plan_summary_assertPlanFormat(doc);
+    const summary = {
+        add: 0,
+        change: 0,
+        destroy: 0,
+        replace: 0,
+        import: 0,
+        move: 0,
+        forget: 0,
+        hasChanges: false,
+        destroys: false,
+        deletes: [],
+        replaces: [],
+        outputChanges: 0,
+    };
+    for (const resource of doc.resource_changes ?? [])
+        countResource(summary, resource);
+    summary.outputChanges = Object.values(doc.output_changes ?? {}).filter((o) => changes(o.actions)).length;
+    summary.destroys = summary.destroy + summary.replace > 0;
+    summary.hasChanges = summary.hasChanges || summary.outputChanges > 0;
+    return summary;
+}
+/** True unless every action is one that leaves infrastructure and state alone. */
+function changes(actions) {
+    return actions.some((action) => action !== 'no-op' && action !== 'read');
+}
+function countResource(summary, resource) {
+    const { actions } = resource.change;
+    // An import or a move changes the state even when the resource itself is a no-op; the tool's own
+    // -detailed-exitcode counts them as changes too, so the summary agrees with the exit code.
+    const imported = resource.change.importing !== undefined && resource.change.importing !== null;
+    const moved = resource.previous_address !== undefined && resource.previous_address !== resource.address;
+    if (imported)
+        summary.import += 1;
+    if (moved)
+        summary.move += 1;
+    if (changes(actions) || imported || moved)
+        summary.hasChanges = true;
+    // delete+create (the default) and create+delete (create_before_destroy) are both one replacement.
+    if (actions.includes('delete') && actions.includes('create')) {
+        summary.replace += 1;
+        summary.replaces.push(resource.address);
+        summary.deletes.push(resource.address);
+        return;
+    }
+    for (const action of actions)
+        countAction(summary, action, resource.address);
+}
+function countAction(summary, action, address) {
+    switch (action) {
+        case 'create':
+            summary.add += 1;
+            break;
+        case 'update':
+            summary.change += 1;
+            break;
+        case 'delete':
+            summary.destroy += 1;
+            summary.deletes.push(address);
+            break;
+        case 'forget':
+            summary.forget += 1;
+            break;
+        default:
+            // no-op and read change nothing; an action this code does not know is not counted either.
+            break;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/render/plan-model.js
+
+
+
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isComposite = (value) => typeof value === 'object' && value !== null;
+/** The part of a mask (`*_sensitive`, `after_unknown`) under one step: a `true` covers everything below it. */
+function maskAt(mask, step) {
+    if (mask === true)
+        return true;
+    if (Array.isArray(mask))
+        return typeof step === 'number' ? mask[step] : undefined;
+    if (isObject(mask))
+        return typeof step === 'string' ? mask[step] : undefined;
+    return undefined;
+}
+/** True when anything at or under this mask is set. */
+function anySet(mask) {
+    if (mask === true)
+        return true;
+    if (Array.isArray(mask))
+        return mask.some(anySet);
+    if (isObject(mask))
+        return Object.values(mask).some(anySet);
+    return false;
+}
+function childAt(value, step) {
+    if (Array.isArray(value))
+        return typeof step === 'number' ? value[step] : undefined;
+    if (isObject(value))
+        return typeof step === 'string' ? value[step] : undefined;
+    return undefined;
+}
+function deepEqual(a, b) {
+    if (a === b)
+        return true;
+    if (a === null || b === null || a === undefined || b === undefined)
+        return false;
+    if (Array.isArray(a)) {
+        if (!Array.isArray(b) || a.length !== b.length)
+            return false;
+        return a.every((item, i) => deepEqual(item, b[i]));
+    }
+    if (isObject(a)) {
+        if (!isObject(b))
+            return false;
+        const keys = Object.keys(a);
+        if (keys.length !== Object.keys(b).length)
+            return false;
+        return keys.every((key) => Object.hasOwn(b, key) && deepEqual(a[key], b[key]));
+    }
+    return false;
+}
+/**
+ * A value as compact display text, with every sensitive part replaced, so a composite that holds one
+ * secret among other values can still be shown.
+ */
+/**
+ * A whole value on one line. Parts unknown until apply show as such: the tool leaves them out of the
+ * value (or null) and marks them in the unknown mask, so `[null, null]` would otherwise misread.
+ */
+function compactText(value, sensitive, unknown = undefined) {
+    if (unknown === true)
+        return '(known after apply)';
+    if (sensitive === true)
+        return '(sensitive)';
+    if (Array.isArray(value)) {
+        const items = value.map((item, i) => compactText(item, maskAt(sensitive, i), maskAt(unknown, i)));
+        return `[${items.join(', ')}]`;
+    }
+    if (isObject(value)) {
+        const keys = new Set(Object.keys(value));
+        if (isObject(unknown))
+            for (const key of Object.keys(unknown))
+                if (anySet(unknown[key]))
+                    keys.add(key);
+        const parts = [...keys].map((key) => `${displayLiteral(key)}: ${compactText(value[key], maskAt(sensitive, key), maskAt(unknown, key))}`);
+        return `{${parts.join(', ')}}`;
+    }
+    return displayLiteral(value ?? null);
+}
+function shown(value, sensitive, unknown = undefined) {
+    if (unknown === true)
+        return { kind: 'unknown' };
+    if (value === null || value === undefined) {
+        // A value known only after apply that the tool left out of `after` is unknown, not absent.
+        return anySet(unknown) ? { kind: 'unknown' } : { kind: 'absent' };
+    }
+    if (sensitive === true)
+        return { kind: 'sensitive' };
+    return { kind: 'known', text: compactText(value, sensitive, unknown) };
+}
+const absentOrNull = (value) => value === null || value === undefined;
+const emptyComposite = (value) => Array.isArray(value) ? value.length === 0 : isObject(value) && Object.keys(value).length === 0;
+/**
+ * The leaf-level differences between before and after. Composites of the same kind are walked (objects
+ * by key, lists by position); anything else is one change with both sides shown whole.
+ */
+function diffValues(sides, path, out) {
+    const { before, after, beforeSensitive, afterSensitive, afterUnknown } = sides;
+    const secret = beforeSensitive === true || afterSensitive === true;
+    if (secret || afterUnknown === true) {
+        if (afterUnknown !== true && deepEqual(before, after))
+            return;
+        if (afterUnknown !== true && absentOrNull(before) && absentOrNull(after))
+            return;
+        out.push({ path, change: sides });
+        return;
+    }
+    const walkable = (Array.isArray(before) || absentOrNull(before)) && (Array.isArray(after) || absentOrNull(after))
+        ? 'list'
+        : (isObject(before) || absentOrNull(before)) && (isObject(after) || absentOrNull(after))
+            ? 'object'
+            : undefined;
+    // An empty object or list beside nothing is shown as itself, unless parts of it are still unknown.
+    const oneSideEmpty = !anySet(afterUnknown) &&
+        ((emptyComposite(before) && absentOrNull(after)) || (emptyComposite(after) && absentOrNull(before)));
+    if (walkable && (isComposite(before) || isComposite(after) || anySet(afterUnknown)) && !oneSideEmpty) {
+        const steps = [];
+        if (walkable === 'list') {
+            const length = Math.max(Array.isArray(before) ? before.length : 0, Array.isArray(after) ? after.length : 0, Array.isArray(afterUnknown) ? afterUnknown.length : 0);
+            for (let i = 0; i < length; i++)
+                steps.push(i);
+        }
+        else {
+            const keys = new Set();
+            for (const side of [before, after, afterUnknown])
+                if (isObject(side))
+                    for (const k in side)
+                        keys.add(k);
+            steps.push(...[...keys].sort());
+        }
+        for (const step of steps) {
+            diffValues({
+                before: childAt(before, step),
+                after: childAt(after, step),
+                beforeSensitive: maskAt(beforeSensitive, step),
+                afterSensitive: maskAt(afterSensitive, step),
+                afterUnknown: maskAt(afterUnknown, step),
+            }, [...path, step], out);
+        }
+        return;
+    }
+    if (deepEqual(before, after) && !anySet(afterUnknown))
+        return;
+    if (absentOrNull(before) && absentOrNull(after) && !anySet(afterUnknown))
+        return;
+    out.push({ path, change: sides });
+}
+function startsWith(path, prefix) {
+    return prefix.length <= path.length && prefix.every((step, i) => step === path[i]);
+}
+function attributeChanges(change, replacePaths) {
+    const found = [];
+    diffValues({
+        before: change.before,
+        after: change.after,
+        beforeSensitive: change.before_sensitive,
+        afterSensitive: change.after_sensitive,
+        afterUnknown: change.after_unknown,
+    }, [], found);
+    return found.map(({ path, change: sides }) => {
+        // A value sensitive on either side is hidden on both: a secret that stops being one is still a secret.
+        const secret = sides.beforeSensitive === true || sides.afterSensitive === true;
+        const before = shown(sides.before, secret ? true : sides.beforeSensitive);
+        const after = shown(sides.after, secret ? true : sides.afterSensitive, sides.afterUnknown);
+        return {
+            path: path.length === 0 ? '(value)' : displayPath(path),
+            before,
+            after,
+            forcesReplacement: replacePaths.some((prefix) => startsWith(path, prefix)),
+        };
+    });
+}
+function stringsOf(value) {
+    return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
+}
+function classify(actions) {
+    const has = (action) => actions.includes(action);
+    if (has('delete') && has('create')) {
+        return {
+            action: 'replace',
+            replaceOrder: actions[0] === 'create' ? 'create-then-delete' : 'delete-then-create',
+        };
+    }
+    if (has('forget') && has('create'))
+        return { action: 'forget-then-create' };
+    for (const action of ['delete', 'create', 'update', 'forget', 'read']) {
+        if (has(action))
+            return { action };
+    }
+    return { action: 'no-op' };
+}
+function pathSteps(value) {
+    if (!Array.isArray(value))
+        return [];
+    return value
+        .filter((path) => Array.isArray(path))
+        .map((path) => path.filter((s) => typeof s === 'string' || typeof s === 'number'));
+}
+function notPlanDocument(what) {
+    return new ConfigurationError(`the plan's show -json document is not one: ${what}`);
+}
+const newShared = () => ({ interned: new Map(), strings: new Map() });
+function intern(shared, key, make) {
+    let value = shared.interned.get(key);
+    if (value === undefined) {
+        value = make();
+        shared.interned.set(key, value);
+    }
+    return value;
+}
+function internString(shared, value) {
+    const known = shared.strings.get(value);
+    if (known !== undefined)
+        return known;
+    shared.strings.set(value, value);
+    return value;
+}
+/**
+ * One `resource_changes` (or `resource_drift`) entry. The attribute diff is computed each time it is
+ * read, from the entry's JSON text when the document is streamed, or from its parsed object: a plan of
+ * 50,000 changes would otherwise hold every diff in memory although a comment shows only those that fit.
+ */
+class Entry {
+    address;
+    mode;
+    type;
+    name;
+    actions;
+    replacePaths;
+    replaceSteps;
+    source;
+    shared;
+    module = undefined;
+    index = undefined;
+    provider = undefined;
+    deposed = undefined;
+    replaceOrder = undefined;
+    actionReason = undefined;
+    importing = undefined;
+    previousAddress = undefined;
+    action;
+    constructor(address, mode, type, name, actions, replacePaths, replaceSteps, source, shared) {
+        this.address = address;
+        this.mode = mode;
+        this.type = type;
+        this.name = name;
+        this.actions = actions;
+        this.replacePaths = replacePaths;
+        this.replaceSteps = replaceSteps;
+        this.source = source;
+        this.shared = shared;
+        const { action, replaceOrder } = classify(actions);
+        this.action = action;
+        this.replaceOrder = replaceOrder;
+    }
+    get attributes() {
+        const change = 'text' in this.source && typeof this.source.text === 'function'
+            ? JSON.parse(this.source.text()).change
+            : this.source;
+        const attributes = attributeChanges(change, this.replaceSteps);
+        const redactValue = this.shared.redactValue;
+        if (!redactValue)
+            return attributes;
+        return attributes.map((a) => ({ ...a, before: redactValue(a.before), after: redactValue(a.after) }));
+    }
+    /** The entry as data (`summarize --format json`): its fields and its attribute diff. */
+    toJSON() {
+        const data = {};
+        for (const key of ENTRY_FIELDS)
+            if (this[key] !== undefined)
+                data[key] = this[key];
+        data.attributes = this.attributes;
+        return data;
+    }
+}
+const ENTRY_FIELDS = (/* unused pure expression or super */ null && ([
+    'address',
+    'module',
+    'mode',
+    'type',
+    'name',
+    'index',
+    'provider',
+    'deposed',
+    'action',
+    'actions',
+    'replaceOrder',
+    'actionReason',
+    'importing',
+    'previousAddress',
+    'replacePaths',
+]));
+function resourceEntry(raw, source, shared = newShared()) {
+    if (!isObject(raw) || typeof raw.address !== 'string' || !isObject(raw.change)) {
+        throw notPlanDocument('a resource change has no address or change');
+    }
+    const change = raw.change;
+    const rawActions = stringsOf(change.actions);
+    const actions = rawActions.length === 1
+        ? intern(shared, rawActions[0], () => rawActions)
+        : intern(shared, rawActions.join(','), () => rawActions);
+    const replaceSteps = pathSteps(change.replace_paths);
+    const replacePaths = replaceSteps.length === 0
+        ? intern(shared, '[]', () => [])
+        : intern(shared, JSON.stringify(replaceSteps), () => replaceSteps.map(displayPath));
+    const entry = new Entry(raw.address, internString(shared, typeof raw.mode === 'string' ? raw.mode : 'managed'), internString(shared, typeof raw.type === 'string' ? raw.type : ''), internString(shared, typeof raw.name === 'string' ? raw.name : ''), actions, replacePaths, replaceSteps, source ?? change, shared);
+    if (typeof raw.module_address === 'string' && raw.module_address) {
+        entry.module = internString(shared, raw.module_address);
+    }
+    if (typeof raw.index === 'string' || typeof raw.index === 'number')
+        entry.index = raw.index;
+    if (typeof raw.provider_name === 'string')
+        entry.provider = internString(shared, raw.provider_name);
+    if (typeof raw.deposed === 'string' && raw.deposed)
+        entry.deposed = raw.deposed;
+    if (typeof raw.action_reason === 'string' && raw.action_reason) {
+        entry.actionReason = internString(shared, raw.action_reason);
+    }
+    if (change.importing !== undefined && change.importing !== null) {
+        const id = isObject(change.importing) ? change.importing.id : undefined;
+        entry.importing = typeof id === 'string' ? { id } : {};
+    }
+    if (typeof raw.previous_address === 'string' && raw.previous_address !== raw.address) {
+        entry.previousAddress = raw.previous_address;
+    }
+    return entry;
+}
+/** True unless every action is one that leaves infrastructure and state alone (as summarizePlan). */
+const changesSomething = (actions) => actions.some((action) => action !== 'no-op' && action !== 'read');
+function outputEntry(name, raw) {
+    if (!isObject(raw))
+        return undefined;
+    const actions = stringsOf(raw.actions);
+    if (!changesSomething(actions))
+        return undefined;
+    const action = actions.includes('delete') && !actions.includes('create') ? 'delete' : classify(actions).action;
+    // An output marked sensitive on either side is hidden on both, like attributes.
+    const secret = raw.before_sensitive === true || raw.after_sensitive === true;
+    return {
+        name,
+        action: action === 'create' || action === 'delete' ? action : 'update',
+        before: shown(raw.before, secret ? true : raw.before_sensitive),
+        after: shown(raw.after, secret ? true : raw.after_sensitive, raw.after_unknown),
+    };
+}
+const CHECK_STATUSES = (/* unused pure expression or super */ null && (['pass', 'fail', 'error', 'unknown']));
+function checkEntries(raw) {
+    if (!Array.isArray(raw))
+        return [];
+    return raw.filter(isObject).map((check) => {
+        const address = isObject(check.address) ? check.address : {};
+        const problems = [];
+        for (const instance of Array.isArray(check.instances) ? check.instances : []) {
+            if (!isObject(instance) || !Array.isArray(instance.problems))
+                continue;
+            for (const problem of instance.problems) {
+                if (isObject(problem) && typeof problem.message === 'string')
+                    problems.push(problem.message);
+            }
+        }
+        const status = CHECK_STATUSES.find((s) => s === check.status) ?? 'unknown';
+        return {
+            address: typeof address.to_display === 'string' ? address.to_display : '(unnamed check)',
+            kind: typeof address.kind === 'string' ? address.kind : 'check',
+            status,
+            problems,
+        };
+    });
+}
+function diagnosticEntry(diagnostic) {
+    const entry = {
+        severity: diagnostic.severity,
+        summary: diagnostic.summary,
+        detail: diagnostic.detail,
+    };
+    const file = diagnostic.file ?? diagnostic.range?.filename;
+    if (file)
+        entry.location = diagnostic.range ? `${file}:${diagnostic.range.start.line}` : file;
+    return entry;
+}
+/**
+ * Sensitive strings, gathered from every place the document marks one, so they can also be redacted
+ * where the document forgot the mark: tofu 1.12 keeps `terraform_data.output` unmarked in the state
+ * even when it copies a sensitive `input`, and prints the old value in its own plan. Shorter strings
+ * are not collected: redacting every "on" or "80" would hide more than it protects.
+ */
+const MIN_SECRET_LENGTH = 4;
+function collectSecrets(value, sensitive, into) {
+    if (value === null || value === undefined || !anySet(sensitive))
+        return;
+    if (sensitive === true) {
+        if (typeof value === 'string') {
+            if (value.length >= MIN_SECRET_LENGTH)
+                into.add(value);
+        }
+        else if (Array.isArray(value)) {
+            for (const item of value)
+                collectSecrets(item, true, into);
+        }
+        else if (isObject(value)) {
+            for (const key in value)
+                collectSecrets(value[key], true, into);
+        }
+        return;
+    }
+    if (Array.isArray(value))
+        value.forEach((item, i) => collectSecrets(item, maskAt(sensitive, i), into));
+    else if (isObject(value))
+        for (const key in value)
+            collectSecrets(value[key], maskAt(sensitive, key), into);
+}
+/**
+ * Replaces every gathered secret in the model's text (a value that is exactly one becomes sensitive),
+ * and returns the same replacement for the attribute diffs, which are computed later.
+ */
+function redact(model, secrets) {
+    if (secrets.size === 0)
+        return undefined;
+    // Values are shown as JSON literals, so a secret inside one appears JSON-escaped.
+    const forms = new Set();
+    for (const secret of secrets) {
+        // The quoted literal first (longest first below), so a whole string shows as (sensitive), unquoted.
+        forms.add(displayLiteral(secret));
+        forms.add(displayLiteral(secret).slice(1, -1));
+        forms.add(secret);
+    }
+    const pattern = new RegExp([...forms]
+        .sort((a, b) => b.length - a.length)
+        .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|'), 'g');
+    const literals = new Set([...secrets].map((secret) => displayLiteral(secret)));
+    const text = (value) => value.replace(pattern, '(sensitive)');
+    const value = (shownValue) => {
+        if (shownValue.kind !== 'known')
+            return shownValue;
+        if (literals.has(shownValue.text))
+            return { kind: 'sensitive' };
+        pattern.lastIndex = 0;
+        return pattern.test(shownValue.text) ? { kind: 'known', text: text(shownValue.text) } : shownValue;
+    };
+    for (const output of model.outputs) {
+        output.before = value(output.before);
+        output.after = value(output.after);
+    }
+    for (const check of model.checks)
+        check.problems = check.problems.map(text);
+    for (const diagnostic of model.diagnostics) {
+        diagnostic.summary = text(diagnostic.summary);
+        diagnostic.detail = text(diagnostic.detail);
+    }
+    return value;
+}
+/**
+ * Builds the model entry by entry, so a reader that streams `resource_changes` never holds the whole
+ * document (see plan-stream.ts); buildPlanModel feeds it from a parsed document.
+ */
+class PlanModelBuilder {
+    model;
+    secrets = new Set();
+    shared = newShared();
+    constructor(head) {
+        this.model = {
+            formatVersion: head.formatVersion,
+            ...(head.toolVersion ? { toolVersion: head.toolVersion } : {}),
+            counts: {
+                add: 0,
+                change: 0,
+                replace: 0,
+                destroy: 0,
+                import: 0,
+                move: 0,
+                forget: 0,
+                read: 0,
+                outputChanges: 0,
+                drift: 0,
+            },
+            hasChanges: false,
+            errored: false,
+            resources: [],
+            unchanged: 0,
+            drift: [],
+            outputs: [],
+            checks: [],
+            diagnostics: [],
+        };
+    }
+    /** One `resource_changes` entry, parsed; `source` is its JSON text when the document is streamed. */
+    addResourceChange(raw, source) {
+        const entry = resourceEntry(raw, source, this.shared);
+        this.gatherSecrets(raw);
+        const { counts } = this.model;
+        if (entry.importing)
+            counts.import += 1;
+        if (entry.previousAddress)
+            counts.move += 1;
+        if (changesSomething(entry.actions) || entry.importing || entry.previousAddress)
+            this.model.hasChanges = true;
+        if (entry.action === 'replace') {
+            counts.replace += 1;
+        }
+        else {
+            // Any other combination counts each of its actions, as summarizePlan does (forget+create: a forget and an add).
+            for (const action of entry.actions) {
+                if (action === 'create')
+                    counts.add += 1;
+                else if (action === 'update')
+                    counts.change += 1;
+                else if (action === 'delete')
+                    counts.destroy += 1;
+                else if (action === 'forget')
+                    counts.forget += 1;
+                else if (action === 'read')
+                    counts.read += 1;
+            }
+        }
+        if (entry.action === 'no-op' && !entry.importing && !entry.previousAddress) {
+            this.model.unchanged += 1;
+            return;
+        }
+        this.model.resources.push(entry);
+    }
+    addDrift(raw, source) {
+        const entry = resourceEntry(raw, source, this.shared);
+        this.gatherSecrets(raw);
+        if (entry.action === 'no-op')
+            return;
+        this.model.drift.push(entry);
+        this.model.counts.drift += 1;
+    }
+    setOutputChanges(raw) {
+        if (!isObject(raw))
+            return;
+        for (const [name, change] of Object.entries(raw)) {
+            if (isObject(change)) {
+                collectSecrets(change.before, change.before_sensitive, this.secrets);
+                collectSecrets(change.after, change.after_sensitive, this.secrets);
+            }
+            const entry = outputEntry(name, change);
+            if (entry)
+                this.model.outputs.push(entry);
+        }
+        this.model.counts.outputChanges = this.model.outputs.length;
+        if (this.model.outputs.length > 0)
+            this.model.hasChanges = true;
+    }
+    setToolVersion(version) {
+        this.model.toolVersion = version;
+    }
+    setChecks(raw) {
+        this.model.checks = checkEntries(raw);
+    }
+    setErrored(errored) {
+        this.model.errored = errored === true;
+    }
+    addDiagnostics(diagnostics) {
+        this.model.diagnostics.push(...diagnostics.map(diagnosticEntry));
+    }
+    /**
+     * Root variables declared sensitive: `variables` holds their values, the configuration says which
+     * are sensitive.
+     */
+    setVariables(values, configuration) {
+        if (!isObject(values) || !isObject(configuration))
+            return;
+        const rootModule = configuration.root_module;
+        const declared = isObject(rootModule) && isObject(rootModule.variables) ? rootModule.variables : {};
+        for (const [name, declaration] of Object.entries(declared)) {
+            const variable = values[name];
+            if (isObject(declaration) && declaration.sensitive === true && isObject(variable)) {
+                collectSecrets(variable.value, true, this.secrets);
+            }
+        }
+    }
+    finish() {
+        const redactValue = redact(this.model, this.secrets);
+        if (redactValue)
+            this.shared.redactValue = redactValue;
+        return this.model;
+    }
+    gatherSecrets(raw) {
+        if (!isObject(raw) || !isObject(raw.change))
+            return;
+        collectSecrets(raw.change.before, raw.change.before_sensitive, this.secrets);
+        collectSecrets(raw.change.after, raw.change.after_sensitive, this.secrets);
+    }
+}
+/** Refuses what is not a plan (a state's show -json passes the format check but plans nothing). */
+function assertPlanShape(doc) {
+    const planKeys = ['planned_values', 'resource_changes', 'output_changes', 'errored'];
+    if (!planKeys.some((key) => key in doc) && 'values' in doc) {
+        throw notPlanDocument('it describes a state (it has `values` and no `planned_values`); run show -json on a planfile');
+    }
+    for (const key of ['resource_changes', 'resource_drift']) {
+        if (doc[key] !== undefined && doc[key] !== null && !Array.isArray(doc[key])) {
+            throw notPlanDocument(`\`${key}\` is not a list`);
+        }
+    }
+}
+function buildPlanModel(doc, options = {}) {
+    assertPlanFormat(doc);
+    assertPlanShape(doc);
+    const builder = new PlanModelBuilder({
+        formatVersion: doc.format_version,
+        ...(typeof doc.terraform_version === 'string' ? { toolVersion: doc.terraform_version } : {}),
+    });
+    for (const change of doc.resource_changes ?? [])
+        builder.addResourceChange(change);
+    for (const drift of doc.resource_drift ?? [])
+        builder.addDrift(drift);
+    builder.setOutputChanges(doc.output_changes);
+    builder.setChecks(doc.checks);
+    builder.setErrored(doc.errored);
+    builder.setVariables(doc.variables, doc.configuration);
+    builder.addDiagnostics(options.diagnostics ?? []);
+    return builder.finish();
+}
+/** The addresses a reviewer must see before approving: every delete and replace, in plan order. */
+function plan_model_destructiveResources(model) {
+    // Renderers ask several times while they fit a plan into its limit; the list is made once per model.
+    let found = destructiveCache.get(model.resources);
+    if (!found) {
+        found = model.resources.filter((entry) => entry.action === 'delete' || entry.action === 'replace');
+        destructiveCache.set(model.resources, found);
+    }
+    return found;
+}
+const destructiveCache = new WeakMap();
+
+;// CONCATENATED MODULE: ./lib/render/phrases.js
+
+
+const phrases_plural = (count, one, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+const REASONS = {
+    replace_because_cannot_update: 'a changed attribute cannot be updated in place',
+    replace_because_tainted: 'the object is tainted',
+    replace_by_request: 'replacement was requested (-replace)',
+    replace_by_triggers: 'replace_triggered_by',
+    delete_because_no_resource_config: 'no longer in the configuration',
+    delete_because_wrong_repetition: 'count or for_each was added or removed',
+    delete_because_count_index: 'its count index is out of range',
+    delete_because_each_key: 'its for_each key is gone',
+    delete_because_enabled_false: 'enabled = false',
+    delete_because_no_module: 'its module is no longer in the configuration',
+    delete_because_no_move_target: 'a moved block points to an address that is not in the configuration',
+    read_because_config_unknown: 'its configuration depends on values known only after apply',
+    read_because_dependency_pending: 'it depends on a resource with changes pending',
+    read_because_check_nested: 'it is inside a check block',
+    forgot_because_lifecycle_destroy_in_state: 'lifecycle destroy = false',
+    forgot_because_lifecycle_destroy_in_config: 'lifecycle destroy = false',
+};
+const GROUPS = [
+    { key: 'delete', title: 'Destroy', matches: (e) => e.action === 'delete' },
+    { key: 'replace', title: 'Replace', matches: (e) => e.action === 'replace' },
+    {
+        key: 'forget-then-create',
+        title: 'Replace without destroying: the old object is only removed from the state',
+        matches: (e) => e.action === 'forget-then-create',
+    },
+    { key: 'create', title: 'Create', matches: (e) => e.action === 'create' },
+    { key: 'update', title: 'Update in place', matches: (e) => e.action === 'update' },
+    { key: 'import', title: 'Import', matches: (e) => e.action === 'no-op' && e.importing !== undefined },
+    {
+        key: 'move',
+        title: 'Move',
+        matches: (e) => e.action === 'no-op' && e.importing === undefined && e.previousAddress !== undefined,
+    },
+    {
+        key: 'forget',
+        title: 'Forget: removed from the state, not destroyed',
+        matches: (e) => e.action === 'forget',
+    },
+    { key: 'read', title: 'Read data sources during apply', matches: (e) => e.action === 'read' },
+];
+/** Destroys and replaces are the groups the banner lists in full. */
+const phrases_DESTRUCTIVE_GROUPS = new Set(['delete', 'replace']);
+/** The resources grouped by what happens to them, most consequential first; empty groups left out. */
+function phrases_groupResources(entries) {
+    let groups = groupCache.get(entries);
+    if (!groups) {
+        groups = makeGroups(entries);
+        groupCache.set(entries, groups);
+    }
+    return groups;
+}
+// Renderers group the same list several times while they fit a plan into its limit.
+const groupCache = new WeakMap();
+function makeGroups(entries) {
+    const groups = GROUPS.map(({ key, title }) => ({ key, title, entries: [] }));
+    for (const entry of entries) {
+        const index = GROUPS.findIndex((group) => group.matches(entry));
+        if (index >= 0)
+            groups[index]?.entries.push(entry);
+    }
+    return groups.filter((group) => group.entries.length > 0);
+}
+/** "2 to add, 1 to change, 0 to replace, 0 to destroy; 1 to import" and the rest that is not zero. */
+function phrases_countsPhrase(counts) {
+    const main = [
+        `${counts.add} to add`,
+        `${counts.change} to change`,
+        `${counts.replace} to replace`,
+        `${counts.destroy} to destroy`,
+    ].join(', ');
+    const extra = [
+        counts.import > 0 ? `${counts.import} to import` : '',
+        counts.move > 0 ? `${counts.move} to move` : '',
+        counts.forget > 0 ? `${counts.forget} to forget` : '',
+        counts.read > 0 ? phrases_plural(counts.read, 'data source') + ' to read' : '',
+        counts.outputChanges > 0 ? phrases_plural(counts.outputChanges, 'output change') : '',
+    ].filter(Boolean);
+    return extra.length > 0 ? `${main}; ${extra.join(', ')}` : main;
+}
+function verdict(model) {
+    if (model.errored)
+        return 'The plan failed';
+    return model.hasChanges ? 'Changes' : 'No changes';
+}
+const MAX_NAMED_PATHS = 5;
+/** What else a reviewer should know about one resource, beside its address. */
+function phrases_resourceNotes(entry) {
+    const notes = [];
+    if (entry.action === 'replace') {
+        notes.push([
+            entry.replaceOrder === 'create-then-delete'
+                ? 'create the new object, then destroy the old (create_before_destroy)'
+                : 'destroy, then create',
+        ]);
+    }
+    if (entry.replacePaths.length > 0) {
+        const named = entry.replacePaths.slice(0, MAX_NAMED_PATHS);
+        const phrase = ['forced by '];
+        named.forEach((path, i) => phrase.push(...(i > 0 ? [', '] : []), { code: path }));
+        if (entry.replacePaths.length > named.length)
+            phrase.push(` and ${entry.replacePaths.length - named.length} more`);
+        notes.push(phrase);
+    }
+    else if (entry.actionReason) {
+        const reason = REASONS[entry.actionReason];
+        notes.push(reason ? [reason] : ['reason ', { code: entry.actionReason }]);
+    }
+    if (entry.importing)
+        notes.push(entry.importing.id ? ['import ID ', { code: entry.importing.id }] : ['imported']);
+    if (entry.previousAddress)
+        notes.push(['moved from ', { code: entry.previousAddress }]);
+    if (entry.deposed)
+        notes.push(['deposed object ', { code: entry.deposed }]);
+    return notes;
+}
+/** What the banner says happens to a destroyed or replaced resource. */
+function phrases_destructiveVerb(entry) {
+    return entry.action === 'replace' ? 'replaced' : 'destroyed';
+}
+function phrases_driftNotes(entry) {
+    return [
+        [
+            entry.action === 'delete'
+                ? 'deleted outside of the configuration'
+                : 'changed outside of the configuration',
+        ],
+    ];
+}
+function valueText(value, maxLength = Infinity) {
+    switch (value.kind) {
+        case 'known':
+            return truncate(value.text, maxLength);
+        case 'sensitive':
+            return '(sensitive)';
+        case 'unknown':
+            return '(known after apply)';
+        case 'absent':
+            return 'null';
+    }
+}
+/** One line of a diff: `+ path = value`, `- path = value` or `! path = before -> after`. */
+function phrases_diffLine(attribute, maxLength = Infinity) {
+    const { before, after } = attribute;
+    const suffix = attribute.forcesReplacement ? '  # forces replacement' : '';
+    if (before.kind === 'absent')
+        return `+ ${attribute.path} = ${valueText(after, maxLength)}${suffix}`;
+    if (after.kind === 'absent')
+        return `- ${attribute.path} = ${valueText(before, maxLength)}${suffix}`;
+    return `! ${attribute.path} = ${valueText(before, maxLength)} -> ${valueText(after, maxLength)}${suffix}`;
+}
+function phrases_outputLine(name, before, after, maxLength = Infinity) {
+    return phrases_diffLine({ path: displayPath([name]), before, after, forcesReplacement: false }, maxLength);
+}
+
+;// CONCATENATED MODULE: ./lib/render/size-budget.js
+/**
+ * Output that must stay under a size limit: GitHub rejects a comment over 65,536 characters and drops
+ * a job summary over 1 MiB whole. A Writer stops as soon as a rendering would pass its limit, so trying
+ * a detailed rendering of a huge plan costs no more than the limit, not the size of the whole plan.
+ */
+/** JavaScript string length: what the comment limit counts. */
+const size_budget_characters = (text) => text.length;
+/** UTF-8 bytes: what the job summary limit counts. */
+const size_budget_utf8Bytes = (text) => Buffer.byteLength(text, 'utf8');
+/** Thrown by a Writer that would pass its limit. */
+class size_budget_BudgetExceeded extends Error {
+    constructor() {
+        super('the rendering does not fit its size limit');
+    }
+}
+class size_budget_Writer {
+    limit;
+    measure;
+    lines = [];
+    used = 0;
+    constructor(limit = Infinity, measure = size_budget_characters) {
+        this.limit = limit;
+        this.measure = measure;
+    }
+    /** Adds lines (each followed by a newline); throws BudgetExceeded rather than pass the limit. */
+    line(...lines) {
+        for (const line of lines) {
+            const size = this.measure(line) + (this.lines.length > 0 ? 1 : 0);
+            if (this.used + size > this.limit)
+                throw new size_budget_BudgetExceeded();
+            this.used += size;
+            this.lines.push(line);
+        }
+        return this;
+    }
+    /** A blank line, unless the text so far is empty or already ends in one. */
+    blank() {
+        if (this.lines.length > 0 && this.lines[this.lines.length - 1] !== '')
+            this.line('');
+        return this;
+    }
+    text() {
+        return this.lines.join('\n');
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/render/plan-markdown.js
+
+
+
+
+
+/** GitHub refuses a comment body longer than this (in characters) with 422. */
+const COMMENT_LIMIT = 65_536;
+const SUMMARY_LIMIT_BYTES = 1_000_000;
+const DEFAULT_FIRST_N = 10;
+// The smallest limit that always leaves room for the header, one banner line and the footer.
+const MIN_LIMIT = 4_096;
+/** Longest value shown in a diff, and longest address or message: enough to read, bounded in size. */
+const MAX_VALUE = 500;
+const MAX_NAME = 1_000;
+const MAX_DETAIL = 2_000;
+const MAX_ATTRIBUTE_NAMES = 20;
+const code = (text) => codeSpan(markdown_escape_truncate(text, MAX_NAME));
+function md(phrase) {
+    return phrase.map((segment) => (typeof segment === 'string' ? segment : code(segment.code))).join('');
+}
+function html(phrase) {
+    return phrase
+        .map((segment) => typeof segment === 'string'
+        ? htmlText(segment)
+        : `<code>${htmlText(truncate(segment.code, MAX_NAME))}</code>`)
+        .join('');
+}
+const notesMd = (notes) => (notes.length > 0 ? ` — ${notes.map(md).join('; ')}` : '');
+const notesHtml = (notes) => (notes.length > 0 ? ` — ${notes.map(html).join('; ')}` : '');
+/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
+function safeUrl(url) {
+    if (!url)
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            return undefined;
+        return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    }
+    catch {
+        return undefined;
+    }
+}
+function stackTitle(ctx) {
+    const parts = [ctx.stack ? code(ctx.stack) : 'the configuration'];
+    if (ctx.workspace)
+        parts.push(`workspace ${code(ctx.workspace)}`);
+    if (ctx.environment)
+        parts.push(`environment ${code(ctx.environment)}`);
+    return parts.join(' · ');
+}
+function footer(part) {
+    const { ctx, model } = part;
+    const bits = [];
+    if (ctx.planDigest)
+        bits.push(`Plan digest ${code(ctx.planDigest)}`);
+    if (ctx.commit)
+        bits.push(`commit ${code(ctx.commit.slice(0, 12))}`);
+    if (ctx.tool)
+        bits.push(`${code(ctx.tool.name)} ${code(ctx.tool.version)}`);
+    else if (model.toolVersion)
+        bits.push(`version ${code(model.toolVersion)}`);
+    const url = safeUrl(ctx.runUrl);
+    if (url)
+        bits.push(`[full plan in the run](${url})`);
+    return bits.join(' · ');
+}
+function countsLines(model) {
+    const lines = [];
+    if (model.errored) {
+        lines.push('> [!CAUTION]', '> **The plan failed.** What follows is what it planned before the error; it cannot be applied.', '');
+    }
+    if (model.hasChanges || model.errored)
+        lines.push(`**Plan:** ${countsPhrase(model.counts)}.`);
+    else
+        lines.push('**No changes.** The infrastructure matches the configuration.');
+    if (model.unchanged > 0 && model.hasChanges)
+        lines.push(`${plural(model.unchanged, 'resource')} unchanged.`);
+    if (model.counts.drift > 0) {
+        lines.push(`**Drift:** ${plural(model.counts.drift, 'resource')} changed outside of the configuration.`);
+    }
+    return lines;
+}
+/** A destroyed or replaced resource's line, without the quote marker; made once per entry. */
+function destructiveLine(entry) {
+    let line = destructiveLines.get(entry);
+    if (line === undefined) {
+        line = `- ${code(entry.address)} ${destructiveVerb(entry)}${notesMd(resourceNotes(entry))}`;
+        destructiveLines.set(entry, line);
+    }
+    return line;
+}
+const destructiveLines = new WeakMap();
+function bannerItem(entry) {
+    return `> ${destructiveLine(entry)}`;
+}
+function writeBanner(w, destructive, cut) {
+    if (destructive.length === 0)
+        return;
+    w.blank().line('> [!WARNING]', `> **${plural(destructive.length, 'resource')} will be destroyed or replaced:**`);
+    const shown = cut ? cut.shown : destructive.length;
+    for (let i = 0; i < shown; i++)
+        w.line(bannerItem(destructive[i]));
+    if (cut && shown < destructive.length)
+        w.line(restNote(destructive.length - shown, cut.rest));
+}
+function restNote(rest, where) {
+    if (where === 'log')
+        return `> - … and ${rest} more: the full list is in the plan in the run's log.`;
+    const [first, last] = where.comments;
+    const comments = first === last ? `continuation comment ${first}` : `continuation comments ${first} to ${last}`;
+    return `> - … and ${rest} more, listed in ${comments}.`;
+}
+function diffDetails(w, entry, attributes, notes) {
+    const lines = attributes.map((attribute) => diffLine(attribute, MAX_VALUE));
+    w.line(`<details><summary><code>${htmlText(truncate(entry.address, MAX_NAME))}</code>${notesHtml(notes)}</summary>`);
+    w.line('', codeBlock(lines.join('\n'), 'diff'), '', '</details>', '');
+}
+/** One resource at a level; `notes` is what the list says beside the address. */
+function writeResource(w, entry, notes, level) {
+    // Read once: the diff is computed on each read.
+    const attributes = level === 'full' || level === 'collapsed' ? entry.attributes : [];
+    if (level === 'full' && attributes.length > 0)
+        return diffDetails(w, entry, attributes, notes);
+    let line = `- ${code(entry.address)}${notesMd(notes)}`;
+    if (level === 'full' || level === 'collapsed') {
+        const names = attributes.slice(0, MAX_ATTRIBUTE_NAMES).map((a) => code(a.path));
+        const more = attributes.length - names.length;
+        if (names.length > 0)
+            line += `: ${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+    }
+    w.line(line);
+}
+function writeEntries(w, title, entries, notesOf, mode) {
+    w.blank().line(`#### ${title} (${entries.length})`, '');
+    const shown = mode.level === 'counts' || mode.level === 'minimal'
+        ? Math.min(mode.firstN, entries.length)
+        : entries.length;
+    for (let i = 0; i < shown; i++) {
+        const entry = entries[i];
+        writeResource(w, entry, notesOf(entry), mode.level);
+    }
+    if (shown < entries.length)
+        w.line(`- … and ${entries.length - shown} more`);
+    w.blank();
+}
+function writeGroups(w, model, mode) {
+    for (const group of groupResources(model.resources)) {
+        // At the counts level the banner already lists every destroy and replace.
+        if ((mode.level === 'counts' || mode.level === 'minimal') && DESTRUCTIVE_GROUPS.has(group.key))
+            continue;
+        writeEntries(w, group.title, group.entries, resourceNotes, mode);
+    }
+    if (model.drift.length > 0) {
+        writeEntries(w, 'Drift: changed outside of the configuration', model.drift, driftNotes, mode);
+    }
+}
+function writeOutputs(w, model, mode) {
+    if (model.outputs.length === 0)
+        return;
+    w.blank().line(`#### Output changes (${model.outputs.length})`, '');
+    const detailed = mode.level === 'full' || mode.level === 'collapsed';
+    const shown = detailed || mode.level === 'addresses'
+        ? model.outputs.length
+        : Math.min(mode.firstN, model.outputs.length);
+    const lines = model.outputs
+        .slice(0, shown)
+        .map((output) => detailed
+        ? outputLine(output.name, output.before, output.after, MAX_VALUE)
+        : `${output.action === 'create' ? '+' : output.action === 'delete' ? '-' : '!'} ${oneLine(output.name)}`);
+    if (shown < model.outputs.length)
+        lines.push(`# … and ${model.outputs.length - shown} more`);
+    if (lines.length > 0)
+        w.line(codeBlock(lines.join('\n'), 'diff'));
+    w.blank();
+}
+function writeChecks(w, model, mode) {
+    const failed = model.checks.filter((check) => check.status === 'fail' || check.status === 'error');
+    const unknown = model.checks.filter((check) => check.status === 'unknown').length;
+    const passed = model.checks.filter((check) => check.status === 'pass').length;
+    if (failed.length === 0 && unknown === 0)
+        return;
+    const tally = [
+        failed.length > 0 ? `${failed.length} failed` : '',
+        unknown > 0 ? `${unknown} known only after apply` : '',
+        passed > 0 ? `${passed} passed` : '',
+    ].filter(Boolean);
+    w.blank().line(`#### Checks: ${tally.join(', ')}`, '');
+    const shown = mode.level === 'counts' || mode.level === 'minimal'
+        ? Math.min(mode.firstN, failed.length)
+        : failed.length;
+    for (const check of failed.slice(0, shown)) {
+        const problems = check.problems.map((problem) => code(truncate(problem, MAX_VALUE)));
+        w.line(`- ${code(check.address)} ${check.status === 'error' ? 'could not be evaluated' : 'failed'}${problems.length > 0 ? `: ${problems.join('; ')}` : ''}`);
+    }
+    if (shown < failed.length)
+        w.line(`- … and ${failed.length - shown} more`);
+    w.blank();
+}
+function writeDiagnostics(w, model, mode) {
+    if (model.diagnostics.length === 0)
+        return;
+    const errors = model.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = model.diagnostics.length - errors;
+    const tally = [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''];
+    w.blank().line(`#### ${tally.filter(Boolean).join(' and ')}`, '');
+    const limited = mode.level === 'counts' || mode.level === 'minimal';
+    const shown = limited ? Math.min(mode.firstN, model.diagnostics.length) : model.diagnostics.length;
+    for (const diagnostic of model.diagnostics.slice(0, shown)) {
+        const where = diagnostic.location ? ` at ${code(diagnostic.location)}` : '';
+        w.line(`- **${diagnostic.severity === 'error' ? 'Error' : 'Warning'}:** ${code(truncate(diagnostic.summary, MAX_VALUE))}${where}`);
+        if (mode.level === 'full' && diagnostic.detail.trim() !== '') {
+            // Indented under its list item: a fence inside a list item needs the item's indentation.
+            const block = codeBlock(blockText(truncate(diagnostic.detail.trim(), MAX_DETAIL)), 'text');
+            w.line('', ...block.split('\n').map((line) => `  ${line}`), '');
+        }
+    }
+    if (shown < model.diagnostics.length)
+        w.line(`- … and ${model.diagnostics.length - shown} more`);
+    w.blank();
+}
+/** One stack's body: everything under its heading. */
+function writeStackBody(w, part, mode, cut, layout) {
+    const { model } = part;
+    w.line(...countsLines(model));
+    writeBanner(w, destructiveResources(model), cut);
+    if (mode.level !== 'minimal') {
+        writeGroups(w, model, mode);
+        writeOutputs(w, model, mode);
+        writeChecks(w, model, mode);
+        writeDiagnostics(w, model, mode);
+    }
+    if (mode.level === 'counts' || mode.level === 'minimal') {
+        const url = safeUrl(part.ctx.runUrl);
+        w.blank().line(`_This plan is too large to show whole here: ${mode.level === 'counts' && mode.firstN > 0 ? `the first ${mode.firstN} of each kind of change are listed; ` : ''}` +
+            `the full plan is in the ${url ? `[run](${url})` : 'run'}'s ${layout.continuations ? 'job summary and log' : 'log'}._`);
+    }
+    const foot = footer(part);
+    if (foot)
+        w.blank().line(foot);
+}
+function writeDocument(w, parts, layout, mode, cuts) {
+    w.line(...layout.head(parts));
+    parts.forEach((part, i) => {
+        if (layout.stackHeading)
+            w.blank().line(layout.stackHeading(part), '');
+        else
+            w.blank();
+        writeStackBody(w, part, mode, cuts?.[i], layout);
+    });
+}
+function attempt(parts, layout, mode, cuts) {
+    const w = new Writer(layout.limit, layout.measure);
+    try {
+        writeDocument(w, parts, layout, mode, cuts);
+        return w.text();
+    }
+    catch (error) {
+        if (error instanceof BudgetExceeded)
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * The main body and its continuations when even the most compact rendering does not hold every
+ * destroyed and replaced resource: the main body lists as many as fit, in order, and the rest follow
+ * in continuation bodies (or, without continuations, are left to the log).
+ */
+function splitBanner(parts, layout, mode) {
+    const destructive = parts.map((part) => destructiveResources(part.model));
+    // The notes about the rest are measured at their longest, so the real ones cannot make the body grow.
+    const widest = layout.continuations ? { comments: [99_999, 99_999] } : 'log';
+    const empty = destructive.map(() => ({ shown: 0, rest: widest }));
+    const skeleton = attempt(parts, layout, mode, empty);
+    if (skeleton === undefined)
+        return undefined;
+    let room = layout.limit - layout.measure(skeleton);
+    const cuts = destructive.map(() => ({ shown: 0, rest: widest }));
+    let full = false;
+    destructive.forEach((entries, i) => {
+        const cut = cuts[i];
+        for (const entry of entries) {
+            if (full)
+                break;
+            const size = layout.measure(bannerItem(entry)) + 1;
+            if (size > room) {
+                full = true;
+                break;
+            }
+            room -= size;
+            cut.shown += 1;
+        }
+    });
+    if (!layout.continuations) {
+        return [attempt(parts, layout, mode, cuts) ?? fail('the shortened banner does not fit')];
+    }
+    const rest = destructive.flatMap((entries, i) => entries.slice(cuts[i].shown).map((entry) => ({ part: parts[i], stack: i, entry })));
+    const chunks = continuationChunks(rest, layout);
+    const total = chunks.length + 1;
+    // Each stack's note names the continuation bodies its rest is in (the main body is number 1).
+    cuts.forEach((cut, i) => {
+        const holding = chunks.flatMap((chunk, index) => chunk.some((item) => item.stack === i) ? [index + 2] : []);
+        cut.rest =
+            holding.length > 0
+                ? { comments: [holding[0], holding[holding.length - 1]] }
+                : 'log';
+    });
+    const main = attempt(parts, layout, mode, cuts) ?? fail('the shortened banner does not fit');
+    return [main, ...chunks.map((chunk, i) => renderChunk(chunk, i + 2, total, layout))];
+}
+const chunkStackLine = (part, layout) => `**${layout.stackHeading ? `${stackTitle(part.ctx)}: ` : ''}destroyed or replaced resources, continued:**`;
+const chunkItemLine = (/* unused pure expression or super */ null && (destructiveLine));
+const chunkEndLine = (index, total) => `_Continued in comment ${index + 1} of ${total}._`;
+function renderChunk(chunk, index, total, layout) {
+    // A Writer, so a body over the limit is an error here rather than a 422 from GitHub.
+    const w = new Writer(layout.limit, layout.measure);
+    w.line(layout.continuationHeading(index, total));
+    let stack;
+    for (const { part, stack: i, entry } of chunk) {
+        if (i !== stack)
+            w.line('', chunkStackLine(part, layout), '');
+        stack = i;
+        w.line(chunkItemLine(entry));
+    }
+    if (index < total)
+        w.line('', chunkEndLine(index, total));
+    return w.text();
+}
+/**
+ * Fills continuation bodies in order. Sizes are counted as items are added (measuring each body anew
+ * would be quadratic), with the heading and closing line at their widest numbers.
+ */
+function continuationChunks(items, layout) {
+    const fixed = layout.measure(layout.continuationHeading(99_998, 99_999)) +
+        layout.measure(chunkEndLine(99_998, 99_999)) +
+        2;
+    const chunks = [];
+    let current = [];
+    let size = fixed;
+    for (const item of items) {
+        const cost = (stackChanged) => layout.measure(chunkItemLine(item.entry)) +
+            1 +
+            (stackChanged ? layout.measure(chunkStackLine(item.part, layout)) + 3 : 0);
+        const last = current[current.length - 1];
+        let itemCost = cost(last?.stack !== item.stack);
+        if (current.length > 0 && size + itemCost > layout.limit) {
+            chunks.push(current);
+            current = [];
+            size = fixed;
+            itemCost = cost(true);
+        }
+        if (size + itemCost > layout.limit)
+            fail('one destroyed resource does not fit a continuation body');
+        current.push(item);
+        size += itemCost;
+    }
+    if (current.length > 0)
+        chunks.push(current);
+    return chunks;
+}
+function fail(what) {
+    throw new Error(`plan rendering: ${what}; the size limit is too small`);
+}
+/** The modes from most to least detailed. */
+function modes(firstN) {
+    return [
+        { level: 'full', firstN },
+        { level: 'collapsed', firstN },
+        { level: 'addresses', firstN },
+        { level: 'counts', firstN },
+        ...(firstN > 0 ? [{ level: 'counts', firstN: 0 }] : []),
+        { level: 'minimal', firstN: 0 },
+    ];
+}
+/** The most detailed rendering that fits; the banner split over continuations when nothing else does. */
+function renderDocument(parts, layout) {
+    if (layout.limit < MIN_LIMIT)
+        throw new RangeError(`a size limit under ${MIN_LIMIT} is too small for a plan`);
+    const all = modes(layout.firstN);
+    for (const mode of all) {
+        const text = attempt(parts, layout, mode);
+        if (text !== undefined)
+            return [text];
+    }
+    for (const mode of all.filter((m) => m.level === 'counts' || m.level === 'minimal')) {
+        const split = splitBanner(parts, layout, mode);
+        if (split)
+            return split;
+    }
+    return fail('not even the counts fit');
+}
+function singleLayout(ctx, limit, measure, continuations, firstN) {
+    const title = `### Plan for ${stackTitle(ctx)}`;
+    return {
+        limit,
+        measure,
+        continuations,
+        firstN,
+        head: () => [title],
+        continuationHeading: (index, total) => `${title} (continued, ${index} of ${total})`,
+    };
+}
+/**
+ * The PR comment: the main body, then numbered continuation bodies when the destroyed and replaced
+ * resources alone do not fit. Every body is at most `limit` characters.
+ */
+function renderPlanComment(model, ctx, opts = {}) {
+    const layout = singleLayout(ctx, opts.limit ?? COMMENT_LIMIT, characters, true, opts.firstN ?? DEFAULT_FIRST_N);
+    return renderDocument([{ model, ctx }], layout);
+}
+/** The job summary: the same content in one document of at most `limitBytes` UTF-8 bytes. */
+function renderPlanSummary(model, ctx, opts = {}) {
+    const layout = singleLayout(ctx, opts.limitBytes ?? SUMMARY_LIMIT_BYTES, utf8Bytes, false, opts.firstN ?? DEFAULT_FIRST_N);
+    return renderDocument([{ model, ctx }], layout)[0];
+}
+/** Exposed for the multi-stack renderer. */
+const markdown = { code, cellCode: cellCode, stackTitle, safeUrl, verdict: verdict, countsPhrase: phrases_countsPhrase };
+
+;// CONCATENATED MODULE: ./lib/github/plan-comment.js
+
+
+
+/**
+ * What the plan comment adds around the rendered plan: the marker, the commit line, and an outdated
+ * banner. Renderers get the limit minus this, so no edit can push a body over GitHub's.
+ */
+const COMMENT_RESERVE = 1_024;
+const COMMIT_LINE = /^<!-- iac-pipeline-commit:([0-9a-f]{7,64}) -->\n/m;
+const ORIGIN_LINE = /^<!-- iac-pipeline-plan:run=([0-9]{1,20});artifact=([A-Za-z0-9._-]{1,200});digest=(sha256:[0-9a-f]{64}) -->\n/m;
+const OUTDATED_BANNER = /^> \[!WARNING\]\n> \*\*Outdated\.\*\*[^\n]*\n\n/m;
+/**
+ * Keeps the plan comments of one stack (or one group of stacks) on a pull request: part 1 is the plan,
+ * parts 2… hold the deletes and replaces that did not fit. Each part is edited in place; parts a shorter
+ * plan no longer needs say so instead of showing an old plan's addresses.
+ */
+async function publishPlanComment(comments, key, commit, bodies, origin) {
+    if (bodies.length === 0)
+        throw new Error('a plan comment needs at least one body');
+    const results = [];
+    let url = '';
+    for (const [index, body] of bodies.entries()) {
+        const hidden = `${commitLine(commit)}${index === 0 && origin ? originLine(origin) : ''}`;
+        const { comment, result } = await comments.write(partKey(key, index + 1), `${hidden}${body}`);
+        if (index === 0)
+            url = comment.url;
+        results.push(result);
+    }
+    for (const stale of comments.withPrefix(`${key}:`).filter((c) => partNumber(c) > bodies.length)) {
+        const { result } = await comments.write(stale.key, `${commitLine(commit)}_This continuation is no longer needed: the plan of \`${commit.slice(0, 12)}\` fits in fewer comments._\n`);
+        results.push(result);
+    }
+    return { url, results };
+}
+/**
+ * Marks every plan comment of `key` that shows another commit's plan as outdated, keeping its text below
+ * the banner: while a newer commit is being planned, or when its plan failed, reviewers must not read the
+ * old plan as the current one. A comment already marked for this commit is not written again.
+ */
+async function markPlanCommentsOutdated(comments, key, commit, why) {
+    const results = [];
+    for (const comment of comments.withPrefix(`${key}:`)) {
+        const planned = commitOf(comment);
+        if (!planned || planned === commit)
+            continue;
+        const content = contentOf(comment).replace(COMMIT_LINE, '').replace(OUTDATED_BANNER, '');
+        const banner = `> [!WARNING]\n> **Outdated.** This plan is for commit \`${planned.slice(0, 12)}\`; ` +
+            `commit \`${commit.slice(0, 12)}\` ${why}\n\n`;
+        const { result } = await comments.write(comment.key, `${commitLine(planned)}${banner}${content}`);
+        results.push(result);
+    }
+    return results;
+}
+/** The commit a plan comment shows, from its hidden commit line. */
+function commitOf(comment) {
+    return COMMIT_LINE.exec(marked_comments_contentOf(comment))?.[1];
+}
+/** The marker key of a stack's plan comment: one comment per stack per pull request. */
+function planCommentKey(stack) {
+    return `plan:${stack}`;
+}
+/** The bundle behind a stack's plan comment, from its first part's hidden line; undefined when none was uploaded. */
+function originOf(comment) {
+    const match = ORIGIN_LINE.exec(marked_comments_contentOf(comment));
+    if (!match)
+        return undefined;
+    return { runId: Number(match[1]), artifact: match[2] ?? '', digest: match[3] ?? '' };
+}
+/** The marker key of a stack's plan comment's first part. */
+function planCommentPartKey(key) {
+    return partKey(key, 1);
+}
+function originLine(origin) {
+    return `<!-- iac-pipeline-plan:run=${origin.runId};artifact=${origin.artifact};digest=${origin.digest} -->\n`;
+}
+function commitLine(commit) {
+    return `<!-- iac-pipeline-commit:${commit} -->\n`;
+}
+function partKey(key, part) {
+    return `${key}:${part}`;
+}
+function partNumber(comment) {
+    return Number(comment.key.slice(comment.key.lastIndexOf(':') + 1));
 }
 
 ;// CONCATENATED MODULE: ./lib/github/pull-request.js
@@ -48620,10 +50042,14 @@ async function environmentReviews(client, repository, environment, runId) {
 
 
 
+
 /** approval-gate: decides whether exactly one plan digest is approved, and records how. */
 async function gate(inputs, deps) {
     const plan = await planUnderReview(inputs, deps);
     deps.logger.info(`Deciding on plan ${plan.digest} of stack ${plan.stack}`);
+    return { ...(await decideOn(plan, inputs, deps)), planRunId: plan.runId };
+}
+async function decideOn(plan, inputs, deps) {
     const base = recordBase(inputs, deps, plan);
     if (inputs.override)
         return overrideDecision(inputs, deps, plan, base);
@@ -48676,15 +50102,22 @@ function recordBase(inputs, deps, plan) {
  */
 async function planUnderReview(inputs, deps) {
     const stack = inputs.stack ?? deps.run.repo;
-    const name = inputs.planArtifact ?? artifactName(inputs.artifactPrefix, 'plan', stack);
+    const shown = await planShownOnPullRequest(inputs, deps, stack);
+    const source = shown
+        ? { ...inputs, runId: shown.runId, planArtifact: inputs.planArtifact ?? shown.artifact }
+        : inputs;
+    const name = source.planArtifact ?? artifactName(inputs.artifactPrefix, 'plan', stack);
     let manifest;
     try {
-        manifest = await gate_readBundleManifest(name, inputs, deps);
+        manifest = await gate_readBundleManifest(name, source, deps);
     }
     catch (error) {
         if (!isConfigurationError(error) || !inputs.planDigest)
             throw error;
         deps.logger.info(`${error.message} Deciding on plan-digest alone.`);
+    }
+    if (shown && manifest && manifest.planDigest !== shown.digest) {
+        throw new errors_ConfigurationError(`The plan comment of stack ${stack} names digest ${shown.digest}, but the bundle ${name} of run ${shown.runId} has ${manifest.planDigest}: plan again.`);
     }
     if (manifest && inputs.planDigest && manifest.planDigest !== inputs.planDigest) {
         throw new errors_ConfigurationError(`plan-digest is ${inputs.planDigest}, but the plan bundle ${name} has digest ${manifest.planDigest}: ` +
@@ -48693,7 +50126,49 @@ async function planUnderReview(inputs, deps) {
     const digest = manifest?.planDigest ?? inputs.planDigest;
     if (!digest)
         throw new Error('no digest: readBundleManifest returns a manifest or throws');
-    return { digest, stack: manifest?.stack ?? stack, ...(manifest ? { manifest } : {}) };
+    return {
+        digest,
+        stack: manifest?.stack ?? stack,
+        runId: source.runId ?? deps.run.runId,
+        ...(manifest ? { manifest } : {}),
+    };
+}
+/**
+ * A gate run by a comment (issue_comment) holds no plan of its own: the plan under review is the one the
+ * stack's plan comment shows, which names the run and artifact of its bundle. The comment is trusted by
+ * its marker and author like every comment the suite keeps, and only while it shows the pull request's
+ * head commit: an approval must never land on the plan of an older commit. With `run-id` or
+ * `plan-digest` given, the workflow has said which plan it means, and no comment is read.
+ */
+async function planShownOnPullRequest(inputs, deps, stack) {
+    if (deps.run.eventName !== 'issue_comment' || inputs.runId !== undefined || inputs.planDigest)
+        return undefined;
+    const target = await pullRequestOf(deps.run, inputs.prNumber);
+    if (!target)
+        return undefined;
+    const client = await deps.github();
+    const repository = { owner: deps.run.owner, repo: deps.run.repo };
+    const [pull, author] = await Promise.all([
+        withHeadSha(client, repository, target),
+        commentAuthor(client, undefined, deps.logger),
+    ]);
+    const comments = await MarkedComments.load(client, { ...repository, issueNumber: pull.number }, author);
+    const comment = comments.get(planCommentPartKey(planCommentKey(stack)));
+    if (!comment) {
+        throw new errors_ConfigurationError(`Pull request #${pull.number} has no plan comment for stack ${stack}: run tf-plan on the pull request first ` +
+            '(with comment: true), or give run-id, the run whose plan bundle is under review.');
+    }
+    const commit = commitOf(comment);
+    if (commit !== pull.headSha) {
+        throw new errors_ConfigurationError(`The plan comment of stack ${stack} shows commit ${(commit ?? 'unknown').slice(0, 12)}, but pull request ` +
+            `#${pull.number} is at ${pull.headSha.slice(0, 12)}: wait for the plan of the new commit, then approve its digest.`);
+    }
+    const origin = originOf(comment);
+    if (!origin) {
+        throw new errors_ConfigurationError(`The plan comment of stack ${stack} names no plan bundle: its plan was not uploaded (on-destroy: fail?), so there is nothing to approve.`);
+    }
+    deps.logger.info(`The plan under review is the one in the plan comment: ${origin.artifact} of run ${origin.runId}.`);
+    return origin;
 }
 async function gate_readBundleManifest(name, inputs, deps) {
     const dir = (0,external_node_path_.join)(await (0,promises_.mkdtemp)((0,external_node_path_.join)(deps.run.runnerTemp, 'iac-approval-')), 'bundle');
@@ -48976,6 +50451,7 @@ function run() {
         // Only an approved digest is handed on: tf-apply's expected-plan-digest must never name a plan nobody approved.
         setOutput('plan-digest', approved ? record.planDigest : '');
         setOutput('record-artifact', name);
+        setOutput('plan-run-id', result.planRunId);
         if (result.statusCommentUrl)
             setOutput('status-comment-url', result.statusCommentUrl);
         await writeSummary(`## Approval gate\n\n${renderDecision(result.report)}`);

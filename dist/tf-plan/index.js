@@ -47908,6 +47908,8 @@ async function readEvent(path) {
     }
 }
 
+// EXTERNAL MODULE: ./lib/github/plan-comment.js
+var plan_comment = __nccwpck_require__(60604);
 ;// CONCATENATED MODULE: ./lib/actions/tf-plan/comment.js
 
 
@@ -47957,8 +47959,8 @@ async function openPlanComments(inputs, run, logger) {
     return {
         pullRequest: pull.number,
         commit: pull.headSha,
-        async publish(key, bodies) {
-            const published = await tolerateRefusal('write the plan comment', async () => planComment.publishPlanComment(await thread(), key, pull.headSha, bodies));
+        async publish(key, bodies, origin) {
+            const published = await tolerateRefusal('write the plan comment', async () => planComment.publishPlanComment(await thread(), key, pull.headSha, bodies, origin));
             if (!published)
                 return undefined;
             const { url, results } = published;
@@ -47973,10 +47975,7 @@ async function openPlanComments(inputs, run, logger) {
         },
     };
 }
-/** The marker key of a stack's plan comment: one comment per stack per pull request. */
-function planCommentKey(stack) {
-    return `plan:${stack}`;
-}
+
 
 ;// CONCATENATED MODULE: ./lib/artifacts/names.js
 
@@ -48702,8 +48701,6 @@ async function readBundleManifest(dir, reader) {
     return readPlanManifest(text, reader);
 }
 
-// EXTERNAL MODULE: ./lib/github/plan-comment.js
-var plan_comment = __nccwpck_require__(60604);
 ;// CONCATENATED MODULE: ./lib/actions/tf-plan/gather.js
 
 
@@ -49605,7 +49602,7 @@ function run() {
     return runAction('tf-plan', tfPlanInputs, (context) => context.inputs.mode === 'gather' ? gatherStacks(context) : planOneStack(context));
 }
 async function planOneStack({ inputs, logger, exec, run, setOutput, writeSummary }) {
-    const key = planCommentKey(planStack(inputs, run));
+    const key = (0,plan_comment.planCommentKey)(planStack(inputs, run));
     // Found while the tool runs; the old plan is marked outdated at once, so nobody approves it meanwhile.
     const commenting = openPlanComments(inputs, run, logger).then(async (session) => {
         await session?.markOutdated(key, `is being planned: [the run](${run.runUrl}).`);
@@ -49654,8 +49651,13 @@ async function planOneStack({ inputs, logger, exec, run, setOutput, writeSummary
     await writeSummary(planJobSummary(result, ctx));
     if (failure !== undefined)
         throw failure;
-    if (session)
-        setOutput('comment-url', (await session.publish(key, planCommentBodies(result, ctx))) ?? '');
+    if (session) {
+        // An uploaded bundle is named in the comment, so that a gate run by a comment can find the plan.
+        const origin = result.artifact
+            ? { runId: run.runId, artifact: result.artifactName, digest: result.manifest.planDigest }
+            : undefined;
+        setOutput('comment-url', (await session.publish(key, planCommentBodies(result, ctx), origin)) ?? '');
+    }
     if (result.drift !== undefined) {
         const issue = await reportDrift(result, ctx, inputs, run, logger);
         if (issue?.url)
@@ -49878,6 +49880,9 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */   COMMENT_RESERVE: () => (/* binding */ COMMENT_RESERVE),
 /* harmony export */   commitOf: () => (/* binding */ commitOf),
 /* harmony export */   markPlanCommentsOutdated: () => (/* binding */ markPlanCommentsOutdated),
+/* harmony export */   originOf: () => (/* binding */ originOf),
+/* harmony export */   planCommentKey: () => (/* binding */ planCommentKey),
+/* harmony export */   planCommentPartKey: () => (/* binding */ planCommentPartKey),
 /* harmony export */   publishPlanComment: () => (/* binding */ publishPlanComment)
 /* harmony export */ });
 /* harmony import */ var _render_plan_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(13171);
@@ -49891,19 +49896,21 @@ __nccwpck_require__.r(__webpack_exports__);
  */
 const COMMENT_RESERVE = 1_024;
 const COMMIT_LINE = /^<!-- iac-pipeline-commit:([0-9a-f]{7,64}) -->\n/m;
+const ORIGIN_LINE = /^<!-- iac-pipeline-plan:run=([0-9]{1,20});artifact=([A-Za-z0-9._-]{1,200});digest=(sha256:[0-9a-f]{64}) -->\n/m;
 const OUTDATED_BANNER = /^> \[!WARNING\]\n> \*\*Outdated\.\*\*[^\n]*\n\n/m;
 /**
  * Keeps the plan comments of one stack (or one group of stacks) on a pull request: part 1 is the plan,
  * parts 2… hold the deletes and replaces that did not fit. Each part is edited in place; parts a shorter
  * plan no longer needs say so instead of showing an old plan's addresses.
  */
-async function publishPlanComment(comments, key, commit, bodies) {
+async function publishPlanComment(comments, key, commit, bodies, origin) {
     if (bodies.length === 0)
         throw new Error('a plan comment needs at least one body');
     const results = [];
     let url = '';
     for (const [index, body] of bodies.entries()) {
-        const { comment, result } = await comments.write(partKey(key, index + 1), `${commitLine(commit)}${body}`);
+        const hidden = `${commitLine(commit)}${index === 0 && origin ? originLine(origin) : ''}`;
+        const { comment, result } = await comments.write(partKey(key, index + 1), `${hidden}${body}`);
         if (index === 0)
             url = comment.url;
         results.push(result);
@@ -49936,6 +49943,24 @@ async function markPlanCommentsOutdated(comments, key, commit, why) {
 /** The commit a plan comment shows, from its hidden commit line. */
 function commitOf(comment) {
     return COMMIT_LINE.exec((0,_marked_comments_js__WEBPACK_IMPORTED_MODULE_1__.contentOf)(comment))?.[1];
+}
+/** The marker key of a stack's plan comment: one comment per stack per pull request. */
+function planCommentKey(stack) {
+    return `plan:${stack}`;
+}
+/** The bundle behind a stack's plan comment, from its first part's hidden line; undefined when none was uploaded. */
+function originOf(comment) {
+    const match = ORIGIN_LINE.exec((0,_marked_comments_js__WEBPACK_IMPORTED_MODULE_1__.contentOf)(comment));
+    if (!match)
+        return undefined;
+    return { runId: Number(match[1]), artifact: match[2] ?? '', digest: match[3] ?? '' };
+}
+/** The marker key of a stack's plan comment's first part. */
+function planCommentPartKey(key) {
+    return partKey(key, 1);
+}
+function originLine(origin) {
+    return `<!-- iac-pipeline-plan:run=${origin.runId};artifact=${origin.artifact};digest=${origin.digest} -->\n`;
 }
 function commitLine(commit) {
     return `<!-- iac-pipeline-commit:${commit} -->\n`;

@@ -9,7 +9,19 @@ export { COMMENT_LIMIT };
 export const COMMENT_RESERVE = 1_024;
 
 const COMMIT_LINE = /^<!-- iac-pipeline-commit:([0-9a-f]{7,64}) -->\n/m;
+const ORIGIN_LINE =
+  /^<!-- iac-pipeline-plan:run=([0-9]{1,20});artifact=([A-Za-z0-9._-]{1,200});digest=(sha256:[0-9a-f]{64}) -->\n/m;
 const OUTDATED_BANNER = /^> \[!WARNING\]\n> \*\*Outdated\.\*\*[^\n]*\n\n/m;
+
+/**
+ * Where the plan a comment shows can be fetched: the run that uploaded its bundle, the artifact and its
+ * digest. The approval gate, run by a comment, finds the plan under review through it.
+ */
+export interface PlanOrigin {
+  runId: number;
+  artifact: string;
+  digest: string;
+}
 
 export interface PlanCommentResult {
   /** The first comment: the one to link to. */
@@ -28,12 +40,14 @@ export async function publishPlanComment(
   key: string,
   commit: string,
   bodies: readonly string[],
+  origin?: PlanOrigin,
 ): Promise<PlanCommentResult> {
   if (bodies.length === 0) throw new Error('a plan comment needs at least one body');
   const results: WriteResult[] = [];
   let url = '';
   for (const [index, body] of bodies.entries()) {
-    const { comment, result } = await comments.write(partKey(key, index + 1), `${commitLine(commit)}${body}`);
+    const hidden = `${commitLine(commit)}${index === 0 && origin ? originLine(origin) : ''}`;
+    const { comment, result } = await comments.write(partKey(key, index + 1), `${hidden}${body}`);
     if (index === 0) url = comment.url;
     results.push(result);
   }
@@ -75,6 +89,27 @@ export async function markPlanCommentsOutdated(
 /** The commit a plan comment shows, from its hidden commit line. */
 export function commitOf(comment: MarkedComment): string | undefined {
   return COMMIT_LINE.exec(contentOf(comment))?.[1];
+}
+
+/** The marker key of a stack's plan comment: one comment per stack per pull request. */
+export function planCommentKey(stack: string): string {
+  return `plan:${stack}`;
+}
+
+/** The bundle behind a stack's plan comment, from its first part's hidden line; undefined when none was uploaded. */
+export function originOf(comment: MarkedComment): PlanOrigin | undefined {
+  const match = ORIGIN_LINE.exec(contentOf(comment));
+  if (!match) return undefined;
+  return { runId: Number(match[1]), artifact: match[2] ?? '', digest: match[3] ?? '' };
+}
+
+/** The marker key of a stack's plan comment's first part. */
+export function planCommentPartKey(key: string): string {
+  return partKey(key, 1);
+}
+
+function originLine(origin: PlanOrigin): string {
+  return `<!-- iac-pipeline-plan:run=${origin.runId};artifact=${origin.artifact};digest=${origin.digest} -->\n`;
 }
 
 function commitLine(commit: string): string {

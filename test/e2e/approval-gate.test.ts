@@ -436,6 +436,53 @@ describe('environment mode', () => {
   });
 });
 
+describe('on issue_comment, without run-id', () => {
+  it("decides on the plan the pull request's plan comment shows, and names its run for tf-apply", async () => {
+    const head = 'b'.repeat(40);
+    const pull = api.addPull({
+      author: 'alice',
+      headSha: head,
+      headRef: 'commented-plan',
+      commits: [{ sha: head, message: 'change', author: 'writer1' }],
+    });
+    const prPlanRun = newRun({
+      event: {
+        action: 'synchronize',
+        number: pull.number,
+        pull_request: { number: pull.number, head: { sha: head } },
+      },
+    });
+    const plan = await planIn(prPlanRun, await mkdtemp(join(root, 'state-')), { comment: 'true' });
+    const planDigest = plan.outputs['plan-digest'] ?? '';
+    say(pull.number, 'maint1', approveBody(planDigest));
+
+    const step = await gateOn(pull.number, { 'run-id': '' });
+    expect(step.errors).toEqual([]);
+    expect(step.outputs).toMatchObject({
+      status: 'approved',
+      'plan-digest': planDigest,
+      'plan-run-id': String(prPlanRun.runId),
+    });
+
+    // A push makes the commented plan stale: no approval may land on it until the new commit is planned.
+    pull.pull!.headSha = 'c'.repeat(40);
+    const stale = await gateOn(pull.number, { 'run-id': '' });
+    expect(stale.exitCode).toBe(1);
+    expect(stale.errors).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('wait for the plan of the new commit') }),
+    ]);
+    expect(stale.outputs.approved).toBeUndefined();
+  });
+
+  it('says to plan first when the pull request has no plan comment for the stack', async () => {
+    const step = await gateOn(freshPull(), { 'run-id': '' });
+    expect(step.exitCode).toBe(1);
+    expect(step.errors).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('has no plan comment for stack infra') }),
+    ]);
+  });
+});
+
 describe('bad input', () => {
   it.each([
     [{ mode: 'environment' }, 'environment'],

@@ -20,7 +20,14 @@ import {
   type CommentThread,
 } from '../../github/marked-comments.js';
 import type { GitHubClient } from '../../github/octokit.js';
-import { pullRequestOf } from '../../github/pull-request.js';
+import {
+  commitOf,
+  originOf,
+  planCommentKey,
+  planCommentPartKey,
+  type PlanOrigin,
+} from '../../github/plan-comment.js';
+import { pullRequestOf, withHeadSha } from '../../github/pull-request.js';
 import { decide, type Decision, type IgnoredCommand, type Vote } from '../../approval/decide.js';
 import { commandsIn, environmentReviews, react, selfLoginsOf, standingsOf } from '../../approval/github.js';
 import { renderDecision, type DecisionReport } from '../../approval/render.js';
@@ -40,6 +47,8 @@ export interface GateDependencies {
 
 export interface GateResult {
   report: DecisionReport;
+  /** The run whose plan bundle was decided on: tf-apply's `run-id` when it is not this run. */
+  planRunId: number;
   /** The status comment on the pull request, when there is one. */
   statusCommentUrl?: string;
   /** Why the step fails after reporting: a reject, a refused override, or a wait that timed out. */
@@ -50,6 +59,8 @@ interface PlanUnderReview {
   digest: string;
   stack: string;
   manifest?: PlanManifest;
+  /** The run that uploaded the plan's bundle: where tf-apply's `run-id` must fetch it from. */
+  runId: number;
 }
 
 type Mode = ApprovalRecord['mode'];
@@ -58,6 +69,16 @@ type Mode = ApprovalRecord['mode'];
 export async function gate(inputs: ApprovalGateInputs, deps: GateDependencies): Promise<GateResult> {
   const plan = await planUnderReview(inputs, deps);
   deps.logger.info(`Deciding on plan ${plan.digest} of stack ${plan.stack}`);
+  return { ...(await decideOn(plan, inputs, deps)), planRunId: plan.runId };
+}
+
+type Decided = Omit<GateResult, 'planRunId'>;
+
+async function decideOn(
+  plan: PlanUnderReview,
+  inputs: ApprovalGateInputs,
+  deps: GateDependencies,
+): Promise<Decided> {
   const base = recordBase(inputs, deps, plan);
 
   if (inputs.override) return overrideDecision(inputs, deps, plan, base);
@@ -115,13 +136,22 @@ function recordBase(inputs: ApprovalGateInputs, deps: GateDependencies, plan: Pl
  */
 async function planUnderReview(inputs: ApprovalGateInputs, deps: GateDependencies): Promise<PlanUnderReview> {
   const stack = inputs.stack ?? deps.run.repo;
-  const name = inputs.planArtifact ?? artifactName(inputs.artifactPrefix, 'plan', stack);
+  const shown = await planShownOnPullRequest(inputs, deps, stack);
+  const source: ApprovalGateInputs = shown
+    ? { ...inputs, runId: shown.runId, planArtifact: inputs.planArtifact ?? shown.artifact }
+    : inputs;
+  const name = source.planArtifact ?? artifactName(inputs.artifactPrefix, 'plan', stack);
   let manifest: PlanManifest | undefined;
   try {
-    manifest = await readBundleManifest(name, inputs, deps);
+    manifest = await readBundleManifest(name, source, deps);
   } catch (error) {
     if (!isConfigurationError(error) || !inputs.planDigest) throw error;
     deps.logger.info(`${error.message} Deciding on plan-digest alone.`);
+  }
+  if (shown && manifest && manifest.planDigest !== shown.digest) {
+    throw new ConfigurationError(
+      `The plan comment of stack ${stack} names digest ${shown.digest}, but the bundle ${name} of run ${shown.runId} has ${manifest.planDigest}: plan again.`,
+    );
   }
   if (manifest && inputs.planDigest && manifest.planDigest !== inputs.planDigest) {
     throw new ConfigurationError(
@@ -131,7 +161,61 @@ async function planUnderReview(inputs: ApprovalGateInputs, deps: GateDependencie
   }
   const digest = manifest?.planDigest ?? inputs.planDigest;
   if (!digest) throw new Error('no digest: readBundleManifest returns a manifest or throws');
-  return { digest, stack: manifest?.stack ?? stack, ...(manifest ? { manifest } : {}) };
+  return {
+    digest,
+    stack: manifest?.stack ?? stack,
+    runId: source.runId ?? deps.run.runId,
+    ...(manifest ? { manifest } : {}),
+  };
+}
+
+/**
+ * A gate run by a comment (issue_comment) holds no plan of its own: the plan under review is the one the
+ * stack's plan comment shows, which names the run and artifact of its bundle. The comment is trusted by
+ * its marker and author like every comment the suite keeps, and only while it shows the pull request's
+ * head commit: an approval must never land on the plan of an older commit. With `run-id` or
+ * `plan-digest` given, the workflow has said which plan it means, and no comment is read.
+ */
+async function planShownOnPullRequest(
+  inputs: ApprovalGateInputs,
+  deps: GateDependencies,
+  stack: string,
+): Promise<PlanOrigin | undefined> {
+  if (deps.run.eventName !== 'issue_comment' || inputs.runId !== undefined || inputs.planDigest)
+    return undefined;
+  const target = await pullRequestOf(deps.run, inputs.prNumber);
+  if (!target) return undefined;
+  const client = await deps.github();
+  const repository = { owner: deps.run.owner, repo: deps.run.repo };
+  const [pull, author] = await Promise.all([
+    withHeadSha(client, repository, target),
+    commentAuthor(client, undefined, deps.logger),
+  ]);
+  const comments = await MarkedComments.load(client, { ...repository, issueNumber: pull.number }, author);
+  const comment = comments.get(planCommentPartKey(planCommentKey(stack)));
+  if (!comment) {
+    throw new ConfigurationError(
+      `Pull request #${pull.number} has no plan comment for stack ${stack}: run tf-plan on the pull request first ` +
+        '(with comment: true), or give run-id, the run whose plan bundle is under review.',
+    );
+  }
+  const commit = commitOf(comment);
+  if (commit !== pull.headSha) {
+    throw new ConfigurationError(
+      `The plan comment of stack ${stack} shows commit ${(commit ?? 'unknown').slice(0, 12)}, but pull request ` +
+        `#${pull.number} is at ${pull.headSha.slice(0, 12)}: wait for the plan of the new commit, then approve its digest.`,
+    );
+  }
+  const origin = originOf(comment);
+  if (!origin) {
+    throw new ConfigurationError(
+      `The plan comment of stack ${stack} names no plan bundle: its plan was not uploaded (on-destroy: fail?), so there is nothing to approve.`,
+    );
+  }
+  deps.logger.info(
+    `The plan under review is the one in the plan comment: ${origin.artifact} of run ${origin.runId}.`,
+  );
+  return origin;
 }
 
 async function readBundleManifest(
@@ -166,7 +250,7 @@ async function overrideDecision(
   deps: GateDependencies,
   plan: PlanUnderReview,
   base: ReturnType<typeof recordBase>,
-): Promise<GateResult> {
+): Promise<Decided> {
   const by = deps.run.actor;
   const accepted = inputs.overrideUsers.some((user) => user.toLowerCase() === by.toLowerCase());
   const justification = inputs.override ?? '';
@@ -200,7 +284,7 @@ async function environmentDecision(
   plan: PlanUnderReview,
   base: ReturnType<typeof recordBase>,
   note: string | undefined,
-): Promise<GateResult> {
+): Promise<Decided> {
   const environment = inputs.environment ?? '';
   const client = await deps.github();
   const repository = { owner: deps.run.owner, repo: deps.run.repo };
@@ -255,7 +339,7 @@ async function commentDecision(
   base: ReturnType<typeof recordBase>,
   wait: boolean,
   note: string | undefined,
-): Promise<GateResult> {
+): Promise<Decided> {
   const target = await pullRequestOf(deps.run, inputs.prNumber);
   if (!target) {
     throw new ConfigurationError(

@@ -54,6 +54,7 @@ export function run(): Promise<void> {
       // Only an approved digest is handed on: tf-apply's expected-plan-digest must never name a plan nobody approved.
       setOutput('plan-digest', approved ? record.planDigest : '');
       setOutput('record-artifact', name);
+      setOutput('plan-run-id', result.planRunId);
       if (result.statusCommentUrl) setOutput('status-comment-url', result.statusCommentUrl);
       await writeSummary(`## Approval gate\n\n${renderDecision(result.report)}`);
 

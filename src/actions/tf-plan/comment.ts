@@ -3,6 +3,7 @@ import type { Logger } from '../../core/logger.js';
 import type { RunContext } from '../../core/run-context.js';
 import type { MarkedComments } from '../../github/marked-comments.js';
 import type { GitHubClient } from '../../github/octokit.js';
+import type { PlanOrigin } from '../../github/plan-comment.js';
 import { pullRequestOf, withHeadSha } from '../../github/pull-request.js';
 
 export interface PlanCommentInputs {
@@ -18,7 +19,7 @@ export interface PlanCommentSession {
   /** The pull request's head commit: the one reviewers see and the comment names. */
   commit: string;
   /** Writes the plan comment; undefined when the token may not comment. */
-  publish(key: string, bodies: readonly string[]): Promise<string | undefined>;
+  publish(key: string, bodies: readonly string[], origin?: PlanOrigin): Promise<string | undefined>;
   /** Marks the plans of earlier commits outdated: `why` says what happened to this commit's plan. */
   markOutdated(key: string, why: string): Promise<void>;
 }
@@ -78,9 +79,9 @@ export async function openPlanComments(
   return {
     pullRequest: pull.number,
     commit: pull.headSha,
-    async publish(key, bodies) {
+    async publish(key, bodies, origin) {
       const published = await tolerateRefusal('write the plan comment', async () =>
-        planComment.publishPlanComment(await thread(), key, pull.headSha, bodies),
+        planComment.publishPlanComment(await thread(), key, pull.headSha, bodies, origin),
       );
       if (!published) return undefined;
       const { url, results } = published;
@@ -100,7 +101,4 @@ export async function openPlanComments(
   };
 }
 
-/** The marker key of a stack's plan comment: one comment per stack per pull request. */
-export function planCommentKey(stack: string): string {
-  return `plan:${stack}`;
-}
+export { planCommentKey } from '../../github/plan-comment.js';

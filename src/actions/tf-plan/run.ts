@@ -66,7 +66,13 @@ async function planOneStack({ inputs, logger, exec, run, setOutput, writeSummary
   await withoutWorkflowCommands(logger, () => logger.info(planLogText(result, ctx)));
   await writeSummary(planJobSummary(result, ctx));
   if (failure !== undefined) throw failure;
-  if (session) setOutput('comment-url', (await session.publish(key, planCommentBodies(result, ctx))) ?? '');
+  if (session) {
+    // An uploaded bundle is named in the comment, so that a gate run by a comment can find the plan.
+    const origin = result.artifact
+      ? { runId: run.runId, artifact: result.artifactName, digest: result.manifest.planDigest }
+      : undefined;
+    setOutput('comment-url', (await session.publish(key, planCommentBodies(result, ctx), origin)) ?? '');
+  }
   if (result.drift !== undefined) {
     const issue = await reportDrift(result, ctx, inputs, run, logger);
     if (issue?.url) setOutput('drift-issue-url', issue.url);
