@@ -49114,11 +49114,21 @@ function artifactSection(model) {
     }
     return [...lines, ''];
 }
+/**
+ * The title as heading text: no markup, no HTML, and no @mention (a word joiner after each `@`), since
+ * the default title is made of repository and workflow names.
+ */
+function headingText(text) {
+    return values_oneLine(text)
+        .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c)
+        .replace(/[\\`*_{}[\]|#!~]/g, (c) => `\\${c}`)
+        .replace(/@/g, '@\u2060');
+}
 /** The whole report as GitHub Markdown: report.md, and the job summary. */
 function renderMarkdown(model) {
     const gantt = mermaidGantt(model.stages);
     const lines = [
-        `## ${values_oneLine(model.title).replace(/[\\`*_{}[\]<>|#!]/g, (c) => `\\${c}`)}`,
+        `## ${headingText(model.title)}`,
         '',
         `${OUTCOME_MARK[model.outcome]} · run [${model.run.runId}](${model.run.url}) attempt ${model.run.runAttempt} · commit ${codeSpan(model.run.commit.slice(0, 12))} · ${codeSpan(model.run.ref)}${model.startedAt && model.finishedAt ? ` · ${formatDuration((Date.parse(model.finishedAt) - Date.parse(model.startedAt)) / 1000)}` : ''}`,
         '',

@@ -187,11 +187,22 @@ function artifactSection(model: ReportModel): string[] {
   return [...lines, ''];
 }
 
+/**
+ * The title as heading text: no markup, no HTML, and no @mention (a word joiner after each `@`), since
+ * the default title is made of repository and workflow names.
+ */
+export function headingText(text: string): string {
+  return oneLine(text)
+    .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c)
+    .replace(/[\\`*_{}[\]|#!~]/g, (c) => `\\${c}`)
+    .replace(/@/g, '@\u2060');
+}
+
 /** The whole report as GitHub Markdown: report.md, and the job summary. */
 export function renderMarkdown(model: ReportModel): string {
   const gantt = mermaidGantt(model.stages);
   const lines = [
-    `## ${oneLine(model.title).replace(/[\\`*_{}[\]<>|#!]/g, (c) => `\\${c}`)}`,
+    `## ${headingText(model.title)}`,
     '',
     `${OUTCOME_MARK[model.outcome]} · run [${model.run.runId}](${model.run.url}) attempt ${model.run.runAttempt} · commit ${codeSpan(model.run.commit.slice(0, 12))} · ${codeSpan(model.run.ref)}${model.startedAt && model.finishedAt ? ` · ${formatDuration((Date.parse(model.finishedAt) - Date.parse(model.startedAt)) / 1000)}` : ''}`,
     '',
