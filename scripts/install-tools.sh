@@ -34,6 +34,8 @@ have_version ansible-playbook "core $ANSIBLE_CORE_VERSION" ansible-playbook --ve
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
 have_version ssh "OpenSSH_$OPENSSH_VERSION" ssh -V || missing+=(openssh-client)
 command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
+# Headless Chromium opens report.html in the report tests (driven by playwright-core, never its own download).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and there is no apt-get: install them by hand"
   sudo=

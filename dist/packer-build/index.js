@@ -37376,7 +37376,12 @@ function actionsArtifactStore() {
             const { artifacts } = await (await client()).listArtifacts({ latest: true });
             return artifacts
                 .filter((artifact) => artifact.name.startsWith(prefix))
-                .map(({ name, id, size }) => ({ name, id, size }))
+                .map(({ name, id, size, createdAt }) => ({
+                name,
+                id,
+                size,
+                ...(createdAt ? { createdAt: createdAt.toISOString() } : {}),
+            }))
                 .sort((a, b) => a.name.localeCompare(b.name));
         },
     };

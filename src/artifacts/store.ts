@@ -15,6 +15,8 @@ export interface UploadedArtifact {
   name: string;
   id: number;
   size: number;
+  /** When the service recorded it (ISO 8601), where the listing says. */
+  createdAt?: string;
 }
 
 /**
@@ -85,7 +87,12 @@ export function actionsArtifactStore(): ArtifactStore {
       const { artifacts } = await (await client()).listArtifacts({ latest: true });
       return artifacts
         .filter((artifact) => artifact.name.startsWith(prefix))
-        .map(({ name, id, size }) => ({ name, id, size }))
+        .map(({ name, id, size, createdAt }) => ({
+          name,
+          id,
+          size,
+          ...(createdAt ? { createdAt: createdAt.toISOString() } : {}),
+        }))
         .sort((a, b) => a.name.localeCompare(b.name));
     },
   };

@@ -1,4 +1,4 @@
-import type { ArtifactInfo, ArtifactSource } from './github-api.js';
+import type { ArtifactInfo, ArtifactSource, JobSource } from './github-api.js';
 import type { ResultsService } from './results-service.js';
 import type { WorkflowRun } from './runner/runner.js';
 
@@ -27,5 +27,32 @@ export function artifactsOfRuns(results: ResultsService, runs: () => readonly Wo
     get: async (artifactId) => all().find((artifact) => artifact.id === artifactId),
     zip: async (artifactId) =>
       all().some((a) => a.id === artifactId) ? results.artifactBytes(artifactId) : undefined,
+  };
+}
+
+/**
+ * Lets the GitHub API stand-in list the jobs of the harness's runs (`.../runs/{run_id}/attempts/{n}/jobs`): a
+ * job is in progress until `complete()` ran, then a success or a failure as its steps were.
+ */
+export function jobsOfRuns(runs: () => readonly WorkflowRun[]): JobSource {
+  return {
+    list: async (runId) =>
+      runs()
+        .filter((run) => run.runId === runId)
+        .flatMap((run) =>
+          run.allJobs.map((job, index) => ({
+            id: runId * 100 + index + 1,
+            runId,
+            name: job.name,
+            status: job.completedAt ? ('completed' as const) : ('in_progress' as const),
+            conclusion: job.completedAt
+              ? job.succeeded
+                ? ('success' as const)
+                : ('failure' as const)
+              : null,
+            startedAt: job.startedAt.toISOString(),
+            ...(job.completedAt ? { completedAt: job.completedAt.toISOString() } : {}),
+          })),
+        ),
   };
 }

@@ -47,6 +47,7 @@ export type {
   TeamRole,
   UserType,
 } from './github-api/state.js';
+export type { JobInfo, JobSource } from './github-api/jobs.js';
 export { MemoryArtifactSource, type ArtifactInfo, type ArtifactSource } from './github-api/artifacts.js';
 export { GitHubSpec, loadGitHubSpec, type RequestCheck, type RouteMatch } from './github-api/spec.js';
 export {

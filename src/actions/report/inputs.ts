@@ -7,6 +7,7 @@ export const reportInputs = defineInputs({
   'working-directory': sharedInputs['working-directory'],
   binary: sharedInputs.binary,
   'backup-state': input.boolean(false),
+  'backend-config': input.lines(),
   'encryption-key': sharedInputs['encryption-key'],
   'webhook-url': input.secretUrl(),
   'webhook-kind': input.choice(['slack', 'teams'] as const, 'slack'),

@@ -4,6 +4,7 @@ import type { Handler } from './context.js';
 import { deploymentHandlers } from './deployments.js';
 import { environmentHandlers } from './environments.js';
 import { commentHandlers, issueHandlers } from './issues.js';
+import { jobHandlers } from './jobs.js';
 import { permissionHandlers } from './permissions.js';
 import { pullHandlers } from './pulls.js';
 import { repoHandlers } from './repos.js';
@@ -19,4 +20,5 @@ export const HANDLERS: Record<string, Handler> = {
   ...deploymentHandlers,
   ...environmentHandlers,
   ...artifactHandlers,
+  ...jobHandlers,
 };

@@ -13,6 +13,7 @@ import { BLOB_PREFIX, MemoryArtifactSource, type ArtifactInfo, type ArtifactSour
 import { completeFromSchema } from './complete.js';
 import { HttpError, notFound, type Ctx, type Reply } from './context.js';
 import { HANDLERS } from './handlers.js';
+import type { JobSource } from './jobs.js';
 import type { Json } from './json.js';
 import { DOCS, loadGitHubSpec, type GitHubSpec, type RouteMatch } from './spec.js';
 import {
@@ -62,6 +63,8 @@ export interface GitHubApiOptions {
   owner?: string;
   repo?: string;
   artifactSource?: ArtifactSource;
+  /** Where a run's jobs come from; without one, every run has none. */
+  jobSource?: JobSource;
   /** Base of `html_url` fields (default https://github.com). */
   serverUrl?: string;
   /** Validate the stand-in's own answers against the response schemas (default true). */
@@ -111,6 +114,7 @@ export class StandIn extends Store implements GitHubApi {
   readonly violations: string[] = [];
   readonly artifacts: ArtifactSource;
   readonly knownArtifacts = new Map<number, ArtifactInfo>();
+  readonly jobs: JobSource | undefined;
   private readonly faults: Fault[] = [];
   private readonly buckets = new Map<string, RateBucket>();
   private server?: http.Server;
@@ -122,6 +126,7 @@ export class StandIn extends Store implements GitHubApi {
     super(options);
     this.serverUrl = (options.serverUrl ?? 'https://github.com').replace(/\/$/, '');
     this.artifacts = options.artifactSource ?? new MemoryArtifactSource();
+    this.jobs = options.jobSource;
   }
 
   get specLoadMs(): number {

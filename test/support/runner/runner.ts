@@ -173,6 +173,11 @@ export class WorkflowRun {
     return job;
   }
 
+  /** The jobs started so far, in order. */
+  get allJobs(): readonly Job[] {
+    return this.jobs;
+  }
+
   /** Removes every job's directories; call it in afterAll. */
   async cleanup(): Promise<void> {
     if (this.rootDir && !this.options.root) await rm(this.rootDir, { recursive: true, force: true });
@@ -195,6 +200,9 @@ export class Job {
     state: Record<string, string>;
   }> = [];
   private failed = false;
+  /** When the job started and, once complete() ran, ended: what the API's job listing reports. */
+  readonly startedAt = new Date();
+  completedAt: Date | undefined;
 
   constructor(
     readonly run: WorkflowRun,
@@ -248,6 +256,7 @@ export class Job {
       results.push(result);
     }
     this.posts.length = 0;
+    this.completedAt = new Date();
     return results;
   }
 

@@ -1,0 +1,490 @@
+import { SUITE_VERSION } from '../core/version.js';
+import type { RunContext } from '../core/run-context.js';
+import type { GatheredArtifact } from './gather.js';
+
+/**
+ * The deployment report as data: one row a stage (per stack), each with a status, times and key
+ * figures, the outcome of the whole run, and the counts that deployment metrics are made from. Built
+ * from the artifacts the stages left and, when the API can be read, from the run's jobs: a stage that
+ * failed before it uploaded anything is only visible there.
+ */
+
+export const STAGES = ['validate', 'image', 'plan', 'approve', 'apply', 'configure', 'smoke'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export type StageStatus = 'success' | 'failure' | 'pending' | 'skipped' | 'missing' | 'unreadable';
+export type Outcome = 'success' | 'failure' | 'pending';
+
+export interface StageRow {
+  stage: Stage;
+  stack: string;
+  status: StageStatus;
+  startedAt?: string | undefined;
+  finishedAt?: string | undefined;
+  durationSeconds?: number | undefined;
+  /** True when the start was not recorded and is taken as the end of the stage before. */
+  estimated: boolean;
+  /** Short facts: counts, digests, hosts. Plain text, escaped where rendered. */
+  figures: string[];
+  /** Why the status is what it is, when it is not success. */
+  note?: string | undefined;
+  /** The job it ran in, when the run's jobs were read. */
+  job?: string | undefined;
+}
+
+/** One job of the run as the API lists it. */
+export interface RunJob {
+  name: string;
+  status: string;
+  conclusion: string | null;
+  startedAt?: string | undefined;
+  completedAt?: string | undefined;
+  url?: string | undefined;
+}
+
+export interface ReportModel {
+  title: string;
+  outcome: Outcome;
+  run: {
+    repository: string;
+    runId: number;
+    runAttempt: number;
+    url: string;
+    commit: string;
+    ref: string;
+    actor: string;
+  };
+  generatedAt: string;
+  stages: StageRow[];
+  artifacts: GatheredArtifact[];
+  jobs: RunJob[];
+  /** Why the jobs are not in the report, when they are not. */
+  jobsNote?: string | undefined;
+  startedAt?: string | undefined;
+  finishedAt?: string | undefined;
+  backup?: { artifact: string; encrypted: boolean } | { problem: string } | undefined;
+}
+
+const JOB_STAGE: Array<[RegExp, Stage]> = [
+  [/smoke|verify|test/i, 'smoke'],
+  [/ansible|configure/i, 'configure'],
+  [/apply|deploy/i, 'apply'],
+  [/approv|gate|review/i, 'approve'],
+  [/plan/i, 'plan'],
+  [/packer|image|bake/i, 'image'],
+  [/validate|lint/i, 'validate'],
+];
+
+/** Which stage a job is, by its name; none for jobs of other kinds (such as the report itself). */
+export function stageOfJob(name: string): Stage | undefined {
+  if (/report/i.test(name)) return undefined;
+  return JOB_STAGE.find(([pattern]) => pattern.test(name))?.[1];
+}
+
+function seconds(from: string | undefined, to: string | undefined): number | undefined {
+  if (!from || !to) return undefined;
+  const value = (Date.parse(to) - Date.parse(from)) / 1000;
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+function minusSeconds(at: string, value: number): string {
+  return new Date(Date.parse(at) - value * 1000).toISOString();
+}
+
+const plus = (n: number, sign: string) => `${sign}${n}`;
+
+function row(stage: Stage, stack: string, status: StageStatus, extra: Partial<StageRow> = {}): StageRow {
+  return { stage, stack, status, estimated: false, figures: [], ...extra };
+}
+
+/** The stage rows the artifacts tell of, before the jobs are taken into account. */
+function rowsFromArtifacts(artifacts: readonly GatheredArtifact[]): StageRow[] {
+  const rows: StageRow[] = [];
+  const unreadable = (stage: Stage, a: GatheredArtifact) =>
+    row(stage, a.stack, 'unreadable', { finishedAt: a.createdAt, note: `${a.name}: ${a.problem ?? ''}` });
+  const byStack = new Map<string, Partial<Record<GatheredArtifact['kind'], GatheredArtifact>>>();
+  for (const artifact of artifacts) {
+    const kinds = byStack.get(artifact.stack) ?? {};
+    kinds[artifact.kind] = artifact;
+    byStack.set(artifact.stack, kinds);
+  }
+
+  for (const a of artifacts) {
+    if (a.problem) {
+      const stage = (
+        { plan: 'plan', approval: 'approve', image: 'image', ansible: 'configure', smoke: 'smoke' } as const
+      )[a.kind as 'plan'];
+      if (stage) rows.push(unreadable(stage, a));
+      continue;
+    }
+    switch (a.kind) {
+      case 'validate':
+        rows.push(
+          row('validate', a.stack, 'success', {
+            finishedAt: a.createdAt,
+            figures: [`${a.files?.length ?? 0} file(s)`],
+          }),
+        );
+        break;
+      case 'image': {
+        const m = a.metadata;
+        if (!m) break;
+        rows.push(
+          row('image', m.name, 'success', {
+            finishedAt: m.buildTime,
+            figures: [
+              `image ${m.imageId || '(none)'}`,
+              `packer ${m.packerVersion}`,
+              ...(m.skipped ? [`reused from run ${m.builtBy.runId}`] : []),
+            ],
+          }),
+        );
+        break;
+      }
+      case 'plan': {
+        const m = a.manifest;
+        if (!m) break;
+        const s = m.summary;
+        rows.push(
+          row('plan', m.stack, 'success', {
+            finishedAt: m.createdAt,
+            figures: [
+              `${plus(s.add, '+')} ${plus(s.change, '~')} ${plus(s.destroy, '-')}${s.replace ? ` ±${s.replace}` : ''}`,
+              `${m.tool.name} ${m.tool.version}`,
+              `digest ${m.planDigest.slice(0, 19)}`,
+              ...(a.encrypted ? ['encrypted'] : []),
+            ],
+          }),
+        );
+        break;
+      }
+      case 'approval': {
+        const r = a.record;
+        if (!r) break;
+        const status: StageStatus =
+          r.status === 'approved' ? 'success' : r.status === 'rejected' ? 'failure' : 'pending';
+        const who = r.approvers.map((v) => v.login);
+        rows.push(
+          row('approve', r.stack, status, {
+            finishedAt: r.decidedAt,
+            figures: [
+              `${r.status} by ${r.decidedBy}${who.length > 0 ? `: ${who.join(', ')}` : ''}`,
+              `digest ${r.planDigest.slice(0, 19)}`,
+            ],
+            ...(status !== 'success'
+              ? {
+                  note:
+                    r.rejects.length > 0
+                      ? `rejected by ${r.rejects.map((v) => v.login).join(', ')}`
+                      : undefined,
+                }
+              : {}),
+          }),
+        );
+        break;
+      }
+      case 'ansible': {
+        const r = a.results;
+        if (!r) break;
+        const hosts = Object.keys(r.recap).length;
+        const changed = Object.values(r.recap).filter((h) => h.changed > 0).length;
+        const failed = r.exitCode !== 0 || r.failedHosts.length > 0 || r.unreachableHosts.length > 0;
+        rows.push(
+          row('configure', r.stack, failed ? 'failure' : 'success', {
+            startedAt: minusSeconds(r.createdAt, r.durationSeconds),
+            finishedAt: r.createdAt,
+            durationSeconds: r.durationSeconds,
+            figures: [
+              `${hosts} host(s), ${changed} changed`,
+              ...(r.failedHosts.length > 0 ? [`failed: ${r.failedHosts.join(', ')}`] : []),
+              ...(r.unreachableHosts.length > 0 ? [`unreachable: ${r.unreachableHosts.join(', ')}`] : []),
+              ...(r.check ? ['check mode'] : []),
+            ],
+            ...(failed ? { note: `ansible-playbook exited ${r.exitCode}` } : {}),
+          }),
+        );
+        break;
+      }
+      case 'smoke': {
+        const s = a.smoke;
+        if (!s) break;
+        const finishedAt = s.createdAt ?? a.createdAt;
+        rows.push(
+          row('smoke', s.stack ?? a.stack, s.failed > 0 ? 'failure' : 'success', {
+            finishedAt,
+            ...(finishedAt && s.durationSeconds > 0
+              ? { startedAt: minusSeconds(finishedAt, s.durationSeconds), durationSeconds: s.durationSeconds }
+              : {}),
+            figures: [`${s.passed} passed, ${s.failed} failed of ${s.checks.length}`],
+            ...(s.failed > 0
+              ? {
+                  note: `failed: ${s.checks
+                    .filter((c) => c.status === 'failed')
+                    .map((c) => c.name)
+                    .join(', ')}`,
+                }
+              : {}),
+          }),
+        );
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  // The apply leaves outputs (and an inventory) when it succeeds, errored state when the backend
+  // refused the state; an approved plan with neither means the apply never ran or failed early.
+  for (const [stack, kinds] of byStack) {
+    const outputs = kinds.outputs;
+    const errored = kinds['errored-state'];
+    const inventory = kinds.inventory;
+    if (errored) {
+      rows.push(
+        row('apply', stack, 'failure', {
+          finishedAt: errored.createdAt,
+          figures: [
+            `errored state kept as ${errored.name}${errored.kind === 'errored-state' && errored.encrypted ? ' (encrypted)' : ''}`,
+          ],
+          note: 'the apply failed and the backend did not take the state: push the errored state before planning again',
+        }),
+      );
+    } else if (outputs) {
+      const names = outputs.kind === 'outputs' ? (outputs.outputNames ?? []) : [];
+      const hosts = inventory?.kind === 'inventory' ? (inventory.hosts ?? []) : [];
+      rows.push(
+        row('apply', stack, outputs.problem ? 'unreadable' : 'success', {
+          finishedAt: outputs.createdAt,
+          figures: [
+            `${names.length} output(s)`,
+            ...(inventory ? [`inventory: ${hosts.length} host(s)`] : []),
+          ],
+          ...(outputs.problem ? { note: `${outputs.name}: ${outputs.problem}` } : {}),
+        }),
+      );
+    } else if (kinds.approval?.kind === 'approval' && kinds.approval.record?.status === 'approved') {
+      rows.push(
+        row('apply', stack, 'missing', {
+          note: `the plan was approved, but no ${stack ? `outputs-${stack}` : 'outputs'} artifact exists: the apply did not run, or failed`,
+        }),
+      );
+    }
+  }
+  return rows;
+}
+
+const JOB_STATUS: Record<string, StageStatus> = {
+  success: 'success',
+  failure: 'failure',
+  timed_out: 'failure',
+  cancelled: 'failure',
+  startup_failure: 'failure',
+  action_required: 'pending',
+  skipped: 'skipped',
+  neutral: 'success',
+};
+
+/**
+ * Puts the jobs' times and conclusions onto the rows: a job's times are what the stage took, and a
+ * failed job fails its stage even when the artifacts look complete. A stage whose job failed before it
+ * uploaded anything gets a row of its own.
+ */
+function applyJobs(rows: StageRow[], jobs: readonly RunJob[]): void {
+  for (const job of jobs) {
+    const stage = stageOfJob(job.name);
+    if (!stage) continue;
+    const status: StageStatus =
+      job.status !== 'completed' ? 'pending' : (JOB_STATUS[job.conclusion ?? ''] ?? 'failure');
+    const matching = rows.filter((r) => r.stage === stage && r.job === undefined);
+    const times = {
+      startedAt: job.startedAt,
+      finishedAt: job.completedAt,
+      durationSeconds: seconds(job.startedAt, job.completedAt),
+      job: job.name,
+    };
+    if (matching.length === 0) {
+      if (status === 'skipped' && !job.startedAt) {
+        rows.push(row(stage, '', 'skipped', { job: job.name, note: `job ${job.name} was skipped` }));
+        continue;
+      }
+      rows.push(
+        row(stage, '', status, {
+          ...times,
+          ...(status !== 'success'
+            ? { note: `job ${job.name}: ${job.conclusion ?? job.status}, and it left no artifact` }
+            : {}),
+        }),
+      );
+      continue;
+    }
+    for (const r of matching) {
+      Object.assign(r, times);
+      if (status === 'failure' && r.status !== 'failure') {
+        r.status = 'failure';
+        r.note = `job ${job.name} failed`;
+      }
+      if (status === 'success' && r.status === 'missing') r.status = 'success';
+    }
+  }
+}
+
+/** Rows in pipeline order, then by stack; rows without a start begin where the stage before ended. */
+function orderAndEstimate(rows: StageRow[]): StageRow[] {
+  const sorted = rows.sort(
+    (a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage) || a.stack.localeCompare(b.stack),
+  );
+  let lastEnd: string | undefined;
+  for (const r of sorted) {
+    if (!r.startedAt && r.finishedAt) {
+      const start = lastEnd && Date.parse(lastEnd) <= Date.parse(r.finishedAt) ? lastEnd : r.finishedAt;
+      r.startedAt = start;
+      r.estimated = true;
+    }
+    r.durationSeconds ??= seconds(r.startedAt, r.finishedAt);
+    if (r.finishedAt && (!lastEnd || Date.parse(r.finishedAt) > Date.parse(lastEnd))) lastEnd = r.finishedAt;
+  }
+  return sorted;
+}
+
+export function outcomeOf(rows: readonly StageRow[], jobs: readonly RunJob[]): Outcome {
+  const failedJob = jobs.some(
+    (j) => j.status === 'completed' && stageOfJob(j.name) && JOB_STATUS[j.conclusion ?? ''] === 'failure',
+  );
+  if (
+    failedJob ||
+    rows.some((r) => r.status === 'failure' || r.status === 'missing' || r.status === 'unreadable')
+  )
+    return 'failure';
+  if (rows.some((r) => r.status === 'pending')) return 'pending';
+  return 'success';
+}
+
+export interface ModelInput {
+  title: string | undefined;
+  run: RunContext;
+  workflow: string;
+  artifacts: GatheredArtifact[];
+  jobs: RunJob[];
+  jobsNote?: string | undefined;
+  now: Date;
+}
+
+export function buildModel(input: ModelInput): ReportModel {
+  const rows = rowsFromArtifacts(input.artifacts);
+  applyJobs(rows, input.jobs);
+  const stages = orderAndEstimate(rows);
+  const starts = stages
+    .map((r) => r.startedAt)
+    .filter((t): t is string => !!t)
+    .sort();
+  const ends = stages
+    .map((r) => r.finishedAt)
+    .filter((t): t is string => !!t)
+    .sort();
+  const { run } = input;
+  return {
+    title: input.title ?? `${run.owner}/${run.repo}${input.workflow ? ` · ${input.workflow}` : ''}`,
+    outcome: outcomeOf(stages, input.jobs),
+    run: {
+      repository: `${run.owner}/${run.repo}`,
+      runId: run.runId,
+      runAttempt: run.runAttempt,
+      url: run.runUrl,
+      commit: run.sha,
+      ref: run.ref,
+      actor: run.actor,
+    },
+    generatedAt: input.now.toISOString(),
+    stages,
+    artifacts: input.artifacts,
+    jobs: input.jobs,
+    jobsNote: input.jobsNote,
+    startedAt: starts[0],
+    finishedAt: ends.at(-1),
+  };
+}
+
+/** report.json: what deployment metrics (frequency, change failure rate, time to restore) are made from. */
+export function reportJson(model: ReportModel): Record<string, unknown> {
+  const plans = model.artifacts.flatMap((a) => (a.kind === 'plan' && a.manifest ? [a.manifest] : []));
+  const sum = (pick: (s: (typeof plans)[number]['summary']) => number) =>
+    plans.reduce((total, m) => total + pick(m.summary), 0);
+  const ansible = model.artifacts.flatMap((a) => (a.kind === 'ansible' && a.results ? [a.results] : []));
+  const smoke = model.artifacts.flatMap((a) => (a.kind === 'smoke' && a.smoke ? [a.smoke] : []));
+  const approvals = model.artifacts.flatMap((a) => (a.kind === 'approval' && a.record ? [a.record] : []));
+  const applies = model.stages.filter((r) => r.stage === 'apply');
+  const deployed = applies.length > 0 && applies.every((r) => r.status === 'success');
+  const afterApply = model.stages.filter((r) => ['apply', 'configure', 'smoke'].includes(r.stage));
+  return {
+    schema: 'iac/report@1',
+    producer: { action: 'report', version: SUITE_VERSION },
+    title: model.title,
+    outcome: model.outcome,
+    run: model.run,
+    generatedAt: model.generatedAt,
+    startedAt: model.startedAt ?? null,
+    finishedAt: model.finishedAt ?? null,
+    durationSeconds:
+      model.startedAt && model.finishedAt ? (seconds(model.startedAt, model.finishedAt) ?? null) : null,
+    stages: model.stages.map((r) => ({
+      stage: r.stage,
+      stack: r.stack,
+      status: r.status,
+      startedAt: r.startedAt ?? null,
+      finishedAt: r.finishedAt ?? null,
+      durationSeconds: r.durationSeconds ?? null,
+      estimated: r.estimated,
+      ...(r.job ? { job: r.job } : {}),
+      ...(r.note ? { note: r.note } : {}),
+    })),
+    metrics: {
+      /** A deployment happened: every apply of the run succeeded (deployment frequency counts these). */
+      deployment: deployed,
+      /** A change reached the apply and something from the apply on failed (change failure rate). */
+      changeFailure:
+        applies.length > 0 && afterApply.some((r) => r.status === 'failure' || r.status === 'missing'),
+      /** With the previous failed run's finishedAt, a success here gives the time to restore. */
+      restored: deployed && model.outcome === 'success',
+    },
+    counts: {
+      plan: {
+        stacks: plans.length,
+        add: sum((s) => s.add),
+        change: sum((s) => s.change),
+        destroy: sum((s) => s.destroy),
+        replace: sum((s) => s.replace),
+        import: sum((s) => s.import),
+        move: sum((s) => s.move),
+        deletes: plans.flatMap((m) => m.summary.deletes.map((address) => `${m.stack}:${address}`)),
+      },
+      approvals: approvals.map((r) => ({
+        stack: r.stack,
+        status: r.status,
+        planDigest: r.planDigest,
+        decidedBy: r.decidedBy,
+        approvers: r.approvers.map((v) => v.login),
+      })),
+      ansible: {
+        hosts: ansible.reduce((n, r) => n + Object.keys(r.recap).length, 0),
+        changedHosts: ansible.reduce(
+          (n, r) => n + Object.values(r.recap).filter((h) => h.changed > 0).length,
+          0,
+        ),
+        failedHosts: ansible.reduce((n, r) => n + r.failedHosts.length + r.unreachableHosts.length, 0),
+      },
+      smoke: {
+        total: smoke.reduce((n, s) => n + s.checks.length, 0),
+        passed: smoke.reduce((n, s) => n + s.passed, 0),
+        failed: smoke.reduce((n, s) => n + s.failed, 0),
+      },
+    },
+    artifacts: model.artifacts.map((a) => ({
+      name: a.name,
+      kind: a.kind,
+      stack: a.stack,
+      read: !a.problem,
+      ...(a.problem ? { problem: a.problem } : {}),
+    })),
+    ...(model.backup ? { backup: model.backup } : {}),
+  };
+}

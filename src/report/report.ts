@@ -1,0 +1,148 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ArtifactStore } from '../artifacts/store.js';
+import { toWorkspacePath } from '../contracts/manifest.js';
+import { errorMessage } from '../core/errors.js';
+import type { Exec } from '../core/exec.js';
+import type { InputsOf } from '../core/inputs.js';
+import type { Logger } from '../core/logger.js';
+import type { RunContext } from '../core/run-context.js';
+import type { GitHubClient } from '../github/octokit.js';
+import type { reportInputs } from '../actions/report/inputs.js';
+import { backupState } from './backup.js';
+import { gatherArtifacts } from './gather.js';
+import { renderHtml } from './html.js';
+import { readRunJobs } from './jobs.js';
+import { renderMarkdown } from './markdown.js';
+import { buildModel, reportJson, type ReportModel } from './model.js';
+import { renderReproduceScript } from './reproduce.js';
+import { notify } from './webhook.js';
+
+export type ReportInputs = InputsOf<typeof reportInputs.shape>;
+
+export interface ReportDependencies {
+  artifacts: ArtifactStore;
+  logger: Logger;
+  exec: Exec;
+  run: RunContext;
+  /** The GitHub client, made on first use; absent without a token. */
+  github?: (() => Promise<GitHubClient>) | undefined;
+  fetch: typeof globalThis.fetch;
+  now: () => Date;
+  /** GITHUB_WORKFLOW, for the default title. */
+  workflow: string;
+  /** Webhook back-off, for tests. */
+  webhookMinTimeoutMs?: number;
+}
+
+export interface ReportResult {
+  model: ReportModel;
+  dir: string;
+  markdownPath: string;
+  htmlPath: string;
+  jsonPath: string;
+  scriptPath: string;
+  markdown: string;
+  artifactName: string;
+  notified?: boolean;
+  /** The state backup was asked for and failed: the step fails after the report is out. */
+  backupProblem?: string;
+  buildMs: number;
+}
+
+export const REPORT_FILES = ['report.md', 'report.html', 'report.json', 'reproduce.sh'] as const;
+
+/**
+ * The report action: gathers the run's artifacts and jobs, backs up the state when asked, writes
+ * report.md, report.html, report.json and reproduce.sh, uploads them as `<prefix>-report`, and
+ * notifies the webhook. Nothing a stage left behind, or failed to, makes it throw.
+ */
+export async function buildReport(inputs: ReportInputs, deps: ReportDependencies): Promise<ReportResult> {
+  const { logger, run } = deps;
+  const started = performance.now();
+  const scratch = await mkdtemp(join(run.runnerTemp, 'iac-report-'));
+  const [artifacts, jobs] = await Promise.all([
+    gatherArtifacts(inputs.artifactPrefix, join(scratch, 'artifacts'), deps),
+    deps.github
+      ? readRunJobs(deps.github, run, logger)
+      : Promise.resolve({
+          jobs: [],
+          note: 'No github-token was given: stages are reported from their artifacts alone.',
+        }),
+  ]);
+  const model = buildModel({
+    title: inputs.title,
+    run,
+    workflow: deps.workflow,
+    artifacts,
+    jobs: jobs.jobs,
+    jobsNote: jobs.note,
+    now: deps.now(),
+  });
+
+  let backupProblem: string | undefined;
+  if (inputs.backupState) {
+    try {
+      const backup = await backupState(
+        {
+          workingDirectory: inputs.workingDirectory,
+          relativeDir: toWorkspacePath(run.workspace, inputs.workingDirectory),
+          binary: inputs.binary,
+          backendConfig: inputs.backendConfig,
+          encryptionKey: inputs.encryptionKey,
+          artifactName: `${inputs.artifactPrefix}-state-backup`,
+          scratch: join(scratch, 'backup'),
+        },
+        deps,
+      );
+      model.backup = backup ?? { problem: 'there was no state to back up' };
+    } catch (error) {
+      backupProblem = errorMessage(error);
+      model.backup = { problem: backupProblem };
+    }
+  }
+
+  const dir = join(scratch, 'report');
+  await mkdir(dir, { recursive: true });
+  const markdown = renderMarkdown(model);
+  const paths = {
+    markdownPath: join(dir, 'report.md'),
+    htmlPath: join(dir, 'report.html'),
+    jsonPath: join(dir, 'report.json'),
+    scriptPath: join(dir, 'reproduce.sh'),
+  };
+  await Promise.all([
+    writeFile(paths.markdownPath, markdown),
+    writeFile(paths.htmlPath, renderHtml(model)),
+    writeFile(paths.jsonPath, `${JSON.stringify(reportJson(model), null, 2)}\n`),
+    writeFile(paths.scriptPath, renderReproduceScript(model), { mode: 0o755 }),
+  ]);
+  const buildMs = performance.now() - started;
+
+  const artifactName = `${inputs.artifactPrefix}-report`;
+  await deps.artifacts.upload(
+    artifactName,
+    REPORT_FILES.map((f) => join(dir, f)),
+    dir,
+  );
+  logger.info(`The report is ${model.outcome}: uploaded as ${artifactName}.`);
+
+  let notified: boolean | undefined;
+  if (inputs.webhookUrl) {
+    notified = await notify(inputs.webhookUrl, inputs.webhookKind, model, {
+      fetch: deps.fetch,
+      logger,
+      ...(deps.webhookMinTimeoutMs !== undefined ? { minTimeoutMs: deps.webhookMinTimeoutMs } : {}),
+    });
+  }
+  return {
+    model,
+    dir,
+    ...paths,
+    markdown,
+    artifactName,
+    ...(notified !== undefined ? { notified } : {}),
+    ...(backupProblem ? { backupProblem } : {}),
+    buildMs,
+  };
+}

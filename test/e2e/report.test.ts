@@ -1,0 +1,491 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os, { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { decryptToDirectory } from '../../src/contracts/encryption.js';
+import { artifactsOfRuns, jobsOfRuns } from '../support/artifact-bridge.js';
+import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
+import { startResultsService, type ResultsService } from '../support/results-service.js';
+import { WorkflowRun, type Job, type StepResult } from '../support/runner/runner.js';
+import { startSshHosts, type SshHosts } from '../support/ssh-hosts.js';
+import { repoRoot } from '../support/tools.js';
+
+/**
+ * The report action over the artifacts of real pipeline runs: tf-plan, approval-gate, tf-apply and
+ * ansible-configure run as bundles through the runner harness with real OpenTofu, ansible-core and sshd;
+ * the smoke artifact is a fixture in smoke-test's published shape. report.html is opened in Debian's
+ * Chromium; the webhook goes to a real HTTP receiver on loopback.
+ */
+let results: ResultsService;
+let api: GitHubApi;
+let hosts: SshHosts;
+let root: string;
+const runs: WorkflowRun[] = [];
+
+// Values that must never appear in anything the report writes or prints.
+const API_TOKEN = 'tok-report-9d1e-never-printed';
+const ENCRYPTION_KEY = 'report backup key 51f0';
+const HOSTILE = '<img src=x onerror=alert(1)> | @admin **bold** `tick`';
+
+beforeAll(async () => {
+  results = await startResultsService();
+  api = await startGitHubApi({
+    owner: 'octo-org',
+    repo: 'infra',
+    artifactSource: artifactsOfRuns(results, () => runs),
+    jobSource: jobsOfRuns(() => runs),
+  });
+  hosts = await startSshHosts([{ name: 'web-1', groups: ['web'] }]);
+  root = await mkdtemp(join(tmpdir(), 'report-'));
+}, 60_000);
+afterEach(() => api.assertNoViolations());
+afterAll(async () => {
+  for (const run of runs) await run.cleanup();
+  await Promise.all([results?.close(), api?.close(), hosts?.close()]);
+  await rm(root, { recursive: true, force: true });
+});
+
+function newRun(): WorkflowRun {
+  const run = new WorkflowRun({ results, apiUrl: api.url, repository: 'octo-org/infra' });
+  api.addToken(run.token, 'github-actions[bot]');
+  runs.push(run);
+  return run;
+}
+
+/** A webhook receiver: answers each POST with the next status of `statuses` (the last one repeats). */
+async function startReceiver(statuses: number[]) {
+  const bodies: unknown[] = [];
+  const server: Server = createServer((req: IncomingMessage, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      res.statusCode = statuses[Math.min(bodies.length - 1, statuses.length - 1)] ?? 200;
+      res.end(res.statusCode < 300 ? 'ok' : 'no');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    // The path stands for the secret part of a real webhook URL.
+    url: `http://127.0.0.1:${port}/services/T000/B000/hook-secret-7ac2`,
+    bodies,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** smoke-test's artifact, in the shape of its contract: manifest.json, results.json, junit.xml. */
+async function uploadSmoke(run: WorkflowRun, schema = 'iac/smoke@1'): Promise<void> {
+  const job = await run.job('smoke');
+  await job.writeFile(
+    'manifest.json',
+    JSON.stringify({
+      schema,
+      producer: { action: 'smoke-test', version: '0.1.0' },
+      stack: 'infra',
+      createdAt: new Date().toISOString(),
+    }),
+  );
+  await job.writeFile(
+    'results.json',
+    JSON.stringify([
+      {
+        name: 'ssh port open',
+        kind: 'tcp',
+        category: 'connectivity',
+        target: '127.0.0.1:22',
+        status: 'passed',
+        attempts: 1,
+        duration: 0.02,
+        message: '',
+      },
+      {
+        name: 'motd written',
+        kind: 'ssh-command',
+        category: 'functionality',
+        target: 'web-1',
+        status: 'passed',
+        attempts: 2,
+        duration: 1.5,
+        message: HOSTILE,
+      },
+    ]),
+  );
+  await job.writeFile('junit.xml', '<testsuites tests="2" failures="0"></testsuites>\n');
+  const step = await job.step('probe:artifact', {
+    with: { mode: 'upload', name: 'iac-smoke-infra', path: 'manifest.json\nresults.json\njunit.xml' },
+  });
+  expect(step.exitCode).toBe(0);
+  await job.complete();
+}
+
+async function reportJob(run: WorkflowRun, given: Record<string, string> = {}, fixture?: string) {
+  const job = await run.job('report');
+  if (fixture) await checkoutInto(job, fixture);
+  const step = await job.step('report', { with: { title: `Deploy ${HOSTILE}`, ...given } });
+  return { job, step };
+}
+
+async function checkoutInto(job: Job, fixture: string): Promise<void> {
+  await cp(join(repoRoot, 'test', 'fixtures', fixture), join(job.workspace, 'infra'), { recursive: true });
+}
+
+async function reportFiles(step: StepResult): Promise<Record<string, string>> {
+  const dir = join(step.outputs['report-path'] ?? '', '..');
+  const files: Record<string, string> = {};
+  for (const name of await readdir(dir)) files[name] = await readFile(join(dir, name), 'utf8');
+  return files;
+}
+
+/** Downloads an artifact in a job of its own: its files by name. */
+async function artifactFiles(run: WorkflowRun, name: string): Promise<{ dir: string; names: string[] }> {
+  const job = await run.job('inspect');
+  const step = await job.step('probe:artifact', { with: { mode: 'download', name, path: 'got' } });
+  expect(step.exitCode).toBe(0);
+  const dir = join(job.workspace, 'got');
+  return { dir, names: (await readdir(dir)).sort() };
+}
+
+function expectNoLeak(texts: string[], secrets: string[]): void {
+  for (const text of texts) for (const secret of secrets) expect(text).not.toContain(secret);
+}
+
+describe('the report of a real pipeline run', () => {
+  it('tells plan → approval → apply → configure → smoke as one story, in Markdown, HTML, JSON and a script', async () => {
+    const run = newRun();
+    const backend = `path=${join(root, 'pipeline.tfstate')}`;
+    const tfVars = `hosts={"web-1"=${hosts.host('web-1').port}}`;
+
+    const plan = await run.job('plan');
+    await checkoutInto(plan, join('ansible', 'stack'));
+    const planned = await plan.step('tf-plan', {
+      with: { 'working-directory': 'infra', 'backend-config': backend, vars: tfVars },
+    });
+    expect(planned.errors).toEqual([]);
+    await plan.complete();
+
+    const approve = await run.job('approve');
+    const gate = await approve.step('approval-gate', {
+      with: { mode: 'policy', environment: 'dev', 'auto-approve-environments': 'dev', stack: 'infra' },
+    });
+    expect(gate.errors).toEqual([]);
+    expect(gate.outputs.approved).toBe('true');
+    await approve.complete();
+
+    const apply = await run.job('apply');
+    await checkoutInto(apply, join('ansible', 'stack'));
+    const applied = await apply.step('tf-apply', {
+      with: {
+        'working-directory': 'infra',
+        'backend-config': backend,
+        'expected-plan-digest': gate.outputs['plan-digest'] ?? '',
+      },
+    });
+    expect(applied.errors).toEqual([]);
+    await apply.complete();
+
+    const configure = await run.job('configure');
+    await cp(join(repoRoot, 'test', 'fixtures', 'ansible'), join(configure.workspace, 'ansible'), {
+      recursive: true,
+    });
+    const configured = await configure.step('ansible-configure', {
+      with: {
+        stack: 'infra',
+        'private-key': hosts.privateKey,
+        'known-hosts': await readFile(hosts.knownHostsPath, 'utf8'),
+        user: os.userInfo().username,
+        playbook: 'ansible/site.yml',
+        'working-directory': 'ansible',
+        'extra-vars': JSON.stringify({ greeting: 'Hello', api_token: API_TOKEN }),
+      },
+    });
+    expect(configured.errors).toEqual([]);
+    await configure.complete();
+    await uploadSmoke(run);
+
+    const receiver = await startReceiver([200]);
+    try {
+      const { step } = await reportJob(run, { 'webhook-url': receiver.url });
+      expect(step.errors).toEqual([]);
+      expect(step.warnings).toEqual([]);
+      expect(step.exitCode).toBe(0);
+      expect(step.outputs).toMatchObject({
+        outcome: 'success',
+        'artifact-name': 'iac-report',
+        notified: 'true',
+      });
+
+      // The job summary: the stage table, the timeline, the plan, the approval, the recap, the smoke checks.
+      const summary = step.summary;
+      for (const stage of ['plan', 'approve', 'apply', 'configure', 'smoke']) {
+        expect(summary).toMatch(
+          new RegExp(`^\\| ${stage} \\| <code>infra</code> \\| :white_check_mark: success \\|`, 'm'),
+        );
+      }
+      expect(summary).toContain('```mermaid\ngantt\n');
+      expect(summary).toMatch(/^ {2}plan infra :done, s\d+, \d{13}, \d{13}$/m);
+      expect(summary).toContain(
+        `| <code>infra</code> | 1 | 0 | 0 | 0 | 0 | 0 | <code>${gate.outputs['plan-digest']?.replace(/:/, '&#58;')}</code> |`,
+      );
+      expect(summary).toMatch(/\*\*approved\*\* \(policy, mode policy\) for plan `sha256:[0-9a-f]{64}`/);
+      expect(summary).toMatch(/^\| <code>web&#45;1<\/code> \| \d+ \| 2 \| 0 \| 0 \| \d+ \|$/m);
+      expect(summary).toContain('<code>motd written</code>');
+      // Nothing from an artifact or the title becomes markup.
+      expect(summary).not.toContain('<img');
+      expect(summary).not.toMatch(/(?<![`\\])@admin/);
+
+      const files = await reportFiles(step);
+      expect(Object.keys(files).sort()).toEqual(['report.html', 'report.json', 'report.md', 'reproduce.sh']);
+      // The runner's summary file gets one more line break than report.md.
+      expect(summary.trimEnd()).toBe(files['report.md']?.trimEnd());
+
+      const json = JSON.parse(files['report.json'] ?? '{}');
+      expect(json).toMatchObject({
+        schema: 'iac/report@1',
+        outcome: 'success',
+        run: { runId: run.runId, commit: run.sha },
+        metrics: { deployment: true, changeFailure: false },
+        counts: {
+          plan: { stacks: 1, add: 1, change: 0, destroy: 0, deletes: [] },
+          approvals: [{ stack: 'infra', status: 'approved', planDigest: gate.outputs['plan-digest'] }],
+          ansible: { hosts: 1, changedHosts: 1, failedHosts: 0 },
+          smoke: { total: 2, passed: 2, failed: 0 },
+        },
+      });
+      const stages = json.stages as Array<{
+        stage: string;
+        status: string;
+        durationSeconds: number;
+        job?: string;
+      }>;
+      expect(stages.map((s) => s.stage)).toEqual(['plan', 'approve', 'apply', 'configure', 'smoke']);
+      for (const s of stages) {
+        expect(s.status).toBe('success');
+        expect(s.durationSeconds).toBeGreaterThan(0);
+        expect(s.job).toBe(s.stage);
+      }
+      expect(json.durationSeconds).toBeGreaterThan(0);
+
+      // reproduce.sh: valid shell, the same commit and tool version, no secret.
+      const script = files['reproduce.sh'] ?? '';
+      await promisify(execFile)('bash', ['-n', step.outputs['reproduce-path'] ?? '']);
+      expect(script).toContain(`COMMIT='${run.sha}'`);
+      expect(script).toMatch(/need_version tofu '\d+\.\d+\.\d+' tofu version/);
+      expect(script).toContain(`cd "$root"/'infra'`);
+      expect(script).toContain("need_version ansible-playbook 'core ");
+
+      // The webhook got the outcome and the link to the run.
+      expect(receiver.bodies).toHaveLength(1);
+      const message = JSON.stringify(receiver.bodies[0]);
+      expect(message).toContain('succeeded');
+      expect(message).toContain(`https://github.com/octo-org/infra/actions/runs/${run.runId}`);
+      expect(message).toContain('&lt;img src=x onerror=alert(1)&gt;');
+
+      // The artifact holds the four files; nothing anyone can read holds a secret.
+      const uploaded = await artifactFiles(run, 'iac-report');
+      expect(uploaded.names).toEqual(['report.html', 'report.json', 'report.md', 'reproduce.sh']);
+      expect(step.masks).toContain(receiver.url);
+      expectNoLeak(
+        [step.rawLog, step.summary, JSON.stringify(step.outputs), ...Object.values(files)],
+        [API_TOKEN, receiver.url, 'hook-secret-7ac2', run.token],
+      );
+
+      await checkHtmlInChromium(step.outputs['html-path'] ?? '', 'success');
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('reports a failed apply and an unreadable smoke artifact as such, backs up the state sealed, and succeeds itself', async () => {
+    const run = newRun();
+    const stateDir = await mkdtemp(join(root, 'failed-'));
+    const backend = `path=${stateDir}/terraform.tfstate`;
+    const plan = await run.job('plan');
+    await checkoutInto(plan, 'stack');
+    const planned = await plan.step('tf-plan', {
+      with: { 'working-directory': 'infra', 'backend-config': backend, vars: 'fail_apply=true' },
+    });
+    expect(planned.exitCode).toBe(0);
+    await plan.complete();
+    const apply = await run.job('apply');
+    await checkoutInto(apply, 'stack');
+    const applied = await apply.step('tf-apply', {
+      with: { 'working-directory': 'infra', 'backend-config': backend },
+    });
+    expect(applied.exitCode).toBe(1);
+    await apply.complete();
+    // A smoke artifact of a version this report does not read.
+    await uploadSmoke(run, 'iac/smoke@9');
+
+    const { step } = await reportJob(
+      run,
+      {
+        'working-directory': 'infra',
+        'backup-state': 'true',
+        'backend-config': backend,
+        'encryption-key': ENCRYPTION_KEY,
+      },
+      'stack',
+    );
+    expect(step.errors).toEqual([]);
+    expect(step.exitCode).toBe(0);
+    expect(step.outputs.outcome).toBe('failure');
+    expect(step.summary).toMatch(
+      /^\| apply \| +\| :x: failure \| .* \| <code>job apply&#58; failure&#44; and it left no artifact<\/code> \|$/m,
+    );
+    expect(step.summary).toMatch(/^\| smoke \| <code>infra<\/code> \| :warning: unreadable \|/m);
+    expect(step.summary).toContain('but this version of report reads iac/smoke@1');
+    expect(step.summary).toMatch(/^ {2}apply :crit, s\d+, \d{13}, \d{13}$/m);
+    expect(step.warnings.map((w) => w.message).join('\n')).toMatch(
+      /Could not read the artifact iac-smoke-infra/,
+    );
+
+    const json = JSON.parse((await reportFiles(step))['report.json'] ?? '{}');
+    expect(json.outcome).toBe('failure');
+    expect(json.metrics).toEqual({ deployment: false, changeFailure: true, restored: false });
+    expect(json.stages.find((s: { stage: string }) => s.stage === 'apply')).toMatchObject({
+      status: 'failure',
+      job: 'apply',
+    });
+    expect(json.backup).toEqual({ artifact: 'iac-state-backup', encrypted: true });
+
+    // The backup holds the state as the failed apply left it (the VMs made before the failure), sealed.
+    const backup = await artifactFiles(run, 'iac-state-backup');
+    expect(backup.names).toEqual(['bundle.iacenc']);
+    const sealed = await readFile(join(backup.dir, 'bundle.iacenc'));
+    expect(sealed.toString('latin1')).not.toContain('terraform_data');
+    const opened = join(backup.dir, 'opened');
+    await decryptToDirectory(sealed, ENCRYPTION_KEY, opened);
+    const state = JSON.parse(await readFile(join(opened, 'terraform.tfstate'), 'utf8'));
+    expect(state.resources.map((r: { type: string; name: string }) => `${r.type}.${r.name}`)).toContain(
+      'terraform_data.vm',
+    );
+    expectNoLeak([step.rawLog, step.summary], [ENCRYPTION_KEY, 'initial-Secret-Value-7c1']);
+
+    await checkHtmlInChromium(step.outputs['html-path'] ?? '', 'failure');
+  });
+});
+
+describe('the webhook', () => {
+  it('retries a receiver that answers 5xx, then succeeds; the Teams message is an Adaptive Card', async () => {
+    const receiver = await startReceiver([503, 502, 200]);
+    try {
+      const { step } = await reportJob(newRun(), { 'webhook-url': receiver.url, 'webhook-kind': 'teams' });
+      expect(step.errors).toEqual([]);
+      expect(step.warnings).toEqual([]);
+      expect(step.outputs.notified).toBe('true');
+      expect(receiver.bodies).toHaveLength(3);
+      expect(receiver.bodies[2]).toMatchObject({
+        type: 'message',
+        attachments: [
+          { contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard' } },
+        ],
+      });
+      expect(step.log).toMatch(
+        /The teams notification failed \(attempt 1: the receiver answered 503\); trying again/,
+      );
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('gives up on a receiver that always fails with a warning, and the step still succeeds', async () => {
+    const receiver = await startReceiver([500]);
+    try {
+      const { step } = await reportJob(newRun(), { 'webhook-url': receiver.url });
+      expect(step.exitCode).toBe(0);
+      expect(step.errors).toEqual([]);
+      expect(step.outputs.notified).toBe('false');
+      expect(receiver.bodies).toHaveLength(4);
+      expect(step.warnings.map((w) => w.message)).toEqual([
+        'The slack notification was not sent: the receiver answered 500. The report is complete without it.',
+      ]);
+      expectNoLeak([step.rawLog], [receiver.url, 'hook-secret-7ac2']);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('refuses a webhook-url that is not an http(s) URL, naming the input and not echoing it', async () => {
+    const { step } = await reportJob(newRun(), { 'webhook-url': 'ftp://hooks.example/secret-path' });
+    expect(step.exitCode).toBe(1);
+    expect(step.errors.map((e) => e.message)).toEqual([
+      'Input "webhook-url" must be an http:// or https:// URL.',
+    ]);
+    expect(step.rawLog).not.toContain('secret-path');
+  });
+});
+
+/**
+ * Opens report.html in Debian's Chromium: the stage table and the timeline are drawn, nothing is
+ * fetched from anywhere, and the screenshot shows a bar in the outcome's colour.
+ */
+async function checkHtmlInChromium(htmlPath: string, outcome: 'success' | 'failure'): Promise<void> {
+  const profile = await mkdtemp(join(tmpdir(), 'report-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1100, height: 900 },
+  });
+  try {
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    const url = pathToFileURL(htmlPath).href;
+    await page.goto(url);
+    expect(requested).toEqual([url]);
+    // The title's markup arrived as text: no element was made of it.
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('h1').innerText()).toContain('<img src=x onerror=alert(1)>');
+
+    const table = page.locator('#stages');
+    await expect(table.isVisible()).resolves.toBe(true);
+    const tableBox = await table.boundingBox();
+    expect(tableBox?.width).toBeGreaterThan(100);
+    expect(await page.locator('#stages tbody tr').count()).toBeGreaterThanOrEqual(2);
+
+    const timeline = page.locator('#timeline');
+    await expect(timeline.isVisible()).resolves.toBe(true);
+    const box = await timeline.boundingBox();
+    expect(box?.width).toBeGreaterThan(100);
+    expect(box?.height).toBeGreaterThan(20);
+
+    const shot = await page.screenshot({ fullPage: true });
+    expect(shot.length).toBeGreaterThan(1000);
+    const png = PNG.sync.read(shot);
+    // The bar colours of report.html: success #1a7f37, failure #cf222e. Count them inside the timeline.
+    const wanted = outcome === 'success' ? [0x1a, 0x7f, 0x37] : [0xcf, 0x22, 0x2e];
+    let matching = 0;
+    const x0 = Math.floor(box?.x ?? 0);
+    const y0 = Math.floor(box?.y ?? 0);
+    for (let y = y0; y < y0 + Math.floor(box?.height ?? 0) && y < png.height; y++) {
+      for (let x = x0; x < x0 + Math.floor(box?.width ?? 0) && x < png.width; x++) {
+        const i = (y * png.width + x) * 4;
+        const close = wanted.every((c, k) => Math.abs((png.data[i + k] ?? 0) - c) <= 3);
+        if (close) matching++;
+      }
+    }
+    // At least one bar of 6 × 20 px.
+    expect(matching).toBeGreaterThanOrEqual(100);
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}

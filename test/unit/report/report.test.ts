@@ -1,0 +1,137 @@
+import { describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { classify, inventoryHosts } from '../../../src/report/gather.js';
+import { renderHtml } from '../../../src/report/html.js';
+import { headingText, mermaidGantt, mermaidLabel } from '../../../src/report/markdown.js';
+import { buildModel, stageOfJob } from '../../../src/report/model.js';
+import { shellQuote } from '../../../src/report/reproduce.js';
+import { readSmokeResults } from '../../../src/report/smoke.js';
+import type { RunContext } from '../../../src/core/run-context.js';
+
+const run: RunContext = {
+  owner: 'octo-org',
+  repo: 'infra',
+  runId: 7,
+  runAttempt: 1,
+  sha: 'a'.repeat(40),
+  ref: 'refs/heads/main',
+  eventName: 'push',
+  eventPath: undefined,
+  actor: 'octocat',
+  workspace: '/w',
+  runnerTemp: '/t',
+  serverUrl: 'https://github.com',
+  apiUrl: 'https://api.github.com',
+  runUrl: 'https://github.com/octo-org/infra/actions/runs/7',
+};
+
+const manifest = JSON.stringify({ schema: 'iac/smoke@1', stack: 'infra', createdAt: '2026-01-01T00:00:10Z' });
+
+describe('the smoke artifact reader', () => {
+  it('reads the list itself or an object holding it, with durations in seconds or milliseconds', () => {
+    const check = { name: 'web', kind: 'http', category: 'service', target: 'https://x', status: 'passed' };
+    const list = readSmokeResults(manifest, JSON.stringify([{ ...check, duration: 2 }]));
+    expect(list).toMatchObject({ passed: 1, failed: 0, stack: 'infra', createdAt: '2026-01-01T00:00:10Z' });
+    expect(list.checks[0]).toMatchObject({ durationSeconds: 2, attempts: 1, message: '' });
+    const wrapped = readSmokeResults(
+      manifest,
+      JSON.stringify({ checks: [{ ...check, status: 'failed', durationMs: 1500, extra: true }] }),
+    );
+    expect(wrapped).toMatchObject({ passed: 0, failed: 1 });
+    expect(wrapped.checks[0]?.durationSeconds).toBe(1.5);
+  });
+
+  it('refuses another major version or a bad status by name', () => {
+    expect(() => readSmokeResults(manifest.replace('@1', '@2'), '[]')).toThrow(
+      'manifest.json is iac/smoke@2, but this version of report reads iac/smoke@1',
+    );
+    expect(() => readSmokeResults(manifest, JSON.stringify([{ name: 'x', status: 'ok' }]))).toThrow(
+      /^results\.json: /,
+    );
+    expect(() => readSmokeResults('not json', '[]')).toThrow(/manifest\.json is not valid JSON/);
+  });
+});
+
+describe('artifact names and inventories', () => {
+  it('classifies by kind, errored-state before the others, and keeps the stack whole', () => {
+    expect(classify('iac', 'iac-errored-state-prod-eu')).toEqual({ kind: 'errored-state', stack: 'prod-eu' });
+    expect(classify('iac', 'iac-plan-prod-eu')).toEqual({ kind: 'plan', stack: 'prod-eu' });
+    expect(classify('iac', 'iac-validate')).toEqual({ kind: 'validate', stack: '' });
+    expect(classify('iac', 'iac-something')).toEqual({ kind: 'other', stack: '' });
+  });
+
+  it('lists every host of a YAML inventory, children included', () => {
+    expect(
+      inventoryHosts({ all: { children: { web: { hosts: { b: {}, a: {} } }, db: { hosts: { c: null } } } } }),
+    ).toEqual(['a', 'b', 'c']);
+    expect(inventoryHosts('nonsense')).toEqual([]);
+  });
+});
+
+describe('escaping', () => {
+  it('keeps markup, mentions and Mermaid syntax out of titles and labels', () => {
+    expect(headingText('<b>x</b> @team *y*')).toBe('&lt;b&gt;x&lt;/b&gt; @\u2060team \\*y\\*');
+    expect(mermaidLabel('apply: x;y#z\n')).toBe('apply x y z');
+  });
+
+  it('quotes shell words so that bash reads them back unchanged', () => {
+    const word = `it's $(rm -rf /) "q" \`x\``;
+    expect(execFileSync('bash', ['-c', `printf %s ${shellQuote(word)}`], { encoding: 'utf8' })).toBe(word);
+  });
+
+  it('writes artifact text into report.html as text only', () => {
+    const model = buildModel({
+      title: '<script>alert(1)</script>',
+      run,
+      workflow: 'iac',
+      artifacts: [
+        { kind: 'outputs', name: 'iac-outputs-"><svg onload=x>', stack: '"><svg onload=x>', outputNames: [] },
+      ],
+      jobs: [],
+      now: new Date('2026-01-01T00:00:00Z'),
+    });
+    const page = renderHtml(model);
+    expect(page).not.toContain('<script>');
+    expect(page).not.toContain('<svg onload');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).not.toMatch(/<(?:script|link|img|iframe)\b/);
+  });
+});
+
+describe('the model', () => {
+  it('takes times and conclusions from the jobs, and fails the run on a failed job', () => {
+    const model = buildModel({
+      title: undefined,
+      run,
+      workflow: 'deploy',
+      artifacts: [],
+      jobs: [
+        {
+          name: 'plan (infra)',
+          status: 'completed',
+          conclusion: 'success',
+          startedAt: '2026-01-01T00:00:00Z',
+          completedAt: '2026-01-01T00:00:30Z',
+        },
+        {
+          name: 'apply',
+          status: 'completed',
+          conclusion: 'failure',
+          startedAt: '2026-01-01T00:01:00Z',
+          completedAt: '2026-01-01T00:01:05Z',
+        },
+        { name: 'report', status: 'in_progress', conclusion: null, startedAt: '2026-01-01T00:02:00Z' },
+      ],
+      now: new Date('2026-01-01T00:03:00Z'),
+    });
+    expect(model.title).toBe('octo-org/infra · deploy');
+    expect(model.outcome).toBe('failure');
+    expect(model.stages.map((r) => [r.stage, r.status, r.durationSeconds])).toEqual([
+      ['plan', 'success', 30],
+      ['apply', 'failure', 5],
+    ]);
+    expect(mermaidGantt(model.stages)).toContain('  apply :crit, s1, 1767225660000, 1767225665000');
+    expect(stageOfJob('smoke tests')).toBe('smoke');
+    expect(stageOfJob('deployment report')).toBeUndefined();
+  });
+});
