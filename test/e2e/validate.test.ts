@@ -4,6 +4,7 @@ import { chmod, cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startResultsService, type ResultsService } from '../support/results-service.js';
 import { WorkflowRun, type Job, type StepResult } from '../support/runner/runner.js';
+import { sarifErrors } from '../support/sarif-schema.js';
 import { repoRoot } from '../support/tools.js';
 
 /**
@@ -48,6 +49,8 @@ function statusOf(step: StepResult, check: string): string | undefined {
 
 async function sarifOf(step: StepResult): Promise<{ text: string; log: SarifLog }> {
   const text = await readFile(step.outputs['sarif-path'] ?? '', 'utf8');
+  // Every SARIF file the action writes, on every path, is valid against the SARIF 2.1.0 schema.
+  expect(sarifErrors(JSON.parse(text))).toEqual([]);
   return { text, log: JSON.parse(text) as SarifLog };
 }
 
