@@ -62,6 +62,11 @@ const badInputs: Array<[action: string, given: Record<string, string>, expected:
     'Input "webhook-kind" must be one of: slack, teams; got "discord".',
   ],
   [
+    'validate',
+    { 'working-directory': 'infra/missing' },
+    'Input "working-directory" must list existing directories in the workspace; "infra/missing" is not one',
+  ],
+  [
     'setup',
     { 'tofu-version': '1.12.6', 'terraform-version': '1.9.0' },
     'Input "terraform-version" cannot be given together with tofu-version',

@@ -11,6 +11,7 @@ import { setupInputs } from '../../src/actions/setup/inputs.js';
 import { smokeTestInputs } from '../../src/actions/smoke-test/inputs.js';
 import { tfApplyInputs } from '../../src/actions/tf-apply/inputs.js';
 import { tfPlanInputs } from '../../src/actions/tf-plan/inputs.js';
+import { validateInputs } from '../../src/actions/validate/inputs.js';
 import { SUITE_VERSION } from '../../src/core/version.js';
 import { repoRoot } from '../support/tools.js';
 
@@ -24,6 +25,7 @@ const specs: Record<string, { shape: InputShape; rules: unknown[] }> = {
   'ansible-configure': ansibleConfigureInputs,
   'smoke-test': smokeTestInputs,
   report: reportInputs,
+  validate: validateInputs,
 };
 
 interface ActionYaml {
@@ -52,7 +54,7 @@ describe('action metadata', () => {
     expect(SUITE_VERSION).toBe(pkg.version);
   });
 
-  it('has the seven actions of the pipeline, and an input spec for each', () => {
+  it('has the eight actions of the pipeline, and an input spec for each', () => {
     expect(found.sort()).toEqual(
       [
         'ansible-configure',
@@ -62,6 +64,7 @@ describe('action metadata', () => {
         'smoke-test',
         'tf-apply',
         'tf-plan',
+        'validate',
       ].sort(),
     );
     expect(Object.keys(specs).sort()).toEqual(['setup', ...found].sort());
