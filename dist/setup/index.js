@@ -50639,6 +50639,17 @@ function exactVersion(raw, where) {
 function isExactVersion(raw) {
     return EXACT_VERSION.test(raw.trim().replace(/^v/, ''));
 }
+/** A URL as it may be printed: without the user name and password a mirror URL may carry. */
+function displayUrl(url) {
+    if (!URL.canParse(url))
+        return url;
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password)
+        return url;
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.href;
+}
 
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
 var lib_io = __nccwpck_require__(8701);
@@ -51525,7 +51536,7 @@ class DownloadError extends Error {
     status;
     name = 'DownloadError';
     constructor(url, status) {
-        super(`${url} answered HTTP ${status ?? '(no status)'}`);
+        super(`${displayUrl(url)} answered HTTP ${status ?? '(no status)'}`);
         this.url = url;
         this.status = status;
     }
@@ -51540,6 +51551,8 @@ async function installRelease(product, version, mirrorUrl, deps) {
     const { toolCache, logger } = deps;
     const info = PRODUCTS[product];
     const files = releaseFiles(product, version, deps.platform, mirrorUrl);
+    // What messages show: the same URLs without any credentials of the mirror's.
+    const shown = { archiveUrl: displayUrl(files.archiveUrl), sumsUrl: displayUrl(files.sumsUrl) };
     const cached = toolCache.find(info.binary, version);
     if (cached) {
         logger.info(`${info.title} ${version}: found in the tool cache at ${cached}`);
@@ -51554,14 +51567,14 @@ async function installRelease(product, version, mirrorUrl, deps) {
     }
     const temporary = [];
     try {
-        logger.info(`${info.title} ${version}: downloading ${files.archiveUrl}`);
+        logger.info(`${info.title} ${version}: downloading ${shown.archiveUrl}`);
         const sumsFile = await download(files.sumsUrl, product, version, mirrorUrl, deps);
         temporary.push(sumsFile);
-        const sums = parseSha256Sums(await (0,promises_namespaceObject.readFile)(sumsFile, 'utf8'), files.sumsUrl);
+        const sums = parseSha256Sums(await (0,promises_namespaceObject.readFile)(sumsFile, 'utf8'), shown.sumsUrl);
         const archive = await download(files.archiveUrl, product, version, mirrorUrl, deps);
         temporary.push(archive);
         const digest = await sha256File(archive);
-        verifyChecksum(sums, files.archiveName, digest, files);
+        verifyChecksum(sums, files.archiveName, digest, shown);
         logger.info(`${info.title} ${version}: sha256 ${digest} matches ${files.sumsName}`);
         const extracted = await toolCache.extractZip(archive);
         temporary.push(extracted);
@@ -51570,11 +51583,11 @@ async function installRelease(product, version, mirrorUrl, deps) {
             await (0,promises_namespaceObject.access)(binary);
         }
         catch {
-            throw new StepFailure(`${files.archiveUrl} does not contain ${files.binaryName}; nothing was installed.`);
+            throw new StepFailure(`${shown.archiveUrl} does not contain ${files.binaryName}; nothing was installed.`);
         }
         const reported = await reportedVersion(product, binary, deps.exec);
         if (reported !== version) {
-            throw new StepFailure(`${files.archiveUrl} holds ${info.title} ${reported ?? '(no version reported)'}, not the ${version} ` +
+            throw new StepFailure(`${shown.archiveUrl} holds ${info.title} ${reported ?? '(no version reported)'}, not the ${version} ` +
                 'that was asked for; nothing was installed.');
         }
         const binDir = await toolCache.cacheDir(extracted, info.binary, version);
@@ -51584,7 +51597,7 @@ async function installRelease(product, version, mirrorUrl, deps) {
             version,
             binDir,
             fromCache: false,
-            source: files.archiveUrl,
+            source: shown.archiveUrl,
             durationMs: Date.now() - started,
         };
     }
@@ -51605,10 +51618,10 @@ async function download(url, product, version, mirrorUrl, deps) {
                 ? `Input "mirror-url" must serve <mirror>/${product}/<version>/ as the official releases do, and ` +
                     `input "${info.input}" must name a version the mirror holds`
                 : `Input "${info.input}" must name a released ${info.title} version`;
-            throw new ConfigurationError(`${hint}: ${url} was not found (HTTP 404).`);
+            throw new ConfigurationError(`${hint}: ${displayUrl(url)} was not found (HTTP 404).`);
         }
         if (error instanceof DownloadError)
-            throw new StepFailure(`Could not download ${url}: HTTP ${error.status ?? '(no status)'}.`);
+            throw new StepFailure(`Could not download ${displayUrl(url)}: HTTP ${error.status ?? '(no status)'}.`);
         throw error;
     }
 }
@@ -51641,6 +51654,15 @@ const actionsToolCache = {
     find: (tool, version) => find(tool, version) || undefined,
     async download(url) {
         try {
+            // A mirror's credentials in its URL (https://user:token@host/) become Basic authentication:
+            // the HTTP client does not send a URL's user info by itself.
+            const parsed = new URL(url);
+            if (parsed.username || parsed.password) {
+                const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+                parsed.username = '';
+                parsed.password = '';
+                return await downloadTool(parsed.href, undefined, `Basic ${Buffer.from(credentials).toString('base64')}`);
+            }
             return await downloadTool(url);
         }
         catch (error) {
@@ -51835,7 +51857,7 @@ async function installAnsible(version, mirrorUrl, deps) {
     const started = Date.now();
     const { exec, logger, tools } = deps;
     const indexUrl = pythonIndexUrl(mirrorUrl);
-    const source = indexUrl ?? 'the default Python package index';
+    const source = indexUrl ? displayUrl(indexUrl) : 'the default Python package index';
     const cached = tools.find(ANSIBLE_TOOL, version);
     if (cached) {
         logger.info(`ansible-core ${version}: found in the tool cache at ${cached}`);
@@ -51941,6 +51963,10 @@ async function setup(inputs, deps) {
             'commit a .tool-versions, .opentofu-version or .terraform-version file.');
     }
     const mirrorUrl = inputs.mirrorUrl;
+    // A mirror may carry credentials (https://user:token@host/); every download line names its URL.
+    const password = mirrorUrl ? new URL(mirrorUrl).password : '';
+    if (password)
+        deps.logger.mask(decodeURIComponent(password));
     const result = { installed: [] };
     const record = (installed, requested) => {
         deps.addPath(installed.binDir);

@@ -4,7 +4,7 @@ import { StepFailure } from '../core/errors.js';
 import type { Exec } from '../core/exec.js';
 import type { Logger } from '../core/logger.js';
 import type { Installed } from './install.js';
-import { pythonIndexUrl } from './releases.js';
+import { displayUrl, pythonIndexUrl } from './releases.js';
 
 /**
  * A directory of the tool cache made in place. A virtual environment cannot be moved after it is made
@@ -42,7 +42,7 @@ export async function installAnsible(
   const started = Date.now();
   const { exec, logger, tools } = deps;
   const indexUrl = pythonIndexUrl(mirrorUrl);
-  const source = indexUrl ?? 'the default Python package index';
+  const source = indexUrl ? displayUrl(indexUrl) : 'the default Python package index';
 
   const cached = tools.find(ANSIBLE_TOOL, version);
   if (cached) {

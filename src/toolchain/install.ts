@@ -4,7 +4,7 @@ import { ConfigurationError, StepFailure } from '../core/errors.js';
 import type { Exec } from '../core/exec.js';
 import type { Logger } from '../core/logger.js';
 import { parseSha256Sums, sha256File, verifyChecksum } from './checksums.js';
-import { PRODUCTS, releaseFiles, type Platform, type Product } from './releases.js';
+import { displayUrl, PRODUCTS, releaseFiles, type Platform, type Product } from './releases.js';
 
 /** A download the server answered with something other than 200. */
 export class DownloadError extends Error {
@@ -13,7 +13,7 @@ export class DownloadError extends Error {
     readonly url: string,
     readonly status: number | undefined,
   ) {
-    super(`${url} answered HTTP ${status ?? '(no status)'}`);
+    super(`${displayUrl(url)} answered HTTP ${status ?? '(no status)'}`);
   }
 }
 
@@ -65,6 +65,8 @@ export async function installRelease(
   const { toolCache, logger } = deps;
   const info = PRODUCTS[product];
   const files = releaseFiles(product, version, deps.platform, mirrorUrl);
+  // What messages show: the same URLs without any credentials of the mirror's.
+  const shown = { archiveUrl: displayUrl(files.archiveUrl), sumsUrl: displayUrl(files.sumsUrl) };
 
   const cached = toolCache.find(info.binary, version);
   if (cached) {
@@ -81,15 +83,15 @@ export async function installRelease(
 
   const temporary: string[] = [];
   try {
-    logger.info(`${info.title} ${version}: downloading ${files.archiveUrl}`);
+    logger.info(`${info.title} ${version}: downloading ${shown.archiveUrl}`);
     const sumsFile = await download(files.sumsUrl, product, version, mirrorUrl, deps);
     temporary.push(sumsFile);
-    const sums = parseSha256Sums(await readFile(sumsFile, 'utf8'), files.sumsUrl);
+    const sums = parseSha256Sums(await readFile(sumsFile, 'utf8'), shown.sumsUrl);
 
     const archive = await download(files.archiveUrl, product, version, mirrorUrl, deps);
     temporary.push(archive);
     const digest = await sha256File(archive);
-    verifyChecksum(sums, files.archiveName, digest, files);
+    verifyChecksum(sums, files.archiveName, digest, shown);
     logger.info(`${info.title} ${version}: sha256 ${digest} matches ${files.sumsName}`);
 
     const extracted = await toolCache.extractZip(archive);
@@ -99,13 +101,13 @@ export async function installRelease(
       await access(binary);
     } catch {
       throw new StepFailure(
-        `${files.archiveUrl} does not contain ${files.binaryName}; nothing was installed.`,
+        `${shown.archiveUrl} does not contain ${files.binaryName}; nothing was installed.`,
       );
     }
     const reported = await reportedVersion(product, binary, deps.exec);
     if (reported !== version) {
       throw new StepFailure(
-        `${files.archiveUrl} holds ${info.title} ${reported ?? '(no version reported)'}, not the ${version} ` +
+        `${shown.archiveUrl} holds ${info.title} ${reported ?? '(no version reported)'}, not the ${version} ` +
           'that was asked for; nothing was installed.',
       );
     }
@@ -117,7 +119,7 @@ export async function installRelease(
       version,
       binDir,
       fromCache: false,
-      source: files.archiveUrl,
+      source: shown.archiveUrl,
       durationMs: Date.now() - started,
     };
   } finally {
@@ -142,10 +144,10 @@ async function download(
         ? `Input "mirror-url" must serve <mirror>/${product}/<version>/ as the official releases do, and ` +
           `input "${info.input}" must name a version the mirror holds`
         : `Input "${info.input}" must name a released ${info.title} version`;
-      throw new ConfigurationError(`${hint}: ${url} was not found (HTTP 404).`);
+      throw new ConfigurationError(`${hint}: ${displayUrl(url)} was not found (HTTP 404).`);
     }
     if (error instanceof DownloadError)
-      throw new StepFailure(`Could not download ${url}: HTTP ${error.status ?? '(no status)'}.`);
+      throw new StepFailure(`Could not download ${displayUrl(url)}: HTTP ${error.status ?? '(no status)'}.`);
     throw error;
   }
 }

@@ -113,3 +113,13 @@ export function exactVersion(raw: string, where: string): string {
 export function isExactVersion(raw: string): boolean {
   return EXACT_VERSION.test(raw.trim().replace(/^v/, ''));
 }
+
+/** A URL as it may be printed: without the user name and password a mirror URL may carry. */
+export function displayUrl(url: string): string {
+  if (!URL.canParse(url)) return url;
+  const parsed = new URL(url);
+  if (!parsed.username && !parsed.password) return url;
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.href;
+}

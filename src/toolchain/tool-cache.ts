@@ -11,6 +11,19 @@ export const actionsToolCache: ToolCache = {
   find: (tool, version) => tc.find(tool, version) || undefined,
   async download(url) {
     try {
+      // A mirror's credentials in its URL (https://user:token@host/) become Basic authentication:
+      // the HTTP client does not send a URL's user info by itself.
+      const parsed = new URL(url);
+      if (parsed.username || parsed.password) {
+        const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+        parsed.username = '';
+        parsed.password = '';
+        return await tc.downloadTool(
+          parsed.href,
+          undefined,
+          `Basic ${Buffer.from(credentials).toString('base64')}`,
+        );
+      }
       return await tc.downloadTool(url);
     } catch (error) {
       if (error instanceof tc.HTTPError) throw new DownloadError(url, error.httpStatusCode);

@@ -6,6 +6,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  PRIVATE_CREDENTIALS,
   publishAnsibleWheel,
   publishRelease,
   startReleaseMirror,
@@ -206,6 +207,24 @@ describe('installing from a mirror', () => {
         /^Input "mirror-url" must serve <mirror>\/opentofu\/<version>\/ .*input "tofu-version".*HTTP 404/,
       ),
     ]);
+  });
+  it('sends the credentials of a mirror URL as Basic authentication, and never prints them', async () => {
+    const { job, env } = await newJob(newRun());
+    const { user, password } = PRIVATE_CREDENTIALS;
+    const authenticated = mirror.url.replace('http://', `http://${user}:${password}@`) + '/private';
+    const mark = mirror.requests.length;
+    const step = await job.step('setup', {
+      with: { 'packer-version': PACKER, 'mirror-url': authenticated },
+      env,
+    });
+    expectSucceeded(step);
+    expect(requestsSince(mark).sort()).toEqual([
+      `200 /private/packer/${PACKER}/packer_${PACKER}_SHA256SUMS`,
+      `200 /private/packer/${PACKER}/packer_${PACKER}_linux_amd64.zip`,
+    ]);
+    expect(step.masks).toContain(password);
+    expect(step.rawLog).not.toContain(password);
+    expect(step.summary).not.toContain(password);
   });
 });
 

@@ -24,12 +24,25 @@ export interface ReleaseMirror {
   close(): Promise<void>;
 }
 
+/** Everything under `/private/` is the same mirror behind HTTP Basic authentication with these credentials. */
+export const PRIVATE_CREDENTIALS = { user: 'ci', password: 's3cret-mirror-token' };
+
 export async function startReleaseMirror(dir: string): Promise<ReleaseMirror> {
   const requests: ReleaseMirror['requests'] = [];
+  const expected = `Basic ${Buffer.from(`${PRIVATE_CREDENTIALS.user}:${PRIVATE_CREDENTIALS.password}`).toString('base64')}`;
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://mirror').pathname);
     const finish = (status: number) => requests.push({ method: request.method ?? '', path, status });
-    let file = normalize(join(dir, path));
+    let servedPath = path;
+    if (path.startsWith('/private/')) {
+      if (request.headers.authorization !== expected) {
+        response.writeHead(401, { 'www-authenticate': 'Basic realm="mirror"' }).end();
+        finish(401);
+        return;
+      }
+      servedPath = path.slice('/private'.length);
+    }
+    let file = normalize(join(dir, servedPath));
     if (!file.startsWith(dir + sep) && file !== dir) {
       response.writeHead(403).end();
       finish(403);
@@ -49,9 +62,10 @@ export async function startReleaseMirror(dir: string): Promise<ReleaseMirror> {
       }
       const type = file.endsWith('.html') ? 'text/html' : 'application/octet-stream';
       response.writeHead(200, { 'content-type': type, 'content-length': info.size });
-      createReadStream(file)
-        .on('end', () => finish(200))
-        .pipe(response);
+      // Logged as it starts: a client that closes the connection once it has the bytes may stop the
+      // file stream before its 'end'.
+      finish(200);
+      createReadStream(file).pipe(response);
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -60,6 +60,9 @@ export async function setup(inputs: SetupInputs, deps: SetupDeps): Promise<Setup
     );
   }
   const mirrorUrl = inputs.mirrorUrl;
+  // A mirror may carry credentials (https://user:token@host/); every download line names its URL.
+  const password = mirrorUrl ? new URL(mirrorUrl).password : '';
+  if (password) deps.logger.mask(decodeURIComponent(password));
   const result: SetupResult = { installed: [] };
   const record = (installed: Installed, requested: Requested) => {
     deps.addPath(installed.binDir);
