@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   PRIVATE_CREDENTIALS,
   publishAnsibleWheel,
@@ -14,7 +14,7 @@ import {
 } from '../support/release-mirror.js';
 import { startResultsService, type ResultsService } from '../support/results-service.js';
 import { WorkflowRun, type Job, type StepResult } from '../support/runner/runner.js';
-import { tofu } from '../support/tools.js';
+import { tofu, toolsBinDir } from '../support/tools.js';
 
 /**
  * The setup action (the root action.yml) against a release mirror on 127.0.0.1 whose archives are
@@ -284,37 +284,70 @@ describe('versions from files', () => {
 });
 
 describe('the provider plugin cache', () => {
-  const lockFile = [
-    '# This file is maintained automatically by "tofu init".',
-    'provider "registry.opentofu.org/hashicorp/null" {',
-    '  version = "3.2.3"',
-    '  hashes = ["h1:abc"]',
-    '}',
-    '',
-  ].join('\n');
-  const provider = join(
-    'registry.opentofu.org',
-    'hashicorp',
-    'null',
-    '3.2.3',
-    'linux_amd64',
-    'terraform-provider-null',
-  );
+  const PROVIDER = 'example.com/iac-pipeline/fixture';
+  const config = `terraform {\n  required_providers {\n    fixture = { source = "${PROVIDER}" }\n  }\n}\n`;
+  let cliConfig: string;
+  let lockFile: string;
 
-  it('is saved in post and restored in a later job, keyed by the lock files', async () => {
-    const run = newRun();
-    const first = await newJob(run, 'plan');
-    await first.job.writeFile('stacks/app/.terraform.lock.hcl', lockFile);
-    const setup = await first.job.step('setup', {
+  // The test bed's fixture provider, packed as a registry would serve it, so that tofu unpacks it into
+  // the plugin cache (from an unpacked mirror it would only link to the mirror); the lock file is the
+  // one a first `tofu init` writes, as a repository commits it.
+  beforeAll(async () => {
+    const unpacked = join(dirname(toolsBinDir()), 'providers', PROVIDER, '0.1.0', 'linux_amd64');
+    const packed = join(root, 'providers', PROVIDER);
+    await mkdir(packed, { recursive: true });
+    const files = (await readdir(unpacked)).map((name) => join(unpacked, name));
+    execFileSync('zip', [
+      '-q',
+      '-j',
+      join(packed, 'terraform-provider-fixture_0.1.0_linux_amd64.zip'),
+      ...files,
+    ]);
+    cliConfig = join(root, 'cli.tfrc');
+    await writeFile(
+      cliConfig,
+      `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(join(root, 'providers'))}\n` +
+        '    include = ["example.com/*/*"]\n  }\n}\n',
+    );
+    const dir = join(root, 'lock');
+    await mkdir(dir);
+    await writeFile(join(dir, 'main.tf'), config);
+    execFileSync(tofu(), ['init', '-input=false', '-no-color'], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', HOME: dir, TF_CLI_CONFIG_FILE: cliConfig },
+    });
+    lockFile = await readFile(join(dir, '.terraform.lock.hcl'), 'utf8');
+  });
+
+  /** A checkout of the stack, then setup and `tofu init` as the job's next step. */
+  async function setupAndInit(job: Job, env: Record<string, string>) {
+    await job.writeFile('stacks/app/main.tf', config);
+    await job.writeFile('stacks/app/.terraform.lock.hcl', lockFile);
+    const setup = await job.step('setup', {
       with: { 'tofu-version': TOFU, 'mirror-url': mirror.url },
-      env: { ...first.env, RUNNER_TOOL_CACHE: sharedToolCache },
+      env: { ...env, RUNNER_TOOL_CACHE: sharedToolCache },
     });
     expectSucceeded(setup);
+    const init = await job.step('probe:command', {
+      with: {
+        command: 'tofu',
+        args: JSON.stringify(['-chdir=stacks/app', 'init', '-input=false', '-no-color']),
+      },
+      env: { ...env, TF_CLI_CONFIG_FILE: cliConfig },
+    });
+    expectSucceeded(init);
+    expect(init.outputs['exit-code']).toBe('0');
+    return { setup, init: init.outputs.stdout ?? '' };
+  }
+
+  it('is filled by tofu init, saved in post, and used by tofu init in a later job', async () => {
+    const run = newRun();
+    const first = await newJob(run, 'plan');
+    const { setup, init } = await setupAndInit(first.job, first.env);
     expect(setup.log).toContain('No provider plugin cache for iac-setup-providers-linux-amd64-');
-    // What `tofu init` would leave in TF_PLUGIN_CACHE_DIR.
-    const dir = setup.env.TF_PLUGIN_CACHE_DIR ?? '';
-    await mkdir(join(dir, provider, '..'), { recursive: true });
-    await writeFile(join(dir, provider), 'provider binary\n');
+    expect(init).toContain(`Installing ${PROVIDER} v0.1.0`);
+    const cached = join(setup.env.TF_PLUGIN_CACHE_DIR ?? '', PROVIDER, '0.1.0', 'linux_amd64');
+    expect((await lstat(cached)).isDirectory()).toBe(true);
     const [post] = await first.job.complete();
     expect(post?.exitCode).toBe(0);
     expect(post?.log).toMatch(
@@ -324,16 +357,12 @@ describe('the provider plugin cache', () => {
     expect(saved).toHaveLength(1);
 
     const second = await newJob(run, 'apply');
-    await second.job.writeFile('stacks/app/.terraform.lock.hcl', lockFile);
-    const again = await second.job.step('setup', {
-      with: { 'tofu-version': TOFU, 'mirror-url': mirror.url },
-      env: { ...second.env, RUNNER_TOOL_CACHE: sharedToolCache },
-    });
-    expectSucceeded(again);
-    expect(again.log).toContain(`Provider plugin cache restored from ${saved[0]?.key}.`);
-    const restoredDir = again.env.TF_PLUGIN_CACHE_DIR ?? '';
-    expect(restoredDir).toBe(join(second.env.HOME ?? '', '.terraform.d', 'plugin-cache'));
-    expect(await readFile(join(restoredDir, provider), 'utf8')).toBe('provider binary\n');
+    const again = await setupAndInit(second.job, second.env);
+    expect(again.setup.log).toContain(`Provider plugin cache restored from ${saved[0]?.key}.`);
+    expect(again.setup.env.TF_PLUGIN_CACHE_DIR).toBe(
+      join(second.env.HOME ?? '', '.terraform.d', 'plugin-cache'),
+    );
+    expect(again.init).toContain(`Using ${PROVIDER} v0.1.0 from the shared cache directory`);
     const [post2] = await second.job.complete();
     expect(post2?.log).toContain('restored unchanged in key; not saved again');
     expect(
