@@ -3,6 +3,8 @@
 #   OpenTofu   built with Go from the Go module proxy (scripts/tofu-build), cached outside the repository
 #   Node 24    the runners' runtime, from the npm package node@24
 #   Packer, ansible-core, OpenSSH server and client   from Debian's packages
+#   zip, unzip, python3-venv   from Debian's packages: the setup action's tests zip release archives, the action
+#              unzips them (@actions/tool-cache runs unzip) and makes ansible-core's venv (python3 -m venv)
 #   the fixture provider   built with Go (scripts/build-providers.sh) into a provider mirror
 # A tool already present at the pinned version is used as it is; a second run takes seconds.
 # Prints, last, the directory to put first on PATH: $IAC_TOOLS_DIR/bin (tofu and node24 live there).
@@ -36,6 +38,10 @@ have_version ssh "OpenSSH_$OPENSSH_VERSION" ssh -V || missing+=(openssh-client)
 command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
 # Headless Chromium opens report.html in the report tests (driven by playwright-core, never its own download).
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v zip >/dev/null 2>&1 || missing+=(zip)
+command -v unzip >/dev/null 2>&1 || missing+=(unzip)
+# Debian's python3 makes a venv with pip only with python3-venv (ensurepip and the bundled pip wheel).
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
   command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and there is no apt-get: install them by hand"
   sudo=

@@ -23,6 +23,10 @@ export interface ActionContext<S extends InputShape> {
   run: RunContext;
   setOutput(name: string, value: string | number | boolean): void;
   saveState(name: string, value: string): void;
+  /** Puts a directory first on PATH for this step and the job's later steps (GITHUB_PATH). */
+  addPath(dir: string): void;
+  /** Sets an environment variable for the job's later steps (GITHUB_ENV). */
+  exportVariable(name: string, value: string): void;
   /** Appends Markdown to the job summary, cut to fit the runner's 1 MiB limit rather than dropped whole. */
   writeSummary(markdown: string): Promise<void>;
 }
@@ -74,6 +78,8 @@ export async function runAction<S extends InputShape>(
       run: readRunContext(),
       setOutput: (name, value) => core.setOutput(name, String(value)),
       saveState: (name, value) => core.saveState(name, value),
+      addPath: (dir) => core.addPath(dir),
+      exportVariable: (name, value) => core.exportVariable(name, value),
       writeSummary,
     });
   } catch (error) {
