@@ -2,7 +2,7 @@
 # Installs the real tools the tests run against, on a fresh machine or an old one:
 #   OpenTofu   built with Go from the Go module proxy (scripts/tofu-build), cached outside the repository
 #   Node 24    the runners' runtime, from the npm package node@24
-#   Packer, ansible-core, OpenSSH server and client   from Debian's packages
+#   Packer, ansible-core, OpenSSH server and client, xmllint   from Debian's packages
 #   the fixture provider   built with Go (scripts/build-providers.sh) into a provider mirror
 # A tool already present at the pinned version is used as it is; a second run takes seconds.
 # Prints, last, the directory to put first on PATH: $IAC_TOOLS_DIR/bin (tofu and node24 live there).
@@ -34,6 +34,8 @@ have_version ansible-playbook "core $ANSIBLE_CORE_VERSION" ansible-playbook --ve
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
 have_version ssh "OpenSSH_$OPENSSH_VERSION" ssh -V || missing+=(openssh-client)
 command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
+# xmllint validates the smoke-test JUnit XML against the Apache Ant JUnit schema in the tests.
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and there is no apt-get: install them by hand"
   sudo=

@@ -86686,7 +86686,10 @@ const kinds = {
             ...target,
             command: { ...checks_schema_text, description: "Run by the remote user's shell." },
             'exit-code': { type: 'integer', minimum: 0, maximum: 255 },
-            output: { ...regex, description: 'A regular expression the standard output must match.' },
+            output: {
+                ...regex,
+                description: 'A regular expression the standard output (without its final newline) must match.',
+            },
             user: { ...checks_schema_text, description: "The SSH user; the inventory's ansible_user when absent." },
             port: { ...port, description: "The SSH port; the inventory's ansible_port, else 22." },
         },
@@ -86697,7 +86700,10 @@ const kinds = {
         properties: {
             command: { type: 'array', items: { type: 'string' }, minItems: 1 },
             'exit-code': { type: 'integer', minimum: 0, maximum: 255 },
-            output: { ...regex, description: 'A regular expression the standard output must match.' },
+            output: {
+                ...regex,
+                description: 'A regular expression the standard output (without its final newline) must match.',
+            },
         },
         required: ['command'],
     },
@@ -87402,7 +87408,8 @@ function expectOutcome(what, result, exitCode, output) {
         const why = lastLine(result.stderr) || lastLine(result.stdout);
         throw new CheckFailure(`${what} exited with ${result.exitCode}, expected ${exitCode}${why ? `: ${quote(why)}` : ''}`);
     }
-    if (output !== undefined && !new RegExp(output).test(result.stdout)) {
+    // Without its final newline, so that `$` ends the last line as people expect.
+    if (output !== undefined && !new RegExp(output).test(result.stdout.replace(/\r?\n$/, ''))) {
         throw new CheckFailure(`${what}: the output does not match /${output}/; it was ${quote(result.stdout.trim())}`);
     }
     return `exit ${result.exitCode}`;

@@ -89,7 +89,10 @@ const kinds: Record<
       ...target,
       command: { ...text, description: "Run by the remote user's shell." },
       'exit-code': { type: 'integer', minimum: 0, maximum: 255 },
-      output: { ...regex, description: 'A regular expression the standard output must match.' },
+      output: {
+        ...regex,
+        description: 'A regular expression the standard output (without its final newline) must match.',
+      },
       user: { ...text, description: "The SSH user; the inventory's ansible_user when absent." },
       port: { ...port, description: "The SSH port; the inventory's ansible_port, else 22." },
     },
@@ -100,7 +103,10 @@ const kinds: Record<
     properties: {
       command: { type: 'array', items: { type: 'string' }, minItems: 1 },
       'exit-code': { type: 'integer', minimum: 0, maximum: 255 },
-      output: { ...regex, description: 'A regular expression the standard output must match.' },
+      output: {
+        ...regex,
+        description: 'A regular expression the standard output (without its final newline) must match.',
+      },
     },
     required: ['command'],
   },

@@ -275,7 +275,8 @@ function expectOutcome(
       `${what} exited with ${result.exitCode}, expected ${exitCode}${why ? `: ${quote(why)}` : ''}`,
     );
   }
-  if (output !== undefined && !new RegExp(output).test(result.stdout)) {
+  // Without its final newline, so that `$` ends the last line as people expect.
+  if (output !== undefined && !new RegExp(output).test(result.stdout.replace(/\r?\n$/, ''))) {
     throw new CheckFailure(
       `${what}: the output does not match /${output}/; it was ${quote(result.stdout.trim())}`,
     );
