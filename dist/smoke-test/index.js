@@ -87209,7 +87209,7 @@ function describeTarget(instance) {
         case 'http':
             return fillUrl(spec.url, host);
         case 'ssh-command':
-            return `${host?.name ?? ''} (ssh ${hostPort(host?.address ?? '', sshPort(instance))})`;
+            return `ssh ${hostPort(host?.address ?? '', sshPort(instance))}`;
         case 'command':
             return spec.command.join(' ');
         case 'dns':

@@ -63,7 +63,7 @@ export function describeTarget(instance: CheckInstance): string {
     case 'http':
       return fillUrl(spec.url, host);
     case 'ssh-command':
-      return `${host?.name ?? ''} (ssh ${hostPort(host?.address ?? '', sshPort(instance))})`;
+      return `ssh ${hostPort(host?.address ?? '', sshPort(instance))}`;
     case 'command':
       return spec.command.join(' ');
     case 'dns':

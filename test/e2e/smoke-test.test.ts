@@ -275,7 +275,7 @@ describe('smoke-test against the test bed', () => {
     expect(step.exitCode).toBe(0);
     expect(step.outputs).toMatchObject({ passed: '8', failed: '0', total: '8' });
     expect(step.outputs['junit-path']).toBe(join(job.workspace, 'reports', 'smoke.xml'));
-    expect(step.log).toMatch(/✓ host names itself \[web-2\] \(web-2 \(ssh 127\.0\.0\.1:\d+\)\): exit 0/);
+    expect(step.log).toMatch(/✓ host names itself \[web-2\] \(ssh 127\.0\.0\.1:\d+\): exit 0/);
 
     const document = await resultsOf(step);
     expect(document).toMatchObject({

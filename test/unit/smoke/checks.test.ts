@@ -110,3 +110,12 @@ describe('the checks file', () => {
     expect(refused).not.toContain('\n');
   });
 });
+
+describe('the README example', () => {
+  it('is a valid checks file', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const example = /```yaml\n# smoke\.yml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    expect(parseChecks(example ?? '', 'smoke.yml').checks).toHaveLength(7);
+  });
+});

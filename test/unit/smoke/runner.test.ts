@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseChecks } from '../../../src/smoke/checks.js';
-import { CheckFailure, probe, type ProbeEnvironment } from '../../../src/smoke/probes.js';
+import { CheckFailure, probe, sshArgs, type ProbeEnvironment } from '../../../src/smoke/probes.js';
 import { runChecks, type RunOptions } from '../../../src/smoke/runner.js';
 import { expandChecks, type CheckInstance } from '../../../src/smoke/targets.js';
 import { RecordingLogger } from '../../support/recording-logger.js';
@@ -150,5 +150,58 @@ describe('running checks', () => {
       ['failed', 'localhost resolves to 127.0.0.1, ::1, not to 10.0.0.9'],
       ['failed', 'gone.invalid does not resolve (ENOTFOUND)'],
     ]);
+  });
+});
+
+describe('ssh arguments', () => {
+  it('are an argument array: the key and known_hosts as paths, the address after "--"', () => {
+    expect(
+      sshArgs({
+        address: '-oProxyCommand=evil',
+        port: 2222,
+        user: 'deploy',
+        connectTimeoutSeconds: 5,
+        settings: { keyFile: '/tmp/s/id_ssh', knownHostsFile: '/tmp/k', strict: true },
+        command: 'systemctl is-active nginx',
+      }),
+    ).toEqual([
+      '-p',
+      '2222',
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      'ConnectTimeout=5',
+      '-o',
+      'StrictHostKeyChecking=yes',
+      '-o',
+      'UserKnownHostsFile=/tmp/k',
+      '-o',
+      'GlobalKnownHostsFile=/dev/null',
+      '-o',
+      'LogLevel=ERROR',
+      '-i',
+      '/tmp/s/id_ssh',
+      '-o',
+      'IdentitiesOnly=yes',
+      '-l',
+      'deploy',
+      '--',
+      '-oProxyCommand=evil',
+      'systemctl is-active nginx',
+    ]);
+  });
+
+  it('accept a new host key only into the per-run file when no known-hosts is given', () => {
+    const args = sshArgs({
+      address: '10.0.0.5',
+      port: 22,
+      user: undefined,
+      connectTimeoutSeconds: 10,
+      settings: { knownHostsFile: '/tmp/run/known_hosts', strict: false },
+      command: 'true',
+    });
+    expect(args).toContain('StrictHostKeyChecking=accept-new');
+    expect(args).not.toContain('-i');
+    expect(args).not.toContain('-l');
   });
 });
