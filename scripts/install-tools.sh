@@ -2,7 +2,7 @@
 # Installs the real tools the tests run against, on a fresh machine or an old one:
 #   OpenTofu   built with Go from the Go module proxy (scripts/tofu-build), cached outside the repository
 #   Node 24    the runners' runtime, from the npm package node@24
-#   Packer, ansible-core, OpenSSH server and client   from Debian's packages
+#   Packer, ansible-core, OpenSSH server and client, xmllint, Chromium   from Debian's packages
 #   zip, unzip, python3-venv   from Debian's packages: the setup action's tests zip release archives, the action
 #              unzips them (@actions/tool-cache runs unzip) and makes ansible-core's venv (python3 -m venv)
 #   the fixture provider   built with Go (scripts/build-providers.sh) into a provider mirror
@@ -42,6 +42,8 @@ command -v zip >/dev/null 2>&1 || missing+=(zip)
 command -v unzip >/dev/null 2>&1 || missing+=(unzip)
 # Debian's python3 makes a venv with pip only with python3-venv (ensurepip and the bundled pip wheel).
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
+# xmllint validates the smoke-test JUnit XML against the Apache Ant JUnit schema in the tests.
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and there is no apt-get: install them by hand"
   sudo=

@@ -48125,9 +48125,12 @@ function runFailure(what, outcome) {
 
 
 
-/** Creates the secrets directory; the caller records it for the post step before writing into it. */
-async function createSecretsDir(runnerTemp) {
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(runnerTemp, 'iac-ansible-secrets-'));
+/**
+ * Creates the secrets directory; the caller records it for the post step before writing into it.
+ * `prefix` names the action whose secrets it holds (smoke-test reuses this for its SSH key).
+ */
+async function createSecretsDir(runnerTemp, prefix = 'iac-ansible-secrets-') {
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(runnerTemp, prefix));
     await (0,promises_.chmod)(dir, 0o700);
     return dir;
 }

@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(28745);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3121);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 28745:
+/***/ 3121:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46316,7 +46316,7 @@ function looseObject(shape, params) {
         type: "object",
         shape,
         catchall: unknown(),
-        ...normalizeParams(params),
+        ...util.normalizeParams(params),
     });
 }
 const ZodUnion = /*@__PURE__*/ $constructor("ZodUnion", (inst, def) => {
@@ -48618,77 +48618,135 @@ function validateBuildMetadata(value) {
     return result.data;
 }
 
+;// CONCATENATED MODULE: ./lib/contracts/smoke.js
+
+
+/**
+ * The `<prefix>-smoke-<stack>` artifact that smoke-test uploads: `results.json` (every check and its
+ * verdict, `iac/smoke-results@1`), `junit.xml` (for test reporters) and `manifest.json`
+ * (`iac/smoke@1`: who made the artifact, for which run, and the sha256 of each file beside it). The
+ * report action reads them with the readers below, which refuse another major version by name.
+ */
+const SMOKE_RESULTS_FILE = 'results.json';
+const SMOKE_JUNIT_FILE = 'junit.xml';
+const SMOKE_RESULTS_KIND = 'iac/smoke-results';
+const SMOKE_RESULTS_MAJOR = 1;
+const SMOKE_RESULTS_SCHEMA = `${SMOKE_RESULTS_KIND}@${SMOKE_RESULTS_MAJOR}`;
+const SMOKE_MANIFEST_KIND = 'iac/smoke';
+const SMOKE_MANIFEST_MAJOR = 1;
+const SMOKE_MANIFEST_SCHEMA = `${SMOKE_MANIFEST_KIND}@${SMOKE_MANIFEST_MAJOR}`;
+const smoke_count = schemas_number().int().nonnegative();
+const smoke_isoTime = iso_datetime({ offset: true });
+const category = schemas_enum(['connectivity', 'service', 'security', 'functionality']);
+const smokeCheckResultSchema = object({
+    /** Unique in the run: the check's name, with `[host]` for each host of a group. */
+    id: schemas_string(),
+    /** The check's name in the checks file. */
+    check: schemas_string(),
+    kind: schemas_enum(['tcp', 'http', 'ssh-command', 'command', 'dns', 'tls-cert']),
+    category,
+    tags: array(schemas_string()),
+    /** The inventory host, when the check targets one. */
+    host: schemas_string().optional(),
+    target: schemas_string(),
+    status: schemas_enum(['passed', 'failed', 'not-run']),
+    message: schemas_string(),
+    attempts: smoke_count,
+    durationSeconds: schemas_number().nonnegative(),
+    /** The check's line in the checks file. */
+    line: schemas_number().int().positive(),
+});
+const tally = object({ passed: smoke_count, failed: smoke_count, total: smoke_count });
+const smokeResultsSchema = object({
+    schema: literal(SMOKE_RESULTS_SCHEMA),
+    producer: producerSchema,
+    stack: schemas_string(),
+    checksFile: schemas_string(),
+    inventory: schemas_string().optional(),
+    commit: schemas_string(),
+    ref: schemas_string(),
+    runId: schemas_number().int(),
+    runAttempt: schemas_number().int(),
+    startedAt: smoke_isoTime,
+    createdAt: smoke_isoTime,
+    durationSeconds: schemas_number().nonnegative(),
+    settings: object({
+        concurrency: schemas_number().int().positive(),
+        retries: smoke_count,
+        retryDelaySeconds: schemas_number().nonnegative(),
+        deadlineSeconds: schemas_number().positive(),
+        failOn: schemas_enum(['any', 'threshold']),
+        threshold: schemas_number().min(0).max(100).optional(),
+    }),
+    /** Passed, failed (not-run included) and total, overall and by category. */
+    totals: tally,
+    byCategory: record(schemas_string(), tally),
+    /** The most checks that ran at one moment. */
+    maxInFlight: smoke_count,
+    deadlineReached: schemas_boolean(),
+    /** Whether the step failed on these results (fail-on and threshold). */
+    failedStep: schemas_boolean(),
+    checks: array(smokeCheckResultSchema),
+});
+const smokeManifestSchema = object({
+    schema: literal(SMOKE_MANIFEST_SCHEMA),
+    producer: producerSchema,
+    stack: schemas_string().min(1),
+    commit: schemas_string(),
+    ref: schemas_string(),
+    runId: schemas_number().int().positive(),
+    runAttempt: schemas_number().int().positive(),
+    createdAt: smoke_isoTime,
+    /** File name → sha256 hex of each file beside manifest.json. */
+    files: record(schemas_string(), schemas_string().regex(/^[0-9a-f]{64}$/)),
+});
+function readSmokeResults(json, reader = 'report') {
+    return readContract(json, SMOKE_RESULTS_KIND, { [SMOKE_RESULTS_MAJOR]: smokeResultsSchema }, { file: SMOKE_RESULTS_FILE, reader });
+}
+function readSmokeManifest(json, reader = 'report') {
+    return readContract(json, SMOKE_MANIFEST_KIND, { [SMOKE_MANIFEST_MAJOR]: smokeManifestSchema }, { reader });
+}
+/** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
+function validateSmokeDocument(schema, value, file) {
+    const result = schema.safeParse(value);
+    if (!result.success)
+        throw new Error(`refusing to write an invalid ${file}: ${describeIssue(result.error.issues[0])}`);
+    return result.data;
+}
+
+
 ;// CONCATENATED MODULE: ./lib/report/smoke.js
 
 
 /**
- * The smoke-test artifact, `<prefix>-smoke-<stack>`: `manifest.json` (`iac/smoke@1`), `results.json`
- * (one entry a check) and `junit.xml`. smoke-test is built beside this reader, so the reader is
- * tolerant where the contract leaves room: results.json may be the list itself or an object holding it
- * under `checks` or `results`, a duration may be in seconds or milliseconds, and fields it does not know
- * are ignored. What it cannot read is reported as unreadable, never a crash.
+ * The smoke-test artifact, `<prefix>-smoke-<stack>`, read with smoke-test's own contract
+ * (src/contracts/smoke.ts): `manifest.json` (`iac/smoke@1`) and `results.json` (`iac/smoke-results@1`).
+ * Another major version, or a document that breaks the contract, is a ConfigurationError naming the
+ * file: the report lists the artifact as unreadable and goes on.
  */
-const SMOKE_MANIFEST_FILE = 'manifest.json';
-const SMOKE_RESULTS_FILE = 'results.json';
-const SMOKE_KIND = 'iac/smoke';
-const SMOKE_MAJOR = 1;
-const smoke_isoTime = iso_datetime({ offset: true });
-const smokeManifestSchema = looseObject({
-    schema: literal(`${SMOKE_KIND}@${SMOKE_MAJOR}`),
-    stack: schemas_string().optional(),
-    createdAt: smoke_isoTime.optional(),
-    created_at: smoke_isoTime.optional(),
-});
-const checkSchema = looseObject({
-    name: schemas_string(),
-    kind: schemas_string().optional(),
-    category: schemas_string().optional(),
-    target: schemas_string().optional(),
-    status: schemas_enum(['passed', 'failed']),
-    attempts: schemas_number().int().nonnegative().optional(),
-    /** Seconds, or milliseconds under `durationMs`. */
-    duration: schemas_number().nonnegative().optional(),
-    durationSeconds: schemas_number().nonnegative().optional(),
-    durationMs: schemas_number().nonnegative().optional(),
-    message: schemas_string().optional(),
-})
-    .transform(({ duration, durationSeconds, durationMs, ...check }) => ({
-    name: check.name,
-    kind: check.kind ?? '',
-    category: check.category ?? '',
-    target: check.target ?? '',
-    status: check.status,
-    attempts: check.attempts ?? 1,
-    durationSeconds: durationSeconds ?? duration ?? (durationMs !== undefined ? durationMs / 1000 : 0),
-    message: check.message ?? '',
-}));
-const smokeResultsSchema = union([
-    array(checkSchema),
-    looseObject({ checks: array(checkSchema) }).transform((v) => v.checks),
-    looseObject({ results: array(checkSchema) }).transform((v) => v.results),
-]);
-/** Reads the smoke manifest and results; throws a ConfigurationError naming the file and field. */
-function readSmokeResults(manifestJson, resultsJson) {
-    const manifest = readContract(manifestJson, SMOKE_KIND, { [SMOKE_MAJOR]: smokeManifestSchema }, { reader: 'report', advice: 'use the same iac-pipeline version for smoke-test and report' });
-    const checks = readContract({ schema: `${SMOKE_KIND}@${SMOKE_MAJOR}`, checks: smoke_parseJson(resultsJson) }, SMOKE_KIND, { [SMOKE_MAJOR]: object({ checks: smokeResultsSchema }).transform((v) => v.checks) }, { file: SMOKE_RESULTS_FILE, reader: 'report' });
-    const passed = checks.filter((c) => c.status === 'passed').length;
+
+function smoke_readSmokeResults(manifestJson, resultsJson) {
+    const manifest = readSmokeManifest(manifestJson, 'report');
+    const results = readSmokeResults(resultsJson, 'report');
     return {
         stack: manifest.stack,
-        createdAt: manifest.createdAt ?? manifest.created_at,
-        checks,
-        passed,
-        failed: checks.length - passed,
-        durationSeconds: checks.reduce((sum, c) => Math.max(sum, c.durationSeconds), 0),
+        createdAt: manifest.createdAt,
+        checks: results.checks.map((check) => ({
+            name: check.id,
+            kind: check.kind,
+            category: check.category,
+            target: check.target,
+            status: check.status,
+            attempts: check.attempts,
+            durationSeconds: check.durationSeconds,
+            message: check.message,
+        })),
+        passed: results.totals.passed,
+        failed: results.totals.failed,
+        durationSeconds: results.durationSeconds,
     };
 }
-function smoke_parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
+
 
 ;// CONCATENATED MODULE: ./lib/report/gather.js
 
@@ -48795,7 +48853,7 @@ async function readArtifact(kind, base, dir) {
             return {
                 ...base,
                 kind,
-                smoke: readSmokeResults(await text(MANIFEST_FILE), await text(SMOKE_RESULTS_FILE)),
+                smoke: smoke_readSmokeResults(await text(MANIFEST_FILE), await text(SMOKE_RESULTS_FILE)),
             };
         case 'errored-state':
             return { ...base, kind, encrypted: (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, ENCRYPTED_BUNDLE_FILE)) };
@@ -49621,7 +49679,7 @@ function rowsFromArtifacts(artifacts) {
                     ...(s.failed > 0
                         ? {
                             note: `failed: ${s.checks
-                                .filter((c) => c.status === 'failed')
+                                .filter((c) => c.status !== 'passed')
                                 .map((c) => c.name)
                                 .join(', ')}`,
                         }

@@ -21,9 +21,12 @@ export interface SecretValues {
   extraVars?: Record<string, unknown> | undefined;
 }
 
-/** Creates the secrets directory; the caller records it for the post step before writing into it. */
-export async function createSecretsDir(runnerTemp: string): Promise<string> {
-  const dir = await mkdtemp(join(runnerTemp, 'iac-ansible-secrets-'));
+/**
+ * Creates the secrets directory; the caller records it for the post step before writing into it.
+ * `prefix` names the action whose secrets it holds (smoke-test reuses this for its SSH key).
+ */
+export async function createSecretsDir(runnerTemp: string, prefix = 'iac-ansible-secrets-'): Promise<string> {
+  const dir = await mkdtemp(join(runnerTemp, prefix));
   await chmod(dir, 0o700);
   return dir;
 }

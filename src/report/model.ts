@@ -219,7 +219,7 @@ function rowsFromArtifacts(artifacts: readonly GatheredArtifact[]): StageRow[] {
             ...(s.failed > 0
               ? {
                   note: `failed: ${s.checks
-                    .filter((c) => c.status === 'failed')
+                    .filter((c) => c.status !== 'passed')
                     .map((c) => c.name)
                     .join(', ')}`,
                 }

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { decryptToDirectory } from '../../src/contracts/encryption.js';
+import { smokeManifestSchema, smokeResultsSchema } from '../../src/contracts/smoke.js';
 import { artifactsOfRuns, jobsOfRuns } from '../support/artifact-bridge.js';
 import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
 import { startResultsService, type ResultsService } from '../support/results-service.js';
@@ -81,44 +83,75 @@ async function startReceiver(statuses: number[]) {
   };
 }
 
-/** smoke-test's artifact, in the shape of its contract: manifest.json, results.json, junit.xml. */
+/**
+ * smoke-test's artifact, in the shape of its contract (src/contracts/smoke.ts), checked against that
+ * contract's own schema before upload: manifest.json, results.json, junit.xml.
+ */
 async function uploadSmoke(run: WorkflowRun, schema = 'iac/smoke@1'): Promise<void> {
   const job = await run.job('smoke');
-  await job.writeFile(
-    'manifest.json',
-    JSON.stringify({
-      schema,
-      producer: { action: 'smoke-test', version: '0.1.0' },
-      stack: 'infra',
-      createdAt: new Date().toISOString(),
-    }),
-  );
-  await job.writeFile(
-    'results.json',
-    JSON.stringify([
-      {
-        name: 'ssh port open',
+  const now = new Date().toISOString();
+  const common = { stack: 'infra', commit: run.sha, ref: 'refs/heads/main', runId: run.runId, runAttempt: 1 };
+  const check = (id: string, rest: Record<string, unknown>) => ({
+    id,
+    check: id,
+    tags: [],
+    line: 3,
+    ...rest,
+  });
+  const results = smokeResultsSchema.parse({
+    schema: 'iac/smoke-results@1',
+    producer: { action: 'smoke-test', version: '0.1.0' },
+    ...common,
+    checksFile: 'smoke.yml',
+    startedAt: now,
+    createdAt: now,
+    durationSeconds: 1.6,
+    settings: { concurrency: 16, retries: 3, retryDelaySeconds: 2, deadlineSeconds: 300, failOn: 'any' },
+    totals: { passed: 2, failed: 0, total: 2 },
+    byCategory: {
+      connectivity: { passed: 1, failed: 0, total: 1 },
+      functionality: { passed: 1, failed: 0, total: 1 },
+    },
+    maxInFlight: 2,
+    deadlineReached: false,
+    failedStep: false,
+    checks: [
+      check('ssh port open', {
         kind: 'tcp',
         category: 'connectivity',
         target: '127.0.0.1:22',
         status: 'passed',
-        attempts: 1,
-        duration: 0.02,
         message: '',
-      },
-      {
-        name: 'motd written',
+        attempts: 1,
+        durationSeconds: 0.02,
+      }),
+      check('motd written', {
         kind: 'ssh-command',
         category: 'functionality',
+        host: 'web-1',
         target: 'web-1',
         status: 'passed',
-        attempts: 2,
-        duration: 1.5,
         message: HOSTILE,
-      },
-    ]),
-  );
+        attempts: 2,
+        durationSeconds: 1.5,
+      }),
+    ],
+  });
+  await job.writeFile('results.json', JSON.stringify(results));
   await job.writeFile('junit.xml', '<testsuites tests="2" failures="0"></testsuites>\n');
+  const sha = async (file: string) =>
+    createHash('sha256')
+      .update(await readFile(join(job.workspace, file)))
+      .digest('hex');
+  const manifest = {
+    schema,
+    producer: { action: 'smoke-test', version: '0.1.0' },
+    ...common,
+    createdAt: now,
+    files: { 'results.json': await sha('results.json'), 'junit.xml': await sha('junit.xml') },
+  };
+  if (schema === 'iac/smoke@1') smokeManifestSchema.parse(manifest);
+  await job.writeFile('manifest.json', JSON.stringify(manifest));
   const step = await job.step('probe:artifact', {
     with: { mode: 'upload', name: 'iac-smoke-infra', path: 'manifest.json\nresults.json\njunit.xml' },
   });

@@ -10,7 +10,7 @@ export const smokeTestInputs = defineInputs(
     'private-key': input.secretText(),
     concurrency: input.integerOr(1, 256, 16),
     retries: input.integerOr(0, 100, 3),
-    'retry-delay-seconds': input.integerOr(0, 3_600, 2),
+    'retry-delay-seconds': input.numberOr(0, 3_600, 2),
     'deadline-seconds': input.integerOr(1, 86_400, 300),
     'fail-on': input.choice(['any', 'threshold'] as const, 'any'),
     threshold: input.integer(0, 100),

@@ -25,30 +25,80 @@ const run: RunContext = {
   runUrl: 'https://github.com/octo-org/infra/actions/runs/7',
 };
 
-const manifest = JSON.stringify({ schema: 'iac/smoke@1', stack: 'infra', createdAt: '2026-01-01T00:00:10Z' });
+const manifest = JSON.stringify({
+  schema: 'iac/smoke@1',
+  producer: { action: 'smoke-test', version: '0.1.0' },
+  stack: 'infra',
+  commit: 'a'.repeat(40),
+  ref: 'refs/heads/main',
+  runId: 7,
+  runAttempt: 1,
+  createdAt: '2026-01-01T00:00:10Z',
+  files: {},
+});
+
+function resultsOf(checks: Array<{ id: string; status: 'passed' | 'failed' | 'not-run' }>) {
+  const passed = checks.filter((c) => c.status === 'passed').length;
+  return JSON.stringify({
+    schema: 'iac/smoke-results@1',
+    producer: { action: 'smoke-test', version: '0.1.0' },
+    stack: 'infra',
+    checksFile: 'smoke.yml',
+    commit: 'a'.repeat(40),
+    ref: 'refs/heads/main',
+    runId: 7,
+    runAttempt: 1,
+    startedAt: '2026-01-01T00:00:08Z',
+    createdAt: '2026-01-01T00:00:10Z',
+    durationSeconds: 2,
+    settings: { concurrency: 16, retries: 3, retryDelaySeconds: 2, deadlineSeconds: 300, failOn: 'any' },
+    totals: { passed, failed: checks.length - passed, total: checks.length },
+    byCategory: {},
+    maxInFlight: 1,
+    deadlineReached: checks.some((c) => c.status === 'not-run'),
+    failedStep: passed < checks.length,
+    checks: checks.map((c) => ({
+      ...c,
+      check: c.id,
+      kind: 'http',
+      category: 'service',
+      tags: [],
+      target: 'https://x',
+      message: c.status === 'passed' ? '' : 'HTTP 503',
+      attempts: 2,
+      durationSeconds: 1.5,
+      line: 4,
+    })),
+  });
+}
 
 describe('the smoke artifact reader', () => {
-  it('reads the list itself or an object holding it, with durations in seconds or milliseconds', () => {
-    const check = { name: 'web', kind: 'http', category: 'service', target: 'https://x', status: 'passed' };
-    const list = readSmokeResults(manifest, JSON.stringify([{ ...check, duration: 2 }]));
-    expect(list).toMatchObject({ passed: 1, failed: 0, stack: 'infra', createdAt: '2026-01-01T00:00:10Z' });
-    expect(list.checks[0]).toMatchObject({ durationSeconds: 2, attempts: 1, message: '' });
-    const wrapped = readSmokeResults(
+  it("reads smoke-test's own contract, counting checks the deadline left unrun as failed", () => {
+    const read = readSmokeResults(
       manifest,
-      JSON.stringify({ checks: [{ ...check, status: 'failed', durationMs: 1500, extra: true }] }),
+      resultsOf([
+        { id: 'web', status: 'passed' },
+        { id: 'api', status: 'failed' },
+        { id: 'late', status: 'not-run' },
+      ]),
     );
-    expect(wrapped).toMatchObject({ passed: 0, failed: 1 });
-    expect(wrapped.checks[0]?.durationSeconds).toBe(1.5);
+    expect(read).toMatchObject({ passed: 1, failed: 2, stack: 'infra', createdAt: '2026-01-01T00:00:10Z' });
+    expect(read.durationSeconds).toBe(2);
+    expect(read.checks.map((c) => [c.name, c.status, c.attempts])).toEqual([
+      ['web', 'passed', 2],
+      ['api', 'failed', 2],
+      ['late', 'not-run', 2],
+    ]);
   });
 
-  it('refuses another major version or a bad status by name', () => {
-    expect(() => readSmokeResults(manifest.replace('@1', '@2'), '[]')).toThrow(
+  it('refuses another major version or a document that breaks the contract, by file', () => {
+    expect(() => readSmokeResults(manifest.replace('@1', '@2'), resultsOf([]))).toThrow(
       'manifest.json is iac/smoke@2, but this version of report reads iac/smoke@1',
     );
-    expect(() => readSmokeResults(manifest, JSON.stringify([{ name: 'x', status: 'ok' }]))).toThrow(
+    expect(() => readSmokeResults(manifest, resultsOf([]).replace('"passed":0', '"passed":"none"'))).toThrow(
       /^results\.json: /,
     );
-    expect(() => readSmokeResults('not json', '[]')).toThrow(/manifest\.json is not valid JSON/);
+    expect(() => readSmokeResults('not json', resultsOf([]))).toThrow(/manifest\.json is not valid JSON/);
   });
 });
 

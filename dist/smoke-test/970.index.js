@@ -1,0 +1,1852 @@
+export const id = 970;
+export const ids = [970];
+export const modules = {
+
+/***/ 84970:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  smokeTest: () => (/* binding */ smokeTest)
+});
+
+// EXTERNAL MODULE: external "node:dns/promises"
+var promises_ = __webpack_require__(71553);
+// EXTERNAL MODULE: external "node:fs/promises"
+var external_node_fs_promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./lib/core/errors.js
+var errors = __webpack_require__(3828);
+// EXTERNAL MODULE: ./lib/core/inputs.js
+var inputs = __webpack_require__(50662);
+;// CONCATENATED MODULE: ./lib/ansible/connection.js
+
+
+
+
+/**
+ * Creates the secrets directory; the caller records it for the post step before writing into it.
+ * `prefix` names the action whose secrets it holds (smoke-test reuses this for its SSH key).
+ */
+async function createSecretsDir(runnerTemp, prefix = 'iac-ansible-secrets-') {
+    const dir = await (0,external_node_fs_promises_.mkdtemp)((0,external_node_path_.join)(runnerTemp, prefix));
+    await (0,external_node_fs_promises_.chmod)(dir, 0o700);
+    return dir;
+}
+async function writeSecretFiles(dir, values) {
+    const files = { dir };
+    if (values.privateKey) {
+        files.privateKey = (0,external_node_path_.join)(dir, 'id_ssh');
+        await writeSecret(files.privateKey, normalizePrivateKey(values.privateKey));
+    }
+    if (values.vaultPassword) {
+        // Not executable: Ansible runs an executable vault password file as a script.
+        files.vaultPassword = (0,external_node_path_.join)(dir, 'vault-password');
+        await writeSecret(files.vaultPassword, `${values.vaultPassword}\n`);
+    }
+    if (values.extraVars) {
+        // JSON is YAML, which `-e @file` reads; a file keeps the values off the command line.
+        files.extraVars = (0,external_node_path_.join)(dir, 'extra-vars.json');
+        await writeSecret(files.extraVars, JSON.stringify(values.extraVars));
+    }
+    return files;
+}
+async function writeSecret(path, content) {
+    await (0,external_node_fs_promises_.writeFile)(path, content, { mode: 0o600, flag: 'wx' });
+    // The umask could only have narrowed it, but a pre-existing mode must not widen it.
+    await (0,external_node_fs_promises_.chmod)(path, 0o600);
+}
+/**
+ * OpenSSH refuses a key without its final newline ("invalid format"), and a secret pasted on Windows
+ * has CRLFs; the input arrives trimmed. A path or a public key is refused before ssh gets to say so
+ * less clearly.
+ */
+function normalizePrivateKey(key) {
+    const text = key.replace(/\r\n?/g, '\n').trim();
+    if (!/^-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----\n[\s\S]+\n-----END [A-Z0-9 ]*PRIVATE KEY-----$/.test(text)) {
+        throw new errors/* ConfigurationError */.j1('Input "private-key" must be the text of an SSH private key, from "-----BEGIN ... PRIVATE KEY-----" ' +
+            'to its END line (a path or a public key is not accepted).');
+    }
+    return `${text}\n`;
+}
+/**
+ * The `known-hosts` input: a file in the workspace, or the known_hosts lines themselves
+ * ("host key-type key"). Either way a copy in the run's scratch directory is what ssh reads, so the
+ * path handed to ssh has no characters its option parser would split.
+ */
+async function knownHostsFile(given, scratch) {
+    const target = join(scratch, 'known_hosts');
+    const trimmed = given.trim();
+    const path = trimmed.includes('\n') ? undefined : findPath(trimmed, 'file');
+    if (path) {
+        await copyFile(path, target);
+        return target;
+    }
+    const lines = trimmed.split(/\r?\n/).map((line) => line.trim());
+    const entries = lines.filter((line) => line !== '' && !line.startsWith('#'));
+    if (entries.length === 0 || !entries.every((line) => line.split(/\s+/).length >= 3)) {
+        throw new ConfigurationError('Input "known-hosts" must be a known_hosts file in the workspace, or its lines ("host key-type key", ' +
+            `such as "[10.0.0.5]:22 ssh-ed25519 AAAA...")${trimmed.includes('\n') ? '' : `; no file "${trimmed}"`}.`);
+    }
+    await writeFile(target, `${lines.join('\n')}\n`);
+    return target;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./lib/ansible/inventory.js
+
+
+
+
+
+
+/** The file tf-apply puts in its inventory artifact (src/actions/tf-apply/apply.ts). */
+const ARTIFACT_INVENTORY_FILE = 'inventory.yml';
+const EXPECTED = 'an inventory file or directory in the workspace, a comma-separated host list ("web-1,web-2,"), ' +
+    'or an inline YAML or INI inventory';
+/**
+ * The `inventory` input is one of: a path (file or directory, relative to the workspace); a host list
+ * in Ansible's `-i host1,host2,` form; or the inventory itself, inline, in YAML or INI. Empty: the
+ * inventory tf-apply published as an artifact.
+ */
+async function resolveInventory(options) {
+    const given = options.given?.trim();
+    if (!given)
+        return fromArtifact(options);
+    if (!given.includes('\n')) {
+        const path = (0,inputs/* findPath */.Hh)(given, 'file or directory');
+        if (path)
+            return { kind: 'path', argument: path, description: workspacePath(path, options.workspace) };
+        if (/^[^\s=]+,[^\s=]*$/.test(given)) {
+            return { kind: 'host-list', argument: given, description: `hosts ${given.replace(/,$/, '')}` };
+        }
+        // One line naming no file is an inline inventory ("web-1 ansible_host=10.0.0.1"), unless it looks like a path.
+        if (/[/\\]|\.(?:ya?ml|json|ini|cfg|txt)$/i.test(given) && !/\s/.test(given)) {
+            throw new errors/* ConfigurationError */.j1(`Input "inventory" must be ${EXPECTED}; no file or directory "${given}".`);
+        }
+    }
+    return writeInline(given, options.scratch);
+}
+async function fromArtifact(options) {
+    const dir = (0,external_node_path_.join)(options.scratch, 'inventory-artifact');
+    await options.artifacts.download(options.artifactName, dir);
+    const file = (0,external_node_path_.join)(dir, ARTIFACT_INVENTORY_FILE);
+    if (!(0,external_node_fs_.existsSync)(file)) {
+        const found = (await (0,external_node_fs_promises_.readdir)(dir)).join(', ') || 'nothing';
+        throw new errors/* ConfigurationError */.j1(`The artifact ${options.artifactName} holds no ${ARTIFACT_INVENTORY_FILE} (it holds ${found}): ` +
+            'name the inventory tf-apply published in inventory-artifact, or give the inventory input.');
+    }
+    return { kind: 'artifact', argument: file, description: `artifact ${options.artifactName}` };
+}
+/**
+ * Ansible picks the parser by trying each plugin, but its yaml plugin reads only .yml/.yaml/.json
+ * files: a YAML mapping goes to inventory.yml, anything else (INI) to inventory.ini.
+ */
+async function writeInline(content, scratch) {
+    let yaml;
+    try {
+        yaml = (0,dist/* parse */.qg)(content);
+    }
+    catch {
+        yaml = undefined;
+    }
+    const isYaml = yaml !== null && typeof yaml === 'object' && !Array.isArray(yaml);
+    const dir = (0,external_node_path_.join)(scratch, 'inventory');
+    await (0,external_node_fs_promises_.mkdir)(dir, { recursive: true });
+    const file = (0,external_node_path_.join)(dir, isYaml ? 'inventory.yml' : 'inventory.ini');
+    await (0,external_node_fs_promises_.writeFile)(file, `${content}\n`);
+    return { kind: 'inline', argument: file, description: `inline ${isYaml ? 'YAML' : 'INI'} inventory` };
+}
+function workspacePath(path, workspace) {
+    const inside = (0,external_node_path_.relative)(workspace, path);
+    return inside && !inside.startsWith('..') ? inside.split('\\').join('/') : path;
+}
+
+;// CONCATENATED MODULE: ./lib/artifacts/names.js
+
+
+
+function artifactName(prefix, kind, stack) {
+    return `${prefix}-${kind}-${stack}`;
+}
+/**
+ * The stack's name: the `stack` input, else the working directory's name, else (for the workspace
+ * root, whose directory name is the runner's) the repository's name.
+ */
+function stackName(given, workingDirectory, workspace, repo) {
+    if (given)
+        return given;
+    const name = (0,external_node_path_.relative)(workspace, workingDirectory) === '' ? repo : (0,external_node_path_.basename)(workingDirectory);
+    if (!inputs/* NAME_PART */.y3.test(name)) {
+        throw new errors/* ConfigurationError */.j1(`Input "stack" is needed: the working directory's name "${name}" cannot be part of an artifact name (use letters, digits, ".", "_" or "-").`);
+    }
+    return name;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./lib/contracts/digest.js
+
+
+/** Names this construction; a different construction would take another label (and schema major). */
+const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
+/**
+ * The plan digest: what an approval names and what tf-apply checks before it applies. It is a
+ * contract, so the construction is fixed and written down here:
+ *
+ *   planDigest = "sha256:" + lowercase hex of SHA-256( frame(label) ‖ frame(header) ‖ frame(planfile) ‖ frame(lock) )
+ *
+ *   frame(b) = the length of b in bytes as an unsigned 64-bit big-endian integer, then b
+ *   label    = the UTF-8 bytes of "iac/plan-digest@1"
+ *   header   = the UTF-8 bytes of JSON.stringify of an object with exactly these keys, in this order:
+ *              {"stack": string, "workingDirectory": string, "workspace": string,
+ *               "toolName": "tofu" | "terraform", "toolMajor": integer, "lockFile": boolean}
+ *              (no whitespace; `lockFile` says whether a lock file is bundled)
+ *   planfile = the bytes of `tfplan`
+ *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
+ *
+ * Every part is length-framed and the fields are JSON-encoded strings in a fixed order, so no two
+ * different inputs give the same byte stream: stack "a" + workspace "bc" and stack "ab" +
+ * workspace "c" differ in the header, and an empty lock file differs from none through `lockFile`.
+ */
+function planDigest(input) {
+    const { stack, workingDirectory, workspace, toolName, toolMajor } = input;
+    for (const [name, value] of Object.entries({ stack, workingDirectory, workspace, toolName })) {
+        if (typeof value !== 'string')
+            throw new TypeError(`planDigest: ${name} must be a string`);
+    }
+    if (!Number.isSafeInteger(toolMajor) || toolMajor < 0) {
+        throw new TypeError('planDigest: toolMajor must be a whole number');
+    }
+    const header = JSON.stringify({
+        stack,
+        workingDirectory,
+        workspace,
+        toolName,
+        toolMajor,
+        lockFile: input.lockFile !== undefined,
+    });
+    const hash = createHash('sha256');
+    const frame = (bytes) => {
+        const length = Buffer.alloc(8);
+        length.writeBigUInt64BE(BigInt(bytes.length));
+        hash.update(length);
+        hash.update(bytes);
+    };
+    frame(Buffer.from(PLAN_DIGEST_LABEL, 'utf8'));
+    frame(Buffer.from(header, 'utf8'));
+    frame(input.planfile);
+    frame(input.lockFile ?? Buffer.alloc(0));
+    return `sha256:${hash.digest('hex')}`;
+}
+/** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
+async function sha256File(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/** The first 12 hex digits of a digest, with its `sha256:` prefix, for messages. */
+function shortDigest(digest) {
+    const hex = digest.replace(/^sha256:/, '');
+    return `sha256:${hex.slice(0, 12)}`;
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
+var schemas = __webpack_require__(32716);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
+var iso = __webpack_require__(64377);
+;// CONCATENATED MODULE: ./lib/contracts/manifest.js
+
+
+
+/**
+ * The contracts between jobs: every artifact carries a `manifest.json` whose `schema` names its kind
+ * and major version (`iac/plan@1`). The schemas live here and are validated on read; a reader refuses
+ * another kind or a major version it does not know, saying which one it got and which it reads.
+ * Within a major version fields are only ever added, so a reader ignores fields it does not know.
+ */
+const MANIFEST_FILE = 'manifest.json';
+/** The names of the files in a plan bundle, beside manifest.json. */
+const PLAN_FILE = 'tfplan';
+const PLAN_JSON_FILE = 'plan.json';
+const LOCK_FILE = '.terraform.lock.hcl';
+const PLAN_KIND = 'iac/plan';
+const PLAN_MAJOR = 1;
+const PLAN_SCHEMA = `${PLAN_KIND}@${PLAN_MAJOR}`;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const TOOL_VERSION = /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+/** A file name in a flat bundle: no directory part, no `.`/`..`, no NUL, no backslash. */
+function isSafeFileName(name) {
+    return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
+}
+/** A POSIX path relative to the workspace, `.` for the workspace itself: `infra/prod`, never `./x`, `x/`, `../x`. */
+function isWorkspacePath(path) {
+    if (path === '.')
+        return true;
+    if (path.includes('\\') || path.includes('\0'))
+        return false;
+    return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+/**
+ * The manifest's form of a directory: `absolute` relative to `workspaceRoot`, POSIX separators,
+ * '.' for the root. A directory outside the workspace is the user's mistake.
+ */
+function toWorkspacePath(workspaceRoot, absolute, what = 'working-directory') {
+    const path = relative(workspaceRoot, absolute);
+    if (path === '')
+        return '.';
+    if (isAbsolute(path) || path === '..' || path.startsWith(`..${sep}`)) {
+        throw new ConfigurationError(`Input "${what}" must name a directory inside the workspace`);
+    }
+    return path.split(sep).join('/');
+}
+const manifest_text = schemas/* string */.YjP().min(1, { error: 'must not be empty' });
+const sha256Hex = schemas/* string */.YjP().regex(SHA256_HEX, { error: 'must be a sha256: 64 lowercase hex digits' });
+/** A whole number from `min`; zod reports a string given here as a non-number, so word it ourselves. */
+function wholeNumber(min) {
+    return schemas/* int */.Whr({ error: (issue) => describeType('a whole number', issue.input) })
+        .min(min, { error: `must be a whole number, ${min} or more` });
+}
+const count = wholeNumber(0);
+const manifest_workspacePath = schemas/* string */.YjP().refine(isWorkspacePath, {
+    error: "must be a POSIX path relative to the workspace, '.' for the workspace itself",
+});
+const producerSchema = schemas/* object */.Ikc({ action: manifest_text, version: manifest_text });
+const toolSchema = schemas/* object */.Ikc({
+    name: schemas/* enum */.k5n(['tofu', 'terraform'], { error: 'must be one of: tofu, terraform' }),
+    version: schemas/* string */.YjP().regex(TOOL_VERSION, { error: 'must be a version such as 1.10.6' }),
+});
+/** A var file, its path as tf-plan was given it (relative to the workspace unless absolute). */
+const varFileSchema = schemas/* object */.Ikc({ path: manifest_text, sha256: sha256Hex });
+const priorStateSchema = schemas/* object */.Ikc({
+    exists: schemas/* boolean */.zMY(),
+    serial: count.optional(),
+    lineage: schemas/* string */.YjP().optional(),
+});
+const planSummarySchema = schemas/* object */.Ikc({
+    add: count,
+    change: count,
+    destroy: count,
+    replace: count,
+    import: count,
+    move: count,
+    hasChanges: schemas/* boolean */.zMY(),
+    destroys: schemas/* boolean */.zMY(),
+    /** Addresses deleted or replaced. */
+    deletes: schemas/* array */.YOg(schemas/* string */.YjP()),
+});
+const bundledFiles = schemas/* record */.g1P(schemas/* string */.YjP().refine(isSafeFileName), sha256Hex, {
+    error: (issue) => (issue.code === 'invalid_key' ? 'must be a plain file name, with no "/"' : undefined),
+})
+    .superRefine((files, ctx) => {
+    for (const name of [PLAN_FILE, PLAN_JSON_FILE]) {
+        if (!(name in files))
+            ctx.addIssue({ code: 'custom', path: [name], message: 'is missing' });
+    }
+    if (MANIFEST_FILE in files) {
+        ctx.addIssue({ code: 'custom', path: [MANIFEST_FILE], message: 'must not be listed' });
+    }
+});
+/** `manifest.json` of a plan bundle, `iac/plan@1`. */
+const planManifestSchema = schemas/* object */.Ikc({
+    schema: schemas/* literal */.euz(PLAN_SCHEMA),
+    producer: producerSchema,
+    stack: manifest_text,
+    /** POSIX, relative to the workspace, '.' for the workspace itself. */
+    workingDirectory: manifest_workspacePath,
+    workspace: manifest_text,
+    commit: schemas/* string */.YjP().regex(COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
+    ref: schemas/* string */.YjP(),
+    runId: wholeNumber(1),
+    runAttempt: wholeNumber(1),
+    createdAt: iso/* datetime */.w$({ offset: true, error: 'must be an ISO 8601 date and time' }),
+    tool: toolSchema,
+    varFiles: schemas/* array */.YOg(varFileSchema),
+    /** Bundled file name → sha256 hex: tfplan, plan.json, .terraform.lock.hcl when present. */
+    files: bundledFiles,
+    /** The state as seen at plan time, for the first-apply race guard (hashicorp/terraform#24078). */
+    priorState: priorStateSchema,
+    planDigest: schemas/* string */.YjP().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
+    summary: planSummarySchema,
+});
+/** The major version of a tool version: `1.10.6` → 1, `v2.0.0-rc1` → 2. */
+function toolMajor(version) {
+    const match = /^v?(\d+)\./.exec(version);
+    if (!match?.[1])
+        throw new TypeError(`not a tool version: ${JSON.stringify(version)}`);
+    return Number(match[1]);
+}
+const SCHEMA_ID = /^([a-z][a-z0-9-]*\/[a-z][a-z0-9-]*)@(\d+)$/;
+/**
+ * Reads a contract document (`iac/plan@1`, `iac/approval@1`, ...): JSON text or an already parsed
+ * value; its `schema` must be `<expectedKind>@<major>` for a major in `schemaByMajor`, whose schema
+ * then validates the whole document. Every refusal is a ConfigurationError that names the file, and
+ * the field or the versions.
+ */
+function manifest_readContract(json, expectedKind, schemaByMajor, context) {
+    const file = context.file ?? MANIFEST_FILE;
+    const value = typeof json === 'string' || Buffer.isBuffer(json) ? parseJson(json.toString(), file) : json;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        throw new ConfigurationError(`${file} must be a JSON object`);
+    }
+    const majors = Object.keys(schemaByMajor).map(Number);
+    const reads = majors.map((major) => `${expectedKind}@${major}`).join(' or ');
+    const id = value.schema;
+    const match = typeof id === 'string' ? SCHEMA_ID.exec(id) : null;
+    if (typeof id !== 'string' || !match) {
+        throw new ConfigurationError(`${file}: schema must be a schema id such as ${reads}${typeof id === 'string' ? `; got ${JSON.stringify(id.slice(0, 60))}` : ''}`);
+    }
+    if (match[1] !== expectedKind) {
+        throw new ConfigurationError(`${file} is ${id}, but ${context.reader} reads ${reads}: this is not the artifact ${context.reader} expects`);
+    }
+    const schema = schemaByMajor[Number(match[2])];
+    if (!schema) {
+        const advice = context.advice ?? 'use the same iac-pipeline version in every job';
+        throw new ConfigurationError(`${file} is ${id}, but this version of ${context.reader} reads ${reads}: ${advice}`);
+    }
+    const result = schema.safeParse(value, { error: defaultMessage });
+    if (!result.success)
+        throw new ConfigurationError(`${file}: ${describeIssue(result.error.issues[0])}`);
+    return result.data;
+}
+/** Reads and validates a plan bundle's manifest.json. */
+function readPlanManifest(json, reader = 'tf-apply', advice = 'use the same iac-pipeline version for plan and apply') {
+    return manifest_readContract(json, PLAN_KIND, { [PLAN_MAJOR]: planManifestSchema }, { reader, advice });
+}
+/** Checks a manifest before it is written: a bad one is a bug in the writer, not the user's mistake. */
+function validatePlanManifest(value) {
+    const result = planManifestSchema.safeParse(value, { error: defaultMessage });
+    if (!result.success) {
+        throw new Error(`refusing to write an invalid ${MANIFEST_FILE}: ${describeIssue(result.error.issues[0])}`);
+    }
+    return result.data;
+}
+function parseJson(text, file) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new ConfigurationError(`${file} is not valid JSON (${error.message})`);
+    }
+}
+const manifest_EXPECTED = {
+    string: 'a string',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    object: 'an object',
+    record: 'an object',
+    array: 'a list',
+};
+function kindOf(input) {
+    if (input === null)
+        return 'null';
+    if (Array.isArray(input))
+        return 'a list';
+    if (typeof input === 'number' || typeof input === 'boolean')
+        return String(input);
+    return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
+}
+function describeType(expected, input) {
+    return input === undefined
+        ? `is missing (it must be ${expected})`
+        : `must be ${expected}, not ${kindOf(input)}`;
+}
+/** Messages for the issues a schema does not word itself: "must be a string", "is missing". */
+function defaultMessage(issue) {
+    if (issue.code === 'invalid_type') {
+        return describeType(manifest_EXPECTED[issue.expected] ?? issue.expected, issue.input);
+    }
+    if (issue.code === 'invalid_value') {
+        return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+    }
+    if (issue.code === 'unrecognized_keys')
+        return `has unknown fields: ${issue.keys.join(', ')}`;
+    return undefined;
+}
+/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
+function describeIssue(issue) {
+    if (!issue)
+        return 'is invalid';
+    const path = issue.path
+        .map((part, index) => {
+        if (typeof part === 'number')
+            return `[${part}]`;
+        const key = String(part);
+        if (/^[A-Za-z_$][\w$]*$/.test(key))
+            return index === 0 ? key : `.${key}`;
+        return `[${JSON.stringify(key)}]`;
+    })
+        .join('');
+    return path === '' ? issue.message : `${path} ${issue.message}`;
+}
+
+;// CONCATENATED MODULE: ./lib/contracts/smoke.js
+
+
+/**
+ * The `<prefix>-smoke-<stack>` artifact that smoke-test uploads: `results.json` (every check and its
+ * verdict, `iac/smoke-results@1`), `junit.xml` (for test reporters) and `manifest.json`
+ * (`iac/smoke@1`: who made the artifact, for which run, and the sha256 of each file beside it). The
+ * report action reads them with the readers below, which refuse another major version by name.
+ */
+const SMOKE_RESULTS_FILE = 'results.json';
+const SMOKE_JUNIT_FILE = 'junit.xml';
+const SMOKE_RESULTS_KIND = 'iac/smoke-results';
+const SMOKE_RESULTS_MAJOR = 1;
+const SMOKE_RESULTS_SCHEMA = `${SMOKE_RESULTS_KIND}@${SMOKE_RESULTS_MAJOR}`;
+const SMOKE_MANIFEST_KIND = 'iac/smoke';
+const SMOKE_MANIFEST_MAJOR = 1;
+const SMOKE_MANIFEST_SCHEMA = `${SMOKE_MANIFEST_KIND}@${SMOKE_MANIFEST_MAJOR}`;
+const smoke_count = schemas/* number */.aig().int().nonnegative();
+const isoTime = iso/* datetime */.w$({ offset: true });
+const category = schemas/* enum */.k5n(['connectivity', 'service', 'security', 'functionality']);
+const smokeCheckResultSchema = schemas/* object */.Ikc({
+    /** Unique in the run: the check's name, with `[host]` for each host of a group. */
+    id: schemas/* string */.YjP(),
+    /** The check's name in the checks file. */
+    check: schemas/* string */.YjP(),
+    kind: schemas/* enum */.k5n(['tcp', 'http', 'ssh-command', 'command', 'dns', 'tls-cert']),
+    category,
+    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
+    /** The inventory host, when the check targets one. */
+    host: schemas/* string */.YjP().optional(),
+    target: schemas/* string */.YjP(),
+    status: schemas/* enum */.k5n(['passed', 'failed', 'not-run']),
+    message: schemas/* string */.YjP(),
+    attempts: smoke_count,
+    durationSeconds: schemas/* number */.aig().nonnegative(),
+    /** The check's line in the checks file. */
+    line: schemas/* number */.aig().int().positive(),
+});
+const tally = schemas/* object */.Ikc({ passed: smoke_count, failed: smoke_count, total: smoke_count });
+const smokeResultsSchema = schemas/* object */.Ikc({
+    schema: schemas/* literal */.euz(SMOKE_RESULTS_SCHEMA),
+    producer: producerSchema,
+    stack: schemas/* string */.YjP(),
+    checksFile: schemas/* string */.YjP(),
+    inventory: schemas/* string */.YjP().optional(),
+    commit: schemas/* string */.YjP(),
+    ref: schemas/* string */.YjP(),
+    runId: schemas/* number */.aig().int(),
+    runAttempt: schemas/* number */.aig().int(),
+    startedAt: isoTime,
+    createdAt: isoTime,
+    durationSeconds: schemas/* number */.aig().nonnegative(),
+    settings: schemas/* object */.Ikc({
+        concurrency: schemas/* number */.aig().int().positive(),
+        retries: smoke_count,
+        retryDelaySeconds: schemas/* number */.aig().nonnegative(),
+        deadlineSeconds: schemas/* number */.aig().positive(),
+        failOn: schemas/* enum */.k5n(['any', 'threshold']),
+        threshold: schemas/* number */.aig().min(0).max(100).optional(),
+    }),
+    /** Passed, failed (not-run included) and total, overall and by category. */
+    totals: tally,
+    byCategory: schemas/* record */.g1P(schemas/* string */.YjP(), tally),
+    /** The most checks that ran at one moment. */
+    maxInFlight: smoke_count,
+    deadlineReached: schemas/* boolean */.zMY(),
+    /** Whether the step failed on these results (fail-on and threshold). */
+    failedStep: schemas/* boolean */.zMY(),
+    checks: schemas/* array */.YOg(smokeCheckResultSchema),
+});
+const smokeManifestSchema = schemas/* object */.Ikc({
+    schema: schemas/* literal */.euz(SMOKE_MANIFEST_SCHEMA),
+    producer: producerSchema,
+    stack: schemas/* string */.YjP().min(1),
+    commit: schemas/* string */.YjP(),
+    ref: schemas/* string */.YjP(),
+    runId: schemas/* number */.aig().int().positive(),
+    runAttempt: schemas/* number */.aig().int().positive(),
+    createdAt: isoTime,
+    /** File name → sha256 hex of each file beside manifest.json. */
+    files: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/)),
+});
+function readSmokeResults(json, reader = 'report') {
+    return readContract(json, SMOKE_RESULTS_KIND, { [SMOKE_RESULTS_MAJOR]: smokeResultsSchema }, { file: SMOKE_RESULTS_FILE, reader });
+}
+function readSmokeManifest(json, reader = 'report') {
+    return readContract(json, SMOKE_MANIFEST_KIND, { [SMOKE_MANIFEST_MAJOR]: smokeManifestSchema }, { reader });
+}
+/** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
+function validateSmokeDocument(schema, value, file) {
+    const result = schema.safeParse(value);
+    if (!result.success)
+        throw new Error(`refusing to write an invalid ${file}: ${describeIssue(result.error.issues[0])}`);
+    return result.data;
+}
+
+
+// EXTERNAL MODULE: ./lib/core/secret-files.js
+var secret_files = __webpack_require__(77565);
+;// CONCATENATED MODULE: ./lib/core/version.js
+/** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
+const SUITE_VERSION = '0.1.0';
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __webpack_require__(42463);
+;// CONCATENATED MODULE: ./lib/smoke/checks-schema.js
+/**
+ * The JSON Schema of the smoke-test checks file, published as schemas/smoke-checks.schema.json (a unit
+ * test keeps the two equal) so that editors can validate a checks file as it is written. Draft-07, which
+ * ajv reads without plugins and which editors' YAML language servers know. Each kind is a branch chosen
+ * by its `kind` (ajv's discriminator), so an error names the field of that kind, not "matches no branch".
+ */
+const CATEGORIES = ['connectivity', 'service', 'security', 'functionality'];
+const CHECK_KINDS = ['tcp', 'http', 'ssh-command', 'command', 'dns', 'tls-cert'];
+
+const port = { type: 'integer', minimum: 1, maximum: 65535 };
+const regex = { type: 'string', minLength: 1, format: 'regex' };
+const checks_schema_text = { type: 'string', minLength: 1 };
+/** The fields every check has, whatever its kind. */
+const common = {
+    name: { ...checks_schema_text, description: 'Unique name of the check, as test reporters show it.' },
+    category: { enum: [...CATEGORIES], description: 'Which kind of smoke test this is.' },
+    tags: { type: 'array', items: checks_schema_text, uniqueItems: true, description: 'Free labels, shown in the results.' },
+    description: { type: 'string' },
+    retries: {
+        type: 'integer',
+        minimum: 0,
+        maximum: 100,
+        description: 'Tries after the first for this check; the `retries` input when absent.',
+    },
+    'timeout-seconds': {
+        type: 'number',
+        exclusiveMinimum: 0,
+        maximum: 3600,
+        description: 'How long one try may take (default 10).',
+    },
+};
+/** Where a check points: one host (a name of the inventory, or an address), or every host of a group. */
+const target = {
+    host: { ...checks_schema_text, description: 'An inventory host name, or an address or DNS name.' },
+    group: { ...checks_schema_text, description: 'Every host of this inventory group (`all` for every host).' },
+};
+const tlsOptions = {
+    'tls-verify': {
+        type: 'boolean',
+        description: 'Verify the certificate chain and name (default true).',
+    },
+    'ca-file': { ...checks_schema_text, description: 'PEM file of CA certificates to trust, relative to the workspace.' },
+    'server-name': { ...checks_schema_text, description: 'The TLS server name (SNI) to ask for; the host when absent.' },
+};
+const kinds = {
+    tcp: {
+        description: 'The port accepts a TCP connection.',
+        properties: { ...target, port },
+        required: ['port'],
+    },
+    http: {
+        description: "An HTTP(S) request answers with the expected status, body and headers. With host or group, `{host}` in the URL is each host's address.",
+        properties: {
+            ...target,
+            url: { ...checks_schema_text, pattern: '^https?://' },
+            method: { enum: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'] },
+            status: {
+                oneOf: [
+                    { type: 'integer', minimum: 100, maximum: 599 },
+                    { type: 'array', items: { type: 'integer', minimum: 100, maximum: 599 }, minItems: 1 },
+                ],
+                description: 'Expected status code(s); default 200.',
+            },
+            body: { ...regex, description: 'A regular expression the body must match.' },
+            headers: {
+                type: 'object',
+                additionalProperties: regex,
+                description: 'Response header name → regular expression its value must match.',
+            },
+            ...tlsOptions,
+        },
+        required: ['url'],
+    },
+    'ssh-command': {
+        description: 'A command run over SSH exits with the expected code and prints the expected output.',
+        properties: {
+            ...target,
+            command: { ...checks_schema_text, description: "Run by the remote user's shell." },
+            'exit-code': { type: 'integer', minimum: 0, maximum: 255 },
+            output: {
+                ...regex,
+                description: 'A regular expression the standard output (without its final newline) must match.',
+            },
+            user: { ...checks_schema_text, description: "The SSH user; the inventory's ansible_user when absent." },
+            port: { ...port, description: "The SSH port; the inventory's ansible_port, else 22." },
+        },
+        required: ['command'],
+    },
+    command: {
+        description: 'A local command (an argument list, no shell) exits with the expected code and output.',
+        properties: {
+            command: { type: 'array', items: { type: 'string' }, minItems: 1 },
+            'exit-code': { type: 'integer', minimum: 0, maximum: 255 },
+            output: {
+                ...regex,
+                description: 'A regular expression the standard output (without its final newline) must match.',
+            },
+        },
+        required: ['command'],
+    },
+    dns: {
+        description: 'A name resolves, to the expected addresses when given.',
+        properties: {
+            ...target,
+            addresses: { type: 'array', items: checks_schema_text, minItems: 1, uniqueItems: true },
+        },
+        required: [],
+    },
+    'tls-cert': {
+        description: 'The TLS certificate served on host:port (or the URL) is valid for at least min-days more days.',
+        properties: {
+            ...target,
+            url: { ...checks_schema_text, pattern: '^https://' },
+            port: { ...port, description: 'Default 443.' },
+            'min-days': { type: 'integer', minimum: 0, maximum: 3650, description: 'Default 14.' },
+            ...tlsOptions,
+        },
+        required: [],
+    },
+};
+const smokeChecksSchema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'iac-pipeline smoke-test checks',
+    type: 'object',
+    additionalProperties: false,
+    required: ['checks'],
+    properties: {
+        ssh: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'How ssh-command checks connect.',
+            properties: {
+                user: {
+                    ...checks_schema_text,
+                    description: 'Default SSH user when neither the check nor the inventory names one.',
+                },
+                'known-hosts': {
+                    ...checks_schema_text,
+                    description: 'known_hosts file (relative to the workspace) to check host keys against; without it, keys are accepted on first use in a per-run file.',
+                },
+            },
+        },
+        checks: {
+            type: 'array',
+            minItems: 1,
+            items: {
+                type: 'object',
+                required: ['name', 'kind', 'category'],
+                discriminator: { propertyName: 'kind' },
+                oneOf: CHECK_KINDS.map((kind) => ({
+                    description: kinds[kind].description,
+                    type: 'object',
+                    additionalProperties: false,
+                    required: kinds[kind].required,
+                    properties: { kind: { const: kind }, ...common, ...kinds[kind].properties },
+                })),
+            },
+        },
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/smoke/checks.js
+
+
+
+
+
+
+/** Reads and validates the checks file; any problem is one ConfigurationError naming the file and line. */
+async function readChecksFile(absolutePath, workspace) {
+    const inside = (0,external_node_path_.relative)(workspace, absolutePath);
+    const path = inside && !inside.startsWith('..') ? inside.split('\\').join('/') : absolutePath;
+    return parseChecks(await (0,external_node_fs_promises_.readFile)(absolutePath, 'utf8'), path);
+}
+function parseChecks(text, path) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true });
+    const fail = (line, message) => {
+        throw new errors/* ConfigurationError */.j1(`The checks file ${path}${line ? `, line ${line}` : ''}: ${message}.`);
+    };
+    const yamlError = doc.errors[0];
+    if (yamlError) {
+        const what = yamlError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
+        fail(yamlError.linePos?.[0]?.line, `is not valid YAML: ${what}`);
+    }
+    const value = doc.toJS();
+    const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        fail(lineOf(doc.contents), 'must be a mapping with a "checks" list (see schemas/smoke-checks.schema.json)');
+    }
+    const validate = validator();
+    if (!validate(value)) {
+        const error = mostUseful(validate.errors ?? []);
+        const { line, message } = describe(error, doc, value, lineOf);
+        fail(line, message);
+    }
+    const raw = value;
+    const checks = raw.checks.map((check, index) => toSpec(check, lineOf(doc.getIn(['checks', index], true)) ?? 1));
+    const seen = new Map();
+    for (const check of checks) {
+        const first = seen.get(check.name);
+        if (first !== undefined)
+            fail(check.line, `the name "${check.name}" is given to another check too (line ${first}); names must be unique`);
+        seen.set(check.name, check.line);
+        const problem = targetProblem(check);
+        if (problem)
+            fail(check.line, `check "${check.name}" (${check.kind}): ${problem}`);
+    }
+    return {
+        path,
+        ssh: {
+            ...(raw.ssh?.user ? { user: raw.ssh.user } : {}),
+            ...(raw.ssh?.['known-hosts'] ? { knownHosts: raw.ssh['known-hosts'] } : {}),
+        },
+        checks,
+    };
+}
+/** What the schema cannot say: which target fields a kind needs, and in which combinations. */
+function targetProblem(check) {
+    if (check.kind === 'command')
+        return undefined;
+    const both = check.host !== undefined && check.group !== undefined;
+    if (both)
+        return 'gives both host and group: give one';
+    const neither = check.host === undefined && check.group === undefined;
+    if (check.kind === 'http') {
+        if (!neither && !check.url.includes('{host}'))
+            return 'targets a host or group, so its url needs "{host}" where each host\'s address goes';
+        if (neither && check.url.includes('{host}'))
+            return 'has "{host}" in its url: give host or group to fill it';
+        return undefined;
+    }
+    if (check.kind === 'tls-cert') {
+        if (check.url !== undefined && !neither)
+            return 'gives url and a host or group: give one';
+        if (check.url === undefined && neither)
+            return 'needs a url, a host or a group';
+        return undefined;
+    }
+    return neither ? 'needs a host or a group' : undefined;
+}
+let compiled;
+function validator() {
+    if (compiled)
+        return compiled;
+    const ajv = new dist_ajv.Ajv({ discriminator: true, allErrors: false, strict: true, strictRequired: false });
+    ajv.addFormat('regex', {
+        type: 'string',
+        validate: (text) => {
+            try {
+                new RegExp(text);
+                return true;
+            }
+            catch {
+                return false;
+            }
+        },
+    });
+    compiled = ajv.compile(smokeChecksSchema);
+    return compiled;
+}
+/** Ajv reports the innermost problem first; a oneOf summary only when nothing more precise was found. */
+function mostUseful(errors) {
+    return errors.find((e) => e.keyword !== 'oneOf') ?? errors[0];
+}
+function describe(error, doc, value, lineOf) {
+    const path = error.instancePath
+        .split('/')
+        .slice(1)
+        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    const node = doc.getIn(path, true);
+    let line = lineOf(node) ?? lineOf(doc.contents);
+    let where = placeOf(path, value);
+    let message;
+    const params = error.params;
+    switch (error.keyword) {
+        case 'required':
+            message = `needs "${String(params.missingProperty)}"`;
+            break;
+        case 'additionalProperties': {
+            const name = String(params.additionalProperty);
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === name);
+                line = lineOf(pair?.key) ?? line;
+            }
+            message = `has an unknown field "${name}"${hint(path, name)}`;
+            break;
+        }
+        case 'discriminator':
+            message =
+                params.error === 'mapping'
+                    ? `"kind" must be one of: ${CHECK_KINDS.join(', ')}`
+                    : `"kind" must be one of: ${CHECK_KINDS.join(', ')}`;
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === 'kind');
+                line = lineOf(pair?.value) ?? line;
+            }
+            break;
+        case 'enum':
+            message = `must be one of: ${(params.allowedValues ?? []).join(', ')}`;
+            break;
+        case 'const':
+            message = `must be ${JSON.stringify(params.allowedValue)}`;
+            break;
+        case 'format':
+            message =
+                params.format === 'regex'
+                    ? 'must be a valid regular expression'
+                    : `must be a ${String(params.format)}`;
+            break;
+        case 'pattern':
+            message =
+                path.at(-1) === 'url' ? 'must be an http:// or https:// URL' : `must match ${String(params.pattern)}`;
+            break;
+        case 'oneOf':
+            message = 'must be a status code (such as 200) or a list of them';
+            break;
+        case 'type':
+            message = `must be ${TYPES[String(params.type)] ?? String(params.type)}`;
+            break;
+        case 'minItems':
+            message = 'must not be empty';
+            break;
+        default:
+            message = error.message ?? 'is not valid';
+    }
+    if (error.keyword !== 'required' &&
+        error.keyword !== 'additionalProperties' &&
+        error.keyword !== 'discriminator') {
+        const field = path.at(-1);
+        if (typeof field === 'string') {
+            where = placeOf(path.slice(0, -1), value);
+            message = `"${field}" ${message}`;
+        }
+    }
+    return { line, message: where ? `${where}: ${message}` : message };
+}
+/** `check "web answers" (tcp)` for a path inside a check, `ssh` for the ssh mapping, '' for the top. */
+function placeOf(path, value) {
+    if (path[0] === 'checks' && typeof path[1] === 'number') {
+        const check = value.checks[path[1]] ?? {};
+        const name = typeof check.name === 'string' ? `"${check.name}"` : `#${path[1] + 1}`;
+        const kind = typeof check.kind === 'string' && CHECK_KINDS.includes(check.kind)
+            ? ` (${check.kind})`
+            : '';
+        const inner = path.slice(2).filter((part) => typeof part === 'string');
+        return `check ${name}${kind}${inner.length > 1 ? ` ${inner.slice(0, -1).join('.')}` : ''}`;
+    }
+    if (path.length === 0)
+        return '';
+    return path.filter((part) => typeof part === 'string').join('.');
+}
+/** A field of another kind is a common slip (`port` on an http check): say which kinds have it. */
+function hint(path, name) {
+    if (path[0] !== 'checks' || path.length !== 2)
+        return '';
+    const owners = smokeChecksSchema.properties.checks.items.oneOf
+        .filter((branch) => name in branch.properties)
+        .map((branch) => branch.properties.kind.const);
+    return owners.length > 0 ? ` (a field of ${owners.join(', ')} checks)` : '';
+}
+const TYPES = {
+    integer: 'a whole number',
+    number: 'a number',
+    string: 'text',
+    boolean: 'true or false',
+    object: 'a mapping',
+    array: 'a list',
+};
+const CAMEL = /-([a-z])/g;
+function toSpec(raw, line) {
+    const spec = { tags: [], line };
+    for (const [key, item] of Object.entries(raw))
+        spec[key.replace(CAMEL, (_, c) => c.toUpperCase())] = item;
+    return spec;
+}
+
+;// CONCATENATED MODULE: ./lib/smoke/inventory.js
+
+
+
+async function readSmokeInventory(source) {
+    if (source.kind === 'host-list') {
+        const names = source.argument
+            .split(',')
+            .map((name) => name.trim())
+            .filter((name) => name !== '');
+        const inventory = emptyInventory(source.description);
+        for (const name of names)
+            addHost(inventory, name, {}, ['all', 'ungrouped']);
+        return inventory;
+    }
+    if ((await (0,external_node_fs_promises_.stat)(source.argument)).isDirectory()) {
+        throw new errors/* ConfigurationError */.j1(`Input "inventory" names a directory (${source.description}): smoke-test reads one YAML inventory file, as tf-apply publishes.`);
+    }
+    const text = await (0,external_node_fs_promises_.readFile)(source.argument, 'utf8');
+    let value;
+    try {
+        value = (0,dist/* parse */.qg)(text);
+    }
+    catch {
+        value = undefined;
+    }
+    if (!isMapping(value)) {
+        throw new errors/* ConfigurationError */.j1(`The ${source.description} is not a YAML inventory: smoke-test reads YAML (or JSON) inventories such as tf-apply publishes, not INI.`);
+    }
+    return fromYaml(value, source.description);
+}
+function emptyInventory(description) {
+    return { description, hosts: new Map(), groups: new Map([['all', []]]) };
+}
+/**
+ * Ansible's YAML inventory: top-level groups (usually just `all`), each with `hosts` (name → vars),
+ * `vars` and `children` (name → group). A host's variables are its groups' vars, outermost first,
+ * then its own, as Ansible merges them for the connection variables read here.
+ */
+function fromYaml(document, description) {
+    const inventory = emptyInventory(description);
+    const hostVars = new Map();
+    const hostGroups = new Map();
+    const visit = (name, group, inherited, parents) => {
+        if (group !== null && group !== undefined && !isMapping(group)) {
+            throw new errors/* ConfigurationError */.j1(`The ${description} is not a YAML inventory: group "${name}" is not a mapping.`);
+        }
+        const vars = { ...inherited, ...(isMapping(group?.vars) ? group.vars : {}) };
+        const lineage = [...parents, name];
+        if (!inventory.groups.has(name))
+            inventory.groups.set(name, []);
+        const hosts = group?.hosts;
+        if (isMapping(hosts)) {
+            for (const [host, own] of Object.entries(hosts)) {
+                hostVars.set(host, { ...(hostVars.get(host) ?? {}), ...vars, ...(isMapping(own) ? own : {}) });
+                const groups = hostGroups.get(host) ?? new Set();
+                for (const g of lineage)
+                    groups.add(g);
+                hostGroups.set(host, groups);
+            }
+        }
+        if (isMapping(group?.children)) {
+            for (const [child, body] of Object.entries(group.children))
+                visit(child, body, vars, lineage);
+        }
+    };
+    for (const [name, group] of Object.entries(document))
+        visit(name, group, {}, name === 'all' ? [] : ['all']);
+    for (const [name, vars] of hostVars)
+        addHost(inventory, name, vars, [...(hostGroups.get(name) ?? [])]);
+    return inventory;
+}
+function addHost(inventory, name, vars, groups) {
+    const address = typeof vars.ansible_host === 'string' && vars.ansible_host ? vars.ansible_host : name;
+    const port = Number(vars.ansible_port ?? vars.ansible_ssh_port);
+    const user = vars.ansible_user ?? vars.ansible_ssh_user;
+    inventory.hosts.set(name, {
+        name,
+        address,
+        ...(Number.isInteger(port) && port > 0 ? { port } : {}),
+        ...(typeof user === 'string' && user ? { user } : {}),
+    });
+    for (const group of new Set(['all', ...groups])) {
+        const members = inventory.groups.get(group) ?? [];
+        if (!members.includes(name))
+            members.push(name);
+        inventory.groups.set(group, members);
+    }
+}
+function isMapping(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: ./node_modules/xmlbuilder2/lib/index.js
+var lib = __webpack_require__(54697);
+;// CONCATENATED MODULE: ./lib/smoke/junit.js
+
+
+
+function junitXml(outcomes, options) {
+    const root = (0,lib/* create */.vt)({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites');
+    const host = (0,external_node_os_.hostname)() || 'localhost';
+    // The Ant schema's timestamp has no time zone: UTC, without the "Z".
+    const timestamp = options.startedAt.toISOString().slice(0, 19);
+    let id = 0;
+    for (const category of CATEGORIES) {
+        const cases = outcomes.filter((outcome) => outcome.instance.spec.category === category);
+        if (cases.length === 0)
+            continue;
+        const suite = root.ele('testsuite', {
+            name: `smoke-${options.stack}-${category}`,
+            package: `smoke.${options.stack}`,
+            id: String(id++),
+            timestamp,
+            hostname: host,
+            tests: String(cases.length),
+            failures: String(cases.filter((c) => c.status === 'failed').length),
+            errors: String(cases.filter((c) => c.status === 'not-run').length),
+            time: time(Math.max(...cases.map((c) => c.startedMs + c.durationMs)) -
+                Math.min(...cases.map((c) => c.startedMs))),
+        });
+        const properties = suite.ele('properties');
+        properties.ele('property', { name: 'stack', value: options.stack });
+        properties.ele('property', { name: 'category', value: category });
+        properties.ele('property', { name: 'checks-file', value: options.checksPath });
+        for (const outcome of cases) {
+            const spec = outcome.instance.spec;
+            const testcase = suite.ele('testcase', {
+                name: outcome.instance.id,
+                classname: `smoke.${options.stack}.${category}.${spec.kind}`,
+                time: time(outcome.durationMs),
+            });
+            if (outcome.status === 'failed') {
+                testcase.ele('failure', { message: outcome.message, type: spec.kind }).txt(details(outcome));
+            }
+            else if (outcome.status === 'not-run') {
+                testcase.ele('error', { message: outcome.message, type: 'deadline' }).txt(details(outcome));
+            }
+        }
+        suite
+            .ele('system-out')
+            .txt(cases.map((c) => `${c.instance.id}: ${c.status} (${c.target}) ${c.message}`).join('\n'));
+        suite.ele('system-err');
+    }
+    return `${root.end({ prettyPrint: true })}\n`;
+}
+function details(outcome) {
+    const spec = outcome.instance.spec;
+    return [
+        `target: ${outcome.target}`,
+        `attempts: ${outcome.attempts}`,
+        `tags: ${spec.tags.join(', ') || '-'}`,
+        `checks file line: ${spec.line}`,
+        outcome.message,
+    ].join('\n');
+}
+function time(ms) {
+    return (Math.max(0, ms) / 1000).toFixed(3);
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(44708);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(41692);
+;// CONCATENATED MODULE: ./lib/smoke/targets.js
+
+/** Whether any check needs the inventory: one that targets a group. Hosts may be plain addresses. */
+function needsInventory(file) {
+    return file.checks.some((check) => 'group' in check && check.group !== undefined);
+}
+/**
+ * Expands each check to its targets: a group to each of its hosts, a host to the inventory's host of
+ * that name (its address, port and user) or else to the name itself as an address.
+ */
+function expandChecks(file, inventory) {
+    const instances = [];
+    for (const spec of file.checks) {
+        const group = 'group' in spec ? spec.group : undefined;
+        const host = 'host' in spec ? spec.host : undefined;
+        if (group !== undefined) {
+            if (!inventory) {
+                throw new errors/* ConfigurationError */.j1(`The checks file ${file.path}, line ${spec.line}: check "${spec.name}" targets group "${group}", but there is no inventory.`);
+            }
+            const members = inventory.groups.get(group);
+            if (!members) {
+                const known = [...inventory.groups.keys()].sort().join(', ');
+                throw new errors/* ConfigurationError */.j1(`The checks file ${file.path}, line ${spec.line}: check "${spec.name}" targets group "${group}", which the ${inventory.description} does not have (it has ${known}).`);
+            }
+            for (const name of members) {
+                const member = inventory.hosts.get(name);
+                if (member)
+                    instances.push({ id: `${spec.name} [${name}]`, spec, host: member });
+            }
+        }
+        else if (host !== undefined) {
+            instances.push({
+                id: spec.name,
+                spec,
+                host: inventory?.hosts.get(host) ?? { name: host, address: host },
+            });
+        }
+        else {
+            instances.push({ id: spec.name, spec });
+        }
+    }
+    return instances;
+}
+/** Where an instance points, for logs, the summary and JUnit: `127.0.0.1:22`, a URL, a command. */
+function describeTarget(instance) {
+    const { spec, host } = instance;
+    switch (spec.kind) {
+        case 'tcp':
+            return `${hostPort(host?.address ?? '', spec.port)}`;
+        case 'http':
+            return fillUrl(spec.url, host);
+        case 'ssh-command':
+            return `ssh ${hostPort(host?.address ?? '', sshPort(instance))}`;
+        case 'command':
+            return spec.command.join(' ');
+        case 'dns':
+            return host?.address ?? '';
+        case 'tls-cert':
+            return spec.url ?? hostPort(host?.address ?? '', spec.port ?? 443);
+    }
+}
+function sshPort(instance) {
+    const spec = instance.spec;
+    return (spec.kind === 'ssh-command' ? spec.port : undefined) ?? instance.host?.port ?? 22;
+}
+function fillUrl(url, host) {
+    if (!host)
+        return url;
+    const address = host.address.includes(':') ? `[${host.address}]` : host.address;
+    return url.split('{host}').join(address);
+}
+function hostPort(address, port) {
+    return `${address.includes(':') ? `[${address}]` : address}:${port}`;
+}
+
+;// CONCATENATED MODULE: ./lib/smoke/probes.js
+
+
+
+
+
+
+
+
+/** A check's verdict on one try: thrown by a probe, retried by the runner until it passes or time is up. */
+class CheckFailure extends Error {
+    name = 'CheckFailure';
+}
+/** The longest output quoted in a failure message, so a chatty command cannot flood the summary. */
+const QUOTE_LIMIT = 200;
+/** The most of a response body read for a body check. */
+const BODY_LIMIT = 1024 * 1024;
+/** One try of a check; resolves with a short note of what was seen, or throws CheckFailure. */
+async function probe(instance, env, signal, timeoutMs) {
+    const spec = instance.spec;
+    switch (spec.kind) {
+        case 'tcp':
+            return tcpProbe(instance.host?.address ?? '', spec.port, signal);
+        case 'http':
+            return httpProbe(spec, fillUrl(spec.url, instance.host), env, signal);
+        case 'ssh-command':
+            return sshProbe(instance, spec, env, signal, timeoutMs);
+        case 'command':
+            return commandProbe(spec, env, signal);
+        case 'dns':
+            return dnsProbe(instance.host?.address ?? '', spec.addresses, env.resolve);
+        case 'tls-cert': {
+            const where = spec.url ? new URL(spec.url) : undefined;
+            const address = where ? where.hostname.replace(/^\[|\]$/g, '') : (instance.host?.address ?? '');
+            const port = where ? Number(where.port || 443) : (spec.port ?? 443);
+            return tlsProbe(address, port, spec, env, signal);
+        }
+    }
+}
+function tcpProbe(address, port, signal) {
+    return new Promise((resolve, reject) => {
+        const started = Date.now();
+        const socket = external_node_net_.connect({ host: address, port, signal });
+        socket.once('connect', () => {
+            socket.destroy();
+            resolve(`connected in ${Date.now() - started} ms`);
+        });
+        socket.once('error', (error) => {
+            socket.destroy();
+            reject(signal.aborted
+                ? error
+                : new CheckFailure(`cannot connect to ${address}:${port}: ${networkError(error)}`));
+        });
+    });
+}
+async function httpProbe(spec, url, env, signal) {
+    const ca = spec.caFile ? await readCa(spec.caFile, env.workspace) : undefined;
+    const verify = spec.tlsVerify ?? true;
+    const { status, headers, body } = await new Promise((resolve, reject) => {
+        const client = url.startsWith('https:') ? external_node_https_ : external_node_http_;
+        const request = client.request(url, {
+            method: spec.method ?? 'GET',
+            signal,
+            headers: { 'user-agent': 'iac-pipeline-smoke-test' },
+            ...(url.startsWith('https:')
+                ? {
+                    rejectUnauthorized: verify,
+                    ...(ca ? { ca } : {}),
+                    ...(spec.serverName ? { servername: spec.serverName } : {}),
+                }
+                : {}),
+        }, (response) => {
+            const chunks = [];
+            let size = 0;
+            response.on('data', (chunk) => {
+                if (size < BODY_LIMIT)
+                    chunks.push(chunk);
+                size += chunk.length;
+            });
+            response.on('end', () => resolve({
+                status: response.statusCode ?? 0,
+                headers: response.headers,
+                body: Buffer.concat(chunks).subarray(0, BODY_LIMIT).toString('utf8'),
+            }));
+            response.on('error', reject);
+        });
+        request.on('error', (error) => reject(signal.aborted
+            ? error
+            : new CheckFailure(`${spec.method ?? 'GET'} ${url} failed: ${tlsOrNetworkError(error)}`)));
+        request.end();
+    });
+    const expected = spec.status === undefined ? [200] : Array.isArray(spec.status) ? spec.status : [spec.status];
+    if (!expected.includes(status)) {
+        throw new CheckFailure(`${url} answered ${status}, expected ${expected.join(' or ')}`);
+    }
+    for (const [name, pattern] of Object.entries(spec.headers ?? {})) {
+        const value = headers[name.toLowerCase()];
+        const text = Array.isArray(value) ? value.join(', ') : value;
+        if (text === undefined)
+            throw new CheckFailure(`${url} answered ${status} without a ${name} header`);
+        if (!new RegExp(pattern).test(text))
+            throw new CheckFailure(`${url}: header ${name} is ${quote(text)}, which does not match /${pattern}/`);
+    }
+    if (spec.body !== undefined && !new RegExp(spec.body).test(body)) {
+        throw new CheckFailure(`${url}: the body does not match /${spec.body}/; it begins ${quote(body)}`);
+    }
+    return `${status}`;
+}
+async function sshProbe(instance, spec, env, signal, timeoutMs) {
+    const host = instance.host;
+    const user = spec.user ?? host?.user ?? env.ssh.defaultUser;
+    const args = sshArgs({
+        address: host?.address ?? '',
+        port: sshPort(instance),
+        user,
+        connectTimeoutSeconds: Math.max(1, Math.ceil(timeoutMs / 1000)),
+        settings: env.ssh,
+        command: spec.command,
+    });
+    const result = await runCommand(env, 'ssh', args, signal);
+    // 255 is ssh's own failure (connection, authentication, host key), not the remote command's.
+    if (result.exitCode === 255 && (spec.exitCode ?? 0) !== 255) {
+        throw new CheckFailure(`ssh to ${host?.name ?? ''} failed: ${lastLine(result.stderr) || 'exit code 255'}`);
+    }
+    return expectOutcome(`${spec.command} on ${host?.name ?? ''}`, result, spec.exitCode ?? 0, spec.output);
+}
+/** The system OpenSSH client, non-interactive; the key and known_hosts go as paths, never as values. */
+function sshArgs(options) {
+    const { settings } = options;
+    const args = [
+        '-p',
+        String(options.port),
+        '-o',
+        'BatchMode=yes',
+        '-o',
+        `ConnectTimeout=${options.connectTimeoutSeconds}`,
+        '-o',
+        `StrictHostKeyChecking=${settings.strict ? 'yes' : 'accept-new'}`,
+        '-o',
+        `UserKnownHostsFile=${settings.knownHostsFile}`,
+        '-o',
+        'GlobalKnownHostsFile=/dev/null',
+        '-o',
+        'LogLevel=ERROR',
+    ];
+    if (settings.keyFile)
+        args.push('-i', settings.keyFile, '-o', 'IdentitiesOnly=yes');
+    if (options.user)
+        args.push('-l', options.user);
+    // `--`: an address or command starting with "-" is not read as an option.
+    args.push('--', options.address, options.command);
+    return args;
+}
+async function commandProbe(spec, env, signal) {
+    const [command = '', ...args] = spec.command;
+    const result = await runCommand(env, command, args, signal);
+    return expectOutcome(spec.command.join(' '), result, spec.exitCode ?? 0, spec.output);
+}
+async function runCommand(env, command, args, signal) {
+    try {
+        return await env.run(command, args, { signal, cwd: env.workspace });
+    }
+    catch (error) {
+        if (signal.aborted)
+            throw error;
+        const code = error.code;
+        throw new CheckFailure(code === 'ENOENT'
+            ? `${command} is not installed (not found on PATH)`
+            : `${command} could not run: ${error.message}`);
+    }
+}
+function expectOutcome(what, result, exitCode, output) {
+    if (result.exitCode !== exitCode) {
+        const why = lastLine(result.stderr) || lastLine(result.stdout);
+        throw new CheckFailure(`${what} exited with ${result.exitCode}, expected ${exitCode}${why ? `: ${quote(why)}` : ''}`);
+    }
+    // Without its final newline, so that `$` ends the last line as people expect.
+    if (output !== undefined && !new RegExp(output).test(result.stdout.replace(/\r?\n$/, ''))) {
+        throw new CheckFailure(`${what}: the output does not match /${output}/; it was ${quote(result.stdout.trim())}`);
+    }
+    return `exit ${result.exitCode}`;
+}
+async function dnsProbe(name, expected, resolve) {
+    let addresses;
+    try {
+        addresses = await resolve(name);
+    }
+    catch (error) {
+        const code = error.code;
+        throw new CheckFailure(`${name} does not resolve${code ? ` (${code})` : ''}`);
+    }
+    if (addresses.length === 0)
+        throw new CheckFailure(`${name} resolves to no address`);
+    const missing = (expected ?? []).filter((address) => !addresses.includes(address));
+    if (missing.length > 0) {
+        throw new CheckFailure(`${name} resolves to ${addresses.join(', ')}, not to ${missing.join(', ')}`);
+    }
+    return addresses.join(', ');
+}
+async function tlsProbe(address, port, spec, env, signal) {
+    const ca = spec.caFile ? await readCa(spec.caFile, env.workspace) : undefined;
+    const verify = spec.tlsVerify ?? true;
+    const servername = spec.serverName ?? (external_node_net_.isIP(address) ? undefined : address);
+    const validTo = await new Promise((resolve, reject) => {
+        const socket = external_node_tls_.connect({
+            host: address,
+            port,
+            rejectUnauthorized: verify,
+            ...(servername ? { servername } : {}),
+            ...(ca ? { ca } : {}),
+        });
+        const abort = () => socket.destroy(signal.reason);
+        signal.addEventListener('abort', abort, { once: true });
+        socket.once('secureConnect', () => {
+            const certificate = socket.getPeerCertificate();
+            signal.removeEventListener('abort', abort);
+            socket.end();
+            if (!certificate?.valid_to)
+                reject(new CheckFailure(`${address}:${port} presented no certificate`));
+            else
+                resolve(certificate.valid_to);
+        });
+        socket.once('error', (error) => {
+            signal.removeEventListener('abort', abort);
+            socket.destroy();
+            reject(signal.aborted
+                ? error
+                : new CheckFailure(`TLS to ${address}:${port} failed: ${tlsOrNetworkError(error)}`));
+        });
+    });
+    const days = Math.floor((Date.parse(validTo) - env.now()) / 86_400_000);
+    const minDays = spec.minDays ?? 14;
+    if (days < minDays) {
+        throw new CheckFailure(days < 0
+            ? `the certificate of ${address}:${port} expired on ${validTo}`
+            : `the certificate of ${address}:${port} expires in ${days} days (${validTo}), fewer than ${minDays}`);
+    }
+    return `expires in ${days} days`;
+}
+async function readCa(path, workspace) {
+    try {
+        return await (0,external_node_fs_promises_.readFile)((0,external_node_path_.resolve)(workspace, path), 'utf8');
+    }
+    catch {
+        throw new CheckFailure(`ca-file ${path} cannot be read (relative to the workspace)`);
+    }
+}
+function networkError(error) {
+    switch (error.code) {
+        case 'ECONNREFUSED':
+            return 'connection refused';
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return 'the name does not resolve';
+        case 'EHOSTUNREACH':
+            return 'host unreachable';
+        case 'ECONNRESET':
+            return 'connection reset';
+        default:
+            return error.message;
+    }
+}
+function tlsOrNetworkError(error) {
+    const code = error.code ?? '';
+    if (/CERT|SELF_SIGNED|ERR_TLS|UNABLE_TO/.test(code)) {
+        return `certificate not trusted (${error.message}); give ca-file, or tls-verify: false`;
+    }
+    return networkError(error);
+}
+function lastLine(text) {
+    return text.trim().split('\n').at(-1)?.trim() ?? '';
+}
+function quote(text) {
+    const oneLine = text.replace(/\s+/g, ' ');
+    return JSON.stringify(oneLine.length > QUOTE_LIMIT ? `${oneLine.slice(0, QUOTE_LIMIT)}…` : oneLine);
+}
+/** The CommandRunner over child_process.execFile: no shell, output capped, killed on abort. */
+const execFileRunner = (command, args, options) => new Promise((resolve, reject) => {
+    (0,external_node_child_process_.execFile)(command, [...args], { signal: options.signal, cwd: options.cwd, maxBuffer: 4 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+        if (!error)
+            return resolve({ exitCode: 0, stdout, stderr });
+        const code = error.code;
+        if (typeof code === 'number')
+            return resolve({ exitCode: code, stdout, stderr });
+        if (error.killed && !options.signal.aborted)
+            return resolve({ exitCode: 128, stdout, stderr });
+        reject(error);
+    });
+});
+
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
+var p_limit = __webpack_require__(70370);
+// EXTERNAL MODULE: ./node_modules/p-retry/index.js + 1 modules
+var p_retry = __webpack_require__(74995);
+;// CONCATENATED MODULE: ./lib/smoke/runner.js
+
+
+
+
+class DeadlinePassed extends Error {
+    name = 'DeadlinePassed';
+}
+async function runChecks(instances, options) {
+    const now = options.now ?? Date.now;
+    const runProbe = options.probe ?? probe;
+    const started = now();
+    const deadlineAt = started + options.deadlineMs;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new DeadlinePassed(`the deadline of ${seconds(options.deadlineMs)} s passed`)), options.deadlineMs);
+    const limit = (0,p_limit/* default */.A)(options.concurrency);
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const runOne = async (instance) => {
+        const target = describeTarget(instance);
+        const startedMs = now() - started;
+        const base = { instance, target, startedMs };
+        if (deadline.signal.aborted) {
+            return {
+                ...base,
+                status: 'not-run',
+                message: 'not run: the deadline passed before it could start',
+                attempts: 0,
+                durationMs: 0,
+            };
+        }
+        const timeoutMs = (instance.spec.timeoutSeconds ?? options.defaultTimeoutMs / 1000) * 1000;
+        let attempts = 0;
+        let lastFailure = '';
+        const attempt = async () => {
+            attempts++;
+            const tryTimeout = Math.max(1, Math.min(timeoutMs, deadlineAt - now()));
+            const signal = AbortSignal.any([deadline.signal, AbortSignal.timeout(tryTimeout)]);
+            inFlight++;
+            maxInFlight = Math.max(maxInFlight, inFlight);
+            try {
+                return await runProbe(instance, options.env, signal, tryTimeout);
+            }
+            catch (error) {
+                if (deadline.signal.aborted)
+                    throw deadline.signal.reason;
+                if (signal.aborted)
+                    throw new CheckFailure(`no answer within ${seconds(tryTimeout)} s`);
+                throw error;
+            }
+            finally {
+                inFlight--;
+            }
+        };
+        try {
+            const message = await (0,p_retry/* default */.Ay)(attempt, {
+                retries: instance.spec.retries ?? options.retries,
+                minTimeout: options.retryDelayMs,
+                factor: 2,
+                randomize: false,
+                signal: deadline.signal,
+                maxRetryTime: Math.max(0, deadlineAt - now()),
+                onFailedAttempt: ({ error, retriesLeft, retryDelay }) => {
+                    lastFailure = error.message;
+                    if (retriesLeft > 0 && retryDelay > 0)
+                        options.logger.debug(`${instance.id}: ${error.message}; trying again in ${seconds(retryDelay)} s`);
+                },
+                // Only a check's own verdict is worth another try; anything else is a bug to report at once.
+                shouldRetry: ({ error }) => error instanceof CheckFailure,
+            });
+            return { ...base, status: 'passed', message, attempts, durationMs: now() - started - startedMs };
+        }
+        catch (error) {
+            const durationMs = now() - started - startedMs;
+            if (error instanceof DeadlinePassed) {
+                const message = lastFailure
+                    ? `${lastFailure} (then ${error.message})`
+                    : `${error.message} before it answered`;
+                return { ...base, status: 'failed', message, attempts, durationMs };
+            }
+            if (error instanceof CheckFailure)
+                return { ...base, status: 'failed', message: error.message, attempts, durationMs };
+            throw error;
+        }
+    };
+    try {
+        const outcomes = await Promise.all(instances.map((instance) => limit(async () => {
+            const outcome = await runOne(instance);
+            report(outcome, options.logger);
+            return outcome;
+        })));
+        return { outcomes, durationMs: now() - started, maxInFlight, deadlineReached: deadline.signal.aborted };
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+function report(outcome, logger) {
+    const tries = outcome.attempts > 1 ? `, ${outcome.attempts} tries` : '';
+    const time = `${seconds(outcome.durationMs)} s${tries}`;
+    if (outcome.status === 'passed')
+        logger.info(`✓ ${outcome.instance.id} (${outcome.target}): ${outcome.message} [${time}]`);
+    else
+        logger.info(`✗ ${outcome.instance.id} (${outcome.target}): ${outcome.message} [${time}]`);
+}
+function seconds(ms) {
+    return Math.round(ms / 100) / 10;
+}
+
+;// CONCATENATED MODULE: ./lib/actions/smoke-test/smoke.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// GitHub shows at most 10 error annotations per step; the rest are in the summary and results.json.
+const MAX_ANNOTATIONS = 10;
+const DEFAULT_TIMEOUT_MS = 10_000;
+/**
+ * smoke-test: reads the checks file, the inventory when a check needs one, runs every check against
+ * its targets within the deadline, and writes results.json, the JUnit XML and manifest.json, uploaded
+ * as `<prefix>-smoke-<stack>`. The SSH key lives only while the checks run: removed here, and again
+ * by the post step should this never finish.
+ */
+async function smokeTest(inputs, deps) {
+    const { logger, run } = deps;
+    const startedAt = new Date();
+    const stack = stackName(inputs.stack, run.workspace, run.workspace, run.repo);
+    const checks = await readChecksFile(inputs.checks, run.workspace);
+    const scratch = await (0,external_node_fs_promises_.mkdtemp)((0,external_node_path_.join)(run.runnerTemp, `iac-smoke-${stack}-`));
+    const inventory = await loadInventory(inputs, checks, deps, stack, scratch);
+    const instances = expandChecks(checks, inventory);
+    if (instances.length === 0) {
+        throw new errors/* ConfigurationError */.j1(`The checks file ${checks.path} has no check to run: its groups have no hosts in the ${inventory?.description ?? 'inventory'}.`);
+    }
+    logger.info(`Running ${instances.length} checks from ${checks.path}${inventory ? ` on the ${inventory.description}` : ''}, ` +
+        `at most ${inputs.concurrency} at once, within ${inputs.deadlineSeconds} s.`);
+    const usesSsh = instances.some((instance) => instance.spec.kind === 'ssh-command');
+    let secretsDir;
+    try {
+        let ssh = { knownHostsFile: (0,external_node_path_.join)(scratch, 'known_hosts'), strict: false };
+        if (usesSsh) {
+            if (inputs.privateKey) {
+                secretsDir = await createSecretsDir(run.runnerTemp, 'iac-smoke-secrets-');
+                // Recorded before anything is written into it, so the post step removes it whatever happens next.
+                deps.saveState(secret_files/* SECRETS_DIR_STATE */.w, secretsDir);
+                const secrets = await writeSecretFiles(secretsDir, { privateKey: inputs.privateKey });
+                if (secrets.privateKey)
+                    ssh.keyFile = secrets.privateKey;
+            }
+            ssh = await sshSettings(checks, ssh, scratch);
+        }
+        const summary = await runChecks(instances, {
+            concurrency: inputs.concurrency,
+            retries: inputs.retries,
+            retryDelayMs: inputs.retryDelaySeconds * 1000,
+            deadlineMs: inputs.deadlineSeconds * 1000,
+            defaultTimeoutMs: DEFAULT_TIMEOUT_MS,
+            logger,
+            env: {
+                run: deps.runCommand ?? execFileRunner,
+                resolve: deps.resolve ?? systemResolver,
+                now: Date.now,
+                ssh,
+                workspace: run.workspace,
+            },
+        });
+        const checkResults = summary.outcomes.map(toResult);
+        const totals = smoke_tally(checkResults);
+        const failedStep = decide(inputs, totals);
+        const results = validateSmokeDocument(smokeResultsSchema, {
+            schema: SMOKE_RESULTS_SCHEMA,
+            producer: { action: 'smoke-test', version: SUITE_VERSION },
+            stack,
+            checksFile: checks.path,
+            ...(inventory ? { inventory: inventory.description } : {}),
+            commit: run.sha,
+            ref: run.ref,
+            runId: run.runId,
+            runAttempt: run.runAttempt,
+            startedAt: startedAt.toISOString(),
+            createdAt: new Date().toISOString(),
+            durationSeconds: seconds(summary.durationMs),
+            settings: {
+                concurrency: inputs.concurrency,
+                retries: inputs.retries,
+                retryDelaySeconds: inputs.retryDelaySeconds,
+                deadlineSeconds: inputs.deadlineSeconds,
+                failOn: inputs.failOn,
+                ...(inputs.threshold !== undefined ? { threshold: inputs.threshold } : {}),
+            },
+            totals,
+            byCategory: Object.fromEntries(CATEGORIES.map((category) => [
+                category,
+                smoke_tally(checkResults.filter((c) => c.category === category)),
+            ]).filter(([, t]) => t.total > 0)),
+            maxInFlight: summary.maxInFlight,
+            deadlineReached: summary.deadlineReached,
+            failedStep,
+            checks: checkResults,
+        }, SMOKE_RESULTS_FILE);
+        const resultsDir = (0,external_node_path_.join)(scratch, 'results');
+        await (0,external_node_fs_promises_.mkdir)(resultsDir, { recursive: true });
+        const resultsPath = (0,external_node_path_.join)(resultsDir, SMOKE_RESULTS_FILE);
+        await (0,external_node_fs_promises_.writeFile)(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+        const junitInDir = (0,external_node_path_.join)(resultsDir, SMOKE_JUNIT_FILE);
+        await (0,external_node_fs_promises_.writeFile)(junitInDir, junitXml(summary.outcomes, { stack, startedAt, checksPath: checks.path }));
+        let junitPath = junitInDir;
+        if (inputs.junitPath) {
+            junitPath = (0,external_node_path_.resolve)(run.workspace, inputs.junitPath);
+            await (0,external_node_fs_promises_.mkdir)((0,external_node_path_.join)(junitPath, '..'), { recursive: true });
+            await (0,external_node_fs_promises_.copyFile)(junitInDir, junitPath);
+        }
+        const manifestPath = (0,external_node_path_.join)(resultsDir, MANIFEST_FILE);
+        const manifest = validateSmokeDocument(smokeManifestSchema, {
+            schema: SMOKE_MANIFEST_SCHEMA,
+            producer: { action: 'smoke-test', version: SUITE_VERSION },
+            stack,
+            commit: run.sha,
+            ref: run.ref,
+            runId: run.runId,
+            runAttempt: run.runAttempt,
+            createdAt: new Date().toISOString(),
+            files: {
+                [SMOKE_RESULTS_FILE]: await sha256File(resultsPath),
+                [SMOKE_JUNIT_FILE]: await sha256File(junitInDir),
+            },
+        }, MANIFEST_FILE);
+        await (0,external_node_fs_promises_.writeFile)(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+        const name = artifactName(inputs.artifactPrefix, 'smoke', stack);
+        await deps.artifacts.upload(name, [resultsPath, junitInDir, manifestPath], resultsDir);
+        annotate(results, logger);
+        const failure = failedStep ? stepFailure(inputs, results) : undefined;
+        return { results, resultsPath, junitPath, artifactName: name, ...(failure ? { failure } : {}) };
+    }
+    finally {
+        if (secretsDir)
+            await (0,external_node_fs_promises_.rm)(secretsDir, { recursive: true, force: true });
+    }
+}
+async function loadInventory(inputs, checks, deps, stack, scratch) {
+    // Only when asked for, or when a check targets a group: checks of plain addresses need no artifact.
+    if (!inputs.inventory && !inputs.inventoryArtifact && !needsInventory(checks))
+        return undefined;
+    const source = await resolveInventory({
+        given: inputs.inventory,
+        artifactName: inputs.inventoryArtifact ?? artifactName(inputs.artifactPrefix, 'inventory', stack),
+        artifacts: deps.artifacts,
+        scratch,
+        workspace: deps.run.workspace,
+    });
+    return readSmokeInventory(source);
+}
+/** With ssh.known-hosts, host keys must match it; without, each is accepted on first use in a per-run file. */
+async function sshSettings(checks, base, scratch) {
+    const settings = { ...base, ...(checks.ssh.user ? { defaultUser: checks.ssh.user } : {}) };
+    if (!checks.ssh.knownHosts)
+        return settings;
+    const found = (0,inputs/* findPath */.Hh)(checks.ssh.knownHosts, 'file');
+    if (!found) {
+        throw new errors/* ConfigurationError */.j1(`The checks file ${checks.path}: ssh.known-hosts must name a known_hosts file in the workspace; there is no file "${checks.ssh.knownHosts}".`);
+    }
+    // A copy: ssh's option parser splits a path at spaces, and the scratch path has none.
+    const copy = (0,external_node_path_.join)(scratch, 'known_hosts.trusted');
+    await (0,external_node_fs_promises_.copyFile)(found, copy);
+    return { ...settings, knownHostsFile: copy, strict: true };
+}
+const systemResolver = async (name) => (await (0,promises_.lookup)(name, { all: true, verbatim: true })).map((entry) => entry.address);
+function toResult(outcome) {
+    const { spec, host } = outcome.instance;
+    return {
+        id: outcome.instance.id,
+        check: spec.name,
+        kind: spec.kind,
+        category: spec.category,
+        tags: spec.tags,
+        ...(host && spec.kind !== 'command' ? { host: host.name } : {}),
+        target: outcome.target,
+        status: outcome.status,
+        message: outcome.message,
+        attempts: outcome.attempts,
+        durationSeconds: seconds(outcome.durationMs),
+        line: spec.line,
+    };
+}
+function smoke_tally(checks) {
+    const passed = checks.filter((check) => check.status === 'passed').length;
+    return { passed, failed: checks.length - passed, total: checks.length };
+}
+function decide(inputs, totals) {
+    if (inputs.failOn === 'any')
+        return totals.passed < totals.total;
+    return (totals.passed * 100) / totals.total < (inputs.threshold ?? 100);
+}
+function stepFailure(inputs, results) {
+    const failed = results.checks.filter((check) => check.status !== 'passed');
+    const names = failed.slice(0, 5).map((check) => check.id);
+    const more = failed.length > names.length ? ` and ${failed.length - names.length} more` : '';
+    const { passed, total } = results.totals;
+    const rule = inputs.failOn === 'threshold'
+        ? `: ${Math.floor((passed * 100) / total)}% passed, below the threshold of ${inputs.threshold}%`
+        : '';
+    return new errors/* StepFailure */.pH(`${failed.length} of ${total} smoke checks failed${rule} (${names.join(', ')}${more}); see the annotations and the job summary.`);
+}
+/** One annotation per failed check, at its line in the checks file. */
+function annotate(results, logger) {
+    const failed = results.checks.filter((check) => check.status !== 'passed');
+    for (const check of failed.slice(0, MAX_ANNOTATIONS)) {
+        logger.error(`${check.id} (${check.target}): ${check.message}`, {
+            title: `Smoke ${check.category}: ${check.id} ${check.status === 'not-run' ? 'did not run' : 'failed'}`,
+            file: results.checksFile,
+            startLine: check.line,
+        });
+    }
+    if (failed.length > MAX_ANNOTATIONS)
+        logger.info(`${failed.length - MAX_ANNOTATIONS} more failures are listed in the job summary and results.json.`);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,72 @@
+import type { SmokeCheckResult, SmokeResults } from '../contracts/smoke.js';
+
+/** Escapes text for a Markdown table cell: no markup, no broken rows. */
+function cell(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+/** Inline code that survives any content: a fence longer than any backtick run inside it. */
+function code(text: string): string {
+  const oneLine = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${longest > 0 ? ' ' : ''}${oneLine}${longest > 0 ? ' ' : ''}${fence}`;
+}
+
+// Thousands of rows are unreadable and would near the 1 MiB summary limit; results.json has them all.
+const MAX_ROWS = 200;
+const STATUS: Record<SmokeCheckResult['status'], string> = { passed: '✅', failed: '❌', 'not-run': '⏱️' };
+
+/** The job summary: the verdict, a table by category, the failures, then every check. */
+export function smokeSummaryMarkdown(results: SmokeResults, runUrl: string): string {
+  const { totals } = results;
+  const verdict = results.failedStep ? '❌' : '✅';
+  const lines = [
+    `## ${verdict} Smoke tests of ${code(results.stack)}: ${totals.passed} of ${totals.total} passed`,
+    '',
+    `${results.checks.length} checks from ${code(results.checksFile)}${results.inventory ? ` on the ${cell(results.inventory)}` : ''}, ` +
+      `in ${results.durationSeconds} s (at most ${results.settings.concurrency} at once, deadline ${results.settings.deadlineSeconds} s` +
+      `${results.deadlineReached ? ', **reached**' : ''}). [Run](${runUrl})`,
+    '',
+    '| category | passed | failed | total |',
+    '| --- | ---: | ---: | ---: |',
+  ];
+  for (const [category, tally] of Object.entries(results.byCategory)) {
+    lines.push(`| ${category} | ${tally.passed} | ${tally.failed} | ${tally.total} |`);
+  }
+  lines.push(`| **all** | **${totals.passed}** | **${totals.failed}** | **${totals.total}** |`, '');
+  if (results.settings.failOn === 'threshold') {
+    lines.push(`Fails below ${results.settings.threshold}% passing.`, '');
+  }
+  const failed = results.checks.filter((check) => check.status !== 'passed');
+  if (failed.length > 0) {
+    lines.push(
+      `### Failed (${failed.length})`,
+      '',
+      '| check | category | target | tries | why |',
+      '| --- | --- | --- | ---: | --- |',
+    );
+    for (const check of failed.slice(0, MAX_ROWS)) {
+      lines.push(
+        `| ${STATUS[check.status]} ${cell(check.id)} | ${check.category} | ${code(check.target)} | ${check.attempts} | ${cell(check.message)} |`,
+      );
+    }
+    if (failed.length > MAX_ROWS) lines.push('', `…and ${failed.length - MAX_ROWS} more in results.json.`);
+    lines.push('');
+  }
+  lines.push(
+    '<details><summary>Every check</summary>',
+    '',
+    '| | check | kind | category | tags | target | tries | seconds |',
+    '| --- | --- | --- | --- | --- | --- | ---: | ---: |',
+  );
+  for (const check of results.checks.slice(0, MAX_ROWS)) {
+    lines.push(
+      `| ${STATUS[check.status]} | ${cell(check.id)} | ${check.kind} | ${check.category} | ${cell(check.tags.join(', '))} | ${code(check.target)} | ${check.attempts} | ${check.durationSeconds} |`,
+    );
+  }
+  if (results.checks.length > MAX_ROWS)
+    lines.push('', `…and ${results.checks.length - MAX_ROWS} more in results.json.`);
+  lines.push('', '</details>', '');
+  return lines.join('\n');
+}
