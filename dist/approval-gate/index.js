@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(67416);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(36967);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 67416:
+/***/ 36967:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37299,38 +37299,6 @@ var promises_ = __nccwpck_require__(51455);
 var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./lib/core/errors.js
-/**
- * A mistake the user can fix: a bad input, a missing file, a refused bundle. It is reported as one
- * `::error::` line without a stack trace. Everything else is a bug and keeps its stack (at debug level).
- */
-class errors_ConfigurationError extends Error {
-    name = 'ConfigurationError';
-}
-function isConfigurationError(error) {
-    return error instanceof errors_ConfigurationError;
-}
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/**
- * The step failed for a reason that is neither the user's input nor a bug of ours: the tool failed (a
- * provider refused an apply), a check failed. Reported as its message alone, like a ConfigurationError.
- */
-class StepFailure extends Error {
-    name = 'StepFailure';
-}
-/**
- * Thrown by an action whose behaviour this release does not have yet. It fails the step on purpose:
- * a green tf-apply that applied nothing would be worse than a red one.
- */
-class NotImplementedError extends StepFailure {
-    name = 'NotImplementedError';
-    constructor(action, what) {
-        super(`${action}: the inputs are valid, but this release cannot ${what} yet, so the step fails rather than pretend.`);
-    }
-}
-
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -46870,6 +46838,28 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/core/errors.js
+/**
+ * A mistake the user can fix: a bad input, a missing file, a refused bundle. It is reported as one
+ * `::error::` line without a stack trace. Everything else is a bug and keeps its stack (at debug level).
+ */
+class errors_ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+function isConfigurationError(error) {
+    return error instanceof errors_ConfigurationError;
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * The step failed for a reason that is neither the user's input nor a bug of ours: the tool failed (a
+ * provider refused an apply), a check failed. Reported as its message alone, like a ConfigurationError.
+ */
+class StepFailure extends Error {
+    name = 'StepFailure';
+}
+
 ;// CONCATENATED MODULE: ./lib/core/inputs.js
 
 
@@ -48339,87 +48329,6 @@ class MarkedComments {
 /** The body of a marked comment without its marker line. */
 function marked_comments_contentOf(comment) {
     return comment.body.replace(MARKER, '').replace(/^\n/, '');
-}
-
-;// CONCATENATED MODULE: ./lib/terraform/plan-summary.js
-
-const READ_FORMAT_MAJOR = '1';
-/** Refuses a document in a format this code does not read, saying which it got and which it reads. */
-function plan_summary_assertPlanFormat(doc) {
-    const version = doc?.format_version;
-    if (typeof version !== 'string' || version.split('.')[0] !== READ_FORMAT_MAJOR) {
-        throw new ConfigurationError(`the plan's show -json document has format_version ${JSON.stringify(version ?? null)}; this release ` +
-            `reads ${READ_FORMAT_MAJOR}.x. Use a tofu or terraform version that writes format ${READ_FORMAT_MAJOR}.x.`);
-    }
-}
-function summarizePlan(doc) {
-    plan_summary_assertPlanFormat(doc);
-    const summary = {
-        add: 0,
-        change: 0,
-        destroy: 0,
-        replace: 0,
-        import: 0,
-        move: 0,
-        forget: 0,
-        hasChanges: false,
-        destroys: false,
-        deletes: [],
-        replaces: [],
-        outputChanges: 0,
-    };
-    for (const resource of doc.resource_changes ?? [])
-        countResource(summary, resource);
-    summary.outputChanges = Object.values(doc.output_changes ?? {}).filter((o) => changes(o.actions)).length;
-    summary.destroys = summary.destroy + summary.replace > 0;
-    summary.hasChanges = summary.hasChanges || summary.outputChanges > 0;
-    return summary;
-}
-/** True unless every action is one that leaves infrastructure and state alone. */
-function changes(actions) {
-    return actions.some((action) => action !== 'no-op' && action !== 'read');
-}
-function countResource(summary, resource) {
-    const { actions } = resource.change;
-    // An import or a move changes the state even when the resource itself is a no-op; the tool's own
-    // -detailed-exitcode counts them as changes too, so the summary agrees with the exit code.
-    const imported = resource.change.importing !== undefined && resource.change.importing !== null;
-    const moved = resource.previous_address !== undefined && resource.previous_address !== resource.address;
-    if (imported)
-        summary.import += 1;
-    if (moved)
-        summary.move += 1;
-    if (changes(actions) || imported || moved)
-        summary.hasChanges = true;
-    // delete+create (the default) and create+delete (create_before_destroy) are both one replacement.
-    if (actions.includes('delete') && actions.includes('create')) {
-        summary.replace += 1;
-        summary.replaces.push(resource.address);
-        summary.deletes.push(resource.address);
-        return;
-    }
-    for (const action of actions)
-        countAction(summary, action, resource.address);
-}
-function countAction(summary, action, address) {
-    switch (action) {
-        case 'create':
-            summary.add += 1;
-            break;
-        case 'update':
-            summary.change += 1;
-            break;
-        case 'delete':
-            summary.destroy += 1;
-            summary.deletes.push(address);
-            break;
-        case 'forget':
-            summary.forget += 1;
-            break;
-        default:
-            // no-op and read change nothing; an action this code does not know is not counted either.
-            break;
-    }
 }
 
 ;// CONCATENATED MODULE: ./lib/render/plan-model.js

@@ -50,18 +50,8 @@ function errorMessage(error) {
  * The step failed for a reason that is neither the user's input nor a bug of ours: the tool failed (a
  * provider refused an apply), a check failed. Reported as its message alone, like a ConfigurationError.
  */
-class StepFailure extends Error {
+class StepFailure extends (/* unused pure expression or super */ null && (Error)) {
     name = 'StepFailure';
-}
-/**
- * Thrown by an action whose behaviour this release does not have yet. It fails the step on purpose:
- * a green tf-apply that applied nothing would be worse than a red one.
- */
-class NotImplementedError extends StepFailure {
-    name = 'NotImplementedError';
-    constructor(action, what) {
-        super(`${action}: the inputs are valid, but this release cannot ${what} yet, so the step fails rather than pretend.`);
-    }
 }
 
 ;// CONCATENATED MODULE: ./lib/render/values.js
@@ -189,87 +179,6 @@ function truncate(text, max) {
     // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
     const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
     return `${text.slice(0, end)}… (${text.length - end} more characters)`;
-}
-
-;// CONCATENATED MODULE: ./lib/terraform/plan-summary.js
-
-const READ_FORMAT_MAJOR = '1';
-/** Refuses a document in a format this code does not read, saying which it got and which it reads. */
-function plan_summary_assertPlanFormat(doc) {
-    const version = doc?.format_version;
-    if (typeof version !== 'string' || version.split('.')[0] !== READ_FORMAT_MAJOR) {
-        throw new ConfigurationError(`the plan's show -json document has format_version ${JSON.stringify(version ?? null)}; this release ` +
-            `reads ${READ_FORMAT_MAJOR}.x. Use a tofu or terraform version that writes format ${READ_FORMAT_MAJOR}.x.`);
-    }
-}
-function summarizePlan(doc) {
-    plan_summary_assertPlanFormat(doc);
-    const summary = {
-        add: 0,
-        change: 0,
-        destroy: 0,
-        replace: 0,
-        import: 0,
-        move: 0,
-        forget: 0,
-        hasChanges: false,
-        destroys: false,
-        deletes: [],
-        replaces: [],
-        outputChanges: 0,
-    };
-    for (const resource of doc.resource_changes ?? [])
-        countResource(summary, resource);
-    summary.outputChanges = Object.values(doc.output_changes ?? {}).filter((o) => changes(o.actions)).length;
-    summary.destroys = summary.destroy + summary.replace > 0;
-    summary.hasChanges = summary.hasChanges || summary.outputChanges > 0;
-    return summary;
-}
-/** True unless every action is one that leaves infrastructure and state alone. */
-function changes(actions) {
-    return actions.some((action) => action !== 'no-op' && action !== 'read');
-}
-function countResource(summary, resource) {
-    const { actions } = resource.change;
-    // An import or a move changes the state even when the resource itself is a no-op; the tool's own
-    // -detailed-exitcode counts them as changes too, so the summary agrees with the exit code.
-    const imported = resource.change.importing !== undefined && resource.change.importing !== null;
-    const moved = resource.previous_address !== undefined && resource.previous_address !== resource.address;
-    if (imported)
-        summary.import += 1;
-    if (moved)
-        summary.move += 1;
-    if (changes(actions) || imported || moved)
-        summary.hasChanges = true;
-    // delete+create (the default) and create+delete (create_before_destroy) are both one replacement.
-    if (actions.includes('delete') && actions.includes('create')) {
-        summary.replace += 1;
-        summary.replaces.push(resource.address);
-        summary.deletes.push(resource.address);
-        return;
-    }
-    for (const action of actions)
-        countAction(summary, action, resource.address);
-}
-function countAction(summary, action, address) {
-    switch (action) {
-        case 'create':
-            summary.add += 1;
-            break;
-        case 'update':
-            summary.change += 1;
-            break;
-        case 'delete':
-            summary.destroy += 1;
-            summary.deletes.push(address);
-            break;
-        case 'forget':
-            summary.forget += 1;
-            break;
-        default:
-            // no-op and read change nothing; an action this code does not know is not counted either.
-            break;
-    }
 }
 
 ;// CONCATENATED MODULE: ./lib/render/plan-model.js
@@ -1529,6 +1438,87 @@ const markdown = { code, cellCode: cellCode, stackTitle, safeUrl, verdict: verdi
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./lib/terraform/plan-summary.js
+
+const READ_FORMAT_MAJOR = '1';
+/** Refuses a document in a format this code does not read, saying which it got and which it reads. */
+function plan_summary_assertPlanFormat(doc) {
+    const version = doc?.format_version;
+    if (typeof version !== 'string' || version.split('.')[0] !== READ_FORMAT_MAJOR) {
+        throw new ConfigurationError(`the plan's show -json document has format_version ${JSON.stringify(version ?? null)}; this release ` +
+            `reads ${READ_FORMAT_MAJOR}.x. Use a tofu or terraform version that writes format ${READ_FORMAT_MAJOR}.x.`);
+    }
+}
+function summarizePlan(doc) {
+    plan_summary_assertPlanFormat(doc);
+    const summary = {
+        add: 0,
+        change: 0,
+        destroy: 0,
+        replace: 0,
+        import: 0,
+        move: 0,
+        forget: 0,
+        hasChanges: false,
+        destroys: false,
+        deletes: [],
+        replaces: [],
+        outputChanges: 0,
+    };
+    for (const resource of doc.resource_changes ?? [])
+        countResource(summary, resource);
+    summary.outputChanges = Object.values(doc.output_changes ?? {}).filter((o) => changes(o.actions)).length;
+    summary.destroys = summary.destroy + summary.replace > 0;
+    summary.hasChanges = summary.hasChanges || summary.outputChanges > 0;
+    return summary;
+}
+/** True unless every action is one that leaves infrastructure and state alone. */
+function changes(actions) {
+    return actions.some((action) => action !== 'no-op' && action !== 'read');
+}
+function countResource(summary, resource) {
+    const { actions } = resource.change;
+    // An import or a move changes the state even when the resource itself is a no-op; the tool's own
+    // -detailed-exitcode counts them as changes too, so the summary agrees with the exit code.
+    const imported = resource.change.importing !== undefined && resource.change.importing !== null;
+    const moved = resource.previous_address !== undefined && resource.previous_address !== resource.address;
+    if (imported)
+        summary.import += 1;
+    if (moved)
+        summary.move += 1;
+    if (changes(actions) || imported || moved)
+        summary.hasChanges = true;
+    // delete+create (the default) and create+delete (create_before_destroy) are both one replacement.
+    if (actions.includes('delete') && actions.includes('create')) {
+        summary.replace += 1;
+        summary.replaces.push(resource.address);
+        summary.deletes.push(resource.address);
+        return;
+    }
+    for (const action of actions)
+        countAction(summary, action, resource.address);
+}
+function countAction(summary, action, address) {
+    switch (action) {
+        case 'create':
+            summary.add += 1;
+            break;
+        case 'update':
+            summary.change += 1;
+            break;
+        case 'delete':
+            summary.destroy += 1;
+            summary.deletes.push(address);
+            break;
+        case 'forget':
+            summary.forget += 1;
+            break;
+        default:
+            // no-op and read change nothing; an action this code does not know is not counted either.
+            break;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/render/plan-stream.js
 
 

@@ -37314,16 +37314,6 @@ function errorMessage(error) {
 class StepFailure extends Error {
     name = 'StepFailure';
 }
-/**
- * Thrown by an action whose behaviour this release does not have yet. It fails the step on purpose:
- * a green tf-apply that applied nothing would be worse than a red one.
- */
-class NotImplementedError extends StepFailure {
-    name = 'NotImplementedError';
-    constructor(action, what) {
-        super(`${action}: the inputs are valid, but this release cannot ${what} yet, so the step fails rather than pretend.`);
-    }
-}
 
 ;// CONCATENATED MODULE: ./lib/artifacts/store.js
 

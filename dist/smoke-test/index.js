@@ -37630,7 +37630,6 @@ function run() {
 /* harmony export */   p0: () => (/* binding */ isConfigurationError),
 /* harmony export */   pH: () => (/* binding */ StepFailure)
 /* harmony export */ });
-/* unused harmony export NotImplementedError */
 /**
  * A mistake the user can fix: a bad input, a missing file, a refused bundle. It is reported as one
  * `::error::` line without a stack trace. Everything else is a bug and keeps its stack (at debug level).
@@ -37651,16 +37650,6 @@ function errorMessage(error) {
 class StepFailure extends Error {
     name = 'StepFailure';
 }
-/**
- * Thrown by an action whose behaviour this release does not have yet. It fails the step on purpose:
- * a green tf-apply that applied nothing would be worse than a red one.
- */
-class NotImplementedError extends StepFailure {
-    name = 'NotImplementedError';
-    constructor(action, what) {
-        super(`${action}: the inputs are valid, but this release cannot ${what} yet, so the step fails rather than pretend.`);
-    }
-}
 
 
 /***/ }),
@@ -37679,17 +37668,17 @@ class NotImplementedError extends StepFailure {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38815);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(29396);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(32716);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(88532);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3828);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(29396);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(32716);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(88532);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3828);
 
 
 
 
 
-const secretInputs = zod__WEBPACK_IMPORTED_MODULE_4__/* .registry */ .u5();
-const unechoedInputs = zod__WEBPACK_IMPORTED_MODULE_4__/* .registry */ .u5();
+const secretInputs = zod__WEBPACK_IMPORTED_MODULE_3__/* .registry */ .u5();
+const unechoedInputs = zod__WEBPACK_IMPORTED_MODULE_3__/* .registry */ .u5();
 /** Marks an input whose value is masked before anything runs and never echoed in an error. */
 function secret(schema) {
     secretInputs.add(schema, { secret: true });
@@ -37702,7 +37691,7 @@ function unechoed(schema) {
 }
 /** An empty input means "not given", as on the runner, where an absent input reads as ''. */
 function optionalInput(schema) {
-    return zod__WEBPACK_IMPORTED_MODULE_5__/* .preprocess */ .vkY((raw) => (typeof raw === 'string' && raw.trim() === '' ? undefined : raw), schema.optional());
+    return zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY((raw) => (typeof raw === 'string' && raw.trim() === '' ? undefined : raw), schema.optional());
 }
 function requiredInput(schema) {
     return optionalInput(schema)
@@ -37710,14 +37699,14 @@ function requiredInput(schema) {
         .transform((v) => v);
 }
 // The YAML 1.2 core-schema booleans, exactly what core.getBooleanInput accepts.
-const booleanValue = zod__WEBPACK_IMPORTED_MODULE_5__/* .stringbool */ .uEf({
+const booleanValue = zod__WEBPACK_IMPORTED_MODULE_4__/* .stringbool */ .uEf({
     truthy: ['true', 'True', 'TRUE'],
     falsy: ['false', 'False', 'FALSE'],
     case: 'sensitive',
     error: 'must be true or false',
 });
 function integerValue(min, max) {
-    return zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
+    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
         .trim()
         .regex(/^\d+$/, { error: `must be a whole number from ${min} to ${max}` })
         .transform(Number)
@@ -37725,22 +37714,22 @@ function integerValue(min, max) {
 }
 /** A number that may have a fraction, such as `0.5` minutes, as GitHub's own timeout-minutes allows. */
 function numberValue(min, max) {
-    return zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
+    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
         .trim()
         .regex(/^\d+(?:\.\d+)?$/, { error: `must be a number from ${min} to ${max}` })
         .transform(Number)
         .refine((n) => n >= min && n <= max, { error: `must be a number from ${min} to ${max}` });
 }
 function choiceValue(choices) {
-    return zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(choices, { error: `must be one of: ${choices.join(', ')}` });
+    return zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(choices, { error: `must be one of: ${choices.join(', ')}` });
 }
 /** One item a line, blank lines skipped, as core.getMultilineInput does. */
-const lines = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().transform((v) => v
+const lines = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((v) => v
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== ''));
 /** Multiline or comma-separated, for lists of names such as approvers or tags. */
-const list = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().transform((v) => v
+const list = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((v) => v
     .split(/[\n,]/)
     .map((item) => item.trim())
     .filter((item) => item !== ''));
@@ -37782,13 +37771,13 @@ function findPath(path, kind) {
  * so resolving against the current directory is resolving against the workspace.
  */
 function existingPath(kind) {
-    return zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
+    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
         .trim()
         .transform((path, ctx) => {
         const absolute = findPath(path, kind);
         if (absolute === undefined) {
             ctx.addIssue({ code: 'custom', message: `must name an existing ${kind} in the workspace` });
-            return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
+            return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
         }
         return absolute;
     });
@@ -37803,7 +37792,7 @@ const existingFiles = lines.transform((paths, ctx) => {
                 code: 'custom',
                 message: `must list existing files in the workspace; "${path}" is not one`,
             });
-            return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
+            return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
         }
         found.push(absolute);
     }
@@ -37811,40 +37800,40 @@ const existingFiles = lines.transform((paths, ctx) => {
 });
 // Artifact names may not hold " : < > | * ? \r \n \ /; stacks and prefixes become part of them.
 const NAME_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const namePart = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().trim().regex(NAME_PART, {
+const namePart = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().trim().regex(NAME_PART, {
     error: 'must be letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit',
 });
 const SHA256_HEX = /^(?:sha256:)?([0-9a-f]{64})$/;
 /** A plan digest, `sha256:<64 hex>`; bare hex is accepted and normalised. */
-const digest = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
+const digest = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
     .trim()
     .toLowerCase()
     .regex(SHA256_HEX, { error: 'must be a sha256 digest: "sha256:" and 64 hex digits' })
     .transform((v) => `sha256:${SHA256_HEX.exec(v)?.[1] ?? ''}`);
 const DURATION = /^\d+(?:ms|s|m|h)$/;
-const duration = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().trim().regex(DURATION, { error: 'must be a duration such as 30s, 5m or 1h' });
-const httpUrl = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
+const duration = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().trim().regex(DURATION, { error: 'must be a duration such as 30s, 5m or 1h' });
+const httpUrl = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
     .trim()
     .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), {
     error: 'must be an http:// or https:// URL',
 });
 /** YAML or JSON (JSON is YAML), parsed to a mapping; errors name the line. */
-const yamlMapping = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().transform((text, ctx) => {
+const yamlMapping = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((text, ctx) => {
     try {
         const value = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(text);
         if (value === null || typeof value !== 'object' || Array.isArray(value)) {
             ctx.addIssue({ code: 'custom', message: 'must be a YAML or JSON mapping of names to values' });
-            return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
+            return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
         }
         return value;
     }
     catch (error) {
         const line = error instanceof yaml__WEBPACK_IMPORTED_MODULE_2__/* .YAMLParseError */ .XT ? ` (line ${error.linePos?.[0]?.line ?? '?'})` : '';
         ctx.addIssue({ code: 'custom', message: `is not valid YAML or JSON${line}` });
-        return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
     }
 });
-const text = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().trim();
+const text = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().trim();
 // A tool version such as 1.12.6, v1.12, or 2.17.0-rc1; "latest" where an installer can resolve it.
 const VERSION = /^(?:latest|v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?)$/;
 const version = text.regex(VERSION, { error: 'must be a version such as 1.12.6 or "latest"' });
@@ -37912,7 +37901,7 @@ function readInputs(spec, read, mask = () => undefined) {
         if (secretInputs.has(schema) && raw[name].trim() !== '')
             mask(raw[name].trim());
     }
-    const result = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc(spec.shape).safeParse(raw);
+    const result = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc(spec.shape).safeParse(raw);
     if (!result.success) {
         const issue = result.error.issues[0];
         const name = String(issue?.path[0] ?? '');
@@ -37920,13 +37909,13 @@ function readInputs(spec, read, mask = () => undefined) {
         const given = schema && !unechoedInputs.has(schema) && raw[name]?.trim() && issue?.message !== 'is required'
             ? `; got ${describeValue(raw[name] ?? '')}`
             : '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);
     }
     const values = Object.fromEntries(Object.entries(result.data).map(([name, value]) => [camelCase(name), value]));
     for (const rule of spec.rules) {
         const problem = rule(values);
         if (problem)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input "${problem.input}" ${problem.message}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`Input "${problem.input}" ${problem.message}.`);
     }
     return values;
 }

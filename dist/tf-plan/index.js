@@ -49730,7 +49730,6 @@ async function run_settle(commenting) {
 /* harmony export */   p0: () => (/* binding */ isConfigurationError),
 /* harmony export */   pH: () => (/* binding */ StepFailure)
 /* harmony export */ });
-/* unused harmony export NotImplementedError */
 /**
  * A mistake the user can fix: a bad input, a missing file, a refused bundle. It is reported as one
  * `::error::` line without a stack trace. Everything else is a bug and keeps its stack (at debug level).
@@ -49750,16 +49749,6 @@ function errorMessage(error) {
  */
 class StepFailure extends Error {
     name = 'StepFailure';
-}
-/**
- * Thrown by an action whose behaviour this release does not have yet. It fails the step on purpose:
- * a green tf-apply that applied nothing would be worse than a red one.
- */
-class NotImplementedError extends StepFailure {
-    name = 'NotImplementedError';
-    constructor(action, what) {
-        super(`${action}: the inputs are valid, but this release cannot ${what} yet, so the step fails rather than pretend.`);
-    }
 }
 
 
@@ -50701,9 +50690,9 @@ const markdown = { code, cellCode: _markdown_escape_js__WEBPACK_IMPORTED_MODULE_
 /* harmony export */   oM: () => (/* binding */ PlanModelBuilder)
 /* harmony export */ });
 /* unused harmony export resourceEntry */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3828);
-/* harmony import */ var _terraform_plan_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(59960);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9200);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3828);
+/* harmony import */ var _terraform_plan_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(59960);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9200);
 
 
 
@@ -50779,10 +50768,10 @@ function compactText(value, sensitive, unknown = undefined) {
             for (const key of Object.keys(unknown))
                 if (anySet(unknown[key]))
                     keys.add(key);
-        const parts = [...keys].map((key) => `${(0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .displayLiteral */ .eS)(key)}: ${compactText(value[key], maskAt(sensitive, key), maskAt(unknown, key))}`);
+        const parts = [...keys].map((key) => `${(0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .displayLiteral */ .eS)(key)}: ${compactText(value[key], maskAt(sensitive, key), maskAt(unknown, key))}`);
         return `{${parts.join(', ')}}`;
     }
-    return (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .displayLiteral */ .eS)(value ?? null);
+    return (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .displayLiteral */ .eS)(value ?? null);
 }
 function shown(value, sensitive, unknown = undefined) {
     if (unknown === true)
@@ -50870,7 +50859,7 @@ function attributeChanges(change, replacePaths) {
         const before = shown(sides.before, secret ? true : sides.beforeSensitive);
         const after = shown(sides.after, secret ? true : sides.afterSensitive, sides.afterUnknown);
         return {
-            path: path.length === 0 ? '(value)' : (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .displayPath */ .Gt)(path),
+            path: path.length === 0 ? '(value)' : (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(path),
             before,
             after,
             forcesReplacement: replacePaths.some((prefix) => startsWith(path, prefix)),
@@ -50904,7 +50893,7 @@ function pathSteps(value) {
         .map((path) => path.filter((s) => typeof s === 'string' || typeof s === 'number'));
 }
 function notPlanDocument(what) {
-    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the plan's show -json document is not one: ${what}`);
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`the plan's show -json document is not one: ${what}`);
 }
 const newShared = () => ({ interned: new Map(), strings: new Map() });
 function intern(shared, key, make) {
@@ -51009,7 +50998,7 @@ function resourceEntry(raw, source, shared = newShared()) {
     const replaceSteps = pathSteps(change.replace_paths);
     const replacePaths = replaceSteps.length === 0
         ? intern(shared, '[]', () => [])
-        : intern(shared, JSON.stringify(replaceSteps), () => replaceSteps.map(_values_js__WEBPACK_IMPORTED_MODULE_2__/* .displayPath */ .Gt));
+        : intern(shared, JSON.stringify(replaceSteps), () => replaceSteps.map(_values_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt));
     const entry = new Entry(raw.address, internString(shared, typeof raw.mode === 'string' ? raw.mode : 'managed'), internString(shared, typeof raw.type === 'string' ? raw.type : ''), internString(shared, typeof raw.name === 'string' ? raw.name : ''), actions, replacePaths, replaceSteps, source ?? change, shared);
     if (typeof raw.module_address === 'string' && raw.module_address) {
         entry.module = internString(shared, raw.module_address);
@@ -51127,15 +51116,15 @@ function redact(model, secrets) {
     const forms = new Set();
     for (const secret of secrets) {
         // The quoted literal first (longest first below), so a whole string shows as (sensitive), unquoted.
-        forms.add((0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .displayLiteral */ .eS)(secret));
-        forms.add((0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .displayLiteral */ .eS)(secret).slice(1, -1));
+        forms.add((0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .displayLiteral */ .eS)(secret));
+        forms.add((0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .displayLiteral */ .eS)(secret).slice(1, -1));
         forms.add(secret);
     }
     const pattern = new RegExp([...forms]
         .sort((a, b) => b.length - a.length)
         .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
         .join('|'), 'g');
-    const literals = new Set([...secrets].map((secret) => (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .displayLiteral */ .eS)(secret)));
+    const literals = new Set([...secrets].map((secret) => (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .displayLiteral */ .eS)(secret)));
     const text = (value) => value.replace(pattern, '(sensitive)');
     const value = (shownValue) => {
         if (shownValue.kind !== 'known')
@@ -51304,7 +51293,7 @@ function assertPlanShape(doc) {
     }
 }
 function buildPlanModel(doc, options = {}) {
-    (0,_terraform_plan_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .assertPlanFormat */ .v)(doc);
+    (0,_terraform_plan_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .assertPlanFormat */ .v)(doc);
     assertPlanShape(doc);
     const builder = new PlanModelBuilder({
         formatVersion: doc.format_version,

@@ -21,16 +21,3 @@ export function errorMessage(error: unknown): string {
 export class StepFailure extends Error {
   override readonly name: string = 'StepFailure';
 }
-
-/**
- * Thrown by an action whose behaviour this release does not have yet. It fails the step on purpose:
- * a green tf-apply that applied nothing would be worse than a red one.
- */
-export class NotImplementedError extends StepFailure {
-  override readonly name = 'NotImplementedError';
-  constructor(action: string, what: string) {
-    super(
-      `${action}: the inputs are valid, but this release cannot ${what} yet, so the step fails rather than pretend.`,
-    );
-  }
-}

@@ -107,14 +107,3 @@ describe('secrets', () => {
     expect(step.rawLog).not.toContain('Pa55-w0rd');
   });
 });
-
-describe('valid inputs', () => {
-  it('fail honestly while the behaviour is not there yet, rather than pretend', async () => {
-    const job = await run.job('valid');
-    const step = await job.step('report', { with: { title: 'Deploy' } });
-    expect(step.exitCode).toBe(1);
-    expect(step.errors.map((e) => e.message)).toEqual([
-      'report: the inputs are valid, but this release cannot build the report yet, so the step fails rather than pretend.',
-    ]);
-  });
-});
