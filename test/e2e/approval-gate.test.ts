@@ -276,7 +276,17 @@ describe('comment mode', () => {
 describe('wait mode', () => {
   it('polls until an approval arrives', async () => {
     const number = freshPull();
-    const later = setTimeout(() => say(number, 'maint1', approveBody()), 1500);
+    // The approval arrives once the gate has read the comments and found none: whenever that is, so the
+    // test does not depend on how fast the gate starts.
+    const readComments = () =>
+      api.requests.filter(
+        (r) => r.operationId === 'issues/list-comments' && r.path.includes(`/issues/${number}/`),
+      );
+    const later = setInterval(() => {
+      if (readComments().length === 0) return;
+      clearInterval(later);
+      say(number, 'maint1', approveBody());
+    }, 50);
     try {
       const step = await gateOn(number, {
         mode: 'wait',
@@ -286,8 +296,9 @@ describe('wait mode', () => {
       expect(step.errors).toEqual([]);
       expect(step.outputs.status).toBe('approved');
       expect(step.rawLog).toContain('reading the comments again in 1s');
+      expect(readComments().length).toBeGreaterThanOrEqual(2);
     } finally {
-      clearTimeout(later);
+      clearInterval(later);
     }
   });
 
