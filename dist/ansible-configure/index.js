@@ -47246,6 +47246,8 @@ const input = {
     digest: () => optionalInput(digest),
     duration: () => optionalInput(inputs_duration),
     url: () => optionalInput(inputs_httpUrl),
+    /** A URL that may carry `user:token@`: never echoed in an error. */
+    urlWithCredentials: () => unechoed(optionalInput(inputs_httpUrl)),
     yamlMapping: () => optionalInput(yamlMapping),
     /** A secret string (a token, a key): masked on read, never echoed. */
     secretText: () => secret(optionalInput(inputs_text)),

@@ -50276,6 +50276,8 @@ const input = {
     digest: () => optionalInput(digest),
     duration: () => optionalInput(inputs_duration),
     url: () => optionalInput(inputs_httpUrl),
+    /** A URL that may carry `user:token@`: never echoed in an error. */
+    urlWithCredentials: () => unechoed(optionalInput(inputs_httpUrl)),
     yamlMapping: () => optionalInput(yamlMapping),
     /** A secret string (a token, a key): masked on read, never echoed. */
     secretText: () => secret(optionalInput(inputs_text)),
@@ -51811,7 +51813,7 @@ const setupInputs = defineInputs({
     'terraform-version': input.text(),
     'packer-version': input.text(),
     'ansible-version': input.text(),
-    'mirror-url': input.url(),
+    'mirror-url': input.urlWithCredentials(),
     cache: input.boolean(true),
 }, [
     // The archives are named by exact versions; "latest" or "1.8" would need a release index that

@@ -37874,6 +37874,8 @@ const input = {
     digest: () => optionalInput(digest),
     duration: () => optionalInput(duration),
     url: () => optionalInput(httpUrl),
+    /** A URL that may carry `user:token@`: never echoed in an error. */
+    urlWithCredentials: () => unechoed(optionalInput(httpUrl)),
     yamlMapping: () => optionalInput(yamlMapping),
     /** A secret string (a token, a key): masked on read, never echoed. */
     secretText: () => secret(optionalInput(text)),

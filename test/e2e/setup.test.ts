@@ -463,8 +463,9 @@ describe('bad inputs', () => {
       'Input "ansible-version" must be an exact version such as 1.12.6; got "2.17".',
     ],
     [
-      { 'tofu-version': TOFU, 'mirror-url': 'ftp://mirror.example/releases' },
-      'Input "mirror-url" must be an http:// or https:// URL; got "ftp://mirror.example/releases".',
+      // Not echoed: a mirror URL may carry credentials, and this one does.
+      { 'tofu-version': TOFU, 'mirror-url': 'ftp://ci:s3cret-Token@mirror.example/releases' },
+      'Input "mirror-url" must be an http:// or https:// URL.',
     ],
     [
       {},
@@ -475,6 +476,7 @@ describe('bad inputs', () => {
     const step = await job.step('setup', { with: inputs, env });
     expect(step.exitCode).toBe(1);
     expect(step.errors.map((e) => e.message)).toEqual([message]);
+    expect(step.rawLog).not.toContain('s3cret-Token');
     expect(step.path).toEqual([]);
     expect(await readdir(job.toolCache)).toEqual([]);
   });

@@ -16,7 +16,7 @@ export const setupInputs = defineInputs(
     'terraform-version': input.text(),
     'packer-version': input.text(),
     'ansible-version': input.text(),
-    'mirror-url': input.url(),
+    'mirror-url': input.urlWithCredentials(),
     cache: input.boolean(true),
   },
   [
