@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { readChecksFile } from '../../src/smoke/checks.js';
 import { renderInventory, toAnsibleInventory } from '../../src/terraform/inventory.js';
+import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
+import { startResultsService, type ResultsService } from '../support/results-service.js';
+import { WorkflowRun, type Job } from '../support/runner/runner.js';
+import { startSshHosts, type SshHosts } from '../support/ssh-hosts.js';
 import { repoRoot, tofu } from '../support/tools.js';
 
 /**
@@ -233,5 +237,121 @@ describe('examples/smoke', () => {
       new Set(['connectivity', 'functionality', 'service', 'security']),
     );
     expect(new Set(file.checks.map((c) => c.kind))).toEqual(new Set(['ssh-command', 'command']));
+  });
+});
+
+describe('the example through the pipeline', () => {
+  let results: ResultsService;
+  let api: GitHubApi;
+  let hosts: SshHosts;
+  let run: WorkflowRun;
+
+  beforeAll(async () => {
+    [results, hosts] = await Promise.all([
+      startResultsService(),
+      startSshHosts(DEV_VMS.map((name) => ({ name, groups: [name.replace(/-\d+$/, '')] }))),
+    ]);
+    api = await startGitHubApi({ owner: 'octo-org', repo: 'infra' });
+    run = new WorkflowRun({ results, apiUrl: api.url, repository: 'octo-org/infra' });
+    api.addToken(run.token, 'github-actions[bot]');
+  }, 60_000);
+  afterAll(async () => {
+    await run?.cleanup();
+    await Promise.all([results?.close(), api?.close(), hosts?.close()]);
+  });
+
+  /** A job whose workspace is a checkout with examples/ in it. */
+  async function checkout(name: string): Promise<Job> {
+    const job = await run.job(name);
+    await cp(examples, join(job.workspace, 'examples'), {
+      recursive: true,
+      filter: (source) => !/\.terraform|tfstate|tfplan|manifest\.json$/.test(source),
+    });
+    return job;
+  }
+
+  it('builds, plans, approves, applies, configures and smoke-tests dev on the test-bed hosts', async () => {
+    const image = await checkout('image');
+    const built = await image.step('packer-build', {
+      with: { template: 'examples/packer/image.pkr.hcl', 'image-name': 'golden-dev-1' },
+    });
+    expect(built.errors).toEqual([]);
+    expect(built.outputs['image-id']).toBe('Null');
+    await image.complete();
+
+    const backend = `path=${join(dir, 'pipeline-dev.tfstate')}`;
+    const endpoints = Object.fromEntries(
+      DEV_VMS.map((name) => [name, { address: '127.0.0.1', port: hosts.host(name).port }]),
+    );
+    const plan = await checkout('plan');
+    await plan.writeFile('hosts.auto.tfvars.json', JSON.stringify({ hosts: endpoints }));
+    const planned = await plan.step('tf-plan', {
+      with: {
+        'working-directory': 'examples/infra',
+        stack: 'example',
+        environment: 'dev',
+        'backend-config': backend,
+        'var-files': 'examples/infra/env/dev.tfvars\nhosts.auto.tfvars.json',
+        vars: `image_id=${built.outputs['image-name']}\ndb_password=${DB_PASSWORD}`,
+        comment: 'false',
+      },
+    });
+    expect(planned.errors).toEqual([]);
+    expect(planned.outputs).toMatchObject({ add: '4', change: '0', destroy: '0', replace: '0' });
+    expect(planned.rawLog).not.toContain(DB_PASSWORD);
+    await plan.complete();
+
+    const approve = await run.job('approve');
+    const gate = await approve.step('approval-gate', {
+      with: { mode: 'policy', environment: 'dev', 'auto-approve-environments': 'dev', stack: 'example' },
+    });
+    expect(gate.errors).toEqual([]);
+    expect(gate.outputs.approved).toBe('true');
+    await approve.complete();
+
+    const apply = await checkout('apply');
+    const applied = await apply.step('tf-apply', {
+      with: {
+        'working-directory': 'examples/infra',
+        stack: 'example',
+        'backend-config': backend,
+        'expected-plan-digest': gate.outputs['plan-digest'] ?? '',
+      },
+    });
+    expect(applied.errors).toEqual([]);
+    expect(applied.outputs.applied).toBe('true');
+    expect(applied.rawLog).not.toContain(DB_PASSWORD);
+    await apply.complete();
+
+    const configureWith = {
+      stack: 'example',
+      'private-key': hosts.privateKey,
+      'known-hosts': await readFile(hosts.knownHostsPath, 'utf8'),
+      user: os.userInfo().username,
+      playbook: 'examples/ansible/site.yml',
+      'working-directory': 'examples/ansible',
+      'extra-vars': JSON.stringify({ db_password: DB_PASSWORD }),
+    };
+    const configure = await checkout('configure');
+    const configured = await configure.step('ansible-configure', { with: configureWith });
+    expect(configured.errors).toEqual([]);
+    const recap = JSON.parse(configured.outputs.recap ?? '{}') as Record<string, { changed: number }>;
+    expect(Object.keys(recap).sort()).toEqual([...DEV_VMS].sort());
+    expect(configured.rawLog).not.toContain(DB_PASSWORD);
+    await configure.complete();
+
+    const motd = await readFile(join(hosts.host('web-2').root, 'etc', 'motd'), 'utf8');
+    expect(motd).toBe(
+      'web-2 (dev) - managed by iac-pipeline\nimage: golden-dev-1\nUnauthorised access is prohibited.\n',
+    );
+
+    const smoke = await checkout('smoke');
+    const smoked = await smoke.step('smoke-test', {
+      with: { checks: 'examples/smoke/checks.yml', stack: 'example', 'private-key': hosts.privateKey },
+    });
+    expect(smoked.errors).toEqual([]);
+    // One per check and host: 5 checks on all 3 hosts, one on the 2 web hosts, one on the db, one local.
+    expect(smoked.outputs).toMatchObject({ passed: '19', failed: '0', total: '19' });
+    await smoke.complete();
   });
 });
