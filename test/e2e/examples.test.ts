@@ -152,8 +152,8 @@ describe('examples/infra', () => {
     });
 
     const outputs = planJson.planned_values.outputs;
-    expect(outputs.db_url.sensitive).toBe(true);
-    expect(outputs.ansible_inventory.sensitive).toBe(false);
+    expect(outputs.db_url?.sensitive).toBe(true);
+    expect(outputs.ansible_inventory?.sensitive).toBe(false);
     // The plan JSON holds sensitive values (hence tf-plan's encryption-key); the plan's own text does not.
     expect(planJson.text).toMatch(/db_url\s+= \(sensitive value\)/);
     expect(planJson.text).not.toContain(DB_PASSWORD);
@@ -166,13 +166,13 @@ describe('examples/infra', () => {
     const { stdout } = await tofuIn(config, ['output', '-json', 'ansible_inventory']);
     const inventory = toAnsibleInventory(JSON.parse(stdout));
     expect(Object.keys(inventory.all.children).sort()).toEqual(['db', 'web']);
-    expect(inventory.all.children.web.hosts['web-2']).toMatchObject({
+    expect(inventory.all.children.web?.hosts['web-2']).toMatchObject({
       ansible_host: '127.0.0.1',
       ansible_port: 2201,
       image_id: 'Null',
     });
-    expect(inventory.all.children.db.hosts['db-1']).toMatchObject({ ansible_port: 2202 });
-    expect(inventory.all.children.web.vars).toEqual({ deploy_env: 'dev', app_port: 8080 });
+    expect(inventory.all.children.db?.hosts['db-1']).toMatchObject({ ansible_port: 2202 });
+    expect(inventory.all.children.web?.vars).toEqual({ deploy_env: 'dev', app_port: 8080 });
     await writeFile(join(dir, 'inventory.yml'), renderInventory(inventory));
   });
 
