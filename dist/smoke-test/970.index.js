@@ -642,8 +642,11 @@ const tlsOptions = {
 const kinds = {
     tcp: {
         description: 'The port accepts a TCP connection.',
-        properties: { ...target, port },
-        required: ['port'],
+        properties: {
+            ...target,
+            port: { ...port, description: "Default: the inventory host's ansible_port (its SSH port), else 22." },
+        },
+        required: [],
     },
     http: {
         description: "An HTTP(S) request answers with the expected status, body and headers. With host or group, `{host}` in the URL is each host's address.",
@@ -1193,7 +1196,7 @@ function describeTarget(instance) {
     const { spec, host } = instance;
     switch (spec.kind) {
         case 'tcp':
-            return `${hostPort(host?.address ?? '', spec.port)}`;
+            return hostPort(host?.address ?? '', tcpPort(instance));
         case 'http':
             return fillUrl(spec.url, host);
         case 'ssh-command':
@@ -1205,6 +1208,14 @@ function describeTarget(instance) {
         case 'tls-cert':
             return spec.url ?? hostPort(host?.address ?? '', spec.port ?? 443);
     }
+}
+/**
+ * The port a tcp check connects to: its own, else the host's SSH port from the inventory, which is how
+ * a check on a group reaches each host (test beds and NAT give every host its own).
+ */
+function tcpPort(instance) {
+    const spec = instance.spec;
+    return (spec.kind === 'tcp' ? spec.port : undefined) ?? instance.host?.port ?? 22;
 }
 function sshPort(instance) {
     const spec = instance.spec;
@@ -1242,7 +1253,7 @@ async function probe(instance, env, signal, timeoutMs) {
     const spec = instance.spec;
     switch (spec.kind) {
         case 'tcp':
-            return tcpProbe(instance.host?.address ?? '', spec.port, signal);
+            return tcpProbe(instance.host?.address ?? '', tcpPort(instance), signal);
         case 'http':
             return httpProbe(spec, fillUrl(spec.url, instance.host), env, signal);
         case 'ssh-command':

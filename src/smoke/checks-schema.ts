@@ -56,8 +56,11 @@ const kinds: Record<
 > = {
   tcp: {
     description: 'The port accepts a TCP connection.',
-    properties: { ...target, port },
-    required: ['port'],
+    properties: {
+      ...target,
+      port: { ...port, description: "Default: the inventory host's ansible_port (its SSH port), else 22." },
+    },
+    required: [],
   },
   http: {
     description:

@@ -35,7 +35,7 @@ interface TlsOptions {
 
 export type CheckSpec = CommonFields &
   (
-    | ({ kind: 'tcp'; port: number } & Target)
+    | ({ kind: 'tcp'; port?: number } & Target)
     | ({
         kind: 'http';
         url: string;

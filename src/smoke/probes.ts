@@ -6,7 +6,7 @@ import net from 'node:net';
 import { resolve as resolvePath } from 'node:path';
 import tls from 'node:tls';
 import type { CheckSpec } from './checks.js';
-import { fillUrl, sshPort, type CheckInstance } from './targets.js';
+import { fillUrl, sshPort, tcpPort, type CheckInstance } from './targets.js';
 
 /** A check's verdict on one try: thrown by a probe, retried by the runner until it passes or time is up. */
 export class CheckFailure extends Error {
@@ -63,7 +63,7 @@ export async function probe(
   const spec = instance.spec;
   switch (spec.kind) {
     case 'tcp':
-      return tcpProbe(instance.host?.address ?? '', spec.port, signal);
+      return tcpProbe(instance.host?.address ?? '', tcpPort(instance), signal);
     case 'http':
       return httpProbe(spec, fillUrl(spec.url, instance.host), env, signal);
     case 'ssh-command':

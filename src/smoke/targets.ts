@@ -59,7 +59,7 @@ export function describeTarget(instance: CheckInstance): string {
   const { spec, host } = instance;
   switch (spec.kind) {
     case 'tcp':
-      return `${hostPort(host?.address ?? '', spec.port)}`;
+      return hostPort(host?.address ?? '', tcpPort(instance));
     case 'http':
       return fillUrl(spec.url, host);
     case 'ssh-command':
@@ -71,6 +71,15 @@ export function describeTarget(instance: CheckInstance): string {
     case 'tls-cert':
       return spec.url ?? hostPort(host?.address ?? '', spec.port ?? 443);
   }
+}
+
+/**
+ * The port a tcp check connects to: its own, else the host's SSH port from the inventory, which is how
+ * a check on a group reaches each host (test beds and NAT give every host its own).
+ */
+export function tcpPort(instance: CheckInstance): number {
+  const spec = instance.spec;
+  return (spec.kind === 'tcp' ? spec.port : undefined) ?? instance.host?.port ?? 22;
 }
 
 export function sshPort(instance: CheckInstance): number {

@@ -236,7 +236,7 @@ describe('examples/smoke', () => {
     expect(new Set(file.checks.map((c) => c.category))).toEqual(
       new Set(['connectivity', 'functionality', 'service', 'security']),
     );
-    expect(new Set(file.checks.map((c) => c.kind))).toEqual(new Set(['ssh-command', 'command']));
+    expect(new Set(file.checks.map((c) => c.kind))).toEqual(new Set(['tcp', 'ssh-command', 'command']));
   });
 });
 
@@ -350,8 +350,8 @@ describe('the example through the pipeline', () => {
       with: { checks: 'examples/smoke/checks.yml', stack: 'example', 'private-key': hosts.privateKey },
     });
     expect(smoked.errors).toEqual([]);
-    // One per check and host: 5 checks on all 3 hosts, one on the 2 web hosts, one on the db, one local.
-    expect(smoked.outputs).toMatchObject({ passed: '19', failed: '0', total: '19' });
+    // One per check and host: 6 checks on all 3 hosts, one on the 2 web hosts, one on the db, one local.
+    expect(smoked.outputs).toMatchObject({ passed: '22', failed: '0', total: '22' });
     await smoke.complete();
   });
 });

@@ -61,7 +61,7 @@ describe('the checks file', () => {
       check(['kind: tcp', 'category: connectivity', 'host: a', 'port: eighty']),
       'line 6: check "web" (tcp): "port" must be a whole number',
     ],
-    [check(['kind: tcp', 'category: connectivity', 'host: a']), 'line 2: check "web" (tcp): needs "port"'],
+    [check(['kind: tcp', 'category: connectivity']), 'line 2: check "web" (tcp): needs a host or a group'],
     [
       check(['kind: ping', 'category: connectivity']),
       'line 3: check "web": "kind" must be one of: tcp, http, ssh-command, command, dns, tls-cert',

@@ -53,6 +53,17 @@ describe('smoke inventory and targets', () => {
     ]);
   });
 
+  it("connects a tcp check without a port to each host's own SSH port", () => {
+    const file = parseChecks(
+      'checks:\n  - { name: sshd, kind: tcp, category: connectivity, group: web }\n',
+      'smoke.yml',
+    );
+    expect(expandChecks(file, inventory).map((i) => [i.id, describeTarget(i)])).toEqual([
+      ['sshd [web-1]', '10.0.0.1:2201'],
+      ['sshd [web-2]', 'web-2:22'],
+    ]);
+  });
+
   it('refuses a group the inventory does not have, naming the check line', () => {
     const file = parseChecks(
       'checks:\n  - { name: x, kind: dns, category: service, group: cache }\n',
