@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90288);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98198);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 90288:
+/***/ 98198:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37377,11 +37377,94 @@ function actionsArtifactStore() {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/ansible/summary.js
-/** Escapes text for a Markdown table cell or list item: no markup, no broken rows. */
-function cell(text) {
+;// CONCATENATED MODULE: ./lib/render/markdown-escape.js
+
+/**
+ * Putting text that came from a plan (addresses, keys, values, messages) into GitHub Markdown without
+ * letting it change the layout or add markup. Every such text goes into a code span, a `<code>`
+ * element or a fenced code block: GitHub does not turn @mentions, #references or :emoji: into links
+ * there, and Markdown inside is not parsed. What remains is to make sure the text cannot end its
+ * container early, which each function below handles for its own container.
+ */
+/** Longest run of `char` in text. */
+function longestRun(text, char) {
+    let longest = 0;
+    let current = 0;
+    for (const c of text) {
+        current = c === char ? current + 1 : 0;
+        if (current > longest)
+            longest = current;
+    }
+    return longest;
+}
+/**
+ * A code span for running text and list items (not table cells: see `cellCode`). A span ends at the
+ * next run of exactly as many backticks as opened it, so the fence is one longer than any run inside;
+ * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
+ * space on each side).
+ */
+function codeSpan(text) {
+    const content = oneLine(text);
+    if (content === '')
+        return '` `';
+    const fence = '`'.repeat(longestRun(content, '`') + 1);
+    const pad = content.startsWith('`') || content.endsWith('`') || /^ .* $/.test(content) ? ' ' : '';
+    return `${fence}${pad}${content}${pad}${fence}`;
+}
+const HTML_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/**
+ * Plain text in a table cell or list item, where code would not read well (names, messages): the
+ * characters Markdown and the table read as syntax backslash-escaped, on one line.
+ */
+function cellText(text) {
     return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
+/** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
+function htmlText(text) {
+    return oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+/**
+ * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
+ * backslash before it escapes it depends on the backslashes before that, so no span is used: a
+ * `<code>` element with every ASCII punctuation character as a numeric reference, which neither the
+ * table nor Markdown reads as syntax.
+ */
+function cellCode(text) {
+    const content = oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
+    return `<code>${content}</code>`;
+}
+/**
+ * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
+ * as many backticks as opened it, so the fence is longer than any run in the content.
+ */
+function codeBlock(content, info = '') {
+    const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
+    return `${fence}${info}\n${content}\n${fence}`;
+}
+/** Multi-line text for a code block: control characters other than the line breaks escaped. */
+function blockText(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((line) => oneLine(line))
+        .join('\n');
+}
+/** Shortens text to at most `max` characters, saying how much was left out. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
+    const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+    return `${text.slice(0, end)}… (${text.length - end} more characters)`;
+}
+
+;// CONCATENATED MODULE: ./lib/ansible/summary.js
+
 function html(text) {
     return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
@@ -37405,7 +37488,7 @@ function headline(results) {
     }
     if (problems.length > 0) {
         const text = problems.join('; ');
-        return `:x: **${cell(text.charAt(0).toUpperCase() + text.slice(1))}.**`;
+        return `:x: **${cellText(text.charAt(0).toUpperCase() + text.slice(1))}.**`;
     }
     if (results.check) {
         return changedHosts > 0
@@ -37422,7 +37505,7 @@ function recapTable(results) {
     for (const [host, r] of Object.entries(results.recap).sort(([a], [b]) => a.localeCompare(b))) {
         const facts = results.facts[host] ?? {};
         const mark = r.failed > 0 || r.unreachable > 0 ? ':x: ' : '';
-        lines.push(`| ${mark}\`${cell(host)}\` | ${r.ok} | ${r.changed} | ${r.unreachable} | ${r.failed} | ${r.skipped} | ${r.rescued} | ${r.ignored} | ${cell(facts.os ?? '')} | ${cell(facts.kernel ?? '')} | ${cell(facts.python ?? '')} |`);
+        lines.push(`| ${mark}\`${cellText(host)}\` | ${r.ok} | ${r.changed} | ${r.unreachable} | ${r.failed} | ${r.skipped} | ${r.rescued} | ${r.ignored} | ${cellText(facts.os ?? '')} | ${cellText(facts.kernel ?? '')} | ${cellText(facts.python ?? '')} |`);
     }
     return lines;
 }
@@ -37457,7 +37540,7 @@ function changeList(results) {
 /** The job summary of a run: the recap with each host's OS, what failed, and what changed or would. */
 function ansibleSummaryMarkdown(results, runUrl) {
     const lines = [
-        `## Ansible${results.check ? ' preview (check mode)' : ''}: \`${cell(results.playbook)}\` on \`${cell(results.stack)}\``,
+        `## Ansible${results.check ? ' preview (check mode)' : ''}: \`${cellText(results.playbook)}\` on \`${cellText(results.stack)}\``,
         '',
         headline(results),
         '',
@@ -37467,8 +37550,8 @@ function ansibleSummaryMarkdown(results, runUrl) {
     if (results.failures.length > 0) {
         lines.push('### Failed tasks', '');
         for (const f of results.failures.slice(0, MAX_LISTED)) {
-            const place = f.path ? ` (\`${cell(f.path)}\`)` : '';
-            lines.push(`- \`${cell(f.host)}\` · **${cell(f.task)}**${place}: ${cell(f.message)}`);
+            const place = f.path ? ` (\`${cellText(f.path)}\`)` : '';
+            lines.push(`- \`${cellText(f.host)}\` · **${cellText(f.task)}**${place}: ${cellText(f.message)}`);
         }
         if (results.failures.length > MAX_LISTED) {
             lines.push(`- … and ${results.failures.length - MAX_LISTED} more in results.json`);
@@ -37479,19 +37562,19 @@ function ansibleSummaryMarkdown(results, runUrl) {
     if (unreachable.length > 0) {
         lines.push('### Unreachable hosts', '');
         for (const [host, message] of unreachable.slice(0, MAX_LISTED)) {
-            lines.push(`- \`${cell(host)}\`: ${cell(message)}`);
+            lines.push(`- \`${cellText(host)}\`: ${cellText(message)}`);
         }
         lines.push('');
     }
     if (results.unmatchedPlays.length > 0) {
-        lines.push(`:warning: Plays that matched no host: ${results.unmatchedPlays.map((p) => `**${cell(p.play)}** (\`${cell(p.pattern)}\`)`).join(', ')}.`, '');
+        lines.push(`:warning: Plays that matched no host: ${results.unmatchedPlays.map((p) => `**${cellText(p.play)}** (\`${cellText(p.pattern)}\`)`).join(', ')}.`, '');
     }
     lines.push(...changeList(results));
     const footer = [
-        results.ansibleVersion ? `ansible-core ${cell(results.ansibleVersion)}` : '',
-        `inventory: ${cell(results.inventory)}`,
-        results.limit ? `limit \`${cell(results.limit)}\`` : '',
-        results.tags.length > 0 ? `tags ${results.tags.map((t) => `\`${cell(t)}\``).join(', ')}` : '',
+        results.ansibleVersion ? `ansible-core ${cellText(results.ansibleVersion)}` : '',
+        `inventory: ${cellText(results.inventory)}`,
+        results.limit ? `limit \`${cellText(results.limit)}\`` : '',
+        results.tags.length > 0 ? `tags ${results.tags.map((t) => `\`${cellText(t)}\``).join(', ')}` : '',
         `${results.durationSeconds.toFixed(1)} s`,
         `commit \`${results.commit.slice(0, 12)}\``,
         `[run](${runUrl})`,

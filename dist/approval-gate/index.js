@@ -47695,6 +47695,13 @@ const HTML_ESCAPES = {
     '"': '&quot;',
     "'": '&#39;',
 };
+/**
+ * Plain text in a table cell or list item, where code would not read well (names, messages): the
+ * characters Markdown and the table read as syntax backslash-escaped, on one line.
+ */
+function cellText(text) {
+    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
 /** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
 function markdown_escape_htmlText(text) {
     return oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);

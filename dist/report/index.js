@@ -47851,6 +47851,7 @@ function parseUiLine(line) {
         return undefined;
     }
 }
+/** A diagnostic as the tool's JSON gives it (`-json` UI lines, `validate -json`), with its file in the workspace. */
 function toDiagnostic(raw, where) {
     const diagnostic = {
         severity: raw.severity === 'error' ? 'error' : 'warning',
@@ -48967,6 +48968,13 @@ const HTML_ESCAPES = {
     '"': '&quot;',
     "'": '&#39;',
 };
+/**
+ * Plain text in a table cell or list item, where code would not read well (names, messages): the
+ * characters Markdown and the table read as syntax backslash-escaped, on one line.
+ */
+function cellText(text) {
+    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
 /** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
 function htmlText(text) {
     return values_oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);

@@ -48205,6 +48205,7 @@ function parseUiLine(line) {
         return undefined;
     }
 }
+/** A diagnostic as the tool's JSON gives it (`-json` UI lines, `validate -json`), with its file in the workspace. */
 function toDiagnostic(raw, where) {
     const diagnostic = {
         severity: raw.severity === 'error' ? 'error' : 'warning',

@@ -48970,6 +48970,7 @@ function parseUiLine(line) {
         return undefined;
     }
 }
+/** A diagnostic as the tool's JSON gives it (`-json` UI lines, `validate -json`), with its file in the workspace. */
 function toDiagnostic(raw, where) {
     const diagnostic = {
         severity: raw.severity === 'error' ? 'error' : 'warning',
@@ -49984,6 +49985,7 @@ function partNumber(comment) {
 /* harmony export */   js: () => (/* binding */ htmlText),
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
+/* unused harmony export cellText */
 /* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9200);
 
 /**
@@ -50025,6 +50027,13 @@ const HTML_ESCAPES = {
     '"': '&quot;',
     "'": '&#39;',
 };
+/**
+ * Plain text in a table cell or list item, where code would not read well (names, messages): the
+ * characters Markdown and the table read as syntax backslash-escaped, on one line.
+ */
+function cellText(text) {
+    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
 /** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
 function htmlText(text) {
     return (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);

@@ -38914,7 +38914,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98543);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42812);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -38923,7 +38923,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 98543:
+/***/ 42812:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48932,6 +48932,92 @@ async function runAction(actionName, spec, main, post) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/render/markdown-escape.js
+
+/**
+ * Putting text that came from a plan (addresses, keys, values, messages) into GitHub Markdown without
+ * letting it change the layout or add markup. Every such text goes into a code span, a `<code>`
+ * element or a fenced code block: GitHub does not turn @mentions, #references or :emoji: into links
+ * there, and Markdown inside is not parsed. What remains is to make sure the text cannot end its
+ * container early, which each function below handles for its own container.
+ */
+/** Longest run of `char` in text. */
+function longestRun(text, char) {
+    let longest = 0;
+    let current = 0;
+    for (const c of text) {
+        current = c === char ? current + 1 : 0;
+        if (current > longest)
+            longest = current;
+    }
+    return longest;
+}
+/**
+ * A code span for running text and list items (not table cells: see `cellCode`). A span ends at the
+ * next run of exactly as many backticks as opened it, so the fence is one longer than any run inside;
+ * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
+ * space on each side).
+ */
+function codeSpan(text) {
+    const content = oneLine(text);
+    if (content === '')
+        return '` `';
+    const fence = '`'.repeat(longestRun(content, '`') + 1);
+    const pad = content.startsWith('`') || content.endsWith('`') || /^ .* $/.test(content) ? ' ' : '';
+    return `${fence}${pad}${content}${pad}${fence}`;
+}
+const HTML_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/**
+ * Plain text in a table cell or list item, where code would not read well (names, messages): the
+ * characters Markdown and the table read as syntax backslash-escaped, on one line.
+ */
+function cellText(text) {
+    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+/** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
+function htmlText(text) {
+    return oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+/**
+ * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
+ * backslash before it escapes it depends on the backslashes before that, so no span is used: a
+ * `<code>` element with every ASCII punctuation character as a numeric reference, which neither the
+ * table nor Markdown reads as syntax.
+ */
+function cellCode(text) {
+    const content = oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
+    return `<code>${content}</code>`;
+}
+/**
+ * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
+ * as many backticks as opened it, so the fence is longer than any run in the content.
+ */
+function codeBlock(content, info = '') {
+    const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
+    return `${fence}${info}\n${content}\n${fence}`;
+}
+/** Multi-line text for a code block: control characters other than the line breaks escaped. */
+function blockText(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((line) => oneLine(line))
+        .join('\n');
+}
+/** Shortens text to at most `max` characters, saying how much was left out. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
+    const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+    return `${text.slice(0, end)}… (${text.length - end} more characters)`;
+}
+
 ;// CONCATENATED MODULE: ./lib/validate/checks.js
 function skipped(id, title, subject, reason) {
     return { id, title, subject, status: 'skipped', reason, findings: [] };
@@ -48962,6 +49048,7 @@ function placeOf(finding) {
 
 ;// CONCATENATED MODULE: ./lib/validate/summary.js
 
+
 /**
  * The job summary: one table of every check (skipped ones with their reason), then a diff per file
  * fmt would change, the result of every test run, and the findings by file and line. Bounded: diffs
@@ -48970,10 +49057,6 @@ function placeOf(finding) {
 const ICON = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' };
 const DIFF_LINES = 200;
 const LISTED_FINDINGS = 200;
-/** Escapes text for a Markdown table cell or list item: no markup, no broken rows. */
-function cell(text) {
-    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
 /** An inline code span: backslashes do not escape inside one, so backticks and line breaks go instead. */
 function code(text) {
     return `\`${text.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
@@ -48994,7 +49077,7 @@ function validateSummaryMarkdown(result) {
     out.push(`## Validate: ${result.passed ? '✅ passed' : `❌ ${failed} check(s) failed`}`, '', `${checks.length - failed - skippedCount} passed, ${failed} failed, ${skippedCount} skipped; ` +
         `${result.findings} finding(s) in the SARIF file (artifact \`${result.artifactName}\`).`, '', '| Check | On | Result | Details |', '|---|---|---|---|');
     for (const check of checks) {
-        out.push(`| ${cell(check.title)} | ${cell(check.subject)} | ${ICON[check.status]} | ${cell(check.reason ?? '')} |`);
+        out.push(`| ${cellText(check.title)} | ${cellText(check.subject)} | ${ICON[check.status]} | ${cellText(check.reason ?? '')} |`);
     }
     const diffs = checks.flatMap((check) => check.diffs ?? []);
     if (diffs.length > 0) {
@@ -49013,7 +49096,7 @@ function validateSummaryMarkdown(result) {
         for (const check of testChecks) {
             for (const test of check.tests ?? []) {
                 const status = test.status === 'pass' ? '✅ pass' : test.status === 'skip' ? '⏭️ skip' : `❌ ${test.status}`;
-                out.push(`| ${cell(test.file)} | ${cell(test.run)} | ${status} |`);
+                out.push(`| ${cellText(test.file)} | ${cellText(test.run)} | ${status} |`);
             }
         }
     }
@@ -49022,7 +49105,7 @@ function validateSummaryMarkdown(result) {
         out.push('', '### Findings', '');
         for (const { finding } of findings.slice(0, LISTED_FINDINGS)) {
             const place = placeOf(finding);
-            out.push(`- **${cell(finding.rule)}** ${place ? `${code(place)}: ` : ''}${cell(finding.message)}`);
+            out.push(`- **${cellText(finding.rule)}** ${place ? `${code(place)}: ` : ''}${cellText(finding.message)}`);
         }
         if (findings.length > LISTED_FINDINGS) {
             out.push('', `_${findings.length - LISTED_FINDINGS} more finding(s) are in the SARIF file._`);
@@ -49657,6 +49740,7 @@ function parseUiLine(line) {
         return undefined;
     }
 }
+/** A diagnostic as the tool's JSON gives it (`-json` UI lines, `validate -json`), with its file in the workspace. */
 function toDiagnostic(raw, where) {
     const diagnostic = {
         severity: raw.severity === 'error' ? 'error' : 'warning',
@@ -51446,7 +51530,7 @@ async function terraform_validate(where, deps, env) {
     const raw = Array.isArray(document.diagnostics)
         ? document.diagnostics
         : [];
-    const diagnostics = raw.map((d) => terraform_toDiagnostic(d, where));
+    const diagnostics = raw.map((d) => toDiagnostic(d, where));
     for (const diagnostic of diagnostics) {
         const text = diagnostic.detail ? `${diagnostic.summary}\n${diagnostic.detail}` : diagnostic.summary;
         if (diagnostic.severity === 'error')
@@ -51551,25 +51635,6 @@ function testRunOf(line) {
     catch {
         return undefined;
     }
-}
-function terraform_toDiagnostic(raw, where) {
-    const diagnostic = {
-        severity: raw.severity === 'error' ? 'error' : 'warning',
-        summary: typeof raw.summary === 'string' ? raw.summary : 'unknown problem',
-        detail: typeof raw.detail === 'string' ? raw.detail : '',
-    };
-    const range = raw.range;
-    if (range && typeof range.filename === 'string' && range.start && range.end) {
-        diagnostic.range = {
-            filename: range.filename,
-            start: { line: range.start.line, column: range.start.column },
-            end: { line: range.end.line, column: range.end.column },
-        };
-        const file = workspaceFile(range.filename, where);
-        if (file)
-            diagnostic.file = file;
-    }
-    return diagnostic;
 }
 function terraform_findingOf(diagnostic, rule, ruleDescription) {
     const range = diagnostic.range;

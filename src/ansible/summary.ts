@@ -1,9 +1,5 @@
+import { cellText } from '../render/markdown-escape.js';
 import type { AnsibleResults } from './results.js';
-
-/** Escapes text for a Markdown table cell or list item: no markup, no broken rows. */
-function cell(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
 
 function html(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
@@ -30,7 +26,7 @@ function headline(results: AnsibleResults): string {
   }
   if (problems.length > 0) {
     const text = problems.join('; ');
-    return `:x: **${cell(text.charAt(0).toUpperCase() + text.slice(1))}.**`;
+    return `:x: **${cellText(text.charAt(0).toUpperCase() + text.slice(1))}.**`;
   }
   if (results.check) {
     return changedHosts > 0
@@ -49,7 +45,7 @@ function recapTable(results: AnsibleResults): string[] {
     const facts = results.facts[host] ?? {};
     const mark = r.failed > 0 || r.unreachable > 0 ? ':x: ' : '';
     lines.push(
-      `| ${mark}\`${cell(host)}\` | ${r.ok} | ${r.changed} | ${r.unreachable} | ${r.failed} | ${r.skipped} | ${r.rescued} | ${r.ignored} | ${cell(facts.os ?? '')} | ${cell(facts.kernel ?? '')} | ${cell(facts.python ?? '')} |`,
+      `| ${mark}\`${cellText(host)}\` | ${r.ok} | ${r.changed} | ${r.unreachable} | ${r.failed} | ${r.skipped} | ${r.rescued} | ${r.ignored} | ${cellText(facts.os ?? '')} | ${cellText(facts.kernel ?? '')} | ${cellText(facts.python ?? '')} |`,
     );
   }
   return lines;
@@ -86,7 +82,7 @@ function changeList(results: AnsibleResults): string[] {
 /** The job summary of a run: the recap with each host's OS, what failed, and what changed or would. */
 export function ansibleSummaryMarkdown(results: AnsibleResults, runUrl: string): string {
   const lines = [
-    `## Ansible${results.check ? ' preview (check mode)' : ''}: \`${cell(results.playbook)}\` on \`${cell(results.stack)}\``,
+    `## Ansible${results.check ? ' preview (check mode)' : ''}: \`${cellText(results.playbook)}\` on \`${cellText(results.stack)}\``,
     '',
     headline(results),
     '',
@@ -96,8 +92,8 @@ export function ansibleSummaryMarkdown(results: AnsibleResults, runUrl: string):
   if (results.failures.length > 0) {
     lines.push('### Failed tasks', '');
     for (const f of results.failures.slice(0, MAX_LISTED)) {
-      const place = f.path ? ` (\`${cell(f.path)}\`)` : '';
-      lines.push(`- \`${cell(f.host)}\` · **${cell(f.task)}**${place}: ${cell(f.message)}`);
+      const place = f.path ? ` (\`${cellText(f.path)}\`)` : '';
+      lines.push(`- \`${cellText(f.host)}\` · **${cellText(f.task)}**${place}: ${cellText(f.message)}`);
     }
     if (results.failures.length > MAX_LISTED) {
       lines.push(`- … and ${results.failures.length - MAX_LISTED} more in results.json`);
@@ -108,22 +104,22 @@ export function ansibleSummaryMarkdown(results: AnsibleResults, runUrl: string):
   if (unreachable.length > 0) {
     lines.push('### Unreachable hosts', '');
     for (const [host, message] of unreachable.slice(0, MAX_LISTED)) {
-      lines.push(`- \`${cell(host)}\`: ${cell(message)}`);
+      lines.push(`- \`${cellText(host)}\`: ${cellText(message)}`);
     }
     lines.push('');
   }
   if (results.unmatchedPlays.length > 0) {
     lines.push(
-      `:warning: Plays that matched no host: ${results.unmatchedPlays.map((p) => `**${cell(p.play)}** (\`${cell(p.pattern)}\`)`).join(', ')}.`,
+      `:warning: Plays that matched no host: ${results.unmatchedPlays.map((p) => `**${cellText(p.play)}** (\`${cellText(p.pattern)}\`)`).join(', ')}.`,
       '',
     );
   }
   lines.push(...changeList(results));
   const footer = [
-    results.ansibleVersion ? `ansible-core ${cell(results.ansibleVersion)}` : '',
-    `inventory: ${cell(results.inventory)}`,
-    results.limit ? `limit \`${cell(results.limit)}\`` : '',
-    results.tags.length > 0 ? `tags ${results.tags.map((t) => `\`${cell(t)}\``).join(', ')}` : '',
+    results.ansibleVersion ? `ansible-core ${cellText(results.ansibleVersion)}` : '',
+    `inventory: ${cellText(results.inventory)}`,
+    results.limit ? `limit \`${cellText(results.limit)}\`` : '',
+    results.tags.length > 0 ? `tags ${results.tags.map((t) => `\`${cellText(t)}\``).join(', ')}` : '',
     `${results.durationSeconds.toFixed(1)} s`,
     `commit \`${results.commit.slice(0, 12)}\``,
     `[run](${runUrl})`,

@@ -41,6 +41,14 @@ const HTML_ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
+/**
+ * Plain text in a table cell or list item, where code would not read well (names, messages): the
+ * characters Markdown and the table read as syntax backslash-escaped, on one line.
+ */
+export function cellText(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
 /** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
 export function htmlText(text: string): string {
   return oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);

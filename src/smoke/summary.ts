@@ -1,9 +1,5 @@
+import { cellText } from '../render/markdown-escape.js';
 import type { SmokeCheckResult, SmokeResults } from '../contracts/smoke.js';
-
-/** Escapes text for a Markdown table cell: no markup, no broken rows. */
-function cell(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
 
 /** Inline code that survives any content: a fence longer than any backtick run inside it. */
 function code(text: string): string {
@@ -24,7 +20,7 @@ export function smokeSummaryMarkdown(results: SmokeResults, runUrl: string): str
   const lines = [
     `## ${verdict} Smoke tests of ${code(results.stack)}: ${totals.passed} of ${totals.total} passed`,
     '',
-    `${results.checks.length} checks from ${code(results.checksFile)}${results.inventory ? ` on the ${cell(results.inventory)}` : ''}, ` +
+    `${results.checks.length} checks from ${code(results.checksFile)}${results.inventory ? ` on the ${cellText(results.inventory)}` : ''}, ` +
       `in ${results.durationSeconds} s (at most ${results.settings.concurrency} at once, deadline ${results.settings.deadlineSeconds} s` +
       `${results.deadlineReached ? ', **reached**' : ''}). [Run](${runUrl})`,
     '',
@@ -48,7 +44,7 @@ export function smokeSummaryMarkdown(results: SmokeResults, runUrl: string): str
     );
     for (const check of failed.slice(0, MAX_ROWS)) {
       lines.push(
-        `| ${STATUS[check.status]} ${cell(check.id)} | ${check.category} | ${code(check.target)} | ${check.attempts} | ${cell(check.message)} |`,
+        `| ${STATUS[check.status]} ${cellText(check.id)} | ${check.category} | ${code(check.target)} | ${check.attempts} | ${cellText(check.message)} |`,
       );
     }
     if (failed.length > MAX_ROWS) lines.push('', `…and ${failed.length - MAX_ROWS} more in results.json.`);
@@ -62,7 +58,7 @@ export function smokeSummaryMarkdown(results: SmokeResults, runUrl: string): str
   );
   for (const check of results.checks.slice(0, MAX_ROWS)) {
     lines.push(
-      `| ${STATUS[check.status]} | ${cell(check.id)} | ${check.kind} | ${check.category} | ${cell(check.tags.join(', '))} | ${code(check.target)} | ${check.attempts} | ${check.durationSeconds} |`,
+      `| ${STATUS[check.status]} | ${cellText(check.id)} | ${check.kind} | ${check.category} | ${cellText(check.tags.join(', '))} | ${code(check.target)} | ${check.attempts} | ${check.durationSeconds} |`,
     );
   }
   if (results.checks.length > MAX_ROWS)

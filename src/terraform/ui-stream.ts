@@ -185,7 +185,8 @@ function parseUiLine(line: string): UiLine | undefined {
   }
 }
 
-function toDiagnostic(raw: Record<string, unknown>, where: WorkingDirectory): Diagnostic {
+/** A diagnostic as the tool's JSON gives it (`-json` UI lines, `validate -json`), with its file in the workspace. */
+export function toDiagnostic(raw: Record<string, unknown>, where: WorkingDirectory): Diagnostic {
   const diagnostic: Diagnostic = {
     severity: raw.severity === 'error' ? 'error' : 'warning',
     summary: typeof raw.summary === 'string' ? raw.summary : 'unknown problem',

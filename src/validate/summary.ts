@@ -1,3 +1,4 @@
+import { cellText } from '../render/markdown-escape.js';
 import { placeOf, type CheckStatus } from './checks.js';
 import type { ValidateResult } from './validate.js';
 
@@ -10,11 +11,6 @@ import type { ValidateResult } from './validate.js';
 const ICON: Record<CheckStatus, string> = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' };
 const DIFF_LINES = 200;
 const LISTED_FINDINGS = 200;
-
-/** Escapes text for a Markdown table cell or list item: no markup, no broken rows. */
-function cell(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
 
 /** An inline code span: backslashes do not escape inside one, so backticks and line breaks go instead. */
 function code(text: string): string {
@@ -49,7 +45,7 @@ export function validateSummaryMarkdown(
   );
   for (const check of checks) {
     out.push(
-      `| ${cell(check.title)} | ${cell(check.subject)} | ${ICON[check.status]} | ${cell(check.reason ?? '')} |`,
+      `| ${cellText(check.title)} | ${cellText(check.subject)} | ${ICON[check.status]} | ${cellText(check.reason ?? '')} |`,
     );
   }
 
@@ -81,7 +77,7 @@ export function validateSummaryMarkdown(
       for (const test of check.tests ?? []) {
         const status =
           test.status === 'pass' ? '✅ pass' : test.status === 'skip' ? '⏭️ skip' : `❌ ${test.status}`;
-        out.push(`| ${cell(test.file)} | ${cell(test.run)} | ${status} |`);
+        out.push(`| ${cellText(test.file)} | ${cellText(test.run)} | ${status} |`);
       }
     }
   }
@@ -91,7 +87,9 @@ export function validateSummaryMarkdown(
     out.push('', '### Findings', '');
     for (const { finding } of findings.slice(0, LISTED_FINDINGS)) {
       const place = placeOf(finding);
-      out.push(`- **${cell(finding.rule)}** ${place ? `${code(place)}: ` : ''}${cell(finding.message)}`);
+      out.push(
+        `- **${cellText(finding.rule)}** ${place ? `${code(place)}: ` : ''}${cellText(finding.message)}`,
+      );
     }
     if (findings.length > LISTED_FINDINGS) {
       out.push('', `_${findings.length - LISTED_FINDINGS} more finding(s) are in the SARIF file._`);

@@ -7,6 +7,7 @@ import { parseJsonDocument } from '../terraform/json-document.js';
 import { atLeast, type Tool } from '../terraform/tool.js';
 import {
   annotationFor,
+  toDiagnostic,
   UiStream,
   workspaceFile,
   type Diagnostic,
@@ -384,25 +385,6 @@ function testRunOf(line: string): TestRunResult | undefined {
   } catch {
     return undefined;
   }
-}
-
-function toDiagnostic(raw: Record<string, unknown>, where: WorkingDirectory): Diagnostic {
-  const diagnostic: Diagnostic = {
-    severity: raw.severity === 'error' ? 'error' : 'warning',
-    summary: typeof raw.summary === 'string' ? raw.summary : 'unknown problem',
-    detail: typeof raw.detail === 'string' ? raw.detail : '',
-  };
-  const range = raw.range as Diagnostic['range'] | undefined;
-  if (range && typeof range.filename === 'string' && range.start && range.end) {
-    diagnostic.range = {
-      filename: range.filename,
-      start: { line: range.start.line, column: range.start.column },
-      end: { line: range.end.line, column: range.end.column },
-    };
-    const file = workspaceFile(range.filename, where);
-    if (file) diagnostic.file = file;
-  }
-  return diagnostic;
 }
 
 function findingOf(diagnostic: Diagnostic, rule: string, ruleDescription: string): Finding {

@@ -1,10 +1,6 @@
+import { cellText } from '../../render/markdown-escape.js';
 import type { RunContext } from '../../core/run-context.js';
 import type { PackerBuildResult } from './build.js';
-
-/** Escapes text for a Markdown table cell or list item: no markup, no broken rows. */
-function cell(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
 
 /** Inline code that survives any content: a fence longer than any backtick run inside it. */
 function code(text: string): string {
@@ -32,7 +28,7 @@ export function imageSummaryMarkdown(result: PackerBuildResult, run: RunContext)
     `| Image id | ${metadata.imageId ? code(metadata.imageId) : '_none_'} |`,
     `| Template | ${code(metadata.template.path)} (${metadata.template.format === 'hcl2' ? 'HCL2' : 'JSON'}) |`,
     `| Template hash | ${code(metadata.templateHash)} |`,
-    `| Built | ${cell(metadata.buildTime)} with Packer ${cell(metadata.packerVersion)} |`,
+    `| Built | ${cellText(metadata.buildTime)} with Packer ${cellText(metadata.packerVersion)} |`,
     `| Artifact | ${code(result.artifactName)} |`,
     '',
   ];
