@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(36967);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48382);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 36967:
+/***/ 48382:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46860,7 +46860,26 @@ class StepFailure extends Error {
     name = 'StepFailure';
 }
 
+;// CONCATENATED MODULE: ./lib/core/zod-issues.js
+/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
+function zod_issues_describeIssue(issue) {
+    if (!issue)
+        return 'is invalid';
+    const path = issue.path
+        .map((part, index) => {
+        if (typeof part === 'number')
+            return `[${part}]`;
+        const key = String(part);
+        if (/^[A-Za-z_$][\w$]*$/.test(key))
+            return index === 0 ? key : `.${key}`;
+        return `[${JSON.stringify(key)}]`;
+    })
+        .join('');
+    return path === '' ? issue.message : `${path} ${issue.message}`;
+}
+
 ;// CONCATENATED MODULE: ./lib/core/inputs.js
+
 
 
 
@@ -47023,6 +47042,25 @@ const yamlMapping = schemas_string().transform((text, ctx) => {
     }
 });
 const inputs_text = schemas_string().trim();
+/** JSON held to a contract; the error names the first field that breaks it (`[1].directory ...`). */
+function jsonOf(contract) {
+    return schemas_string().transform((raw, ctx) => {
+        let value;
+        try {
+            value = JSON.parse(raw);
+        }
+        catch (error) {
+            ctx.addIssue({ code: 'custom', message: `is not valid JSON (${error.message})` });
+            return NEVER;
+        }
+        const result = contract.safeParse(value);
+        if (!result.success) {
+            ctx.addIssue({ code: 'custom', message: `does not hold: ${zod_issues_describeIssue(result.error.issues[0])}` });
+            return NEVER;
+        }
+        return result.data;
+    });
+}
 // A tool version such as 1.12.6, v1.12, or 2.17.0-rc1; "latest" where an installer can resolve it.
 const VERSION = /^(?:latest|v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?)$/;
 const inputs_version = inputs_text.regex(VERSION, { error: 'must be a version such as 1.12.6 or "latest"' });
@@ -47066,6 +47104,7 @@ const input = {
     /** A URL that may carry `user:token@`: never echoed in an error. */
     urlWithCredentials: () => unechoed(optionalInput(inputs_httpUrl)),
     yamlMapping: () => optionalInput(yamlMapping),
+    json: (contract) => optionalInput(jsonOf(contract)),
     /** A secret string (a token, a key): masked on read, never echoed. */
     secretText: () => secret(optionalInput(inputs_text)),
     secretUrl: () => secret(optionalInput(inputs_httpUrl)),
@@ -47212,6 +47251,8 @@ function iso_duration(params) {
 }
 
 ;// CONCATENATED MODULE: ./lib/contracts/manifest.js
+
+
 
 
 
@@ -47364,7 +47405,7 @@ function readContract(json, expectedKind, schemaByMajor, context) {
     }
     const result = schema.safeParse(value, { error: defaultMessage });
     if (!result.success)
-        throw new errors_ConfigurationError(`${file}: ${describeIssue(result.error.issues[0])}`);
+        throw new errors_ConfigurationError(`${file}: ${zod_issues_describeIssue(result.error.issues[0])}`);
     return result.data;
 }
 /** Reads and validates a plan bundle's manifest.json. */
@@ -47421,22 +47462,6 @@ function defaultMessage(issue) {
     if (issue.code === 'unrecognized_keys')
         return `has unknown fields: ${issue.keys.join(', ')}`;
     return undefined;
-}
-/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
-function describeIssue(issue) {
-    if (!issue)
-        return 'is invalid';
-    const path = issue.path
-        .map((part, index) => {
-        if (typeof part === 'number')
-            return `[${part}]`;
-        const key = String(part);
-        if (/^[A-Za-z_$][\w$]*$/.test(key))
-            return index === 0 ? key : `.${key}`;
-        return `[${JSON.stringify(key)}]`;
-    })
-        .join('');
-    return path === '' ? issue.message : `${path} ${issue.message}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/contracts/approval-record.js
@@ -47809,6 +47834,28 @@ function renderDecision(report) {
     }
     lines.push(`Digest ${codeSpan(record.planDigest)} · decided by ${record.decidedBy} (${record.mode} mode) at ${record.decidedAt}`);
     return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./lib/github/dispatch.js
+
+async function dispatchApply(client, repository, dispatch) {
+    const { data: pull } = await client.rest.pulls.get({ ...repository, pull_number: dispatch.pullRequest });
+    // A fork's branch is not in this repository, so there is no ref to run the apply on.
+    if (pull.head.repo?.full_name && pull.head.repo.full_name !== `${repository.owner}/${repository.repo}`) {
+        throw new StepFailure(`Pull request #${dispatch.pullRequest} comes from the fork ${pull.head.repo.full_name}: its plan can only be applied from a branch of this repository`);
+    }
+    await client.rest.actions.createWorkflowDispatch({
+        ...repository,
+        workflow_id: dispatch.workflow,
+        ref: pull.head.ref,
+        inputs: {
+            'plan-run-id': String(dispatch.planRunId),
+            'plan-digest': dispatch.planDigest,
+            stack: dispatch.stack,
+            'pr-number': String(dispatch.pullRequest),
+        },
+    });
+    return { ref: pull.head.ref };
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -50312,6 +50359,8 @@ const approvalGateInputs = defineInputs({
     'override-users': input.accounts(),
     'pr-number': input.integer(1, Number.MAX_SAFE_INTEGER),
     'allow-unprotected': input.boolean(false),
+    'on-pending': input.choice(['succeed', 'fail'], 'succeed'),
+    'dispatch-workflow': input.text(),
     'artifact-prefix': sharedInputs['artifact-prefix'],
     'github-token': sharedInputs['github-token'],
 }, [
@@ -50330,6 +50379,7 @@ const approvalGateInputs = defineInputs({
 ]);
 
 ;// CONCATENATED MODULE: ./lib/actions/approval-gate/run.js
+
 
 
 
@@ -50379,11 +50429,30 @@ function run() {
         setOutput('plan-run-id', result.planRunId);
         if (result.statusCommentUrl)
             setOutput('status-comment-url', result.statusCommentUrl);
+        setOutput('dispatched', false);
+        if (approved && inputs.dispatchWorkflow) {
+            if (record.pullRequest === undefined) {
+                throw new errors_ConfigurationError('Input "dispatch-workflow" starts the apply of a pull request\'s plan, and this decision is not about a pull request: give pr-number, or run the gate on issue_comment.');
+            }
+            const { ref } = await dispatchApply(await github(), { owner: run.owner, repo: run.repo }, {
+                workflow: inputs.dispatchWorkflow,
+                pullRequest: record.pullRequest,
+                stack: record.stack,
+                planRunId: result.planRunId,
+                planDigest: record.planDigest,
+            });
+            setOutput('dispatched', true);
+            logger.info(`Started ${inputs.dispatchWorkflow} on ${ref} to apply plan ${record.planDigest} of stack ${record.stack}.`);
+        }
         await writeSummary(`## Approval gate\n\n${renderDecision(result.report)}`);
         if (result.failure)
             throw new StepFailure(result.failure);
         if (record.status === 'pending') {
-            logger.notice(`Plan ${record.planDigest.slice(0, 19)}… is waiting for ${result.report.missing} more approval(s): comment /approve ${record.planDigest.slice(7, 19)} on the pull request.`, { title: 'Approval pending' });
+            const waiting = `Plan ${record.planDigest.slice(0, 19)}… is waiting for ${result.report.missing} more approval(s): comment /approve ${record.planDigest.slice(7, 19)} on the pull request.`;
+            // In a job graph the apply job must not start: failing is how this job says "not yet".
+            if (inputs.onPending === 'fail')
+                throw new StepFailure(waiting);
+            logger.notice(waiting, { title: 'Approval pending' });
         }
     });
 }

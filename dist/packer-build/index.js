@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70709);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(78830);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 70709:
+/***/ 78830:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46920,7 +46920,26 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/core/zod-issues.js
+/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
+function zod_issues_describeIssue(issue) {
+    if (!issue)
+        return 'is invalid';
+    const path = issue.path
+        .map((part, index) => {
+        if (typeof part === 'number')
+            return `[${part}]`;
+        const key = String(part);
+        if (/^[A-Za-z_$][\w$]*$/.test(key))
+            return index === 0 ? key : `.${key}`;
+        return `[${JSON.stringify(key)}]`;
+    })
+        .join('');
+    return path === '' ? issue.message : `${path} ${issue.message}`;
+}
+
 ;// CONCATENATED MODULE: ./lib/core/inputs.js
+
 
 
 
@@ -47083,6 +47102,25 @@ const yamlMapping = schemas_string().transform((text, ctx) => {
     }
 });
 const inputs_text = schemas_string().trim();
+/** JSON held to a contract; the error names the first field that breaks it (`[1].directory ...`). */
+function jsonOf(contract) {
+    return schemas_string().transform((raw, ctx) => {
+        let value;
+        try {
+            value = JSON.parse(raw);
+        }
+        catch (error) {
+            ctx.addIssue({ code: 'custom', message: `is not valid JSON (${error.message})` });
+            return NEVER;
+        }
+        const result = contract.safeParse(value);
+        if (!result.success) {
+            ctx.addIssue({ code: 'custom', message: `does not hold: ${zod_issues_describeIssue(result.error.issues[0])}` });
+            return NEVER;
+        }
+        return result.data;
+    });
+}
 // A tool version such as 1.12.6, v1.12, or 2.17.0-rc1; "latest" where an installer can resolve it.
 const VERSION = /^(?:latest|v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?)$/;
 const inputs_version = inputs_text.regex(VERSION, { error: 'must be a version such as 1.12.6 or "latest"' });
@@ -47126,6 +47164,7 @@ const input = {
     /** A URL that may carry `user:token@`: never echoed in an error. */
     urlWithCredentials: () => unechoed(optionalInput(inputs_httpUrl)),
     yamlMapping: () => optionalInput(yamlMapping),
+    json: (contract) => optionalInput(jsonOf(contract)),
     /** A secret string (a token, a key): masked on read, never echoed. */
     secretText: () => secret(optionalInput(inputs_text)),
     secretUrl: () => secret(optionalInput(inputs_httpUrl)),
@@ -47318,6 +47357,8 @@ function iso_duration(params) {
 
 
 
+
+
 /**
  * The contracts between jobs: every artifact carries a `manifest.json` whose `schema` names its kind
  * and major version (`iac/plan@1`). The schemas live here and are validated on read; a reader refuses
@@ -47467,7 +47508,7 @@ function readContract(json, expectedKind, schemaByMajor, context) {
     }
     const result = schema.safeParse(value, { error: defaultMessage });
     if (!result.success)
-        throw new errors_ConfigurationError(`${file}: ${describeIssue(result.error.issues[0])}`);
+        throw new errors_ConfigurationError(`${file}: ${zod_issues_describeIssue(result.error.issues[0])}`);
     return result.data;
 }
 /** Reads and validates a plan bundle's manifest.json. */
@@ -47524,22 +47565,6 @@ function defaultMessage(issue) {
     if (issue.code === 'unrecognized_keys')
         return `has unknown fields: ${issue.keys.join(', ')}`;
     return undefined;
-}
-/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
-function describeIssue(issue) {
-    if (!issue)
-        return 'is invalid';
-    const path = issue.path
-        .map((part, index) => {
-        if (typeof part === 'number')
-            return `[${part}]`;
-        const key = String(part);
-        if (/^[A-Za-z_$][\w$]*$/.test(key))
-            return index === 0 ? key : `.${key}`;
-        return `[${JSON.stringify(key)}]`;
-    })
-        .join('');
-    return path === '' ? issue.message : `${path} ${issue.message}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/contracts/build-metadata.js
@@ -47623,7 +47648,7 @@ function readBuildMetadata(json, reader = 'packer-build') {
 function validateBuildMetadata(value) {
     const result = buildMetadataSchema.safeParse(value);
     if (!result.success) {
-        throw new Error(`refusing to write an invalid ${BUILD_METADATA_FILE}: ${describeIssue(result.error.issues[0])}`);
+        throw new Error(`refusing to write an invalid ${BUILD_METADATA_FILE}: ${zod_issues_describeIssue(result.error.issues[0])}`);
     }
     return result.data;
 }

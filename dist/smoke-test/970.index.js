@@ -261,7 +261,11 @@ function shortDigest(digest) {
 var schemas = __webpack_require__(32716);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
 var iso = __webpack_require__(64377);
+// EXTERNAL MODULE: ./lib/core/zod-issues.js
+var zod_issues = __webpack_require__(54735);
 ;// CONCATENATED MODULE: ./lib/contracts/manifest.js
+
+
 
 
 
@@ -472,22 +476,6 @@ function defaultMessage(issue) {
         return `has unknown fields: ${issue.keys.join(', ')}`;
     return undefined;
 }
-/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
-function describeIssue(issue) {
-    if (!issue)
-        return 'is invalid';
-    const path = issue.path
-        .map((part, index) => {
-        if (typeof part === 'number')
-            return `[${part}]`;
-        const key = String(part);
-        if (/^[A-Za-z_$][\w$]*$/.test(key))
-            return index === 0 ? key : `.${key}`;
-        return `[${JSON.stringify(key)}]`;
-    })
-        .join('');
-    return path === '' ? issue.message : `${path} ${issue.message}`;
-}
 
 ;// CONCATENATED MODULE: ./lib/contracts/smoke.js
 
@@ -581,7 +569,7 @@ function readSmokeManifest(json, reader = 'report') {
 function validateSmokeDocument(schema, value, file) {
     const result = schema.safeParse(value);
     if (!result.success)
-        throw new Error(`refusing to write an invalid ${file}: ${describeIssue(result.error.issues[0])}`);
+        throw new Error(`refusing to write an invalid ${file}: ${(0,zod_issues/* describeIssue */.n)(result.error.issues[0])}`);
     return result.data;
 }
 

@@ -37754,7 +37754,9 @@ class StepFailure extends Error {
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(29396);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(32716);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(88532);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3828);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3828);
+/* harmony import */ var _zod_issues_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(54735);
+
 
 
 
@@ -37917,6 +37919,25 @@ const yamlMapping = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transfo
     }
 });
 const text = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().trim();
+/** JSON held to a contract; the error names the first field that breaks it (`[1].directory ...`). */
+function jsonOf(contract) {
+    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((raw, ctx) => {
+        let value;
+        try {
+            value = JSON.parse(raw);
+        }
+        catch (error) {
+            ctx.addIssue({ code: 'custom', message: `is not valid JSON (${error.message})` });
+            return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+        }
+        const result = contract.safeParse(value);
+        if (!result.success) {
+            ctx.addIssue({ code: 'custom', message: `does not hold: ${(0,_zod_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .describeIssue */ .n)(result.error.issues[0])}` });
+            return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+        }
+        return result.data;
+    });
+}
 // A tool version such as 1.12.6, v1.12, or 2.17.0-rc1; "latest" where an installer can resolve it.
 const VERSION = /^(?:latest|v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?)$/;
 const version = text.regex(VERSION, { error: 'must be a version such as 1.12.6 or "latest"' });
@@ -37960,6 +37981,7 @@ const input = {
     /** A URL that may carry `user:token@`: never echoed in an error. */
     urlWithCredentials: () => unechoed(optionalInput(httpUrl)),
     yamlMapping: () => optionalInput(yamlMapping),
+    json: (contract) => optionalInput(jsonOf(contract)),
     /** A secret string (a token, a key): masked on read, never echoed. */
     secretText: () => secret(optionalInput(text)),
     secretUrl: () => secret(optionalInput(httpUrl)),
@@ -37994,13 +38016,13 @@ function readInputs(spec, read, mask = () => undefined) {
         const given = schema && !unechoedInputs.has(schema) && raw[name]?.trim() && issue?.message !== 'is required'
             ? `; got ${describeValue(raw[name] ?? '')}`
             : '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);
     }
     const values = Object.fromEntries(Object.entries(result.data).map(([name, value]) => [camelCase(name), value]));
     for (const rule of spec.rules) {
         const problem = rule(values);
         if (problem)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`Input "${problem.input}" ${problem.message}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`Input "${problem.input}" ${problem.message}.`);
     }
     return values;
 }
@@ -38031,6 +38053,32 @@ async function removeSecretFiles(state, logger) {
     }
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
     logger.info('removed the secret files written for this step');
+}
+
+
+/***/ }),
+
+/***/ 54735:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ describeIssue)
+/* harmony export */ });
+/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
+function describeIssue(issue) {
+    if (!issue)
+        return 'is invalid';
+    const path = issue.path
+        .map((part, index) => {
+        if (typeof part === 'number')
+            return `[${part}]`;
+        const key = String(part);
+        if (/^[A-Za-z_$][\w$]*$/.test(key))
+            return index === 0 ? key : `.${key}`;
+        return `[${JSON.stringify(key)}]`;
+    })
+        .join('');
+    return path === '' ? issue.message : `${path} ${issue.message}`;
 }
 
 

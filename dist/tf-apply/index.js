@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24783);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1586);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 24783:
+/***/ 1586:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42455,7 +42455,7 @@ function _isoDuration(Class, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _number(Class, params) {
-    return new Class(snapshotChecks({ type: "number", checks: [], ...util.normalizeParams(params) }));
+    return new Class(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
 }
 // @__NO_SIDE_EFFECTS__
 function _coercedNumber(Class, params) {
@@ -46036,7 +46036,7 @@ const ZodNumber = /*@__PURE__*/ $constructor("ZodNumber", (inst, def) => {
     },
 }));
 function schemas_number(params) {
-    return core._number(ZodNumber, params);
+    return _number(ZodNumber, params);
 }
 const ZodNumberFormat = /*@__PURE__*/ $constructor("ZodNumberFormat", (inst, def) => {
     $ZodNumberFormat.init(inst, def);
@@ -46920,7 +46920,26 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/core/zod-issues.js
+/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
+function zod_issues_describeIssue(issue) {
+    if (!issue)
+        return 'is invalid';
+    const path = issue.path
+        .map((part, index) => {
+        if (typeof part === 'number')
+            return `[${part}]`;
+        const key = String(part);
+        if (/^[A-Za-z_$][\w$]*$/.test(key))
+            return index === 0 ? key : `.${key}`;
+        return `[${JSON.stringify(key)}]`;
+    })
+        .join('');
+    return path === '' ? issue.message : `${path} ${issue.message}`;
+}
+
 ;// CONCATENATED MODULE: ./lib/core/inputs.js
+
 
 
 
@@ -47083,6 +47102,25 @@ const yamlMapping = schemas_string().transform((text, ctx) => {
     }
 });
 const inputs_text = schemas_string().trim();
+/** JSON held to a contract; the error names the first field that breaks it (`[1].directory ...`). */
+function jsonOf(contract) {
+    return schemas_string().transform((raw, ctx) => {
+        let value;
+        try {
+            value = JSON.parse(raw);
+        }
+        catch (error) {
+            ctx.addIssue({ code: 'custom', message: `is not valid JSON (${error.message})` });
+            return NEVER;
+        }
+        const result = contract.safeParse(value);
+        if (!result.success) {
+            ctx.addIssue({ code: 'custom', message: `does not hold: ${zod_issues_describeIssue(result.error.issues[0])}` });
+            return NEVER;
+        }
+        return result.data;
+    });
+}
 // A tool version such as 1.12.6, v1.12, or 2.17.0-rc1; "latest" where an installer can resolve it.
 const VERSION = /^(?:latest|v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?)$/;
 const inputs_version = inputs_text.regex(VERSION, { error: 'must be a version such as 1.12.6 or "latest"' });
@@ -47126,6 +47164,7 @@ const input = {
     /** A URL that may carry `user:token@`: never echoed in an error. */
     urlWithCredentials: () => unechoed(optionalInput(inputs_httpUrl)),
     yamlMapping: () => optionalInput(yamlMapping),
+    json: (contract) => optionalInput(jsonOf(contract)),
     /** A secret string (a token, a key): masked on read, never echoed. */
     secretText: () => secret(optionalInput(inputs_text)),
     secretUrl: () => secret(optionalInput(inputs_httpUrl)),
@@ -47386,6 +47425,8 @@ function iso_duration(params) {
 
 
 
+
+
 /**
  * The contracts between jobs: every artifact carries a `manifest.json` whose `schema` names its kind
  * and major version (`iac/plan@1`). The schemas live here and are validated on read; a reader refuses
@@ -47535,7 +47576,7 @@ function readContract(json, expectedKind, schemaByMajor, context) {
     }
     const result = schema.safeParse(value, { error: defaultMessage });
     if (!result.success)
-        throw new errors_ConfigurationError(`${file}: ${describeIssue(result.error.issues[0])}`);
+        throw new errors_ConfigurationError(`${file}: ${zod_issues_describeIssue(result.error.issues[0])}`);
     return result.data;
 }
 /** Reads and validates a plan bundle's manifest.json. */
@@ -47592,22 +47633,6 @@ function defaultMessage(issue) {
     if (issue.code === 'unrecognized_keys')
         return `has unknown fields: ${issue.keys.join(', ')}`;
     return undefined;
-}
-/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
-function describeIssue(issue) {
-    if (!issue)
-        return 'is invalid';
-    const path = issue.path
-        .map((part, index) => {
-        if (typeof part === 'number')
-            return `[${part}]`;
-        const key = String(part);
-        if (/^[A-Za-z_$][\w$]*$/.test(key))
-            return index === 0 ? key : `.${key}`;
-        return `[${JSON.stringify(key)}]`;
-    })
-        .join('');
-    return path === '' ? issue.message : `${path} ${issue.message}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/contracts/encryption.js
@@ -47817,6 +47842,49 @@ async function fetchPlanBundle(store, name, scratch, options) {
     return opened;
 }
 
+;// CONCATENATED MODULE: ./lib/contracts/approval-record.js
+
+
+/**
+ * `approval-record.json`, the artifact `<prefix>-approval-<stack>` that approval-gate uploads on every
+ * decision: which plan digest was decided, how, by whom and when. tf-apply is handed the digest; the
+ * record is what an auditor reads afterwards.
+ */
+const APPROVAL_RECORD_FILE = 'approval-record.json';
+const APPROVAL_RECORD_SCHEMA = 'iac/approval@1';
+const approval_record_text = schemas_string().min(1);
+const isoTime = iso_datetime({ offset: true });
+const approvalVoteSchema = object({
+    login: approval_record_text,
+    /** The repository role the person had when the gate decided, or `environment-reviewer`, or `policy`. */
+    permission: approval_record_text,
+    at: isoTime,
+    commentUrl: schemas_string().optional(),
+    /** A reject's reason, or the comment an environment reviewer left. */
+    comment: schemas_string().optional(),
+});
+const approvalRecordSchema = object({
+    schema: literal(APPROVAL_RECORD_SCHEMA),
+    producer: producerSchema,
+    mode: schemas_enum(['environment', 'comment', 'wait', 'policy']),
+    /** Who decided in the end: the reviewers (comments), the environment's reviewers, the policy, or an override. */
+    decidedBy: schemas_enum(['reviewers', 'environment', 'policy', 'override']),
+    status: schemas_enum(['approved', 'rejected', 'pending']),
+    planDigest: schemas_string().regex(/^sha256:[0-9a-f]{64}$/),
+    stack: approval_record_text,
+    environment: schemas_string().optional(),
+    pullRequest: schemas_number().int().positive().optional(),
+    /** The commit the plan was made at, when the bundle was read. */
+    commit: schemas_string().optional(),
+    approvers: array(approvalVoteSchema),
+    rejects: array(approvalVoteSchema),
+    minApprovals: schemas_number().int().positive(),
+    override: object({ by: approval_record_text, justification: approval_record_text, accepted: schemas_boolean(), at: isoTime }).optional(),
+    runId: schemas_number().int().positive(),
+    runAttempt: schemas_number().int().positive(),
+    decidedAt: isoTime,
+});
+
 ;// CONCATENATED MODULE: ./lib/contracts/digest.js
 
 
@@ -47882,6 +47950,58 @@ async function digest_sha256File(path) {
 function shortDigest(digest) {
     const hex = digest.replace(/^sha256:/, '');
     return `sha256:${hex.slice(0, 12)}`;
+}
+
+;// CONCATENATED MODULE: ./lib/approval/record-check.js
+
+
+
+
+
+
+
+/**
+ * tf-apply's `require-approval`: the approval gate's record in this run must approve exactly the digest
+ * about to be applied. A matrix of gates cannot hand each apply leg its own `plan-digest` output (a
+ * matrix job keeps one leg's outputs), so the record artifact, one per stack, is what binds them.
+ */
+async function requireApprovalRecord(artifacts, options) {
+    const name = artifactName(options.artifactPrefix, 'approval', options.stack);
+    try {
+        await artifacts.download(name, options.directory);
+    }
+    catch (error) {
+        if (!(error instanceof errors_ConfigurationError))
+            throw error;
+        throw new errors_ConfigurationError(`require-approval is on and this run has no approval record "${name}": run approval-gate for stack ${options.stack} in a job this one needs, with the same artifact-prefix.`);
+    }
+    let value;
+    try {
+        value = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(options.directory, APPROVAL_RECORD_FILE), 'utf8'));
+    }
+    catch {
+        throw new errors_ConfigurationError(`The approval record artifact "${name}" has no readable ${APPROVAL_RECORD_FILE}.`);
+    }
+    const parsed = approvalRecordSchema.safeParse(value);
+    if (!parsed.success) {
+        throw new errors_ConfigurationError(`The approval record in "${name}" is not an iac/approval@1 record: ${zod_issues_describeIssue(parsed.error.issues[0])}.`);
+    }
+    const record = parsed.data;
+    const nothing = 'Nothing was applied.';
+    if (record.stack !== options.stack) {
+        throw new errors_ConfigurationError(`The approval record in "${name}" is for stack ${record.stack}, not ${options.stack}. ${nothing}`);
+    }
+    if (record.planDigest !== options.planDigest) {
+        throw new errors_ConfigurationError(`The approval gate decided on plan ${shortDigest(record.planDigest)}, but this bundle is plan ${shortDigest(options.planDigest)}. ${nothing} Approve the plan that is to be applied.`);
+    }
+    if (record.status === 'rejected') {
+        const by = record.rejects.map((vote) => vote.login).join(', ');
+        throw new errors_ConfigurationError(`Plan ${shortDigest(record.planDigest)} was rejected${by ? ` by ${by}` : ''}. ${nothing}`);
+    }
+    if (record.status !== 'approved') {
+        throw new errors_ConfigurationError(`Plan ${shortDigest(record.planDigest)} is not approved: the approval gate's decision is pending (${record.approvers.length} of ${record.minApprovals} approvals). ${nothing} Apply it once it is approved.`);
+    }
+    return record;
 }
 
 ;// CONCATENATED MODULE: ./lib/contracts/bundle.js
@@ -48929,6 +49049,7 @@ function priorStateOf(state) {
 
 
 
+
 /**
  * tf-apply: downloads the plan bundle, verifies every byte of it and what it was made for, and applies
  * exactly its planfile. It never plans: anything that differs from what was approved is refused.
@@ -48952,8 +49073,17 @@ async function apply(inputs, deps) {
         expectedDigest: inputs.expectedPlanDigest,
     });
     logger.info(`Verified the plan bundle: digest ${manifest.planDigest}, planned at ${manifest.commit.slice(0, 12)}`);
-    if (!inputs.expectedPlanDigest) {
-        logger.warning('No expected-plan-digest was given: the bundle is applied as planned, but no approval is checked.', {
+    if (inputs.requireApproval) {
+        const record = await requireApprovalRecord(deps.artifacts, {
+            artifactPrefix: inputs.artifactPrefix,
+            stack,
+            planDigest: manifest.planDigest,
+            directory: (0,external_node_path_.join)(scratch, 'approval'),
+        });
+        logger.info(`Approved by ${record.decidedBy} (${record.mode} gate) in run ${record.runId}.`);
+    }
+    else if (!inputs.expectedPlanDigest) {
+        logger.warning('No expected-plan-digest was given and require-approval is off: the bundle is applied as planned, but no approval is checked.', {
             title: 'Unapproved apply',
         });
     }
@@ -49110,6 +49240,7 @@ const tfApplyInputs = defineInputs({
     'plan-artifact': input.name(),
     'run-id': input.integer(1, Number.MAX_SAFE_INTEGER),
     'expected-plan-digest': input.digest(),
+    'require-approval': input.boolean(false),
     'encryption-key': sharedInputs['encryption-key'],
     'require-same-commit': input.boolean(true),
     'inventory-output': input.textOr('ansible_inventory'),

@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73148);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(80248);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 73148:
+/***/ 80248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46297,7 +46297,7 @@ function strictObject(shape, params) {
         type: "object",
         shape,
         catchall: never(),
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // looseObject
@@ -46920,7 +46920,26 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/core/zod-issues.js
+/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
+function describeIssue(issue) {
+    if (!issue)
+        return 'is invalid';
+    const path = issue.path
+        .map((part, index) => {
+        if (typeof part === 'number')
+            return `[${part}]`;
+        const key = String(part);
+        if (/^[A-Za-z_$][\w$]*$/.test(key))
+            return index === 0 ? key : `.${key}`;
+        return `[${JSON.stringify(key)}]`;
+    })
+        .join('');
+    return path === '' ? issue.message : `${path} ${issue.message}`;
+}
+
 ;// CONCATENATED MODULE: ./lib/core/inputs.js
+
 
 
 
@@ -47083,6 +47102,25 @@ const yamlMapping = schemas_string().transform((text, ctx) => {
     }
 });
 const inputs_text = schemas_string().trim();
+/** JSON held to a contract; the error names the first field that breaks it (`[1].directory ...`). */
+function jsonOf(contract) {
+    return schemas_string().transform((raw, ctx) => {
+        let value;
+        try {
+            value = JSON.parse(raw);
+        }
+        catch (error) {
+            ctx.addIssue({ code: 'custom', message: `is not valid JSON (${error.message})` });
+            return NEVER;
+        }
+        const result = contract.safeParse(value);
+        if (!result.success) {
+            ctx.addIssue({ code: 'custom', message: `does not hold: ${describeIssue(result.error.issues[0])}` });
+            return NEVER;
+        }
+        return result.data;
+    });
+}
 // A tool version such as 1.12.6, v1.12, or 2.17.0-rc1; "latest" where an installer can resolve it.
 const VERSION = /^(?:latest|v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?)$/;
 const inputs_version = inputs_text.regex(VERSION, { error: 'must be a version such as 1.12.6 or "latest"' });
@@ -47126,6 +47164,7 @@ const input = {
     /** A URL that may carry `user:token@`: never echoed in an error. */
     urlWithCredentials: () => unechoed(optionalInput(inputs_httpUrl)),
     yamlMapping: () => optionalInput(yamlMapping),
+    json: (contract) => optionalInput(jsonOf(contract)),
     /** A secret string (a token, a key): masked on read, never echoed. */
     secretText: () => secret(optionalInput(inputs_text)),
     secretUrl: () => secret(optionalInput(inputs_httpUrl)),
@@ -48028,6 +48067,8 @@ function iso_duration(params) {
 
 
 
+
+
 /**
  * The contracts between jobs: every artifact carries a `manifest.json` whose `schema` names its kind
  * and major version (`iac/plan@1`). The schemas live here and are validated on read; a reader refuses
@@ -48234,22 +48275,6 @@ function defaultMessage(issue) {
     if (issue.code === 'unrecognized_keys')
         return `has unknown fields: ${issue.keys.join(', ')}`;
     return undefined;
-}
-/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
-function describeIssue(issue) {
-    if (!issue)
-        return 'is invalid';
-    const path = issue.path
-        .map((part, index) => {
-        if (typeof part === 'number')
-            return `[${part}]`;
-        const key = String(part);
-        if (/^[A-Za-z_$][\w$]*$/.test(key))
-            return index === 0 ? key : `.${key}`;
-        return `[${JSON.stringify(key)}]`;
-    })
-        .join('');
-    return path === '' ? issue.message : `${path} ${issue.message}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/contracts/encryption.js
@@ -48776,6 +48801,42 @@ function gatheredSummary(entries) {
     return renderMultiStackComment(entries, { limit: Math.floor(plan_markdown/* SUMMARY_LIMIT_BYTES */.Jz / 3) }).join('\n\n');
 }
 
+;// CONCATENATED MODULE: ./lib/contracts/stacks.js
+
+
+/**
+ * The stacks a pipeline deploys, as the reusable workflows take them (`stacks:` of iac-pipeline.yml):
+ * a JSON list, one object per stack, with the stacks it depends on. The dependencies decide the waves
+ * the workflow runs them in (backend → iam → network → infrastructure → services); every other field
+ * goes to the stack's own tf-plan, tf-apply, ansible-configure and smoke-test steps.
+ */
+const stacks_stackName = schemas_string().regex(NAME_PART, {
+    error: 'must be letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit',
+});
+const optionalText = schemas_string().optional();
+const stackEntrySchema = strictObject({
+    /** The stack's name: part of its artifact names and its plan comment. */
+    stack: stacks_stackName,
+    /** Its OpenTofu/Terraform configuration, relative to the repository. */
+    directory: schemas_string().min(1, { error: 'must name the configuration directory' }),
+    /** The GitHub environment its approval job runs under; the pipeline's `environment` when absent. */
+    environment: optionalText,
+    workspace: stacks_stackName.optional(),
+    'var-files': optionalText,
+    'backend-config': optionalText,
+    /** The variable that receives the image the pipeline built (`image_id`); none when absent. */
+    'image-variable': schemas_string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, { error: 'must be a variable name' })
+        .optional(),
+    /** Stacks that must be applied before this one is planned. */
+    'depends-on': array(stacks_stackName).optional(),
+    /** An Ansible playbook to run against the inventory the stack's apply writes. */
+    playbook: optionalText,
+    /** A smoke checks file to run against that inventory. */
+    checks: optionalText,
+});
+const stackGraphSchema = array(stackEntrySchema).min(1, { error: 'must list at least one stack' });
+
 ;// CONCATENATED MODULE: ./lib/core/shared-inputs.js
 
 /** Inputs several actions share, with the same meaning and the same checks everywhere. */
@@ -48791,14 +48852,16 @@ const sharedInputs = {
 ;// CONCATENATED MODULE: ./lib/actions/tf-plan/inputs.js
 
 
+
 const tfPlanInputs = defineInputs({
     'working-directory': sharedInputs['working-directory'],
     binary: sharedInputs.binary,
     stack: sharedInputs.stack,
     workspace: input.name(),
     environment: input.text(),
-    mode: input.choice(['plan', 'drift', 'gather'], 'plan'),
+    mode: input.choice(['plan', 'drift', 'gather', 'waves'], 'plan'),
     stacks: input.names(),
+    'stack-graph': input.json(stackGraphSchema),
     'var-files': input.files(),
     vars: input.keyValues(),
     'backend-config': input.lines(),
@@ -48821,13 +48884,100 @@ const tfPlanInputs = defineInputs({
     (v) => v.destroy && v.refreshOnly
         ? { input: 'refresh-only', message: 'cannot be combined with destroy' }
         : undefined,
-    (v) => v.stacks.length > 0 && v.mode !== 'gather'
-        ? { input: 'stacks', message: 'is for mode: gather, which gathers the plans of these stacks' }
+    (v) => v.stacks.length > 0 && v.mode !== 'gather' && v.mode !== 'waves'
+        ? {
+            input: 'stacks',
+            message: 'is for mode: gather (the plans to gather) and mode: waves (the stacks to deploy)',
+        }
+        : undefined,
+    (v) => v.mode === 'waves' && !v.stackGraph
+        ? { input: 'stack-graph', message: 'is required with mode: waves: the stacks as a JSON list' }
+        : undefined,
+    (v) => v.stackGraph && v.mode !== 'waves'
+        ? { input: 'stack-graph', message: 'is for mode: waves, which orders the stacks into waves' }
         : undefined,
     (v) => v.mode === 'drift' && v.destroy
         ? { input: 'destroy', message: 'cannot be used with mode: drift, which only refreshes' }
         : undefined,
 ]);
+
+;// CONCATENATED MODULE: ./lib/terraform/waves.js
+
+/**
+ * Orders stacks into waves: a stack runs in the first wave after every stack it depends on. Stacks of
+ * one wave run side by side (a matrix); a wave starts when the wave before it has been applied.
+ */
+/** The most waves iac-pipeline.yml has jobs for (wave-1 … wave-5). */
+const MAX_WAVES = 5;
+function stackWaves(stacks, options) {
+    const { source } = options;
+    const byName = new Map();
+    for (const entry of stacks) {
+        if (byName.has(entry.stack))
+            throw new errors/* ConfigurationError */.j1(`${source} lists stack ${entry.stack} twice.`);
+        byName.set(entry.stack, entry);
+    }
+    for (const entry of stacks) {
+        for (const dependency of entry['depends-on'] ?? []) {
+            if (dependency === entry.stack) {
+                throw new errors/* ConfigurationError */.j1(`${source}: stack ${entry.stack} depends on itself.`);
+            }
+            if (!byName.has(dependency)) {
+                throw new errors/* ConfigurationError */.j1(`${source}: stack ${entry.stack} depends on ${dependency}, which is not among the stacks (${[...byName.keys()].join(', ')}).`);
+            }
+        }
+    }
+    const levels = new Map();
+    const visiting = [];
+    const levelOf = (name) => {
+        const known = levels.get(name);
+        if (known !== undefined)
+            return known;
+        if (visiting.includes(name)) {
+            const cycle = [...visiting.slice(visiting.indexOf(name)), name];
+            throw new errors/* ConfigurationError */.j1(`${source}: the stacks depend on each other in a cycle: ${cycle.join(' → ')}.`);
+        }
+        visiting.push(name);
+        const dependencies = byName.get(name)?.['depends-on'] ?? [];
+        const level = dependencies.length === 0 ? 0 : 1 + Math.max(...dependencies.map(levelOf));
+        visiting.pop();
+        levels.set(name, level);
+        return level;
+    };
+    for (const entry of stacks)
+        levelOf(entry.stack);
+    let chosen = [...stacks];
+    if (options.only && options.only.length > 0) {
+        for (const name of options.only) {
+            if (!byName.has(name)) {
+                throw new errors/* ConfigurationError */.j1(`${source} has no stack ${name} to deploy; it lists ${[...byName.keys()].join(', ')}.`);
+            }
+        }
+        chosen = chosen.filter((entry) => options.only?.includes(entry.stack));
+    }
+    // Waves are numbered among the chosen stacks only: deploying one stack of wave 3 needs no empty waves.
+    const distinct = [...new Set(chosen.map((entry) => levels.get(entry.stack) ?? 0))].sort((a, b) => a - b);
+    const maxWaves = options.maxWaves ?? MAX_WAVES;
+    if (distinct.length > maxWaves) {
+        throw new errors/* ConfigurationError */.j1(`${source}: the dependencies make ${distinct.length} waves and the pipeline runs at most ${maxWaves}. ` +
+            'Let stacks that do not use each other share a wave, or split the deployment into two pipelines.');
+    }
+    return distinct.map((level) => chosen.filter((entry) => levels.get(entry.stack) === level).map((entry) => asMatrixStack(entry, options)));
+}
+function asMatrixStack(entry, options) {
+    return {
+        stack: entry.stack,
+        directory: entry.directory,
+        environment: entry.environment ?? options.environment ?? '',
+        workspace: entry.workspace ?? '',
+        'var-files': entry['var-files'] ?? '',
+        'backend-config': entry['backend-config'] ?? '',
+        'depends-on': (entry['depends-on'] ?? []).join(','),
+        'image-variable': entry['image-variable'] ?? '',
+        playbook: entry.playbook ?? '',
+        checks: entry.checks ?? '',
+    };
+}
 
 ;// CONCATENATED MODULE: ./lib/core/version.js
 /** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
@@ -49596,6 +49746,20 @@ function planCommentBodies(result, ctx) {
 function planLogText(result, ctx) {
     return renderPlanText(result.model, ctx);
 }
+/** mode: waves — the order the pipeline will deploy the stacks in. */
+function wavesSummary(waves) {
+    const rows = waves.flatMap((stacks, index) => stacks.map((s) => `| ${index + 1} | ${(0,markdown_escape/* cellCode */.GA)(s.stack)} | ${(0,markdown_escape/* cellCode */.GA)(s.directory)} | ${(0,markdown_escape/* cellText */.Ie)(s.environment) || '—'} | ${s['depends-on'] ? s['depends-on'].split(',').map(markdown_escape/* cellCode */.GA).join(', ') : '—'} |`));
+    return [
+        '## Deployment order',
+        '',
+        `${waves.length} wave(s); the stacks of a wave run side by side, each wave after the one before it is applied.`,
+        '',
+        '| Wave | Stack | Directory | Environment | Depends on |',
+        '|---:|---|---|---|---|',
+        ...rows,
+        '',
+    ].join('\n');
+}
 
 ;// CONCATENATED MODULE: ./lib/actions/tf-plan/run.js
 
@@ -49608,8 +49772,15 @@ function planLogText(result, ctx) {
 
 
 
+
 function run() {
-    return runAction('tf-plan', tfPlanInputs, (context) => context.inputs.mode === 'gather' ? gatherStacks(context) : planOneStack(context));
+    return runAction('tf-plan', tfPlanInputs, (context) => {
+        if (context.inputs.mode === 'gather')
+            return gatherStacks(context);
+        if (context.inputs.mode === 'waves')
+            return orderStacks(context);
+        return planOneStack(context);
+    });
 }
 async function planOneStack({ inputs, logger, exec, run, setOutput, writeSummary }) {
     const key = (0,plan_comment.planCommentKey)(planStack(inputs, run));
@@ -49710,6 +49881,22 @@ async function gatherStacks({ inputs, logger, run, setOutput, writeSummary }) {
         throw failure;
     if (session)
         setOutput('comment-url', (await session.publish(key, gatheredCommentBodies(entries))) ?? '');
+}
+/** mode: waves — the stacks in the order their dependencies allow, as matrices for the wave jobs. */
+async function orderStacks({ inputs, logger, setOutput, writeSummary }) {
+    const waves = stackWaves(inputs.stackGraph ?? [], {
+        source: 'Input "stack-graph"',
+        ...(inputs.environment ? { environment: inputs.environment } : {}),
+        only: inputs.stacks,
+    });
+    setOutput('waves', JSON.stringify(waves));
+    setOutput('wave-count', waves.length);
+    for (let wave = 1; wave <= MAX_WAVES; wave++)
+        setOutput(`wave-${wave}`, JSON.stringify(waves[wave - 1] ?? []));
+    for (const [index, stacks] of waves.entries()) {
+        logger.info(`Wave ${index + 1}: ${stacks.map((s) => s.stack).join(', ')}`);
+    }
+    await writeSummary(wavesSummary(waves));
 }
 /** The comment session or why it could not be opened: the plan is reported either way, then the failure. */
 async function run_settle(commenting) {
@@ -49980,12 +50167,12 @@ function partNumber(comment) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DV: () => (/* binding */ codeBlock),
 /* harmony export */   GA: () => (/* binding */ cellCode),
+/* harmony export */   Ie: () => (/* binding */ cellText),
 /* harmony export */   SS: () => (/* binding */ codeSpan),
 /* harmony export */   dK: () => (/* binding */ blockText),
 /* harmony export */   js: () => (/* binding */ htmlText),
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
-/* unused harmony export cellText */
 /* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9200);
 
 /**

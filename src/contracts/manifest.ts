@@ -1,6 +1,9 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { ConfigurationError } from '../core/errors.js';
+import { describeIssue } from '../core/zod-issues.js';
+
+export { describeIssue };
 
 /**
  * The contracts between jobs: every artifact carries a `manifest.json` whose `schema` names its kind
@@ -259,18 +262,4 @@ function defaultMessage(issue: z.core.$ZodRawIssue): string | undefined {
   }
   if (issue.code === 'unrecognized_keys') return `has unknown fields: ${issue.keys.join(', ')}`;
   return undefined;
-}
-
-/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
-export function describeIssue(issue: z.core.$ZodIssue | undefined): string {
-  if (!issue) return 'is invalid';
-  const path = issue.path
-    .map((part, index) => {
-      if (typeof part === 'number') return `[${part}]`;
-      const key = String(part);
-      if (/^[A-Za-z_$][\w$]*$/.test(key)) return index === 0 ? key : `.${key}`;
-      return `[${JSON.stringify(key)}]`;
-    })
-    .join('');
-  return path === '' ? issue.message : `${path} ${issue.message}`;
 }

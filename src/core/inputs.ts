@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { ConfigurationError } from './errors.js';
+import { describeIssue } from './zod-issues.js';
 
 /**
  * The one input layer every action uses. Inputs arrive as strings (the runner's `INPUT_*` variables,
@@ -203,6 +204,25 @@ const yamlMapping = z.string().transform((text, ctx) => {
 
 const text = z.string().trim();
 
+/** JSON held to a contract; the error names the first field that breaks it (`[1].directory ...`). */
+function jsonOf<T extends z.ZodType>(contract: T) {
+  return z.string().transform((raw, ctx): z.output<T> => {
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `is not valid JSON (${(error as Error).message})` });
+      return z.NEVER;
+    }
+    const result = contract.safeParse(value);
+    if (!result.success) {
+      ctx.addIssue({ code: 'custom', message: `does not hold: ${describeIssue(result.error.issues[0])}` });
+      return z.NEVER;
+    }
+    return result.data;
+  });
+}
+
 // A tool version such as 1.12.6, v1.12, or 2.17.0-rc1; "latest" where an installer can resolve it.
 const VERSION = /^(?:latest|v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?)$/;
 const version = text.regex(VERSION, { error: 'must be a version such as 1.12.6 or "latest"' });
@@ -253,6 +273,7 @@ export const input = {
   /** A URL that may carry `user:token@`: never echoed in an error. */
   urlWithCredentials: () => unechoed(optionalInput(httpUrl)),
   yamlMapping: () => optionalInput(yamlMapping),
+  json: <T extends z.ZodType>(contract: T) => optionalInput(jsonOf(contract)),
   /** A secret string (a token, a key): masked on read, never echoed. */
   secretText: () => secret(optionalInput(text)),
   secretUrl: () => secret(optionalInput(httpUrl)),

@@ -46,6 +46,7 @@ export type {
   Team,
   TeamRole,
   UserType,
+  WorkflowDispatch,
 } from './github-api/state.js';
 export type { JobInfo, JobSource } from './github-api/jobs.js';
 export { MemoryArtifactSource, type ArtifactInfo, type ArtifactSource } from './github-api/artifacts.js';

@@ -24,6 +24,8 @@ export const approvalGateInputs = defineInputs(
     'override-users': input.accounts(),
     'pr-number': input.integer(1, Number.MAX_SAFE_INTEGER),
     'allow-unprotected': input.boolean(false),
+    'on-pending': input.choice(['succeed', 'fail'] as const, 'succeed'),
+    'dispatch-workflow': input.text(),
     'artifact-prefix': sharedInputs['artifact-prefix'],
     'github-token': sharedInputs['github-token'],
   },

@@ -8,6 +8,7 @@ import { ConfigurationError, StepFailure } from '../../core/errors.js';
 import { runAction } from '../../core/run-action.js';
 import type { GitHubClient } from '../../github/octokit.js';
 import { renderDecision } from '../../approval/render.js';
+import { dispatchApply } from '../../github/dispatch.js';
 import { gate } from './gate.js';
 import { approvalGateInputs } from './inputs.js';
 
@@ -56,14 +57,37 @@ export function run(): Promise<void> {
       setOutput('record-artifact', name);
       setOutput('plan-run-id', result.planRunId);
       if (result.statusCommentUrl) setOutput('status-comment-url', result.statusCommentUrl);
+      setOutput('dispatched', false);
+      if (approved && inputs.dispatchWorkflow) {
+        if (record.pullRequest === undefined) {
+          throw new ConfigurationError(
+            'Input "dispatch-workflow" starts the apply of a pull request\'s plan, and this decision is not about a pull request: give pr-number, or run the gate on issue_comment.',
+          );
+        }
+        const { ref } = await dispatchApply(
+          await github(),
+          { owner: run.owner, repo: run.repo },
+          {
+            workflow: inputs.dispatchWorkflow,
+            pullRequest: record.pullRequest,
+            stack: record.stack,
+            planRunId: result.planRunId,
+            planDigest: record.planDigest,
+          },
+        );
+        setOutput('dispatched', true);
+        logger.info(
+          `Started ${inputs.dispatchWorkflow} on ${ref} to apply plan ${record.planDigest} of stack ${record.stack}.`,
+        );
+      }
       await writeSummary(`## Approval gate\n\n${renderDecision(result.report)}`);
 
       if (result.failure) throw new StepFailure(result.failure);
       if (record.status === 'pending') {
-        logger.notice(
-          `Plan ${record.planDigest.slice(0, 19)}… is waiting for ${result.report.missing} more approval(s): comment /approve ${record.planDigest.slice(7, 19)} on the pull request.`,
-          { title: 'Approval pending' },
-        );
+        const waiting = `Plan ${record.planDigest.slice(0, 19)}… is waiting for ${result.report.missing} more approval(s): comment /approve ${record.planDigest.slice(7, 19)} on the pull request.`;
+        // In a job graph the apply job must not start: failing is how this job says "not yet".
+        if (inputs.onPending === 'fail') throw new StepFailure(waiting);
+        logger.notice(waiting, { title: 'Approval pending' });
       }
     },
   );

@@ -3,6 +3,7 @@ import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { artifactName, stackName } from '../../artifacts/names.js';
 import { fetchPlanBundle } from '../../artifacts/plan-bundle.js';
+import { requireApprovalRecord } from '../../approval/record-check.js';
 import type { ArtifactStore, OtherRun } from '../../artifacts/store.js';
 import { verifyPlanBundle } from '../../contracts/bundle.js';
 import { shortDigest } from '../../contracts/digest.js';
@@ -73,9 +74,17 @@ export async function apply(inputs: TfApplyInputs, deps: TfApplyDependencies): P
   logger.info(
     `Verified the plan bundle: digest ${manifest.planDigest}, planned at ${manifest.commit.slice(0, 12)}`,
   );
-  if (!inputs.expectedPlanDigest) {
+  if (inputs.requireApproval) {
+    const record = await requireApprovalRecord(deps.artifacts, {
+      artifactPrefix: inputs.artifactPrefix,
+      stack,
+      planDigest: manifest.planDigest,
+      directory: join(scratch, 'approval'),
+    });
+    logger.info(`Approved by ${record.decidedBy} (${record.mode} gate) in run ${record.runId}.`);
+  } else if (!inputs.expectedPlanDigest) {
     logger.warning(
-      'No expected-plan-digest was given: the bundle is applied as planned, but no approval is checked.',
+      'No expected-plan-digest was given and require-approval is off: the bundle is applied as planned, but no approval is checked.',
       {
         title: 'Unapproved apply',
       },

@@ -10,6 +10,7 @@ export const tfApplyInputs = defineInputs({
   'plan-artifact': input.name(),
   'run-id': input.integer(1, Number.MAX_SAFE_INTEGER),
   'expected-plan-digest': input.digest(),
+  'require-approval': input.boolean(false),
   'encryption-key': sharedInputs['encryption-key'],
   'require-same-commit': input.boolean(true),
   'inventory-output': input.textOr('ansible_inventory'),

@@ -1,4 +1,5 @@
 import { defineInputs, input } from '../../core/inputs.js';
+import { stackGraphSchema } from '../../contracts/stacks.js';
 import { sharedInputs } from '../../core/shared-inputs.js';
 
 export const tfPlanInputs = defineInputs(
@@ -8,8 +9,9 @@ export const tfPlanInputs = defineInputs(
     stack: sharedInputs.stack,
     workspace: input.name(),
     environment: input.text(),
-    mode: input.choice(['plan', 'drift', 'gather'] as const, 'plan'),
+    mode: input.choice(['plan', 'drift', 'gather', 'waves'] as const, 'plan'),
     stacks: input.names(),
+    'stack-graph': input.json(stackGraphSchema),
     'var-files': input.files(),
     vars: input.keyValues(),
     'backend-config': input.lines(),
@@ -35,8 +37,19 @@ export const tfPlanInputs = defineInputs(
         ? { input: 'refresh-only', message: 'cannot be combined with destroy' }
         : undefined,
     (v) =>
-      v.stacks.length > 0 && v.mode !== 'gather'
-        ? { input: 'stacks', message: 'is for mode: gather, which gathers the plans of these stacks' }
+      v.stacks.length > 0 && v.mode !== 'gather' && v.mode !== 'waves'
+        ? {
+            input: 'stacks',
+            message: 'is for mode: gather (the plans to gather) and mode: waves (the stacks to deploy)',
+          }
+        : undefined,
+    (v) =>
+      v.mode === 'waves' && !v.stackGraph
+        ? { input: 'stack-graph', message: 'is required with mode: waves: the stacks as a JSON list' }
+        : undefined,
+    (v) =>
+      v.stackGraph && v.mode !== 'waves'
+        ? { input: 'stack-graph', message: 'is for mode: waves, which orders the stacks into waves' }
         : undefined,
     (v) =>
       v.mode === 'drift' && v.destroy

@@ -6,15 +6,18 @@ import { driftedResources, reportDrift } from './drift.js';
 import { openPlanComments, planCommentKey, type PlanCommentSession } from './comment.js';
 import { gatheredCommentBodies, gatheredEntries, gatheredSummary, gatherPlans } from './gather.js';
 import { tfPlanInputs } from './inputs.js';
+import { MAX_WAVES, stackWaves } from '../../terraform/waves.js';
 import { plan, planStack, type TfPlanResult } from './plan.js';
-import { planCommentBodies, planJobSummary, planLogText, renderContext } from './summary.js';
+import { planCommentBodies, planJobSummary, planLogText, renderContext, wavesSummary } from './summary.js';
 
 type Context = ActionContext<typeof tfPlanInputs.shape>;
 
 export function run(): Promise<void> {
-  return runAction('tf-plan', tfPlanInputs, (context) =>
-    context.inputs.mode === 'gather' ? gatherStacks(context) : planOneStack(context),
-  );
+  return runAction('tf-plan', tfPlanInputs, (context) => {
+    if (context.inputs.mode === 'gather') return gatherStacks(context);
+    if (context.inputs.mode === 'waves') return orderStacks(context);
+    return planOneStack(context);
+  });
 }
 
 async function planOneStack({ inputs, logger, exec, run, setOutput, writeSummary }: Context): Promise<void> {
@@ -126,6 +129,23 @@ async function gatherStacks({ inputs, logger, run, setOutput, writeSummary }: Co
   await writeSummary(gatheredSummary(entries));
   if (failure !== undefined) throw failure;
   if (session) setOutput('comment-url', (await session.publish(key, gatheredCommentBodies(entries))) ?? '');
+}
+
+/** mode: waves — the stacks in the order their dependencies allow, as matrices for the wave jobs. */
+async function orderStacks({ inputs, logger, setOutput, writeSummary }: Context): Promise<void> {
+  const waves = stackWaves(inputs.stackGraph ?? [], {
+    source: 'Input "stack-graph"',
+    ...(inputs.environment ? { environment: inputs.environment } : {}),
+    only: inputs.stacks,
+  });
+  setOutput('waves', JSON.stringify(waves));
+  setOutput('wave-count', waves.length);
+  for (let wave = 1; wave <= MAX_WAVES; wave++)
+    setOutput(`wave-${wave}`, JSON.stringify(waves[wave - 1] ?? []));
+  for (const [index, stacks] of waves.entries()) {
+    logger.info(`Wave ${index + 1}: ${stacks.map((s) => s.stack).join(', ')}`);
+  }
+  await writeSummary(wavesSummary(waves));
 }
 
 /** The comment session or why it could not be opened: the plan is reported either way, then the failure. */

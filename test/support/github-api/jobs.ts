@@ -3,7 +3,7 @@
  * end-to-end tests, the runner harness's jobs of that run. Simplified on purpose: no steps, no labels beyond
  * `ubuntu-latest`, one attempt's jobs whatever the attempt number.
  */
-import { nodeId, num, paginate, ok, type Handler } from './context.js';
+import { HttpError, nodeId, num, paginate, ok, str, type Handler } from './context.js';
 import type { Json } from './json.js';
 
 export interface JobInfo {
@@ -49,6 +49,21 @@ function jobView(serverUrl: string, repo: string, apiUrl: string, job: JobInfo, 
 }
 
 export const jobHandlers: Record<string, Handler> = {
+  // Records the request and answers 204 like GitHub; starting the run is the test's business.
+  'actions/create-workflow-dispatch': (ctx) => {
+    const ref = str(ctx.body.ref);
+    if (!ref) throw new HttpError(422, 'Invalid request: ref is required');
+    const inputs = (ctx.body.inputs ?? {}) as Record<string, unknown>;
+    if (Object.keys(inputs).length > 25) throw new HttpError(422, 'Invalid request: more than 25 inputs');
+    ctx.s.state.dispatches.push({
+      repo: ctx.repoKey,
+      workflow: String(ctx.params.workflow_id),
+      ref,
+      inputs,
+      actor: ctx.user.login,
+    });
+    return { status: 204 };
+  },
   'actions/list-jobs-for-workflow-run-attempt': async (ctx) => {
     const jobs = ctx.s.jobs ? await ctx.s.jobs.list(num(ctx, 'run_id')) : [];
     const { items, headers } = paginate(ctx, jobs);

@@ -177,6 +177,17 @@ export interface ApiState {
   pendingDeployments: Map<number, PendingDeployment[]>;
   /** ref → commit SHA, used when a deployment names a branch or tag (there is no git here). */
   refs: Map<string, string>;
+  /** Workflow runs asked for with `POST .../actions/workflows/{workflow_id}/dispatches`, in order. */
+  dispatches: WorkflowDispatch[];
+}
+
+/** A workflow_dispatch request: which workflow, on which ref, with which inputs, by whom. */
+export interface WorkflowDispatch {
+  repo: string;
+  workflow: string;
+  ref: string;
+  inputs: Record<string, unknown>;
+  actor: string;
 }
 
 export interface IssueInput {

@@ -46,6 +46,7 @@ export class Store {
     environments: new Map(),
     runApprovals: new Map(),
     pendingDeployments: new Map(),
+    dispatches: [],
     refs: new Map(),
   };
   readonly startedAt: string;

@@ -167,7 +167,9 @@ export class WorkflowRun {
   /** A new job with its own empty workspace, RUNNER_TEMP and tool cache. */
   async job(name: string): Promise<Job> {
     this.rootDir ??= this.options.root ?? (await mkdtemp(join(tmpdir(), 'iac-run-')));
-    const job = new Job(this, name, join(this.rootDir, `${name}-${this.jobs.length + 1}`));
+    // Job names may hold spaces and slashes (`wave 1 / plan web`); the directory name may not.
+    const dirName = `${name.replace(/[^\w.-]+/g, '_')}-${this.jobs.length + 1}`;
+    const job = new Job(this, name, join(this.rootDir, dirName));
     await job.prepare();
     this.jobs.push(job);
     return job;
