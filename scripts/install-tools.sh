@@ -6,8 +6,10 @@
 #   zip, unzip, python3-venv   from Debian's packages: the setup action's tests zip release archives, the action
 #              unzips them (@actions/tool-cache runs unzip) and makes ansible-core's venv (python3 -m venv)
 #   the fixture provider   built with Go (scripts/build-providers.sh) into a provider mirror
+#   act        nektos/act, built with Go from the Go module proxy (`go install`): runs our workflows in host mode
+#              as a second runner (test/support/act.ts)
 # A tool already present at the pinned version is used as it is; a second run takes seconds.
-# Prints, last, the directory to put first on PATH: $IAC_TOOLS_DIR/bin (tofu and node24 live there).
+# Prints, last, the directory to put first on PATH: $IAC_TOOLS_DIR/bin (tofu, node24 and act live there).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -104,9 +106,28 @@ fi
 [ "$(tofu_version "$bin_dir/tofu")" = "$OPENTOFU_VERSION" ] ||
   die "the tofu in $bin_dir is not $OPENTOFU_VERSION: $("$bin_dir/tofu" version 2>&1 | head -3)"
 
+# --- act -----------------------------------------------------------------------------------------
+# nektos/act runs the reusable workflows on the host (no Docker) in the act tests. `go install` puts the
+# binary straight into the tools directory; an act on PATH or already there at the pinned version is reused.
+act_version() { "$1" --version 2>/dev/null | sed -n 's/^act version \(.*\)$/\1/p'; }
+if [ -x "$bin_dir/act" ] && [ "$(act_version "$bin_dir/act")" = "$ACT_VERSION" ]; then
+  log "act $ACT_VERSION: cached"
+elif command -v act >/dev/null 2>&1 && [ "$(command -v act)" != "$bin_dir/act" ] &&
+  [ "$(act_version act)" = "$ACT_VERSION" ]; then
+  ln -sf "$(command -v act)" "$bin_dir/act"
+  log "act $ACT_VERSION: on PATH"
+else
+  command -v go >/dev/null 2>&1 || die "Go is needed to build act and is not on PATH"
+  log "act $ACT_VERSION: building with $(go version | cut -d' ' -f3) (takes a few minutes the first time)"
+  rm -f "$bin_dir/act" # a link to another act, or another version: go install replaces it with the build
+  GOBIN=$bin_dir CGO_ENABLED=0 go install "github.com/nektos/act@v$ACT_VERSION"
+fi
+[ "$(act_version "$bin_dir/act")" = "$ACT_VERSION" ] ||
+  die "the act in $bin_dir is not $ACT_VERSION: $("$bin_dir/act" --version 2>&1 | head -3)"
+
 # --- The test bed's fixture provider -------------------------------------------------------------
 # Built with Go into the filesystem mirror the plan-shape tests install providers from (drift needs it).
 bash "$here/build-providers.sh" >/dev/null
 
-log "ready: tofu $OPENTOFU_VERSION, node $NODE24_VERSION, packer $(packer version | sed -n 1p), $(ansible-playbook --version | sed -n 1p), $(ssh -V 2>&1)"
+log "ready: tofu $OPENTOFU_VERSION, node $NODE24_VERSION, act $ACT_VERSION, packer $(packer version | sed -n 1p), $(ansible-playbook --version | sed -n 1p), $(ssh -V 2>&1)"
 echo "$bin_dir"

@@ -48,3 +48,18 @@ export function tofu(): string {
   if (!existsSync(path)) throw new Error(`no tofu at ${path}: ${INSTALL_HINT}`);
   return path;
 }
+
+/**
+ * nektos/act at the pinned ACT_VERSION, the second runner the act tests run our workflows with. Missing or
+ * at another version is an error that says how to install it: CI installs it, so no test skips for want of it.
+ */
+export function act(): string {
+  const path = join(toolsBinDir(), 'act');
+  const want = pinnedVersions().ACT_VERSION;
+  if (!existsSync(path)) throw new Error(`no act at ${path}: ${INSTALL_HINT} (it builds act ${want})`);
+  const version = execFileSync(path, ['--version'], { encoding: 'utf8' }).trim();
+  if (version !== `act version ${want}`) {
+    throw new Error(`${path} is "${version}", not act ${want} (scripts/versions.env): ${INSTALL_HINT}`);
+  }
+  return path;
+}
