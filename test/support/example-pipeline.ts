@@ -1,0 +1,181 @@
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import os, { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { artifactsOfRuns, jobsOfRuns } from './artifact-bridge.js';
+import { startGitHubApi, type GitHubApi } from './github-api.js';
+import { startResultsService, type ResultsService } from './results-service.js';
+import { WorkflowRun, type Job, type WorkflowRunOptions } from './runner/runner.js';
+import { PipelineRunner, type PipelineHooks, type WorkflowOutcome } from './runner/workflow.js';
+import { startSshHosts, type SshHosts } from './ssh-hosts.js';
+import { pinnedVersions, repoRoot, tofu } from './tools.js';
+
+/**
+ * The example of examples/ deployed by .github/workflows/iac-pipeline.yml on this machine: the runner
+ * harness runs the workflow's job graph, the artifact service and GitHub are the stand-ins, and the VMs
+ * are sshd test-bed hosts on 127.0.0.1. The end-to-end tests and `npm run demo` both drive it.
+ */
+
+export const REPOSITORY = 'octo-org/infra';
+export const BOT = 'github-actions[bot]';
+export const DEV_VMS = ['web-1', 'web-2', 'db-1'];
+export const DB_PASSWORD = 'example-Db-Secret-4f2a';
+
+export interface ExampleBed {
+  results: ResultsService;
+  api: GitHubApi;
+  hosts: SshHosts;
+  /** Holds the checkout, the state and every run's jobs. */
+  root: string;
+  /** What actions/checkout copies: the example as a repository of its own. */
+  checkout: string;
+  stateDir: string;
+  runs: WorkflowRun[];
+  close(options?: { keep?: boolean }): Promise<void>;
+}
+
+/** The repository the pipeline checks out: examples/, the tool versions, and the test bed's SSH endpoints. */
+async function writeCheckout(checkout: string, hosts: SshHosts): Promise<void> {
+  await cp(join(repoRoot, 'examples'), join(checkout, 'examples'), {
+    recursive: true,
+    filter: (source) => !/\.terraform|tfstate|tfplan|manifest\.json$/.test(source),
+  });
+  await writeFile(join(checkout, '.tool-versions'), `opentofu ${pinnedVersions().OPENTOFU_VERSION}\n`);
+  // Loaded by tofu on its own (*.auto.tfvars.json): where each VM answers SSH in this test bed.
+  const endpoints = Object.fromEntries(
+    DEV_VMS.map((name) => [name, { address: '127.0.0.1', port: hosts.host(name).port }]),
+  );
+  await writeFile(
+    join(checkout, 'examples', 'infra', 'testbed.auto.tfvars.json'),
+    `${JSON.stringify({ hosts: endpoints }, null, 2)}\n`,
+  );
+}
+
+export async function startExampleBed(options: { root?: string } = {}): Promise<ExampleBed> {
+  const root = options.root ?? (await mkdtemp(join(tmpdir(), 'iac-example-')));
+  const runs: WorkflowRun[] = [];
+  const [results, hosts] = await Promise.all([
+    startResultsService(),
+    startSshHosts(DEV_VMS.map((name) => ({ name, groups: [name.replace(/-\d+$/, '')] }))),
+  ]);
+  const api = await startGitHubApi({
+    owner: 'octo-org',
+    repo: 'infra',
+    artifactSource: artifactsOfRuns(results, () => runs),
+    jobSource: jobsOfRuns(() => runs),
+  });
+  api.addUser('alice');
+  api.setPermission('alice', 'write');
+  api.addUser('maint1');
+  api.setPermission('maint1', 'maintain');
+  const checkout = join(root, 'repository');
+  const stateDir = join(root, 'state');
+  await mkdir(stateDir, { recursive: true });
+  await writeCheckout(checkout, hosts);
+  return {
+    results,
+    api,
+    hosts,
+    root,
+    checkout,
+    stateDir,
+    runs,
+    async close({ keep = false } = {}) {
+      if (!keep) for (const run of runs) await run.cleanup();
+      await Promise.all([results.close(), api.close(), hosts.close()]);
+      if (!keep) await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The two stacks of the example: the network first, then the VMs that depend on it. */
+export function exampleStacks(bed: ExampleBed, options: { checks?: string } = {}): string {
+  return JSON.stringify([
+    {
+      stack: 'network',
+      directory: 'examples/network',
+      'var-files': 'examples/network/env/dev.tfvars',
+      'backend-config': `path=${join(bed.stateDir, 'network-dev.tfstate')}`,
+    },
+    {
+      stack: 'vms',
+      directory: 'examples/infra',
+      'depends-on': ['network'],
+      'var-files': 'examples/infra/env/dev.tfvars',
+      'backend-config': `path=${join(bed.stateDir, 'vms-dev.tfstate')}`,
+      'image-variable': 'image_id',
+      playbook: 'examples/ansible/site.yml',
+      checks: options.checks ?? 'examples/smoke/checks.yml',
+    },
+  ]);
+}
+
+export interface PipelineRunOptions {
+  inputs?: Record<string, string | number | boolean>;
+  run?: Partial<WorkflowRunOptions>;
+  hooks?: Partial<PipelineHooks>;
+  workflow?: string;
+  secrets?: Record<string, string>;
+}
+
+/** The secrets a deploy of the example needs, as a caller passes them to iac-pipeline.yml. */
+export function exampleSecrets(bed: ExampleBed): Record<string, string> {
+  return {
+    'tf-vars': JSON.stringify({ vms: `db_password=${DB_PASSWORD}` }),
+    'ansible-extra-vars': JSON.stringify({ db_password: DB_PASSWORD }),
+    'ssh-private-key': bed.hosts.privateKey,
+  };
+}
+
+/** The inputs of a first deploy of the example to dev, with an image built by Packer. */
+export async function exampleInputs(bed: ExampleBed): Promise<Record<string, string>> {
+  return {
+    stacks: exampleStacks(bed),
+    environment: 'dev',
+    'packer-template': 'examples/packer/image.pkr.hcl',
+    'image-name': 'golden-dev-1',
+    'image-identifier': 'name',
+    'auto-approve-environments': 'dev',
+    'ssh-user': os.userInfo().username,
+    'known-hosts': await readFile(bed.hosts.knownHostsPath, 'utf8'),
+    'report-title': 'Example deployment to dev',
+  };
+}
+
+/**
+ * Each job's tool cache holds the OpenTofu the installer built, where the setup action finds a cached
+ * version (as on a runner whose image carries it); Packer and Ansible come from the machine's PATH.
+ */
+async function seedToolCache(job: Job): Promise<void> {
+  const version = pinnedVersions().OPENTOFU_VERSION ?? '';
+  const dir = join(job.toolCache, 'tofu', version, 'x64');
+  await mkdir(dir, { recursive: true });
+  await symlink(tofu(), join(dir, 'tofu'));
+  await writeFile(`${dir}.complete`, '');
+}
+
+/** Runs a workflow of the suite (iac-pipeline.yml by default) as one new workflow run. */
+export async function runPipeline(
+  bed: ExampleBed,
+  options: PipelineRunOptions = {},
+): Promise<{ run: WorkflowRun; outcome: WorkflowOutcome }> {
+  const run = new WorkflowRun({
+    results: bed.results,
+    apiUrl: bed.api.url,
+    repository: REPOSITORY,
+    root: join(bed.root, `run-${bed.runs.length + 1}`),
+    ...options.run,
+  });
+  bed.api.addToken(run.token, BOT);
+  bed.runs.push(run);
+  const runner = new PipelineRunner(run, {
+    checkout: bed.checkout,
+    prepareJob: seedToolCache,
+    ...options.hooks,
+  });
+  const outcome = await runner.call({
+    file: options.workflow ?? '.github/workflows/iac-pipeline.yml',
+    inputs: options.inputs ?? (await exampleInputs(bed)),
+    secrets: options.secrets ?? exampleSecrets(bed),
+  });
+  return { run, outcome };
+}
