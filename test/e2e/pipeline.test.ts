@@ -27,8 +27,6 @@ afterAll(() => bed?.close());
 
 const HEAD = 'b'.repeat(40);
 
-/** The stage a job belongs to: `wave-2 / apply` → `apply`, `image` → `image`. */
-const stage = (record: JobRecord) => record.path.split(' / ').at(-1) ?? '';
 const ran = (outcome: WorkflowOutcome) => outcome.jobs.filter((j) => j.result !== 'skipped');
 const job = (outcome: WorkflowOutcome, path: string, stack?: string) => {
   const found = outcome.jobs.find((j) => j.path === path && (!stack || j.matrix?.stack === stack));
@@ -117,6 +115,156 @@ describe('iac-pipeline.yml', () => {
     expect(everyLog(outcome)).not.toContain(DB_PASSWORD);
     expect(run.allJobs.length).toBe(ran(outcome).length);
   });
-});
 
-export { BOT, HEAD, exampleInputs, exampleStacks, writeFile };
+  describe('a new image, planned on a pull request', () => {
+    let pr: number;
+    let planRunId: number;
+    let digest: string;
+
+    it('replaces the VMs: the plan comment shows the replace and the gate demands approval', async () => {
+      pr = bed.api.addPull({
+        author: 'alice',
+        headSha: HEAD,
+        headRef: 'golden-dev-2',
+        commits: [{ sha: HEAD, message: 'new golden image', author: 'alice' }],
+      }).number;
+      const inputs = { ...(await exampleInputs(bed)), 'image-name': 'golden-dev-2' };
+      const { run, outcome } = await runPipeline(bed, {
+        inputs,
+        run: {
+          eventName: 'pull_request',
+          // The plan is of the head commit, which the apply below runs on (see the issue note on merge commits).
+          sha: HEAD,
+          ref: `refs/pull/${pr}/merge`,
+          event: { action: 'synchronize', number: pr, pull_request: { number: pr, head: { sha: HEAD } } },
+        },
+      });
+      planRunId = run.runId;
+
+      const planned = step(job(outcome, 'wave-2 / plan'), 'tf-plan');
+      expect(planned.outputs).toMatchObject({ replace: '3', destroys: 'true' });
+      digest = planned.outputs['plan-digest'] ?? '';
+      const comment = bed.api
+        .commentsOn(pr)
+        .find((c) => c.author === BOT && c.body.includes('vms') && c.body.includes(digest));
+      expect(comment?.body).toMatch(/replace/i);
+      expect(comment?.body).toContain('terraform_data.web[0]');
+
+      const approve = job(outcome, 'wave-2 / approve');
+      expect(approve.result).toBe('failure');
+      expect(step(approve, 'approval-gate').errors).toEqual([
+        expect.objectContaining({ message: expect.stringContaining(`/approve ${digest.slice(7, 19)}`) }),
+      ]);
+      for (const stage of ['apply', 'configure', 'smoke']) {
+        expect(job(outcome, `wave-2 / ${stage}`).result).toBe('skipped');
+      }
+      // The network had nothing to change and was approved by policy; nothing of the VMs was applied.
+      expect(job(outcome, 'wave-1 / apply', 'network').result).toBe('success');
+      const motd = await readFile(join(bed.hosts.host('web-1').root, 'etc', 'motd'), 'utf8');
+      expect(motd).toContain('image: golden-dev-1');
+
+      const report = step(job(outcome, 'report'), 'report');
+      expect(report.outputs.outcome).toBe('failure');
+      expect(outcome.result).toBe('failure');
+    });
+
+    it('is applied once a maintainer approves it by comment: approve-on-comment dispatches the apply', async () => {
+      const stacks = exampleStacks(bed);
+      const body = `/approve ${digest.slice(7, 19)}`;
+      const comment = bed.api.addComment({ issueNumber: pr, body, author: 'maint1' });
+      const dispatchesBefore = bed.api.state.dispatches.length;
+      const { outcome: approval } = await runPipeline(bed, {
+        workflow: '.github/workflows/approve-on-comment.yml',
+        inputs: { stacks, 'deploy-workflow': 'deploy.yml' },
+        secrets: {},
+        run: {
+          eventName: 'issue_comment',
+          actor: 'maint1',
+          ref: 'refs/heads/main',
+          event: {
+            action: 'created',
+            issue: {
+              number: pr,
+              pull_request: { url: `https://api.github.com/repos/octo-org/infra/pulls/${pr}` },
+            },
+            comment: { id: comment.id, body, user: { login: 'maint1' } },
+          },
+        },
+      });
+      expect(approval.result).toBe('success');
+      const gate = step(job(approval, 'approve', 'vms'), 'approval-gate');
+      expect(gate.outputs).toMatchObject({
+        approved: 'true',
+        dispatched: 'true',
+        'plan-run-id': String(planRunId),
+      });
+      // The network's plan is not what the comment approves: its leg decides nothing and starts nothing.
+      expect(step(job(approval, 'approve', 'network'), 'approval-gate').outputs.dispatched).toBe('false');
+
+      const dispatches = bed.api.state.dispatches.slice(dispatchesBefore);
+      expect(dispatches).toEqual([
+        {
+          repo: 'octo-org/infra',
+          workflow: 'deploy.yml',
+          ref: 'golden-dev-2',
+          actor: BOT,
+          inputs: {
+            'plan-run-id': String(planRunId),
+            'plan-digest': digest,
+            stack: 'vms',
+            'pr-number': String(pr),
+          },
+        },
+      ]);
+
+      // The dispatched run: the caller hands the dispatch's inputs to iac-pipeline.yml on the head branch.
+      const { outcome } = await runPipeline(bed, {
+        inputs: { ...(await exampleInputs(bed)), ...(dispatches[0]?.inputs as Record<string, string>) },
+        run: { eventName: 'workflow_dispatch', sha: HEAD, ref: 'refs/heads/golden-dev-2', actor: 'maint1' },
+      });
+      const failed = outcome.jobs.filter((j) => j.result === 'failure');
+      expect(failed.map((j) => [j.name, j.steps.flatMap((s) => s.errors.map((e) => e.message))])).toEqual([]);
+      expect(ran(outcome).map((j) => j.name)).toEqual([
+        'order stacks',
+        'approve vms',
+        'apply vms',
+        'configure vms',
+        'smoke vms',
+        'report',
+      ]);
+      const applied = step(job(outcome, 'wave-1 / apply'), 'tf-apply');
+      expect(applied.outputs['plan-digest']).toBe(digest);
+      const motd = await readFile(join(bed.hosts.host('web-1').root, 'etc', 'motd'), 'utf8');
+      expect(motd).toContain('image: golden-dev-2');
+      expect(step(job(outcome, 'wave-1 / smoke'), 'smoke-test').outputs).toMatchObject({ failed: '0' });
+      expect(everyLog(outcome)).not.toContain(DB_PASSWORD);
+    });
+  });
+
+  it('fails the run, and the report says so, when a smoke check fails', async () => {
+    const checks = await readFile(join(bed.checkout, 'examples', 'smoke', 'checks.yml'), 'utf8');
+    await writeFile(
+      join(bed.checkout, 'examples', 'smoke', 'failing.yml'),
+      `${checks.trimEnd()}
+
+  - name: release marker\n    kind: ssh-command\n    category: functionality\n    group: web\n    command: cat "$HOME/app/RELEASE"\n`,
+    );
+    const inputs = {
+      ...(await exampleInputs(bed)),
+      'image-name': 'golden-dev-2',
+      stacks: exampleStacks(bed, { checks: 'examples/smoke/failing.yml' }),
+    };
+    const { outcome } = await runPipeline(bed, { inputs });
+    const smoke = job(outcome, 'wave-2 / smoke');
+    expect(smoke.result).toBe('failure');
+    const smoked = step(smoke, 'smoke-test');
+    expect(smoked.outputs).toMatchObject({ failed: '2', passed: '22' });
+    expect(smoked.errors.map((e) => e.message).join('\n')).toContain('release marker');
+
+    const report = step(job(outcome, 'report'), 'report');
+    expect(report.outputs.outcome).toBe('failure');
+    expect(report.summary).toContain('release marker');
+    expect(outcome.outputs.outcome).toBe('failure');
+    expect(outcome.result).toBe('failure');
+  });
+});
