@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1586);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60421);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1586:
+/***/ 60421:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48188,6 +48188,37 @@ async function readBundleManifest(dir, reader) {
     return readPlanManifest(text, reader);
 }
 
+;// CONCATENATED MODULE: ./lib/core/checkout.js
+
+/**
+ * The commit whose files a job plans or applies: what the checkout holds, which is not always GITHUB_SHA.
+ * On pull_request events GITHUB_SHA is the merge commit, while a workflow that checks out the pull
+ * request's head (as the suite's workflows do, so that the plan is of the commit reviewers see and an
+ * approved plan can be applied on the pull request's branch) holds the head commit. `git rev-parse HEAD`
+ * says which, when the directory is in a git work tree inside the workspace; otherwise GITHUB_SHA.
+ */
+async function checkedOutCommit(exec, logger, options) {
+    let result;
+    try {
+        result = await exec('git', ['rev-parse', '--show-toplevel', 'HEAD'], { cwd: options.directory });
+    }
+    catch {
+        return options.fallback; // no git on PATH: the workspace was not made by a checkout
+    }
+    const [top = '', head = ''] = result.stdout.trim().split('\n');
+    const within = (path) => {
+        const rel = (0,external_node_path_.relative)(options.workspace, path);
+        return !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel);
+    };
+    // A work tree above the workspace (a runner installed inside some repository) is not the checkout.
+    if (result.exitCode !== 0 || !/^[0-9a-f]{40}$/.test(head) || !within(top))
+        return options.fallback;
+    if (head !== options.fallback) {
+        logger.info(`The checkout holds commit ${head} (GITHUB_SHA is ${options.fallback}); that is the commit recorded.`);
+    }
+    return head;
+}
+
 ;// CONCATENATED MODULE: ./lib/terraform/ui-stream.js
 
 const toPosix = (path) => path.replaceAll('\\', '/');
@@ -49050,6 +49081,7 @@ function priorStateOf(state) {
 
 
 
+
 /**
  * tf-apply: downloads the plan bundle, verifies every byte of it and what it was made for, and applies
  * exactly its planfile. It never plans: anything that differs from what was approved is refused.
@@ -49059,15 +49091,20 @@ async function apply(inputs, deps) {
     const stack = stackName(inputs.stack, inputs.workingDirectory, run.workspace, run.repo);
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(run.runnerTemp, `iac-apply-${stack}-`));
     // Independent, so done together: finding the tool runs it once, the download waits on the network.
-    const [tool, bundleDir] = await Promise.all([
+    const [tool, bundleDir, commit] = await Promise.all([
         resolveTool(inputs.binary, deps.exec),
         fetchBundle(inputs, deps, stack, scratch),
+        checkedOutCommit(deps.exec, logger, {
+            directory: inputs.workingDirectory,
+            workspace: run.workspace,
+            fallback: run.sha,
+        }),
     ]);
     const manifest = await verifyPlanBundle(bundleDir, {
         stack,
         workingDirectory: toWorkspacePath(run.workspace, inputs.workingDirectory),
         workspace: inputs.workspace,
-        commit: run.sha,
+        commit,
         requireSameCommit: inputs.requireSameCommit,
         tool: { name: tool.name, version: tool.version },
         expectedDigest: inputs.expectedPlanDigest,

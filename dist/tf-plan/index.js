@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(80248);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83702);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 80248:
+/***/ 83702:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48979,6 +48979,37 @@ function asMatrixStack(entry, options) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/core/checkout.js
+
+/**
+ * The commit whose files a job plans or applies: what the checkout holds, which is not always GITHUB_SHA.
+ * On pull_request events GITHUB_SHA is the merge commit, while a workflow that checks out the pull
+ * request's head (as the suite's workflows do, so that the plan is of the commit reviewers see and an
+ * approved plan can be applied on the pull request's branch) holds the head commit. `git rev-parse HEAD`
+ * says which, when the directory is in a git work tree inside the workspace; otherwise GITHUB_SHA.
+ */
+async function checkedOutCommit(exec, logger, options) {
+    let result;
+    try {
+        result = await exec('git', ['rev-parse', '--show-toplevel', 'HEAD'], { cwd: options.directory });
+    }
+    catch {
+        return options.fallback; // no git on PATH: the workspace was not made by a checkout
+    }
+    const [top = '', head = ''] = result.stdout.trim().split('\n');
+    const within = (path) => {
+        const rel = (0,external_node_path_.relative)(options.workspace, path);
+        return !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel);
+    };
+    // A work tree above the workspace (a runner installed inside some repository) is not the checkout.
+    if (result.exitCode !== 0 || !/^[0-9a-f]{40}$/.test(head) || !within(top))
+        return options.fallback;
+    if (head !== options.fallback) {
+        logger.info(`The checkout holds commit ${head} (GITHUB_SHA is ${options.fallback}); that is the commit recorded.`);
+    }
+    return head;
+}
+
 ;// CONCATENATED MODULE: ./lib/core/version.js
 /** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
 const SUITE_VERSION = '0.1.0';
@@ -49558,6 +49589,7 @@ function priorStateOf(state) {
 
 
 
+
 /** The stack a plan is for: the `stack` input, else named after the working directory. */
 function planStack(inputs, run) {
     return stackName(inputs.stack, inputs.workingDirectory, run.workspace, run.repo);
@@ -49571,6 +49603,12 @@ async function plan(inputs, deps) {
     const stack = planStack(inputs, run);
     const workingDirectory = toWorkspacePath(run.workspace, inputs.workingDirectory);
     const workspace = inputs.workspace ?? 'default';
+    // Asked while the tool is found and run; it never fails (GITHUB_SHA when there is no git checkout).
+    const commit = checkedOutCommit(deps.exec, logger, {
+        directory: inputs.workingDirectory,
+        workspace: run.workspace,
+        fallback: run.sha,
+    });
     const tool = await resolveTool(inputs.binary, deps.exec);
     logger.info(`Planning stack ${stack} (${workingDirectory}, workspace ${workspace}) with ${tool.name} ${tool.version}`);
     const cli = new TerraformCli({
@@ -49616,7 +49654,7 @@ async function plan(inputs, deps) {
         stack,
         workingDirectory,
         workspace,
-        commit: run.sha,
+        commit: await commit,
         ref: run.ref,
         runId: run.runId,
         runAttempt: run.runAttempt,

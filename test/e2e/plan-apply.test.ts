@@ -40,8 +40,8 @@ afterAll(async () => {
 
 const SECRET = 'initial-Secret-Value-7c1';
 
-function newRun(): WorkflowRun {
-  const run = new WorkflowRun({ results, apiUrl: api.url, repository: 'octo-org/infra' });
+function newRun(options: { sha?: string } = {}): WorkflowRun {
+  const run = new WorkflowRun({ results, apiUrl: api.url, repository: 'octo-org/infra', ...options });
   api.addToken(run.token, 'github-actions[bot]');
   runs.push(run);
   return run;
@@ -211,6 +211,42 @@ describe('across workflow runs and failures', () => {
       true,
     );
     expect((await stateOf(stateDir)).resources[0]?.instances).toHaveLength(2);
+  });
+
+  it("records the commit the checkout holds, so that the pull request's branch can apply its plan", async () => {
+    const stateDir = await backend();
+    // On pull_request GITHUB_SHA is the merge commit; the workflow checked out the head commit instead.
+    const pullRequest = newRun({ sha: 'e'.repeat(40) });
+    const job = await pullRequest.job('plan');
+    await checkout(job);
+    const git = (args: string[]) =>
+      promisify(execFile)('git', ['-c', 'user.name=ci', '-c', 'user.email=ci@example.com', ...args], {
+        cwd: job.workspace,
+      });
+    await git(['init', '-q']);
+    await git(['add', '.']);
+    await git(['commit', '-q', '-m', 'head of the pull request']);
+    const head = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+    const plan = await job.step('tf-plan', {
+      with: { 'working-directory': 'infra', 'backend-config': `path=${stateDir}/terraform.tfstate` },
+    });
+    expect(plan.errors).toEqual([]);
+    expect(plan.log).toContain(`The checkout holds commit ${head} (GITHUB_SHA is ${'e'.repeat(40)})`);
+
+    const given = {
+      'run-id': String(pullRequest.runId),
+      'expected-plan-digest': plan.outputs['plan-digest'] ?? '',
+    };
+    const elsewhere = await applyIn(newRun(), stateDir, given);
+    expect(elsewhere.step.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining(`the plan bundle was made at commit ${head}`),
+      }),
+    ]);
+    // A workflow_dispatch on the pull request's branch runs at its head commit: the commit of the plan.
+    const onBranch = await applyIn(newRun({ sha: head }), stateDir, given);
+    expect(onBranch.step.errors).toEqual([]);
+    expect(onBranch.step.outputs.applied).toBe('true');
   });
 
   it('reports a failed apply: what was applied before it, and a failed deployment', async () => {

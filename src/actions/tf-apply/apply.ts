@@ -9,6 +9,7 @@ import { verifyPlanBundle } from '../../contracts/bundle.js';
 import { shortDigest } from '../../contracts/digest.js';
 import { encryptDirectory, ENCRYPTED_BUNDLE_FILE } from '../../contracts/encryption.js';
 import { LOCK_FILE, PLAN_FILE, toWorkspacePath, type PlanManifest } from '../../contracts/manifest.js';
+import { checkedOutCommit } from '../../core/checkout.js';
 import { ConfigurationError, StepFailure } from '../../core/errors.js';
 import type { Exec } from '../../core/exec.js';
 import type { InputsOf } from '../../core/inputs.js';
@@ -58,15 +59,20 @@ export async function apply(inputs: TfApplyInputs, deps: TfApplyDependencies): P
   const stack = stackName(inputs.stack, inputs.workingDirectory, run.workspace, run.repo);
   const scratch = await mkdtemp(join(run.runnerTemp, `iac-apply-${stack}-`));
   // Independent, so done together: finding the tool runs it once, the download waits on the network.
-  const [tool, bundleDir] = await Promise.all([
+  const [tool, bundleDir, commit] = await Promise.all([
     resolveTool(inputs.binary, deps.exec),
     fetchBundle(inputs, deps, stack, scratch),
+    checkedOutCommit(deps.exec, logger, {
+      directory: inputs.workingDirectory,
+      workspace: run.workspace,
+      fallback: run.sha,
+    }),
   ]);
   const manifest = await verifyPlanBundle(bundleDir, {
     stack,
     workingDirectory: toWorkspacePath(run.workspace, inputs.workingDirectory),
     workspace: inputs.workspace,
-    commit: run.sha,
+    commit,
     requireSameCommit: inputs.requireSameCommit,
     tool: { name: tool.name, version: tool.version },
     expectedDigest: inputs.expectedPlanDigest,

@@ -14,6 +14,7 @@ import {
   toWorkspacePath,
   type PlanManifest,
 } from '../../contracts/manifest.js';
+import { checkedOutCommit } from '../../core/checkout.js';
 import type { Exec } from '../../core/exec.js';
 import type { InputsOf } from '../../core/inputs.js';
 import type { Logger } from '../../core/logger.js';
@@ -65,6 +66,12 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
   const stack = planStack(inputs, run);
   const workingDirectory = toWorkspacePath(run.workspace, inputs.workingDirectory);
   const workspace = inputs.workspace ?? 'default';
+  // Asked while the tool is found and run; it never fails (GITHUB_SHA when there is no git checkout).
+  const commit = checkedOutCommit(deps.exec, logger, {
+    directory: inputs.workingDirectory,
+    workspace: run.workspace,
+    fallback: run.sha,
+  });
   const tool = await resolveTool(inputs.binary, deps.exec);
   logger.info(
     `Planning stack ${stack} (${workingDirectory}, workspace ${workspace}) with ${tool.name} ${tool.version}`,
@@ -122,7 +129,7 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
     stack,
     workingDirectory,
     workspace,
-    commit: run.sha,
+    commit: await commit,
     ref: run.ref,
     runId: run.runId,
     runAttempt: run.runAttempt,
