@@ -25,8 +25,6 @@ beforeAll(async () => {
 afterEach(() => bed.api.assertNoViolations());
 afterAll(() => bed?.close());
 
-const HEAD = 'b'.repeat(40);
-
 const ran = (outcome: WorkflowOutcome) => outcome.jobs.filter((j) => j.result !== 'skipped');
 const job = (outcome: WorkflowOutcome, path: string, stack?: string) => {
   const found = outcome.jobs.find((j) => j.path === path && (!stack || j.matrix?.stack === stack));
@@ -122,21 +120,22 @@ describe('iac-pipeline.yml', () => {
     let digest: string;
 
     it('replaces the VMs: the plan comment shows the replace and the gate demands approval', async () => {
+      const head = bed.commit;
       pr = bed.api.addPull({
         author: 'alice',
-        headSha: HEAD,
+        headSha: head,
         headRef: 'golden-dev-2',
-        commits: [{ sha: HEAD, message: 'new golden image', author: 'alice' }],
+        commits: [{ sha: head, message: 'new golden image', author: 'alice' }],
       }).number;
       const inputs = { ...(await exampleInputs(bed)), 'image-name': 'golden-dev-2' };
       const { run, outcome } = await runPipeline(bed, {
         inputs,
         run: {
           eventName: 'pull_request',
-          // The plan is of the head commit, which the apply below runs on (see the issue note on merge commits).
-          sha: HEAD,
+          // GITHUB_SHA is the merge commit; the checkout holds the head, and the plan records the head.
+          sha: 'f'.repeat(40),
           ref: `refs/pull/${pr}/merge`,
-          event: { action: 'synchronize', number: pr, pull_request: { number: pr, head: { sha: HEAD } } },
+          event: { action: 'synchronize', number: pr, pull_request: { number: pr, head: { sha: head } } },
         },
       });
       planRunId = run.runId;
@@ -220,7 +219,12 @@ describe('iac-pipeline.yml', () => {
       // The dispatched run: the caller hands the dispatch's inputs to iac-pipeline.yml on the head branch.
       const { outcome } = await runPipeline(bed, {
         inputs: { ...(await exampleInputs(bed)), ...(dispatches[0]?.inputs as Record<string, string>) },
-        run: { eventName: 'workflow_dispatch', sha: HEAD, ref: 'refs/heads/golden-dev-2', actor: 'maint1' },
+        run: {
+          eventName: 'workflow_dispatch',
+          sha: bed.commit,
+          ref: 'refs/heads/golden-dev-2',
+          actor: 'maint1',
+        },
       });
       const failed = outcome.jobs.filter((j) => j.result === 'failure');
       expect(failed.map((j) => [j.name, j.steps.flatMap((s) => s.errors.map((e) => e.message))])).toEqual([]);

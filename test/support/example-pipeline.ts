@@ -1,6 +1,8 @@
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { artifactsOfRuns, jobsOfRuns } from './artifact-bridge.js';
 import { startGitHubApi, type GitHubApi } from './github-api.js';
 import { startResultsService, type ResultsService } from './results-service.js';
@@ -15,6 +17,8 @@ import { pinnedVersions, repoRoot, tofu } from './tools.js';
  * are sshd test-bed hosts on 127.0.0.1. The end-to-end tests and `npm run demo` both drive it.
  */
 
+const run = promisify(execFile);
+
 export const REPOSITORY = 'octo-org/infra';
 export const BOT = 'github-actions[bot]';
 export const DEV_VMS = ['web-1', 'web-2', 'db-1'];
@@ -26,15 +30,20 @@ export interface ExampleBed {
   hosts: SshHosts;
   /** Holds the checkout, the state and every run's jobs. */
   root: string;
-  /** What actions/checkout copies: the example as a repository of its own. */
+  /** What actions/checkout copies: the example as a git repository of its own. */
   checkout: string;
+  /** The commit the checkout holds: what tf-plan and tf-apply record and compare. */
+  commit: string;
   stateDir: string;
   runs: WorkflowRun[];
   close(options?: { keep?: boolean }): Promise<void>;
 }
 
-/** The repository the pipeline checks out: examples/, the tool versions, and the test bed's SSH endpoints. */
-async function writeCheckout(checkout: string, hosts: SshHosts): Promise<void> {
+/**
+ * The repository the pipeline checks out: examples/, the tool versions, and the test bed's SSH endpoints,
+ * committed, so that the jobs find the commit they plan and apply with git, as after actions/checkout.
+ */
+async function writeCheckout(checkout: string, hosts: SshHosts): Promise<string> {
   await cp(join(repoRoot, 'examples'), join(checkout, 'examples'), {
     recursive: true,
     filter: (source) => !/\.terraform|tfstate|tfplan|manifest\.json$/.test(source),
@@ -48,6 +57,14 @@ async function writeCheckout(checkout: string, hosts: SshHosts): Promise<void> {
     join(checkout, 'examples', 'infra', 'testbed.auto.tfvars.json'),
     `${JSON.stringify({ hosts: endpoints }, null, 2)}\n`,
   );
+  const git = (args: string[]) =>
+    run('git', ['-c', 'user.name=iac-pipeline', '-c', 'user.email=demo@example.com', ...args], {
+      cwd: checkout,
+    });
+  await git(['init', '-q']);
+  await git(['add', '.']);
+  await git(['commit', '-q', '-m', 'the example']);
+  return (await git(['rev-parse', 'HEAD'])).stdout.trim();
 }
 
 export async function startExampleBed(options: { root?: string } = {}): Promise<ExampleBed> {
@@ -70,13 +87,14 @@ export async function startExampleBed(options: { root?: string } = {}): Promise<
   const checkout = join(root, 'repository');
   const stateDir = join(root, 'state');
   await mkdir(stateDir, { recursive: true });
-  await writeCheckout(checkout, hosts);
+  const commit = await writeCheckout(checkout, hosts);
   return {
     results,
     api,
     hosts,
     root,
     checkout,
+    commit,
     stateDir,
     runs,
     async close({ keep = false } = {}) {
