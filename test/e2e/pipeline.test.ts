@@ -27,8 +27,6 @@ afterAll(() => bed?.close());
 
 const HEAD = 'b'.repeat(40);
 
-/** The stage a job belongs to: `wave-2 / apply` → `apply`, `image` → `image`. */
-const stage = (record: JobRecord) => record.path.split(' / ').at(-1) ?? '';
 const ran = (outcome: WorkflowOutcome) => outcome.jobs.filter((j) => j.result !== 'skipped');
 const job = (outcome: WorkflowOutcome, path: string, stack?: string) => {
   const found = outcome.jobs.find((j) => j.path === path && (!stack || j.matrix?.stack === stack));
