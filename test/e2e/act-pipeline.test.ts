@@ -41,7 +41,8 @@ beforeAll(async () => {
   bed = await startExampleBed();
   suite = await stageSuite(join(bed.root, 'suite'));
 }, 60_000);
-afterEach(() => bed.api.assertNoViolations());
+// Optional chaining: when beforeAll failed (act missing), its error is the one to read, not a TypeError here.
+afterEach(() => bed?.api.assertNoViolations());
 afterAll(() => bed?.close());
 
 const PLAN_KEY = 'plan-key-Hx81Lq2v';
