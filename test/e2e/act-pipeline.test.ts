@@ -30,7 +30,8 @@ import { act, pinnedVersions, tofu } from '../support/tools.js';
  *   and the caller passes each on under the same name: the waves then get the same values either way. (On
  *   GitHub a repository secret cannot be named `encryption-key`; a real caller maps its own names.)
  * - `environment:` never waits: the approve jobs run at once, as the policy approves a dev plan anyway.
- * - act lists no skipped reusable-workflow call (waves 3 to 5) in its log at all.
+ * - act logs a skipped job (waves 3 to 5 here) only at debug level (`Skipping job … due to …`, with
+ *   jobResult `skipped`), so run.jobs, read from the info-level log, has no entry for them.
  */
 let bed: ExampleBed;
 let suite: string;
@@ -82,13 +83,14 @@ function outputsOf(run: ActResult, job: string): Record<string, string> {
   return outputs;
 }
 
-/** One file of an artifact the results service holds (its bytes are the zip the job uploaded). */
-async function artifactFile(id: number, file: string): Promise<string> {
+/** The zip the job uploaded, as the results service holds it, written out for unzip. */
+async function artifactZip(id: number): Promise<string> {
   const zip = join(await mkdtemp(join(bed.root, 'artifact-')), 'artifact.zip');
   await writeFile(zip, bed.results.artifactBytes(id));
-  const { stdout } = await promisify(execFile)('unzip', ['-p', zip, file], { maxBuffer: 16 * 1024 * 1024 });
-  return stdout;
+  return zip;
 }
+const unzip = async (...args: string[]) =>
+  (await promisify(execFile)('unzip', args, { maxBuffer: 16 * 1024 * 1024 })).stdout;
 
 const WAVE_1 = ['plan', 'approve', 'apply', 'configure', 'smoke'].map((s) => `wave 1/iac-wave/${s} network`);
 const WAVE_2 = ['plan', 'approve', 'apply', 'configure', 'smoke'].map((s) => `wave 2/iac-wave/${s} vms`);
@@ -165,9 +167,18 @@ describe('iac-pipeline.yml under act', () => {
       ].map((artifact) => ({ artifact, finalized: true })),
     );
 
+    // Both plan bundles are sealed: the encryption key reached the waves through iac-pipeline.yml's
+    // `secrets: inherit` (without it tf-plan uploads a clear bundle and says nothing).
+    for (const stack of ['network', 'vms']) {
+      const plan = byName.find((artifact) => artifact.name === `iac-plan-${stack}`);
+      const files = (await unzip('-Z1', await artifactZip(plan?.id ?? -1))).split('\n');
+      expect({ stack, sealed: files.includes('bundle.iacenc') }).toEqual({ stack, sealed: true });
+    }
+
     // The report read every stage's artifact and found the run a success.
     const reportArtifact = artifacts.find((artifact) => artifact.name === 'iac-report');
-    const report = JSON.parse(await artifactFile(reportArtifact?.id ?? -1, 'report.json')) as {
+    const reportZip = await artifactZip(reportArtifact?.id ?? -1);
+    const report = JSON.parse(await unzip('-p', reportZip, 'report.json')) as {
       title: string;
       outcome: string;
       stages: Array<{ stage: string; stack: string; status: string }>;
