@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await api?.close();
-  await rm(root, { recursive: true, force: true });
+  if (root) await rm(root, { recursive: true, force: true });
 });
 
 /** Fails with act's log when the run did not succeed, so the cause is in the test's output. */
@@ -104,9 +104,10 @@ describe('pr-plan.yml under act', () => {
   beforeEach(async () => {
     results = await startResultsService();
   });
+  // Optional chaining: when beforeAll failed (act missing), its error is the one to read, not a TypeError here.
   afterEach(async () => {
-    await results.close();
-    api.assertNoViolations();
+    await results?.close();
+    api?.assertNoViolations();
   });
 
   it('plans the stack, uploads the plan bundle, comments on the pull request, and gives the caller the stacks', async () => {

@@ -380,11 +380,20 @@ export function parseLog(stdout: string): { entries: ActLogEntry[]; text: string
   return { entries, text: lines.join('\n') };
 }
 
+/**
+ * The job's name without act's padding: act pads the `job` field of every log line with spaces to the longest
+ * job name it has started so far in that workflow (`%-*s`, for aligned columns), so one job's name can end in
+ * spaces in some runs and not in others.
+ */
+export function jobName(entry: Pick<ActLogEntry, 'job'>): string {
+  return (entry.job ?? '').trimEnd();
+}
+
 function jobsOf(entries: readonly ActLogEntry[]): ActJob[] {
   return entries
     .filter((entry) => typeof entry.jobResult === 'string')
     .map((entry) => ({
-      name: entry.job ?? '',
+      name: jobName(entry),
       id: entry.jobID ?? '',
       ...(entry.matrix && Object.keys(entry.matrix).length > 0 ? { matrix: entry.matrix } : {}),
       result: entry.jobResult ?? '',
@@ -395,7 +404,7 @@ function stepsOf(entries: readonly ActLogEntry[]): ActStep[] {
   return entries
     .filter((entry) => typeof entry.stepResult === 'string' && typeof entry.step === 'string')
     .map((entry) => ({
-      job: entry.job ?? '',
+      job: jobName(entry),
       step: entry.step ?? '',
       stage: entry.stage ?? '',
       result: entry.stepResult ?? '',
