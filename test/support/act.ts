@@ -23,9 +23,11 @@ import { act, node24, repoRoot, toolsBinDir } from './tools.js';
  *   staged copy of this repository (action.yml, actions/, dist/, .github/workflows/; see stageSuite). act tars
  *   the mapped directory for every step that uses it, so node_modules must stay out of it.
  *
- * The caller workflow runs in a fresh git repository (act reads the commit SHA from it). A step
- * `uses: actions/checkout@v4` of that same repository does not run: act copies the repository into the
- * job's workspace instead (its --no-skip-checkout is off), so it works offline.
+ * The caller workflow runs in a fresh git repository (act reads the commit SHA from it). act skips a
+ * `uses: actions/checkout@v4` of that repository only when the step gives no `ref:`; the suite's workflows
+ * give `ref: ${{ github.event.pull_request.head.sha }}`, and act would fetch actions/checkout from github.com.
+ * So actions/checkout@v4 is mapped to a stand-in that copies that repository, .git included, into the
+ * job's workspace: what the real one fetches.
  *
  * What act does not model (so tests must not rely on it): one runtime token serves every job of the run, so all
  * jobs share one job backend id; `environment:` never waits for reviewers; act's process environment (built
@@ -149,6 +151,35 @@ export async function stageSuite(dest: string, from = repoRoot): Promise<string>
   return dest;
 }
 
+/** actions/checkout for act: copies the caller's repository into the job's workspace, as a fetch would. */
+async function checkoutStandIn(dest: string, repository: string): Promise<string> {
+  await mkdir(dest, { recursive: true });
+  const inputs = ['repository', 'ref', 'token', 'path', 'fetch-depth', 'persist-credentials'];
+  await writeFile(
+    join(dest, 'action.yml'),
+    [
+      'name: checkout (act stand-in)',
+      'description: Copies the repository of the run into the workspace.',
+      'inputs:',
+      ...inputs.flatMap((input) => [`  ${input}:`, `    description: as actions/checkout's ${input}`]),
+      'runs:',
+      '  using: node24',
+      '  main: index.js',
+      '',
+    ].join('\n'),
+  );
+  await writeFile(
+    join(dest, 'index.js'),
+    [
+      "const { cpSync } = require('node:fs');",
+      `cpSync(${JSON.stringify(repository)}, process.env.GITHUB_WORKSPACE, { recursive: true });`,
+      "console.log('Copied the repository into the workspace.');",
+      '',
+    ].join('\n'),
+  );
+  return dest;
+}
+
 export async function runAct(options: ActOptions): Promise<ActResult> {
   const actBinary = act();
   const started = Date.now();
@@ -207,6 +238,8 @@ async function runIn(dir: string, actBinary: string, options: ActOptions, starte
     'ubuntu-latest=-self-hosted',
     '--local-repository',
     `iac-pipeline/iac-pipeline@v1=${suite}`,
+    '--local-repository',
+    `actions/checkout@v4=${await checkoutStandIn(join(dir, 'checkout-action'), repoDir)}`,
     '--action-cache-path',
     actionCache,
     '--artifact-server-path',
