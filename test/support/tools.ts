@@ -29,12 +29,20 @@ export function toolsBinDir(): string {
 
 const INSTALL_HINT = 'run `bash scripts/install-tools.sh` first';
 
+// Each binary's version, asked once per process: the harness starts a Node process for every step, and
+// running `node --version` before each one cost a start-up of its own (about 40 ms) that no runner pays.
+const nodeVersions = new Map<string, string>();
+
 /** The Node 24 binary the actions run on, as on GitHub's runners. */
 export function node24(): string {
   const candidates = [process.env.IAC_NODE24, join(toolsBinDir(), 'node24'), process.execPath];
   for (const candidate of candidates) {
     if (!candidate || !existsSync(candidate)) continue;
-    const version = execFileSync(candidate, ['--version'], { encoding: 'utf8' }).trim();
+    let version = nodeVersions.get(candidate);
+    if (version === undefined) {
+      version = execFileSync(candidate, ['--version'], { encoding: 'utf8' }).trim();
+      nodeVersions.set(candidate, version);
+    }
     if (version.startsWith('v24.')) return candidate;
   }
   throw new Error(
