@@ -47841,8 +47841,10 @@ function renderDecision(report) {
 async function dispatchApply(client, repository, dispatch) {
     const { data: pull } = await client.rest.pulls.get({ ...repository, pull_number: dispatch.pullRequest });
     // A fork's branch is not in this repository, so there is no ref to run the apply on.
-    if (pull.head.repo?.full_name && pull.head.repo.full_name !== `${repository.owner}/${repository.repo}`) {
-        throw new StepFailure(`Pull request #${dispatch.pullRequest} comes from the fork ${pull.head.repo.full_name}: its plan can only be applied from a branch of this repository`);
+    const head = pull.head.repo?.full_name;
+    // Repository names are case-insensitive on GitHub.
+    if (head && head.toLowerCase() !== `${repository.owner}/${repository.repo}`.toLowerCase()) {
+        throw new StepFailure(`Pull request #${dispatch.pullRequest} comes from the fork ${head}: its plan can only be applied from a branch of this repository`);
     }
     await client.rest.actions.createWorkflowDispatch({
         ...repository,
