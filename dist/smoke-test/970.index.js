@@ -1573,8 +1573,9 @@ async function runChecks(instances, options) {
                 minTimeout: options.retryDelayMs,
                 factor: 2,
                 randomize: false,
+                // The deadline ends the retries through the signal alone: a maxRetryTime as well would race it, and
+                // a check stopped by that clock would read as an ordinary failure instead of the deadline.
                 signal: deadline.signal,
-                maxRetryTime: Math.max(0, deadlineAt - now()),
                 onFailedAttempt: ({ error, retriesLeft, retryDelay }) => {
                     lastFailure = error.message;
                     if (retriesLeft > 0 && retryDelay > 0)
