@@ -7,6 +7,7 @@
  * a runner would run. It ends by printing where the report is.
  */
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startExampleBed, runPipeline } from '../test/support/example-pipeline.js';
@@ -21,10 +22,6 @@ const MARK: Record<JobRecord['result'], string> = {
 };
 
 /** `wave-2 / plan vms`: the calling job's path and the job's own name. */
-function label(path: string, name: string): string {
-  return path === name ? name : `${path.replace(/ \/ [^/]+$/, '')} / ${name}`;
-}
-
 function missingTools(): string[] {
   const missing: string[] = [];
   try {
@@ -67,16 +64,14 @@ async function main(): Promise<number> {
         onJobStart: ({ path, name }) => {
           began.set(`${path}:${name}`, Date.now());
           // A line that the job's result overwrites, on a terminal only: a log keeps one line per job.
-          if (process.stdout.isTTY) process.stdout.write(`  … ${label(path, name)}\r`);
+          if (process.stdout.isTTY) process.stdout.write(`  … ${name}\r`);
         },
         onJobEnd: (record) => {
           const since = began.get(`${record.path}:${record.name}`);
           const seconds = since === undefined ? '' : ` (${((Date.now() - since) / 1000).toFixed(1)} s)`;
           const errors = record.steps.flatMap((s) => s.errors.map((e) => e.message));
           const clear = process.stdout.isTTY ? '\x1b[2K' : '';
-          process.stdout.write(
-            `${clear}  ${MARK[record.result]} ${label(record.path, record.name)}${seconds}\n`,
-          );
+          process.stdout.write(`${clear}  ${MARK[record.result]} ${record.name}${seconds}\n`);
           for (const error of errors) console.log(`      ${error}`);
         },
       },
@@ -94,7 +89,6 @@ async function main(): Promise<number> {
       console.log(`\nThe report: ${report.outputs['html-path']}`);
       console.log(`       JSON: ${report.outputs['json-path'] ?? ''}`);
       console.log(`    summary: ${join(root, 'report-summary.md')}`);
-      const { writeFile } = await import('node:fs/promises');
       await writeFile(join(root, 'report-summary.md'), report.summary);
     }
     return outcome.result === 'success' ? 0 : 1;

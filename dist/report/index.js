@@ -49574,11 +49574,28 @@ const JOB_STAGE = [
     [/packer|image|bake/i, 'image'],
     [/validate|lint/i, 'validate'],
 ];
-/** Which stage a job is, by its name; none for jobs of other kinds (such as the report itself). */
+/**
+ * A job's own name: GitHub names the jobs of a called workflow `<caller> / <job>` (nested calls add more
+ * segments), and only the last segment says what the job does; `deploy / wave 1 / plan network` plans.
+ */
+function ownName(name) {
+    return name.split(' / ').at(-1) ?? name;
+}
+/** Which stage a job is, by its own name; none for jobs of other kinds (such as the report itself). */
 function stageOfJob(name) {
-    if (/report/i.test(name))
+    const own = ownName(name);
+    if (/report/i.test(own))
         return undefined;
-    return JOB_STAGE.find(([pattern]) => pattern.test(name))?.[1];
+    return JOB_STAGE.find(([pattern]) => pattern.test(own))?.[1];
+}
+/**
+ * The stack a job names, among the stacks the report knows: `apply vms`, or a matrix leg's default name
+ * `apply (vms, prod)`. None when the job names no known stack, as a single-stack pipeline's `apply` does.
+ */
+function stackOfJob(name, stacks) {
+    return ownName(name)
+        .split(/[\s(),]+/)
+        .find((word) => stacks.has(word));
 }
 function seconds(from, to) {
     if (!from || !to)
@@ -49767,12 +49784,16 @@ const JOB_STATUS = {
  * uploaded anything gets a row of its own.
  */
 function applyJobs(rows, jobs) {
+    const stacks = new Set(rows.map((r) => r.stack).filter((stack) => stack !== ''));
     for (const job of jobs) {
         const stage = stageOfJob(job.name);
         if (!stage)
             continue;
         const status = job.status !== 'completed' ? 'pending' : (JOB_STATUS[job.conclusion ?? ''] ?? 'failure');
-        const matching = rows.filter((r) => r.stage === stage && r.job === undefined);
+        // A job that names its stack (one matrix leg of a multi-stack pipeline) speaks for that stack's row
+        // only; one that names none speaks for every row of its stage.
+        const stack = stackOfJob(job.name, stacks);
+        const matching = rows.filter((r) => r.stage === stage && r.job === undefined && (stack === undefined || r.stack === stack));
         const times = {
             startedAt: job.startedAt,
             finishedAt: job.completedAt,
@@ -49781,14 +49802,15 @@ function applyJobs(rows, jobs) {
         };
         if (matching.length === 0) {
             if (status === 'skipped' && !job.startedAt) {
-                rows.push(row(stage, '', 'skipped', { job: job.name, note: `job ${job.name} was skipped` }));
+                rows.push(row(stage, stack ?? '', 'skipped', { job: job.name, note: `job ${job.name} was skipped` }));
                 continue;
             }
-            rows.push(row(stage, '', status, {
+            rows.push(row(stage, stack ?? '', status, {
                 ...times,
+                // A stage job that succeeded with nothing to record (a stack without a playbook) says so.
                 ...(status !== 'success'
                     ? { note: `job ${job.name}: ${job.conclusion ?? job.status}, and it left no artifact` }
-                    : {}),
+                    : { figures: ['no artifact'] }),
             }));
             continue;
         }
@@ -49890,6 +49912,7 @@ function reportJson(model) {
             finishedAt: r.finishedAt ?? null,
             durationSeconds: r.durationSeconds ?? null,
             estimated: r.estimated,
+            figures: r.figures,
             ...(r.job ? { job: r.job } : {}),
             ...(r.note ? { note: r.note } : {}),
         })),

@@ -109,6 +109,28 @@ describe('iac-pipeline.yml', () => {
     const html = await readFile(report.outputs['html-path'] ?? '', 'utf8');
     expect(html).toContain('Example deployment to dev');
     expect(report.summary).toMatch(/smoke/i);
+    // One row a stage and stack, each with the job GitHub names after its wave: the report read the run's
+    // jobs (`wave 2 / apply vms`) by their own names and stacks.
+    const { stages } = JSON.parse(await readFile(report.outputs['json-path'] ?? '', 'utf8')) as {
+      stages: Array<{ stage: string; stack: string; status: string; job?: string; figures: string[] }>;
+    };
+    expect(stages.map(({ stage, stack, status, job }) => `${stage} ${stack} ${status} · ${job}`)).toEqual([
+      'image golden-dev-1 success · build image',
+      'plan network success · wave 1 / plan network',
+      'plan vms success · wave 2 / plan vms',
+      'approve network success · wave 1 / approve network',
+      'approve vms success · wave 2 / approve vms',
+      'apply network success · wave 1 / apply network',
+      'apply vms success · wave 2 / apply vms',
+      'configure network success · wave 1 / configure network',
+      'configure vms success · wave 2 / configure vms',
+      'smoke network success · wave 1 / smoke network',
+      'smoke vms success · wave 2 / smoke vms',
+    ]);
+    // The network has no hosts: its configure and smoke jobs ran, had nothing to do, and the report says so.
+    expect(stages.find((row) => row.stage === 'configure' && row.stack === 'network')?.figures).toEqual([
+      'no artifact',
+    ]);
 
     expect(everyLog(outcome)).not.toContain(DB_PASSWORD);
     expect(run.allJobs.length).toBe(ran(outcome).length);
@@ -230,10 +252,10 @@ describe('iac-pipeline.yml', () => {
       expect(failed.map((j) => [j.name, j.steps.flatMap((s) => s.errors.map((e) => e.message))])).toEqual([]);
       expect(ran(outcome).map((j) => j.name)).toEqual([
         'order stacks',
-        'approve vms',
-        'apply vms',
-        'configure vms',
-        'smoke vms',
+        'wave 1 / approve vms',
+        'wave 1 / apply vms',
+        'wave 1 / configure vms',
+        'wave 1 / smoke vms',
         'report',
       ]);
       const applied = step(job(outcome, 'wave-1 / apply'), 'tf-apply');

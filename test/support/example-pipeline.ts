@@ -17,7 +17,7 @@ import { pinnedVersions, repoRoot, tofu } from './tools.js';
  * are sshd test-bed hosts on 127.0.0.1. The end-to-end tests and `npm run demo` both drive it.
  */
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
 
 export const REPOSITORY = 'octo-org/infra';
 export const BOT = 'github-actions[bot]';
@@ -58,7 +58,7 @@ async function writeCheckout(checkout: string, hosts: SshHosts): Promise<string>
     `${JSON.stringify({ hosts: endpoints }, null, 2)}\n`,
   );
   const git = (args: string[]) =>
-    run('git', ['-c', 'user.name=iac-pipeline', '-c', 'user.email=demo@example.com', ...args], {
+    execFileAsync('git', ['-c', 'user.name=iac-pipeline', '-c', 'user.email=demo@example.com', ...args], {
       cwd: checkout,
     });
   await git(['init', '-q']);

@@ -74,8 +74,8 @@ interface JobDocument {
   uses?: string;
   with?: Record<string, unknown>;
   secrets?: 'inherit' | Record<string, string>;
-  environment?: string | { name: string };
-  concurrency?: string | { group: string };
+  environment?: string | Record<string, string>;
+  concurrency?: string | Record<string, string>;
   strategy?: { matrix?: unknown; 'fail-fast'?: boolean };
   outputs?: Record<string, string>;
   steps?: StepDocument[];
@@ -133,6 +133,16 @@ function stepAction(uses: string): string | 'checkout' {
   throw new Error(`the harness runs the suite's own actions and actions/checkout only, not ${uses}`);
 }
 
+/** `environment:` and `concurrency:` are a string or a mapping whose `name`/`group` is that string. */
+function nameOf(
+  value: string | Record<string, string> | undefined,
+  field: 'name' | 'group',
+  contexts: Contexts,
+): string | undefined {
+  if (!value) return undefined;
+  return interpolateString(typeof value === 'string' ? value : value[field], contexts) || undefined;
+}
+
 export class PipelineRunner {
   constructor(
     readonly run: WorkflowRun,
@@ -159,8 +169,11 @@ export class PipelineRunner {
     };
   }
 
-  /** Runs a reusable workflow as a caller's `uses:` job would, and everything it calls in turn. */
-  async call(call: WorkflowCall, path = ''): Promise<WorkflowOutcome> {
+  /**
+   * Runs a reusable workflow as a caller's `uses:` job would, and everything it calls in turn. Its jobs are
+   * named as GitHub names them, after the calling jobs: `wave 1 / plan network`.
+   */
+  async call(call: WorkflowCall, path = '', callerName = ''): Promise<WorkflowOutcome> {
     const document = readWorkflow(call.file);
     const inputs = this.callInputs(call, document);
     const secrets = { ...(call.secrets ?? {}), GITHUB_TOKEN: this.run.token };
@@ -187,6 +200,7 @@ export class PipelineRunner {
       }
 
       if (job.uses) {
+        const name = job.name ? interpolateString(job.name, contexts) : id;
         const called = await this.call(
           {
             file: calledWorkflow(job.uses),
@@ -207,13 +221,14 @@ export class PipelineRunner {
                   ),
           },
           jobPath,
+          callerName ? `${callerName} / ${name}` : name,
         );
         records.push(...called.jobs);
         results[id] = { result: called.result, outputs: called.outputs };
         continue;
       }
 
-      const legs = await this.runJob(id, jobPath, job, contexts, secrets);
+      const legs = await this.runJob(id, jobPath, callerName, job, contexts, secrets);
       records.push(...legs);
       const failed = legs.some((leg) => leg.result === 'failure');
       // A matrix job's outputs are those its legs set; a later leg's value wins, as on GitHub.
@@ -221,11 +236,10 @@ export class PipelineRunner {
       results[id] = { result: failed ? 'failure' : 'success', outputs };
     }
 
-    const jobsContext = Object.fromEntries(Object.entries(results).map(([id, r]) => [id, r]));
     const outputs = Object.fromEntries(
       Object.entries(document.on?.workflow_call?.outputs ?? {}).map(([name, spec]) => [
         name,
-        interpolateString(spec.value, { github: this.githubContext, inputs, jobs: jobsContext }),
+        interpolateString(spec.value, { github: this.githubContext, inputs, jobs: results }),
       ]),
     );
     const result: JobResult = Object.values(results).some((r) => r.result === 'failure')
@@ -260,19 +274,19 @@ export class PipelineRunner {
   private async runJob(
     id: string,
     path: string,
+    callerName: string,
     document: JobDocument,
     contexts: Contexts,
     secrets: Record<string, string>,
   ): Promise<JobRecord[]> {
-    const matrix = document.strategy?.matrix;
     let legs: Array<Record<string, unknown> | undefined> = [undefined];
-    if (matrix !== undefined) {
-      const evaluated = interpolate(matrix, contexts) as { include?: unknown } | undefined;
-      const spec = typeof matrix === 'object' && matrix !== null ? (matrix as Record<string, unknown>) : {};
-      if (Object.keys(spec).some((key) => key !== 'include')) {
+    if (document.strategy?.matrix !== undefined) {
+      // `matrix:` may itself be one expression; its `include:` usually is.
+      const matrix = (interpolate(document.strategy.matrix, contexts) ?? {}) as Record<string, unknown>;
+      if (Object.keys(matrix).some((key) => key !== 'include')) {
         throw new Error(`${path}: the harness expands matrix include lists only`);
       }
-      const include = interpolate(spec.include ?? evaluated?.include, contexts);
+      const include = interpolate(matrix.include, contexts);
       if (!Array.isArray(include) || include.length === 0) {
         throw new Error(`${path}: the matrix include list is empty or not a list`);
       }
@@ -282,25 +296,14 @@ export class PipelineRunner {
     const records: JobRecord[] = [];
     for (const leg of legs) {
       const legContexts: Contexts = { ...contexts, ...(leg ? { matrix: leg } : {}) };
-      const name = document.name ? interpolateString(document.name, legContexts) : id;
+      const ownName = document.name ? interpolateString(document.name, legContexts) : id;
+      const name = callerName ? `${callerName} / ${ownName}` : ownName;
       this.hooks.onJobStart?.({ path, name });
       const job = await this.run.job(name);
       await this.hooks.prepareJob?.(job);
-      const environmentValue = document.environment;
-      const environment = environmentValue
-        ? interpolateString(
-            typeof environmentValue === 'string' ? environmentValue : environmentValue.name,
-            legContexts,
-          )
-        : undefined;
+      const environment = nameOf(document.environment, 'name', legContexts);
       if (environment) await this.hooks.environment?.(environment, job);
-      const concurrencyValue = document.concurrency;
-      const concurrency = concurrencyValue
-        ? interpolateString(
-            typeof concurrencyValue === 'string' ? concurrencyValue : concurrencyValue.group,
-            legContexts,
-          )
-        : undefined;
+      const concurrency = nameOf(document.concurrency, 'group', legContexts);
 
       const steps: Record<string, { outputs: Record<string, string>; outcome: string; conclusion: string }> =
         {};

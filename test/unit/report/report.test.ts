@@ -184,4 +184,42 @@ describe('the model', () => {
     expect(stageOfJob('smoke tests')).toBe('smoke');
     expect(stageOfJob('deployment report')).toBeUndefined();
   });
+
+  it("classifies a called workflow's jobs by their own name and puts each on its stack's row", () => {
+    const outputs = (stack: string) => ({
+      kind: 'outputs' as const,
+      name: `iac-outputs-${stack}`,
+      stack,
+      outputNames: ['address'],
+      createdAt: '2026-01-01T00:01:00Z',
+    });
+    const job = (name: string, conclusion: string, startedAt?: string, completedAt?: string) => ({
+      name,
+      status: 'completed',
+      conclusion,
+      startedAt,
+      completedAt,
+    });
+    const model = buildModel({
+      title: undefined,
+      run,
+      workflow: 'deploy',
+      artifacts: [outputs('network'), outputs('vms')],
+      jobs: [
+        job('deploy / wave 1 / apply network', 'success', '2026-01-01T00:00:10Z', '2026-01-01T00:00:20Z'),
+        job('deploy / wave 2 / apply (vms, prod)', 'failure', '2026-01-01T00:00:30Z', '2026-01-01T00:00:50Z'),
+        job('deploy / wave 2 / configure vms', 'skipped'),
+        job('deploy / report', 'success', '2026-01-01T00:01:00Z', '2026-01-01T00:01:10Z'),
+      ],
+      now: new Date('2026-01-01T00:02:00Z'),
+    });
+    expect(stageOfJob('deploy / wave 1 / plan network')).toBe('plan');
+    expect(stageOfJob('deploy / report')).toBeUndefined();
+    expect(model.stages.map((r) => [r.stage, r.stack, r.status, r.durationSeconds])).toEqual([
+      ['apply', 'network', 'success', 10],
+      ['apply', 'vms', 'failure', 20],
+      ['configure', 'vms', 'skipped', undefined],
+    ]);
+    expect(model.outcome).toBe('failure');
+  });
 });
