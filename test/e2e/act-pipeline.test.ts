@@ -24,11 +24,6 @@ import { act, pinnedVersions, tofu } from '../support/tools.js';
  * example's: sshd hosts for the VMs, the results service for the artifacts, the GitHub API stand-in.
  *
  * act quirks this test works around (see test/support/act.ts for the rest):
- * - `secrets: inherit` in iac-pipeline.yml's calls of iac-wave.yml hands the waves the secrets act was given
- *   with -s, not the ones the caller passed to iac-pipeline.yml (pkg/runner/expression.go, getWorkflowSecrets:
- *   `secrets = rc.caller.runContext.Config.Secrets`). So act gets the secrets under the pipeline's own names,
- *   and the caller passes each on under the same name: the waves then get the same values either way. (On
- *   GitHub a repository secret cannot be named `encryption-key`; a real caller maps its own names.)
  * - `environment:` never waits: the approve jobs run at once, as the policy approves a dev plan anyway.
  * - act logs a skipped job (waves 3 to 5 here) only at debug level (`Skipping job … due to …`, with
  *   jobResult `skipped`), so run.jobs, read from the info-level log, has no entry for them.
@@ -48,6 +43,8 @@ afterAll(() => bed?.close());
 
 const PLAN_KEY = 'plan-key-Hx81Lq2v';
 const SECRET_NAMES = ['encryption-key', 'tf-vars', 'ansible-extra-vars', 'ssh-private-key'];
+/** The name a repository gives the secret it passes as the pipeline's `name`: `encryption-key` → `ENCRYPTION_KEY`. */
+const repositorySecret = (name: string) => name.toUpperCase().replaceAll('-', '_');
 
 /** A repository's deploy workflow calling ours, as iac-pipeline.yml's header shows it, with literal inputs. */
 function callerWorkflow(inputs: Record<string, string>): string {
@@ -58,7 +55,9 @@ function callerWorkflow(inputs: Record<string, string>): string {
       deploy: {
         uses: 'iac-pipeline/iac-pipeline/.github/workflows/iac-pipeline.yml@v1',
         with: inputs,
-        secrets: Object.fromEntries(SECRET_NAMES.map((name) => [name, `\${{ secrets.${name} }}`])),
+        secrets: Object.fromEntries(
+          SECRET_NAMES.map((name) => [name, `\${{ secrets.${repositorySecret(name)} }}`]),
+        ),
       },
     },
   });
@@ -108,7 +107,14 @@ describe('iac-pipeline.yml under act', () => {
         ref: 'refs/heads/main',
         repository: { full_name: REPOSITORY, name, owner: { login: owner }, default_branch: 'main' },
       },
-      secrets: { 'encryption-key': PLAN_KEY, ...exampleSecrets(bed) },
+      // Under the repository's names, which the caller maps to the pipeline's: only explicit mappings all the
+      // way down get them to the waves (act's `secrets: inherit` in a nested call would pass these names on).
+      secrets: Object.fromEntries(
+        Object.entries({ 'encryption-key': PLAN_KEY, ...exampleSecrets(bed) }).map(([name, value]) => [
+          repositorySecret(name),
+          value,
+        ]),
+      ),
       results: bed.results,
       api: bed.api,
       suite,
@@ -167,8 +173,8 @@ describe('iac-pipeline.yml under act', () => {
       ].map((artifact) => ({ artifact, finalized: true })),
     );
 
-    // Both plan bundles are sealed: the encryption key reached the waves through iac-pipeline.yml's
-    // `secrets: inherit` (without it tf-plan uploads a clear bundle and says nothing).
+    // Both plan bundles are sealed: the encryption key reached the waves through the caller's mapping and
+    // iac-pipeline.yml's (without it tf-plan uploads a clear bundle and says nothing).
     for (const stack of ['network', 'vms']) {
       const plan = byName.find((artifact) => artifact.name === `iac-plan-${stack}`);
       const files = (await unzip('-Z1', await artifactZip(plan?.id ?? -1))).split('\n');
