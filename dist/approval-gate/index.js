@@ -49752,6 +49752,13 @@ async function pullRequestOf(run, prNumber) {
     }
     return undefined;
 }
+/** The comment an issue_comment event is about: the command that ran this job. */
+async function triggeringCommentId(run) {
+    if (run.eventName !== 'issue_comment')
+        return undefined;
+    const id = (await readEvent(run.eventPath)).comment?.id;
+    return typeof id === 'number' ? id : undefined;
+}
 /** Fills in the head commit when the event did not name it (issue_comment, or a `pr-number` input). */
 async function withHeadSha(client, repository, target) {
     if (target.headSha)
@@ -50249,18 +50256,20 @@ async function commentDecision(inputs, deps, plan, base, wait, note) {
     ]);
     const deadline = deps.now().getTime() + inputs.timeoutMinutes * 60_000;
     const interval = inputs.pollIntervalSeconds * 1000;
+    const triggering = await triggeringCommentId(deps.run);
     for (;;) {
         const comments = await listThreadComments(client, thread);
         const { commands, malformed } = commandsIn(comments.filter((c) => c.user?.login !== author));
         const standings = await standingsOf(client, repository, commands.map((c) => c.author), inputs.approvers);
-        const decision = decide(commands, standings, {
+        const rules = {
             planDigest: plan.digest,
             planCreatedAt: plan.manifest?.createdAt,
             minPermission: inputs.minPermission,
             minApprovals: inputs.minApprovals,
             allowSelfApproval: inputs.allowSelfApproval,
             selfLogins: self.logins,
-        });
+        };
+        const decision = decide(commands, standings, rules);
         const timedOut = wait && decision.status === 'pending' && deps.now().getTime() + interval > deadline;
         if (!wait || decision.status !== 'pending' || timedOut) {
             const waitNote = timedOut
@@ -50270,9 +50279,13 @@ async function commentDecision(inputs, deps, plan, base, wait, note) {
             await acknowledge(client, repository, decision);
             const marked = MarkedComments.among(client, thread, author, comments);
             const { comment } = await marked.write(`approval:${plan.stack}`, renderDecision(report));
+            const approvedBefore = decision.status === 'approved' &&
+                triggering !== undefined &&
+                decide(commands.filter((c) => c.id !== triggering), standings, rules).status === 'approved';
             return {
                 report,
                 statusCommentUrl: comment.url,
+                ...(approvedBefore ? { approvedBefore } : {}),
                 ...(decision.status === 'rejected'
                     ? { failure: `The plan was rejected by ${decision.rejects.map((r) => r.login).join(', ')}.` }
                     : {}),
@@ -50432,7 +50445,13 @@ function run() {
         if (result.statusCommentUrl)
             setOutput('status-comment-url', result.statusCommentUrl);
         setOutput('dispatched', false);
-        if (approved && inputs.dispatchWorkflow) {
+        if (approved && inputs.dispatchWorkflow && result.approvedBefore) {
+            // Another `/approve` of a plan that is approved already: its apply was started by the comment that
+            // approved it, and a second run would only be refused as stale once the first applied.
+            logger.notice(`Plan ${record.planDigest.slice(0, 19)}… was approved before this comment, and ${inputs.dispatchWorkflow} was started then: it is not started again. ` +
+                `To start it by hand, run ${inputs.dispatchWorkflow} on the pull request's branch with plan-run-id ${result.planRunId}, plan-digest ${record.planDigest}, stack ${record.stack} and pr-number ${record.pullRequest ?? ''}.`, { title: 'Already approved' });
+        }
+        else if (approved && inputs.dispatchWorkflow) {
             if (record.pullRequest === undefined) {
                 throw new errors_ConfigurationError('Input "dispatch-workflow" starts the apply of a pull request\'s plan, and this decision is not about a pull request: give pr-number, or run the gate on issue_comment.');
             }

@@ -47936,6 +47936,13 @@ async function pullRequestOf(run, prNumber) {
     }
     return undefined;
 }
+/** The comment an issue_comment event is about: the command that ran this job. */
+async function triggeringCommentId(run) {
+    if (run.eventName !== 'issue_comment')
+        return undefined;
+    const id = (await readEvent(run.eventPath)).comment?.id;
+    return typeof id === 'number' ? id : undefined;
+}
 /** Fills in the head commit when the event did not name it (issue_comment, or a `pr-number` input). */
 async function withHeadSha(client, repository, target) {
     if (target.headSha)

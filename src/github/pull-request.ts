@@ -12,6 +12,7 @@ export interface PullRequestTarget {
 interface EventPayload {
   pull_request?: { number?: number; head?: { sha?: string } };
   issue?: { number?: number; pull_request?: unknown };
+  comment?: { id?: number };
 }
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -37,6 +38,15 @@ export async function pullRequestOf(
     return { number: event.issue.number };
   }
   return undefined;
+}
+
+/** The comment an issue_comment event is about: the command that ran this job. */
+export async function triggeringCommentId(
+  run: Pick<RunContext, 'eventName' | 'eventPath'>,
+): Promise<number | undefined> {
+  if (run.eventName !== 'issue_comment') return undefined;
+  const id = (await readEvent(run.eventPath)).comment?.id;
+  return typeof id === 'number' ? id : undefined;
 }
 
 /** Fills in the head commit when the event did not name it (issue_comment, or a `pr-number` input). */

@@ -261,6 +261,33 @@ describe('comment mode', () => {
     );
   });
 
+  it('dispatches the deploy workflow for the comment that approves, not again for a later /approve', async () => {
+    const number = freshPull();
+    const commentRun = (id: number) =>
+      newRun({
+        eventName: 'issue_comment',
+        event: { action: 'created', issue: { number, pull_request: { url: 'x' } }, comment: { id } },
+      });
+    const given = { 'dispatch-workflow': 'deploy.yml', 'min-approvals': '2' };
+    const before = api.state.dispatches.length;
+
+    const first = say(number, 'admin1', approveBody());
+    const pending = await gateOn(number, given, { run: commentRun(first.id) });
+    expect(pending.outputs).toMatchObject({ status: 'pending', dispatched: 'false' });
+    const approving = say(number, 'maint1', approveBody());
+    const approved = await gateOn(number, given, { run: commentRun(approving.id) });
+    expect(approved.outputs).toMatchObject({ status: 'approved', dispatched: 'true' });
+    const again = say(number, 'teamed1', approveBody());
+    const repeated = await gateOn(number, given, { run: commentRun(again.id) });
+    expect(repeated.exitCode).toBe(0);
+    expect(repeated.outputs).toMatchObject({ status: 'approved', dispatched: 'false' });
+    expect(repeated.log).toContain('was approved before this comment');
+
+    expect(api.state.dispatches.slice(before).map((d) => d.inputs)).toEqual([
+      expect.objectContaining({ 'pr-number': String(number), stack: 'infra' }),
+    ]);
+  });
+
   it('does not count malformed commands, and says why', async () => {
     const number = freshPull();
     say(number, 'admin1', '/approve');

@@ -27,7 +27,7 @@ import {
   planCommentPartKey,
   type PlanOrigin,
 } from '../../github/plan-comment.js';
-import { pullRequestOf, withHeadSha } from '../../github/pull-request.js';
+import { pullRequestOf, triggeringCommentId, withHeadSha } from '../../github/pull-request.js';
 import { decide, type Decision, type IgnoredCommand, type Vote } from '../../approval/decide.js';
 import { commandsIn, environmentReviews, react, selfLoginsOf, standingsOf } from '../../approval/github.js';
 import { renderDecision, type DecisionReport } from '../../approval/render.js';
@@ -53,6 +53,11 @@ export interface GateResult {
   statusCommentUrl?: string;
   /** Why the step fails after reporting: a reject, a refused override, or a wait that timed out. */
   failure?: string;
+  /**
+   * The plan was approved already without the comment that ran this gate (a second `/approve`): whatever
+   * the approval started then must not start again.
+   */
+  approvedBefore?: boolean;
 }
 
 interface PlanUnderReview {
@@ -356,6 +361,7 @@ async function commentDecision(
   ]);
   const deadline = deps.now().getTime() + inputs.timeoutMinutes * 60_000;
   const interval = inputs.pollIntervalSeconds * 1000;
+  const triggering = await triggeringCommentId(deps.run);
 
   for (;;) {
     const comments = await listThreadComments(client, thread);
@@ -366,14 +372,15 @@ async function commentDecision(
       commands.map((c) => c.author),
       inputs.approvers,
     );
-    const decision = decide(commands, standings, {
+    const rules = {
       planDigest: plan.digest,
       planCreatedAt: plan.manifest?.createdAt,
       minPermission: inputs.minPermission,
       minApprovals: inputs.minApprovals,
       allowSelfApproval: inputs.allowSelfApproval,
       selfLogins: self.logins,
-    });
+    };
+    const decision = decide(commands, standings, rules);
     const timedOut = wait && decision.status === 'pending' && deps.now().getTime() + interval > deadline;
     if (!wait || decision.status !== 'pending' || timedOut) {
       const waitNote = timedOut
@@ -383,9 +390,18 @@ async function commentDecision(
       await acknowledge(client, repository, decision);
       const marked = MarkedComments.among(client, thread, author, comments);
       const { comment } = await marked.write(`approval:${plan.stack}`, renderDecision(report));
+      const approvedBefore =
+        decision.status === 'approved' &&
+        triggering !== undefined &&
+        decide(
+          commands.filter((c) => c.id !== triggering),
+          standings,
+          rules,
+        ).status === 'approved';
       return {
         report,
         statusCommentUrl: comment.url,
+        ...(approvedBefore ? { approvedBefore } : {}),
         ...(decision.status === 'rejected'
           ? { failure: `The plan was rejected by ${decision.rejects.map((r) => r.login).join(', ')}.` }
           : {}),

@@ -58,7 +58,15 @@ export function run(): Promise<void> {
       setOutput('plan-run-id', result.planRunId);
       if (result.statusCommentUrl) setOutput('status-comment-url', result.statusCommentUrl);
       setOutput('dispatched', false);
-      if (approved && inputs.dispatchWorkflow) {
+      if (approved && inputs.dispatchWorkflow && result.approvedBefore) {
+        // Another `/approve` of a plan that is approved already: its apply was started by the comment that
+        // approved it, and a second run would only be refused as stale once the first applied.
+        logger.notice(
+          `Plan ${record.planDigest.slice(0, 19)}… was approved before this comment, and ${inputs.dispatchWorkflow} was started then: it is not started again. ` +
+            `To start it by hand, run ${inputs.dispatchWorkflow} on the pull request's branch with plan-run-id ${result.planRunId}, plan-digest ${record.planDigest}, stack ${record.stack} and pr-number ${record.pullRequest ?? ''}.`,
+          { title: 'Already approved' },
+        );
+      } else if (approved && inputs.dispatchWorkflow) {
         if (record.pullRequest === undefined) {
           throw new ConfigurationError(
             'Input "dispatch-workflow" starts the apply of a pull request\'s plan, and this decision is not about a pull request: give pr-number, or run the gate on issue_comment.',
