@@ -21,7 +21,6 @@ const MARK: Record<JobRecord['result'], string> = {
   cancelled: '✗',
 };
 
-/** `wave-2 / plan vms`: the calling job's path and the job's own name. */
 function missingTools(): string[] {
   const missing: string[] = [];
   try {

@@ -20,8 +20,9 @@ import type { Job, StepResult, WorkflowRun } from './runner.js';
 export type JobResult = 'success' | 'failure' | 'skipped' | 'cancelled';
 
 export interface JobRecord {
-  /** `wave-1 / apply` for a job of a called workflow; the matrix leg's name follows in `name`. */
+  /** `wave-1 / apply` for a job of a called workflow, by the jobs' ids. */
   path: string;
+  /** The name GitHub shows and the jobs API lists: `wave 1 / apply vms` for one matrix leg of it. */
   name: string;
   result: JobResult;
   outputs: Record<string, string>;
