@@ -19,8 +19,8 @@ var external_node_fs_promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/core/errors.js
 var errors = __webpack_require__(3828);
-// EXTERNAL MODULE: ./lib/core/inputs.js
-var inputs = __webpack_require__(50662);
+// EXTERNAL MODULE: ./lib/core/paths.js
+var paths = __webpack_require__(64539);
 ;// CONCATENATED MODULE: ./lib/ansible/connection.js
 
 
@@ -76,10 +76,23 @@ function normalizePrivateKey(key) {
  * ("host key-type key"). Either way a copy in the run's scratch directory is what ssh reads, so the
  * path handed to ssh has no characters its option parser would split.
  */
+/** A one-line value is a path unless it is a known_hosts line (three or more fields); a path obeys the workspace rule. */
+function knownHostsPath(given) {
+    try {
+        return findConfinedPath(given, 'file');
+    }
+    catch (error) {
+        if (!(error instanceof PathRefusal))
+            throw error;
+        if (given.split(/\s+/).length >= 3)
+            return undefined;
+        throw refusedInput('known-hosts', given, error);
+    }
+}
 async function knownHostsFile(given, scratch) {
     const target = join(scratch, 'known_hosts');
     const trimmed = given.trim();
-    const path = trimmed.includes('\n') ? undefined : findPath(trimmed, 'file');
+    const path = trimmed.includes('\n') ? undefined : knownHostsPath(trimmed);
     if (path) {
         await copyFile(path, target);
         return target;
@@ -88,7 +101,7 @@ async function knownHostsFile(given, scratch) {
     const entries = lines.filter((line) => line !== '' && !line.startsWith('#'));
     if (entries.length === 0 || !entries.every((line) => line.split(/\s+/).length >= 3)) {
         throw new ConfigurationError('Input "known-hosts" must be a known_hosts file in the workspace, or its lines ("host key-type key", ' +
-            `such as "[10.0.0.5]:22 ssh-ed25519 AAAA...")${trimmed.includes('\n') ? '' : `; no file "${trimmed}"`}.`);
+            `such as "[10.0.0.5]:22 ssh-ed25519 AAAA...")${trimmed.includes('\n') ? '' : `; no file ${quoteValue(trimmed)}`}.`);
     }
     await writeFile(target, `${lines.join('\n')}\n`);
     return target;
@@ -119,18 +132,37 @@ async function resolveInventory(options) {
     if (!given)
         return fromArtifact(options);
     if (!given.includes('\n')) {
-        const path = (0,inputs/* findPath */.Hh)(given, 'file or directory');
-        if (path)
-            return { kind: 'path', argument: path, description: workspacePath(path, options.workspace) };
-        if (/^[^\s=]+,[^\s=]*$/.test(given)) {
+        if (HOST_LIST.test(given)) {
             return { kind: 'host-list', argument: given, description: `hosts ${given.replace(/,$/, '')}` };
         }
+        const path = inventoryPath(given);
+        if (path)
+            return { kind: 'path', argument: path, description: workspacePath(path, options.workspace) };
         // One line naming no file is an inline inventory ("web-1 ansible_host=10.0.0.1"), unless it looks like a path.
         if (/[/\\]|\.(?:ya?ml|json|ini|cfg|txt)$/i.test(given) && !/\s/.test(given)) {
-            throw new errors/* ConfigurationError */.j1(`Input "inventory" must be ${EXPECTED}; no file or directory "${given}".`);
+            throw new errors/* ConfigurationError */.j1(`Input "inventory" must be ${EXPECTED}; no file or directory ${(0,paths/* quoteValue */.cl)(given)}.`);
         }
     }
     return writeInline(given, options.scratch);
+}
+// Ansible's `-i host1,host2,` form: a comma makes it a list, not a file name.
+const HOST_LIST = /^[^\s=]+,[^\s=]*$/;
+/**
+ * The inventory file or directory `given` names, held to the workspace rule. A one-line inline
+ * inventory sets a variable (`web-1 ansible_host=10.0.0.1`), so a value with `=` that the rule refuses
+ * is not a path; anything else the rule refuses is an error, never a silent inline inventory.
+ */
+function inventoryPath(given) {
+    try {
+        return (0,paths/* findConfinedPath */.bf)(given, 'file or directory');
+    }
+    catch (error) {
+        if (!(error instanceof paths/* PathRefusal */.CV))
+            throw error;
+        if (given.includes('='))
+            return undefined;
+        throw (0,paths/* refusedInput */.v1)('inventory', given, error);
+    }
 }
 async function fromArtifact(options) {
     const dir = (0,external_node_path_.join)(options.scratch, 'inventory-artifact');
@@ -167,6 +199,8 @@ function workspacePath(path, workspace) {
     return inside && !inside.startsWith('..') ? inside.split('\\').join('/') : path;
 }
 
+// EXTERNAL MODULE: ./lib/core/inputs.js
+var inputs = __webpack_require__(50662);
 ;// CONCATENATED MODULE: ./lib/artifacts/names.js
 
 
@@ -1737,7 +1771,7 @@ async function smokeTest(inputs, deps) {
         await (0,external_node_fs_promises_.writeFile)(junitInDir, junitXml(summary.outcomes, { stack, startedAt, checksPath: checks.path }));
         let junitPath = junitInDir;
         if (inputs.junitPath) {
-            junitPath = (0,external_node_path_.resolve)(run.workspace, inputs.junitPath);
+            junitPath = inputs.junitPath;
             await (0,external_node_fs_promises_.mkdir)((0,external_node_path_.join)(junitPath, '..'), { recursive: true });
             await (0,external_node_fs_promises_.copyFile)(junitInDir, junitPath);
         }
@@ -1786,9 +1820,17 @@ async function sshSettings(checks, base, scratch) {
     const settings = { ...base, ...(checks.ssh.user ? { defaultUser: checks.ssh.user } : {}) };
     if (!checks.ssh.knownHosts)
         return settings;
-    const found = (0,inputs/* findPath */.Hh)(checks.ssh.knownHosts, 'file');
+    let found;
+    try {
+        found = (0,paths/* findConfinedPath */.bf)(checks.ssh.knownHosts, 'file');
+    }
+    catch (error) {
+        if (!(error instanceof paths/* PathRefusal */.CV))
+            throw error;
+        throw new errors/* ConfigurationError */.j1(`The checks file ${checks.path}: ssh.known-hosts ${error.message}; got ${(0,paths/* quoteValue */.cl)(checks.ssh.knownHosts)}.`);
+    }
     if (!found) {
-        throw new errors/* ConfigurationError */.j1(`The checks file ${checks.path}: ssh.known-hosts must name a known_hosts file in the workspace; there is no file "${checks.ssh.knownHosts}".`);
+        throw new errors/* ConfigurationError */.j1(`The checks file ${checks.path}: ssh.known-hosts must name a known_hosts file in the workspace; there is no file ${(0,paths/* quoteValue */.cl)(checks.ssh.knownHosts)}.`);
     }
     // A copy: ssh's option parser splits a path at spaces, and the scratch path has none.
     const copy = (0,external_node_path_.join)(scratch, 'known_hosts.trusted');

@@ -38914,7 +38914,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(72637);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49094);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -38923,7 +38923,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 72637:
+/***/ 49094:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39018,8 +39018,6 @@ function actionsArtifactStore() {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __nccwpck_require__(33838);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -48559,6 +48557,145 @@ function preprocess(fn, schema) {
     });
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./lib/core/paths.js
+
+
+
+/** The longest path accepted: Linux's PATH_MAX. Longer ones would end in ENAMETOOLONG. */
+const MAX_PATH_LENGTH = 4096;
+const WHERE_PATHS_MAY_POINT = 'paths must point inside the workspace (GITHUB_WORKSPACE) or RUNNER_TEMP';
+/** At most the first 60 characters of a value, on one line and quoted: never a whole long value in a message. */
+function quoteValue(raw) {
+    const oneLine = raw.trim().replace(/\s+/g, ' ');
+    return oneLine.length > 60 ? `"${oneLine.slice(0, 57)}..."` : `"${oneLine}"`;
+}
+/** The workspace: the runner starts node actions there, and GITHUB_WORKSPACE names it. */
+function workspaceRoot() {
+    return (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE || process.cwd());
+}
+/** The directories a path may lie in, each with its own symlinks resolved (a workspace under a linked /tmp). */
+function allowedRoots() {
+    const roots = [workspaceRoot(), process.env.RUNNER_TEMP].filter((root) => !!root);
+    return roots.map((root) => realOrSelf((0,external_node_path_.resolve)(root)));
+}
+function realOrSelf(path) {
+    try {
+        return (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+function isInside(root, path) {
+    const inside = (0,external_node_path_.relative)(root, path);
+    return inside === '' || (!(0,external_node_path_.isAbsolute)(inside) && inside !== '..' && !inside.startsWith('../'));
+}
+/**
+ * Where `absolute` really is: the real path of its longest existing ancestor, with the part that does
+ * not exist yet appended. That follows a symlink anywhere on the way, also for a file yet to be written.
+ */
+function realLocation(absolute) {
+    const missing = [];
+    let current = absolute;
+    for (;;) {
+        try {
+            return (0,external_node_path_.join)((0,external_node_fs_.realpathSync)(current), ...missing.reverse());
+        }
+        catch (error) {
+            const code = error.code;
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                throw error;
+            const parent = (0,external_node_path_.dirname)(current);
+            if (parent === current)
+                return absolute;
+            missing.push((0,external_node_path_.basename)(current));
+            current = parent;
+        }
+    }
+}
+/**
+ * Why a path was refused, without the input's name: the input layer names the input and quotes the
+ * value itself, and a caller outside it (a path inside a checks file) uses `refusedInput`.
+ */
+class paths_PathRefusal extends Error {
+    name = 'PathRefusal';
+}
+/** The one error line for a refused path that came from `input` (or from a file the input names). */
+function refusedInput(input, given, refusal) {
+    return new ConfigurationError(`Input "${input}" ${refusal.message}; got ${quoteValue(given)}.`);
+}
+/**
+ * `given` resolved against `base` (the workspace unless said otherwise), after the rule above. The
+ * returned path is the one the user wrote, made absolute; the check is on where it really leads.
+ */
+function paths_confinePath(given, base = workspaceRoot()) {
+    if (given.length > MAX_PATH_LENGTH) {
+        throw new paths_PathRefusal(`must be a path of at most ${MAX_PATH_LENGTH} characters (this one has ${given.length})`);
+    }
+    if (given.includes('\0'))
+        throw new paths_PathRefusal('must be a path without NUL characters');
+    const absolute = (0,external_node_path_.resolve)(base, given);
+    let real;
+    try {
+        real = realLocation(absolute);
+    }
+    catch (error) {
+        throw new paths_PathRefusal(`is not a usable path (${error.code ?? 'unreadable'})`);
+    }
+    if (!allowedRoots().some((root) => isInside(root, real))) {
+        const through = real === absolute ? '' : ' through a symlink';
+        throw new paths_PathRefusal(`points outside the workspace${through}: ${WHERE_PATHS_MAY_POINT}`);
+    }
+    return absolute;
+}
+function statOf(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
+    }
+    catch {
+        // ENAMETOOLONG, ELOOP, EACCES: there is nothing usable at this path.
+        return undefined;
+    }
+}
+function hasKind(stats, kind) {
+    if (kind === 'file')
+        return stats.isFile();
+    if (kind === 'directory')
+        return stats.isDirectory();
+    return stats.isFile() || stats.isDirectory();
+}
+/**
+ * The absolute path of an existing thing of that kind at `given`, once the path passed the rule;
+ * undefined when nothing of that kind is there. A path outside the allowed places is refused even
+ * when something is there: the answer must not tell what exists outside the workspace.
+ */
+function findConfinedPath(given, kind, base) {
+    const absolute = paths_confinePath(given, base);
+    const stats = statOf(absolute);
+    return stats && hasKind(stats, kind) ? absolute : undefined;
+}
+/** Like findConfinedPath, for a path that must name such a thing: its absence is the refusal. */
+function existingConfinedPath(given, kind, base) {
+    const found = findConfinedPath(given, kind, base);
+    if (found === undefined)
+        throw new paths_PathRefusal(`must name an existing ${kind} in the workspace`);
+    return found;
+}
+/**
+ * A file the action writes: inside the allowed places, and not an existing directory (writing there
+ * would fail half-way, after the work was done). `example` is the file name the message suggests.
+ */
+function outputFilePath(given, example, base) {
+    const absolute = paths_confinePath(given, base);
+    if (statOf(absolute)?.isDirectory()) {
+        const dir = given.trim().replace(/\/+$/, '');
+        throw new paths_PathRefusal(`names a directory: name the file to write, such as ${quoteValue(`${dir}/${example}`)}`);
+    }
+    return absolute;
+}
+
 ;// CONCATENATED MODULE: ./lib/core/zod-issues.js
 /** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
 function zod_issues_describeIssue(issue) {
@@ -48596,12 +48733,44 @@ function unechoed(schema) {
     unechoedInputs.add(schema, { unechoed: true });
     return schema;
 }
-/** An empty input means "not given", as on the runner, where an absent input reads as ''. */
-function optionalInput(schema) {
-    return preprocess((raw) => (typeof raw === 'string' && raw.trim() === '' ? undefined : raw), schema.optional());
+/**
+ * How long a value may be. A bound on every input keeps a runaway value (a file pasted by mistake, a
+ * 100,000-character path) from reaching a tool or a message: one line names the input instead.
+ */
+const MAX_LENGTH = {
+    /** One value: a name, a version, a path, a URL, a short text. */
+    value: 4_096,
+    /** A secret: a token, a password, a private key (an RSA 4096 key in PEM is about 3,300). */
+    secret: 16_384,
+    /** Several values or a document: lists, variables, inline inventories, YAML, JSON. */
+    content: 65_536,
+};
+// C0 control characters and DEL, except tab, line feed and carriage return: nothing a user means to type,
+// and a terminal or a log viewer may act on them.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+function boundedString(maxLength) {
+    return schemas_string()
+        .max(maxLength, {
+        error: (issue) => `must be at most ${maxLength.toLocaleString('en-US')} characters (this value has ${String(issue.input).length.toLocaleString('en-US')})`,
+        abort: true,
+    })
+        .refine((v) => !CONTROL_CHARACTER.test(v), {
+        error: (issue) => {
+            const line = String(issue.input)
+                .slice(0, String(issue.input).search(CONTROL_CHARACTER))
+                .split('\n').length;
+            return `must not hold control characters (line ${line} has one)`;
+        },
+        abort: true,
+    });
 }
-function requiredInput(schema) {
-    return optionalInput(schema)
+/** An empty input means "not given", as on the runner, where an absent input reads as ''. */
+function optionalInput(schema, maxLength = MAX_LENGTH.value) {
+    return preprocess((raw) => (typeof raw === 'string' && raw.trim() === '' ? undefined : raw), boundedString(maxLength).pipe(schema).optional());
+}
+function requiredInput(schema, maxLength = MAX_LENGTH.value) {
+    return optionalInput(schema, maxLength)
         .refine((v) => v !== undefined, { error: 'is required', abort: true })
         .transform((v) => v);
 }
@@ -48661,50 +48830,57 @@ const keyValueLines = lines.transform((entries, ctx) => {
     });
     return pairs;
 });
-/** Whether `path`, relative to the workspace, names an existing thing of that kind; the absolute path if so. */
-function findPath(path, kind) {
-    const absolute = (0,external_node_path_.resolve)(path);
-    const stats = (0,external_node_fs_.statSync)(absolute, { throwIfNoEntry: false });
-    if (stats === undefined)
-        return undefined;
-    if (kind === 'file' && !stats.isFile())
-        return undefined;
-    if (kind === 'directory' && !stats.isDirectory())
-        return undefined;
-    return absolute;
+/** Runs a path rule of core/paths inside a schema: a refusal becomes the input's issue. */
+function pathIssue(ctx, rule) {
+    try {
+        return rule();
+    }
+    catch (error) {
+        if (!(error instanceof paths_PathRefusal))
+            throw error;
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return NEVER;
+    }
 }
 /**
- * Every path input is relative to the workspace: the runner starts node actions in GITHUB_WORKSPACE,
- * so resolving against the current directory is resolving against the workspace.
+ * Every path input is relative to the workspace (the runner starts node actions in GITHUB_WORKSPACE)
+ * and held to the one rule of core/paths: inside the workspace or RUNNER_TEMP, symlinks followed.
  */
 function existingPath(kind) {
     return schemas_string()
         .trim()
-        .transform((path, ctx) => {
-        const absolute = findPath(path, kind);
-        if (absolute === undefined) {
-            ctx.addIssue({ code: 'custom', message: `must name an existing ${kind} in the workspace` });
-            return NEVER;
+        .transform((path, ctx) => pathIssue(ctx, () => existingConfinedPath(path, kind)));
+}
+/** A file the action writes; `example` is the file name the error suggests when a directory is given. */
+function outputFile(example) {
+    return schemas_string()
+        .trim()
+        .transform((path, ctx) => pathIssue(ctx, () => outputFilePath(path, example)));
+}
+/** A list of existing paths of one kind, one a line; the first one refused is named by its line. */
+function existingPaths(kind, options = {}) {
+    return lines.transform((paths, ctx) => {
+        const found = [];
+        for (const [index, path] of paths.entries()) {
+            let absolute;
+            try {
+                absolute = existingConfinedPath(path, kind);
+            }
+            catch (error) {
+                if (!(error instanceof paths_PathRefusal))
+                    throw error;
+                const what = error.message.startsWith('must name an existing')
+                    ? `must list existing ${kind === 'file' ? 'files' : 'directories'} in the workspace; ${quoteValue(path)} is not one`
+                    : `line ${index + 1} ${error.message}; got ${quoteValue(path)}`;
+                ctx.addIssue({ code: 'custom', message: what });
+                return NEVER;
+            }
+            if (!options.unique || !found.includes(absolute))
+                found.push(absolute);
         }
-        return absolute;
+        return found;
     });
 }
-/** A list of existing files, one a line; the first missing one is named. */
-const existingFiles = lines.transform((paths, ctx) => {
-    const found = [];
-    for (const path of paths) {
-        const absolute = findPath(path, 'file');
-        if (absolute === undefined) {
-            ctx.addIssue({
-                code: 'custom',
-                message: `must list existing files in the workspace; "${path}" is not one`,
-            });
-            return NEVER;
-        }
-        found.push(absolute);
-    }
-    return found;
-});
 // Artifact names may not hold " : < > | * ? \r \n \ /; stacks and prefixes become part of them.
 const NAME_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const namePart = schemas_string().trim().regex(NAME_PART, {
@@ -48773,50 +48949,63 @@ const accounts = list
 const names = list.refine((items) => items.every((item) => NAME_PART.test(item)), {
     error: 'must list names of letters, digits, ".", "_" or "-", one a line or separated by commas',
 });
+const inputKinds = registry();
+function kinded(kind, maxLength, schema) {
+    inputKinds.add(schema, { kind, maxLength });
+    return schema;
+}
+const { value: VALUE, secret: SECRET, content: CONTENT } = MAX_LENGTH;
 /** Input kinds. Each returns a zod schema from the raw string; `.optional`/`.required` wrap them. */
 const input = {
-    text: () => optionalInput(inputs_text),
-    textOr: (fallback) => optionalInput(inputs_text).transform((v) => v ?? fallback),
-    requiredText: () => requiredInput(inputs_text),
-    version: () => optionalInput(inputs_version),
-    accounts: () => optionalInput(accounts).transform((v) => v ?? []),
-    files: () => optionalInput(existingFiles).transform((v) => v ?? []),
-    boolean: (fallback) => optionalInput(booleanValue).transform((v) => v ?? fallback),
-    integer: (min, max) => optionalInput(integerValue(min, max)),
-    integerOr: (min, max, fallback) => optionalInput(integerValue(min, max)).transform((v) => v ?? fallback),
-    numberOr: (min, max, fallback) => optionalInput(numberValue(min, max)).transform((v) => v ?? fallback),
-    choice: (choices, fallback) => optionalInput(choiceValue(choices)).transform((v) => v ?? fallback),
-    lines: () => optionalInput(lines).transform((v) => v ?? []),
-    list: () => optionalInput(list).transform((v) => v ?? []),
-    keyValues: () => unechoed(optionalInput(keyValueLines).transform((v) => v ?? [])),
-    file: () => optionalInput(existingPath('file')),
-    requiredFile: () => requiredInput(existingPath('file')),
-    directory: (fallback) => optionalInput(existingPath('directory')).transform((v) => v ?? (0,external_node_path_.resolve)(fallback)),
-    fileOrDirectory: () => optionalInput(existingPath('file or directory')),
-    requiredFileOrDirectory: () => requiredInput(existingPath('file or directory')),
-    name: () => optionalInput(namePart),
-    names: () => optionalInput(names).transform((v) => v ?? []),
-    nameOr: (fallback) => optionalInput(namePart).transform((v) => v ?? fallback),
-    digest: () => optionalInput(digest),
-    duration: () => optionalInput(inputs_duration),
-    url: () => optionalInput(inputs_httpUrl),
+    text: () => kinded('text', VALUE, optionalInput(inputs_text)),
+    textOr: (fallback) => kinded('text', VALUE, optionalInput(inputs_text).transform((v) => v ?? fallback)),
+    requiredText: () => kinded('text', VALUE, requiredInput(inputs_text)),
+    /** Free text of several lines, such as a justification. */
+    content: () => kinded('content', CONTENT, optionalInput(inputs_text, CONTENT)),
+    /**
+     * A file in the workspace or the text it would hold (an inventory, known_hosts lines): the action
+     * tells the two apart and holds a path to core/paths' rule itself.
+     */
+    fileOrContent: () => kinded('file or content', CONTENT, optionalInput(inputs_text, CONTENT)),
+    version: () => kinded('version', VALUE, optionalInput(inputs_version)),
+    accounts: () => kinded('accounts', CONTENT, optionalInput(accounts, CONTENT).transform((v) => v ?? [])),
+    files: () => kinded('files', CONTENT, optionalInput(existingPaths('file'), CONTENT).transform((v) => v ?? [])),
+    /** Directories, one a line, each once; the workspace root when none is given. */
+    directories: () => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : [(0,external_node_path_.resolve)('.')])),
+    boolean: (fallback) => kinded('boolean', VALUE, optionalInput(booleanValue).transform((v) => v ?? fallback)),
+    integer: (min, max) => kinded('integer', VALUE, optionalInput(integerValue(min, max))),
+    integerOr: (min, max, fallback) => kinded('integer', VALUE, optionalInput(integerValue(min, max)).transform((v) => v ?? fallback)),
+    numberOr: (min, max, fallback) => kinded('number', VALUE, optionalInput(numberValue(min, max)).transform((v) => v ?? fallback)),
+    choice: (choices, fallback) => kinded('choice', VALUE, optionalInput(choiceValue(choices)).transform((v) => v ?? fallback)),
+    lines: () => kinded('lines', CONTENT, optionalInput(lines, CONTENT).transform((v) => v ?? [])),
+    list: () => kinded('list', CONTENT, optionalInput(list, CONTENT).transform((v) => v ?? [])),
+    keyValues: () => kinded('key-values', CONTENT, unechoed(optionalInput(keyValueLines, CONTENT).transform((v) => v ?? []))),
+    file: () => kinded('file', VALUE, optionalInput(existingPath('file'))),
+    requiredFile: () => kinded('file', VALUE, requiredInput(existingPath('file'))),
+    directory: (fallback) => kinded('directory', VALUE, optionalInput(existingPath('directory')).transform((v) => v ?? (0,external_node_path_.resolve)(fallback))),
+    fileOrDirectory: () => kinded('file or directory', VALUE, optionalInput(existingPath('file or directory'))),
+    requiredFileOrDirectory: () => kinded('file or directory', VALUE, requiredInput(existingPath('file or directory'))),
+    /** A file the action writes, inside the workspace or RUNNER_TEMP, never an existing directory. */
+    outputFile: (example) => kinded('output file', VALUE, optionalInput(outputFile(example))),
+    name: () => kinded('name', VALUE, optionalInput(namePart)),
+    names: () => kinded('names', CONTENT, optionalInput(names, CONTENT).transform((v) => v ?? [])),
+    nameOr: (fallback) => kinded('name', VALUE, optionalInput(namePart).transform((v) => v ?? fallback)),
+    digest: () => kinded('digest', VALUE, optionalInput(digest)),
+    duration: () => kinded('duration', VALUE, optionalInput(inputs_duration)),
+    url: () => kinded('url', VALUE, optionalInput(inputs_httpUrl)),
     /** A URL that may carry `user:token@`: never echoed in an error. */
-    urlWithCredentials: () => unechoed(optionalInput(inputs_httpUrl)),
-    yamlMapping: () => optionalInput(yamlMapping),
-    json: (contract) => optionalInput(jsonOf(contract)),
+    urlWithCredentials: () => kinded('url', VALUE, unechoed(optionalInput(inputs_httpUrl))),
+    yamlMapping: () => kinded('yaml', CONTENT, optionalInput(yamlMapping, CONTENT)),
+    json: (contract) => kinded('json', CONTENT, optionalInput(jsonOf(contract), CONTENT)),
     /** A secret string (a token, a key): masked on read, never echoed. */
-    secretText: () => secret(optionalInput(inputs_text)),
-    secretUrl: () => secret(optionalInput(inputs_httpUrl)),
+    secretText: () => kinded('secret', SECRET, secret(optionalInput(inputs_text, SECRET))),
+    secretUrl: () => kinded('secret', SECRET, secret(optionalInput(inputs_httpUrl, SECRET))),
 };
 function defineInputs(shape, rules = []) {
     return { shape, rules };
 }
 function camelCase(name) {
     return name.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
-}
-function describeValue(raw) {
-    const oneLine = raw.trim().replace(/\s+/g, ' ');
-    return oneLine.length > 60 ? `"${oneLine.slice(0, 57)}..."` : `"${oneLine}"`;
 }
 /**
  * Reads and validates every input of an action. Secret values are handed to `mask` before parsing
@@ -48836,7 +49025,7 @@ function readInputs(spec, read, mask = () => undefined) {
         const name = String(issue?.path[0] ?? '');
         const schema = spec.shape[name];
         const given = schema && !unechoedInputs.has(schema) && raw[name]?.trim() && issue?.message !== 'is required'
-            ? `; got ${describeValue(raw[name] ?? '')}`
+            ? `; got ${quoteValue(raw[name] ?? '')}`
             : '';
         throw new errors_ConfigurationError(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);
     }
@@ -51705,7 +51894,7 @@ async function runValidation(inputs, deps) {
     const started = Date.now();
     const now = deps.now ?? (() => new Date());
     const directories = await configurationDirectories(inputs.workingDirectory, run.workspace);
-    const sarifPath = await chooseSarifPath(inputs.sarifPath, run);
+    const sarifPath = chooseSarifPath(inputs.sarifPath, run);
     const searchPath = deps.searchPath ?? process.env.PATH ?? '';
     const collaborators = { exec: deps.exec, logger, workspace: run.workspace, searchPath };
     const checks = [];
@@ -51789,15 +51978,9 @@ async function configurationDirectories(directories, workspace) {
     }
     return found;
 }
-async function chooseSarifPath(given, run) {
-    if (given === undefined)
-        return (0,external_node_path_.join)(run.runnerTemp, 'iac-validate', SARIF_FILE);
-    const path = (0,external_node_path_.resolve)(run.workspace, given);
-    const existing = await (0,promises_.stat)(path).catch(() => undefined);
-    if (existing?.isDirectory()) {
-        throw new errors_ConfigurationError(`Input "sarif-path" names the directory ${given}: name the file to write, such as ${given.replace(/\/$/, '')}/${SARIF_FILE}.`);
-    }
-    return path;
+/** The input layer already held a given sarif-path inside the workspace and to a file, not a directory. */
+function chooseSarifPath(given, run) {
+    return given ?? (0,external_node_path_.join)(run.runnerTemp, 'iac-validate', SARIF_FILE);
 }
 /** The tool, or why the OpenTofu/Terraform checks cannot run. */
 async function findTool(binary, exec, searchPath, logger) {
@@ -51819,6 +52002,7 @@ async function findTool(binary, exec, searchPath, logger) {
 
 ;// CONCATENATED MODULE: ./lib/core/shared-inputs.js
 
+
 /** Inputs several actions share, with the same meaning and the same checks everywhere. */
 const sharedInputs = {
     'working-directory': input.directory('.'),
@@ -51828,36 +52012,38 @@ const sharedInputs = {
     'github-token': input.secretText(),
     'encryption-key': input.secretText(),
 };
+/**
+ * A `backend-config` line without `=` is a file the tool reads, relative to the working directory
+ * (it runs there): held to the workspace rule like every other path. The cross-input rule of each
+ * action that takes backend-config.
+ */
+function backendConfigFilesRule(values) {
+    for (const [index, entry] of values.backendConfig.entries()) {
+        if (entry.includes('='))
+            continue;
+        try {
+            confinePath(entry, values.workingDirectory);
+        }
+        catch (error) {
+            if (!(error instanceof PathRefusal))
+                throw error;
+            return { input: 'backend-config', message: `line ${index + 1} ${error.message}` };
+        }
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./lib/actions/validate/inputs.js
 
 
-
-
-/** One directory or several, one a line, each existing; the workspace root when none is given. */
-const directories = input.lines().transform((paths, ctx) => {
-    const found = [];
-    for (const path of paths) {
-        const absolute = findPath(path, 'directory');
-        if (absolute === undefined) {
-            ctx.addIssue({
-                code: 'custom',
-                message: `must list existing directories in the workspace; "${path}" is not one`,
-            });
-            return NEVER;
-        }
-        if (!found.includes(absolute))
-            found.push(absolute);
-    }
-    return found.length > 0 ? found : [(0,external_node_path_.resolve)('.')];
-});
 const validateInputs = defineInputs({
-    'working-directory': directories,
+    // One directory or several; the workspace root when none is given.
+    'working-directory': input.directories(),
     binary: sharedInputs.binary,
     'packer-template': input.fileOrDirectory(),
     playbook: input.file(),
     'scan-secrets': input.boolean(true),
-    'sarif-path': input.text(),
+    'sarif-path': input.outputFile('validate.sarif'),
     'artifact-prefix': sharedInputs['artifact-prefix'],
 });
 

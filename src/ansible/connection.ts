@@ -1,7 +1,7 @@
 import { chmod, copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigurationError } from '../core/errors.js';
-import { findPath } from '../core/inputs.js';
+import { findConfinedPath, PathRefusal, quoteValue, refusedInput } from '../core/paths.js';
 
 /**
  * The files Ansible reads its secrets from: the SSH key, the vault password and the extra variables.
@@ -77,10 +77,21 @@ export function normalizePrivateKey(key: string): string {
  * ("host key-type key"). Either way a copy in the run's scratch directory is what ssh reads, so the
  * path handed to ssh has no characters its option parser would split.
  */
+/** A one-line value is a path unless it is a known_hosts line (three or more fields); a path obeys the workspace rule. */
+function knownHostsPath(given: string): string | undefined {
+  try {
+    return findConfinedPath(given, 'file');
+  } catch (error) {
+    if (!(error instanceof PathRefusal)) throw error;
+    if (given.split(/\s+/).length >= 3) return undefined;
+    throw refusedInput('known-hosts', given, error);
+  }
+}
+
 export async function knownHostsFile(given: string, scratch: string): Promise<string> {
   const target = join(scratch, 'known_hosts');
   const trimmed = given.trim();
-  const path = trimmed.includes('\n') ? undefined : findPath(trimmed, 'file');
+  const path = trimmed.includes('\n') ? undefined : knownHostsPath(trimmed);
   if (path) {
     await copyFile(path, target);
     return target;
@@ -90,7 +101,7 @@ export async function knownHostsFile(given: string, scratch: string): Promise<st
   if (entries.length === 0 || !entries.every((line) => line.split(/\s+/).length >= 3)) {
     throw new ConfigurationError(
       'Input "known-hosts" must be a known_hosts file in the workspace, or its lines ("host key-type key", ' +
-        `such as "[10.0.0.5]:22 ssh-ed25519 AAAA...")${trimmed.includes('\n') ? '' : `; no file "${trimmed}"`}.`,
+        `such as "[10.0.0.5]:22 ssh-ed25519 AAAA...")${trimmed.includes('\n') ? '' : `; no file ${quoteValue(trimmed)}`}.`,
     );
   }
   await writeFile(target, `${lines.join('\n')}\n`);

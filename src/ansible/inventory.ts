@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ArtifactStore } from '../artifacts/store.js';
 import { ConfigurationError } from '../core/errors.js';
-import { findPath } from '../core/inputs.js';
+import { findConfinedPath, PathRefusal, quoteValue, refusedInput } from '../core/paths.js';
 
 /** What `-i` gets, and how the summary and results name it. */
 export interface InventorySource {
@@ -41,17 +41,37 @@ export async function resolveInventory(options: ResolveInventoryOptions): Promis
   const given = options.given?.trim();
   if (!given) return fromArtifact(options);
   if (!given.includes('\n')) {
-    const path = findPath(given, 'file or directory');
-    if (path) return { kind: 'path', argument: path, description: workspacePath(path, options.workspace) };
-    if (/^[^\s=]+,[^\s=]*$/.test(given)) {
+    if (HOST_LIST.test(given)) {
       return { kind: 'host-list', argument: given, description: `hosts ${given.replace(/,$/, '')}` };
     }
+    const path = inventoryPath(given);
+    if (path) return { kind: 'path', argument: path, description: workspacePath(path, options.workspace) };
     // One line naming no file is an inline inventory ("web-1 ansible_host=10.0.0.1"), unless it looks like a path.
     if (/[/\\]|\.(?:ya?ml|json|ini|cfg|txt)$/i.test(given) && !/\s/.test(given)) {
-      throw new ConfigurationError(`Input "inventory" must be ${EXPECTED}; no file or directory "${given}".`);
+      throw new ConfigurationError(
+        `Input "inventory" must be ${EXPECTED}; no file or directory ${quoteValue(given)}.`,
+      );
     }
   }
   return writeInline(given, options.scratch);
+}
+
+// Ansible's `-i host1,host2,` form: a comma makes it a list, not a file name.
+const HOST_LIST = /^[^\s=]+,[^\s=]*$/;
+
+/**
+ * The inventory file or directory `given` names, held to the workspace rule. A one-line inline
+ * inventory sets a variable (`web-1 ansible_host=10.0.0.1`), so a value with `=` that the rule refuses
+ * is not a path; anything else the rule refuses is an error, never a silent inline inventory.
+ */
+function inventoryPath(given: string): string | undefined {
+  try {
+    return findConfinedPath(given, 'file or directory');
+  } catch (error) {
+    if (!(error instanceof PathRefusal)) throw error;
+    if (given.includes('=')) return undefined;
+    throw refusedInput('inventory', given, error);
+  }
 }
 
 async function fromArtifact(options: ResolveInventoryOptions): Promise<InventorySource> {

@@ -1,8 +1,8 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { ConfigurationError } from './errors.js';
+import { existingConfinedPath, outputFilePath, PathRefusal, quoteValue, type PathKind } from './paths.js';
 import { describeIssue } from './zod-issues.js';
 
 /**
@@ -30,16 +30,59 @@ function unechoed<T extends z.ZodType>(schema: T): T {
   return schema;
 }
 
+/**
+ * How long a value may be. A bound on every input keeps a runaway value (a file pasted by mistake, a
+ * 100,000-character path) from reaching a tool or a message: one line names the input instead.
+ */
+export const MAX_LENGTH = {
+  /** One value: a name, a version, a path, a URL, a short text. */
+  value: 4_096,
+  /** A secret: a token, a password, a private key (an RSA 4096 key in PEM is about 3,300). */
+  secret: 16_384,
+  /** Several values or a document: lists, variables, inline inventories, YAML, JSON. */
+  content: 65_536,
+} as const;
+
+// C0 control characters and DEL, except tab, line feed and carriage return: nothing a user means to type,
+// and a terminal or a log viewer may act on them.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+function boundedString(maxLength: number) {
+  return z
+    .string()
+    .max(maxLength, {
+      error: (issue) =>
+        `must be at most ${maxLength.toLocaleString('en-US')} characters (this value has ${String(issue.input).length.toLocaleString('en-US')})`,
+      abort: true,
+    })
+    .refine((v) => !CONTROL_CHARACTER.test(v), {
+      error: (issue) => {
+        const line = String(issue.input)
+          .slice(0, String(issue.input).search(CONTROL_CHARACTER))
+          .split('\n').length;
+        return `must not hold control characters (line ${line} has one)`;
+      },
+      abort: true,
+    });
+}
+
 /** An empty input means "not given", as on the runner, where an absent input reads as ''. */
-function optionalInput<T extends z.ZodType>(schema: T) {
+function optionalInput<T extends z.ZodType<unknown, string>>(
+  schema: T,
+  maxLength: number = MAX_LENGTH.value,
+) {
   return z.preprocess(
     (raw) => (typeof raw === 'string' && raw.trim() === '' ? undefined : raw),
-    schema.optional(),
+    boundedString(maxLength).pipe(schema).optional(),
   );
 }
 
-function requiredInput<T extends z.ZodType>(schema: T) {
-  return optionalInput(schema)
+function requiredInput<T extends z.ZodType<unknown, string>>(
+  schema: T,
+  maxLength: number = MAX_LENGTH.value,
+) {
+  return optionalInput(schema, maxLength)
     .refine((v) => v !== undefined, { error: 'is required', abort: true })
     .transform((v) => v as NonNullable<typeof v>);
 }
@@ -114,52 +157,57 @@ const keyValueLines = lines.transform((entries, ctx) => {
   return pairs;
 });
 
-type PathKind = 'file' | 'directory' | 'file or directory';
-
-/** Whether `path`, relative to the workspace, names an existing thing of that kind; the absolute path if so. */
-export function findPath(path: string, kind: PathKind): string | undefined {
-  const absolute = resolve(path);
-  const stats = statSync(absolute, { throwIfNoEntry: false });
-  if (stats === undefined) return undefined;
-  if (kind === 'file' && !stats.isFile()) return undefined;
-  if (kind === 'directory' && !stats.isDirectory()) return undefined;
-  return absolute;
+/** Runs a path rule of core/paths inside a schema: a refusal becomes the input's issue. */
+function pathIssue<T>(ctx: z.RefinementCtx, rule: () => T): T | typeof z.NEVER {
+  try {
+    return rule();
+  } catch (error) {
+    if (!(error instanceof PathRefusal)) throw error;
+    ctx.addIssue({ code: 'custom', message: error.message });
+    return z.NEVER;
+  }
 }
 
 /**
- * Every path input is relative to the workspace: the runner starts node actions in GITHUB_WORKSPACE,
- * so resolving against the current directory is resolving against the workspace.
+ * Every path input is relative to the workspace (the runner starts node actions in GITHUB_WORKSPACE)
+ * and held to the one rule of core/paths: inside the workspace or RUNNER_TEMP, symlinks followed.
  */
 function existingPath(kind: PathKind) {
   return z
     .string()
     .trim()
-    .transform((path, ctx) => {
-      const absolute = findPath(path, kind);
-      if (absolute === undefined) {
-        ctx.addIssue({ code: 'custom', message: `must name an existing ${kind} in the workspace` });
-        return z.NEVER;
-      }
-      return absolute;
-    });
+    .transform((path, ctx) => pathIssue(ctx, () => existingConfinedPath(path, kind)));
 }
 
-/** A list of existing files, one a line; the first missing one is named. */
-const existingFiles = lines.transform((paths, ctx) => {
-  const found: string[] = [];
-  for (const path of paths) {
-    const absolute = findPath(path, 'file');
-    if (absolute === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `must list existing files in the workspace; "${path}" is not one`,
-      });
-      return z.NEVER;
+/** A file the action writes; `example` is the file name the error suggests when a directory is given. */
+function outputFile(example: string) {
+  return z
+    .string()
+    .trim()
+    .transform((path, ctx) => pathIssue(ctx, () => outputFilePath(path, example)));
+}
+
+/** A list of existing paths of one kind, one a line; the first one refused is named by its line. */
+function existingPaths(kind: PathKind, options: { unique?: boolean } = {}) {
+  return lines.transform((paths, ctx) => {
+    const found: string[] = [];
+    for (const [index, path] of paths.entries()) {
+      let absolute: string;
+      try {
+        absolute = existingConfinedPath(path, kind);
+      } catch (error) {
+        if (!(error instanceof PathRefusal)) throw error;
+        const what = error.message.startsWith('must name an existing')
+          ? `must list existing ${kind === 'file' ? 'files' : 'directories'} in the workspace; ${quoteValue(path)} is not one`
+          : `line ${index + 1} ${error.message}; got ${quoteValue(path)}`;
+        ctx.addIssue({ code: 'custom', message: what });
+        return z.NEVER;
+      }
+      if (!options.unique || !found.includes(absolute)) found.push(absolute);
     }
-    found.push(absolute);
-  }
-  return found;
-});
+    return found;
+  });
+}
 
 // Artifact names may not hold " : < > | * ? \r \n \ /; stacks and prefixes become part of them.
 export const NAME_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -239,44 +287,162 @@ const names = list.refine((items) => items.every((item) => NAME_PART.test(item))
   error: 'must list names of letters, digits, ".", "_" or "-", one a line or separated by commas',
 });
 
+/**
+ * What kind of value each input takes, for whoever needs to know without parsing: the sweep test of
+ * every action.yml input generates wrong values by kind from it.
+ */
+export type InputKind =
+  | 'text'
+  | 'content'
+  | 'secret'
+  | 'version'
+  | 'accounts'
+  | 'boolean'
+  | 'integer'
+  | 'number'
+  | 'choice'
+  | 'lines'
+  | 'list'
+  | 'key-values'
+  | 'file'
+  | 'files'
+  | 'directory'
+  | 'directories'
+  | 'file or directory'
+  | 'output file'
+  | 'file or content'
+  | 'name'
+  | 'names'
+  | 'digest'
+  | 'duration'
+  | 'url'
+  | 'yaml'
+  | 'json';
+
+export const inputKinds = z.registry<{ kind: InputKind; maxLength: number }>();
+
+function kinded<T extends z.ZodType>(kind: InputKind, maxLength: number, schema: T): T {
+  inputKinds.add(schema, { kind, maxLength });
+  return schema;
+}
+
+const { value: VALUE, secret: SECRET, content: CONTENT } = MAX_LENGTH;
+
 /** Input kinds. Each returns a zod schema from the raw string; `.optional`/`.required` wrap them. */
 export const input = {
-  text: () => optionalInput(text),
-  textOr: (fallback: string) => optionalInput(text).transform((v) => v ?? fallback),
-  requiredText: () => requiredInput(text),
-  version: () => optionalInput(version),
-  accounts: () => optionalInput(accounts).transform((v) => v ?? []),
-  files: () => optionalInput(existingFiles).transform((v) => v ?? []),
-  boolean: (fallback: boolean) => optionalInput(booleanValue).transform((v) => v ?? fallback),
-  integer: (min: number, max: number) => optionalInput(integerValue(min, max)),
+  text: () => kinded('text', VALUE, optionalInput(text)),
+  textOr: (fallback: string) =>
+    kinded(
+      'text',
+      VALUE,
+      optionalInput(text).transform((v) => v ?? fallback),
+    ),
+  requiredText: () => kinded('text', VALUE, requiredInput(text)),
+  /** Free text of several lines, such as a justification. */
+  content: () => kinded('content', CONTENT, optionalInput(text, CONTENT)),
+  /**
+   * A file in the workspace or the text it would hold (an inventory, known_hosts lines): the action
+   * tells the two apart and holds a path to core/paths' rule itself.
+   */
+  fileOrContent: () => kinded('file or content', CONTENT, optionalInput(text, CONTENT)),
+  version: () => kinded('version', VALUE, optionalInput(version)),
+  accounts: () =>
+    kinded(
+      'accounts',
+      CONTENT,
+      optionalInput(accounts, CONTENT).transform((v) => v ?? []),
+    ),
+  files: () =>
+    kinded(
+      'files',
+      CONTENT,
+      optionalInput(existingPaths('file'), CONTENT).transform((v) => v ?? []),
+    ),
+  /** Directories, one a line, each once; the workspace root when none is given. */
+  directories: () =>
+    kinded(
+      'directories',
+      CONTENT,
+      optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) =>
+        v && v.length > 0 ? v : [resolve('.')],
+      ),
+    ),
+  boolean: (fallback: boolean) =>
+    kinded(
+      'boolean',
+      VALUE,
+      optionalInput(booleanValue).transform((v) => v ?? fallback),
+    ),
+  integer: (min: number, max: number) => kinded('integer', VALUE, optionalInput(integerValue(min, max))),
   integerOr: (min: number, max: number, fallback: number) =>
-    optionalInput(integerValue(min, max)).transform((v) => v ?? fallback),
+    kinded(
+      'integer',
+      VALUE,
+      optionalInput(integerValue(min, max)).transform((v) => v ?? fallback),
+    ),
   numberOr: (min: number, max: number, fallback: number) =>
-    optionalInput(numberValue(min, max)).transform((v) => v ?? fallback),
+    kinded(
+      'number',
+      VALUE,
+      optionalInput(numberValue(min, max)).transform((v) => v ?? fallback),
+    ),
   choice: <const T extends readonly [string, ...string[]]>(choices: T, fallback: T[number]) =>
-    optionalInput(choiceValue(choices)).transform((v) => v ?? fallback),
-  lines: () => optionalInput(lines).transform((v) => v ?? []),
-  list: () => optionalInput(list).transform((v) => v ?? []),
-  keyValues: () => unechoed(optionalInput(keyValueLines).transform((v) => v ?? [])),
-  file: () => optionalInput(existingPath('file')),
-  requiredFile: () => requiredInput(existingPath('file')),
+    kinded(
+      'choice',
+      VALUE,
+      optionalInput(choiceValue(choices)).transform((v) => v ?? fallback),
+    ),
+  lines: () =>
+    kinded(
+      'lines',
+      CONTENT,
+      optionalInput(lines, CONTENT).transform((v) => v ?? []),
+    ),
+  list: () =>
+    kinded(
+      'list',
+      CONTENT,
+      optionalInput(list, CONTENT).transform((v) => v ?? []),
+    ),
+  keyValues: () =>
+    kinded('key-values', CONTENT, unechoed(optionalInput(keyValueLines, CONTENT).transform((v) => v ?? []))),
+  file: () => kinded('file', VALUE, optionalInput(existingPath('file'))),
+  requiredFile: () => kinded('file', VALUE, requiredInput(existingPath('file'))),
   directory: (fallback: string) =>
-    optionalInput(existingPath('directory')).transform((v) => v ?? resolve(fallback)),
-  fileOrDirectory: () => optionalInput(existingPath('file or directory')),
-  requiredFileOrDirectory: () => requiredInput(existingPath('file or directory')),
-  name: () => optionalInput(namePart),
-  names: () => optionalInput(names).transform((v) => v ?? []),
-  nameOr: (fallback: string) => optionalInput(namePart).transform((v) => v ?? fallback),
-  digest: () => optionalInput(digest),
-  duration: () => optionalInput(duration),
-  url: () => optionalInput(httpUrl),
+    kinded(
+      'directory',
+      VALUE,
+      optionalInput(existingPath('directory')).transform((v) => v ?? resolve(fallback)),
+    ),
+  fileOrDirectory: () => kinded('file or directory', VALUE, optionalInput(existingPath('file or directory'))),
+  requiredFileOrDirectory: () =>
+    kinded('file or directory', VALUE, requiredInput(existingPath('file or directory'))),
+  /** A file the action writes, inside the workspace or RUNNER_TEMP, never an existing directory. */
+  outputFile: (example: string) => kinded('output file', VALUE, optionalInput(outputFile(example))),
+  name: () => kinded('name', VALUE, optionalInput(namePart)),
+  names: () =>
+    kinded(
+      'names',
+      CONTENT,
+      optionalInput(names, CONTENT).transform((v) => v ?? []),
+    ),
+  nameOr: (fallback: string) =>
+    kinded(
+      'name',
+      VALUE,
+      optionalInput(namePart).transform((v) => v ?? fallback),
+    ),
+  digest: () => kinded('digest', VALUE, optionalInput(digest)),
+  duration: () => kinded('duration', VALUE, optionalInput(duration)),
+  url: () => kinded('url', VALUE, optionalInput(httpUrl)),
   /** A URL that may carry `user:token@`: never echoed in an error. */
-  urlWithCredentials: () => unechoed(optionalInput(httpUrl)),
-  yamlMapping: () => optionalInput(yamlMapping),
-  json: <T extends z.ZodType>(contract: T) => optionalInput(jsonOf(contract)),
+  urlWithCredentials: () => kinded('url', VALUE, unechoed(optionalInput(httpUrl))),
+  yamlMapping: () => kinded('yaml', CONTENT, optionalInput(yamlMapping, CONTENT)),
+  json: <T extends z.ZodType>(contract: T) =>
+    kinded('json', CONTENT, optionalInput(jsonOf(contract), CONTENT)),
   /** A secret string (a token, a key): masked on read, never echoed. */
-  secretText: () => secret(optionalInput(text)),
-  secretUrl: () => secret(optionalInput(httpUrl)),
+  secretText: () => kinded('secret', SECRET, secret(optionalInput(text, SECRET))),
+  secretUrl: () => kinded('secret', SECRET, secret(optionalInput(httpUrl, SECRET))),
 };
 
 type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
@@ -305,11 +471,6 @@ function camelCase(name: string): string {
   return name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-function describeValue(raw: string): string {
-  const oneLine = raw.trim().replace(/\s+/g, ' ');
-  return oneLine.length > 60 ? `"${oneLine.slice(0, 57)}..."` : `"${oneLine}"`;
-}
-
 /**
  * Reads and validates every input of an action. Secret values are handed to `mask` before parsing
  * so that nothing later (an error, a debug line) can print them. The first problem becomes a
@@ -333,7 +494,7 @@ export function readInputs<S extends InputShape>(
     const schema = spec.shape[name];
     const given =
       schema && !unechoedInputs.has(schema) && raw[name]?.trim() && issue?.message !== 'is required'
-        ? `; got ${describeValue(raw[name] ?? '')}`
+        ? `; got ${quoteValue(raw[name] ?? '')}`
         : '';
     throw new ConfigurationError(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);
   }

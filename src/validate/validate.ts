@@ -1,5 +1,5 @@
-import { mkdir, mkdtemp, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { ArtifactStore, UploadedArtifact } from '../artifacts/store.js';
 import { toWorkspacePath } from '../contracts/manifest.js';
 import { ConfigurationError, isConfigurationError } from '../core/errors.js';
@@ -69,7 +69,7 @@ export async function runValidation(
   const started = Date.now();
   const now = deps.now ?? (() => new Date());
   const directories = await configurationDirectories(inputs.workingDirectory, run.workspace);
-  const sarifPath = await chooseSarifPath(inputs.sarifPath, run);
+  const sarifPath = chooseSarifPath(inputs.sarifPath, run);
   const searchPath = deps.searchPath ?? process.env.PATH ?? '';
   const collaborators = { exec: deps.exec, logger, workspace: run.workspace, searchPath };
 
@@ -177,16 +177,9 @@ async function configurationDirectories(
   return found;
 }
 
-async function chooseSarifPath(given: string | undefined, run: RunContext): Promise<string> {
-  if (given === undefined) return join(run.runnerTemp, 'iac-validate', SARIF_FILE);
-  const path = resolve(run.workspace, given);
-  const existing = await stat(path).catch(() => undefined);
-  if (existing?.isDirectory()) {
-    throw new ConfigurationError(
-      `Input "sarif-path" names the directory ${given}: name the file to write, such as ${given.replace(/\/$/, '')}/${SARIF_FILE}.`,
-    );
-  }
-  return path;
+/** The input layer already held a given sarif-path inside the workspace and to a file, not a directory. */
+function chooseSarifPath(given: string | undefined, run: RunContext): string {
+  return given ?? join(run.runnerTemp, 'iac-validate', SARIF_FILE);
 }
 
 /** The tool, or why the OpenTofu/Terraform checks cannot run. */

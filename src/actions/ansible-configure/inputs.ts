@@ -4,7 +4,7 @@ import { sharedInputs } from '../../core/shared-inputs.js';
 export const ansibleConfigureInputs = defineInputs(
   {
     playbook: input.requiredFile(),
-    inventory: input.text(),
+    inventory: input.fileOrContent(),
     'inventory-artifact': input.name(),
     stack: sharedInputs.stack,
     'extra-vars': secret(input.yamlMapping()),
@@ -19,7 +19,7 @@ export const ansibleConfigureInputs = defineInputs(
     forks: input.integerOr(1, 500, 5),
     'connection-timeout': input.integerOr(1, 3_600, 300),
     'host-key-checking': input.boolean(true),
-    'known-hosts': input.text(),
+    'known-hosts': input.fileOrContent(),
     'working-directory': sharedInputs['working-directory'],
     'artifact-prefix': sharedInputs['artifact-prefix'],
   },

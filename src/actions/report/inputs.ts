@@ -1,15 +1,18 @@
 import { defineInputs, input } from '../../core/inputs.js';
-import { sharedInputs } from '../../core/shared-inputs.js';
+import { backendConfigFilesRule, sharedInputs } from '../../core/shared-inputs.js';
 
-export const reportInputs = defineInputs({
-  'artifact-prefix': sharedInputs['artifact-prefix'],
-  title: input.text(),
-  'working-directory': sharedInputs['working-directory'],
-  binary: sharedInputs.binary,
-  'backup-state': input.boolean(false),
-  'backend-config': input.lines(),
-  'encryption-key': sharedInputs['encryption-key'],
-  'webhook-url': input.secretUrl(),
-  'webhook-kind': input.choice(['slack', 'teams'] as const, 'slack'),
-  'github-token': sharedInputs['github-token'],
-});
+export const reportInputs = defineInputs(
+  {
+    'artifact-prefix': sharedInputs['artifact-prefix'],
+    title: input.text(),
+    'working-directory': sharedInputs['working-directory'],
+    binary: sharedInputs.binary,
+    'backup-state': input.boolean(false),
+    'backend-config': input.lines(),
+    'encryption-key': sharedInputs['encryption-key'],
+    'webhook-url': input.secretUrl(),
+    'webhook-kind': input.choice(['slack', 'teams'] as const, 'slack'),
+    'github-token': sharedInputs['github-token'],
+  },
+  [backendConfigFilesRule],
+);

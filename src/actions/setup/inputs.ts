@@ -1,4 +1,5 @@
 import { defineInputs, input } from '../../core/inputs.js';
+import { quoteValue } from '../../core/paths.js';
 import { isExactVersion } from '../../toolchain/releases.js';
 
 const VERSION_INPUTS = {
@@ -28,7 +29,10 @@ export const setupInputs = defineInputs(
       >) {
         const value = v[key];
         if (value !== undefined && !isExactVersion(value))
-          return { input: name, message: `must be an exact version such as 1.12.6; got "${value}"` };
+          return {
+            input: name,
+            message: `must be an exact version such as 1.12.6; got ${quoteValue(value)}`,
+          };
       }
       return undefined;
     },

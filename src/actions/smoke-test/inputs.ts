@@ -4,7 +4,7 @@ import { sharedInputs } from '../../core/shared-inputs.js';
 export const smokeTestInputs = defineInputs(
   {
     checks: input.requiredFile(),
-    inventory: input.text(),
+    inventory: input.fileOrContent(),
     'inventory-artifact': input.name(),
     stack: sharedInputs.stack,
     'private-key': input.secretText(),
@@ -14,7 +14,7 @@ export const smokeTestInputs = defineInputs(
     'deadline-seconds': input.integerOr(1, 86_400, 300),
     'fail-on': input.choice(['any', 'threshold'] as const, 'any'),
     threshold: input.integer(0, 100),
-    'junit-path': input.text(),
+    'junit-path': input.outputFile('junit.xml'),
     'artifact-prefix': sharedInputs['artifact-prefix'],
   },
   [

@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createSecretsDir, writeSecretFiles } from '../../ansible/connection.js';
 import { resolveInventory } from '../../ansible/inventory.js';
 import { artifactName, stackName } from '../../artifacts/names.js';
@@ -20,7 +20,7 @@ import {
 } from '../../contracts/smoke.js';
 import { ConfigurationError, StepFailure } from '../../core/errors.js';
 import type { InputsOf } from '../../core/inputs.js';
-import { findPath } from '../../core/inputs.js';
+import { findConfinedPath, PathRefusal, quoteValue } from '../../core/paths.js';
 import type { Logger } from '../../core/logger.js';
 import type { RunContext } from '../../core/run-context.js';
 import { SECRETS_DIR_STATE } from '../../core/secret-files.js';
@@ -163,7 +163,7 @@ export async function smokeTest(inputs: SmokeTestInputs, deps: SmokeDependencies
     await writeFile(junitInDir, junitXml(summary.outcomes, { stack, startedAt, checksPath: checks.path }));
     let junitPath = junitInDir;
     if (inputs.junitPath) {
-      junitPath = resolve(run.workspace, inputs.junitPath);
+      junitPath = inputs.junitPath;
       await mkdir(join(junitPath, '..'), { recursive: true });
       await copyFile(junitInDir, junitPath);
     }
@@ -221,10 +221,18 @@ async function loadInventory(
 async function sshSettings(checks: ChecksFile, base: SshSettings, scratch: string): Promise<SshSettings> {
   const settings: SshSettings = { ...base, ...(checks.ssh.user ? { defaultUser: checks.ssh.user } : {}) };
   if (!checks.ssh.knownHosts) return settings;
-  const found = findPath(checks.ssh.knownHosts, 'file');
+  let found: string | undefined;
+  try {
+    found = findConfinedPath(checks.ssh.knownHosts, 'file');
+  } catch (error) {
+    if (!(error instanceof PathRefusal)) throw error;
+    throw new ConfigurationError(
+      `The checks file ${checks.path}: ssh.known-hosts ${error.message}; got ${quoteValue(checks.ssh.knownHosts)}.`,
+    );
+  }
   if (!found) {
     throw new ConfigurationError(
-      `The checks file ${checks.path}: ssh.known-hosts must name a known_hosts file in the workspace; there is no file "${checks.ssh.knownHosts}".`,
+      `The checks file ${checks.path}: ssh.known-hosts must name a known_hosts file in the workspace; there is no file ${quoteValue(checks.ssh.knownHosts)}.`,
     );
   }
   // A copy: ssh's option parser splits a path at spaces, and the scratch path has none.

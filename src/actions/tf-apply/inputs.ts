@@ -1,21 +1,24 @@
 import { defineInputs, input } from '../../core/inputs.js';
-import { sharedInputs } from '../../core/shared-inputs.js';
+import { backendConfigFilesRule, sharedInputs } from '../../core/shared-inputs.js';
 
-export const tfApplyInputs = defineInputs({
-  'working-directory': sharedInputs['working-directory'],
-  binary: sharedInputs.binary,
-  stack: sharedInputs.stack,
-  workspace: input.nameOr('default'),
-  'backend-config': input.lines(),
-  'plan-artifact': input.name(),
-  'run-id': input.integer(1, Number.MAX_SAFE_INTEGER),
-  'expected-plan-digest': input.digest(),
-  'require-approval': input.boolean(false),
-  'encryption-key': sharedInputs['encryption-key'],
-  'require-same-commit': input.boolean(true),
-  'inventory-output': input.textOr('ansible_inventory'),
-  'artifact-prefix': sharedInputs['artifact-prefix'],
-  environment: input.text(),
-  'expose-sensitive': input.boolean(false),
-  'github-token': sharedInputs['github-token'],
-});
+export const tfApplyInputs = defineInputs(
+  {
+    'working-directory': sharedInputs['working-directory'],
+    binary: sharedInputs.binary,
+    stack: sharedInputs.stack,
+    workspace: input.nameOr('default'),
+    'backend-config': input.lines(),
+    'plan-artifact': input.name(),
+    'run-id': input.integer(1, Number.MAX_SAFE_INTEGER),
+    'expected-plan-digest': input.digest(),
+    'require-approval': input.boolean(false),
+    'encryption-key': sharedInputs['encryption-key'],
+    'require-same-commit': input.boolean(true),
+    'inventory-output': input.textOr('ansible_inventory'),
+    'artifact-prefix': sharedInputs['artifact-prefix'],
+    environment: input.text(),
+    'expose-sensitive': input.boolean(false),
+    'github-token': sharedInputs['github-token'],
+  },
+  [backendConfigFilesRule],
+);

@@ -1,6 +1,6 @@
 import { defineInputs, input } from '../../core/inputs.js';
 import { stackGraphSchema } from '../../contracts/stacks.js';
-import { sharedInputs } from '../../core/shared-inputs.js';
+import { backendConfigFilesRule, sharedInputs } from '../../core/shared-inputs.js';
 
 export const tfPlanInputs = defineInputs(
   {
@@ -32,6 +32,7 @@ export const tfPlanInputs = defineInputs(
     'drift-labels': input.list().transform((labels) => (labels.length > 0 ? labels : ['drift'])),
   },
   [
+    backendConfigFilesRule,
     (v) =>
       v.destroy && v.refreshOnly
         ? { input: 'refresh-only', message: 'cannot be combined with destroy' }
