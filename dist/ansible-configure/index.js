@@ -47521,19 +47521,29 @@ function kinded(kind, maxLength, schema) {
     inputKinds.add(schema, { kind, maxLength });
     return schema;
 }
+/**
+ * The kind of an input's schema; an action that refines a kind further (`input.list().transform(…)`)
+ * keeps the kind of what it refines. Undefined for a schema made without the kinds below.
+ */
+function kindOf(schema) {
+    const found = inputKinds.get(schema);
+    if (found)
+        return found;
+    const def = schema._zod.def;
+    return def.type === 'pipe' && def.in ? kindOf(def.in) : undefined;
+}
 const { value: VALUE, secret: SECRET, content: CONTENT } = MAX_LENGTH;
 /** Input kinds. Each returns a zod schema from the raw string; `.optional`/`.required` wrap them. */
 const input = {
     text: () => kinded('text', VALUE, optionalInput(inputs_text)),
     textOr: (fallback) => kinded('text', VALUE, optionalInput(inputs_text).transform((v) => v ?? fallback)),
     requiredText: () => kinded('text', VALUE, requiredInput(inputs_text)),
-    /** Free text of several lines, such as a justification. */
-    content: () => kinded('content', CONTENT, optionalInput(inputs_text, CONTENT)),
     /**
-     * A file in the workspace or the text it would hold (an inventory, known_hosts lines): the action
-     * tells the two apart and holds a path to core/paths' rule itself.
+     * A file in the workspace or the text it would hold (an inventory, known_hosts lines). `isContent`
+     * tells the two apart as the action does; whatever is taken for a path is held to the path rule here,
+     * before the action does anything. The value stays as given: the action reads it.
      */
-    fileOrContent: () => kinded('file or content', CONTENT, optionalInput(inputs_text, CONTENT)),
+    fileOrContent: (isContent) => kinded('file or content', CONTENT, optionalInput(inputs_text.transform((value, ctx) => isContent(value) ? value : pathIssue(ctx, () => (paths_confinePath(value), value))), CONTENT)),
     version: () => kinded('version', VALUE, optionalInput(inputs_version)),
     accounts: () => kinded('accounts', CONTENT, optionalInput(accounts, CONTENT).transform((v) => v ?? [])),
     files: () => kinded('files', CONTENT, optionalInput(existingPaths('file'), CONTENT).transform((v) => v ?? [])),
@@ -48478,6 +48488,10 @@ function normalizePrivateKey(key) {
  * ("host key-type key"). Either way a copy in the run's scratch directory is what ssh reads, so the
  * path handed to ssh has no characters its option parser would split.
  */
+/** Whether the `known-hosts` input holds the lines themselves: several, or one of three or more fields. */
+function isKnownHostsContent(value) {
+    return value.includes('\n') || value.trim().split(/\s+/).length >= 3;
+}
 /** A one-line value is a path unless it is a known_hosts line (three or more fields); a path obeys the workspace rule. */
 function knownHostsPath(given) {
     try {
@@ -48545,6 +48559,14 @@ async function resolveInventory(options) {
 }
 // Ansible's `-i host1,host2,` form: a comma makes it a list, not a file name.
 const HOST_LIST = /^[^\s=]+,[^\s=]*$/;
+/**
+ * Whether the `inventory` input is the inventory itself rather than a path: several lines, a host list,
+ * or one line that sets a variable (`web-1 ansible_host=10.0.0.1`). The input layer holds the rest to
+ * the path rule.
+ */
+function isInventoryContent(value) {
+    return value.includes('\n') || HOST_LIST.test(value) || value.includes('=');
+}
 /**
  * The inventory file or directory `given` names, held to the workspace rule. A one-line inline
  * inventory sets a variable (`web-1 ansible_host=10.0.0.1`), so a value with `=` that the rule refuses
@@ -48914,7 +48936,7 @@ const manifest_EXPECTED = {
     record: 'an object',
     array: 'a list',
 };
-function kindOf(input) {
+function manifest_kindOf(input) {
     if (input === null)
         return 'null';
     if (Array.isArray(input))
@@ -48926,7 +48948,7 @@ function kindOf(input) {
 function describeType(expected, input) {
     return input === undefined
         ? `is missing (it must be ${expected})`
-        : `must be ${expected}, not ${kindOf(input)}`;
+        : `must be ${expected}, not ${manifest_kindOf(input)}`;
 }
 /** Messages for the issues a schema does not word itself: "must be a string", "is missing". */
 function defaultMessage(issue) {
@@ -49378,9 +49400,11 @@ function backendConfigFilesRule(values) {
 ;// CONCATENATED MODULE: ./lib/actions/ansible-configure/inputs.js
 
 
+
+
 const ansibleConfigureInputs = defineInputs({
     playbook: input.requiredFile(),
-    inventory: input.fileOrContent(),
+    inventory: input.fileOrContent(isInventoryContent),
     'inventory-artifact': input.name(),
     stack: sharedInputs.stack,
     'extra-vars': secret(input.yamlMapping()),
@@ -49395,7 +49419,7 @@ const ansibleConfigureInputs = defineInputs({
     forks: input.integerOr(1, 500, 5),
     'connection-timeout': input.integerOr(1, 3_600, 300),
     'host-key-checking': input.boolean(true),
-    'known-hosts': input.fileOrContent(),
+    'known-hosts': input.fileOrContent(isKnownHostsContent),
     'working-directory': sharedInputs['working-directory'],
     'artifact-prefix': sharedInputs['artifact-prefix'],
 }, [

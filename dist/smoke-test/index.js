@@ -37638,6 +37638,8 @@ function smokeSummaryMarkdown(results, runUrl) {
     return lines.join('\n');
 }
 
+// EXTERNAL MODULE: ./lib/ansible/inventory.js
+var inventory = __nccwpck_require__(64928);
 // EXTERNAL MODULE: ./lib/core/paths.js
 var paths = __nccwpck_require__(64539);
 ;// CONCATENATED MODULE: ./lib/core/shared-inputs.js
@@ -37676,9 +37678,10 @@ function backendConfigFilesRule(values) {
 ;// CONCATENATED MODULE: ./lib/actions/smoke-test/inputs.js
 
 
+
 const smokeTestInputs = (0,core_inputs/* defineInputs */.pf)({
     checks: core_inputs/* input */.hF.requiredFile(),
-    inventory: core_inputs/* input */.hF.fileOrContent(),
+    inventory: core_inputs/* input */.hF.fileOrContent(inventory/* isInventoryContent */.IH),
     'inventory-artifact': core_inputs/* input */.hF.name(),
     stack: sharedInputs.stack,
     'private-key': core_inputs/* input */.hF.secretText(),
@@ -37709,7 +37712,7 @@ function run() {
     return runAction('smoke-test', smokeTestInputs, async ({ inputs, logger, run, setOutput, saveState, writeSummary }) => {
         // Loaded once the inputs are valid: ajv, xmlbuilder2 and the probes are most of the bundle, and
         // neither a refused input nor the post step needs them.
-        const { smokeTest } = await Promise.all(/* import() */[__nccwpck_require__.e(390), __nccwpck_require__.e(970)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84970));
+        const { smokeTest } = await Promise.all(/* import() */[__nccwpck_require__.e(390), __nccwpck_require__.e(256)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62256));
         const result = await smokeTest(inputs, { logger, run, artifacts: actionsArtifactStore(), saveState });
         const { totals } = result.results;
         // Set before a failure is thrown, so that later `if: failure()` steps can read what happened.
@@ -37722,6 +37725,118 @@ function run() {
         if (result.failure)
             throw result.failure;
     }, ({ state, logger }) => (0,secret_files/* removeSecretFiles */.C)(state, logger));
+}
+
+
+/***/ }),
+
+/***/ 64928:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IH: () => (/* binding */ isInventoryContent),
+/* harmony export */   ZM: () => (/* binding */ resolveInventory)
+/* harmony export */ });
+/* unused harmony export ARTIFACT_INVENTORY_FILE */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38815);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3828);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(64539);
+
+
+
+
+
+
+/** The file tf-apply puts in its inventory artifact (src/actions/tf-apply/apply.ts). */
+const ARTIFACT_INVENTORY_FILE = 'inventory.yml';
+const EXPECTED = 'an inventory file or directory in the workspace, a comma-separated host list ("web-1,web-2,"), ' +
+    'or an inline YAML or INI inventory';
+/**
+ * The `inventory` input is one of: a path (file or directory, relative to the workspace); a host list
+ * in Ansible's `-i host1,host2,` form; or the inventory itself, inline, in YAML or INI. Empty: the
+ * inventory tf-apply published as an artifact.
+ */
+async function resolveInventory(options) {
+    const given = options.given?.trim();
+    if (!given)
+        return fromArtifact(options);
+    if (!given.includes('\n')) {
+        if (HOST_LIST.test(given)) {
+            return { kind: 'host-list', argument: given, description: `hosts ${given.replace(/,$/, '')}` };
+        }
+        const path = inventoryPath(given);
+        if (path)
+            return { kind: 'path', argument: path, description: workspacePath(path, options.workspace) };
+        // One line naming no file is an inline inventory ("web-1 ansible_host=10.0.0.1"), unless it looks like a path.
+        if (/[/\\]|\.(?:ya?ml|json|ini|cfg|txt)$/i.test(given) && !/\s/.test(given)) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`Input "inventory" must be ${EXPECTED}; no file or directory ${(0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteValue */ .cl)(given)}.`);
+        }
+    }
+    return writeInline(given, options.scratch);
+}
+// Ansible's `-i host1,host2,` form: a comma makes it a list, not a file name.
+const HOST_LIST = /^[^\s=]+,[^\s=]*$/;
+/**
+ * Whether the `inventory` input is the inventory itself rather than a path: several lines, a host list,
+ * or one line that sets a variable (`web-1 ansible_host=10.0.0.1`). The input layer holds the rest to
+ * the path rule.
+ */
+function isInventoryContent(value) {
+    return value.includes('\n') || HOST_LIST.test(value) || value.includes('=');
+}
+/**
+ * The inventory file or directory `given` names, held to the workspace rule. A one-line inline
+ * inventory sets a variable (`web-1 ansible_host=10.0.0.1`), so a value with `=` that the rule refuses
+ * is not a path; anything else the rule refuses is an error, never a silent inline inventory.
+ */
+function inventoryPath(given) {
+    try {
+        return (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .findConfinedPath */ .bf)(given, 'file or directory');
+    }
+    catch (error) {
+        if (!(error instanceof _core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .PathRefusal */ .CV))
+            throw error;
+        if (given.includes('='))
+            return undefined;
+        throw (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .refusedInput */ .v1)('inventory', given, error);
+    }
+}
+async function fromArtifact(options) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(options.scratch, 'inventory-artifact');
+    await options.artifacts.download(options.artifactName, dir);
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, ARTIFACT_INVENTORY_FILE);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
+        const found = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir)).join(', ') || 'nothing';
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`The artifact ${options.artifactName} holds no ${ARTIFACT_INVENTORY_FILE} (it holds ${found}): ` +
+            'name the inventory tf-apply published in inventory-artifact, or give the inventory input.');
+    }
+    return { kind: 'artifact', argument: file, description: `artifact ${options.artifactName}` };
+}
+/**
+ * Ansible picks the parser by trying each plugin, but its yaml plugin reads only .yml/.yaml/.json
+ * files: a YAML mapping goes to inventory.yml, anything else (INI) to inventory.ini.
+ */
+async function writeInline(content, scratch) {
+    let yaml;
+    try {
+        yaml = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parse */ .qg)(content);
+    }
+    catch {
+        yaml = undefined;
+    }
+    const isYaml = yaml !== null && typeof yaml === 'object' && !Array.isArray(yaml);
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, 'inventory');
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, isYaml ? 'inventory.yml' : 'inventory.ini');
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, `${content}\n`);
+    return { kind: 'inline', argument: file, description: `inline ${isYaml ? 'YAML' : 'INI'} inventory` };
+}
+function workspacePath(path, workspace) {
+    const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(workspace, path);
+    return inside && !inside.startsWith('..') ? inside.split('\\').join('/') : path;
 }
 
 
@@ -37769,7 +37884,7 @@ class StepFailure extends Error {
 /* harmony export */   pf: () => (/* binding */ defineInputs),
 /* harmony export */   y3: () => (/* binding */ NAME_PART)
 /* harmony export */ });
-/* unused harmony exports secret, MAX_LENGTH, inputKinds */
+/* unused harmony exports secret, MAX_LENGTH, inputKinds, kindOf */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38815);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(29396);
@@ -38017,19 +38132,29 @@ function kinded(kind, maxLength, schema) {
     inputKinds.add(schema, { kind, maxLength });
     return schema;
 }
+/**
+ * The kind of an input's schema; an action that refines a kind further (`input.list().transform(…)`)
+ * keeps the kind of what it refines. Undefined for a schema made without the kinds below.
+ */
+function kindOf(schema) {
+    const found = inputKinds.get(schema);
+    if (found)
+        return found;
+    const def = schema._zod.def;
+    return def.type === 'pipe' && def.in ? kindOf(def.in) : undefined;
+}
 const { value: VALUE, secret: SECRET, content: CONTENT } = MAX_LENGTH;
 /** Input kinds. Each returns a zod schema from the raw string; `.optional`/`.required` wrap them. */
 const input = {
     text: () => kinded('text', VALUE, optionalInput(text)),
     textOr: (fallback) => kinded('text', VALUE, optionalInput(text).transform((v) => v ?? fallback)),
     requiredText: () => kinded('text', VALUE, requiredInput(text)),
-    /** Free text of several lines, such as a justification. */
-    content: () => kinded('content', CONTENT, optionalInput(text, CONTENT)),
     /**
-     * A file in the workspace or the text it would hold (an inventory, known_hosts lines): the action
-     * tells the two apart and holds a path to core/paths' rule itself.
+     * A file in the workspace or the text it would hold (an inventory, known_hosts lines). `isContent`
+     * tells the two apart as the action does; whatever is taken for a path is held to the path rule here,
+     * before the action does anything. The value stays as given: the action reads it.
      */
-    fileOrContent: () => kinded('file or content', CONTENT, optionalInput(text, CONTENT)),
+    fileOrContent: (isContent) => kinded('file or content', CONTENT, optionalInput(text.transform((value, ctx) => isContent(value) ? value : pathIssue(ctx, () => ((0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .confinePath */ .ey)(value), value))), CONTENT)),
     version: () => kinded('version', VALUE, optionalInput(version)),
     accounts: () => kinded('accounts', CONTENT, optionalInput(accounts, CONTENT).transform((v) => v ?? [])),
     files: () => kinded('files', CONTENT, optionalInput(existingPaths('file'), CONTENT).transform((v) => v ?? [])),
@@ -38112,10 +38237,11 @@ function readInputs(spec, read, mask = () => undefined) {
 /* harmony export */   H: () => (/* binding */ existingConfinedPath),
 /* harmony export */   bf: () => (/* binding */ findConfinedPath),
 /* harmony export */   cl: () => (/* binding */ quoteValue),
+/* harmony export */   ey: () => (/* binding */ confinePath),
 /* harmony export */   fL: () => (/* binding */ outputFilePath),
 /* harmony export */   v1: () => (/* binding */ refusedInput)
 /* harmony export */ });
-/* unused harmony exports MAX_PATH_LENGTH, WHERE_PATHS_MAY_POINT, workspaceRoot, confinePath */
+/* unused harmony exports MAX_PATH_LENGTH, WHERE_PATHS_MAY_POINT, workspaceRoot */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3828);

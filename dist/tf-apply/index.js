@@ -47315,19 +47315,29 @@ function kinded(kind, maxLength, schema) {
     inputKinds.add(schema, { kind, maxLength });
     return schema;
 }
+/**
+ * The kind of an input's schema; an action that refines a kind further (`input.list().transform(…)`)
+ * keeps the kind of what it refines. Undefined for a schema made without the kinds below.
+ */
+function kindOf(schema) {
+    const found = inputKinds.get(schema);
+    if (found)
+        return found;
+    const def = schema._zod.def;
+    return def.type === 'pipe' && def.in ? kindOf(def.in) : undefined;
+}
 const { value: VALUE, secret: SECRET, content: CONTENT } = MAX_LENGTH;
 /** Input kinds. Each returns a zod schema from the raw string; `.optional`/`.required` wrap them. */
 const input = {
     text: () => kinded('text', VALUE, optionalInput(inputs_text)),
     textOr: (fallback) => kinded('text', VALUE, optionalInput(inputs_text).transform((v) => v ?? fallback)),
     requiredText: () => kinded('text', VALUE, requiredInput(inputs_text)),
-    /** Free text of several lines, such as a justification. */
-    content: () => kinded('content', CONTENT, optionalInput(inputs_text, CONTENT)),
     /**
-     * A file in the workspace or the text it would hold (an inventory, known_hosts lines): the action
-     * tells the two apart and holds a path to core/paths' rule itself.
+     * A file in the workspace or the text it would hold (an inventory, known_hosts lines). `isContent`
+     * tells the two apart as the action does; whatever is taken for a path is held to the path rule here,
+     * before the action does anything. The value stays as given: the action reads it.
      */
-    fileOrContent: () => kinded('file or content', CONTENT, optionalInput(inputs_text, CONTENT)),
+    fileOrContent: (isContent) => kinded('file or content', CONTENT, optionalInput(inputs_text.transform((value, ctx) => isContent(value) ? value : pathIssue(ctx, () => (confinePath(value), value))), CONTENT)),
     version: () => kinded('version', VALUE, optionalInput(inputs_version)),
     accounts: () => kinded('accounts', CONTENT, optionalInput(accounts, CONTENT).transform((v) => v ?? [])),
     files: () => kinded('files', CONTENT, optionalInput(existingPaths('file'), CONTENT).transform((v) => v ?? [])),
@@ -47797,7 +47807,7 @@ const EXPECTED = {
     record: 'an object',
     array: 'a list',
 };
-function kindOf(input) {
+function manifest_kindOf(input) {
     if (input === null)
         return 'null';
     if (Array.isArray(input))
@@ -47809,7 +47819,7 @@ function kindOf(input) {
 function describeType(expected, input) {
     return input === undefined
         ? `is missing (it must be ${expected})`
-        : `must be ${expected}, not ${kindOf(input)}`;
+        : `must be ${expected}, not ${manifest_kindOf(input)}`;
 }
 /** Messages for the issues a schema does not word itself: "must be a string", "is missing". */
 function defaultMessage(issue) {

@@ -77,6 +77,11 @@ export function normalizePrivateKey(key: string): string {
  * ("host key-type key"). Either way a copy in the run's scratch directory is what ssh reads, so the
  * path handed to ssh has no characters its option parser would split.
  */
+/** Whether the `known-hosts` input holds the lines themselves: several, or one of three or more fields. */
+export function isKnownHostsContent(value: string): boolean {
+  return value.includes('\n') || value.trim().split(/\s+/).length >= 3;
+}
+
 /** A one-line value is a path unless it is a known_hosts line (three or more fields); a path obeys the workspace rule. */
 function knownHostsPath(given: string): string | undefined {
   try {

@@ -60,6 +60,15 @@ export async function resolveInventory(options: ResolveInventoryOptions): Promis
 const HOST_LIST = /^[^\s=]+,[^\s=]*$/;
 
 /**
+ * Whether the `inventory` input is the inventory itself rather than a path: several lines, a host list,
+ * or one line that sets a variable (`web-1 ansible_host=10.0.0.1`). The input layer holds the rest to
+ * the path rule.
+ */
+export function isInventoryContent(value: string): boolean {
+  return value.includes('\n') || HOST_LIST.test(value) || value.includes('=');
+}
+
+/**
  * The inventory file or directory `given` names, held to the workspace rule. A one-line inline
  * inventory sets a variable (`web-1 ansible_host=10.0.0.1`), so a value with `=` that the rule refuses
  * is not a path; anything else the rule refuses is an error, never a silent inline inventory.

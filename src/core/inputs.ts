@@ -2,7 +2,14 @@ import { resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { ConfigurationError } from './errors.js';
-import { existingConfinedPath, outputFilePath, PathRefusal, quoteValue, type PathKind } from './paths.js';
+import {
+  confinePath,
+  existingConfinedPath,
+  outputFilePath,
+  PathRefusal,
+  quoteValue,
+  type PathKind,
+} from './paths.js';
 import { describeIssue } from './zod-issues.js';
 
 /**
@@ -293,7 +300,6 @@ const names = list.refine((items) => items.every((item) => NAME_PART.test(item))
  */
 export type InputKind =
   | 'text'
-  | 'content'
   | 'secret'
   | 'version'
   | 'accounts'
@@ -326,6 +332,17 @@ function kinded<T extends z.ZodType>(kind: InputKind, maxLength: number, schema:
   return schema;
 }
 
+/**
+ * The kind of an input's schema; an action that refines a kind further (`input.list().transform(…)`)
+ * keeps the kind of what it refines. Undefined for a schema made without the kinds below.
+ */
+export function kindOf(schema: z.ZodType): { kind: InputKind; maxLength: number } | undefined {
+  const found = inputKinds.get(schema);
+  if (found) return found;
+  const def = schema._zod.def as { type: string; in?: z.ZodType };
+  return def.type === 'pipe' && def.in ? kindOf(def.in) : undefined;
+}
+
 const { value: VALUE, secret: SECRET, content: CONTENT } = MAX_LENGTH;
 
 /** Input kinds. Each returns a zod schema from the raw string; `.optional`/`.required` wrap them. */
@@ -338,13 +355,22 @@ export const input = {
       optionalInput(text).transform((v) => v ?? fallback),
     ),
   requiredText: () => kinded('text', VALUE, requiredInput(text)),
-  /** Free text of several lines, such as a justification. */
-  content: () => kinded('content', CONTENT, optionalInput(text, CONTENT)),
   /**
-   * A file in the workspace or the text it would hold (an inventory, known_hosts lines): the action
-   * tells the two apart and holds a path to core/paths' rule itself.
+   * A file in the workspace or the text it would hold (an inventory, known_hosts lines). `isContent`
+   * tells the two apart as the action does; whatever is taken for a path is held to the path rule here,
+   * before the action does anything. The value stays as given: the action reads it.
    */
-  fileOrContent: () => kinded('file or content', CONTENT, optionalInput(text, CONTENT)),
+  fileOrContent: (isContent: (value: string) => boolean) =>
+    kinded(
+      'file or content',
+      CONTENT,
+      optionalInput(
+        text.transform((value, ctx) =>
+          isContent(value) ? value : pathIssue(ctx, () => (confinePath(value), value)),
+        ),
+        CONTENT,
+      ),
+    ),
   version: () => kinded('version', VALUE, optionalInput(version)),
   accounts: () =>
     kinded(

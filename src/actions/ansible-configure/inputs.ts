@@ -1,10 +1,12 @@
+import { isInventoryContent } from '../../ansible/inventory.js';
+import { isKnownHostsContent } from '../../ansible/connection.js';
 import { defineInputs, input, secret } from '../../core/inputs.js';
 import { sharedInputs } from '../../core/shared-inputs.js';
 
 export const ansibleConfigureInputs = defineInputs(
   {
     playbook: input.requiredFile(),
-    inventory: input.fileOrContent(),
+    inventory: input.fileOrContent(isInventoryContent),
     'inventory-artifact': input.name(),
     stack: sharedInputs.stack,
     'extra-vars': secret(input.yamlMapping()),
@@ -19,7 +21,7 @@ export const ansibleConfigureInputs = defineInputs(
     forks: input.integerOr(1, 500, 5),
     'connection-timeout': input.integerOr(1, 3_600, 300),
     'host-key-checking': input.boolean(true),
-    'known-hosts': input.fileOrContent(),
+    'known-hosts': input.fileOrContent(isKnownHostsContent),
     'working-directory': sharedInputs['working-directory'],
     'artifact-prefix': sharedInputs['artifact-prefix'],
   },

@@ -1,10 +1,11 @@
+import { isInventoryContent } from '../../ansible/inventory.js';
 import { defineInputs, input } from '../../core/inputs.js';
 import { sharedInputs } from '../../core/shared-inputs.js';
 
 export const smokeTestInputs = defineInputs(
   {
     checks: input.requiredFile(),
-    inventory: input.fileOrContent(),
+    inventory: input.fileOrContent(isInventoryContent),
     'inventory-artifact': input.name(),
     stack: sharedInputs.stack,
     'private-key': input.secretText(),

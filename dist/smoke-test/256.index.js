@@ -1,8 +1,8 @@
-export const id = 970;
-export const ids = [970];
+export const id = 256;
+export const ids = [256];
 export const modules = {
 
-/***/ 84970:
+/***/ 62256:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -76,6 +76,10 @@ function normalizePrivateKey(key) {
  * ("host key-type key"). Either way a copy in the run's scratch directory is what ssh reads, so the
  * path handed to ssh has no characters its option parser would split.
  */
+/** Whether the `known-hosts` input holds the lines themselves: several, or one of three or more fields. */
+function isKnownHostsContent(value) {
+    return value.includes('\n') || value.trim().split(/\s+/).length >= 3;
+}
 /** A one-line value is a path unless it is a known_hosts line (three or more fields); a path obeys the workspace rule. */
 function knownHostsPath(given) {
     try {
@@ -107,98 +111,8 @@ async function knownHostsFile(given, scratch) {
     return target;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
-;// CONCATENATED MODULE: ./lib/ansible/inventory.js
-
-
-
-
-
-
-/** The file tf-apply puts in its inventory artifact (src/actions/tf-apply/apply.ts). */
-const ARTIFACT_INVENTORY_FILE = 'inventory.yml';
-const EXPECTED = 'an inventory file or directory in the workspace, a comma-separated host list ("web-1,web-2,"), ' +
-    'or an inline YAML or INI inventory';
-/**
- * The `inventory` input is one of: a path (file or directory, relative to the workspace); a host list
- * in Ansible's `-i host1,host2,` form; or the inventory itself, inline, in YAML or INI. Empty: the
- * inventory tf-apply published as an artifact.
- */
-async function resolveInventory(options) {
-    const given = options.given?.trim();
-    if (!given)
-        return fromArtifact(options);
-    if (!given.includes('\n')) {
-        if (HOST_LIST.test(given)) {
-            return { kind: 'host-list', argument: given, description: `hosts ${given.replace(/,$/, '')}` };
-        }
-        const path = inventoryPath(given);
-        if (path)
-            return { kind: 'path', argument: path, description: workspacePath(path, options.workspace) };
-        // One line naming no file is an inline inventory ("web-1 ansible_host=10.0.0.1"), unless it looks like a path.
-        if (/[/\\]|\.(?:ya?ml|json|ini|cfg|txt)$/i.test(given) && !/\s/.test(given)) {
-            throw new errors/* ConfigurationError */.j1(`Input "inventory" must be ${EXPECTED}; no file or directory ${(0,paths/* quoteValue */.cl)(given)}.`);
-        }
-    }
-    return writeInline(given, options.scratch);
-}
-// Ansible's `-i host1,host2,` form: a comma makes it a list, not a file name.
-const HOST_LIST = /^[^\s=]+,[^\s=]*$/;
-/**
- * The inventory file or directory `given` names, held to the workspace rule. A one-line inline
- * inventory sets a variable (`web-1 ansible_host=10.0.0.1`), so a value with `=` that the rule refuses
- * is not a path; anything else the rule refuses is an error, never a silent inline inventory.
- */
-function inventoryPath(given) {
-    try {
-        return (0,paths/* findConfinedPath */.bf)(given, 'file or directory');
-    }
-    catch (error) {
-        if (!(error instanceof paths/* PathRefusal */.CV))
-            throw error;
-        if (given.includes('='))
-            return undefined;
-        throw (0,paths/* refusedInput */.v1)('inventory', given, error);
-    }
-}
-async function fromArtifact(options) {
-    const dir = (0,external_node_path_.join)(options.scratch, 'inventory-artifact');
-    await options.artifacts.download(options.artifactName, dir);
-    const file = (0,external_node_path_.join)(dir, ARTIFACT_INVENTORY_FILE);
-    if (!(0,external_node_fs_.existsSync)(file)) {
-        const found = (await (0,external_node_fs_promises_.readdir)(dir)).join(', ') || 'nothing';
-        throw new errors/* ConfigurationError */.j1(`The artifact ${options.artifactName} holds no ${ARTIFACT_INVENTORY_FILE} (it holds ${found}): ` +
-            'name the inventory tf-apply published in inventory-artifact, or give the inventory input.');
-    }
-    return { kind: 'artifact', argument: file, description: `artifact ${options.artifactName}` };
-}
-/**
- * Ansible picks the parser by trying each plugin, but its yaml plugin reads only .yml/.yaml/.json
- * files: a YAML mapping goes to inventory.yml, anything else (INI) to inventory.ini.
- */
-async function writeInline(content, scratch) {
-    let yaml;
-    try {
-        yaml = (0,dist/* parse */.qg)(content);
-    }
-    catch {
-        yaml = undefined;
-    }
-    const isYaml = yaml !== null && typeof yaml === 'object' && !Array.isArray(yaml);
-    const dir = (0,external_node_path_.join)(scratch, 'inventory');
-    await (0,external_node_fs_promises_.mkdir)(dir, { recursive: true });
-    const file = (0,external_node_path_.join)(dir, isYaml ? 'inventory.yml' : 'inventory.ini');
-    await (0,external_node_fs_promises_.writeFile)(file, `${content}\n`);
-    return { kind: 'inline', argument: file, description: `inline ${isYaml ? 'YAML' : 'INI'} inventory` };
-}
-function workspacePath(path, workspace) {
-    const inside = (0,external_node_path_.relative)(workspace, path);
-    return inside && !inside.startsWith('..') ? inside.split('\\').join('/') : path;
-}
-
+// EXTERNAL MODULE: ./lib/ansible/inventory.js
+var inventory = __webpack_require__(64928);
 // EXTERNAL MODULE: ./lib/core/inputs.js
 var inputs = __webpack_require__(50662);
 ;// CONCATENATED MODULE: ./lib/artifacts/names.js
@@ -224,6 +138,8 @@ function stackName(given, workingDirectory, workspace, repo) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./lib/contracts/digest.js
 
 
@@ -354,7 +270,7 @@ function wholeNumber(min) {
         .min(min, { error: `must be a whole number, ${min} or more` });
 }
 const count = wholeNumber(0);
-const manifest_workspacePath = schemas/* string */.YjP().refine(isWorkspacePath, {
+const workspacePath = schemas/* string */.YjP().refine(isWorkspacePath, {
     error: "must be a POSIX path relative to the workspace, '.' for the workspace itself",
 });
 const producerSchema = schemas/* object */.Ikc({ action: manifest_text, version: manifest_text });
@@ -399,7 +315,7 @@ const planManifestSchema = schemas/* object */.Ikc({
     producer: producerSchema,
     stack: manifest_text,
     /** POSIX, relative to the workspace, '.' for the workspace itself. */
-    workingDirectory: manifest_workspacePath,
+    workingDirectory: workspacePath,
     workspace: manifest_text,
     commit: schemas/* string */.YjP().regex(COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
     ref: schemas/* string */.YjP(),
@@ -475,7 +391,7 @@ function parseJson(text, file) {
         throw new ConfigurationError(`${file} is not valid JSON (${error.message})`);
     }
 }
-const manifest_EXPECTED = {
+const EXPECTED = {
     string: 'a string',
     number: 'a number',
     int: 'a whole number',
@@ -501,7 +417,7 @@ function describeType(expected, input) {
 /** Messages for the issues a schema does not word itself: "must be a string", "is missing". */
 function defaultMessage(issue) {
     if (issue.code === 'invalid_type') {
-        return describeType(manifest_EXPECTED[issue.expected] ?? issue.expected, issue.input);
+        return describeType(EXPECTED[issue.expected] ?? issue.expected, issue.input);
     }
     if (issue.code === 'invalid_value') {
         return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
@@ -616,6 +532,8 @@ const SUITE_VERSION = '0.1.0';
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var dist_ajv = __webpack_require__(42463);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./lib/smoke/checks-schema.js
 /**
  * The JSON Schema of the smoke-test checks file, published as schemas/smoke-checks.schema.json (a unit
@@ -1806,7 +1724,7 @@ async function loadInventory(inputs, checks, deps, stack, scratch) {
     // Only when asked for, or when a check targets a group: checks of plain addresses need no artifact.
     if (!inputs.inventory && !inputs.inventoryArtifact && !needsInventory(checks))
         return undefined;
-    const source = await resolveInventory({
+    const source = await (0,inventory/* resolveInventory */.ZM)({
         given: inputs.inventory,
         artifactName: inputs.inventoryArtifact ?? artifactName(inputs.artifactPrefix, 'inventory', stack),
         artifacts: deps.artifacts,
