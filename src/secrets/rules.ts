@@ -13,6 +13,11 @@ export interface SecretRule {
   pattern: RegExp;
   /** A match that is a documented example, not a credential. */
   allow?: (secret: string) => boolean;
+  /**
+   * For a rule that matches the head of a block (a PEM header): what ends the block. The body between
+   * is secret too, and is redacted with the head.
+   */
+  endMarker?: RegExp;
 }
 
 export const BUILT_IN_RULES: readonly SecretRule[] = [
@@ -37,6 +42,7 @@ export const BUILT_IN_RULES: readonly SecretRule[] = [
     description: 'Private key block',
     keywords: ['private key'],
     pattern: /-----BEGIN (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP |SSH2 )?PRIVATE KEY(?: BLOCK)?-----/g,
+    endMarker: /-----END (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP |SSH2 )?PRIVATE KEY(?: BLOCK)?-----/,
   },
   {
     id: 'github-token',

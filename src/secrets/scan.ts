@@ -40,6 +40,11 @@ export interface ScanOptions {
   maxFileBytes?: number;
   /** Directory names never entered, wherever they are. */
   skipDirectories?: readonly string[];
+  /**
+   * Told each secret's text (and a private key's body) as it is found, so that a redactor can hide it
+   * wherever else it turns up; the findings themselves never carry it.
+   */
+  onSecret?: (value: string) => void;
 }
 
 export const SKIPPED_DIRECTORIES: readonly string[] = ['.git', '.terraform', 'node_modules'];
@@ -92,7 +97,7 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
         await walk(path, scopes);
       } else if (entry.isFile()) {
         if (ignored(scopes, path, false)) continue;
-        await scanFile(root, path, rules, maxFileBytes, statistics, findings);
+        await scanFile(root, path, rules, maxFileBytes, statistics, findings, options.onSecret);
       }
     }
   };
@@ -109,6 +114,7 @@ async function scanFile(
   maxFileBytes: number,
   statistics: ScanStatistics,
   findings: SecretFinding[],
+  onSecret: ((value: string) => void) | undefined,
 ): Promise<void> {
   const handle = await open(join(root, path), 'r').catch(() => undefined);
   if (!handle) return;
@@ -129,20 +135,29 @@ async function scanFile(
   }
   statistics.filesScanned += 1;
   statistics.bytesScanned += buffer.length;
-  findings.push(...scanText(buffer.toString('utf8'), path, rules));
+  findings.push(...scanText(buffer.toString('utf8'), path, rules, onSecret));
 }
 
-/** Every match of every rule in one file's text, by line and column (1-based). */
-export function scanText(
-  text: string,
-  file: string,
-  rules: readonly SecretRule[] = BUILT_IN_RULES,
-): SecretFinding[] {
+/**
+ * One match of a rule in a text: where the secret is (the first capture group, else the whole match),
+ * by offset. Matches that the rule allows (a documented example) or that stand on a line marked as
+ * allowed are left out. The scanner and the redactor both use this, so that what the scan reports and
+ * what every printed text hides follow one rule.
+ */
+export interface SecretMatch {
+  rule: SecretRule;
+  /** Offset of the secret's first character in the text. */
+  start: number;
+  /** Offset just past the secret's last character. */
+  end: number;
+  secret: string;
+}
+
+export function matchSecrets(text: string, rules: readonly SecretRule[] = BUILT_IN_RULES): SecretMatch[] {
   const lower = text.toLowerCase();
   const candidates = rules.filter((rule) => rule.keywords.some((keyword) => lower.includes(keyword)));
   if (candidates.length === 0) return [];
-  const lineStarts = lineStartsOf(text);
-  const found: SecretFinding[] = [];
+  const found: SecretMatch[] = [];
   for (const rule of candidates) {
     const pattern = new RegExp(
       rule.pattern.source,
@@ -151,21 +166,66 @@ export function scanText(
     for (const match of text.matchAll(pattern)) {
       const secret = match[1] ?? match[0];
       if (rule.allow?.(secret)) continue;
-      const offset = (match.index ?? 0) + (match[1] !== undefined ? match[0].indexOf(match[1]) : 0);
-      const lineIndex = lineAt(lineStarts, offset);
-      const lineStart = lineStarts[lineIndex] ?? 0;
-      const lineEnd = text.indexOf('\n', lineStart);
+      const start = (match.index ?? 0) + (match[1] !== undefined ? match[0].indexOf(match[1]) : 0);
+      const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+      const lineEnd = text.indexOf('\n', start);
       const lineText = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
       if (ALLOW_MARKERS.some((marker) => lineText.includes(marker))) continue;
-      found.push({
-        rule: rule.id,
-        description: rule.description,
-        file,
-        line: lineIndex + 1,
-        column: offset - lineStart + 1,
-        endColumn: Math.min(offset + secret.length, lineEnd === -1 ? text.length : lineEnd) - lineStart + 1,
-      });
+      found.push({ rule, start, end: start + secret.length, secret });
     }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The values a match stands for beyond its own text: for a rule with an end marker (a private key), the
+ * encoded body up to the marker, as the runs of base64 a line holds (a diff or a quote shows one line).
+ */
+export function bodyOf(text: string, match: SecretMatch): string[] {
+  if (!match.rule.endMarker) return [];
+  const body = text.slice(match.end, endOfBlock(text, match));
+  return [...body.matchAll(BODY_RUN)].map((run) => run[0]);
+}
+
+/** Base64 runs long enough to be part of a key, not a word: the lines of a PEM body are 64 characters. */
+export const BODY_RUN = /[A-Za-z0-9+/=]{16,}/g;
+
+/** Where a block that starts at the match ends: at its end marker, else at the end of the text. */
+export function endOfBlock(text: string, match: SecretMatch): number {
+  const marker = match.rule.endMarker;
+  if (!marker) return match.end;
+  const pattern = new RegExp(marker.source, marker.flags.replace('g', ''));
+  const found = pattern.exec(text.slice(match.end));
+  return found ? match.end + found.index : text.length;
+}
+
+/** Every match of every rule in one file's text, by line and column (1-based). */
+export function scanText(
+  text: string,
+  file: string,
+  rules: readonly SecretRule[] = BUILT_IN_RULES,
+  onSecret?: (value: string) => void,
+): SecretFinding[] {
+  const matches = matchSecrets(text, rules);
+  if (matches.length === 0) return [];
+  const lineStarts = lineStartsOf(text);
+  const found: SecretFinding[] = [];
+  for (const match of matches) {
+    if (onSecret) {
+      onSecret(match.secret);
+      for (const value of bodyOf(text, match)) onSecret(value);
+    }
+    const lineIndex = lineAt(lineStarts, match.start);
+    const lineStart = lineStarts[lineIndex] ?? 0;
+    const lineEnd = text.indexOf('\n', lineStart);
+    found.push({
+      rule: match.rule.id,
+      description: match.rule.description,
+      file,
+      line: lineIndex + 1,
+      column: match.start - lineStart + 1,
+      endColumn: Math.min(match.end, lineEnd === -1 ? text.length : lineEnd) - lineStart + 1,
+    });
   }
   return found.sort((a, b) => a.line - b.line || a.column - b.column);
 }

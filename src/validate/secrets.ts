@@ -1,14 +1,16 @@
 import type { Exec } from '../core/exec.js';
 import type { Logger } from '../core/logger.js';
 import { gitleaksVersion, runGitleaks } from '../secrets/gitleaks.js';
+import { valuesAtFindings, type Redactor } from '../secrets/redact.js';
 import { scanTree, type SecretFinding } from '../secrets/scan.js';
 import { findOnPath } from '../terraform/tool.js';
 import { annotationOf, skipped, type CheckResult, type Finding } from './checks.js';
 
 /**
  * The secret scan of the working tree: gitleaks when it is on PATH, else the built-in rules. A finding
- * names the rule, the file and the line; the secret itself is never read back out of the scanner.
- * It is not masked either: `::add-mask::` would print it to the raw log in order to hide it.
+ * names the rule, the file and the line, never the secret.
+ * It is not masked either: `::add-mask::` would print it to the raw log in order to hide it. Instead
+ * each secret's text goes to the run's redactor, which hides it in every text that leaves the step.
  */
 
 export interface SecretCheckDependencies {
@@ -17,6 +19,8 @@ export interface SecretCheckDependencies {
   workspace: string;
   runnerTemp: string;
   searchPath?: string;
+  /** Told every value the scan finds, so that later checks' output cannot print it. */
+  redactor?: Redactor;
 }
 
 const TITLE = 'secret scan';
@@ -34,8 +38,15 @@ export async function checkSecrets(enabled: boolean, deps: SecretCheckDependenci
       scanner = `gitleaks ${tool.version}`;
       logger.info(`Scanning the working tree with ${scanner} (on PATH), in place of the built-in rules.`);
       found = await runGitleaks(tool, workspace, deps.exec, deps.runnerTemp);
+      // gitleaks ran with --redact: the values are read back from the files, at the places it names.
+      const redactor = deps.redactor;
+      if (redactor) for (const value of await valuesAtFindings(workspace, found)) redactor.add(value);
     } else {
-      const { findings, statistics } = await scanTree(workspace);
+      const redactor = deps.redactor;
+      const { findings, statistics } = await scanTree(
+        workspace,
+        redactor ? { onSecret: (value) => redactor.add(value) } : {},
+      );
       scanner = 'built-in rules';
       logger.info(
         `Scanned ${statistics.filesScanned} file(s), ${statistics.bytesScanned} bytes, in ${statistics.durationMs} ms ` +

@@ -7,6 +7,7 @@ import type { Exec } from '../core/exec.js';
 import type { Logger } from '../core/logger.js';
 import type { RunContext } from '../core/run-context.js';
 import { SUITE_VERSION } from '../core/version.js';
+import { redactingLogger, Redactor } from '../secrets/redact.js';
 import { resolveTool, type BinaryChoice, type Tool } from '../terraform/tool.js';
 import { checkAnsible } from './ansible.js';
 import { skipped, type CheckResult } from './checks.js';
@@ -20,6 +21,11 @@ import { checkTerraform, hasConfiguration } from './terraform.js';
  * fmt, validate and the tests of each working directory, then packer validate and the Ansible checks.
  * Every check runs even after one failed, so one run shows everything to fix. The findings go to one
  * SARIF file and, with the per-check results, to the `<prefix>-validate` artifact.
+ *
+ * Tools quote the files they check (fmt's diffs, diagnostics, test output, Ansible's errors), so a
+ * credential can reach any text. One redactor, fed by the secret scan and applying the scanner's
+ * rules, stands at both doors: every log line goes out through a redacting logger, and the checks'
+ * results are redacted once, before the SARIF file, the artifact and the job summary are made of them.
  */
 
 export interface ValidateInputs {
@@ -65,6 +71,24 @@ export async function runValidation(
   inputs: ValidateInputs,
   deps: ValidateDependencies,
 ): Promise<ValidateResult> {
+  const redactor = new Redactor();
+  try {
+    return await validateWith(inputs, { ...deps, logger: redactingLogger(deps.logger, redactor) }, redactor);
+  } catch (error) {
+    // An unexpected failure's message may quote a tool's output: it leaves the step redacted too.
+    if (error instanceof Error) {
+      error.message = redactor.redact(error.message);
+      if (error.stack) error.stack = redactor.redact(error.stack);
+    }
+    throw error;
+  }
+}
+
+async function validateWith(
+  inputs: ValidateInputs,
+  deps: ValidateDependencies,
+  redactor: Redactor,
+): Promise<ValidateResult> {
   const { logger, run } = deps;
   const started = Date.now();
   const now = deps.now ?? (() => new Date());
@@ -73,8 +97,10 @@ export async function runValidation(
   const searchPath = deps.searchPath ?? process.env.PATH ?? '';
   const collaborators = { exec: deps.exec, logger, workspace: run.workspace, searchPath };
 
-  const checks: CheckResult[] = [];
-  checks.push(await checkSecrets(inputs.scanSecrets, { ...collaborators, runnerTemp: run.runnerTemp }));
+  const raw: CheckResult[] = [];
+  raw.push(
+    await checkSecrets(inputs.scanSecrets, { ...collaborators, runnerTemp: run.runnerTemp, redactor }),
+  );
 
   const tool = directories.some((d) => d.hasConfiguration)
     ? await findTool(inputs.binary, deps.exec, searchPath, logger)
@@ -85,12 +111,12 @@ export async function runValidation(
     if (!dir.hasConfiguration) {
       const reason = `no .tf or .tofu files in ${dir.relativeDir}`;
       for (const id of ['fmt', 'validate', 'test'])
-        checks.push(skipped(id, `${name} ${id}`, dir.relativeDir, reason));
+        raw.push(skipped(id, `${name} ${id}`, dir.relativeDir, reason));
     } else if (typeof tool === 'string') {
       for (const id of ['fmt', 'validate', 'test'])
-        checks.push(skipped(id, `${name} ${id}`, dir.relativeDir, tool));
+        raw.push(skipped(id, `${name} ${id}`, dir.relativeDir, tool));
     } else if (tool) {
-      checks.push(
+      raw.push(
         ...(await checkTerraform(
           { cwd: dir.path, relativeDir: dir.relativeDir },
           { exec: deps.exec, logger, tool, dataRoot },
@@ -99,9 +125,11 @@ export async function runValidation(
     }
   }
 
-  checks.push(await checkPacker(inputs.packerTemplate, collaborators));
-  checks.push(...(await checkAnsible(inputs.playbook, collaborators)));
+  raw.push(await checkPacker(inputs.packerTemplate, collaborators));
+  raw.push(...(await checkAnsible(inputs.playbook, collaborators)));
 
+  // The one place results are redacted: everything below (SARIF, artifact, summary) is made of these.
+  const checks = redactor.redactDeep(raw);
   const passed = checks.every((check) => check.status !== 'failed');
   const findings = checks.reduce((sum, check) => sum + check.findings.length, 0);
   const durationMs = Date.now() - started;

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, cp, readFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { startResultsService, type ResultsService } from '../support/results-service.js';
 import { WorkflowRun, type Job, type StepResult } from '../support/runner/runner.js';
 import { sarifErrors } from '../support/sarif-schema.js';
@@ -310,12 +312,12 @@ describe('secrets', () => {
       );
       expect(step.summary).toContain(`\`${file} line ${line}\``);
     }
-    const artifactText = JSON.stringify(results.artifacts(job.run.runBackendId));
+    const artifact = await artifactText(job);
     for (const { secret } of planted) {
       expect(step.rawLog).not.toContain(secret);
       expect(step.summary).not.toContain(secret);
       expect(sarifText).not.toContain(secret);
-      expect(artifactText).not.toContain(secret);
+      expect(artifact).not.toContain(secret);
       expect(JSON.stringify([step.errors, step.warnings, step.notices, step.outputs])).not.toContain(secret);
     }
     expect(step.rawLog).not.toContain('Q'.repeat(16));
@@ -348,6 +350,105 @@ describe('secrets', () => {
     ]);
     expect(step.rawLog).not.toContain(secret);
     expect((await sarifOf(step)).text).not.toContain(secret);
+  });
+});
+
+/** Every file of the artifact as stored, unzipped: the text a later job or a person downloads. */
+async function artifactText(job: Job): Promise<string> {
+  const texts: string[] = [];
+  for (const { id } of results.artifacts(job.run.runBackendId)) {
+    const zip = join(await mkdtemp(join(job.runnerTemp, 'artifact-')), 'artifact.zip');
+    await writeFile(zip, results.artifactBytes(id));
+    texts.push((await promisify(execFile)('unzip', ['-p', zip], { maxBuffer: 16 * 1024 * 1024 })).stdout);
+  }
+  return texts.join('\n');
+}
+
+/** validate-results.json as the step wrote it in RUNNER_TEMP (the artifact holds a copy). */
+async function resultsFile(job: Job): Promise<string> {
+  const dirs = (await readdir(job.runnerTemp)).filter((name) => /^iac-validate-(?!data-)/.test(name));
+  expect(dirs).toHaveLength(1);
+  return readFile(join(job.runnerTemp, dirs[0] ?? '', 'validate-results.json'), 'utf8');
+}
+
+describe('secrets that the tools quote', () => {
+  it('are redacted in the fmt diff, diagnostics, test output, Packer and Ansible errors, everywhere', async () => {
+    const job = await checkout();
+    const key = `AKIA${[...randomBytes(16)].map((b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[b % 32] ?? 'A').join('')}`;
+    // On a line fmt rewrites (no spaces around =): the diff shows it twice.
+    await job.writeFile('infra/keys.tf', `locals {\n  deploy_key_id="${key}"\n}\n`);
+    // In a failing test's message: tofu test prints it.
+    await job.writeFile(
+      'infra/tests/key.tftest.hcl',
+      [
+        'run "has_the_key" {',
+        '  command = plan',
+        '',
+        '  assert {',
+        '    condition     = terraform_data.server.input.size == "large"',
+        `    error_message = "The server has no key ${key}."`,
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    // As a name validate cannot resolve: its diagnostic quotes it.
+    await job.writeFile(
+      'keyed/main.tf',
+      `resource "terraform_data" "uses" {\n  input = terraform_data.${key}.output\n}\n`,
+    );
+    // As an argument Packer does not know, and a module Ansible cannot resolve: both errors quote it.
+    await job.writeFile(
+      'packer/keyed.pkr.hcl',
+      `source "null" "keyed" {\n  communicator = "none"\n  ${key} = "1"\n}\n\nbuild {\n  sources = ["source.null.keyed"]\n}\n`,
+    );
+    await job.writeFile(
+      'ansible/keyed.yml',
+      `- name: Keyed\n  hosts: web\n  gather_facts: false\n  tasks:\n    - name: Use the key\n      ${key}:\n        msg: hi\n`,
+    );
+    const step = await job.step('validate', {
+      with: {
+        'working-directory': 'infra\nkeyed',
+        'packer-template': 'packer/keyed.pkr.hcl',
+        playbook: 'ansible/keyed.yml',
+      },
+    });
+    expect(step.exitCode).toBe(1);
+    // The scan found each planted line.
+    const { text: sarifText, log } = await sarifOf(step);
+    expect(located(log).filter((r) => r.rule === 'secrets/aws-access-key-id')).toEqual(
+      expect.arrayContaining([
+        { rule: 'secrets/aws-access-key-id', uri: 'infra/keys.tf', line: 2 },
+        { rule: 'secrets/aws-access-key-id', uri: 'infra/tests/key.tftest.hcl', line: 6 },
+        { rule: 'secrets/aws-access-key-id', uri: 'keyed/main.tf', line: 2 },
+        { rule: 'secrets/aws-access-key-id', uri: 'packer/keyed.pkr.hcl', line: 3 },
+        { rule: 'secrets/aws-access-key-id', uri: 'ansible/keyed.yml', line: 6 },
+      ]),
+    );
+    // The summary still shows the diff of the file, with the key replaced on both sides.
+    expect(step.summary).toContain('<code>infra/keys.tf</code> is not formatted');
+    expect(step.summary).toContain('-  deploy_key_id="[REDACTED]"');
+    expect(step.summary).toContain('+  deploy_key_id = "[REDACTED]"');
+    // Each tool did quote it: where it stood, the placeholder stands.
+    expect(step.log).toContain('The server has no key [REDACTED].');
+    expect(step.log).toContain('There is no managed resource "terraform_data" "[REDACTED]" definition');
+    expect(step.log).toContain('An argument named "[REDACTED]" is not expected here');
+    expect(step.log).toContain("couldn't resolve module/action '[REDACTED]'");
+    // In the summary's findings the placeholder's brackets are escaped as Markdown.
+    expect(step.summary).toContain("couldn't resolve module/action '\\[REDACTED\\]'");
+    expect(sarifText).toContain('[REDACTED]');
+    const texts = {
+      rawLog: step.rawLog,
+      summary: step.summary,
+      sarif: sarifText,
+      artifact: await artifactText(job),
+      results: await resultsFile(job),
+      annotations: JSON.stringify([step.errors, step.warnings, step.notices, step.outputs]),
+    };
+    expect(texts.artifact).toContain('"schema": "iac/validate@1"');
+    for (const [where, text] of Object.entries(texts)) {
+      expect({ where, leaked: text.includes(key) }).toEqual({ where, leaked: false });
+    }
   });
 });
 
