@@ -13,6 +13,11 @@ export interface CommandComment {
   url: string;
   author: string;
   createdAt: string;
+  /**
+   * When the comment was last edited, if it was edited after it was written. Anyone with write access
+   * can edit another person's comment, so an edited command is never counted.
+   */
+  editedAt?: string | undefined;
   command: ApprovalCommand;
 }
 
@@ -48,6 +53,14 @@ export interface IgnoredCommand {
   why: string;
 }
 
+/** A command not counted because its comment was edited after it was written. */
+export interface EditedCommand {
+  login: string;
+  commentUrl: string;
+  kind: ApprovalCommand['kind'];
+  editedAt: string;
+}
+
 export type ApprovalStatus = 'approved' | 'rejected' | 'pending';
 
 export interface Decision {
@@ -55,6 +68,8 @@ export interface Decision {
   approvals: Vote[];
   rejects: Vote[];
   ignored: IgnoredCommand[];
+  /** Commands whose comment was edited: not counted, whoever wrote them; their authors must comment anew. */
+  edited: EditedCommand[];
   /** Approvals still needed (0 once approved). */
   missing: number;
 }
@@ -62,7 +77,8 @@ export interface Decision {
 /**
  * Decides from the commands on the pull request. Each eligible person's latest command for this plan
  * counts once: an approval must name this plan's digest, so a push that makes a new plan sets every
- * earlier approval aside; a reject from anyone eligible wins over any number of approvals.
+ * earlier approval aside; a reject from anyone eligible wins over any number of approvals. A command
+ * whose comment was edited after it was written counts for nothing: the words may not be its author's.
  */
 export function decide(
   comments: readonly CommandComment[],
@@ -70,9 +86,19 @@ export function decide(
   rules: DecisionRules,
 ): Decision {
   const ignored: IgnoredCommand[] = [];
+  const edited: EditedCommand[] = [];
   const latest = new Map<string, { comment: CommandComment; standing: Standing }>();
   const ordered = [...comments].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
   for (const comment of ordered) {
+    if (comment.editedAt !== undefined) {
+      edited.push({
+        login: comment.author,
+        commentUrl: comment.url,
+        kind: comment.command.kind,
+        editedAt: comment.editedAt,
+      });
+      continue;
+    }
     const login = comment.author.toLowerCase();
     const standing = standings.get(login) ?? { role: 'none', listed: false };
     const why = ineligibility(comment, standing, rules);
@@ -99,6 +125,7 @@ export function decide(
     approvals,
     rejects,
     ignored,
+    edited,
     missing: status === 'approved' ? 0 : Math.max(0, rules.minApprovals - approvals.length),
   };
 }

@@ -22,11 +22,13 @@ export function commandsIn(comments: readonly ThreadComment[]): {
     if (!author || !comment.body) continue;
     const command = parseCommand(comment.body);
     if (command) {
+      const editedAt = editedAtOf(comment);
       commands.push({
         id: comment.id,
         url: comment.html_url,
         author,
         createdAt: comment.created_at,
+        ...(editedAt ? { editedAt } : {}),
         command,
       });
       continue;
@@ -35,6 +37,17 @@ export function commandsIn(comments: readonly ThreadComment[]): {
     if (problem) malformed.push({ author, url: comment.html_url, problem });
   }
   return { commands, malformed };
+}
+
+/**
+ * When a comment was edited after it was written: REST's `updated_at` later than its `created_at`. Both
+ * have whole seconds, so an edit within the second the comment was written does not show here.
+ */
+export function editedAtOf(comment: Pick<ThreadComment, 'created_at' | 'updated_at'>): string | undefined {
+  const created = Date.parse(comment.created_at);
+  const updated = Date.parse(comment.updated_at);
+  if (Number.isNaN(created) || Number.isNaN(updated)) return undefined;
+  return updated > created ? comment.updated_at : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ApprovalRecord, ApprovalVote } from '../contracts/approval-record.
 import type { PlanManifest } from '../contracts/manifest.js';
 import { codeSpan } from '../render/markdown-escape.js';
 import { oneLine } from '../render/values.js';
-import type { IgnoredCommand } from './decide.js';
+import type { EditedCommand, IgnoredCommand } from './decide.js';
 
 /** What the status comment and the job summary say about one decision. */
 export interface DecisionReport {
@@ -11,6 +11,8 @@ export interface DecisionReport {
   /** Approvals still needed, while pending. */
   missing: number;
   ignored: readonly IgnoredCommand[];
+  /** Commands not counted because their comment was edited after it was written. */
+  edited?: readonly EditedCommand[] | undefined;
   malformed: ReadonlyArray<{ author: string; url: string; problem: string }>;
   /** Why the gate is still pending or what it fell back from, in a sentence. */
   note?: string | undefined;
@@ -51,6 +53,26 @@ function planLines(manifest: PlanManifest | undefined): string[] {
   return lines;
 }
 
+/**
+ * Shown, not folded away: a reviewer whose command was edited must learn that it does not count, and
+ * everyone reading the pull request that somebody's words were changed.
+ */
+function editedLines(edited: readonly EditedCommand[]): string[] {
+  if (edited.length === 0) return [];
+  return [
+    '> [!WARNING]',
+    "> **Edited commands do not count.** Anyone with write access can edit another person's comment, so a " +
+      '`/approve` or `/reject` whose comment was edited after it was written is not counted:',
+    ...edited.map(
+      (e) =>
+        `> - the ${codeSpan(`/${e.kind}`)} of @${e.login} ([comment](${e.commentUrl})), edited at ${e.editedAt}`,
+    ),
+    '>',
+    '> To approve or reject, write a new comment; do not edit the old one.',
+    '',
+  ];
+}
+
 /** The body of the status comment on the pull request, and the heart of the job summary. */
 export function renderDecision(report: DecisionReport): string {
   const { record } = report;
@@ -80,6 +102,7 @@ export function renderDecision(report: DecisionReport): string {
     );
   }
   if (report.note) lines.push(report.note, '');
+  lines.push(...editedLines(report.edited ?? []));
   if (record.approvers.length > 0) lines.push('**Approved by:**', '', ...record.approvers.map(voteLine), '');
   if (record.rejects.length > 0) lines.push('**Rejected by:**', '', ...record.rejects.map(voteLine), '');
   const notCounted = [

@@ -26,22 +26,57 @@ export function marker(key: string): string {
   return `<!-- iac-pipeline:${key} -->`;
 }
 
+/** The query that names the token's own account; the stand-in of the tests answers exactly this shape. */
+export const VIEWER_QUERY = 'query { viewer { login } }';
+
+/** A GitHub login, or an App's bot account `<slug>[bot]`: what `comment-author` may name. */
+export const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/i;
+
 /**
- * The account whose comments are trusted to carry markers: the `comment-author` input, else the token's
- * own user. Installation tokens (the workflow's GITHUB_TOKEN, GitHub Apps) cannot read GET /user; the
- * workflow token writes as github-actions[bot], and an App's token needs `comment-author` set to its bot.
+ * True when two logins name the same account. GitHub logins are case-insensitive, and a login the
+ * workflow gives or GraphQL answers may differ in case from the `user.login` REST answers.
+ */
+export function sameLogin(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * The account whose comments and issues are trusted to carry markers, the one the token writes as. One
+ * rule for every action that finds its own comments or issues again:
+ * 1. the `comment-author` input, when given;
+ * 2. else the token's own account as GraphQL's `viewer` names it: this works for every kind of token,
+ *    a GitHub App's installation token included (it answers `<slug>[bot]`);
+ * 3. else, as before GraphQL was asked (a GitHub Enterprise Server without it), REST's `GET /user`,
+ *    which installation tokens may not read: then the workflow token's `github-actions[bot]`.
  */
 export async function commentAuthor(
   client: GitHubClient,
   given: string | undefined,
   logger: Logger,
 ): Promise<string> {
-  if (given) return given;
+  const named = given?.trim();
+  if (named) return named;
+  try {
+    const { viewer } = await client.graphql<{ viewer?: { login?: unknown } }>(VIEWER_QUERY);
+    // An installation token's viewer is its bot, `<slug>[bot]`: the very login REST puts in `user.login`.
+    const login = typeof viewer?.login === 'string' ? viewer.login.trim() : '';
+    if (LOGIN.test(login)) {
+      logger.debug(`The token writes as ${login} (GraphQL viewer).`);
+      return login;
+    }
+    logger.debug('GraphQL viewer named no login; asking GET /user.');
+  } catch (error) {
+    const reason = String((error as Error).message ?? error).slice(0, 60);
+    logger.debug(`GraphQL viewer could not name the token's account (${reason}); asking GET /user.`);
+  }
   try {
     return (await client.rest.users.getAuthenticated()).data.login;
   } catch (error) {
     if ((error as { status?: number }).status !== 403) throw error;
-    logger.debug('The token is an installation token: its comments are written by github-actions[bot].');
+    logger.debug(
+      'The token is an installation token and GraphQL did not name it: assuming its comments are written by ' +
+        'github-actions[bot]. With a GitHub App token, set comment-author to <app>[bot].',
+    );
     return 'github-actions[bot]';
   }
 }
@@ -87,7 +122,7 @@ export class MarkedComments {
   ): MarkedComments {
     const found = new Map<string, MarkedComment>();
     for (const comment of comments) {
-      if (comment.user?.login !== author || !comment.body) continue;
+      if (!sameLogin(comment.user?.login, author) || !comment.body) continue;
       const key = MARKER.exec(comment.body)?.[1];
       // The oldest comment with a key is the one kept up to date; a later duplicate is left alone.
       if (key && !found.has(key)) {

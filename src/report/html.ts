@@ -185,7 +185,7 @@ function sections(artifacts: readonly GatheredArtifact[]): SafeHtml[] {
               html`<li>
                 <code>${r.stack}</code>: <strong>${r.status}</strong> (${r.decidedBy}, mode ${r.mode}) for
                 plan <code>${r.planDigest}</code> by
-                ${r.approvers.length > 0 ? r.approvers.map((v) => html`<code>${v.login}</code> (${v.permission}, ${v.at}) `) : 'nobody'}${r.override ? html`; override by <code>${r.override.by}</code>: ${r.override.justification}` : ''}
+                ${r.approvers.length > 0 ? r.approvers.map((v) => html`<code>${v.login}</code> (${v.permission}, ${v.at}) `) : r.decidedBy === 'policy' ? 'policy' : 'nobody'}${r.override ? html`; override by <code>${r.override.by}</code>: ${r.override.justification}` : ''}
               </li>`,
           )}
         </ul>`,

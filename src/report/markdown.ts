@@ -114,7 +114,9 @@ function approvalSection(artifacts: readonly GatheredArtifact[]): string[] {
         ? r.approvers
             .map((v) => `${codeSpan(v.login)} (${codeSpan(v.permission)}, ${codeSpan(v.at)})`)
             .join(', ')
-        : 'nobody';
+        : r.decidedBy === 'policy'
+          ? 'policy'
+          : 'nobody';
     lines.push(
       `- ${codeSpan(r.stack)}: **${r.status}** (${r.decidedBy}, mode ${r.mode}) for plan ${codeSpan(r.planDigest)} by ${who}${r.override ? `; override by ${codeSpan(r.override.by)}: ${codeSpan(r.override.justification)}` : ''}${r.rejects.length > 0 ? `; rejected by ${r.rejects.map((v) => codeSpan(v.login)).join(', ')}` : ''}`,
     );

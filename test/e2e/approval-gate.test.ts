@@ -300,6 +300,154 @@ describe('comment mode', () => {
   });
 });
 
+describe('edited comments', () => {
+  it('do not count an edited /approve, say why in the status comment, and count a fresh one after it', async () => {
+    const number = freshPull();
+    // Someone with write access edits another person's comment into an approval of the plan.
+    const comment = say(number, 'maint1', 'I will look at this plan after lunch');
+    api.editComment(comment.id, approveBody(), 'writer1');
+    const edited = await gateOn(number, {});
+    expect(edited.errors).toEqual([]);
+    expect(edited.outputs.status).toBe('pending');
+    expect(edited.outputs['plan-digest']).toBe('');
+    const status = statusComment(number)?.body ?? '';
+    expect(status).toContain('**Edited commands do not count.**');
+    expect(status).toContain(
+      `the \`/approve\` of @maint1 ([comment](https://github.com/octo-org/infra/pull/${number}#issuecomment-${comment.id}))`,
+    );
+    expect(status).toContain('write a new comment');
+    expect(status).toContain('0 of 1 approval; 1 more needed');
+    expect(edited.warnings).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('the /approve of maint1 was edited') }),
+    ]);
+    // The edited comment got no reaction: nothing acknowledges it as counted.
+    expect([...api.state.reactions.values()].some((r) => r.commentId === comment.id)).toBe(false);
+
+    const fresh = say(number, 'maint1', approveBody());
+    const approved = await gateOn(number, {});
+    expect(approved.outputs.status).toBe('approved');
+    expect(JSON.parse(approved.outputs.approvers ?? '[]')).toEqual([
+      expect.objectContaining({
+        login: 'maint1',
+        commentUrl: expect.stringContaining(`#issuecomment-${fresh.id}`),
+      }),
+    ]);
+    // The status comment still tells why the first one did not count.
+    expect(statusComment(number)?.body).toContain('**Edited commands do not count.**');
+  });
+
+  it('do not count an edited /reject either', async () => {
+    const number = freshPull();
+    say(number, 'admin1', approveBody());
+    const reject = say(number, 'maint1', '/reject wait for the freeze to end');
+    api.editComment(reject.id, '/reject wait for the freeze to end, and then some', 'maint1');
+    const step = await gateOn(number, {});
+    expect(step.outputs.status).toBe('approved');
+    expect(statusComment(number)?.body).toContain('the `/reject` of @maint1');
+  });
+});
+
+describe('with a GitHub App token', () => {
+  const APP = 'infra-app';
+  const BOT = `${APP}[bot]`;
+  /** A run whose GITHUB_TOKEN-like token is an App's installation token. */
+  const appRun = (options: Partial<WorkflowRunOptions>) => {
+    const run = newRun(options);
+    api.addAppToken(run.token, APP);
+    return run;
+  };
+  const commentRun = (number: number) =>
+    appRun({
+      eventName: 'issue_comment',
+      event: { action: 'created', issue: { number, pull_request: { url: 'x' } } },
+    });
+  const marked = (number: number, key: string) =>
+    api.commentsOn(number).filter((c) => c.body.startsWith(`<!-- iac-pipeline:${key}`));
+
+  it("keeps one status comment, edited in place, and leaves github-actions[bot]'s marked comments alone", async () => {
+    const number = freshPull();
+    const theirs = say(
+      number,
+      'github-actions[bot]',
+      '<!-- iac-pipeline:approval:infra -->\nby the workflow token',
+    );
+    const first = await gateOn(number, {}, { run: commentRun(number) });
+    expect(first.errors).toEqual([]);
+    expect(first.outputs.status).toBe('pending');
+    say(number, 'maint1', approveBody());
+    const second = await gateOn(number, {}, { run: commentRun(number) });
+    expect(second.outputs.status).toBe('approved');
+
+    const ours = marked(number, 'approval:infra').filter((c) => c.author === BOT);
+    expect(ours).toHaveLength(1);
+    expect(ours[0]?.body).toContain(':white_check_mark: **Approved**');
+    expect(first.outputs['status-comment-url']).toBe(second.outputs['status-comment-url']);
+    expect(api.state.comments.get(theirs.id)).toMatchObject({
+      body: theirs.body,
+      updatedAt: theirs.createdAt,
+    });
+    const byBot = (op: string) => api.writes(op).filter((w) => w.login === BOT && w.status < 300);
+    expect(
+      byBot('issues/create-comment').filter((w) => w.path.endsWith(`/issues/${number}/comments`)),
+    ).toHaveLength(1);
+    expect(
+      byBot('issues/update-comment').filter((w) => w.path.endsWith(`/comments/${ours[0]?.id}`)),
+    ).toHaveLength(1);
+  });
+
+  it('has tf-plan edit its own plan comment in place, which the gate then reads on issue_comment', async () => {
+    const head = 'd'.repeat(40);
+    const pull = api.addPull({
+      author: 'alice',
+      headSha: head,
+      headRef: 'app-plan',
+      commits: [{ sha: head, message: 'change', author: 'writer1' }],
+    });
+    const theirs = say(pull.number, 'github-actions[bot]', '<!-- iac-pipeline:plan:infra:1 -->\nan old plan');
+    const event = {
+      action: 'synchronize',
+      number: pull.number,
+      pull_request: { number: pull.number, head: { sha: head } },
+    };
+    const stateDir = await mkdtemp(join(root, 'state-'));
+    const firstRun = appRun({ event });
+    const first = await planIn(firstRun, stateDir, { comment: 'true' });
+    const secondRun = appRun({ event });
+    const second = await planIn(secondRun, stateDir, { comment: 'true' });
+    expect(second.outputs['plan-digest']).not.toBe(first.outputs['plan-digest']);
+
+    const ours = marked(pull.number, 'plan:infra:1').filter((c) => c.author === BOT);
+    expect(ours).toHaveLength(1);
+    expect(ours[0]?.body).toContain(second.outputs['plan-digest'] ?? '');
+    expect(second.outputs['comment-url']).toBe(first.outputs['comment-url']);
+    expect(api.state.comments.get(theirs.id)?.body).toBe(theirs.body);
+
+    say(pull.number, 'maint1', approveBody(second.outputs['plan-digest']));
+    const step = await gateOn(pull.number, { 'run-id': '' }, { run: commentRun(pull.number) });
+    expect(step.errors).toEqual([]);
+    expect(step.outputs).toMatchObject({
+      status: 'approved',
+      'plan-digest': second.outputs['plan-digest'],
+      'plan-run-id': String(secondRun.runId),
+    });
+  });
+
+  it('takes comment-author when given, and refuses one that is no login', async () => {
+    const number = freshPull();
+    const named = await gateOn(number, { 'comment-author': BOT }, { run: commentRun(number) });
+    expect(named.errors).toEqual([]);
+    const again = await gateOn(number, { 'comment-author': BOT.toUpperCase() }, { run: commentRun(number) });
+    expect(again.errors).toEqual([]);
+    expect(marked(number, 'approval:infra')).toHaveLength(1);
+    const bad = await gateOn(number, { 'comment-author': 'two words' }, { run: commentRun(number) });
+    expect(bad.exitCode).toBe(1);
+    expect(bad.errors).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('comment-author') }),
+    ]);
+    expect(bad.errors).toHaveLength(1);
+  });
+});
+
 describe('wait mode', () => {
   it('polls until an approval arrives', async () => {
     const number = freshPull();

@@ -17,6 +17,7 @@ import {
   commentAuthor,
   listThreadComments,
   MarkedComments,
+  sameLogin,
   type CommentThread,
 } from '../../github/marked-comments.js';
 import type { GitHubClient } from '../../github/octokit.js';
@@ -194,7 +195,7 @@ async function planShownOnPullRequest(
   const repository = { owner: deps.run.owner, repo: deps.run.repo };
   const [pull, author] = await Promise.all([
     withHeadSha(client, repository, target),
-    commentAuthor(client, undefined, deps.logger),
+    commentAuthor(client, inputs.commentAuthor, deps.logger),
   ]);
   const comments = await MarkedComments.load(client, { ...repository, issueNumber: pull.number }, author);
   const comment = comments.get(planCommentPartKey(planCommentKey(stack)));
@@ -356,7 +357,7 @@ async function commentDecision(
   const repository = { owner: deps.run.owner, repo: deps.run.repo };
   const thread: CommentThread = { ...repository, issueNumber: target.number };
   const [author, self] = await Promise.all([
-    commentAuthor(client, undefined, deps.logger),
+    commentAuthor(client, inputs.commentAuthor, deps.logger),
     selfLoginsOf(client, repository, target.number),
   ]);
   const deadline = deps.now().getTime() + inputs.timeoutMinutes * 60_000;
@@ -365,7 +366,7 @@ async function commentDecision(
 
   for (;;) {
     const comments = await listThreadComments(client, thread);
-    const { commands, malformed } = commandsIn(comments.filter((c) => c.user?.login !== author));
+    const { commands, malformed } = commandsIn(comments.filter((c) => !sameLogin(c.user?.login, author)));
     const standings = await standingsOf(
       client,
       repository,
@@ -387,6 +388,12 @@ async function commentDecision(
         ? `No decision within ${inputs.timeoutMinutes} minute(s) of waiting: the gate timed out.`
         : undefined;
       const report = commentReport(base, plan, target.number, decision, malformed, joinNotes(note, waitNote));
+      for (const edited of decision.edited) {
+        deps.logger.warning(
+          `Not counted: the /${edited.kind} of ${edited.login} was edited after it was written (${edited.commentUrl}). A new comment counts; an edited one never does.`,
+          { title: 'Edited command' },
+        );
+      }
       await acknowledge(client, repository, decision);
       const marked = MarkedComments.among(client, thread, author, comments);
       const { comment } = await marked.write(`approval:${plan.stack}`, renderDecision(report));
@@ -444,7 +451,15 @@ function commentReport(
     rejects: decision.rejects.map(toRecord),
   };
   const ignored: IgnoredCommand[] = decision.ignored;
-  return { record, manifest: plan.manifest, missing: decision.missing, ignored, malformed, note };
+  return {
+    record,
+    manifest: plan.manifest,
+    missing: decision.missing,
+    ignored,
+    edited: decision.edited,
+    malformed,
+    note,
+  };
 }
 
 /** Reacts to every command that counted, so its author sees it was read. */
@@ -472,7 +487,7 @@ async function writeStatusIfOnPullRequest(
   const marked = await MarkedComments.load(
     client,
     thread,
-    await commentAuthor(client, undefined, deps.logger),
+    await commentAuthor(client, inputs.commentAuthor, deps.logger),
   );
   report.record.pullRequest = target.number;
   const { comment } = await marked.write(`approval:${plan.stack}`, renderDecision(report));

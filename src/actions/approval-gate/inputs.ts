@@ -1,5 +1,6 @@
 import { defineInputs, input } from '../../core/inputs.js';
 import { sharedInputs } from '../../core/shared-inputs.js';
+import { LOGIN } from '../../github/marked-comments.js';
 
 const MODES = ['environment', 'comment', 'wait', 'policy'] as const;
 
@@ -26,6 +27,7 @@ export const approvalGateInputs = defineInputs(
     'allow-unprotected': input.boolean(false),
     'on-pending': input.choice(['succeed', 'fail'] as const, 'succeed'),
     'dispatch-workflow': input.text(),
+    'comment-author': input.text(),
     'artifact-prefix': sharedInputs['artifact-prefix'],
     'github-token': sharedInputs['github-token'],
   },
@@ -44,6 +46,13 @@ export const approvalGateInputs = defineInputs(
     (v) =>
       v.override && v.overrideUsers.length === 0
         ? { input: 'override-users', message: 'must list who may override when override is given' }
+        : undefined,
+    (v) =>
+      v.commentAuthor !== undefined && !LOGIN.test(v.commentAuthor.trim())
+        ? {
+            input: 'comment-author',
+            message: 'must be one GitHub login, such as infra-app[bot] for a GitHub App',
+          }
         : undefined,
   ],
 );

@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { BLOB_PREFIX, MemoryArtifactSource, type ArtifactInfo, type ArtifactSource } from './artifacts.js';
 import { completeFromSchema } from './complete.js';
 import { HttpError, notFound, type Ctx, type Reply } from './context.js';
+import { answerGraphql } from './graphql.js';
 import { HANDLERS } from './handlers.js';
 import type { JobSource } from './jobs.js';
 import type { Json } from './json.js';
@@ -89,6 +90,16 @@ export interface GitHubApi {
   addIssue(input: IssueInput): StoredIssue;
   addPull(input: PullInput): StoredIssue;
   addComment(input: { issueNumber: number; body: string; author: string; repo?: string }): StoredComment;
+  /**
+   * Edits a comment as `editor` would in GitHub's web page (anyone with write access may edit anyone's
+   * comment): its body changes and its `updated_at` moves past its `created_at`.
+   */
+  editComment(commentId: number, body: string, editor: string): StoredComment;
+  /**
+   * Makes `token` a GitHub App's installation token: it writes as the bot `<slug>[bot]` (`user.type` "Bot"),
+   * `GET /user` answers 403 "Resource not accessible by integration", and GraphQL's viewer is the bot.
+   */
+  addAppToken(token: string, slug: string): GitHubUser;
   addEnvironment(input: EnvironmentInput): StoredEnvironment;
   addPendingDeployment(runId: number, input: PendingInput): PendingDeployment;
   commentsOn(issueNumber: number, repo?: string): StoredComment[];
@@ -101,6 +112,10 @@ export interface GitHubApi {
   assertNoViolations(): void;
   close(): Promise<void>;
 }
+
+/** Where Octokit's `graphql` posts (the API root + `/graphql`), and the operation requests to it are recorded as. */
+const GRAPHQL_PATH = '/graphql';
+export const GRAPHQL_OPERATION = 'graphql';
 
 interface RateBucket {
   used: number;
@@ -158,7 +173,13 @@ export class StandIn extends Store implements GitHubApi {
   }
 
   writes(operationId?: string): RecordedRequest[] {
-    return this.requests.filter((r) => r.method !== 'GET' && (!operationId || r.operationId === operationId));
+    // A GraphQL query is a POST that changes nothing (the suite sends no mutations).
+    return this.requests.filter(
+      (r) =>
+        r.method !== 'GET' &&
+        r.operationId !== GRAPHQL_OPERATION &&
+        (!operationId || r.operationId === operationId),
+    );
   }
 
   failNext(fault: Fault): void {
@@ -203,6 +224,8 @@ export class StandIn extends Store implements GitHubApi {
     record: RecordedRequest,
   ): Promise<Reply> {
     if (record.method === 'GET' && url.pathname.startsWith(BLOB_PREFIX)) return this.serveBlob(url);
+    if (record.method === 'POST' && url.pathname === GRAPHQL_PATH)
+      return this.graphql(req.headers.authorization, raw, record);
     const route = this.spec.match(record.method, url.pathname);
     if (!route)
       throw new HttpError(404, 'Not Found', {}, "undocumented route (no operation in GitHub's description)");
@@ -247,6 +270,24 @@ export class StandIn extends Store implements GitHubApi {
       url: req.url,
     };
     return this.finish(id, await handler(ctx));
+  }
+
+  /** GraphQL, outside the REST description: see graphql.ts for the shapes it answers. */
+  private graphql(authorization: string | undefined, raw: string, record: RecordedRequest): Reply {
+    record.operationId = GRAPHQL_OPERATION;
+    const user = this.authenticate(authorization);
+    record.login = user.login;
+    this.bucket(user.login).used += 1;
+    const fault = this.takeFault(GRAPHQL_OPERATION);
+    if (fault) return faultReply(fault);
+    try {
+      if (raw) record.body = JSON.parse(raw) as unknown;
+    } catch {
+      // answerGraphql says so.
+    }
+    const { reply, violation } = answerGraphql(user, raw);
+    if (violation) this.violations.push(`POST ${GRAPHQL_PATH}: ${violation}`);
+    return reply;
   }
 
   private authenticate(header: string | undefined): GitHubUser {

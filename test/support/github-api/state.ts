@@ -36,6 +36,8 @@ export interface StoredComment {
   author: string;
   createdAt: string;
   updatedAt: string;
+  /** Who edited it last, when a test edited it (editComment); GitHub shows it in the edit history. */
+  lastEditor?: string;
 }
 
 export interface PullCommit {

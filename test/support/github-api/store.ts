@@ -242,6 +242,25 @@ export class Store {
     return comment;
   }
 
+  editComment(commentId: number, body: string, editor: string): StoredComment {
+    const comment = this.state.comments.get(commentId);
+    if (!comment) throw new Error(`the stand-in has no comment ${commentId} to edit`);
+    this.addUser(editor);
+    comment.body = body;
+    comment.lastEditor = editor;
+    // GitHub's timestamps have whole seconds: an edit in the second the comment was written would not show.
+    // A test's edit always shows, a second later at least.
+    const created = Date.parse(comment.createdAt);
+    const at = Math.max(Date.parse(this.now()), created + 1000);
+    comment.updatedAt = new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return comment;
+  }
+
+  addAppToken(token: string, slug: string): GitHubUser {
+    this.addUser(`${slug}[bot]`, 'Bot');
+    return this.addToken(token, `${slug}[bot]`);
+  }
+
   addDeployment(
     input: Omit<StoredDeployment, 'id' | 'createdAt' | 'updatedAt' | 'originalEnvironment'>,
   ): StoredDeployment {

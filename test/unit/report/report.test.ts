@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { classify, inventoryHosts } from '../../../src/report/gather.js';
 import { renderHtml } from '../../../src/report/html.js';
-import { headingText, mermaidGantt, mermaidLabel } from '../../../src/report/markdown.js';
+import { headingText, mermaidGantt, mermaidLabel, renderMarkdown } from '../../../src/report/markdown.js';
 import { buildModel, stageOfJob } from '../../../src/report/model.js';
 import { shellQuote } from '../../../src/report/reproduce.js';
 import { readSmokeResults } from '../../../src/report/smoke.js';
@@ -221,5 +221,60 @@ describe('the model', () => {
       ['configure', 'vms', 'skipped', undefined],
     ]);
     expect(model.outcome).toBe('failure');
+  });
+});
+
+describe('the approvals section', () => {
+  const record = (decidedBy: 'policy' | 'reviewers', status: 'approved' | 'pending') => ({
+    schema: 'iac/approval@1' as const,
+    producer: { action: 'approval-gate', version: '0.1.0' },
+    mode: 'policy' as const,
+    decidedBy,
+    status,
+    planDigest: `sha256:${'a'.repeat(64)}`,
+    stack: decidedBy === 'policy' ? 'dev' : 'prod',
+    environment: decidedBy === 'policy' ? 'dev' : 'prod',
+    approvers: [],
+    rejects: [],
+    minApprovals: 1,
+    runId: 7,
+    runAttempt: 1,
+    decidedAt: '2026-01-01T00:00:05Z',
+  });
+  const model = () =>
+    buildModel({
+      title: undefined,
+      run,
+      workflow: 'deploy',
+      artifacts: [
+        { kind: 'approval', name: 'iac-approval-dev', stack: 'dev', record: record('policy', 'approved') },
+        {
+          kind: 'approval',
+          name: 'iac-approval-prod',
+          stack: 'prod',
+          record: record('reviewers', 'pending'),
+        },
+      ],
+      jobs: [],
+      now: new Date('2026-01-01T00:01:00Z'),
+    });
+
+  it('says a policy approval was approved by policy, and nobody only where nobody approved', () => {
+    const markdown = renderMarkdown(model());
+    const line = (stack: string) =>
+      markdown.split('\n').find((l) => l.startsWith(`- \`${stack}\`: **`)) ?? '';
+    expect(line('dev')).toContain('**approved** (policy, mode policy)');
+    expect(line('dev')).toMatch(/ by policy$/);
+    expect(line('prod')).toMatch(/ by nobody$/);
+
+    const page = renderHtml(model());
+    const items = page.slice(
+      page.indexOf('<ul id="approvals">'),
+      page.indexOf('</ul>', page.indexOf('<ul id="approvals">')),
+    );
+    const dev = items.slice(items.indexOf('<code>dev</code>'), items.indexOf('<code>prod</code>'));
+    expect(dev.replace(/\s+/g, ' ')).toContain('by policy');
+    expect(dev).not.toContain('nobody');
+    expect(items.slice(items.indexOf('<code>prod</code>')).replace(/\s+/g, ' ')).toContain('by nobody');
   });
 });
