@@ -1,6 +1,7 @@
 import { defineInputs, input } from '../../core/inputs.js';
 import { stackGraphSchema } from '../../contracts/stacks.js';
 import { sharedInputs } from '../../core/shared-inputs.js';
+import { addressListProblem } from '../../terraform/addresses.js';
 
 export const tfPlanInputs = defineInputs(
   {
@@ -32,6 +33,9 @@ export const tfPlanInputs = defineInputs(
     'drift-labels': input.list().transform((labels) => (labels.length > 0 ? labels : ['drift'])),
   },
   [
+    // Checked here, before the tool runs: tofu's own complaint names no input and comes three times.
+    (v) => addressListProblem('targets', v.targets),
+    (v) => addressListProblem('replace', v.replace),
     (v) =>
       v.destroy && v.refreshOnly
         ? { input: 'refresh-only', message: 'cannot be combined with destroy' }
