@@ -10,9 +10,9 @@
  *     resource := ("data" ".")? TYPE "." NAME index?
  *     index    := "[" digits "]" | "[" "quoted string" "]"
  *
- * NAME and TYPE are HCL identifiers: a letter or "_", then letters, digits, "_" and "-". The legacy
- * `aws_instance.web.0` index and indexes of other kinds are not accepted: they are not in the documented
- * grammar, and a typo that happens to parse is worse than an error that shows the documented form.
+ * NAME and TYPE are HCL identifiers: a letter or "_", then letters, digits, "_" and "-". As in HCL,
+ * spaces and tabs may stand between the parts. Tested against the real tofu 1.12 (which also refuses
+ * the legacy `aws_instance.web.0` index): what this accepts, tofu accepts, and the other way round.
  */
 
 export interface ModuleStep {
@@ -27,20 +27,27 @@ export interface ResourceAddress {
 }
 
 const IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
-const NUMBER_KEY = /\[(\d+)\]/y;
+const NUMBER_KEY = /\[[ \t]*(\d+)[ \t]*\]/y;
 // An HCL quoted string without template sequences: `${` and `%{` only escaped as `$${` and `%%{`.
 const STRING_KEY =
-  /\["((?:\$\$\{|%%\{|\\(?:[\\"nrt]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})|\$(?!\{)|%(?!\{)|[^"\\$%\p{Cc}])*)"\]/uy;
+  /\[[ \t]*"((?:\$\$\{|%%\{|\\(?:[\\"nrt]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})|\$(?!\{)|%(?!\{)|[^"\\$%\p{Cc}])*)"[ \t]*\]/uy;
 
 class Cursor {
   position = 0;
   constructor(readonly text: string) {}
 
   get done(): boolean {
+    this.space();
     return this.position === this.text.length;
   }
 
+  /** HCL skips blanks between a traversal's tokens: `aws_instance . web [ 0 ]` is an address to tofu. */
+  space(): void {
+    while (this.text[this.position] === ' ' || this.text[this.position] === '\t') this.position += 1;
+  }
+
   match(pattern: RegExp): RegExpExecArray | undefined {
+    this.space();
     pattern.lastIndex = this.position;
     const found = pattern.exec(this.text);
     if (!found) return undefined;
@@ -53,6 +60,7 @@ class Cursor {
   }
 
   dot(): boolean {
+    this.space();
     if (this.text[this.position] !== '.') return false;
     this.position += 1;
     return true;
@@ -60,6 +68,7 @@ class Cursor {
 
   /** An optional `[0]` or `["key"]`; `null` when a `[` starts something that is not a key. */
   key(): number | string | undefined | null {
+    this.space();
     if (this.text[this.position] !== '[') return undefined;
     const number = this.match(NUMBER_KEY);
     if (number) return Number(number[1]);
@@ -77,7 +86,7 @@ function unescape(body: string): string {
   });
 }
 
-/** The address `text` spells, or undefined when it is not one. Whitespace is not allowed anywhere. */
+/** The address `text` spells, or undefined when it is not one. Blanks may stand between the parts. */
 export function parseResourceAddress(text: string): ResourceAddress | undefined {
   const cursor = new Cursor(text);
   const modules: ModuleStep[] = [];

@@ -1,4 +1,8 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { tfPlanInputs } from '../../../src/actions/tf-plan/inputs.js';
 import { ConfigurationError } from '../../../src/core/errors.js';
 import { readInputs } from '../../../src/core/inputs.js';
@@ -8,6 +12,7 @@ import {
   isTargetAddress,
   parseResourceAddress,
 } from '../../../src/terraform/addresses.js';
+import { tofu } from '../../support/tools.js';
 
 /** Addresses both inputs take: resources and resource instances, in modules or not. */
 export const RESOURCE_INSTANCES = [
@@ -24,6 +29,9 @@ export const RESOURCE_INSTANCES = [
   'module.app.aws_instance.web["a"]',
   'module.app[0].module.db["eu"].aws_db_instance.main[1]',
   'module.a-b.terraform_data.c',
+  'aws_instance.web ["a"]',
+  'aws_instance . web [ 0 ]',
+  'module. app.aws_instance.web\t[0]',
 ];
 /** Addresses only `targets` takes. */
 export const TARGETS_ONLY = [
@@ -39,7 +47,6 @@ export const INVALID = [
   'aws_instance.',
   '.aws_instance.web',
   'aws_instance web',
-  'aws_instance.web ["a"]',
   'aws_instance.web[a]',
   "aws_instance.web['a']",
   'aws_instance.web[-1]',
@@ -134,5 +141,42 @@ describe('the targets and replace inputs', () => {
     })();
     expect(inputs.targets).toEqual(['module.app', 'aws_instance.web["a"]']);
     expect(inputs.replace).toEqual(['module.app.aws_instance.web[0]']);
+  });
+});
+
+describe('the grammar against the real tofu', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tofu-addresses-'));
+    await writeFile(join(dir, 'main.tf'), 'resource "terraform_data" "x" {}\n');
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Whether tofu plan refuses the address as a -target, and as a -replace (one run reports both). */
+  function tofuRefuses(address: string): Promise<{ target: boolean; replace: boolean }> {
+    return new Promise((resolve) => {
+      execFile(
+        tofu(),
+        ['plan', '-input=false', '-no-color', '-refresh=false', `-target=${address}`, `-replace=${address}`],
+        { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, TF_IN_AUTOMATION: '1' } },
+        (_error, stdout, stderr) => {
+          const output = `${stdout}\n${stderr}`;
+          resolve({
+            target: output.includes('Error: Invalid target '),
+            replace: output.includes('Error: Invalid force-replace address '),
+          });
+        },
+      );
+    });
+  }
+
+  it.each([...RESOURCE_INSTANCES, ...TARGETS_ONLY, ...INVALID])('agrees with tofu on %s', async (address) => {
+    expect({ address, ...(await tofuRefuses(address)) }).toEqual({
+      address,
+      target: !isTargetAddress(address),
+      replace: !isReplaceAddress(address),
+    });
   });
 });
