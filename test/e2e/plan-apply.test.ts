@@ -265,6 +265,30 @@ describe('across workflow runs and failures', () => {
     );
     expect(statuses.map((s) => s.state)).toEqual(['in_progress', 'failure']);
   });
+  it('fails with one clear error, before applying, when the token may not create the deployment', async () => {
+    const stateDir = await backend();
+    const run = newRun();
+    expect((await planIn(run, stateDir)).exitCode).toBe(0);
+    api.failNext({
+      status: 403,
+      operationId: 'repos/create-deployment',
+      message: 'Resource not accessible by integration',
+    });
+    const { step } = await applyIn(run, stateDir, { environment: 'production' });
+    expect(step.exitCode).toBe(1);
+    expect(step.errors.map((error) => error.message)).toEqual([
+      'Could not create a deployment (POST /repos/octo-org/infra/deployments answered 403 ' +
+        '"Resource not accessible by integration"): the token needs "deployments: write"; add it under ' +
+        'permissions: in the workflow.',
+    ]);
+    expect(step.rawLog).not.toMatch(/failed unexpectedly/);
+    expect(step.rawLog).not.toMatch(/^\s+at /m);
+    expect(step.rawLog).not.toContain(run.token);
+    // Nothing was applied: the deployment comes first.
+    const state = await readFile(join(stateDir, 'terraform.tfstate'), 'utf8').catch(() => '{}');
+    expect((JSON.parse(state) as { resources?: unknown[] }).resources ?? []).toEqual([]);
+  });
+
   it('keeps errored.tfstate as an artifact when the backend refuses the state after the apply', async () => {
     const backend = await startHttpStateBackend();
     try {
