@@ -2,6 +2,7 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import type { Logger } from '../core/logger.js';
+import { refusalOf } from './refusals.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
@@ -17,7 +18,9 @@ export interface GitHubClientOptions {
 /**
  * The one way the suite talks to GitHub: an Octokit with the retry plugin (server errors and dropped
  * connections, with back-off) and the throttling plugin (paced writes; a rate-limited request waits as
- * long as GitHub asks, a bounded number of times, and says so in the log).
+ * long as GitHub asks, a bounded number of times, and says so in the log). A refusal that is left after
+ * them (401, 403, 404, a spent rate limit) becomes one error saying what was being done and which
+ * permission the token needs (./refusals.ts), still carrying its HTTP status for callers that expect it.
  */
 export function createGitHubClient(
   token: string,
@@ -40,7 +43,7 @@ export function createGitHubClient(
       );
       return true;
     };
-  return getOctokit(
+  const client = getOctokit(
     token,
     {
       baseUrl: options.apiUrl.replace(/\/+$/, ''),
@@ -54,4 +57,9 @@ export function createGitHubClient(
     retry,
     throttling,
   );
+  // Added last, so it wraps the plugins' hooks: it sees only what retrying and waiting did not mend.
+  client.hook.error('request', (error, options) => {
+    throw refusalOf(error, { method: options.method, url: options.url, baseUrl: options.baseUrl });
+  });
+  return client;
 }

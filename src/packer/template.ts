@@ -136,6 +136,15 @@ export interface TemplateAnalysis {
   /** The names under `packer { required_plugins { ... } }`. */
   requiredPlugins: string[];
   manifests: ManifestOutput[];
+  /**
+   * The names `-only` and `-except` match, in template order: `<build name>.<type>.<source name>`, or
+   * `<type>.<source name>` for a build without a name (HCL2); the builder's name, else its type (JSON).
+   */
+  builds: string[];
+  /** The post-processors' names (their `name`, else their type): `-except` skips those too. */
+  postProcessors: string[];
+  /** False when a build's name is an expression, known only to Packer: then `builds` is incomplete. */
+  buildNamesKnown: boolean;
 }
 
 type Body = Record<string, unknown>;
@@ -151,6 +160,9 @@ export async function analyseTemplate(
     variables: new Map(),
     requiredPlugins: [],
     manifests: [],
+    builds: [],
+    postProcessors: [],
+    buildNamesKnown: true,
   };
   // path.root: the directory Packer was given, or the file's directory.
   const root = template.isDirectory ? template.path : dirname(template.path);
@@ -249,6 +261,7 @@ function collectHcl(body: Body, analysis: TemplateAnalysis, where: { root: strin
     }
   }
   for (const build of bodies(body.build)) {
+    collectHclBuilds(build, analysis);
     const postProcessors = [
       ...bodies(build['post-processor']),
       ...bodies(build['post-processors']).flatMap((chain) => bodies(chain['post-processor'])),
@@ -257,6 +270,45 @@ function collectHcl(body: Body, analysis: TemplateAnalysis, where: { root: strin
       for (const manifest of bodies(byType.manifest)) {
         analysis.manifests.push(hclManifestOutput(manifest.output, where));
       }
+      for (const [type, definitions] of Object.entries(byType)) {
+        for (const definition of bodies(definitions)) {
+          const name = literalName(definition.name);
+          if (name === null) analysis.buildNamesKnown = false;
+          else analysis.postProcessors.push(name ?? type);
+        }
+      }
+    }
+  }
+}
+
+/** A name as written: undefined when absent, null when it is an expression only Packer can evaluate. */
+function literalName(value: unknown): string | undefined | null {
+  if (value === undefined) return undefined;
+  return typeof value === 'string' && !/[$%]\{/.test(value) ? value : null;
+}
+
+/**
+ * A build's names as Packer 1.6+ gives them: each source it uses (`sources = ["source.null.a"]`, or a
+ * `source "source.null.a" { name = "renamed" }` block) is `<type>.<name>`, prefixed by the build's name.
+ */
+function collectHclBuilds(build: Body, analysis: TemplateAnalysis): void {
+  const buildName = literalName(build.name);
+  if (buildName === null) analysis.buildNamesKnown = false;
+  const prefix = buildName ? `${buildName}.` : '';
+  const add = (reference: unknown, rename?: unknown) => {
+    const match = typeof reference === 'string' ? /^source\.([^.]+)\.([^.]+)$/.exec(reference) : null;
+    const name = literalName(rename);
+    if (!match || name === null) {
+      analysis.buildNamesKnown = false;
+      return;
+    }
+    analysis.builds.push(`${prefix}${match[1]}.${name ?? match[2]}`);
+  };
+  for (const reference of Array.isArray(build.sources) ? build.sources : []) add(reference);
+  for (const sources of bodies(build.source)) {
+    for (const [reference, definitions] of Object.entries(sources)) {
+      const blocks = bodies(definitions);
+      for (const definition of blocks.length > 0 ? blocks : [{}]) add(reference, definition.name);
     }
   }
 }
@@ -278,11 +330,19 @@ function collectJson(body: Body, analysis: TemplateAnalysis, cwd: string): void 
   if (isBody(body.variables)) {
     for (const name of Object.keys(body.variables)) analysis.variables.set(name, { name });
   }
+  // A JSON build is named by its builder: `name`, else `type`. A `{{ }}` in it is resolved by Packer.
+  for (const builder of Array.isArray(body.builders) ? body.builders : []) {
+    const name = isBody(builder) ? (builder.name ?? builder.type) : undefined;
+    if (typeof name === 'string' && !name.includes('{{')) analysis.builds.push(name);
+    else analysis.buildNamesKnown = false;
+  }
   const postProcessors = Array.isArray(body['post-processors']) ? body['post-processors'] : [];
   // Each entry is a type name, a definition, or a sequence of them.
   for (const entry of postProcessors.flatMap((item: unknown) => (Array.isArray(item) ? item : [item]))) {
     const definition: Body | undefined =
       typeof entry === 'string' ? { type: entry } : isBody(entry) ? entry : undefined;
+    const ppName = definition?.name ?? definition?.type;
+    if (typeof ppName === 'string') analysis.postProcessors.push(ppName);
     if (definition?.type !== 'manifest') continue;
     const output = definition.output ?? DEFAULT_MANIFEST;
     if (typeof output !== 'string' || output.includes('{{')) {

@@ -396,6 +396,51 @@ describe('a template or input that is wrong', () => {
     expect(step.rawLog).not.toContain('s3cret');
   });
 
+  it('refuses an only or except that selects no build, listing the builds, before Packer runs', async () => {
+    const run = newRun({ debug: true });
+    const job = await checkout(run, 'local');
+    const typo = await job.step('packer-build', {
+      with: { template: 'packer/image.pkr.hcl', 'image-name': 'x', only: 'null.locl' },
+    });
+    expect(typo.exitCode).toBe(1);
+    expect(typo.errors.map((error) => error.message)).toEqual([
+      'Input "only" names "null.locl", which matches no build: the template\'s builds are "null.local" ' +
+        '(a pattern matches the whole name, and may use * and ?).',
+    ]);
+    expect(typo.debug.filter((line) => line.startsWith('running packer'))).toEqual([]);
+    expect(typo.rawLog).not.toMatch(/^\s+at /m);
+
+    const everything = await job.step('packer-build', {
+      with: { template: 'packer/image.pkr.hcl', 'image-name': 'x', except: 'null.*' },
+    });
+    expect(everything.exitCode).toBe(1);
+    expect(everything.errors.map((error) => error.message)).toEqual([
+      expect.stringMatching(
+        /^Input "except" leaves no build to run: the template's builds are "null\.local"/,
+      ),
+    ]);
+
+    const json = await run.job('json');
+    await cp(join(repoRoot, 'test', 'fixtures', 'packer', 'json'), join(json.workspace, 'packer'), {
+      recursive: true,
+    });
+    // JSON templates match names exactly: Packer 1.6.6 builds nothing for -only=gold*.
+    const glob = await json.step('packer-build', { with: { template: 'packer/image.json', only: 'gold*' } });
+    expect(glob.errors.map((error) => error.message)).toEqual([
+      'Input "only" names "gold*", which matches no build: the template\'s builds are "golden".',
+    ]);
+    expect(results.artifacts(run.runBackendId)).toEqual([]);
+
+    // A pattern that matches builds what it matches.
+    const good = await job.step('packer-build', {
+      with: { template: 'packer/image.pkr.hcl', 'image-name': 'selected', only: 'null.*' },
+    });
+    expectSucceeded(good);
+    expect(JSON.parse(good.outputs['artifacts'] ?? '')).toEqual([
+      { build: 'null.local', id: 'Null', builderId: 'fnoeding.null', files: [] },
+    ]);
+  });
+
   it('refuses a directory that holds no template', async () => {
     const run = newRun();
     const job = await run.job('image');

@@ -40,7 +40,7 @@ afterAll(async () => {
 
 const SECRET = 'initial-Secret-Value-7c1';
 
-function newRun(options: { sha?: string } = {}): WorkflowRun {
+function newRun(options: { sha?: string; debug?: boolean } = {}): WorkflowRun {
   const run = new WorkflowRun({ results, apiUrl: api.url, repository: 'octo-org/infra', ...options });
   api.addToken(run.token, 'github-actions[bot]');
   runs.push(run);
@@ -265,6 +265,30 @@ describe('across workflow runs and failures', () => {
     );
     expect(statuses.map((s) => s.state)).toEqual(['in_progress', 'failure']);
   });
+  it('fails with one clear error, before applying, when the token may not create the deployment', async () => {
+    const stateDir = await backend();
+    const run = newRun();
+    expect((await planIn(run, stateDir)).exitCode).toBe(0);
+    api.failNext({
+      status: 403,
+      operationId: 'repos/create-deployment',
+      message: 'Resource not accessible by integration',
+    });
+    const { step } = await applyIn(run, stateDir, { environment: 'production' });
+    expect(step.exitCode).toBe(1);
+    expect(step.errors.map((error) => error.message)).toEqual([
+      'Could not create a deployment (POST /repos/octo-org/infra/deployments answered 403 ' +
+        '"Resource not accessible by integration"): the token needs "deployments: write"; add it under ' +
+        'permissions: in the workflow.',
+    ]);
+    expect(step.rawLog).not.toMatch(/failed unexpectedly/);
+    expect(step.rawLog).not.toMatch(/^\s+at /m);
+    expect(step.rawLog).not.toContain(run.token);
+    // Nothing was applied: the deployment comes first.
+    const state = await readFile(join(stateDir, 'terraform.tfstate'), 'utf8').catch(() => '{}');
+    expect((JSON.parse(state) as { resources?: unknown[] }).resources ?? []).toEqual([]);
+  });
+
   it('keeps errored.tfstate as an artifact when the backend refuses the state after the apply', async () => {
     const backend = await startHttpStateBackend();
     try {
@@ -434,6 +458,32 @@ describe('plan failures', () => {
     const annotated = step.errors.find((e) => e.properties.file === 'infra/broken.tf');
     expect(annotated?.properties.line).toMatch(/^[23]$/);
     expect(step.rawLog).not.toMatch(/^\s+at /m);
+  });
+
+  it('refuses a target or replace that is no resource address before tofu runs, naming the input and line', async () => {
+    const run = newRun({ debug: true });
+    const target = await planIn(run, await backend(), { targets: 'terraform_data.vm\nterraform_data vm[0]' });
+    expect(target.exitCode).toBe(1);
+    expect(target.errors.map((error) => error.message)).toEqual([
+      'Input "targets" line 2 must be a resource address such as aws_instance.web or ' +
+        'module.app.aws_instance.web["a"], or a module such as module.app; got "terraform_data vm[0]".',
+    ]);
+    expect(target.debug.filter((line) => /^running tofu /.test(line))).toEqual([]);
+    expect(target.rawLog).not.toMatch(/^\s+at /m);
+
+    const replace = await planIn(run, await backend(), { replace: 'module.app' });
+    expect(replace.errors.map((error) => error.message)).toEqual([
+      expect.stringMatching(
+        /^Input "replace" line 1 must be a resource instance address .*; got "module\.app"\.$/,
+      ),
+    ]);
+    expect(replace.debug.filter((line) => /^running tofu /.test(line))).toEqual([]);
+    expect(results.artifacts(run.runBackendId)).toEqual([]);
+
+    // A good address reaches tofu as given.
+    const good = await planIn(run, await backend(), { targets: 'terraform_data.vm[0]' });
+    expect(good.errors).toEqual([]);
+    expect(good.outputs).toMatchObject({ add: '1', 'has-changes': 'true' });
   });
 
   it('fails on a destructive plan with on-destroy: fail, listing every address, and uploads nothing', async () => {

@@ -30,6 +30,7 @@ import {
   type Template,
   type TemplateAnalysis,
 } from '../../packer/template.js';
+import { assertSelectionMatches } from '../../packer/selection.js';
 import { assertDeclared, writeVariablesFile } from '../../packer/variables.js';
 import type { packerBuildInputs } from './inputs.js';
 
@@ -73,6 +74,13 @@ export async function buildImage(
   const template = await discoverTemplate(inputs.template);
   const hashed = await hashTemplate(template, inputs.varFiles, run.workspace);
   const imageName = chooseImageName(inputs, template, run, now());
+  // only and except are checked before anything else: Packer builds nothing, and succeeds, when -only
+  // matches no build. The template is read here only then, as the HCL parser costs start-up time.
+  const analysis =
+    inputs.only.length > 0 || inputs.except.length > 0
+      ? await analyseTemplate(template, inputs.workingDirectory, logger)
+      : undefined;
+  if (analysis) assertSelectionMatches(inputs, analysis, template.format);
   logger.info(
     `Template ${workspacePath(run.workspace, template.path)} (${template.format === 'hcl2' ? 'HCL2' : 'JSON'}, ` +
       `${template.files.length} file(s)), template hash ${hashed.hash}`,
@@ -109,7 +117,7 @@ export async function buildImage(
 
   const tool = await resolvePacker(deps.exec, deps.searchPath);
   logger.info(`Building ${imageName} with Packer ${tool.version}`);
-  const built = await runPacker(inputs, deps, { template, tool, imageName });
+  const built = await runPacker(inputs, deps, { template, tool, imageName, analysis });
   const metadata = validateBuildMetadata({
     schema: BUILD_METADATA_SCHEMA,
     producer: { action: 'packer-build', version: SUITE_VERSION },
@@ -188,13 +196,13 @@ interface Built {
 async function runPacker(
   inputs: PackerBuildInputs,
   deps: PackerBuildDependencies,
-  context: { template: Template; tool: PackerTool; imageName: string },
+  context: { template: Template; tool: PackerTool; imageName: string; analysis?: TemplateAnalysis },
 ): Promise<Built> {
   const { logger, run } = deps;
   const { template, tool } = context;
   const cwd = inputs.workingDirectory;
   const relativeDir = toWorkspacePath(run.workspace, cwd);
-  const analysis = await analyseTemplate(template, cwd, logger);
+  const analysis = context.analysis ?? (await analyseTemplate(template, cwd, logger));
   const values = variableValues(inputs, analysis, context.imageName);
 
   if (analysis.requiredPlugins.length > 0 && !hasInit(tool)) {

@@ -1,6 +1,7 @@
 import { defineInputs, input } from '../../core/inputs.js';
 import { stackGraphSchema } from '../../contracts/stacks.js';
 import { backendConfigFilesRule, sharedInputs } from '../../core/shared-inputs.js';
+import { addressListProblem } from '../../terraform/addresses.js';
 
 export const tfPlanInputs = defineInputs(
   {
@@ -33,6 +34,9 @@ export const tfPlanInputs = defineInputs(
   },
   [
     backendConfigFilesRule,
+    // Checked here, before the tool runs: tofu's own complaint names no input and comes three times.
+    (v) => addressListProblem('targets', v.targets),
+    (v) => addressListProblem('replace', v.replace),
     (v) =>
       v.destroy && v.refreshOnly
         ? { input: 'refresh-only', message: 'cannot be combined with destroy' }

@@ -228,7 +228,15 @@ describe('analyseTemplate', () => {
       'bad.json': '{ "builders": [ }',
     });
     const hcl = await analyseTemplate(await discoverTemplate(join(dir, 'broken.pkr.hcl')), workspace, logger);
-    expect(hcl).toEqual({ parsed: false, variables: new Map(), requiredPlugins: [], manifests: [] });
+    expect(hcl).toEqual({
+      parsed: false,
+      variables: new Map(),
+      requiredPlugins: [],
+      manifests: [],
+      builds: [],
+      postProcessors: [],
+      buildNamesKnown: true,
+    });
     const json = await analyseTemplate(await discoverTemplate(join(dir, 'bad.json')), workspace, logger);
     expect(json.parsed).toBe(false);
     expect(logger.messages('debug').join('\n')).toMatch(/could not read broken\.pkr\.hcl ahead of Packer/);
