@@ -1,8 +1,7 @@
 // The action's own overhead: ansible-configure (through the runner harness, inventory from an inline
 // input) against the bare ansible-playbook run of the same playbook on the same two SSH hosts of the
 // test bed, several repetitions; prints the medians, their difference and where the action's time went.
-// Usage: node24 --experimental-transform-types --no-warnings --import ./bench/register-ts.mjs \
-//          bench/ansible-configure.ts [repetitions=5]
+// Usage: npm run bench:ansible -- [repetitions=5]     (builds dist/ first when it is missing or stale)
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
@@ -13,6 +12,10 @@ import { startResultsService } from '../test/support/results-service.ts';
 import { WorkflowRun } from '../test/support/runner/runner.ts';
 import { startSshHosts } from '../test/support/ssh-hosts.ts';
 import { repoRoot } from '../test/support/tools.ts';
+import { prepareDist } from './prepare.mjs';
+
+// ansible-configure runs from dist/.
+prepareDist();
 
 const repetitions = Number(process.argv[2] ?? 5);
 const run = promisify(execFile);

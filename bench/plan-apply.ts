@@ -10,7 +10,8 @@
 // and downloaded in the apply job by the unmodified @actions/artifact (the harness's artifact probe, a
 // Node 24 process per transfer, as actions/upload-artifact and download-artifact would be). No check, no
 // digest, no manifest: what is left of the actions' cost once everything they add is taken away.
-// Usage: npm run bench:plan-apply -- [repetitions=5] [resources=200]
+// Usage: npm run bench:plan-apply -- [repetitions=5] [resources=200]   (builds dist/ and the probes first
+//        when they are missing or stale)
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -20,6 +21,11 @@ import { promisify } from 'node:util';
 import { startResultsService } from '../test/support/results-service.ts';
 import { WorkflowRun, type Job } from '../test/support/runner/runner.ts';
 import { tofu } from '../test/support/tools.ts';
+import { prepareDist, prepareProbes } from './prepare.mjs';
+
+// tf-plan and tf-apply run from dist/; the artifact probe from test/.build/.
+prepareDist();
+prepareProbes();
 
 const repetitions = Number(process.argv[2] ?? 5);
 const resources = Number(process.argv[3] ?? 200);

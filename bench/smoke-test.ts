@@ -1,8 +1,7 @@
 // smoke-test at scale, through the runner harness: N checks (tcp and http against a local server,
 // ssh-command on two test-bed hosts) with the default concurrency of 16; prints the step's wall time,
 // the time the checks took (results.json) and the most checks under way at once.
-// Usage: node24 --experimental-transform-types --no-warnings --import ./bench/register-ts.mjs \
-//          bench/smoke-test.ts [checks=500]
+// Usage: npm run bench:smoke -- [checks=500]     (builds dist/ first when it is missing or stale)
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +10,10 @@ import { stringify } from 'yaml';
 import { startResultsService } from '../test/support/results-service.ts';
 import { WorkflowRun } from '../test/support/runner/runner.ts';
 import { startSshHosts } from '../test/support/ssh-hosts.ts';
+import { prepareDist } from './prepare.mjs';
+
+// smoke-test runs from dist/.
+prepareDist();
 
 const total = Number(process.argv[2] ?? 500);
 const server = http.createServer((_request, response) => response.end('ok'));

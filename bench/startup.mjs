@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Start-up cost of each bundled action: the time from process start until the action has read and
 // validated its inputs and exited, against an empty Node 24 process in the same run, plus peak RSS.
-// Usage: node bench/startup.mjs [repetitions=15]      (Node 24 from scripts/install-tools.sh)
+// Usage: npm run bench:startup -- [repetitions=15]   (Node 24 from scripts/install-tools.sh; builds dist/
+//        first when it is missing or stale)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prepareDist } from './prepare.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repetitions = Number(process.argv[2] ?? 15);
@@ -21,6 +23,7 @@ const node = [
     spawnSync(candidate, ['--version'], { encoding: 'utf8' }).stdout.startsWith('v24.'),
 );
 if (!node) throw new Error('no Node 24: run bash scripts/install-tools.sh');
+prepareDist();
 
 // Reports the child's own peak RSS when it exits, without a wrapper process that would add its own.
 const rssHook = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nPEAK_RSS_KB='+process.resourceUsage().maxRSS+'\\n'))`;

@@ -4,6 +4,7 @@
 // from src/actions/setup. TypeScript is compiled by tsc first, so ncc only bundles plain ESM.
 //   node scripts/build.mjs             build dist/
 //   node scripts/build.mjs --probes    also bundle the test bed's probe actions into test/.build/
+//   node scripts/build.mjs --probes-only   only the probes (plain JavaScript: no tsc, no dist/)
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -64,15 +65,18 @@ export async function bundle({ entry, outDir }) {
 }
 
 async function main() {
-  rmSync(join(root, 'lib'), { recursive: true, force: true });
-  execFileSync(
-    process.execPath,
-    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')],
-    {
-      stdio: 'inherit',
-    },
-  );
-  const targets = process.argv.includes('--probes-only') ? [] : [...discoverActions(), cliTarget];
+  const probesOnly = process.argv.includes('--probes-only');
+  if (!probesOnly) {
+    rmSync(join(root, 'lib'), { recursive: true, force: true });
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')],
+      {
+        stdio: 'inherit',
+      },
+    );
+  }
+  const targets = probesOnly ? [] : [...discoverActions(), cliTarget];
   if (process.argv.includes('--probes') || process.argv.includes('--probes-only'))
     targets.push(...discoverProbes());
   // Bundles one after another: ncc is memory-hungry and the machines have two cores.

@@ -1,4 +1,5 @@
-import { COMMENT_LIMIT } from '../render/plan-markdown.js';
+import type { PlanModel } from '../render/plan-model.js';
+import { COMMENT_LIMIT, renderPlanComment, type PlanRenderContext } from '../render/plan-markdown.js';
 import { contentOf, type MarkedComment, type MarkedComments, type WriteResult } from './marked-comments.js';
 
 export { COMMENT_LIMIT };
@@ -7,6 +8,21 @@ export { COMMENT_LIMIT };
  * banner. Renderers get the limit minus this, so no edit can push a body over GitHub's.
  */
 export const COMMENT_RESERVE = 1_024;
+/** Room under the first body for its footer line (tf-plan: the artifact and the approve command). */
+export const FOOTER_ROOM = 512;
+
+/**
+ * The bodies of a stack's plan comment, as tf-plan posts them and `iac-pipeline summarize --format
+ * comment` prints them: the plan, then continuations when the destroyed and replaced resources alone do
+ * not fit one, with `footer` under the first. Each leaves room for the markers publishPlanComment adds.
+ */
+export function planCommentBodies(model: PlanModel, ctx: PlanRenderContext, footer?: string): string[] {
+  if (footer !== undefined && footer.length > FOOTER_ROOM - 3)
+    throw new RangeError(`a plan comment's footer is at most ${FOOTER_ROOM - 3} characters`);
+  const bodies = renderPlanComment(model, ctx, { limit: COMMENT_LIMIT - COMMENT_RESERVE - FOOTER_ROOM });
+  if (footer === undefined) return bodies;
+  return bodies.map((body, index) => (index === 0 ? `${body.trimEnd()}\n\n${footer}\n` : body));
+}
 
 const COMMIT_LINE = /^<!-- iac-pipeline-commit:([0-9a-f]{7,64}) -->\n/m;
 const ORIGIN_LINE =

@@ -1,5 +1,5 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
-import { ConfigurationError } from '../core/errors.js';
+import { ConfigurationError, isConfigurationError } from '../core/errors.js';
 import { assertPlanFormat } from '../terraform/plan-summary.js';
 import {
   assertPlanShape,
@@ -8,6 +8,7 @@ import {
   type PlanModel,
   type SourceText,
 } from './plan-model.js';
+import { oneLine } from './values.js';
 
 /**
  * Reads a `show -json` document from a file or stream into the plan model without holding the whole
@@ -30,6 +31,10 @@ const COMMA = 0x2c;
 const COLON = 0x3a;
 const NEWLINE = 0x0a;
 const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+/** Characters of the data after a document that its error message shows. */
+const TRAILER_SHOWN = 20;
+/** Bytes of it kept: enough for TRAILER_SHOWN characters and one more, however many bytes each takes. */
+const EXTRA_BYTES = 4 * (TRAILER_SHOWN + 1);
 
 /** Top-level values parsed whole: small, or needed whole. */
 const WHOLE = new Set([
@@ -134,7 +139,7 @@ class ByteArena {
 type TopState = 'key' | 'colon' | 'value';
 
 export class PlanDocumentScanner {
-  private mode: 'start' | 'preamble' | 'document' | 'done' = 'start';
+  private mode: 'start' | 'preamble' | 'document' | 'done' | 'extra' = 'start';
   private depth = 0;
   private inString = false;
   private escapePending = false;
@@ -147,6 +152,16 @@ export class PlanDocumentScanner {
   private atLineStart = true;
   /** Bytes of the input before the current chunk. */
   private offset = 0;
+  /**
+   * Where the scan is, for the message about data after the document: the line (from 1), the byte where
+   * it starts, and the UTF-8 continuation bytes on it so far (the column counts characters). Strings
+   * cannot hold a raw line break, so only the bytes outside them are looked at for one.
+   */
+  private line = 1;
+  private lineStart = 0;
+  private continuations = 0;
+  /** Data after the document: where it starts, and its first bytes (for the message). */
+  private extra: { line: number; column: number; bytes: Buffer[]; length: number } | undefined;
   readonly keys = new Set<string>();
 
   constructor(
@@ -155,6 +170,7 @@ export class PlanDocumentScanner {
   ) {}
 
   write(chunk: Buffer): void {
+    if (this.mode === 'extra') return this.addExtra(chunk, 0);
     let i = 0;
     const length = chunk.length;
     if (this.mode === 'start' || this.mode === 'preamble') i = this.skipPreamble(chunk);
@@ -171,7 +187,10 @@ export class PlanDocumentScanner {
         while (i < length) {
           const b = chunk[i] as number;
           if (b === QUOTE) break;
-          i += b === BACKSLASH ? 2 : 1;
+          if (b >= 0x80) {
+            if (b < 0xc0) this.continuations += 1;
+            i += 1;
+          } else i += b === BACKSLASH ? 2 : 1;
         }
         if (i >= length) {
           // A backslash that ends the chunk escapes the first byte of the next one.
@@ -221,6 +240,8 @@ export class PlanDocumentScanner {
       } else if (c === COLON && depth === 1 && this.topState === 'colon') {
         this.topState = 'value';
         if (WHOLE.has(this.key)) this.valueCapture = new Capture(i + 1);
+      } else if (c === NEWLINE) {
+        this.newLine(i);
       }
       i++;
     }
@@ -229,14 +250,22 @@ export class PlanDocumentScanner {
     this.keyCapture?.carry(chunk);
     this.valueCapture?.carry(chunk);
     this.elementCapture?.carry(chunk);
+    if (this.mode === 'done') this.skipTrailer(chunk, i);
     this.offset += length;
   }
 
   end(): void {
+    if (this.mode === 'extra') throw this.trailingData();
     if (this.mode === 'start' || this.mode === 'preamble') throw notAnObject();
     if (this.mode !== 'done') {
       throw new ConfigurationError('the plan JSON ends before the document does: is the file truncated?');
     }
+  }
+
+  private newLine(i: number): void {
+    this.line += 1;
+    this.lineStart = this.offset + i + 1;
+    this.continuations = 0;
   }
 
   /**
@@ -247,6 +276,11 @@ export class PlanDocumentScanner {
   private skipPreamble(chunk: Buffer): number {
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk[i] as number;
+      if (c === NEWLINE) {
+        this.newLine(i);
+      } else if (c >= 0x80 && c < 0xc0) {
+        this.continuations += 1;
+      }
       if (this.mode === 'start') {
         if (
           c === 0x20 ||
@@ -289,6 +323,44 @@ export class PlanDocumentScanner {
     if (pieces.some((piece) => piece.some((byte) => !WHITESPACE.has(byte))))
       this.onElement(this.streaming, pieces, at);
   }
+
+  /**
+   * After the document's closing brace only whitespace may follow, as JSON.parse and jq require: more
+   * means the file is not what tofu wrote (two documents in one file, a bad copy, an edit).
+   */
+  private skipTrailer(chunk: Buffer, from: number): void {
+    for (let i = from; i < chunk.length; i++) {
+      const c = chunk[i] as number;
+      if (c === NEWLINE) this.newLine(i);
+      else if (!WHITESPACE.has(c)) {
+        const column = this.offset + i - this.lineStart - this.continuations + 1;
+        this.extra = { line: this.line, column, bytes: [], length: 0 };
+        this.mode = 'extra';
+        this.addExtra(chunk, i);
+        return;
+      }
+    }
+  }
+
+  /** Keeps the first bytes of the extra data, however the input is cut, then refuses the document. */
+  private addExtra(chunk: Buffer, from: number): void {
+    const extra = this.extra as NonNullable<typeof this.extra>;
+    const piece = chunk.subarray(from, from + EXTRA_BYTES - extra.length);
+    extra.bytes.push(piece);
+    extra.length += piece.length;
+    if (extra.length >= EXTRA_BYTES) throw this.trailingData();
+  }
+
+  private trailingData(): ConfigurationError {
+    const { line, column, bytes } = this.extra as NonNullable<typeof this.extra>;
+    const seen = [...Buffer.concat(bytes).toString('utf8')];
+    const shown = `${JSON.stringify(seen.slice(0, TRAILER_SHOWN).join(''))}${seen.length > TRAILER_SHOWN ? '…' : ''}`;
+    return new ConfigurationError(
+      `line ${line}, column ${column}: data after the end of the plan document (${shown}); ` +
+        'expected nothing but whitespace after its closing }. A show -json file holds one document: ' +
+        'is it two documents in one file, or an edited copy?',
+    );
+  }
 }
 
 function notAnObject(): ConfigurationError {
@@ -311,13 +383,38 @@ function parse(text: string, what: string): unknown {
   }
 }
 
+export interface ReadOptions extends BuildOptions {
+  /** What the document is called in error messages; by default the path, or "the plan stream". */
+  name?: string;
+}
+
 /**
  * The plan model of the `show -json` document in a file (a path) or a stream. Same result as
- * buildPlanModel(JSON.parse(text)), in a fraction of the memory.
+ * buildPlanModel(JSON.parse(text)), in a fraction of the memory. Every mistake in the document is a
+ * ConfigurationError that starts with the document's name.
  */
 export async function readPlanModel(
   source: string | AsyncIterable<Buffer | string>,
-  options: BuildOptions = {},
+  options: ReadOptions = {},
+): Promise<PlanModel> {
+  try {
+    return await readModel(source, options);
+  } catch (error) {
+    if (!isConfigurationError(error)) throw error;
+    const name = options.name ?? (typeof source === 'string' ? source : 'the plan stream');
+    throw new ConfigurationError(`${shownName(name)}: ${error.message}`);
+  }
+}
+
+/** A file's name for a message: at most 60 characters, its end kept (the end names the file). */
+export function shownName(name: string): string {
+  const line = oneLine(name);
+  return line.length > 60 ? `…${line.slice(-59)}` : line;
+}
+
+async function readModel(
+  source: string | AsyncIterable<Buffer | string>,
+  options: BuildOptions,
 ): Promise<PlanModel> {
   const head: Record<string, unknown> = {};
   let builder: PlanModelBuilder | undefined;

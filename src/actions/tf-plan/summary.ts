@@ -1,8 +1,6 @@
 import { shortDigest } from '../../contracts/digest.js';
 import type { RunContext } from '../../core/run-context.js';
 import {
-  COMMENT_LIMIT,
-  renderPlanComment,
   renderPlanSummary,
   renderPlanText,
   SUMMARY_LIMIT_BYTES,
@@ -10,7 +8,7 @@ import {
 } from '../../render/index.js';
 import { cellCode, cellText, codeSpan } from '../../render/markdown-escape.js';
 import type { MatrixStack } from '../../contracts/stacks.js';
-import { COMMENT_RESERVE } from '../../github/plan-comment.js';
+import { FOOTER_ROOM, planCommentBodies as commentBodies } from '../../github/plan-comment.js';
 import type { TfPlanResult } from './plan.js';
 
 /** The context every rendering of a plan names: stack, workspace, digest, commit and the run. */
@@ -51,7 +49,7 @@ function delivery(result: TfPlanResult): string {
 
 // Room under each limit for the delivery line, which is short and bounded (the artifact name is a
 // validated name, the digest fixed length).
-const DELIVERY_ROOM = 512;
+const DELIVERY_ROOM = FOOTER_ROOM;
 
 /** The job summary: the whole plan within GitHub's 1 MiB, degraded in steps when it does not fit. */
 export function planJobSummary(result: TfPlanResult, ctx: PlanRenderContext): string {
@@ -64,10 +62,7 @@ export function planJobSummary(result: TfPlanResult, ctx: PlanRenderContext): st
  * resources alone do not fit one. Each leaves room for the markers the comment writer adds.
  */
 export function planCommentBodies(result: TfPlanResult, ctx: PlanRenderContext): string[] {
-  const bodies = renderPlanComment(result.model, ctx, {
-    limit: COMMENT_LIMIT - COMMENT_RESERVE - DELIVERY_ROOM,
-  });
-  return bodies.map((body, index) => (index === 0 ? `${body.trimEnd()}\n\n${delivery(result)}\n` : body));
+  return commentBodies(result.model, ctx, delivery(result));
 }
 
 /** The plan as plain text for the step's log. */

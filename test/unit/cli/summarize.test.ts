@@ -3,8 +3,16 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { planCommentBodies as tfPlanCommentBodies } from '../../../src/actions/tf-plan/summary.js';
+import type { TfPlanResult } from '../../../src/actions/tf-plan/plan.js';
+import { COMMENT_SEPARATOR } from '../../../src/cli/summarize.js';
+import { COMMENT_LIMIT, planCommentBodies } from '../../../src/github/plan-comment.js';
+import type { PlanRenderContext } from '../../../src/render/plan-markdown.js';
+import { readPlanModel } from '../../../src/render/plan-stream.js';
+import { generatePlanJson } from '../../support/plan-generator.js';
 import { node24, repoRoot } from '../../support/tools.js';
 import { change, plan } from '../render/documents.js';
+import { realPlanJson } from '../render/real-plan.js';
 
 /**
  * The command as users run it: a process, its output and exit code. It runs from the TypeScript
@@ -115,7 +123,16 @@ describe('iac-pipeline summarize', () => {
     [['summarize', 'STATE'], "the plan's show -json document is not one: it describes a state"],
     [['summarize', 'BROKEN'], 'the plan JSON ends before the document does: is the file truncated?'],
     [['summarize', 'PLANFILE'], 'is a binary planfile, not JSON'],
-    [['summarize', 'PLAN', '--format', 'yaml'], '--format must be one of markdown, text, json, not "yaml"'],
+    [
+      ['summarize', 'PLAN', '--format', 'yaml'],
+      '--format must be one of markdown, comment, text, json, not "yaml"',
+    ],
+    [['summarize', 'PLAN', '--commit', 'main'], '--commit must be a commit SHA (7 to 64 hexadecimal digits)'],
+    [['summarize', `${'x'.repeat(200)}.json`], `iac-pipeline: …${'x'.repeat(54)}.json: no such file`],
+    [
+      ['summarize', `${'x'.repeat(300)}.json`],
+      `…${'x'.repeat(54)}.json: the path is too long for a file name`,
+    ],
     [['summarize'], 'summarize needs the path of a plan JSON file'],
     [['summarize', 'PLAN', '--bogus'], "Unknown option '--bogus'"],
     [['apply'], 'unknown command "apply"'],
@@ -132,5 +149,128 @@ describe('iac-pipeline summarize', () => {
     expect(stderr).toContain(message);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+/** The bodies the comment format printed: split at the separator lines, less the newline after each. */
+function bodiesOf(stdout: string): string[] {
+  expect(stdout.endsWith('\n')).toBe(true);
+  return stdout.split(`${COMMENT_SEPARATOR}\n`).map((part) => {
+    expect(part.endsWith('\n')).toBe(true);
+    return part.slice(0, -1);
+  });
+}
+
+describe('iac-pipeline summarize --format comment', () => {
+  let tofuJson: string;
+  beforeAll(async () => {
+    tofuJson = await realPlanJson();
+    await writeFile(join(dir, 'tofu.json'), tofuJson);
+    await writeFile(join(dir, 'big.json'), generatePlanJson(20_000));
+  });
+
+  const ctx = (stack: string, commit = ''): PlanRenderContext => ({
+    stack,
+    workspace: '',
+    planDigest: '',
+    commit,
+  });
+
+  it('says in --help which line separates two comments', async () => {
+    const { code, stdout } = await cli(['summarize', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('--format markdown|comment|text|json');
+    expect(stdout.split('\n').map((line) => line.trim())).toContain(COMMENT_SEPARATOR);
+  });
+
+  it('prints the comment tf-plan builds for a real tofu plan: one body', async () => {
+    const sha = 'abcdef0123456789abcdef0123456789abcdef01';
+    const { code, stdout, stderr } = await cli([
+      'summarize',
+      join(dir, 'tofu.json'),
+      '--format',
+      'comment',
+      '--stack',
+      'tiny',
+      '--commit',
+      sha,
+    ]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const expected = planCommentBodies(await readPlanModel(join(dir, 'tofu.json')), ctx('tiny', sha));
+    expect(bodiesOf(stdout)).toEqual(expected);
+    expect(expected).toHaveLength(1);
+    expect(stdout).toContain('### Plan for `tiny`');
+    expect(stdout).toContain('**Plan:** 2 to add, 0 to change, 0 to replace, 0 to destroy; 1 output change.');
+    expect(stdout).toContain(`commit \`${sha.slice(0, 12)}\``);
+    expect(stdout).not.toContain(COMMENT_SEPARATOR);
+  });
+
+  it('prints 20,000 changes as comments of at most 65,536 characters, the bodies tf-plan posts', async () => {
+    const { code, stdout, stderr } = await cli([
+      'summarize',
+      join(dir, 'big.json'),
+      '--format=comment',
+      '--stack',
+      'big',
+    ]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const printed = bodiesOf(stdout);
+    const model = await readPlanModel(join(dir, 'big.json'));
+    expect(printed).toEqual(planCommentBodies(model, ctx('big')));
+    // 4,000 destroyed and 4,000 replaced resources do not fit in one comment: continuations follow.
+    expect(printed.length).toBeGreaterThan(2);
+    for (const body of printed) {
+      expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    }
+    expect(printed[1]).toMatch(/^### Plan for `big` \(continued, 2 of \d+\)/);
+    // tf-plan posts the same bodies, with the line that names the artifact under the first.
+    const result = {
+      model,
+      manifest: { planDigest: `sha256:${'0'.repeat(64)}` },
+      artifactName: 'iac-plan-big',
+    } as unknown as TfPlanResult;
+    const posted = tfPlanCommentBodies(result, ctx('big'));
+    expect(posted.slice(1)).toEqual(printed.slice(1));
+    expect(posted[0]).toBe(
+      `${printed[0]?.trimEnd()}\n\nArtifact \`iac-plan-big\` · approve with \`/approve 000000000000\`\n`,
+    );
+    for (const body of posted) expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+  });
+
+  it('refuses a real tofu plan with a } or a second document after it, naming where the extra data starts', async () => {
+    const lines = tofuJson.split('\n').length;
+    await writeFile(join(dir, 'brace.json'), `${tofuJson}}`);
+    await writeFile(join(dir, 'twice.json'), `${tofuJson}${tofuJson}`);
+    for (const [file, format] of [
+      ['brace.json', 'markdown'],
+      ['twice.json', 'comment'],
+    ] as const) {
+      const { code, stdout, stderr } = await cli(['summarize', join(dir, file), '--format', format]);
+      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+      expect(stderr).toBe(
+        `iac-pipeline: ${join(dir, file)}: line ${lines}, column 1: data after the end of the plan document ` +
+          `(${file === 'brace.json' ? '"}"' : '"{\\"format_version\\":\\"1"…'}); expected nothing but whitespace ` +
+          'after its closing }. A show -json file holds one document: is it two documents in one file, or an edited copy?\n',
+      );
+    }
+    const piped = await cli(['summarize', '-', '--format', 'text'], `${tofuJson.trimEnd()}}`);
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toMatch(
+      new RegExp(
+        `^iac-pipeline: standard input: line ${lines - 1}, column ${tofuJson.trimEnd().split('\n').at(-1)!.length + 1}: data after the end`,
+      ),
+    );
+  });
+
+  it('accepts a real tofu plan followed by whitespace and a newline', async () => {
+    await writeFile(join(dir, 'spaced.json'), `${tofuJson}  \t\n\n`);
+    const file = await cli(['summarize', join(dir, 'spaced.json'), '--format', 'comment', '--stack', 'tiny']);
+    expect({ code: file.code, stderr: file.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(bodiesOf(file.stdout)).toEqual(
+      planCommentBodies(await readPlanModel(join(dir, 'tofu.json')), ctx('tiny')),
+    );
+    const piped = await cli(['summarize', '-', '--format', 'text'], `${tofuJson}\n \n`);
+    expect({ code: piped.code, stderr: piped.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(piped.stdout).toContain('terraform_data.vm[1]');
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { buildPlanModel, type PlanModel } from '../../../src/render/plan-model.j
 import { readPlanModel } from '../../../src/render/plan-stream.js';
 import { generatePlanJson } from '../../support/plan-generator.js';
 import { change, plan } from './documents.js';
+import { realPlanJson } from './real-plan.js';
 
 /** The text as a stream cut into chunks of the given sizes (the last one repeated). */
 async function* chunked(text: string, sizes: readonly number[]): AsyncGenerator<Buffer> {
@@ -94,5 +95,109 @@ describe('readPlanModel', () => {
     );
     await expect(read('{"format_version": "3.0"}')).rejects.toThrow(/format_version "3.0"/);
     await expect(read('{"format_version": "1.0", "values": {}}')).rejects.toThrow(ConfigurationError);
+  });
+});
+
+/** Where the data after `text` starts when something is appended to it: its line and column (in characters). */
+function endOf(text: string): { line: number; column: number } {
+  const lines = text.split('\n');
+  return { line: lines.length, column: [...(lines.at(-1) ?? '')].length + 1 };
+}
+
+describe('readPlanModel and data after the document', () => {
+  let tofuJson: string;
+  let dir: string;
+  beforeAll(async () => {
+    tofuJson = await realPlanJson();
+    dir = await mkdtemp(join(tmpdir(), 'plan-trailer-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const cases = () => [
+    { what: 'a stray }', text: `${tofuJson}}`, at: endOf(tofuJson), shows: '"}"' },
+    {
+      what: 'a } on the same line',
+      text: `${tofuJson.trimEnd()}}\n`,
+      at: endOf(tofuJson.trimEnd()),
+      shows: '"}\\n"',
+    },
+    {
+      what: 'a second document',
+      text: `${tofuJson}  \n${tofuJson}`,
+      at: { line: endOf(tofuJson).line + 1, column: 1 },
+      shows: '"{\\"format_version\\":\\"1"…',
+    },
+  ];
+
+  it('the real tofu document is what the cases assume: one object, then a newline', () => {
+    expect(tofuJson.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(tofuJson)).toMatchObject({ format_version: expect.any(String) });
+    for (const { text } of cases()) expect(() => JSON.parse(text)).toThrow(SyntaxError);
+  });
+
+  it.each([1, 7, 4096, 1 << 20])(
+    'refuses data after a real tofu plan, read in chunks of %i bytes, naming where it starts',
+    async (size) => {
+      for (const { text, at, shows } of cases()) {
+        const error = await readPlanModel(chunked(text, [size]), { name: 'plan.json' }).catch(
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(ConfigurationError);
+        expect((error as Error).message).toBe(
+          `plan.json: line ${at.line}, column ${at.column}: data after the end of the plan document (${shows}); ` +
+            'expected nothing but whitespace after its closing }. A show -json file holds one document: ' +
+            'is it two documents in one file, or an edited copy?',
+        );
+      }
+    },
+  );
+
+  it('refuses it in a file, naming the file', async () => {
+    for (const [index, { text, at }] of cases().entries()) {
+      const file = join(dir, `extra-${index}.json`);
+      await writeFile(file, text);
+      await expect(readPlanModel(file)).rejects.toThrow(
+        `${file}: line ${at.line}, column ${at.column}: data after the end of the plan document`,
+      );
+    }
+  });
+
+  it('accepts whitespace and line breaks after the document, from a file and from a stream', async () => {
+    const text = `${tofuJson} \t\r\n\n  \n`;
+    const file = join(dir, 'spaced.json');
+    await writeFile(file, text);
+    const expected = asData(buildPlanModel(JSON.parse(tofuJson)));
+    expect(asData(await readPlanModel(file))).toEqual(expected);
+    for (const size of [1, 3, 1 << 20])
+      expect(asData(await readPlanModel(chunked(text, [size])))).toEqual(expected);
+    expect((await readPlanModel(file)).counts.add).toBe(2);
+  });
+
+  it('counts lines from the start of the file and columns in characters', async () => {
+    const doc = JSON.stringify(plan([change('terraform_data.ü😀', ['create'], { after: { input: 'äö€' } })]));
+    const preamble = '\nWarning: Unable to open CLI configuration file\n\n';
+    const read = (text: string) =>
+      readPlanModel(chunked(text, [3]), { name: 'p.json' }).catch((e: unknown) => (e as Error).message);
+    expect(await read(`${preamble}${doc}]`)).toMatch(
+      new RegExp(`^p\\.json: line 4, column ${[...doc].length + 1}: data after the end`),
+    );
+    expect(await read(`\ufeff${doc}\n\n   x`)).toMatch(
+      /^p\.json: line 3, column 4: data after the end of the plan document \("x"\)/,
+    );
+    expect(await read(`${doc}\n${'x'.repeat(100)}`)).toContain(`("${'x'.repeat(20)}"…)`);
+  });
+
+  it('names a stream "the plan stream" unless told its name, and shortens a long name', async () => {
+    await expect(readPlanModel(chunked('{"format_version": "1.2"', [5]))).rejects.toThrow(
+      /^the plan stream: the plan JSON ends before the document does/,
+    );
+    const long = `${'d/'.repeat(50)}plan.json`;
+    const message = await readPlanModel(chunked('{"format_version": "1.2"}}', [5]), { name: long }).catch(
+      (e: unknown) => (e as Error).message,
+    );
+    expect(message).toMatch(/^….{59}: line 1, column 26: /u);
+    expect(message).toContain('d/d/plan.json: line 1');
   });
 });
