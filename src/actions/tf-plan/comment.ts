@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../../core/errors.js';
+import { GitHubRefusal } from '../../github/refusals.js';
 import type { Logger } from '../../core/logger.js';
 import type { RunContext } from '../../core/run-context.js';
 import type { MarkedComments } from '../../github/marked-comments.js';
@@ -68,11 +69,15 @@ export async function openPlanComments(
       return await write();
     } catch (error) {
       if ((error as { status?: number }).status !== 403) throw error;
-      logger.warning(
-        `Could not ${what} on pull request #${pull.number}: ${(error as Error).message}. Give the job ` +
-          '`permissions: pull-requests: write`, or set comment: false. The plan is in the job summary.',
-        { title: 'No plan comment' },
-      );
+      // A GitHubRefusal already says what was refused and which permission opens it.
+      const why =
+        error instanceof GitHubRefusal
+          ? error.message
+          : `Could not ${what} on pull request #${pull.number}: ${(error as Error).message}. Give the job ` +
+            '`permissions: pull-requests: write`.';
+      logger.warning(`${why} Or set comment: false. The plan is in the job summary.`, {
+        title: 'No plan comment',
+      });
       return undefined;
     }
   };

@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../../core/errors.js';
+import { GitHubRefusal } from '../../github/refusals.js';
 import type { Logger } from '../../core/logger.js';
 import type { RunContext } from '../../core/run-context.js';
 import type { DriftIssueOutcome } from '../../github/drift-issue.js';
@@ -76,6 +77,8 @@ export async function reportDrift(
     );
   } catch (error) {
     if ((error as { status?: number }).status !== 403) throw error;
+    if (error instanceof GitHubRefusal)
+      throw new ConfigurationError(`${error.message} Or set drift-issue: false.`);
     throw new ConfigurationError(
       `Could not write the drift issue: ${(error as Error).message}. Give the job \`permissions: issues: write\`, or set drift-issue: false.`,
     );

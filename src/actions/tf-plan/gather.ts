@@ -69,7 +69,9 @@ export async function gatherPlans(inputs: TfPlanInputs, deps: GatherDependencies
             acceptClear: true,
           });
           const manifest = await readIntactPlanBundle(dir, 'tf-plan');
-          const model = await readPlanModel(join(dir, PLAN_JSON_FILE));
+          const model = await readPlanModel(join(dir, PLAN_JSON_FILE), {
+            name: `${PLAN_JSON_FILE} of the artifact ${name}`,
+          });
           return { artifactName: name, manifest, model };
         }),
       )),
