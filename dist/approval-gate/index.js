@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57580);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27300);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 57580:
+/***/ 27300:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46836,28 +46836,8 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./lib/core/errors.js
-/**
- * A mistake the user can fix: a bad input, a missing file, a refused bundle. It is reported as one
- * `::error::` line without a stack trace. Everything else is a bug and keeps its stack (at debug level).
- */
-class errors_ConfigurationError extends Error {
-    name = 'ConfigurationError';
-}
-function isConfigurationError(error) {
-    return error instanceof errors_ConfigurationError;
-}
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/**
- * The step failed for a reason that is neither the user's input nor a bug of ours: the tool failed (a
- * provider refused an apply), a check failed. Reported as its message alone, like a ConfigurationError.
- */
-class StepFailure extends Error {
-    name = 'StepFailure';
-}
-
+// EXTERNAL MODULE: ./lib/core/errors.js
+var errors = __nccwpck_require__(3828);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./lib/core/paths.js
@@ -47338,13 +47318,13 @@ function readInputs(spec, read, mask = () => undefined) {
         const given = schema && !unechoedInputs.has(schema) && raw[name]?.trim() && issue?.message !== 'is required'
             ? `; got ${quoteValue(raw[name] ?? '')}`
             : '';
-        throw new errors_ConfigurationError(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);
+        throw new errors/* ConfigurationError */.j1(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);
     }
     const values = Object.fromEntries(Object.entries(result.data).map(([name, value]) => [camelCase(name), value]));
     for (const rule of spec.rules) {
         const problem = rule(values);
         if (problem)
-            throw new errors_ConfigurationError(`Input "${problem.input}" ${problem.message}.`);
+            throw new errors/* ConfigurationError */.j1(`Input "${problem.input}" ${problem.message}.`);
     }
     return values;
 }
@@ -47413,7 +47393,7 @@ function actionsArtifactStore() {
                 if (!(error instanceof ArtifactNotFoundError))
                     throw error;
                 const where = from ? `workflow run ${from.runId}` : 'this workflow run';
-                throw new errors_ConfigurationError(`No artifact named "${name}" in ${where}. Check that the job that makes it ran first with the same stack and artifact-prefix${from ? ', and that the run id is right' : ''}.`);
+                throw new errors/* ConfigurationError */.j1(`No artifact named "${name}" in ${where}. Check that the job that makes it ran first with the same stack and artifact-prefix${from ? ', and that the run id is right' : ''}.`);
             }
             await artifacts.downloadArtifact(id, { path: directory, ...(findBy ? { findBy } : {}) });
         },
@@ -47585,26 +47565,26 @@ function readContract(json, expectedKind, schemaByMajor, context) {
     const file = context.file ?? manifest_MANIFEST_FILE;
     const value = typeof json === 'string' || Buffer.isBuffer(json) ? parseJson(json.toString(), file) : json;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new errors_ConfigurationError(`${file} must be a JSON object`);
+        throw new errors/* ConfigurationError */.j1(`${file} must be a JSON object`);
     }
     const majors = Object.keys(schemaByMajor).map(Number);
     const reads = majors.map((major) => `${expectedKind}@${major}`).join(' or ');
     const id = value.schema;
     const match = typeof id === 'string' ? SCHEMA_ID.exec(id) : null;
     if (typeof id !== 'string' || !match) {
-        throw new errors_ConfigurationError(`${file}: schema must be a schema id such as ${reads}${typeof id === 'string' ? `; got ${JSON.stringify(id.slice(0, 60))}` : ''}`);
+        throw new errors/* ConfigurationError */.j1(`${file}: schema must be a schema id such as ${reads}${typeof id === 'string' ? `; got ${JSON.stringify(id.slice(0, 60))}` : ''}`);
     }
     if (match[1] !== expectedKind) {
-        throw new errors_ConfigurationError(`${file} is ${id}, but ${context.reader} reads ${reads}: this is not the artifact ${context.reader} expects`);
+        throw new errors/* ConfigurationError */.j1(`${file} is ${id}, but ${context.reader} reads ${reads}: this is not the artifact ${context.reader} expects`);
     }
     const schema = schemaByMajor[Number(match[2])];
     if (!schema) {
         const advice = context.advice ?? 'use the same iac-pipeline version in every job';
-        throw new errors_ConfigurationError(`${file} is ${id}, but this version of ${context.reader} reads ${reads}: ${advice}`);
+        throw new errors/* ConfigurationError */.j1(`${file} is ${id}, but this version of ${context.reader} reads ${reads}: ${advice}`);
     }
     const result = schema.safeParse(value, { error: defaultMessage });
     if (!result.success)
-        throw new errors_ConfigurationError(`${file}: ${zod_issues_describeIssue(result.error.issues[0])}`);
+        throw new errors/* ConfigurationError */.j1(`${file}: ${zod_issues_describeIssue(result.error.issues[0])}`);
     return result.data;
 }
 /** Reads and validates a plan bundle's manifest.json. */
@@ -47624,7 +47604,7 @@ function parseJson(text, file) {
         return JSON.parse(text);
     }
     catch (error) {
-        throw new errors_ConfigurationError(`${file} is not valid JSON (${error.message})`);
+        throw new errors/* ConfigurationError */.j1(`${file} is not valid JSON (${error.message})`);
     }
 }
 const EXPECTED = {
@@ -47820,13 +47800,13 @@ async function runAction(actionName, spec, main, post) {
         });
     }
     catch (error) {
-        if (isConfigurationError(error) || error instanceof StepFailure) {
+        if ((0,errors/* isConfigurationError */.p0)(error) || error instanceof errors/* StepFailure */.pH) {
             lib_core/* setFailed */.C1(error.message);
             return;
         }
         if (error instanceof Error && error.stack)
             lib_core/* debug */.Yz(error.stack);
-        lib_core/* setFailed */.C1(`${actionName} failed unexpectedly: ${errorMessage(error)}`);
+        lib_core/* setFailed */.C1(`${actionName} failed unexpectedly: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
 }
 
@@ -48000,6 +47980,23 @@ function planLines(manifest) {
     }
     return lines;
 }
+/**
+ * Shown, not folded away: a reviewer whose command was edited must learn that it does not count, and
+ * everyone reading the pull request that somebody's words were changed.
+ */
+function editedLines(edited) {
+    if (edited.length === 0)
+        return [];
+    return [
+        '> [!WARNING]',
+        "> **Edited commands do not count.** Anyone with write access can edit another person's comment, so a " +
+            '`/approve` or `/reject` whose comment was edited after it was written is not counted:',
+        ...edited.map((e) => `> - the ${codeSpan(`/${e.kind}`)} of @${e.login} ([comment](${e.commentUrl})), edited at ${e.editedAt}`),
+        '>',
+        '> To approve or reject, write a new comment; do not edit the old one.',
+        '',
+    ];
+}
 /** The body of the status comment on the pull request, and the heart of the job summary. */
 function renderDecision(report) {
     const { record } = report;
@@ -48020,6 +48017,7 @@ function renderDecision(report) {
     }
     if (report.note)
         lines.push(report.note, '');
+    lines.push(...editedLines(report.edited ?? []));
     if (record.approvers.length > 0)
         lines.push('**Approved by:**', '', ...record.approvers.map(voteLine), '');
     if (record.rejects.length > 0)
@@ -48043,7 +48041,7 @@ async function dispatchApply(client, repository, dispatch) {
     const head = pull.head.repo?.full_name;
     // Repository names are case-insensitive on GitHub.
     if (head && head.toLowerCase() !== `${repository.owner}/${repository.repo}`.toLowerCase()) {
-        throw new StepFailure(`Pull request #${dispatch.pullRequest} comes from the fork ${head}: its plan can only be applied from a branch of this repository`);
+        throw new errors/* StepFailure */.pH(`Pull request #${dispatch.pullRequest} comes from the fork ${head}: its plan can only be applied from a branch of this repository`);
     }
     await client.rest.actions.createWorkflowDispatch({
         ...repository,
@@ -48257,7 +48255,7 @@ function refuseFirst(checks) {
     for (const check of checks) {
         const problem = check();
         if (problem !== undefined)
-            throw new errors_ConfigurationError(problem);
+            throw new errors/* ConfigurationError */.j1(problem);
     }
 }
 /**
@@ -48307,7 +48305,7 @@ async function readBundleManifest(dir, reader) {
     catch (error) {
         if (error.code !== 'ENOENT')
             throw error;
-        throw new errors_ConfigurationError(`the plan bundle has no ${manifest_MANIFEST_FILE}: it is not a bundle written by tf-plan; check plan-artifact`);
+        throw new errors/* ConfigurationError */.j1(`the plan bundle has no ${manifest_MANIFEST_FILE}: it is not a bundle written by tf-plan; check plan-artifact`);
     }
     return readPlanManifest(text, reader);
 }
@@ -48496,21 +48494,52 @@ function marker(key) {
         throw new Error(`a comment marker key cannot be "${key}"`);
     return `<!-- iac-pipeline:${key} -->`;
 }
+/** The query that names the token's own account; the stand-in of the tests answers exactly this shape. */
+const VIEWER_QUERY = 'query { viewer { login } }';
+/** A GitHub login, or an App's bot account `<slug>[bot]`: what `comment-author` may name. */
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/i;
 /**
- * The account whose comments are trusted to carry markers: the `comment-author` input, else the token's
- * own user. Installation tokens (the workflow's GITHUB_TOKEN, GitHub Apps) cannot read GET /user; the
- * workflow token writes as github-actions[bot], and an App's token needs `comment-author` set to its bot.
+ * True when two logins name the same account. GitHub logins are case-insensitive, and a login the
+ * workflow gives or GraphQL answers may differ in case from the `user.login` REST answers.
+ */
+function sameLogin(a, b) {
+    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+/**
+ * The account whose comments and issues are trusted to carry markers, the one the token writes as. One
+ * rule for every action that finds its own comments or issues again:
+ * 1. the `comment-author` input, when given;
+ * 2. else the token's own account as GraphQL's `viewer` names it: this works for every kind of token,
+ *    a GitHub App's installation token included (it answers `<slug>[bot]`);
+ * 3. else, as before GraphQL was asked (a GitHub Enterprise Server without it), REST's `GET /user`,
+ *    which installation tokens may not read: then the workflow token's `github-actions[bot]`.
  */
 async function commentAuthor(client, given, logger) {
-    if (given)
-        return given;
+    const named = given?.trim();
+    if (named)
+        return named;
+    try {
+        const { viewer } = await client.graphql(VIEWER_QUERY);
+        // An installation token's viewer is its bot, `<slug>[bot]`: the very login REST puts in `user.login`.
+        const login = typeof viewer?.login === 'string' ? viewer.login.trim() : '';
+        if (LOGIN.test(login)) {
+            logger.debug(`The token writes as ${login} (GraphQL viewer).`);
+            return login;
+        }
+        logger.debug('GraphQL viewer named no login; asking GET /user.');
+    }
+    catch (error) {
+        const reason = String(error.message ?? error).slice(0, 60);
+        logger.debug(`GraphQL viewer could not name the token's account (${reason}); asking GET /user.`);
+    }
     try {
         return (await client.rest.users.getAuthenticated()).data.login;
     }
     catch (error) {
         if (error.status !== 403)
             throw error;
-        logger.debug('The token is an installation token: its comments are written by github-actions[bot].');
+        logger.debug('The token is an installation token and GraphQL did not name it: assuming its comments are written by ' +
+            'github-actions[bot]. With a GitHub App token, set comment-author to <app>[bot].');
         return 'github-actions[bot]';
     }
 }
@@ -48546,7 +48575,7 @@ class MarkedComments {
     static among(client, thread, author, comments) {
         const found = new Map();
         for (const comment of comments) {
-            if (comment.user?.login !== author || !comment.body)
+            if (!sameLogin(comment.user?.login, author) || !comment.body)
                 continue;
             const key = MARKER.exec(comment.body)?.[1];
             // The oldest comment with a key is the one kept up to date; a later duplicate is left alone.
@@ -49431,7 +49460,7 @@ class size_budget_Writer {
 
 
 /** GitHub refuses a comment body longer than this (in characters) with 422. */
-const COMMENT_LIMIT = 65_536;
+const plan_markdown_COMMENT_LIMIT = 65_536;
 const SUMMARY_LIMIT_BYTES = 1_000_000;
 const DEFAULT_FIRST_N = 10;
 // The smallest limit that always leaves room for the header, one banner line and the footer.
@@ -49831,8 +49860,8 @@ function singleLayout(ctx, limit, measure, continuations, firstN) {
  * The PR comment: the main body, then numbered continuation bodies when the destroyed and replaced
  * resources alone do not fit. Every body is at most `limit` characters.
  */
-function renderPlanComment(model, ctx, opts = {}) {
-    const layout = singleLayout(ctx, opts.limit ?? COMMENT_LIMIT, characters, true, opts.firstN ?? DEFAULT_FIRST_N);
+function plan_markdown_renderPlanComment(model, ctx, opts = {}) {
+    const layout = singleLayout(ctx, opts.limit ?? plan_markdown_COMMENT_LIMIT, characters, true, opts.firstN ?? DEFAULT_FIRST_N);
     return renderDocument([{ model, ctx }], layout);
 }
 /** The job summary: the same content in one document of at most `limitBytes` UTF-8 bytes. */
@@ -49852,6 +49881,21 @@ const markdown = { code, cellCode: cellCode, stackTitle, safeUrl, verdict: verdi
  * banner. Renderers get the limit minus this, so no edit can push a body over GitHub's.
  */
 const COMMENT_RESERVE = 1_024;
+/** Room under the first body for its footer line (tf-plan: the artifact and the approve command). */
+const FOOTER_ROOM = 512;
+/**
+ * The bodies of a stack's plan comment, as tf-plan posts them and `iac-pipeline summarize --format
+ * comment` prints them: the plan, then continuations when the destroyed and replaced resources alone do
+ * not fit one, with `footer` under the first. Each leaves room for the markers publishPlanComment adds.
+ */
+function planCommentBodies(model, ctx, footer) {
+    if (footer !== undefined && footer.length > FOOTER_ROOM - 3)
+        throw new RangeError(`a plan comment's footer is at most ${FOOTER_ROOM - 3} characters`);
+    const bodies = renderPlanComment(model, ctx, { limit: COMMENT_LIMIT - COMMENT_RESERVE - FOOTER_ROOM });
+    if (footer === undefined)
+        return bodies;
+    return bodies.map((body, index) => (index === 0 ? `${body.trimEnd()}\n\n${footer}\n` : body));
+}
 const COMMIT_LINE = /^<!-- iac-pipeline-commit:([0-9a-f]{7,64}) -->\n/m;
 const ORIGIN_LINE = /^<!-- iac-pipeline-plan:run=([0-9]{1,20});artifact=([A-Za-z0-9._-]{1,200});digest=(sha256:[0-9a-f]{64}) -->\n/m;
 const OUTDATED_BANNER = /^> \[!WARNING\]\n> \*\*Outdated\.\*\*[^\n]*\n\n/m;
@@ -50024,13 +50068,24 @@ const atLeastRole = (role, minimum) => ROLES.indexOf(role) >= ROLES.indexOf(mini
 /**
  * Decides from the commands on the pull request. Each eligible person's latest command for this plan
  * counts once: an approval must name this plan's digest, so a push that makes a new plan sets every
- * earlier approval aside; a reject from anyone eligible wins over any number of approvals.
+ * earlier approval aside; a reject from anyone eligible wins over any number of approvals. A command
+ * whose comment was edited after it was written counts for nothing: the words may not be its author's.
  */
 function decide(comments, standings, rules) {
     const ignored = [];
+    const edited = [];
     const latest = new Map();
     const ordered = [...comments].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
     for (const comment of ordered) {
+        if (comment.editedAt !== undefined) {
+            edited.push({
+                login: comment.author,
+                commentUrl: comment.url,
+                kind: comment.command.kind,
+                editedAt: comment.editedAt,
+            });
+            continue;
+        }
         const login = comment.author.toLowerCase();
         const standing = standings.get(login) ?? { role: 'none', listed: false };
         const why = ineligibility(comment, standing, rules);
@@ -50056,6 +50111,7 @@ function decide(comments, standings, rules) {
         approvals,
         rejects,
         ignored,
+        edited,
         missing: status === 'approved' ? 0 : Math.max(0, rules.minApprovals - approvals.length),
     };
 }
@@ -50092,11 +50148,13 @@ function commandsIn(comments) {
             continue;
         const command = parseCommand(comment.body);
         if (command) {
+            const editedAt = editedAtOf(comment);
             commands.push({
                 id: comment.id,
                 url: comment.html_url,
                 author,
                 createdAt: comment.created_at,
+                ...(editedAt ? { editedAt } : {}),
                 command,
             });
             continue;
@@ -50106,6 +50164,17 @@ function commandsIn(comments) {
             malformed.push({ author, url: comment.html_url, problem });
     }
     return { commands, malformed };
+}
+/**
+ * When a comment was edited after it was written: REST's `updated_at` later than its `created_at`. Both
+ * have whole seconds, so an edit within the second the comment was written does not show here.
+ */
+function editedAtOf(comment) {
+    const created = Date.parse(comment.created_at);
+    const updated = Date.parse(comment.updated_at);
+    if (Number.isNaN(created) || Number.isNaN(updated))
+        return undefined;
+    return updated > created ? comment.updated_at : undefined;
 }
 /**
  * Each person's standing: their repository role, and whether `approvers` names them or a team they are
@@ -50292,15 +50361,15 @@ async function planUnderReview(inputs, deps) {
         manifest = await gate_readBundleManifest(name, source, deps);
     }
     catch (error) {
-        if (!isConfigurationError(error) || !inputs.planDigest)
+        if (!(0,errors/* isConfigurationError */.p0)(error) || !inputs.planDigest)
             throw error;
         deps.logger.info(`${error.message} Deciding on plan-digest alone.`);
     }
     if (shown && manifest && manifest.planDigest !== shown.digest) {
-        throw new errors_ConfigurationError(`The plan comment of stack ${stack} names digest ${shown.digest}, but the bundle ${name} of run ${shown.runId} has ${manifest.planDigest}: plan again.`);
+        throw new errors/* ConfigurationError */.j1(`The plan comment of stack ${stack} names digest ${shown.digest}, but the bundle ${name} of run ${shown.runId} has ${manifest.planDigest}: plan again.`);
     }
     if (manifest && inputs.planDigest && manifest.planDigest !== inputs.planDigest) {
-        throw new errors_ConfigurationError(`plan-digest is ${inputs.planDigest}, but the plan bundle ${name} has digest ${manifest.planDigest}: ` +
+        throw new errors/* ConfigurationError */.j1(`plan-digest is ${inputs.planDigest}, but the plan bundle ${name} has digest ${manifest.planDigest}: ` +
             "pass the plan-digest output of the tf-plan step that made this bundle, or leave plan-digest empty to use the bundle's.");
     }
     const digest = manifest?.planDigest ?? inputs.planDigest;
@@ -50330,22 +50399,22 @@ async function planShownOnPullRequest(inputs, deps, stack) {
     const repository = { owner: deps.run.owner, repo: deps.run.repo };
     const [pull, author] = await Promise.all([
         withHeadSha(client, repository, target),
-        commentAuthor(client, undefined, deps.logger),
+        commentAuthor(client, inputs.commentAuthor, deps.logger),
     ]);
     const comments = await MarkedComments.load(client, { ...repository, issueNumber: pull.number }, author);
     const comment = comments.get(planCommentPartKey(planCommentKey(stack)));
     if (!comment) {
-        throw new errors_ConfigurationError(`Pull request #${pull.number} has no plan comment for stack ${stack}: run tf-plan on the pull request first ` +
+        throw new errors/* ConfigurationError */.j1(`Pull request #${pull.number} has no plan comment for stack ${stack}: run tf-plan on the pull request first ` +
             '(with comment: true), or give run-id, the run whose plan bundle is under review.');
     }
     const commit = commitOf(comment);
     if (commit !== pull.headSha) {
-        throw new errors_ConfigurationError(`The plan comment of stack ${stack} shows commit ${(commit ?? 'unknown').slice(0, 12)}, but pull request ` +
+        throw new errors/* ConfigurationError */.j1(`The plan comment of stack ${stack} shows commit ${(commit ?? 'unknown').slice(0, 12)}, but pull request ` +
             `#${pull.number} is at ${pull.headSha.slice(0, 12)}: wait for the plan of the new commit, then approve its digest.`);
     }
     const origin = originOf(comment);
     if (!origin) {
-        throw new errors_ConfigurationError(`The plan comment of stack ${stack} names no plan bundle: its plan was not uploaded (on-destroy: fail?), so there is nothing to approve.`);
+        throw new errors/* ConfigurationError */.j1(`The plan comment of stack ${stack} names no plan bundle: its plan was not uploaded (on-destroy: fail?), so there is nothing to approve.`);
     }
     deps.logger.info(`The plan under review is the one in the plan comment: ${origin.artifact} of run ${origin.runId}.`);
     return origin;
@@ -50368,7 +50437,7 @@ async function gate_readBundleManifest(name, inputs, deps) {
         json = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(dir, manifest_MANIFEST_FILE), 'utf8'));
     }
     catch {
-        throw new errors_ConfigurationError(`The plan bundle ${name} has no readable ${manifest_MANIFEST_FILE}: plan again.`);
+        throw new errors/* ConfigurationError */.j1(`The plan bundle ${name} has no readable ${manifest_MANIFEST_FILE}: plan again.`);
     }
     return readPlanManifest(json, 'approval-gate');
 }
@@ -50405,7 +50474,7 @@ async function environmentDecision(inputs, deps, plan, base, note) {
     const repository = { owner: deps.run.owner, repo: deps.run.repo };
     const found = await environmentReviews(client, repository, environment, deps.run.runId);
     if (!found.protectedByReviewers && !inputs.allowUnprotected) {
-        throw new errors_ConfigurationError(`environment: ${environment} ${found.exists ? 'has no required reviewers' : 'does not exist in this repository'}, so nobody approved this job. ` +
+        throw new errors/* ConfigurationError */.j1(`environment: ${environment} ${found.exists ? 'has no required reviewers' : 'does not exist in this repository'}, so nobody approved this job. ` +
             'Add required reviewers in Settings → Environments, or set allow-unprotected: true to accept it as it is.');
     }
     const at = deps.now().toISOString();
@@ -50430,7 +50499,7 @@ async function environmentDecision(inputs, deps, plan, base, note) {
         }
     }
     else {
-        throw new errors_ConfigurationError(`environment: no review of ${environment} is recorded for this run. Run the gate in a job with ` +
+        throw new errors/* ConfigurationError */.j1(`environment: no review of ${environment} is recorded for this run. Run the gate in a job with ` +
             `\`environment: ${environment}\`, whose required reviewers approve it before the job starts.`);
     }
     const record = { ...base(), decidedBy: 'environment', status, approvers, rejects };
@@ -50443,14 +50512,14 @@ async function environmentDecision(inputs, deps, plan, base, note) {
 async function commentDecision(inputs, deps, plan, base, wait, note) {
     const target = await pullRequestOf(deps.run, inputs.prNumber);
     if (!target) {
-        throw new errors_ConfigurationError(`mode: ${wait ? 'wait' : 'comment'} reads approvals from a pull request, and a ${deps.run.eventName} event names none: ` +
+        throw new errors/* ConfigurationError */.j1(`mode: ${wait ? 'wait' : 'comment'} reads approvals from a pull request, and a ${deps.run.eventName} event names none: ` +
             'run it on pull_request or issue_comment, or give pr-number.');
     }
     const client = await deps.github();
     const repository = { owner: deps.run.owner, repo: deps.run.repo };
     const thread = { ...repository, issueNumber: target.number };
     const [author, self] = await Promise.all([
-        commentAuthor(client, undefined, deps.logger),
+        commentAuthor(client, inputs.commentAuthor, deps.logger),
         selfLoginsOf(client, repository, target.number),
     ]);
     const deadline = deps.now().getTime() + inputs.timeoutMinutes * 60_000;
@@ -50458,7 +50527,7 @@ async function commentDecision(inputs, deps, plan, base, wait, note) {
     const triggering = await triggeringCommentId(deps.run);
     for (;;) {
         const comments = await listThreadComments(client, thread);
-        const { commands, malformed } = commandsIn(comments.filter((c) => c.user?.login !== author));
+        const { commands, malformed } = commandsIn(comments.filter((c) => !sameLogin(c.user?.login, author)));
         const standings = await standingsOf(client, repository, commands.map((c) => c.author), inputs.approvers);
         const rules = {
             planDigest: plan.digest,
@@ -50475,6 +50544,9 @@ async function commentDecision(inputs, deps, plan, base, wait, note) {
                 ? `No decision within ${inputs.timeoutMinutes} minute(s) of waiting: the gate timed out.`
                 : undefined;
             const report = commentReport(base, plan, target.number, decision, malformed, joinNotes(note, waitNote));
+            for (const edited of decision.edited) {
+                deps.logger.warning(`Not counted: the /${edited.kind} of ${edited.login} was edited after it was written (${edited.commentUrl}). A new comment counts; an edited one never does.`, { title: 'Edited command' });
+            }
             await acknowledge(client, repository, decision);
             const marked = MarkedComments.among(client, thread, author, comments);
             const { comment } = await marked.write(`approval:${plan.stack}`, renderDecision(report));
@@ -50516,7 +50588,15 @@ function commentReport(base, plan, pullRequest, decision, malformed, note) {
         rejects: decision.rejects.map(toRecord),
     };
     const ignored = decision.ignored;
-    return { record, manifest: plan.manifest, missing: decision.missing, ignored, malformed, note };
+    return {
+        record,
+        manifest: plan.manifest,
+        missing: decision.missing,
+        ignored,
+        edited: decision.edited,
+        malformed,
+        note,
+    };
 }
 /** Reacts to every command that counted, so its author sees it was read. */
 async function acknowledge(client, repository, decision) {
@@ -50531,7 +50611,7 @@ async function writeStatusIfOnPullRequest(inputs, deps, plan, report) {
         return undefined;
     const client = await deps.github();
     const thread = { owner: deps.run.owner, repo: deps.run.repo, issueNumber: target.number };
-    const marked = await MarkedComments.load(client, thread, await commentAuthor(client, undefined, deps.logger));
+    const marked = await MarkedComments.load(client, thread, await commentAuthor(client, inputs.commentAuthor, deps.logger));
     report.record.pullRequest = target.number;
     const { comment } = await marked.write(`approval:${plan.stack}`, renderDecision(report));
     return comment.url;
@@ -50573,6 +50653,7 @@ function backendConfigFilesRule(values) {
 ;// CONCATENATED MODULE: ./lib/actions/approval-gate/inputs.js
 
 
+
 const MODES = ['environment', 'comment', 'wait', 'policy'];
 const approvalGateInputs = defineInputs({
     mode: input.choice(MODES, 'comment'),
@@ -50596,6 +50677,7 @@ const approvalGateInputs = defineInputs({
     'allow-unprotected': input.boolean(false),
     'on-pending': input.choice(['succeed', 'fail'], 'succeed'),
     'dispatch-workflow': input.text(),
+    'comment-author': input.text(),
     'artifact-prefix': sharedInputs['artifact-prefix'],
     'github-token': sharedInputs['github-token'],
 }, [
@@ -50610,6 +50692,12 @@ const approvalGateInputs = defineInputs({
         : undefined,
     (v) => v.override && v.overrideUsers.length === 0
         ? { input: 'override-users', message: 'must list who may override when override is given' }
+        : undefined,
+    (v) => v.commentAuthor !== undefined && !LOGIN.test(v.commentAuthor.trim())
+        ? {
+            input: 'comment-author',
+            message: 'must be one GitHub login, such as infra-app[bot] for a GitHub App',
+        }
         : undefined,
 ]);
 
@@ -50631,10 +50719,10 @@ function run() {
         let client;
         const github = () => (client ??= (async () => {
             if (!inputs.githubToken) {
-                throw new errors_ConfigurationError(`Input "github-token" is empty: mode ${inputs.mode} reads the pull request or the run's reviews through the API.`);
+                throw new errors/* ConfigurationError */.j1(`Input "github-token" is empty: mode ${inputs.mode} reads the pull request or the run's reviews through the API.`);
             }
             // Loaded only when the decision needs the API: a policy approval does not.
-            const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(36)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93036));
+            const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(967)]).then(__nccwpck_require__.bind(__nccwpck_require__, 52967));
             return createGitHubClient(inputs.githubToken, logger, { apiUrl: run.apiUrl });
         })());
         const artifacts = actionsArtifactStore();
@@ -50673,7 +50761,7 @@ function run() {
         }
         else if (approved && inputs.dispatchWorkflow) {
             if (record.pullRequest === undefined) {
-                throw new errors_ConfigurationError('Input "dispatch-workflow" starts the apply of a pull request\'s plan, and this decision is not about a pull request: give pr-number, or run the gate on issue_comment.');
+                throw new errors/* ConfigurationError */.j1('Input "dispatch-workflow" starts the apply of a pull request\'s plan, and this decision is not about a pull request: give pr-number, or run the gate on issue_comment.');
             }
             const { ref } = await dispatchApply(await github(), { owner: run.owner, repo: run.repo }, {
                 workflow: inputs.dispatchWorkflow,
@@ -50687,15 +50775,48 @@ function run() {
         }
         await writeSummary(`## Approval gate\n\n${renderDecision(result.report)}`);
         if (result.failure)
-            throw new StepFailure(result.failure);
+            throw new errors/* StepFailure */.pH(result.failure);
         if (record.status === 'pending') {
             const waiting = `Plan ${record.planDigest.slice(0, 19)}… is waiting for ${result.report.missing} more approval(s): comment /approve ${record.planDigest.slice(7, 19)} on the pull request.`;
             // In a job graph the apply job must not start: failing is how this job says "not yet".
             if (inputs.onPending === 'fail')
-                throw new StepFailure(waiting);
+                throw new errors/* StepFailure */.pH(waiting);
             logger.notice(waiting, { title: 'Approval pending' });
         }
     });
+}
+
+
+/***/ }),
+
+/***/ 3828:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   p0: () => (/* binding */ isConfigurationError),
+/* harmony export */   pH: () => (/* binding */ StepFailure)
+/* harmony export */ });
+/**
+ * A mistake the user can fix: a bad input, a missing file, a refused bundle. It is reported as one
+ * `::error::` line without a stack trace. Everything else is a bug and keeps its stack (at debug level).
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+function isConfigurationError(error) {
+    return error instanceof ConfigurationError;
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * The step failed for a reason that is neither the user's input nor a bug of ours: the tool failed (a
+ * provider refused an apply), a check failed. Reported as its message alone, like a ConfigurationError.
+ */
+class StepFailure extends Error {
+    name = 'StepFailure';
 }
 
 

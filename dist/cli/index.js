@@ -6,9 +6,9 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _summarize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(816);
+/* harmony import */ var _summarize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(95);
 
-process.exitCode = await (0,_summarize_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
+process.exitCode = await (0,_summarize_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
@@ -19,16 +19,16 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 816:
+/***/ 95:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ runCli)
+  ak: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: USAGE
+// UNUSED EXPORTS: COMMENT_SEPARATOR, USAGE, commentsText
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
@@ -984,7 +984,7 @@ function outputLine(name, before, after, maxLength = Infinity) {
  * a detailed rendering of a huge plan costs no more than the limit, not the size of the whole plan.
  */
 /** JavaScript string length: what the comment limit counts. */
-const size_budget_characters = (text) => text.length;
+const characters = (text) => text.length;
 /** UTF-8 bytes: what the job summary limit counts. */
 const utf8Bytes = (text) => Buffer.byteLength(text, 'utf8');
 /** Thrown by a Writer that would pass its limit. */
@@ -998,7 +998,7 @@ class Writer {
     measure;
     lines = [];
     used = 0;
-    constructor(limit = Infinity, measure = size_budget_characters) {
+    constructor(limit = Infinity, measure = characters) {
         this.limit = limit;
         this.measure = measure;
     }
@@ -1443,6 +1443,107 @@ function renderPlanSummary(model, ctx, opts = {}) {
 /** Exposed for the multi-stack renderer. */
 const markdown = { code, cellCode: cellCode, stackTitle, safeUrl, verdict: verdict, countsPhrase: countsPhrase };
 
+;// CONCATENATED MODULE: ./lib/github/plan-comment.js
+
+
+
+/**
+ * What the plan comment adds around the rendered plan: the marker, the commit line, and an outdated
+ * banner. Renderers get the limit minus this, so no edit can push a body over GitHub's.
+ */
+const COMMENT_RESERVE = 1_024;
+/** Room under the first body for its footer line (tf-plan: the artifact and the approve command). */
+const FOOTER_ROOM = 512;
+/**
+ * The bodies of a stack's plan comment, as tf-plan posts them and `iac-pipeline summarize --format
+ * comment` prints them: the plan, then continuations when the destroyed and replaced resources alone do
+ * not fit one, with `footer` under the first. Each leaves room for the markers publishPlanComment adds.
+ */
+function planCommentBodies(model, ctx, footer) {
+    if (footer !== undefined && footer.length > FOOTER_ROOM - 3)
+        throw new RangeError(`a plan comment's footer is at most ${FOOTER_ROOM - 3} characters`);
+    const bodies = renderPlanComment(model, ctx, { limit: COMMENT_LIMIT - COMMENT_RESERVE - FOOTER_ROOM });
+    if (footer === undefined)
+        return bodies;
+    return bodies.map((body, index) => (index === 0 ? `${body.trimEnd()}\n\n${footer}\n` : body));
+}
+const COMMIT_LINE = /^<!-- iac-pipeline-commit:([0-9a-f]{7,64}) -->\n/m;
+const ORIGIN_LINE = /^<!-- iac-pipeline-plan:run=([0-9]{1,20});artifact=([A-Za-z0-9._-]{1,200});digest=(sha256:[0-9a-f]{64}) -->\n/m;
+const OUTDATED_BANNER = /^> \[!WARNING\]\n> \*\*Outdated\.\*\*[^\n]*\n\n/m;
+/**
+ * Keeps the plan comments of one stack (or one group of stacks) on a pull request: part 1 is the plan,
+ * parts 2… hold the deletes and replaces that did not fit. Each part is edited in place; parts a shorter
+ * plan no longer needs say so instead of showing an old plan's addresses.
+ */
+async function publishPlanComment(comments, key, commit, bodies, origin) {
+    if (bodies.length === 0)
+        throw new Error('a plan comment needs at least one body');
+    const results = [];
+    let url = '';
+    for (const [index, body] of bodies.entries()) {
+        const hidden = `${commitLine(commit)}${index === 0 && origin ? originLine(origin) : ''}`;
+        const { comment, result } = await comments.write(partKey(key, index + 1), `${hidden}${body}`);
+        if (index === 0)
+            url = comment.url;
+        results.push(result);
+    }
+    for (const stale of comments.withPrefix(`${key}:`).filter((c) => partNumber(c) > bodies.length)) {
+        const { result } = await comments.write(stale.key, `${commitLine(commit)}_This continuation is no longer needed: the plan of \`${commit.slice(0, 12)}\` fits in fewer comments._\n`);
+        results.push(result);
+    }
+    return { url, results };
+}
+/**
+ * Marks every plan comment of `key` that shows another commit's plan as outdated, keeping its text below
+ * the banner: while a newer commit is being planned, or when its plan failed, reviewers must not read the
+ * old plan as the current one. A comment already marked for this commit is not written again.
+ */
+async function markPlanCommentsOutdated(comments, key, commit, why) {
+    const results = [];
+    for (const comment of comments.withPrefix(`${key}:`)) {
+        const planned = commitOf(comment);
+        if (!planned || planned === commit)
+            continue;
+        const content = contentOf(comment).replace(COMMIT_LINE, '').replace(OUTDATED_BANNER, '');
+        const banner = `> [!WARNING]\n> **Outdated.** This plan is for commit \`${planned.slice(0, 12)}\`; ` +
+            `commit \`${commit.slice(0, 12)}\` ${why}\n\n`;
+        const { result } = await comments.write(comment.key, `${commitLine(planned)}${banner}${content}`);
+        results.push(result);
+    }
+    return results;
+}
+/** The commit a plan comment shows, from its hidden commit line. */
+function commitOf(comment) {
+    return COMMIT_LINE.exec(contentOf(comment))?.[1];
+}
+/** The marker key of a stack's plan comment: one comment per stack per pull request. */
+function planCommentKey(stack) {
+    return `plan:${stack}`;
+}
+/** The bundle behind a stack's plan comment, from its first part's hidden line; undefined when none was uploaded. */
+function originOf(comment) {
+    const match = ORIGIN_LINE.exec(contentOf(comment));
+    if (!match)
+        return undefined;
+    return { runId: Number(match[1]), artifact: match[2] ?? '', digest: match[3] ?? '' };
+}
+/** The marker key of a stack's plan comment's first part. */
+function planCommentPartKey(key) {
+    return partKey(key, 1);
+}
+function originLine(origin) {
+    return `<!-- iac-pipeline-plan:run=${origin.runId};artifact=${origin.artifact};digest=${origin.digest} -->\n`;
+}
+function commitLine(commit) {
+    return `<!-- iac-pipeline-commit:${commit} -->\n`;
+}
+function partKey(key, part) {
+    return `${key}:${part}`;
+}
+function partNumber(comment) {
+    return Number(comment.key.slice(comment.key.lastIndexOf(':') + 1));
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./lib/terraform/plan-summary.js
@@ -1531,6 +1632,7 @@ function countAction(summary, action, address) {
 
 
 
+
 /**
  * Reads a `show -json` document from a file or stream into the plan model without holding the whole
  * document. A plan of 50,000 changes is a JSON text of about 70 MB, and JSON.parse of it takes over
@@ -1551,6 +1653,10 @@ const COMMA = 0x2c;
 const COLON = 0x3a;
 const NEWLINE = 0x0a;
 const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+/** Characters of the data after a document that its error message shows. */
+const TRAILER_SHOWN = 20;
+/** Bytes of it kept: enough for TRAILER_SHOWN characters and one more, however many bytes each takes. */
+const EXTRA_BYTES = 4 * (TRAILER_SHOWN + 1);
 /** Top-level values parsed whole: small, or needed whole. */
 const WHOLE = new Set([
     'format_version',
@@ -1668,12 +1774,24 @@ class PlanDocumentScanner {
     atLineStart = true;
     /** Bytes of the input before the current chunk. */
     offset = 0;
+    /**
+     * Where the scan is, for the message about data after the document: the line (from 1), the byte where
+     * it starts, and the UTF-8 continuation bytes on it so far (the column counts characters). Strings
+     * cannot hold a raw line break, so only the bytes outside them are looked at for one.
+     */
+    line = 1;
+    lineStart = 0;
+    continuations = 0;
+    /** Data after the document: where it starts, and its first bytes (for the message). */
+    extra;
     keys = new Set();
     constructor(onValue, onElement) {
         this.onValue = onValue;
         this.onElement = onElement;
     }
     write(chunk) {
+        if (this.mode === 'extra')
+            return this.addExtra(chunk, 0);
         let i = 0;
         const length = chunk.length;
         if (this.mode === 'start' || this.mode === 'preamble')
@@ -1692,7 +1810,13 @@ class PlanDocumentScanner {
                     const b = chunk[i];
                     if (b === QUOTE)
                         break;
-                    i += b === BACKSLASH ? 2 : 1;
+                    if (b >= 0x80) {
+                        if (b < 0xc0)
+                            this.continuations += 1;
+                        i += 1;
+                    }
+                    else
+                        i += b === BACKSLASH ? 2 : 1;
                 }
                 if (i >= length) {
                     // A backslash that ends the chunk escapes the first byte of the next one.
@@ -1754,6 +1878,9 @@ class PlanDocumentScanner {
                 if (WHOLE.has(this.key))
                     this.valueCapture = new Capture(i + 1);
             }
+            else if (c === NEWLINE) {
+                this.newLine(i);
+            }
             i++;
         }
         this.depth = depth;
@@ -1761,14 +1888,23 @@ class PlanDocumentScanner {
         this.keyCapture?.carry(chunk);
         this.valueCapture?.carry(chunk);
         this.elementCapture?.carry(chunk);
+        if (this.mode === 'done')
+            this.skipTrailer(chunk, i);
         this.offset += length;
     }
     end() {
+        if (this.mode === 'extra')
+            throw this.trailingData();
         if (this.mode === 'start' || this.mode === 'preamble')
             throw notAnObject();
         if (this.mode !== 'done') {
             throw new ConfigurationError('the plan JSON ends before the document does: is the file truncated?');
         }
+    }
+    newLine(i) {
+        this.line += 1;
+        this.lineStart = this.offset + i + 1;
+        this.continuations = 0;
     }
     /**
      * Skips what comes before the document: tofu and terraform print CLI-configuration warnings on
@@ -1778,6 +1914,12 @@ class PlanDocumentScanner {
     skipPreamble(chunk) {
         for (let i = 0; i < chunk.length; i++) {
             const c = chunk[i];
+            if (c === NEWLINE) {
+                this.newLine(i);
+            }
+            else if (c >= 0x80 && c < 0xc0) {
+                this.continuations += 1;
+            }
             if (this.mode === 'start') {
                 if (c === 0x20 ||
                     c === 0x09 ||
@@ -1820,6 +1962,41 @@ class PlanDocumentScanner {
         if (pieces.some((piece) => piece.some((byte) => !WHITESPACE.has(byte))))
             this.onElement(this.streaming, pieces, at);
     }
+    /**
+     * After the document's closing brace only whitespace may follow, as JSON.parse and jq require: more
+     * means the file is not what tofu wrote (two documents in one file, a bad copy, an edit).
+     */
+    skipTrailer(chunk, from) {
+        for (let i = from; i < chunk.length; i++) {
+            const c = chunk[i];
+            if (c === NEWLINE)
+                this.newLine(i);
+            else if (!WHITESPACE.has(c)) {
+                const column = this.offset + i - this.lineStart - this.continuations + 1;
+                this.extra = { line: this.line, column, bytes: [], length: 0 };
+                this.mode = 'extra';
+                this.addExtra(chunk, i);
+                return;
+            }
+        }
+    }
+    /** Keeps the first bytes of the extra data, however the input is cut, then refuses the document. */
+    addExtra(chunk, from) {
+        const extra = this.extra;
+        const piece = chunk.subarray(from, from + EXTRA_BYTES - extra.length);
+        extra.bytes.push(piece);
+        extra.length += piece.length;
+        if (extra.length >= EXTRA_BYTES)
+            throw this.trailingData();
+    }
+    trailingData() {
+        const { line, column, bytes } = this.extra;
+        const seen = [...Buffer.concat(bytes).toString('utf8')];
+        const shown = `${JSON.stringify(seen.slice(0, TRAILER_SHOWN).join(''))}${seen.length > TRAILER_SHOWN ? '…' : ''}`;
+        return new ConfigurationError(`line ${line}, column ${column}: data after the end of the plan document (${shown}); ` +
+            'expected nothing but whitespace after its closing }. A show -json file holds one document: ' +
+            'is it two documents in one file, or an edited copy?');
+    }
 }
 function notAnObject() {
     return new ConfigurationError('the plan file does not hold a JSON object: give the output of `tofu show -json <planfile>` (or terraform)');
@@ -1837,9 +2014,26 @@ function parse(text, what) {
 }
 /**
  * The plan model of the `show -json` document in a file (a path) or a stream. Same result as
- * buildPlanModel(JSON.parse(text)), in a fraction of the memory.
+ * buildPlanModel(JSON.parse(text)), in a fraction of the memory. Every mistake in the document is a
+ * ConfigurationError that starts with the document's name.
  */
 async function readPlanModel(source, options = {}) {
+    try {
+        return await readModel(source, options);
+    }
+    catch (error) {
+        if (!isConfigurationError(error))
+            throw error;
+        const name = options.name ?? (typeof source === 'string' ? source : 'the plan stream');
+        throw new ConfigurationError(`${shownName(name)}: ${error.message}`);
+    }
+}
+/** A file's name for a message: at most 60 characters, its end kept (the end names the file). */
+function shownName(name) {
+    const line = oneLine(name);
+    return line.length > 60 ? `…${line.slice(-59)}` : line;
+}
+async function readModel(source, options) {
     const head = {};
     let builder;
     // Elements that come before format_version (only in hand-made documents) wait until it is known.
@@ -1988,22 +2182,38 @@ function renderPlanText(model, ctx = {}) {
 
 
 
+
 /** A mistake in how the command was called or what it was given: one line, exit code 2. */
 class UsageError extends Error {
 }
+/**
+ * The line between two comment bodies in `--format comment`. No body holds it: every text from the
+ * plan is in a code span, an HTML element or a diff line that starts with its sign, and the renderer
+ * writes no line that starts with `<!--`.
+ */
+const COMMENT_SEPARATOR = '<!-- iac-pipeline: next comment -->';
 const USAGE = `Usage: iac-pipeline summarize <plan.json | -> [options]
 
 Prints the summary of a plan from its show -json document (tofu show -json <planfile> > plan.json).
 
 Options:
-  --format markdown|text|json   markdown: the job summary tf-plan writes (default); text: the log's
-                                plain text; json: the plan model
-  --stack NAME                  the stack's name in the heading
-  --workspace NAME              the workspace's name in the heading
-  --environment NAME            the environment's name in the heading
-  -h, --help                    this help
+  --format markdown|comment|text|json
+                        markdown: the job summary tf-plan writes (default);
+                        comment: the pull request comments tf-plan posts, each at most 65,536
+                        characters: the plan, then continuations when the resources destroyed or
+                        replaced do not fit in one. Each body is followed by a newline, and
+                        between two bodies is the line (which no body holds)
+                          ${COMMENT_SEPARATOR}
+                        tf-plan adds under the first body the artifact to apply, and hidden
+                        marker lines above each;
+                        text: the log's plain text; json: the plan model
+  --stack NAME          the stack's name in the heading
+  --workspace NAME      the workspace's name in the heading
+  --environment NAME    the environment's name in the heading
+  --commit SHA          the commit planned, named under the plan (7 to 64 hexadecimal digits)
+  -h, --help            this help
 `;
-const FORMATS = ['markdown', 'text', 'json'];
+const FORMATS = ['markdown', 'comment', 'text', 'json'];
 function summarize_parse(argv) {
     try {
         return (0,external_node_util_namespaceObject.parseArgs)({
@@ -2014,6 +2224,7 @@ function summarize_parse(argv) {
                 stack: { type: 'string', default: '' },
                 workspace: { type: 'string', default: '' },
                 environment: { type: 'string' },
+                commit: { type: 'string', default: '' },
                 help: { type: 'boolean', short: 'h' },
             },
         });
@@ -2027,7 +2238,19 @@ function render(model, format, ctx) {
         return `${JSON.stringify(model, null, 2)}\n`;
     if (format === 'text')
         return renderPlanText(model, ctx);
+    if (format === 'comment')
+        return commentsText(planCommentBodies(model, ctx));
     return `${renderPlanSummary(model, ctx)}\n`;
+}
+/** The comment bodies, each followed by a newline, with the separator line between two. */
+function commentsText(bodies) {
+    return bodies
+        .map((body) => {
+        if (body.split('\n').includes(COMMENT_SEPARATOR))
+            throw new Error('a comment body holds the line that separates comments');
+        return `${body}\n`;
+    })
+        .join(`${COMMENT_SEPARATOR}\n`);
 }
 async function summarize(args, io) {
     const { values, positionals } = summarize_parse(args);
@@ -2042,22 +2265,30 @@ async function summarize(args, io) {
     }
     const format = FORMATS.find((f) => f === values.format);
     if (!format)
-        throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not ${JSON.stringify(values.format)}`);
+        throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not ${JSON.stringify(values.format?.slice(0, 60))}`);
+    if (values.commit && !/^[0-9a-f]{7,64}$/i.test(values.commit))
+        throw new UsageError(`--commit must be a commit SHA (7 to 64 hexadecimal digits), not ${JSON.stringify(values.commit.slice(0, 60))}`);
     const path = positionals[0];
     let model;
     try {
-        model = await readPlanModel(path === '-' ? io.stdin : path);
+        model = await readPlanModel(path === '-' ? io.stdin : path, {
+            name: path === '-' ? 'standard input' : path,
+        });
     }
     catch (error) {
         const code = error.code;
+        const file = shownName(path);
         if (code === 'ENOENT')
-            throw new UsageError(`${path}: no such file`);
+            throw new UsageError(`${file}: no such file`);
         if (code === 'EISDIR')
-            throw new UsageError(`${path}: is a directory, not a plan JSON file`);
+            throw new UsageError(`${file}: is a directory, not a plan JSON file`);
         if (code === 'EACCES')
-            throw new UsageError(`${path}: permission denied`);
+            throw new UsageError(`${file}: permission denied`);
+        if (code === 'ENAMETOOLONG')
+            throw new UsageError(`${file}: the path is too long for a file name`);
+        // readPlanModel's message names the file already.
         if (isConfigurationError(error))
-            throw new UsageError(`${path === '-' ? 'standard input' : path}: ${error.message}`);
+            throw new UsageError(error.message);
         throw error;
     }
     const ctx = {
@@ -2065,7 +2296,7 @@ async function summarize(args, io) {
         workspace: values.workspace,
         ...(values.environment ? { environment: values.environment } : {}),
         planDigest: '',
-        commit: '',
+        commit: values.commit.toLowerCase(),
     };
     io.stdout.write(render(model, format, ctx));
 }
@@ -2078,7 +2309,7 @@ async function runCli(argv, io) {
             return command === undefined ? 2 : 0;
         }
         if (command !== 'summarize')
-            throw new UsageError(`unknown command ${JSON.stringify(command)}; the command is summarize`);
+            throw new UsageError(`unknown command ${JSON.stringify(command.slice(0, 60))}; the command is summarize`);
         await summarize(rest, io);
         return 0;
     }

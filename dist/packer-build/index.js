@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48901);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82044);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 48901:
+/***/ 82044:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48822,6 +48822,9 @@ async function analyseTemplate(template, cwd, logger) {
         variables: new Map(),
         requiredPlugins: [],
         manifests: [],
+        builds: [],
+        postProcessors: [],
+        buildNamesKnown: true,
     };
     // path.root: the directory Packer was given, or the file's directory.
     const root = template.isDirectory ? template.path : (0,external_node_path_.dirname)(template.path);
@@ -48915,6 +48918,7 @@ function collectHcl(body, analysis, where) {
         }
     }
     for (const build of bodies(body.build)) {
+        collectHclBuilds(build, analysis);
         const postProcessors = [
             ...bodies(build['post-processor']),
             ...bodies(build['post-processors']).flatMap((chain) => bodies(chain['post-processor'])),
@@ -48923,6 +48927,49 @@ function collectHcl(body, analysis, where) {
             for (const manifest of bodies(byType.manifest)) {
                 analysis.manifests.push(hclManifestOutput(manifest.output, where));
             }
+            for (const [type, definitions] of Object.entries(byType)) {
+                for (const definition of bodies(definitions)) {
+                    const name = literalName(definition.name);
+                    if (name === null)
+                        analysis.buildNamesKnown = false;
+                    else
+                        analysis.postProcessors.push(name ?? type);
+                }
+            }
+        }
+    }
+}
+/** A name as written: undefined when absent, null when it is an expression only Packer can evaluate. */
+function literalName(value) {
+    if (value === undefined)
+        return undefined;
+    return typeof value === 'string' && !/[$%]\{/.test(value) ? value : null;
+}
+/**
+ * A build's names as Packer 1.6+ gives them: each source it uses (`sources = ["source.null.a"]`, or a
+ * `source "source.null.a" { name = "renamed" }` block) is `<type>.<name>`, prefixed by the build's name.
+ */
+function collectHclBuilds(build, analysis) {
+    const buildName = literalName(build.name);
+    if (buildName === null)
+        analysis.buildNamesKnown = false;
+    const prefix = buildName ? `${buildName}.` : '';
+    const add = (reference, rename) => {
+        const match = typeof reference === 'string' ? /^source\.([^.]+)\.([^.]+)$/.exec(reference) : null;
+        const name = literalName(rename);
+        if (!match || name === null) {
+            analysis.buildNamesKnown = false;
+            return;
+        }
+        analysis.builds.push(`${prefix}${match[1]}.${name ?? match[2]}`);
+    };
+    for (const reference of Array.isArray(build.sources) ? build.sources : [])
+        add(reference);
+    for (const sources of bodies(build.source)) {
+        for (const [reference, definitions] of Object.entries(sources)) {
+            const blocks = bodies(definitions);
+            for (const definition of blocks.length > 0 ? blocks : [{}])
+                add(reference, definition.name);
         }
     }
 }
@@ -48944,10 +48991,21 @@ function collectJson(body, analysis, cwd) {
         for (const name of Object.keys(body.variables))
             analysis.variables.set(name, { name });
     }
+    // A JSON build is named by its builder: `name`, else `type`. A `{{ }}` in it is resolved by Packer.
+    for (const builder of Array.isArray(body.builders) ? body.builders : []) {
+        const name = isBody(builder) ? (builder.name ?? builder.type) : undefined;
+        if (typeof name === 'string' && !name.includes('{{'))
+            analysis.builds.push(name);
+        else
+            analysis.buildNamesKnown = false;
+    }
     const postProcessors = Array.isArray(body['post-processors']) ? body['post-processors'] : [];
     // Each entry is a type name, a definition, or a sequence of them.
     for (const entry of postProcessors.flatMap((item) => (Array.isArray(item) ? item : [item]))) {
         const definition = typeof entry === 'string' ? { type: entry } : isBody(entry) ? entry : undefined;
+        const ppName = definition?.name ?? definition?.type;
+        if (typeof ppName === 'string')
+            analysis.postProcessors.push(ppName);
         if (definition?.type !== 'manifest')
             continue;
         const output = definition.output ?? DEFAULT_MANIFEST;
@@ -48957,6 +49015,212 @@ function collectJson(body, analysis, cwd) {
         else {
             analysis.manifests.push({ expression: output, path: (0,external_node_path_.resolve)(cwd, output) });
         }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/packer/selection.js
+
+/** Patterns longer than this match no name a template gives (and are compared as they are). */
+const MAX_GLOB = 1024;
+/**
+ * A gobwas/glob pattern as a test of the whole name; undefined when it is no valid glob. Matched token
+ * by token with the usual back-off to the last `*`, so that no pattern can take more than
+ * length × name-length steps (a regular expression of many stars could take exponential time).
+ */
+function compileGlob(glob) {
+    if (glob.length > MAX_GLOB)
+        return undefined;
+    const alternatives = expandBraces(glob);
+    if (!alternatives)
+        return undefined;
+    const compiled = [];
+    for (const alternative of alternatives) {
+        const tokens = tokenize(alternative);
+        if (!tokens)
+            return undefined;
+        compiled.push(tokens);
+    }
+    return (name) => compiled.some((tokens) => matchTokens(tokens, [...name]));
+}
+/** `{a,b}c` → [`ac`, `bc`]; undefined for unbalanced braces or more than 256 alternatives. */
+function expandBraces(glob) {
+    let open = -1;
+    for (let i = 0; i < glob.length; i += 1) {
+        if (glob[i] === '\\')
+            i += 1;
+        else if (glob[i] === '[') {
+            const end = glob.indexOf(']', i + 2);
+            if (end < 0)
+                return undefined;
+            i = end;
+        }
+        else if (glob[i] === '{') {
+            open = i;
+            break;
+        }
+        else if (glob[i] === '}')
+            return undefined;
+    }
+    if (open < 0)
+        return [glob];
+    // The matching close brace, and the top-level commas between.
+    const parts = [];
+    let depth = 0;
+    let from = open + 1;
+    for (let i = open + 1; i < glob.length; i += 1) {
+        const c = glob[i];
+        if (c === '\\')
+            i += 1;
+        else if (c === '{')
+            depth += 1;
+        else if (c === '}' && depth > 0)
+            depth -= 1;
+        else if ((c === ',' || c === '}') && depth === 0) {
+            parts.push(glob.slice(from, i));
+            from = i + 1;
+            if (c === '}') {
+                const rest = expandBraces(glob.slice(i + 1));
+                if (!rest)
+                    return undefined;
+                const out = [];
+                for (const part of parts) {
+                    const inner = expandBraces(part);
+                    if (!inner)
+                        return undefined;
+                    for (const a of inner)
+                        for (const b of rest)
+                            out.push(glob.slice(0, open) + a + b);
+                    if (out.length > 256)
+                        return undefined;
+                }
+                return out;
+            }
+        }
+    }
+    return undefined;
+}
+function tokenize(glob) {
+    const chars = [...glob];
+    const tokens = [];
+    for (let i = 0; i < chars.length; i += 1) {
+        const c = chars[i] ?? '';
+        if (c === '\\') {
+            i += 1;
+            if (i >= chars.length)
+                return undefined;
+            const literal = chars[i];
+            tokens.push({ matches: (x) => x === literal });
+        }
+        else if (c === '*') {
+            if (!tokens.at(-1)?.star)
+                tokens.push({ star: true });
+        }
+        else if (c === '?') {
+            tokens.push({ matches: () => true });
+        }
+        else if (c === '[') {
+            const end = chars.indexOf(']', i + 2);
+            if (end < 0)
+                return undefined;
+            let body = chars.slice(i + 1, end);
+            const negated = body[0] === '!';
+            if (negated)
+                body = body.slice(1);
+            if (body.length === 0)
+                return undefined;
+            const ranges = [];
+            for (let j = 0; j < body.length; j += 1) {
+                const from = body[j] ?? '';
+                if (body[j + 1] === '-' && j + 2 < body.length) {
+                    ranges.push([from, body[j + 2] ?? '']);
+                    j += 2;
+                }
+                else
+                    ranges.push([from, from]);
+            }
+            tokens.push({ matches: (x) => ranges.some(([lo, hi]) => x >= lo && x <= hi) !== negated });
+            i = end;
+        }
+        else {
+            tokens.push({ matches: (x) => x === c });
+        }
+    }
+    return tokens;
+}
+function matchTokens(tokens, name) {
+    let t = 0;
+    let n = 0;
+    let starAt = -1;
+    let resumeAt = 0;
+    while (n < name.length) {
+        const token = tokens[t];
+        if (token?.star) {
+            starAt = t;
+            resumeAt = n;
+            t += 1;
+        }
+        else if (token && token.matches(name[n] ?? '')) {
+            t += 1;
+            n += 1;
+        }
+        else if (starAt >= 0) {
+            t = starAt + 1;
+            resumeAt += 1;
+            n = resumeAt;
+        }
+        else {
+            return false;
+        }
+    }
+    while (tokens[t]?.star)
+        t += 1;
+    return t === tokens.length;
+}
+function matcher(format, pattern) {
+    if (format === 'json')
+        return (name) => name === pattern;
+    return compileGlob(pattern) ?? ((name) => name === pattern);
+}
+/** The names of a list, as the error shows them: quoted, the first 20, and how many more. */
+function listed(names) {
+    const shown = names.slice(0, 20).map((name) => `"${name.length > 60 ? `${name.slice(0, 57)}...` : name}"`);
+    return names.length > 20 ? `${shown.join(', ')} and ${names.length - 20} more` : shown.join(', ');
+}
+function shown(pattern) {
+    return pattern.length > 60 ? `"${pattern.slice(0, 57)}..."` : `"${pattern}"`;
+}
+/**
+ * Throws a ConfigurationError naming the input when a pattern of `only` matches no build, a pattern of
+ * `except` matches no build and no post-processor, or the two together leave no build to run. A
+ * template whose build names are expressions (known only to Packer) is not checked.
+ */
+function assertSelectionMatches(selection, analysis, format) {
+    if (!analysis.parsed || !analysis.buildNamesKnown)
+        return;
+    const { builds, postProcessors } = analysis;
+    const has = builds.length === 0
+        ? 'the template has no build'
+        : `the template's builds are ${listed(builds)}` +
+            (format === 'hcl2' ? ' (a pattern matches the whole name, and may use * and ?)' : '');
+    for (const pattern of selection.only) {
+        if (!builds.some(matcher(format, pattern))) {
+            throw new errors_ConfigurationError(`Input "only" names ${shown(pattern)}, which matches no build: ${has}.`);
+        }
+    }
+    for (const pattern of selection.except) {
+        const matches = matcher(format, pattern);
+        if (!builds.some(matches) && !postProcessors.some(matches)) {
+            const skippable = postProcessors.length > 0 ? `; its post-processors are ${listed([...new Set(postProcessors)])}` : '';
+            throw new errors_ConfigurationError(`Input "except" names ${shown(pattern)}, which matches no build and no post-processor: ${has}${skippable}.`);
+        }
+    }
+    const selected = builds.filter((name) => (selection.only.length === 0 || selection.only.some((p) => matcher(format, p)(name))) &&
+        !selection.except.some((p) => matcher(format, p)(name)));
+    if (selected.length === 0 &&
+        builds.length > 0 &&
+        (selection.only.length > 0 || selection.except.length > 0)) {
+        const input = selection.except.length > 0 ? 'except' : 'only';
+        throw new errors_ConfigurationError(`Input "${input}" leaves no build to run${selection.only.length > 0 && selection.except.length > 0 ? ' with only' : ''}: ${has}.`);
     }
 }
 
@@ -49039,6 +49303,7 @@ async function writeVariablesFile(parent, format, values, declared) {
 
 
 
+
 /** The variable a template declares to receive the image's name. */
 const IMAGE_NAME_VARIABLE = 'image_name';
 /**
@@ -49052,6 +49317,13 @@ async function buildImage(inputs, deps) {
     const template = await discoverTemplate(inputs.template);
     const hashed = await hashTemplate(template, inputs.varFiles, run.workspace);
     const imageName = chooseImageName(inputs, template, run, now());
+    // only and except are checked before anything else: Packer builds nothing, and succeeds, when -only
+    // matches no build. The template is read here only then, as the HCL parser costs start-up time.
+    const analysis = inputs.only.length > 0 || inputs.except.length > 0
+        ? await analyseTemplate(template, inputs.workingDirectory, logger)
+        : undefined;
+    if (analysis)
+        assertSelectionMatches(inputs, analysis, template.format);
     logger.info(`Template ${template_workspacePath(run.workspace, template.path)} (${template.format === 'hcl2' ? 'HCL2' : 'JSON'}, ` +
         `${template.files.length} file(s)), template hash ${hashed.hash}`);
     const recordKey = inputs.skipUnchanged
@@ -49081,7 +49353,7 @@ async function buildImage(inputs, deps) {
     }
     const tool = await resolvePacker(deps.exec, deps.searchPath);
     logger.info(`Building ${imageName} with Packer ${tool.version}`);
-    const built = await runPacker(inputs, deps, { template, tool, imageName });
+    const built = await runPacker(inputs, deps, { template, tool, imageName, analysis });
     const metadata = validateBuildMetadata({
         schema: BUILD_METADATA_SCHEMA,
         producer: { action: 'packer-build', version: SUITE_VERSION },
@@ -49150,7 +49422,7 @@ async function runPacker(inputs, deps, context) {
     const { template, tool } = context;
     const cwd = inputs.workingDirectory;
     const relativeDir = toWorkspacePath(run.workspace, cwd);
-    const analysis = await analyseTemplate(template, cwd, logger);
+    const analysis = context.analysis ?? (await analyseTemplate(template, cwd, logger));
     const values = variableValues(inputs, analysis, context.imageName);
     if (analysis.requiredPlugins.length > 0 && !hasInit(tool)) {
         throw new errors_ConfigurationError(`The template declares required_plugins (${analysis.requiredPlugins.join(', ')}), which Packer ${tool.version} ` +

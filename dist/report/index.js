@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73099);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19801);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 73099:
+/***/ 19801:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37293,28 +37293,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: ./lib/core/errors.js
-/**
- * A mistake the user can fix: a bad input, a missing file, a refused bundle. It is reported as one
- * `::error::` line without a stack trace. Everything else is a bug and keeps its stack (at debug level).
- */
-class errors_ConfigurationError extends Error {
-    name = 'ConfigurationError';
-}
-function isConfigurationError(error) {
-    return error instanceof errors_ConfigurationError;
-}
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/**
- * The step failed for a reason that is neither the user's input nor a bug of ours: the tool failed (a
- * provider refused an apply), a check failed. Reported as its message alone, like a ConfigurationError.
- */
-class StepFailure extends Error {
-    name = 'StepFailure';
-}
-
+// EXTERNAL MODULE: ./lib/core/errors.js
+var errors = __nccwpck_require__(3828);
 ;// CONCATENATED MODULE: ./lib/artifacts/store.js
 
 /**
@@ -37358,7 +37338,7 @@ function actionsArtifactStore() {
                 if (!(error instanceof ArtifactNotFoundError))
                     throw error;
                 const where = from ? `workflow run ${from.runId}` : 'this workflow run';
-                throw new errors_ConfigurationError(`No artifact named "${name}" in ${where}. Check that the job that makes it ran first with the same stack and artifact-prefix${from ? ', and that the run id is right' : ''}.`);
+                throw new errors/* ConfigurationError */.j1(`No artifact named "${name}" in ${where}. Check that the job that makes it ran first with the same stack and artifact-prefix${from ? ', and that the run id is right' : ''}.`);
             }
             await artifacts.downloadArtifact(id, { path: directory, ...(findBy ? { findBy } : {}) });
         },
@@ -47398,13 +47378,13 @@ function readInputs(spec, read, mask = () => undefined) {
         const given = schema && !unechoedInputs.has(schema) && raw[name]?.trim() && issue?.message !== 'is required'
             ? `; got ${quoteValue(raw[name] ?? '')}`
             : '';
-        throw new errors_ConfigurationError(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);
+        throw new errors/* ConfigurationError */.j1(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);
     }
     const values = Object.fromEntries(Object.entries(result.data).map(([name, value]) => [camelCase(name), value]));
     for (const rule of spec.rules) {
         const problem = rule(values);
         if (problem)
-            throw new errors_ConfigurationError(`Input "${problem.input}" ${problem.message}.`);
+            throw new errors/* ConfigurationError */.j1(`Input "${problem.input}" ${problem.message}.`);
     }
     return values;
 }
@@ -47521,13 +47501,13 @@ async function runAction(actionName, spec, main, post) {
         });
     }
     catch (error) {
-        if (isConfigurationError(error) || error instanceof StepFailure) {
+        if ((0,errors/* isConfigurationError */.p0)(error) || error instanceof errors/* StepFailure */.pH) {
             lib_core/* setFailed */.C1(error.message);
             return;
         }
         if (error instanceof Error && error.stack)
             lib_core/* debug */.Yz(error.stack);
-        lib_core/* setFailed */.C1(`${actionName} failed unexpectedly: ${errorMessage(error)}`);
+        lib_core/* setFailed */.C1(`${actionName} failed unexpectedly: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
 }
 
@@ -47595,7 +47575,7 @@ function toWorkspacePath(workspaceRoot, absolute, what = 'working-directory') {
     if (path === '')
         return '.';
     if ((0,external_node_path_.isAbsolute)(path) || path === '..' || path.startsWith(`..${external_node_path_.sep}`)) {
-        throw new errors_ConfigurationError(`Input "${what}" must name a directory inside the workspace`);
+        throw new errors/* ConfigurationError */.j1(`Input "${what}" must name a directory inside the workspace`);
     }
     return path.split(external_node_path_.sep).join('/');
 }
@@ -47686,26 +47666,26 @@ function readContract(json, expectedKind, schemaByMajor, context) {
     const file = context.file ?? MANIFEST_FILE;
     const value = typeof json === 'string' || Buffer.isBuffer(json) ? parseJson(json.toString(), file) : json;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new errors_ConfigurationError(`${file} must be a JSON object`);
+        throw new errors/* ConfigurationError */.j1(`${file} must be a JSON object`);
     }
     const majors = Object.keys(schemaByMajor).map(Number);
     const reads = majors.map((major) => `${expectedKind}@${major}`).join(' or ');
     const id = value.schema;
     const match = typeof id === 'string' ? SCHEMA_ID.exec(id) : null;
     if (typeof id !== 'string' || !match) {
-        throw new errors_ConfigurationError(`${file}: schema must be a schema id such as ${reads}${typeof id === 'string' ? `; got ${JSON.stringify(id.slice(0, 60))}` : ''}`);
+        throw new errors/* ConfigurationError */.j1(`${file}: schema must be a schema id such as ${reads}${typeof id === 'string' ? `; got ${JSON.stringify(id.slice(0, 60))}` : ''}`);
     }
     if (match[1] !== expectedKind) {
-        throw new errors_ConfigurationError(`${file} is ${id}, but ${context.reader} reads ${reads}: this is not the artifact ${context.reader} expects`);
+        throw new errors/* ConfigurationError */.j1(`${file} is ${id}, but ${context.reader} reads ${reads}: this is not the artifact ${context.reader} expects`);
     }
     const schema = schemaByMajor[Number(match[2])];
     if (!schema) {
         const advice = context.advice ?? 'use the same iac-pipeline version in every job';
-        throw new errors_ConfigurationError(`${file} is ${id}, but this version of ${context.reader} reads ${reads}: ${advice}`);
+        throw new errors/* ConfigurationError */.j1(`${file} is ${id}, but this version of ${context.reader} reads ${reads}: ${advice}`);
     }
     const result = schema.safeParse(value, { error: defaultMessage });
     if (!result.success)
-        throw new errors_ConfigurationError(`${file}: ${zod_issues_describeIssue(result.error.issues[0])}`);
+        throw new errors/* ConfigurationError */.j1(`${file}: ${zod_issues_describeIssue(result.error.issues[0])}`);
     return result.data;
 }
 /** Reads and validates a plan bundle's manifest.json. */
@@ -47725,7 +47705,7 @@ function parseJson(text, file) {
         return JSON.parse(text);
     }
     catch (error) {
-        throw new errors_ConfigurationError(`${file} is not valid JSON (${error.message})`);
+        throw new errors/* ConfigurationError */.j1(`${file} is not valid JSON (${error.message})`);
     }
 }
 const EXPECTED = {
@@ -48113,7 +48093,7 @@ class TerraformError extends Error {
         this.applied = failure.applied;
     }
 }
-class TerraformConfigurationError extends errors_ConfigurationError {
+class TerraformConfigurationError extends errors/* ConfigurationError */.j1 {
     command;
     exitCode;
     diagnostics;
@@ -48211,7 +48191,7 @@ const READ_FORMAT_MAJOR = '1';
 function assertPlanFormat(doc) {
     const version = doc?.format_version;
     if (typeof version !== 'string' || version.split('.')[0] !== READ_FORMAT_MAJOR) {
-        throw new errors_ConfigurationError(`the plan's show -json document has format_version ${JSON.stringify(version ?? null)}; this release ` +
+        throw new errors/* ConfigurationError */.j1(`the plan's show -json document has format_version ${JSON.stringify(version ?? null)}; this release ` +
             `reads ${READ_FORMAT_MAJOR}.x. Use a tofu or terraform version that writes format ${READ_FORMAT_MAJOR}.x.`);
     }
 }
@@ -48305,7 +48285,7 @@ async function resolveTool(binary, exec, options = {}) {
             return { name, path, ...(await readVersion(path, exec)) };
     }
     const wanted = binary === 'auto' ? 'neither tofu nor terraform is' : `${binary} is not`;
-    throw new errors_ConfigurationError(`binary: ${wanted} on PATH. Run the setup action (the repository's root action, with tofu-version or ` +
+    throw new errors/* ConfigurationError */.j1(`binary: ${wanted} on PATH. Run the setup action (the repository's root action, with tofu-version or ` +
         'terraform-version) in an earlier step of this job, or install the tool yourself' +
         (binary === 'auto' ? '.' : `, or set binary to auto to use whichever is installed.`));
 }
@@ -48335,7 +48315,7 @@ async function readVersion(path, exec) {
     const reported = result.exitCode === 0 ? versionField(result.stdout) : undefined;
     const match = reported ? /^v?(\d+)\.(\d+)/.exec(reported) : null;
     if (!reported || !match) {
-        throw new errors_ConfigurationError(`binary: ${path} did not report its version (\`version -json\` exited ${result.exitCode}` +
+        throw new errors/* ConfigurationError */.j1(`binary: ${path} did not report its version (\`version -json\` exited ${result.exitCode}` +
             `${result.stderr.trim() ? `: ${result.stderr.trim()}` : ''}). Reinstall it with the setup action.`);
     }
     return { version: reported.replace(/^v/, ''), major: Number(match[1]), minor: Number(match[2]) };
@@ -48540,7 +48520,7 @@ function variableEnv(vars) {
     const env = {};
     for (const [name, value] of vars) {
         if (!VARIABLE_NAME.test(name)) {
-            throw new errors_ConfigurationError(`vars: "${name}" is not a variable name (letters, digits, _ and -)`);
+            throw new errors/* ConfigurationError */.j1(`vars: "${name}" is not a variable name (letters, digits, _ and -)`);
         }
         env[`TF_VAR_${name}`] = value;
     }
@@ -49036,8 +49016,8 @@ async function gatherArtifacts(prefix, scratch, deps) {
                 return await readArtifact(kind, base, dir);
             }
             catch (error) {
-                deps.logger.warning(`Could not read the artifact ${artifact.name}: ${errorMessage(error)}`);
-                return { ...base, kind, problem: errorMessage(error) };
+                deps.logger.warning(`Could not read the artifact ${artifact.name}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+                return { ...base, kind, problem: (0,errors/* errorMessage */.gJ)(error) };
             }
         }))));
     }
@@ -49344,7 +49324,9 @@ function approvalSection(artifacts) {
             ? r.approvers
                 .map((v) => `${codeSpan(v.login)} (${codeSpan(v.permission)}, ${codeSpan(v.at)})`)
                 .join(', ')
-            : 'nobody';
+            : r.decidedBy === 'policy'
+                ? 'policy'
+                : 'nobody';
         lines.push(`- ${codeSpan(r.stack)}: **${r.status}** (${r.decidedBy}, mode ${r.mode}) for plan ${codeSpan(r.planDigest)} by ${who}${r.override ? `; override by ${codeSpan(r.override.by)}: ${codeSpan(r.override.justification)}` : ''}${r.rejects.length > 0 ? `; rejected by ${r.rejects.map((v) => codeSpan(v.login)).join(', ')}` : ''}`);
     }
     return [...lines, ''];
@@ -49599,7 +49581,7 @@ function sections(artifacts) {
           ${approvals.map((r) => html `<li>
                 <code>${r.stack}</code>: <strong>${r.status}</strong> (${r.decidedBy}, mode ${r.mode}) for
                 plan <code>${r.planDigest}</code> by
-                ${r.approvers.length > 0 ? r.approvers.map((v) => html `<code>${v.login}</code> (${v.permission}, ${v.at}) `) : 'nobody'}${r.override ? html `; override by <code>${r.override.by}</code>: ${r.override.justification}` : ''}
+                ${r.approvers.length > 0 ? r.approvers.map((v) => html `<code>${v.login}</code> (${v.permission}, ${v.at}) `) : r.decidedBy === 'policy' ? 'policy' : 'nobody'}${r.override ? html `; override by <code>${r.override.by}</code>: ${r.override.justification}` : ''}
               </li>`)}
         </ul>`);
     }
@@ -49745,7 +49727,7 @@ async function readRunJobs(github, run, logger) {
         };
     }
     catch (error) {
-        const note = `The run's jobs could not be read (${errorMessage(error)}): stages are reported from their artifacts alone.`;
+        const note = `The run's jobs could not be read (${(0,errors/* errorMessage */.gJ)(error)}): stages are reported from their artifacts alone.`;
         logger.warning(note);
         return { jobs: [], note };
     }
@@ -50696,7 +50678,7 @@ async function notify(url, kind, model, deps) {
         catch (error) {
             // Never the URL in a message: it is the secret. The cause says what went wrong with the connection.
             const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-            throw new HttpStatusError(`the request failed (${errorMessage(error)}${cause})`);
+            throw new HttpStatusError(`the request failed (${(0,errors/* errorMessage */.gJ)(error)}${cause})`);
         }
         // The body is read and dropped either way, so the connection is freed.
         await response.arrayBuffer().catch(() => undefined);
@@ -50722,7 +50704,7 @@ async function notify(url, kind, model, deps) {
         return true;
     }
     catch (error) {
-        deps.logger.warning(`The ${kind} notification was not sent: ${errorMessage(error)}. The report is complete without it.`, {
+        deps.logger.warning(`The ${kind} notification was not sent: ${(0,errors/* errorMessage */.gJ)(error)}. The report is complete without it.`, {
             title: 'Notification failed',
         });
         return false;
@@ -50785,7 +50767,7 @@ async function buildReport(inputs, deps) {
             model.backup = backup ?? { problem: 'there was no state to back up' };
         }
         catch (error) {
-            backupProblem = errorMessage(error);
+            backupProblem = (0,errors/* errorMessage */.gJ)(error);
             model.backup = { problem: backupProblem };
         }
     }
@@ -50890,7 +50872,7 @@ function run() {
         const github = token
             ? () => (client ??= (async () => {
                 // Loaded only when the jobs are read: start-up time is measured.
-                const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(36)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93036));
+                const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(967)]).then(__nccwpck_require__.bind(__nccwpck_require__, 52967));
                 return createGitHubClient(token, logger, { apiUrl: run.apiUrl });
             })())
             : undefined;
@@ -50915,9 +50897,42 @@ function run() {
         await writeSummary(result.markdown);
         logger.debug(`report built in ${result.buildMs.toFixed(0)} ms`);
         if (result.backupProblem) {
-            throw new StepFailure(`The report is out, but the state backup failed: ${result.backupProblem}`);
+            throw new errors/* StepFailure */.pH(`The report is out, but the state backup failed: ${result.backupProblem}`);
         }
     });
+}
+
+
+/***/ }),
+
+/***/ 3828:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   p0: () => (/* binding */ isConfigurationError),
+/* harmony export */   pH: () => (/* binding */ StepFailure)
+/* harmony export */ });
+/**
+ * A mistake the user can fix: a bad input, a missing file, a refused bundle. It is reported as one
+ * `::error::` line without a stack trace. Everything else is a bug and keeps its stack (at debug level).
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+function isConfigurationError(error) {
+    return error instanceof ConfigurationError;
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * The step failed for a reason that is neither the user's input nor a bug of ours: the tool failed (a
+ * provider refused an apply), a check failed. Reported as its message alone, like a ConfigurationError.
+ */
+class StepFailure extends Error {
+    name = 'StepFailure';
 }
 
 

@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60903);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9436);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 60903:
+/***/ 9436:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37293,28 +37293,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: ./lib/core/errors.js
-/**
- * A mistake the user can fix: a bad input, a missing file, a refused bundle. It is reported as one
- * `::error::` line without a stack trace. Everything else is a bug and keeps its stack (at debug level).
- */
-class errors_ConfigurationError extends Error {
-    name = 'ConfigurationError';
-}
-function isConfigurationError(error) {
-    return error instanceof errors_ConfigurationError;
-}
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/**
- * The step failed for a reason that is neither the user's input nor a bug of ours: the tool failed (a
- * provider refused an apply), a check failed. Reported as its message alone, like a ConfigurationError.
- */
-class StepFailure extends Error {
-    name = 'StepFailure';
-}
-
+// EXTERNAL MODULE: ./lib/core/errors.js
+var errors = __nccwpck_require__(3828);
 ;// CONCATENATED MODULE: ./lib/artifacts/store.js
 
 /**
@@ -37358,7 +37338,7 @@ function actionsArtifactStore() {
                 if (!(error instanceof ArtifactNotFoundError))
                     throw error;
                 const where = from ? `workflow run ${from.runId}` : 'this workflow run';
-                throw new errors_ConfigurationError(`No artifact named "${name}" in ${where}. Check that the job that makes it ran first with the same stack and artifact-prefix${from ? ', and that the run id is right' : ''}.`);
+                throw new errors/* ConfigurationError */.j1(`No artifact named "${name}" in ${where}. Check that the job that makes it ran first with the same stack and artifact-prefix${from ? ', and that the run id is right' : ''}.`);
             }
             await artifacts.downloadArtifact(id, { path: directory, ...(findBy ? { findBy } : {}) });
         },
@@ -47398,13 +47378,13 @@ function readInputs(spec, read, mask = () => undefined) {
         const given = schema && !unechoedInputs.has(schema) && raw[name]?.trim() && issue?.message !== 'is required'
             ? `; got ${quoteValue(raw[name] ?? '')}`
             : '';
-        throw new errors_ConfigurationError(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);
+        throw new errors/* ConfigurationError */.j1(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);
     }
     const values = Object.fromEntries(Object.entries(result.data).map(([name, value]) => [camelCase(name), value]));
     for (const rule of spec.rules) {
         const problem = rule(values);
         if (problem)
-            throw new errors_ConfigurationError(`Input "${problem.input}" ${problem.message}.`);
+            throw new errors/* ConfigurationError */.j1(`Input "${problem.input}" ${problem.message}.`);
     }
     return values;
 }
@@ -47521,13 +47501,13 @@ async function runAction(actionName, spec, main, post) {
         });
     }
     catch (error) {
-        if (isConfigurationError(error) || error instanceof StepFailure) {
+        if ((0,errors/* isConfigurationError */.p0)(error) || error instanceof errors/* StepFailure */.pH) {
             lib_core/* setFailed */.C1(error.message);
             return;
         }
         if (error instanceof Error && error.stack)
             lib_core/* debug */.Yz(error.stack);
-        lib_core/* setFailed */.C1(`${actionName} failed unexpectedly: ${errorMessage(error)}`);
+        lib_core/* setFailed */.C1(`${actionName} failed unexpectedly: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
 }
 
@@ -47596,7 +47576,7 @@ function stackName(given, workingDirectory, workspace, repo) {
         return given;
     const name = (0,external_node_path_.relative)(workspace, workingDirectory) === '' ? repo : (0,external_node_path_.basename)(workingDirectory);
     if (!NAME_PART.test(name)) {
-        throw new errors_ConfigurationError(`Input "stack" is needed: the working directory's name "${name}" cannot be part of an artifact name (use letters, digits, ".", "_" or "-").`);
+        throw new errors/* ConfigurationError */.j1(`Input "stack" is needed: the working directory's name "${name}" cannot be part of an artifact name (use letters, digits, ".", "_" or "-").`);
     }
     return name;
 }
@@ -47665,7 +47645,7 @@ function toWorkspacePath(workspaceRoot, absolute, what = 'working-directory') {
     if (path === '')
         return '.';
     if ((0,external_node_path_.isAbsolute)(path) || path === '..' || path.startsWith(`..${external_node_path_.sep}`)) {
-        throw new errors_ConfigurationError(`Input "${what}" must name a directory inside the workspace`);
+        throw new errors/* ConfigurationError */.j1(`Input "${what}" must name a directory inside the workspace`);
     }
     return path.split(external_node_path_.sep).join('/');
 }
@@ -47756,26 +47736,26 @@ function readContract(json, expectedKind, schemaByMajor, context) {
     const file = context.file ?? manifest_MANIFEST_FILE;
     const value = typeof json === 'string' || Buffer.isBuffer(json) ? parseJson(json.toString(), file) : json;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new errors_ConfigurationError(`${file} must be a JSON object`);
+        throw new errors/* ConfigurationError */.j1(`${file} must be a JSON object`);
     }
     const majors = Object.keys(schemaByMajor).map(Number);
     const reads = majors.map((major) => `${expectedKind}@${major}`).join(' or ');
     const id = value.schema;
     const match = typeof id === 'string' ? SCHEMA_ID.exec(id) : null;
     if (typeof id !== 'string' || !match) {
-        throw new errors_ConfigurationError(`${file}: schema must be a schema id such as ${reads}${typeof id === 'string' ? `; got ${JSON.stringify(id.slice(0, 60))}` : ''}`);
+        throw new errors/* ConfigurationError */.j1(`${file}: schema must be a schema id such as ${reads}${typeof id === 'string' ? `; got ${JSON.stringify(id.slice(0, 60))}` : ''}`);
     }
     if (match[1] !== expectedKind) {
-        throw new errors_ConfigurationError(`${file} is ${id}, but ${context.reader} reads ${reads}: this is not the artifact ${context.reader} expects`);
+        throw new errors/* ConfigurationError */.j1(`${file} is ${id}, but ${context.reader} reads ${reads}: this is not the artifact ${context.reader} expects`);
     }
     const schema = schemaByMajor[Number(match[2])];
     if (!schema) {
         const advice = context.advice ?? 'use the same iac-pipeline version in every job';
-        throw new errors_ConfigurationError(`${file} is ${id}, but this version of ${context.reader} reads ${reads}: ${advice}`);
+        throw new errors/* ConfigurationError */.j1(`${file} is ${id}, but this version of ${context.reader} reads ${reads}: ${advice}`);
     }
     const result = schema.safeParse(value, { error: defaultMessage });
     if (!result.success)
-        throw new errors_ConfigurationError(`${file}: ${zod_issues_describeIssue(result.error.issues[0])}`);
+        throw new errors/* ConfigurationError */.j1(`${file}: ${zod_issues_describeIssue(result.error.issues[0])}`);
     return result.data;
 }
 /** Reads and validates a plan bundle's manifest.json. */
@@ -47795,7 +47775,7 @@ function parseJson(text, file) {
         return JSON.parse(text);
     }
     catch (error) {
-        throw new errors_ConfigurationError(`${file} is not valid JSON (${error.message})`);
+        throw new errors/* ConfigurationError */.j1(`${file} is not valid JSON (${error.message})`);
     }
 }
 const EXPECTED = {
@@ -47917,7 +47897,7 @@ async function decryptToDirectory(buffer, key, dir) {
 }
 async function decrypt(buffer, key) {
     if (!isEncrypted(buffer) || buffer.length < HEADER_BYTES + TAG_BYTES)
-        throw new errors_ConfigurationError(DECRYPT_FAILED);
+        throw new errors/* ConfigurationError */.j1(DECRYPT_FAILED);
     const header = buffer.subarray(0, HEADER_BYTES);
     const [kdf = 0, log2N = 0, r = 0, p = 0] = header.subarray(MAGIC.length, MAGIC.length + 4);
     const plausible = kdf === KDF_SCRYPT &&
@@ -47928,7 +47908,7 @@ async function decrypt(buffer, key) {
         p <= 4 &&
         128 * 2 ** log2N * r <= MAX_SCRYPT_MEMORY;
     if (!plausible)
-        throw new errors_ConfigurationError(DECRYPT_FAILED);
+        throw new errors/* ConfigurationError */.j1(DECRYPT_FAILED);
     const salt = header.subarray(MAGIC.length + 4, MAGIC.length + 4 + SALT_BYTES);
     const iv = header.subarray(MAGIC.length + 4 + SALT_BYTES);
     const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', await deriveKey(key, salt, log2N, r, p), iv, {
@@ -47944,7 +47924,7 @@ async function decrypt(buffer, key) {
     }
     catch {
         // The only failure here is authentication; its message says nothing more, and the key is never in it.
-        throw new errors_ConfigurationError(DECRYPT_FAILED);
+        throw new errors/* ConfigurationError */.j1(DECRYPT_FAILED);
     }
 }
 async function serialiseDirectory(dir) {
@@ -47969,7 +47949,7 @@ async function serialiseDirectory(dir) {
  * checked: nothing is written outside `dir`.
  */
 function parseFiles(plaintext) {
-    const malformed = (why) => new errors_ConfigurationError(`the decrypted plan bundle is malformed (${why}): it was not written by tf-plan`);
+    const malformed = (why) => new errors/* ConfigurationError */.j1(`the decrypted plan bundle is malformed (${why}): it was not written by tf-plan`);
     const files = new Map();
     let offset = 0;
     const take = (length) => {
@@ -48023,12 +48003,12 @@ async function fetchPlanBundle(store, name, scratch, options) {
     const sealed = (0,external_node_path_.join)(downloaded, ENCRYPTED_BUNDLE_FILE);
     if (!(0,external_node_fs_.existsSync)(sealed)) {
         if (options.encryptionKey && !options.acceptClear) {
-            throw new errors_ConfigurationError(`The plan bundle ${name} is not encrypted, but encryption-key is set: tf-plan must be given the same encryption-key, or remove it here.`);
+            throw new errors/* ConfigurationError */.j1(`The plan bundle ${name} is not encrypted, but encryption-key is set: tf-plan must be given the same encryption-key, or remove it here.`);
         }
         return downloaded;
     }
     if (!options.encryptionKey) {
-        throw new errors_ConfigurationError(`The plan bundle ${name} is encrypted: give ${options.reader} the encryption-key tf-plan used.`);
+        throw new errors/* ConfigurationError */.j1(`The plan bundle ${name} is encrypted: give ${options.reader} the encryption-key tf-plan used.`);
     }
     const opened = (0,external_node_path_.join)(scratch, 'bundle');
     await (0,promises_.mkdir)(opened, { recursive: true });
@@ -48036,7 +48016,7 @@ async function fetchPlanBundle(store, name, scratch, options) {
     // The clear manifest is what the approval gate read; it must be the sealed one, byte for byte.
     const clear = (0,external_node_path_.join)(downloaded, manifest_MANIFEST_FILE);
     if ((0,external_node_fs_.existsSync)(clear) && !(await (0,promises_.readFile)(clear)).equals(await (0,promises_.readFile)((0,external_node_path_.join)(opened, manifest_MANIFEST_FILE)))) {
-        throw new errors_ConfigurationError(`The plan bundle ${name} was altered: its readable manifest.json differs from the encrypted one. Plan again.`);
+        throw new errors/* ConfigurationError */.j1(`The plan bundle ${name} was altered: its readable manifest.json differs from the encrypted one. Plan again.`);
     }
     return opened;
 }
@@ -48170,35 +48150,35 @@ async function requireApprovalRecord(artifacts, options) {
         await artifacts.download(name, options.directory);
     }
     catch (error) {
-        if (!(error instanceof errors_ConfigurationError))
+        if (!(error instanceof errors/* ConfigurationError */.j1))
             throw error;
-        throw new errors_ConfigurationError(`require-approval is on and this run has no approval record "${name}": run approval-gate for stack ${options.stack} in a job this one needs, with the same artifact-prefix.`);
+        throw new errors/* ConfigurationError */.j1(`require-approval is on and this run has no approval record "${name}": run approval-gate for stack ${options.stack} in a job this one needs, with the same artifact-prefix.`);
     }
     let value;
     try {
         value = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(options.directory, APPROVAL_RECORD_FILE), 'utf8'));
     }
     catch {
-        throw new errors_ConfigurationError(`The approval record artifact "${name}" has no readable ${APPROVAL_RECORD_FILE}.`);
+        throw new errors/* ConfigurationError */.j1(`The approval record artifact "${name}" has no readable ${APPROVAL_RECORD_FILE}.`);
     }
     const parsed = approvalRecordSchema.safeParse(value);
     if (!parsed.success) {
-        throw new errors_ConfigurationError(`The approval record in "${name}" is not an iac/approval@1 record: ${zod_issues_describeIssue(parsed.error.issues[0])}.`);
+        throw new errors/* ConfigurationError */.j1(`The approval record in "${name}" is not an iac/approval@1 record: ${zod_issues_describeIssue(parsed.error.issues[0])}.`);
     }
     const record = parsed.data;
     const nothing = 'Nothing was applied.';
     if (record.stack !== options.stack) {
-        throw new errors_ConfigurationError(`The approval record in "${name}" is for stack ${record.stack}, not ${options.stack}. ${nothing}`);
+        throw new errors/* ConfigurationError */.j1(`The approval record in "${name}" is for stack ${record.stack}, not ${options.stack}. ${nothing}`);
     }
     if (record.planDigest !== options.planDigest) {
-        throw new errors_ConfigurationError(`The approval gate decided on plan ${shortDigest(record.planDigest)}, but this bundle is plan ${shortDigest(options.planDigest)}. ${nothing} Approve the plan that is to be applied.`);
+        throw new errors/* ConfigurationError */.j1(`The approval gate decided on plan ${shortDigest(record.planDigest)}, but this bundle is plan ${shortDigest(options.planDigest)}. ${nothing} Approve the plan that is to be applied.`);
     }
     if (record.status === 'rejected') {
         const by = record.rejects.map((vote) => vote.login).join(', ');
-        throw new errors_ConfigurationError(`Plan ${shortDigest(record.planDigest)} was rejected${by ? ` by ${by}` : ''}. ${nothing}`);
+        throw new errors/* ConfigurationError */.j1(`Plan ${shortDigest(record.planDigest)} was rejected${by ? ` by ${by}` : ''}. ${nothing}`);
     }
     if (record.status !== 'approved') {
-        throw new errors_ConfigurationError(`Plan ${shortDigest(record.planDigest)} is not approved: the approval gate's decision is pending (${record.approvers.length} of ${record.minApprovals} approvals). ${nothing} Apply it once it is approved.`);
+        throw new errors/* ConfigurationError */.j1(`Plan ${shortDigest(record.planDigest)} is not approved: the approval gate's decision is pending (${record.approvers.length} of ${record.minApprovals} approvals). ${nothing} Apply it once it is approved.`);
     }
     return record;
 }
@@ -48332,7 +48312,7 @@ function refuseFirst(checks) {
     for (const check of checks) {
         const problem = check();
         if (problem !== undefined)
-            throw new errors_ConfigurationError(problem);
+            throw new errors/* ConfigurationError */.j1(problem);
     }
 }
 /**
@@ -48382,7 +48362,7 @@ async function readBundleManifest(dir, reader) {
     catch (error) {
         if (error.code !== 'ENOENT')
             throw error;
-        throw new errors_ConfigurationError(`the plan bundle has no ${manifest_MANIFEST_FILE}: it is not a bundle written by tf-plan; check plan-artifact`);
+        throw new errors/* ConfigurationError */.j1(`the plan bundle has no ${manifest_MANIFEST_FILE}: it is not a bundle written by tf-plan; check plan-artifact`);
     }
     return readPlanManifest(text, reader);
 }
@@ -48593,7 +48573,7 @@ class TerraformError extends Error {
         this.applied = failure.applied;
     }
 }
-class TerraformConfigurationError extends errors_ConfigurationError {
+class TerraformConfigurationError extends errors/* ConfigurationError */.j1 {
     command;
     exitCode;
     diagnostics;
@@ -48691,7 +48671,7 @@ const READ_FORMAT_MAJOR = '1';
 function assertPlanFormat(doc) {
     const version = doc?.format_version;
     if (typeof version !== 'string' || version.split('.')[0] !== READ_FORMAT_MAJOR) {
-        throw new errors_ConfigurationError(`the plan's show -json document has format_version ${JSON.stringify(version ?? null)}; this release ` +
+        throw new errors/* ConfigurationError */.j1(`the plan's show -json document has format_version ${JSON.stringify(version ?? null)}; this release ` +
             `reads ${READ_FORMAT_MAJOR}.x. Use a tofu or terraform version that writes format ${READ_FORMAT_MAJOR}.x.`);
     }
 }
@@ -48785,7 +48765,7 @@ async function resolveTool(binary, exec, options = {}) {
             return { name, path, ...(await readVersion(path, exec)) };
     }
     const wanted = binary === 'auto' ? 'neither tofu nor terraform is' : `${binary} is not`;
-    throw new errors_ConfigurationError(`binary: ${wanted} on PATH. Run the setup action (the repository's root action, with tofu-version or ` +
+    throw new errors/* ConfigurationError */.j1(`binary: ${wanted} on PATH. Run the setup action (the repository's root action, with tofu-version or ` +
         'terraform-version) in an earlier step of this job, or install the tool yourself' +
         (binary === 'auto' ? '.' : `, or set binary to auto to use whichever is installed.`));
 }
@@ -48815,7 +48795,7 @@ async function readVersion(path, exec) {
     const reported = result.exitCode === 0 ? versionField(result.stdout) : undefined;
     const match = reported ? /^v?(\d+)\.(\d+)/.exec(reported) : null;
     if (!reported || !match) {
-        throw new errors_ConfigurationError(`binary: ${path} did not report its version (\`version -json\` exited ${result.exitCode}` +
+        throw new errors/* ConfigurationError */.j1(`binary: ${path} did not report its version (\`version -json\` exited ${result.exitCode}` +
             `${result.stderr.trim() ? `: ${result.stderr.trim()}` : ''}). Reinstall it with the setup action.`);
     }
     return { version: reported.replace(/^v/, ''), major: Number(match[1]), minor: Number(match[2]) };
@@ -49020,7 +49000,7 @@ function variableEnv(vars) {
     const env = {};
     for (const [name, value] of vars) {
         if (!VARIABLE_NAME.test(name)) {
-            throw new errors_ConfigurationError(`vars: "${name}" is not a variable name (letters, digits, _ and -)`);
+            throw new errors/* ConfigurationError */.j1(`vars: "${name}" is not a variable name (letters, digits, _ and -)`);
         }
         env[`TF_VAR_${name}`] = value;
     }
@@ -49069,7 +49049,7 @@ function toAnsibleInventory(value, outputName = 'ansible_inventory') {
     catch (error) {
         if (!(error instanceof ShapeError))
             throw error;
-        throw new errors_ConfigurationError(`the output "${outputName}" is not an inventory: ${error.message}. Expected ${inventory_EXPECTED}.`);
+        throw new errors/* ConfigurationError */.j1(`the output "${outputName}" is not an inventory: ${error.message}. Expected ${inventory_EXPECTED}.`);
     }
 }
 /**
@@ -49377,7 +49357,7 @@ async function fetchBundle(inputs, deps, stack, scratch) {
 }
 function requireToken(token) {
     if (!token)
-        throw new errors_ConfigurationError('Input "github-token" is required with run-id, to download the bundle of another run.');
+        throw new errors/* ConfigurationError */.j1('Input "github-token" is required with run-id, to download the bundle of another run.');
     return token;
 }
 /**
@@ -49389,18 +49369,18 @@ function refuseChangedState(manifest, now) {
     const then = manifest.priorState;
     const again = 'Nothing was applied. Plan again, and get the new plan approved.';
     if (!then.exists && now.exists) {
-        throw new errors_ConfigurationError(`The plan was made when the stack had no state, but state exists now (serial ${now.serial ?? '?'}): another apply ran after this plan was made. Applying it would create everything a second time on top of what exists. ${again}`);
+        throw new errors/* ConfigurationError */.j1(`The plan was made when the stack had no state, but state exists now (serial ${now.serial ?? '?'}): another apply ran after this plan was made. Applying it would create everything a second time on top of what exists. ${again}`);
     }
     if (then.exists && !now.exists) {
-        throw new errors_ConfigurationError(`The plan was made against existing state, but the stack has no state now. ${again}`);
+        throw new errors/* ConfigurationError */.j1(`The plan was made against existing state, but the stack has no state now. ${again}`);
     }
     if (then.exists && now.exists && (then.lineage !== now.lineage || then.serial !== now.serial)) {
-        throw new errors_ConfigurationError(`Saved plan is stale: the state changed since the plan was made (serial ${then.serial ?? '?'} then, ${now.serial ?? '?'} now${then.lineage !== now.lineage ? ', and its lineage differs' : ''}), so another apply ran in between. ${again}`);
+        throw new errors/* ConfigurationError */.j1(`Saved plan is stale: the state changed since the plan was made (serial ${then.serial ?? '?'} then, ${now.serial ?? '?'} now${then.lineage !== now.lineage ? ', and its lineage differs' : ''}), so another apply ran in between. ${again}`);
     }
 }
 /** After a failed apply: keeps errored.tfstate as an artifact and says what had been applied. */
 async function applyFailure(error, inputs, deps, stack, scratch) {
-    if (!isTerraformFailure(error) || error instanceof errors_ConfigurationError)
+    if (!isTerraformFailure(error) || error instanceof errors/* ConfigurationError */.j1)
         return error;
     const notes = [];
     const errored = (0,external_node_path_.join)(inputs.workingDirectory, 'errored.tfstate');
@@ -49422,7 +49402,7 @@ async function applyFailure(error, inputs, deps, stack, scratch) {
         notes.push(`The tool wrote errored.tfstate; it is uploaded as ${name}: push it with \`state push\` before planning again.`);
     }
     const applied = error.applied.length > 0 ? error.applied.join(', ') : 'nothing';
-    return new StepFailure(`The apply failed: ${error.message} Applied before the failure: ${applied}. ${notes.join(' ')}`.trim());
+    return new errors/* StepFailure */.pH(`The apply failed: ${error.message} Applied before the failure: ${applied}. ${notes.join(' ')}`.trim());
 }
 /** Writes outputs.json (sensitive values redacted and masked) and the Ansible inventory, and uploads both. */
 async function publishOutputs(output, inputs, deps, stack, scratch) {
@@ -49520,10 +49500,10 @@ function run() {
         const startDeployment = environment
             ? async (manifest) => {
                 if (!inputs.githubToken) {
-                    throw new errors_ConfigurationError('Input "github-token" is required with environment, to create the deployment.');
+                    throw new errors/* ConfigurationError */.j1('Input "github-token" is required with environment, to create the deployment.');
                 }
                 // Octokit is loaded only by the applies that talk to GitHub: start-up time is measured.
-                const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(36)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93036));
+                const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(967)]).then(__nccwpck_require__.bind(__nccwpck_require__, 52967));
                 const client = createGitHubClient(inputs.githubToken, logger, { apiUrl: run.apiUrl });
                 return Deployment.start(client, run, {
                     environment,
@@ -49554,6 +49534,39 @@ function run() {
             '',
         ].join('\n'));
     });
+}
+
+
+/***/ }),
+
+/***/ 3828:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   p0: () => (/* binding */ isConfigurationError),
+/* harmony export */   pH: () => (/* binding */ StepFailure)
+/* harmony export */ });
+/**
+ * A mistake the user can fix: a bad input, a missing file, a refused bundle. It is reported as one
+ * `::error::` line without a stack trace. Everything else is a bug and keeps its stack (at debug level).
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+function isConfigurationError(error) {
+    return error instanceof ConfigurationError;
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * The step failed for a reason that is neither the user's input nor a bug of ours: the tool failed (a
+ * provider refused an apply), a check failed. Reported as its message alone, like a ConfigurationError.
+ */
+class StepFailure extends Error {
+    name = 'StepFailure';
 }
 
 

@@ -261,14 +261,19 @@ throttling.VERSION = VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
+// EXTERNAL MODULE: ./lib/github/refusals.js
+var refusals = __webpack_require__(6614);
 ;// CONCATENATED MODULE: ./lib/github/octokit.js
+
 
 
 
 /**
  * The one way the suite talks to GitHub: an Octokit with the retry plugin (server errors and dropped
  * connections, with back-off) and the throttling plugin (paced writes; a rate-limited request waits as
- * long as GitHub asks, a bounded number of times, and says so in the log).
+ * long as GitHub asks, a bounded number of times, and says so in the log). A refusal that is left after
+ * them (401, 403, 404, a spent rate limit) becomes one error saying what was being done and which
+ * permission the token needs (./refusals.ts), still carrying its HTTP status for callers that expect it.
  */
 function createGitHubClient(token, logger, options) {
     const retries = options.rateLimitRetries ?? 2;
@@ -281,7 +286,7 @@ function createGitHubClient(token, logger, options) {
         logger.info(`GitHub ${kind} rate limit hit on ${request.method} ${request.url}; retrying in ${retryAfter}s`);
         return true;
     };
-    return (0,github/* getOctokit */.Q)(token, {
+    const client = (0,github/* getOctokit */.Q)(token, {
         baseUrl: options.apiUrl.replace(/\/+$/, ''),
         retry: { retryAfterBaseValue: base },
         throttle: {
@@ -290,6 +295,11 @@ function createGitHubClient(token, logger, options) {
             onSecondaryRateLimit: onLimit('secondary'),
         },
     }, dist_bundle/* retry */.L, throttling);
+    // Added last, so it wraps the plugins' hooks: it sees only what retrying and waiting did not mend.
+    client.hook.error('request', (error, options) => {
+        throw (0,refusals/* refusalOf */.Of)(error, { method: options.method, url: options.url, baseUrl: options.baseUrl });
+    });
+    return client;
 }
 
 

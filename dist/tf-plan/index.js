@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(45438);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90551);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 45438:
+/***/ 90551:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47531,13 +47531,18 @@ async function runAction(actionName, spec, main, post) {
     }
 }
 
+// EXTERNAL MODULE: ./lib/github/refusals.js
+var refusals = __nccwpck_require__(6614);
 // EXTERNAL MODULE: ./lib/render/plan-model.js
 var plan_model = __nccwpck_require__(50469);
 // EXTERNAL MODULE: ./lib/render/plan-markdown.js
 var plan_markdown = __nccwpck_require__(13171);
 // EXTERNAL MODULE: ./lib/terraform/plan-summary.js
 var plan_summary = __nccwpck_require__(59960);
+// EXTERNAL MODULE: ./lib/render/values.js
+var values = __nccwpck_require__(9200);
 ;// CONCATENATED MODULE: ./lib/render/plan-stream.js
+
 
 
 
@@ -47562,6 +47567,10 @@ const COMMA = 0x2c;
 const COLON = 0x3a;
 const NEWLINE = 0x0a;
 const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+/** Characters of the data after a document that its error message shows. */
+const TRAILER_SHOWN = 20;
+/** Bytes of it kept: enough for TRAILER_SHOWN characters and one more, however many bytes each takes. */
+const EXTRA_BYTES = 4 * (TRAILER_SHOWN + 1);
 /** Top-level values parsed whole: small, or needed whole. */
 const WHOLE = new Set([
     'format_version',
@@ -47679,12 +47688,24 @@ class PlanDocumentScanner {
     atLineStart = true;
     /** Bytes of the input before the current chunk. */
     offset = 0;
+    /**
+     * Where the scan is, for the message about data after the document: the line (from 1), the byte where
+     * it starts, and the UTF-8 continuation bytes on it so far (the column counts characters). Strings
+     * cannot hold a raw line break, so only the bytes outside them are looked at for one.
+     */
+    line = 1;
+    lineStart = 0;
+    continuations = 0;
+    /** Data after the document: where it starts, and its first bytes (for the message). */
+    extra;
     keys = new Set();
     constructor(onValue, onElement) {
         this.onValue = onValue;
         this.onElement = onElement;
     }
     write(chunk) {
+        if (this.mode === 'extra')
+            return this.addExtra(chunk, 0);
         let i = 0;
         const length = chunk.length;
         if (this.mode === 'start' || this.mode === 'preamble')
@@ -47703,7 +47724,13 @@ class PlanDocumentScanner {
                     const b = chunk[i];
                     if (b === QUOTE)
                         break;
-                    i += b === BACKSLASH ? 2 : 1;
+                    if (b >= 0x80) {
+                        if (b < 0xc0)
+                            this.continuations += 1;
+                        i += 1;
+                    }
+                    else
+                        i += b === BACKSLASH ? 2 : 1;
                 }
                 if (i >= length) {
                     // A backslash that ends the chunk escapes the first byte of the next one.
@@ -47765,6 +47792,9 @@ class PlanDocumentScanner {
                 if (WHOLE.has(this.key))
                     this.valueCapture = new Capture(i + 1);
             }
+            else if (c === NEWLINE) {
+                this.newLine(i);
+            }
             i++;
         }
         this.depth = depth;
@@ -47772,14 +47802,23 @@ class PlanDocumentScanner {
         this.keyCapture?.carry(chunk);
         this.valueCapture?.carry(chunk);
         this.elementCapture?.carry(chunk);
+        if (this.mode === 'done')
+            this.skipTrailer(chunk, i);
         this.offset += length;
     }
     end() {
+        if (this.mode === 'extra')
+            throw this.trailingData();
         if (this.mode === 'start' || this.mode === 'preamble')
             throw notAnObject();
         if (this.mode !== 'done') {
             throw new errors/* ConfigurationError */.j1('the plan JSON ends before the document does: is the file truncated?');
         }
+    }
+    newLine(i) {
+        this.line += 1;
+        this.lineStart = this.offset + i + 1;
+        this.continuations = 0;
     }
     /**
      * Skips what comes before the document: tofu and terraform print CLI-configuration warnings on
@@ -47789,6 +47828,12 @@ class PlanDocumentScanner {
     skipPreamble(chunk) {
         for (let i = 0; i < chunk.length; i++) {
             const c = chunk[i];
+            if (c === NEWLINE) {
+                this.newLine(i);
+            }
+            else if (c >= 0x80 && c < 0xc0) {
+                this.continuations += 1;
+            }
             if (this.mode === 'start') {
                 if (c === 0x20 ||
                     c === 0x09 ||
@@ -47831,6 +47876,41 @@ class PlanDocumentScanner {
         if (pieces.some((piece) => piece.some((byte) => !WHITESPACE.has(byte))))
             this.onElement(this.streaming, pieces, at);
     }
+    /**
+     * After the document's closing brace only whitespace may follow, as JSON.parse and jq require: more
+     * means the file is not what tofu wrote (two documents in one file, a bad copy, an edit).
+     */
+    skipTrailer(chunk, from) {
+        for (let i = from; i < chunk.length; i++) {
+            const c = chunk[i];
+            if (c === NEWLINE)
+                this.newLine(i);
+            else if (!WHITESPACE.has(c)) {
+                const column = this.offset + i - this.lineStart - this.continuations + 1;
+                this.extra = { line: this.line, column, bytes: [], length: 0 };
+                this.mode = 'extra';
+                this.addExtra(chunk, i);
+                return;
+            }
+        }
+    }
+    /** Keeps the first bytes of the extra data, however the input is cut, then refuses the document. */
+    addExtra(chunk, from) {
+        const extra = this.extra;
+        const piece = chunk.subarray(from, from + EXTRA_BYTES - extra.length);
+        extra.bytes.push(piece);
+        extra.length += piece.length;
+        if (extra.length >= EXTRA_BYTES)
+            throw this.trailingData();
+    }
+    trailingData() {
+        const { line, column, bytes } = this.extra;
+        const seen = [...Buffer.concat(bytes).toString('utf8')];
+        const shown = `${JSON.stringify(seen.slice(0, TRAILER_SHOWN).join(''))}${seen.length > TRAILER_SHOWN ? '…' : ''}`;
+        return new errors/* ConfigurationError */.j1(`line ${line}, column ${column}: data after the end of the plan document (${shown}); ` +
+            'expected nothing but whitespace after its closing }. A show -json file holds one document: ' +
+            'is it two documents in one file, or an edited copy?');
+    }
 }
 function notAnObject() {
     return new errors/* ConfigurationError */.j1('the plan file does not hold a JSON object: give the output of `tofu show -json <planfile>` (or terraform)');
@@ -47848,9 +47928,26 @@ function plan_stream_parse(text, what) {
 }
 /**
  * The plan model of the `show -json` document in a file (a path) or a stream. Same result as
- * buildPlanModel(JSON.parse(text)), in a fraction of the memory.
+ * buildPlanModel(JSON.parse(text)), in a fraction of the memory. Every mistake in the document is a
+ * ConfigurationError that starts with the document's name.
  */
 async function readPlanModel(source, options = {}) {
+    try {
+        return await readModel(source, options);
+    }
+    catch (error) {
+        if (!(0,errors/* isConfigurationError */.p0)(error))
+            throw error;
+        const name = options.name ?? (typeof source === 'string' ? source : 'the plan stream');
+        throw new errors/* ConfigurationError */.j1(`${shownName(name)}: ${error.message}`);
+    }
+}
+/** A file's name for a message: at most 60 characters, its end kept (the end names the file). */
+function shownName(name) {
+    const line = (0,values/* oneLine */.TN)(name);
+    return line.length > 60 ? `…${line.slice(-59)}` : line;
+}
+async function readModel(source, options) {
     const head = {};
     let builder;
     // Elements that come before format_version (only in hand-made documents) wait until it is known.
@@ -47903,8 +48000,6 @@ async function readPlanModel(source, options = {}) {
 
 // EXTERNAL MODULE: ./lib/render/phrases.js
 var phrases = __nccwpck_require__(95290);
-// EXTERNAL MODULE: ./lib/render/values.js
-var values = __nccwpck_require__(9200);
 ;// CONCATENATED MODULE: ./lib/render/plan-text.js
 
 
@@ -48057,6 +48152,7 @@ var markdown_escape = __nccwpck_require__(5907);
 
 
 
+
 /** The resources that drifted, for the `drifted` output: small, addresses and what happened to them. */
 function driftedResources(result) {
     return result.model.drift.map((entry) => ({ address: entry.address, action: entry.action }));
@@ -48107,6 +48203,8 @@ async function reportDrift(result, ctx, inputs, run, logger) {
     catch (error) {
         if (error.status !== 403)
             throw error;
+        if (error instanceof refusals/* GitHubRefusal */.ke)
+            throw new errors/* ConfigurationError */.j1(`${error.message} Or set drift-issue: false.`);
         throw new errors/* ConfigurationError */.j1(`Could not write the drift issue: ${error.message}. Give the job \`permissions: issues: write\`, or set drift-issue: false.`);
     }
 }
@@ -48167,6 +48265,7 @@ var plan_comment = __nccwpck_require__(60604);
 ;// CONCATENATED MODULE: ./lib/actions/tf-plan/comment.js
 
 
+
 /**
  * Finds the pull request to comment on and the comments already there. Returns undefined when there is
  * nothing to comment on (no pull request, or `comment: false`): the job summary still has the plan.
@@ -48205,8 +48304,14 @@ async function openPlanComments(inputs, run, logger) {
         catch (error) {
             if (error.status !== 403)
                 throw error;
-            logger.warning(`Could not ${what} on pull request #${pull.number}: ${error.message}. Give the job ` +
-                '`permissions: pull-requests: write`, or set comment: false. The plan is in the job summary.', { title: 'No plan comment' });
+            // A GitHubRefusal already says what was refused and which permission opens it.
+            const why = error instanceof refusals/* GitHubRefusal */.ke
+                ? error.message
+                : `Could not ${what} on pull request #${pull.number}: ${error.message}. Give the job ` +
+                    '`permissions: pull-requests: write`.';
+            logger.warning(`${why} Or set comment: false. The plan is in the job summary.`, {
+                title: 'No plan comment',
+            });
             return undefined;
         }
     };
@@ -48978,7 +49083,9 @@ async function gatherPlans(inputs, deps) {
                 acceptClear: true,
             });
             const manifest = await readIntactPlanBundle(dir, 'tf-plan');
-            const model = await readPlanModel((0,external_node_path_.join)(dir, PLAN_JSON_FILE));
+            const model = await readPlanModel((0,external_node_path_.join)(dir, PLAN_JSON_FILE), {
+                name: `${PLAN_JSON_FILE} of the artifact ${name}`,
+            });
             return { artifactName: name, manifest, model };
         }))));
     }
@@ -49076,7 +49183,156 @@ function backendConfigFilesRule(values) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./lib/terraform/addresses.js
+/**
+ * OpenTofu's resource addresses, as `-target` and `-replace` take them, checked before the tool runs so
+ * that a mistake is one error naming the input and the line instead of the tool's diagnostics.
+ *
+ * The grammar (https://opentofu.org/docs/cli/state/resource-addressing, and ParseTarget in OpenTofu's
+ * internal/addrs/parse_target.go):
+ *
+ *     address  := module* resource | module+        (a module alone only where a target is asked for)
+ *     module   := "module" "." NAME index? "."      (the final "." only when something follows)
+ *     resource := ("data" ".")? TYPE "." NAME index?
+ *     index    := "[" digits "]" | "[" "quoted string" "]"
+ *
+ * NAME and TYPE are HCL identifiers: a letter or "_", then letters, digits, "_" and "-". As in HCL,
+ * spaces and tabs may stand between the parts. Tested against the real tofu 1.12 (which also refuses
+ * the legacy `aws_instance.web.0` index): what this accepts, tofu accepts, and the other way round.
+ */
+const addresses_IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
+const NUMBER_KEY = /\[[ \t]*(\d+)[ \t]*\]/y;
+// An HCL quoted string without template sequences: `${` and `%{` only escaped as `$${` and `%%{`.
+const STRING_KEY = /\[[ \t]*"((?:\$\$\{|%%\{|\\(?:[\\"nrt]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})|\$(?!\{)|%(?!\{)|[^"\\$%\p{Cc}])*)"[ \t]*\]/uy;
+class Cursor {
+    text;
+    position = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    get done() {
+        this.space();
+        return this.position === this.text.length;
+    }
+    /** HCL skips blanks between a traversal's tokens: `aws_instance . web [ 0 ]` is an address to tofu. */
+    space() {
+        while (this.text[this.position] === ' ' || this.text[this.position] === '\t')
+            this.position += 1;
+    }
+    match(pattern) {
+        this.space();
+        pattern.lastIndex = this.position;
+        const found = pattern.exec(this.text);
+        if (!found)
+            return undefined;
+        this.position += found[0].length;
+        return found;
+    }
+    identifier() {
+        return this.match(addresses_IDENTIFIER)?.[0];
+    }
+    dot() {
+        this.space();
+        if (this.text[this.position] !== '.')
+            return false;
+        this.position += 1;
+        return true;
+    }
+    /** An optional `[0]` or `["key"]`; `null` when a `[` starts something that is not a key. */
+    key() {
+        this.space();
+        if (this.text[this.position] !== '[')
+            return undefined;
+        const number = this.match(NUMBER_KEY);
+        if (number)
+            return Number(number[1]);
+        const string = this.match(STRING_KEY);
+        if (string)
+            return addresses_unescape(string[1] ?? '');
+        return null;
+    }
+}
+function addresses_unescape(body) {
+    return body.replace(/\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)|\$\$\{|%%\{/gu, (all, escape) => {
+        if (escape === undefined)
+            return all.slice(1);
+        if (escape.length > 1)
+            return String.fromCodePoint(parseInt(escape.slice(1), 16));
+        return { n: '\n', r: '\r', t: '\t' }[escape] ?? escape;
+    });
+}
+/** The address `text` spells, or undefined when it is not one. Blanks may stand between the parts. */
+function parseResourceAddress(text) {
+    const cursor = new Cursor(text);
+    const modules = [];
+    for (;;) {
+        const first = cursor.identifier();
+        if (first === undefined)
+            return undefined;
+        if (first === 'module') {
+            if (!cursor.dot())
+                return undefined;
+            const name = cursor.identifier();
+            if (name === undefined)
+                return undefined;
+            const key = cursor.key();
+            if (key === null)
+                return undefined;
+            modules.push(key === undefined ? { name } : { name, key });
+            if (cursor.done)
+                return { modules };
+            if (!cursor.dot())
+                return undefined;
+            continue;
+        }
+        const mode = first === 'data' ? 'data' : 'managed';
+        if (mode === 'data' && !cursor.dot())
+            return undefined;
+        const type = mode === 'data' ? cursor.identifier() : first;
+        if (type === undefined || !cursor.dot())
+            return undefined;
+        const name = cursor.identifier();
+        if (name === undefined)
+            return undefined;
+        const key = cursor.key();
+        if (key === null || !cursor.done)
+            return undefined;
+        return { modules, resource: key === undefined ? { mode, type, name } : { mode, type, name, key } };
+    }
+}
+/** What `-target` takes: a resource, a resource instance, or a module (instance) as a whole. */
+function isTargetAddress(text) {
+    return parseResourceAddress(text) !== undefined;
+}
+/** What `-replace` takes: one managed resource instance (a data source is read, never replaced). */
+function isReplaceAddress(text) {
+    return parseResourceAddress(text)?.resource?.mode === 'managed';
+}
+const EXAMPLES = 'aws_instance.web or module.app.aws_instance.web["a"]';
+/** A line as an error may show it: control characters made visible, at most 60 characters. */
+function describeLine(line) {
+    const visible = line.replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return visible.length > 60 ? `"${visible.slice(0, 57)}..."` : `"${visible}"`;
+}
+/**
+ * The first line of `targets` or `replace` that is not an address of the kind the input takes, as the
+ * input layer's rules report it (`{ input, message }`), or undefined when every line is one.
+ */
+function addressListProblem(input, lines) {
+    const valid = input === 'targets' ? isTargetAddress : isReplaceAddress;
+    const index = lines.findIndex((line) => !valid(line));
+    if (index < 0)
+        return undefined;
+    const line = lines[index] ?? '';
+    const expected = input === 'targets'
+        ? `a resource address such as ${EXAMPLES}, or a module such as module.app`
+        : `a resource instance address such as ${EXAMPLES}` +
+            (parseResourceAddress(line) ? ' (a module or a data source cannot be replaced)' : '');
+    return { input, message: `line ${index + 1} must be ${expected}; got ${describeLine(line)}` };
+}
+
 ;// CONCATENATED MODULE: ./lib/actions/tf-plan/inputs.js
+
 
 
 
@@ -49109,6 +49365,9 @@ const tfPlanInputs = defineInputs({
     'drift-labels': input.list().transform((labels) => (labels.length > 0 ? labels : ['drift'])),
 }, [
     backendConfigFilesRule,
+    // Checked here, before the tool runs: tofu's own complaint names no input and comes three times.
+    (v) => addressListProblem('targets', v.targets),
+    (v) => addressListProblem('replace', v.replace),
     (v) => v.destroy && v.refreshOnly
         ? { input: 'refresh-only', message: 'cannot be combined with destroy' }
         : undefined,
@@ -49992,7 +50251,7 @@ function delivery(result) {
 }
 // Room under each limit for the delivery line, which is short and bounded (the artifact name is a
 // validated name, the digest fixed length).
-const DELIVERY_ROOM = 512;
+const DELIVERY_ROOM = plan_comment.FOOTER_ROOM;
 /** The job summary: the whole plan within GitHub's 1 MiB, degraded in steps when it does not fit. */
 function planJobSummary(result, ctx) {
     const body = (0,plan_markdown/* renderPlanSummary */.ON)(result.model, ctx, { limitBytes: plan_markdown/* SUMMARY_LIMIT_BYTES */.Jz - DELIVERY_ROOM });
@@ -50003,10 +50262,7 @@ function planJobSummary(result, ctx) {
  * resources alone do not fit one. Each leaves room for the markers the comment writer adds.
  */
 function planCommentBodies(result, ctx) {
-    const bodies = (0,plan_markdown/* renderPlanComment */.zk)(result.model, ctx, {
-        limit: plan_markdown/* COMMENT_LIMIT */.W$ - plan_comment.COMMENT_RESERVE - DELIVERY_ROOM,
-    });
-    return bodies.map((body, index) => (index === 0 ? `${body.trimEnd()}\n\n${delivery(result)}\n` : body));
+    return (0,plan_comment.planCommentBodies)(result.model, ctx, delivery(result));
 }
 /** The plan as plain text for the step's log. */
 function planLogText(result, ctx) {
@@ -50215,11 +50471,14 @@ class StepFailure extends Error {
 
 __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LOGIN: () => (/* binding */ LOGIN),
 /* harmony export */   MarkedComments: () => (/* binding */ MarkedComments),
+/* harmony export */   VIEWER_QUERY: () => (/* binding */ VIEWER_QUERY),
 /* harmony export */   commentAuthor: () => (/* binding */ commentAuthor),
 /* harmony export */   contentOf: () => (/* binding */ contentOf),
 /* harmony export */   listThreadComments: () => (/* binding */ listThreadComments),
-/* harmony export */   marker: () => (/* binding */ marker)
+/* harmony export */   marker: () => (/* binding */ marker),
+/* harmony export */   sameLogin: () => (/* binding */ sameLogin)
 /* harmony export */ });
 const MARKER = /^<!-- iac-pipeline:([A-Za-z0-9._:/-]{1,200}) -->/;
 /** The hidden first line that lets the suite find its own comment again; invisible in the rendered page. */
@@ -50228,21 +50487,52 @@ function marker(key) {
         throw new Error(`a comment marker key cannot be "${key}"`);
     return `<!-- iac-pipeline:${key} -->`;
 }
+/** The query that names the token's own account; the stand-in of the tests answers exactly this shape. */
+const VIEWER_QUERY = 'query { viewer { login } }';
+/** A GitHub login, or an App's bot account `<slug>[bot]`: what `comment-author` may name. */
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/i;
 /**
- * The account whose comments are trusted to carry markers: the `comment-author` input, else the token's
- * own user. Installation tokens (the workflow's GITHUB_TOKEN, GitHub Apps) cannot read GET /user; the
- * workflow token writes as github-actions[bot], and an App's token needs `comment-author` set to its bot.
+ * True when two logins name the same account. GitHub logins are case-insensitive, and a login the
+ * workflow gives or GraphQL answers may differ in case from the `user.login` REST answers.
+ */
+function sameLogin(a, b) {
+    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+/**
+ * The account whose comments and issues are trusted to carry markers, the one the token writes as. One
+ * rule for every action that finds its own comments or issues again:
+ * 1. the `comment-author` input, when given;
+ * 2. else the token's own account as GraphQL's `viewer` names it: this works for every kind of token,
+ *    a GitHub App's installation token included (it answers `<slug>[bot]`);
+ * 3. else, as before GraphQL was asked (a GitHub Enterprise Server without it), REST's `GET /user`,
+ *    which installation tokens may not read: then the workflow token's `github-actions[bot]`.
  */
 async function commentAuthor(client, given, logger) {
-    if (given)
-        return given;
+    const named = given?.trim();
+    if (named)
+        return named;
+    try {
+        const { viewer } = await client.graphql(VIEWER_QUERY);
+        // An installation token's viewer is its bot, `<slug>[bot]`: the very login REST puts in `user.login`.
+        const login = typeof viewer?.login === 'string' ? viewer.login.trim() : '';
+        if (LOGIN.test(login)) {
+            logger.debug(`The token writes as ${login} (GraphQL viewer).`);
+            return login;
+        }
+        logger.debug('GraphQL viewer named no login; asking GET /user.');
+    }
+    catch (error) {
+        const reason = String(error.message ?? error).slice(0, 60);
+        logger.debug(`GraphQL viewer could not name the token's account (${reason}); asking GET /user.`);
+    }
     try {
         return (await client.rest.users.getAuthenticated()).data.login;
     }
     catch (error) {
         if (error.status !== 403)
             throw error;
-        logger.debug('The token is an installation token: its comments are written by github-actions[bot].');
+        logger.debug('The token is an installation token and GraphQL did not name it: assuming its comments are written by ' +
+            'github-actions[bot]. With a GitHub App token, set comment-author to <app>[bot].');
         return 'github-actions[bot]';
     }
 }
@@ -50278,7 +50568,7 @@ class MarkedComments {
     static among(client, thread, author, comments) {
         const found = new Map();
         for (const comment of comments) {
-            if (comment.user?.login !== author || !comment.body)
+            if (!sameLogin(comment.user?.login, author) || !comment.body)
                 continue;
             const key = MARKER.exec(comment.body)?.[1];
             // The oldest comment with a key is the one kept up to date; a later duplicate is left alone.
@@ -50330,9 +50620,11 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   COMMENT_LIMIT: () => (/* reexport safe */ _render_plan_markdown_js__WEBPACK_IMPORTED_MODULE_0__.W$),
 /* harmony export */   COMMENT_RESERVE: () => (/* binding */ COMMENT_RESERVE),
+/* harmony export */   FOOTER_ROOM: () => (/* binding */ FOOTER_ROOM),
 /* harmony export */   commitOf: () => (/* binding */ commitOf),
 /* harmony export */   markPlanCommentsOutdated: () => (/* binding */ markPlanCommentsOutdated),
 /* harmony export */   originOf: () => (/* binding */ originOf),
+/* harmony export */   planCommentBodies: () => (/* binding */ planCommentBodies),
 /* harmony export */   planCommentKey: () => (/* binding */ planCommentKey),
 /* harmony export */   planCommentPartKey: () => (/* binding */ planCommentPartKey),
 /* harmony export */   publishPlanComment: () => (/* binding */ publishPlanComment)
@@ -50347,6 +50639,21 @@ __nccwpck_require__.r(__webpack_exports__);
  * banner. Renderers get the limit minus this, so no edit can push a body over GitHub's.
  */
 const COMMENT_RESERVE = 1_024;
+/** Room under the first body for its footer line (tf-plan: the artifact and the approve command). */
+const FOOTER_ROOM = 512;
+/**
+ * The bodies of a stack's plan comment, as tf-plan posts them and `iac-pipeline summarize --format
+ * comment` prints them: the plan, then continuations when the destroyed and replaced resources alone do
+ * not fit one, with `footer` under the first. Each leaves room for the markers publishPlanComment adds.
+ */
+function planCommentBodies(model, ctx, footer) {
+    if (footer !== undefined && footer.length > FOOTER_ROOM - 3)
+        throw new RangeError(`a plan comment's footer is at most ${FOOTER_ROOM - 3} characters`);
+    const bodies = (0,_render_plan_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .renderPlanComment */ .zk)(model, ctx, { limit: _render_plan_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMENT_LIMIT */ .W$ - COMMENT_RESERVE - FOOTER_ROOM });
+    if (footer === undefined)
+        return bodies;
+    return bodies.map((body, index) => (index === 0 ? `${body.trimEnd()}\n\n${footer}\n` : body));
+}
 const COMMIT_LINE = /^<!-- iac-pipeline-commit:([0-9a-f]{7,64}) -->\n/m;
 const ORIGIN_LINE = /^<!-- iac-pipeline-plan:run=([0-9]{1,20});artifact=([A-Za-z0-9._-]{1,200});digest=(sha256:[0-9a-f]{64}) -->\n/m;
 const OUTDATED_BANNER = /^> \[!WARNING\]\n> \*\*Outdated\.\*\*[^\n]*\n\n/m;
@@ -50422,6 +50729,211 @@ function partKey(key, part) {
 }
 function partNumber(comment) {
     return Number(comment.key.slice(comment.key.lastIndexOf(':') + 1));
+}
+
+
+/***/ }),
+
+/***/ 6614:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Of: () => (/* binding */ refusalOf),
+/* harmony export */   ke: () => (/* binding */ GitHubRefusal)
+/* harmony export */ });
+/* unused harmony exports ROUTES, GitHubRateLimited, routeOf */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3828);
+
+const comments = ['pull-requests: write', 'issues: write'];
+/**
+ * Every route the suite calls, by method and URL template as Octokit names them. A unit test reads
+ * every `rest.<scope>.<method>` call in src/ and fails when one is missing here.
+ */
+const ROUTES = {
+    'GET /user': {
+        doing: 'learn which account the token writes as',
+        permissions: [],
+        hint: 'an installation token (GITHUB_TOKEN, a GitHub App) cannot read it: set the comment-author input',
+    },
+    'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': {
+        doing: 'read the comments of the pull request or issue',
+        permissions: ['pull-requests: read', 'issues: read'],
+    },
+    'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': {
+        doing: 'write a comment',
+        permissions: comments,
+    },
+    'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}': {
+        doing: 'edit its comment',
+        permissions: comments,
+    },
+    'POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions': {
+        doing: 'react to an approval comment',
+        permissions: comments,
+    },
+    'GET /repos/{owner}/{repo}/issues': { doing: 'list the open issues', permissions: ['issues: read'] },
+    'POST /repos/{owner}/{repo}/issues': { doing: 'open an issue', permissions: ['issues: write'] },
+    'PATCH /repos/{owner}/{repo}/issues/{issue_number}': {
+        doing: 'update an issue',
+        permissions: ['issues: write'],
+    },
+    'GET /repos/{owner}/{repo}/pulls/{pull_number}': {
+        doing: 'read the pull request',
+        permissions: ['pull-requests: read'],
+    },
+    'GET /repos/{owner}/{repo}/pulls/{pull_number}/commits': {
+        doing: "read the pull request's commits",
+        permissions: ['pull-requests: read'],
+    },
+    'POST /repos/{owner}/{repo}/deployments': {
+        doing: 'create a deployment',
+        permissions: ['deployments: write'],
+    },
+    'POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses': {
+        doing: "set the deployment's status",
+        permissions: ['deployments: write'],
+    },
+    'POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches': {
+        doing: 'start the deploy workflow',
+        permissions: ['actions: write'],
+    },
+    'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs': {
+        doing: "list the run's jobs",
+        permissions: ['actions: read'],
+    },
+    'GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals': {
+        doing: "read the environment reviews of the run's jobs",
+        permissions: ['actions: read'],
+    },
+    'GET /repos/{owner}/{repo}/environments/{environment_name}': {
+        doing: 'read the environment',
+        permissions: ['actions: read'],
+    },
+    'GET /repos/{owner}/{repo}/collaborators/{username}/permission': {
+        doing: "read a commenter's role in the repository",
+        permissions: [],
+        hint: 'any token of this repository may read it: check that github-token is a token of this repository',
+    },
+    'GET /orgs/{org}/teams/{team_slug}/memberships/{username}': {
+        doing: 'read the membership of an approvers team',
+        permissions: [],
+        hint: 'GITHUB_TOKEN cannot read teams: give a GitHub App token with "members: read" ' +
+            '(or a token with read:org) as github-token',
+    },
+    'POST /graphql': {
+        doing: "query GitHub's GraphQL API",
+        permissions: [],
+        hint: 'the token may not read what the query asks for: see the permissions: of the job',
+    },
+};
+/** A refusal the user fixes by giving the token a permission: a ConfigurationError with a status. */
+class GitHubRefusal extends _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1 {
+    status;
+    route;
+    constructor(message, status, route) {
+        super(message);
+        this.status = status;
+        this.route = route;
+    }
+}
+/** GitHub's rate limit stopped the request after the throttling plugin's retries: not the user's mistake. */
+class GitHubRateLimited extends _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StepFailure */ .pH {
+    status;
+    name = 'GitHubRateLimited';
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+const templates = Object.keys(ROUTES).map((route) => {
+    const [method = '', template = ''] = route.split(' ');
+    const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+');
+    return { route, method, path: new RegExp(`${pattern}$`) };
+});
+/** The route's key in ROUTES: by the URL template, else by matching the path sent (a later page). */
+function routeOf(method, template, path) {
+    const byTemplate = `${method} ${template ?? ''}`;
+    if (template && ROUTES[byTemplate])
+        return byTemplate;
+    return templates.find((t) => t.method === method && t.path.test(path))?.route;
+}
+/** `/repos/o/r/deployments`: the path sent, without the API root, query or fragment, at most 120 characters. */
+function pathSent(url, baseUrl) {
+    let path = url ?? '';
+    try {
+        path = new URL(path, 'http://api.invalid').pathname;
+    }
+    catch {
+        path = path.replace(/[?#].*$/, '');
+    }
+    const basePath = baseUrl ? new URL(baseUrl, 'http://api.invalid').pathname.replace(/\/+$/, '') : '';
+    if (basePath && path.startsWith(`${basePath}/`))
+        path = path.slice(basePath.length);
+    return path.length > 120 ? `${path.slice(0, 117)}...` : path;
+}
+function quoted(text, max = 100) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return `"${line.length > max ? `${line.slice(0, max - 3)}...` : line}"`;
+}
+/** `issues=write; pull_requests=write` (GitHub's X-Accepted-GitHub-Permissions) as permissions: entries. */
+function acceptedPermissions(header) {
+    if (typeof header !== 'string')
+        return [];
+    return header
+        .split(/[;,]/)
+        .map((item) => /^\s*([a-z_]+)=(read|write|admin)\s*$/.exec(item))
+        .filter((m) => m !== null && m[1] !== 'metadata')
+        .map((m) => `${(m[1] ?? '').replaceAll('_', '-')}: ${m[2] ?? ''}`);
+}
+function either(permissions) {
+    const quotedAll = permissions.map((p) => `"${p}"`);
+    return quotedAll.length <= 1
+        ? (quotedAll[0] ?? '')
+        : `${quotedAll.slice(0, -1).join(', ')} or ${quotedAll.at(-1)}`;
+}
+function isRateLimit(error) {
+    const headers = error.response?.headers ?? {};
+    return (error.status === 429 ||
+        String(headers['x-ratelimit-remaining']) === '0' ||
+        headers['retry-after'] !== undefined ||
+        /rate limit/i.test(error.message ?? ''));
+}
+/**
+ * The error to throw for a failed request: a GitHubRefusal for 401, 403 and 404, a GitHubRateLimited for
+ * a rate limit, and the error itself for anything else (a 422 says what was wrong; 5xx were retried).
+ */
+function refusalOf(error, request) {
+    const failure = error;
+    const status = failure?.status;
+    if (status !== 401 && status !== 403 && status !== 404 && status !== 429)
+        return error;
+    const method = (failure.request?.method ?? request.method ?? 'GET').toUpperCase();
+    const path = pathSent(failure.request?.url ?? request.url, request.baseUrl);
+    const route = routeOf(method, request.url, path);
+    const meaning = route ? ROUTES[route] : undefined;
+    // Octokit appends the documentation URL GitHub sends (" - https://docs.github.com/..."): left out.
+    const githubSays = (failure.message ?? '').replace(/ - https?:\/\/\S+$/, '');
+    const said = githubSays && githubSays !== 'Not Found' ? ` ${quoted(githubSays)}` : '';
+    const what = `Could not ${meaning?.doing ?? 'do what it needed'} (${method} ${path} answered ${status}${said})`;
+    if (isRateLimit(failure)) {
+        return new GitHubRateLimited(`${what}: the token's GitHub rate limit is spent, and waiting did not help; run the job again later.`, status);
+    }
+    if (status === 401) {
+        return new GitHubRefusal(`${what}: GitHub does not accept the token (it is mistyped, expired or revoked); check the github-token input.`, status, route ?? `${method} ${path}`);
+    }
+    const accepted = acceptedPermissions(failure.response?.headers?.['x-accepted-github-permissions']);
+    const permissions = accepted.length > 0 ? accepted : (meaning?.permissions ?? []);
+    const needs = meaning?.hint && accepted.length === 0
+        ? meaning.hint
+        : permissions.length > 0
+            ? `the token needs ${either(permissions)}; add it under permissions: in the workflow`
+            : "the token lacks a permission this route needs (GitHub's REST documentation of the route names it); " +
+                'add it under permissions: in the workflow';
+    const message = status === 404
+        ? `${what}: GitHub answers 404 both for what does not exist and for what the token may not see. ` +
+            `Check that the token is for this repository (a token of another repository or account cannot see it), and: ${needs}.`
+        : `${what}: ${needs}.`;
+    return new GitHubRefusal(message, status, route ?? `${method} ${path}`);
 }
 
 

@@ -38914,7 +38914,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49094);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74838);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -38923,7 +38923,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 49094:
+/***/ 74838:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49589,6 +49589,425 @@ function defaultMessage(issue) {
 /** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
 const SUITE_VERSION = '0.1.0';
 
+;// CONCATENATED MODULE: ./lib/secrets/rules.js
+const BUILT_IN_RULES = [
+    {
+        id: 'aws-access-key-id',
+        description: 'AWS access key id',
+        keywords: ['akia', 'asia', 'abia', 'acca'],
+        pattern: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b/g,
+        // AWS's documentation uses AKIAIOSFODNN7EXAMPLE; keys ending in EXAMPLE are never issued.
+        allow: (secret) => secret.endsWith('EXAMPLE'),
+    },
+    {
+        id: 'aws-secret-access-key',
+        description: 'AWS secret access key',
+        keywords: ['aws_secret_access_key', 'aws-secret-access-key', 'secretaccesskey'],
+        pattern: /(?:aws_secret_access_key|aws-secret-access-key|secretaccesskey)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi,
+        allow: (secret) => /EXAMPLEKEY$/.test(secret),
+    },
+    {
+        id: 'private-key',
+        description: 'Private key block',
+        keywords: ['private key'],
+        pattern: /-----BEGIN (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP |SSH2 )?PRIVATE KEY(?: BLOCK)?-----/g,
+        endMarker: /-----END (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP |SSH2 )?PRIVATE KEY(?: BLOCK)?-----/,
+    },
+    {
+        id: 'github-token',
+        description: 'GitHub token',
+        keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
+        pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,251})\b/g,
+    },
+    {
+        id: 'github-fine-grained-token',
+        description: 'GitHub fine-grained personal access token',
+        keywords: ['github_pat_'],
+        pattern: /\b(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\b/g,
+    },
+    {
+        id: 'slack-token',
+        description: 'Slack token',
+        keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe'],
+        pattern: /\b(xox(?:[bpars]|e(?:\.xox[bp])?)-[0-9]{9,13}-[0-9A-Za-z-]{10,})/g,
+    },
+    {
+        id: 'slack-webhook-url',
+        description: 'Slack incoming webhook URL',
+        keywords: ['hooks.slack.com'],
+        pattern: /(https:\/\/hooks\.slack\.com\/(?:services|workflows)\/T[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[A-Za-z0-9]{20,})/g,
+    },
+    {
+        id: 'gitlab-token',
+        description: 'GitLab personal access token',
+        keywords: ['glpat-'],
+        pattern: /\b(glpat-[0-9A-Za-z_-]{20,})/g,
+    },
+    {
+        id: 'google-api-key',
+        description: 'Google API key',
+        keywords: ['aiza'],
+        pattern: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g,
+    },
+    {
+        id: 'stripe-secret-key',
+        description: 'Stripe live secret key',
+        keywords: ['sk_live_', 'rk_live_'],
+        pattern: /\b([sr]k_live_[0-9A-Za-z]{24,99})\b/g,
+    },
+    {
+        id: 'npm-token',
+        description: 'npm access token',
+        keywords: ['npm_'],
+        pattern: /\b(npm_[A-Za-z0-9]{36})\b/g,
+    },
+];
+/** A line that says a match on it is intended (a test fixture, a documented example). */
+const ALLOW_MARKERS = ['gitleaks:allow', 'iac-pipeline:allow-secret'];
+
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __nccwpck_require__(70298);
+;// CONCATENATED MODULE: ./lib/secrets/scan.js
+
+
+
+
+const SKIPPED_DIRECTORIES = ['.git', '.terraform', 'node_modules'];
+const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+// git's own test for a binary file: a NUL byte in the first 8000 bytes.
+const BINARY_PROBE_BYTES = 8000;
+async function scanTree(root, options = {}) {
+    const started = Date.now();
+    const rules = options.rules ?? BUILT_IN_RULES;
+    const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const skip = new Set(options.skipDirectories ?? SKIPPED_DIRECTORIES);
+    const statistics = {
+        filesScanned: 0,
+        bytesScanned: 0,
+        binaryFiles: 0,
+        largeFiles: 0,
+        durationMs: 0,
+    };
+    const findings = [];
+    const ignored = (scopes, path, isDirectory) => scopes.some((scope) => {
+        const relativePath = scope.base === '' ? path : external_node_path_.posix.relative(scope.base, path);
+        return scope.rules.ignores(isDirectory ? `${relativePath}/` : relativePath);
+    });
+    const walk = async (relativeDir, inherited) => {
+        const absoluteDir = (0,external_node_path_.join)(root, relativeDir);
+        const entries = await (0,promises_.readdir)(absoluteDir, { withFileTypes: true }).catch(() => []);
+        let scopes = inherited;
+        const gitignore = entries.find((entry) => entry.isFile() && entry.name === '.gitignore');
+        if (gitignore) {
+            const text = await (0,promises_.readFile)((0,external_node_path_.join)(absoluteDir, '.gitignore'), 'utf8').catch(() => '');
+            scopes = [...inherited, { base: relativeDir, rules: ignore().add(text) }];
+        }
+        // Sorted, so that findings come in the same order on every file system.
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+            const path = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
+            // Symbolic links are not followed: they may point outside the tree, or in a circle.
+            if (entry.isDirectory()) {
+                if (skip.has(entry.name) || ignored(scopes, path, true))
+                    continue;
+                await walk(path, scopes);
+            }
+            else if (entry.isFile()) {
+                if (ignored(scopes, path, false))
+                    continue;
+                await scanFile(root, path, rules, maxFileBytes, statistics, findings, options.onSecret);
+            }
+        }
+    };
+    await walk('', []);
+    statistics.durationMs = Date.now() - started;
+    return { findings, statistics };
+}
+async function scanFile(root, path, rules, maxFileBytes, statistics, findings, onSecret) {
+    const handle = await (0,promises_.open)((0,external_node_path_.join)(root, path), 'r').catch(() => undefined);
+    if (!handle)
+        return;
+    let buffer;
+    try {
+        const { size } = await handle.stat();
+        if (size > maxFileBytes) {
+            statistics.largeFiles += 1;
+            return;
+        }
+        buffer = await handle.readFile();
+    }
+    finally {
+        await handle.close();
+    }
+    if (buffer.subarray(0, BINARY_PROBE_BYTES).includes(0)) {
+        statistics.binaryFiles += 1;
+        return;
+    }
+    statistics.filesScanned += 1;
+    statistics.bytesScanned += buffer.length;
+    findings.push(...scanText(buffer.toString('utf8'), path, rules, onSecret));
+}
+function matchSecrets(text, rules = BUILT_IN_RULES) {
+    const lower = text.toLowerCase();
+    const candidates = rules.filter((rule) => rule.keywords.some((keyword) => lower.includes(keyword)));
+    if (candidates.length === 0)
+        return [];
+    const found = [];
+    for (const rule of candidates) {
+        const pattern = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`);
+        for (const match of text.matchAll(pattern)) {
+            const secret = match[1] ?? match[0];
+            if (rule.allow?.(secret))
+                continue;
+            const start = (match.index ?? 0) + (match[1] !== undefined ? match[0].indexOf(match[1]) : 0);
+            const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+            const lineEnd = text.indexOf('\n', start);
+            const lineText = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+            if (ALLOW_MARKERS.some((marker) => lineText.includes(marker)))
+                continue;
+            found.push({ rule, start, end: start + secret.length, secret });
+        }
+    }
+    return found.sort((a, b) => a.start - b.start);
+}
+/**
+ * The values a match stands for beyond its own text: for a rule with an end marker (a private key), the
+ * encoded body up to the marker, as the runs of base64 a line holds (a diff or a quote shows one line).
+ */
+function bodyOf(text, match) {
+    if (!match.rule.endMarker)
+        return [];
+    const body = text.slice(match.end, endOfBlock(text, match));
+    return [...body.matchAll(BODY_RUN)].map((run) => run[0]);
+}
+/** Base64 runs long enough to be part of a key, not a word: the lines of a PEM body are 64 characters. */
+const BODY_RUN = /[A-Za-z0-9+/=]{16,}/g;
+/** Where a block that starts at the match ends: at its end marker, else at the end of the text. */
+function endOfBlock(text, match) {
+    const marker = match.rule.endMarker;
+    if (!marker)
+        return match.end;
+    const pattern = new RegExp(marker.source, marker.flags.replace('g', ''));
+    const found = pattern.exec(text.slice(match.end));
+    return found ? match.end + found.index : text.length;
+}
+/** Every match of every rule in one file's text, by line and column (1-based). */
+function scanText(text, file, rules = BUILT_IN_RULES, onSecret) {
+    const matches = matchSecrets(text, rules);
+    if (matches.length === 0)
+        return [];
+    const lineStarts = lineStartsOf(text);
+    const found = [];
+    for (const match of matches) {
+        if (onSecret) {
+            onSecret(match.secret);
+            for (const value of bodyOf(text, match))
+                onSecret(value);
+        }
+        const lineIndex = lineAt(lineStarts, match.start);
+        const lineStart = lineStarts[lineIndex] ?? 0;
+        const lineEnd = text.indexOf('\n', lineStart);
+        found.push({
+            rule: match.rule.id,
+            description: match.rule.description,
+            file,
+            line: lineIndex + 1,
+            column: match.start - lineStart + 1,
+            endColumn: Math.min(match.end, lineEnd === -1 ? text.length : lineEnd) - lineStart + 1,
+        });
+    }
+    return found.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+function lineStartsOf(text) {
+    const starts = [0];
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+        starts.push(index + 1);
+    }
+    return starts;
+}
+/** The index of the line holding `offset`: the last start at or before it. */
+function lineAt(starts, offset) {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if ((starts[middle] ?? 0) <= offset)
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return low;
+}
+
+;// CONCATENATED MODULE: ./lib/secrets/redact.js
+
+
+
+
+/**
+ * Hides credentials in text that is about to leave the step: the log, the job summary, the SARIF file,
+ * the artifact. Two passes, both over the whole text:
+ *
+ * - every exact value the secret scan found (the scanner tells them as it finds them; a value found in
+ *   one file is hidden wherever it appears: in a quote of another file, or without the context a rule
+ *   needs, such as `aws_secret_access_key =`);
+ * - every match of the scanner's own rules (src/secrets/rules.ts, through the same `matchSecrets`),
+ *   so that a credential is hidden even where the scan did not look (a .gitignore'd file a tool quotes,
+ *   or a scan that was turned off). A private key's body is hidden with its header, up to its end line.
+ *
+ * The values live in a private field: JSON.stringify or a log line of the redactor prints none of them.
+ */
+/** What a value the scan found becomes. */
+const REDACTED = '[REDACTED]';
+/** What a rule's match becomes: the rule says what kind of credential stood there. */
+function redactedBy(rule) {
+    return `[REDACTED:${rule}]`;
+}
+/** Shorter values are not taken as secrets to hide everywhere: they would hide ordinary words. */
+const MIN_VALUE_LENGTH = 8;
+class Redactor {
+    rules;
+    #values = new Set();
+    #ordered;
+    constructor(rules = BUILT_IN_RULES) {
+        this.rules = rules;
+    }
+    /** A value to hide wherever it appears, from now on. */
+    add(value) {
+        const trimmed = value.trim();
+        if (trimmed.length < MIN_VALUE_LENGTH || this.#values.has(trimmed))
+            return;
+        this.#values.add(trimmed);
+        this.#ordered = undefined;
+    }
+    /** How many values the redactor hides besides the rules' matches (a count, never the values). */
+    get size() {
+        return this.#values.size;
+    }
+    redact(text) {
+        if (text === '')
+            return text;
+        let out = text;
+        // Longest first, so that a value that holds a shorter one is hidden whole.
+        this.#ordered ??= [...this.#values].sort((a, b) => b.length - a.length);
+        for (const value of this.#ordered) {
+            if (out.includes(value))
+                out = out.split(value).join(REDACTED);
+        }
+        return redactByRules(out, this.rules);
+    }
+    /** A copy of `value` with every string in it (keys too) redacted; other values unchanged. */
+    redactDeep(value) {
+        return redactStrings(value, (text) => this.redact(text));
+    }
+    /** JSON of a redactor: never its values. */
+    toJSON() {
+        return { values: this.#values.size };
+    }
+}
+/** The text with each match of the rules replaced by its placeholder, and a private key's body with it. */
+function redactByRules(text, rules = BUILT_IN_RULES) {
+    const matches = matchSecrets(text, rules);
+    if (matches.length === 0)
+        return text;
+    const parts = [];
+    let at = 0;
+    for (const match of matches) {
+        // Matches of two rules may overlap (a token inside a URL): the first one hides both.
+        if (match.start < at)
+            continue;
+        parts.push(text.slice(at, match.start), redactedBy(match.rule.id));
+        at = match.end;
+        if (match.rule.endMarker) {
+            // The body keeps its line structure (a diff's -/+ marks, a quote's indentation); its runs go.
+            const end = endOfBlock(text, match);
+            parts.push(text
+                .slice(at, end)
+                .split('\n')
+                .map((line) => line.replace(DIFF_MARK, (_, mark, rest) => mark + rest.replace(BODY_RUN, REDACTED)))
+                .join('\n'));
+            at = end;
+        }
+    }
+    parts.push(text.slice(at));
+    return parts.join('');
+}
+/** A line's diff mark (`+` is also a base64 character): kept, so that a redacted diff still reads as one. */
+const DIFF_MARK = /^([-+ ]?)(.*)$/s;
+function redactStrings(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (Array.isArray(value))
+        return value.map((item) => redactStrings(item, redact));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactStrings(item, redact)]));
+    }
+    return value;
+}
+/**
+ * A logger that redacts every message, annotation title and group name before the runner sees it.
+ * `mask` passes its value through unchanged: the runner needs the real value to mask it.
+ */
+function redactingLogger(logger, redactor) {
+    const properties = (given) => given ? redactor.redactDeep(given) : given;
+    return {
+        debug: (message) => logger.debug(redactor.redact(message)),
+        info: (message) => logger.info(redactor.redact(message)),
+        notice: (message, given) => logger.notice(redactor.redact(message), properties(given)),
+        warning: (message, given) => logger.warning(redactor.redact(message), properties(given)),
+        error: (message, given) => logger.error(redactor.redact(message), properties(given)),
+        mask: (secret) => logger.mask(secret),
+        group: (name, body) => logger.group(redactor.redact(name), body),
+    };
+}
+/**
+ * The values at the places a scanner reported without the text (gitleaks with --redact): on the line
+ * of each finding, the tokens (runs between spaces, quotes and separators) that lie mostly within its
+ * columns. A token followed by `=` or `:` is a key's name, not its value, and is left alone. Tolerant of
+ * a column one off either way, which is all a scanner's column convention can differ by.
+ */
+async function valuesAtFindings(root, findings) {
+    const values = [];
+    const texts = new Map();
+    for (const finding of findings) {
+        // Only files inside the scanned tree: a report's path is not trusted to stay there.
+        if (finding.file.startsWith('../') || (0,external_node_path_.isAbsolute)(finding.file))
+            continue;
+        if (!texts.has(finding.file)) {
+            const text = await (0,promises_.readFile)((0,external_node_path_.join)(root, finding.file), 'utf8').catch(() => undefined);
+            texts.set(finding.file, text?.split('\n'));
+        }
+        const line = texts.get(finding.file)?.[finding.line - 1];
+        if (line === undefined)
+            continue;
+        values.push(...tokensWithin(line, finding.column - 1, Math.max(finding.endColumn - 1, finding.column)));
+    }
+    return values;
+}
+const ARMOUR = /-----(?:BEGIN|END)[A-Z0-9 ]*-----/g;
+const TOKEN = /[^\s"'`,;=:()[\]{}<>]+/g;
+function tokensWithin(line, start, end) {
+    const tokens = [];
+    const armour = [...line.matchAll(ARMOUR)].map((m) => [
+        m.index ?? 0,
+        (m.index ?? 0) + m[0].length,
+    ]);
+    for (const match of line.matchAll(TOKEN)) {
+        const from = match.index ?? 0;
+        const to = from + match[0].length;
+        const overlap = Math.min(to, end) - Math.max(from, start);
+        if (overlap * 2 <= match[0].length)
+            continue;
+        if (/^\s*["']?\s*[=:]/.test(line.slice(to)))
+            continue;
+        // A PEM armour's words (`-----BEGIN OPENSSH PRIVATE KEY-----`) are the same in every key: not the secret.
+        if (armour.some(([a, b]) => from < b && to > a))
+            continue;
+        tokens.push(match[0]);
+    }
+    return tokens;
+}
+
 ;// CONCATENATED MODULE: ./lib/terraform/json-document.js
 function json_document_parseJsonDocument(stdout) {
     if (stdout.trim() === '')
@@ -50550,6 +50969,9 @@ async function analyseTemplate(template, cwd, logger) {
         variables: new Map(),
         requiredPlugins: [],
         manifests: [],
+        builds: [],
+        postProcessors: [],
+        buildNamesKnown: true,
     };
     // path.root: the directory Packer was given, or the file's directory.
     const root = template.isDirectory ? template.path : (0,external_node_path_.dirname)(template.path);
@@ -50643,6 +51065,7 @@ function collectHcl(body, analysis, where) {
         }
     }
     for (const build of bodies(body.build)) {
+        collectHclBuilds(build, analysis);
         const postProcessors = [
             ...bodies(build['post-processor']),
             ...bodies(build['post-processors']).flatMap((chain) => bodies(chain['post-processor'])),
@@ -50651,6 +51074,49 @@ function collectHcl(body, analysis, where) {
             for (const manifest of bodies(byType.manifest)) {
                 analysis.manifests.push(hclManifestOutput(manifest.output, where));
             }
+            for (const [type, definitions] of Object.entries(byType)) {
+                for (const definition of bodies(definitions)) {
+                    const name = literalName(definition.name);
+                    if (name === null)
+                        analysis.buildNamesKnown = false;
+                    else
+                        analysis.postProcessors.push(name ?? type);
+                }
+            }
+        }
+    }
+}
+/** A name as written: undefined when absent, null when it is an expression only Packer can evaluate. */
+function literalName(value) {
+    if (value === undefined)
+        return undefined;
+    return typeof value === 'string' && !/[$%]\{/.test(value) ? value : null;
+}
+/**
+ * A build's names as Packer 1.6+ gives them: each source it uses (`sources = ["source.null.a"]`, or a
+ * `source "source.null.a" { name = "renamed" }` block) is `<type>.<name>`, prefixed by the build's name.
+ */
+function collectHclBuilds(build, analysis) {
+    const buildName = literalName(build.name);
+    if (buildName === null)
+        analysis.buildNamesKnown = false;
+    const prefix = buildName ? `${buildName}.` : '';
+    const add = (reference, rename) => {
+        const match = typeof reference === 'string' ? /^source\.([^.]+)\.([^.]+)$/.exec(reference) : null;
+        const name = literalName(rename);
+        if (!match || name === null) {
+            analysis.buildNamesKnown = false;
+            return;
+        }
+        analysis.builds.push(`${prefix}${match[1]}.${name ?? match[2]}`);
+    };
+    for (const reference of Array.isArray(build.sources) ? build.sources : [])
+        add(reference);
+    for (const sources of bodies(build.source)) {
+        for (const [reference, definitions] of Object.entries(sources)) {
+            const blocks = bodies(definitions);
+            for (const definition of blocks.length > 0 ? blocks : [{}])
+                add(reference, definition.name);
         }
     }
 }
@@ -50672,10 +51138,21 @@ function collectJson(body, analysis, cwd) {
         for (const name of Object.keys(body.variables))
             analysis.variables.set(name, { name });
     }
+    // A JSON build is named by its builder: `name`, else `type`. A `{{ }}` in it is resolved by Packer.
+    for (const builder of Array.isArray(body.builders) ? body.builders : []) {
+        const name = isBody(builder) ? (builder.name ?? builder.type) : undefined;
+        if (typeof name === 'string' && !name.includes('{{'))
+            analysis.builds.push(name);
+        else
+            analysis.buildNamesKnown = false;
+    }
     const postProcessors = Array.isArray(body['post-processors']) ? body['post-processors'] : [];
     // Each entry is a type name, a definition, or a sequence of them.
     for (const entry of postProcessors.flatMap((item) => (Array.isArray(item) ? item : [item]))) {
         const definition = typeof entry === 'string' ? { type: entry } : isBody(entry) ? entry : undefined;
+        const ppName = definition?.name ?? definition?.type;
+        if (typeof ppName === 'string')
+            analysis.postProcessors.push(ppName);
         if (definition?.type !== 'manifest')
             continue;
         const output = definition.output ?? DEFAULT_MANIFEST;
@@ -50971,218 +51448,8 @@ function relativeTo(root, file) {
     return path.split(external_node_path_.sep).join('/').replace(/^\.\//, '');
 }
 
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(70298);
-;// CONCATENATED MODULE: ./lib/secrets/rules.js
-const BUILT_IN_RULES = [
-    {
-        id: 'aws-access-key-id',
-        description: 'AWS access key id',
-        keywords: ['akia', 'asia', 'abia', 'acca'],
-        pattern: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b/g,
-        // AWS's documentation uses AKIAIOSFODNN7EXAMPLE; keys ending in EXAMPLE are never issued.
-        allow: (secret) => secret.endsWith('EXAMPLE'),
-    },
-    {
-        id: 'aws-secret-access-key',
-        description: 'AWS secret access key',
-        keywords: ['aws_secret_access_key', 'aws-secret-access-key', 'secretaccesskey'],
-        pattern: /(?:aws_secret_access_key|aws-secret-access-key|secretaccesskey)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi,
-        allow: (secret) => /EXAMPLEKEY$/.test(secret),
-    },
-    {
-        id: 'private-key',
-        description: 'Private key block',
-        keywords: ['private key'],
-        pattern: /-----BEGIN (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP |SSH2 )?PRIVATE KEY(?: BLOCK)?-----/g,
-    },
-    {
-        id: 'github-token',
-        description: 'GitHub token',
-        keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
-        pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,251})\b/g,
-    },
-    {
-        id: 'github-fine-grained-token',
-        description: 'GitHub fine-grained personal access token',
-        keywords: ['github_pat_'],
-        pattern: /\b(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\b/g,
-    },
-    {
-        id: 'slack-token',
-        description: 'Slack token',
-        keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe'],
-        pattern: /\b(xox(?:[bpars]|e(?:\.xox[bp])?)-[0-9]{9,13}-[0-9A-Za-z-]{10,})/g,
-    },
-    {
-        id: 'slack-webhook-url',
-        description: 'Slack incoming webhook URL',
-        keywords: ['hooks.slack.com'],
-        pattern: /(https:\/\/hooks\.slack\.com\/(?:services|workflows)\/T[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[A-Za-z0-9]{20,})/g,
-    },
-    {
-        id: 'gitlab-token',
-        description: 'GitLab personal access token',
-        keywords: ['glpat-'],
-        pattern: /\b(glpat-[0-9A-Za-z_-]{20,})/g,
-    },
-    {
-        id: 'google-api-key',
-        description: 'Google API key',
-        keywords: ['aiza'],
-        pattern: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g,
-    },
-    {
-        id: 'stripe-secret-key',
-        description: 'Stripe live secret key',
-        keywords: ['sk_live_', 'rk_live_'],
-        pattern: /\b([sr]k_live_[0-9A-Za-z]{24,99})\b/g,
-    },
-    {
-        id: 'npm-token',
-        description: 'npm access token',
-        keywords: ['npm_'],
-        pattern: /\b(npm_[A-Za-z0-9]{36})\b/g,
-    },
-];
-/** A line that says a match on it is intended (a test fixture, a documented example). */
-const ALLOW_MARKERS = ['gitleaks:allow', 'iac-pipeline:allow-secret'];
-
-;// CONCATENATED MODULE: ./lib/secrets/scan.js
-
-
-
-
-const SKIPPED_DIRECTORIES = ['.git', '.terraform', 'node_modules'];
-const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
-// git's own test for a binary file: a NUL byte in the first 8000 bytes.
-const BINARY_PROBE_BYTES = 8000;
-async function scanTree(root, options = {}) {
-    const started = Date.now();
-    const rules = options.rules ?? BUILT_IN_RULES;
-    const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    const skip = new Set(options.skipDirectories ?? SKIPPED_DIRECTORIES);
-    const statistics = {
-        filesScanned: 0,
-        bytesScanned: 0,
-        binaryFiles: 0,
-        largeFiles: 0,
-        durationMs: 0,
-    };
-    const findings = [];
-    const ignored = (scopes, path, isDirectory) => scopes.some((scope) => {
-        const relativePath = scope.base === '' ? path : external_node_path_.posix.relative(scope.base, path);
-        return scope.rules.ignores(isDirectory ? `${relativePath}/` : relativePath);
-    });
-    const walk = async (relativeDir, inherited) => {
-        const absoluteDir = (0,external_node_path_.join)(root, relativeDir);
-        const entries = await (0,promises_.readdir)(absoluteDir, { withFileTypes: true }).catch(() => []);
-        let scopes = inherited;
-        const gitignore = entries.find((entry) => entry.isFile() && entry.name === '.gitignore');
-        if (gitignore) {
-            const text = await (0,promises_.readFile)((0,external_node_path_.join)(absoluteDir, '.gitignore'), 'utf8').catch(() => '');
-            scopes = [...inherited, { base: relativeDir, rules: ignore().add(text) }];
-        }
-        // Sorted, so that findings come in the same order on every file system.
-        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        for (const entry of entries) {
-            const path = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
-            // Symbolic links are not followed: they may point outside the tree, or in a circle.
-            if (entry.isDirectory()) {
-                if (skip.has(entry.name) || ignored(scopes, path, true))
-                    continue;
-                await walk(path, scopes);
-            }
-            else if (entry.isFile()) {
-                if (ignored(scopes, path, false))
-                    continue;
-                await scanFile(root, path, rules, maxFileBytes, statistics, findings);
-            }
-        }
-    };
-    await walk('', []);
-    statistics.durationMs = Date.now() - started;
-    return { findings, statistics };
-}
-async function scanFile(root, path, rules, maxFileBytes, statistics, findings) {
-    const handle = await (0,promises_.open)((0,external_node_path_.join)(root, path), 'r').catch(() => undefined);
-    if (!handle)
-        return;
-    let buffer;
-    try {
-        const { size } = await handle.stat();
-        if (size > maxFileBytes) {
-            statistics.largeFiles += 1;
-            return;
-        }
-        buffer = await handle.readFile();
-    }
-    finally {
-        await handle.close();
-    }
-    if (buffer.subarray(0, BINARY_PROBE_BYTES).includes(0)) {
-        statistics.binaryFiles += 1;
-        return;
-    }
-    statistics.filesScanned += 1;
-    statistics.bytesScanned += buffer.length;
-    findings.push(...scanText(buffer.toString('utf8'), path, rules));
-}
-/** Every match of every rule in one file's text, by line and column (1-based). */
-function scanText(text, file, rules = BUILT_IN_RULES) {
-    const lower = text.toLowerCase();
-    const candidates = rules.filter((rule) => rule.keywords.some((keyword) => lower.includes(keyword)));
-    if (candidates.length === 0)
-        return [];
-    const lineStarts = lineStartsOf(text);
-    const found = [];
-    for (const rule of candidates) {
-        const pattern = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`);
-        for (const match of text.matchAll(pattern)) {
-            const secret = match[1] ?? match[0];
-            if (rule.allow?.(secret))
-                continue;
-            const offset = (match.index ?? 0) + (match[1] !== undefined ? match[0].indexOf(match[1]) : 0);
-            const lineIndex = lineAt(lineStarts, offset);
-            const lineStart = lineStarts[lineIndex] ?? 0;
-            const lineEnd = text.indexOf('\n', lineStart);
-            const lineText = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
-            if (ALLOW_MARKERS.some((marker) => lineText.includes(marker)))
-                continue;
-            found.push({
-                rule: rule.id,
-                description: rule.description,
-                file,
-                line: lineIndex + 1,
-                column: offset - lineStart + 1,
-                endColumn: Math.min(offset + secret.length, lineEnd === -1 ? text.length : lineEnd) - lineStart + 1,
-            });
-        }
-    }
-    return found.sort((a, b) => a.line - b.line || a.column - b.column);
-}
-function lineStartsOf(text) {
-    const starts = [0];
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
-        starts.push(index + 1);
-    }
-    return starts;
-}
-/** The index of the line holding `offset`: the last start at or before it. */
-function lineAt(starts, offset) {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if ((starts[middle] ?? 0) <= offset)
-            low = middle;
-        else
-            high = middle - 1;
-    }
-    return low;
-}
-
 ;// CONCATENATED MODULE: ./lib/validate/secrets.js
+
 
 
 
@@ -51202,9 +51469,15 @@ async function checkSecrets(enabled, deps) {
             scanner = `gitleaks ${tool.version}`;
             logger.info(`Scanning the working tree with ${scanner} (on PATH), in place of the built-in rules.`);
             found = await runGitleaks(tool, workspace, deps.exec, deps.runnerTemp);
+            // gitleaks ran with --redact: the values are read back from the files, at the places it names.
+            const redactor = deps.redactor;
+            if (redactor)
+                for (const value of await valuesAtFindings(workspace, found))
+                    redactor.add(value);
         }
         else {
-            const { findings, statistics } = await scanTree(workspace);
+            const redactor = deps.redactor;
+            const { findings, statistics } = await scanTree(workspace, redactor ? { onSecret: (value) => redactor.add(value) } : {});
             scanner = 'built-in rules';
             logger.info(`Scanned ${statistics.filesScanned} file(s), ${statistics.bytesScanned} bytes, in ${statistics.durationMs} ms ` +
                 `with the built-in rules; left out ${statistics.binaryFiles} binary and ${statistics.largeFiles} large file(s), ` +
@@ -51893,6 +52166,7 @@ function terraform_findingOf(diagnostic, rule, ruleDescription) {
 
 
 
+
 const SARIF_FILE = 'validate.sarif';
 const RESULTS_FILE = 'validate-results.json';
 const RESULTS_SCHEMA = 'iac/validate@1';
@@ -51900,6 +52174,21 @@ function validateArtifactName(prefix) {
     return `${prefix}-validate`;
 }
 async function runValidation(inputs, deps) {
+    const redactor = new Redactor();
+    try {
+        return await validateWith(inputs, { ...deps, logger: redactingLogger(deps.logger, redactor) }, redactor);
+    }
+    catch (error) {
+        // An unexpected failure's message may quote a tool's output: it leaves the step redacted too.
+        if (error instanceof Error) {
+            error.message = redactor.redact(error.message);
+            if (error.stack)
+                error.stack = redactor.redact(error.stack);
+        }
+        throw error;
+    }
+}
+async function validateWith(inputs, deps, redactor) {
     const { logger, run } = deps;
     const started = Date.now();
     const now = deps.now ?? (() => new Date());
@@ -51907,8 +52196,8 @@ async function runValidation(inputs, deps) {
     const sarifPath = chooseSarifPath(inputs.sarifPath, run);
     const searchPath = deps.searchPath ?? process.env.PATH ?? '';
     const collaborators = { exec: deps.exec, logger, workspace: run.workspace, searchPath };
-    const checks = [];
-    checks.push(await checkSecrets(inputs.scanSecrets, { ...collaborators, runnerTemp: run.runnerTemp }));
+    const raw = [];
+    raw.push(await checkSecrets(inputs.scanSecrets, { ...collaborators, runnerTemp: run.runnerTemp, redactor }));
     const tool = directories.some((d) => d.hasConfiguration)
         ? await findTool(inputs.binary, deps.exec, searchPath, logger)
         : undefined;
@@ -51918,18 +52207,20 @@ async function runValidation(inputs, deps) {
         if (!dir.hasConfiguration) {
             const reason = `no .tf or .tofu files in ${dir.relativeDir}`;
             for (const id of ['fmt', 'validate', 'test'])
-                checks.push(skipped(id, `${name} ${id}`, dir.relativeDir, reason));
+                raw.push(skipped(id, `${name} ${id}`, dir.relativeDir, reason));
         }
         else if (typeof tool === 'string') {
             for (const id of ['fmt', 'validate', 'test'])
-                checks.push(skipped(id, `${name} ${id}`, dir.relativeDir, tool));
+                raw.push(skipped(id, `${name} ${id}`, dir.relativeDir, tool));
         }
         else if (tool) {
-            checks.push(...(await checkTerraform({ cwd: dir.path, relativeDir: dir.relativeDir }, { exec: deps.exec, logger, tool, dataRoot })));
+            raw.push(...(await checkTerraform({ cwd: dir.path, relativeDir: dir.relativeDir }, { exec: deps.exec, logger, tool, dataRoot })));
         }
     }
-    checks.push(await checkPacker(inputs.packerTemplate, collaborators));
-    checks.push(...(await checkAnsible(inputs.playbook, collaborators)));
+    raw.push(await checkPacker(inputs.packerTemplate, collaborators));
+    raw.push(...(await checkAnsible(inputs.playbook, collaborators)));
+    // The one place results are redacted: everything below (SARIF, artifact, summary) is made of these.
+    const checks = redactor.redactDeep(raw);
     const passed = checks.every((check) => check.status !== 'failed');
     const findings = checks.reduce((sum, check) => sum + check.findings.length, 0);
     const durationMs = Date.now() - started;
