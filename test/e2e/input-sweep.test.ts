@@ -4,17 +4,9 @@ import { mkdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promi
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { kindOf, type InputKind, type InputShape } from '../../src/core/inputs.js';
-import { ansibleConfigureInputs } from '../../src/actions/ansible-configure/inputs.js';
-import { approvalGateInputs } from '../../src/actions/approval-gate/inputs.js';
-import { packerBuildInputs } from '../../src/actions/packer-build/inputs.js';
-import { reportInputs } from '../../src/actions/report/inputs.js';
-import { setupInputs } from '../../src/actions/setup/inputs.js';
-import { smokeTestInputs } from '../../src/actions/smoke-test/inputs.js';
-import { tfApplyInputs } from '../../src/actions/tf-apply/inputs.js';
-import { tfPlanInputs } from '../../src/actions/tf-plan/inputs.js';
-import { validateInputs } from '../../src/actions/validate/inputs.js';
+import { kindOf, type InputKind } from '../../src/core/inputs.js';
 import { WorkflowRun, type Job } from '../support/runner/runner.js';
+import { actionInputSpecs } from '../support/action-specs.js';
 import { repoRoot } from '../support/tools.js';
 
 /**
@@ -24,17 +16,7 @@ import { repoRoot } from '../support/tools.js';
  * outside the workspace neither read nor changed.
  */
 
-const specs: Record<string, { shape: InputShape }> = {
-  setup: setupInputs,
-  'tf-plan': tfPlanInputs,
-  'tf-apply': tfApplyInputs,
-  'approval-gate': approvalGateInputs,
-  'packer-build': packerBuildInputs,
-  'ansible-configure': ansibleConfigureInputs,
-  'smoke-test': smokeTestInputs,
-  report: reportInputs,
-  validate: validateInputs,
-};
+const specs = actionInputSpecs;
 
 /** What each action needs so that the input under test is the only thing wrong. */
 const baseline: Record<string, Record<string, string>> = {

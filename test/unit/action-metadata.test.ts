@@ -3,30 +3,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { readInputs, type InputShape, type InputSpec } from '../../src/core/inputs.js';
-import { ansibleConfigureInputs } from '../../src/actions/ansible-configure/inputs.js';
-import { approvalGateInputs } from '../../src/actions/approval-gate/inputs.js';
-import { packerBuildInputs } from '../../src/actions/packer-build/inputs.js';
-import { reportInputs } from '../../src/actions/report/inputs.js';
-import { setupInputs } from '../../src/actions/setup/inputs.js';
-import { smokeTestInputs } from '../../src/actions/smoke-test/inputs.js';
-import { tfApplyInputs } from '../../src/actions/tf-apply/inputs.js';
-import { tfPlanInputs } from '../../src/actions/tf-plan/inputs.js';
-import { validateInputs } from '../../src/actions/validate/inputs.js';
 import { SUITE_VERSION } from '../../src/core/version.js';
+import { actionInputSpecs } from '../support/action-specs.js';
 import { repoRoot } from '../support/tools.js';
 
-// Each spec's rules take its own typed values, so the table holds them by their common part.
-const specs: Record<string, { shape: InputShape; rules: unknown[] }> = {
-  setup: setupInputs,
-  'tf-plan': tfPlanInputs,
-  'tf-apply': tfApplyInputs,
-  'approval-gate': approvalGateInputs,
-  'packer-build': packerBuildInputs,
-  'ansible-configure': ansibleConfigureInputs,
-  'smoke-test': smokeTestInputs,
-  report: reportInputs,
-  validate: validateInputs,
-};
+const specs = actionInputSpecs;
 
 interface ActionYaml {
   name: string;
