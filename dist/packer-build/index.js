@@ -47233,7 +47233,8 @@ function existingPaths(kind, options = {}) {
                 const what = error.message.startsWith('must name an existing')
                     ? `must list existing ${kind === 'file' ? 'files' : 'directories'} in the workspace; ${quoteValue(path)} is not one`
                     : `line ${index + 1} ${error.message}; got ${quoteValue(path)}`;
-                ctx.addIssue({ code: 'custom', message: what });
+                // The message quotes the one line that is wrong: the whole list is not echoed after it.
+                ctx.addIssue({ code: 'custom', message: what, params: { quotesValue: true } });
                 return NEVER;
             }
             if (!options.unique || !found.includes(absolute))
@@ -47395,7 +47396,12 @@ function readInputs(spec, read, mask = () => undefined) {
         const issue = result.error.issues[0];
         const name = String(issue?.path[0] ?? '');
         const schema = spec.shape[name];
-        const given = schema && !unechoedInputs.has(schema) && raw[name]?.trim() && issue?.message !== 'is required'
+        const quotesValue = issue?.code === 'custom' && issue.params?.quotesValue === true;
+        const given = schema &&
+            !unechoedInputs.has(schema) &&
+            !quotesValue &&
+            raw[name]?.trim() &&
+            issue?.message !== 'is required'
             ? `; got ${quoteValue(raw[name] ?? '')}`
             : '';
         throw new errors_ConfigurationError(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);

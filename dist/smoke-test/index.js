@@ -38050,7 +38050,8 @@ function existingPaths(kind, options = {}) {
                 const what = error.message.startsWith('must name an existing')
                     ? `must list existing ${kind === 'file' ? 'files' : 'directories'} in the workspace; ${(0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(path)} is not one`
                     : `line ${index + 1} ${error.message}; got ${(0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(path)}`;
-                ctx.addIssue({ code: 'custom', message: what });
+                // The message quotes the one line that is wrong: the whole list is not echoed after it.
+                ctx.addIssue({ code: 'custom', message: what, params: { quotesValue: true } });
                 return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
             }
             if (!options.unique || !found.includes(absolute))
@@ -38212,7 +38213,12 @@ function readInputs(spec, read, mask = () => undefined) {
         const issue = result.error.issues[0];
         const name = String(issue?.path[0] ?? '');
         const schema = spec.shape[name];
-        const given = schema && !unechoedInputs.has(schema) && raw[name]?.trim() && issue?.message !== 'is required'
+        const quotesValue = issue?.code === 'custom' && issue.params?.quotesValue === true;
+        const given = schema &&
+            !unechoedInputs.has(schema) &&
+            !quotesValue &&
+            raw[name]?.trim() &&
+            issue?.message !== 'is required'
             ? `; got ${(0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(raw[name] ?? '')}`
             : '';
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);

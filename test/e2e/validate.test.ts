@@ -469,7 +469,10 @@ describe('bad inputs', () => {
     ],
     [{ playbook: 'ansible' }, 'Input "playbook" must name an existing file in the workspace; got "ansible".'],
     [{ 'scan-secrets': 'yes' }, 'Input "scan-secrets" must be true or false; got "yes".'],
-    [{ 'sarif-path': 'infra' }, 'Input "sarif-path" names the directory infra'],
+    [
+      { 'sarif-path': 'infra' },
+      'Input "sarif-path" names a directory: name the file to write, such as "infra/validate.sarif"',
+    ],
   ])('%j fails with one clear error', async (given, expected) => {
     const job = await checkout();
     const step = await job.step('validate', { with: given });
