@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -108,5 +108,44 @@ describe('release.yml', () => {
   it('moves the major tag only for a release, not a prerelease', () => {
     const move = workflow.jobs.publish?.steps.find((step) => step.run?.includes('git/refs/tags/$MAJOR'));
     expect(move).toMatchObject({ if: "needs.version.outputs.prerelease == 'false'" });
+  });
+
+  it("README's sed points every workflow's uses of the suite at a fork, and nothing else", () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Using a release, a fork or a private copy'));
+    const block = /```sh\n([^]*?)```/.exec(section)?.[1] ?? '';
+    const [assign = '', sed = ''] = block.split('\n');
+    expect(sed).toMatch(/^sed -i -E /);
+    const temp = mkdtempSync(join(tmpdir(), 'fork-'));
+    try {
+      const dir = join(temp, '.github', 'workflows');
+      cpSync(join(repoRoot, '.github', 'workflows'), dir, { recursive: true });
+      const before = readdirSync(dir).map((name) => readFileSync(join(dir, name), 'utf8'));
+      const result = spawnSync(
+        'bash',
+        ['--noprofile', '--norc', '-eo', 'pipefail', '-c', `${assign}\n${sed}`],
+        {
+          cwd: temp,
+          encoding: 'utf8',
+        },
+      );
+      expect(result.stderr).toBe('');
+      const after = readdirSync(dir).map((name) => readFileSync(join(dir, name), 'utf8'));
+      const suite = (texts: string[], name: string) =>
+        texts.join('\n').match(new RegExp(`${name}(/[^@\\s]+)?@v1\\b`, 'g')) ?? [];
+      expect(suite(before, 'iac-pipeline/iac-pipeline').length).toBeGreaterThan(20);
+      expect(suite(after, 'your-org/iac-pipeline')).toEqual(
+        suite(before, 'iac-pipeline/iac-pipeline').map((use) => use.replace('iac-pipeline/', 'your-org/')),
+      );
+      expect(after.join('\n')).not.toContain('iac-pipeline/iac-pipeline');
+      // Only those names change: every other line is as it was.
+      const unchanged = (texts: string[]) =>
+        texts
+          .flatMap((text) => text.split('\n'))
+          .filter((line) => !/iac-pipeline\/iac-pipeline|your-org\//.test(line));
+      expect(unchanged(after)).toEqual(unchanged(before));
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
   });
 });
