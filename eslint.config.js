@@ -16,6 +16,22 @@ export default tseslint.config(
     },
   },
   {
+    // Promises are awaited, returned, or handed to `void` with their failure handled: typed rules that read the
+    // two tsconfigs (the sources, and the tests with bench/ and scripts/), so an unawaited promise is an error.
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.json', './test/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     // Only the shared wrapper that every run.ts calls talks to the runner; domain code takes a Logger.
     files: ['src/**/*.ts'],
     ignores: ['src/core/run-action.ts'],

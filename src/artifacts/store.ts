@@ -46,7 +46,8 @@ export function actionsArtifactStore(): ArtifactStore {
   const client = async () => new (await library()).DefaultArtifactClient();
   return {
     prepare() {
-      // A failed early load is reported by the first use, which awaits the same promise.
+      // Ignored here on purpose: the first use awaits the same promise and reports a failed load. The handler
+      // only keeps the early rejection from being an unhandled one, which would end the process.
       library().catch(() => undefined);
     },
     async upload(name, files, rootDirectory) {

@@ -122,7 +122,8 @@ export async function notify(
       const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
       throw new HttpStatusError(`the request failed (${errorMessage(error)}${cause})`);
     }
-    // The body is read and dropped either way, so the connection is freed.
+    // The body is read and dropped either way, so the connection is freed; the status is the answer, so a
+    // body that cannot be read is ignored.
     await response.arrayBuffer().catch(() => undefined);
     if (response.ok) return;
     const problem = new HttpStatusError(`the receiver answered ${response.status}`);

@@ -147,6 +147,7 @@ export async function valuesAtFindings(root: string, findings: readonly SecretFi
     // Only files inside the scanned tree: a report's path is not trusted to stay there.
     if (finding.file.startsWith('../') || isAbsolute(finding.file)) continue;
     if (!texts.has(finding.file)) {
+      // A file that cannot be read (gone since the scan) has no line left to redact: skip it.
       const text = await readFile(join(root, finding.file), 'utf8').catch(() => undefined);
       texts.set(finding.file, text?.split('\n'));
     }

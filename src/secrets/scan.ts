@@ -116,6 +116,7 @@ async function scanFile(
   findings: SecretFinding[],
   onSecret: ((value: string) => void) | undefined,
 ): Promise<void> {
+  // A file that cannot be opened (gone or unreadable since the listing) has nothing to scan: skip it.
   const handle = await open(join(root, path), 'r').catch(() => undefined);
   if (!handle) return;
   let buffer: Buffer;

@@ -49,6 +49,7 @@ export async function startReleaseMirror(dir: string): Promise<ReleaseMirror> {
       return;
     }
     void (async () => {
+      // A path that cannot be stat'ed is answered 404 below.
       let info = await stat(file).catch(() => undefined);
       // A PEP 503 project page is a directory: serve its index.html.
       if (info?.isDirectory()) {
@@ -66,7 +67,15 @@ export async function startReleaseMirror(dir: string): Promise<ReleaseMirror> {
       // file stream before its 'end'.
       finish(200);
       createReadStream(file).pipe(response);
-    })();
+    })().catch((error: unknown) => {
+      // A failure of the mirror itself: answer 500 so the installer under test fails, rather than hang.
+      if (response.headersSent) {
+        response.destroy(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      response.writeHead(500, { 'content-type': 'text/plain' }).end(`${String(error)}\n`);
+      finish(500);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

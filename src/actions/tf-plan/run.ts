@@ -33,6 +33,7 @@ async function planOneStack({ inputs, logger, exec, run, setOutput, writeSummary
   try {
     result = await plan(inputs, { exec, logger, run, artifacts: actionsArtifactStore() });
   } catch (error) {
+    // The plan's error is the one to report: a comment that also failed is ignored.
     const session = await commenting.catch(() => undefined);
     await session?.markOutdated(key, `could not be planned: see [the run](${run.runUrl}).`);
     throw error;
@@ -87,6 +88,7 @@ async function planOneStack({ inputs, logger, exec, run, setOutput, writeSummary
 async function gatherStacks({ inputs, logger, run, setOutput, writeSummary }: Context): Promise<void> {
   const key = `plans:${inputs.stack ?? 'all'}`;
   const commenting = openPlanComments(inputs, run, logger);
+  // Awaited by settle() once the plans are gathered; until then a failure must not be an unhandled rejection.
   commenting.catch(() => undefined);
   const plans = await gatherPlans(inputs, {
     artifacts: actionsArtifactStore(),
