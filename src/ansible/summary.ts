@@ -1,4 +1,4 @@
-import { cellText } from '../render/markdown-escape.js';
+import { cellText } from '../markdown/escape.js';
 import type { AnsibleResults } from './results.js';
 
 function html(text: string): string {

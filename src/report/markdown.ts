@@ -1,5 +1,5 @@
-import { cellCode, codeSpan } from '../render/markdown-escape.js';
-import { oneLine } from '../render/values.js';
+import { cellCode, codeSpan } from '../markdown/escape.js';
+import { oneLine } from '../markdown/escape.js';
 import type { ReportModel, StageRow, StageStatus } from './model.js';
 import type { GatheredArtifact } from './gather.js';
 

@@ -1,4 +1,4 @@
-import { cellText } from '../render/markdown-escape.js';
+import { cellText } from '../markdown/escape.js';
 import type { SmokeCheckResult, SmokeResults } from '../contracts/smoke.js';
 
 /** Inline code that survives any content: a fence longer than any backtick run inside it. */

@@ -1,4 +1,4 @@
-import { cellText } from '../render/markdown-escape.js';
+import { cellText } from '../markdown/escape.js';
 import { placeOf, type CheckStatus } from './checks.js';
 import type { ValidateResult } from './validate.js';
 

@@ -1,4 +1,4 @@
-import { cellText } from '../../render/markdown-escape.js';
+import { cellText } from '../../markdown/escape.js';
 import type { RunContext } from '../../core/run-context.js';
 import type { PackerBuildResult } from './build.js';
 

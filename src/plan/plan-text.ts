@@ -11,7 +11,7 @@ import {
   resourceNotes,
   type Phrase,
 } from './phrases.js';
-import { oneLine } from './values.js';
+import { oneLine } from '../markdown/escape.js';
 
 /**
  * The plan as plain text for the log: everything, with no size budget and no markup. Every line the

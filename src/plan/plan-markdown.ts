@@ -1,4 +1,4 @@
-import { blockText, cellCode, codeBlock, codeSpan, htmlText, truncate } from './markdown-escape.js';
+import { blockText, cellCode, codeBlock, codeSpan, htmlText, truncate } from '../markdown/escape.js';
 import {
   destructiveResources,
   type AttributeChange,
@@ -19,7 +19,7 @@ import {
   type Phrase,
 } from './phrases.js';
 import { BudgetExceeded, characters, utf8Bytes, Writer, type Measure } from './size-budget.js';
-import { oneLine } from './values.js';
+import { oneLine } from '../markdown/escape.js';
 
 /**
  * The plan as GitHub Markdown: the PR comment (65,536 characters, continued in further comments when

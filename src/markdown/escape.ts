@@ -1,12 +1,32 @@
-import { oneLine } from './values.js';
-
 /**
- * Putting text that came from a plan (addresses, keys, values, messages) into GitHub Markdown without
- * letting it change the layout or add markup. Every such text goes into a code span, a `<code>`
- * element or a fenced code block: GitHub does not turn @mentions, #references or :emoji: into links
- * there, and Markdown inside is not parsed. What remains is to make sure the text cannot end its
- * container early, which each function below handles for its own container.
+ * The one Markdown escaper: every job summary, pull-request comment, issue and report puts text it did
+ * not write (from plans, pull requests, templates, inventories, tool output) into GitHub Markdown
+ * through these functions, without letting it change the layout or add markup. Such text goes into a
+ * code span, a `<code>` element or a fenced code block: GitHub does not turn @mentions, #references
+ * or :emoji: into links there, and Markdown inside is not parsed. What remains is to make sure the
+ * text cannot end its container early, which each function below handles for its own container.
+ * Plain text (`cellText`, `htmlText`, `headingText`) is escaped so that it reads as itself.
  */
+
+// Characters that are invisible or reorder text (the "Trojan Source" family), and the two line
+// separators JSON.stringify leaves raw: each is shown as its \u escape instead.
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+
+export function escapeInvisible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Text made safe to show on one line: line breaks and other control characters become escapes. */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const controls = /[\u0000-\u001F\u007F-\u009F]/g;
+  return escapeInvisible(text).replace(controls, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
 
 /** Longest run of `char` in text. */
 function longestRun(text: string, char: string): number {
