@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { isConfigurationError } from '../core/errors.js';
 import { planCommentBodies } from '../github/plan-comment.js';
 import { renderPlanSummary, type PlanRenderContext } from '../plan/plan-markdown.js';
-import type { PlanModel } from '../plan/plan-model.js';
+import type { PlanModel } from '../plan/model.js';
 import { readPlanModel, shownName } from '../plan/plan-stream.js';
 import { renderPlanText } from '../plan/plan-text.js';
 

@@ -1,4 +1,4 @@
-import type { PlanModel } from '../plan/plan-model.js';
+import type { PlanModel } from '../plan/model.js';
 import { COMMENT_LIMIT, renderPlanComment, type PlanRenderContext } from '../plan/plan-markdown.js';
 import { contentOf, type MarkedComment, type MarkedComments, type WriteResult } from './marked-comments.js';
 

@@ -4,7 +4,7 @@ import {
   type AttributeChange,
   type PlanModel,
   type ResourceEntry,
-} from './plan-model.js';
+} from './model.js';
 import {
   countsPhrase,
   DESTRUCTIVE_GROUPS,

@@ -7,7 +7,7 @@ import {
   type BuildOptions,
   type PlanModel,
   type SourceText,
-} from './plan-model.js';
+} from './model.js';
 import { oneLine } from '../markdown/escape.js';
 
 /**

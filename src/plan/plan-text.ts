@@ -1,4 +1,4 @@
-import { destructiveResources, type PlanModel, type ResourceEntry } from './plan-model.js';
+import { destructiveResources, type PlanModel, type ResourceEntry } from './model.js';
 import type { PlanRenderContext } from './plan-markdown.js';
 import {
   countsPhrase,

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildPlanModel, type PlanModel } from '../../src/plan/plan-model.js';
+import { buildPlanModel, type PlanModel } from '../../src/plan/model.js';
 import {
   renderPlanComment,
   renderPlanSummary,

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
-import { buildPlanModel, type PlanModel } from '../../../src/plan/plan-model.js';
+import { buildPlanModel, type PlanModel } from '../../../src/plan/model.js';
 import { renderPlanComment, renderPlanSummary } from '../../../src/plan/plan-markdown.js';
 import { renderMultiStackComment } from '../../../src/plan/multi-stack.js';
 import { codeBlock, codeSpan, cellCode } from '../../../src/markdown/escape.js';

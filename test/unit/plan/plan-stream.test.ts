@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError } from '../../../src/core/errors.js';
-import { buildPlanModel, type PlanModel } from '../../../src/plan/plan-model.js';
+import { buildPlanModel, type PlanModel } from '../../../src/plan/model.js';
 import { readPlanModel } from '../../../src/plan/plan-stream.js';
 import { generatePlanJson } from '../../support/plan-generator.js';
 import { change, plan } from './documents.js';
