@@ -49,7 +49,11 @@ export function codeSpan(text: string): string {
   const content = oneLine(text);
   if (content === '') return '` `';
   const fence = '`'.repeat(longestRun(content, '`') + 1);
-  const pad = content.startsWith('`') || content.endsWith('`') || /^ .* $/.test(content) ? ' ' : '';
+  // A content of spaces only is not stripped, so it takes no padding.
+  const pad =
+    content.startsWith('`') || content.endsWith('`') || (/^ .* $/.test(content) && /[^ ]/.test(content))
+      ? ' '
+      : '';
   return `${fence}${pad}${content}${pad}${fence}`;
 }
 
@@ -66,7 +70,7 @@ const HTML_ESCAPES: Record<string, string> = {
  * characters Markdown and the table read as syntax backslash-escaped, on one line.
  */
 export function cellText(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
 }
 
 /** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
@@ -83,6 +87,38 @@ export function htmlText(text: string): string {
 export function cellCode(text: string): string {
   const content = oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<code>${content}</code>`;
+}
+
+/**
+ * Code in a GFM table cell where a code span reads as one: a span when the text has no pipe (the only
+ * character that splits a cell inside a span), else `cellCode`, since no escaping of a pipe inside a
+ * span shows every text as itself.
+ */
+export function cellSpan(text: string): string {
+  return text.includes('|') ? cellCode(text) : codeSpan(text);
+}
+
+/**
+ * Text as a heading (or any running text outside code): no markup, no HTML, and no @mention (a word
+ * joiner after each `@`), since headings are made of repository, workflow and stack names.
+ */
+export function headingText(text: string): string {
+  return oneLine(text)
+    .replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c)
+    .replace(/[\\`*_{}[\]|#!~]/g, (c) => `\\${c}`)
+    .replace(/@/g, '@\u2060');
+}
+
+/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
+export function linkUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+    return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
