@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { delimiter, dirname } from 'node:path';
 import { ConfigurationError, StepFailure } from '../core/errors.js';
 import type { Exec } from '../core/exec.js';
+import { LineTail } from '../core/line-stream.js';
 import { findOnPath } from '../terraform/tool.js';
 import { EVENTS_CALLBACK_NAME, EVENTS_FILE_VARIABLE } from './callback-plugin.js';
 import { parseEvents, summarizeEvents, type PlaybookOutcome } from './events.js';
@@ -198,7 +199,7 @@ export async function runAnsible(
   options: { cwd: string; env: Record<string, string>; eventsFile: string; log: AnsibleLog; title: string },
 ): Promise<RunOutcome> {
   await writeFile(options.eventsFile, '');
-  const stderr: string[] = [];
+  const stderr = new LineTail(STDERR_TAIL_LINES);
   const errorLines = new ErrorWindow();
   const { exitCode } = await options.log.capture(options.title, (line) =>
     exec(command, args, {
@@ -212,13 +213,12 @@ export async function runAnsible(
         line(text);
         errorLines.push(text);
         stderr.push(text);
-        if (stderr.length > STDERR_TAIL_LINES) stderr.shift();
       },
     }),
   );
   const outcome = summarizeEvents(parseEvents(await readFile(options.eventsFile, 'utf8')));
   const error = ansibleError(errorLines.lines);
-  return { ...outcome, exitCode, ...(error ? { error } : {}), stderrTail: stderr.join('\n') };
+  return { ...outcome, exitCode, ...(error ? { error } : {}), stderrTail: stderr.text() };
 }
 
 /**
@@ -232,11 +232,10 @@ export async function checkSyntax(
   options: { cwd: string; env: Record<string, string>; log: AnsibleLog; what: string },
 ): Promise<void> {
   const errorLines = new ErrorWindow();
-  const output: string[] = [];
+  const output = new LineTail(STDERR_TAIL_LINES);
   const keep = (text: string) => {
     errorLines.push(text);
     output.push(text);
-    if (output.length > STDERR_TAIL_LINES) output.shift();
   };
   const { exitCode } = await exec(tools.playbook, args, {
     cwd: options.cwd,
@@ -245,7 +244,7 @@ export async function checkSyntax(
     onStderrLine: keep,
   });
   if (exitCode === 0) return;
-  await options.log.capture(`ansible-playbook --syntax-check`, async (line) => output.forEach(line));
+  await options.log.capture(`ansible-playbook --syntax-check`, async (line) => output.lines.forEach(line));
   const error = ansibleError(errorLines.lines);
   if (error) throw new ConfigurationError(`${options.what}: ${error}`);
   throw new StepFailure(`${options.what}: ansible-playbook --syntax-check exited with code ${exitCode}.`);
