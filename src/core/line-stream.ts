@@ -26,12 +26,16 @@ const STDERR_TAIL_LINES = 40;
 /**
  * A tool's output read line by line as it streams (tofu's `-json` UI, Packer's `-machine-readable`):
  * each stdout line the tool's format reads is handled, any other non-blank line goes to the log as
- * text; stderr goes to the log, and its last lines are kept for an error message.
+ * text; stderr goes to the log, and its last lines are kept for an error message. `context` is what
+ * the format needs to place what it reports (where the tool runs, which template it reads).
  */
-export abstract class ToolOutputStream<Message> {
+export abstract class ToolOutputStream<Message, Context> {
   private readonly stderr = new LineTail(STDERR_TAIL_LINES);
 
-  constructor(protected readonly logger: Logger) {}
+  constructor(
+    protected readonly logger: Logger,
+    protected readonly context: Context,
+  ) {}
 
   /** The line as a message of the tool's format, or undefined for plain text. */
   protected abstract parse(line: string): Message | undefined;

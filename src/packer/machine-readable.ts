@@ -1,5 +1,4 @@
 import { ToolOutputStream } from '../core/line-stream.js';
-import type { Logger } from '../core/logger.js';
 import { annotationFor, parseDiagnostics, type PackerDiagnostic, type TemplatePlace } from './diagnostics.js';
 
 /**
@@ -59,7 +58,7 @@ const BUILD_ERROR_ECHOES: readonly RegExp[] = [
  * Consumes one Packer command's output line by line. Everything a person should read goes to the log
  * as it arrives; what callers need afterwards is kept: diagnostics, build errors, artifacts, version.
  */
-export class MachineReadableStream extends ToolOutputStream<MachineRecord> {
+export class MachineReadableStream extends ToolOutputStream<MachineRecord, TemplatePlace> {
   readonly diagnostics: PackerDiagnostic[] = [];
   /** `target,error,message` records: a build that failed, and why. */
   readonly buildErrors: Array<{ build: string; message: string }> = [];
@@ -68,13 +67,6 @@ export class MachineReadableStream extends ToolOutputStream<MachineRecord> {
   readonly otherErrors: string[] = [];
   version: string | undefined;
   private readonly open = new Map<string, MachineArtifact>();
-
-  constructor(
-    logger: Logger,
-    private readonly place: TemplatePlace,
-  ) {
-    super(logger);
-  }
 
   protected parse(line: string): MachineRecord | undefined {
     return parseMachineLine(line);
@@ -112,7 +104,7 @@ export class MachineReadableStream extends ToolOutputStream<MachineRecord> {
       if (lines) for (const line of lines.split('\n')) this.logger.info(line);
       return;
     }
-    const diagnostics = parseDiagnostics(text, this.place);
+    const diagnostics = parseDiagnostics(text, this.context);
     if (diagnostics.length > 0) {
       for (const diagnostic of diagnostics) this.report(diagnostic);
       return;

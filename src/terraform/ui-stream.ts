@@ -1,6 +1,6 @@
 import { isAbsolute, posix, relative, resolve } from 'node:path';
 import { ToolOutputStream } from '../core/line-stream.js';
-import type { AnnotationProperties, Logger } from '../core/logger.js';
+import type { AnnotationProperties } from '../core/logger.js';
 
 /**
  * The machine-readable UI (`-json`) that init, plan and apply print, one JSON object a line: rendered
@@ -105,7 +105,7 @@ interface UiLine {
  * A line that is not JSON is plain text: an older tool without -json for this command, or a
  * CLI-configuration warning.
  */
-export class UiStream extends ToolOutputStream<UiLine> {
+export class UiStream extends ToolOutputStream<UiLine, WorkingDirectory> {
   readonly diagnostics: Diagnostic[] = [];
   /** Addresses whose apply completed, in order: after a failed apply, these did change. */
   readonly applied: string[] = [];
@@ -116,20 +116,13 @@ export class UiStream extends ToolOutputStream<UiLine> {
    */
   outputs: Record<string, { sensitive: boolean; type?: unknown; value: unknown }> | undefined;
 
-  constructor(
-    logger: Logger,
-    private readonly where: WorkingDirectory,
-  ) {
-    super(logger);
-  }
-
   protected parse(line: string): UiLine | undefined {
     return parseUiLine(line);
   }
 
   protected handle(message: UiLine): void {
     if (message.type === 'diagnostic' && message.diagnostic) {
-      this.report(toDiagnostic(message.diagnostic, this.where));
+      this.report(toDiagnostic(message.diagnostic, this.context));
       return;
     }
     if (message.type === 'change_summary' && message.changes) this.changeSummary = message.changes;
