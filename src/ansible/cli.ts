@@ -87,35 +87,46 @@ export function syntaxCheckArgs(playbook: string, connection: Connection): strin
   return [...connectionArgs(connection), '--syntax-check', playbook];
 }
 
+/** An ad hoc module on every host; the playbook's directory stands in for the playbook's own. */
+function adhocArgs(
+  connection: Connection,
+  playbookDir: string,
+  module: string,
+  moduleArgs: string,
+): string[] {
+  return [
+    'all',
+    ...connectionArgs(connection),
+    '--playbook-dir',
+    playbookDir,
+    '-m',
+    module,
+    '-a',
+    moduleArgs,
+  ];
+}
+
 /**
  * wait_for_connection, ad hoc: the playbook's directory stands in for the playbook's own, so
  * group_vars and host_vars beside it (often where ansible_user is set) apply to the wait as well.
  */
 export function waitArgs(connection: Connection, timeoutSeconds: number, playbookDir: string): string[] {
-  return [
-    'all',
-    ...connectionArgs(connection),
-    '--playbook-dir',
+  return adhocArgs(
+    connection,
     playbookDir,
-    '-m',
     'ansible.builtin.wait_for_connection',
-    '-a',
     `timeout=${timeoutSeconds}`,
-  ];
+  );
 }
 
 /** The facts of the summary (OS, kernel, Python) and nothing else: the smallest subset, filtered. */
 export function factsArgs(connection: Connection, playbookDir: string): string[] {
-  return [
-    'all',
-    ...connectionArgs(connection),
-    '--playbook-dir',
+  return adhocArgs(
+    connection,
     playbookDir,
-    '-m',
     'ansible.builtin.setup',
-    '-a',
     'gather_subset=!all filter=ansible_distribution*,ansible_os_family,ansible_kernel,ansible_architecture,ansible_python_version',
-  ];
+  );
 }
 
 export interface CallbackSettings {
