@@ -23,9 +23,9 @@ const TARGET_RSS_FACTOR = 3;
 const CHILD = `
 import { readFileSync } from 'node:fs';
 const [lib, mode, file] = process.argv.slice(2);
-const { readPlanModel } = await import(lib + '/render/plan-stream.js');
-const { buildPlanModel } = await import(lib + '/render/plan-model.js');
-const { renderPlanComment, renderPlanSummary } = await import(lib + '/render/plan-markdown.js');
+const { readPlanModel } = await import(lib + '/plan/plan-stream.js');
+const { buildPlanModel } = await import(lib + '/plan/model.js');
+const { renderPlanComment, renderPlanSummary } = await import(lib + '/plan/plan-markdown.js');
 const ctx = { stack: 'bench', workspace: 'default', planDigest: 'sha256:' + '0'.repeat(64), commit: '0'.repeat(40),
   runUrl: 'https://github.com/acme/infra/actions/runs/1' };
 const t0 = performance.now();

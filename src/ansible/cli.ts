@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { delimiter, dirname } from 'node:path';
 import { ConfigurationError, StepFailure } from '../core/errors.js';
 import type { Exec } from '../core/exec.js';
+import { LineTail } from '../core/line-stream.js';
 import { findOnPath } from '../terraform/tool.js';
 import { EVENTS_CALLBACK_NAME, EVENTS_FILE_VARIABLE } from './callback-plugin.js';
 import { parseEvents, summarizeEvents, type PlaybookOutcome } from './events.js';
@@ -86,35 +87,46 @@ export function syntaxCheckArgs(playbook: string, connection: Connection): strin
   return [...connectionArgs(connection), '--syntax-check', playbook];
 }
 
+/** An ad hoc module on every host; the playbook's directory stands in for the playbook's own. */
+function adhocArgs(
+  connection: Connection,
+  playbookDir: string,
+  module: string,
+  moduleArgs: string,
+): string[] {
+  return [
+    'all',
+    ...connectionArgs(connection),
+    '--playbook-dir',
+    playbookDir,
+    '-m',
+    module,
+    '-a',
+    moduleArgs,
+  ];
+}
+
 /**
  * wait_for_connection, ad hoc: the playbook's directory stands in for the playbook's own, so
  * group_vars and host_vars beside it (often where ansible_user is set) apply to the wait as well.
  */
 export function waitArgs(connection: Connection, timeoutSeconds: number, playbookDir: string): string[] {
-  return [
-    'all',
-    ...connectionArgs(connection),
-    '--playbook-dir',
+  return adhocArgs(
+    connection,
     playbookDir,
-    '-m',
     'ansible.builtin.wait_for_connection',
-    '-a',
     `timeout=${timeoutSeconds}`,
-  ];
+  );
 }
 
 /** The facts of the summary (OS, kernel, Python) and nothing else: the smallest subset, filtered. */
 export function factsArgs(connection: Connection, playbookDir: string): string[] {
-  return [
-    'all',
-    ...connectionArgs(connection),
-    '--playbook-dir',
+  return adhocArgs(
+    connection,
     playbookDir,
-    '-m',
     'ansible.builtin.setup',
-    '-a',
     'gather_subset=!all filter=ansible_distribution*,ansible_os_family,ansible_kernel,ansible_architecture,ansible_python_version',
-  ];
+  );
 }
 
 export interface CallbackSettings {
@@ -198,7 +210,7 @@ export async function runAnsible(
   options: { cwd: string; env: Record<string, string>; eventsFile: string; log: AnsibleLog; title: string },
 ): Promise<RunOutcome> {
   await writeFile(options.eventsFile, '');
-  const stderr: string[] = [];
+  const stderr = new LineTail(STDERR_TAIL_LINES);
   const errorLines = new ErrorWindow();
   const { exitCode } = await options.log.capture(options.title, (line) =>
     exec(command, args, {
@@ -212,13 +224,12 @@ export async function runAnsible(
         line(text);
         errorLines.push(text);
         stderr.push(text);
-        if (stderr.length > STDERR_TAIL_LINES) stderr.shift();
       },
     }),
   );
   const outcome = summarizeEvents(parseEvents(await readFile(options.eventsFile, 'utf8')));
   const error = ansibleError(errorLines.lines);
-  return { ...outcome, exitCode, ...(error ? { error } : {}), stderrTail: stderr.join('\n') };
+  return { ...outcome, exitCode, ...(error ? { error } : {}), stderrTail: stderr.text() };
 }
 
 /**
@@ -232,11 +243,10 @@ export async function checkSyntax(
   options: { cwd: string; env: Record<string, string>; log: AnsibleLog; what: string },
 ): Promise<void> {
   const errorLines = new ErrorWindow();
-  const output: string[] = [];
+  const output = new LineTail(STDERR_TAIL_LINES);
   const keep = (text: string) => {
     errorLines.push(text);
     output.push(text);
-    if (output.length > STDERR_TAIL_LINES) output.shift();
   };
   const { exitCode } = await exec(tools.playbook, args, {
     cwd: options.cwd,
@@ -245,7 +255,7 @@ export async function checkSyntax(
     onStderrLine: keep,
   });
   if (exitCode === 0) return;
-  await options.log.capture(`ansible-playbook --syntax-check`, async (line) => output.forEach(line));
+  await options.log.capture(`ansible-playbook --syntax-check`, async (line) => output.lines.forEach(line));
   const error = ansibleError(errorLines.lines);
   if (error) throw new ConfigurationError(`${options.what}: ${error}`);
   throw new StepFailure(`${options.what}: ansible-playbook --syntax-check exited with code ${exitCode}.`);

@@ -1,6 +1,6 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { z } from 'zod';
-import { producerSchema, readContract } from '../contracts/manifest.js';
+import { contractReader, producerSchema } from '../contracts/manifest.js';
 
 /**
  * results.json of the `<prefix>-ansible-<stack>` artifact: what ansible-configure did, for the report
@@ -73,14 +73,7 @@ export const ansibleResultsSchema = z.object({
 
 export type AnsibleResults = z.output<typeof ansibleResultsSchema>;
 
-export function readAnsibleResults(json: unknown, reader = 'report'): AnsibleResults {
-  return readContract(
-    json,
-    ANSIBLE_RESULTS_KIND,
-    { [ANSIBLE_RESULTS_MAJOR]: ansibleResultsSchema },
-    { file: RESULTS_FILE, reader },
-  );
-}
+export const readAnsibleResults = contractReader(ansibleResultsSchema, 'report', RESULTS_FILE);
 
 /**
  * A task's `file:line` (absolute, as Ansible gives it) relative to the workspace, so that an

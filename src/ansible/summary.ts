@@ -1,9 +1,5 @@
-import { cellText } from '../render/markdown-escape.js';
+import { cellSpan, cellText, codeBlock, codeSpan, htmlText } from '../markdown/escape.js';
 import type { AnsibleResults } from './results.js';
-
-function html(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
-}
 
 // The summary must stay far under the runner's 1 MiB; diffs are what can grow without bound.
 const MAX_LISTED = 50;
@@ -45,15 +41,10 @@ function recapTable(results: AnsibleResults): string[] {
     const facts = results.facts[host] ?? {};
     const mark = r.failed > 0 || r.unreachable > 0 ? ':x: ' : '';
     lines.push(
-      `| ${mark}\`${cellText(host)}\` | ${r.ok} | ${r.changed} | ${r.unreachable} | ${r.failed} | ${r.skipped} | ${r.rescued} | ${r.ignored} | ${cellText(facts.os ?? '')} | ${cellText(facts.kernel ?? '')} | ${cellText(facts.python ?? '')} |`,
+      `| ${mark}${cellSpan(host)} | ${r.ok} | ${r.changed} | ${r.unreachable} | ${r.failed} | ${r.skipped} | ${r.rescued} | ${r.ignored} | ${cellText(facts.os ?? '')} | ${cellText(facts.kernel ?? '')} | ${cellText(facts.python ?? '')} |`,
     );
   }
   return lines;
-}
-
-function fence(text: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  return '`'.repeat(longest + 1);
 }
 
 function changeList(results: AnsibleResults): string[] {
@@ -61,8 +52,8 @@ function changeList(results: AnsibleResults): string[] {
   const lines = [results.check ? '### Would change (check mode)' : '### Changed', ''];
   let budget = DIFF_BUDGET_CHARS;
   for (const change of results.changes.slice(0, MAX_LISTED * 2)) {
-    const place = change.path ? ` (<code>${html(change.path)}</code>)` : '';
-    const title = `<code>${html(change.host)}</code> · ${html(change.task)}${place}`;
+    const place = change.path ? ` (<code>${htmlText(change.path)}</code>)` : '';
+    const title = `<code>${htmlText(change.host)}</code> · ${htmlText(change.task)}${place}`;
     if (!change.diff || budget <= 0) {
       lines.push(`- ${title}`);
       continue;
@@ -71,8 +62,7 @@ function changeList(results: AnsibleResults): string[] {
     if (diff.length > MAX_DIFF_CHARS)
       diff = `${diff.slice(0, MAX_DIFF_CHARS)}\n... (cut; the full diff is in the log)`;
     budget -= diff.length;
-    const marks = fence(diff);
-    lines.push(`<details><summary>${title}</summary>`, '', `${marks}diff`, diff, marks, '', '</details>', '');
+    lines.push(`<details><summary>${title}</summary>`, '', codeBlock(diff, 'diff'), '', '</details>', '');
   }
   const hidden = results.changes.length - MAX_LISTED * 2;
   if (hidden > 0) lines.push(`- … and ${hidden} more in results.json`);
@@ -82,7 +72,7 @@ function changeList(results: AnsibleResults): string[] {
 /** The job summary of a run: the recap with each host's OS, what failed, and what changed or would. */
 export function ansibleSummaryMarkdown(results: AnsibleResults, runUrl: string): string {
   const lines = [
-    `## Ansible${results.check ? ' preview (check mode)' : ''}: \`${cellText(results.playbook)}\` on \`${cellText(results.stack)}\``,
+    `## Ansible${results.check ? ' preview (check mode)' : ''}: ${codeSpan(results.playbook)} on ${codeSpan(results.stack)}`,
     '',
     headline(results),
     '',
@@ -92,8 +82,8 @@ export function ansibleSummaryMarkdown(results: AnsibleResults, runUrl: string):
   if (results.failures.length > 0) {
     lines.push('### Failed tasks', '');
     for (const f of results.failures.slice(0, MAX_LISTED)) {
-      const place = f.path ? ` (\`${cellText(f.path)}\`)` : '';
-      lines.push(`- \`${cellText(f.host)}\` · **${cellText(f.task)}**${place}: ${cellText(f.message)}`);
+      const place = f.path ? ` (${codeSpan(f.path)})` : '';
+      lines.push(`- ${codeSpan(f.host)} · **${cellText(f.task)}**${place}: ${cellText(f.message)}`);
     }
     if (results.failures.length > MAX_LISTED) {
       lines.push(`- … and ${results.failures.length - MAX_LISTED} more in results.json`);
@@ -104,13 +94,13 @@ export function ansibleSummaryMarkdown(results: AnsibleResults, runUrl: string):
   if (unreachable.length > 0) {
     lines.push('### Unreachable hosts', '');
     for (const [host, message] of unreachable.slice(0, MAX_LISTED)) {
-      lines.push(`- \`${cellText(host)}\`: ${cellText(message)}`);
+      lines.push(`- ${codeSpan(host)}: ${cellText(message)}`);
     }
     lines.push('');
   }
   if (results.unmatchedPlays.length > 0) {
     lines.push(
-      `:warning: Plays that matched no host: ${results.unmatchedPlays.map((p) => `**${cellText(p.play)}** (\`${cellText(p.pattern)}\`)`).join(', ')}.`,
+      `:warning: Plays that matched no host: ${results.unmatchedPlays.map((p) => `**${cellText(p.play)}** (${codeSpan(p.pattern)})`).join(', ')}.`,
       '',
     );
   }
@@ -118,8 +108,8 @@ export function ansibleSummaryMarkdown(results: AnsibleResults, runUrl: string):
   const footer = [
     results.ansibleVersion ? `ansible-core ${cellText(results.ansibleVersion)}` : '',
     `inventory: ${cellText(results.inventory)}`,
-    results.limit ? `limit \`${cellText(results.limit)}\`` : '',
-    results.tags.length > 0 ? `tags ${results.tags.map((t) => `\`${cellText(t)}\``).join(', ')}` : '',
+    results.limit ? `limit ${codeSpan(results.limit)}` : '',
+    results.tags.length > 0 ? `tags ${results.tags.map((t) => codeSpan(t)).join(', ')}` : '',
     `${results.durationSeconds.toFixed(1)} s`,
     `commit \`${results.commit.slice(0, 12)}\``,
     `[run](${runUrl})`,

@@ -1,7 +1,7 @@
 import type { ApprovalRecord, ApprovalVote } from '../contracts/approval-record.js';
 import type { PlanManifest } from '../contracts/manifest.js';
-import { codeSpan } from '../render/markdown-escape.js';
-import { oneLine } from '../render/values.js';
+import { codeSpan } from '../markdown/escape.js';
+import { oneLine } from '../markdown/escape.js';
 import type { EditedCommand, IgnoredCommand } from './decide.js';
 
 /** What the status comment and the job summary say about one decision. */

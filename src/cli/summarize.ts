@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { isConfigurationError } from '../core/errors.js';
 import { planCommentBodies } from '../github/plan-comment.js';
-import { renderPlanSummary, type PlanRenderContext } from '../render/plan-markdown.js';
-import type { PlanModel } from '../render/plan-model.js';
-import { readPlanModel, shownName } from '../render/plan-stream.js';
-import { renderPlanText } from '../render/plan-text.js';
+import { renderPlanSummary, type PlanRenderContext } from '../plan/plan-markdown.js';
+import type { PlanModel } from '../plan/model.js';
+import { readPlanModel, shownName } from '../plan/plan-stream.js';
+import { renderPlanText } from '../plan/plan-text.js';
 
 /**
  * `iac-pipeline summarize <plan.json> [--format markdown|comment|text|json]`: the summary or the pull

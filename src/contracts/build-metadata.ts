@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeIssue, producerSchema, readContract } from './manifest.js';
+import { contractReader, producerSchema, validateForWrite } from './manifest.js';
 
 /**
  * `build-metadata.json`, the image artifact (`<prefix>-image-<name>`) that packer-build uploads: which
@@ -85,22 +85,9 @@ export type HashedFile = z.output<typeof hashedFileSchema>;
 export type BuildOrigin = z.output<typeof buildOriginSchema>;
 
 /** Reads and validates a build-metadata.json (the image artifact, or a record from the cache). */
-export function readBuildMetadata(json: unknown, reader = 'packer-build'): BuildMetadata {
-  return readContract(
-    json,
-    BUILD_METADATA_KIND,
-    { [BUILD_METADATA_MAJOR]: buildMetadataSchema },
-    { file: BUILD_METADATA_FILE, reader },
-  );
-}
+export const readBuildMetadata = contractReader(buildMetadataSchema, 'packer-build', BUILD_METADATA_FILE);
 
 /** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
 export function validateBuildMetadata(value: unknown): BuildMetadata {
-  const result = buildMetadataSchema.safeParse(value);
-  if (!result.success) {
-    throw new Error(
-      `refusing to write an invalid ${BUILD_METADATA_FILE}: ${describeIssue(result.error.issues[0])}`,
-    );
-  }
-  return result.data;
+  return validateForWrite(buildMetadataSchema, value, BUILD_METADATA_FILE);
 }

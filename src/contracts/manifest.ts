@@ -201,6 +201,37 @@ export function readContract<S extends Record<number, z.ZodType>>(
   return result.data as z.output<S[keyof S]>;
 }
 
+/**
+ * The reader of one contract document, from its schema: the `schema` literal it requires
+ * (`iac/smoke-results@1`) gives the kind and the major that `readContract` checks. `file` is the
+ * file named in messages (default `manifest.json`), `defaultReader` the reading action.
+ */
+export function contractReader<T extends z.ZodObject<{ schema: z.ZodLiteral<string> }>>(
+  schema: T,
+  defaultReader: string,
+  file?: string,
+): (json: unknown, reader?: string) => z.output<T> {
+  const id = SCHEMA_ID.exec(schema.shape.schema.value);
+  if (!id?.[1]) throw new TypeError(`not a schema id: ${schema.shape.schema.value}`);
+  const [kind, major] = [id[1], Number(id[2])];
+  return (json, reader = defaultReader) =>
+    readContract(json, kind, { [major]: schema }, { ...(file ? { file } : {}), reader });
+}
+
+/** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
+export function validateForWrite<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  file: string,
+  error?: typeof defaultMessage,
+): z.output<T> {
+  const result = schema.safeParse(value, error ? { error } : undefined);
+  if (!result.success) {
+    throw new Error(`refusing to write an invalid ${file}: ${describeIssue(result.error.issues[0])}`);
+  }
+  return result.data;
+}
+
 /** Reads and validates a plan bundle's manifest.json. */
 export function readPlanManifest(
   json: unknown,
@@ -212,13 +243,7 @@ export function readPlanManifest(
 
 /** Checks a manifest before it is written: a bad one is a bug in the writer, not the user's mistake. */
 export function validatePlanManifest(value: unknown): PlanManifest {
-  const result = planManifestSchema.safeParse(value, { error: defaultMessage });
-  if (!result.success) {
-    throw new Error(
-      `refusing to write an invalid ${MANIFEST_FILE}: ${describeIssue(result.error.issues[0])}`,
-    );
-  }
-  return result.data;
+  return validateForWrite(planManifestSchema, value, MANIFEST_FILE, defaultMessage);
 }
 
 function parseJson(text: string, file: string): unknown {

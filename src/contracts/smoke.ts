@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeIssue, MANIFEST_FILE, producerSchema, readContract } from './manifest.js';
+import { contractReader, MANIFEST_FILE, producerSchema, validateForWrite } from './manifest.js';
 
 /**
  * The `<prefix>-smoke-<stack>` artifact that smoke-test uploads: `results.json` (every check and its
@@ -91,29 +91,11 @@ export type SmokeResults = z.output<typeof smokeResultsSchema>;
 export type SmokeCheckResult = z.output<typeof smokeCheckResultSchema>;
 export type SmokeManifest = z.output<typeof smokeManifestSchema>;
 
-export function readSmokeResults(json: unknown, reader = 'report'): SmokeResults {
-  return readContract(
-    json,
-    SMOKE_RESULTS_KIND,
-    { [SMOKE_RESULTS_MAJOR]: smokeResultsSchema },
-    { file: SMOKE_RESULTS_FILE, reader },
-  );
-}
+export const readSmokeResults = contractReader(smokeResultsSchema, 'report', SMOKE_RESULTS_FILE);
 
-export function readSmokeManifest(json: unknown, reader = 'report'): SmokeManifest {
-  return readContract(json, SMOKE_MANIFEST_KIND, { [SMOKE_MANIFEST_MAJOR]: smokeManifestSchema }, { reader });
-}
+export const readSmokeManifest = contractReader(smokeManifestSchema, 'report');
 
 /** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
-export function validateSmokeDocument<T extends z.ZodType>(
-  schema: T,
-  value: unknown,
-  file: string,
-): z.output<T> {
-  const result = schema.safeParse(value);
-  if (!result.success)
-    throw new Error(`refusing to write an invalid ${file}: ${describeIssue(result.error.issues[0])}`);
-  return result.data;
-}
+export const validateSmokeDocument = validateForWrite;
 
 export { MANIFEST_FILE };

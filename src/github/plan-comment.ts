@@ -1,5 +1,5 @@
-import type { PlanModel } from '../render/plan-model.js';
-import { COMMENT_LIMIT, renderPlanComment, type PlanRenderContext } from '../render/plan-markdown.js';
+import type { PlanModel } from '../plan/model.js';
+import { COMMENT_LIMIT, renderPlanComment, type PlanRenderContext } from '../plan/plan-markdown.js';
 import { contentOf, type MarkedComment, type MarkedComments, type WriteResult } from './marked-comments.js';
 
 export { COMMENT_LIMIT };

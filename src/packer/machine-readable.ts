@@ -1,4 +1,4 @@
-import type { Logger } from '../core/logger.js';
+import { ToolOutputStream } from '../core/line-stream.js';
 import { annotationFor, parseDiagnostics, type PackerDiagnostic, type TemplatePlace } from './diagnostics.js';
 
 /**
@@ -54,14 +54,11 @@ const BUILD_ERROR_ECHOES: readonly RegExp[] = [
   /^--> [^:]+: /,
 ];
 
-// Enough of stderr to explain a failure that printed nothing on stdout (a crash, a bad flag).
-const STDERR_TAIL_LINES = 40;
-
 /**
  * Consumes one Packer command's output line by line. Everything a person should read goes to the log
  * as it arrives; what callers need afterwards is kept: diagnostics, build errors, artifacts, version.
  */
-export class MachineReadableStream {
+export class MachineReadableStream extends ToolOutputStream<MachineRecord, TemplatePlace> {
   readonly diagnostics: PackerDiagnostic[] = [];
   /** `target,error,message` records: a build that failed, and why. */
   readonly buildErrors: Array<{ build: string; message: string }> = [];
@@ -70,34 +67,12 @@ export class MachineReadableStream {
   readonly otherErrors: string[] = [];
   version: string | undefined;
   private readonly open = new Map<string, MachineArtifact>();
-  private readonly stderr: string[] = [];
 
-  constructor(
-    private readonly logger: Logger,
-    private readonly place: TemplatePlace,
-  ) {}
-
-  readonly onStdoutLine = (line: string): void => {
-    const record = parseMachineLine(line);
-    if (!record) {
-      if (line.trim()) this.logger.info(line);
-      return;
-    }
-    this.handle(record);
-  };
-
-  readonly onStderrLine = (line: string): void => {
-    if (!line.trim()) return;
-    this.logger.info(line);
-    this.stderr.push(line);
-    if (this.stderr.length > STDERR_TAIL_LINES) this.stderr.shift();
-  };
-
-  stderrTail(): string {
-    return this.stderr.join('\n');
+  protected parse(line: string): MachineRecord | undefined {
+    return parseMachineLine(line);
   }
 
-  private handle(record: MachineRecord): void {
+  protected handle(record: MachineRecord): void {
     switch (record.type) {
       case 'ui':
         this.ui(record.data[0] ?? '', record.data.slice(1).join(','));
@@ -129,7 +104,7 @@ export class MachineReadableStream {
       if (lines) for (const line of lines.split('\n')) this.logger.info(line);
       return;
     }
-    const diagnostics = parseDiagnostics(text, this.place);
+    const diagnostics = parseDiagnostics(text, this.context);
     if (diagnostics.length > 0) {
       for (const diagnostic of diagnostics) this.report(diagnostic);
       return;

@@ -1,4 +1,4 @@
-import { htmlText } from '../render/markdown-escape.js';
+import { htmlText } from '../markdown/escape.js';
 import type { GatheredArtifact } from './gather.js';
 import { formatDuration } from './markdown.js';
 import type { ReportModel, StageRow, StageStatus } from './model.js';

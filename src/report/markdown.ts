@@ -1,5 +1,4 @@
-import { cellCode, codeSpan } from '../render/markdown-escape.js';
-import { oneLine } from '../render/values.js';
+import { cellCode, cellText, codeSpan, headingText, oneLine } from '../markdown/escape.js';
 import type { ReportModel, StageRow, StageStatus } from './model.js';
 import type { GatheredArtifact } from './gather.js';
 
@@ -176,8 +175,7 @@ function artifactSection(model: ReportModel): string[] {
   for (const a of model.artifacts) {
     lines.push(`- ${codeSpan(a.name)}${a.problem ? `: :warning: not read: ${codeSpan(a.problem)}` : ''}`);
   }
-  if (model.jobsNote)
-    lines.push('', `_${oneLine(model.jobsNote).replace(/[_*`[\]<>|\\]/g, (c) => `\\${c}`)}_`);
+  if (model.jobsNote) lines.push('', `_${cellText(oneLine(model.jobsNote))}_`);
   if (model.backup) {
     lines.push(
       '',
@@ -187,17 +185,6 @@ function artifactSection(model: ReportModel): string[] {
     );
   }
   return [...lines, ''];
-}
-
-/**
- * The title as heading text: no markup, no HTML, and no @mention (a word joiner after each `@`), since
- * the default title is made of repository and workflow names.
- */
-export function headingText(text: string): string {
-  return oneLine(text)
-    .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c)
-    .replace(/[\\`*_{}[\]|#!~]/g, (c) => `\\${c}`)
-    .replace(/@/g, '@\u2060');
 }
 
 /** The whole report as GitHub Markdown: report.md, and the job summary. */

@@ -1,13 +1,5 @@
-import { cellText } from '../render/markdown-escape.js';
+import { cellSpan, cellText, codeSpan } from '../markdown/escape.js';
 import type { SmokeCheckResult, SmokeResults } from '../contracts/smoke.js';
-
-/** Inline code that survives any content: a fence longer than any backtick run inside it. */
-function code(text: string): string {
-  const oneLine = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-  const longest = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}${longest > 0 ? ' ' : ''}${oneLine}${longest > 0 ? ' ' : ''}${fence}`;
-}
 
 // Thousands of rows are unreadable and would near the 1 MiB summary limit; results.json has them all.
 const MAX_ROWS = 200;
@@ -18,9 +10,9 @@ export function smokeSummaryMarkdown(results: SmokeResults, runUrl: string): str
   const { totals } = results;
   const verdict = results.failedStep ? '❌' : '✅';
   const lines = [
-    `## ${verdict} Smoke tests of ${code(results.stack)}: ${totals.passed} of ${totals.total} passed`,
+    `## ${verdict} Smoke tests of ${codeSpan(results.stack)}: ${totals.passed} of ${totals.total} passed`,
     '',
-    `${results.checks.length} checks from ${code(results.checksFile)}${results.inventory ? ` on the ${cellText(results.inventory)}` : ''}, ` +
+    `${results.checks.length} checks from ${codeSpan(results.checksFile)}${results.inventory ? ` on the ${cellText(results.inventory)}` : ''}, ` +
       `in ${results.durationSeconds} s (at most ${results.settings.concurrency} at once, deadline ${results.settings.deadlineSeconds} s` +
       `${results.deadlineReached ? ', **reached**' : ''}). [Run](${runUrl})`,
     '',
@@ -44,7 +36,7 @@ export function smokeSummaryMarkdown(results: SmokeResults, runUrl: string): str
     );
     for (const check of failed.slice(0, MAX_ROWS)) {
       lines.push(
-        `| ${STATUS[check.status]} ${cellText(check.id)} | ${check.category} | ${code(check.target)} | ${check.attempts} | ${cellText(check.message)} |`,
+        `| ${STATUS[check.status]} ${cellText(check.id)} | ${check.category} | ${cellSpan(check.target)} | ${check.attempts} | ${cellText(check.message)} |`,
       );
     }
     if (failed.length > MAX_ROWS) lines.push('', `…and ${failed.length - MAX_ROWS} more in results.json.`);
@@ -58,7 +50,7 @@ export function smokeSummaryMarkdown(results: SmokeResults, runUrl: string): str
   );
   for (const check of results.checks.slice(0, MAX_ROWS)) {
     lines.push(
-      `| ${STATUS[check.status]} | ${cellText(check.id)} | ${check.kind} | ${check.category} | ${cellText(check.tags.join(', '))} | ${code(check.target)} | ${check.attempts} | ${check.durationSeconds} |`,
+      `| ${STATUS[check.status]} | ${cellText(check.id)} | ${check.kind} | ${check.category} | ${cellText(check.tags.join(', '))} | ${cellSpan(check.target)} | ${check.attempts} | ${check.durationSeconds} |`,
     );
   }
   if (results.checks.length > MAX_ROWS)

@@ -25,36 +25,44 @@ export interface TerraformFailure {
   readonly applied: readonly string[];
 }
 
-export class TerraformError extends Error implements TerraformFailure {
+/* eslint-disable @typescript-eslint/no-explicit-any -- a mixin's base and constructor take any[] (TS2545) */
+type ErrorClass = new (...args: any[]) => Error;
+
+/**
+ * An error class that carries the facts of a failed command: the one body both kinds below share.
+ * Its arguments are the message and the failure.
+ */
+function carryingFailure<Base extends ErrorClass>(
+  Base: Base,
+): new (message: string, failure: TerraformFailure) => InstanceType<Base> & TerraformFailure {
+  // TypeScript types a mixin's constructor as taking any arguments: the cast below says which.
+  const WithFailure = class extends Base implements TerraformFailure {
+    readonly command: readonly string[];
+    readonly exitCode: number;
+    readonly diagnostics: readonly Diagnostic[];
+    readonly applied: readonly string[];
+
+    constructor(...args: any[]) {
+      const [message, failure] = args as [string, TerraformFailure];
+      super(message);
+      this.command = failure.command;
+      this.exitCode = failure.exitCode;
+      this.diagnostics = failure.diagnostics;
+      this.applied = failure.applied;
+    }
+  };
+  return WithFailure as unknown as new (
+    message: string,
+    failure: TerraformFailure,
+  ) => InstanceType<Base> & TerraformFailure;
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+export class TerraformError extends carryingFailure(Error) {
   override readonly name = 'TerraformError';
-  readonly command: readonly string[];
-  readonly exitCode: number;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly applied: readonly string[];
-
-  constructor(message: string, failure: TerraformFailure) {
-    super(message);
-    this.command = failure.command;
-    this.exitCode = failure.exitCode;
-    this.diagnostics = failure.diagnostics;
-    this.applied = failure.applied;
-  }
 }
 
-export class TerraformConfigurationError extends ConfigurationError implements TerraformFailure {
-  readonly command: readonly string[];
-  readonly exitCode: number;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly applied: readonly string[];
-
-  constructor(message: string, failure: TerraformFailure) {
-    super(message);
-    this.command = failure.command;
-    this.exitCode = failure.exitCode;
-    this.diagnostics = failure.diagnostics;
-    this.applied = failure.applied;
-  }
-}
+export class TerraformConfigurationError extends carryingFailure(ConfigurationError) {}
 
 /** The state changed between plan and apply; the saved plan can never be applied now. */
 export class StalePlanError extends TerraformConfigurationError {}

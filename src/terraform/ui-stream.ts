@@ -1,5 +1,6 @@
 import { isAbsolute, posix, relative, resolve } from 'node:path';
-import type { AnnotationProperties, Logger } from '../core/logger.js';
+import { ToolOutputStream } from '../core/line-stream.js';
+import type { AnnotationProperties } from '../core/logger.js';
 
 /**
  * The machine-readable UI (`-json`) that init, plan and apply print, one JSON object a line: rendered
@@ -98,14 +99,13 @@ interface UiLine {
   outputs?: Record<string, { sensitive?: boolean; type?: unknown; value?: unknown }>;
 }
 
-// Enough stderr to explain a failure that printed no diagnostic (a crash, a bad flag); the rest is in the log.
-const STDERR_TAIL_LINES = 40;
-
 /**
  * Consumes a command's output line by line: logs each message as it arrives, annotates diagnostics,
  * and remembers what a caller needs afterwards (diagnostics, the change summary, what apply finished).
+ * A line that is not JSON is plain text: an older tool without -json for this command, or a
+ * CLI-configuration warning.
  */
-export class UiStream {
+export class UiStream extends ToolOutputStream<UiLine, WorkingDirectory> {
   readonly diagnostics: Diagnostic[] = [];
   /** Addresses whose apply completed, in order: after a failed apply, these did change. */
   readonly applied: string[] = [];
@@ -115,38 +115,14 @@ export class UiStream {
    * leaves out the value of a sensitive one.
    */
   outputs: Record<string, { sensitive: boolean; type?: unknown; value: unknown }> | undefined;
-  private readonly stderr: string[] = [];
 
-  constructor(
-    private readonly logger: Logger,
-    private readonly where: WorkingDirectory,
-  ) {}
-
-  readonly onStdoutLine = (line: string): void => {
-    const message = parseUiLine(line);
-    if (!message) {
-      // Plain text: an older tool without -json for this command, or a CLI-configuration warning.
-      if (line.trim()) this.logger.info(line);
-      return;
-    }
-    this.handle(message);
-  };
-
-  readonly onStderrLine = (line: string): void => {
-    if (!line.trim()) return;
-    this.logger.info(line);
-    this.stderr.push(line);
-    if (this.stderr.length > STDERR_TAIL_LINES) this.stderr.shift();
-  };
-
-  /** The last lines of stderr, for an error message when the tool printed no diagnostic. */
-  stderrTail(): string {
-    return this.stderr.join('\n');
+  protected parse(line: string): UiLine | undefined {
+    return parseUiLine(line);
   }
 
-  private handle(message: UiLine): void {
+  protected handle(message: UiLine): void {
     if (message.type === 'diagnostic' && message.diagnostic) {
-      this.report(toDiagnostic(message.diagnostic, this.where));
+      this.report(toDiagnostic(message.diagnostic, this.context));
       return;
     }
     if (message.type === 'change_summary' && message.changes) this.changeSummary = message.changes;

@@ -1,4 +1,4 @@
-import { cellText } from '../render/markdown-escape.js';
+import { cellText, codeBlock, codeSpan, htmlText } from '../markdown/escape.js';
 import { placeOf, type CheckStatus } from './checks.js';
 import type { ValidateResult } from './validate.js';
 
@@ -12,21 +12,6 @@ const ICON: Record<CheckStatus, string> = { passed: '✅ passed', failed: '❌ f
 const DIFF_LINES = 200;
 const LISTED_FINDINGS = 200;
 
-/** An inline code span: backslashes do not escape inside one, so backticks and line breaks go instead. */
-function code(text: string): string {
-  return `\`${text.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
-}
-
-function html(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** A code fence longer than any run of backticks in the text, so the text cannot close it. */
-function fence(text: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  return '`'.repeat(longest + 1);
-}
-
 export function validateSummaryMarkdown(
   result: Pick<ValidateResult, 'passed' | 'checks' | 'findings' | 'sarifPath' | 'artifactName'>,
 ): string {
@@ -38,7 +23,7 @@ export function validateSummaryMarkdown(
     `## Validate: ${result.passed ? '✅ passed' : `❌ ${failed} check(s) failed`}`,
     '',
     `${checks.length - failed - skippedCount} passed, ${failed} failed, ${skippedCount} skipped; ` +
-      `${result.findings} finding(s) in the SARIF file (artifact \`${result.artifactName}\`).`,
+      `${result.findings} finding(s) in the SARIF file (artifact ${codeSpan(result.artifactName)}).`,
     '',
     '| Check | On | Result | Details |',
     '|---|---|---|---|',
@@ -56,13 +41,10 @@ export function validateSummaryMarkdown(
       const lines = diff.split('\n');
       const shown = lines.slice(0, DIFF_LINES).join('\n');
       const more = lines.length - DIFF_LINES;
-      const marks = fence(shown);
       out.push(
-        `<details><summary><code>${html(file)}</code> is not formatted</summary>`,
+        `<details><summary><code>${htmlText(file)}</code> is not formatted</summary>`,
         '',
-        `${marks}diff`,
-        shown,
-        marks,
+        codeBlock(shown, 'diff'),
         ...(more > 0 ? ['', `_${more} more line(s) of this diff are not shown._`] : []),
         '',
         '</details>',
@@ -88,7 +70,7 @@ export function validateSummaryMarkdown(
     for (const { finding } of findings.slice(0, LISTED_FINDINGS)) {
       const place = placeOf(finding);
       out.push(
-        `- **${cellText(finding.rule)}** ${place ? `${code(place)}: ` : ''}${cellText(finding.message)}`,
+        `- **${cellText(finding.rule)}** ${place ? `${codeSpan(place)}: ` : ''}${cellText(finding.message)}`,
       );
     }
     if (findings.length > LISTED_FINDINGS) {

@@ -4,14 +4,14 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildPlanModel, type PlanModel } from '../../src/render/plan-model.js';
+import { buildPlanModel, type PlanModel } from '../../src/plan/model.js';
 import {
   renderPlanComment,
   renderPlanSummary,
   type PlanRenderContext,
-} from '../../src/render/plan-markdown.js';
-import { readPlanModel } from '../../src/render/plan-stream.js';
-import { renderPlanText } from '../../src/render/plan-text.js';
+} from '../../src/plan/plan-markdown.js';
+import { readPlanModel } from '../../src/plan/plan-stream.js';
+import { renderPlanText } from '../../src/plan/plan-text.js';
 import { AUTOMATION_ENV } from '../../src/terraform/cli.js';
 import { UiStream } from '../../src/terraform/ui-stream.js';
 import { generatePlanJson, generatedVariables, GENERATED_CONFIG } from '../support/plan-generator.js';

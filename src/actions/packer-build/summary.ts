@@ -1,14 +1,6 @@
-import { cellText } from '../../render/markdown-escape.js';
+import { cellSpan, cellText, codeSpan } from '../../markdown/escape.js';
 import type { RunContext } from '../../core/run-context.js';
 import type { PackerBuildResult } from './build.js';
-
-/** Inline code that survives any content: a fence longer than any backtick run inside it. */
-function code(text: string): string {
-  const oneLine = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-  const longest = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}${longest > 0 ? ' ' : ''}${oneLine}${longest > 0 ? ' ' : ''}${fence}`;
-}
 
 // Custom data and artifacts are the template's to choose; a few hundred rows is already too many to read.
 const MAX_ROWS = 200;
@@ -17,7 +9,7 @@ const MAX_ROWS = 200;
 export function imageSummaryMarkdown(result: PackerBuildResult, run: RunContext): string {
   const { metadata } = result;
   const lines = [
-    `## Image ${code(metadata.name)}`,
+    `## Image ${codeSpan(metadata.name)}`,
     '',
     metadata.skipped
       ? `**Skipped:** the template is unchanged since [run ${metadata.builtBy.runId}](${run.serverUrl}/${run.owner}/${run.repo}/actions/runs/${metadata.builtBy.runId}) built this image.`
@@ -25,11 +17,11 @@ export function imageSummaryMarkdown(result: PackerBuildResult, run: RunContext)
     '',
     '| | |',
     '| --- | --- |',
-    `| Image id | ${metadata.imageId ? code(metadata.imageId) : '_none_'} |`,
-    `| Template | ${code(metadata.template.path)} (${metadata.template.format === 'hcl2' ? 'HCL2' : 'JSON'}) |`,
-    `| Template hash | ${code(metadata.templateHash)} |`,
+    `| Image id | ${metadata.imageId ? cellSpan(metadata.imageId) : '_none_'} |`,
+    `| Template | ${cellSpan(metadata.template.path)} (${metadata.template.format === 'hcl2' ? 'HCL2' : 'JSON'}) |`,
+    `| Template hash | ${cellSpan(metadata.templateHash)} |`,
     `| Built | ${cellText(metadata.buildTime)} with Packer ${cellText(metadata.packerVersion)} |`,
-    `| Artifact | ${code(result.artifactName)} |`,
+    `| Artifact | ${cellSpan(result.artifactName)} |`,
     '',
   ];
   if (metadata.artifacts.length > 0) {
@@ -41,7 +33,7 @@ export function imageSummaryMarkdown(result: PackerBuildResult, run: RunContext)
     );
     for (const artifact of metadata.artifacts.slice(0, MAX_ROWS)) {
       lines.push(
-        `| ${code(artifact.build)} | ${artifact.id ? code(artifact.id) : '_none_'} | ${artifact.files.length} |`,
+        `| ${cellSpan(artifact.build)} | ${artifact.id ? cellSpan(artifact.id) : '_none_'} | ${artifact.files.length} |`,
       );
     }
     if (metadata.artifacts.length > MAX_ROWS)
@@ -51,7 +43,8 @@ export function imageSummaryMarkdown(result: PackerBuildResult, run: RunContext)
   const custom = Object.entries(metadata.customData);
   if (custom.length > 0) {
     lines.push('### Recorded by the template', '', '| name | value |', '| --- | --- |');
-    for (const [name, value] of custom.slice(0, MAX_ROWS)) lines.push(`| ${code(name)} | ${code(value)} |`);
+    for (const [name, value] of custom.slice(0, MAX_ROWS))
+      lines.push(`| ${cellSpan(name)} | ${cellSpan(value)} |`);
     if (custom.length > MAX_ROWS) lines.push('', `…and ${custom.length - MAX_ROWS} more.`);
     lines.push('');
   }

@@ -3,9 +3,9 @@ import { GitHubRefusal } from '../../github/refusals.js';
 import type { Logger } from '../../core/logger.js';
 import type { RunContext } from '../../core/run-context.js';
 import type { DriftIssueOutcome } from '../../github/drift-issue.js';
-import { COMMENT_LIMIT, renderPlanComment, type PlanRenderContext } from '../../render/index.js';
-import { codeSpan } from '../../render/markdown-escape.js';
-import { plural } from '../../render/phrases.js';
+import { COMMENT_LIMIT, renderPlanComment, type PlanRenderContext } from '../../plan/index.js';
+import { codeSpan } from '../../markdown/escape.js';
+import { plural } from '../../plan/phrases.js';
 import type { TfPlanResult } from './plan.js';
 
 export interface DriftIssueInputs {

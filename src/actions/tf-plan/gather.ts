@@ -15,7 +15,7 @@ import {
   SUMMARY_LIMIT_BYTES,
   type PlanModel,
   type PlanRenderContext,
-} from '../../render/index.js';
+} from '../../plan/index.js';
 import { COMMENT_RESERVE } from '../../github/plan-comment.js';
 import type { TfPlanInputs } from './plan.js';
 

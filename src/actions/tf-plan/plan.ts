@@ -20,7 +20,7 @@ import type { InputsOf } from '../../core/inputs.js';
 import type { Logger } from '../../core/logger.js';
 import type { RunContext } from '../../core/run-context.js';
 import { SUITE_VERSION } from '../../core/version.js';
-import { buildPlanModel, type PlanModel } from '../../render/plan-model.js';
+import { buildPlanModel, type PlanModel } from '../../plan/model.js';
 import { assertVariablesDeclared, resolveTool, TerraformCli } from '../../terraform/cli.js';
 import { summarizePlan, type PlanSummary } from '../../terraform/plan-summary.js';
 import { priorStateOf } from '../../terraform/state.js';

@@ -5,8 +5,8 @@ import {
   renderPlanText,
   SUMMARY_LIMIT_BYTES,
   type PlanRenderContext,
-} from '../../render/index.js';
-import { cellCode, cellText, codeSpan } from '../../render/markdown-escape.js';
+} from '../../plan/index.js';
+import { cellCode, cellText, codeSpan } from '../../markdown/escape.js';
 import type { MatrixStack } from '../../contracts/stacks.js';
 import { FOOTER_ROOM, planCommentBodies as commentBodies } from '../../github/plan-comment.js';
 import type { TfPlanResult } from './plan.js';

@@ -7,12 +7,12 @@ import { planCommentBodies as tfPlanCommentBodies } from '../../../src/actions/t
 import type { TfPlanResult } from '../../../src/actions/tf-plan/plan.js';
 import { COMMENT_SEPARATOR } from '../../../src/cli/summarize.js';
 import { COMMENT_LIMIT, planCommentBodies } from '../../../src/github/plan-comment.js';
-import type { PlanRenderContext } from '../../../src/render/plan-markdown.js';
-import { readPlanModel } from '../../../src/render/plan-stream.js';
+import type { PlanRenderContext } from '../../../src/plan/plan-markdown.js';
+import { readPlanModel } from '../../../src/plan/plan-stream.js';
 import { generatePlanJson } from '../../support/plan-generator.js';
 import { node24, repoRoot } from '../../support/tools.js';
-import { change, plan } from '../render/documents.js';
-import { realPlanJson } from '../render/real-plan.js';
+import { change, plan } from '../plan/documents.js';
+import { realPlanJson } from '../plan/real-plan.js';
 
 /**
  * The command as users run it: a process, its output and exit code. It runs from the TypeScript

@@ -1,5 +1,5 @@
-import type { AttributeChange, PlanCounts, PlanModel, ResourceEntry, ShownValue } from './plan-model.js';
-import { truncate } from './markdown-escape.js';
+import type { AttributeChange, PlanCounts, PlanModel, ResourceEntry, ShownValue } from './model.js';
+import { truncate } from '../markdown/escape.js';
 import { displayPath } from './values.js';
 
 /**

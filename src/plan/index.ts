@@ -9,7 +9,7 @@ export {
   type CheckEntry,
   type PlanCounts,
   type ShownValue,
-} from './plan-model.js';
+} from './model.js';
 export {
   renderPlanComment,
   renderPlanSummary,

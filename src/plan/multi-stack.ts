@@ -1,4 +1,4 @@
-import type { PlanModel } from './plan-model.js';
+import type { PlanModel } from './model.js';
 import {
   COMMENT_LIMIT,
   markdown,

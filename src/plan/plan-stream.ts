@@ -7,8 +7,8 @@ import {
   type BuildOptions,
   type PlanModel,
   type SourceText,
-} from './plan-model.js';
-import { oneLine } from './values.js';
+} from './model.js';
+import { oneLine } from '../markdown/escape.js';
 
 /**
  * Reads a `show -json` document from a file or stream into the plan model without holding the whole

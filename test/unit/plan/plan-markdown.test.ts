@@ -2,10 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
-import { buildPlanModel, type PlanModel } from '../../../src/render/plan-model.js';
-import { renderPlanComment, renderPlanSummary } from '../../../src/render/plan-markdown.js';
-import { renderMultiStackComment } from '../../../src/render/multi-stack.js';
-import { codeBlock, codeSpan, cellCode } from '../../../src/render/markdown-escape.js';
+import { buildPlanModel, type PlanModel } from '../../../src/plan/model.js';
+import { renderPlanComment, renderPlanSummary } from '../../../src/plan/plan-markdown.js';
+import { renderMultiStackComment } from '../../../src/plan/multi-stack.js';
+import { codeBlock, codeSpan, cellCode } from '../../../src/markdown/escape.js';
 import { generatePlanJson } from '../../support/plan-generator.js';
 import { change, CTX, plan } from './documents.js';
 

@@ -1,10 +1,5 @@
-import { blockText, cellCode, codeBlock, codeSpan, htmlText, truncate } from './markdown-escape.js';
-import {
-  destructiveResources,
-  type AttributeChange,
-  type PlanModel,
-  type ResourceEntry,
-} from './plan-model.js';
+import { blockText, cellCode, codeBlock, codeSpan, htmlText, linkUrl, truncate } from '../markdown/escape.js';
+import { destructiveResources, type AttributeChange, type PlanModel, type ResourceEntry } from './model.js';
 import {
   countsPhrase,
   DESTRUCTIVE_GROUPS,
@@ -19,7 +14,7 @@ import {
   type Phrase,
 } from './phrases.js';
 import { BudgetExceeded, characters, utf8Bytes, Writer, type Measure } from './size-budget.js';
-import { oneLine } from './values.js';
+import { oneLine } from '../markdown/escape.js';
 
 /**
  * The plan as GitHub Markdown: the PR comment (65,536 characters, continued in further comments when
@@ -110,18 +105,6 @@ function html(phrase: Phrase): string {
 const notesMd = (notes: Phrase[]) => (notes.length > 0 ? ` — ${notes.map(md).join('; ')}` : '');
 const notesHtml = (notes: Phrase[]) => (notes.length > 0 ? ` — ${notes.map(html).join('; ')}` : '');
 
-/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
-function safeUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-    return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  } catch {
-    return undefined;
-  }
-}
-
 function stackTitle(ctx: PlanRenderContext): string {
   const parts = [ctx.stack ? code(ctx.stack) : 'the configuration'];
   if (ctx.workspace) parts.push(`workspace ${code(ctx.workspace)}`);
@@ -136,7 +119,7 @@ function footer(part: Part): string {
   if (ctx.commit) bits.push(`commit ${code(ctx.commit.slice(0, 12))}`);
   if (ctx.tool) bits.push(`${code(ctx.tool.name)} ${code(ctx.tool.version)}`);
   else if (model.toolVersion) bits.push(`version ${code(model.toolVersion)}`);
-  const url = safeUrl(ctx.runUrl);
+  const url = linkUrl(ctx.runUrl);
   if (url) bits.push(`[full plan in the run](${url})`);
   return bits.join(' · ');
 }
@@ -328,7 +311,7 @@ function writeStackBody(w: Writer, part: Part, mode: Mode, cut: BannerCut | unde
     writeDiagnostics(w, model, mode);
   }
   if (mode.level === 'counts' || mode.level === 'minimal') {
-    const url = safeUrl(part.ctx.runUrl);
+    const url = linkUrl(part.ctx.runUrl);
     w.blank().line(
       `_This plan is too large to show whole here: ${mode.level === 'counts' && mode.firstN > 0 ? `the first ${mode.firstN} of each kind of change are listed; ` : ''}` +
         `the full plan is in the ${url ? `[run](${url})` : 'run'}'s ${layout.continuations ? 'job summary and log' : 'log'}._`,
@@ -568,4 +551,4 @@ export function renderPlanSummary(
 }
 
 /** Exposed for the multi-stack renderer. */
-export const markdown = { code, cellCode, stackTitle, safeUrl, verdict, countsPhrase };
+export const markdown = { code, cellCode, stackTitle, verdict, countsPhrase };

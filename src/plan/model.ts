@@ -1,6 +1,7 @@
 import { ConfigurationError } from '../core/errors.js';
 import { assertPlanFormat } from '../terraform/plan-summary.js';
 import type { Diagnostic } from '../terraform/ui-stream.js';
+import { anySet, isObject, maskAt, SecretCollector, type Mask } from './sensitive.js';
 import { displayLiteral, displayPath, type PathStep } from './values.js';
 
 /**
@@ -134,29 +135,10 @@ export interface BuildOptions {
   diagnostics?: readonly Diagnostic[];
 }
 
-type Mask = unknown;
 type Json = unknown;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isComposite = (value: unknown): value is Record<string, unknown> | unknown[] =>
   typeof value === 'object' && value !== null;
-
-/** The part of a mask (`*_sensitive`, `after_unknown`) under one step: a `true` covers everything below it. */
-function maskAt(mask: Mask, step: PathStep): Mask {
-  if (mask === true) return true;
-  if (Array.isArray(mask)) return typeof step === 'number' ? mask[step] : undefined;
-  if (isObject(mask)) return typeof step === 'string' ? mask[step] : undefined;
-  return undefined;
-}
-
-/** True when anything at or under this mask is set. */
-function anySet(mask: Mask): boolean {
-  if (mask === true) return true;
-  if (Array.isArray(mask)) return mask.some(anySet);
-  if (isObject(mask)) return Object.values(mask).some(anySet);
-  return false;
-}
 
 function childAt(value: Json, step: PathStep): Json {
   if (Array.isArray(value)) return typeof step === 'number' ? value[step] : undefined;
@@ -552,80 +534,12 @@ function diagnosticEntry(diagnostic: Diagnostic): PlanDiagnostic {
 }
 
 /**
- * Sensitive strings, gathered from every place the document marks one, so they can also be redacted
- * where the document forgot the mark: tofu 1.12 keeps `terraform_data.output` unmarked in the state
- * even when it copies a sensitive `input`, and prints the old value in its own plan. Shorter strings
- * are not collected: redacting every "on" or "80" would hide more than it protects.
- */
-const MIN_SECRET_LENGTH = 4;
-
-function collectSecrets(value: Json, sensitive: Mask, into: Set<string>): void {
-  if (value === null || value === undefined || !anySet(sensitive)) return;
-  if (sensitive === true) {
-    if (typeof value === 'string') {
-      if (value.length >= MIN_SECRET_LENGTH) into.add(value);
-    } else if (Array.isArray(value)) {
-      for (const item of value) collectSecrets(item, true, into);
-    } else if (isObject(value)) {
-      for (const key in value) collectSecrets(value[key], true, into);
-    }
-    return;
-  }
-  if (Array.isArray(value)) value.forEach((item, i) => collectSecrets(item, maskAt(sensitive, i), into));
-  else if (isObject(value)) for (const key in value) collectSecrets(value[key], maskAt(sensitive, key), into);
-}
-
-/**
- * Replaces every gathered secret in the model's text (a value that is exactly one becomes sensitive),
- * and returns the same replacement for the attribute diffs, which are computed later.
- */
-function redact(
-  model: PlanModel,
-  secrets: ReadonlySet<string>,
-): ((value: ShownValue) => ShownValue) | undefined {
-  if (secrets.size === 0) return undefined;
-  // Values are shown as JSON literals, so a secret inside one appears JSON-escaped.
-  const forms = new Set<string>();
-  for (const secret of secrets) {
-    // The quoted literal first (longest first below), so a whole string shows as (sensitive), unquoted.
-    forms.add(displayLiteral(secret));
-    forms.add(displayLiteral(secret).slice(1, -1));
-    forms.add(secret);
-  }
-  const pattern = new RegExp(
-    [...forms]
-      .sort((a, b) => b.length - a.length)
-      .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('|'),
-    'g',
-  );
-  const literals = new Set([...secrets].map((secret) => displayLiteral(secret)));
-  const text = (value: string) => value.replace(pattern, '(sensitive)');
-  const value = (shownValue: ShownValue): ShownValue => {
-    if (shownValue.kind !== 'known') return shownValue;
-    if (literals.has(shownValue.text)) return { kind: 'sensitive' };
-    pattern.lastIndex = 0;
-    return pattern.test(shownValue.text) ? { kind: 'known', text: text(shownValue.text) } : shownValue;
-  };
-  for (const output of model.outputs) {
-    output.before = value(output.before);
-    output.after = value(output.after);
-  }
-  for (const check of model.checks) check.problems = check.problems.map(text);
-  for (const diagnostic of model.diagnostics) {
-    diagnostic.summary = text(diagnostic.summary);
-    diagnostic.detail = text(diagnostic.detail);
-  }
-  return value;
-}
-
-/**
  * Builds the model entry by entry, so a reader that streams `resource_changes` never holds the whole
  * document (see plan-stream.ts); buildPlanModel feeds it from a parsed document.
  */
 export class PlanModelBuilder {
   private readonly model: PlanModel;
-  private readonly secrets = new Set<string>();
+  private readonly secrets = new SecretCollector();
   private readonly shared: Shared = newShared();
 
   constructor(head: { formatVersion: string; toolVersion?: string }) {
@@ -658,7 +572,7 @@ export class PlanModelBuilder {
   /** One `resource_changes` entry, parsed; `source` is its JSON text when the document is streamed. */
   addResourceChange(raw: unknown, source?: SourceText): void {
     const entry = resourceEntry(raw, source, this.shared);
-    this.gatherSecrets(raw);
+    this.secrets.addChange(raw);
     const { counts } = this.model;
     if (entry.importing) counts.import += 1;
     if (entry.previousAddress) counts.move += 1;
@@ -685,7 +599,7 @@ export class PlanModelBuilder {
 
   addDrift(raw: unknown, source?: SourceText): void {
     const entry = resourceEntry(raw, source, this.shared);
-    this.gatherSecrets(raw);
+    this.secrets.addChange(raw);
     if (entry.action === 'no-op') return;
     this.model.drift.push(entry);
     this.model.counts.drift += 1;
@@ -695,8 +609,8 @@ export class PlanModelBuilder {
     if (!isObject(raw)) return;
     for (const [name, change] of Object.entries(raw)) {
       if (isObject(change)) {
-        collectSecrets(change.before, change.before_sensitive, this.secrets);
-        collectSecrets(change.after, change.after_sensitive, this.secrets);
+        this.secrets.add(change.before, change.before_sensitive);
+        this.secrets.add(change.after, change.after_sensitive);
       }
       const entry = outputEntry(name, change);
       if (entry) this.model.outputs.push(entry);
@@ -726,27 +640,13 @@ export class PlanModelBuilder {
    * are sensitive.
    */
   setVariables(values: unknown, configuration: unknown): void {
-    if (!isObject(values) || !isObject(configuration)) return;
-    const rootModule = configuration.root_module;
-    const declared = isObject(rootModule) && isObject(rootModule.variables) ? rootModule.variables : {};
-    for (const [name, declaration] of Object.entries(declared)) {
-      const variable = values[name];
-      if (isObject(declaration) && declaration.sensitive === true && isObject(variable)) {
-        collectSecrets(variable.value, true, this.secrets);
-      }
-    }
+    this.secrets.addVariables(values, configuration);
   }
 
   finish(): PlanModel {
-    const redactValue = redact(this.model, this.secrets);
+    const redactValue = this.secrets.redact(this.model);
     if (redactValue) this.shared.redactValue = redactValue;
     return this.model;
-  }
-
-  private gatherSecrets(raw: unknown): void {
-    if (!isObject(raw) || !isObject(raw.change)) return;
-    collectSecrets(raw.change.before, raw.change.before_sensitive, this.secrets);
-    collectSecrets(raw.change.after, raw.change.after_sensitive, this.secrets);
   }
 }
 

@@ -1,4 +1,4 @@
-import { destructiveResources, type PlanModel, type ResourceEntry } from './plan-model.js';
+import { destructiveResources, type PlanModel, type ResourceEntry } from './model.js';
 import type { PlanRenderContext } from './plan-markdown.js';
 import {
   countsPhrase,
@@ -11,7 +11,7 @@ import {
   resourceNotes,
   type Phrase,
 } from './phrases.js';
-import { oneLine } from './values.js';
+import { oneLine } from '../markdown/escape.js';
 
 /**
  * The plan as plain text for the log: everything, with no size budget and no markup. Every line the

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { ConfigurationError } from '../../../src/core/errors.js';
-import { buildPlanModel } from '../../../src/render/plan-model.js';
-import { renderPlanComment } from '../../../src/render/plan-markdown.js';
-import { renderPlanText } from '../../../src/render/plan-text.js';
+import { buildPlanModel } from '../../../src/plan/model.js';
+import { renderPlanComment } from '../../../src/plan/plan-markdown.js';
+import { renderPlanText } from '../../../src/plan/plan-text.js';
 import { summarizePlan } from '../../../src/terraform/plan-summary.js';
 import { change, CTX, plan } from './documents.js';
 
