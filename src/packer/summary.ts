@@ -1,5 +1,5 @@
-import { cellText } from '../../render/markdown-escape.js';
-import type { RunContext } from '../../core/run-context.js';
+import { cellText } from '../render/markdown-escape.js';
+import type { RunContext } from '../core/run-context.js';
 import type { PackerBuildResult } from './build.js';
 
 /** Inline code that survives any content: a fence longer than any backtick run inside it. */
