@@ -14,7 +14,7 @@ export interface InventorySource {
   description: string;
 }
 
-/** The file tf-apply puts in its inventory artifact (src/actions/tf-apply/apply.ts). */
+/** The file tf-apply puts in its inventory artifact (src/terraform/apply.ts). */
 export const ARTIFACT_INVENTORY_FILE = 'inventory.yml';
 
 export interface ResolveInventoryOptions {

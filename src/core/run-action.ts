@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { errorMessage, isConfigurationError, StepFailure } from './errors.js';
 import { readInputs, type InputShape, type InputsOf, type InputSpec } from './inputs.js';
 import { actionsExec, type Exec } from './exec.js';
+import { outputSetter, type OutputDeclaration, type OutputSetter } from './outputs.js';
 import type { Logger } from './logger.js';
 import { readRunContext, type RunContext } from './run-context.js';
 
@@ -16,12 +17,13 @@ export const runnerLogger: Logger = {
   group: (name, body) => core.group(name, body),
 };
 
-export interface ActionContext<S extends InputShape> {
+export interface ActionContext<S extends InputShape, O> {
   inputs: InputsOf<S>;
   logger: Logger;
   exec: Exec;
   run: RunContext;
-  setOutput(name: string, value: string | number | boolean): void;
+  /** Sets one of the outputs the action declares (its outputs.ts), formatted as declared. */
+  setOutputs: OutputSetter<O>;
   saveState(name: string, value: string): void;
   /** Puts a directory first on PATH for this step and the job's later steps (GITHUB_PATH). */
   addPath(dir: string): void;
@@ -51,16 +53,17 @@ async function writeSummary(markdown: string): Promise<void> {
 const POST_PHASE_STATE = 'isPost';
 
 /**
- * The outer wrapper of every action: reads the inputs, runs the body, and turns what it throws into
+ * The outer wrapper of every action: reads the inputs, runs the body with a setter of the declared outputs, and turns what it throws into
  * exactly one `::error::` line. A user's mistake (ConfigurationError) shows only its message; anything
  * else is a bug, shown with the action's name, with its stack at debug level for whoever files it.
  * This is the only place that calls setFailed. With a `post` body, the same bundle serves as the
  * action's post step (action.yml `post:`), which runs after main also when the job failed.
  */
-export async function runAction<S extends InputShape>(
+export async function runAction<S extends InputShape, O>(
   actionName: string,
   spec: InputSpec<S>,
-  main: (context: ActionContext<S>) => Promise<void>,
+  outputs: OutputDeclaration<O>,
+  main: (context: ActionContext<S, O>) => Promise<void>,
   post?: (context: { logger: Logger; state: (name: string) => string }) => Promise<void>,
 ): Promise<void> {
   try {
@@ -76,7 +79,7 @@ export async function runAction<S extends InputShape>(
       logger: runnerLogger,
       exec: actionsExec,
       run: readRunContext(),
-      setOutput: (name, value) => core.setOutput(name, String(value)),
+      setOutputs: outputSetter(outputs, (name, value) => core.setOutput(name, value)),
       saveState: (name, value) => core.saveState(name, value),
       addPath: (dir) => core.addPath(dir),
       exportVariable: (name, value) => core.exportVariable(name, value),

@@ -2,13 +2,11 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArtifactStore } from '../artifacts/store.js';
 import { toWorkspacePath } from '../contracts/manifest.js';
-import { errorMessage } from '../core/errors.js';
+import { errorMessage, StepFailure } from '../core/errors.js';
 import type { Exec } from '../core/exec.js';
-import type { InputsOf } from '../core/inputs.js';
 import type { Logger } from '../core/logger.js';
 import type { RunContext } from '../core/run-context.js';
 import type { GitHubClient } from '../github/octokit.js';
-import type { reportInputs } from '../actions/report/inputs.js';
 import { backupState } from './backup.js';
 import { gatherArtifacts } from './gather.js';
 import { renderHtml } from './html.js';
@@ -17,8 +15,34 @@ import { renderMarkdown } from './markdown.js';
 import { buildModel, reportJson, type ReportModel } from './model.js';
 import { renderReproduceScript } from './reproduce.js';
 import { notify } from './webhook.js';
+import type { BinaryChoice } from '../terraform/tool.js';
+import type { StepReport } from '../core/outputs.js';
+import { lazyGitHubClient } from '../github/lazy-client.js';
 
-export type ReportInputs = InputsOf<typeof reportInputs.shape>;
+/** What report reads: its inputs, camel-cased, as src/actions/report/inputs.ts parses them. */
+export interface ReportInputs {
+  artifactPrefix: string;
+  title?: string | undefined;
+  workingDirectory: string;
+  binary: BinaryChoice;
+  backupState: boolean;
+  backendConfig: string[];
+  encryptionKey?: string | undefined;
+  webhookUrl?: string | undefined;
+  webhookKind: 'slack' | 'teams';
+  githubToken?: string | undefined;
+}
+
+/** The outputs report sets, by their action.yml names. */
+export interface ReportOutputs {
+  'report-path': string;
+  'html-path': string;
+  'json-path': string;
+  'reproduce-path': string;
+  outcome: ReportModel['outcome'];
+  'artifact-name': string;
+  notified: boolean;
+}
 
 export interface ReportDependencies {
   artifacts: ArtifactStore;
@@ -51,6 +75,34 @@ export interface ReportResult {
 }
 
 export const REPORT_FILES = ['report.md', 'report.html', 'report.json', 'reproduce.sh'] as const;
+
+/** The report step: the report, its outputs and the job summary; then fails if the state backup did. */
+export async function runReport(
+  inputs: ReportInputs,
+  deps: Omit<ReportDependencies, 'github'> & StepReport<ReportOutputs>,
+): Promise<void> {
+  const { logger } = deps;
+  const token = inputs.githubToken;
+  // Made only when the jobs are read; without a token they are not.
+  const github = token
+    ? lazyGitHubClient(token, logger, deps.run, () => new Error('the GitHub token went missing'))
+    : undefined;
+  const result = await buildReport(inputs, { ...deps, github });
+  deps.setOutputs({
+    'report-path': result.markdownPath,
+    'html-path': result.htmlPath,
+    'json-path': result.jsonPath,
+    'reproduce-path': result.scriptPath,
+    outcome: result.model.outcome,
+    'artifact-name': result.artifactName,
+  });
+  if (result.notified !== undefined) deps.setOutputs({ notified: result.notified });
+  await deps.writeSummary(result.markdown);
+  logger.debug(`report built in ${result.buildMs.toFixed(0)} ms`);
+  if (result.backupProblem) {
+    throw new StepFailure(`The report is out, but the state backup failed: ${result.backupProblem}`);
+  }
+}
 
 /**
  * The report action: gathers the run's artifacts and jobs, backs up the state when asked, writes

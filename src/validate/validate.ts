@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ArtifactStore, UploadedArtifact } from '../artifacts/store.js';
 import { toWorkspacePath } from '../contracts/manifest.js';
-import { ConfigurationError, isConfigurationError } from '../core/errors.js';
+import { ConfigurationError, isConfigurationError, StepFailure } from '../core/errors.js';
 import type { Exec } from '../core/exec.js';
 import type { Logger } from '../core/logger.js';
 import type { RunContext } from '../core/run-context.js';
@@ -15,6 +15,8 @@ import { checkPacker } from './packer.js';
 import { toSarif } from './sarif.js';
 import { checkSecrets } from './secrets.js';
 import { checkTerraform, hasConfiguration } from './terraform.js';
+import type { StepReport } from '../core/outputs.js';
+import { validateSummaryMarkdown } from './summary.js';
 
 /**
  * The validate stage: readiness checks on every change, in the seeds' order — the secret scan, then
@@ -36,6 +38,14 @@ export interface ValidateInputs {
   scanSecrets: boolean;
   sarifPath?: string | undefined;
   artifactPrefix: string;
+}
+
+/** The outputs validate sets, by their action.yml names. */
+export interface ValidateOutputs {
+  passed: boolean;
+  findings: number;
+  'sarif-path': string;
+  'artifact-name': string;
 }
 
 export interface ValidateDependencies {
@@ -65,6 +75,27 @@ export const RESULTS_SCHEMA = 'iac/validate@1';
 
 export function validateArtifactName(prefix: string): string {
   return `${prefix}-validate`;
+}
+
+/** The validate step: every check, the outputs and the summary; then fails naming the checks that failed. */
+export async function runValidate(
+  inputs: ValidateInputs,
+  deps: ValidateDependencies & StepReport<ValidateOutputs>,
+): Promise<void> {
+  const result = await runValidation(inputs, deps);
+  deps.setOutputs({
+    passed: result.passed,
+    findings: result.findings,
+    'sarif-path': result.sarifPath,
+    'artifact-name': result.artifactName,
+  });
+  await deps.writeSummary(validateSummaryMarkdown(result));
+  if (!result.passed) {
+    const failed = result.checks.filter((check) => check.status === 'failed');
+    throw new StepFailure(
+      `validate failed: ${failed.map((check) => `${check.title} (${check.subject})${check.reason ? `: ${check.reason}` : ''}`).join('; ')}`,
+    );
+  }
 }
 
 export async function runValidation(

@@ -2,12 +2,36 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { ansibleConfigureOutputs } from '../../src/actions/ansible-configure/outputs.js';
+import { approvalGateOutputs } from '../../src/actions/approval-gate/outputs.js';
+import { packerBuildOutputs } from '../../src/actions/packer-build/outputs.js';
+import { reportOutputs } from '../../src/actions/report/outputs.js';
+import { setupOutputs } from '../../src/actions/setup/outputs.js';
+import { smokeTestOutputs } from '../../src/actions/smoke-test/outputs.js';
+import { tfApplyOutputs } from '../../src/actions/tf-apply/outputs.js';
+import { tfPlanOutputs } from '../../src/actions/tf-plan/outputs.js';
+import { validateOutputs } from '../../src/actions/validate/outputs.js';
 import { readInputs, type InputShape, type InputSpec } from '../../src/core/inputs.js';
+import type { OutputSpec } from '../../src/core/outputs.js';
+import { MAX_WAVES } from '../../src/terraform/waves.js';
 import { SUITE_VERSION } from '../../src/core/version.js';
 import { actionInputSpecs } from '../support/action-specs.js';
 import { repoRoot } from '../support/tools.js';
 
 const specs = actionInputSpecs;
+
+/** Every action's output declaration by the action's name, held by their common part. */
+const outputDeclarations: Record<string, Record<string, OutputSpec<never>>> = {
+  setup: setupOutputs,
+  'tf-plan': tfPlanOutputs,
+  'tf-apply': tfApplyOutputs,
+  'approval-gate': approvalGateOutputs,
+  'packer-build': packerBuildOutputs,
+  'ansible-configure': ansibleConfigureOutputs,
+  'smoke-test': smokeTestOutputs,
+  report: reportOutputs,
+  validate: validateOutputs,
+};
 
 interface ActionYaml {
   name: string;
@@ -49,6 +73,12 @@ describe('action metadata', () => {
       ].sort(),
     );
     expect(Object.keys(specs).sort()).toEqual(['setup', ...found].sort());
+    expect(Object.keys(outputDeclarations).sort()).toEqual(['setup', ...found].sort());
+  });
+
+  it('declares one tf-plan output a wave, as many as the waves a stack graph may have', () => {
+    const waves = Object.keys(tfPlanOutputs).filter((name) => /^wave-\d+$/.test(name));
+    expect(waves).toEqual(Array.from({ length: MAX_WAVES }, (_, index) => `wave-${index + 1}`));
   });
 
   describe.each(Object.keys(specs))('%s', (name) => {
@@ -74,6 +104,17 @@ describe('action metadata', () => {
 
     it('declares exactly the inputs its schema reads', () => {
       expect(Object.keys(yaml.inputs).sort()).toEqual(Object.keys(spec.shape).sort());
+    });
+
+    it('declares exactly the outputs action.yml lists: every declared output is in action.yml, and every action.yml output is declared', () => {
+      const declared = Object.keys(outputDeclarations[name] ?? {});
+      const listed = Object.keys(yaml.outputs);
+      expect({ notInActionYml: declared.filter((output) => !listed.includes(output)) }).toEqual({
+        notInActionYml: [],
+      });
+      expect({ notDeclared: listed.filter((output) => !declared.includes(output)) }).toEqual({
+        notDeclared: [],
+      });
     });
 
     it('has action.yml defaults that read the same as an empty input (one meaning for each default)', () => {

@@ -3,11 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  buildImage,
-  defaultImageName,
-  type PackerBuildInputs,
-} from '../../../src/actions/packer-build/build.js';
+import { buildImage, defaultImageName, type PackerBuildInputs } from '../../../src/packer/build.js';
 import type { ArtifactStore } from '../../../src/artifacts/store.js';
 import { readBuildMetadata, type BuildMetadata } from '../../../src/contracts/build-metadata.js';
 import { ConfigurationError } from '../../../src/core/errors.js';

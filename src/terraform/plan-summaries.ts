@@ -1,14 +1,13 @@
-import { shortDigest } from '../../contracts/digest.js';
-import type { RunContext } from '../../core/run-context.js';
+import { shortDigest } from '../contracts/digest.js';
+import type { RunContext } from '../core/run-context.js';
 import {
   renderPlanSummary,
   renderPlanText,
   SUMMARY_LIMIT_BYTES,
   type PlanRenderContext,
-} from '../../plan/index.js';
-import { cellCode, cellText, codeSpan } from '../../markdown/escape.js';
-import type { MatrixStack } from '../../contracts/stacks.js';
-import { FOOTER_ROOM, planCommentBodies as commentBodies } from '../../github/plan-comment.js';
+} from '../plan/index.js';
+import { codeSpan } from '../markdown/escape.js';
+import { FOOTER_ROOM, planCommentBodies as commentBodies } from '../github/plan-comment.js';
 import type { TfPlanResult } from './plan.js';
 
 /** The context every rendering of a plan names: stack, workspace, digest, commit and the run. */
@@ -68,26 +67,4 @@ export function planCommentBodies(result: TfPlanResult, ctx: PlanRenderContext):
 /** The plan as plain text for the step's log. */
 export function planLogText(result: TfPlanResult, ctx: PlanRenderContext): string {
   return renderPlanText(result.model, ctx);
-}
-
-/** mode: waves — the order the pipeline will deploy the stacks in. */
-export function wavesSummary(waves: readonly MatrixStack[][]): string {
-  const rows = waves.flatMap((stacks, index) =>
-    stacks.map(
-      (s) =>
-        `| ${index + 1} | ${cellCode(s.stack)} | ${cellCode(s.directory)} | ${cellText(s.environment) || '—'} | ${
-          s['depends-on'] ? s['depends-on'].split(',').map(cellCode).join(', ') : '—'
-        } |`,
-    ),
-  );
-  return [
-    '## Deployment order',
-    '',
-    `${waves.length} wave(s); the stacks of a wave run side by side, each wave after the one before it is applied.`,
-    '',
-    '| Wave | Stack | Directory | Environment | Depends on |',
-    '|---:|---|---|---|---|',
-    ...rows,
-    '',
-  ].join('\n');
 }

@@ -1,21 +1,29 @@
 import { mkdir } from 'node:fs/promises';
-import { ConfigurationError } from '../../core/errors.js';
-import type { Exec } from '../../core/exec.js';
-import type { InputsOf } from '../../core/inputs.js';
-import type { Logger } from '../../core/logger.js';
-import { installAnsible, type ToolDirectories } from '../../toolchain/ansible.js';
-import { installRelease, type Installed, type ToolCache } from '../../toolchain/install.js';
+import { ConfigurationError } from '../core/errors.js';
+import type { Exec } from '../core/exec.js';
+import type { Logger } from '../core/logger.js';
+import { installAnsible, type ToolDirectories } from './ansible.js';
+import { installRelease, type Installed, type ToolCache } from './install.js';
 import {
   pluginCacheDir,
   restorePluginCache,
+  savePluginCache,
   type CacheLibrary,
   type RestoreResult,
-} from '../../toolchain/plugin-cache.js';
-import { PRODUCTS, type Platform, type Product } from '../../toolchain/releases.js';
-import { resolveRequests, type Requested, type VersionFiles } from '../../toolchain/version-files.js';
-import type { setupInputs } from './inputs.js';
+} from './plugin-cache.js';
+import { PRODUCTS, type Platform, type Product } from './releases.js';
+import { readVersionFiles, resolveRequests, type Requested, type VersionFiles } from './version-files.js';
+import type { StepReport } from '../core/outputs.js';
 
-export type SetupInputs = InputsOf<typeof setupInputs.shape>;
+/** What setup reads: its inputs, camel-cased, as src/actions/setup/inputs.ts parses them. */
+export interface SetupInputs {
+  tofuVersion?: string | undefined;
+  terraformVersion?: string | undefined;
+  packerVersion?: string | undefined;
+  ansibleVersion?: string | undefined;
+  mirrorUrl?: string | undefined;
+  cache: boolean;
+}
 
 export interface SetupDeps {
   exec: Exec;
@@ -39,8 +47,16 @@ export interface SetupResult {
   pluginCache?: RestoreResult;
 }
 
+/** The outputs setup sets, by their action.yml names: each tool's version, empty when not installed. */
+export interface SetupOutputs {
+  'tofu-version': string;
+  'terraform-version': string;
+  'packer-version': string;
+  'ansible-version': string;
+}
+
 /** The output each tool's version is reported under. */
-export const OUTPUTS: Record<Installed['product'], string> = {
+export const OUTPUTS: Record<Installed['product'], keyof SetupOutputs> = {
   opentofu: 'tofu-version',
   terraform: 'terraform-version',
   packer: 'packer-version',
@@ -108,6 +124,46 @@ export async function setup(inputs: SetupInputs, deps: SetupDeps): Promise<Setup
     }
   }
   return result;
+}
+
+const STATE_KEY = 'plugin-cache-key';
+const STATE_RESTORED = 'plugin-cache-restored';
+
+export interface SetupStepDependencies extends Omit<SetupDeps, 'versionFiles'>, StepReport<SetupOutputs> {
+  saveState(name: string, value: string): void;
+}
+
+/**
+ * The setup step: installs the tools the inputs and the workspace's version files ask for, sets each
+ * tool's version output, and keeps the plugin cache's key for the post step, which saves the cache.
+ */
+export async function runSetup(inputs: SetupInputs, deps: SetupStepDependencies): Promise<void> {
+  const result = await setup(inputs, { ...deps, versionFiles: await readVersionFiles(deps.workspace) });
+  for (const output of Object.values(OUTPUTS)) {
+    const installed = result.installed.find((tool) => OUTPUTS[tool.product] === output);
+    deps.setOutputs({ [output]: installed?.version ?? '' });
+  }
+  if (result.pluginCache) {
+    deps.saveState(STATE_KEY, result.pluginCache.key);
+    deps.saveState(STATE_RESTORED, result.pluginCache.restored ?? '');
+  }
+  await deps.writeSummary(setupSummaryMarkdown(result));
+}
+
+/** The setup step's post phase: saves the plugin cache main restored or started, under main's key. */
+export function saveSetupPluginCache(deps: {
+  state: (name: string) => string;
+  home: string;
+  cache: () => Promise<CacheLibrary>;
+  logger: Logger;
+}): Promise<void> {
+  return savePluginCache({
+    key: deps.state(STATE_KEY),
+    restored: deps.state(STATE_RESTORED),
+    dir: pluginCacheDir(deps.home),
+    cache: deps.cache,
+    logger: deps.logger,
+  });
 }
 
 export function setupSummaryMarkdown(result: SetupResult): string {

@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { join, relative, isAbsolute } from 'node:path';
-import { artifactName } from '../../artifacts/names.js';
-import type { ArtifactStore, UploadedArtifact } from '../../artifacts/store.js';
+import { artifactName } from '../artifacts/names.js';
+import type { ArtifactStore, UploadedArtifact } from '../artifacts/store.js';
 import {
   BUILD_METADATA_FILE,
   BUILD_METADATA_SCHEMA,
@@ -9,18 +9,18 @@ import {
   type BuildMetadata,
   type BuildOrigin,
   type ImageArtifact,
-} from '../../contracts/build-metadata.js';
-import { toWorkspacePath } from '../../contracts/manifest.js';
-import { ConfigurationError } from '../../core/errors.js';
-import type { Exec } from '../../core/exec.js';
-import { NAME_PART, type InputsOf } from '../../core/inputs.js';
-import type { Logger } from '../../core/logger.js';
-import type { RunContext } from '../../core/run-context.js';
-import { SUITE_VERSION } from '../../core/version.js';
-import { buildRecordKey, type BuildRecords } from '../../packer/build-record.js';
-import { hasInit, PackerCli, resolvePacker, type PackerTool } from '../../packer/cli.js';
-import type { MachineArtifact } from '../../packer/machine-readable.js';
-import { artifactsOfThisRun, readManifestFile } from '../../packer/manifest.js';
+} from '../contracts/build-metadata.js';
+import { toWorkspacePath } from '../contracts/manifest.js';
+import { ConfigurationError } from '../core/errors.js';
+import type { Exec } from '../core/exec.js';
+import { NAME_PART } from '../core/inputs.js';
+import type { Logger } from '../core/logger.js';
+import type { RunContext } from '../core/run-context.js';
+import { SUITE_VERSION } from '../core/version.js';
+import { buildRecordKey, type BuildRecords } from './build-record.js';
+import { hasInit, PackerCli, resolvePacker, type PackerTool } from './cli.js';
+import type { MachineArtifact } from './machine-readable.js';
+import { artifactsOfThisRun, readManifestFile } from './manifest.js';
 import {
   analyseTemplate,
   discoverTemplate,
@@ -29,12 +29,36 @@ import {
   workspacePath,
   type Template,
   type TemplateAnalysis,
-} from '../../packer/template.js';
-import { assertSelectionMatches } from '../../packer/selection.js';
-import { assertDeclared, writeVariablesFile } from '../../packer/variables.js';
-import type { packerBuildInputs } from './inputs.js';
+} from './template.js';
+import { assertSelectionMatches } from './selection.js';
+import { assertDeclared, writeVariablesFile } from './variables.js';
+import type { StepReport } from '../core/outputs.js';
+import { imageSummaryMarkdown } from './summary.js';
 
-export type PackerBuildInputs = InputsOf<typeof packerBuildInputs.shape>;
+/** What packer-build reads: its inputs, camel-cased, as src/actions/packer-build/inputs.ts parses them. */
+export interface PackerBuildInputs {
+  template: string;
+  workingDirectory: string;
+  varFiles: string[];
+  vars: [string, string][];
+  only: string[];
+  except: string[];
+  imageName?: string | undefined;
+  skipUnchanged: boolean;
+  artifactPrefix: string;
+}
+
+/** The outputs packer-build sets, by their action.yml names. */
+export interface PackerBuildOutputs {
+  'image-id': string;
+  artifacts: Array<Pick<BuildMetadata['artifacts'][number], 'build' | 'id' | 'builderId' | 'files'>>;
+  'build-time': string;
+  'template-hash': string;
+  skipped: boolean;
+  'metadata-path': string;
+  'image-name': string;
+  'artifact-name': string;
+}
 
 export interface PackerBuildDependencies {
   exec: Exec;
@@ -344,4 +368,24 @@ async function publish(
   );
   deps.logger.info(`Uploaded ${BUILD_METADATA_FILE} as ${artifact.name}`);
   return { metadata, metadataPath, artifactName: artifact.name, artifact };
+}
+
+/** The packer-build step: builds the image (or hands on the unchanged one), then its outputs and summary. */
+export async function runPackerBuild(
+  inputs: PackerBuildInputs,
+  deps: PackerBuildDependencies & StepReport<PackerBuildOutputs>,
+): Promise<void> {
+  const result = await buildImage(inputs, deps);
+  const { metadata } = result;
+  deps.setOutputs({
+    'image-id': metadata.imageId,
+    artifacts: metadata.artifacts.map(({ build, id, builderId, files }) => ({ build, id, builderId, files })),
+    'build-time': metadata.buildTime,
+    'template-hash': metadata.templateHash,
+    skipped: metadata.skipped,
+    'metadata-path': result.metadataPath,
+    'image-name': metadata.name,
+    'artifact-name': result.artifactName,
+  });
+  await deps.writeSummary(imageSummaryMarkdown(result, deps.run));
 }

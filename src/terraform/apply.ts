@@ -1,34 +1,57 @@
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { artifactName, stackName } from '../../artifacts/names.js';
-import { fetchPlanBundle } from '../../artifacts/plan-bundle.js';
-import { requireApprovalRecord } from '../../approval/record-check.js';
-import type { ArtifactStore, OtherRun } from '../../artifacts/store.js';
-import { verifyPlanBundle } from '../../contracts/bundle.js';
-import { shortDigest } from '../../contracts/digest.js';
-import { encryptDirectory, ENCRYPTED_BUNDLE_FILE } from '../../contracts/encryption.js';
-import { LOCK_FILE, PLAN_FILE, toWorkspacePath, type PlanManifest } from '../../contracts/manifest.js';
-import { checkedOutCommit } from '../../core/checkout.js';
-import { ConfigurationError, StepFailure } from '../../core/errors.js';
-import type { Exec } from '../../core/exec.js';
-import type { InputsOf } from '../../core/inputs.js';
-import type { Logger } from '../../core/logger.js';
-import type { RunContext } from '../../core/run-context.js';
-import type { Deployment } from '../../github/deployments.js';
-import {
-  isTerraformFailure,
-  resolveTool,
-  TerraformCli,
-  type ApplyResult,
-  type OutputJson,
-} from '../../terraform/cli.js';
-import { renderInventory, toAnsibleInventory } from '../../terraform/inventory.js';
-import { redactOutputs } from '../../terraform/outputs.js';
-import { priorStateOf } from '../../terraform/state.js';
-import type { tfApplyInputs } from './inputs.js';
+import { artifactName, stackName } from '../artifacts/names.js';
+import { fetchPlanBundle } from '../artifacts/plan-bundle.js';
+import { requireApprovalRecord } from '../approval/record-check.js';
+import type { ArtifactStore, OtherRun } from '../artifacts/store.js';
+import { verifyPlanBundle } from '../contracts/bundle.js';
+import { shortDigest } from '../contracts/digest.js';
+import { encryptDirectory, ENCRYPTED_BUNDLE_FILE } from '../contracts/encryption.js';
+import { LOCK_FILE, PLAN_FILE, toWorkspacePath, type PlanManifest } from '../contracts/manifest.js';
+import { checkedOutCommit } from '../core/checkout.js';
+import { ConfigurationError, StepFailure } from '../core/errors.js';
+import type { Exec } from '../core/exec.js';
+import type { Logger } from '../core/logger.js';
+import type { RunContext } from '../core/run-context.js';
+import { Deployment } from '../github/deployments.js';
+import { isTerraformFailure, resolveTool, TerraformCli, type ApplyResult, type OutputJson } from './cli.js';
+import { renderInventory, toAnsibleInventory } from './inventory.js';
+import { redactOutputs } from './outputs.js';
+import { priorStateOf } from './state.js';
+import type { BinaryChoice } from './tool.js';
+import type { StepReport } from '../core/outputs.js';
+import { lazyGitHubClient } from '../github/lazy-client.js';
 
-export type TfApplyInputs = InputsOf<typeof tfApplyInputs.shape>;
+/** What tf-apply reads: its inputs, camel-cased, as src/actions/tf-apply/inputs.ts parses them. */
+export interface TfApplyInputs {
+  workingDirectory: string;
+  binary: BinaryChoice;
+  stack?: string | undefined;
+  workspace: string;
+  backendConfig: string[];
+  planArtifact?: string | undefined;
+  runId?: number | undefined;
+  expectedPlanDigest?: string | undefined;
+  requireApproval: boolean;
+  encryptionKey?: string | undefined;
+  requireSameCommit: boolean;
+  inventoryOutput: string;
+  artifactPrefix: string;
+  environment?: string | undefined;
+  exposeSensitive: boolean;
+  githubToken?: string | undefined;
+}
+
+/** The outputs tf-apply sets, by their action.yml names. */
+export interface TfApplyOutputs {
+  applied: boolean;
+  outputs: Record<string, unknown>;
+  'outputs-path': string;
+  'inventory-path': string | undefined;
+  'plan-digest': string;
+  'deployment-id': number | undefined;
+}
 
 export interface TfApplyDependencies {
   exec: Exec;
@@ -48,6 +71,52 @@ export interface TfApplyResult {
   outputsPath: string;
   inventoryPath?: string;
   deploymentId?: number;
+}
+
+/**
+ * The tf-apply step: applies the plan (inside a GitHub deployment when `environment` is given), then its
+ * outputs and summary.
+ */
+export async function runTfApply(
+  inputs: TfApplyInputs,
+  deps: Omit<TfApplyDependencies, 'startDeployment'> & StepReport<TfApplyOutputs>,
+): Promise<void> {
+  const { logger, run } = deps;
+  const environment = inputs.environment;
+  const github = lazyGitHubClient(
+    inputs.githubToken,
+    logger,
+    run,
+    () =>
+      new ConfigurationError('Input "github-token" is required with environment, to create the deployment.'),
+  );
+  const startDeployment = environment
+    ? async (manifest: { planDigest: string; stack: string }) =>
+        Deployment.start(await github(), run, {
+          environment,
+          description: `Apply ${manifest.stack} plan ${manifest.planDigest.slice(0, 19)}`,
+          payload: { stack: manifest.stack, planDigest: manifest.planDigest },
+        })
+    : undefined;
+  const result = await apply(inputs, { ...deps, ...(startDeployment ? { startDeployment } : {}) });
+  deps.setOutputs({
+    applied: true,
+    outputs: result.outputs,
+    'outputs-path': result.outputsPath,
+    'inventory-path': result.inventoryPath,
+    'plan-digest': result.manifest.planDigest,
+    'deployment-id': result.deploymentId,
+  });
+  await deps.writeSummary(
+    [
+      `## Applied \`${result.stack}\` (workspace \`${result.manifest.workspace}\`)`,
+      '',
+      `Plan digest \`${result.manifest.planDigest}\`, planned at commit \`${result.manifest.commit.slice(0, 12)}\`.`,
+      '',
+      `Resources applied: ${result.applied.length}. Outputs: ${Object.keys(result.outputs).length} published${result.inventoryPath ? ', and an Ansible inventory' : ''}.`,
+      '',
+    ].join('\n'),
+  );
 }
 
 /**

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { artifactName, stackName } from '../../artifacts/names.js';
-import type { ArtifactStore, UploadedArtifact } from '../../artifacts/store.js';
-import { writePlanBundle } from '../../contracts/bundle.js';
-import { sha256File, shortDigest } from '../../contracts/digest.js';
-import { encryptDirectory, ENCRYPTED_BUNDLE_FILE } from '../../contracts/encryption.js';
+import { artifactName, stackName } from '../artifacts/names.js';
+import type { ArtifactStore, UploadedArtifact } from '../artifacts/store.js';
+import { writePlanBundle } from '../contracts/bundle.js';
+import { sha256File, shortDigest } from '../contracts/digest.js';
+import { encryptDirectory, ENCRYPTED_BUNDLE_FILE } from '../contracts/encryption.js';
 import {
   LOCK_FILE,
   MANIFEST_FILE,
@@ -13,20 +13,48 @@ import {
   PLAN_JSON_FILE,
   toWorkspacePath,
   type PlanManifest,
-} from '../../contracts/manifest.js';
-import { checkedOutCommit } from '../../core/checkout.js';
-import type { Exec } from '../../core/exec.js';
-import type { InputsOf } from '../../core/inputs.js';
-import type { Logger } from '../../core/logger.js';
-import type { RunContext } from '../../core/run-context.js';
-import { SUITE_VERSION } from '../../core/version.js';
-import { buildPlanModel, type PlanModel } from '../../plan/model.js';
-import { assertVariablesDeclared, resolveTool, TerraformCli } from '../../terraform/cli.js';
-import { summarizePlan, type PlanSummary } from '../../terraform/plan-summary.js';
-import { priorStateOf } from '../../terraform/state.js';
-import type { tfPlanInputs } from './inputs.js';
+} from '../contracts/manifest.js';
+import { checkedOutCommit } from '../core/checkout.js';
+import type { Exec } from '../core/exec.js';
+import type { Logger } from '../core/logger.js';
+import type { RunContext } from '../core/run-context.js';
+import { SUITE_VERSION } from '../core/version.js';
+import { buildPlanModel, type PlanModel } from '../plan/model.js';
+import { assertVariablesDeclared, resolveTool, TerraformCli } from './cli.js';
+import { summarizePlan, type PlanSummary } from './plan-summary.js';
+import { priorStateOf } from './state.js';
+import type { BinaryChoice } from './tool.js';
+import type { MatrixStack, StackEntry } from '../contracts/stacks.js';
 
-export type TfPlanInputs = InputsOf<typeof tfPlanInputs.shape>;
+/** What tf-plan reads: its inputs, camel-cased, as src/actions/tf-plan/inputs.ts parses them. */
+export interface TfPlanInputs {
+  workingDirectory: string;
+  binary: BinaryChoice;
+  stack?: string | undefined;
+  workspace?: string | undefined;
+  environment?: string | undefined;
+  mode: 'plan' | 'drift' | 'gather' | 'waves';
+  stacks: string[];
+  stackGraph?: StackEntry[] | undefined;
+  varFiles: string[];
+  vars: [string, string][];
+  backendConfig: string[];
+  targets: string[];
+  replace: string[];
+  destroy: boolean;
+  refreshOnly: boolean;
+  lockTimeout?: string | undefined;
+  parallelism?: number | undefined;
+  artifactPrefix: string;
+  encryptionKey?: string | undefined;
+  onDestroy: 'warn' | 'fail';
+  githubToken?: string | undefined;
+  comment: boolean;
+  prNumber?: number | undefined;
+  commentAuthor?: string | undefined;
+  driftIssue: boolean;
+  driftLabels: string[];
+}
 
 export interface TfPlanDependencies {
   exec: Exec;
@@ -51,6 +79,46 @@ export interface TfPlanResult {
   artifactName: string;
   drift?: boolean;
 }
+
+/** A stack's plan in mode gather's `stacks` output. */
+export interface GatheredStackOutput {
+  stack: string;
+  workspace: string;
+  'plan-digest': string;
+  'artifact-name': string;
+  'has-changes': boolean;
+  destroys: boolean;
+}
+
+/** The waves' outputs, one a wave: as many as MAX_WAVES, the wave jobs a workflow can have. */
+export const WAVE_OUTPUTS = ['wave-1', 'wave-2', 'wave-3', 'wave-4', 'wave-5'] as const;
+
+/**
+ * The outputs tf-plan sets, by their action.yml names. Each mode sets its own: a plan (and drift) the
+ * plan's counts, digest and artifact; gather the totals over the stacks and `stacks`; waves the order.
+ */
+export type TfPlanOutputs = {
+  'has-changes': boolean;
+  add: number;
+  change: number;
+  destroy: number;
+  replace: number;
+  import: number;
+  move: number;
+  destroys: boolean;
+  'plan-digest': string;
+  'artifact-name': string;
+  'artifact-id': number | undefined;
+  'json-path': string;
+  exitcode: number;
+  drift: boolean;
+  drifted: Array<{ address: string; action: string }>;
+  'comment-url': string | undefined;
+  'drift-issue-url': string;
+  stacks: GatheredStackOutput[];
+  waves: MatrixStack[][];
+  'wave-count': number;
+} & Record<(typeof WAVE_OUTPUTS)[number], MatrixStack[]>;
 
 /** The stack a plan is for: the `stack` input, else named after the working directory. */
 export function planStack(inputs: TfPlanInputs, run: RunContext): string {

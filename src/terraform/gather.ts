@@ -1,13 +1,13 @@
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { artifactName } from '../../artifacts/names.js';
-import { fetchPlanBundle } from '../../artifacts/plan-bundle.js';
-import type { ArtifactStore } from '../../artifacts/store.js';
-import { readIntactPlanBundle } from '../../contracts/bundle.js';
-import { PLAN_JSON_FILE, type PlanManifest } from '../../contracts/manifest.js';
-import { ConfigurationError } from '../../core/errors.js';
-import type { Logger } from '../../core/logger.js';
-import type { RunContext } from '../../core/run-context.js';
+import { artifactName } from '../artifacts/names.js';
+import { fetchPlanBundle } from '../artifacts/plan-bundle.js';
+import type { ArtifactStore } from '../artifacts/store.js';
+import { readIntactPlanBundle } from '../contracts/bundle.js';
+import { PLAN_JSON_FILE, type PlanManifest } from '../contracts/manifest.js';
+import { ConfigurationError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import type { RunContext } from '../core/run-context.js';
 import {
   COMMENT_LIMIT,
   readPlanModel,
@@ -15,9 +15,11 @@ import {
   SUMMARY_LIMIT_BYTES,
   type PlanModel,
   type PlanRenderContext,
-} from '../../plan/index.js';
-import { COMMENT_RESERVE } from '../../github/plan-comment.js';
-import type { TfPlanInputs } from './plan.js';
+} from '../plan/index.js';
+import { COMMENT_RESERVE } from '../github/plan-comment.js';
+import type { TfPlanInputs, TfPlanOutputs } from './plan.js';
+import type { StepReport } from '../core/outputs.js';
+import { openPlanComments, settle } from '../github/plan-comment-session.js';
 
 export interface GatherDependencies {
   artifacts: ArtifactStore;
@@ -78,6 +80,45 @@ export async function gatherPlans(inputs: TfPlanInputs, deps: GatherDependencies
     );
   }
   return gathered;
+}
+
+/** tf-plan's mode gather: one comment and one summary over the plans of several stacks made in this run. */
+export async function gatherStacks(
+  inputs: TfPlanInputs,
+  deps: GatherDependencies & StepReport<TfPlanOutputs>,
+): Promise<void> {
+  const { logger, run, setOutputs } = deps;
+  const key = `plans:${inputs.stack ?? 'all'}`;
+  const commenting = openPlanComments(inputs, run, logger);
+  commenting.catch(() => undefined);
+  const plans = await gatherPlans(inputs, deps);
+
+  const total = (count: keyof (typeof plans)[number]['model']['counts']) =>
+    plans.reduce((sum, { model }) => sum + model.counts[count], 0);
+  setOutputs({
+    'has-changes': plans.some(({ model }) => model.hasChanges),
+    add: total('add'),
+    change: total('change'),
+    destroy: total('destroy'),
+    replace: total('replace'),
+    import: total('import'),
+    move: total('move'),
+    destroys: plans.some(({ manifest }) => manifest.summary.destroys),
+    stacks: plans.map(({ manifest, artifactName }) => ({
+      stack: manifest.stack,
+      workspace: manifest.workspace,
+      'plan-digest': manifest.planDigest,
+      'artifact-name': artifactName,
+      'has-changes': manifest.summary.hasChanges,
+      destroys: manifest.summary.destroys,
+    })),
+  });
+
+  const { session, failure } = await settle(commenting);
+  const entries = gatheredEntries(plans, session?.commit ?? run.sha, run);
+  await deps.writeSummary(gatheredSummary(entries));
+  if (failure !== undefined) throw failure;
+  if (session) setOutputs({ 'comment-url': await session.publish(key, gatheredCommentBodies(entries)) });
 }
 
 /** Each stack's plan with its render context: its own identity from its manifest, the commit reviewers see. */

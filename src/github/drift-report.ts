@@ -1,18 +1,18 @@
-import { ConfigurationError } from '../../core/errors.js';
-import { GitHubRefusal } from '../../github/refusals.js';
-import type { Logger } from '../../core/logger.js';
-import type { RunContext } from '../../core/run-context.js';
-import type { DriftIssueOutcome } from '../../github/drift-issue.js';
-import { COMMENT_LIMIT, renderPlanComment, type PlanRenderContext } from '../../plan/index.js';
-import { codeSpan } from '../../markdown/escape.js';
-import { plural } from '../../plan/phrases.js';
-import type { TfPlanResult } from './plan.js';
+import { ConfigurationError } from '../core/errors.js';
+import { GitHubRefusal } from './refusals.js';
+import type { Logger } from '../core/logger.js';
+import type { RunContext } from '../core/run-context.js';
+import type { DriftIssueOutcome } from './drift-issue.js';
+import { COMMENT_LIMIT, renderPlanComment, type PlanRenderContext } from '../plan/index.js';
+import { codeSpan } from '../markdown/escape.js';
+import { plural } from '../plan/phrases.js';
+import type { TfPlanResult } from '../terraform/plan.js';
 
 export interface DriftIssueInputs {
   driftIssue: boolean;
   driftLabels: string[];
-  githubToken: string | undefined;
-  commentAuthor: string | undefined;
+  githubToken?: string | undefined;
+  commentAuthor?: string | undefined;
 }
 
 /** The resources that drifted, for the `drifted` output: small, addresses and what happened to them. */
@@ -55,9 +55,9 @@ export async function reportDrift(
     );
   }
   const [{ createGitHubClient }, { commentAuthor }, { syncDriftIssue }] = await Promise.all([
-    import('../../github/octokit.js'),
-    import('../../github/marked-comments.js'),
-    import('../../github/drift-issue.js'),
+    import('./octokit.js'),
+    import('./marked-comments.js'),
+    import('./drift-issue.js'),
   ]);
   const client = createGitHubClient(inputs.githubToken, logger, { apiUrl: run.apiUrl });
   try {

@@ -15,13 +15,13 @@ import {
   type AnsibleTools,
   type Connection,
   type RunOutcome,
-} from '../../ansible/cli.js';
-import { writeEventsCallback } from '../../ansible/callback-plugin.js';
-import { createSecretsDir, knownHostsFile, writeSecretFiles } from '../../ansible/connection.js';
-import { totalsOf, type HostFacts } from '../../ansible/events.js';
-import { resolveInventory, type InventorySource } from '../../ansible/inventory.js';
-import { AnsibleLog } from '../../ansible/log.js';
-import { Redactor } from '../../ansible/redact.js';
+} from './cli.js';
+import { writeEventsCallback } from './callback-plugin.js';
+import { createSecretsDir, knownHostsFile, writeSecretFiles } from './connection.js';
+import { totalsOf, type HostFacts } from './events.js';
+import { resolveInventory, type InventorySource } from './inventory.js';
+import { AnsibleLog } from './log.js';
+import { Redactor } from './redact.js';
 import {
   ANSIBLE_RESULTS_SCHEMA,
   annotationPlace,
@@ -30,19 +30,50 @@ import {
   RESULTS_FILE,
   workspaceTaskPath,
   type AnsibleResults,
-} from '../../ansible/results.js';
-import { artifactName, stackName } from '../../artifacts/names.js';
-import type { ArtifactStore } from '../../artifacts/store.js';
-import { ConfigurationError, StepFailure } from '../../core/errors.js';
-import type { Exec } from '../../core/exec.js';
-import type { InputsOf } from '../../core/inputs.js';
-import type { Logger } from '../../core/logger.js';
-import type { RunContext } from '../../core/run-context.js';
-import { SECRETS_DIR_STATE } from '../../core/secret-files.js';
-import { SUITE_VERSION } from '../../core/version.js';
-import type { ansibleConfigureInputs } from './inputs.js';
+} from './results.js';
+import { artifactName, stackName } from '../artifacts/names.js';
+import type { ArtifactStore } from '../artifacts/store.js';
+import { ConfigurationError, StepFailure } from '../core/errors.js';
+import type { Exec } from '../core/exec.js';
+import type { Logger } from '../core/logger.js';
+import type { RunContext } from '../core/run-context.js';
+import { SECRETS_DIR_STATE } from '../core/secret-files.js';
+import { SUITE_VERSION } from '../core/version.js';
+import type { StepReport } from '../core/outputs.js';
+import { ansibleSummaryMarkdown } from './summary.js';
 
-export type AnsibleConfigureInputs = InputsOf<typeof ansibleConfigureInputs.shape>;
+/** What ansible-configure reads: its inputs, camel-cased, as src/actions/ansible-configure/inputs.ts parses them. */
+export interface AnsibleConfigureInputs {
+  playbook: string;
+  inventory?: string | undefined;
+  inventoryArtifact?: string | undefined;
+  stack?: string | undefined;
+  extraVars?: Record<string, unknown> | undefined;
+  privateKey?: string | undefined;
+  vaultPassword?: string | undefined;
+  user?: string | undefined;
+  become: boolean;
+  limit?: string | undefined;
+  tags: string[];
+  check: boolean;
+  diff: boolean;
+  forks: number;
+  connectionTimeout: number;
+  hostKeyChecking: boolean;
+  knownHosts?: string | undefined;
+  workingDirectory: string;
+  artifactPrefix: string;
+}
+
+/** The outputs ansible-configure sets, by their action.yml names. */
+export interface AnsibleConfigureOutputs {
+  recap: AnsibleResults['recap'];
+  changed: boolean;
+  'failed-hosts': string[];
+  'unreachable-hosts': string[];
+  'results-path': string;
+  'artifact-name': string;
+}
 
 export interface ConfigureDependencies {
   exec: Exec;
@@ -58,7 +89,7 @@ export interface ConfigureResult {
   results: AnsibleResults;
   resultsPath: string;
   artifactName: string;
-  /** Set when the step must fail; thrown by run.ts after the outputs and the summary are written. */
+  /** Set when the step must fail; thrown by runAnsibleConfigure after the outputs and the summary are written. */
   failure?: Error;
 }
 
@@ -398,4 +429,23 @@ function redactDeep<T>(value: T, redactor: Redactor): T {
     ) as T;
   }
   return value;
+}
+
+/** The ansible-configure step: configures the hosts, then its outputs and summary, then fails if a host did. */
+export async function runAnsibleConfigure(
+  inputs: AnsibleConfigureInputs,
+  deps: ConfigureDependencies & StepReport<AnsibleConfigureOutputs>,
+): Promise<void> {
+  const { results, resultsPath, artifactName, failure } = await configure(inputs, deps);
+  // Set before a failure is thrown, so that later `if: failure()` steps can read what happened.
+  deps.setOutputs({
+    recap: results.recap,
+    changed: results.changed,
+    'failed-hosts': results.failedHosts,
+    'unreachable-hosts': results.unreachableHosts,
+    'results-path': resultsPath,
+    'artifact-name': artifactName,
+  });
+  await deps.writeSummary(ansibleSummaryMarkdown(results, deps.run.runUrl));
+  if (failure) throw failure;
 }

@@ -1,5 +1,5 @@
-import { cellSpan, cellText, codeSpan } from '../../markdown/escape.js';
-import type { RunContext } from '../../core/run-context.js';
+import { cellSpan, cellText, codeSpan } from '../markdown/escape.js';
+import type { RunContext } from '../core/run-context.js';
 import type { PackerBuildResult } from './build.js';
 
 // Custom data and artifacts are the template's to choose; a few hundred rows is already too many to read.

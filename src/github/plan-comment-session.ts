@@ -1,17 +1,17 @@
-import { ConfigurationError } from '../../core/errors.js';
-import { GitHubRefusal } from '../../github/refusals.js';
-import type { Logger } from '../../core/logger.js';
-import type { RunContext } from '../../core/run-context.js';
-import type { MarkedComments } from '../../github/marked-comments.js';
-import type { GitHubClient } from '../../github/octokit.js';
-import type { PlanOrigin } from '../../github/plan-comment.js';
-import { pullRequestOf, withHeadSha } from '../../github/pull-request.js';
+import { ConfigurationError } from '../core/errors.js';
+import { GitHubRefusal } from './refusals.js';
+import type { Logger } from '../core/logger.js';
+import type { RunContext } from '../core/run-context.js';
+import type { MarkedComments } from './marked-comments.js';
+import type { GitHubClient } from './octokit.js';
+import type { PlanOrigin } from './plan-comment.js';
+import { pullRequestOf, withHeadSha } from './pull-request.js';
 
 export interface PlanCommentInputs {
   comment: boolean;
-  prNumber: number | undefined;
-  githubToken: string | undefined;
-  commentAuthor: string | undefined;
+  prNumber?: number | undefined;
+  githubToken?: string | undefined;
+  commentAuthor?: string | undefined;
 }
 
 /** The pull request's plan comment, opened before the plan runs and written when it is done. */
@@ -49,9 +49,9 @@ export async function openPlanComments(
   }
   // Octokit and the comment modules are loaded only by the plans that comment: start-up time is measured.
   const [{ createGitHubClient }, { commentAuthor, MarkedComments }, planComment] = await Promise.all([
-    import('../../github/octokit.js'),
-    import('../../github/marked-comments.js'),
-    import('../../github/plan-comment.js'),
+    import('./octokit.js'),
+    import('./marked-comments.js'),
+    import('./plan-comment.js'),
   ]);
   const client: GitHubClient = createGitHubClient(inputs.githubToken, logger, { apiUrl: run.apiUrl });
   const repository = { owner: run.owner, repo: run.repo };
@@ -106,4 +106,15 @@ export async function openPlanComments(
   };
 }
 
-export { planCommentKey } from '../../github/plan-comment.js';
+/** The comment session or why it could not be opened: the plan is reported either way, then the failure. */
+export async function settle(
+  commenting: Promise<PlanCommentSession | undefined>,
+): Promise<{ session?: PlanCommentSession | undefined; failure?: unknown }> {
+  try {
+    return { session: await commenting };
+  } catch (failure) {
+    return { failure };
+  }
+}
+
+export { planCommentKey } from './plan-comment.js';

@@ -1,11 +1,11 @@
 import { lookup } from 'node:dns/promises';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createSecretsDir, writeSecretFiles } from '../../ansible/connection.js';
-import { resolveInventory } from '../../ansible/inventory.js';
-import { artifactName, stackName } from '../../artifacts/names.js';
-import type { ArtifactStore } from '../../artifacts/store.js';
-import { sha256File } from '../../contracts/digest.js';
+import { createSecretsDir, writeSecretFiles } from '../ansible/connection.js';
+import { resolveInventory } from '../ansible/inventory.js';
+import { artifactName, stackName } from '../artifacts/names.js';
+import type { ArtifactStore } from '../artifacts/store.js';
+import { sha256File } from '../contracts/digest.js';
 import {
   MANIFEST_FILE,
   SMOKE_JUNIT_FILE,
@@ -17,24 +17,48 @@ import {
   validateSmokeDocument,
   type SmokeCheckResult,
   type SmokeResults,
-} from '../../contracts/smoke.js';
-import { ConfigurationError, StepFailure } from '../../core/errors.js';
-import type { InputsOf } from '../../core/inputs.js';
-import { findConfinedPath, PathRefusal, quoteValue } from '../../core/paths.js';
-import type { Logger } from '../../core/logger.js';
-import type { RunContext } from '../../core/run-context.js';
-import { SECRETS_DIR_STATE } from '../../core/secret-files.js';
-import { SUITE_VERSION } from '../../core/version.js';
-import { readChecksFile, type ChecksFile } from '../../smoke/checks.js';
-import { CATEGORIES } from '../../smoke/checks-schema.js';
-import { readSmokeInventory, type SmokeInventory } from '../../smoke/inventory.js';
-import { junitXml } from '../../smoke/junit.js';
-import { execFileRunner, type CommandRunner, type Resolver, type SshSettings } from '../../smoke/probes.js';
-import { runChecks, seconds, type CheckOutcome } from '../../smoke/runner.js';
-import { expandChecks, needsInventory } from '../../smoke/targets.js';
-import type { smokeTestInputs } from './inputs.js';
+} from '../contracts/smoke.js';
+import { ConfigurationError, StepFailure } from '../core/errors.js';
+import { findConfinedPath, PathRefusal, quoteValue } from '../core/paths.js';
+import type { Logger } from '../core/logger.js';
+import type { RunContext } from '../core/run-context.js';
+import { SECRETS_DIR_STATE } from '../core/secret-files.js';
+import { SUITE_VERSION } from '../core/version.js';
+import { readChecksFile, type ChecksFile } from './checks.js';
+import { CATEGORIES } from './checks-schema.js';
+import { readSmokeInventory, type SmokeInventory } from './inventory.js';
+import { junitXml } from './junit.js';
+import { execFileRunner, type CommandRunner, type Resolver, type SshSettings } from './probes.js';
+import { runChecks, seconds, type CheckOutcome } from './runner.js';
+import { expandChecks, needsInventory } from './targets.js';
+import type { StepReport } from '../core/outputs.js';
+import { smokeSummaryMarkdown } from './summary.js';
 
-export type SmokeTestInputs = InputsOf<typeof smokeTestInputs.shape>;
+/** What smoke-test reads: its inputs, camel-cased, as src/actions/smoke-test/inputs.ts parses them. */
+export interface SmokeTestInputs {
+  checks: string;
+  inventory?: string | undefined;
+  inventoryArtifact?: string | undefined;
+  stack?: string | undefined;
+  privateKey?: string | undefined;
+  concurrency: number;
+  retries: number;
+  retryDelaySeconds: number;
+  deadlineSeconds: number;
+  failOn: 'any' | 'threshold';
+  threshold?: number | undefined;
+  junitPath?: string | undefined;
+  artifactPrefix: string;
+}
+
+/** The outputs smoke-test sets, by their action.yml names. */
+export interface SmokeTestOutputs {
+  passed: number;
+  failed: number;
+  total: number;
+  'results-path': string;
+  'junit-path': string;
+}
 
 export interface SmokeDependencies {
   logger: Logger;
@@ -52,7 +76,7 @@ export interface SmokeTestResult {
   resultsPath: string;
   junitPath: string;
   artifactName: string;
-  /** Set when the step must fail; thrown by run.ts after the outputs and the summary are written. */
+  /** Set when the step must fail; thrown by runSmokeTest after the outputs and the summary are written. */
   failure?: Error;
 }
 
@@ -300,4 +324,23 @@ function annotate(results: SmokeResults, logger: Logger): void {
     logger.info(
       `${failed.length - MAX_ANNOTATIONS} more failures are listed in the job summary and results.json.`,
     );
+}
+
+/** The smoke-test step: runs the checks, then its outputs and summary, then fails if the checks did. */
+export async function runSmokeTest(
+  inputs: SmokeTestInputs,
+  deps: SmokeDependencies & StepReport<SmokeTestOutputs>,
+): Promise<void> {
+  const result = await smokeTest(inputs, deps);
+  const { totals } = result.results;
+  // Set before a failure is thrown, so that later `if: failure()` steps can read what happened.
+  deps.setOutputs({
+    passed: totals.passed,
+    failed: totals.failed,
+    total: totals.total,
+    'results-path': result.resultsPath,
+    'junit-path': result.junitPath,
+  });
+  await deps.writeSummary(smokeSummaryMarkdown(result.results, deps.run.runUrl));
+  if (result.failure) throw result.failure;
 }

@@ -1,0 +1,30 @@
+import { defineOutputs, output } from '../../core/outputs.js';
+import type { TfPlanOutputs } from '../../terraform/plan.js';
+
+export const tfPlanOutputs = defineOutputs<TfPlanOutputs>({
+  'has-changes': output.boolean(),
+  add: output.number(),
+  change: output.number(),
+  destroy: output.number(),
+  replace: output.number(),
+  import: output.number(),
+  move: output.number(),
+  destroys: output.boolean(),
+  'plan-digest': output.string(),
+  'artifact-name': output.string(),
+  'artifact-id': output.number(),
+  'json-path': output.string(),
+  exitcode: output.number(),
+  drift: output.boolean(),
+  drifted: output.json(),
+  'comment-url': output.string(),
+  'drift-issue-url': output.string(),
+  stacks: output.json(),
+  waves: output.json(),
+  'wave-count': output.number(),
+  'wave-1': output.json(),
+  'wave-2': output.json(),
+  'wave-3': output.json(),
+  'wave-4': output.json(),
+  'wave-5': output.json(),
+});
