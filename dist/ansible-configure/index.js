@@ -280,7 +280,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 46752:
+/***/ 24371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -35053,7 +35053,7 @@ var omap = __nccwpck_require__(50303);
 var pairs = __nccwpck_require__(18385);
 var schema$2 = __nccwpck_require__(35913);
 var set = __nccwpck_require__(81528);
-var timestamp = __nccwpck_require__(24371);
+var timestamp = __nccwpck_require__(46752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -35660,7 +35660,7 @@ var merge = __nccwpck_require__(90452);
 var omap = __nccwpck_require__(50303);
 var pairs = __nccwpck_require__(18385);
 var set = __nccwpck_require__(81528);
-var timestamp = __nccwpck_require__(24371);
+var timestamp = __nccwpck_require__(46752);
 
 const schema = [
     map.map,
@@ -35794,7 +35794,7 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 24371:
+/***/ 46752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(78449);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(67852);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 78449:
+/***/ 67852:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37293,6 +37293,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./lib/core/errors.js
 /**
  * A mistake the user can fix: a bad input, a missing file, a refused bundle. It is reported as one
@@ -37315,332 +37319,317 @@ class StepFailure extends Error {
     name = 'StepFailure';
 }
 
-;// CONCATENATED MODULE: ./lib/artifacts/store.js
-
+;// CONCATENATED MODULE: ./lib/core/line-stream.js
+/** The last `max` lines of a stream, kept as they arrive: what explains a failure that said nothing else. */
+class LineTail {
+    max;
+    kept = [];
+    constructor(max) {
+        this.max = max;
+    }
+    push(line) {
+        this.kept.push(line);
+        if (this.kept.length > this.max)
+            this.kept.shift();
+    }
+    get lines() {
+        return this.kept;
+    }
+    text() {
+        return this.kept.join('\n');
+    }
+}
+// Enough stderr to explain a failure that printed no diagnostic (a crash, a bad flag); the rest is in the log.
+const STDERR_TAIL_LINES = 40;
 /**
- * The store over @actions/artifact. The library is loaded lazily: it is the heaviest module in the
- * bundle, and actions that fail on an input never need it.
+ * A tool's output read line by line as it streams (tofu's `-json` UI, Packer's `-machine-readable`):
+ * each stdout line the tool's format reads is handled, any other non-blank line goes to the log as
+ * text; stderr goes to the log, and its last lines are kept for an error message. `context` is what
+ * the format needs to place what it reports (where the tool runs, which template it reads).
  */
-function actionsArtifactStore() {
-    let loading;
-    const library = () => (loading ??= __nccwpck_require__.e(/* import() */ 495).then(__nccwpck_require__.bind(__nccwpck_require__, 65495)));
-    const client = async () => new (await library()).DefaultArtifactClient();
-    return {
-        prepare() {
-            // A failed early load is reported by the first use, which awaits the same promise.
-            library().catch(() => undefined);
-        },
-        async upload(name, files, rootDirectory) {
-            // Fast deflate: planfiles are zip archives already, and the time goes to the runner, not the network.
-            const { id, size } = await (await client()).uploadArtifact(name, [...files], rootDirectory, {
-                compressionLevel: 1,
-            });
-            if (id === undefined)
-                throw new Error(`the artifact ${name} was uploaded but the service returned no id`);
-            return { name, id, size: size ?? 0 };
-        },
-        async download(name, directory, from) {
-            const artifacts = await client();
-            const findBy = from
-                ? {
-                    token: from.token,
-                    workflowRunId: from.runId,
-                    repositoryOwner: from.owner,
-                    repositoryName: from.repo,
-                }
-                : undefined;
-            const { ArtifactNotFoundError } = await library();
-            let id;
-            try {
-                id = (await artifacts.getArtifact(name, findBy ? { findBy } : undefined)).artifact.id;
-            }
-            catch (error) {
-                if (!(error instanceof ArtifactNotFoundError))
-                    throw error;
-                const where = from ? `workflow run ${from.runId}` : 'this workflow run';
-                throw new errors_ConfigurationError(`No artifact named "${name}" in ${where}. Check that the job that makes it ran first with the same stack and artifact-prefix${from ? ', and that the run id is right' : ''}.`);
-            }
-            await artifacts.downloadArtifact(id, { path: directory, ...(findBy ? { findBy } : {}) });
-        },
-        async list(prefix) {
-            const { artifacts } = await (await client()).listArtifacts({ latest: true });
-            return artifacts
-                .filter((artifact) => artifact.name.startsWith(prefix))
-                .map(({ name, id, size, createdAt }) => ({
-                name,
-                id,
-                size,
-                ...(createdAt ? { createdAt: createdAt.toISOString() } : {}),
-            }))
-                .sort((a, b) => a.name.localeCompare(b.name));
-        },
+class ToolOutputStream {
+    logger;
+    context;
+    stderr = new LineTail(STDERR_TAIL_LINES);
+    constructor(logger, context) {
+        this.logger = logger;
+        this.context = context;
+    }
+    onStdoutLine = (line) => {
+        const message = this.parse(line);
+        if (message === undefined) {
+            if (line.trim())
+                this.logger.info(line);
+            return;
+        }
+        this.handle(message);
     };
+    onStderrLine = (line) => {
+        if (!line.trim())
+            return;
+        this.logger.info(line);
+        this.stderr.push(line);
+    };
+    /** The last lines of stderr, for an error message when the tool printed no diagnostic. */
+    stderrTail() {
+        return this.stderr.text();
+    }
 }
 
-;// CONCATENATED MODULE: ./lib/render/markdown-escape.js
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./lib/terraform/tool.js
+
+
+
+
 
 /**
- * Putting text that came from a plan (addresses, keys, values, messages) into GitHub Markdown without
- * letting it change the layout or add markup. Every such text goes into a code span, a `<code>`
- * element or a fenced code block: GitHub does not turn @mentions, #references or :emoji: into links
- * there, and Markdown inside is not parsed. What remains is to make sure the text cannot end its
- * container early, which each function below handles for its own container.
+ * Finds the tool the `binary` input asks for. `auto` prefers tofu and falls back to terraform. A tool
+ * that is found but cannot report its version is an error, not a reason to try the other one: running
+ * a different tool than the one installed would be a surprise.
  */
-/** Longest run of `char` in text. */
-function longestRun(text, char) {
-    let longest = 0;
-    let current = 0;
-    for (const c of text) {
-        current = c === char ? current + 1 : 0;
-        if (current > longest)
-            longest = current;
+async function resolveTool(binary, exec, options = {}) {
+    const searchPath = options.searchPath ?? process.env.PATH ?? '';
+    const candidates = binary === 'auto' ? ['tofu', 'terraform'] : [binary];
+    for (const name of candidates) {
+        const path = await findOnPath(name, searchPath);
+        if (path)
+            return { name, path, ...(await readVersion(path, exec)) };
     }
-    return longest;
+    const wanted = binary === 'auto' ? 'neither tofu nor terraform is' : `${binary} is not`;
+    throw new ConfigurationError(`binary: ${wanted} on PATH. Run the setup action (the repository's root action, with tofu-version or ` +
+        'terraform-version) in an earlier step of this job, or install the tool yourself' +
+        (binary === 'auto' ? '.' : `, or set binary to auto to use whichever is installed.`));
 }
-/**
- * A code span for running text and list items (not table cells: see `cellCode`). A span ends at the
- * next run of exactly as many backticks as opened it, so the fence is one longer than any run inside;
- * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
- * space on each side).
- */
-function codeSpan(text) {
-    const content = oneLine(text);
-    if (content === '')
-        return '` `';
-    const fence = '`'.repeat(longestRun(content, '`') + 1);
-    const pad = content.startsWith('`') || content.endsWith('`') || /^ .* $/.test(content) ? ' ' : '';
-    return `${fence}${pad}${content}${pad}${fence}`;
+/** The first executable file named `name` in the PATH's directories (with .exe on Windows). */
+async function findOnPath(name, searchPath) {
+    const fileNames = process.platform === 'win32' ? [`${name}.exe`, name] : [name];
+    for (const dir of searchPath.split(external_node_path_.delimiter).filter(Boolean)) {
+        for (const fileName of fileNames) {
+            const candidate = (0,external_node_path_.join)(dir, fileName);
+            if (await isExecutableFile(candidate))
+                return candidate;
+        }
+    }
+    return undefined;
 }
-const HTML_ESCAPES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-};
-/**
- * Plain text in a table cell or list item, where code would not read well (names, messages): the
- * characters Markdown and the table read as syntax backslash-escaped, on one line.
- */
-function cellText(text) {
-    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+async function isExecutableFile(path) {
+    try {
+        await (0,promises_.access)(path, external_node_fs_.constants.X_OK);
+        return (await (0,promises_.stat)(path)).isFile();
+    }
+    catch {
+        return false;
+    }
 }
-/** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
-function htmlText(text) {
-    return oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+async function readVersion(path, exec) {
+    const result = await exec(path, ['version', '-json']);
+    const reported = result.exitCode === 0 ? versionField(result.stdout) : undefined;
+    const match = reported ? /^v?(\d+)\.(\d+)/.exec(reported) : null;
+    if (!reported || !match) {
+        throw new ConfigurationError(`binary: ${path} did not report its version (\`version -json\` exited ${result.exitCode}` +
+            `${result.stderr.trim() ? `: ${result.stderr.trim()}` : ''}). Reinstall it with the setup action.`);
+    }
+    return { version: reported.replace(/^v/, ''), major: Number(match[1]), minor: Number(match[2]) };
 }
-/**
- * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
- * backslash before it escapes it depends on the backslashes before that, so no span is used: a
- * `<code>` element with every ASCII punctuation character as a numeric reference, which neither the
- * table nor Markdown reads as syntax.
- */
-function cellCode(text) {
-    const content = oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
-    return `<code>${content}</code>`;
+function versionField(stdout) {
+    try {
+        const value = parseJsonDocument(stdout).value;
+        return typeof value?.terraform_version === 'string' ? value.terraform_version : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
-/**
- * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
- * as many backticks as opened it, so the fence is longer than any run in the content.
- */
-function codeBlock(content, info = '') {
-    const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
-    return `${fence}${info}\n${content}\n${fence}`;
-}
-/** Multi-line text for a code block: control characters other than the line breaks escaped. */
-function blockText(text) {
-    return text
-        .split(/\r\n|\r|\n/)
-        .map((line) => oneLine(line))
-        .join('\n');
-}
-/** Shortens text to at most `max` characters, saying how much was left out. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
-    const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
-    return `${text.slice(0, end)}… (${text.length - end} more characters)`;
+/** True when the tool is at least major.minor. */
+function atLeast(tool, major, minor) {
+    return tool.major > major || (tool.major === major && tool.minor >= minor);
 }
 
-;// CONCATENATED MODULE: ./lib/ansible/summary.js
+;// CONCATENATED MODULE: ./lib/ansible/callback-plugin.js
 
-function html(text) {
-    return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
-}
-// The summary must stay far under the runner's 1 MiB; diffs are what can grow without bound.
-const MAX_LISTED = 50;
-const MAX_DIFF_CHARS = 10_000;
-const DIFF_BUDGET_CHARS = 300_000;
-// Colour codes, when ANSIBLE_FORCE_COLOR made the diff for a terminal.
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
-function plural(n, one, many = `${one}s`) {
-    return `${n} ${n === 1 ? one : many}`;
-}
-function headline(results) {
-    const hosts = Object.keys(results.recap).length;
-    const changedHosts = Object.values(results.recap).filter((r) => r.changed > 0).length;
-    const problems = [];
-    if (results.failedHosts.length > 0)
-        problems.push(`failed on ${results.failedHosts.join(', ')}`);
-    if (results.unreachableHosts.length > 0) {
-        problems.push(`could not reach ${results.unreachableHosts.join(', ')}`);
-    }
-    if (problems.length > 0) {
-        const text = problems.join('; ');
-        return `:x: **${cellText(text.charAt(0).toUpperCase() + text.slice(1))}.**`;
-    }
-    if (results.check) {
-        return changedHosts > 0
-            ? `**${changedHosts} of ${plural(hosts, 'host')} would change.** Nothing was changed: this is a check-mode preview.`
-            : `**No changes:** all ${plural(hosts, 'host')} already match the playbook (check mode).`;
-    }
-    return `**Configured ${plural(hosts, 'host')}**, ${changedHosts} changed.`;
-}
-function recapTable(results) {
-    const lines = [
-        `| host | ok | ${results.check ? 'would change' : 'changed'} | unreachable | failed | skipped | rescued | ignored | OS | kernel | Python |`,
-        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |',
-    ];
-    for (const [host, r] of Object.entries(results.recap).sort(([a], [b]) => a.localeCompare(b))) {
-        const facts = results.facts[host] ?? {};
-        const mark = r.failed > 0 || r.unreachable > 0 ? ':x: ' : '';
-        lines.push(`| ${mark}\`${cellText(host)}\` | ${r.ok} | ${r.changed} | ${r.unreachable} | ${r.failed} | ${r.skipped} | ${r.rescued} | ${r.ignored} | ${cellText(facts.os ?? '')} | ${cellText(facts.kernel ?? '')} | ${cellText(facts.python ?? '')} |`);
-    }
-    return lines;
-}
-function fence(text) {
-    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-    return '`'.repeat(longest + 1);
-}
-function changeList(results) {
-    if (results.changes.length === 0)
-        return [];
-    const lines = [results.check ? '### Would change (check mode)' : '### Changed', ''];
-    let budget = DIFF_BUDGET_CHARS;
-    for (const change of results.changes.slice(0, MAX_LISTED * 2)) {
-        const place = change.path ? ` (<code>${html(change.path)}</code>)` : '';
-        const title = `<code>${html(change.host)}</code> · ${html(change.task)}${place}`;
-        if (!change.diff || budget <= 0) {
-            lines.push(`- ${title}`);
-            continue;
-        }
-        let diff = change.diff.replace(ANSI, '').trimEnd();
-        if (diff.length > MAX_DIFF_CHARS)
-            diff = `${diff.slice(0, MAX_DIFF_CHARS)}\n... (cut; the full diff is in the log)`;
-        budget -= diff.length;
-        const marks = fence(diff);
-        lines.push(`<details><summary>${title}</summary>`, '', `${marks}diff`, diff, marks, '', '</details>', '');
-    }
-    const hidden = results.changes.length - MAX_LISTED * 2;
-    if (hidden > 0)
-        lines.push(`- … and ${hidden} more in results.json`);
-    return [...lines, ''];
-}
-/** The job summary of a run: the recap with each host's OS, what failed, and what changed or would. */
-function ansibleSummaryMarkdown(results, runUrl) {
-    const lines = [
-        `## Ansible${results.check ? ' preview (check mode)' : ''}: \`${cellText(results.playbook)}\` on \`${cellText(results.stack)}\``,
-        '',
-        headline(results),
-        '',
-        ...recapTable(results),
-        '',
-    ];
-    if (results.failures.length > 0) {
-        lines.push('### Failed tasks', '');
-        for (const f of results.failures.slice(0, MAX_LISTED)) {
-            const place = f.path ? ` (\`${cellText(f.path)}\`)` : '';
-            lines.push(`- \`${cellText(f.host)}\` · **${cellText(f.task)}**${place}: ${cellText(f.message)}`);
-        }
-        if (results.failures.length > MAX_LISTED) {
-            lines.push(`- … and ${results.failures.length - MAX_LISTED} more in results.json`);
-        }
-        lines.push('');
-    }
-    const unreachable = Object.entries(results.unreachable);
-    if (unreachable.length > 0) {
-        lines.push('### Unreachable hosts', '');
-        for (const [host, message] of unreachable.slice(0, MAX_LISTED)) {
-            lines.push(`- \`${cellText(host)}\`: ${cellText(message)}`);
-        }
-        lines.push('');
-    }
-    if (results.unmatchedPlays.length > 0) {
-        lines.push(`:warning: Plays that matched no host: ${results.unmatchedPlays.map((p) => `**${cellText(p.play)}** (\`${cellText(p.pattern)}\`)`).join(', ')}.`, '');
-    }
-    lines.push(...changeList(results));
-    const footer = [
-        results.ansibleVersion ? `ansible-core ${cellText(results.ansibleVersion)}` : '',
-        `inventory: ${cellText(results.inventory)}`,
-        results.limit ? `limit \`${cellText(results.limit)}\`` : '',
-        results.tags.length > 0 ? `tags ${results.tags.map((t) => `\`${cellText(t)}\``).join(', ')}` : '',
-        `${results.durationSeconds.toFixed(1)} s`,
-        `commit \`${results.commit.slice(0, 12)}\``,
-        `[run](${runUrl})`,
-    ].filter(Boolean);
-    lines.push(footer.join(' · '), '');
-    return lines.filter((line, index, all) => !(line === '' && all[index - 1] === '')).join('\n');
-}
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var lib_core = __nccwpck_require__(33838);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
-var _a;
-const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
-const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
-class $ZodRegistry {
-    constructor() {
-        this._map = new WeakMap();
-        this._idmap = new Map();
-    }
-    add(schema, ..._meta) {
-        const meta = _meta[0];
-        this._map.set(schema, meta);
-        if (meta && typeof meta === "object" && "id" in meta) {
-            this._idmap.set(meta.id, schema);
+/**
+ * The machine-readable side of every Ansible run: a notification callback shipped with the action and
+ * written next to its other scratch files at run time. Why our own rather than a stock one:
+ * ansible-core has no JSON callback at all (`json` and `jsonl` live in the ansible.posix collection,
+ * which a runner with only ansible-core, as `setup` installs it, does not have); a stdout callback would
+ * also take the log away from the user's own (default, yaml, ...) output. A notification callback runs
+ * beside whatever stdout callback is configured, so the log stays what Ansible users know, while each
+ * result, diff and the recap go as JSON lines to the file named by IAC_ANSIBLE_EVENTS. Results reach
+ * callbacks already censored for `no_log` tasks.
+ */
+const EVENTS_CALLBACK_NAME = 'iac_events';
+const EVENTS_FILE_VARIABLE = 'IAC_ANSIBLE_EVENTS';
+const CALLBACK_SOURCE = String.raw `# Written by iac-pipeline's ansible-configure at run time; not part of any collection.
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = """
+    name: iac_events
+    type: notification
+    short_description: Machine-readable results for iac-pipeline
+    description:
+      - Appends one JSON object a line for each task result, file diff and the recap to the file named by
+        the IAC_ANSIBLE_EVENTS environment variable. The screen output is left to the stdout callback.
+    requirements:
+      - enabled in callbacks_enabled
+"""
+
+import json
+import os
+
+from ansible import __version__ as ansible_version
+from ansible.parsing.ajson import AnsibleJSONEncoder
+from ansible.plugins.callback import CallbackBase
+
+FACT_ACTIONS = frozenset(
+    (
+        "setup",
+        "gather_facts",
+        "ansible.builtin.setup",
+        "ansible.builtin.gather_facts",
+        "ansible.legacy.setup",
+        "ansible.legacy.gather_facts",
+    )
+)
+FACT_KEYS = (
+    "ansible_distribution",
+    "ansible_distribution_version",
+    "ansible_os_family",
+    "ansible_kernel",
+    "ansible_architecture",
+    "ansible_python_version",
+)
+TEXT_LIMIT = 4000
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        try:
+            value = json.dumps(value, cls=AnsibleJSONEncoder, sort_keys=True)
+        except Exception:
+            value = str(value)
+    return value if len(value) <= TEXT_LIMIT else "..." + value[-TEXT_LIMIT:]
+
+
+class CallbackModule(CallbackBase):
+    CALLBACK_VERSION = 2.0
+    CALLBACK_TYPE = "notification"
+    CALLBACK_NAME = "iac_events"
+    CALLBACK_NEEDS_ENABLED = True
+
+    def __init__(self, display=None):
+        super(CallbackModule, self).__init__(display)
+        path = os.environ.get("IAC_ANSIBLE_EVENTS")
+        self._out = open(path, "a", encoding="utf-8") if path else None
+        self._play = ""
+        self._pattern = ""
+
+    def _write(self, event):
+        if self._out is None:
+            return
+        self._out.write(json.dumps(event, cls=AnsibleJSONEncoder, sort_keys=True) + "\n")
+        self._out.flush()
+
+    def v2_playbook_on_start(self, playbook):
+        self._write({"event": "start", "ansible_version": ansible_version})
+
+    def v2_playbook_on_play_start(self, play):
+        self._play = play.get_name()
+        hosts = play.hosts
+        self._pattern = ",".join(hosts) if isinstance(hosts, list) else _text(hosts)
+        self._write({"event": "play", "play": self._play, "pattern": self._pattern})
+
+    def v2_playbook_on_no_hosts_matched(self):
+        self._write({"event": "no_hosts_matched", "play": self._play, "pattern": self._pattern})
+
+    def _task(self, result):
+        task = result._task
+        return {
+            "host": result._host.get_name(),
+            "task": task.get_name(),
+            "action": task.action,
+            "play": self._play,
+            "path": task.get_path() or "",
         }
-        return this;
-    }
-    clear() {
-        this._map = new WeakMap();
-        this._idmap = new Map();
-        return this;
-    }
-    remove(schema) {
-        const meta = this._map.get(schema);
-        if (meta && typeof meta === "object" && "id" in meta) {
-            this._idmap.delete(meta.id);
-        }
-        this._map.delete(schema);
-        return this;
-    }
-    get(schema) {
-        // return this._map.get(schema) as any;
-        // inherit metadata
-        const p = schema._zod.parent;
-        if (p) {
-            const pm = { ...(this.get(p) ?? {}) };
-            delete pm.id; // do not inherit id
-            const f = { ...pm, ...this._map.get(schema) };
-            return Object.keys(f).length ? f : undefined;
-        }
-        return this._map.get(schema);
-    }
-    has(schema) {
-        return this._map.has(schema);
-    }
+
+    def _record(self, result, status, ignored=False):
+        event = dict(self._task(result), event="result", status=status)
+        values = result._result
+        if ignored:
+            event["ignored"] = True
+        if status in ("failed", "unreachable"):
+            event.update(self._failure(values))
+        if status in ("ok", "changed") and event["action"] in FACT_ACTIONS:
+            facts = values.get("ansible_facts") or {}
+            event["facts"] = dict((key, _text(facts[key])) for key in FACT_KEYS if key in facts)
+        self._write(event)
+
+    def _failure(self, values):
+        # A loop reports "One or more items failed"; the first failed item says what went wrong.
+        for item in values.get("results") or []:
+            if isinstance(item, dict) and item.get("failed"):
+                values = item
+                break
+        failure = {"message": _text(values.get("msg") or values.get("censored") or values.get("reason"))}
+        for key in ("stderr", "stdout"):
+            if values.get(key):
+                failure[key] = _text(values[key])
+        if values.get("rc") is not None:
+            failure["rc"] = values["rc"]
+        return failure
+
+    def v2_runner_on_ok(self, result):
+        self._record(result, "changed" if result._result.get("changed") else "ok")
+
+    def v2_runner_on_failed(self, result, ignore_errors=False):
+        self._record(result, "failed", ignored=ignore_errors)
+
+    def v2_runner_on_unreachable(self, result):
+        self._record(result, "unreachable")
+
+    def v2_runner_on_skipped(self, result):
+        self._record(result, "skipped")
+
+    def v2_on_file_diff(self, result):
+        values = result._result
+        diffs = []
+        if result._task.loop and "results" in values:
+            diffs = [item["diff"] for item in values["results"] if item.get("diff") and item.get("changed")]
+        elif values.get("diff") and values.get("changed"):
+            diffs = [values["diff"]]
+        for diff in diffs:
+            text = self._get_diff(diff)
+            if text:
+                self._write(dict(self._task(result), event="diff", diff=text))
+
+    def v2_playbook_on_stats(self, stats):
+        hosts = {}
+        for host in sorted(stats.processed.keys()):
+            summary = stats.summarize(host)
+            hosts[host] = {
+                "ok": summary.get("ok", 0),
+                "changed": summary.get("changed", 0),
+                "unreachable": summary.get("unreachable", 0),
+                "failed": summary.get("failures", 0),
+                "skipped": summary.get("skipped", 0),
+                "rescued": summary.get("rescued", 0),
+                "ignored": summary.get("ignored", 0),
+            }
+        self._write({"event": "stats", "hosts": hosts})
+`;
+/** Writes the callback plugin into `<dir>/callback_plugins` and returns that directory. */
+async function writeEventsCallback(dir) {
+    const pluginDir = (0,external_node_path_.join)(dir, 'callback_plugins');
+    await (0,promises_.mkdir)(pluginDir, { recursive: true });
+    await (0,promises_.writeFile)((0,external_node_path_.join)(pluginDir, `${EVENTS_CALLBACK_NAME}.py`), CALLBACK_SOURCE);
+    return pluginDir;
 }
-// registries
-function registry() {
-    return new $ZodRegistry();
-}
-(_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
-const globalRegistry = globalThis.__zod_globalRegistry;
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -38518,7 +38507,7 @@ function constantCatch(value) {
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/core.js
-var core_a;
+var _a;
 
 /** A special constant with type `never` */
 const NEVER = /*@__PURE__*/ Object.freeze({
@@ -38652,7 +38641,7 @@ class $ZodEncodeError extends Error {
         this.name = "ZodEncodeError";
     }
 }
-(core_a = globalThis).__zod_globalConfig ?? (core_a.__zod_globalConfig = {});
+(_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = {});
 const globalConfig = globalThis.__zod_globalConfig;
 function config(newConfig) {
     if (newConfig)
@@ -42333,6 +42322,59 @@ function handleRefineResult(result, payload, input, inst) {
         payload.issues.push(util_issue(_iss));
     }
 }
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+var registries_a;
+const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
+const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
+class $ZodRegistry {
+    constructor() {
+        this._map = new WeakMap();
+        this._idmap = new Map();
+    }
+    add(schema, ..._meta) {
+        const meta = _meta[0];
+        this._map.set(schema, meta);
+        if (meta && typeof meta === "object" && "id" in meta) {
+            this._idmap.set(meta.id, schema);
+        }
+        return this;
+    }
+    clear() {
+        this._map = new WeakMap();
+        this._idmap = new Map();
+        return this;
+    }
+    remove(schema) {
+        const meta = this._map.get(schema);
+        if (meta && typeof meta === "object" && "id" in meta) {
+            this._idmap.delete(meta.id);
+        }
+        this._map.delete(schema);
+        return this;
+    }
+    get(schema) {
+        // return this._map.get(schema) as any;
+        // inherit metadata
+        const p = schema._zod.parent;
+        if (p) {
+            const pm = { ...(this.get(p) ?? {}) };
+            delete pm.id; // do not inherit id
+            const f = { ...pm, ...this._map.get(schema) };
+            return Object.keys(f).length ? f : undefined;
+        }
+        return this._map.get(schema);
+    }
+    has(schema) {
+        return this._map.has(schema);
+    }
+}
+// registries
+function registry() {
+    return new $ZodRegistry();
+}
+(registries_a = globalThis).__zod_globalRegistry ?? (registries_a.__zod_globalRegistry = registry());
+const globalRegistry = globalThis.__zod_globalRegistry;
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
 
@@ -47124,898 +47166,6 @@ function preprocess(fn, schema) {
     });
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: ./lib/core/paths.js
-
-
-
-/** The longest path accepted: Linux's PATH_MAX. Longer ones would end in ENAMETOOLONG. */
-const MAX_PATH_LENGTH = 4096;
-const WHERE_PATHS_MAY_POINT = 'paths must point inside the workspace (GITHUB_WORKSPACE) or RUNNER_TEMP';
-/** At most the first 60 characters of a value, on one line and quoted: never a whole long value in a message. */
-function quoteValue(raw) {
-    const oneLine = raw.trim().replace(/\s+/g, ' ');
-    return oneLine.length > 60 ? `"${oneLine.slice(0, 57)}..."` : `"${oneLine}"`;
-}
-/** The workspace: the runner starts node actions there, and GITHUB_WORKSPACE names it. */
-function workspaceRoot() {
-    return (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE || process.cwd());
-}
-/** The directories a path may lie in, each with its own symlinks resolved (a workspace under a linked /tmp). */
-function allowedRoots() {
-    const roots = [workspaceRoot(), process.env.RUNNER_TEMP].filter((root) => !!root);
-    return roots.map((root) => realOrSelf((0,external_node_path_.resolve)(root)));
-}
-function realOrSelf(path) {
-    try {
-        return (0,external_node_fs_.realpathSync)(path);
-    }
-    catch {
-        return path;
-    }
-}
-function isInside(root, path) {
-    const inside = (0,external_node_path_.relative)(root, path);
-    return inside === '' || (!(0,external_node_path_.isAbsolute)(inside) && inside !== '..' && !inside.startsWith('../'));
-}
-/**
- * Where `absolute` really is: the real path of its longest existing ancestor, with the part that does
- * not exist yet appended. That follows a symlink anywhere on the way, also for a file yet to be written.
- */
-function realLocation(absolute) {
-    const missing = [];
-    let current = absolute;
-    for (;;) {
-        try {
-            return (0,external_node_path_.join)((0,external_node_fs_.realpathSync)(current), ...missing.reverse());
-        }
-        catch (error) {
-            const code = error.code;
-            if (code !== 'ENOENT' && code !== 'ENOTDIR')
-                throw error;
-            const parent = (0,external_node_path_.dirname)(current);
-            if (parent === current)
-                return absolute;
-            missing.push((0,external_node_path_.basename)(current));
-            current = parent;
-        }
-    }
-}
-/**
- * Why a path was refused, without the input's name: the input layer names the input and quotes the
- * value itself, and a caller outside it (a path inside a checks file) uses `refusedInput`.
- */
-class paths_PathRefusal extends Error {
-    name = 'PathRefusal';
-}
-/** The one error line for a refused path that came from `input` (or from a file the input names). */
-function refusedInput(input, given, refusal) {
-    return new errors_ConfigurationError(`Input "${input}" ${refusal.message}; got ${quoteValue(given)}.`);
-}
-/**
- * `given` resolved against `base` (the workspace unless said otherwise), after the rule above. The
- * returned path is the one the user wrote, made absolute; the check is on where it really leads.
- */
-function paths_confinePath(given, base = workspaceRoot()) {
-    if (given.length > MAX_PATH_LENGTH) {
-        throw new paths_PathRefusal(`must be a path of at most ${MAX_PATH_LENGTH} characters (this one has ${given.length})`);
-    }
-    if (given.includes('\0'))
-        throw new paths_PathRefusal('must be a path without NUL characters');
-    const absolute = (0,external_node_path_.resolve)(base, given);
-    let real;
-    try {
-        real = realLocation(absolute);
-    }
-    catch (error) {
-        throw new paths_PathRefusal(`is not a usable path (${error.code ?? 'unreadable'})`);
-    }
-    if (!allowedRoots().some((root) => isInside(root, real))) {
-        const through = real === absolute ? '' : ' through a symlink';
-        throw new paths_PathRefusal(`points outside the workspace${through}: ${WHERE_PATHS_MAY_POINT}`);
-    }
-    return absolute;
-}
-function statOf(path) {
-    try {
-        return (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
-    }
-    catch {
-        // ENAMETOOLONG, ELOOP, EACCES: there is nothing usable at this path.
-        return undefined;
-    }
-}
-function hasKind(stats, kind) {
-    if (kind === 'file')
-        return stats.isFile();
-    if (kind === 'directory')
-        return stats.isDirectory();
-    return stats.isFile() || stats.isDirectory();
-}
-/**
- * The absolute path of an existing thing of that kind at `given`, once the path passed the rule;
- * undefined when nothing of that kind is there. A path outside the allowed places is refused even
- * when something is there: the answer must not tell what exists outside the workspace.
- */
-function findConfinedPath(given, kind, base) {
-    const absolute = paths_confinePath(given, base);
-    const stats = statOf(absolute);
-    return stats && hasKind(stats, kind) ? absolute : undefined;
-}
-/** Like findConfinedPath, for a path that must name such a thing: its absence is the refusal. */
-function existingConfinedPath(given, kind, base) {
-    const found = findConfinedPath(given, kind, base);
-    if (found === undefined)
-        throw new paths_PathRefusal(`must name an existing ${kind} in the workspace`);
-    return found;
-}
-/**
- * A file the action writes: inside the allowed places, and not an existing directory (writing there
- * would fail half-way, after the work was done). `example` is the file name the message suggests.
- */
-function outputFilePath(given, example, base) {
-    const absolute = paths_confinePath(given, base);
-    if (statOf(absolute)?.isDirectory()) {
-        const dir = given.trim().replace(/\/+$/, '');
-        throw new paths_PathRefusal(`names a directory: name the file to write, such as ${quoteValue(`${dir}/${example}`)}`);
-    }
-    return absolute;
-}
-
-;// CONCATENATED MODULE: ./lib/core/zod-issues.js
-/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
-function zod_issues_describeIssue(issue) {
-    if (!issue)
-        return 'is invalid';
-    const path = issue.path
-        .map((part, index) => {
-        if (typeof part === 'number')
-            return `[${part}]`;
-        const key = String(part);
-        if (/^[A-Za-z_$][\w$]*$/.test(key))
-            return index === 0 ? key : `.${key}`;
-        return `[${JSON.stringify(key)}]`;
-    })
-        .join('');
-    return path === '' ? issue.message : `${path} ${issue.message}`;
-}
-
-;// CONCATENATED MODULE: ./lib/core/inputs.js
-
-
-
-
-
-
-const secretInputs = registry();
-const unechoedInputs = registry();
-/** Marks an input whose value is masked before anything runs and never echoed in an error. */
-function secret(schema) {
-    secretInputs.add(schema, { secret: true });
-    return unechoed(schema);
-}
-/** Marks an input that may hold secrets among other things (variables): not masked, but never echoed. */
-function unechoed(schema) {
-    unechoedInputs.add(schema, { unechoed: true });
-    return schema;
-}
-/**
- * How long a value may be. A bound on every input keeps a runaway value (a file pasted by mistake, a
- * 100,000-character path) from reaching a tool or a message: one line names the input instead.
- */
-const MAX_LENGTH = {
-    /** One value: a name, a version, a path, a URL, a short text. */
-    value: 4_096,
-    /** A secret: a token, a password, a private key (an RSA 4096 key in PEM is about 3,300). */
-    secret: 16_384,
-    /** Several values or a document: lists, variables, inline inventories, YAML, JSON. */
-    content: 65_536,
-};
-// C0 control characters and DEL, except tab, line feed and carriage return: nothing a user means to type,
-// and a terminal or a log viewer may act on them.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-function boundedString(maxLength) {
-    return schemas_string()
-        .max(maxLength, {
-        error: (issue) => `must be at most ${maxLength.toLocaleString('en-US')} characters (this value has ${String(issue.input).length.toLocaleString('en-US')})`,
-        abort: true,
-    })
-        .refine((v) => !CONTROL_CHARACTER.test(v), {
-        error: (issue) => {
-            const line = String(issue.input)
-                .slice(0, String(issue.input).search(CONTROL_CHARACTER))
-                .split('\n').length;
-            return `must not hold control characters (line ${line} has one)`;
-        },
-        abort: true,
-    });
-}
-/** An empty input means "not given", as on the runner, where an absent input reads as ''. */
-function optionalInput(schema, maxLength = MAX_LENGTH.value) {
-    return preprocess((raw) => (typeof raw === 'string' && raw.trim() === '' ? undefined : raw), boundedString(maxLength).pipe(schema).optional());
-}
-function requiredInput(schema, maxLength = MAX_LENGTH.value) {
-    return optionalInput(schema, maxLength)
-        .refine((v) => v !== undefined, { error: 'is required', abort: true })
-        .transform((v) => v);
-}
-// The YAML 1.2 core-schema booleans, exactly what core.getBooleanInput accepts.
-const booleanValue = stringbool({
-    truthy: ['true', 'True', 'TRUE'],
-    falsy: ['false', 'False', 'FALSE'],
-    case: 'sensitive',
-    error: 'must be true or false',
-});
-function integerValue(min, max) {
-    return schemas_string()
-        .trim()
-        .regex(/^\d+$/, { error: `must be a whole number from ${min} to ${max}` })
-        .transform(Number)
-        .refine((n) => n >= min && n <= max, { error: `must be a whole number from ${min} to ${max}` });
-}
-/** A number that may have a fraction, such as `0.5` minutes, as GitHub's own timeout-minutes allows. */
-function numberValue(min, max) {
-    return schemas_string()
-        .trim()
-        .regex(/^\d+(?:\.\d+)?$/, { error: `must be a number from ${min} to ${max}` })
-        .transform(Number)
-        .refine((n) => n >= min && n <= max, { error: `must be a number from ${min} to ${max}` });
-}
-function choiceValue(choices) {
-    return schemas_enum(choices, { error: `must be one of: ${choices.join(', ')}` });
-}
-/** One item a line, blank lines skipped, as core.getMultilineInput does. */
-const lines = schemas_string().transform((v) => v
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== ''));
-/** Multiline or comma-separated, for lists of names such as approvers or tags. */
-const list = schemas_string().transform((v) => v
-    .split(/[\n,]/)
-    .map((item) => item.trim())
-    .filter((item) => item !== ''));
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-/** `name=value` a line; the value may itself contain `=`. Values are never echoed in errors. */
-const keyValueLines = lines.transform((entries, ctx) => {
-    const pairs = [];
-    const seen = new Set();
-    entries.forEach((entry, index) => {
-        const eq = entry.indexOf('=');
-        const name = eq > 0 ? entry.slice(0, eq).trim() : '';
-        if (!IDENTIFIER.test(name)) {
-            ctx.addIssue({ code: 'custom', message: `line ${index + 1} must look like name=value` });
-            return;
-        }
-        if (seen.has(name)) {
-            ctx.addIssue({ code: 'custom', message: `line ${index + 1} sets "${name}" a second time` });
-            return;
-        }
-        seen.add(name);
-        pairs.push([name, entry.slice(eq + 1)]);
-    });
-    return pairs;
-});
-/** Runs a path rule of core/paths inside a schema: a refusal becomes the input's issue. */
-function pathIssue(ctx, rule) {
-    try {
-        return rule();
-    }
-    catch (error) {
-        if (!(error instanceof paths_PathRefusal))
-            throw error;
-        ctx.addIssue({ code: 'custom', message: error.message });
-        return NEVER;
-    }
-}
-/**
- * Every path input is relative to the workspace (the runner starts node actions in GITHUB_WORKSPACE)
- * and held to the one rule of core/paths: inside the workspace or RUNNER_TEMP, symlinks followed.
- */
-function existingPath(kind) {
-    return schemas_string()
-        .trim()
-        .transform((path, ctx) => pathIssue(ctx, () => existingConfinedPath(path, kind)));
-}
-/** A file the action writes; `example` is the file name the error suggests when a directory is given. */
-function outputFile(example) {
-    return schemas_string()
-        .trim()
-        .transform((path, ctx) => pathIssue(ctx, () => outputFilePath(path, example)));
-}
-/** A list of existing paths of one kind, one a line; the first one refused is named by its line. */
-function existingPaths(kind, options = {}) {
-    return lines.transform((paths, ctx) => {
-        const found = [];
-        for (const [index, path] of paths.entries()) {
-            let absolute;
-            try {
-                absolute = existingConfinedPath(path, kind);
-            }
-            catch (error) {
-                if (!(error instanceof paths_PathRefusal))
-                    throw error;
-                const what = error.message.startsWith('must name an existing')
-                    ? `must list existing ${kind === 'file' ? 'files' : 'directories'} in the workspace; ${quoteValue(path)} is not one`
-                    : `line ${index + 1} ${error.message}; got ${quoteValue(path)}`;
-                // The message quotes the one line that is wrong: the whole list is not echoed after it.
-                ctx.addIssue({ code: 'custom', message: what, params: { quotesValue: true } });
-                return NEVER;
-            }
-            if (!options.unique || !found.includes(absolute))
-                found.push(absolute);
-        }
-        return found;
-    });
-}
-// Artifact names may not hold " : < > | * ? \r \n \ /; stacks and prefixes become part of them.
-const NAME_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const namePart = schemas_string().trim().regex(NAME_PART, {
-    error: 'must be letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit',
-});
-const SHA256_HEX = /^(?:sha256:)?([0-9a-f]{64})$/;
-/** A plan digest, `sha256:<64 hex>`; bare hex is accepted and normalised. */
-const digest = schemas_string()
-    .trim()
-    .toLowerCase()
-    .regex(SHA256_HEX, { error: 'must be a sha256 digest: "sha256:" and 64 hex digits' })
-    .transform((v) => `sha256:${SHA256_HEX.exec(v)?.[1] ?? ''}`);
-const DURATION = /^\d+(?:ms|s|m|h)$/;
-const inputs_duration = schemas_string().trim().regex(DURATION, { error: 'must be a duration such as 30s, 5m or 1h' });
-const inputs_httpUrl = schemas_string()
-    .trim()
-    .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), {
-    error: 'must be an http:// or https:// URL',
-});
-/** YAML or JSON (JSON is YAML), parsed to a mapping; errors name the line. */
-const yamlMapping = schemas_string().transform((text, ctx) => {
-    try {
-        const value = (0,dist/* parse */.qg)(text);
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-            ctx.addIssue({ code: 'custom', message: 'must be a YAML or JSON mapping of names to values' });
-            return NEVER;
-        }
-        return value;
-    }
-    catch (error) {
-        const line = error instanceof dist/* YAMLParseError */.XT ? ` (line ${error.linePos?.[0]?.line ?? '?'})` : '';
-        ctx.addIssue({ code: 'custom', message: `is not valid YAML or JSON${line}` });
-        return NEVER;
-    }
-});
-const inputs_text = schemas_string().trim();
-/** JSON held to a contract; the error names the first field that breaks it (`[1].directory ...`). */
-function jsonOf(contract) {
-    return schemas_string().transform((raw, ctx) => {
-        let value;
-        try {
-            value = JSON.parse(raw);
-        }
-        catch (error) {
-            ctx.addIssue({ code: 'custom', message: `is not valid JSON (${error.message})` });
-            return NEVER;
-        }
-        const result = contract.safeParse(value);
-        if (!result.success) {
-            ctx.addIssue({ code: 'custom', message: `does not hold: ${zod_issues_describeIssue(result.error.issues[0])}` });
-            return NEVER;
-        }
-        return result.data;
-    });
-}
-// A tool version such as 1.12.6, v1.12, or 2.17.0-rc1; "latest" where an installer can resolve it.
-const VERSION = /^(?:latest|v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?)$/;
-const inputs_version = inputs_text.regex(VERSION, { error: 'must be a version such as 1.12.6 or "latest"' });
-// A GitHub login (user) or an org/team slug.
-const ACCOUNT = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?(?:\[bot\])?$/;
-const accounts = list
-    .refine((items) => items.every((item) => ACCOUNT.test(item.replace(/^@/, ''))), {
-    error: 'must list GitHub logins or org/team slugs, one a line or separated by commas',
-})
-    .transform((items) => items.map((item) => item.replace(/^@/, '')));
-const names = list.refine((items) => items.every((item) => NAME_PART.test(item)), {
-    error: 'must list names of letters, digits, ".", "_" or "-", one a line or separated by commas',
-});
-const inputKinds = registry();
-function kinded(kind, maxLength, schema) {
-    inputKinds.add(schema, { kind, maxLength });
-    return schema;
-}
-/**
- * The kind of an input's schema; an action that refines a kind further (`input.list().transform(…)`)
- * keeps the kind of what it refines. Undefined for a schema made without the kinds below.
- */
-function kindOf(schema) {
-    const found = inputKinds.get(schema);
-    if (found)
-        return found;
-    const def = schema._zod.def;
-    return def.type === 'pipe' && def.in ? kindOf(def.in) : undefined;
-}
-const { value: VALUE, secret: SECRET, content: CONTENT } = MAX_LENGTH;
-/** Input kinds. Each returns a zod schema from the raw string; `.optional`/`.required` wrap them. */
-const input = {
-    text: () => kinded('text', VALUE, optionalInput(inputs_text)),
-    textOr: (fallback) => kinded('text', VALUE, optionalInput(inputs_text).transform((v) => v ?? fallback)),
-    requiredText: () => kinded('text', VALUE, requiredInput(inputs_text)),
-    /**
-     * A file in the workspace or the text it would hold (an inventory, known_hosts lines). `isContent`
-     * tells the two apart as the action does; whatever is taken for a path is held to the path rule here,
-     * before the action does anything. The value stays as given: the action reads it.
-     */
-    fileOrContent: (isContent) => kinded('file or content', CONTENT, optionalInput(inputs_text.transform((value, ctx) => isContent(value) ? value : pathIssue(ctx, () => (paths_confinePath(value), value))), CONTENT)),
-    version: () => kinded('version', VALUE, optionalInput(inputs_version)),
-    accounts: () => kinded('accounts', CONTENT, optionalInput(accounts, CONTENT).transform((v) => v ?? [])),
-    files: () => kinded('files', CONTENT, optionalInput(existingPaths('file'), CONTENT).transform((v) => v ?? [])),
-    /** Directories, one a line, each once; the workspace root when none is given. */
-    directories: () => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : [(0,external_node_path_.resolve)('.')])),
-    boolean: (fallback) => kinded('boolean', VALUE, optionalInput(booleanValue).transform((v) => v ?? fallback)),
-    integer: (min, max) => kinded('integer', VALUE, optionalInput(integerValue(min, max))),
-    integerOr: (min, max, fallback) => kinded('integer', VALUE, optionalInput(integerValue(min, max)).transform((v) => v ?? fallback)),
-    numberOr: (min, max, fallback) => kinded('number', VALUE, optionalInput(numberValue(min, max)).transform((v) => v ?? fallback)),
-    choice: (choices, fallback) => kinded('choice', VALUE, optionalInput(choiceValue(choices)).transform((v) => v ?? fallback)),
-    lines: () => kinded('lines', CONTENT, optionalInput(lines, CONTENT).transform((v) => v ?? [])),
-    list: () => kinded('list', CONTENT, optionalInput(list, CONTENT).transform((v) => v ?? [])),
-    keyValues: () => kinded('key-values', CONTENT, unechoed(optionalInput(keyValueLines, CONTENT).transform((v) => v ?? []))),
-    file: () => kinded('file', VALUE, optionalInput(existingPath('file'))),
-    requiredFile: () => kinded('file', VALUE, requiredInput(existingPath('file'))),
-    directory: (fallback) => kinded('directory', VALUE, optionalInput(existingPath('directory')).transform((v) => v ?? (0,external_node_path_.resolve)(fallback))),
-    fileOrDirectory: () => kinded('file or directory', VALUE, optionalInput(existingPath('file or directory'))),
-    requiredFileOrDirectory: () => kinded('file or directory', VALUE, requiredInput(existingPath('file or directory'))),
-    /** A file the action writes, inside the workspace or RUNNER_TEMP, never an existing directory. */
-    outputFile: (example) => kinded('output file', VALUE, optionalInput(outputFile(example))),
-    name: () => kinded('name', VALUE, optionalInput(namePart)),
-    names: () => kinded('names', CONTENT, optionalInput(names, CONTENT).transform((v) => v ?? [])),
-    nameOr: (fallback) => kinded('name', VALUE, optionalInput(namePart).transform((v) => v ?? fallback)),
-    digest: () => kinded('digest', VALUE, optionalInput(digest)),
-    duration: () => kinded('duration', VALUE, optionalInput(inputs_duration)),
-    url: () => kinded('url', VALUE, optionalInput(inputs_httpUrl)),
-    /** A URL that may carry `user:token@`: never echoed in an error. */
-    urlWithCredentials: () => kinded('url', VALUE, unechoed(optionalInput(inputs_httpUrl))),
-    yamlMapping: () => kinded('yaml', CONTENT, optionalInput(yamlMapping, CONTENT)),
-    json: (contract) => kinded('json', CONTENT, optionalInput(jsonOf(contract), CONTENT)),
-    /** A secret string (a token, a key): masked on read, never echoed. */
-    secretText: () => kinded('secret', SECRET, secret(optionalInput(inputs_text, SECRET))),
-    secretUrl: () => kinded('secret', SECRET, secret(optionalInput(inputs_httpUrl, SECRET))),
-};
-function defineInputs(shape, rules = []) {
-    return { shape, rules };
-}
-function camelCase(name) {
-    return name.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
-}
-/**
- * Reads and validates every input of an action. Secret values are handed to `mask` before parsing
- * so that nothing later (an error, a debug line) can print them. The first problem becomes a
- * ConfigurationError naming the input, what is expected and, for non-secrets, what was given.
- */
-function readInputs(spec, read, mask = () => undefined) {
-    const raw = {};
-    for (const [name, schema] of Object.entries(spec.shape)) {
-        raw[name] = read(name);
-        if (secretInputs.has(schema) && raw[name].trim() !== '')
-            mask(raw[name].trim());
-    }
-    const result = object(spec.shape).safeParse(raw);
-    if (!result.success) {
-        const issue = result.error.issues[0];
-        const name = String(issue?.path[0] ?? '');
-        const schema = spec.shape[name];
-        const quotesValue = issue?.code === 'custom' && issue.params?.quotesValue === true;
-        const given = schema &&
-            !unechoedInputs.has(schema) &&
-            !quotesValue &&
-            raw[name]?.trim() &&
-            issue?.message !== 'is required'
-            ? `; got ${quoteValue(raw[name] ?? '')}`
-            : '';
-        throw new errors_ConfigurationError(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);
-    }
-    const values = Object.fromEntries(Object.entries(result.data).map(([name, value]) => [camelCase(name), value]));
-    for (const rule of spec.rules) {
-        const problem = rule(values);
-        if (problem)
-            throw new errors_ConfigurationError(`Input "${problem.input}" ${problem.message}.`);
-    }
-    return values;
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
-var exec = __nccwpck_require__(22876);
-;// CONCATENATED MODULE: ./lib/core/exec.js
-
-/** Exec over @actions/exec. Silent: the caller chooses what reaches the log, so nothing leaks by default. */
-const actionsExec = async (command, args, options = {}) => {
-    const env = options.env ? { ...process.env, ...options.env } : undefined;
-    const result = await (0,exec/* getExecOutput */.H)(command, [...args], {
-        cwd: options.cwd,
-        ...(env ? { env } : {}),
-        ignoreReturnCode: true,
-        silent: true,
-        listeners: {
-            ...(options.onStdoutLine ? { stdline: options.onStdoutLine } : {}),
-            ...(options.onStderrLine ? { errline: options.onStderrLine } : {}),
-        },
-    });
-    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-};
-
-;// CONCATENATED MODULE: ./lib/core/run-context.js
-function readRunContext(env = process.env) {
-    const required = (name) => {
-        const value = env[name];
-        // Not a user mistake: these are set by every runner, so a missing one means the action runs outside Actions.
-        if (!value)
-            throw new Error(`${name} is not set: this action runs on a GitHub Actions runner`);
-        return value;
-    };
-    const [owner = '', repo = ''] = required('GITHUB_REPOSITORY').split('/');
-    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    const runId = Number(required('GITHUB_RUN_ID'));
-    return {
-        owner,
-        repo,
-        runId,
-        runAttempt: Number(env.GITHUB_RUN_ATTEMPT ?? '1'),
-        sha: required('GITHUB_SHA'),
-        ref: env.GITHUB_REF ?? '',
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        eventPath: env.GITHUB_EVENT_PATH,
-        actor: env.GITHUB_ACTOR ?? '',
-        workspace: required('GITHUB_WORKSPACE'),
-        runnerTemp: required('RUNNER_TEMP'),
-        serverUrl,
-        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-        runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`,
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/core/run-action.js
-
-
-
-
-
-/** The Logger over the runner's workflow commands. */
-const runnerLogger = {
-    debug: (message) => lib_core/* debug */.Yz(message),
-    info: (message) => lib_core/* info */.pq(message),
-    notice: (message, properties) => lib_core/* notice */.lm(message, properties),
-    warning: (message, properties) => lib_core/* warning */.$e(message, properties),
-    error: (message, properties) => lib_core/* error */.z3(message, properties),
-    mask: (value) => lib_core/* setSecret */.Pq(value),
-    group: (name, body) => lib_core/* group */.Os(name, body),
-};
-// The runner drops a step summary over 1 MiB whole; keep well under it, counting bytes, not characters.
-const SUMMARY_BUDGET_BYTES = 1024 * 1024 - 4096;
-async function writeSummary(markdown) {
-    let text = markdown;
-    if (Buffer.byteLength(text) > SUMMARY_BUDGET_BYTES) {
-        const note = "\n\n_The summary was cut here to fit GitHub's 1 MiB limit._\n";
-        text =
-            Buffer.from(text)
-                .subarray(0, SUMMARY_BUDGET_BYTES - note.length)
-                .toString('utf8')
-                .replace(/\uFFFD$/, '') + note;
-    }
-    await lib_core/* summary */.z.addRaw(text, true).write();
-}
-/** The runner gives main's saved state to post as STATE_*; this flag tells the two phases apart. */
-const POST_PHASE_STATE = 'isPost';
-/**
- * The outer wrapper of every action: reads the inputs, runs the body, and turns what it throws into
- * exactly one `::error::` line. A user's mistake (ConfigurationError) shows only its message; anything
- * else is a bug, shown with the action's name, with its stack at debug level for whoever files it.
- * This is the only place that calls setFailed. With a `post` body, the same bundle serves as the
- * action's post step (action.yml `post:`), which runs after main also when the job failed.
- */
-async function runAction(actionName, spec, main, post) {
-    try {
-        if (post && lib_core/* getState */.Gu(POST_PHASE_STATE) === 'true') {
-            await post({ logger: runnerLogger, state: (name) => lib_core/* getState */.Gu(name) });
-            return;
-        }
-        // Saved before anything can fail, so that post cleans up after a main that died half-way.
-        if (post)
-            lib_core/* saveState */.LZ(POST_PHASE_STATE, 'true');
-        const inputs = readInputs(spec, (name) => lib_core/* getInput */.V4(name), lib_core/* setSecret */.Pq);
-        await main({
-            inputs,
-            logger: runnerLogger,
-            exec: actionsExec,
-            run: readRunContext(),
-            setOutput: (name, value) => lib_core/* setOutput */.uH(name, String(value)),
-            saveState: (name, value) => lib_core/* saveState */.LZ(name, value),
-            addPath: (dir) => lib_core/* addPath */.fM(dir),
-            exportVariable: (name, value) => lib_core/* exportVariable */.dN(name, value),
-            writeSummary,
-        });
-    }
-    catch (error) {
-        if (isConfigurationError(error) || error instanceof StepFailure) {
-            lib_core/* setFailed */.C1(error.message);
-            return;
-        }
-        if (error instanceof Error && error.stack)
-            lib_core/* debug */.Yz(error.stack);
-        lib_core/* setFailed */.C1(`${actionName} failed unexpectedly: ${errorMessage(error)}`);
-    }
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-;// CONCATENATED MODULE: ./lib/core/secret-files.js
-
-/** The state key under which main records the directory that holds its secret files (keys, passwords). */
-const SECRETS_DIR_STATE = 'secrets-dir';
-/**
- * The post step of actions that write secrets to disk: removes the directory main recorded, also when
- * main failed. Removing a directory that is already gone is not an error.
- */
-async function removeSecretFiles(state, logger) {
-    const dir = state(SECRETS_DIR_STATE);
-    if (!dir) {
-        logger.debug('no secret files were written; nothing to remove');
-        return;
-    }
-    await (0,promises_.rm)(dir, { recursive: true, force: true });
-    logger.info('removed the secret files written for this step');
-}
-
-;// CONCATENATED MODULE: ./lib/terraform/tool.js
-
-
-
-
-
-/**
- * Finds the tool the `binary` input asks for. `auto` prefers tofu and falls back to terraform. A tool
- * that is found but cannot report its version is an error, not a reason to try the other one: running
- * a different tool than the one installed would be a surprise.
- */
-async function resolveTool(binary, exec, options = {}) {
-    const searchPath = options.searchPath ?? process.env.PATH ?? '';
-    const candidates = binary === 'auto' ? ['tofu', 'terraform'] : [binary];
-    for (const name of candidates) {
-        const path = await findOnPath(name, searchPath);
-        if (path)
-            return { name, path, ...(await readVersion(path, exec)) };
-    }
-    const wanted = binary === 'auto' ? 'neither tofu nor terraform is' : `${binary} is not`;
-    throw new ConfigurationError(`binary: ${wanted} on PATH. Run the setup action (the repository's root action, with tofu-version or ` +
-        'terraform-version) in an earlier step of this job, or install the tool yourself' +
-        (binary === 'auto' ? '.' : `, or set binary to auto to use whichever is installed.`));
-}
-/** The first executable file named `name` in the PATH's directories (with .exe on Windows). */
-async function findOnPath(name, searchPath) {
-    const fileNames = process.platform === 'win32' ? [`${name}.exe`, name] : [name];
-    for (const dir of searchPath.split(external_node_path_.delimiter).filter(Boolean)) {
-        for (const fileName of fileNames) {
-            const candidate = (0,external_node_path_.join)(dir, fileName);
-            if (await isExecutableFile(candidate))
-                return candidate;
-        }
-    }
-    return undefined;
-}
-async function isExecutableFile(path) {
-    try {
-        await (0,promises_.access)(path, external_node_fs_.constants.X_OK);
-        return (await (0,promises_.stat)(path)).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-async function readVersion(path, exec) {
-    const result = await exec(path, ['version', '-json']);
-    const reported = result.exitCode === 0 ? versionField(result.stdout) : undefined;
-    const match = reported ? /^v?(\d+)\.(\d+)/.exec(reported) : null;
-    if (!reported || !match) {
-        throw new ConfigurationError(`binary: ${path} did not report its version (\`version -json\` exited ${result.exitCode}` +
-            `${result.stderr.trim() ? `: ${result.stderr.trim()}` : ''}). Reinstall it with the setup action.`);
-    }
-    return { version: reported.replace(/^v/, ''), major: Number(match[1]), minor: Number(match[2]) };
-}
-function versionField(stdout) {
-    try {
-        const value = parseJsonDocument(stdout).value;
-        return typeof value?.terraform_version === 'string' ? value.terraform_version : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** True when the tool is at least major.minor. */
-function atLeast(tool, major, minor) {
-    return tool.major > major || (tool.major === major && tool.minor >= minor);
-}
-
-;// CONCATENATED MODULE: ./lib/ansible/callback-plugin.js
-
-
-/**
- * The machine-readable side of every Ansible run: a notification callback shipped with the action and
- * written next to its other scratch files at run time. Why our own rather than a stock one:
- * ansible-core has no JSON callback at all (`json` and `jsonl` live in the ansible.posix collection,
- * which a runner with only ansible-core, as `setup` installs it, does not have); a stdout callback would
- * also take the log away from the user's own (default, yaml, ...) output. A notification callback runs
- * beside whatever stdout callback is configured, so the log stays what Ansible users know, while each
- * result, diff and the recap go as JSON lines to the file named by IAC_ANSIBLE_EVENTS. Results reach
- * callbacks already censored for `no_log` tasks.
- */
-const EVENTS_CALLBACK_NAME = 'iac_events';
-const EVENTS_FILE_VARIABLE = 'IAC_ANSIBLE_EVENTS';
-const CALLBACK_SOURCE = String.raw `# Written by iac-pipeline's ansible-configure at run time; not part of any collection.
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
-DOCUMENTATION = """
-    name: iac_events
-    type: notification
-    short_description: Machine-readable results for iac-pipeline
-    description:
-      - Appends one JSON object a line for each task result, file diff and the recap to the file named by
-        the IAC_ANSIBLE_EVENTS environment variable. The screen output is left to the stdout callback.
-    requirements:
-      - enabled in callbacks_enabled
-"""
-
-import json
-import os
-
-from ansible import __version__ as ansible_version
-from ansible.parsing.ajson import AnsibleJSONEncoder
-from ansible.plugins.callback import CallbackBase
-
-FACT_ACTIONS = frozenset(
-    (
-        "setup",
-        "gather_facts",
-        "ansible.builtin.setup",
-        "ansible.builtin.gather_facts",
-        "ansible.legacy.setup",
-        "ansible.legacy.gather_facts",
-    )
-)
-FACT_KEYS = (
-    "ansible_distribution",
-    "ansible_distribution_version",
-    "ansible_os_family",
-    "ansible_kernel",
-    "ansible_architecture",
-    "ansible_python_version",
-)
-TEXT_LIMIT = 4000
-
-
-def _text(value):
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        try:
-            value = json.dumps(value, cls=AnsibleJSONEncoder, sort_keys=True)
-        except Exception:
-            value = str(value)
-    return value if len(value) <= TEXT_LIMIT else "..." + value[-TEXT_LIMIT:]
-
-
-class CallbackModule(CallbackBase):
-    CALLBACK_VERSION = 2.0
-    CALLBACK_TYPE = "notification"
-    CALLBACK_NAME = "iac_events"
-    CALLBACK_NEEDS_ENABLED = True
-
-    def __init__(self, display=None):
-        super(CallbackModule, self).__init__(display)
-        path = os.environ.get("IAC_ANSIBLE_EVENTS")
-        self._out = open(path, "a", encoding="utf-8") if path else None
-        self._play = ""
-        self._pattern = ""
-
-    def _write(self, event):
-        if self._out is None:
-            return
-        self._out.write(json.dumps(event, cls=AnsibleJSONEncoder, sort_keys=True) + "\n")
-        self._out.flush()
-
-    def v2_playbook_on_start(self, playbook):
-        self._write({"event": "start", "ansible_version": ansible_version})
-
-    def v2_playbook_on_play_start(self, play):
-        self._play = play.get_name()
-        hosts = play.hosts
-        self._pattern = ",".join(hosts) if isinstance(hosts, list) else _text(hosts)
-        self._write({"event": "play", "play": self._play, "pattern": self._pattern})
-
-    def v2_playbook_on_no_hosts_matched(self):
-        self._write({"event": "no_hosts_matched", "play": self._play, "pattern": self._pattern})
-
-    def _task(self, result):
-        task = result._task
-        return {
-            "host": result._host.get_name(),
-            "task": task.get_name(),
-            "action": task.action,
-            "play": self._play,
-            "path": task.get_path() or "",
-        }
-
-    def _record(self, result, status, ignored=False):
-        event = dict(self._task(result), event="result", status=status)
-        values = result._result
-        if ignored:
-            event["ignored"] = True
-        if status in ("failed", "unreachable"):
-            event.update(self._failure(values))
-        if status in ("ok", "changed") and event["action"] in FACT_ACTIONS:
-            facts = values.get("ansible_facts") or {}
-            event["facts"] = dict((key, _text(facts[key])) for key in FACT_KEYS if key in facts)
-        self._write(event)
-
-    def _failure(self, values):
-        # A loop reports "One or more items failed"; the first failed item says what went wrong.
-        for item in values.get("results") or []:
-            if isinstance(item, dict) and item.get("failed"):
-                values = item
-                break
-        failure = {"message": _text(values.get("msg") or values.get("censored") or values.get("reason"))}
-        for key in ("stderr", "stdout"):
-            if values.get(key):
-                failure[key] = _text(values[key])
-        if values.get("rc") is not None:
-            failure["rc"] = values["rc"]
-        return failure
-
-    def v2_runner_on_ok(self, result):
-        self._record(result, "changed" if result._result.get("changed") else "ok")
-
-    def v2_runner_on_failed(self, result, ignore_errors=False):
-        self._record(result, "failed", ignored=ignore_errors)
-
-    def v2_runner_on_unreachable(self, result):
-        self._record(result, "unreachable")
-
-    def v2_runner_on_skipped(self, result):
-        self._record(result, "skipped")
-
-    def v2_on_file_diff(self, result):
-        values = result._result
-        diffs = []
-        if result._task.loop and "results" in values:
-            diffs = [item["diff"] for item in values["results"] if item.get("diff") and item.get("changed")]
-        elif values.get("diff") and values.get("changed"):
-            diffs = [values["diff"]]
-        for diff in diffs:
-            text = self._get_diff(diff)
-            if text:
-                self._write(dict(self._task(result), event="diff", diff=text))
-
-    def v2_playbook_on_stats(self, stats):
-        hosts = {}
-        for host in sorted(stats.processed.keys()):
-            summary = stats.summarize(host)
-            hosts[host] = {
-                "ok": summary.get("ok", 0),
-                "changed": summary.get("changed", 0),
-                "unreachable": summary.get("unreachable", 0),
-                "failed": summary.get("failures", 0),
-                "skipped": summary.get("skipped", 0),
-                "rescued": summary.get("rescued", 0),
-                "ignored": summary.get("ignored", 0),
-            }
-        self._write({"event": "stats", "hosts": hosts})
-`;
-/** Writes the callback plugin into `<dir>/callback_plugins` and returns that directory. */
-async function writeEventsCallback(dir) {
-    const pluginDir = (0,external_node_path_.join)(dir, 'callback_plugins');
-    await (0,promises_.mkdir)(pluginDir, { recursive: true });
-    await (0,promises_.writeFile)((0,external_node_path_.join)(pluginDir, `${EVENTS_CALLBACK_NAME}.py`), CALLBACK_SOURCE);
-    return pluginDir;
-}
-
 ;// CONCATENATED MODULE: ./lib/ansible/events.js
 
 /**
@@ -48200,6 +47350,7 @@ function totalsOf(recap) {
 
 
 
+
 async function findAnsible(searchPath = process.env.PATH ?? '') {
     const playbook = await findOnPath('ansible-playbook', searchPath);
     if (!playbook) {
@@ -48254,34 +47405,29 @@ function playbookArgs(playbook, connection, options) {
 function syntaxCheckArgs(playbook, connection) {
     return [...connectionArgs(connection), '--syntax-check', playbook];
 }
+/** An ad hoc module on every host; the playbook's directory stands in for the playbook's own. */
+function adhocArgs(connection, playbookDir, module, moduleArgs) {
+    return [
+        'all',
+        ...connectionArgs(connection),
+        '--playbook-dir',
+        playbookDir,
+        '-m',
+        module,
+        '-a',
+        moduleArgs,
+    ];
+}
 /**
  * wait_for_connection, ad hoc: the playbook's directory stands in for the playbook's own, so
  * group_vars and host_vars beside it (often where ansible_user is set) apply to the wait as well.
  */
 function waitArgs(connection, timeoutSeconds, playbookDir) {
-    return [
-        'all',
-        ...connectionArgs(connection),
-        '--playbook-dir',
-        playbookDir,
-        '-m',
-        'ansible.builtin.wait_for_connection',
-        '-a',
-        `timeout=${timeoutSeconds}`,
-    ];
+    return adhocArgs(connection, playbookDir, 'ansible.builtin.wait_for_connection', `timeout=${timeoutSeconds}`);
 }
 /** The facts of the summary (OS, kernel, Python) and nothing else: the smallest subset, filtered. */
 function factsArgs(connection, playbookDir) {
-    return [
-        'all',
-        ...connectionArgs(connection),
-        '--playbook-dir',
-        playbookDir,
-        '-m',
-        'ansible.builtin.setup',
-        '-a',
-        'gather_subset=!all filter=ansible_distribution*,ansible_os_family,ansible_kernel,ansible_architecture,ansible_python_version',
-    ];
+    return adhocArgs(connection, playbookDir, 'ansible.builtin.setup', 'gather_subset=!all filter=ansible_distribution*,ansible_os_family,ansible_kernel,ansible_architecture,ansible_python_version');
 }
 /**
  * The callbacks the user's configuration enables (ansible.cfg, ANSIBLE_* variables), read from
@@ -48331,14 +47477,14 @@ function ansibleEnvironment(options) {
         ANSIBLE_LOAD_CALLBACK_PLUGINS: 'True',
     };
 }
-const STDERR_TAIL_LINES = 30;
+const cli_STDERR_TAIL_LINES = 30;
 /**
  * Runs one Ansible command with the events callback writing to `eventsFile`, its output going to the
  * log, and returns what the events say together with the exit code and any ERROR! message.
  */
 async function runAnsible(exec, command, args, options) {
     await (0,promises_.writeFile)(options.eventsFile, '');
-    const stderr = [];
+    const stderr = new LineTail(cli_STDERR_TAIL_LINES);
     const errorLines = new ErrorWindow();
     const { exitCode } = await options.log.capture(options.title, (line) => exec(command, args, {
         cwd: options.cwd,
@@ -48351,13 +47497,11 @@ async function runAnsible(exec, command, args, options) {
             line(text);
             errorLines.push(text);
             stderr.push(text);
-            if (stderr.length > STDERR_TAIL_LINES)
-                stderr.shift();
         },
     }));
     const outcome = summarizeEvents(parseEvents(await (0,promises_.readFile)(options.eventsFile, 'utf8')));
     const error = ansibleError(errorLines.lines);
-    return { ...outcome, exitCode, ...(error ? { error } : {}), stderrTail: stderr.join('\n') };
+    return { ...outcome, exitCode, ...(error ? { error } : {}), stderrTail: stderr.text() };
 }
 /**
  * `ansible-playbook --syntax-check`: a typo in the playbook is found in a second, not after waiting
@@ -48365,12 +47509,10 @@ async function runAnsible(exec, command, args, options) {
  */
 async function checkSyntax(exec, tools, args, options) {
     const errorLines = new ErrorWindow();
-    const output = [];
+    const output = new LineTail(cli_STDERR_TAIL_LINES);
     const keep = (text) => {
         errorLines.push(text);
         output.push(text);
-        if (output.length > STDERR_TAIL_LINES)
-            output.shift();
     };
     const { exitCode } = await exec(tools.playbook, args, {
         cwd: options.cwd,
@@ -48380,7 +47522,7 @@ async function checkSyntax(exec, tools, args, options) {
     });
     if (exitCode === 0)
         return;
-    await options.log.capture(`ansible-playbook --syntax-check`, async (line) => output.forEach(line));
+    await options.log.capture(`ansible-playbook --syntax-check`, async (line) => output.lines.forEach(line));
     const error = ansibleError(errorLines.lines);
     if (error)
         throw new errors_ConfigurationError(`${options.what}: ${error}`);
@@ -48437,6 +47579,143 @@ function runFailure(what, outcome) {
         return new errors_ConfigurationError(`${what}: ${outcome.error}`);
     const tail = outcome.stderrTail ? `\n${outcome.stderrTail}` : '';
     return new StepFailure(`${what}: Ansible exited with code ${outcome.exitCode} and no recap.${tail}`);
+}
+
+;// CONCATENATED MODULE: ./lib/core/paths.js
+
+
+
+/** The longest path accepted: Linux's PATH_MAX. Longer ones would end in ENAMETOOLONG. */
+const MAX_PATH_LENGTH = 4096;
+const WHERE_PATHS_MAY_POINT = 'paths must point inside the workspace (GITHUB_WORKSPACE) or RUNNER_TEMP';
+/** At most the first 60 characters of a value, on one line and quoted: never a whole long value in a message. */
+function quoteValue(raw) {
+    const oneLine = raw.trim().replace(/\s+/g, ' ');
+    return oneLine.length > 60 ? `"${oneLine.slice(0, 57)}..."` : `"${oneLine}"`;
+}
+/** The workspace: the runner starts node actions there, and GITHUB_WORKSPACE names it. */
+function workspaceRoot() {
+    return (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE || process.cwd());
+}
+/** The directories a path may lie in, each with its own symlinks resolved (a workspace under a linked /tmp). */
+function allowedRoots() {
+    const roots = [workspaceRoot(), process.env.RUNNER_TEMP].filter((root) => !!root);
+    return roots.map((root) => realOrSelf((0,external_node_path_.resolve)(root)));
+}
+function realOrSelf(path) {
+    try {
+        return (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+function isInside(root, path) {
+    const inside = (0,external_node_path_.relative)(root, path);
+    return inside === '' || (!(0,external_node_path_.isAbsolute)(inside) && inside !== '..' && !inside.startsWith('../'));
+}
+/**
+ * Where `absolute` really is: the real path of its longest existing ancestor, with the part that does
+ * not exist yet appended. That follows a symlink anywhere on the way, also for a file yet to be written.
+ */
+function realLocation(absolute) {
+    const missing = [];
+    let current = absolute;
+    for (;;) {
+        try {
+            return (0,external_node_path_.join)((0,external_node_fs_.realpathSync)(current), ...missing.reverse());
+        }
+        catch (error) {
+            const code = error.code;
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                throw error;
+            const parent = (0,external_node_path_.dirname)(current);
+            if (parent === current)
+                return absolute;
+            missing.push((0,external_node_path_.basename)(current));
+            current = parent;
+        }
+    }
+}
+/**
+ * Why a path was refused, without the input's name: the input layer names the input and quotes the
+ * value itself, and a caller outside it (a path inside a checks file) uses `refusedInput`.
+ */
+class paths_PathRefusal extends Error {
+    name = 'PathRefusal';
+}
+/** The one error line for a refused path that came from `input` (or from a file the input names). */
+function refusedInput(input, given, refusal) {
+    return new errors_ConfigurationError(`Input "${input}" ${refusal.message}; got ${quoteValue(given)}.`);
+}
+/**
+ * `given` resolved against `base` (the workspace unless said otherwise), after the rule above. The
+ * returned path is the one the user wrote, made absolute; the check is on where it really leads.
+ */
+function paths_confinePath(given, base = workspaceRoot()) {
+    if (given.length > MAX_PATH_LENGTH) {
+        throw new paths_PathRefusal(`must be a path of at most ${MAX_PATH_LENGTH} characters (this one has ${given.length})`);
+    }
+    if (given.includes('\0'))
+        throw new paths_PathRefusal('must be a path without NUL characters');
+    const absolute = (0,external_node_path_.resolve)(base, given);
+    let real;
+    try {
+        real = realLocation(absolute);
+    }
+    catch (error) {
+        throw new paths_PathRefusal(`is not a usable path (${error.code ?? 'unreadable'})`);
+    }
+    if (!allowedRoots().some((root) => isInside(root, real))) {
+        const through = real === absolute ? '' : ' through a symlink';
+        throw new paths_PathRefusal(`points outside the workspace${through}: ${WHERE_PATHS_MAY_POINT}`);
+    }
+    return absolute;
+}
+function statOf(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
+    }
+    catch {
+        // ENAMETOOLONG, ELOOP, EACCES: there is nothing usable at this path.
+        return undefined;
+    }
+}
+function hasKind(stats, kind) {
+    if (kind === 'file')
+        return stats.isFile();
+    if (kind === 'directory')
+        return stats.isDirectory();
+    return stats.isFile() || stats.isDirectory();
+}
+/**
+ * The absolute path of an existing thing of that kind at `given`, once the path passed the rule;
+ * undefined when nothing of that kind is there. A path outside the allowed places is refused even
+ * when something is there: the answer must not tell what exists outside the workspace.
+ */
+function findConfinedPath(given, kind, base) {
+    const absolute = paths_confinePath(given, base);
+    const stats = statOf(absolute);
+    return stats && hasKind(stats, kind) ? absolute : undefined;
+}
+/** Like findConfinedPath, for a path that must name such a thing: its absence is the refusal. */
+function existingConfinedPath(given, kind, base) {
+    const found = findConfinedPath(given, kind, base);
+    if (found === undefined)
+        throw new paths_PathRefusal(`must name an existing ${kind} in the workspace`);
+    return found;
+}
+/**
+ * A file the action writes: inside the allowed places, and not an existing directory (writing there
+ * would fail half-way, after the work was done). `example` is the file name the message suggests.
+ */
+function outputFilePath(given, example, base) {
+    const absolute = paths_confinePath(given, base);
+    if (statOf(absolute)?.isDirectory()) {
+        const dir = given.trim().replace(/\/+$/, '');
+        throw new paths_PathRefusal(`names a directory: name the file to write, such as ${quoteValue(`${dir}/${example}`)}`);
+    }
+    return absolute;
 }
 
 ;// CONCATENATED MODULE: ./lib/ansible/connection.js
@@ -48529,6 +47808,8 @@ async function knownHostsFile(given, scratch) {
     return target;
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
 ;// CONCATENATED MODULE: ./lib/ansible/inventory.js
 
 
@@ -48536,7 +47817,7 @@ async function knownHostsFile(given, scratch) {
 
 
 
-/** The file tf-apply puts in its inventory artifact (src/actions/tf-apply/apply.ts). */
+/** The file tf-apply puts in its inventory artifact (src/terraform/apply.ts). */
 const ARTIFACT_INVENTORY_FILE = 'inventory.yml';
 const EXPECTED = 'an inventory file or directory in the workspace, a comma-separated host list ("web-1,web-2,"), ' +
     'or an inline YAML or INI inventory';
@@ -48755,6 +48036,24 @@ function iso_duration(params) {
     return core._isoDuration(ZodISODuration, params);
 }
 
+;// CONCATENATED MODULE: ./lib/core/zod-issues.js
+/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
+function zod_issues_describeIssue(issue) {
+    if (!issue)
+        return 'is invalid';
+    const path = issue.path
+        .map((part, index) => {
+        if (typeof part === 'number')
+            return `[${part}]`;
+        const key = String(part);
+        if (/^[A-Za-z_$][\w$]*$/.test(key))
+            return index === 0 ? key : `.${key}`;
+        return `[${JSON.stringify(key)}]`;
+    })
+        .join('');
+    return path === '' ? issue.message : `${path} ${issue.message}`;
+}
+
 ;// CONCATENATED MODULE: ./lib/contracts/manifest.js
 
 
@@ -48775,7 +48074,7 @@ const LOCK_FILE = '.terraform.lock.hcl';
 const PLAN_KIND = 'iac/plan';
 const PLAN_MAJOR = 1;
 const PLAN_SCHEMA = `${PLAN_KIND}@${PLAN_MAJOR}`;
-const manifest_SHA256_HEX = /^[0-9a-f]{64}$/;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
 const COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const TOOL_VERSION = /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
@@ -48805,7 +48104,7 @@ function toWorkspacePath(workspaceRoot, absolute, what = 'working-directory') {
     return path.split(sep).join('/');
 }
 const manifest_text = schemas_string().min(1, { error: 'must not be empty' });
-const sha256Hex = schemas_string().regex(manifest_SHA256_HEX, { error: 'must be a sha256: 64 lowercase hex digits' });
+const sha256Hex = schemas_string().regex(SHA256_HEX, { error: 'must be a sha256: 64 lowercase hex digits' });
 /** A whole number from `min`; zod reports a string given here as a non-number, so word it ourselves. */
 function wholeNumber(min) {
     return schemas_int({ error: (issue) => describeType('a whole number', issue.input) })
@@ -48887,50 +48186,66 @@ const SCHEMA_ID = /^([a-z][a-z0-9-]*\/[a-z][a-z0-9-]*)@(\d+)$/;
  * then validates the whole document. Every refusal is a ConfigurationError that names the file, and
  * the field or the versions.
  */
-function manifest_readContract(json, expectedKind, schemaByMajor, context) {
+function readContract(json, expectedKind, schemaByMajor, context) {
     const file = context.file ?? MANIFEST_FILE;
     const value = typeof json === 'string' || Buffer.isBuffer(json) ? parseJson(json.toString(), file) : json;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new ConfigurationError(`${file} must be a JSON object`);
+        throw new errors_ConfigurationError(`${file} must be a JSON object`);
     }
     const majors = Object.keys(schemaByMajor).map(Number);
     const reads = majors.map((major) => `${expectedKind}@${major}`).join(' or ');
     const id = value.schema;
     const match = typeof id === 'string' ? SCHEMA_ID.exec(id) : null;
     if (typeof id !== 'string' || !match) {
-        throw new ConfigurationError(`${file}: schema must be a schema id such as ${reads}${typeof id === 'string' ? `; got ${JSON.stringify(id.slice(0, 60))}` : ''}`);
+        throw new errors_ConfigurationError(`${file}: schema must be a schema id such as ${reads}${typeof id === 'string' ? `; got ${JSON.stringify(id.slice(0, 60))}` : ''}`);
     }
     if (match[1] !== expectedKind) {
-        throw new ConfigurationError(`${file} is ${id}, but ${context.reader} reads ${reads}: this is not the artifact ${context.reader} expects`);
+        throw new errors_ConfigurationError(`${file} is ${id}, but ${context.reader} reads ${reads}: this is not the artifact ${context.reader} expects`);
     }
     const schema = schemaByMajor[Number(match[2])];
     if (!schema) {
         const advice = context.advice ?? 'use the same iac-pipeline version in every job';
-        throw new ConfigurationError(`${file} is ${id}, but this version of ${context.reader} reads ${reads}: ${advice}`);
+        throw new errors_ConfigurationError(`${file} is ${id}, but this version of ${context.reader} reads ${reads}: ${advice}`);
     }
     const result = schema.safeParse(value, { error: defaultMessage });
     if (!result.success)
-        throw new ConfigurationError(`${file}: ${describeIssue(result.error.issues[0])}`);
+        throw new errors_ConfigurationError(`${file}: ${zod_issues_describeIssue(result.error.issues[0])}`);
+    return result.data;
+}
+/**
+ * The reader of one contract document, from its schema: the `schema` literal it requires
+ * (`iac/smoke-results@1`) gives the kind and the major that `readContract` checks. `file` is the
+ * file named in messages (default `manifest.json`), `defaultReader` the reading action.
+ */
+function contractReader(schema, defaultReader, file) {
+    const id = SCHEMA_ID.exec(schema.shape.schema.value);
+    if (!id?.[1])
+        throw new TypeError(`not a schema id: ${schema.shape.schema.value}`);
+    const [kind, major] = [id[1], Number(id[2])];
+    return (json, reader = defaultReader) => readContract(json, kind, { [major]: schema }, { ...(file ? { file } : {}), reader });
+}
+/** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
+function validateForWrite(schema, value, file, error) {
+    const result = schema.safeParse(value, error ? { error } : undefined);
+    if (!result.success) {
+        throw new Error(`refusing to write an invalid ${file}: ${describeIssue(result.error.issues[0])}`);
+    }
     return result.data;
 }
 /** Reads and validates a plan bundle's manifest.json. */
 function readPlanManifest(json, reader = 'tf-apply', advice = 'use the same iac-pipeline version for plan and apply') {
-    return manifest_readContract(json, PLAN_KIND, { [PLAN_MAJOR]: planManifestSchema }, { reader, advice });
+    return readContract(json, PLAN_KIND, { [PLAN_MAJOR]: planManifestSchema }, { reader, advice });
 }
 /** Checks a manifest before it is written: a bad one is a bug in the writer, not the user's mistake. */
 function validatePlanManifest(value) {
-    const result = planManifestSchema.safeParse(value, { error: defaultMessage });
-    if (!result.success) {
-        throw new Error(`refusing to write an invalid ${MANIFEST_FILE}: ${describeIssue(result.error.issues[0])}`);
-    }
-    return result.data;
+    return validateForWrite(planManifestSchema, value, MANIFEST_FILE, defaultMessage);
 }
 function parseJson(text, file) {
     try {
         return JSON.parse(text);
     }
     catch (error) {
-        throw new ConfigurationError(`${file} is not valid JSON (${error.message})`);
+        throw new errors_ConfigurationError(`${file} is not valid JSON (${error.message})`);
     }
 }
 const manifest_EXPECTED = {
@@ -48942,7 +48257,7 @@ const manifest_EXPECTED = {
     record: 'an object',
     array: 'a list',
 };
-function manifest_kindOf(input) {
+function kindOf(input) {
     if (input === null)
         return 'null';
     if (Array.isArray(input))
@@ -48954,7 +48269,7 @@ function manifest_kindOf(input) {
 function describeType(expected, input) {
     return input === undefined
         ? `is missing (it must be ${expected})`
-        : `must be ${expected}, not ${manifest_kindOf(input)}`;
+        : `must be ${expected}, not ${kindOf(input)}`;
 }
 /** Messages for the issues a schema does not word itself: "must be a string", "is missing". */
 function defaultMessage(issue) {
@@ -49034,9 +48349,7 @@ const ansibleResultsSchema = object({
     waited: record(schemas_string(), object({ answered: schemas_boolean(), message: schemas_string().optional() })),
     unmatchedPlays: array(object({ play: schemas_string(), pattern: schemas_string() })),
 });
-function readAnsibleResults(json, reader = 'report') {
-    return readContract(json, ANSIBLE_RESULTS_KIND, { [ANSIBLE_RESULTS_MAJOR]: ansibleResultsSchema }, { file: RESULTS_FILE, reader });
-}
+const readAnsibleResults = contractReader(ansibleResultsSchema, 'report', RESULTS_FILE);
 /**
  * A task's `file:line` (absolute, as Ansible gives it) relative to the workspace, so that an
  * annotation links to the file; a role installed elsewhere keeps its absolute path.
@@ -49062,6 +48375,346 @@ function annotationPlace(path) {
     return { file: match[1], startLine: Number(match[2]) };
 }
 
+;// CONCATENATED MODULE: ./lib/core/inputs.js
+
+
+
+
+
+
+const secretInputs = registry();
+const unechoedInputs = registry();
+/** Marks an input whose value is masked before anything runs and never echoed in an error. */
+function secret(schema) {
+    secretInputs.add(schema, { secret: true });
+    return unechoed(schema);
+}
+/** Marks an input that may hold secrets among other things (variables): not masked, but never echoed. */
+function unechoed(schema) {
+    unechoedInputs.add(schema, { unechoed: true });
+    return schema;
+}
+/**
+ * How long a value may be. A bound on every input keeps a runaway value (a file pasted by mistake, a
+ * 100,000-character path) from reaching a tool or a message: one line names the input instead.
+ */
+const MAX_LENGTH = {
+    /** One value: a name, a version, a path, a URL, a short text. */
+    value: 4_096,
+    /** A secret: a token, a password, a private key (an RSA 4096 key in PEM is about 3,300). */
+    secret: 16_384,
+    /** Several values or a document: lists, variables, inline inventories, YAML, JSON. */
+    content: 65_536,
+};
+// C0 control characters and DEL, except tab, line feed and carriage return: nothing a user means to type,
+// and a terminal or a log viewer may act on them.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+function boundedString(maxLength) {
+    return schemas_string()
+        .max(maxLength, {
+        error: (issue) => `must be at most ${maxLength.toLocaleString('en-US')} characters (this value has ${String(issue.input).length.toLocaleString('en-US')})`,
+        abort: true,
+    })
+        .refine((v) => !CONTROL_CHARACTER.test(v), {
+        error: (issue) => {
+            const line = String(issue.input)
+                .slice(0, String(issue.input).search(CONTROL_CHARACTER))
+                .split('\n').length;
+            return `must not hold control characters (line ${line} has one)`;
+        },
+        abort: true,
+    });
+}
+/** An empty input means "not given", as on the runner, where an absent input reads as ''. */
+function optionalInput(schema, maxLength = MAX_LENGTH.value) {
+    return preprocess((raw) => (typeof raw === 'string' && raw.trim() === '' ? undefined : raw), boundedString(maxLength).pipe(schema).optional());
+}
+function requiredInput(schema, maxLength = MAX_LENGTH.value) {
+    return optionalInput(schema, maxLength)
+        .refine((v) => v !== undefined, { error: 'is required', abort: true })
+        .transform((v) => v);
+}
+// The YAML 1.2 core-schema booleans, exactly what core.getBooleanInput accepts.
+const booleanValue = stringbool({
+    truthy: ['true', 'True', 'TRUE'],
+    falsy: ['false', 'False', 'FALSE'],
+    case: 'sensitive',
+    error: 'must be true or false',
+});
+function integerValue(min, max) {
+    return schemas_string()
+        .trim()
+        .regex(/^\d+$/, { error: `must be a whole number from ${min} to ${max}` })
+        .transform(Number)
+        .refine((n) => n >= min && n <= max, { error: `must be a whole number from ${min} to ${max}` });
+}
+/** A number that may have a fraction, such as `0.5` minutes, as GitHub's own timeout-minutes allows. */
+function numberValue(min, max) {
+    return schemas_string()
+        .trim()
+        .regex(/^\d+(?:\.\d+)?$/, { error: `must be a number from ${min} to ${max}` })
+        .transform(Number)
+        .refine((n) => n >= min && n <= max, { error: `must be a number from ${min} to ${max}` });
+}
+function choiceValue(choices) {
+    return schemas_enum(choices, { error: `must be one of: ${choices.join(', ')}` });
+}
+/** One item a line, blank lines skipped, as core.getMultilineInput does. */
+const lines = schemas_string().transform((v) => v
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== ''));
+/** Multiline or comma-separated, for lists of names such as approvers or tags. */
+const list = schemas_string().transform((v) => v
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== ''));
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** `name=value` a line; the value may itself contain `=`. Values are never echoed in errors. */
+const keyValueLines = lines.transform((entries, ctx) => {
+    const pairs = [];
+    const seen = new Set();
+    entries.forEach((entry, index) => {
+        const eq = entry.indexOf('=');
+        const name = eq > 0 ? entry.slice(0, eq).trim() : '';
+        if (!IDENTIFIER.test(name)) {
+            ctx.addIssue({ code: 'custom', message: `line ${index + 1} must look like name=value` });
+            return;
+        }
+        if (seen.has(name)) {
+            ctx.addIssue({ code: 'custom', message: `line ${index + 1} sets "${name}" a second time` });
+            return;
+        }
+        seen.add(name);
+        pairs.push([name, entry.slice(eq + 1)]);
+    });
+    return pairs;
+});
+/** Runs a path rule of core/paths inside a schema: a refusal becomes the input's issue. */
+function pathIssue(ctx, rule) {
+    try {
+        return rule();
+    }
+    catch (error) {
+        if (!(error instanceof paths_PathRefusal))
+            throw error;
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return NEVER;
+    }
+}
+/**
+ * Every path input is relative to the workspace (the runner starts node actions in GITHUB_WORKSPACE)
+ * and held to the one rule of core/paths: inside the workspace or RUNNER_TEMP, symlinks followed.
+ */
+function existingPath(kind) {
+    return schemas_string()
+        .trim()
+        .transform((path, ctx) => pathIssue(ctx, () => existingConfinedPath(path, kind)));
+}
+/** A file the action writes; `example` is the file name the error suggests when a directory is given. */
+function outputFile(example) {
+    return schemas_string()
+        .trim()
+        .transform((path, ctx) => pathIssue(ctx, () => outputFilePath(path, example)));
+}
+/** A list of existing paths of one kind, one a line; the first one refused is named by its line. */
+function existingPaths(kind, options = {}) {
+    return lines.transform((paths, ctx) => {
+        const found = [];
+        for (const [index, path] of paths.entries()) {
+            let absolute;
+            try {
+                absolute = existingConfinedPath(path, kind);
+            }
+            catch (error) {
+                if (!(error instanceof paths_PathRefusal))
+                    throw error;
+                const what = error.message.startsWith('must name an existing')
+                    ? `must list existing ${kind === 'file' ? 'files' : 'directories'} in the workspace; ${quoteValue(path)} is not one`
+                    : `line ${index + 1} ${error.message}; got ${quoteValue(path)}`;
+                // The message quotes the one line that is wrong: the whole list is not echoed after it.
+                ctx.addIssue({ code: 'custom', message: what, params: { quotesValue: true } });
+                return NEVER;
+            }
+            if (!options.unique || !found.includes(absolute))
+                found.push(absolute);
+        }
+        return found;
+    });
+}
+// Artifact names may not hold " : < > | * ? \r \n \ /; stacks and prefixes become part of them.
+const NAME_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const namePart = schemas_string().trim().regex(NAME_PART, {
+    error: 'must be letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit',
+});
+const inputs_SHA256_HEX = /^(?:sha256:)?([0-9a-f]{64})$/;
+/** A plan digest, `sha256:<64 hex>`; bare hex is accepted and normalised. */
+const digest = schemas_string()
+    .trim()
+    .toLowerCase()
+    .regex(inputs_SHA256_HEX, { error: 'must be a sha256 digest: "sha256:" and 64 hex digits' })
+    .transform((v) => `sha256:${inputs_SHA256_HEX.exec(v)?.[1] ?? ''}`);
+const DURATION = /^\d+(?:ms|s|m|h)$/;
+const inputs_duration = schemas_string().trim().regex(DURATION, { error: 'must be a duration such as 30s, 5m or 1h' });
+const inputs_httpUrl = schemas_string()
+    .trim()
+    .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), {
+    error: 'must be an http:// or https:// URL',
+});
+/** YAML or JSON (JSON is YAML), parsed to a mapping; errors name the line. */
+const yamlMapping = schemas_string().transform((text, ctx) => {
+    try {
+        const value = (0,dist/* parse */.qg)(text);
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+            ctx.addIssue({ code: 'custom', message: 'must be a YAML or JSON mapping of names to values' });
+            return NEVER;
+        }
+        return value;
+    }
+    catch (error) {
+        const line = error instanceof dist/* YAMLParseError */.XT ? ` (line ${error.linePos?.[0]?.line ?? '?'})` : '';
+        ctx.addIssue({ code: 'custom', message: `is not valid YAML or JSON${line}` });
+        return NEVER;
+    }
+});
+const inputs_text = schemas_string().trim();
+/** JSON held to a contract; the error names the first field that breaks it (`[1].directory ...`). */
+function jsonOf(contract) {
+    return schemas_string().transform((raw, ctx) => {
+        let value;
+        try {
+            value = JSON.parse(raw);
+        }
+        catch (error) {
+            ctx.addIssue({ code: 'custom', message: `is not valid JSON (${error.message})` });
+            return NEVER;
+        }
+        const result = contract.safeParse(value);
+        if (!result.success) {
+            ctx.addIssue({ code: 'custom', message: `does not hold: ${zod_issues_describeIssue(result.error.issues[0])}` });
+            return NEVER;
+        }
+        return result.data;
+    });
+}
+// A tool version such as 1.12.6, v1.12, or 2.17.0-rc1; "latest" where an installer can resolve it.
+const VERSION = /^(?:latest|v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?)$/;
+const inputs_version = inputs_text.regex(VERSION, { error: 'must be a version such as 1.12.6 or "latest"' });
+// A GitHub login (user) or an org/team slug.
+const ACCOUNT = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?(?:\[bot\])?$/;
+const accounts = list
+    .refine((items) => items.every((item) => ACCOUNT.test(item.replace(/^@/, ''))), {
+    error: 'must list GitHub logins or org/team slugs, one a line or separated by commas',
+})
+    .transform((items) => items.map((item) => item.replace(/^@/, '')));
+const names = list.refine((items) => items.every((item) => NAME_PART.test(item)), {
+    error: 'must list names of letters, digits, ".", "_" or "-", one a line or separated by commas',
+});
+const inputKinds = registry();
+function kinded(kind, maxLength, schema) {
+    inputKinds.add(schema, { kind, maxLength });
+    return schema;
+}
+/**
+ * The kind of an input's schema; an action that refines a kind further (`input.list().transform(…)`)
+ * keeps the kind of what it refines. Undefined for a schema made without the kinds below.
+ */
+function inputs_kindOf(schema) {
+    const found = inputKinds.get(schema);
+    if (found)
+        return found;
+    const def = schema._zod.def;
+    return def.type === 'pipe' && def.in ? inputs_kindOf(def.in) : undefined;
+}
+const { value: VALUE, secret: SECRET, content: CONTENT } = MAX_LENGTH;
+/** Input kinds. Each returns a zod schema from the raw string; `.optional`/`.required` wrap them. */
+const input = {
+    text: () => kinded('text', VALUE, optionalInput(inputs_text)),
+    textOr: (fallback) => kinded('text', VALUE, optionalInput(inputs_text).transform((v) => v ?? fallback)),
+    requiredText: () => kinded('text', VALUE, requiredInput(inputs_text)),
+    /**
+     * A file in the workspace or the text it would hold (an inventory, known_hosts lines). `isContent`
+     * tells the two apart as the action does; whatever is taken for a path is held to the path rule here,
+     * before the action does anything. The value stays as given: the action reads it.
+     */
+    fileOrContent: (isContent) => kinded('file or content', CONTENT, optionalInput(inputs_text.transform((value, ctx) => isContent(value) ? value : pathIssue(ctx, () => (paths_confinePath(value), value))), CONTENT)),
+    version: () => kinded('version', VALUE, optionalInput(inputs_version)),
+    accounts: () => kinded('accounts', CONTENT, optionalInput(accounts, CONTENT).transform((v) => v ?? [])),
+    files: () => kinded('files', CONTENT, optionalInput(existingPaths('file'), CONTENT).transform((v) => v ?? [])),
+    /** Directories, one a line, each once; the workspace root when none is given. */
+    directories: () => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : [(0,external_node_path_.resolve)('.')])),
+    boolean: (fallback) => kinded('boolean', VALUE, optionalInput(booleanValue).transform((v) => v ?? fallback)),
+    integer: (min, max) => kinded('integer', VALUE, optionalInput(integerValue(min, max))),
+    integerOr: (min, max, fallback) => kinded('integer', VALUE, optionalInput(integerValue(min, max)).transform((v) => v ?? fallback)),
+    numberOr: (min, max, fallback) => kinded('number', VALUE, optionalInput(numberValue(min, max)).transform((v) => v ?? fallback)),
+    choice: (choices, fallback) => kinded('choice', VALUE, optionalInput(choiceValue(choices)).transform((v) => v ?? fallback)),
+    lines: () => kinded('lines', CONTENT, optionalInput(lines, CONTENT).transform((v) => v ?? [])),
+    list: () => kinded('list', CONTENT, optionalInput(list, CONTENT).transform((v) => v ?? [])),
+    keyValues: () => kinded('key-values', CONTENT, unechoed(optionalInput(keyValueLines, CONTENT).transform((v) => v ?? []))),
+    file: () => kinded('file', VALUE, optionalInput(existingPath('file'))),
+    requiredFile: () => kinded('file', VALUE, requiredInput(existingPath('file'))),
+    directory: (fallback) => kinded('directory', VALUE, optionalInput(existingPath('directory')).transform((v) => v ?? (0,external_node_path_.resolve)(fallback))),
+    fileOrDirectory: () => kinded('file or directory', VALUE, optionalInput(existingPath('file or directory'))),
+    requiredFileOrDirectory: () => kinded('file or directory', VALUE, requiredInput(existingPath('file or directory'))),
+    /** A file the action writes, inside the workspace or RUNNER_TEMP, never an existing directory. */
+    outputFile: (example) => kinded('output file', VALUE, optionalInput(outputFile(example))),
+    name: () => kinded('name', VALUE, optionalInput(namePart)),
+    names: () => kinded('names', CONTENT, optionalInput(names, CONTENT).transform((v) => v ?? [])),
+    nameOr: (fallback) => kinded('name', VALUE, optionalInput(namePart).transform((v) => v ?? fallback)),
+    digest: () => kinded('digest', VALUE, optionalInput(digest)),
+    duration: () => kinded('duration', VALUE, optionalInput(inputs_duration)),
+    url: () => kinded('url', VALUE, optionalInput(inputs_httpUrl)),
+    /** A URL that may carry `user:token@`: never echoed in an error. */
+    urlWithCredentials: () => kinded('url', VALUE, unechoed(optionalInput(inputs_httpUrl))),
+    yamlMapping: () => kinded('yaml', CONTENT, optionalInput(yamlMapping, CONTENT)),
+    json: (contract) => kinded('json', CONTENT, optionalInput(jsonOf(contract), CONTENT)),
+    /** A secret string (a token, a key): masked on read, never echoed. */
+    secretText: () => kinded('secret', SECRET, secret(optionalInput(inputs_text, SECRET))),
+    secretUrl: () => kinded('secret', SECRET, secret(optionalInput(inputs_httpUrl, SECRET))),
+};
+function defineInputs(shape, rules = []) {
+    return { shape, rules };
+}
+function camelCase(name) {
+    return name.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
+}
+/**
+ * Reads and validates every input of an action. Secret values are handed to `mask` before parsing
+ * so that nothing later (an error, a debug line) can print them. The first problem becomes a
+ * ConfigurationError naming the input, what is expected and, for non-secrets, what was given.
+ */
+function readInputs(spec, read, mask = () => undefined) {
+    const raw = {};
+    for (const [name, schema] of Object.entries(spec.shape)) {
+        raw[name] = read(name);
+        if (secretInputs.has(schema) && raw[name].trim() !== '')
+            mask(raw[name].trim());
+    }
+    const result = object(spec.shape).safeParse(raw);
+    if (!result.success) {
+        const issue = result.error.issues[0];
+        const name = String(issue?.path[0] ?? '');
+        const schema = spec.shape[name];
+        const quotesValue = issue?.code === 'custom' && issue.params?.quotesValue === true;
+        const given = schema &&
+            !unechoedInputs.has(schema) &&
+            !quotesValue &&
+            raw[name]?.trim() &&
+            issue?.message !== 'is required'
+            ? `; got ${quoteValue(raw[name] ?? '')}`
+            : '';
+        throw new errors_ConfigurationError(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);
+    }
+    const values = Object.fromEntries(Object.entries(result.data).map(([name, value]) => [camelCase(name), value]));
+    for (const rule of spec.rules) {
+        const problem = rule(values);
+        if (problem)
+            throw new errors_ConfigurationError(`Input "${problem.input}" ${problem.message}.`);
+    }
+    return values;
+}
+
 ;// CONCATENATED MODULE: ./lib/artifacts/names.js
 
 
@@ -49083,11 +48736,284 @@ function stackName(given, workingDirectory, workspace, repo) {
     return name;
 }
 
+;// CONCATENATED MODULE: ./lib/core/secret-files.js
+
+/** The state key under which main records the directory that holds its secret files (keys, passwords). */
+const SECRETS_DIR_STATE = 'secrets-dir';
+/**
+ * The post step of actions that write secrets to disk: removes the directory main recorded, also when
+ * main failed. Removing a directory that is already gone is not an error.
+ */
+async function removeSecretFiles(state, logger) {
+    const dir = state(SECRETS_DIR_STATE);
+    if (!dir) {
+        logger.debug('no secret files were written; nothing to remove');
+        return;
+    }
+    await (0,promises_.rm)(dir, { recursive: true, force: true });
+    logger.info('removed the secret files written for this step');
+}
+
 ;// CONCATENATED MODULE: ./lib/core/version.js
 /** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
 const SUITE_VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./lib/actions/ansible-configure/configure.js
+;// CONCATENATED MODULE: ./lib/markdown/escape.js
+/**
+ * The one Markdown escaper: every job summary, pull-request comment, issue and report puts text it did
+ * not write (from plans, pull requests, templates, inventories, tool output) into GitHub Markdown
+ * through these functions, without letting it change the layout or add markup. Such text goes into a
+ * code span, a `<code>` element or a fenced code block: GitHub does not turn @mentions, #references
+ * or :emoji: into links there, and Markdown inside is not parsed. What remains is to make sure the
+ * text cannot end its container early, which each function below handles for its own container.
+ * Plain text (`cellText`, `htmlText`, `headingText`) is escaped so that it reads as itself.
+ */
+// Characters that are invisible or reorder text (the "Trojan Source" family), and the two line
+// separators JSON.stringify leaves raw: each is shown as its \u escape instead.
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+function escapeInvisible(text) {
+    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Text made safe to show on one line: line breaks and other control characters become escapes. */
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    const controls = /[\u0000-\u001F\u007F-\u009F]/g;
+    return escapeInvisible(text).replace(controls, (c) => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        if (c === '\t')
+            return '\\t';
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+}
+/** Longest run of `char` in text. */
+function longestRun(text, char) {
+    let longest = 0;
+    let current = 0;
+    for (const c of text) {
+        current = c === char ? current + 1 : 0;
+        if (current > longest)
+            longest = current;
+    }
+    return longest;
+}
+/**
+ * A code span for running text and list items (not table cells: see `cellCode`). A span ends at the
+ * next run of exactly as many backticks as opened it, so the fence is one longer than any run inside;
+ * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
+ * space on each side).
+ */
+function codeSpan(text) {
+    const content = oneLine(text);
+    if (content === '')
+        return '` `';
+    const fence = '`'.repeat(longestRun(content, '`') + 1);
+    // A content of spaces only is not stripped, so it takes no padding.
+    const pad = content.startsWith('`') || content.endsWith('`') || (/^ .* $/.test(content) && /[^ ]/.test(content))
+        ? ' '
+        : '';
+    return `${fence}${pad}${content}${pad}${fence}`;
+}
+const HTML_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/**
+ * Plain text in a table cell or list item, where code would not read well (names, messages): the
+ * characters Markdown and the table read as syntax backslash-escaped, on one line.
+ */
+function cellText(text) {
+    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
+}
+/** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
+function htmlText(text) {
+    return oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+/**
+ * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
+ * backslash before it escapes it depends on the backslashes before that, so no span is used: a
+ * `<code>` element with every ASCII punctuation character as a numeric reference, which neither the
+ * table nor Markdown reads as syntax.
+ */
+function cellCode(text) {
+    const content = oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
+    return `<code>${content}</code>`;
+}
+/**
+ * Code in a GFM table cell where a code span reads as one: a span when the text has no pipe (the only
+ * character that splits a cell inside a span), else `cellCode`, since no escaping of a pipe inside a
+ * span shows every text as itself.
+ */
+function cellSpan(text) {
+    return text.includes('|') ? cellCode(text) : codeSpan(text);
+}
+/**
+ * Text as a heading (or any running text outside code): no markup, no HTML, and no @mention (a word
+ * joiner after each `@`), since headings are made of repository, workflow and stack names.
+ */
+function headingText(text) {
+    return oneLine(text)
+        .replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c)
+        .replace(/[\\`*_{}[\]|#!~]/g, (c) => `\\${c}`)
+        .replace(/@/g, '@\u2060');
+}
+/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
+function linkUrl(url) {
+    if (!url)
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            return undefined;
+        return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
+ * as many backticks as opened it, so the fence is longer than any run in the content.
+ */
+function codeBlock(content, info = '') {
+    const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
+    return `${fence}${info}\n${content}\n${fence}`;
+}
+/** Multi-line text for a code block: control characters other than the line breaks escaped. */
+function blockText(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((line) => oneLine(line))
+        .join('\n');
+}
+/** Shortens text to at most `max` characters, saying how much was left out. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
+    const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+    return `${text.slice(0, end)}… (${text.length - end} more characters)`;
+}
+
+;// CONCATENATED MODULE: ./lib/ansible/summary.js
+
+// The summary must stay far under the runner's 1 MiB; diffs are what can grow without bound.
+const MAX_LISTED = 50;
+const MAX_DIFF_CHARS = 10_000;
+const DIFF_BUDGET_CHARS = 300_000;
+// Colour codes, when ANSIBLE_FORCE_COLOR made the diff for a terminal.
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+function plural(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+function headline(results) {
+    const hosts = Object.keys(results.recap).length;
+    const changedHosts = Object.values(results.recap).filter((r) => r.changed > 0).length;
+    const problems = [];
+    if (results.failedHosts.length > 0)
+        problems.push(`failed on ${results.failedHosts.join(', ')}`);
+    if (results.unreachableHosts.length > 0) {
+        problems.push(`could not reach ${results.unreachableHosts.join(', ')}`);
+    }
+    if (problems.length > 0) {
+        const text = problems.join('; ');
+        return `:x: **${cellText(text.charAt(0).toUpperCase() + text.slice(1))}.**`;
+    }
+    if (results.check) {
+        return changedHosts > 0
+            ? `**${changedHosts} of ${plural(hosts, 'host')} would change.** Nothing was changed: this is a check-mode preview.`
+            : `**No changes:** all ${plural(hosts, 'host')} already match the playbook (check mode).`;
+    }
+    return `**Configured ${plural(hosts, 'host')}**, ${changedHosts} changed.`;
+}
+function recapTable(results) {
+    const lines = [
+        `| host | ok | ${results.check ? 'would change' : 'changed'} | unreachable | failed | skipped | rescued | ignored | OS | kernel | Python |`,
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |',
+    ];
+    for (const [host, r] of Object.entries(results.recap).sort(([a], [b]) => a.localeCompare(b))) {
+        const facts = results.facts[host] ?? {};
+        const mark = r.failed > 0 || r.unreachable > 0 ? ':x: ' : '';
+        lines.push(`| ${mark}${cellSpan(host)} | ${r.ok} | ${r.changed} | ${r.unreachable} | ${r.failed} | ${r.skipped} | ${r.rescued} | ${r.ignored} | ${cellText(facts.os ?? '')} | ${cellText(facts.kernel ?? '')} | ${cellText(facts.python ?? '')} |`);
+    }
+    return lines;
+}
+function changeList(results) {
+    if (results.changes.length === 0)
+        return [];
+    const lines = [results.check ? '### Would change (check mode)' : '### Changed', ''];
+    let budget = DIFF_BUDGET_CHARS;
+    for (const change of results.changes.slice(0, MAX_LISTED * 2)) {
+        const place = change.path ? ` (<code>${htmlText(change.path)}</code>)` : '';
+        const title = `<code>${htmlText(change.host)}</code> · ${htmlText(change.task)}${place}`;
+        if (!change.diff || budget <= 0) {
+            lines.push(`- ${title}`);
+            continue;
+        }
+        let diff = change.diff.replace(ANSI, '').trimEnd();
+        if (diff.length > MAX_DIFF_CHARS)
+            diff = `${diff.slice(0, MAX_DIFF_CHARS)}\n... (cut; the full diff is in the log)`;
+        budget -= diff.length;
+        lines.push(`<details><summary>${title}</summary>`, '', codeBlock(diff, 'diff'), '', '</details>', '');
+    }
+    const hidden = results.changes.length - MAX_LISTED * 2;
+    if (hidden > 0)
+        lines.push(`- … and ${hidden} more in results.json`);
+    return [...lines, ''];
+}
+/** The job summary of a run: the recap with each host's OS, what failed, and what changed or would. */
+function ansibleSummaryMarkdown(results, runUrl) {
+    const lines = [
+        `## Ansible${results.check ? ' preview (check mode)' : ''}: ${codeSpan(results.playbook)} on ${codeSpan(results.stack)}`,
+        '',
+        headline(results),
+        '',
+        ...recapTable(results),
+        '',
+    ];
+    if (results.failures.length > 0) {
+        lines.push('### Failed tasks', '');
+        for (const f of results.failures.slice(0, MAX_LISTED)) {
+            const place = f.path ? ` (${codeSpan(f.path)})` : '';
+            lines.push(`- ${codeSpan(f.host)} · **${cellText(f.task)}**${place}: ${cellText(f.message)}`);
+        }
+        if (results.failures.length > MAX_LISTED) {
+            lines.push(`- … and ${results.failures.length - MAX_LISTED} more in results.json`);
+        }
+        lines.push('');
+    }
+    const unreachable = Object.entries(results.unreachable);
+    if (unreachable.length > 0) {
+        lines.push('### Unreachable hosts', '');
+        for (const [host, message] of unreachable.slice(0, MAX_LISTED)) {
+            lines.push(`- ${codeSpan(host)}: ${cellText(message)}`);
+        }
+        lines.push('');
+    }
+    if (results.unmatchedPlays.length > 0) {
+        lines.push(`:warning: Plays that matched no host: ${results.unmatchedPlays.map((p) => `**${cellText(p.play)}** (${codeSpan(p.pattern)})`).join(', ')}.`, '');
+    }
+    lines.push(...changeList(results));
+    const footer = [
+        results.ansibleVersion ? `ansible-core ${cellText(results.ansibleVersion)}` : '',
+        `inventory: ${cellText(results.inventory)}`,
+        results.limit ? `limit ${codeSpan(results.limit)}` : '',
+        results.tags.length > 0 ? `tags ${results.tags.map((t) => codeSpan(t)).join(', ')}` : '',
+        `${results.durationSeconds.toFixed(1)} s`,
+        `commit \`${results.commit.slice(0, 12)}\``,
+        `[run](${runUrl})`,
+    ].filter(Boolean);
+    lines.push(footer.join(' · '), '');
+    return lines.filter((line, index, all) => !(line === '' && all[index - 1] === '')).join('\n');
+}
+
+;// CONCATENATED MODULE: ./lib/ansible/configure.js
+
 
 
 
@@ -49369,6 +49295,241 @@ function redactDeep(value, redactor) {
     }
     return value;
 }
+/** The ansible-configure step: configures the hosts, then its outputs and summary, then fails if a host did. */
+async function runAnsibleConfigure(inputs, deps) {
+    const { results, resultsPath, artifactName, failure } = await configure(inputs, deps);
+    // Set before a failure is thrown, so that later `if: failure()` steps can read what happened.
+    deps.setOutputs({
+        recap: results.recap,
+        changed: results.changed,
+        'failed-hosts': results.failedHosts,
+        'unreachable-hosts': results.unreachableHosts,
+        'results-path': resultsPath,
+        'artifact-name': artifactName,
+    });
+    await deps.writeSummary(ansibleSummaryMarkdown(results, deps.run.runUrl));
+    if (failure)
+        throw failure;
+}
+
+;// CONCATENATED MODULE: ./lib/artifacts/store.js
+
+/**
+ * The store over @actions/artifact. The library is loaded lazily: it is the heaviest module in the
+ * bundle, and actions that fail on an input never need it.
+ */
+function actionsArtifactStore() {
+    let loading;
+    const library = () => (loading ??= __nccwpck_require__.e(/* import() */ 495).then(__nccwpck_require__.bind(__nccwpck_require__, 65495)));
+    const client = async () => new (await library()).DefaultArtifactClient();
+    return {
+        prepare() {
+            // Ignored here on purpose: the first use awaits the same promise and reports a failed load. The handler
+            // only keeps the early rejection from being an unhandled one, which would end the process.
+            library().catch(() => undefined);
+        },
+        async upload(name, files, rootDirectory) {
+            // Fast deflate: planfiles are zip archives already, and the time goes to the runner, not the network.
+            const { id, size } = await (await client()).uploadArtifact(name, [...files], rootDirectory, {
+                compressionLevel: 1,
+            });
+            if (id === undefined)
+                throw new Error(`the artifact ${name} was uploaded but the service returned no id`);
+            return { name, id, size: size ?? 0 };
+        },
+        async download(name, directory, from) {
+            const artifacts = await client();
+            const findBy = from
+                ? {
+                    token: from.token,
+                    workflowRunId: from.runId,
+                    repositoryOwner: from.owner,
+                    repositoryName: from.repo,
+                }
+                : undefined;
+            const { ArtifactNotFoundError } = await library();
+            let id;
+            try {
+                id = (await artifacts.getArtifact(name, findBy ? { findBy } : undefined)).artifact.id;
+            }
+            catch (error) {
+                if (!(error instanceof ArtifactNotFoundError))
+                    throw error;
+                const where = from ? `workflow run ${from.runId}` : 'this workflow run';
+                throw new errors_ConfigurationError(`No artifact named "${name}" in ${where}. Check that the job that makes it ran first with the same stack and artifact-prefix${from ? ', and that the run id is right' : ''}.`);
+            }
+            await artifacts.downloadArtifact(id, { path: directory, ...(findBy ? { findBy } : {}) });
+        },
+        async list(prefix) {
+            const { artifacts } = await (await client()).listArtifacts({ latest: true });
+            return artifacts
+                .filter((artifact) => artifact.name.startsWith(prefix))
+                .map(({ name, id, size, createdAt }) => ({
+                name,
+                id,
+                size,
+                ...(createdAt ? { createdAt: createdAt.toISOString() } : {}),
+            }))
+                .sort((a, b) => a.name.localeCompare(b.name));
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var lib_core = __nccwpck_require__(33838);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __nccwpck_require__(22876);
+;// CONCATENATED MODULE: ./lib/core/exec.js
+
+/** Exec over @actions/exec. Silent: the caller chooses what reaches the log, so nothing leaks by default. */
+const actionsExec = async (command, args, options = {}) => {
+    const env = options.env ? { ...process.env, ...options.env } : undefined;
+    const result = await (0,exec/* getExecOutput */.H)(command, [...args], {
+        cwd: options.cwd,
+        ...(env ? { env } : {}),
+        ignoreReturnCode: true,
+        silent: true,
+        listeners: {
+            ...(options.onStdoutLine ? { stdline: options.onStdoutLine } : {}),
+            ...(options.onStderrLine ? { errline: options.onStderrLine } : {}),
+        },
+    });
+    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+};
+
+;// CONCATENATED MODULE: ./lib/core/outputs.js
+/**
+ * The one output layer every action uses, as src/core/inputs.ts is for inputs. A use case declares the
+ * outputs it sets as an interface of typed values keyed by their action.yml names (`'has-changes': boolean`);
+ * the action's `outputs.ts` declares each of them once with its kind (`defineOutputs<TfPlanOutputs>({...})`),
+ * which the compiler holds to exactly that interface's names and types, and the metadata test to action.yml.
+ * The use case receives a setter typed by its interface (`setOutputs({ 'has-changes': true })`): a value of
+ * the wrong type or an undeclared name does not compile.
+ */
+// A value the step has not got (no deployment, no comment) is written empty, as the runner reads an unset output.
+const scalar = (value) => value === undefined ? '' : String(value);
+/** The output kinds: a value as the runner reads it, or a JSON document (a list, an object). */
+const output = {
+    string: () => ({ kind: 'string', format: scalar }),
+    number: () => ({ kind: 'number', format: scalar }),
+    boolean: () => ({ kind: 'boolean', format: scalar }),
+    json: () => ({ kind: 'json', format: (value) => JSON.stringify(value) }),
+};
+/** Declares an action's outputs (`src/actions/<name>/outputs.ts`), keyed by the use case's output interface. */
+function defineOutputs(declaration) {
+    return declaration;
+}
+/** The typed setter over the runner's `setOutput`, formatting each value as its declaration says. */
+function outputSetter(declaration, write) {
+    return (values) => {
+        for (const name of Object.keys(values)) {
+            write(name, declaration[name].format(values[name]));
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/core/run-context.js
+function readRunContext(env = process.env) {
+    const required = (name) => {
+        const value = env[name];
+        // Not a user mistake: these are set by every runner, so a missing one means the action runs outside Actions.
+        if (!value)
+            throw new Error(`${name} is not set: this action runs on a GitHub Actions runner`);
+        return value;
+    };
+    const [owner = '', repo = ''] = required('GITHUB_REPOSITORY').split('/');
+    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const runId = Number(required('GITHUB_RUN_ID'));
+    return {
+        owner,
+        repo,
+        runId,
+        runAttempt: Number(env.GITHUB_RUN_ATTEMPT ?? '1'),
+        sha: required('GITHUB_SHA'),
+        ref: env.GITHUB_REF ?? '',
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        eventPath: env.GITHUB_EVENT_PATH,
+        actor: env.GITHUB_ACTOR ?? '',
+        workspace: required('GITHUB_WORKSPACE'),
+        runnerTemp: required('RUNNER_TEMP'),
+        serverUrl,
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/core/run-action.js
+
+
+
+
+
+
+/** The Logger over the runner's workflow commands. */
+const runnerLogger = {
+    debug: (message) => lib_core/* debug */.Yz(message),
+    info: (message) => lib_core/* info */.pq(message),
+    notice: (message, properties) => lib_core/* notice */.lm(message, properties),
+    warning: (message, properties) => lib_core/* warning */.$e(message, properties),
+    error: (message, properties) => lib_core/* error */.z3(message, properties),
+    mask: (value) => lib_core/* setSecret */.Pq(value),
+    group: (name, body) => lib_core/* group */.Os(name, body),
+};
+// The runner drops a step summary over 1 MiB whole; keep well under it, counting bytes, not characters.
+const SUMMARY_BUDGET_BYTES = 1024 * 1024 - 4096;
+async function writeSummary(markdown) {
+    let text = markdown;
+    if (Buffer.byteLength(text) > SUMMARY_BUDGET_BYTES) {
+        const note = "\n\n_The summary was cut here to fit GitHub's 1 MiB limit._\n";
+        text =
+            Buffer.from(text)
+                .subarray(0, SUMMARY_BUDGET_BYTES - note.length)
+                .toString('utf8')
+                .replace(/\uFFFD$/, '') + note;
+    }
+    await lib_core/* summary */.z.addRaw(text, true).write();
+}
+/** The runner gives main's saved state to post as STATE_*; this flag tells the two phases apart. */
+const POST_PHASE_STATE = 'isPost';
+/**
+ * The outer wrapper of every action: reads the inputs, runs the body with a setter of the declared outputs, and turns what it throws into
+ * exactly one `::error::` line. A user's mistake (ConfigurationError) shows only its message; anything
+ * else is a bug, shown with the action's name, with its stack at debug level for whoever files it.
+ * This is the only place that calls setFailed. With a `post` body, the same bundle serves as the
+ * action's post step (action.yml `post:`), which runs after main also when the job failed.
+ */
+async function runAction(actionName, spec, outputs, main, post) {
+    try {
+        if (post && lib_core/* getState */.Gu(POST_PHASE_STATE) === 'true') {
+            await post({ logger: runnerLogger, state: (name) => lib_core/* getState */.Gu(name) });
+            return;
+        }
+        // Saved before anything can fail, so that post cleans up after a main that died half-way.
+        if (post)
+            lib_core/* saveState */.LZ(POST_PHASE_STATE, 'true');
+        const inputs = readInputs(spec, (name) => lib_core/* getInput */.V4(name), lib_core/* setSecret */.Pq);
+        await main({
+            inputs,
+            logger: runnerLogger,
+            exec: actionsExec,
+            run: readRunContext(),
+            setOutputs: outputSetter(outputs, (name, value) => lib_core/* setOutput */.uH(name, value)),
+            saveState: (name, value) => lib_core/* saveState */.LZ(name, value),
+            addPath: (dir) => lib_core/* addPath */.fM(dir),
+            exportVariable: (name, value) => lib_core/* exportVariable */.dN(name, value),
+            writeSummary,
+        });
+    }
+    catch (error) {
+        if (isConfigurationError(error) || error instanceof StepFailure) {
+            lib_core/* setFailed */.C1(error.message);
+            return;
+        }
+        if (error instanceof Error && error.stack)
+            lib_core/* debug */.Yz(error.stack);
+        lib_core/* setFailed */.C1(`${actionName} failed unexpectedly: ${errorMessage(error)}`);
+    }
+}
 
 ;// CONCATENATED MODULE: ./lib/core/shared-inputs.js
 
@@ -49437,6 +49598,17 @@ const ansibleConfigureInputs = defineInputs({
         : undefined,
 ]);
 
+;// CONCATENATED MODULE: ./lib/actions/ansible-configure/outputs.js
+
+const ansibleConfigureOutputs = defineOutputs({
+    recap: output.json(),
+    changed: output.boolean(),
+    'failed-hosts': output.json(),
+    'unreachable-hosts': output.json(),
+    'results-path': output.string(),
+    'artifact-name': output.string(),
+});
+
 ;// CONCATENATED MODULE: ./lib/actions/ansible-configure/run.js
 
 
@@ -49445,26 +49617,7 @@ const ansibleConfigureInputs = defineInputs({
 
 
 function run() {
-    return runAction('ansible-configure', ansibleConfigureInputs, async ({ inputs, logger, exec, run, setOutput, saveState, writeSummary }) => {
-        const result = await configure(inputs, {
-            exec,
-            logger,
-            run,
-            artifacts: actionsArtifactStore(),
-            saveState,
-        });
-        const { results } = result;
-        // Set before a failure is thrown, so that later `if: failure()` steps can read what happened.
-        setOutput('recap', JSON.stringify(results.recap));
-        setOutput('changed', results.changed);
-        setOutput('failed-hosts', JSON.stringify(results.failedHosts));
-        setOutput('unreachable-hosts', JSON.stringify(results.unreachableHosts));
-        setOutput('results-path', result.resultsPath);
-        setOutput('artifact-name', result.artifactName);
-        await writeSummary(ansibleSummaryMarkdown(results, run.runUrl));
-        if (result.failure)
-            throw result.failure;
-    }, ({ state, logger }) => removeSecretFiles(state, logger));
+    return runAction('ansible-configure', ansibleConfigureInputs, ansibleConfigureOutputs, ({ inputs, ...context }) => runAnsibleConfigure(inputs, { ...context, artifacts: actionsArtifactStore() }), ({ state, logger }) => removeSecretFiles(state, logger));
 }
 
 
@@ -51794,7 +51947,7 @@ class DecodedURL extends URL {
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var tunnel = __nccwpck_require__(20770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(46752);
+var undici = __nccwpck_require__(24371);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {

@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27300);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14853);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 27300:
+/***/ 14853:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37293,12 +37293,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
@@ -47356,68 +47356,6 @@ function stackName(given, workingDirectory, workspace, repo) {
     return name;
 }
 
-;// CONCATENATED MODULE: ./lib/artifacts/store.js
-
-/**
- * The store over @actions/artifact. The library is loaded lazily: it is the heaviest module in the
- * bundle, and actions that fail on an input never need it.
- */
-function actionsArtifactStore() {
-    let loading;
-    const library = () => (loading ??= Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(955)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97955)));
-    const client = async () => new (await library()).DefaultArtifactClient();
-    return {
-        prepare() {
-            // A failed early load is reported by the first use, which awaits the same promise.
-            library().catch(() => undefined);
-        },
-        async upload(name, files, rootDirectory) {
-            // Fast deflate: planfiles are zip archives already, and the time goes to the runner, not the network.
-            const { id, size } = await (await client()).uploadArtifact(name, [...files], rootDirectory, {
-                compressionLevel: 1,
-            });
-            if (id === undefined)
-                throw new Error(`the artifact ${name} was uploaded but the service returned no id`);
-            return { name, id, size: size ?? 0 };
-        },
-        async download(name, directory, from) {
-            const artifacts = await client();
-            const findBy = from
-                ? {
-                    token: from.token,
-                    workflowRunId: from.runId,
-                    repositoryOwner: from.owner,
-                    repositoryName: from.repo,
-                }
-                : undefined;
-            const { ArtifactNotFoundError } = await library();
-            let id;
-            try {
-                id = (await artifacts.getArtifact(name, findBy ? { findBy } : undefined)).artifact.id;
-            }
-            catch (error) {
-                if (!(error instanceof ArtifactNotFoundError))
-                    throw error;
-                const where = from ? `workflow run ${from.runId}` : 'this workflow run';
-                throw new errors/* ConfigurationError */.j1(`No artifact named "${name}" in ${where}. Check that the job that makes it ran first with the same stack and artifact-prefix${from ? ', and that the run id is right' : ''}.`);
-            }
-            await artifacts.downloadArtifact(id, { path: directory, ...(findBy ? { findBy } : {}) });
-        },
-        async list(prefix) {
-            const { artifacts } = await (await client()).listArtifacts({ latest: true });
-            return artifacts
-                .filter((artifact) => artifact.name.startsWith(prefix))
-                .map(({ name, id, size, createdAt }) => ({
-                name,
-                id,
-                size,
-                ...(createdAt ? { createdAt: createdAt.toISOString() } : {}),
-            }))
-                .sort((a, b) => a.name.localeCompare(b.name));
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
 
 
@@ -47593,17 +47531,33 @@ function readContract(json, expectedKind, schemaByMajor, context) {
         throw new errors/* ConfigurationError */.j1(`${file}: ${zod_issues_describeIssue(result.error.issues[0])}`);
     return result.data;
 }
+/**
+ * The reader of one contract document, from its schema: the `schema` literal it requires
+ * (`iac/smoke-results@1`) gives the kind and the major that `readContract` checks. `file` is the
+ * file named in messages (default `manifest.json`), `defaultReader` the reading action.
+ */
+function contractReader(schema, defaultReader, file) {
+    const id = SCHEMA_ID.exec(schema.shape.schema.value);
+    if (!id?.[1])
+        throw new TypeError(`not a schema id: ${schema.shape.schema.value}`);
+    const [kind, major] = [id[1], Number(id[2])];
+    return (json, reader = defaultReader) => readContract(json, kind, { [major]: schema }, { ...(file ? { file } : {}), reader });
+}
+/** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
+function validateForWrite(schema, value, file, error) {
+    const result = schema.safeParse(value, error ? { error } : undefined);
+    if (!result.success) {
+        throw new Error(`refusing to write an invalid ${file}: ${describeIssue(result.error.issues[0])}`);
+    }
+    return result.data;
+}
 /** Reads and validates a plan bundle's manifest.json. */
 function readPlanManifest(json, reader = 'tf-apply', advice = 'use the same iac-pipeline version for plan and apply') {
     return readContract(json, PLAN_KIND, { [PLAN_MAJOR]: planManifestSchema }, { reader, advice });
 }
 /** Checks a manifest before it is written: a bad one is a bug in the writer, not the user's mistake. */
 function manifest_validatePlanManifest(value) {
-    const result = planManifestSchema.safeParse(value, { error: defaultMessage });
-    if (!result.success) {
-        throw new Error(`refusing to write an invalid ${manifest_MANIFEST_FILE}: ${describeIssue(result.error.issues[0])}`);
-    }
-    return result.data;
+    return validateForWrite(planManifestSchema, value, manifest_MANIFEST_FILE, defaultMessage);
 }
 function parseJson(text, file) {
     try {
@@ -47692,353 +47646,6 @@ const approvalRecordSchema = object({
     decidedAt: isoTime,
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var lib_core = __nccwpck_require__(33838);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
-var exec = __nccwpck_require__(22876);
-;// CONCATENATED MODULE: ./lib/core/exec.js
-
-/** Exec over @actions/exec. Silent: the caller chooses what reaches the log, so nothing leaks by default. */
-const actionsExec = async (command, args, options = {}) => {
-    const env = options.env ? { ...process.env, ...options.env } : undefined;
-    const result = await (0,exec/* getExecOutput */.H)(command, [...args], {
-        cwd: options.cwd,
-        ...(env ? { env } : {}),
-        ignoreReturnCode: true,
-        silent: true,
-        listeners: {
-            ...(options.onStdoutLine ? { stdline: options.onStdoutLine } : {}),
-            ...(options.onStderrLine ? { errline: options.onStderrLine } : {}),
-        },
-    });
-    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-};
-
-;// CONCATENATED MODULE: ./lib/core/run-context.js
-function readRunContext(env = process.env) {
-    const required = (name) => {
-        const value = env[name];
-        // Not a user mistake: these are set by every runner, so a missing one means the action runs outside Actions.
-        if (!value)
-            throw new Error(`${name} is not set: this action runs on a GitHub Actions runner`);
-        return value;
-    };
-    const [owner = '', repo = ''] = required('GITHUB_REPOSITORY').split('/');
-    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    const runId = Number(required('GITHUB_RUN_ID'));
-    return {
-        owner,
-        repo,
-        runId,
-        runAttempt: Number(env.GITHUB_RUN_ATTEMPT ?? '1'),
-        sha: required('GITHUB_SHA'),
-        ref: env.GITHUB_REF ?? '',
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        eventPath: env.GITHUB_EVENT_PATH,
-        actor: env.GITHUB_ACTOR ?? '',
-        workspace: required('GITHUB_WORKSPACE'),
-        runnerTemp: required('RUNNER_TEMP'),
-        serverUrl,
-        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-        runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`,
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/core/run-action.js
-
-
-
-
-
-/** The Logger over the runner's workflow commands. */
-const runnerLogger = {
-    debug: (message) => lib_core/* debug */.Yz(message),
-    info: (message) => lib_core/* info */.pq(message),
-    notice: (message, properties) => lib_core/* notice */.lm(message, properties),
-    warning: (message, properties) => lib_core/* warning */.$e(message, properties),
-    error: (message, properties) => lib_core/* error */.z3(message, properties),
-    mask: (value) => lib_core/* setSecret */.Pq(value),
-    group: (name, body) => lib_core/* group */.Os(name, body),
-};
-// The runner drops a step summary over 1 MiB whole; keep well under it, counting bytes, not characters.
-const SUMMARY_BUDGET_BYTES = 1024 * 1024 - 4096;
-async function writeSummary(markdown) {
-    let text = markdown;
-    if (Buffer.byteLength(text) > SUMMARY_BUDGET_BYTES) {
-        const note = "\n\n_The summary was cut here to fit GitHub's 1 MiB limit._\n";
-        text =
-            Buffer.from(text)
-                .subarray(0, SUMMARY_BUDGET_BYTES - note.length)
-                .toString('utf8')
-                .replace(/\uFFFD$/, '') + note;
-    }
-    await lib_core/* summary */.z.addRaw(text, true).write();
-}
-/** The runner gives main's saved state to post as STATE_*; this flag tells the two phases apart. */
-const POST_PHASE_STATE = 'isPost';
-/**
- * The outer wrapper of every action: reads the inputs, runs the body, and turns what it throws into
- * exactly one `::error::` line. A user's mistake (ConfigurationError) shows only its message; anything
- * else is a bug, shown with the action's name, with its stack at debug level for whoever files it.
- * This is the only place that calls setFailed. With a `post` body, the same bundle serves as the
- * action's post step (action.yml `post:`), which runs after main also when the job failed.
- */
-async function runAction(actionName, spec, main, post) {
-    try {
-        if (post && lib_core/* getState */.Gu(POST_PHASE_STATE) === 'true') {
-            await post({ logger: runnerLogger, state: (name) => lib_core/* getState */.Gu(name) });
-            return;
-        }
-        // Saved before anything can fail, so that post cleans up after a main that died half-way.
-        if (post)
-            lib_core/* saveState */.LZ(POST_PHASE_STATE, 'true');
-        const inputs = readInputs(spec, (name) => lib_core/* getInput */.V4(name), lib_core/* setSecret */.Pq);
-        await main({
-            inputs,
-            logger: runnerLogger,
-            exec: actionsExec,
-            run: readRunContext(),
-            setOutput: (name, value) => lib_core/* setOutput */.uH(name, String(value)),
-            saveState: (name, value) => lib_core/* saveState */.LZ(name, value),
-            addPath: (dir) => lib_core/* addPath */.fM(dir),
-            exportVariable: (name, value) => lib_core/* exportVariable */.dN(name, value),
-            writeSummary,
-        });
-    }
-    catch (error) {
-        if ((0,errors/* isConfigurationError */.p0)(error) || error instanceof errors/* StepFailure */.pH) {
-            lib_core/* setFailed */.C1(error.message);
-            return;
-        }
-        if (error instanceof Error && error.stack)
-            lib_core/* debug */.Yz(error.stack);
-        lib_core/* setFailed */.C1(`${actionName} failed unexpectedly: ${(0,errors/* errorMessage */.gJ)(error)}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/render/values.js
-/**
- * Display text for values and paths: one line, unambiguous, and free of characters that change how
- * the text around them reads (line breaks, bidirectional overrides, invisible format characters).
- */
-// Characters that are invisible or reorder text (the "Trojan Source" family), and the two line
-// separators JSON.stringify leaves raw: each is shown as its \u escape instead.
-const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
-function escapeInvisible(text) {
-    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-/** A JSON literal of a primitive: strings quoted and escaped, so a value never spans lines. */
-function values_displayLiteral(value) {
-    if (typeof value === 'string')
-        return escapeInvisible(JSON.stringify(value));
-    if (typeof value === 'number' || typeof value === 'boolean' || value === null)
-        return String(value);
-    return escapeInvisible(JSON.stringify(value) ?? 'null');
-}
-const values_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-/** `input.tags["a b"][0]`: bare names where they are identifiers, quoted keys otherwise. */
-function values_displayPath(steps) {
-    let path = '';
-    steps.forEach((step, i) => {
-        if (typeof step === 'number')
-            path += `[${step}]`;
-        else if (values_IDENTIFIER.test(step))
-            path += i === 0 ? step : `.${step}`;
-        else
-            path += `[${values_displayLiteral(step)}]`;
-    });
-    return path;
-}
-/** Text made safe to show on one line: line breaks and other control characters become escapes. */
-function values_oneLine(text) {
-    // eslint-disable-next-line no-control-regex
-    const controls = /[\u0000-\u001F\u007F-\u009F]/g;
-    return escapeInvisible(text).replace(controls, (c) => {
-        if (c === '\n')
-            return '\\n';
-        if (c === '\r')
-            return '\\r';
-        if (c === '\t')
-            return '\\t';
-        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    });
-}
-
-;// CONCATENATED MODULE: ./lib/render/markdown-escape.js
-
-/**
- * Putting text that came from a plan (addresses, keys, values, messages) into GitHub Markdown without
- * letting it change the layout or add markup. Every such text goes into a code span, a `<code>`
- * element or a fenced code block: GitHub does not turn @mentions, #references or :emoji: into links
- * there, and Markdown inside is not parsed. What remains is to make sure the text cannot end its
- * container early, which each function below handles for its own container.
- */
-/** Longest run of `char` in text. */
-function longestRun(text, char) {
-    let longest = 0;
-    let current = 0;
-    for (const c of text) {
-        current = c === char ? current + 1 : 0;
-        if (current > longest)
-            longest = current;
-    }
-    return longest;
-}
-/**
- * A code span for running text and list items (not table cells: see `cellCode`). A span ends at the
- * next run of exactly as many backticks as opened it, so the fence is one longer than any run inside;
- * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
- * space on each side).
- */
-function codeSpan(text) {
-    const content = values_oneLine(text);
-    if (content === '')
-        return '` `';
-    const fence = '`'.repeat(longestRun(content, '`') + 1);
-    const pad = content.startsWith('`') || content.endsWith('`') || /^ .* $/.test(content) ? ' ' : '';
-    return `${fence}${pad}${content}${pad}${fence}`;
-}
-const HTML_ESCAPES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-};
-/**
- * Plain text in a table cell or list item, where code would not read well (names, messages): the
- * characters Markdown and the table read as syntax backslash-escaped, on one line.
- */
-function cellText(text) {
-    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
-/** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
-function markdown_escape_htmlText(text) {
-    return oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
-/**
- * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
- * backslash before it escapes it depends on the backslashes before that, so no span is used: a
- * `<code>` element with every ASCII punctuation character as a numeric reference, which neither the
- * table nor Markdown reads as syntax.
- */
-function cellCode(text) {
-    const content = values_oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
-    return `<code>${content}</code>`;
-}
-/**
- * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
- * as many backticks as opened it, so the fence is longer than any run in the content.
- */
-function markdown_escape_codeBlock(content, info = '') {
-    const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
-    return `${fence}${info}\n${content}\n${fence}`;
-}
-/** Multi-line text for a code block: control characters other than the line breaks escaped. */
-function markdown_escape_blockText(text) {
-    return text
-        .split(/\r\n|\r|\n/)
-        .map((line) => oneLine(line))
-        .join('\n');
-}
-/** Shortens text to at most `max` characters, saying how much was left out. */
-function markdown_escape_truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
-    const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
-    return `${text.slice(0, end)}… (${text.length - end} more characters)`;
-}
-
-;// CONCATENATED MODULE: ./lib/approval/render.js
-
-
-const HEADLINE = {
-    approved: ':white_check_mark: **Approved**',
-    rejected: ':no_entry: **Rejected**',
-    pending: ':hourglass: **Waiting for approval**',
-};
-const hex12 = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
-const render_short = (text, max = 300) => {
-    const line = values_oneLine(text);
-    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-};
-function voteLine(vote) {
-    const link = vote.commentUrl ? ` ([comment](${vote.commentUrl}))` : '';
-    const why = vote.comment ? `: ${codeSpan(render_short(vote.comment))}` : '';
-    return `- @${vote.login} (${vote.permission}) at ${vote.at}${link}${why}`;
-}
-/** The plan's summary line and every resource it deletes or replaces, from the bundle's manifest. */
-function planLines(manifest) {
-    if (!manifest)
-        return ['_The plan bundle was not read: only its digest is known._'];
-    const s = manifest.summary;
-    const lines = [
-        `**Plan:** ${s.add} to add, ${s.change} to change, ${s.replace} to replace, ${s.destroy} to destroy` +
-            (s.import ? `, ${s.import} to import` : '') +
-            (s.move ? `, ${s.move} to move` : '') +
-            ` — stack ${codeSpan(manifest.stack)}, workspace ${codeSpan(manifest.workspace)}, commit ${codeSpan(manifest.commit.slice(0, 12))}`,
-    ];
-    if (s.deletes.length > 0) {
-        lines.push('', `**Deletes or replaces (${s.deletes.length}):**`, '');
-        for (const address of s.deletes)
-            lines.push(`- ${codeSpan(render_short(address, 1000))}`);
-    }
-    return lines;
-}
-/**
- * Shown, not folded away: a reviewer whose command was edited must learn that it does not count, and
- * everyone reading the pull request that somebody's words were changed.
- */
-function editedLines(edited) {
-    if (edited.length === 0)
-        return [];
-    return [
-        '> [!WARNING]',
-        "> **Edited commands do not count.** Anyone with write access can edit another person's comment, so a " +
-            '`/approve` or `/reject` whose comment was edited after it was written is not counted:',
-        ...edited.map((e) => `> - the ${codeSpan(`/${e.kind}`)} of @${e.login} ([comment](${e.commentUrl})), edited at ${e.editedAt}`),
-        '>',
-        '> To approve or reject, write a new comment; do not edit the old one.',
-        '',
-    ];
-}
-/** The body of the status comment on the pull request, and the heart of the job summary. */
-function renderDecision(report) {
-    const { record } = report;
-    const lines = [];
-    const where = record.environment ? ` for ${codeSpan(record.environment)}` : '';
-    lines.push(`### ${HEADLINE[record.status]}${where}: plan ${codeSpan(hex12(record.planDigest))} of ${codeSpan(record.stack)}`, '');
-    if (record.override) {
-        const { by, justification, accepted } = record.override;
-        lines.push('> [!CAUTION]', accepted
-            ? `> **Emergency override** by @${by}: ${render_short(justification, 1000)}`
-            : `> **Override refused:** @${by} is not in override-users (justification given: ${render_short(justification, 1000)})`, '');
-    }
-    lines.push(...planLines(report.manifest), '');
-    if (record.status === 'pending') {
-        const min = record.minApprovals;
-        lines.push(`${record.approvers.length} of ${min} approval${min === 1 ? '' : 's'}; ${report.missing} more needed. ` +
-            `To approve this plan, comment exactly ${codeSpan(`/approve ${hex12(record.planDigest)}`)}; to reject it, ${codeSpan('/reject <reason>')}.`, '');
-    }
-    if (report.note)
-        lines.push(report.note, '');
-    lines.push(...editedLines(report.edited ?? []));
-    if (record.approvers.length > 0)
-        lines.push('**Approved by:**', '', ...record.approvers.map(voteLine), '');
-    if (record.rejects.length > 0)
-        lines.push('**Rejected by:**', '', ...record.rejects.map(voteLine), '');
-    const notCounted = [
-        ...report.ignored.map((i) => `- @${i.login} ([comment](${i.commentUrl})): ${i.why}`),
-        ...report.malformed.map((m) => `- @${m.author} ([comment](${m.url})): not a command; ${m.problem}`),
-    ];
-    if (notCounted.length > 0) {
-        lines.push('<details><summary>Not counted</summary>', '', ...notCounted, '', '</details>', '');
-    }
-    lines.push(`Digest ${codeSpan(record.planDigest)} · decided by ${record.decidedBy} (${record.mode} mode) at ${record.decidedAt}`);
-    return `${lines.join('\n')}\n`;
-}
-
 ;// CONCATENATED MODULE: ./lib/github/dispatch.js
 
 async function dispatchApply(client, repository, dispatch) {
@@ -48061,6 +47668,459 @@ async function dispatchApply(client, repository, dispatch) {
         },
     });
     return { ref: pull.head.ref };
+}
+
+;// CONCATENATED MODULE: ./lib/github/lazy-client.js
+/**
+ * The GitHub client, made on first use and then shared. Octokit is loaded only then: the runs that never
+ * talk to GitHub do not pay for it (start-up time is measured). Without a token, the first use throws what
+ * `missingToken` makes: the message that names the input and why this step needs it.
+ */
+function lazyGitHubClient(token, logger, run, missingToken) {
+    let client;
+    return () => (client ??= (async () => {
+        if (!token)
+            throw missingToken();
+        const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(967)]).then(__nccwpck_require__.bind(__nccwpck_require__, 52967));
+        return createGitHubClient(token, logger, { apiUrl: run.apiUrl });
+    })());
+}
+
+;// CONCATENATED MODULE: ./lib/core/version.js
+/** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
+const SUITE_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./lib/github/marked-comments.js
+const MARKER = /^<!-- iac-pipeline:([A-Za-z0-9._:/-]{1,200}) -->/;
+/** The hidden first line that lets the suite find its own comment again; invisible in the rendered page. */
+function marker(key) {
+    if (!/^[A-Za-z0-9._:/-]{1,200}$/.test(key))
+        throw new Error(`a comment marker key cannot be "${key}"`);
+    return `<!-- iac-pipeline:${key} -->`;
+}
+/** The query that names the token's own account; the stand-in of the tests answers exactly this shape. */
+const VIEWER_QUERY = 'query { viewer { login } }';
+/** A GitHub login, or an App's bot account `<slug>[bot]`: what `comment-author` may name. */
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/i;
+/**
+ * True when two logins name the same account. GitHub logins are case-insensitive, and a login the
+ * workflow gives or GraphQL answers may differ in case from the `user.login` REST answers.
+ */
+function sameLogin(a, b) {
+    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+/**
+ * The account whose comments and issues are trusted to carry markers, the one the token writes as. One
+ * rule for every action that finds its own comments or issues again:
+ * 1. the `comment-author` input, when given;
+ * 2. else the token's own account as GraphQL's `viewer` names it: this works for every kind of token,
+ *    a GitHub App's installation token included (it answers `<slug>[bot]`);
+ * 3. else, as before GraphQL was asked (a GitHub Enterprise Server without it), REST's `GET /user`,
+ *    which installation tokens may not read: then the workflow token's `github-actions[bot]`.
+ */
+async function commentAuthor(client, given, logger) {
+    const named = given?.trim();
+    if (named)
+        return named;
+    try {
+        const { viewer } = await client.graphql(VIEWER_QUERY);
+        // An installation token's viewer is its bot, `<slug>[bot]`: the very login REST puts in `user.login`.
+        const login = typeof viewer?.login === 'string' ? viewer.login.trim() : '';
+        if (LOGIN.test(login)) {
+            logger.debug(`The token writes as ${login} (GraphQL viewer).`);
+            return login;
+        }
+        logger.debug('GraphQL viewer named no login; asking GET /user.');
+    }
+    catch (error) {
+        const reason = String(error.message ?? error).slice(0, 60);
+        logger.debug(`GraphQL viewer could not name the token's account (${reason}); asking GET /user.`);
+    }
+    try {
+        return (await client.rest.users.getAuthenticated()).data.login;
+    }
+    catch (error) {
+        if (error.status !== 403)
+            throw error;
+        logger.debug('The token is an installation token and GraphQL did not name it: assuming its comments are written by ' +
+            'github-actions[bot]. With a GitHub App token, set comment-author to <app>[bot].');
+        return 'github-actions[bot]';
+    }
+}
+/** Every comment of an issue or pull request, oldest first. */
+function listThreadComments(client, thread) {
+    return client.paginate(client.rest.issues.listComments, {
+        owner: thread.owner,
+        repo: thread.repo,
+        issue_number: thread.issueNumber,
+        per_page: 100,
+    });
+}
+/**
+ * The comments of one thread that carry a marker, found again on every run. A marker is trusted only on
+ * comments written by `author`: anybody can paste the marker into a comment of their own, and editing
+ * theirs would put our words under their name (and fail, since we cannot edit it).
+ */
+class MarkedComments {
+    client;
+    thread;
+    author;
+    found;
+    constructor(client, thread, author, found) {
+        this.client = client;
+        this.thread = thread;
+        this.author = author;
+        this.found = found;
+    }
+    static async load(client, thread, author) {
+        return MarkedComments.among(client, thread, author, await listThreadComments(client, thread));
+    }
+    /** The marked comments among comments already listed (a reader that needs every comment lists once). */
+    static among(client, thread, author, comments) {
+        const found = new Map();
+        for (const comment of comments) {
+            if (!sameLogin(comment.user?.login, author) || !comment.body)
+                continue;
+            const key = MARKER.exec(comment.body)?.[1];
+            // The oldest comment with a key is the one kept up to date; a later duplicate is left alone.
+            if (key && !found.has(key)) {
+                found.set(key, { id: comment.id, body: comment.body, url: comment.html_url, key });
+            }
+        }
+        return new MarkedComments(client, thread, author, found);
+    }
+    get(key) {
+        return this.found.get(key);
+    }
+    /** Every marked comment whose key starts with `prefix`, in key order. */
+    withPrefix(prefix) {
+        return [...this.found.values()]
+            .filter((comment) => comment.key.startsWith(prefix))
+            .sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
+    }
+    /**
+     * Creates the comment for `key`, or edits it when its body differs. An unchanged body costs no write:
+     * every write notifies subscribers and counts against the rate limit.
+     */
+    async write(key, content) {
+        const body = `${marker(key)}\n${content}`;
+        const existing = this.found.get(key);
+        if (existing?.body === body)
+            return { comment: existing, result: 'unchanged' };
+        const { owner, repo, issueNumber } = this.thread;
+        const { data } = existing
+            ? await this.client.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body })
+            : await this.client.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+        const comment = { id: data.id, body, url: data.html_url, key };
+        this.found.set(key, comment);
+        return { comment, result: existing ? 'updated' : 'created' };
+    }
+}
+/** The body of a marked comment without its marker line. */
+function marked_comments_contentOf(comment) {
+    return comment.body.replace(MARKER, '').replace(/^\n/, '');
+}
+
+;// CONCATENATED MODULE: ./lib/github/pull-request.js
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/**
+ * The pull request from the `pr-number` input, else from the event: pull_request and pull_request_target
+ * carry it, and issue_comment does when the comment is on a pull request. Any other event has none.
+ */
+async function pullRequestOf(run, prNumber) {
+    const event = await readEvent(run.eventPath);
+    const fromEvent = PULL_REQUEST_EVENTS.has(run.eventName) ? event.pull_request : undefined;
+    if (prNumber !== undefined) {
+        const headSha = fromEvent?.number === prNumber ? fromEvent.head?.sha : undefined;
+        return { number: prNumber, ...(headSha ? { headSha } : {}) };
+    }
+    if (fromEvent?.number) {
+        return { number: fromEvent.number, ...(fromEvent.head?.sha ? { headSha: fromEvent.head.sha } : {}) };
+    }
+    if (run.eventName === 'issue_comment' && event.issue?.pull_request && event.issue.number) {
+        return { number: event.issue.number };
+    }
+    return undefined;
+}
+/** The comment an issue_comment event is about: the command that ran this job. */
+async function triggeringCommentId(run) {
+    if (run.eventName !== 'issue_comment')
+        return undefined;
+    const id = (await readEvent(run.eventPath)).comment?.id;
+    return typeof id === 'number' ? id : undefined;
+}
+/** Fills in the head commit when the event did not name it (issue_comment, or a `pr-number` input). */
+async function withHeadSha(client, repository, target) {
+    if (target.headSha)
+        return { number: target.number, headSha: target.headSha };
+    const { data } = await client.rest.pulls.get({ ...repository, pull_number: target.number });
+    return { number: target.number, headSha: data.head.sha };
+}
+async function readEvent(path) {
+    if (!path)
+        return {};
+    try {
+        const parsed = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        return parsed !== null && typeof parsed === 'object' ? parsed : {};
+    }
+    catch {
+        // The runner always writes the event file; without one there is simply no pull request to find.
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/approval/commands.js
+/**
+ * The approval commands a pull-request comment may carry. A comment is a command only when its whole
+ * text is one: `/approve <12 to 64 hex digits of the plan digest>` alone, or `/reject <reason>`. A
+ * command quoted, put in a code block, followed by more words, or missing its digest is not one: a
+ * reviewer must have meant exactly this plan.
+ */
+const APPROVE = /^\/approve[ \t]+(?:sha256:)?([0-9a-fA-F]{12,64})$/;
+const REJECT = /^\/reject(?:[ \t]+([\s\S]*))?$/;
+function parseCommand(body) {
+    const text = body.replace(/\r\n?/g, '\n').trim();
+    const approve = APPROVE.exec(text);
+    if (approve?.[1])
+        return { kind: 'approve', digestPrefix: approve[1].toLowerCase() };
+    const reject = REJECT.exec(text);
+    // A reject must say why: the reason goes into the record and the status comment.
+    const reason = reject?.[1]?.trim();
+    if (reason)
+        return { kind: 'reject', reason };
+    return undefined;
+}
+/** Why a comment that looks like a command is not one, to tell its author; undefined when it is not command-like. */
+function commandProblem(body) {
+    const text = body.trim();
+    if (parseCommand(text))
+        return undefined;
+    if (/^\/approve\b/.test(text)) {
+        return 'write `/approve` and the first 12 or more hex digits of the plan digest, and nothing else';
+    }
+    if (/^\/reject\s*$/.test(text))
+        return 'write `/reject` followed by the reason';
+    return undefined;
+}
+/** True when `prefix` (12+ hex digits) names `digest` (`sha256:<hex>`). */
+function namesDigest(prefix, digest) {
+    return digest.replace(/^sha256:/, '').startsWith(prefix.toLowerCase());
+}
+
+;// CONCATENATED MODULE: ./lib/approval/decide.js
+
+/** Repository roles, lowest first, as `role_name` of the collaborator permission API names them. */
+const ROLES = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
+const atLeastRole = (role, minimum) => ROLES.indexOf(role) >= ROLES.indexOf(minimum);
+/**
+ * Decides from the commands on the pull request. Each eligible person's latest command for this plan
+ * counts once: an approval must name this plan's digest, so a push that makes a new plan sets every
+ * earlier approval aside; a reject from anyone eligible wins over any number of approvals. A command
+ * whose comment was edited after it was written counts for nothing: the words may not be its author's.
+ */
+function decide(comments, standings, rules) {
+    const ignored = [];
+    const edited = [];
+    const latest = new Map();
+    const ordered = [...comments].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
+    for (const comment of ordered) {
+        if (comment.editedAt !== undefined) {
+            edited.push({
+                login: comment.author,
+                commentUrl: comment.url,
+                kind: comment.command.kind,
+                editedAt: comment.editedAt,
+            });
+            continue;
+        }
+        const login = comment.author.toLowerCase();
+        const standing = standings.get(login) ?? { role: 'none', listed: false };
+        const why = ineligibility(comment, standing, rules);
+        if (why) {
+            ignored.push({ login: comment.author, commentUrl: comment.url, why });
+            continue;
+        }
+        latest.set(login, { comment, standing });
+    }
+    const votes = [...latest.values()].map(({ comment, standing }) => ({
+        login: comment.author,
+        role: standing.role,
+        at: comment.createdAt,
+        commentUrl: comment.url,
+        commentId: comment.id,
+        ...(comment.command.kind === 'reject' ? { reason: comment.command.reason } : {}),
+    }));
+    const approvals = votes.filter((vote) => vote.reason === undefined);
+    const rejects = votes.filter((vote) => vote.reason !== undefined);
+    const status = rejects.length > 0 ? 'rejected' : approvals.length >= rules.minApprovals ? 'approved' : 'pending';
+    return {
+        status,
+        approvals,
+        rejects,
+        ignored,
+        edited,
+        missing: status === 'approved' ? 0 : Math.max(0, rules.minApprovals - approvals.length),
+    };
+}
+function ineligibility(comment, standing, rules) {
+    const { command } = comment;
+    if (command.kind === 'approve' && !namesDigest(command.digestPrefix, rules.planDigest)) {
+        return `approves ${command.digestPrefix.slice(0, 12)}, which is not the current plan`;
+    }
+    if (command.kind === 'reject' && rules.planCreatedAt && comment.createdAt < rules.planCreatedAt) {
+        return 'rejected an earlier plan';
+    }
+    if (!standing.listed && !atLeastRole(standing.role, rules.minPermission)) {
+        return `has ${standing.role === 'none' ? 'no' : `the ${standing.role}`} permission on the repository, and ${rules.minPermission} or a place in approvers is needed`;
+    }
+    if (command.kind === 'approve' &&
+        !rules.allowSelfApproval &&
+        rules.selfLogins.has(comment.author.toLowerCase())) {
+        return 'is the author of the pull request or pushed the planned commit, and allow-self-approval is off';
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/approval/github.js
+
+
+const isNotFound = (error) => error.status === 404;
+/** The approval commands among a pull request's comments, and the comments that tried and failed to be one. */
+function commandsIn(comments) {
+    const commands = [];
+    const malformed = [];
+    for (const comment of comments) {
+        const author = comment.user?.login;
+        if (!author || !comment.body)
+            continue;
+        const command = parseCommand(comment.body);
+        if (command) {
+            const editedAt = editedAtOf(comment);
+            commands.push({
+                id: comment.id,
+                url: comment.html_url,
+                author,
+                createdAt: comment.created_at,
+                ...(editedAt ? { editedAt } : {}),
+                command,
+            });
+            continue;
+        }
+        const problem = commandProblem(comment.body);
+        if (problem)
+            malformed.push({ author, url: comment.html_url, problem });
+    }
+    return { commands, malformed };
+}
+/**
+ * When a comment was edited after it was written: REST's `updated_at` later than its `created_at`. Both
+ * have whole seconds, so an edit within the second the comment was written does not show here.
+ */
+function editedAtOf(comment) {
+    const created = Date.parse(comment.created_at);
+    const updated = Date.parse(comment.updated_at);
+    if (Number.isNaN(created) || Number.isNaN(updated))
+        return undefined;
+    return updated > created ? comment.updated_at : undefined;
+}
+/**
+ * Each person's standing: their repository role, and whether `approvers` names them or a team they are
+ * an active member of. Asked once per person, all at once.
+ */
+async function standingsOf(client, repository, logins, approvers) {
+    const users = new Set(approvers.filter((a) => !a.includes('/')).map((a) => a.toLowerCase()));
+    const teams = approvers.filter((a) => a.includes('/'));
+    const unique = [...new Set(logins.map((login) => login.toLowerCase()))];
+    const entries = await Promise.all(unique.map(async (login) => {
+        const [role, inTeam] = await Promise.all([
+            roleOf(client, repository, login),
+            users.has(login) ? Promise.resolve(false) : memberOfAny(client, teams, login),
+        ]);
+        return [login, { role, listed: users.has(login) || inTeam }];
+    }));
+    return new Map(entries);
+}
+async function roleOf(client, repository, login) {
+    try {
+        const { data } = await client.rest.repos.getCollaboratorPermissionLevel({
+            ...repository,
+            username: login,
+        });
+        // role_name knows maintain and triage; the legacy `permission` folds them into write and read.
+        const name = data.role_name ?? data.permission;
+        return ROLES.includes(name) ? name : 'none';
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return 'none';
+        throw error;
+    }
+}
+async function memberOfAny(client, teams, login) {
+    for (const team of teams) {
+        const [org = '', slug = ''] = team.split('/');
+        try {
+            const { data } = await client.rest.teams.getMembershipForUserInOrg({
+                org,
+                team_slug: slug,
+                username: login,
+            });
+            if (data.state === 'active')
+                return true;
+        }
+        catch (error) {
+            if (!isNotFound(error))
+                throw error;
+        }
+    }
+    return false;
+}
+/**
+ * Who may not approve their own change: the pull request's author, and the authors and committers of
+ * its head commit (the commit that was planned).
+ */
+async function selfLoginsOf(client, repository, pullNumber) {
+    const [{ data: pull }, commits] = await Promise.all([
+        client.rest.pulls.get({ ...repository, pull_number: pullNumber }),
+        client.paginate(client.rest.pulls.listCommits, { ...repository, pull_number: pullNumber, per_page: 100 }),
+    ]);
+    const logins = new Set();
+    if (pull.user?.login)
+        logins.add(pull.user.login.toLowerCase());
+    const head = commits.find((commit) => commit.sha === pull.head.sha) ?? commits.at(-1);
+    for (const login of [head?.author?.login, head?.committer?.login]) {
+        // GitHub commits its own merges and web edits; "web-flow" is no person.
+        if (login && login !== 'web-flow')
+            logins.add(login.toLowerCase());
+    }
+    return { logins, headSha: pull.head.sha };
+}
+/** Acknowledges a counted command on its comment; a reaction that exists already is not an error. */
+async function react(client, repository, commentId, content) {
+    await client.rest.reactions.createForIssueComment({ ...repository, comment_id: commentId, content });
+}
+/** Whether the environment makes a job wait for reviewers, and the reviews this run's jobs got for it. */
+async function environmentReviews(client, repository, environment, runId) {
+    let protectedByReviewers;
+    try {
+        const { data } = await client.rest.repos.getEnvironment({ ...repository, environment_name: environment });
+        protectedByReviewers = (data.protection_rules ?? []).some((rule) => rule.type === 'required_reviewers');
+    }
+    catch (error) {
+        if (!isNotFound(error))
+            throw error;
+        return { exists: false, protectedByReviewers: false, reviews: [] };
+    }
+    const { data } = await client.rest.actions.getReviewsForRun({ ...repository, run_id: runId });
+    const reviews = data
+        .filter((review) => review.environments.some((env) => env.name?.toLowerCase() === environment.toLowerCase()))
+        .map((review) => ({
+        login: review.user.login,
+        state: review.state === 'approved' ? 'approved' : 'rejected',
+        comment: review.comment,
+    }));
+    return { exists: true, protectedByReviewers, reviews };
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -48488,167 +48548,314 @@ function u16(value) {
     return bytes;
 }
 
-;// CONCATENATED MODULE: ./lib/core/version.js
-/** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
-const SUITE_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./lib/github/marked-comments.js
-const MARKER = /^<!-- iac-pipeline:([A-Za-z0-9._:/-]{1,200}) -->/;
-/** The hidden first line that lets the suite find its own comment again; invisible in the rendered page. */
-function marker(key) {
-    if (!/^[A-Za-z0-9._:/-]{1,200}$/.test(key))
-        throw new Error(`a comment marker key cannot be "${key}"`);
-    return `<!-- iac-pipeline:${key} -->`;
-}
-/** The query that names the token's own account; the stand-in of the tests answers exactly this shape. */
-const VIEWER_QUERY = 'query { viewer { login } }';
-/** A GitHub login, or an App's bot account `<slug>[bot]`: what `comment-author` may name. */
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/i;
+;// CONCATENATED MODULE: ./lib/markdown/escape.js
 /**
- * True when two logins name the same account. GitHub logins are case-insensitive, and a login the
- * workflow gives or GraphQL answers may differ in case from the `user.login` REST answers.
+ * The one Markdown escaper: every job summary, pull-request comment, issue and report puts text it did
+ * not write (from plans, pull requests, templates, inventories, tool output) into GitHub Markdown
+ * through these functions, without letting it change the layout or add markup. Such text goes into a
+ * code span, a `<code>` element or a fenced code block: GitHub does not turn @mentions, #references
+ * or :emoji: into links there, and Markdown inside is not parsed. What remains is to make sure the
+ * text cannot end its container early, which each function below handles for its own container.
+ * Plain text (`cellText`, `htmlText`, `headingText`) is escaped so that it reads as itself.
  */
-function sameLogin(a, b) {
-    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+// Characters that are invisible or reorder text (the "Trojan Source" family), and the two line
+// separators JSON.stringify leaves raw: each is shown as its \u escape instead.
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+function escape_escapeInvisible(text) {
+    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-/**
- * The account whose comments and issues are trusted to carry markers, the one the token writes as. One
- * rule for every action that finds its own comments or issues again:
- * 1. the `comment-author` input, when given;
- * 2. else the token's own account as GraphQL's `viewer` names it: this works for every kind of token,
- *    a GitHub App's installation token included (it answers `<slug>[bot]`);
- * 3. else, as before GraphQL was asked (a GitHub Enterprise Server without it), REST's `GET /user`,
- *    which installation tokens may not read: then the workflow token's `github-actions[bot]`.
- */
-async function commentAuthor(client, given, logger) {
-    const named = given?.trim();
-    if (named)
-        return named;
-    try {
-        const { viewer } = await client.graphql(VIEWER_QUERY);
-        // An installation token's viewer is its bot, `<slug>[bot]`: the very login REST puts in `user.login`.
-        const login = typeof viewer?.login === 'string' ? viewer.login.trim() : '';
-        if (LOGIN.test(login)) {
-            logger.debug(`The token writes as ${login} (GraphQL viewer).`);
-            return login;
-        }
-        logger.debug('GraphQL viewer named no login; asking GET /user.');
-    }
-    catch (error) {
-        const reason = String(error.message ?? error).slice(0, 60);
-        logger.debug(`GraphQL viewer could not name the token's account (${reason}); asking GET /user.`);
-    }
-    try {
-        return (await client.rest.users.getAuthenticated()).data.login;
-    }
-    catch (error) {
-        if (error.status !== 403)
-            throw error;
-        logger.debug('The token is an installation token and GraphQL did not name it: assuming its comments are written by ' +
-            'github-actions[bot]. With a GitHub App token, set comment-author to <app>[bot].');
-        return 'github-actions[bot]';
-    }
-}
-/** Every comment of an issue or pull request, oldest first. */
-function listThreadComments(client, thread) {
-    return client.paginate(client.rest.issues.listComments, {
-        owner: thread.owner,
-        repo: thread.repo,
-        issue_number: thread.issueNumber,
-        per_page: 100,
+/** Text made safe to show on one line: line breaks and other control characters become escapes. */
+function escape_oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    const controls = /[\u0000-\u001F\u007F-\u009F]/g;
+    return escape_escapeInvisible(text).replace(controls, (c) => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        if (c === '\t')
+            return '\\t';
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
     });
 }
+/** Longest run of `char` in text. */
+function longestRun(text, char) {
+    let longest = 0;
+    let current = 0;
+    for (const c of text) {
+        current = c === char ? current + 1 : 0;
+        if (current > longest)
+            longest = current;
+    }
+    return longest;
+}
 /**
- * The comments of one thread that carry a marker, found again on every run. A marker is trusted only on
- * comments written by `author`: anybody can paste the marker into a comment of their own, and editing
- * theirs would put our words under their name (and fail, since we cannot edit it).
+ * A code span for running text and list items (not table cells: see `cellCode`). A span ends at the
+ * next run of exactly as many backticks as opened it, so the fence is one longer than any run inside;
+ * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
+ * space on each side).
  */
-class MarkedComments {
-    client;
-    thread;
-    author;
-    found;
-    constructor(client, thread, author, found) {
-        this.client = client;
-        this.thread = thread;
-        this.author = author;
-        this.found = found;
+function codeSpan(text) {
+    const content = escape_oneLine(text);
+    if (content === '')
+        return '` `';
+    const fence = '`'.repeat(longestRun(content, '`') + 1);
+    // A content of spaces only is not stripped, so it takes no padding.
+    const pad = content.startsWith('`') || content.endsWith('`') || (/^ .* $/.test(content) && /[^ ]/.test(content))
+        ? ' '
+        : '';
+    return `${fence}${pad}${content}${pad}${fence}`;
+}
+const HTML_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/**
+ * Plain text in a table cell or list item, where code would not read well (names, messages): the
+ * characters Markdown and the table read as syntax backslash-escaped, on one line.
+ */
+function cellText(text) {
+    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
+}
+/** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
+function escape_htmlText(text) {
+    return escape_oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+/**
+ * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
+ * backslash before it escapes it depends on the backslashes before that, so no span is used: a
+ * `<code>` element with every ASCII punctuation character as a numeric reference, which neither the
+ * table nor Markdown reads as syntax.
+ */
+function cellCode(text) {
+    const content = escape_oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
+    return `<code>${content}</code>`;
+}
+/**
+ * Code in a GFM table cell where a code span reads as one: a span when the text has no pipe (the only
+ * character that splits a cell inside a span), else `cellCode`, since no escaping of a pipe inside a
+ * span shows every text as itself.
+ */
+function cellSpan(text) {
+    return text.includes('|') ? cellCode(text) : codeSpan(text);
+}
+/**
+ * Text as a heading (or any running text outside code): no markup, no HTML, and no @mention (a word
+ * joiner after each `@`), since headings are made of repository, workflow and stack names.
+ */
+function headingText(text) {
+    return escape_oneLine(text)
+        .replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c)
+        .replace(/[\\`*_{}[\]|#!~]/g, (c) => `\\${c}`)
+        .replace(/@/g, '@\u2060');
+}
+/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
+function escape_linkUrl(url) {
+    if (!url)
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            return undefined;
+        return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
     }
-    static async load(client, thread, author) {
-        return MarkedComments.among(client, thread, author, await listThreadComments(client, thread));
-    }
-    /** The marked comments among comments already listed (a reader that needs every comment lists once). */
-    static among(client, thread, author, comments) {
-        const found = new Map();
-        for (const comment of comments) {
-            if (!sameLogin(comment.user?.login, author) || !comment.body)
-                continue;
-            const key = MARKER.exec(comment.body)?.[1];
-            // The oldest comment with a key is the one kept up to date; a later duplicate is left alone.
-            if (key && !found.has(key)) {
-                found.set(key, { id: comment.id, body: comment.body, url: comment.html_url, key });
-            }
-        }
-        return new MarkedComments(client, thread, author, found);
-    }
-    get(key) {
-        return this.found.get(key);
-    }
-    /** Every marked comment whose key starts with `prefix`, in key order. */
-    withPrefix(prefix) {
-        return [...this.found.values()]
-            .filter((comment) => comment.key.startsWith(prefix))
-            .sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
-    }
-    /**
-     * Creates the comment for `key`, or edits it when its body differs. An unchanged body costs no write:
-     * every write notifies subscribers and counts against the rate limit.
-     */
-    async write(key, content) {
-        const body = `${marker(key)}\n${content}`;
-        const existing = this.found.get(key);
-        if (existing?.body === body)
-            return { comment: existing, result: 'unchanged' };
-        const { owner, repo, issueNumber } = this.thread;
-        const { data } = existing
-            ? await this.client.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body })
-            : await this.client.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-        const comment = { id: data.id, body, url: data.html_url, key };
-        this.found.set(key, comment);
-        return { comment, result: existing ? 'updated' : 'created' };
+    catch {
+        return undefined;
     }
 }
-/** The body of a marked comment without its marker line. */
-function marked_comments_contentOf(comment) {
-    return comment.body.replace(MARKER, '').replace(/^\n/, '');
+/**
+ * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
+ * as many backticks as opened it, so the fence is longer than any run in the content.
+ */
+function escape_codeBlock(content, info = '') {
+    const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
+    return `${fence}${info}\n${content}\n${fence}`;
+}
+/** Multi-line text for a code block: control characters other than the line breaks escaped. */
+function escape_blockText(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((line) => escape_oneLine(line))
+        .join('\n');
+}
+/** Shortens text to at most `max` characters, saying how much was left out. */
+function escape_truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
+    const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+    return `${text.slice(0, end)}… (${text.length - end} more characters)`;
 }
 
-;// CONCATENATED MODULE: ./lib/render/plan-model.js
+;// CONCATENATED MODULE: ./lib/plan/values.js
+/**
+ * Display text for values and paths: one line, unambiguous, and free of characters that change how
+ * the text around them reads (line breaks, bidirectional overrides, invisible format characters).
+ */
 
+/** A JSON literal of a primitive: strings quoted and escaped, so a value never spans lines. */
+function values_displayLiteral(value) {
+    if (typeof value === 'string')
+        return escapeInvisible(JSON.stringify(value));
+    if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+        return String(value);
+    return escapeInvisible(JSON.stringify(value) ?? 'null');
+}
+const values_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** `input.tags["a b"][0]`: bare names where they are identifiers, quoted keys otherwise. */
+function values_displayPath(steps) {
+    let path = '';
+    steps.forEach((step, i) => {
+        if (typeof step === 'number')
+            path += `[${step}]`;
+        else if (values_IDENTIFIER.test(step))
+            path += i === 0 ? step : `.${step}`;
+        else
+            path += `[${values_displayLiteral(step)}]`;
+    });
+    return path;
+}
 
+;// CONCATENATED MODULE: ./lib/plan/sensitive.js
 
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isComposite = (value) => typeof value === 'object' && value !== null;
+const sensitive_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** The part of a mask (`*_sensitive`, `after_unknown`) under one step: a `true` covers everything below it. */
-function maskAt(mask, step) {
+function sensitive_maskAt(mask, step) {
     if (mask === true)
         return true;
     if (Array.isArray(mask))
         return typeof step === 'number' ? mask[step] : undefined;
-    if (isObject(mask))
+    if (sensitive_isObject(mask))
         return typeof step === 'string' ? mask[step] : undefined;
     return undefined;
 }
 /** True when anything at or under this mask is set. */
-function anySet(mask) {
+function sensitive_anySet(mask) {
     if (mask === true)
         return true;
     if (Array.isArray(mask))
-        return mask.some(anySet);
-    if (isObject(mask))
-        return Object.values(mask).some(anySet);
+        return mask.some(sensitive_anySet);
+    if (sensitive_isObject(mask))
+        return Object.values(mask).some(sensitive_anySet);
     return false;
 }
+/**
+ * Sensitive strings, gathered from every place the document marks one, so they can also be redacted
+ * where the document forgot the mark: tofu 1.12 keeps `terraform_data.output` unmarked in the state
+ * even when it copies a sensitive `input`, and prints the old value in its own plan. Shorter strings
+ * are not collected: redacting every "on" or "80" would hide more than it protects.
+ */
+const MIN_SECRET_LENGTH = 4;
+function collectSecrets(value, sensitive, into) {
+    if (value === null || value === undefined || !sensitive_anySet(sensitive))
+        return;
+    if (sensitive === true) {
+        if (typeof value === 'string') {
+            if (value.length >= MIN_SECRET_LENGTH)
+                into.add(value);
+        }
+        else if (Array.isArray(value)) {
+            for (const item of value)
+                collectSecrets(item, true, into);
+        }
+        else if (sensitive_isObject(value)) {
+            for (const key in value)
+                collectSecrets(value[key], true, into);
+        }
+        return;
+    }
+    if (Array.isArray(value))
+        value.forEach((item, i) => collectSecrets(item, sensitive_maskAt(sensitive, i), into));
+    else if (sensitive_isObject(value))
+        for (const key in value)
+            collectSecrets(value[key], sensitive_maskAt(sensitive, key), into);
+}
+/**
+ * Replaces every gathered secret in the model's text (a value that is exactly one becomes sensitive),
+ * and returns the same replacement for the attribute diffs, which are computed later.
+ */
+function redact(model, secrets) {
+    if (secrets.size === 0)
+        return undefined;
+    // Values are shown as JSON literals, so a secret inside one appears JSON-escaped.
+    const forms = new Set();
+    for (const secret of secrets) {
+        // The quoted literal first (longest first below), so a whole string shows as (sensitive), unquoted.
+        forms.add(displayLiteral(secret));
+        forms.add(displayLiteral(secret).slice(1, -1));
+        forms.add(secret);
+    }
+    const pattern = new RegExp([...forms]
+        .sort((a, b) => b.length - a.length)
+        .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|'), 'g');
+    const literals = new Set([...secrets].map((secret) => displayLiteral(secret)));
+    const text = (value) => value.replace(pattern, '(sensitive)');
+    const value = (shownValue) => {
+        if (shownValue.kind !== 'known')
+            return shownValue;
+        if (literals.has(shownValue.text))
+            return { kind: 'sensitive' };
+        pattern.lastIndex = 0;
+        return pattern.test(shownValue.text) ? { kind: 'known', text: text(shownValue.text) } : shownValue;
+    };
+    for (const output of model.outputs) {
+        output.before = value(output.before);
+        output.after = value(output.after);
+    }
+    for (const check of model.checks)
+        check.problems = check.problems.map(text);
+    for (const diagnostic of model.diagnostics) {
+        diagnostic.summary = text(diagnostic.summary);
+        diagnostic.detail = text(diagnostic.detail);
+    }
+    return value;
+}
+/** The secrets of one plan, gathered as the builder reads it, then redacted from the finished model. */
+class sensitive_SecretCollector {
+    secrets = new Set();
+    /** The strings of a value under a sensitivity mask. */
+    add(value, sensitive) {
+        collectSecrets(value, sensitive, this.secrets);
+    }
+    /** Both sides of a `resource_changes` or `resource_drift` entry. */
+    addChange(raw) {
+        if (!sensitive_isObject(raw) || !sensitive_isObject(raw.change))
+            return;
+        this.add(raw.change.before, raw.change.before_sensitive);
+        this.add(raw.change.after, raw.change.after_sensitive);
+    }
+    /**
+     * Root variables declared sensitive: `variables` holds their values, the configuration says which
+     * are sensitive.
+     */
+    addVariables(values, configuration) {
+        if (!sensitive_isObject(values) || !sensitive_isObject(configuration))
+            return;
+        const rootModule = configuration.root_module;
+        const declared = sensitive_isObject(rootModule) && sensitive_isObject(rootModule.variables) ? rootModule.variables : {};
+        for (const [name, declaration] of Object.entries(declared)) {
+            const variable = values[name];
+            if (sensitive_isObject(declaration) && declaration.sensitive === true && sensitive_isObject(variable)) {
+                this.add(variable.value, true);
+            }
+        }
+    }
+    /** Redacts the model (see `redact`); the replacement for values computed later, if there is a secret. */
+    redact(model) {
+        return redact(model, this.secrets);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/plan/model.js
+
+
+
+
+const isComposite = (value) => typeof value === 'object' && value !== null;
 function childAt(value, step) {
     if (Array.isArray(value))
         return typeof step === 'number' ? value[step] : undefined;
@@ -49006,84 +49213,12 @@ function diagnosticEntry(diagnostic) {
     return entry;
 }
 /**
- * Sensitive strings, gathered from every place the document marks one, so they can also be redacted
- * where the document forgot the mark: tofu 1.12 keeps `terraform_data.output` unmarked in the state
- * even when it copies a sensitive `input`, and prints the old value in its own plan. Shorter strings
- * are not collected: redacting every "on" or "80" would hide more than it protects.
- */
-const MIN_SECRET_LENGTH = 4;
-function collectSecrets(value, sensitive, into) {
-    if (value === null || value === undefined || !anySet(sensitive))
-        return;
-    if (sensitive === true) {
-        if (typeof value === 'string') {
-            if (value.length >= MIN_SECRET_LENGTH)
-                into.add(value);
-        }
-        else if (Array.isArray(value)) {
-            for (const item of value)
-                collectSecrets(item, true, into);
-        }
-        else if (isObject(value)) {
-            for (const key in value)
-                collectSecrets(value[key], true, into);
-        }
-        return;
-    }
-    if (Array.isArray(value))
-        value.forEach((item, i) => collectSecrets(item, maskAt(sensitive, i), into));
-    else if (isObject(value))
-        for (const key in value)
-            collectSecrets(value[key], maskAt(sensitive, key), into);
-}
-/**
- * Replaces every gathered secret in the model's text (a value that is exactly one becomes sensitive),
- * and returns the same replacement for the attribute diffs, which are computed later.
- */
-function redact(model, secrets) {
-    if (secrets.size === 0)
-        return undefined;
-    // Values are shown as JSON literals, so a secret inside one appears JSON-escaped.
-    const forms = new Set();
-    for (const secret of secrets) {
-        // The quoted literal first (longest first below), so a whole string shows as (sensitive), unquoted.
-        forms.add(displayLiteral(secret));
-        forms.add(displayLiteral(secret).slice(1, -1));
-        forms.add(secret);
-    }
-    const pattern = new RegExp([...forms]
-        .sort((a, b) => b.length - a.length)
-        .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('|'), 'g');
-    const literals = new Set([...secrets].map((secret) => displayLiteral(secret)));
-    const text = (value) => value.replace(pattern, '(sensitive)');
-    const value = (shownValue) => {
-        if (shownValue.kind !== 'known')
-            return shownValue;
-        if (literals.has(shownValue.text))
-            return { kind: 'sensitive' };
-        pattern.lastIndex = 0;
-        return pattern.test(shownValue.text) ? { kind: 'known', text: text(shownValue.text) } : shownValue;
-    };
-    for (const output of model.outputs) {
-        output.before = value(output.before);
-        output.after = value(output.after);
-    }
-    for (const check of model.checks)
-        check.problems = check.problems.map(text);
-    for (const diagnostic of model.diagnostics) {
-        diagnostic.summary = text(diagnostic.summary);
-        diagnostic.detail = text(diagnostic.detail);
-    }
-    return value;
-}
-/**
  * Builds the model entry by entry, so a reader that streams `resource_changes` never holds the whole
  * document (see plan-stream.ts); buildPlanModel feeds it from a parsed document.
  */
 class PlanModelBuilder {
     model;
-    secrets = new Set();
+    secrets = new SecretCollector();
     shared = newShared();
     constructor(head) {
         this.model = {
@@ -49114,7 +49249,7 @@ class PlanModelBuilder {
     /** One `resource_changes` entry, parsed; `source` is its JSON text when the document is streamed. */
     addResourceChange(raw, source) {
         const entry = resourceEntry(raw, source, this.shared);
-        this.gatherSecrets(raw);
+        this.secrets.addChange(raw);
         const { counts } = this.model;
         if (entry.importing)
             counts.import += 1;
@@ -49148,7 +49283,7 @@ class PlanModelBuilder {
     }
     addDrift(raw, source) {
         const entry = resourceEntry(raw, source, this.shared);
-        this.gatherSecrets(raw);
+        this.secrets.addChange(raw);
         if (entry.action === 'no-op')
             return;
         this.model.drift.push(entry);
@@ -49159,8 +49294,8 @@ class PlanModelBuilder {
             return;
         for (const [name, change] of Object.entries(raw)) {
             if (isObject(change)) {
-                collectSecrets(change.before, change.before_sensitive, this.secrets);
-                collectSecrets(change.after, change.after_sensitive, this.secrets);
+                this.secrets.add(change.before, change.before_sensitive);
+                this.secrets.add(change.after, change.after_sensitive);
             }
             const entry = outputEntry(name, change);
             if (entry)
@@ -49187,28 +49322,13 @@ class PlanModelBuilder {
      * are sensitive.
      */
     setVariables(values, configuration) {
-        if (!isObject(values) || !isObject(configuration))
-            return;
-        const rootModule = configuration.root_module;
-        const declared = isObject(rootModule) && isObject(rootModule.variables) ? rootModule.variables : {};
-        for (const [name, declaration] of Object.entries(declared)) {
-            const variable = values[name];
-            if (isObject(declaration) && declaration.sensitive === true && isObject(variable)) {
-                collectSecrets(variable.value, true, this.secrets);
-            }
-        }
+        this.secrets.addVariables(values, configuration);
     }
     finish() {
-        const redactValue = redact(this.model, this.secrets);
+        const redactValue = this.secrets.redact(this.model);
         if (redactValue)
             this.shared.redactValue = redactValue;
         return this.model;
-    }
-    gatherSecrets(raw) {
-        if (!isObject(raw) || !isObject(raw.change))
-            return;
-        collectSecrets(raw.change.before, raw.change.before_sensitive, this.secrets);
-        collectSecrets(raw.change.after, raw.change.after_sensitive, this.secrets);
     }
 }
 /** Refuses what is not a plan (a state's show -json passes the format check but plans nothing). */
@@ -49242,7 +49362,7 @@ function buildPlanModel(doc, options = {}) {
     return builder.finish();
 }
 /** The addresses a reviewer must see before approving: every delete and replace, in plan order. */
-function plan_model_destructiveResources(model) {
+function model_destructiveResources(model) {
     // Renderers ask several times while they fit a plan into its limit; the list is made once per model.
     let found = destructiveCache.get(model.resources);
     if (!found) {
@@ -49253,7 +49373,7 @@ function plan_model_destructiveResources(model) {
 }
 const destructiveCache = new WeakMap();
 
-;// CONCATENATED MODULE: ./lib/render/phrases.js
+;// CONCATENATED MODULE: ./lib/plan/phrases.js
 
 
 const phrases_plural = (count, one, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
@@ -49412,7 +49532,7 @@ function phrases_outputLine(name, before, after, maxLength = Infinity) {
     return phrases_diffLine({ path: displayPath([name]), before, after, forcesReplacement: false }, maxLength);
 }
 
-;// CONCATENATED MODULE: ./lib/render/size-budget.js
+;// CONCATENATED MODULE: ./lib/plan/size-budget.js
 /**
  * Output that must stay under a size limit: GitHub rejects a comment over 65,536 characters and drops
  * a job summary over 1 MiB whole. A Writer stops as soon as a rendering would pass its limit, so trying
@@ -49459,7 +49579,7 @@ class size_budget_Writer {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/render/plan-markdown.js
+;// CONCATENATED MODULE: ./lib/plan/plan-markdown.js
 
 
 
@@ -49476,7 +49596,7 @@ const MAX_VALUE = 500;
 const MAX_NAME = 1_000;
 const MAX_DETAIL = 2_000;
 const MAX_ATTRIBUTE_NAMES = 20;
-const code = (text) => codeSpan(markdown_escape_truncate(text, MAX_NAME));
+const code = (text) => codeSpan(escape_truncate(text, MAX_NAME));
 function md(phrase) {
     return phrase.map((segment) => (typeof segment === 'string' ? segment : code(segment.code))).join('');
 }
@@ -49489,20 +49609,6 @@ function html(phrase) {
 }
 const notesMd = (notes) => (notes.length > 0 ? ` — ${notes.map(md).join('; ')}` : '');
 const notesHtml = (notes) => (notes.length > 0 ? ` — ${notes.map(html).join('; ')}` : '');
-/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
-function safeUrl(url) {
-    if (!url)
-        return undefined;
-    try {
-        const parsed = new URL(url);
-        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-            return undefined;
-        return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    }
-    catch {
-        return undefined;
-    }
-}
 function stackTitle(ctx) {
     const parts = [ctx.stack ? code(ctx.stack) : 'the configuration'];
     if (ctx.workspace)
@@ -49522,7 +49628,7 @@ function footer(part) {
         bits.push(`${code(ctx.tool.name)} ${code(ctx.tool.version)}`);
     else if (model.toolVersion)
         bits.push(`version ${code(model.toolVersion)}`);
-    const url = safeUrl(ctx.runUrl);
+    const url = linkUrl(ctx.runUrl);
     if (url)
         bits.push(`[full plan in the run](${url})`);
     return bits.join(' · ');
@@ -49693,7 +49799,7 @@ function writeStackBody(w, part, mode, cut, layout) {
         writeDiagnostics(w, model, mode);
     }
     if (mode.level === 'counts' || mode.level === 'minimal') {
-        const url = safeUrl(part.ctx.runUrl);
+        const url = linkUrl(part.ctx.runUrl);
         w.blank().line(`_This plan is too large to show whole here: ${mode.level === 'counts' && mode.firstN > 0 ? `the first ${mode.firstN} of each kind of change are listed; ` : ''}` +
             `the full plan is in the ${url ? `[run](${url})` : 'run'}'s ${layout.continuations ? 'job summary and log' : 'log'}._`);
     }
@@ -49876,7 +49982,7 @@ function renderPlanSummary(model, ctx, opts = {}) {
     return renderDocument([{ model, ctx }], layout)[0];
 }
 /** Exposed for the multi-stack renderer. */
-const markdown = { code, cellCode: cellCode, stackTitle, safeUrl, verdict: verdict, countsPhrase: phrases_countsPhrase };
+const markdown = { code, cellCode: cellCode, stackTitle, verdict: verdict, countsPhrase: phrases_countsPhrase };
 
 ;// CONCATENATED MODULE: ./lib/github/plan-comment.js
 
@@ -49979,309 +50085,7 @@ function partNumber(comment) {
     return Number(comment.key.slice(comment.key.lastIndexOf(':') + 1));
 }
 
-;// CONCATENATED MODULE: ./lib/github/pull-request.js
-
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
-/**
- * The pull request from the `pr-number` input, else from the event: pull_request and pull_request_target
- * carry it, and issue_comment does when the comment is on a pull request. Any other event has none.
- */
-async function pullRequestOf(run, prNumber) {
-    const event = await readEvent(run.eventPath);
-    const fromEvent = PULL_REQUEST_EVENTS.has(run.eventName) ? event.pull_request : undefined;
-    if (prNumber !== undefined) {
-        const headSha = fromEvent?.number === prNumber ? fromEvent.head?.sha : undefined;
-        return { number: prNumber, ...(headSha ? { headSha } : {}) };
-    }
-    if (fromEvent?.number) {
-        return { number: fromEvent.number, ...(fromEvent.head?.sha ? { headSha: fromEvent.head.sha } : {}) };
-    }
-    if (run.eventName === 'issue_comment' && event.issue?.pull_request && event.issue.number) {
-        return { number: event.issue.number };
-    }
-    return undefined;
-}
-/** The comment an issue_comment event is about: the command that ran this job. */
-async function triggeringCommentId(run) {
-    if (run.eventName !== 'issue_comment')
-        return undefined;
-    const id = (await readEvent(run.eventPath)).comment?.id;
-    return typeof id === 'number' ? id : undefined;
-}
-/** Fills in the head commit when the event did not name it (issue_comment, or a `pr-number` input). */
-async function withHeadSha(client, repository, target) {
-    if (target.headSha)
-        return { number: target.number, headSha: target.headSha };
-    const { data } = await client.rest.pulls.get({ ...repository, pull_number: target.number });
-    return { number: target.number, headSha: data.head.sha };
-}
-async function readEvent(path) {
-    if (!path)
-        return {};
-    try {
-        const parsed = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
-        return parsed !== null && typeof parsed === 'object' ? parsed : {};
-    }
-    catch {
-        // The runner always writes the event file; without one there is simply no pull request to find.
-        return {};
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/approval/commands.js
-/**
- * The approval commands a pull-request comment may carry. A comment is a command only when its whole
- * text is one: `/approve <12 to 64 hex digits of the plan digest>` alone, or `/reject <reason>`. A
- * command quoted, put in a code block, followed by more words, or missing its digest is not one: a
- * reviewer must have meant exactly this plan.
- */
-const APPROVE = /^\/approve[ \t]+(?:sha256:)?([0-9a-fA-F]{12,64})$/;
-const REJECT = /^\/reject(?:[ \t]+([\s\S]*))?$/;
-function parseCommand(body) {
-    const text = body.replace(/\r\n?/g, '\n').trim();
-    const approve = APPROVE.exec(text);
-    if (approve?.[1])
-        return { kind: 'approve', digestPrefix: approve[1].toLowerCase() };
-    const reject = REJECT.exec(text);
-    // A reject must say why: the reason goes into the record and the status comment.
-    const reason = reject?.[1]?.trim();
-    if (reason)
-        return { kind: 'reject', reason };
-    return undefined;
-}
-/** Why a comment that looks like a command is not one, to tell its author; undefined when it is not command-like. */
-function commandProblem(body) {
-    const text = body.trim();
-    if (parseCommand(text))
-        return undefined;
-    if (/^\/approve\b/.test(text)) {
-        return 'write `/approve` and the first 12 or more hex digits of the plan digest, and nothing else';
-    }
-    if (/^\/reject\s*$/.test(text))
-        return 'write `/reject` followed by the reason';
-    return undefined;
-}
-/** True when `prefix` (12+ hex digits) names `digest` (`sha256:<hex>`). */
-function namesDigest(prefix, digest) {
-    return digest.replace(/^sha256:/, '').startsWith(prefix.toLowerCase());
-}
-
-;// CONCATENATED MODULE: ./lib/approval/decide.js
-
-/** Repository roles, lowest first, as `role_name` of the collaborator permission API names them. */
-const ROLES = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
-const atLeastRole = (role, minimum) => ROLES.indexOf(role) >= ROLES.indexOf(minimum);
-/**
- * Decides from the commands on the pull request. Each eligible person's latest command for this plan
- * counts once: an approval must name this plan's digest, so a push that makes a new plan sets every
- * earlier approval aside; a reject from anyone eligible wins over any number of approvals. A command
- * whose comment was edited after it was written counts for nothing: the words may not be its author's.
- */
-function decide(comments, standings, rules) {
-    const ignored = [];
-    const edited = [];
-    const latest = new Map();
-    const ordered = [...comments].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
-    for (const comment of ordered) {
-        if (comment.editedAt !== undefined) {
-            edited.push({
-                login: comment.author,
-                commentUrl: comment.url,
-                kind: comment.command.kind,
-                editedAt: comment.editedAt,
-            });
-            continue;
-        }
-        const login = comment.author.toLowerCase();
-        const standing = standings.get(login) ?? { role: 'none', listed: false };
-        const why = ineligibility(comment, standing, rules);
-        if (why) {
-            ignored.push({ login: comment.author, commentUrl: comment.url, why });
-            continue;
-        }
-        latest.set(login, { comment, standing });
-    }
-    const votes = [...latest.values()].map(({ comment, standing }) => ({
-        login: comment.author,
-        role: standing.role,
-        at: comment.createdAt,
-        commentUrl: comment.url,
-        commentId: comment.id,
-        ...(comment.command.kind === 'reject' ? { reason: comment.command.reason } : {}),
-    }));
-    const approvals = votes.filter((vote) => vote.reason === undefined);
-    const rejects = votes.filter((vote) => vote.reason !== undefined);
-    const status = rejects.length > 0 ? 'rejected' : approvals.length >= rules.minApprovals ? 'approved' : 'pending';
-    return {
-        status,
-        approvals,
-        rejects,
-        ignored,
-        edited,
-        missing: status === 'approved' ? 0 : Math.max(0, rules.minApprovals - approvals.length),
-    };
-}
-function ineligibility(comment, standing, rules) {
-    const { command } = comment;
-    if (command.kind === 'approve' && !namesDigest(command.digestPrefix, rules.planDigest)) {
-        return `approves ${command.digestPrefix.slice(0, 12)}, which is not the current plan`;
-    }
-    if (command.kind === 'reject' && rules.planCreatedAt && comment.createdAt < rules.planCreatedAt) {
-        return 'rejected an earlier plan';
-    }
-    if (!standing.listed && !atLeastRole(standing.role, rules.minPermission)) {
-        return `has ${standing.role === 'none' ? 'no' : `the ${standing.role}`} permission on the repository, and ${rules.minPermission} or a place in approvers is needed`;
-    }
-    if (command.kind === 'approve' &&
-        !rules.allowSelfApproval &&
-        rules.selfLogins.has(comment.author.toLowerCase())) {
-        return 'is the author of the pull request or pushed the planned commit, and allow-self-approval is off';
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/approval/github.js
-
-
-const isNotFound = (error) => error.status === 404;
-/** The approval commands among a pull request's comments, and the comments that tried and failed to be one. */
-function commandsIn(comments) {
-    const commands = [];
-    const malformed = [];
-    for (const comment of comments) {
-        const author = comment.user?.login;
-        if (!author || !comment.body)
-            continue;
-        const command = parseCommand(comment.body);
-        if (command) {
-            const editedAt = editedAtOf(comment);
-            commands.push({
-                id: comment.id,
-                url: comment.html_url,
-                author,
-                createdAt: comment.created_at,
-                ...(editedAt ? { editedAt } : {}),
-                command,
-            });
-            continue;
-        }
-        const problem = commandProblem(comment.body);
-        if (problem)
-            malformed.push({ author, url: comment.html_url, problem });
-    }
-    return { commands, malformed };
-}
-/**
- * When a comment was edited after it was written: REST's `updated_at` later than its `created_at`. Both
- * have whole seconds, so an edit within the second the comment was written does not show here.
- */
-function editedAtOf(comment) {
-    const created = Date.parse(comment.created_at);
-    const updated = Date.parse(comment.updated_at);
-    if (Number.isNaN(created) || Number.isNaN(updated))
-        return undefined;
-    return updated > created ? comment.updated_at : undefined;
-}
-/**
- * Each person's standing: their repository role, and whether `approvers` names them or a team they are
- * an active member of. Asked once per person, all at once.
- */
-async function standingsOf(client, repository, logins, approvers) {
-    const users = new Set(approvers.filter((a) => !a.includes('/')).map((a) => a.toLowerCase()));
-    const teams = approvers.filter((a) => a.includes('/'));
-    const unique = [...new Set(logins.map((login) => login.toLowerCase()))];
-    const entries = await Promise.all(unique.map(async (login) => {
-        const [role, inTeam] = await Promise.all([
-            roleOf(client, repository, login),
-            users.has(login) ? Promise.resolve(false) : memberOfAny(client, teams, login),
-        ]);
-        return [login, { role, listed: users.has(login) || inTeam }];
-    }));
-    return new Map(entries);
-}
-async function roleOf(client, repository, login) {
-    try {
-        const { data } = await client.rest.repos.getCollaboratorPermissionLevel({
-            ...repository,
-            username: login,
-        });
-        // role_name knows maintain and triage; the legacy `permission` folds them into write and read.
-        const name = data.role_name ?? data.permission;
-        return ROLES.includes(name) ? name : 'none';
-    }
-    catch (error) {
-        if (isNotFound(error))
-            return 'none';
-        throw error;
-    }
-}
-async function memberOfAny(client, teams, login) {
-    for (const team of teams) {
-        const [org = '', slug = ''] = team.split('/');
-        try {
-            const { data } = await client.rest.teams.getMembershipForUserInOrg({
-                org,
-                team_slug: slug,
-                username: login,
-            });
-            if (data.state === 'active')
-                return true;
-        }
-        catch (error) {
-            if (!isNotFound(error))
-                throw error;
-        }
-    }
-    return false;
-}
-/**
- * Who may not approve their own change: the pull request's author, and the authors and committers of
- * its head commit (the commit that was planned).
- */
-async function selfLoginsOf(client, repository, pullNumber) {
-    const [{ data: pull }, commits] = await Promise.all([
-        client.rest.pulls.get({ ...repository, pull_number: pullNumber }),
-        client.paginate(client.rest.pulls.listCommits, { ...repository, pull_number: pullNumber, per_page: 100 }),
-    ]);
-    const logins = new Set();
-    if (pull.user?.login)
-        logins.add(pull.user.login.toLowerCase());
-    const head = commits.find((commit) => commit.sha === pull.head.sha) ?? commits.at(-1);
-    for (const login of [head?.author?.login, head?.committer?.login]) {
-        // GitHub commits its own merges and web edits; "web-flow" is no person.
-        if (login && login !== 'web-flow')
-            logins.add(login.toLowerCase());
-    }
-    return { logins, headSha: pull.head.sha };
-}
-/** Acknowledges a counted command on its comment; a reaction that exists already is not an error. */
-async function react(client, repository, commentId, content) {
-    await client.rest.reactions.createForIssueComment({ ...repository, comment_id: commentId, content });
-}
-/** Whether the environment makes a job wait for reviewers, and the reviews this run's jobs got for it. */
-async function environmentReviews(client, repository, environment, runId) {
-    let protectedByReviewers;
-    try {
-        const { data } = await client.rest.repos.getEnvironment({ ...repository, environment_name: environment });
-        protectedByReviewers = (data.protection_rules ?? []).some((rule) => rule.type === 'required_reviewers');
-    }
-    catch (error) {
-        if (!isNotFound(error))
-            throw error;
-        return { exists: false, protectedByReviewers: false, reviews: [] };
-    }
-    const { data } = await client.rest.actions.getReviewsForRun({ ...repository, run_id: runId });
-    const reviews = data
-        .filter((review) => review.environments.some((env) => env.name?.toLowerCase() === environment.toLowerCase()))
-        .map((review) => ({
-        login: review.user.login,
-        state: review.state === 'approved' ? 'approved' : 'rejected',
-        comment: review.comment,
-    }));
-    return { exists: true, protectedByReviewers, reviews };
-}
-
-;// CONCATENATED MODULE: ./lib/actions/approval-gate/gate.js
+;// CONCATENATED MODULE: ./lib/approval/plan-under-review.js
 
 
 
@@ -50293,63 +50097,6 @@ async function environmentReviews(client, repository, environment, runId) {
 
 
 
-
-
-
-
-
-/** approval-gate: decides whether exactly one plan digest is approved, and records how. */
-async function gate(inputs, deps) {
-    const plan = await planUnderReview(inputs, deps);
-    deps.logger.info(`Deciding on plan ${plan.digest} of stack ${plan.stack}`);
-    return { ...(await decideOn(plan, inputs, deps)), planRunId: plan.runId };
-}
-async function decideOn(plan, inputs, deps) {
-    const base = recordBase(inputs, deps, plan);
-    if (inputs.override)
-        return overrideDecision(inputs, deps, plan, base);
-    let mode = inputs.mode;
-    let note;
-    if (mode === 'policy') {
-        const environment = inputs.environment ?? '';
-        const listed = inputs.autoApproveEnvironments.some((e) => e.toLowerCase() === environment.toLowerCase());
-        const destroys = plan.manifest ? plan.manifest.summary.destroys : undefined;
-        if (listed && destroys === false) {
-            const record = { ...base(), decidedBy: 'policy', status: 'approved' };
-            deps.logger.info(`Approved by policy: ${environment} is auto-approved and the plan deletes and replaces nothing.`);
-            return { report: { record, manifest: plan.manifest, missing: 0, ignored: [], malformed: [] } };
-        }
-        note = !listed
-            ? `Policy: ${environment} is not among auto-approve-environments, so ${inputs.fallbackMode} decides.`
-            : destroys
-                ? `Policy: the plan deletes or replaces resources, so ${inputs.fallbackMode} decides.`
-                : `Policy: the plan bundle was not read, so nothing shows that it deletes nothing; ${inputs.fallbackMode} decides.`;
-        deps.logger.info(note);
-        mode = inputs.fallbackMode;
-    }
-    if (mode === 'environment')
-        return environmentDecision(inputs, deps, plan, base, note);
-    return commentDecision(inputs, deps, plan, base, mode === 'wait', note);
-}
-/** The record's fields that do not depend on the decision. */
-function recordBase(inputs, deps, plan) {
-    return () => ({
-        schema: APPROVAL_RECORD_SCHEMA,
-        producer: { action: 'approval-gate', version: SUITE_VERSION },
-        mode: inputs.mode,
-        planDigest: plan.digest,
-        stack: plan.stack,
-        ...(inputs.environment ? { environment: inputs.environment } : {}),
-        ...(plan.manifest ? { commit: plan.manifest.commit } : {}),
-        approvers: [],
-        rejects: [],
-        minApprovals: inputs.minApprovals,
-        runId: deps.run.runId,
-        runAttempt: deps.run.runAttempt,
-        decidedAt: deps.now().toISOString(),
-    });
-}
-// ---- the plan -------------------------------------------------------------------------------------
 /**
  * The digest to decide on and, when the bundle can be read, its manifest (stack, commit, what it
  * deletes). A bundle in the clear is checked byte for byte; a sealed one shows only its manifest,
@@ -50364,7 +50111,7 @@ async function planUnderReview(inputs, deps) {
     const name = source.planArtifact ?? artifactName(inputs.artifactPrefix, 'plan', stack);
     let manifest;
     try {
-        manifest = await gate_readBundleManifest(name, source, deps);
+        manifest = await plan_under_review_readBundleManifest(name, source, deps);
     }
     catch (error) {
         if (!(0,errors/* isConfigurationError */.p0)(error) || !inputs.planDigest)
@@ -50425,7 +50172,7 @@ async function planShownOnPullRequest(inputs, deps, stack) {
     deps.logger.info(`The plan under review is the one in the plan comment: ${origin.artifact} of run ${origin.runId}.`);
     return origin;
 }
-async function gate_readBundleManifest(name, inputs, deps) {
+async function plan_under_review_readBundleManifest(name, inputs, deps) {
     const dir = (0,external_node_path_.join)(await (0,promises_.mkdtemp)((0,external_node_path_.join)(deps.run.runnerTemp, 'iac-approval-')), 'bundle');
     const from = inputs.runId
         ? {
@@ -50446,6 +50193,160 @@ async function gate_readBundleManifest(name, inputs, deps) {
         throw new errors/* ConfigurationError */.j1(`The plan bundle ${name} has no readable ${manifest_MANIFEST_FILE}: plan again.`);
     }
     return readPlanManifest(json, 'approval-gate');
+}
+
+;// CONCATENATED MODULE: ./lib/approval/render.js
+
+
+const HEADLINE = {
+    approved: ':white_check_mark: **Approved**',
+    rejected: ':no_entry: **Rejected**',
+    pending: ':hourglass: **Waiting for approval**',
+};
+const hex12 = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
+const render_short = (text, max = 300) => {
+    const line = escape_oneLine(text);
+    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+};
+function voteLine(vote) {
+    const link = vote.commentUrl ? ` ([comment](${vote.commentUrl}))` : '';
+    const why = vote.comment ? `: ${codeSpan(render_short(vote.comment))}` : '';
+    return `- @${vote.login} (${vote.permission}) at ${vote.at}${link}${why}`;
+}
+/** The plan's summary line and every resource it deletes or replaces, from the bundle's manifest. */
+function planLines(manifest) {
+    if (!manifest)
+        return ['_The plan bundle was not read: only its digest is known._'];
+    const s = manifest.summary;
+    const lines = [
+        `**Plan:** ${s.add} to add, ${s.change} to change, ${s.replace} to replace, ${s.destroy} to destroy` +
+            (s.import ? `, ${s.import} to import` : '') +
+            (s.move ? `, ${s.move} to move` : '') +
+            ` — stack ${codeSpan(manifest.stack)}, workspace ${codeSpan(manifest.workspace)}, commit ${codeSpan(manifest.commit.slice(0, 12))}`,
+    ];
+    if (s.deletes.length > 0) {
+        lines.push('', `**Deletes or replaces (${s.deletes.length}):**`, '');
+        for (const address of s.deletes)
+            lines.push(`- ${codeSpan(render_short(address, 1000))}`);
+    }
+    return lines;
+}
+/**
+ * Shown, not folded away: a reviewer whose command was edited must learn that it does not count, and
+ * everyone reading the pull request that somebody's words were changed.
+ */
+function editedLines(edited) {
+    if (edited.length === 0)
+        return [];
+    return [
+        '> [!WARNING]',
+        "> **Edited commands do not count.** Anyone with write access can edit another person's comment, so a " +
+            '`/approve` or `/reject` whose comment was edited after it was written is not counted:',
+        ...edited.map((e) => `> - the ${codeSpan(`/${e.kind}`)} of @${e.login} ([comment](${e.commentUrl})), edited at ${e.editedAt}`),
+        '>',
+        '> To approve or reject, write a new comment; do not edit the old one.',
+        '',
+    ];
+}
+/** The body of the status comment on the pull request, and the heart of the job summary. */
+function renderDecision(report) {
+    const { record } = report;
+    const lines = [];
+    const where = record.environment ? ` for ${codeSpan(record.environment)}` : '';
+    lines.push(`### ${HEADLINE[record.status]}${where}: plan ${codeSpan(hex12(record.planDigest))} of ${codeSpan(record.stack)}`, '');
+    if (record.override) {
+        const { by, justification, accepted } = record.override;
+        lines.push('> [!CAUTION]', accepted
+            ? `> **Emergency override** by @${by}: ${render_short(justification, 1000)}`
+            : `> **Override refused:** @${by} is not in override-users (justification given: ${render_short(justification, 1000)})`, '');
+    }
+    lines.push(...planLines(report.manifest), '');
+    if (record.status === 'pending') {
+        const min = record.minApprovals;
+        lines.push(`${record.approvers.length} of ${min} approval${min === 1 ? '' : 's'}; ${report.missing} more needed. ` +
+            `To approve this plan, comment exactly ${codeSpan(`/approve ${hex12(record.planDigest)}`)}; to reject it, ${codeSpan('/reject <reason>')}.`, '');
+    }
+    if (report.note)
+        lines.push(report.note, '');
+    lines.push(...editedLines(report.edited ?? []));
+    if (record.approvers.length > 0)
+        lines.push('**Approved by:**', '', ...record.approvers.map(voteLine), '');
+    if (record.rejects.length > 0)
+        lines.push('**Rejected by:**', '', ...record.rejects.map(voteLine), '');
+    const notCounted = [
+        ...report.ignored.map((i) => `- @${i.login} ([comment](${i.commentUrl})): ${i.why}`),
+        ...report.malformed.map((m) => `- @${m.author} ([comment](${m.url})): not a command; ${m.problem}`),
+    ];
+    if (notCounted.length > 0) {
+        lines.push('<details><summary>Not counted</summary>', '', ...notCounted, '', '</details>', '');
+    }
+    lines.push(`Digest ${codeSpan(record.planDigest)} · decided by ${record.decidedBy} (${record.mode} mode) at ${record.decidedAt}`);
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./lib/approval/gate.js
+
+
+
+
+
+
+
+
+
+/**
+ * approval-gate's second job: decides whether exactly one plan digest is approved, and records how. The plan
+ * under review is found by plan-under-review.ts; the step around both is approval-gate.ts.
+ */
+async function gate(inputs, deps) {
+    const plan = await planUnderReview(inputs, deps);
+    deps.logger.info(`Deciding on plan ${plan.digest} of stack ${plan.stack}`);
+    return { ...(await decideOn(plan, inputs, deps)), planRunId: plan.runId };
+}
+async function decideOn(plan, inputs, deps) {
+    const base = recordBase(inputs, deps, plan);
+    if (inputs.override)
+        return overrideDecision(inputs, deps, plan, base);
+    let mode = inputs.mode;
+    let note;
+    if (mode === 'policy') {
+        const environment = inputs.environment ?? '';
+        const listed = inputs.autoApproveEnvironments.some((e) => e.toLowerCase() === environment.toLowerCase());
+        const destroys = plan.manifest ? plan.manifest.summary.destroys : undefined;
+        if (listed && destroys === false) {
+            const record = { ...base(), decidedBy: 'policy', status: 'approved' };
+            deps.logger.info(`Approved by policy: ${environment} is auto-approved and the plan deletes and replaces nothing.`);
+            return { report: { record, manifest: plan.manifest, missing: 0, ignored: [], malformed: [] } };
+        }
+        note = !listed
+            ? `Policy: ${environment} is not among auto-approve-environments, so ${inputs.fallbackMode} decides.`
+            : destroys
+                ? `Policy: the plan deletes or replaces resources, so ${inputs.fallbackMode} decides.`
+                : `Policy: the plan bundle was not read, so nothing shows that it deletes nothing; ${inputs.fallbackMode} decides.`;
+        deps.logger.info(note);
+        mode = inputs.fallbackMode;
+    }
+    if (mode === 'environment')
+        return environmentDecision(inputs, deps, plan, base, note);
+    return commentDecision(inputs, deps, plan, base, mode === 'wait', note);
+}
+/** The record's fields that do not depend on the decision. */
+function recordBase(inputs, deps, plan) {
+    return () => ({
+        schema: APPROVAL_RECORD_SCHEMA,
+        producer: { action: 'approval-gate', version: SUITE_VERSION },
+        mode: inputs.mode,
+        planDigest: plan.digest,
+        stack: plan.stack,
+        ...(inputs.environment ? { environment: inputs.environment } : {}),
+        ...(plan.manifest ? { commit: plan.manifest.commit } : {}),
+        approvers: [],
+        rejects: [],
+        minApprovals: inputs.minApprovals,
+        runId: deps.run.runId,
+        runAttempt: deps.run.runAttempt,
+        decidedAt: deps.now().toISOString(),
+    });
 }
 // ---- override -------------------------------------------------------------------------------------
 async function overrideDecision(inputs, deps, plan, base) {
@@ -50623,6 +50524,296 @@ async function writeStatusIfOnPullRequest(inputs, deps, plan, report) {
     return comment.url;
 }
 
+;// CONCATENATED MODULE: ./lib/approval/approval-gate.js
+
+
+
+
+
+
+
+
+
+/**
+ * The approval-gate step: decides on the plan under review, writes the decision as the checked approval
+ * record artifact, starts the apply workflow when asked to and the plan is newly approved, and fails the
+ * step when the plan was rejected, or is pending with `on-pending: fail`.
+ */
+async function runApprovalGate(inputs, deps) {
+    const { logger, run, artifacts, setOutputs } = deps;
+    // Made only when the decision needs the API: a policy approval does not.
+    const github = lazyGitHubClient(inputs.githubToken, logger, run, () => new errors/* ConfigurationError */.j1(`Input "github-token" is empty: mode ${inputs.mode} reads the pull request or the run's reviews through the API.`));
+    const result = await gate(inputs, { artifacts, logger, run, github, sleep: deps.sleep, now: deps.now });
+    const { record } = result.report;
+    // The record is checked against its own contract before anyone downstream can rely on it.
+    const checked = approvalRecordSchema.parse(record);
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(run.runnerTemp, 'iac-approval-record-'));
+    const path = (0,external_node_path_.join)(dir, APPROVAL_RECORD_FILE);
+    await (0,promises_.writeFile)(path, `${JSON.stringify(checked, null, 2)}\n`);
+    const name = artifactName(inputs.artifactPrefix, 'approval', record.stack);
+    await artifacts.upload(name, [path], dir);
+    const approved = record.status === 'approved';
+    setOutputs({ status: record.status, approved, approvers: record.approvers });
+    // Only an approved digest is handed on: tf-apply's expected-plan-digest must never name a plan nobody approved.
+    setOutputs({
+        'plan-digest': approved ? record.planDigest : '',
+        'record-artifact': name,
+        'plan-run-id': result.planRunId,
+    });
+    if (result.statusCommentUrl)
+        setOutputs({ 'status-comment-url': result.statusCommentUrl });
+    setOutputs({ dispatched: false });
+    if (approved && inputs.dispatchWorkflow && result.approvedBefore) {
+        // Another `/approve` of a plan that is approved already: its apply was started by the comment that
+        // approved it, and a second run would only be refused as stale once the first applied.
+        logger.notice(`Plan ${record.planDigest.slice(0, 19)}… was approved before this comment, and ${inputs.dispatchWorkflow} was started then: it is not started again. ` +
+            `To start it by hand, run ${inputs.dispatchWorkflow} on the pull request's branch with plan-run-id ${result.planRunId}, plan-digest ${record.planDigest}, stack ${record.stack} and pr-number ${record.pullRequest ?? ''}.`, { title: 'Already approved' });
+    }
+    else if (approved && inputs.dispatchWorkflow) {
+        if (record.pullRequest === undefined) {
+            throw new errors/* ConfigurationError */.j1('Input "dispatch-workflow" starts the apply of a pull request\'s plan, and this decision is not about a pull request: give pr-number, or run the gate on issue_comment.');
+        }
+        const { ref } = await dispatchApply(await github(), { owner: run.owner, repo: run.repo }, {
+            workflow: inputs.dispatchWorkflow,
+            pullRequest: record.pullRequest,
+            stack: record.stack,
+            planRunId: result.planRunId,
+            planDigest: record.planDigest,
+        });
+        setOutputs({ dispatched: true });
+        logger.info(`Started ${inputs.dispatchWorkflow} on ${ref} to apply plan ${record.planDigest} of stack ${record.stack}.`);
+    }
+    await deps.writeSummary(`## Approval gate\n\n${renderDecision(result.report)}`);
+    if (result.failure)
+        throw new errors/* StepFailure */.pH(result.failure);
+    if (record.status === 'pending') {
+        const waiting = `Plan ${record.planDigest.slice(0, 19)}… is waiting for ${result.report.missing} more approval(s): comment /approve ${record.planDigest.slice(7, 19)} on the pull request.`;
+        // In a job graph the apply job must not start: failing is how this job says "not yet".
+        if (inputs.onPending === 'fail')
+            throw new errors/* StepFailure */.pH(waiting);
+        logger.notice(waiting, { title: 'Approval pending' });
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/artifacts/store.js
+
+/**
+ * The store over @actions/artifact. The library is loaded lazily: it is the heaviest module in the
+ * bundle, and actions that fail on an input never need it.
+ */
+function actionsArtifactStore() {
+    let loading;
+    const library = () => (loading ??= Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(955)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97955)));
+    const client = async () => new (await library()).DefaultArtifactClient();
+    return {
+        prepare() {
+            // Ignored here on purpose: the first use awaits the same promise and reports a failed load. The handler
+            // only keeps the early rejection from being an unhandled one, which would end the process.
+            library().catch(() => undefined);
+        },
+        async upload(name, files, rootDirectory) {
+            // Fast deflate: planfiles are zip archives already, and the time goes to the runner, not the network.
+            const { id, size } = await (await client()).uploadArtifact(name, [...files], rootDirectory, {
+                compressionLevel: 1,
+            });
+            if (id === undefined)
+                throw new Error(`the artifact ${name} was uploaded but the service returned no id`);
+            return { name, id, size: size ?? 0 };
+        },
+        async download(name, directory, from) {
+            const artifacts = await client();
+            const findBy = from
+                ? {
+                    token: from.token,
+                    workflowRunId: from.runId,
+                    repositoryOwner: from.owner,
+                    repositoryName: from.repo,
+                }
+                : undefined;
+            const { ArtifactNotFoundError } = await library();
+            let id;
+            try {
+                id = (await artifacts.getArtifact(name, findBy ? { findBy } : undefined)).artifact.id;
+            }
+            catch (error) {
+                if (!(error instanceof ArtifactNotFoundError))
+                    throw error;
+                const where = from ? `workflow run ${from.runId}` : 'this workflow run';
+                throw new errors/* ConfigurationError */.j1(`No artifact named "${name}" in ${where}. Check that the job that makes it ran first with the same stack and artifact-prefix${from ? ', and that the run id is right' : ''}.`);
+            }
+            await artifacts.downloadArtifact(id, { path: directory, ...(findBy ? { findBy } : {}) });
+        },
+        async list(prefix) {
+            const { artifacts } = await (await client()).listArtifacts({ latest: true });
+            return artifacts
+                .filter((artifact) => artifact.name.startsWith(prefix))
+                .map(({ name, id, size, createdAt }) => ({
+                name,
+                id,
+                size,
+                ...(createdAt ? { createdAt: createdAt.toISOString() } : {}),
+            }))
+                .sort((a, b) => a.name.localeCompare(b.name));
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var lib_core = __nccwpck_require__(33838);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __nccwpck_require__(22876);
+;// CONCATENATED MODULE: ./lib/core/exec.js
+
+/** Exec over @actions/exec. Silent: the caller chooses what reaches the log, so nothing leaks by default. */
+const actionsExec = async (command, args, options = {}) => {
+    const env = options.env ? { ...process.env, ...options.env } : undefined;
+    const result = await (0,exec/* getExecOutput */.H)(command, [...args], {
+        cwd: options.cwd,
+        ...(env ? { env } : {}),
+        ignoreReturnCode: true,
+        silent: true,
+        listeners: {
+            ...(options.onStdoutLine ? { stdline: options.onStdoutLine } : {}),
+            ...(options.onStderrLine ? { errline: options.onStderrLine } : {}),
+        },
+    });
+    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+};
+
+;// CONCATENATED MODULE: ./lib/core/outputs.js
+/**
+ * The one output layer every action uses, as src/core/inputs.ts is for inputs. A use case declares the
+ * outputs it sets as an interface of typed values keyed by their action.yml names (`'has-changes': boolean`);
+ * the action's `outputs.ts` declares each of them once with its kind (`defineOutputs<TfPlanOutputs>({...})`),
+ * which the compiler holds to exactly that interface's names and types, and the metadata test to action.yml.
+ * The use case receives a setter typed by its interface (`setOutputs({ 'has-changes': true })`): a value of
+ * the wrong type or an undeclared name does not compile.
+ */
+// A value the step has not got (no deployment, no comment) is written empty, as the runner reads an unset output.
+const scalar = (value) => value === undefined ? '' : String(value);
+/** The output kinds: a value as the runner reads it, or a JSON document (a list, an object). */
+const output = {
+    string: () => ({ kind: 'string', format: scalar }),
+    number: () => ({ kind: 'number', format: scalar }),
+    boolean: () => ({ kind: 'boolean', format: scalar }),
+    json: () => ({ kind: 'json', format: (value) => JSON.stringify(value) }),
+};
+/** Declares an action's outputs (`src/actions/<name>/outputs.ts`), keyed by the use case's output interface. */
+function defineOutputs(declaration) {
+    return declaration;
+}
+/** The typed setter over the runner's `setOutput`, formatting each value as its declaration says. */
+function outputSetter(declaration, write) {
+    return (values) => {
+        for (const name of Object.keys(values)) {
+            write(name, declaration[name].format(values[name]));
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/core/run-context.js
+function readRunContext(env = process.env) {
+    const required = (name) => {
+        const value = env[name];
+        // Not a user mistake: these are set by every runner, so a missing one means the action runs outside Actions.
+        if (!value)
+            throw new Error(`${name} is not set: this action runs on a GitHub Actions runner`);
+        return value;
+    };
+    const [owner = '', repo = ''] = required('GITHUB_REPOSITORY').split('/');
+    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const runId = Number(required('GITHUB_RUN_ID'));
+    return {
+        owner,
+        repo,
+        runId,
+        runAttempt: Number(env.GITHUB_RUN_ATTEMPT ?? '1'),
+        sha: required('GITHUB_SHA'),
+        ref: env.GITHUB_REF ?? '',
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        eventPath: env.GITHUB_EVENT_PATH,
+        actor: env.GITHUB_ACTOR ?? '',
+        workspace: required('GITHUB_WORKSPACE'),
+        runnerTemp: required('RUNNER_TEMP'),
+        serverUrl,
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/core/run-action.js
+
+
+
+
+
+
+/** The Logger over the runner's workflow commands. */
+const runnerLogger = {
+    debug: (message) => lib_core/* debug */.Yz(message),
+    info: (message) => lib_core/* info */.pq(message),
+    notice: (message, properties) => lib_core/* notice */.lm(message, properties),
+    warning: (message, properties) => lib_core/* warning */.$e(message, properties),
+    error: (message, properties) => lib_core/* error */.z3(message, properties),
+    mask: (value) => lib_core/* setSecret */.Pq(value),
+    group: (name, body) => lib_core/* group */.Os(name, body),
+};
+// The runner drops a step summary over 1 MiB whole; keep well under it, counting bytes, not characters.
+const SUMMARY_BUDGET_BYTES = 1024 * 1024 - 4096;
+async function writeSummary(markdown) {
+    let text = markdown;
+    if (Buffer.byteLength(text) > SUMMARY_BUDGET_BYTES) {
+        const note = "\n\n_The summary was cut here to fit GitHub's 1 MiB limit._\n";
+        text =
+            Buffer.from(text)
+                .subarray(0, SUMMARY_BUDGET_BYTES - note.length)
+                .toString('utf8')
+                .replace(/\uFFFD$/, '') + note;
+    }
+    await lib_core/* summary */.z.addRaw(text, true).write();
+}
+/** The runner gives main's saved state to post as STATE_*; this flag tells the two phases apart. */
+const POST_PHASE_STATE = 'isPost';
+/**
+ * The outer wrapper of every action: reads the inputs, runs the body with a setter of the declared outputs, and turns what it throws into
+ * exactly one `::error::` line. A user's mistake (ConfigurationError) shows only its message; anything
+ * else is a bug, shown with the action's name, with its stack at debug level for whoever files it.
+ * This is the only place that calls setFailed. With a `post` body, the same bundle serves as the
+ * action's post step (action.yml `post:`), which runs after main also when the job failed.
+ */
+async function runAction(actionName, spec, outputs, main, post) {
+    try {
+        if (post && lib_core/* getState */.Gu(POST_PHASE_STATE) === 'true') {
+            await post({ logger: runnerLogger, state: (name) => lib_core/* getState */.Gu(name) });
+            return;
+        }
+        // Saved before anything can fail, so that post cleans up after a main that died half-way.
+        if (post)
+            lib_core/* saveState */.LZ(POST_PHASE_STATE, 'true');
+        const inputs = readInputs(spec, (name) => lib_core/* getInput */.V4(name), lib_core/* setSecret */.Pq);
+        await main({
+            inputs,
+            logger: runnerLogger,
+            exec: actionsExec,
+            run: readRunContext(),
+            setOutputs: outputSetter(outputs, (name, value) => lib_core/* setOutput */.uH(name, value)),
+            saveState: (name, value) => lib_core/* saveState */.LZ(name, value),
+            addPath: (dir) => lib_core/* addPath */.fM(dir),
+            exportVariable: (name, value) => lib_core/* exportVariable */.dN(name, value),
+            writeSummary,
+        });
+    }
+    catch (error) {
+        if ((0,errors/* isConfigurationError */.p0)(error) || error instanceof errors/* StepFailure */.pH) {
+            lib_core/* setFailed */.C1(error.message);
+            return;
+        }
+        if (error instanceof Error && error.stack)
+            lib_core/* debug */.Yz(error.stack);
+        lib_core/* setFailed */.C1(`${actionName} failed unexpectedly: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/core/shared-inputs.js
 
 
@@ -50707,6 +50898,19 @@ const approvalGateInputs = defineInputs({
         : undefined,
 ]);
 
+;// CONCATENATED MODULE: ./lib/actions/approval-gate/outputs.js
+
+const approvalGateOutputs = defineOutputs({
+    status: output.string(),
+    approved: output.boolean(),
+    approvers: output.json(),
+    'plan-digest': output.string(),
+    'record-artifact': output.string(),
+    'plan-run-id': output.number(),
+    'status-comment-url': output.string(),
+    dispatched: output.boolean(),
+});
+
 ;// CONCATENATED MODULE: ./lib/actions/approval-gate/run.js
 
 
@@ -50714,82 +50918,13 @@ const approvalGateInputs = defineInputs({
 
 
 
-
-
-
-
-
-
 function run() {
-    return runAction('approval-gate', approvalGateInputs, async ({ inputs, logger, run, setOutput, writeSummary }) => {
-        let client;
-        const github = () => (client ??= (async () => {
-            if (!inputs.githubToken) {
-                throw new errors/* ConfigurationError */.j1(`Input "github-token" is empty: mode ${inputs.mode} reads the pull request or the run's reviews through the API.`);
-            }
-            // Loaded only when the decision needs the API: a policy approval does not.
-            const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(967)]).then(__nccwpck_require__.bind(__nccwpck_require__, 52967));
-            return createGitHubClient(inputs.githubToken, logger, { apiUrl: run.apiUrl });
-        })());
-        const artifacts = actionsArtifactStore();
-        const result = await gate(inputs, {
-            artifacts,
-            logger,
-            run,
-            github,
-            sleep: (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms),
-            now: () => new Date(),
-        });
-        const { record } = result.report;
-        // The record is checked against its own contract before anyone downstream can rely on it.
-        const checked = approvalRecordSchema.parse(record);
-        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(run.runnerTemp, 'iac-approval-record-'));
-        const path = (0,external_node_path_.join)(dir, APPROVAL_RECORD_FILE);
-        await (0,promises_.writeFile)(path, `${JSON.stringify(checked, null, 2)}\n`);
-        const name = artifactName(inputs.artifactPrefix, 'approval', record.stack);
-        await artifacts.upload(name, [path], dir);
-        const approved = record.status === 'approved';
-        setOutput('status', record.status);
-        setOutput('approved', approved);
-        setOutput('approvers', JSON.stringify(record.approvers));
-        // Only an approved digest is handed on: tf-apply's expected-plan-digest must never name a plan nobody approved.
-        setOutput('plan-digest', approved ? record.planDigest : '');
-        setOutput('record-artifact', name);
-        setOutput('plan-run-id', result.planRunId);
-        if (result.statusCommentUrl)
-            setOutput('status-comment-url', result.statusCommentUrl);
-        setOutput('dispatched', false);
-        if (approved && inputs.dispatchWorkflow && result.approvedBefore) {
-            // Another `/approve` of a plan that is approved already: its apply was started by the comment that
-            // approved it, and a second run would only be refused as stale once the first applied.
-            logger.notice(`Plan ${record.planDigest.slice(0, 19)}… was approved before this comment, and ${inputs.dispatchWorkflow} was started then: it is not started again. ` +
-                `To start it by hand, run ${inputs.dispatchWorkflow} on the pull request's branch with plan-run-id ${result.planRunId}, plan-digest ${record.planDigest}, stack ${record.stack} and pr-number ${record.pullRequest ?? ''}.`, { title: 'Already approved' });
-        }
-        else if (approved && inputs.dispatchWorkflow) {
-            if (record.pullRequest === undefined) {
-                throw new errors/* ConfigurationError */.j1('Input "dispatch-workflow" starts the apply of a pull request\'s plan, and this decision is not about a pull request: give pr-number, or run the gate on issue_comment.');
-            }
-            const { ref } = await dispatchApply(await github(), { owner: run.owner, repo: run.repo }, {
-                workflow: inputs.dispatchWorkflow,
-                pullRequest: record.pullRequest,
-                stack: record.stack,
-                planRunId: result.planRunId,
-                planDigest: record.planDigest,
-            });
-            setOutput('dispatched', true);
-            logger.info(`Started ${inputs.dispatchWorkflow} on ${ref} to apply plan ${record.planDigest} of stack ${record.stack}.`);
-        }
-        await writeSummary(`## Approval gate\n\n${renderDecision(result.report)}`);
-        if (result.failure)
-            throw new errors/* StepFailure */.pH(result.failure);
-        if (record.status === 'pending') {
-            const waiting = `Plan ${record.planDigest.slice(0, 19)}… is waiting for ${result.report.missing} more approval(s): comment /approve ${record.planDigest.slice(7, 19)} on the pull request.`;
-            // In a job graph the apply job must not start: failing is how this job says "not yet".
-            if (inputs.onPending === 'fail')
-                throw new errors/* StepFailure */.pH(waiting);
-            logger.notice(waiting, { title: 'Approval pending' });
-        }
-    });
+    return runAction('approval-gate', approvalGateInputs, approvalGateOutputs, ({ inputs, ...context }) => runApprovalGate(inputs, {
+        ...context,
+        artifacts: actionsArtifactStore(),
+        sleep: (ms) => (0,promises_namespaceObject.setTimeout)(ms),
+        now: () => new Date(),
+    }));
 }
 
 

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _summarize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(95);
+/* harmony import */ var _summarize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(341);
 
 process.exitCode = await (0,_summarize_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     stdout: process.stdout,
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 95:
+/***/ 341:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54,38 +54,21 @@ class StepFailure extends (/* unused pure expression or super */ null && (Error)
     name = 'StepFailure';
 }
 
-;// CONCATENATED MODULE: ./lib/render/values.js
+;// CONCATENATED MODULE: ./lib/markdown/escape.js
 /**
- * Display text for values and paths: one line, unambiguous, and free of characters that change how
- * the text around them reads (line breaks, bidirectional overrides, invisible format characters).
+ * The one Markdown escaper: every job summary, pull-request comment, issue and report puts text it did
+ * not write (from plans, pull requests, templates, inventories, tool output) into GitHub Markdown
+ * through these functions, without letting it change the layout or add markup. Such text goes into a
+ * code span, a `<code>` element or a fenced code block: GitHub does not turn @mentions, #references
+ * or :emoji: into links there, and Markdown inside is not parsed. What remains is to make sure the
+ * text cannot end its container early, which each function below handles for its own container.
+ * Plain text (`cellText`, `htmlText`, `headingText`) is escaped so that it reads as itself.
  */
 // Characters that are invisible or reorder text (the "Trojan Source" family), and the two line
 // separators JSON.stringify leaves raw: each is shown as its \u escape instead.
 const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
 function escapeInvisible(text) {
     return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-/** A JSON literal of a primitive: strings quoted and escaped, so a value never spans lines. */
-function displayLiteral(value) {
-    if (typeof value === 'string')
-        return escapeInvisible(JSON.stringify(value));
-    if (typeof value === 'number' || typeof value === 'boolean' || value === null)
-        return String(value);
-    return escapeInvisible(JSON.stringify(value) ?? 'null');
-}
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-/** `input.tags["a b"][0]`: bare names where they are identifiers, quoted keys otherwise. */
-function displayPath(steps) {
-    let path = '';
-    steps.forEach((step, i) => {
-        if (typeof step === 'number')
-            path += `[${step}]`;
-        else if (IDENTIFIER.test(step))
-            path += i === 0 ? step : `.${step}`;
-        else
-            path += `[${displayLiteral(step)}]`;
-    });
-    return path;
 }
 /** Text made safe to show on one line: line breaks and other control characters become escapes. */
 function oneLine(text) {
@@ -101,16 +84,6 @@ function oneLine(text) {
         return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
     });
 }
-
-;// CONCATENATED MODULE: ./lib/render/markdown-escape.js
-
-/**
- * Putting text that came from a plan (addresses, keys, values, messages) into GitHub Markdown without
- * letting it change the layout or add markup. Every such text goes into a code span, a `<code>`
- * element or a fenced code block: GitHub does not turn @mentions, #references or :emoji: into links
- * there, and Markdown inside is not parsed. What remains is to make sure the text cannot end its
- * container early, which each function below handles for its own container.
- */
 /** Longest run of `char` in text. */
 function longestRun(text, char) {
     let longest = 0;
@@ -133,7 +106,10 @@ function codeSpan(text) {
     if (content === '')
         return '` `';
     const fence = '`'.repeat(longestRun(content, '`') + 1);
-    const pad = content.startsWith('`') || content.endsWith('`') || /^ .* $/.test(content) ? ' ' : '';
+    // A content of spaces only is not stripped, so it takes no padding.
+    const pad = content.startsWith('`') || content.endsWith('`') || (/^ .* $/.test(content) && /[^ ]/.test(content))
+        ? ' '
+        : '';
     return `${fence}${pad}${content}${pad}${fence}`;
 }
 const HTML_ESCAPES = {
@@ -148,7 +124,7 @@ const HTML_ESCAPES = {
  * characters Markdown and the table read as syntax backslash-escaped, on one line.
  */
 function cellText(text) {
-    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
 }
 /** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
 function htmlText(text) {
@@ -163,6 +139,38 @@ function htmlText(text) {
 function cellCode(text) {
     const content = oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
     return `<code>${content}</code>`;
+}
+/**
+ * Code in a GFM table cell where a code span reads as one: a span when the text has no pipe (the only
+ * character that splits a cell inside a span), else `cellCode`, since no escaping of a pipe inside a
+ * span shows every text as itself.
+ */
+function cellSpan(text) {
+    return text.includes('|') ? cellCode(text) : codeSpan(text);
+}
+/**
+ * Text as a heading (or any running text outside code): no markup, no HTML, and no @mention (a word
+ * joiner after each `@`), since headings are made of repository, workflow and stack names.
+ */
+function headingText(text) {
+    return oneLine(text)
+        .replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c)
+        .replace(/[\\`*_{}[\]|#!~]/g, (c) => `\\${c}`)
+        .replace(/@/g, '@\u2060');
+}
+/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
+function linkUrl(url) {
+    if (!url)
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            return undefined;
+        return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
@@ -188,12 +196,38 @@ function truncate(text, max) {
     return `${text.slice(0, end)}… (${text.length - end} more characters)`;
 }
 
-;// CONCATENATED MODULE: ./lib/render/plan-model.js
+;// CONCATENATED MODULE: ./lib/plan/values.js
+/**
+ * Display text for values and paths: one line, unambiguous, and free of characters that change how
+ * the text around them reads (line breaks, bidirectional overrides, invisible format characters).
+ */
 
+/** A JSON literal of a primitive: strings quoted and escaped, so a value never spans lines. */
+function displayLiteral(value) {
+    if (typeof value === 'string')
+        return escapeInvisible(JSON.stringify(value));
+    if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+        return String(value);
+    return escapeInvisible(JSON.stringify(value) ?? 'null');
+}
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** `input.tags["a b"][0]`: bare names where they are identifiers, quoted keys otherwise. */
+function displayPath(steps) {
+    let path = '';
+    steps.forEach((step, i) => {
+        if (typeof step === 'number')
+            path += `[${step}]`;
+        else if (IDENTIFIER.test(step))
+            path += i === 0 ? step : `.${step}`;
+        else
+            path += `[${displayLiteral(step)}]`;
+    });
+    return path;
+}
 
+;// CONCATENATED MODULE: ./lib/plan/sensitive.js
 
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isComposite = (value) => typeof value === 'object' && value !== null;
 /** The part of a mask (`*_sensitive`, `after_unknown`) under one step: a `true` covers everything below it. */
 function maskAt(mask, step) {
     if (mask === true)
@@ -214,6 +248,120 @@ function anySet(mask) {
         return Object.values(mask).some(anySet);
     return false;
 }
+/**
+ * Sensitive strings, gathered from every place the document marks one, so they can also be redacted
+ * where the document forgot the mark: tofu 1.12 keeps `terraform_data.output` unmarked in the state
+ * even when it copies a sensitive `input`, and prints the old value in its own plan. Shorter strings
+ * are not collected: redacting every "on" or "80" would hide more than it protects.
+ */
+const MIN_SECRET_LENGTH = 4;
+function collectSecrets(value, sensitive, into) {
+    if (value === null || value === undefined || !anySet(sensitive))
+        return;
+    if (sensitive === true) {
+        if (typeof value === 'string') {
+            if (value.length >= MIN_SECRET_LENGTH)
+                into.add(value);
+        }
+        else if (Array.isArray(value)) {
+            for (const item of value)
+                collectSecrets(item, true, into);
+        }
+        else if (isObject(value)) {
+            for (const key in value)
+                collectSecrets(value[key], true, into);
+        }
+        return;
+    }
+    if (Array.isArray(value))
+        value.forEach((item, i) => collectSecrets(item, maskAt(sensitive, i), into));
+    else if (isObject(value))
+        for (const key in value)
+            collectSecrets(value[key], maskAt(sensitive, key), into);
+}
+/**
+ * Replaces every gathered secret in the model's text (a value that is exactly one becomes sensitive),
+ * and returns the same replacement for the attribute diffs, which are computed later.
+ */
+function redact(model, secrets) {
+    if (secrets.size === 0)
+        return undefined;
+    // Values are shown as JSON literals, so a secret inside one appears JSON-escaped.
+    const forms = new Set();
+    for (const secret of secrets) {
+        // The quoted literal first (longest first below), so a whole string shows as (sensitive), unquoted.
+        forms.add(displayLiteral(secret));
+        forms.add(displayLiteral(secret).slice(1, -1));
+        forms.add(secret);
+    }
+    const pattern = new RegExp([...forms]
+        .sort((a, b) => b.length - a.length)
+        .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|'), 'g');
+    const literals = new Set([...secrets].map((secret) => displayLiteral(secret)));
+    const text = (value) => value.replace(pattern, '(sensitive)');
+    const value = (shownValue) => {
+        if (shownValue.kind !== 'known')
+            return shownValue;
+        if (literals.has(shownValue.text))
+            return { kind: 'sensitive' };
+        pattern.lastIndex = 0;
+        return pattern.test(shownValue.text) ? { kind: 'known', text: text(shownValue.text) } : shownValue;
+    };
+    for (const output of model.outputs) {
+        output.before = value(output.before);
+        output.after = value(output.after);
+    }
+    for (const check of model.checks)
+        check.problems = check.problems.map(text);
+    for (const diagnostic of model.diagnostics) {
+        diagnostic.summary = text(diagnostic.summary);
+        diagnostic.detail = text(diagnostic.detail);
+    }
+    return value;
+}
+/** The secrets of one plan, gathered as the builder reads it, then redacted from the finished model. */
+class SecretCollector {
+    secrets = new Set();
+    /** The strings of a value under a sensitivity mask. */
+    add(value, sensitive) {
+        collectSecrets(value, sensitive, this.secrets);
+    }
+    /** Both sides of a `resource_changes` or `resource_drift` entry. */
+    addChange(raw) {
+        if (!isObject(raw) || !isObject(raw.change))
+            return;
+        this.add(raw.change.before, raw.change.before_sensitive);
+        this.add(raw.change.after, raw.change.after_sensitive);
+    }
+    /**
+     * Root variables declared sensitive: `variables` holds their values, the configuration says which
+     * are sensitive.
+     */
+    addVariables(values, configuration) {
+        if (!isObject(values) || !isObject(configuration))
+            return;
+        const rootModule = configuration.root_module;
+        const declared = isObject(rootModule) && isObject(rootModule.variables) ? rootModule.variables : {};
+        for (const [name, declaration] of Object.entries(declared)) {
+            const variable = values[name];
+            if (isObject(declaration) && declaration.sensitive === true && isObject(variable)) {
+                this.add(variable.value, true);
+            }
+        }
+    }
+    /** Redacts the model (see `redact`); the replacement for values computed later, if there is a secret. */
+    redact(model) {
+        return redact(model, this.secrets);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/plan/model.js
+
+
+
+
+const isComposite = (value) => typeof value === 'object' && value !== null;
 function childAt(value, step) {
     if (Array.isArray(value))
         return typeof step === 'number' ? value[step] : undefined;
@@ -571,84 +719,12 @@ function diagnosticEntry(diagnostic) {
     return entry;
 }
 /**
- * Sensitive strings, gathered from every place the document marks one, so they can also be redacted
- * where the document forgot the mark: tofu 1.12 keeps `terraform_data.output` unmarked in the state
- * even when it copies a sensitive `input`, and prints the old value in its own plan. Shorter strings
- * are not collected: redacting every "on" or "80" would hide more than it protects.
- */
-const MIN_SECRET_LENGTH = 4;
-function collectSecrets(value, sensitive, into) {
-    if (value === null || value === undefined || !anySet(sensitive))
-        return;
-    if (sensitive === true) {
-        if (typeof value === 'string') {
-            if (value.length >= MIN_SECRET_LENGTH)
-                into.add(value);
-        }
-        else if (Array.isArray(value)) {
-            for (const item of value)
-                collectSecrets(item, true, into);
-        }
-        else if (isObject(value)) {
-            for (const key in value)
-                collectSecrets(value[key], true, into);
-        }
-        return;
-    }
-    if (Array.isArray(value))
-        value.forEach((item, i) => collectSecrets(item, maskAt(sensitive, i), into));
-    else if (isObject(value))
-        for (const key in value)
-            collectSecrets(value[key], maskAt(sensitive, key), into);
-}
-/**
- * Replaces every gathered secret in the model's text (a value that is exactly one becomes sensitive),
- * and returns the same replacement for the attribute diffs, which are computed later.
- */
-function redact(model, secrets) {
-    if (secrets.size === 0)
-        return undefined;
-    // Values are shown as JSON literals, so a secret inside one appears JSON-escaped.
-    const forms = new Set();
-    for (const secret of secrets) {
-        // The quoted literal first (longest first below), so a whole string shows as (sensitive), unquoted.
-        forms.add(displayLiteral(secret));
-        forms.add(displayLiteral(secret).slice(1, -1));
-        forms.add(secret);
-    }
-    const pattern = new RegExp([...forms]
-        .sort((a, b) => b.length - a.length)
-        .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('|'), 'g');
-    const literals = new Set([...secrets].map((secret) => displayLiteral(secret)));
-    const text = (value) => value.replace(pattern, '(sensitive)');
-    const value = (shownValue) => {
-        if (shownValue.kind !== 'known')
-            return shownValue;
-        if (literals.has(shownValue.text))
-            return { kind: 'sensitive' };
-        pattern.lastIndex = 0;
-        return pattern.test(shownValue.text) ? { kind: 'known', text: text(shownValue.text) } : shownValue;
-    };
-    for (const output of model.outputs) {
-        output.before = value(output.before);
-        output.after = value(output.after);
-    }
-    for (const check of model.checks)
-        check.problems = check.problems.map(text);
-    for (const diagnostic of model.diagnostics) {
-        diagnostic.summary = text(diagnostic.summary);
-        diagnostic.detail = text(diagnostic.detail);
-    }
-    return value;
-}
-/**
  * Builds the model entry by entry, so a reader that streams `resource_changes` never holds the whole
  * document (see plan-stream.ts); buildPlanModel feeds it from a parsed document.
  */
 class PlanModelBuilder {
     model;
-    secrets = new Set();
+    secrets = new SecretCollector();
     shared = newShared();
     constructor(head) {
         this.model = {
@@ -679,7 +755,7 @@ class PlanModelBuilder {
     /** One `resource_changes` entry, parsed; `source` is its JSON text when the document is streamed. */
     addResourceChange(raw, source) {
         const entry = resourceEntry(raw, source, this.shared);
-        this.gatherSecrets(raw);
+        this.secrets.addChange(raw);
         const { counts } = this.model;
         if (entry.importing)
             counts.import += 1;
@@ -713,7 +789,7 @@ class PlanModelBuilder {
     }
     addDrift(raw, source) {
         const entry = resourceEntry(raw, source, this.shared);
-        this.gatherSecrets(raw);
+        this.secrets.addChange(raw);
         if (entry.action === 'no-op')
             return;
         this.model.drift.push(entry);
@@ -724,8 +800,8 @@ class PlanModelBuilder {
             return;
         for (const [name, change] of Object.entries(raw)) {
             if (isObject(change)) {
-                collectSecrets(change.before, change.before_sensitive, this.secrets);
-                collectSecrets(change.after, change.after_sensitive, this.secrets);
+                this.secrets.add(change.before, change.before_sensitive);
+                this.secrets.add(change.after, change.after_sensitive);
             }
             const entry = outputEntry(name, change);
             if (entry)
@@ -752,28 +828,13 @@ class PlanModelBuilder {
      * are sensitive.
      */
     setVariables(values, configuration) {
-        if (!isObject(values) || !isObject(configuration))
-            return;
-        const rootModule = configuration.root_module;
-        const declared = isObject(rootModule) && isObject(rootModule.variables) ? rootModule.variables : {};
-        for (const [name, declaration] of Object.entries(declared)) {
-            const variable = values[name];
-            if (isObject(declaration) && declaration.sensitive === true && isObject(variable)) {
-                collectSecrets(variable.value, true, this.secrets);
-            }
-        }
+        this.secrets.addVariables(values, configuration);
     }
     finish() {
-        const redactValue = redact(this.model, this.secrets);
+        const redactValue = this.secrets.redact(this.model);
         if (redactValue)
             this.shared.redactValue = redactValue;
         return this.model;
-    }
-    gatherSecrets(raw) {
-        if (!isObject(raw) || !isObject(raw.change))
-            return;
-        collectSecrets(raw.change.before, raw.change.before_sensitive, this.secrets);
-        collectSecrets(raw.change.after, raw.change.after_sensitive, this.secrets);
     }
 }
 /** Refuses what is not a plan (a state's show -json passes the format check but plans nothing). */
@@ -818,7 +879,7 @@ function destructiveResources(model) {
 }
 const destructiveCache = new WeakMap();
 
-;// CONCATENATED MODULE: ./lib/render/phrases.js
+;// CONCATENATED MODULE: ./lib/plan/phrases.js
 
 
 const plural = (count, one, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
@@ -977,7 +1038,7 @@ function outputLine(name, before, after, maxLength = Infinity) {
     return diffLine({ path: displayPath([name]), before, after, forcesReplacement: false }, maxLength);
 }
 
-;// CONCATENATED MODULE: ./lib/render/size-budget.js
+;// CONCATENATED MODULE: ./lib/plan/size-budget.js
 /**
  * Output that must stay under a size limit: GitHub rejects a comment over 65,536 characters and drops
  * a job summary over 1 MiB whole. A Writer stops as soon as a rendering would pass its limit, so trying
@@ -1024,7 +1085,7 @@ class Writer {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/render/plan-markdown.js
+;// CONCATENATED MODULE: ./lib/plan/plan-markdown.js
 
 
 
@@ -1054,20 +1115,6 @@ function html(phrase) {
 }
 const notesMd = (notes) => (notes.length > 0 ? ` — ${notes.map(md).join('; ')}` : '');
 const notesHtml = (notes) => (notes.length > 0 ? ` — ${notes.map(html).join('; ')}` : '');
-/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
-function safeUrl(url) {
-    if (!url)
-        return undefined;
-    try {
-        const parsed = new URL(url);
-        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-            return undefined;
-        return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    }
-    catch {
-        return undefined;
-    }
-}
 function stackTitle(ctx) {
     const parts = [ctx.stack ? code(ctx.stack) : 'the configuration'];
     if (ctx.workspace)
@@ -1087,7 +1134,7 @@ function footer(part) {
         bits.push(`${code(ctx.tool.name)} ${code(ctx.tool.version)}`);
     else if (model.toolVersion)
         bits.push(`version ${code(model.toolVersion)}`);
-    const url = safeUrl(ctx.runUrl);
+    const url = linkUrl(ctx.runUrl);
     if (url)
         bits.push(`[full plan in the run](${url})`);
     return bits.join(' · ');
@@ -1258,7 +1305,7 @@ function writeStackBody(w, part, mode, cut, layout) {
         writeDiagnostics(w, model, mode);
     }
     if (mode.level === 'counts' || mode.level === 'minimal') {
-        const url = safeUrl(part.ctx.runUrl);
+        const url = linkUrl(part.ctx.runUrl);
         w.blank().line(`_This plan is too large to show whole here: ${mode.level === 'counts' && mode.firstN > 0 ? `the first ${mode.firstN} of each kind of change are listed; ` : ''}` +
             `the full plan is in the ${url ? `[run](${url})` : 'run'}'s ${layout.continuations ? 'job summary and log' : 'log'}._`);
     }
@@ -1441,7 +1488,7 @@ function renderPlanSummary(model, ctx, opts = {}) {
     return renderDocument([{ model, ctx }], layout)[0];
 }
 /** Exposed for the multi-stack renderer. */
-const markdown = { code, cellCode: cellCode, stackTitle, safeUrl, verdict: verdict, countsPhrase: countsPhrase };
+const markdown = { code, cellCode: cellCode, stackTitle, verdict: verdict, countsPhrase: countsPhrase };
 
 ;// CONCATENATED MODULE: ./lib/github/plan-comment.js
 
@@ -1627,7 +1674,7 @@ function countAction(summary, action, address) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/render/plan-stream.js
+;// CONCATENATED MODULE: ./lib/plan/plan-stream.js
 
 
 
@@ -2084,7 +2131,7 @@ async function readModel(source, options) {
     return builder.finish();
 }
 
-;// CONCATENATED MODULE: ./lib/render/plan-text.js
+;// CONCATENATED MODULE: ./lib/plan/plan-text.js
 
 
 

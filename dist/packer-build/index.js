@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82044);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(78487);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 82044:
+/***/ 78487:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37327,7 +37327,8 @@ function actionsArtifactStore() {
     const client = async () => new (await library()).DefaultArtifactClient();
     return {
         prepare() {
-            // A failed early load is reported by the first use, which awaits the same promise.
+            // Ignored here on purpose: the first use awaits the same promise and reports a failed load. The handler
+            // only keeps the early rejection from being an unhandled one, which would end the process.
             library().catch(() => undefined);
         },
         async upload(name, files, rootDirectory) {
@@ -47059,7 +47060,7 @@ function outputFilePath(given, example, base) {
 
 ;// CONCATENATED MODULE: ./lib/core/zod-issues.js
 /** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
-function zod_issues_describeIssue(issue) {
+function describeIssue(issue) {
     if (!issue)
         return 'is invalid';
     const path = issue.path
@@ -47292,7 +47293,7 @@ function jsonOf(contract) {
         }
         const result = contract.safeParse(value);
         if (!result.success) {
-            ctx.addIssue({ code: 'custom', message: `does not hold: ${zod_issues_describeIssue(result.error.issues[0])}` });
+            ctx.addIssue({ code: 'custom', message: `does not hold: ${describeIssue(result.error.issues[0])}` });
             return NEVER;
         }
         return result.data;
@@ -47435,6 +47436,37 @@ const actionsExec = async (command, args, options = {}) => {
     return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
 };
 
+;// CONCATENATED MODULE: ./lib/core/outputs.js
+/**
+ * The one output layer every action uses, as src/core/inputs.ts is for inputs. A use case declares the
+ * outputs it sets as an interface of typed values keyed by their action.yml names (`'has-changes': boolean`);
+ * the action's `outputs.ts` declares each of them once with its kind (`defineOutputs<TfPlanOutputs>({...})`),
+ * which the compiler holds to exactly that interface's names and types, and the metadata test to action.yml.
+ * The use case receives a setter typed by its interface (`setOutputs({ 'has-changes': true })`): a value of
+ * the wrong type or an undeclared name does not compile.
+ */
+// A value the step has not got (no deployment, no comment) is written empty, as the runner reads an unset output.
+const scalar = (value) => value === undefined ? '' : String(value);
+/** The output kinds: a value as the runner reads it, or a JSON document (a list, an object). */
+const output = {
+    string: () => ({ kind: 'string', format: scalar }),
+    number: () => ({ kind: 'number', format: scalar }),
+    boolean: () => ({ kind: 'boolean', format: scalar }),
+    json: () => ({ kind: 'json', format: (value) => JSON.stringify(value) }),
+};
+/** Declares an action's outputs (`src/actions/<name>/outputs.ts`), keyed by the use case's output interface. */
+function defineOutputs(declaration) {
+    return declaration;
+}
+/** The typed setter over the runner's `setOutput`, formatting each value as its declaration says. */
+function outputSetter(declaration, write) {
+    return (values) => {
+        for (const name of Object.keys(values)) {
+            write(name, declaration[name].format(values[name]));
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/core/run-context.js
 function readRunContext(env = process.env) {
     const required = (name) => {
@@ -47471,6 +47503,7 @@ function readRunContext(env = process.env) {
 
 
 
+
 /** The Logger over the runner's workflow commands. */
 const runnerLogger = {
     debug: (message) => lib_core/* debug */.Yz(message),
@@ -47498,13 +47531,13 @@ async function writeSummary(markdown) {
 /** The runner gives main's saved state to post as STATE_*; this flag tells the two phases apart. */
 const POST_PHASE_STATE = 'isPost';
 /**
- * The outer wrapper of every action: reads the inputs, runs the body, and turns what it throws into
+ * The outer wrapper of every action: reads the inputs, runs the body with a setter of the declared outputs, and turns what it throws into
  * exactly one `::error::` line. A user's mistake (ConfigurationError) shows only its message; anything
  * else is a bug, shown with the action's name, with its stack at debug level for whoever files it.
  * This is the only place that calls setFailed. With a `post` body, the same bundle serves as the
  * action's post step (action.yml `post:`), which runs after main also when the job failed.
  */
-async function runAction(actionName, spec, main, post) {
+async function runAction(actionName, spec, outputs, main, post) {
     try {
         if (post && lib_core/* getState */.Gu(POST_PHASE_STATE) === 'true') {
             await post({ logger: runnerLogger, state: (name) => lib_core/* getState */.Gu(name) });
@@ -47519,7 +47552,7 @@ async function runAction(actionName, spec, main, post) {
             logger: runnerLogger,
             exec: actionsExec,
             run: readRunContext(),
-            setOutput: (name, value) => lib_core/* setOutput */.uH(name, String(value)),
+            setOutputs: outputSetter(outputs, (name, value) => lib_core/* setOutput */.uH(name, value)),
             saveState: (name, value) => lib_core/* saveState */.LZ(name, value),
             addPath: (dir) => lib_core/* addPath */.fM(dir),
             exportVariable: (name, value) => lib_core/* exportVariable */.dN(name, value),
@@ -47713,7 +47746,27 @@ function readContract(json, expectedKind, schemaByMajor, context) {
     }
     const result = schema.safeParse(value, { error: defaultMessage });
     if (!result.success)
-        throw new errors_ConfigurationError(`${file}: ${zod_issues_describeIssue(result.error.issues[0])}`);
+        throw new errors_ConfigurationError(`${file}: ${describeIssue(result.error.issues[0])}`);
+    return result.data;
+}
+/**
+ * The reader of one contract document, from its schema: the `schema` literal it requires
+ * (`iac/smoke-results@1`) gives the kind and the major that `readContract` checks. `file` is the
+ * file named in messages (default `manifest.json`), `defaultReader` the reading action.
+ */
+function contractReader(schema, defaultReader, file) {
+    const id = SCHEMA_ID.exec(schema.shape.schema.value);
+    if (!id?.[1])
+        throw new TypeError(`not a schema id: ${schema.shape.schema.value}`);
+    const [kind, major] = [id[1], Number(id[2])];
+    return (json, reader = defaultReader) => readContract(json, kind, { [major]: schema }, { ...(file ? { file } : {}), reader });
+}
+/** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
+function validateForWrite(schema, value, file, error) {
+    const result = schema.safeParse(value, error ? { error } : undefined);
+    if (!result.success) {
+        throw new Error(`refusing to write an invalid ${file}: ${describeIssue(result.error.issues[0])}`);
+    }
     return result.data;
 }
 /** Reads and validates a plan bundle's manifest.json. */
@@ -47722,11 +47775,7 @@ function readPlanManifest(json, reader = 'tf-apply', advice = 'use the same iac-
 }
 /** Checks a manifest before it is written: a bad one is a bug in the writer, not the user's mistake. */
 function validatePlanManifest(value) {
-    const result = planManifestSchema.safeParse(value, { error: defaultMessage });
-    if (!result.success) {
-        throw new Error(`refusing to write an invalid ${MANIFEST_FILE}: ${describeIssue(result.error.issues[0])}`);
-    }
-    return result.data;
+    return validateForWrite(planManifestSchema, value, MANIFEST_FILE, defaultMessage);
 }
 function parseJson(text, file) {
     try {
@@ -47846,16 +47895,10 @@ const buildMetadataSchema = object({
     createdAt: isoTime,
 });
 /** Reads and validates a build-metadata.json (the image artifact, or a record from the cache). */
-function readBuildMetadata(json, reader = 'packer-build') {
-    return readContract(json, BUILD_METADATA_KIND, { [BUILD_METADATA_MAJOR]: buildMetadataSchema }, { file: BUILD_METADATA_FILE, reader });
-}
+const readBuildMetadata = contractReader(buildMetadataSchema, 'packer-build', BUILD_METADATA_FILE);
 /** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
 function validateBuildMetadata(value) {
-    const result = buildMetadataSchema.safeParse(value);
-    if (!result.success) {
-        throw new Error(`refusing to write an invalid ${BUILD_METADATA_FILE}: ${zod_issues_describeIssue(result.error.issues[0])}`);
-    }
-    return result.data;
+    return validateForWrite(buildMetadataSchema, value, BUILD_METADATA_FILE);
 }
 
 ;// CONCATENATED MODULE: ./lib/packer/build-record.js
@@ -48041,6 +48084,7 @@ function atLeast(tool, major, minor) {
 
 ;// CONCATENATED MODULE: ./lib/terraform/ui-stream.js
 
+
 const toPosix = (path) => path.replaceAll('\\', '/');
 /**
  * The workspace-relative path of a file the tool named, or undefined when it lies outside the
@@ -48087,15 +48131,13 @@ function locationOf(diagnostic) {
     const file = diagnostic.file ?? diagnostic.range.filename;
     return `${file} line ${diagnostic.range.start.line}`;
 }
-// Enough stderr to explain a failure that printed no diagnostic (a crash, a bad flag); the rest is in the log.
-const STDERR_TAIL_LINES = 40;
 /**
  * Consumes a command's output line by line: logs each message as it arrives, annotates diagnostics,
  * and remembers what a caller needs afterwards (diagnostics, the change summary, what apply finished).
+ * A line that is not JSON is plain text: an older tool without -json for this command, or a
+ * CLI-configuration warning.
  */
-class UiStream {
-    logger;
-    where;
+class UiStream extends (/* unused pure expression or super */ null && (ToolOutputStream)) {
     diagnostics = [];
     /** Addresses whose apply completed, in order: after a failed apply, these did change. */
     applied = [];
@@ -48105,36 +48147,12 @@ class UiStream {
      * leaves out the value of a sensitive one.
      */
     outputs;
-    stderr = [];
-    constructor(logger, where) {
-        this.logger = logger;
-        this.where = where;
-    }
-    onStdoutLine = (line) => {
-        const message = parseUiLine(line);
-        if (!message) {
-            // Plain text: an older tool without -json for this command, or a CLI-configuration warning.
-            if (line.trim())
-                this.logger.info(line);
-            return;
-        }
-        this.handle(message);
-    };
-    onStderrLine = (line) => {
-        if (!line.trim())
-            return;
-        this.logger.info(line);
-        this.stderr.push(line);
-        if (this.stderr.length > STDERR_TAIL_LINES)
-            this.stderr.shift();
-    };
-    /** The last lines of stderr, for an error message when the tool printed no diagnostic. */
-    stderrTail() {
-        return this.stderr.join('\n');
+    parse(line) {
+        return parseUiLine(line);
     }
     handle(message) {
         if (message.type === 'diagnostic' && message.diagnostic) {
-            this.report(toDiagnostic(message.diagnostic, this.where));
+            this.report(toDiagnostic(message.diagnostic, this.context));
             return;
         }
         if (message.type === 'change_summary' && message.changes)
@@ -48323,7 +48341,65 @@ function diagnostics_locationOf(diagnostic) {
     return diagnostic.line === undefined ? diagnostic.file : `${diagnostic.file} line ${diagnostic.line}`;
 }
 
+;// CONCATENATED MODULE: ./lib/core/line-stream.js
+/** The last `max` lines of a stream, kept as they arrive: what explains a failure that said nothing else. */
+class LineTail {
+    max;
+    kept = [];
+    constructor(max) {
+        this.max = max;
+    }
+    push(line) {
+        this.kept.push(line);
+        if (this.kept.length > this.max)
+            this.kept.shift();
+    }
+    get lines() {
+        return this.kept;
+    }
+    text() {
+        return this.kept.join('\n');
+    }
+}
+// Enough stderr to explain a failure that printed no diagnostic (a crash, a bad flag); the rest is in the log.
+const STDERR_TAIL_LINES = 40;
+/**
+ * A tool's output read line by line as it streams (tofu's `-json` UI, Packer's `-machine-readable`):
+ * each stdout line the tool's format reads is handled, any other non-blank line goes to the log as
+ * text; stderr goes to the log, and its last lines are kept for an error message. `context` is what
+ * the format needs to place what it reports (where the tool runs, which template it reads).
+ */
+class line_stream_ToolOutputStream {
+    logger;
+    context;
+    stderr = new LineTail(STDERR_TAIL_LINES);
+    constructor(logger, context) {
+        this.logger = logger;
+        this.context = context;
+    }
+    onStdoutLine = (line) => {
+        const message = this.parse(line);
+        if (message === undefined) {
+            if (line.trim())
+                this.logger.info(line);
+            return;
+        }
+        this.handle(message);
+    };
+    onStderrLine = (line) => {
+        if (!line.trim())
+            return;
+        this.logger.info(line);
+        this.stderr.push(line);
+    };
+    /** The last lines of stderr, for an error message when the tool printed no diagnostic. */
+    stderrTail() {
+        return this.stderr.text();
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/packer/machine-readable.js
+
 
 /** Undoes Packer's escaping of one data field (commas first, as Packer escaped them first). */
 function unescapeField(field) {
@@ -48349,15 +48425,11 @@ const BUILD_ERROR_ECHOES = [
     /^\s*==> Some builds didn't complete successfully/,
     /^--> [^:]+: /,
 ];
-// Enough of stderr to explain a failure that printed nothing on stdout (a crash, a bad flag).
-const machine_readable_STDERR_TAIL_LINES = 40;
 /**
  * Consumes one Packer command's output line by line. Everything a person should read goes to the log
  * as it arrives; what callers need afterwards is kept: diagnostics, build errors, artifacts, version.
  */
-class MachineReadableStream {
-    logger;
-    place;
+class MachineReadableStream extends line_stream_ToolOutputStream {
     diagnostics = [];
     /** `target,error,message` records: a build that failed, and why. */
     buildErrors = [];
@@ -48366,30 +48438,8 @@ class MachineReadableStream {
     otherErrors = [];
     version;
     open = new Map();
-    stderr = [];
-    constructor(logger, place) {
-        this.logger = logger;
-        this.place = place;
-    }
-    onStdoutLine = (line) => {
-        const record = parseMachineLine(line);
-        if (!record) {
-            if (line.trim())
-                this.logger.info(line);
-            return;
-        }
-        this.handle(record);
-    };
-    onStderrLine = (line) => {
-        if (!line.trim())
-            return;
-        this.logger.info(line);
-        this.stderr.push(line);
-        if (this.stderr.length > machine_readable_STDERR_TAIL_LINES)
-            this.stderr.shift();
-    };
-    stderrTail() {
-        return this.stderr.join('\n');
+    parse(line) {
+        return parseMachineLine(line);
     }
     handle(record) {
         switch (record.type) {
@@ -48422,7 +48472,7 @@ class MachineReadableStream {
                     this.logger.info(line);
             return;
         }
-        const diagnostics = parseDiagnostics(text, this.place);
+        const diagnostics = parseDiagnostics(text, this.context);
         if (diagnostics.length > 0) {
             for (const diagnostic of diagnostics)
                 this.report(diagnostic);
@@ -49295,7 +49345,195 @@ async function writeVariablesFile(parent, format, values, declared) {
     return { path, remove: () => (0,promises_.rm)(dir, { recursive: true, force: true }) };
 }
 
-;// CONCATENATED MODULE: ./lib/actions/packer-build/build.js
+;// CONCATENATED MODULE: ./lib/markdown/escape.js
+/**
+ * The one Markdown escaper: every job summary, pull-request comment, issue and report puts text it did
+ * not write (from plans, pull requests, templates, inventories, tool output) into GitHub Markdown
+ * through these functions, without letting it change the layout or add markup. Such text goes into a
+ * code span, a `<code>` element or a fenced code block: GitHub does not turn @mentions, #references
+ * or :emoji: into links there, and Markdown inside is not parsed. What remains is to make sure the
+ * text cannot end its container early, which each function below handles for its own container.
+ * Plain text (`cellText`, `htmlText`, `headingText`) is escaped so that it reads as itself.
+ */
+// Characters that are invisible or reorder text (the "Trojan Source" family), and the two line
+// separators JSON.stringify leaves raw: each is shown as its \u escape instead.
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+function escapeInvisible(text) {
+    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Text made safe to show on one line: line breaks and other control characters become escapes. */
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    const controls = /[\u0000-\u001F\u007F-\u009F]/g;
+    return escapeInvisible(text).replace(controls, (c) => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        if (c === '\t')
+            return '\\t';
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+}
+/** Longest run of `char` in text. */
+function longestRun(text, char) {
+    let longest = 0;
+    let current = 0;
+    for (const c of text) {
+        current = c === char ? current + 1 : 0;
+        if (current > longest)
+            longest = current;
+    }
+    return longest;
+}
+/**
+ * A code span for running text and list items (not table cells: see `cellCode`). A span ends at the
+ * next run of exactly as many backticks as opened it, so the fence is one longer than any run inside;
+ * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
+ * space on each side).
+ */
+function codeSpan(text) {
+    const content = oneLine(text);
+    if (content === '')
+        return '` `';
+    const fence = '`'.repeat(longestRun(content, '`') + 1);
+    // A content of spaces only is not stripped, so it takes no padding.
+    const pad = content.startsWith('`') || content.endsWith('`') || (/^ .* $/.test(content) && /[^ ]/.test(content))
+        ? ' '
+        : '';
+    return `${fence}${pad}${content}${pad}${fence}`;
+}
+const HTML_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/**
+ * Plain text in a table cell or list item, where code would not read well (names, messages): the
+ * characters Markdown and the table read as syntax backslash-escaped, on one line.
+ */
+function cellText(text) {
+    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
+}
+/** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
+function htmlText(text) {
+    return oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+/**
+ * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
+ * backslash before it escapes it depends on the backslashes before that, so no span is used: a
+ * `<code>` element with every ASCII punctuation character as a numeric reference, which neither the
+ * table nor Markdown reads as syntax.
+ */
+function cellCode(text) {
+    const content = oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
+    return `<code>${content}</code>`;
+}
+/**
+ * Code in a GFM table cell where a code span reads as one: a span when the text has no pipe (the only
+ * character that splits a cell inside a span), else `cellCode`, since no escaping of a pipe inside a
+ * span shows every text as itself.
+ */
+function cellSpan(text) {
+    return text.includes('|') ? cellCode(text) : codeSpan(text);
+}
+/**
+ * Text as a heading (or any running text outside code): no markup, no HTML, and no @mention (a word
+ * joiner after each `@`), since headings are made of repository, workflow and stack names.
+ */
+function headingText(text) {
+    return oneLine(text)
+        .replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c)
+        .replace(/[\\`*_{}[\]|#!~]/g, (c) => `\\${c}`)
+        .replace(/@/g, '@\u2060');
+}
+/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
+function linkUrl(url) {
+    if (!url)
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            return undefined;
+        return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
+ * as many backticks as opened it, so the fence is longer than any run in the content.
+ */
+function codeBlock(content, info = '') {
+    const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
+    return `${fence}${info}\n${content}\n${fence}`;
+}
+/** Multi-line text for a code block: control characters other than the line breaks escaped. */
+function blockText(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((line) => oneLine(line))
+        .join('\n');
+}
+/** Shortens text to at most `max` characters, saying how much was left out. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
+    const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+    return `${text.slice(0, end)}… (${text.length - end} more characters)`;
+}
+
+;// CONCATENATED MODULE: ./lib/packer/summary.js
+
+// Custom data and artifacts are the template's to choose; a few hundred rows is already too many to read.
+const MAX_ROWS = 200;
+/** The job summary of an image build: the image id to hand on, what made it, and what it recorded. */
+function imageSummaryMarkdown(result, run) {
+    const { metadata } = result;
+    const lines = [
+        `## Image ${codeSpan(metadata.name)}`,
+        '',
+        metadata.skipped
+            ? `**Skipped:** the template is unchanged since [run ${metadata.builtBy.runId}](${run.serverUrl}/${run.owner}/${run.repo}/actions/runs/${metadata.builtBy.runId}) built this image.`
+            : '',
+        '',
+        '| | |',
+        '| --- | --- |',
+        `| Image id | ${metadata.imageId ? cellSpan(metadata.imageId) : '_none_'} |`,
+        `| Template | ${cellSpan(metadata.template.path)} (${metadata.template.format === 'hcl2' ? 'HCL2' : 'JSON'}) |`,
+        `| Template hash | ${cellSpan(metadata.templateHash)} |`,
+        `| Built | ${cellText(metadata.buildTime)} with Packer ${cellText(metadata.packerVersion)} |`,
+        `| Artifact | ${cellSpan(result.artifactName)} |`,
+        '',
+    ];
+    if (metadata.artifacts.length > 0) {
+        lines.push(`### Artifacts (${metadata.artifacts.length})`, '', '| build | id | files |', '| --- | --- | ---: |');
+        for (const artifact of metadata.artifacts.slice(0, MAX_ROWS)) {
+            lines.push(`| ${cellSpan(artifact.build)} | ${artifact.id ? cellSpan(artifact.id) : '_none_'} | ${artifact.files.length} |`);
+        }
+        if (metadata.artifacts.length > MAX_ROWS)
+            lines.push('', `…and ${metadata.artifacts.length - MAX_ROWS} more.`);
+        lines.push('');
+    }
+    const custom = Object.entries(metadata.customData);
+    if (custom.length > 0) {
+        lines.push('### Recorded by the template', '', '| name | value |', '| --- | --- |');
+        for (const [name, value] of custom.slice(0, MAX_ROWS))
+            lines.push(`| ${cellSpan(name)} | ${cellSpan(value)} |`);
+        if (custom.length > MAX_ROWS)
+            lines.push('', `…and ${custom.length - MAX_ROWS} more.`);
+        lines.push('');
+    }
+    lines.push(`Commit \`${run.sha.slice(0, 12)}\` · [run](${run.runUrl})`, '');
+    return lines.filter((line, index, all) => !(line === '' && all[index - 1] === '')).join('\n');
+}
+
+;// CONCATENATED MODULE: ./lib/packer/build.js
+
 
 
 
@@ -49538,6 +49776,22 @@ async function publish(metadata, name, inputs, deps) {
     deps.logger.info(`Uploaded ${BUILD_METADATA_FILE} as ${artifact.name}`);
     return { metadata, metadataPath, artifactName: artifact.name, artifact };
 }
+/** The packer-build step: builds the image (or hands on the unchanged one), then its outputs and summary. */
+async function runPackerBuild(inputs, deps) {
+    const result = await buildImage(inputs, deps);
+    const { metadata } = result;
+    deps.setOutputs({
+        'image-id': metadata.imageId,
+        artifacts: metadata.artifacts.map(({ build, id, builderId, files }) => ({ build, id, builderId, files })),
+        'build-time': metadata.buildTime,
+        'template-hash': metadata.templateHash,
+        skipped: metadata.skipped,
+        'metadata-path': result.metadataPath,
+        'image-name': metadata.name,
+        'artifact-name': result.artifactName,
+    });
+    await deps.writeSummary(imageSummaryMarkdown(result, deps.run));
+}
 
 ;// CONCATENATED MODULE: ./lib/core/shared-inputs.js
 
@@ -49587,143 +49841,18 @@ const packerBuildInputs = defineInputs({
     'artifact-prefix': sharedInputs['artifact-prefix'],
 });
 
-;// CONCATENATED MODULE: ./lib/render/markdown-escape.js
+;// CONCATENATED MODULE: ./lib/actions/packer-build/outputs.js
 
-/**
- * Putting text that came from a plan (addresses, keys, values, messages) into GitHub Markdown without
- * letting it change the layout or add markup. Every such text goes into a code span, a `<code>`
- * element or a fenced code block: GitHub does not turn @mentions, #references or :emoji: into links
- * there, and Markdown inside is not parsed. What remains is to make sure the text cannot end its
- * container early, which each function below handles for its own container.
- */
-/** Longest run of `char` in text. */
-function longestRun(text, char) {
-    let longest = 0;
-    let current = 0;
-    for (const c of text) {
-        current = c === char ? current + 1 : 0;
-        if (current > longest)
-            longest = current;
-    }
-    return longest;
-}
-/**
- * A code span for running text and list items (not table cells: see `cellCode`). A span ends at the
- * next run of exactly as many backticks as opened it, so the fence is one longer than any run inside;
- * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
- * space on each side).
- */
-function codeSpan(text) {
-    const content = oneLine(text);
-    if (content === '')
-        return '` `';
-    const fence = '`'.repeat(longestRun(content, '`') + 1);
-    const pad = content.startsWith('`') || content.endsWith('`') || /^ .* $/.test(content) ? ' ' : '';
-    return `${fence}${pad}${content}${pad}${fence}`;
-}
-const HTML_ESCAPES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-};
-/**
- * Plain text in a table cell or list item, where code would not read well (names, messages): the
- * characters Markdown and the table read as syntax backslash-escaped, on one line.
- */
-function cellText(text) {
-    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
-/** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
-function htmlText(text) {
-    return oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
-/**
- * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
- * backslash before it escapes it depends on the backslashes before that, so no span is used: a
- * `<code>` element with every ASCII punctuation character as a numeric reference, which neither the
- * table nor Markdown reads as syntax.
- */
-function cellCode(text) {
-    const content = oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
-    return `<code>${content}</code>`;
-}
-/**
- * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
- * as many backticks as opened it, so the fence is longer than any run in the content.
- */
-function codeBlock(content, info = '') {
-    const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
-    return `${fence}${info}\n${content}\n${fence}`;
-}
-/** Multi-line text for a code block: control characters other than the line breaks escaped. */
-function blockText(text) {
-    return text
-        .split(/\r\n|\r|\n/)
-        .map((line) => oneLine(line))
-        .join('\n');
-}
-/** Shortens text to at most `max` characters, saying how much was left out. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
-    const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
-    return `${text.slice(0, end)}… (${text.length - end} more characters)`;
-}
-
-;// CONCATENATED MODULE: ./lib/actions/packer-build/summary.js
-
-/** Inline code that survives any content: a fence longer than any backtick run inside it. */
-function code(text) {
-    const oneLine = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-    const longest = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    return `${fence}${longest > 0 ? ' ' : ''}${oneLine}${longest > 0 ? ' ' : ''}${fence}`;
-}
-// Custom data and artifacts are the template's to choose; a few hundred rows is already too many to read.
-const MAX_ROWS = 200;
-/** The job summary of an image build: the image id to hand on, what made it, and what it recorded. */
-function imageSummaryMarkdown(result, run) {
-    const { metadata } = result;
-    const lines = [
-        `## Image ${code(metadata.name)}`,
-        '',
-        metadata.skipped
-            ? `**Skipped:** the template is unchanged since [run ${metadata.builtBy.runId}](${run.serverUrl}/${run.owner}/${run.repo}/actions/runs/${metadata.builtBy.runId}) built this image.`
-            : '',
-        '',
-        '| | |',
-        '| --- | --- |',
-        `| Image id | ${metadata.imageId ? code(metadata.imageId) : '_none_'} |`,
-        `| Template | ${code(metadata.template.path)} (${metadata.template.format === 'hcl2' ? 'HCL2' : 'JSON'}) |`,
-        `| Template hash | ${code(metadata.templateHash)} |`,
-        `| Built | ${cellText(metadata.buildTime)} with Packer ${cellText(metadata.packerVersion)} |`,
-        `| Artifact | ${code(result.artifactName)} |`,
-        '',
-    ];
-    if (metadata.artifacts.length > 0) {
-        lines.push(`### Artifacts (${metadata.artifacts.length})`, '', '| build | id | files |', '| --- | --- | ---: |');
-        for (const artifact of metadata.artifacts.slice(0, MAX_ROWS)) {
-            lines.push(`| ${code(artifact.build)} | ${artifact.id ? code(artifact.id) : '_none_'} | ${artifact.files.length} |`);
-        }
-        if (metadata.artifacts.length > MAX_ROWS)
-            lines.push('', `…and ${metadata.artifacts.length - MAX_ROWS} more.`);
-        lines.push('');
-    }
-    const custom = Object.entries(metadata.customData);
-    if (custom.length > 0) {
-        lines.push('### Recorded by the template', '', '| name | value |', '| --- | --- |');
-        for (const [name, value] of custom.slice(0, MAX_ROWS))
-            lines.push(`| ${code(name)} | ${code(value)} |`);
-        if (custom.length > MAX_ROWS)
-            lines.push('', `…and ${custom.length - MAX_ROWS} more.`);
-        lines.push('');
-    }
-    lines.push(`Commit \`${run.sha.slice(0, 12)}\` · [run](${run.runUrl})`, '');
-    return lines.filter((line, index, all) => !(line === '' && all[index - 1] === '')).join('\n');
-}
+const packerBuildOutputs = defineOutputs({
+    'image-id': output.string(),
+    artifacts: output.json(),
+    'build-time': output.string(),
+    'template-hash': output.string(),
+    skipped: output.boolean(),
+    'metadata-path': output.string(),
+    'image-name': output.string(),
+    'artifact-name': output.string(),
+});
 
 ;// CONCATENATED MODULE: ./lib/actions/packer-build/run.js
 
@@ -49733,25 +49862,11 @@ function imageSummaryMarkdown(result, run) {
 
 
 function run() {
-    return runAction('packer-build', packerBuildInputs, async ({ inputs, logger, exec, run, setOutput, writeSummary }) => {
-        const result = await buildImage(inputs, {
-            exec,
-            logger,
-            run,
-            artifacts: actionsArtifactStore(),
-            records: actionsCacheBuildRecords(run.workspace, logger),
-        });
-        const { metadata } = result;
-        setOutput('image-id', metadata.imageId);
-        setOutput('artifacts', JSON.stringify(metadata.artifacts.map(({ build, id, builderId, files }) => ({ build, id, builderId, files }))));
-        setOutput('build-time', metadata.buildTime);
-        setOutput('template-hash', metadata.templateHash);
-        setOutput('skipped', metadata.skipped);
-        setOutput('metadata-path', result.metadataPath);
-        setOutput('image-name', metadata.name);
-        setOutput('artifact-name', result.artifactName);
-        await writeSummary(imageSummaryMarkdown(result, run));
-    });
+    return runAction('packer-build', packerBuildInputs, packerBuildOutputs, ({ inputs, ...context }) => runPackerBuild(inputs, {
+        ...context,
+        artifacts: actionsArtifactStore(),
+        records: actionsCacheBuildRecords(context.run.workspace, context.logger),
+    }));
 }
 
 

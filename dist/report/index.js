@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19801);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(52580);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 19801:
+/***/ 52580:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37307,7 +37307,8 @@ function actionsArtifactStore() {
     const client = async () => new (await library()).DefaultArtifactClient();
     return {
         prepare() {
-            // A failed early load is reported by the first use, which awaits the same promise.
+            // Ignored here on purpose: the first use awaits the same promise and reports a failed load. The handler
+            // only keeps the early rejection from being an unhandled one, which would end the process.
             library().catch(() => undefined);
         },
         async upload(name, files, rootDirectory) {
@@ -47415,6 +47416,37 @@ const actionsExec = async (command, args, options = {}) => {
     return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
 };
 
+;// CONCATENATED MODULE: ./lib/core/outputs.js
+/**
+ * The one output layer every action uses, as src/core/inputs.ts is for inputs. A use case declares the
+ * outputs it sets as an interface of typed values keyed by their action.yml names (`'has-changes': boolean`);
+ * the action's `outputs.ts` declares each of them once with its kind (`defineOutputs<TfPlanOutputs>({...})`),
+ * which the compiler holds to exactly that interface's names and types, and the metadata test to action.yml.
+ * The use case receives a setter typed by its interface (`setOutputs({ 'has-changes': true })`): a value of
+ * the wrong type or an undeclared name does not compile.
+ */
+// A value the step has not got (no deployment, no comment) is written empty, as the runner reads an unset output.
+const scalar = (value) => value === undefined ? '' : String(value);
+/** The output kinds: a value as the runner reads it, or a JSON document (a list, an object). */
+const output = {
+    string: () => ({ kind: 'string', format: scalar }),
+    number: () => ({ kind: 'number', format: scalar }),
+    boolean: () => ({ kind: 'boolean', format: scalar }),
+    json: () => ({ kind: 'json', format: (value) => JSON.stringify(value) }),
+};
+/** Declares an action's outputs (`src/actions/<name>/outputs.ts`), keyed by the use case's output interface. */
+function defineOutputs(declaration) {
+    return declaration;
+}
+/** The typed setter over the runner's `setOutput`, formatting each value as its declaration says. */
+function outputSetter(declaration, write) {
+    return (values) => {
+        for (const name of Object.keys(values)) {
+            write(name, declaration[name].format(values[name]));
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/core/run-context.js
 function readRunContext(env = process.env) {
     const required = (name) => {
@@ -47451,6 +47483,7 @@ function readRunContext(env = process.env) {
 
 
 
+
 /** The Logger over the runner's workflow commands. */
 const runnerLogger = {
     debug: (message) => lib_core/* debug */.Yz(message),
@@ -47478,13 +47511,13 @@ async function writeSummary(markdown) {
 /** The runner gives main's saved state to post as STATE_*; this flag tells the two phases apart. */
 const POST_PHASE_STATE = 'isPost';
 /**
- * The outer wrapper of every action: reads the inputs, runs the body, and turns what it throws into
+ * The outer wrapper of every action: reads the inputs, runs the body with a setter of the declared outputs, and turns what it throws into
  * exactly one `::error::` line. A user's mistake (ConfigurationError) shows only its message; anything
  * else is a bug, shown with the action's name, with its stack at debug level for whoever files it.
  * This is the only place that calls setFailed. With a `post` body, the same bundle serves as the
  * action's post step (action.yml `post:`), which runs after main also when the job failed.
  */
-async function runAction(actionName, spec, main, post) {
+async function runAction(actionName, spec, outputs, main, post) {
     try {
         if (post && lib_core/* getState */.Gu(POST_PHASE_STATE) === 'true') {
             await post({ logger: runnerLogger, state: (name) => lib_core/* getState */.Gu(name) });
@@ -47499,7 +47532,7 @@ async function runAction(actionName, spec, main, post) {
             logger: runnerLogger,
             exec: actionsExec,
             run: readRunContext(),
-            setOutput: (name, value) => lib_core/* setOutput */.uH(name, String(value)),
+            setOutputs: outputSetter(outputs, (name, value) => lib_core/* setOutput */.uH(name, value)),
             saveState: (name, value) => lib_core/* saveState */.LZ(name, value),
             addPath: (dir) => lib_core/* addPath */.fM(dir),
             exportVariable: (name, value) => lib_core/* exportVariable */.dN(name, value),
@@ -47694,17 +47727,33 @@ function readContract(json, expectedKind, schemaByMajor, context) {
         throw new errors/* ConfigurationError */.j1(`${file}: ${zod_issues_describeIssue(result.error.issues[0])}`);
     return result.data;
 }
+/**
+ * The reader of one contract document, from its schema: the `schema` literal it requires
+ * (`iac/smoke-results@1`) gives the kind and the major that `readContract` checks. `file` is the
+ * file named in messages (default `manifest.json`), `defaultReader` the reading action.
+ */
+function contractReader(schema, defaultReader, file) {
+    const id = SCHEMA_ID.exec(schema.shape.schema.value);
+    if (!id?.[1])
+        throw new TypeError(`not a schema id: ${schema.shape.schema.value}`);
+    const [kind, major] = [id[1], Number(id[2])];
+    return (json, reader = defaultReader) => readContract(json, kind, { [major]: schema }, { ...(file ? { file } : {}), reader });
+}
+/** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
+function manifest_validateForWrite(schema, value, file, error) {
+    const result = schema.safeParse(value, error ? { error } : undefined);
+    if (!result.success) {
+        throw new Error(`refusing to write an invalid ${file}: ${describeIssue(result.error.issues[0])}`);
+    }
+    return result.data;
+}
 /** Reads and validates a plan bundle's manifest.json. */
 function readPlanManifest(json, reader = 'tf-apply', advice = 'use the same iac-pipeline version for plan and apply') {
     return readContract(json, PLAN_KIND, { [PLAN_MAJOR]: planManifestSchema }, { reader, advice });
 }
 /** Checks a manifest before it is written: a bad one is a bug in the writer, not the user's mistake. */
 function validatePlanManifest(value) {
-    const result = planManifestSchema.safeParse(value, { error: defaultMessage });
-    if (!result.success) {
-        throw new Error(`refusing to write an invalid ${MANIFEST_FILE}: ${describeIssue(result.error.issues[0])}`);
-    }
-    return result.data;
+    return manifest_validateForWrite(planManifestSchema, value, MANIFEST_FILE, defaultMessage);
 }
 function parseJson(text, file) {
     try {
@@ -47924,7 +47973,65 @@ function u16(value) {
     return bytes;
 }
 
+;// CONCATENATED MODULE: ./lib/core/line-stream.js
+/** The last `max` lines of a stream, kept as they arrive: what explains a failure that said nothing else. */
+class LineTail {
+    max;
+    kept = [];
+    constructor(max) {
+        this.max = max;
+    }
+    push(line) {
+        this.kept.push(line);
+        if (this.kept.length > this.max)
+            this.kept.shift();
+    }
+    get lines() {
+        return this.kept;
+    }
+    text() {
+        return this.kept.join('\n');
+    }
+}
+// Enough stderr to explain a failure that printed no diagnostic (a crash, a bad flag); the rest is in the log.
+const STDERR_TAIL_LINES = 40;
+/**
+ * A tool's output read line by line as it streams (tofu's `-json` UI, Packer's `-machine-readable`):
+ * each stdout line the tool's format reads is handled, any other non-blank line goes to the log as
+ * text; stderr goes to the log, and its last lines are kept for an error message. `context` is what
+ * the format needs to place what it reports (where the tool runs, which template it reads).
+ */
+class ToolOutputStream {
+    logger;
+    context;
+    stderr = new LineTail(STDERR_TAIL_LINES);
+    constructor(logger, context) {
+        this.logger = logger;
+        this.context = context;
+    }
+    onStdoutLine = (line) => {
+        const message = this.parse(line);
+        if (message === undefined) {
+            if (line.trim())
+                this.logger.info(line);
+            return;
+        }
+        this.handle(message);
+    };
+    onStderrLine = (line) => {
+        if (!line.trim())
+            return;
+        this.logger.info(line);
+        this.stderr.push(line);
+    };
+    /** The last lines of stderr, for an error message when the tool printed no diagnostic. */
+    stderrTail() {
+        return this.stderr.text();
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/terraform/ui-stream.js
+
 
 const toPosix = (path) => path.replaceAll('\\', '/');
 /**
@@ -47972,15 +48079,13 @@ function locationOf(diagnostic) {
     const file = diagnostic.file ?? diagnostic.range.filename;
     return `${file} line ${diagnostic.range.start.line}`;
 }
-// Enough stderr to explain a failure that printed no diagnostic (a crash, a bad flag); the rest is in the log.
-const STDERR_TAIL_LINES = 40;
 /**
  * Consumes a command's output line by line: logs each message as it arrives, annotates diagnostics,
  * and remembers what a caller needs afterwards (diagnostics, the change summary, what apply finished).
+ * A line that is not JSON is plain text: an older tool without -json for this command, or a
+ * CLI-configuration warning.
  */
-class UiStream {
-    logger;
-    where;
+class UiStream extends ToolOutputStream {
     diagnostics = [];
     /** Addresses whose apply completed, in order: after a failed apply, these did change. */
     applied = [];
@@ -47990,36 +48095,12 @@ class UiStream {
      * leaves out the value of a sensitive one.
      */
     outputs;
-    stderr = [];
-    constructor(logger, where) {
-        this.logger = logger;
-        this.where = where;
-    }
-    onStdoutLine = (line) => {
-        const message = parseUiLine(line);
-        if (!message) {
-            // Plain text: an older tool without -json for this command, or a CLI-configuration warning.
-            if (line.trim())
-                this.logger.info(line);
-            return;
-        }
-        this.handle(message);
-    };
-    onStderrLine = (line) => {
-        if (!line.trim())
-            return;
-        this.logger.info(line);
-        this.stderr.push(line);
-        if (this.stderr.length > STDERR_TAIL_LINES)
-            this.stderr.shift();
-    };
-    /** The last lines of stderr, for an error message when the tool printed no diagnostic. */
-    stderrTail() {
-        return this.stderr.join('\n');
+    parse(line) {
+        return parseUiLine(line);
     }
     handle(message) {
         if (message.type === 'diagnostic' && message.diagnostic) {
-            this.report(toDiagnostic(message.diagnostic, this.where));
+            this.report(toDiagnostic(message.diagnostic, this.context));
             return;
         }
         if (message.type === 'change_summary' && message.changes)
@@ -48085,32 +48166,33 @@ function toDiagnostic(raw, where) {
 ;// CONCATENATED MODULE: ./lib/terraform/errors.js
 
 
-class TerraformError extends Error {
-    name = 'TerraformError';
-    command;
-    exitCode;
-    diagnostics;
-    applied;
-    constructor(message, failure) {
-        super(message);
-        this.command = failure.command;
-        this.exitCode = failure.exitCode;
-        this.diagnostics = failure.diagnostics;
-        this.applied = failure.applied;
-    }
+/**
+ * An error class that carries the facts of a failed command: the one body both kinds below share.
+ * Its arguments are the message and the failure.
+ */
+function carryingFailure(Base) {
+    // TypeScript types a mixin's constructor as taking any arguments: the cast below says which.
+    const WithFailure = class extends Base {
+        command;
+        exitCode;
+        diagnostics;
+        applied;
+        constructor(...args) {
+            const [message, failure] = args;
+            super(message);
+            this.command = failure.command;
+            this.exitCode = failure.exitCode;
+            this.diagnostics = failure.diagnostics;
+            this.applied = failure.applied;
+        }
+    };
+    return WithFailure;
 }
-class TerraformConfigurationError extends errors/* ConfigurationError */.j1 {
-    command;
-    exitCode;
-    diagnostics;
-    applied;
-    constructor(message, failure) {
-        super(message);
-        this.command = failure.command;
-        this.exitCode = failure.exitCode;
-        this.diagnostics = failure.diagnostics;
-        this.applied = failure.applied;
-    }
+/* eslint-enable @typescript-eslint/no-explicit-any */
+class TerraformError extends carryingFailure(Error) {
+    name = 'TerraformError';
+}
+class TerraformConfigurationError extends carryingFailure(errors/* ConfigurationError */.j1) {
 }
 /** The state changed between plan and apply; the saved plan can never be applied now. */
 class StalePlanError extends TerraformConfigurationError {
@@ -48664,9 +48746,7 @@ const ansibleResultsSchema = object({
     waited: record(schemas_string(), object({ answered: schemas_boolean(), message: schemas_string().optional() })),
     unmatchedPlays: array(object({ play: schemas_string(), pattern: schemas_string() })),
 });
-function readAnsibleResults(json, reader = 'report') {
-    return readContract(json, ANSIBLE_RESULTS_KIND, { [ANSIBLE_RESULTS_MAJOR]: ansibleResultsSchema }, { file: RESULTS_FILE, reader });
-}
+const readAnsibleResults = contractReader(ansibleResultsSchema, 'report', RESULTS_FILE);
 /**
  * A task's `file:line` (absolute, as Ansible gives it) relative to the workspace, so that an
  * annotation links to the file; a role installed elsewhere keeps its absolute path.
@@ -48809,16 +48889,10 @@ const buildMetadataSchema = object({
     createdAt: build_metadata_isoTime,
 });
 /** Reads and validates a build-metadata.json (the image artifact, or a record from the cache). */
-function readBuildMetadata(json, reader = 'packer-build') {
-    return readContract(json, BUILD_METADATA_KIND, { [BUILD_METADATA_MAJOR]: buildMetadataSchema }, { file: BUILD_METADATA_FILE, reader });
-}
+const readBuildMetadata = contractReader(buildMetadataSchema, 'packer-build', BUILD_METADATA_FILE);
 /** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
 function validateBuildMetadata(value) {
-    const result = buildMetadataSchema.safeParse(value);
-    if (!result.success) {
-        throw new Error(`refusing to write an invalid ${BUILD_METADATA_FILE}: ${describeIssue(result.error.issues[0])}`);
-    }
-    return result.data;
+    return validateForWrite(buildMetadataSchema, value, BUILD_METADATA_FILE);
 }
 
 ;// CONCATENATED MODULE: ./lib/contracts/smoke.js
@@ -48903,19 +48977,10 @@ const smokeManifestSchema = object({
     /** File name → sha256 hex of each file beside manifest.json. */
     files: record(schemas_string(), schemas_string().regex(/^[0-9a-f]{64}$/)),
 });
-function readSmokeResults(json, reader = 'report') {
-    return readContract(json, SMOKE_RESULTS_KIND, { [SMOKE_RESULTS_MAJOR]: smokeResultsSchema }, { file: SMOKE_RESULTS_FILE, reader });
-}
-function readSmokeManifest(json, reader = 'report') {
-    return readContract(json, SMOKE_MANIFEST_KIND, { [SMOKE_MANIFEST_MAJOR]: smokeManifestSchema }, { reader });
-}
+const readSmokeResults = contractReader(smokeResultsSchema, 'report', SMOKE_RESULTS_FILE);
+const readSmokeManifest = contractReader(smokeManifestSchema, 'report');
 /** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
-function validateSmokeDocument(schema, value, file) {
-    const result = schema.safeParse(value);
-    if (!result.success)
-        throw new Error(`refusing to write an invalid ${file}: ${describeIssue(result.error.issues[0])}`);
-    return result.data;
-}
+const validateSmokeDocument = (/* unused pure expression or super */ null && (validateForWrite));
 
 
 ;// CONCATENATED MODULE: ./lib/report/smoke.js
@@ -49089,10 +49154,15 @@ function inventoryHosts(inventory) {
     return [...hosts].sort();
 }
 
-;// CONCATENATED MODULE: ./lib/render/values.js
+;// CONCATENATED MODULE: ./lib/markdown/escape.js
 /**
- * Display text for values and paths: one line, unambiguous, and free of characters that change how
- * the text around them reads (line breaks, bidirectional overrides, invisible format characters).
+ * The one Markdown escaper: every job summary, pull-request comment, issue and report puts text it did
+ * not write (from plans, pull requests, templates, inventories, tool output) into GitHub Markdown
+ * through these functions, without letting it change the layout or add markup. Such text goes into a
+ * code span, a `<code>` element or a fenced code block: GitHub does not turn @mentions, #references
+ * or :emoji: into links there, and Markdown inside is not parsed. What remains is to make sure the
+ * text cannot end its container early, which each function below handles for its own container.
+ * Plain text (`cellText`, `htmlText`, `headingText`) is escaped so that it reads as itself.
  */
 // Characters that are invisible or reorder text (the "Trojan Source" family), and the two line
 // separators JSON.stringify leaves raw: each is shown as its \u escape instead.
@@ -49100,30 +49170,8 @@ const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uF
 function escapeInvisible(text) {
     return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-/** A JSON literal of a primitive: strings quoted and escaped, so a value never spans lines. */
-function displayLiteral(value) {
-    if (typeof value === 'string')
-        return escapeInvisible(JSON.stringify(value));
-    if (typeof value === 'number' || typeof value === 'boolean' || value === null)
-        return String(value);
-    return escapeInvisible(JSON.stringify(value) ?? 'null');
-}
-const values_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-/** `input.tags["a b"][0]`: bare names where they are identifiers, quoted keys otherwise. */
-function displayPath(steps) {
-    let path = '';
-    steps.forEach((step, i) => {
-        if (typeof step === 'number')
-            path += `[${step}]`;
-        else if (values_IDENTIFIER.test(step))
-            path += i === 0 ? step : `.${step}`;
-        else
-            path += `[${displayLiteral(step)}]`;
-    });
-    return path;
-}
 /** Text made safe to show on one line: line breaks and other control characters become escapes. */
-function values_oneLine(text) {
+function oneLine(text) {
     // eslint-disable-next-line no-control-regex
     const controls = /[\u0000-\u001F\u007F-\u009F]/g;
     return escapeInvisible(text).replace(controls, (c) => {
@@ -49136,16 +49184,6 @@ function values_oneLine(text) {
         return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
     });
 }
-
-;// CONCATENATED MODULE: ./lib/render/markdown-escape.js
-
-/**
- * Putting text that came from a plan (addresses, keys, values, messages) into GitHub Markdown without
- * letting it change the layout or add markup. Every such text goes into a code span, a `<code>`
- * element or a fenced code block: GitHub does not turn @mentions, #references or :emoji: into links
- * there, and Markdown inside is not parsed. What remains is to make sure the text cannot end its
- * container early, which each function below handles for its own container.
- */
 /** Longest run of `char` in text. */
 function longestRun(text, char) {
     let longest = 0;
@@ -49164,11 +49202,14 @@ function longestRun(text, char) {
  * space on each side).
  */
 function codeSpan(text) {
-    const content = values_oneLine(text);
+    const content = oneLine(text);
     if (content === '')
         return '` `';
     const fence = '`'.repeat(longestRun(content, '`') + 1);
-    const pad = content.startsWith('`') || content.endsWith('`') || /^ .* $/.test(content) ? ' ' : '';
+    // A content of spaces only is not stripped, so it takes no padding.
+    const pad = content.startsWith('`') || content.endsWith('`') || (/^ .* $/.test(content) && /[^ ]/.test(content))
+        ? ' '
+        : '';
     return `${fence}${pad}${content}${pad}${fence}`;
 }
 const HTML_ESCAPES = {
@@ -49183,11 +49224,11 @@ const HTML_ESCAPES = {
  * characters Markdown and the table read as syntax backslash-escaped, on one line.
  */
 function cellText(text) {
-    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
 }
 /** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
 function htmlText(text) {
-    return values_oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+    return oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 /**
  * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
@@ -49196,8 +49237,40 @@ function htmlText(text) {
  * table nor Markdown reads as syntax.
  */
 function cellCode(text) {
-    const content = values_oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
+    const content = oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
     return `<code>${content}</code>`;
+}
+/**
+ * Code in a GFM table cell where a code span reads as one: a span when the text has no pipe (the only
+ * character that splits a cell inside a span), else `cellCode`, since no escaping of a pipe inside a
+ * span shows every text as itself.
+ */
+function cellSpan(text) {
+    return text.includes('|') ? cellCode(text) : codeSpan(text);
+}
+/**
+ * Text as a heading (or any running text outside code): no markup, no HTML, and no @mention (a word
+ * joiner after each `@`), since headings are made of repository, workflow and stack names.
+ */
+function headingText(text) {
+    return oneLine(text)
+        .replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c)
+        .replace(/[\\`*_{}[\]|#!~]/g, (c) => `\\${c}`)
+        .replace(/@/g, '@\u2060');
+}
+/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
+function linkUrl(url) {
+    if (!url)
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            return undefined;
+        return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
@@ -49224,7 +49297,6 @@ function truncate(text, max) {
 }
 
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
-
 
 /**
  * report.md and the job summary. Every text that came from an artifact (stack names, addresses,
@@ -49378,23 +49450,13 @@ function artifactSection(model) {
         lines.push(`- ${codeSpan(a.name)}${a.problem ? `: :warning: not read: ${codeSpan(a.problem)}` : ''}`);
     }
     if (model.jobsNote)
-        lines.push('', `_${values_oneLine(model.jobsNote).replace(/[_*`[\]<>|\\]/g, (c) => `\\${c}`)}_`);
+        lines.push('', `_${cellText(oneLine(model.jobsNote))}_`);
     if (model.backup) {
         lines.push('', 'problem' in model.backup
             ? `:warning: The state backup failed: ${codeSpan(model.backup.problem)}`
             : `State backup: ${codeSpan(model.backup.artifact)}${model.backup.encrypted ? ' (encrypted)' : ' (not encrypted: give encryption-key to seal it)'}`);
     }
     return [...lines, ''];
-}
-/**
- * The title as heading text: no markup, no HTML, and no @mention (a word joiner after each `@`), since
- * the default title is made of repository and workflow names.
- */
-function headingText(text) {
-    return values_oneLine(text)
-        .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c)
-        .replace(/[\\`*_{}[\]|#!~]/g, (c) => `\\${c}`)
-        .replace(/@/g, '@\u2060');
 }
 /** The whole report as GitHub Markdown: report.md, and the job summary. */
 function renderMarkdown(model) {
@@ -50686,7 +50748,8 @@ async function notify(url, kind, model, deps) {
             const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
             throw new HttpStatusError(`the request failed (${(0,errors/* errorMessage */.gJ)(error)}${cause})`);
         }
-        // The body is read and dropped either way, so the connection is freed.
+        // The body is read and dropped either way, so the connection is freed; the status is the answer, so a
+        // body that cannot be read is ignored.
         await response.arrayBuffer().catch(() => undefined);
         if (response.ok)
             return;
@@ -50717,6 +50780,22 @@ async function notify(url, kind, model, deps) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/github/lazy-client.js
+/**
+ * The GitHub client, made on first use and then shared. Octokit is loaded only then: the runs that never
+ * talk to GitHub do not pay for it (start-up time is measured). Without a token, the first use throws what
+ * `missingToken` makes: the message that names the input and why this step needs it.
+ */
+function lazyGitHubClient(token, logger, run, missingToken) {
+    let client;
+    return () => (client ??= (async () => {
+        if (!token)
+            throw missingToken();
+        const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(967)]).then(__nccwpck_require__.bind(__nccwpck_require__, 52967));
+        return createGitHubClient(token, logger, { apiUrl: run.apiUrl });
+    })());
+}
+
 ;// CONCATENATED MODULE: ./lib/report/report.js
 
 
@@ -50730,7 +50809,33 @@ async function notify(url, kind, model, deps) {
 
 
 
+
 const REPORT_FILES = ['report.md', 'report.html', 'report.json', 'reproduce.sh'];
+/** The report step: the report, its outputs and the job summary; then fails if the state backup did. */
+async function runReport(inputs, deps) {
+    const { logger } = deps;
+    const token = inputs.githubToken;
+    // Made only when the jobs are read; without a token they are not.
+    const github = token
+        ? lazyGitHubClient(token, logger, deps.run, () => new Error('the GitHub token went missing'))
+        : undefined;
+    const result = await buildReport(inputs, { ...deps, github });
+    deps.setOutputs({
+        'report-path': result.markdownPath,
+        'html-path': result.htmlPath,
+        'json-path': result.jsonPath,
+        'reproduce-path': result.scriptPath,
+        outcome: result.model.outcome,
+        'artifact-name': result.artifactName,
+    });
+    if (result.notified !== undefined)
+        deps.setOutputs({ notified: result.notified });
+    await deps.writeSummary(result.markdown);
+    logger.debug(`report built in ${result.buildMs.toFixed(0)} ms`);
+    if (result.backupProblem) {
+        throw new errors/* StepFailure */.pH(`The report is out, but the state backup failed: ${result.backupProblem}`);
+    }
+}
 /**
  * The report action: gathers the run's artifacts and jobs, backs up the state when asked, writes
  * report.md, report.html, report.json and reproduce.sh, uploads them as `<prefix>-report`, and
@@ -50865,6 +50970,18 @@ const reportInputs = defineInputs({
     'github-token': sharedInputs['github-token'],
 }, [backendConfigFilesRule]);
 
+;// CONCATENATED MODULE: ./lib/actions/report/outputs.js
+
+const reportOutputs = defineOutputs({
+    'report-path': output.string(),
+    'html-path': output.string(),
+    'json-path': output.string(),
+    'reproduce-path': output.string(),
+    outcome: output.string(),
+    'artifact-name': output.string(),
+    notified: output.boolean(),
+});
+
 ;// CONCATENATED MODULE: ./lib/actions/report/run.js
 
 
@@ -50872,40 +50989,13 @@ const reportInputs = defineInputs({
 
 
 function run() {
-    return runAction('report', reportInputs, async ({ inputs, logger, exec, run, setOutput, writeSummary }) => {
-        let client;
-        const token = inputs.githubToken;
-        const github = token
-            ? () => (client ??= (async () => {
-                // Loaded only when the jobs are read: start-up time is measured.
-                const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(967)]).then(__nccwpck_require__.bind(__nccwpck_require__, 52967));
-                return createGitHubClient(token, logger, { apiUrl: run.apiUrl });
-            })())
-            : undefined;
-        const result = await buildReport(inputs, {
-            artifacts: actionsArtifactStore(),
-            logger,
-            exec,
-            run,
-            github,
-            fetch: globalThis.fetch,
-            now: () => new Date(),
-            workflow: process.env.GITHUB_WORKFLOW ?? '',
-        });
-        setOutput('report-path', result.markdownPath);
-        setOutput('html-path', result.htmlPath);
-        setOutput('json-path', result.jsonPath);
-        setOutput('reproduce-path', result.scriptPath);
-        setOutput('outcome', result.model.outcome);
-        setOutput('artifact-name', result.artifactName);
-        if (result.notified !== undefined)
-            setOutput('notified', result.notified);
-        await writeSummary(result.markdown);
-        logger.debug(`report built in ${result.buildMs.toFixed(0)} ms`);
-        if (result.backupProblem) {
-            throw new errors/* StepFailure */.pH(`The report is out, but the state backup failed: ${result.backupProblem}`);
-        }
-    });
+    return runAction('report', reportInputs, reportOutputs, ({ inputs, ...context }) => runReport(inputs, {
+        ...context,
+        artifacts: actionsArtifactStore(),
+        fetch: globalThis.fetch,
+        now: () => new Date(),
+        workflow: process.env.GITHUB_WORKFLOW ?? '',
+    }));
 }
 
 

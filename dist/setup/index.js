@@ -40488,7 +40488,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7042);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(125);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -40497,7 +40497,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7042:
+/***/ 125:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50588,6 +50588,37 @@ const actionsExec = async (command, args, options = {}) => {
     return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
 };
 
+;// CONCATENATED MODULE: ./lib/core/outputs.js
+/**
+ * The one output layer every action uses, as src/core/inputs.ts is for inputs. A use case declares the
+ * outputs it sets as an interface of typed values keyed by their action.yml names (`'has-changes': boolean`);
+ * the action's `outputs.ts` declares each of them once with its kind (`defineOutputs<TfPlanOutputs>({...})`),
+ * which the compiler holds to exactly that interface's names and types, and the metadata test to action.yml.
+ * The use case receives a setter typed by its interface (`setOutputs({ 'has-changes': true })`): a value of
+ * the wrong type or an undeclared name does not compile.
+ */
+// A value the step has not got (no deployment, no comment) is written empty, as the runner reads an unset output.
+const scalar = (value) => value === undefined ? '' : String(value);
+/** The output kinds: a value as the runner reads it, or a JSON document (a list, an object). */
+const output = {
+    string: () => ({ kind: 'string', format: scalar }),
+    number: () => ({ kind: 'number', format: scalar }),
+    boolean: () => ({ kind: 'boolean', format: scalar }),
+    json: () => ({ kind: 'json', format: (value) => JSON.stringify(value) }),
+};
+/** Declares an action's outputs (`src/actions/<name>/outputs.ts`), keyed by the use case's output interface. */
+function defineOutputs(declaration) {
+    return declaration;
+}
+/** The typed setter over the runner's `setOutput`, formatting each value as its declaration says. */
+function outputSetter(declaration, write) {
+    return (values) => {
+        for (const name of Object.keys(values)) {
+            write(name, declaration[name].format(values[name]));
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/core/run-context.js
 function readRunContext(env = process.env) {
     const required = (name) => {
@@ -50624,6 +50655,7 @@ function readRunContext(env = process.env) {
 
 
 
+
 /** The Logger over the runner's workflow commands. */
 const runnerLogger = {
     debug: (message) => lib_core/* debug */.Yz(message),
@@ -50651,13 +50683,13 @@ async function writeSummary(markdown) {
 /** The runner gives main's saved state to post as STATE_*; this flag tells the two phases apart. */
 const POST_PHASE_STATE = 'isPost';
 /**
- * The outer wrapper of every action: reads the inputs, runs the body, and turns what it throws into
+ * The outer wrapper of every action: reads the inputs, runs the body with a setter of the declared outputs, and turns what it throws into
  * exactly one `::error::` line. A user's mistake (ConfigurationError) shows only its message; anything
  * else is a bug, shown with the action's name, with its stack at debug level for whoever files it.
  * This is the only place that calls setFailed. With a `post` body, the same bundle serves as the
  * action's post step (action.yml `post:`), which runs after main also when the job failed.
  */
-async function runAction(actionName, spec, main, post) {
+async function runAction(actionName, spec, outputs, main, post) {
     try {
         if (post && lib_core/* getState */.Gu(POST_PHASE_STATE) === 'true') {
             await post({ logger: runnerLogger, state: (name) => lib_core/* getState */.Gu(name) });
@@ -50672,7 +50704,7 @@ async function runAction(actionName, spec, main, post) {
             logger: runnerLogger,
             exec: actionsExec,
             run: readRunContext(),
-            setOutput: (name, value) => lib_core/* setOutput */.uH(name, String(value)),
+            setOutputs: outputSetter(outputs, (name, value) => lib_core/* setOutput */.uH(name, value)),
             saveState: (name, value) => lib_core/* saveState */.LZ(name, value),
             addPath: (dir) => lib_core/* addPath */.fM(dir),
             exportVariable: (name, value) => lib_core/* exportVariable */.dN(name, value),
@@ -50690,10 +50722,365 @@ async function runAction(actionName, spec, main, post) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/toolchain/releases.js
+
+const PRODUCTS = {
+    opentofu: { title: 'OpenTofu', binary: 'tofu', input: 'tofu-version' },
+    terraform: { title: 'Terraform', binary: 'terraform', input: 'terraform-version' },
+    packer: { title: 'Packer', binary: 'packer', input: 'packer-version' },
+};
+const OS_NAMES = {
+    linux: 'linux',
+    darwin: 'darwin',
+    win32: 'windows',
+    freebsd: 'freebsd',
+    openbsd: 'openbsd',
+    sunos: 'solaris',
+};
+const ARCH_NAMES = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' };
+/** Node's names for the machine (process.platform, process.arch) in the releases' vocabulary. */
+function releasePlatform(platform, arch) {
+    const os = OS_NAMES[platform];
+    const goArch = ARCH_NAMES[arch];
+    if (!os || !goArch)
+        throw new StepFailure(`setup: no release archives are published for ${platform}/${arch}.`);
+    return { os, arch: goArch };
+}
+/** File names: the archive prefix is the binary's name, `tofu_1.8.0_linux_amd64.zip`, `packer_1.11.2_SHA256SUMS`. */
+function fileNames(product, version, platform) {
+    const prefix = PRODUCTS[product].binary;
+    return {
+        archiveName: `${prefix}_${version}_${platform.os}_${platform.arch}.zip`,
+        sumsName: `${prefix}_${version}_SHA256SUMS`,
+        binaryName: platform.os === 'windows' ? `${prefix}.exe` : prefix,
+    };
+}
+/**
+ * The directory that holds one release's archives and SHA256SUMS. Official locations:
+ *   OpenTofu   https://github.com/opentofu/opentofu/releases/download/v<V>/
+ *   HashiCorp  https://releases.hashicorp.com/<product>/<V>/
+ * A mirror uses HashiCorp's layout for all three, `<mirror>/<product>/<V>/` with the product named
+ * `opentofu`, `terraform` or `packer`: one layout is simpler to host than two, and an existing mirror
+ * of releases.hashicorp.com already has it.
+ */
+function releaseDirectory(product, version, mirrorUrl) {
+    if (mirrorUrl)
+        return `${mirrorUrl.replace(/\/+$/, '')}/${product}/${encodeURIComponent(version)}/`;
+    if (product === 'opentofu')
+        return `https://github.com/opentofu/opentofu/releases/download/v${encodeURIComponent(version)}/`;
+    return `https://releases.hashicorp.com/${product}/${encodeURIComponent(version)}/`;
+}
+function releaseFiles(product, version, platform, mirrorUrl) {
+    const names = fileNames(product, version, platform);
+    const dir = releaseDirectory(product, version, mirrorUrl);
+    return { ...names, archiveUrl: dir + names.archiveName, sumsUrl: dir + names.sumsName };
+}
+/** The Python package index pip reads: the mirror's `/pypi/simple` (PEP 503), or pip's own default. */
+function pythonIndexUrl(mirrorUrl) {
+    return mirrorUrl ? `${mirrorUrl.replace(/\/+$/, '')}/pypi/simple` : undefined;
+}
+// A version the archives can be named by: 1.8.0, 1.9.0-rc1, 2.17.5 (no ranges, no "latest").
+const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+/**
+ * An exact version, with a leading `v` dropped. `latest` and partial versions are refused: resolving
+ * them needs a release index that mirrors do not have, and a pinned toolchain is the point of setup.
+ */
+function exactVersion(raw, where) {
+    const version = raw.trim().replace(/^v/, '');
+    if (!EXACT_VERSION.test(version)) {
+        throw new errors_ConfigurationError(`${where} must be an exact version such as 1.8.0 (no "latest" or partial versions); got "${raw.trim()}".`);
+    }
+    return version;
+}
+function isExactVersion(raw) {
+    return EXACT_VERSION.test(raw.trim().replace(/^v/, ''));
+}
+/** A URL as it may be printed: without the user name and password a mirror URL may carry. */
+function displayUrl(url) {
+    if (!URL.canParse(url))
+        return url;
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password)
+        return url;
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.href;
+}
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./lib/toolchain/ansible.js
+
+
+
+
+const ANSIBLE_TOOL = 'ansible-core';
+/**
+ * Installs ansible-core into its own virtual environment under the tool cache, from the mirror's
+ * `/pypi/simple` index when a mirror is given. Only the environment's `ansible*` commands are put on
+ * PATH (through a `bin` directory of links), so later steps keep the python they had.
+ */
+async function installAnsible(version, mirrorUrl, deps) {
+    const started = Date.now();
+    const { exec, logger, tools } = deps;
+    const indexUrl = pythonIndexUrl(mirrorUrl);
+    const source = indexUrl ? displayUrl(indexUrl) : 'the default Python package index';
+    const cached = tools.find(ANSIBLE_TOOL, version);
+    if (cached) {
+        logger.info(`ansible-core ${version}: found in the tool cache at ${cached}`);
+        return {
+            product: 'ansible',
+            version,
+            binDir: deps.windows ? (0,external_node_path_.join)(cached, 'venv', 'Scripts') : (0,external_node_path_.join)(cached, 'bin'),
+            fromCache: true,
+            source: 'tool cache',
+            durationMs: Date.now() - started,
+        };
+    }
+    const dir = await tools.prepare(ANSIBLE_TOOL, version);
+    const venv = (0,external_node_path_.join)(dir, 'venv');
+    const venvBin = (0,external_node_path_.join)(venv, deps.windows ? 'Scripts' : 'bin');
+    const python = (0,external_node_path_.join)(venvBin, deps.windows ? 'python.exe' : 'python');
+    try {
+        const made = await exec(deps.python ?? 'python3', ['-m', 'venv', venv]);
+        if (made.exitCode !== 0) {
+            throw new StepFailure(`ansible-core needs a Python virtual environment, and python3 -m venv exited ${made.exitCode}: ` +
+                `${lastLines(made.stderr || made.stdout)}. Install Python 3 with its venv module ` +
+                '(python3-venv on Debian and Ubuntu), or use actions/setup-python in an earlier step.');
+        }
+        const args = ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input'];
+        if (indexUrl) {
+            args.push('--index-url', indexUrl);
+            // pip ignores a plain-http index unless told to trust its host; the user chose that mirror.
+            const url = new URL(indexUrl);
+            if (url.protocol === 'http:')
+                args.push('--trusted-host', url.host);
+        }
+        args.push(`ansible-core==${version}`);
+        logger.info(`ansible-core ${version}: pip install from ${source}`);
+        const installed = await exec(python, args, { env: { PIP_NO_INPUT: '1' } });
+        if (installed.exitCode !== 0) {
+            throw new StepFailure(`pip could not install ansible-core==${version} from ${source} (exit ${installed.exitCode}): ` +
+                lastLines(installed.stderr || installed.stdout));
+        }
+        const reported = await exec(python, [
+            '-c',
+            'import importlib.metadata as m; print(m.version("ansible-core"))',
+        ]);
+        if (reported.exitCode !== 0 || reported.stdout.trim() !== version) {
+            throw new StepFailure(`pip installed ansible-core ${reported.stdout.trim() || '(unknown)'}, not the ${version} that was asked for.`);
+        }
+        // Links to the environment's ansible commands only: its python and pip stay off PATH.
+        const bin = (0,external_node_path_.join)(dir, 'bin');
+        if (deps.windows) {
+            await (0,promises_namespaceObject.rm)(bin, { force: true, recursive: true });
+        }
+        else {
+            await (0,promises_namespaceObject.mkdir)(bin, { recursive: true });
+            const commands = (await (0,promises_namespaceObject.readdir)(venvBin)).filter((name) => name.startsWith('ansible'));
+            if (commands.length === 0)
+                throw new StepFailure(`ansible-core ${version} from ${source} installed no ansible commands.`);
+            for (const name of commands)
+                await (0,promises_namespaceObject.symlink)((0,external_node_path_.join)(venvBin, name), (0,external_node_path_.join)(bin, name));
+        }
+        await tools.complete(ANSIBLE_TOOL, version);
+        logger.info(`ansible-core ${version}: installed in ${venv}`);
+        return {
+            product: 'ansible',
+            version,
+            binDir: deps.windows ? venvBin : bin,
+            fromCache: false,
+            source,
+            durationMs: Date.now() - started,
+        };
+    }
+    catch (error) {
+        // Half an environment must not be found by the next run.
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        throw error;
+    }
+}
+function lastLines(text, count = 15) {
+    return text.trim().split(/\r?\n/).slice(-count).join('\n');
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/toolchain/checksums.js
+
+
+
+/** A published checksum did not match, or a SHA256SUMS file could not be read: nothing is installed. */
+class ChecksumError extends StepFailure {
+    name = 'ChecksumError';
+}
+// `<64 hex><two spaces or space and *><file name>`, as sha256sum writes it (`*` marks binary mode).
+const LINE = /^([0-9a-fA-F]{64}) [ *](.+)$/;
+/**
+ * Parses a SHA256SUMS file into file name → lowercase hex digest. Blank lines are skipped; any other
+ * line that is not a checksum line makes the whole file suspect, and so does a file named twice with
+ * different digests.
+ */
+function parseSha256Sums(text, source = 'SHA256SUMS') {
+    const sums = new Map();
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = raw.trimEnd();
+        if (line.trim() === '')
+            return;
+        const match = LINE.exec(line);
+        if (!match) {
+            throw new ChecksumError(`${source}: line ${index + 1} is not "<sha256> <file name>", so its checksums cannot be trusted.`);
+        }
+        const digest = (match[1] ?? '').toLowerCase();
+        const name = (match[2] ?? '').trim();
+        const earlier = sums.get(name);
+        if (earlier !== undefined && earlier !== digest) {
+            throw new ChecksumError(`${source}: ${name} is listed twice with different checksums.`);
+        }
+        sums.set(name, digest);
+    });
+    return sums;
+}
+/** The sha256 of a file, read as a stream (archives are tens of megabytes). */
+function sha256File(path) {
+    return new Promise((resolve, reject) => {
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        (0,external_node_fs_.createReadStream)(path)
+            .on('error', reject)
+            .on('data', (chunk) => hash.update(chunk))
+            .on('end', () => resolve(hash.digest('hex')));
+    });
+}
+/** Throws unless `actual` is the digest `sums` publishes for `fileName`. */
+function verifyChecksum(sums, fileName, actual, sources) {
+    const expected = sums.get(fileName);
+    if (expected === undefined) {
+        throw new ChecksumError(`${sources.sumsUrl} lists no checksum for ${fileName}, so it cannot be verified; nothing was installed.`);
+    }
+    if (expected !== actual.toLowerCase()) {
+        throw new ChecksumError(`Checksum mismatch for ${sources.archiveUrl}: SHA256SUMS (${sources.sumsUrl}) says ${expected}, ` +
+            `the download is ${actual.toLowerCase()}. The archive was refused and nothing was installed.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/toolchain/install.js
+
+
+
+
+
+/** A download the server answered with something other than 200. */
+class DownloadError extends Error {
+    url;
+    status;
+    name = 'DownloadError';
+    constructor(url, status) {
+        super(`${displayUrl(url)} answered HTTP ${status ?? '(no status)'}`);
+        this.url = url;
+        this.status = status;
+    }
+}
+/**
+ * Installs one release archive: served from the tool cache when this version is there, otherwise
+ * downloaded with its SHA256SUMS, verified, extracted, checked to be the version it claims, and only
+ * then put into the tool cache. Anything refused on the way leaves nothing behind in the cache.
+ */
+async function installRelease(product, version, mirrorUrl, deps) {
+    const started = Date.now();
+    const { toolCache, logger } = deps;
+    const info = PRODUCTS[product];
+    const files = releaseFiles(product, version, deps.platform, mirrorUrl);
+    // What messages show: the same URLs without any credentials of the mirror's.
+    const shown = { archiveUrl: displayUrl(files.archiveUrl), sumsUrl: displayUrl(files.sumsUrl) };
+    const cached = toolCache.find(info.binary, version);
+    if (cached) {
+        logger.info(`${info.title} ${version}: found in the tool cache at ${cached}`);
+        return {
+            product,
+            version,
+            binDir: cached,
+            fromCache: true,
+            source: 'tool cache',
+            durationMs: Date.now() - started,
+        };
+    }
+    const temporary = [];
+    try {
+        logger.info(`${info.title} ${version}: downloading ${shown.archiveUrl}`);
+        const sumsFile = await download(files.sumsUrl, product, version, mirrorUrl, deps);
+        temporary.push(sumsFile);
+        const sums = parseSha256Sums(await (0,promises_namespaceObject.readFile)(sumsFile, 'utf8'), shown.sumsUrl);
+        const archive = await download(files.archiveUrl, product, version, mirrorUrl, deps);
+        temporary.push(archive);
+        const digest = await sha256File(archive);
+        verifyChecksum(sums, files.archiveName, digest, shown);
+        logger.info(`${info.title} ${version}: sha256 ${digest} matches ${files.sumsName}`);
+        const extracted = await toolCache.extractZip(archive);
+        temporary.push(extracted);
+        const binary = (0,external_node_path_.join)(extracted, files.binaryName);
+        try {
+            await (0,promises_namespaceObject.access)(binary);
+        }
+        catch {
+            throw new StepFailure(`${shown.archiveUrl} does not contain ${files.binaryName}; nothing was installed.`);
+        }
+        const reported = await reportedVersion(product, binary, deps.exec);
+        if (reported !== version) {
+            throw new StepFailure(`${shown.archiveUrl} holds ${info.title} ${reported ?? '(no version reported)'}, not the ${version} ` +
+                'that was asked for; nothing was installed.');
+        }
+        const binDir = await toolCache.cacheDir(extracted, info.binary, version);
+        logger.info(`${info.title} ${version}: installed in the tool cache at ${binDir}`);
+        return {
+            product,
+            version,
+            binDir,
+            fromCache: false,
+            source: shown.archiveUrl,
+            durationMs: Date.now() - started,
+        };
+    }
+    finally {
+        for (const path of temporary)
+            await (0,promises_namespaceObject.rm)(path, { recursive: true, force: true });
+    }
+}
+async function download(url, product, version, mirrorUrl, deps) {
+    try {
+        return await deps.toolCache.download(url);
+    }
+    catch (error) {
+        if (error instanceof DownloadError && error.status === 404) {
+            const info = PRODUCTS[product];
+            // The likely mistake differs: a version that was never released, or a mirror with another layout.
+            const hint = mirrorUrl
+                ? `Input "mirror-url" must serve <mirror>/${product}/<version>/ as the official releases do, and ` +
+                    `input "${info.input}" must name a version the mirror holds`
+                : `Input "${info.input}" must name a released ${info.title} version`;
+            throw new errors_ConfigurationError(`${hint}: ${displayUrl(url)} was not found (HTTP 404).`);
+        }
+        if (error instanceof DownloadError)
+            throw new StepFailure(`Could not download ${displayUrl(url)}: HTTP ${error.status ?? '(no status)'}.`);
+        throw error;
+    }
+}
+/** The version the binary reports: `version -json` for tofu and terraform, `version` for packer. */
+async function reportedVersion(product, binary, exec) {
+    const env = { CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+    if (product === 'packer') {
+        const result = await exec(binary, ['version'], { env });
+        return /Packer v(\S+)/.exec(result.stdout)?.[1];
+    }
+    const result = await exec(binary, ['version', '-json'], { env });
+    try {
+        const parsed = JSON.parse(result.stdout);
+        return typeof parsed.terraform_version === 'string' ? parsed.terraform_version : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/toolchain/plugin-cache.js
 
 
@@ -50802,89 +51189,228 @@ async function savePluginCache(options) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/toolchain/releases.js
+;// CONCATENATED MODULE: ./lib/toolchain/version-files.js
 
-const PRODUCTS = {
-    opentofu: { title: 'OpenTofu', binary: 'tofu', input: 'tofu-version' },
-    terraform: { title: 'Terraform', binary: 'terraform', input: 'terraform-version' },
-    packer: { title: 'Packer', binary: 'packer', input: 'packer-version' },
-};
-const OS_NAMES = {
-    linux: 'linux',
-    darwin: 'darwin',
-    win32: 'windows',
-    freebsd: 'freebsd',
-    openbsd: 'openbsd',
-    sunos: 'solaris',
-};
-const ARCH_NAMES = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' };
-/** Node's names for the machine (process.platform, process.arch) in the releases' vocabulary. */
-function releasePlatform(platform, arch) {
-    const os = OS_NAMES[platform];
-    const goArch = ARCH_NAMES[arch];
-    if (!os || !goArch)
-        throw new StepFailure(`setup: no release archives are published for ${platform}/${arch}.`);
-    return { os, arch: goArch };
-}
-/** File names: the archive prefix is the binary's name, `tofu_1.8.0_linux_amd64.zip`, `packer_1.11.2_SHA256SUMS`. */
-function fileNames(product, version, platform) {
-    const prefix = PRODUCTS[product].binary;
-    return {
-        archiveName: `${prefix}_${version}_${platform.os}_${platform.arch}.zip`,
-        sumsName: `${prefix}_${version}_SHA256SUMS`,
-        binaryName: platform.os === 'windows' ? `${prefix}.exe` : prefix,
-    };
-}
+
+
+
+const VERSION_FILE_NAMES = ['.tool-versions', '.opentofu-version', '.terraform-version'];
 /**
- * The directory that holds one release's archives and SHA256SUMS. Official locations:
- *   OpenTofu   https://github.com/opentofu/opentofu/releases/download/v<V>/
- *   HashiCorp  https://releases.hashicorp.com/<product>/<V>/
- * A mirror uses HashiCorp's layout for all three, `<mirror>/<product>/<V>/` with the product named
- * `opentofu`, `terraform` or `packer`: one layout is simpler to host than two, and an existing mirror
- * of releases.hashicorp.com already has it.
+ * Parses asdf's `.tool-versions`: `<tool> <version> [fallback versions...]` a line, `#` comments.
+ * Only the first version of a line counts (asdf's fallbacks need a resolver we do not have). A tool
+ * named twice keeps its first line, as asdf does.
  */
-function releaseDirectory(product, version, mirrorUrl) {
-    if (mirrorUrl)
-        return `${mirrorUrl.replace(/\/+$/, '')}/${product}/${encodeURIComponent(version)}/`;
-    if (product === 'opentofu')
-        return `https://github.com/opentofu/opentofu/releases/download/v${encodeURIComponent(version)}/`;
-    return `https://releases.hashicorp.com/${product}/${encodeURIComponent(version)}/`;
+function parseToolVersions(text) {
+    const tools = new Map();
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = raw.replace(/#.*$/, '').trim();
+        if (line === '')
+            return;
+        const [tool, version] = line.split(/\s+/);
+        if (!tool || !version || tools.has(tool))
+            return;
+        tools.set(tool, { version, line: index + 1 });
+    });
+    return tools;
 }
-function releaseFiles(product, version, platform, mirrorUrl) {
-    const names = fileNames(product, version, platform);
-    const dir = releaseDirectory(product, version, mirrorUrl);
-    return { ...names, archiveUrl: dir + names.archiveName, sumsUrl: dir + names.sumsName };
-}
-/** The Python package index pip reads: the mirror's `/pypi/simple` (PEP 503), or pip's own default. */
-function pythonIndexUrl(mirrorUrl) {
-    return mirrorUrl ? `${mirrorUrl.replace(/\/+$/, '')}/pypi/simple` : undefined;
-}
-// A version the archives can be named by: 1.8.0, 1.9.0-rc1, 2.17.5 (no ranges, no "latest").
-const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
-/**
- * An exact version, with a leading `v` dropped. `latest` and partial versions are refused: resolving
- * them needs a release index that mirrors do not have, and a pinned toolchain is the point of setup.
- */
-function exactVersion(raw, where) {
-    const version = raw.trim().replace(/^v/, '');
-    if (!EXACT_VERSION.test(version)) {
-        throw new errors_ConfigurationError(`${where} must be an exact version such as 1.8.0 (no "latest" or partial versions); got "${raw.trim()}".`);
+/** `.opentofu-version` / `.terraform-version` (tfenv's format): the first line that is not a comment. */
+function parseVersionFile(text) {
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.replace(/#.*$/, '').trim();
+        if (line !== '')
+            return line;
     }
-    return version;
+    return undefined;
 }
-function isExactVersion(raw) {
-    return EXACT_VERSION.test(raw.trim().replace(/^v/, ''));
+async function readVersionFiles(dir) {
+    const files = {};
+    for (const name of VERSION_FILE_NAMES) {
+        try {
+            files[name] = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(dir, name), 'utf8');
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+        }
+    }
+    return files;
 }
-/** A URL as it may be printed: without the user name and password a mirror URL may carry. */
-function displayUrl(url) {
-    if (!URL.canParse(url))
-        return url;
-    const parsed = new URL(url);
-    if (!parsed.username && !parsed.password)
-        return url;
-    parsed.username = '';
-    parsed.password = '';
-    return parsed.href;
+function fromInput(value, input) {
+    return value ? { version: exactVersion(value, `Input "${input}"`), from: `input ${input}` } : undefined;
+}
+/**
+ * Decides what to install. An input wins over every file; for OpenTofu and Terraform the inputs also
+ * choose the tool, so a file is read only when neither tofu-version nor terraform-version is given.
+ * Files, in order: `.tool-versions` (opentofu, terraform, packer, ansible-core), then
+ * `.opentofu-version`, then `.terraform-version`. Naming both OpenTofu and Terraform in files is
+ * refused rather than guessed.
+ */
+function resolveRequests(inputs, files) {
+    const requests = {};
+    const toolVersions = files['.tool-versions'] ? parseToolVersions(files['.tool-versions']) : new Map();
+    const fromToolVersions = (tool) => {
+        const entry = toolVersions.get(tool);
+        if (!entry)
+            return undefined;
+        const where = `.tool-versions line ${entry.line} (${tool})`;
+        return { version: exactVersion(entry.version, where), from: '.tool-versions' };
+    };
+    const fromFile = (name) => {
+        const text = files[name];
+        if (text === undefined)
+            return undefined;
+        const version = parseVersionFile(text);
+        if (version === undefined)
+            throw new errors_ConfigurationError(`${name} is empty: write one version in it.`);
+        return { version: exactVersion(version, name), from: name };
+    };
+    const tofuInput = fromInput(inputs.tofuVersion, 'tofu-version');
+    const terraformInput = fromInput(inputs.terraformVersion, 'terraform-version');
+    if (tofuInput)
+        requests.opentofu = tofuInput;
+    else if (terraformInput)
+        requests.terraform = terraformInput;
+    else {
+        const tofu = fromToolVersions('opentofu') ?? fromFile('.opentofu-version');
+        const terraform = fromToolVersions('terraform') ?? fromFile('.terraform-version');
+        if (tofu && terraform) {
+            throw new errors_ConfigurationError(`The workspace names both OpenTofu (${tofu.from}) and Terraform (${terraform.from}); ` +
+                'choose one with the tofu-version or terraform-version input.');
+        }
+        if (tofu)
+            requests.opentofu = tofu;
+        if (terraform)
+            requests.terraform = terraform;
+    }
+    const packer = fromInput(inputs.packerVersion, 'packer-version') ?? fromToolVersions('packer');
+    if (packer)
+        requests.packer = packer;
+    const ansible = fromInput(inputs.ansibleVersion, 'ansible-version') ?? fromToolVersions('ansible-core');
+    if (ansible)
+        requests.ansible = ansible;
+    return requests;
+}
+
+;// CONCATENATED MODULE: ./lib/toolchain/setup.js
+
+
+
+
+
+
+
+/** The output each tool's version is reported under. */
+const OUTPUTS = {
+    opentofu: 'tofu-version',
+    terraform: 'terraform-version',
+    packer: 'packer-version',
+    ansible: 'ansible-version',
+};
+/**
+ * Installs what the inputs and version files ask for, each onto PATH as soon as it is ready, then
+ * points OpenTofu or Terraform at a provider plugin cache and restores that from the Actions cache.
+ */
+async function setup(inputs, deps) {
+    const requests = resolveRequests(inputs, deps.versionFiles);
+    if (Object.keys(requests).length === 0) {
+        throw new errors_ConfigurationError('Nothing to install: give tofu-version, terraform-version, packer-version or ansible-version, or ' +
+            'commit a .tool-versions, .opentofu-version or .terraform-version file.');
+    }
+    const mirrorUrl = inputs.mirrorUrl;
+    // A mirror may carry credentials (https://user:token@host/); every download line names its URL.
+    const password = mirrorUrl ? new URL(mirrorUrl).password : '';
+    if (password)
+        deps.logger.mask(decodeURIComponent(password));
+    const result = { installed: [] };
+    const record = (installed, requested) => {
+        deps.addPath(installed.binDir);
+        result.installed.push({ ...installed, from: requested.from });
+    };
+    for (const product of ['opentofu', 'terraform', 'packer']) {
+        const requested = requests[product];
+        if (!requested)
+            continue;
+        const installed = await deps.logger.group(`${PRODUCTS[product].title} ${requested.version}`, () => installRelease(product, requested.version, mirrorUrl, deps));
+        record(installed, requested);
+    }
+    if (requests.ansible) {
+        const requested = requests.ansible;
+        const installed = await deps.logger.group(`ansible-core ${requested.version}`, () => installAnsible(requested.version, mirrorUrl, {
+            exec: deps.exec,
+            logger: deps.logger,
+            tools: deps.toolDirectories,
+            windows: deps.windows,
+        }));
+        record(installed, requested);
+    }
+    if (requests.opentofu || requests.terraform) {
+        const dir = pluginCacheDir(deps.home);
+        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+        // Exported whether or not the Actions cache keeps it: several inits in one job share it anyway.
+        deps.exportVariable('TF_PLUGIN_CACHE_DIR', dir);
+        result.pluginCacheDir = dir;
+        if (inputs.cache) {
+            const restored = await restorePluginCache({
+                workspace: deps.workspace,
+                dir,
+                platform: deps.platform,
+                cache: deps.cache,
+                logger: deps.logger,
+            });
+            if (restored)
+                result.pluginCache = restored;
+        }
+    }
+    return result;
+}
+const STATE_KEY = 'plugin-cache-key';
+const STATE_RESTORED = 'plugin-cache-restored';
+/**
+ * The setup step: installs the tools the inputs and the workspace's version files ask for, sets each
+ * tool's version output, and keeps the plugin cache's key for the post step, which saves the cache.
+ */
+async function runSetup(inputs, deps) {
+    const result = await setup(inputs, { ...deps, versionFiles: await readVersionFiles(deps.workspace) });
+    for (const output of Object.values(OUTPUTS)) {
+        const installed = result.installed.find((tool) => OUTPUTS[tool.product] === output);
+        deps.setOutputs({ [output]: installed?.version ?? '' });
+    }
+    if (result.pluginCache) {
+        deps.saveState(STATE_KEY, result.pluginCache.key);
+        deps.saveState(STATE_RESTORED, result.pluginCache.restored ?? '');
+    }
+    await deps.writeSummary(setupSummaryMarkdown(result));
+}
+/** The setup step's post phase: saves the plugin cache main restored or started, under main's key. */
+function saveSetupPluginCache(deps) {
+    return savePluginCache({
+        key: deps.state(STATE_KEY),
+        restored: deps.state(STATE_RESTORED),
+        dir: pluginCacheDir(deps.home),
+        cache: deps.cache,
+        logger: deps.logger,
+    });
+}
+function setupSummaryMarkdown(result) {
+    const rows = result.installed.map((tool) => {
+        const title = tool.product === 'ansible' ? 'ansible-core' : PRODUCTS[tool.product].title;
+        const how = tool.fromCache ? 'tool cache' : `downloaded, sha256 verified`;
+        return `| ${title} | ${tool.version} | ${tool.from} | ${how} | ${(tool.durationMs / 1000).toFixed(1)} s |`;
+    });
+    const lines = [
+        '### Toolchain',
+        '',
+        '| tool | version | version from | installed from | time |',
+        '|---|---|---|---|---|',
+        ...rows,
+    ];
+    if (result.pluginCache) {
+        const { key, restored } = result.pluginCache;
+        lines.push('', restored
+            ? `Provider plugin cache restored from \`${restored}\`.`
+            : `Provider plugin cache \`${key}\` is new; it is saved at the end of the job.`);
+    }
+    return lines.join('\n') + '\n';
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
@@ -51703,181 +52229,6 @@ function _unique(values) {
     return Array.from(new Set(values));
 }
 //# sourceMappingURL=tool-cache.js.map
-;// CONCATENATED MODULE: ./lib/toolchain/checksums.js
-
-
-
-/** A published checksum did not match, or a SHA256SUMS file could not be read: nothing is installed. */
-class ChecksumError extends StepFailure {
-    name = 'ChecksumError';
-}
-// `<64 hex><two spaces or space and *><file name>`, as sha256sum writes it (`*` marks binary mode).
-const LINE = /^([0-9a-fA-F]{64}) [ *](.+)$/;
-/**
- * Parses a SHA256SUMS file into file name → lowercase hex digest. Blank lines are skipped; any other
- * line that is not a checksum line makes the whole file suspect, and so does a file named twice with
- * different digests.
- */
-function parseSha256Sums(text, source = 'SHA256SUMS') {
-    const sums = new Map();
-    text.split(/\r?\n/).forEach((raw, index) => {
-        const line = raw.trimEnd();
-        if (line.trim() === '')
-            return;
-        const match = LINE.exec(line);
-        if (!match) {
-            throw new ChecksumError(`${source}: line ${index + 1} is not "<sha256> <file name>", so its checksums cannot be trusted.`);
-        }
-        const digest = (match[1] ?? '').toLowerCase();
-        const name = (match[2] ?? '').trim();
-        const earlier = sums.get(name);
-        if (earlier !== undefined && earlier !== digest) {
-            throw new ChecksumError(`${source}: ${name} is listed twice with different checksums.`);
-        }
-        sums.set(name, digest);
-    });
-    return sums;
-}
-/** The sha256 of a file, read as a stream (archives are tens of megabytes). */
-function sha256File(path) {
-    return new Promise((resolve, reject) => {
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        (0,external_node_fs_.createReadStream)(path)
-            .on('error', reject)
-            .on('data', (chunk) => hash.update(chunk))
-            .on('end', () => resolve(hash.digest('hex')));
-    });
-}
-/** Throws unless `actual` is the digest `sums` publishes for `fileName`. */
-function verifyChecksum(sums, fileName, actual, sources) {
-    const expected = sums.get(fileName);
-    if (expected === undefined) {
-        throw new ChecksumError(`${sources.sumsUrl} lists no checksum for ${fileName}, so it cannot be verified; nothing was installed.`);
-    }
-    if (expected !== actual.toLowerCase()) {
-        throw new ChecksumError(`Checksum mismatch for ${sources.archiveUrl}: SHA256SUMS (${sources.sumsUrl}) says ${expected}, ` +
-            `the download is ${actual.toLowerCase()}. The archive was refused and nothing was installed.`);
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/toolchain/install.js
-
-
-
-
-
-/** A download the server answered with something other than 200. */
-class DownloadError extends Error {
-    url;
-    status;
-    name = 'DownloadError';
-    constructor(url, status) {
-        super(`${displayUrl(url)} answered HTTP ${status ?? '(no status)'}`);
-        this.url = url;
-        this.status = status;
-    }
-}
-/**
- * Installs one release archive: served from the tool cache when this version is there, otherwise
- * downloaded with its SHA256SUMS, verified, extracted, checked to be the version it claims, and only
- * then put into the tool cache. Anything refused on the way leaves nothing behind in the cache.
- */
-async function installRelease(product, version, mirrorUrl, deps) {
-    const started = Date.now();
-    const { toolCache, logger } = deps;
-    const info = PRODUCTS[product];
-    const files = releaseFiles(product, version, deps.platform, mirrorUrl);
-    // What messages show: the same URLs without any credentials of the mirror's.
-    const shown = { archiveUrl: displayUrl(files.archiveUrl), sumsUrl: displayUrl(files.sumsUrl) };
-    const cached = toolCache.find(info.binary, version);
-    if (cached) {
-        logger.info(`${info.title} ${version}: found in the tool cache at ${cached}`);
-        return {
-            product,
-            version,
-            binDir: cached,
-            fromCache: true,
-            source: 'tool cache',
-            durationMs: Date.now() - started,
-        };
-    }
-    const temporary = [];
-    try {
-        logger.info(`${info.title} ${version}: downloading ${shown.archiveUrl}`);
-        const sumsFile = await download(files.sumsUrl, product, version, mirrorUrl, deps);
-        temporary.push(sumsFile);
-        const sums = parseSha256Sums(await (0,promises_namespaceObject.readFile)(sumsFile, 'utf8'), shown.sumsUrl);
-        const archive = await download(files.archiveUrl, product, version, mirrorUrl, deps);
-        temporary.push(archive);
-        const digest = await sha256File(archive);
-        verifyChecksum(sums, files.archiveName, digest, shown);
-        logger.info(`${info.title} ${version}: sha256 ${digest} matches ${files.sumsName}`);
-        const extracted = await toolCache.extractZip(archive);
-        temporary.push(extracted);
-        const binary = (0,external_node_path_.join)(extracted, files.binaryName);
-        try {
-            await (0,promises_namespaceObject.access)(binary);
-        }
-        catch {
-            throw new StepFailure(`${shown.archiveUrl} does not contain ${files.binaryName}; nothing was installed.`);
-        }
-        const reported = await reportedVersion(product, binary, deps.exec);
-        if (reported !== version) {
-            throw new StepFailure(`${shown.archiveUrl} holds ${info.title} ${reported ?? '(no version reported)'}, not the ${version} ` +
-                'that was asked for; nothing was installed.');
-        }
-        const binDir = await toolCache.cacheDir(extracted, info.binary, version);
-        logger.info(`${info.title} ${version}: installed in the tool cache at ${binDir}`);
-        return {
-            product,
-            version,
-            binDir,
-            fromCache: false,
-            source: shown.archiveUrl,
-            durationMs: Date.now() - started,
-        };
-    }
-    finally {
-        for (const path of temporary)
-            await (0,promises_namespaceObject.rm)(path, { recursive: true, force: true });
-    }
-}
-async function download(url, product, version, mirrorUrl, deps) {
-    try {
-        return await deps.toolCache.download(url);
-    }
-    catch (error) {
-        if (error instanceof DownloadError && error.status === 404) {
-            const info = PRODUCTS[product];
-            // The likely mistake differs: a version that was never released, or a mirror with another layout.
-            const hint = mirrorUrl
-                ? `Input "mirror-url" must serve <mirror>/${product}/<version>/ as the official releases do, and ` +
-                    `input "${info.input}" must name a version the mirror holds`
-                : `Input "${info.input}" must name a released ${info.title} version`;
-            throw new errors_ConfigurationError(`${hint}: ${displayUrl(url)} was not found (HTTP 404).`);
-        }
-        if (error instanceof DownloadError)
-            throw new StepFailure(`Could not download ${displayUrl(url)}: HTTP ${error.status ?? '(no status)'}.`);
-        throw error;
-    }
-}
-/** The version the binary reports: `version -json` for tofu and terraform, `version` for packer. */
-async function reportedVersion(product, binary, exec) {
-    const env = { CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
-    if (product === 'packer') {
-        const result = await exec(binary, ['version'], { env });
-        return /Packer v(\S+)/.exec(result.stdout)?.[1];
-    }
-    const result = await exec(binary, ['version', '-json'], { env });
-    try {
-        const parsed = JSON.parse(result.stdout);
-        return typeof parsed.terraform_version === 'string' ? parsed.terraform_version : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./lib/toolchain/tool-cache.js
 
 
@@ -51939,108 +52290,6 @@ function actionsToolDirectories() {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/toolchain/version-files.js
-
-
-
-
-const VERSION_FILE_NAMES = ['.tool-versions', '.opentofu-version', '.terraform-version'];
-/**
- * Parses asdf's `.tool-versions`: `<tool> <version> [fallback versions...]` a line, `#` comments.
- * Only the first version of a line counts (asdf's fallbacks need a resolver we do not have). A tool
- * named twice keeps its first line, as asdf does.
- */
-function parseToolVersions(text) {
-    const tools = new Map();
-    text.split(/\r?\n/).forEach((raw, index) => {
-        const line = raw.replace(/#.*$/, '').trim();
-        if (line === '')
-            return;
-        const [tool, version] = line.split(/\s+/);
-        if (!tool || !version || tools.has(tool))
-            return;
-        tools.set(tool, { version, line: index + 1 });
-    });
-    return tools;
-}
-/** `.opentofu-version` / `.terraform-version` (tfenv's format): the first line that is not a comment. */
-function parseVersionFile(text) {
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.replace(/#.*$/, '').trim();
-        if (line !== '')
-            return line;
-    }
-    return undefined;
-}
-async function readVersionFiles(dir) {
-    const files = {};
-    for (const name of VERSION_FILE_NAMES) {
-        try {
-            files[name] = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(dir, name), 'utf8');
-        }
-        catch (error) {
-            if (error.code !== 'ENOENT')
-                throw error;
-        }
-    }
-    return files;
-}
-function fromInput(value, input) {
-    return value ? { version: exactVersion(value, `Input "${input}"`), from: `input ${input}` } : undefined;
-}
-/**
- * Decides what to install. An input wins over every file; for OpenTofu and Terraform the inputs also
- * choose the tool, so a file is read only when neither tofu-version nor terraform-version is given.
- * Files, in order: `.tool-versions` (opentofu, terraform, packer, ansible-core), then
- * `.opentofu-version`, then `.terraform-version`. Naming both OpenTofu and Terraform in files is
- * refused rather than guessed.
- */
-function resolveRequests(inputs, files) {
-    const requests = {};
-    const toolVersions = files['.tool-versions'] ? parseToolVersions(files['.tool-versions']) : new Map();
-    const fromToolVersions = (tool) => {
-        const entry = toolVersions.get(tool);
-        if (!entry)
-            return undefined;
-        const where = `.tool-versions line ${entry.line} (${tool})`;
-        return { version: exactVersion(entry.version, where), from: '.tool-versions' };
-    };
-    const fromFile = (name) => {
-        const text = files[name];
-        if (text === undefined)
-            return undefined;
-        const version = parseVersionFile(text);
-        if (version === undefined)
-            throw new errors_ConfigurationError(`${name} is empty: write one version in it.`);
-        return { version: exactVersion(version, name), from: name };
-    };
-    const tofuInput = fromInput(inputs.tofuVersion, 'tofu-version');
-    const terraformInput = fromInput(inputs.terraformVersion, 'terraform-version');
-    if (tofuInput)
-        requests.opentofu = tofuInput;
-    else if (terraformInput)
-        requests.terraform = terraformInput;
-    else {
-        const tofu = fromToolVersions('opentofu') ?? fromFile('.opentofu-version');
-        const terraform = fromToolVersions('terraform') ?? fromFile('.terraform-version');
-        if (tofu && terraform) {
-            throw new errors_ConfigurationError(`The workspace names both OpenTofu (${tofu.from}) and Terraform (${terraform.from}); ` +
-                'choose one with the tofu-version or terraform-version input.');
-        }
-        if (tofu)
-            requests.opentofu = tofu;
-        if (terraform)
-            requests.terraform = terraform;
-    }
-    const packer = fromInput(inputs.packerVersion, 'packer-version') ?? fromToolVersions('packer');
-    if (packer)
-        requests.packer = packer;
-    const ansible = fromInput(inputs.ansibleVersion, 'ansible-version') ?? fromToolVersions('ansible-core');
-    if (ansible)
-        requests.ansible = ansible;
-    return requests;
-}
-
 ;// CONCATENATED MODULE: ./lib/actions/setup/inputs.js
 
 
@@ -52082,194 +52331,14 @@ const setupInputs = defineInputs({
         : undefined,
 ]);
 
-;// CONCATENATED MODULE: ./lib/toolchain/ansible.js
+;// CONCATENATED MODULE: ./lib/actions/setup/outputs.js
 
-
-
-
-const ANSIBLE_TOOL = 'ansible-core';
-/**
- * Installs ansible-core into its own virtual environment under the tool cache, from the mirror's
- * `/pypi/simple` index when a mirror is given. Only the environment's `ansible*` commands are put on
- * PATH (through a `bin` directory of links), so later steps keep the python they had.
- */
-async function installAnsible(version, mirrorUrl, deps) {
-    const started = Date.now();
-    const { exec, logger, tools } = deps;
-    const indexUrl = pythonIndexUrl(mirrorUrl);
-    const source = indexUrl ? displayUrl(indexUrl) : 'the default Python package index';
-    const cached = tools.find(ANSIBLE_TOOL, version);
-    if (cached) {
-        logger.info(`ansible-core ${version}: found in the tool cache at ${cached}`);
-        return {
-            product: 'ansible',
-            version,
-            binDir: deps.windows ? (0,external_node_path_.join)(cached, 'venv', 'Scripts') : (0,external_node_path_.join)(cached, 'bin'),
-            fromCache: true,
-            source: 'tool cache',
-            durationMs: Date.now() - started,
-        };
-    }
-    const dir = await tools.prepare(ANSIBLE_TOOL, version);
-    const venv = (0,external_node_path_.join)(dir, 'venv');
-    const venvBin = (0,external_node_path_.join)(venv, deps.windows ? 'Scripts' : 'bin');
-    const python = (0,external_node_path_.join)(venvBin, deps.windows ? 'python.exe' : 'python');
-    try {
-        const made = await exec(deps.python ?? 'python3', ['-m', 'venv', venv]);
-        if (made.exitCode !== 0) {
-            throw new StepFailure(`ansible-core needs a Python virtual environment, and python3 -m venv exited ${made.exitCode}: ` +
-                `${lastLines(made.stderr || made.stdout)}. Install Python 3 with its venv module ` +
-                '(python3-venv on Debian and Ubuntu), or use actions/setup-python in an earlier step.');
-        }
-        const args = ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input'];
-        if (indexUrl) {
-            args.push('--index-url', indexUrl);
-            // pip ignores a plain-http index unless told to trust its host; the user chose that mirror.
-            const url = new URL(indexUrl);
-            if (url.protocol === 'http:')
-                args.push('--trusted-host', url.host);
-        }
-        args.push(`ansible-core==${version}`);
-        logger.info(`ansible-core ${version}: pip install from ${source}`);
-        const installed = await exec(python, args, { env: { PIP_NO_INPUT: '1' } });
-        if (installed.exitCode !== 0) {
-            throw new StepFailure(`pip could not install ansible-core==${version} from ${source} (exit ${installed.exitCode}): ` +
-                lastLines(installed.stderr || installed.stdout));
-        }
-        const reported = await exec(python, [
-            '-c',
-            'import importlib.metadata as m; print(m.version("ansible-core"))',
-        ]);
-        if (reported.exitCode !== 0 || reported.stdout.trim() !== version) {
-            throw new StepFailure(`pip installed ansible-core ${reported.stdout.trim() || '(unknown)'}, not the ${version} that was asked for.`);
-        }
-        // Links to the environment's ansible commands only: its python and pip stay off PATH.
-        const bin = (0,external_node_path_.join)(dir, 'bin');
-        if (deps.windows) {
-            await (0,promises_namespaceObject.rm)(bin, { force: true, recursive: true });
-        }
-        else {
-            await (0,promises_namespaceObject.mkdir)(bin, { recursive: true });
-            const commands = (await (0,promises_namespaceObject.readdir)(venvBin)).filter((name) => name.startsWith('ansible'));
-            if (commands.length === 0)
-                throw new StepFailure(`ansible-core ${version} from ${source} installed no ansible commands.`);
-            for (const name of commands)
-                await (0,promises_namespaceObject.symlink)((0,external_node_path_.join)(venvBin, name), (0,external_node_path_.join)(bin, name));
-        }
-        await tools.complete(ANSIBLE_TOOL, version);
-        logger.info(`ansible-core ${version}: installed in ${venv}`);
-        return {
-            product: 'ansible',
-            version,
-            binDir: deps.windows ? venvBin : bin,
-            fromCache: false,
-            source,
-            durationMs: Date.now() - started,
-        };
-    }
-    catch (error) {
-        // Half an environment must not be found by the next run.
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-        throw error;
-    }
-}
-function lastLines(text, count = 15) {
-    return text.trim().split(/\r?\n/).slice(-count).join('\n');
-}
-
-;// CONCATENATED MODULE: ./lib/actions/setup/setup.js
-
-
-
-
-
-
-
-/** The output each tool's version is reported under. */
-const OUTPUTS = {
-    opentofu: 'tofu-version',
-    terraform: 'terraform-version',
-    packer: 'packer-version',
-    ansible: 'ansible-version',
-};
-/**
- * Installs what the inputs and version files ask for, each onto PATH as soon as it is ready, then
- * points OpenTofu or Terraform at a provider plugin cache and restores that from the Actions cache.
- */
-async function setup(inputs, deps) {
-    const requests = resolveRequests(inputs, deps.versionFiles);
-    if (Object.keys(requests).length === 0) {
-        throw new errors_ConfigurationError('Nothing to install: give tofu-version, terraform-version, packer-version or ansible-version, or ' +
-            'commit a .tool-versions, .opentofu-version or .terraform-version file.');
-    }
-    const mirrorUrl = inputs.mirrorUrl;
-    // A mirror may carry credentials (https://user:token@host/); every download line names its URL.
-    const password = mirrorUrl ? new URL(mirrorUrl).password : '';
-    if (password)
-        deps.logger.mask(decodeURIComponent(password));
-    const result = { installed: [] };
-    const record = (installed, requested) => {
-        deps.addPath(installed.binDir);
-        result.installed.push({ ...installed, from: requested.from });
-    };
-    for (const product of ['opentofu', 'terraform', 'packer']) {
-        const requested = requests[product];
-        if (!requested)
-            continue;
-        const installed = await deps.logger.group(`${PRODUCTS[product].title} ${requested.version}`, () => installRelease(product, requested.version, mirrorUrl, deps));
-        record(installed, requested);
-    }
-    if (requests.ansible) {
-        const requested = requests.ansible;
-        const installed = await deps.logger.group(`ansible-core ${requested.version}`, () => installAnsible(requested.version, mirrorUrl, {
-            exec: deps.exec,
-            logger: deps.logger,
-            tools: deps.toolDirectories,
-            windows: deps.windows,
-        }));
-        record(installed, requested);
-    }
-    if (requests.opentofu || requests.terraform) {
-        const dir = pluginCacheDir(deps.home);
-        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-        // Exported whether or not the Actions cache keeps it: several inits in one job share it anyway.
-        deps.exportVariable('TF_PLUGIN_CACHE_DIR', dir);
-        result.pluginCacheDir = dir;
-        if (inputs.cache) {
-            const restored = await restorePluginCache({
-                workspace: deps.workspace,
-                dir,
-                platform: deps.platform,
-                cache: deps.cache,
-                logger: deps.logger,
-            });
-            if (restored)
-                result.pluginCache = restored;
-        }
-    }
-    return result;
-}
-function setupSummaryMarkdown(result) {
-    const rows = result.installed.map((tool) => {
-        const title = tool.product === 'ansible' ? 'ansible-core' : PRODUCTS[tool.product].title;
-        const how = tool.fromCache ? 'tool cache' : `downloaded, sha256 verified`;
-        return `| ${title} | ${tool.version} | ${tool.from} | ${how} | ${(tool.durationMs / 1000).toFixed(1)} s |`;
-    });
-    const lines = [
-        '### Toolchain',
-        '',
-        '| tool | version | version from | installed from | time |',
-        '|---|---|---|---|---|',
-        ...rows,
-    ];
-    if (result.pluginCache) {
-        const { key, restored } = result.pluginCache;
-        lines.push('', restored
-            ? `Provider plugin cache restored from \`${restored}\`.`
-            : `Provider plugin cache \`${key}\` is new; it is saved at the end of the job.`);
-    }
-    return lines.join('\n') + '\n';
-}
+const setupOutputs = defineOutputs({
+    'tofu-version': output.string(),
+    'terraform-version': output.string(),
+    'packer-version': output.string(),
+    'ansible-version': output.string(),
+});
 
 ;// CONCATENATED MODULE: ./lib/actions/setup/run.js
 
@@ -52279,44 +52348,19 @@ function setupSummaryMarkdown(result) {
 
 
 
-
-const STATE_KEY = 'plugin-cache-key';
-const STATE_RESTORED = 'plugin-cache-restored';
 // Heavy (Azure storage client and more): loaded only when a plugin cache is restored or saved.
 const cacheLibrary = () => __nccwpck_require__.e(/* import() */ 735).then(__nccwpck_require__.bind(__nccwpck_require__, 5735));
 function run() {
-    return runAction('setup', setupInputs, async ({ inputs, logger, exec, setOutput, saveState, addPath, exportVariable, writeSummary }) => {
-        const workspace = process.cwd();
-        const result = await setup(inputs, {
-            exec,
-            logger,
-            toolCache: actionsToolCache,
-            toolDirectories: actionsToolDirectories(),
-            platform: releasePlatform(process.platform, process.arch),
-            windows: process.platform === 'win32',
-            workspace,
-            home: (0,external_node_os_.homedir)(),
-            versionFiles: await readVersionFiles(workspace),
-            cache: cacheLibrary,
-            addPath,
-            exportVariable,
-        });
-        for (const output of Object.values(OUTPUTS)) {
-            const installed = result.installed.find((tool) => OUTPUTS[tool.product] === output);
-            setOutput(output, installed?.version ?? '');
-        }
-        if (result.pluginCache) {
-            saveState(STATE_KEY, result.pluginCache.key);
-            saveState(STATE_RESTORED, result.pluginCache.restored ?? '');
-        }
-        await writeSummary(setupSummaryMarkdown(result));
-    }, ({ state, logger }) => savePluginCache({
-        key: state(STATE_KEY),
-        restored: state(STATE_RESTORED),
-        dir: pluginCacheDir((0,external_node_os_.homedir)()),
+    return runAction('setup', setupInputs, setupOutputs, ({ inputs, ...context }) => runSetup(inputs, {
+        ...context,
+        toolCache: actionsToolCache,
+        toolDirectories: actionsToolDirectories(),
+        platform: releasePlatform(process.platform, process.arch),
+        windows: process.platform === 'win32',
+        workspace: process.cwd(),
+        home: (0,external_node_os_.homedir)(),
         cache: cacheLibrary,
-        logger,
-    }));
+    }), ({ state, logger }) => saveSetupPluginCache({ state, logger, home: (0,external_node_os_.homedir)(), cache: cacheLibrary }));
 }
 
 

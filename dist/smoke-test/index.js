@@ -37289,7 +37289,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16676);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(61467);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37298,7 +37298,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 16676:
+/***/ 61467:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37321,7 +37321,8 @@ function actionsArtifactStore() {
     const client = async () => new (await library()).DefaultArtifactClient();
     return {
         prepare() {
-            // A failed early load is reported by the first use, which awaits the same promise.
+            // Ignored here on purpose: the first use awaits the same promise and reports a failed load. The handler
+            // only keeps the early rejection from being an unhandled one, which would end the process.
             library().catch(() => undefined);
         },
         async upload(name, files, rootDirectory) {
@@ -37395,6 +37396,37 @@ const actionsExec = async (command, args, options = {}) => {
     return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
 };
 
+;// CONCATENATED MODULE: ./lib/core/outputs.js
+/**
+ * The one output layer every action uses, as src/core/inputs.ts is for inputs. A use case declares the
+ * outputs it sets as an interface of typed values keyed by their action.yml names (`'has-changes': boolean`);
+ * the action's `outputs.ts` declares each of them once with its kind (`defineOutputs<TfPlanOutputs>({...})`),
+ * which the compiler holds to exactly that interface's names and types, and the metadata test to action.yml.
+ * The use case receives a setter typed by its interface (`setOutputs({ 'has-changes': true })`): a value of
+ * the wrong type or an undeclared name does not compile.
+ */
+// A value the step has not got (no deployment, no comment) is written empty, as the runner reads an unset output.
+const scalar = (value) => value === undefined ? '' : String(value);
+/** The output kinds: a value as the runner reads it, or a JSON document (a list, an object). */
+const output = {
+    string: () => ({ kind: 'string', format: scalar }),
+    number: () => ({ kind: 'number', format: scalar }),
+    boolean: () => ({ kind: 'boolean', format: scalar }),
+    json: () => ({ kind: 'json', format: (value) => JSON.stringify(value) }),
+};
+/** Declares an action's outputs (`src/actions/<name>/outputs.ts`), keyed by the use case's output interface. */
+function defineOutputs(declaration) {
+    return declaration;
+}
+/** The typed setter over the runner's `setOutput`, formatting each value as its declaration says. */
+function outputSetter(declaration, write) {
+    return (values) => {
+        for (const name of Object.keys(values)) {
+            write(name, declaration[name].format(values[name]));
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/core/run-context.js
 function readRunContext(env = process.env) {
     const required = (name) => {
@@ -37431,6 +37463,7 @@ function readRunContext(env = process.env) {
 
 
 
+
 /** The Logger over the runner's workflow commands. */
 const runnerLogger = {
     debug: (message) => core/* debug */.Yz(message),
@@ -37458,13 +37491,13 @@ async function writeSummary(markdown) {
 /** The runner gives main's saved state to post as STATE_*; this flag tells the two phases apart. */
 const POST_PHASE_STATE = 'isPost';
 /**
- * The outer wrapper of every action: reads the inputs, runs the body, and turns what it throws into
+ * The outer wrapper of every action: reads the inputs, runs the body with a setter of the declared outputs, and turns what it throws into
  * exactly one `::error::` line. A user's mistake (ConfigurationError) shows only its message; anything
  * else is a bug, shown with the action's name, with its stack at debug level for whoever files it.
  * This is the only place that calls setFailed. With a `post` body, the same bundle serves as the
  * action's post step (action.yml `post:`), which runs after main also when the job failed.
  */
-async function runAction(actionName, spec, main, post) {
+async function runAction(actionName, spec, outputs, main, post) {
     try {
         if (post && core/* getState */.Gu(POST_PHASE_STATE) === 'true') {
             await post({ logger: runnerLogger, state: (name) => core/* getState */.Gu(name) });
@@ -37479,7 +37512,7 @@ async function runAction(actionName, spec, main, post) {
             logger: runnerLogger,
             exec: actionsExec,
             run: readRunContext(),
-            setOutput: (name, value) => core/* setOutput */.uH(name, String(value)),
+            setOutputs: outputSetter(outputs, (name, value) => core/* setOutput */.uH(name, value)),
             saveState: (name, value) => core/* saveState */.LZ(name, value),
             addPath: (dir) => core/* addPath */.fM(dir),
             exportVariable: (name, value) => core/* exportVariable */.dN(name, value),
@@ -37499,145 +37532,6 @@ async function runAction(actionName, spec, main, post) {
 
 // EXTERNAL MODULE: ./lib/core/secret-files.js
 var secret_files = __nccwpck_require__(77565);
-;// CONCATENATED MODULE: ./lib/render/markdown-escape.js
-
-/**
- * Putting text that came from a plan (addresses, keys, values, messages) into GitHub Markdown without
- * letting it change the layout or add markup. Every such text goes into a code span, a `<code>`
- * element or a fenced code block: GitHub does not turn @mentions, #references or :emoji: into links
- * there, and Markdown inside is not parsed. What remains is to make sure the text cannot end its
- * container early, which each function below handles for its own container.
- */
-/** Longest run of `char` in text. */
-function longestRun(text, char) {
-    let longest = 0;
-    let current = 0;
-    for (const c of text) {
-        current = c === char ? current + 1 : 0;
-        if (current > longest)
-            longest = current;
-    }
-    return longest;
-}
-/**
- * A code span for running text and list items (not table cells: see `cellCode`). A span ends at the
- * next run of exactly as many backticks as opened it, so the fence is one longer than any run inside;
- * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
- * space on each side).
- */
-function codeSpan(text) {
-    const content = oneLine(text);
-    if (content === '')
-        return '` `';
-    const fence = '`'.repeat(longestRun(content, '`') + 1);
-    const pad = content.startsWith('`') || content.endsWith('`') || /^ .* $/.test(content) ? ' ' : '';
-    return `${fence}${pad}${content}${pad}${fence}`;
-}
-const HTML_ESCAPES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-};
-/**
- * Plain text in a table cell or list item, where code would not read well (names, messages): the
- * characters Markdown and the table read as syntax backslash-escaped, on one line.
- */
-function cellText(text) {
-    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
-/** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
-function htmlText(text) {
-    return oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
-/**
- * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
- * backslash before it escapes it depends on the backslashes before that, so no span is used: a
- * `<code>` element with every ASCII punctuation character as a numeric reference, which neither the
- * table nor Markdown reads as syntax.
- */
-function cellCode(text) {
-    const content = oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
-    return `<code>${content}</code>`;
-}
-/**
- * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
- * as many backticks as opened it, so the fence is longer than any run in the content.
- */
-function codeBlock(content, info = '') {
-    const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
-    return `${fence}${info}\n${content}\n${fence}`;
-}
-/** Multi-line text for a code block: control characters other than the line breaks escaped. */
-function blockText(text) {
-    return text
-        .split(/\r\n|\r|\n/)
-        .map((line) => oneLine(line))
-        .join('\n');
-}
-/** Shortens text to at most `max` characters, saying how much was left out. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
-    const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
-    return `${text.slice(0, end)}… (${text.length - end} more characters)`;
-}
-
-;// CONCATENATED MODULE: ./lib/smoke/summary.js
-
-/** Inline code that survives any content: a fence longer than any backtick run inside it. */
-function code(text) {
-    const oneLine = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-    const longest = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    return `${fence}${longest > 0 ? ' ' : ''}${oneLine}${longest > 0 ? ' ' : ''}${fence}`;
-}
-// Thousands of rows are unreadable and would near the 1 MiB summary limit; results.json has them all.
-const MAX_ROWS = 200;
-const STATUS = { passed: '✅', failed: '❌', 'not-run': '⏱️' };
-/** The job summary: the verdict, a table by category, the failures, then every check. */
-function smokeSummaryMarkdown(results, runUrl) {
-    const { totals } = results;
-    const verdict = results.failedStep ? '❌' : '✅';
-    const lines = [
-        `## ${verdict} Smoke tests of ${code(results.stack)}: ${totals.passed} of ${totals.total} passed`,
-        '',
-        `${results.checks.length} checks from ${code(results.checksFile)}${results.inventory ? ` on the ${cellText(results.inventory)}` : ''}, ` +
-            `in ${results.durationSeconds} s (at most ${results.settings.concurrency} at once, deadline ${results.settings.deadlineSeconds} s` +
-            `${results.deadlineReached ? ', **reached**' : ''}). [Run](${runUrl})`,
-        '',
-        '| category | passed | failed | total |',
-        '| --- | ---: | ---: | ---: |',
-    ];
-    for (const [category, tally] of Object.entries(results.byCategory)) {
-        lines.push(`| ${category} | ${tally.passed} | ${tally.failed} | ${tally.total} |`);
-    }
-    lines.push(`| **all** | **${totals.passed}** | **${totals.failed}** | **${totals.total}** |`, '');
-    if (results.settings.failOn === 'threshold') {
-        lines.push(`Fails below ${results.settings.threshold}% passing.`, '');
-    }
-    const failed = results.checks.filter((check) => check.status !== 'passed');
-    if (failed.length > 0) {
-        lines.push(`### Failed (${failed.length})`, '', '| check | category | target | tries | why |', '| --- | --- | --- | ---: | --- |');
-        for (const check of failed.slice(0, MAX_ROWS)) {
-            lines.push(`| ${STATUS[check.status]} ${cellText(check.id)} | ${check.category} | ${code(check.target)} | ${check.attempts} | ${cellText(check.message)} |`);
-        }
-        if (failed.length > MAX_ROWS)
-            lines.push('', `…and ${failed.length - MAX_ROWS} more in results.json.`);
-        lines.push('');
-    }
-    lines.push('<details><summary>Every check</summary>', '', '| | check | kind | category | tags | target | tries | seconds |', '| --- | --- | --- | --- | --- | --- | ---: | ---: |');
-    for (const check of results.checks.slice(0, MAX_ROWS)) {
-        lines.push(`| ${STATUS[check.status]} | ${cellText(check.id)} | ${check.kind} | ${check.category} | ${cellText(check.tags.join(', '))} | ${code(check.target)} | ${check.attempts} | ${check.durationSeconds} |`);
-    }
-    if (results.checks.length > MAX_ROWS)
-        lines.push('', `…and ${results.checks.length - MAX_ROWS} more in results.json.`);
-    lines.push('', '</details>', '');
-    return lines.join('\n');
-}
-
 // EXTERNAL MODULE: ./lib/ansible/inventory.js
 var inventory = __nccwpck_require__(64928);
 // EXTERNAL MODULE: ./lib/core/paths.js
@@ -37702,6 +37596,16 @@ const smokeTestInputs = (0,core_inputs/* defineInputs */.pf)({
         : undefined,
 ]);
 
+;// CONCATENATED MODULE: ./lib/actions/smoke-test/outputs.js
+
+const smokeTestOutputs = defineOutputs({
+    passed: output.number(),
+    failed: output.number(),
+    total: output.number(),
+    'results-path': output.string(),
+    'junit-path': output.string(),
+});
+
 ;// CONCATENATED MODULE: ./lib/actions/smoke-test/run.js
 
 
@@ -37709,21 +37613,11 @@ const smokeTestInputs = (0,core_inputs/* defineInputs */.pf)({
 
 
 function run() {
-    return runAction('smoke-test', smokeTestInputs, async ({ inputs, logger, run, setOutput, saveState, writeSummary }) => {
+    return runAction('smoke-test', smokeTestInputs, smokeTestOutputs, async ({ inputs, ...context }) => {
         // Loaded once the inputs are valid: ajv, xmlbuilder2 and the probes are most of the bundle, and
         // neither a refused input nor the post step needs them.
-        const { smokeTest } = await Promise.all(/* import() */[__nccwpck_require__.e(390), __nccwpck_require__.e(256)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62256));
-        const result = await smokeTest(inputs, { logger, run, artifacts: actionsArtifactStore(), saveState });
-        const { totals } = result.results;
-        // Set before a failure is thrown, so that later `if: failure()` steps can read what happened.
-        setOutput('passed', totals.passed);
-        setOutput('failed', totals.failed);
-        setOutput('total', totals.total);
-        setOutput('results-path', result.resultsPath);
-        setOutput('junit-path', result.junitPath);
-        await writeSummary(smokeSummaryMarkdown(result.results, run.runUrl));
-        if (result.failure)
-            throw result.failure;
+        const { runSmokeTest } = await Promise.all(/* import() */[__nccwpck_require__.e(390), __nccwpck_require__.e(623)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20623));
+        await runSmokeTest(inputs, { ...context, artifacts: actionsArtifactStore() });
     }, ({ state, logger }) => (0,secret_files/* removeSecretFiles */.C)(state, logger));
 }
 
@@ -37750,7 +37644,7 @@ function run() {
 
 
 
-/** The file tf-apply puts in its inventory artifact (src/actions/tf-apply/apply.ts). */
+/** The file tf-apply puts in its inventory artifact (src/terraform/apply.ts). */
 const ARTIFACT_INVENTORY_FILE = 'inventory.yml';
 const EXPECTED = 'an inventory file or directory in the workspace, a comma-separated host list ("web-1,web-2,"), ' +
     'or an inline YAML or INI inventory';

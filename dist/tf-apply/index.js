@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9436);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(78564);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9436:
+/***/ 78564:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37307,7 +37307,8 @@ function actionsArtifactStore() {
     const client = async () => new (await library()).DefaultArtifactClient();
     return {
         prepare() {
-            // A failed early load is reported by the first use, which awaits the same promise.
+            // Ignored here on purpose: the first use awaits the same promise and reports a failed load. The handler
+            // only keeps the early rejection from being an unhandled one, which would end the process.
             library().catch(() => undefined);
         },
         async upload(name, files, rootDirectory) {
@@ -47415,6 +47416,37 @@ const actionsExec = async (command, args, options = {}) => {
     return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
 };
 
+;// CONCATENATED MODULE: ./lib/core/outputs.js
+/**
+ * The one output layer every action uses, as src/core/inputs.ts is for inputs. A use case declares the
+ * outputs it sets as an interface of typed values keyed by their action.yml names (`'has-changes': boolean`);
+ * the action's `outputs.ts` declares each of them once with its kind (`defineOutputs<TfPlanOutputs>({...})`),
+ * which the compiler holds to exactly that interface's names and types, and the metadata test to action.yml.
+ * The use case receives a setter typed by its interface (`setOutputs({ 'has-changes': true })`): a value of
+ * the wrong type or an undeclared name does not compile.
+ */
+// A value the step has not got (no deployment, no comment) is written empty, as the runner reads an unset output.
+const scalar = (value) => value === undefined ? '' : String(value);
+/** The output kinds: a value as the runner reads it, or a JSON document (a list, an object). */
+const output = {
+    string: () => ({ kind: 'string', format: scalar }),
+    number: () => ({ kind: 'number', format: scalar }),
+    boolean: () => ({ kind: 'boolean', format: scalar }),
+    json: () => ({ kind: 'json', format: (value) => JSON.stringify(value) }),
+};
+/** Declares an action's outputs (`src/actions/<name>/outputs.ts`), keyed by the use case's output interface. */
+function defineOutputs(declaration) {
+    return declaration;
+}
+/** The typed setter over the runner's `setOutput`, formatting each value as its declaration says. */
+function outputSetter(declaration, write) {
+    return (values) => {
+        for (const name of Object.keys(values)) {
+            write(name, declaration[name].format(values[name]));
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/core/run-context.js
 function readRunContext(env = process.env) {
     const required = (name) => {
@@ -47451,6 +47483,7 @@ function readRunContext(env = process.env) {
 
 
 
+
 /** The Logger over the runner's workflow commands. */
 const runnerLogger = {
     debug: (message) => lib_core/* debug */.Yz(message),
@@ -47478,13 +47511,13 @@ async function writeSummary(markdown) {
 /** The runner gives main's saved state to post as STATE_*; this flag tells the two phases apart. */
 const POST_PHASE_STATE = 'isPost';
 /**
- * The outer wrapper of every action: reads the inputs, runs the body, and turns what it throws into
+ * The outer wrapper of every action: reads the inputs, runs the body with a setter of the declared outputs, and turns what it throws into
  * exactly one `::error::` line. A user's mistake (ConfigurationError) shows only its message; anything
  * else is a bug, shown with the action's name, with its stack at debug level for whoever files it.
  * This is the only place that calls setFailed. With a `post` body, the same bundle serves as the
  * action's post step (action.yml `post:`), which runs after main also when the job failed.
  */
-async function runAction(actionName, spec, main, post) {
+async function runAction(actionName, spec, outputs, main, post) {
     try {
         if (post && lib_core/* getState */.Gu(POST_PHASE_STATE) === 'true') {
             await post({ logger: runnerLogger, state: (name) => lib_core/* getState */.Gu(name) });
@@ -47499,7 +47532,7 @@ async function runAction(actionName, spec, main, post) {
             logger: runnerLogger,
             exec: actionsExec,
             run: readRunContext(),
-            setOutput: (name, value) => lib_core/* setOutput */.uH(name, String(value)),
+            setOutputs: outputSetter(outputs, (name, value) => lib_core/* setOutput */.uH(name, value)),
             saveState: (name, value) => lib_core/* saveState */.LZ(name, value),
             addPath: (dir) => lib_core/* addPath */.fM(dir),
             exportVariable: (name, value) => lib_core/* exportVariable */.dN(name, value),
@@ -47514,53 +47547,6 @@ async function runAction(actionName, spec, main, post) {
         if (error instanceof Error && error.stack)
             lib_core/* debug */.Yz(error.stack);
         lib_core/* setFailed */.C1(`${actionName} failed unexpectedly: ${(0,errors/* errorMessage */.gJ)(error)}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/github/deployments.js
-/**
- * A GitHub deployment for an environment, created before the apply and moved in_progress → success or
- * failure after it, so the environment's page shows what was applied and from which run.
- */
-class Deployment {
-    client;
-    context;
-    id;
-    constructor(client, context, id) {
-        this.client = client;
-        this.context = context;
-        this.id = id;
-    }
-    static async start(client, context, options) {
-        const { data } = await client.rest.repos.createDeployment({
-            owner: context.owner,
-            repo: context.repo,
-            ref: context.sha,
-            environment: options.environment,
-            description: options.description,
-            payload: options.payload,
-            // The plan was checked and approved already; commit statuses must not block the record.
-            required_contexts: [],
-            auto_merge: false,
-        });
-        if (!('id' in data))
-            throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
-        const deployment = new Deployment(client, context, data.id);
-        await deployment.setStatus('in_progress', 'Applying the approved plan');
-        return deployment;
-    }
-    finish(outcome, description) {
-        return this.setStatus(outcome, description);
-    }
-    async setStatus(state, description) {
-        await this.client.rest.repos.createDeploymentStatus({
-            owner: this.context.owner,
-            repo: this.context.repo,
-            deployment_id: this.id,
-            state,
-            description: description.slice(0, 140),
-            log_url: this.context.runUrl,
-        });
     }
 }
 
@@ -47764,17 +47750,33 @@ function readContract(json, expectedKind, schemaByMajor, context) {
         throw new errors/* ConfigurationError */.j1(`${file}: ${zod_issues_describeIssue(result.error.issues[0])}`);
     return result.data;
 }
+/**
+ * The reader of one contract document, from its schema: the `schema` literal it requires
+ * (`iac/smoke-results@1`) gives the kind and the major that `readContract` checks. `file` is the
+ * file named in messages (default `manifest.json`), `defaultReader` the reading action.
+ */
+function contractReader(schema, defaultReader, file) {
+    const id = SCHEMA_ID.exec(schema.shape.schema.value);
+    if (!id?.[1])
+        throw new TypeError(`not a schema id: ${schema.shape.schema.value}`);
+    const [kind, major] = [id[1], Number(id[2])];
+    return (json, reader = defaultReader) => readContract(json, kind, { [major]: schema }, { ...(file ? { file } : {}), reader });
+}
+/** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
+function validateForWrite(schema, value, file, error) {
+    const result = schema.safeParse(value, error ? { error } : undefined);
+    if (!result.success) {
+        throw new Error(`refusing to write an invalid ${file}: ${describeIssue(result.error.issues[0])}`);
+    }
+    return result.data;
+}
 /** Reads and validates a plan bundle's manifest.json. */
 function readPlanManifest(json, reader = 'tf-apply', advice = 'use the same iac-pipeline version for plan and apply') {
     return readContract(json, PLAN_KIND, { [PLAN_MAJOR]: planManifestSchema }, { reader, advice });
 }
 /** Checks a manifest before it is written: a bad one is a bug in the writer, not the user's mistake. */
 function manifest_validatePlanManifest(value) {
-    const result = planManifestSchema.safeParse(value, { error: defaultMessage });
-    if (!result.success) {
-        throw new Error(`refusing to write an invalid ${manifest_MANIFEST_FILE}: ${describeIssue(result.error.issues[0])}`);
-    }
-    return result.data;
+    return validateForWrite(planManifestSchema, value, manifest_MANIFEST_FILE, defaultMessage);
 }
 function parseJson(text, file) {
     try {
@@ -48404,7 +48406,112 @@ async function checkedOutCommit(exec, logger, options) {
     return head;
 }
 
+;// CONCATENATED MODULE: ./lib/github/deployments.js
+/**
+ * A GitHub deployment for an environment, created before the apply and moved in_progress → success or
+ * failure after it, so the environment's page shows what was applied and from which run.
+ */
+class Deployment {
+    client;
+    context;
+    id;
+    constructor(client, context, id) {
+        this.client = client;
+        this.context = context;
+        this.id = id;
+    }
+    static async start(client, context, options) {
+        const { data } = await client.rest.repos.createDeployment({
+            owner: context.owner,
+            repo: context.repo,
+            ref: context.sha,
+            environment: options.environment,
+            description: options.description,
+            payload: options.payload,
+            // The plan was checked and approved already; commit statuses must not block the record.
+            required_contexts: [],
+            auto_merge: false,
+        });
+        if (!('id' in data))
+            throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
+        const deployment = new Deployment(client, context, data.id);
+        await deployment.setStatus('in_progress', 'Applying the approved plan');
+        return deployment;
+    }
+    finish(outcome, description) {
+        return this.setStatus(outcome, description);
+    }
+    async setStatus(state, description) {
+        await this.client.rest.repos.createDeploymentStatus({
+            owner: this.context.owner,
+            repo: this.context.repo,
+            deployment_id: this.id,
+            state,
+            description: description.slice(0, 140),
+            log_url: this.context.runUrl,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/core/line-stream.js
+/** The last `max` lines of a stream, kept as they arrive: what explains a failure that said nothing else. */
+class LineTail {
+    max;
+    kept = [];
+    constructor(max) {
+        this.max = max;
+    }
+    push(line) {
+        this.kept.push(line);
+        if (this.kept.length > this.max)
+            this.kept.shift();
+    }
+    get lines() {
+        return this.kept;
+    }
+    text() {
+        return this.kept.join('\n');
+    }
+}
+// Enough stderr to explain a failure that printed no diagnostic (a crash, a bad flag); the rest is in the log.
+const STDERR_TAIL_LINES = 40;
+/**
+ * A tool's output read line by line as it streams (tofu's `-json` UI, Packer's `-machine-readable`):
+ * each stdout line the tool's format reads is handled, any other non-blank line goes to the log as
+ * text; stderr goes to the log, and its last lines are kept for an error message. `context` is what
+ * the format needs to place what it reports (where the tool runs, which template it reads).
+ */
+class ToolOutputStream {
+    logger;
+    context;
+    stderr = new LineTail(STDERR_TAIL_LINES);
+    constructor(logger, context) {
+        this.logger = logger;
+        this.context = context;
+    }
+    onStdoutLine = (line) => {
+        const message = this.parse(line);
+        if (message === undefined) {
+            if (line.trim())
+                this.logger.info(line);
+            return;
+        }
+        this.handle(message);
+    };
+    onStderrLine = (line) => {
+        if (!line.trim())
+            return;
+        this.logger.info(line);
+        this.stderr.push(line);
+    };
+    /** The last lines of stderr, for an error message when the tool printed no diagnostic. */
+    stderrTail() {
+        return this.stderr.text();
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/terraform/ui-stream.js
+
 
 const toPosix = (path) => path.replaceAll('\\', '/');
 /**
@@ -48452,15 +48559,13 @@ function locationOf(diagnostic) {
     const file = diagnostic.file ?? diagnostic.range.filename;
     return `${file} line ${diagnostic.range.start.line}`;
 }
-// Enough stderr to explain a failure that printed no diagnostic (a crash, a bad flag); the rest is in the log.
-const STDERR_TAIL_LINES = 40;
 /**
  * Consumes a command's output line by line: logs each message as it arrives, annotates diagnostics,
  * and remembers what a caller needs afterwards (diagnostics, the change summary, what apply finished).
+ * A line that is not JSON is plain text: an older tool without -json for this command, or a
+ * CLI-configuration warning.
  */
-class UiStream {
-    logger;
-    where;
+class UiStream extends ToolOutputStream {
     diagnostics = [];
     /** Addresses whose apply completed, in order: after a failed apply, these did change. */
     applied = [];
@@ -48470,36 +48575,12 @@ class UiStream {
      * leaves out the value of a sensitive one.
      */
     outputs;
-    stderr = [];
-    constructor(logger, where) {
-        this.logger = logger;
-        this.where = where;
-    }
-    onStdoutLine = (line) => {
-        const message = parseUiLine(line);
-        if (!message) {
-            // Plain text: an older tool without -json for this command, or a CLI-configuration warning.
-            if (line.trim())
-                this.logger.info(line);
-            return;
-        }
-        this.handle(message);
-    };
-    onStderrLine = (line) => {
-        if (!line.trim())
-            return;
-        this.logger.info(line);
-        this.stderr.push(line);
-        if (this.stderr.length > STDERR_TAIL_LINES)
-            this.stderr.shift();
-    };
-    /** The last lines of stderr, for an error message when the tool printed no diagnostic. */
-    stderrTail() {
-        return this.stderr.join('\n');
+    parse(line) {
+        return parseUiLine(line);
     }
     handle(message) {
         if (message.type === 'diagnostic' && message.diagnostic) {
-            this.report(toDiagnostic(message.diagnostic, this.where));
+            this.report(toDiagnostic(message.diagnostic, this.context));
             return;
         }
         if (message.type === 'change_summary' && message.changes)
@@ -48565,32 +48646,33 @@ function toDiagnostic(raw, where) {
 ;// CONCATENATED MODULE: ./lib/terraform/errors.js
 
 
-class TerraformError extends Error {
-    name = 'TerraformError';
-    command;
-    exitCode;
-    diagnostics;
-    applied;
-    constructor(message, failure) {
-        super(message);
-        this.command = failure.command;
-        this.exitCode = failure.exitCode;
-        this.diagnostics = failure.diagnostics;
-        this.applied = failure.applied;
-    }
+/**
+ * An error class that carries the facts of a failed command: the one body both kinds below share.
+ * Its arguments are the message and the failure.
+ */
+function carryingFailure(Base) {
+    // TypeScript types a mixin's constructor as taking any arguments: the cast below says which.
+    const WithFailure = class extends Base {
+        command;
+        exitCode;
+        diagnostics;
+        applied;
+        constructor(...args) {
+            const [message, failure] = args;
+            super(message);
+            this.command = failure.command;
+            this.exitCode = failure.exitCode;
+            this.diagnostics = failure.diagnostics;
+            this.applied = failure.applied;
+        }
+    };
+    return WithFailure;
 }
-class TerraformConfigurationError extends errors/* ConfigurationError */.j1 {
-    command;
-    exitCode;
-    diagnostics;
-    applied;
-    constructor(message, failure) {
-        super(message);
-        this.command = failure.command;
-        this.exitCode = failure.exitCode;
-        this.diagnostics = failure.diagnostics;
-        this.applied = failure.applied;
-    }
+/* eslint-enable @typescript-eslint/no-explicit-any */
+class TerraformError extends carryingFailure(Error) {
+    name = 'TerraformError';
+}
+class TerraformConfigurationError extends carryingFailure(errors/* ConfigurationError */.j1) {
 }
 /** The state changed between plan and apply; the saved plan can never be applied now. */
 class StalePlanError extends TerraformConfigurationError {
@@ -49250,7 +49332,23 @@ function priorStateOf(state) {
     return { exists: true, ...(serial !== undefined ? { serial } : {}), ...(lineage ? { lineage } : {}) };
 }
 
-;// CONCATENATED MODULE: ./lib/actions/tf-apply/apply.js
+;// CONCATENATED MODULE: ./lib/github/lazy-client.js
+/**
+ * The GitHub client, made on first use and then shared. Octokit is loaded only then: the runs that never
+ * talk to GitHub do not pay for it (start-up time is measured). Without a token, the first use throws what
+ * `missingToken` makes: the message that names the input and why this step needs it.
+ */
+function lazyGitHubClient(token, logger, run, missingToken) {
+    let client;
+    return () => (client ??= (async () => {
+        if (!token)
+            throw missingToken();
+        const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(967)]).then(__nccwpck_require__.bind(__nccwpck_require__, 52967));
+        return createGitHubClient(token, logger, { apiUrl: run.apiUrl });
+    })());
+}
+
+;// CONCATENATED MODULE: ./lib/terraform/apply.js
 
 
 
@@ -49267,6 +49365,41 @@ function priorStateOf(state) {
 
 
 
+
+
+/**
+ * The tf-apply step: applies the plan (inside a GitHub deployment when `environment` is given), then its
+ * outputs and summary.
+ */
+async function runTfApply(inputs, deps) {
+    const { logger, run } = deps;
+    const environment = inputs.environment;
+    const github = lazyGitHubClient(inputs.githubToken, logger, run, () => new errors/* ConfigurationError */.j1('Input "github-token" is required with environment, to create the deployment.'));
+    const startDeployment = environment
+        ? async (manifest) => Deployment.start(await github(), run, {
+            environment,
+            description: `Apply ${manifest.stack} plan ${manifest.planDigest.slice(0, 19)}`,
+            payload: { stack: manifest.stack, planDigest: manifest.planDigest },
+        })
+        : undefined;
+    const result = await apply(inputs, { ...deps, ...(startDeployment ? { startDeployment } : {}) });
+    deps.setOutputs({
+        applied: true,
+        outputs: result.outputs,
+        'outputs-path': result.outputsPath,
+        'inventory-path': result.inventoryPath,
+        'plan-digest': result.manifest.planDigest,
+        'deployment-id': result.deploymentId,
+    });
+    await deps.writeSummary([
+        `## Applied \`${result.stack}\` (workspace \`${result.manifest.workspace}\`)`,
+        '',
+        `Plan digest \`${result.manifest.planDigest}\`, planned at commit \`${result.manifest.commit.slice(0, 12)}\`.`,
+        '',
+        `Resources applied: ${result.applied.length}. Outputs: ${Object.keys(result.outputs).length} published${result.inventoryPath ? ', and an Ansible inventory' : ''}.`,
+        '',
+    ].join('\n'));
+}
 /**
  * tf-apply: downloads the plan bundle, verifies every byte of it and what it was made for, and applies
  * exactly its planfile. It never plans: anything that differs from what was approved is refused.
@@ -49493,53 +49626,25 @@ const tfApplyInputs = defineInputs({
     'github-token': sharedInputs['github-token'],
 }, [backendConfigFilesRule]);
 
+;// CONCATENATED MODULE: ./lib/actions/tf-apply/outputs.js
+
+const tfApplyOutputs = defineOutputs({
+    applied: output.boolean(),
+    outputs: output.json(),
+    'outputs-path': output.string(),
+    'inventory-path': output.string(),
+    'plan-digest': output.string(),
+    'deployment-id': output.number(),
+});
+
 ;// CONCATENATED MODULE: ./lib/actions/tf-apply/run.js
 
 
 
 
 
-
 function run() {
-    return runAction('tf-apply', tfApplyInputs, async ({ inputs, logger, exec, run, setOutput, writeSummary }) => {
-        const environment = inputs.environment;
-        const startDeployment = environment
-            ? async (manifest) => {
-                if (!inputs.githubToken) {
-                    throw new errors/* ConfigurationError */.j1('Input "github-token" is required with environment, to create the deployment.');
-                }
-                // Octokit is loaded only by the applies that talk to GitHub: start-up time is measured.
-                const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(967)]).then(__nccwpck_require__.bind(__nccwpck_require__, 52967));
-                const client = createGitHubClient(inputs.githubToken, logger, { apiUrl: run.apiUrl });
-                return Deployment.start(client, run, {
-                    environment,
-                    description: `Apply ${manifest.stack} plan ${manifest.planDigest.slice(0, 19)}`,
-                    payload: { stack: manifest.stack, planDigest: manifest.planDigest },
-                });
-            }
-            : undefined;
-        const result = await apply(inputs, {
-            exec,
-            logger,
-            run,
-            artifacts: actionsArtifactStore(),
-            ...(startDeployment ? { startDeployment } : {}),
-        });
-        setOutput('applied', true);
-        setOutput('outputs', JSON.stringify(result.outputs));
-        setOutput('outputs-path', result.outputsPath);
-        setOutput('inventory-path', result.inventoryPath ?? '');
-        setOutput('plan-digest', result.manifest.planDigest);
-        setOutput('deployment-id', result.deploymentId ?? '');
-        await writeSummary([
-            `## Applied \`${result.stack}\` (workspace \`${result.manifest.workspace}\`)`,
-            '',
-            `Plan digest \`${result.manifest.planDigest}\`, planned at commit \`${result.manifest.commit.slice(0, 12)}\`.`,
-            '',
-            `Resources applied: ${result.applied.length}. Outputs: ${Object.keys(result.outputs).length} published${result.inventoryPath ? ', and an Ansible inventory' : ''}.`,
-            '',
-        ].join('\n'));
-    });
+    return runAction('tf-apply', tfApplyInputs, tfApplyOutputs, ({ inputs, ...context }) => runTfApply(inputs, { ...context, artifacts: actionsArtifactStore() }));
 }
 
 

@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90551);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(64147);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 90551:
+/***/ 64147:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37307,7 +37307,8 @@ function actionsArtifactStore() {
     const client = async () => new (await library()).DefaultArtifactClient();
     return {
         prepare() {
-            // A failed early load is reported by the first use, which awaits the same promise.
+            // Ignored here on purpose: the first use awaits the same promise and reports a failed load. The handler
+            // only keeps the early rejection from being an unhandled one, which would end the process.
             library().catch(() => undefined);
         },
         async upload(name, files, rootDirectory) {
@@ -37355,26 +37356,6 @@ function actionsArtifactStore() {
                 .sort((a, b) => a.name.localeCompare(b.name));
         },
     };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./lib/core/logger.js
-
-/**
- * Runs `body` with the runner's workflow commands off: text from a tool or a plan may hold a line such
- * as `::error::` or `::add-mask::`, which the runner must print, not obey.
- */
-async function withoutWorkflowCommands(logger, body) {
-    // Starting with a letter: a workflow command's name does, and some parsers insist.
-    const token = `verbatim-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
-    logger.info(`::stop-commands::${token}`);
-    try {
-        return await body();
-    }
-    finally {
-        logger.info(`::${token}::`);
-    }
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
@@ -47435,6 +47416,37 @@ const actionsExec = async (command, args, options = {}) => {
     return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
 };
 
+;// CONCATENATED MODULE: ./lib/core/outputs.js
+/**
+ * The one output layer every action uses, as src/core/inputs.ts is for inputs. A use case declares the
+ * outputs it sets as an interface of typed values keyed by their action.yml names (`'has-changes': boolean`);
+ * the action's `outputs.ts` declares each of them once with its kind (`defineOutputs<TfPlanOutputs>({...})`),
+ * which the compiler holds to exactly that interface's names and types, and the metadata test to action.yml.
+ * The use case receives a setter typed by its interface (`setOutputs({ 'has-changes': true })`): a value of
+ * the wrong type or an undeclared name does not compile.
+ */
+// A value the step has not got (no deployment, no comment) is written empty, as the runner reads an unset output.
+const scalar = (value) => value === undefined ? '' : String(value);
+/** The output kinds: a value as the runner reads it, or a JSON document (a list, an object). */
+const output = {
+    string: () => ({ kind: 'string', format: scalar }),
+    number: () => ({ kind: 'number', format: scalar }),
+    boolean: () => ({ kind: 'boolean', format: scalar }),
+    json: () => ({ kind: 'json', format: (value) => JSON.stringify(value) }),
+};
+/** Declares an action's outputs (`src/actions/<name>/outputs.ts`), keyed by the use case's output interface. */
+function defineOutputs(declaration) {
+    return declaration;
+}
+/** The typed setter over the runner's `setOutput`, formatting each value as its declaration says. */
+function outputSetter(declaration, write) {
+    return (values) => {
+        for (const name of Object.keys(values)) {
+            write(name, declaration[name].format(values[name]));
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/core/run-context.js
 function readRunContext(env = process.env) {
     const required = (name) => {
@@ -47471,6 +47483,7 @@ function readRunContext(env = process.env) {
 
 
 
+
 /** The Logger over the runner's workflow commands. */
 const runnerLogger = {
     debug: (message) => lib_core/* debug */.Yz(message),
@@ -47498,13 +47511,13 @@ async function writeSummary(markdown) {
 /** The runner gives main's saved state to post as STATE_*; this flag tells the two phases apart. */
 const POST_PHASE_STATE = 'isPost';
 /**
- * The outer wrapper of every action: reads the inputs, runs the body, and turns what it throws into
+ * The outer wrapper of every action: reads the inputs, runs the body with a setter of the declared outputs, and turns what it throws into
  * exactly one `::error::` line. A user's mistake (ConfigurationError) shows only its message; anything
  * else is a bug, shown with the action's name, with its stack at debug level for whoever files it.
  * This is the only place that calls setFailed. With a `post` body, the same bundle serves as the
  * action's post step (action.yml `post:`), which runs after main also when the job failed.
  */
-async function runAction(actionName, spec, main, post) {
+async function runAction(actionName, spec, outputs, main, post) {
     try {
         if (post && lib_core/* getState */.Gu(POST_PHASE_STATE) === 'true') {
             await post({ logger: runnerLogger, state: (name) => lib_core/* getState */.Gu(name) });
@@ -47519,7 +47532,7 @@ async function runAction(actionName, spec, main, post) {
             logger: runnerLogger,
             exec: actionsExec,
             run: readRunContext(),
-            setOutput: (name, value) => lib_core/* setOutput */.uH(name, String(value)),
+            setOutputs: outputSetter(outputs, (name, value) => lib_core/* setOutput */.uH(name, value)),
             saveState: (name, value) => lib_core/* saveState */.LZ(name, value),
             addPath: (dir) => lib_core/* addPath */.fM(dir),
             exportVariable: (name, value) => lib_core/* exportVariable */.dN(name, value),
@@ -47537,811 +47550,8 @@ async function runAction(actionName, spec, main, post) {
     }
 }
 
-// EXTERNAL MODULE: ./lib/github/refusals.js
-var refusals = __nccwpck_require__(6614);
-// EXTERNAL MODULE: ./lib/render/plan-model.js
-var plan_model = __nccwpck_require__(50469);
-// EXTERNAL MODULE: ./lib/render/plan-markdown.js
-var plan_markdown = __nccwpck_require__(13171);
-// EXTERNAL MODULE: ./lib/terraform/plan-summary.js
-var plan_summary = __nccwpck_require__(59960);
-// EXTERNAL MODULE: ./lib/render/values.js
-var values = __nccwpck_require__(9200);
-;// CONCATENATED MODULE: ./lib/render/plan-stream.js
-
-
-
-
-
-/**
- * Reads a `show -json` document from a file or stream into the plan model without holding the whole
- * document. A plan of 50,000 changes is a JSON text of about 70 MB, and JSON.parse of it takes over
- * three times that in memory; most of it (planned_values, prior_state) the model never reads.
- *
- * The scanner only finds where values begin and end: it tracks strings and nesting depth, byte by
- * byte (every structural character is ASCII, and no byte of a multi-byte UTF-8 character is), and
- * hands each top-level value the model reads, and each element of resource_changes and
- * resource_drift, to JSON.parse. Everything else is skipped unparsed.
- */
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const NEWLINE = 0x0a;
-const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
-/** Characters of the data after a document that its error message shows. */
-const TRAILER_SHOWN = 20;
-/** Bytes of it kept: enough for TRAILER_SHOWN characters and one more, however many bytes each takes. */
-const EXTRA_BYTES = 4 * (TRAILER_SHOWN + 1);
-/** Top-level values parsed whole: small, or needed whole. */
-const WHOLE = new Set([
-    'format_version',
-    'terraform_version',
-    'variables',
-    'output_changes',
-    'configuration',
-    'checks',
-    'errored',
-]);
-/** Top-level lists read element by element. */
-const STREAMED = new Set(['resource_changes', 'resource_drift']);
-class Capture {
-    start;
-    at;
-    pieces = [];
-    /** `at`: where the value starts in the whole input, counted in bytes. */
-    constructor(start, at = 0) {
-        this.start = start;
-        this.at = at;
-    }
-    /** Keeps what the current chunk holds of the value; the next chunk continues from its start. */
-    carry(chunk) {
-        this.pieces.push(chunk.subarray(this.start));
-        this.start = 0;
-    }
-    end(chunk, end) {
-        this.pieces.push(chunk.subarray(this.start, end));
-        return this.pieces;
-    }
-}
-const plan_stream_text = (pieces) => (pieces.length === 1 ? pieces[0] : Buffer.concat(pieces)).toString('utf8');
-/** A resource change's bytes in the arena; its text is decoded when its diff is read. */
-class ArenaSlice {
-    block;
-    start;
-    end;
-    constructor(block, start, end) {
-        this.block = block;
-        this.start = start;
-        this.end = end;
-    }
-    text() {
-        return this.block.toString('utf8', this.start, this.end);
-    }
-}
-/**
- * A resource change's bytes in the plan file itself, read again when its diff is read: the model of a
- * file keeps no copy of the document at all. The file must stay as it is while the model is in use.
- */
-class FileSlice {
-    path;
-    start;
-    length;
-    constructor(path, start, length) {
-        this.path = path;
-        this.start = start;
-        this.length = length;
-    }
-    text() {
-        const bytes = Buffer.allocUnsafe(this.length);
-        const fd = (0,external_node_fs_.openSync)(this.path, 'r');
-        try {
-            let read = 0;
-            while (read < this.length) {
-                const n = (0,external_node_fs_.readSync)(fd, bytes, read, this.length - read, this.start + read);
-                if (n === 0)
-                    throw new Error(`${this.path} became shorter while its plan was being rendered`);
-                read += n;
-            }
-        }
-        finally {
-            (0,external_node_fs_.closeSync)(fd);
-        }
-        return bytes.toString('utf8');
-    }
-}
-/**
- * Where the resource changes' JSON bytes are kept when the document comes from a stream, in big blocks outside the JavaScript heap: as
- * strings on the heap the same bytes cost more, and the garbage collector lets the heap grow well past
- * what it holds.
- */
-class ByteArena {
-    blockSize;
-    block = Buffer.alloc(0);
-    used = 0;
-    constructor(blockSize = 8 << 20) {
-        this.blockSize = blockSize;
-    }
-    add(pieces) {
-        const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
-        if (this.used + length > this.block.length) {
-            this.block = Buffer.allocUnsafe(Math.max(this.blockSize, length));
-            this.used = 0;
-        }
-        const start = this.used;
-        for (const piece of pieces)
-            this.used += piece.copy(this.block, this.used);
-        return new ArenaSlice(this.block, start, this.used);
-    }
-}
-class PlanDocumentScanner {
-    onValue;
-    onElement;
-    mode = 'start';
-    depth = 0;
-    inString = false;
-    escapePending = false;
-    topState = 'key';
-    keyCapture;
-    key = '';
-    valueCapture;
-    streaming;
-    elementCapture;
-    atLineStart = true;
-    /** Bytes of the input before the current chunk. */
-    offset = 0;
-    /**
-     * Where the scan is, for the message about data after the document: the line (from 1), the byte where
-     * it starts, and the UTF-8 continuation bytes on it so far (the column counts characters). Strings
-     * cannot hold a raw line break, so only the bytes outside them are looked at for one.
-     */
-    line = 1;
-    lineStart = 0;
-    continuations = 0;
-    /** Data after the document: where it starts, and its first bytes (for the message). */
-    extra;
-    keys = new Set();
-    constructor(onValue, onElement) {
-        this.onValue = onValue;
-        this.onElement = onElement;
-    }
-    write(chunk) {
-        if (this.mode === 'extra')
-            return this.addExtra(chunk, 0);
-        let i = 0;
-        const length = chunk.length;
-        if (this.mode === 'start' || this.mode === 'preamble')
-            i = this.skipPreamble(chunk);
-        if (this.inString && this.escapePending) {
-            this.escapePending = false;
-            i += 1;
-        }
-        // The hot loop: depth and string state live in locals, and below depth 2 only nesting is tracked.
-        let depth = this.depth;
-        let inString = this.inString;
-        while (i < length && this.mode === 'document') {
-            if (inString) {
-                // Strings are short (keys, addresses, values): a plain loop beats a native search per string.
-                while (i < length) {
-                    const b = chunk[i];
-                    if (b === QUOTE)
-                        break;
-                    if (b >= 0x80) {
-                        if (b < 0xc0)
-                            this.continuations += 1;
-                        i += 1;
-                    }
-                    else
-                        i += b === BACKSLASH ? 2 : 1;
-                }
-                if (i >= length) {
-                    // A backslash that ends the chunk escapes the first byte of the next one.
-                    this.escapePending = i > length;
-                    break;
-                }
-                inString = false;
-                if (this.keyCapture) {
-                    this.key = JSON.parse(plan_stream_text(this.keyCapture.end(chunk, i + 1)));
-                    this.keyCapture = undefined;
-                    this.keys.add(this.key);
-                    this.topState = 'colon';
-                }
-                i++;
-                continue;
-            }
-            const c = chunk[i];
-            if (c === QUOTE) {
-                inString = true;
-                if (depth === 1 && this.topState === 'key')
-                    this.keyCapture = new Capture(i);
-            }
-            else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-                if (depth === 0) {
-                    if (c !== OPEN_BRACE)
-                        throw notAnObject();
-                    this.topState = 'key';
-                }
-                else if (depth === 1 && c === OPEN_BRACKET && STREAMED.has(this.key) && !this.valueCapture) {
-                    this.streaming = this.key;
-                    this.elementCapture = new Capture(i + 1, this.offset + i + 1);
-                }
-                depth += 1;
-            }
-            else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-                if (depth === 2 && this.streaming) {
-                    this.endElement(chunk, i);
-                    this.streaming = undefined;
-                }
-                else if (depth === 1) {
-                    this.endValue(chunk, i);
-                }
-                depth -= 1;
-                if (depth === 0)
-                    this.mode = 'done';
-            }
-            else if (c === COMMA) {
-                if (depth === 1) {
-                    this.endValue(chunk, i);
-                    this.topState = 'key';
-                }
-                else if (depth === 2 && this.streaming) {
-                    this.endElement(chunk, i);
-                    this.elementCapture = new Capture(i + 1, this.offset + i + 1);
-                }
-            }
-            else if (c === COLON && depth === 1 && this.topState === 'colon') {
-                this.topState = 'value';
-                if (WHOLE.has(this.key))
-                    this.valueCapture = new Capture(i + 1);
-            }
-            else if (c === NEWLINE) {
-                this.newLine(i);
-            }
-            i++;
-        }
-        this.depth = depth;
-        this.inString = inString;
-        this.keyCapture?.carry(chunk);
-        this.valueCapture?.carry(chunk);
-        this.elementCapture?.carry(chunk);
-        if (this.mode === 'done')
-            this.skipTrailer(chunk, i);
-        this.offset += length;
-    }
-    end() {
-        if (this.mode === 'extra')
-            throw this.trailingData();
-        if (this.mode === 'start' || this.mode === 'preamble')
-            throw notAnObject();
-        if (this.mode !== 'done') {
-            throw new errors/* ConfigurationError */.j1('the plan JSON ends before the document does: is the file truncated?');
-        }
-    }
-    newLine(i) {
-        this.line += 1;
-        this.lineStart = this.offset + i + 1;
-        this.continuations = 0;
-    }
-    /**
-     * Skips what comes before the document: tofu and terraform print CLI-configuration warnings on
-     * stdout before it, so a document captured with `> plan.json` can start with them (as in
-     * json-document.ts). The document starts at the first `{` that begins a line.
-     */
-    skipPreamble(chunk) {
-        for (let i = 0; i < chunk.length; i++) {
-            const c = chunk[i];
-            if (c === NEWLINE) {
-                this.newLine(i);
-            }
-            else if (c >= 0x80 && c < 0xc0) {
-                this.continuations += 1;
-            }
-            if (this.mode === 'start') {
-                if (c === 0x20 ||
-                    c === 0x09 ||
-                    c === 0x0d ||
-                    c === NEWLINE ||
-                    c === 0xef ||
-                    c === 0xbb ||
-                    c === 0xbf) {
-                    continue; // whitespace, or a UTF-8 byte order mark
-                }
-                if (c === 0x50 && chunk[i + 1] === 0x4b)
-                    throw planfileGiven(); // "PK": a zip, that is a planfile
-                this.mode = c === OPEN_BRACE ? 'document' : 'preamble';
-                if (this.mode === 'document')
-                    return i;
-                this.atLineStart = false;
-                continue;
-            }
-            if (c === OPEN_BRACE && this.atLineStart) {
-                this.mode = 'document';
-                return i;
-            }
-            this.atLineStart = c === NEWLINE;
-        }
-        return chunk.length;
-    }
-    endValue(chunk, end) {
-        if (!this.valueCapture)
-            return;
-        const pieces = this.valueCapture.end(chunk, end);
-        this.valueCapture = undefined;
-        this.onValue(this.key, plan_stream_text(pieces));
-    }
-    endElement(chunk, end) {
-        if (!this.elementCapture || !this.streaming)
-            return;
-        const pieces = this.elementCapture.end(chunk, end);
-        const at = this.elementCapture.at;
-        this.elementCapture = undefined;
-        if (pieces.some((piece) => piece.some((byte) => !WHITESPACE.has(byte))))
-            this.onElement(this.streaming, pieces, at);
-    }
-    /**
-     * After the document's closing brace only whitespace may follow, as JSON.parse and jq require: more
-     * means the file is not what tofu wrote (two documents in one file, a bad copy, an edit).
-     */
-    skipTrailer(chunk, from) {
-        for (let i = from; i < chunk.length; i++) {
-            const c = chunk[i];
-            if (c === NEWLINE)
-                this.newLine(i);
-            else if (!WHITESPACE.has(c)) {
-                const column = this.offset + i - this.lineStart - this.continuations + 1;
-                this.extra = { line: this.line, column, bytes: [], length: 0 };
-                this.mode = 'extra';
-                this.addExtra(chunk, i);
-                return;
-            }
-        }
-    }
-    /** Keeps the first bytes of the extra data, however the input is cut, then refuses the document. */
-    addExtra(chunk, from) {
-        const extra = this.extra;
-        const piece = chunk.subarray(from, from + EXTRA_BYTES - extra.length);
-        extra.bytes.push(piece);
-        extra.length += piece.length;
-        if (extra.length >= EXTRA_BYTES)
-            throw this.trailingData();
-    }
-    trailingData() {
-        const { line, column, bytes } = this.extra;
-        const seen = [...Buffer.concat(bytes).toString('utf8')];
-        const shown = `${JSON.stringify(seen.slice(0, TRAILER_SHOWN).join(''))}${seen.length > TRAILER_SHOWN ? '…' : ''}`;
-        return new errors/* ConfigurationError */.j1(`line ${line}, column ${column}: data after the end of the plan document (${shown}); ` +
-            'expected nothing but whitespace after its closing }. A show -json file holds one document: ' +
-            'is it two documents in one file, or an edited copy?');
-    }
-}
-function notAnObject() {
-    return new errors/* ConfigurationError */.j1('the plan file does not hold a JSON object: give the output of `tofu show -json <planfile>` (or terraform)');
-}
-function planfileGiven() {
-    return new errors/* ConfigurationError */.j1('the plan file is a binary planfile, not JSON: convert it with `tofu show -json <planfile> > plan.json` first');
-}
-function plan_stream_parse(text, what) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        throw new errors/* ConfigurationError */.j1(`the plan file is not valid JSON (in ${what}): ${error.message}`);
-    }
-}
-/**
- * The plan model of the `show -json` document in a file (a path) or a stream. Same result as
- * buildPlanModel(JSON.parse(text)), in a fraction of the memory. Every mistake in the document is a
- * ConfigurationError that starts with the document's name.
- */
-async function readPlanModel(source, options = {}) {
-    try {
-        return await readModel(source, options);
-    }
-    catch (error) {
-        if (!(0,errors/* isConfigurationError */.p0)(error))
-            throw error;
-        const name = options.name ?? (typeof source === 'string' ? source : 'the plan stream');
-        throw new errors/* ConfigurationError */.j1(`${shownName(name)}: ${error.message}`);
-    }
-}
-/** A file's name for a message: at most 60 characters, its end kept (the end names the file). */
-function shownName(name) {
-    const line = (0,values/* oneLine */.TN)(name);
-    return line.length > 60 ? `…${line.slice(-59)}` : line;
-}
-async function readModel(source, options) {
-    const head = {};
-    let builder;
-    // Elements that come before format_version (only in hand-made documents) wait until it is known.
-    const waiting = [];
-    const arena = new ByteArena();
-    const add = (key, slice, json) => {
-        const raw = plan_stream_parse(json, key);
-        if (key === 'resource_changes')
-            builder?.addResourceChange(raw, slice);
-        else
-            builder?.addDrift(raw, slice);
-    };
-    const scanner = new PlanDocumentScanner((key, text) => {
-        head[key] = plan_stream_parse(text, key);
-        if (key === 'format_version') {
-            (0,plan_summary/* assertPlanFormat */.v)(head);
-            builder = new plan_model/* PlanModelBuilder */.oM({ formatVersion: head.format_version });
-            for (const [k, slice, json] of waiting.splice(0))
-                add(k, slice, json);
-        }
-    }, (key, pieces, at) => {
-        const json = plan_stream_text(pieces);
-        const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
-        const slice = typeof source === 'string' ? new FileSlice(source, at, length) : arena.add(pieces);
-        if (builder)
-            add(key, slice, json);
-        else
-            waiting.push([key, slice, json]);
-    });
-    const stream = typeof source === 'string' ? (0,external_node_fs_.createReadStream)(source, { highWaterMark: 1 << 20 }) : source;
-    for await (const chunk of stream)
-        scanner.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    scanner.end();
-    (0,plan_summary/* assertPlanFormat */.v)(head);
-    const shape = { ...head };
-    for (const key of scanner.keys)
-        if (!(key in shape))
-            shape[key] = [];
-    (0,plan_model/* assertPlanShape */.Hh)(shape);
-    builder ??= new plan_model/* PlanModelBuilder */.oM({ formatVersion: head.format_version });
-    if (typeof head.terraform_version === 'string')
-        builder.setToolVersion(head.terraform_version);
-    builder.setOutputChanges(head.output_changes);
-    builder.setChecks(head.checks);
-    builder.setErrored(head.errored);
-    builder.setVariables(head.variables, head.configuration);
-    builder.addDiagnostics(options.diagnostics ?? []);
-    return builder.finish();
-}
-
-// EXTERNAL MODULE: ./lib/render/phrases.js
-var phrases = __nccwpck_require__(95290);
-;// CONCATENATED MODULE: ./lib/render/plan-text.js
-
-
-
-/**
- * The plan as plain text for the log: everything, with no size budget and no markup. Every line the
- * text holds starts with our own words or indentation, never with text from the plan, and text from
- * the plan is kept on one line (line breaks escaped), except diagnostics' details, which are indented.
- */
-const phrase = (p) => p.map((segment) => (typeof segment === 'string' ? segment : (0,values/* oneLine */.TN)(segment.code))).join('');
-const notes = (list) => (list.length > 0 ? ` (${list.map(phrase).join('; ')})` : '');
-function resourceLines(entry, notesOf) {
-    return [
-        `  ${(0,values/* oneLine */.TN)(entry.address)}${notes(notesOf(entry))}`,
-        ...entry.attributes.map((attribute) => `      ${(0,phrases/* diffLine */.mc)(attribute)}`),
-    ];
-}
-function heading(ctx) {
-    const where = [
-        ctx.workspace ? `workspace ${(0,values/* oneLine */.TN)(ctx.workspace)}` : '',
-        ctx.environment ? `environment ${(0,values/* oneLine */.TN)(ctx.environment)}` : '',
-    ].filter(Boolean);
-    return `Plan for ${ctx.stack ? (0,values/* oneLine */.TN)(ctx.stack) : 'the configuration'}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
-}
-function renderPlanText(model, ctx = {}) {
-    const lines = [heading(ctx)];
-    if (model.errored)
-        lines.push('The plan failed. What follows is what it planned before the error; it cannot be applied.');
-    lines.push(model.hasChanges || model.errored
-        ? `Plan: ${(0,phrases/* countsPhrase */.__)(model.counts)}.`
-        : 'No changes. The infrastructure matches the configuration.');
-    if (model.unchanged > 0 && model.hasChanges)
-        lines.push(`${(0,phrases/* plural */.LS)(model.unchanged, 'resource')} unchanged.`);
-    if (model.counts.drift > 0)
-        lines.push(`Drift: ${(0,phrases/* plural */.LS)(model.counts.drift, 'resource')} changed outside of the configuration.`);
-    const destructive = (0,plan_model/* destructiveResources */.Yh)(model);
-    if (destructive.length > 0) {
-        lines.push('', `${(0,phrases/* plural */.LS)(destructive.length, 'resource')} will be destroyed or replaced:`);
-        for (const entry of destructive)
-            lines.push(`  - ${(0,values/* oneLine */.TN)(entry.address)} ${(0,phrases/* destructiveVerb */.qH)(entry)}${notes((0,phrases/* resourceNotes */._$)(entry))}`);
-    }
-    for (const group of (0,phrases/* groupResources */.xo)(model.resources)) {
-        lines.push('', `${group.title} (${group.entries.length}):`);
-        for (const entry of group.entries)
-            lines.push(...resourceLines(entry, phrases/* resourceNotes */._$));
-    }
-    if (model.drift.length > 0) {
-        lines.push('', `Drift: changed outside of the configuration (${model.drift.length}):`);
-        for (const entry of model.drift)
-            lines.push(...resourceLines(entry, phrases/* driftNotes */.Fs));
-    }
-    if (model.outputs.length > 0) {
-        lines.push('', `Output changes (${model.outputs.length}):`);
-        for (const output of model.outputs)
-            lines.push(`  ${(0,phrases/* outputLine */.MI)(output.name, output.before, output.after)}`);
-    }
-    const failed = model.checks.filter((check) => check.status === 'fail' || check.status === 'error');
-    const unknown = model.checks.filter((check) => check.status === 'unknown').length;
-    if (failed.length > 0 || unknown > 0) {
-        const passed = model.checks.filter((check) => check.status === 'pass').length;
-        lines.push('', `Checks: ${failed.length} failed, ${unknown} known only after apply, ${passed} passed`);
-        for (const check of failed) {
-            const what = check.status === 'error' ? 'could not be evaluated' : 'failed';
-            lines.push(`  ${(0,values/* oneLine */.TN)(check.address)} ${what}${check.problems.length > 0 ? `: ${check.problems.map(values/* oneLine */.TN).join('; ')}` : ''}`);
-        }
-    }
-    if (model.diagnostics.length > 0) {
-        lines.push('', 'Errors and warnings:');
-        for (const diagnostic of model.diagnostics) {
-            const where = diagnostic.location ? ` (${(0,values/* oneLine */.TN)(diagnostic.location)})` : '';
-            lines.push(`  ${diagnostic.severity === 'error' ? 'Error' : 'Warning'}: ${(0,values/* oneLine */.TN)(diagnostic.summary)}${where}`);
-            for (const line of diagnostic.detail.trim().split(/\r\n|\r|\n/)) {
-                if (line.trim() !== '')
-                    lines.push(`      ${(0,values/* oneLine */.TN)(line)}`);
-            }
-        }
-    }
-    const footer = [
-        ctx.planDigest ? `plan digest ${(0,values/* oneLine */.TN)(ctx.planDigest)}` : '',
-        ctx.commit ? `commit ${(0,values/* oneLine */.TN)(ctx.commit.slice(0, 12))}` : '',
-        ctx.tool
-            ? `${(0,values/* oneLine */.TN)(ctx.tool.name)} ${(0,values/* oneLine */.TN)(ctx.tool.version)}`
-            : model.toolVersion
-                ? `version ${(0,values/* oneLine */.TN)(model.toolVersion)}`
-                : '',
-        ctx.runUrl ? `run ${(0,values/* oneLine */.TN)(ctx.runUrl)}` : '',
-    ].filter(Boolean);
-    if (footer.length > 0)
-        lines.push('', footer.join(' · '));
-    return lines.join('\n') + '\n';
-}
-
-// EXTERNAL MODULE: ./lib/render/size-budget.js
-var size_budget = __nccwpck_require__(35369);
-;// CONCATENATED MODULE: ./lib/render/multi-stack.js
-
-
-/**
- * Several stacks (the plan jobs of a matrix) in one PR comment: a table with a row per stack, then each
- * stack's plan under its own heading. The size rules are the single comment's: every stack degrades
- * together, and the destroyed and replaced resources of every stack are always listed, continued in
- * further comments when they do not fit.
- */
-const COLUMNS = ['add', 'change', 'replace', 'destroy', 'import', 'move', 'forget', 'drift'];
-function tableRow({ model, ctx }) {
-    const { cellCode } = plan_markdown/* markdown */.wD;
-    const cells = [
-        cellCode(ctx.stack),
-        ctx.workspace ? cellCode(ctx.workspace) : '',
-        ctx.environment ? cellCode(ctx.environment) : '',
-        plan_markdown/* markdown */.wD.verdict(model),
-        ...COLUMNS.map((column) => String(model.counts[column])),
-    ];
-    return `| ${cells.join(' | ')} |`;
-}
-function head(parts) {
-    return [
-        `## Plans for ${parts.length} ${parts.length === 1 ? 'stack' : 'stacks'}`,
-        '',
-        `| stack | workspace | environment | result | ${COLUMNS.join(' | ')} |`,
-        `| --- | --- | --- | --- | ${COLUMNS.map(() => '---:').join(' | ')} |`,
-        ...parts.map(tableRow),
-    ];
-}
-function renderMultiStackComment(entries, opts = {}) {
-    const title = `## Plans for ${entries.length} ${entries.length === 1 ? 'stack' : 'stacks'}`;
-    return (0,plan_markdown/* renderDocument */.yQ)(entries, {
-        limit: opts.limit ?? plan_markdown/* COMMENT_LIMIT */.W$,
-        measure: size_budget/* characters */.hg,
-        continuations: true,
-        firstN: opts.firstN ?? 10,
-        head,
-        stackHeading: (part) => `### ${plan_markdown/* markdown */.wD.stackTitle(part.ctx)}`,
-        continuationHeading: (index, total) => `${title} (continued, ${index} of ${total})`,
-    });
-}
-
-;// CONCATENATED MODULE: ./lib/render/index.js
-/** The plan's renderings: what tf-plan, the multi-stack comment and the CLI use. */
-
-
-
-
-
-
-// EXTERNAL MODULE: ./lib/render/markdown-escape.js
-var markdown_escape = __nccwpck_require__(5907);
-;// CONCATENATED MODULE: ./lib/actions/tf-plan/drift.js
-
-
-
-
-
-/** The resources that drifted, for the `drifted` output: small, addresses and what happened to them. */
-function driftedResources(result) {
-    return result.model.drift.map((entry) => ({ address: entry.address, action: entry.action }));
-}
-// The issue's own lines around the rendered plan: bounded, as the stack and artifact names are validated.
-const ISSUE_FRAME = 1024;
-/** The drift issue's body: what drifted, as the plan comment renders it, and what to do about it. */
-function driftIssueBody(result, ctx) {
-    const [plan = ''] = (0,plan_markdown/* renderPlanComment */.zk)(result.model, ctx, { limit: plan_markdown/* COMMENT_LIMIT */.W$ - ISSUE_FRAME });
-    const found = ctx.runUrl ? `[this run](${ctx.runUrl})` : 'the latest run';
-    return [
-        `**${(0,phrases/* plural */.LS)(result.model.counts.drift, 'resource')}** of stack ${(0,markdown_escape/* codeSpan */.SS)(result.stack)} changed outside of ` +
-            `the configuration, as found by ${found}. This issue is kept up to date while the drift lasts, and ` +
-            'closed when a run finds none.',
-        '',
-        plan.trimEnd(),
-        '',
-        `To keep the changes, apply the refresh-only plan in the artifact ${(0,markdown_escape/* codeSpan */.SS)(result.artifactName)}, which ` +
-            'writes them into the state; to undo them, plan and apply the configuration.',
-        '',
-    ].join('\n');
-}
-/** Opens, updates or closes the stack's drift issue; undefined when `drift-issue` is false. */
-async function reportDrift(result, ctx, inputs, run, logger) {
-    if (!inputs.driftIssue)
-        return undefined;
-    if (!inputs.githubToken) {
-        throw new errors/* ConfigurationError */.j1('Input "github-token" is empty: it is needed to open the drift issue (give it a token with issues: write), or set drift-issue: false.');
-    }
-    const [{ createGitHubClient }, { commentAuthor }, { syncDriftIssue }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(36)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93036)),
-        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 45778)),
-        __nccwpck_require__.e(/* import() */ 34).then(__nccwpck_require__.bind(__nccwpck_require__, 80034)),
-    ]);
-    const client = createGitHubClient(inputs.githubToken, logger, { apiUrl: run.apiUrl });
-    try {
-        return await syncDriftIssue(client, {
-            owner: run.owner,
-            repo: run.repo,
-            stack: result.stack,
-            author: await commentAuthor(client, inputs.commentAuthor, logger),
-            labels: inputs.driftLabels,
-            drifted: result.drift === true,
-            body: driftIssueBody(result, ctx),
-            runUrl: run.runUrl,
-        }, logger);
-    }
-    catch (error) {
-        if (error.status !== 403)
-            throw error;
-        if (error instanceof refusals/* GitHubRefusal */.ke)
-            throw new errors/* ConfigurationError */.j1(`${error.message} Or set drift-issue: false.`);
-        throw new errors/* ConfigurationError */.j1(`Could not write the drift issue: ${error.message}. Give the job \`permissions: issues: write\`, or set drift-issue: false.`);
-    }
-}
-
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
-;// CONCATENATED MODULE: ./lib/github/pull-request.js
-
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
-/**
- * The pull request from the `pr-number` input, else from the event: pull_request and pull_request_target
- * carry it, and issue_comment does when the comment is on a pull request. Any other event has none.
- */
-async function pullRequestOf(run, prNumber) {
-    const event = await readEvent(run.eventPath);
-    const fromEvent = PULL_REQUEST_EVENTS.has(run.eventName) ? event.pull_request : undefined;
-    if (prNumber !== undefined) {
-        const headSha = fromEvent?.number === prNumber ? fromEvent.head?.sha : undefined;
-        return { number: prNumber, ...(headSha ? { headSha } : {}) };
-    }
-    if (fromEvent?.number) {
-        return { number: fromEvent.number, ...(fromEvent.head?.sha ? { headSha: fromEvent.head.sha } : {}) };
-    }
-    if (run.eventName === 'issue_comment' && event.issue?.pull_request && event.issue.number) {
-        return { number: event.issue.number };
-    }
-    return undefined;
-}
-/** The comment an issue_comment event is about: the command that ran this job. */
-async function triggeringCommentId(run) {
-    if (run.eventName !== 'issue_comment')
-        return undefined;
-    const id = (await readEvent(run.eventPath)).comment?.id;
-    return typeof id === 'number' ? id : undefined;
-}
-/** Fills in the head commit when the event did not name it (issue_comment, or a `pr-number` input). */
-async function withHeadSha(client, repository, target) {
-    if (target.headSha)
-        return { number: target.number, headSha: target.headSha };
-    const { data } = await client.rest.pulls.get({ ...repository, pull_number: target.number });
-    return { number: target.number, headSha: data.head.sha };
-}
-async function readEvent(path) {
-    if (!path)
-        return {};
-    try {
-        const parsed = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
-        return parsed !== null && typeof parsed === 'object' ? parsed : {};
-    }
-    catch {
-        // The runner always writes the event file; without one there is simply no pull request to find.
-        return {};
-    }
-}
-
-// EXTERNAL MODULE: ./lib/github/plan-comment.js
-var plan_comment = __nccwpck_require__(60604);
-;// CONCATENATED MODULE: ./lib/actions/tf-plan/comment.js
-
-
-
-/**
- * Finds the pull request to comment on and the comments already there. Returns undefined when there is
- * nothing to comment on (no pull request, or `comment: false`): the job summary still has the plan.
- */
-async function openPlanComments(inputs, run, logger) {
-    if (!inputs.comment)
-        return undefined;
-    const target = await pullRequestOf(run, inputs.prNumber);
-    if (!target) {
-        logger.debug(`No pull request in a ${run.eventName} event and no pr-number: the plan goes to the job summary only.`);
-        return undefined;
-    }
-    if (!inputs.githubToken) {
-        throw new errors/* ConfigurationError */.j1('Input "github-token" is empty: it is needed to comment on the pull request (give it a token with pull-requests: write), or set comment: false.');
-    }
-    // Octokit and the comment modules are loaded only by the plans that comment: start-up time is measured.
-    const [{ createGitHubClient }, { commentAuthor, MarkedComments }, planComment] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(36)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93036)),
-        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 45778)),
-        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 60604)),
-    ]);
-    const client = createGitHubClient(inputs.githubToken, logger, { apiUrl: run.apiUrl });
-    const repository = { owner: run.owner, repo: run.repo };
-    const [pull, author] = await Promise.all([
-        withHeadSha(client, repository, target),
-        commentAuthor(client, inputs.commentAuthor, logger),
-    ]);
-    let comments;
-    const thread = async () => (comments ??= await MarkedComments.load(client, { ...repository, issueNumber: pull.number }, author));
-    // A token that may not write comments (the read-only token of a pull request from a fork) costs the
-    // comment, not the plan: the plan is in the job summary, and the warning says how to get the comment.
-    const tolerateRefusal = async (what, write) => {
-        try {
-            return await write();
-        }
-        catch (error) {
-            if (error.status !== 403)
-                throw error;
-            // A GitHubRefusal already says what was refused and which permission opens it.
-            const why = error instanceof refusals/* GitHubRefusal */.ke
-                ? error.message
-                : `Could not ${what} on pull request #${pull.number}: ${error.message}. Give the job ` +
-                    '`permissions: pull-requests: write`.';
-            logger.warning(`${why} Or set comment: false. The plan is in the job summary.`, {
-                title: 'No plan comment',
-            });
-            return undefined;
-        }
-    };
-    return {
-        pullRequest: pull.number,
-        commit: pull.headSha,
-        async publish(key, bodies, origin) {
-            const published = await tolerateRefusal('write the plan comment', async () => planComment.publishPlanComment(await thread(), key, pull.headSha, bodies, origin));
-            if (!published)
-                return undefined;
-            const { url, results } = published;
-            const written = results.filter((result) => result !== 'unchanged').length;
-            logger.info(written === 0
-                ? `The plan comment on pull request #${pull.number} is up to date: ${url}`
-                : `Wrote the plan comment on pull request #${pull.number}: ${url}`);
-            return url;
-        },
-        async markOutdated(key, why) {
-            await tolerateRefusal('mark the old plan comment outdated', async () => planComment.markPlanCommentsOutdated(await thread(), key, pull.headSha, why));
-        },
-    };
-}
-
-
 ;// CONCATENATED MODULE: ./lib/artifacts/names.js
 
 
@@ -48363,6 +47573,8 @@ function stackName(given, workingDirectory, workspace, repo) {
     return name;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
 
 
@@ -48538,17 +47750,33 @@ function readContract(json, expectedKind, schemaByMajor, context) {
         throw new errors/* ConfigurationError */.j1(`${file}: ${describeIssue(result.error.issues[0])}`);
     return result.data;
 }
+/**
+ * The reader of one contract document, from its schema: the `schema` literal it requires
+ * (`iac/smoke-results@1`) gives the kind and the major that `readContract` checks. `file` is the
+ * file named in messages (default `manifest.json`), `defaultReader` the reading action.
+ */
+function contractReader(schema, defaultReader, file) {
+    const id = SCHEMA_ID.exec(schema.shape.schema.value);
+    if (!id?.[1])
+        throw new TypeError(`not a schema id: ${schema.shape.schema.value}`);
+    const [kind, major] = [id[1], Number(id[2])];
+    return (json, reader = defaultReader) => readContract(json, kind, { [major]: schema }, { ...(file ? { file } : {}), reader });
+}
+/** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
+function validateForWrite(schema, value, file, error) {
+    const result = schema.safeParse(value, error ? { error } : undefined);
+    if (!result.success) {
+        throw new Error(`refusing to write an invalid ${file}: ${describeIssue(result.error.issues[0])}`);
+    }
+    return result.data;
+}
 /** Reads and validates a plan bundle's manifest.json. */
 function readPlanManifest(json, reader = 'tf-apply', advice = 'use the same iac-pipeline version for plan and apply') {
     return readContract(json, PLAN_KIND, { [PLAN_MAJOR]: planManifestSchema }, { reader, advice });
 }
 /** Checks a manifest before it is written: a bad one is a bug in the writer, not the user's mistake. */
 function validatePlanManifest(value) {
-    const result = planManifestSchema.safeParse(value, { error: defaultMessage });
-    if (!result.success) {
-        throw new Error(`refusing to write an invalid ${MANIFEST_FILE}: ${describeIssue(result.error.issues[0])}`);
-    }
-    return result.data;
+    return validateForWrite(planManifestSchema, value, MANIFEST_FILE, defaultMessage);
 }
 function parseJson(text, file) {
     try {
@@ -49052,7 +48280,756 @@ async function readBundleManifest(dir, reader) {
     return readPlanManifest(text, reader);
 }
 
-;// CONCATENATED MODULE: ./lib/actions/tf-plan/gather.js
+// EXTERNAL MODULE: ./lib/plan/model.js + 1 modules
+var plan_model = __nccwpck_require__(13834);
+// EXTERNAL MODULE: ./lib/plan/plan-markdown.js
+var plan_markdown = __nccwpck_require__(8624);
+// EXTERNAL MODULE: ./lib/terraform/plan-summary.js
+var plan_summary = __nccwpck_require__(59960);
+// EXTERNAL MODULE: ./lib/markdown/escape.js
+var markdown_escape = __nccwpck_require__(26734);
+;// CONCATENATED MODULE: ./lib/plan/plan-stream.js
+
+
+
+
+
+/**
+ * Reads a `show -json` document from a file or stream into the plan model without holding the whole
+ * document. A plan of 50,000 changes is a JSON text of about 70 MB, and JSON.parse of it takes over
+ * three times that in memory; most of it (planned_values, prior_state) the model never reads.
+ *
+ * The scanner only finds where values begin and end: it tracks strings and nesting depth, byte by
+ * byte (every structural character is ASCII, and no byte of a multi-byte UTF-8 character is), and
+ * hands each top-level value the model reads, and each element of resource_changes and
+ * resource_drift, to JSON.parse. Everything else is skipped unparsed.
+ */
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const NEWLINE = 0x0a;
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+/** Characters of the data after a document that its error message shows. */
+const TRAILER_SHOWN = 20;
+/** Bytes of it kept: enough for TRAILER_SHOWN characters and one more, however many bytes each takes. */
+const EXTRA_BYTES = 4 * (TRAILER_SHOWN + 1);
+/** Top-level values parsed whole: small, or needed whole. */
+const WHOLE = new Set([
+    'format_version',
+    'terraform_version',
+    'variables',
+    'output_changes',
+    'configuration',
+    'checks',
+    'errored',
+]);
+/** Top-level lists read element by element. */
+const STREAMED = new Set(['resource_changes', 'resource_drift']);
+class Capture {
+    start;
+    at;
+    pieces = [];
+    /** `at`: where the value starts in the whole input, counted in bytes. */
+    constructor(start, at = 0) {
+        this.start = start;
+        this.at = at;
+    }
+    /** Keeps what the current chunk holds of the value; the next chunk continues from its start. */
+    carry(chunk) {
+        this.pieces.push(chunk.subarray(this.start));
+        this.start = 0;
+    }
+    end(chunk, end) {
+        this.pieces.push(chunk.subarray(this.start, end));
+        return this.pieces;
+    }
+}
+const plan_stream_text = (pieces) => (pieces.length === 1 ? pieces[0] : Buffer.concat(pieces)).toString('utf8');
+/** A resource change's bytes in the arena; its text is decoded when its diff is read. */
+class ArenaSlice {
+    block;
+    start;
+    end;
+    constructor(block, start, end) {
+        this.block = block;
+        this.start = start;
+        this.end = end;
+    }
+    text() {
+        return this.block.toString('utf8', this.start, this.end);
+    }
+}
+/**
+ * A resource change's bytes in the plan file itself, read again when its diff is read: the model of a
+ * file keeps no copy of the document at all. The file must stay as it is while the model is in use.
+ */
+class FileSlice {
+    path;
+    start;
+    length;
+    constructor(path, start, length) {
+        this.path = path;
+        this.start = start;
+        this.length = length;
+    }
+    text() {
+        const bytes = Buffer.allocUnsafe(this.length);
+        const fd = (0,external_node_fs_.openSync)(this.path, 'r');
+        try {
+            let read = 0;
+            while (read < this.length) {
+                const n = (0,external_node_fs_.readSync)(fd, bytes, read, this.length - read, this.start + read);
+                if (n === 0)
+                    throw new Error(`${this.path} became shorter while its plan was being rendered`);
+                read += n;
+            }
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+        return bytes.toString('utf8');
+    }
+}
+/**
+ * Where the resource changes' JSON bytes are kept when the document comes from a stream, in big blocks outside the JavaScript heap: as
+ * strings on the heap the same bytes cost more, and the garbage collector lets the heap grow well past
+ * what it holds.
+ */
+class ByteArena {
+    blockSize;
+    block = Buffer.alloc(0);
+    used = 0;
+    constructor(blockSize = 8 << 20) {
+        this.blockSize = blockSize;
+    }
+    add(pieces) {
+        const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+        if (this.used + length > this.block.length) {
+            this.block = Buffer.allocUnsafe(Math.max(this.blockSize, length));
+            this.used = 0;
+        }
+        const start = this.used;
+        for (const piece of pieces)
+            this.used += piece.copy(this.block, this.used);
+        return new ArenaSlice(this.block, start, this.used);
+    }
+}
+class PlanDocumentScanner {
+    onValue;
+    onElement;
+    mode = 'start';
+    depth = 0;
+    inString = false;
+    escapePending = false;
+    topState = 'key';
+    keyCapture;
+    key = '';
+    valueCapture;
+    streaming;
+    elementCapture;
+    atLineStart = true;
+    /** Bytes of the input before the current chunk. */
+    offset = 0;
+    /**
+     * Where the scan is, for the message about data after the document: the line (from 1), the byte where
+     * it starts, and the UTF-8 continuation bytes on it so far (the column counts characters). Strings
+     * cannot hold a raw line break, so only the bytes outside them are looked at for one.
+     */
+    line = 1;
+    lineStart = 0;
+    continuations = 0;
+    /** Data after the document: where it starts, and its first bytes (for the message). */
+    extra;
+    keys = new Set();
+    constructor(onValue, onElement) {
+        this.onValue = onValue;
+        this.onElement = onElement;
+    }
+    write(chunk) {
+        if (this.mode === 'extra')
+            return this.addExtra(chunk, 0);
+        let i = 0;
+        const length = chunk.length;
+        if (this.mode === 'start' || this.mode === 'preamble')
+            i = this.skipPreamble(chunk);
+        if (this.inString && this.escapePending) {
+            this.escapePending = false;
+            i += 1;
+        }
+        // The hot loop: depth and string state live in locals, and below depth 2 only nesting is tracked.
+        let depth = this.depth;
+        let inString = this.inString;
+        while (i < length && this.mode === 'document') {
+            if (inString) {
+                // Strings are short (keys, addresses, values): a plain loop beats a native search per string.
+                while (i < length) {
+                    const b = chunk[i];
+                    if (b === QUOTE)
+                        break;
+                    if (b >= 0x80) {
+                        if (b < 0xc0)
+                            this.continuations += 1;
+                        i += 1;
+                    }
+                    else
+                        i += b === BACKSLASH ? 2 : 1;
+                }
+                if (i >= length) {
+                    // A backslash that ends the chunk escapes the first byte of the next one.
+                    this.escapePending = i > length;
+                    break;
+                }
+                inString = false;
+                if (this.keyCapture) {
+                    this.key = JSON.parse(plan_stream_text(this.keyCapture.end(chunk, i + 1)));
+                    this.keyCapture = undefined;
+                    this.keys.add(this.key);
+                    this.topState = 'colon';
+                }
+                i++;
+                continue;
+            }
+            const c = chunk[i];
+            if (c === QUOTE) {
+                inString = true;
+                if (depth === 1 && this.topState === 'key')
+                    this.keyCapture = new Capture(i);
+            }
+            else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+                if (depth === 0) {
+                    if (c !== OPEN_BRACE)
+                        throw notAnObject();
+                    this.topState = 'key';
+                }
+                else if (depth === 1 && c === OPEN_BRACKET && STREAMED.has(this.key) && !this.valueCapture) {
+                    this.streaming = this.key;
+                    this.elementCapture = new Capture(i + 1, this.offset + i + 1);
+                }
+                depth += 1;
+            }
+            else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+                if (depth === 2 && this.streaming) {
+                    this.endElement(chunk, i);
+                    this.streaming = undefined;
+                }
+                else if (depth === 1) {
+                    this.endValue(chunk, i);
+                }
+                depth -= 1;
+                if (depth === 0)
+                    this.mode = 'done';
+            }
+            else if (c === COMMA) {
+                if (depth === 1) {
+                    this.endValue(chunk, i);
+                    this.topState = 'key';
+                }
+                else if (depth === 2 && this.streaming) {
+                    this.endElement(chunk, i);
+                    this.elementCapture = new Capture(i + 1, this.offset + i + 1);
+                }
+            }
+            else if (c === COLON && depth === 1 && this.topState === 'colon') {
+                this.topState = 'value';
+                if (WHOLE.has(this.key))
+                    this.valueCapture = new Capture(i + 1);
+            }
+            else if (c === NEWLINE) {
+                this.newLine(i);
+            }
+            i++;
+        }
+        this.depth = depth;
+        this.inString = inString;
+        this.keyCapture?.carry(chunk);
+        this.valueCapture?.carry(chunk);
+        this.elementCapture?.carry(chunk);
+        if (this.mode === 'done')
+            this.skipTrailer(chunk, i);
+        this.offset += length;
+    }
+    end() {
+        if (this.mode === 'extra')
+            throw this.trailingData();
+        if (this.mode === 'start' || this.mode === 'preamble')
+            throw notAnObject();
+        if (this.mode !== 'done') {
+            throw new errors/* ConfigurationError */.j1('the plan JSON ends before the document does: is the file truncated?');
+        }
+    }
+    newLine(i) {
+        this.line += 1;
+        this.lineStart = this.offset + i + 1;
+        this.continuations = 0;
+    }
+    /**
+     * Skips what comes before the document: tofu and terraform print CLI-configuration warnings on
+     * stdout before it, so a document captured with `> plan.json` can start with them (as in
+     * json-document.ts). The document starts at the first `{` that begins a line.
+     */
+    skipPreamble(chunk) {
+        for (let i = 0; i < chunk.length; i++) {
+            const c = chunk[i];
+            if (c === NEWLINE) {
+                this.newLine(i);
+            }
+            else if (c >= 0x80 && c < 0xc0) {
+                this.continuations += 1;
+            }
+            if (this.mode === 'start') {
+                if (c === 0x20 ||
+                    c === 0x09 ||
+                    c === 0x0d ||
+                    c === NEWLINE ||
+                    c === 0xef ||
+                    c === 0xbb ||
+                    c === 0xbf) {
+                    continue; // whitespace, or a UTF-8 byte order mark
+                }
+                if (c === 0x50 && chunk[i + 1] === 0x4b)
+                    throw planfileGiven(); // "PK": a zip, that is a planfile
+                this.mode = c === OPEN_BRACE ? 'document' : 'preamble';
+                if (this.mode === 'document')
+                    return i;
+                this.atLineStart = false;
+                continue;
+            }
+            if (c === OPEN_BRACE && this.atLineStart) {
+                this.mode = 'document';
+                return i;
+            }
+            this.atLineStart = c === NEWLINE;
+        }
+        return chunk.length;
+    }
+    endValue(chunk, end) {
+        if (!this.valueCapture)
+            return;
+        const pieces = this.valueCapture.end(chunk, end);
+        this.valueCapture = undefined;
+        this.onValue(this.key, plan_stream_text(pieces));
+    }
+    endElement(chunk, end) {
+        if (!this.elementCapture || !this.streaming)
+            return;
+        const pieces = this.elementCapture.end(chunk, end);
+        const at = this.elementCapture.at;
+        this.elementCapture = undefined;
+        if (pieces.some((piece) => piece.some((byte) => !WHITESPACE.has(byte))))
+            this.onElement(this.streaming, pieces, at);
+    }
+    /**
+     * After the document's closing brace only whitespace may follow, as JSON.parse and jq require: more
+     * means the file is not what tofu wrote (two documents in one file, a bad copy, an edit).
+     */
+    skipTrailer(chunk, from) {
+        for (let i = from; i < chunk.length; i++) {
+            const c = chunk[i];
+            if (c === NEWLINE)
+                this.newLine(i);
+            else if (!WHITESPACE.has(c)) {
+                const column = this.offset + i - this.lineStart - this.continuations + 1;
+                this.extra = { line: this.line, column, bytes: [], length: 0 };
+                this.mode = 'extra';
+                this.addExtra(chunk, i);
+                return;
+            }
+        }
+    }
+    /** Keeps the first bytes of the extra data, however the input is cut, then refuses the document. */
+    addExtra(chunk, from) {
+        const extra = this.extra;
+        const piece = chunk.subarray(from, from + EXTRA_BYTES - extra.length);
+        extra.bytes.push(piece);
+        extra.length += piece.length;
+        if (extra.length >= EXTRA_BYTES)
+            throw this.trailingData();
+    }
+    trailingData() {
+        const { line, column, bytes } = this.extra;
+        const seen = [...Buffer.concat(bytes).toString('utf8')];
+        const shown = `${JSON.stringify(seen.slice(0, TRAILER_SHOWN).join(''))}${seen.length > TRAILER_SHOWN ? '…' : ''}`;
+        return new errors/* ConfigurationError */.j1(`line ${line}, column ${column}: data after the end of the plan document (${shown}); ` +
+            'expected nothing but whitespace after its closing }. A show -json file holds one document: ' +
+            'is it two documents in one file, or an edited copy?');
+    }
+}
+function notAnObject() {
+    return new errors/* ConfigurationError */.j1('the plan file does not hold a JSON object: give the output of `tofu show -json <planfile>` (or terraform)');
+}
+function planfileGiven() {
+    return new errors/* ConfigurationError */.j1('the plan file is a binary planfile, not JSON: convert it with `tofu show -json <planfile> > plan.json` first');
+}
+function plan_stream_parse(text, what) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`the plan file is not valid JSON (in ${what}): ${error.message}`);
+    }
+}
+/**
+ * The plan model of the `show -json` document in a file (a path) or a stream. Same result as
+ * buildPlanModel(JSON.parse(text)), in a fraction of the memory. Every mistake in the document is a
+ * ConfigurationError that starts with the document's name.
+ */
+async function readPlanModel(source, options = {}) {
+    try {
+        return await readModel(source, options);
+    }
+    catch (error) {
+        if (!(0,errors/* isConfigurationError */.p0)(error))
+            throw error;
+        const name = options.name ?? (typeof source === 'string' ? source : 'the plan stream');
+        throw new errors/* ConfigurationError */.j1(`${shownName(name)}: ${error.message}`);
+    }
+}
+/** A file's name for a message: at most 60 characters, its end kept (the end names the file). */
+function shownName(name) {
+    const line = (0,markdown_escape/* oneLine */.TN)(name);
+    return line.length > 60 ? `…${line.slice(-59)}` : line;
+}
+async function readModel(source, options) {
+    const head = {};
+    let builder;
+    // Elements that come before format_version (only in hand-made documents) wait until it is known.
+    const waiting = [];
+    const arena = new ByteArena();
+    const add = (key, slice, json) => {
+        const raw = plan_stream_parse(json, key);
+        if (key === 'resource_changes')
+            builder?.addResourceChange(raw, slice);
+        else
+            builder?.addDrift(raw, slice);
+    };
+    const scanner = new PlanDocumentScanner((key, text) => {
+        head[key] = plan_stream_parse(text, key);
+        if (key === 'format_version') {
+            (0,plan_summary/* assertPlanFormat */.v)(head);
+            builder = new plan_model/* PlanModelBuilder */.oM({ formatVersion: head.format_version });
+            for (const [k, slice, json] of waiting.splice(0))
+                add(k, slice, json);
+        }
+    }, (key, pieces, at) => {
+        const json = plan_stream_text(pieces);
+        const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+        const slice = typeof source === 'string' ? new FileSlice(source, at, length) : arena.add(pieces);
+        if (builder)
+            add(key, slice, json);
+        else
+            waiting.push([key, slice, json]);
+    });
+    const stream = typeof source === 'string' ? (0,external_node_fs_.createReadStream)(source, { highWaterMark: 1 << 20 }) : source;
+    for await (const chunk of stream)
+        scanner.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    scanner.end();
+    (0,plan_summary/* assertPlanFormat */.v)(head);
+    const shape = { ...head };
+    for (const key of scanner.keys)
+        if (!(key in shape))
+            shape[key] = [];
+    (0,plan_model/* assertPlanShape */.Hh)(shape);
+    builder ??= new plan_model/* PlanModelBuilder */.oM({ formatVersion: head.format_version });
+    if (typeof head.terraform_version === 'string')
+        builder.setToolVersion(head.terraform_version);
+    builder.setOutputChanges(head.output_changes);
+    builder.setChecks(head.checks);
+    builder.setErrored(head.errored);
+    builder.setVariables(head.variables, head.configuration);
+    builder.addDiagnostics(options.diagnostics ?? []);
+    return builder.finish();
+}
+
+// EXTERNAL MODULE: ./lib/plan/phrases.js
+var phrases = __nccwpck_require__(28337);
+;// CONCATENATED MODULE: ./lib/plan/plan-text.js
+
+
+
+/**
+ * The plan as plain text for the log: everything, with no size budget and no markup. Every line the
+ * text holds starts with our own words or indentation, never with text from the plan, and text from
+ * the plan is kept on one line (line breaks escaped), except diagnostics' details, which are indented.
+ */
+const phrase = (p) => p.map((segment) => (typeof segment === 'string' ? segment : (0,markdown_escape/* oneLine */.TN)(segment.code))).join('');
+const notes = (list) => (list.length > 0 ? ` (${list.map(phrase).join('; ')})` : '');
+function resourceLines(entry, notesOf) {
+    return [
+        `  ${(0,markdown_escape/* oneLine */.TN)(entry.address)}${notes(notesOf(entry))}`,
+        ...entry.attributes.map((attribute) => `      ${(0,phrases/* diffLine */.mc)(attribute)}`),
+    ];
+}
+function heading(ctx) {
+    const where = [
+        ctx.workspace ? `workspace ${(0,markdown_escape/* oneLine */.TN)(ctx.workspace)}` : '',
+        ctx.environment ? `environment ${(0,markdown_escape/* oneLine */.TN)(ctx.environment)}` : '',
+    ].filter(Boolean);
+    return `Plan for ${ctx.stack ? (0,markdown_escape/* oneLine */.TN)(ctx.stack) : 'the configuration'}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
+}
+function renderPlanText(model, ctx = {}) {
+    const lines = [heading(ctx)];
+    if (model.errored)
+        lines.push('The plan failed. What follows is what it planned before the error; it cannot be applied.');
+    lines.push(model.hasChanges || model.errored
+        ? `Plan: ${(0,phrases/* countsPhrase */.__)(model.counts)}.`
+        : 'No changes. The infrastructure matches the configuration.');
+    if (model.unchanged > 0 && model.hasChanges)
+        lines.push(`${(0,phrases/* plural */.LS)(model.unchanged, 'resource')} unchanged.`);
+    if (model.counts.drift > 0)
+        lines.push(`Drift: ${(0,phrases/* plural */.LS)(model.counts.drift, 'resource')} changed outside of the configuration.`);
+    const destructive = (0,plan_model/* destructiveResources */.Yh)(model);
+    if (destructive.length > 0) {
+        lines.push('', `${(0,phrases/* plural */.LS)(destructive.length, 'resource')} will be destroyed or replaced:`);
+        for (const entry of destructive)
+            lines.push(`  - ${(0,markdown_escape/* oneLine */.TN)(entry.address)} ${(0,phrases/* destructiveVerb */.qH)(entry)}${notes((0,phrases/* resourceNotes */._$)(entry))}`);
+    }
+    for (const group of (0,phrases/* groupResources */.xo)(model.resources)) {
+        lines.push('', `${group.title} (${group.entries.length}):`);
+        for (const entry of group.entries)
+            lines.push(...resourceLines(entry, phrases/* resourceNotes */._$));
+    }
+    if (model.drift.length > 0) {
+        lines.push('', `Drift: changed outside of the configuration (${model.drift.length}):`);
+        for (const entry of model.drift)
+            lines.push(...resourceLines(entry, phrases/* driftNotes */.Fs));
+    }
+    if (model.outputs.length > 0) {
+        lines.push('', `Output changes (${model.outputs.length}):`);
+        for (const output of model.outputs)
+            lines.push(`  ${(0,phrases/* outputLine */.MI)(output.name, output.before, output.after)}`);
+    }
+    const failed = model.checks.filter((check) => check.status === 'fail' || check.status === 'error');
+    const unknown = model.checks.filter((check) => check.status === 'unknown').length;
+    if (failed.length > 0 || unknown > 0) {
+        const passed = model.checks.filter((check) => check.status === 'pass').length;
+        lines.push('', `Checks: ${failed.length} failed, ${unknown} known only after apply, ${passed} passed`);
+        for (const check of failed) {
+            const what = check.status === 'error' ? 'could not be evaluated' : 'failed';
+            lines.push(`  ${(0,markdown_escape/* oneLine */.TN)(check.address)} ${what}${check.problems.length > 0 ? `: ${check.problems.map(markdown_escape/* oneLine */.TN).join('; ')}` : ''}`);
+        }
+    }
+    if (model.diagnostics.length > 0) {
+        lines.push('', 'Errors and warnings:');
+        for (const diagnostic of model.diagnostics) {
+            const where = diagnostic.location ? ` (${(0,markdown_escape/* oneLine */.TN)(diagnostic.location)})` : '';
+            lines.push(`  ${diagnostic.severity === 'error' ? 'Error' : 'Warning'}: ${(0,markdown_escape/* oneLine */.TN)(diagnostic.summary)}${where}`);
+            for (const line of diagnostic.detail.trim().split(/\r\n|\r|\n/)) {
+                if (line.trim() !== '')
+                    lines.push(`      ${(0,markdown_escape/* oneLine */.TN)(line)}`);
+            }
+        }
+    }
+    const footer = [
+        ctx.planDigest ? `plan digest ${(0,markdown_escape/* oneLine */.TN)(ctx.planDigest)}` : '',
+        ctx.commit ? `commit ${(0,markdown_escape/* oneLine */.TN)(ctx.commit.slice(0, 12))}` : '',
+        ctx.tool
+            ? `${(0,markdown_escape/* oneLine */.TN)(ctx.tool.name)} ${(0,markdown_escape/* oneLine */.TN)(ctx.tool.version)}`
+            : model.toolVersion
+                ? `version ${(0,markdown_escape/* oneLine */.TN)(model.toolVersion)}`
+                : '',
+        ctx.runUrl ? `run ${(0,markdown_escape/* oneLine */.TN)(ctx.runUrl)}` : '',
+    ].filter(Boolean);
+    if (footer.length > 0)
+        lines.push('', footer.join(' · '));
+    return lines.join('\n') + '\n';
+}
+
+// EXTERNAL MODULE: ./lib/plan/size-budget.js
+var size_budget = __nccwpck_require__(12690);
+;// CONCATENATED MODULE: ./lib/plan/multi-stack.js
+
+
+/**
+ * Several stacks (the plan jobs of a matrix) in one PR comment: a table with a row per stack, then each
+ * stack's plan under its own heading. The size rules are the single comment's: every stack degrades
+ * together, and the destroyed and replaced resources of every stack are always listed, continued in
+ * further comments when they do not fit.
+ */
+const COLUMNS = ['add', 'change', 'replace', 'destroy', 'import', 'move', 'forget', 'drift'];
+function tableRow({ model, ctx }) {
+    const { cellCode } = plan_markdown/* markdown */.wD;
+    const cells = [
+        cellCode(ctx.stack),
+        ctx.workspace ? cellCode(ctx.workspace) : '',
+        ctx.environment ? cellCode(ctx.environment) : '',
+        plan_markdown/* markdown */.wD.verdict(model),
+        ...COLUMNS.map((column) => String(model.counts[column])),
+    ];
+    return `| ${cells.join(' | ')} |`;
+}
+function head(parts) {
+    return [
+        `## Plans for ${parts.length} ${parts.length === 1 ? 'stack' : 'stacks'}`,
+        '',
+        `| stack | workspace | environment | result | ${COLUMNS.join(' | ')} |`,
+        `| --- | --- | --- | --- | ${COLUMNS.map(() => '---:').join(' | ')} |`,
+        ...parts.map(tableRow),
+    ];
+}
+function renderMultiStackComment(entries, opts = {}) {
+    const title = `## Plans for ${entries.length} ${entries.length === 1 ? 'stack' : 'stacks'}`;
+    return (0,plan_markdown/* renderDocument */.yQ)(entries, {
+        limit: opts.limit ?? plan_markdown/* COMMENT_LIMIT */.W$,
+        measure: size_budget/* characters */.hg,
+        continuations: true,
+        firstN: opts.firstN ?? 10,
+        head,
+        stackHeading: (part) => `### ${plan_markdown/* markdown */.wD.stackTitle(part.ctx)}`,
+        continuationHeading: (index, total) => `${title} (continued, ${index} of ${total})`,
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/plan/index.js
+/** The plan's renderings: what tf-plan, the multi-stack comment and the CLI use. */
+
+
+
+
+
+
+// EXTERNAL MODULE: ./lib/github/plan-comment.js
+var plan_comment = __nccwpck_require__(60604);
+// EXTERNAL MODULE: ./lib/github/refusals.js
+var refusals = __nccwpck_require__(6614);
+;// CONCATENATED MODULE: ./lib/github/pull-request.js
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/**
+ * The pull request from the `pr-number` input, else from the event: pull_request and pull_request_target
+ * carry it, and issue_comment does when the comment is on a pull request. Any other event has none.
+ */
+async function pullRequestOf(run, prNumber) {
+    const event = await readEvent(run.eventPath);
+    const fromEvent = PULL_REQUEST_EVENTS.has(run.eventName) ? event.pull_request : undefined;
+    if (prNumber !== undefined) {
+        const headSha = fromEvent?.number === prNumber ? fromEvent.head?.sha : undefined;
+        return { number: prNumber, ...(headSha ? { headSha } : {}) };
+    }
+    if (fromEvent?.number) {
+        return { number: fromEvent.number, ...(fromEvent.head?.sha ? { headSha: fromEvent.head.sha } : {}) };
+    }
+    if (run.eventName === 'issue_comment' && event.issue?.pull_request && event.issue.number) {
+        return { number: event.issue.number };
+    }
+    return undefined;
+}
+/** The comment an issue_comment event is about: the command that ran this job. */
+async function triggeringCommentId(run) {
+    if (run.eventName !== 'issue_comment')
+        return undefined;
+    const id = (await readEvent(run.eventPath)).comment?.id;
+    return typeof id === 'number' ? id : undefined;
+}
+/** Fills in the head commit when the event did not name it (issue_comment, or a `pr-number` input). */
+async function withHeadSha(client, repository, target) {
+    if (target.headSha)
+        return { number: target.number, headSha: target.headSha };
+    const { data } = await client.rest.pulls.get({ ...repository, pull_number: target.number });
+    return { number: target.number, headSha: data.head.sha };
+}
+async function readEvent(path) {
+    if (!path)
+        return {};
+    try {
+        const parsed = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        return parsed !== null && typeof parsed === 'object' ? parsed : {};
+    }
+    catch {
+        // The runner always writes the event file; without one there is simply no pull request to find.
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/github/plan-comment-session.js
+
+
+
+/**
+ * Finds the pull request to comment on and the comments already there. Returns undefined when there is
+ * nothing to comment on (no pull request, or `comment: false`): the job summary still has the plan.
+ */
+async function openPlanComments(inputs, run, logger) {
+    if (!inputs.comment)
+        return undefined;
+    const target = await pullRequestOf(run, inputs.prNumber);
+    if (!target) {
+        logger.debug(`No pull request in a ${run.eventName} event and no pr-number: the plan goes to the job summary only.`);
+        return undefined;
+    }
+    if (!inputs.githubToken) {
+        throw new errors/* ConfigurationError */.j1('Input "github-token" is empty: it is needed to comment on the pull request (give it a token with pull-requests: write), or set comment: false.');
+    }
+    // Octokit and the comment modules are loaded only by the plans that comment: start-up time is measured.
+    const [{ createGitHubClient }, { commentAuthor, MarkedComments }, planComment] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(36)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93036)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 45778)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 60604)),
+    ]);
+    const client = createGitHubClient(inputs.githubToken, logger, { apiUrl: run.apiUrl });
+    const repository = { owner: run.owner, repo: run.repo };
+    const [pull, author] = await Promise.all([
+        withHeadSha(client, repository, target),
+        commentAuthor(client, inputs.commentAuthor, logger),
+    ]);
+    let comments;
+    const thread = async () => (comments ??= await MarkedComments.load(client, { ...repository, issueNumber: pull.number }, author));
+    // A token that may not write comments (the read-only token of a pull request from a fork) costs the
+    // comment, not the plan: the plan is in the job summary, and the warning says how to get the comment.
+    const tolerateRefusal = async (what, write) => {
+        try {
+            return await write();
+        }
+        catch (error) {
+            if (error.status !== 403)
+                throw error;
+            // A GitHubRefusal already says what was refused and which permission opens it.
+            const why = error instanceof refusals/* GitHubRefusal */.ke
+                ? error.message
+                : `Could not ${what} on pull request #${pull.number}: ${error.message}. Give the job ` +
+                    '`permissions: pull-requests: write`.';
+            logger.warning(`${why} Or set comment: false. The plan is in the job summary.`, {
+                title: 'No plan comment',
+            });
+            return undefined;
+        }
+    };
+    return {
+        pullRequest: pull.number,
+        commit: pull.headSha,
+        async publish(key, bodies, origin) {
+            const published = await tolerateRefusal('write the plan comment', async () => planComment.publishPlanComment(await thread(), key, pull.headSha, bodies, origin));
+            if (!published)
+                return undefined;
+            const { url, results } = published;
+            const written = results.filter((result) => result !== 'unchanged').length;
+            logger.info(written === 0
+                ? `The plan comment on pull request #${pull.number} is up to date: ${url}`
+                : `Wrote the plan comment on pull request #${pull.number}: ${url}`);
+            return url;
+        },
+        async markOutdated(key, why) {
+            await tolerateRefusal('mark the old plan comment outdated', async () => planComment.markPlanCommentsOutdated(await thread(), key, pull.headSha, why));
+        },
+    };
+}
+/** The comment session or why it could not be opened: the plan is reported either way, then the failure. */
+async function plan_comment_session_settle(commenting) {
+    try {
+        return { session: await commenting };
+    }
+    catch (failure) {
+        return { failure };
+    }
+}
+
+
+;// CONCATENATED MODULE: ./lib/terraform/gather.js
+
 
 
 
@@ -49097,6 +49074,40 @@ async function gatherPlans(inputs, deps) {
     }
     return gathered;
 }
+/** tf-plan's mode gather: one comment and one summary over the plans of several stacks made in this run. */
+async function gatherStacks(inputs, deps) {
+    const { logger, run, setOutputs } = deps;
+    const key = `plans:${inputs.stack ?? 'all'}`;
+    const commenting = openPlanComments(inputs, run, logger);
+    commenting.catch(() => undefined);
+    const plans = await gatherPlans(inputs, deps);
+    const total = (count) => plans.reduce((sum, { model }) => sum + model.counts[count], 0);
+    setOutputs({
+        'has-changes': plans.some(({ model }) => model.hasChanges),
+        add: total('add'),
+        change: total('change'),
+        destroy: total('destroy'),
+        replace: total('replace'),
+        import: total('import'),
+        move: total('move'),
+        destroys: plans.some(({ manifest }) => manifest.summary.destroys),
+        stacks: plans.map(({ manifest, artifactName }) => ({
+            stack: manifest.stack,
+            workspace: manifest.workspace,
+            'plan-digest': manifest.planDigest,
+            'artifact-name': artifactName,
+            'has-changes': manifest.summary.hasChanges,
+            destroys: manifest.summary.destroys,
+        })),
+    });
+    const { session, failure } = await plan_comment_session_settle(commenting);
+    const entries = gatheredEntries(plans, session?.commit ?? run.sha, run);
+    await deps.writeSummary(gatheredSummary(entries));
+    if (failure !== undefined)
+        throw failure;
+    if (session)
+        setOutputs({ 'comment-url': await session.publish(key, gatheredCommentBodies(entries)) });
+}
 /** Each stack's plan with its render context: its own identity from its manifest, the commit reviewers see. */
 function gatheredEntries(plans, commit, run) {
     return plans.map(({ manifest, model }) => ({
@@ -49118,358 +49129,6 @@ function gatheredCommentBodies(entries) {
 /** The job summary over every stack, within its limit (counting every character as 3 UTF-8 bytes). */
 function gatheredSummary(entries) {
     return renderMultiStackComment(entries, { limit: Math.floor(plan_markdown/* SUMMARY_LIMIT_BYTES */.Jz / 3) }).join('\n\n');
-}
-
-;// CONCATENATED MODULE: ./lib/contracts/stacks.js
-
-
-/**
- * The stacks a pipeline deploys, as the reusable workflows take them (`stacks:` of iac-pipeline.yml):
- * a JSON list, one object per stack, with the stacks it depends on. The dependencies decide the waves
- * the workflow runs them in (backend → iam → network → infrastructure → services); every other field
- * goes to the stack's own tf-plan, tf-apply, ansible-configure and smoke-test steps.
- */
-const stacks_stackName = schemas_string().regex(NAME_PART, {
-    error: 'must be letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit',
-});
-const optionalText = schemas_string().optional();
-const stackEntrySchema = strictObject({
-    /** The stack's name: part of its artifact names and its plan comment. */
-    stack: stacks_stackName,
-    /** Its OpenTofu/Terraform configuration, relative to the repository. */
-    directory: schemas_string().min(1, { error: 'must name the configuration directory' }),
-    /** The GitHub environment its approval job runs under; the pipeline's `environment` when absent. */
-    environment: optionalText,
-    workspace: stacks_stackName.optional(),
-    'var-files': optionalText,
-    'backend-config': optionalText,
-    /** The variable that receives the image the pipeline built (`image_id`); none when absent. */
-    'image-variable': schemas_string()
-        .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, { error: 'must be a variable name' })
-        .optional(),
-    /** Stacks that must be applied before this one is planned. */
-    'depends-on': array(stacks_stackName).optional(),
-    /** An Ansible playbook to run against the inventory the stack's apply writes. */
-    playbook: optionalText,
-    /** A smoke checks file to run against that inventory. */
-    checks: optionalText,
-});
-const stackGraphSchema = array(stackEntrySchema).min(1, { error: 'must list at least one stack' });
-
-;// CONCATENATED MODULE: ./lib/core/shared-inputs.js
-
-
-/** Inputs several actions share, with the same meaning and the same checks everywhere. */
-const sharedInputs = {
-    'working-directory': input.directory('.'),
-    binary: input.choice(['auto', 'tofu', 'terraform'], 'auto'),
-    stack: input.name(),
-    'artifact-prefix': input.nameOr('iac'),
-    'github-token': input.secretText(),
-    'encryption-key': input.secretText(),
-};
-/**
- * A `backend-config` line without `=` is a file the tool reads, relative to the working directory
- * (it runs there): held to the workspace rule like every other path. The cross-input rule of each
- * action that takes backend-config.
- */
-function backendConfigFilesRule(values) {
-    for (const [index, entry] of values.backendConfig.entries()) {
-        if (entry.includes('='))
-            continue;
-        try {
-            confinePath(entry, values.workingDirectory);
-        }
-        catch (error) {
-            if (!(error instanceof PathRefusal))
-                throw error;
-            return { input: 'backend-config', message: `line ${index + 1} ${error.message}` };
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/terraform/addresses.js
-/**
- * OpenTofu's resource addresses, as `-target` and `-replace` take them, checked before the tool runs so
- * that a mistake is one error naming the input and the line instead of the tool's diagnostics.
- *
- * The grammar (https://opentofu.org/docs/cli/state/resource-addressing, and ParseTarget in OpenTofu's
- * internal/addrs/parse_target.go):
- *
- *     address  := module* resource | module+        (a module alone only where a target is asked for)
- *     module   := "module" "." NAME index? "."      (the final "." only when something follows)
- *     resource := ("data" ".")? TYPE "." NAME index?
- *     index    := "[" digits "]" | "[" "quoted string" "]"
- *
- * NAME and TYPE are HCL identifiers: a letter or "_", then letters, digits, "_" and "-". As in HCL,
- * spaces and tabs may stand between the parts. Tested against the real tofu 1.12 (which also refuses
- * the legacy `aws_instance.web.0` index): what this accepts, tofu accepts, and the other way round.
- */
-const addresses_IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
-const NUMBER_KEY = /\[[ \t]*(\d+)[ \t]*\]/y;
-// An HCL quoted string without template sequences: `${` and `%{` only escaped as `$${` and `%%{`.
-const STRING_KEY = /\[[ \t]*"((?:\$\$\{|%%\{|\\(?:[\\"nrt]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})|\$(?!\{)|%(?!\{)|[^"\\$%\p{Cc}])*)"[ \t]*\]/uy;
-class Cursor {
-    text;
-    position = 0;
-    constructor(text) {
-        this.text = text;
-    }
-    get done() {
-        this.space();
-        return this.position === this.text.length;
-    }
-    /** HCL skips blanks between a traversal's tokens: `aws_instance . web [ 0 ]` is an address to tofu. */
-    space() {
-        while (this.text[this.position] === ' ' || this.text[this.position] === '\t')
-            this.position += 1;
-    }
-    match(pattern) {
-        this.space();
-        pattern.lastIndex = this.position;
-        const found = pattern.exec(this.text);
-        if (!found)
-            return undefined;
-        this.position += found[0].length;
-        return found;
-    }
-    identifier() {
-        return this.match(addresses_IDENTIFIER)?.[0];
-    }
-    dot() {
-        this.space();
-        if (this.text[this.position] !== '.')
-            return false;
-        this.position += 1;
-        return true;
-    }
-    /** An optional `[0]` or `["key"]`; `null` when a `[` starts something that is not a key. */
-    key() {
-        this.space();
-        if (this.text[this.position] !== '[')
-            return undefined;
-        const number = this.match(NUMBER_KEY);
-        if (number)
-            return Number(number[1]);
-        const string = this.match(STRING_KEY);
-        if (string)
-            return addresses_unescape(string[1] ?? '');
-        return null;
-    }
-}
-function addresses_unescape(body) {
-    return body.replace(/\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)|\$\$\{|%%\{/gu, (all, escape) => {
-        if (escape === undefined)
-            return all.slice(1);
-        if (escape.length > 1)
-            return String.fromCodePoint(parseInt(escape.slice(1), 16));
-        return { n: '\n', r: '\r', t: '\t' }[escape] ?? escape;
-    });
-}
-/** The address `text` spells, or undefined when it is not one. Blanks may stand between the parts. */
-function parseResourceAddress(text) {
-    const cursor = new Cursor(text);
-    const modules = [];
-    for (;;) {
-        const first = cursor.identifier();
-        if (first === undefined)
-            return undefined;
-        if (first === 'module') {
-            if (!cursor.dot())
-                return undefined;
-            const name = cursor.identifier();
-            if (name === undefined)
-                return undefined;
-            const key = cursor.key();
-            if (key === null)
-                return undefined;
-            modules.push(key === undefined ? { name } : { name, key });
-            if (cursor.done)
-                return { modules };
-            if (!cursor.dot())
-                return undefined;
-            continue;
-        }
-        const mode = first === 'data' ? 'data' : 'managed';
-        if (mode === 'data' && !cursor.dot())
-            return undefined;
-        const type = mode === 'data' ? cursor.identifier() : first;
-        if (type === undefined || !cursor.dot())
-            return undefined;
-        const name = cursor.identifier();
-        if (name === undefined)
-            return undefined;
-        const key = cursor.key();
-        if (key === null || !cursor.done)
-            return undefined;
-        return { modules, resource: key === undefined ? { mode, type, name } : { mode, type, name, key } };
-    }
-}
-/** What `-target` takes: a resource, a resource instance, or a module (instance) as a whole. */
-function isTargetAddress(text) {
-    return parseResourceAddress(text) !== undefined;
-}
-/** What `-replace` takes: one managed resource instance (a data source is read, never replaced). */
-function isReplaceAddress(text) {
-    return parseResourceAddress(text)?.resource?.mode === 'managed';
-}
-const EXAMPLES = 'aws_instance.web or module.app.aws_instance.web["a"]';
-/** A line as an error may show it: control characters made visible, at most 60 characters. */
-function describeLine(line) {
-    const visible = line.replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return visible.length > 60 ? `"${visible.slice(0, 57)}..."` : `"${visible}"`;
-}
-/**
- * The first line of `targets` or `replace` that is not an address of the kind the input takes, as the
- * input layer's rules report it (`{ input, message }`), or undefined when every line is one.
- */
-function addressListProblem(input, lines) {
-    const valid = input === 'targets' ? isTargetAddress : isReplaceAddress;
-    const index = lines.findIndex((line) => !valid(line));
-    if (index < 0)
-        return undefined;
-    const line = lines[index] ?? '';
-    const expected = input === 'targets'
-        ? `a resource address such as ${EXAMPLES}, or a module such as module.app`
-        : `a resource instance address such as ${EXAMPLES}` +
-            (parseResourceAddress(line) ? ' (a module or a data source cannot be replaced)' : '');
-    return { input, message: `line ${index + 1} must be ${expected}; got ${describeLine(line)}` };
-}
-
-;// CONCATENATED MODULE: ./lib/actions/tf-plan/inputs.js
-
-
-
-
-const tfPlanInputs = defineInputs({
-    'working-directory': sharedInputs['working-directory'],
-    binary: sharedInputs.binary,
-    stack: sharedInputs.stack,
-    workspace: input.name(),
-    environment: input.text(),
-    mode: input.choice(['plan', 'drift', 'gather', 'waves'], 'plan'),
-    stacks: input.names(),
-    'stack-graph': input.json(stackGraphSchema),
-    'var-files': input.files(),
-    vars: input.keyValues(),
-    'backend-config': input.lines(),
-    targets: input.lines(),
-    replace: input.lines(),
-    destroy: input.boolean(false),
-    'refresh-only': input.boolean(false),
-    'lock-timeout': input.duration(),
-    parallelism: input.integer(1, 1000),
-    'artifact-prefix': sharedInputs['artifact-prefix'],
-    'encryption-key': sharedInputs['encryption-key'],
-    'on-destroy': input.choice(['warn', 'fail'], 'warn'),
-    'github-token': sharedInputs['github-token'],
-    comment: input.boolean(true),
-    'pr-number': input.integer(1, Number.MAX_SAFE_INTEGER),
-    'comment-author': input.text(),
-    'drift-issue': input.boolean(true),
-    'drift-labels': input.list().transform((labels) => (labels.length > 0 ? labels : ['drift'])),
-}, [
-    backendConfigFilesRule,
-    // Checked here, before the tool runs: tofu's own complaint names no input and comes three times.
-    (v) => addressListProblem('targets', v.targets),
-    (v) => addressListProblem('replace', v.replace),
-    (v) => v.destroy && v.refreshOnly
-        ? { input: 'refresh-only', message: 'cannot be combined with destroy' }
-        : undefined,
-    (v) => v.stacks.length > 0 && v.mode !== 'gather' && v.mode !== 'waves'
-        ? {
-            input: 'stacks',
-            message: 'is for mode: gather (the plans to gather) and mode: waves (the stacks to deploy)',
-        }
-        : undefined,
-    (v) => v.mode === 'waves' && !v.stackGraph
-        ? { input: 'stack-graph', message: 'is required with mode: waves: the stacks as a JSON list' }
-        : undefined,
-    (v) => v.stackGraph && v.mode !== 'waves'
-        ? { input: 'stack-graph', message: 'is for mode: waves, which orders the stacks into waves' }
-        : undefined,
-    (v) => v.mode === 'drift' && v.destroy
-        ? { input: 'destroy', message: 'cannot be used with mode: drift, which only refreshes' }
-        : undefined,
-]);
-
-;// CONCATENATED MODULE: ./lib/terraform/waves.js
-
-/**
- * Orders stacks into waves: a stack runs in the first wave after every stack it depends on. Stacks of
- * one wave run side by side (a matrix); a wave starts when the wave before it has been applied.
- */
-/** The most waves iac-pipeline.yml has jobs for (wave-1 … wave-5). */
-const MAX_WAVES = 5;
-function stackWaves(stacks, options) {
-    const { source } = options;
-    const byName = new Map();
-    for (const entry of stacks) {
-        if (byName.has(entry.stack))
-            throw new errors/* ConfigurationError */.j1(`${source} lists stack ${entry.stack} twice.`);
-        byName.set(entry.stack, entry);
-    }
-    for (const entry of stacks) {
-        for (const dependency of entry['depends-on'] ?? []) {
-            if (dependency === entry.stack) {
-                throw new errors/* ConfigurationError */.j1(`${source}: stack ${entry.stack} depends on itself.`);
-            }
-            if (!byName.has(dependency)) {
-                throw new errors/* ConfigurationError */.j1(`${source}: stack ${entry.stack} depends on ${dependency}, which is not among the stacks (${[...byName.keys()].join(', ')}).`);
-            }
-        }
-    }
-    const levels = new Map();
-    const visiting = [];
-    const levelOf = (name) => {
-        const known = levels.get(name);
-        if (known !== undefined)
-            return known;
-        if (visiting.includes(name)) {
-            const cycle = [...visiting.slice(visiting.indexOf(name)), name];
-            throw new errors/* ConfigurationError */.j1(`${source}: the stacks depend on each other in a cycle: ${cycle.join(' → ')}.`);
-        }
-        visiting.push(name);
-        const dependencies = byName.get(name)?.['depends-on'] ?? [];
-        const level = dependencies.length === 0 ? 0 : 1 + Math.max(...dependencies.map(levelOf));
-        visiting.pop();
-        levels.set(name, level);
-        return level;
-    };
-    for (const entry of stacks)
-        levelOf(entry.stack);
-    let chosen = [...stacks];
-    if (options.only && options.only.length > 0) {
-        for (const name of options.only) {
-            if (!byName.has(name)) {
-                throw new errors/* ConfigurationError */.j1(`${source} has no stack ${name} to deploy; it lists ${[...byName.keys()].join(', ')}.`);
-            }
-        }
-        chosen = chosen.filter((entry) => options.only?.includes(entry.stack));
-    }
-    // Waves are numbered among the chosen stacks only: deploying one stack of wave 3 needs no empty waves.
-    const distinct = [...new Set(chosen.map((entry) => levels.get(entry.stack) ?? 0))].sort((a, b) => a - b);
-    const maxWaves = options.maxWaves ?? MAX_WAVES;
-    if (distinct.length > maxWaves) {
-        throw new errors/* ConfigurationError */.j1(`${source}: the dependencies make ${distinct.length} waves and the pipeline runs at most ${maxWaves}. ` +
-            'Let stacks that do not use each other share a wave, or split the deployment into two pipelines.');
-    }
-    return distinct.map((level) => chosen.filter((entry) => levels.get(entry.stack) === level).map((entry) => asMatrixStack(entry, options)));
-}
-function asMatrixStack(entry, options) {
-    return {
-        stack: entry.stack,
-        directory: entry.directory,
-        environment: entry.environment ?? options.environment ?? '',
-        workspace: entry.workspace ?? '',
-        'var-files': entry['var-files'] ?? '',
-        'backend-config': entry['backend-config'] ?? '',
-        'depends-on': (entry['depends-on'] ?? []).join(','),
-        'image-variable': entry['image-variable'] ?? '',
-        playbook: entry.playbook ?? '',
-        checks: entry.checks ?? '',
-    };
 }
 
 ;// CONCATENATED MODULE: ./lib/core/checkout.js
@@ -49507,7 +49166,65 @@ async function checkedOutCommit(exec, logger, options) {
 /** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
 const SUITE_VERSION = '0.1.0';
 
+;// CONCATENATED MODULE: ./lib/core/line-stream.js
+/** The last `max` lines of a stream, kept as they arrive: what explains a failure that said nothing else. */
+class LineTail {
+    max;
+    kept = [];
+    constructor(max) {
+        this.max = max;
+    }
+    push(line) {
+        this.kept.push(line);
+        if (this.kept.length > this.max)
+            this.kept.shift();
+    }
+    get lines() {
+        return this.kept;
+    }
+    text() {
+        return this.kept.join('\n');
+    }
+}
+// Enough stderr to explain a failure that printed no diagnostic (a crash, a bad flag); the rest is in the log.
+const STDERR_TAIL_LINES = 40;
+/**
+ * A tool's output read line by line as it streams (tofu's `-json` UI, Packer's `-machine-readable`):
+ * each stdout line the tool's format reads is handled, any other non-blank line goes to the log as
+ * text; stderr goes to the log, and its last lines are kept for an error message. `context` is what
+ * the format needs to place what it reports (where the tool runs, which template it reads).
+ */
+class ToolOutputStream {
+    logger;
+    context;
+    stderr = new LineTail(STDERR_TAIL_LINES);
+    constructor(logger, context) {
+        this.logger = logger;
+        this.context = context;
+    }
+    onStdoutLine = (line) => {
+        const message = this.parse(line);
+        if (message === undefined) {
+            if (line.trim())
+                this.logger.info(line);
+            return;
+        }
+        this.handle(message);
+    };
+    onStderrLine = (line) => {
+        if (!line.trim())
+            return;
+        this.logger.info(line);
+        this.stderr.push(line);
+    };
+    /** The last lines of stderr, for an error message when the tool printed no diagnostic. */
+    stderrTail() {
+        return this.stderr.text();
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/terraform/ui-stream.js
+
 
 const toPosix = (path) => path.replaceAll('\\', '/');
 /**
@@ -49555,15 +49272,13 @@ function locationOf(diagnostic) {
     const file = diagnostic.file ?? diagnostic.range.filename;
     return `${file} line ${diagnostic.range.start.line}`;
 }
-// Enough stderr to explain a failure that printed no diagnostic (a crash, a bad flag); the rest is in the log.
-const STDERR_TAIL_LINES = 40;
 /**
  * Consumes a command's output line by line: logs each message as it arrives, annotates diagnostics,
  * and remembers what a caller needs afterwards (diagnostics, the change summary, what apply finished).
+ * A line that is not JSON is plain text: an older tool without -json for this command, or a
+ * CLI-configuration warning.
  */
-class UiStream {
-    logger;
-    where;
+class UiStream extends ToolOutputStream {
     diagnostics = [];
     /** Addresses whose apply completed, in order: after a failed apply, these did change. */
     applied = [];
@@ -49573,36 +49288,12 @@ class UiStream {
      * leaves out the value of a sensitive one.
      */
     outputs;
-    stderr = [];
-    constructor(logger, where) {
-        this.logger = logger;
-        this.where = where;
-    }
-    onStdoutLine = (line) => {
-        const message = parseUiLine(line);
-        if (!message) {
-            // Plain text: an older tool without -json for this command, or a CLI-configuration warning.
-            if (line.trim())
-                this.logger.info(line);
-            return;
-        }
-        this.handle(message);
-    };
-    onStderrLine = (line) => {
-        if (!line.trim())
-            return;
-        this.logger.info(line);
-        this.stderr.push(line);
-        if (this.stderr.length > STDERR_TAIL_LINES)
-            this.stderr.shift();
-    };
-    /** The last lines of stderr, for an error message when the tool printed no diagnostic. */
-    stderrTail() {
-        return this.stderr.join('\n');
+    parse(line) {
+        return parseUiLine(line);
     }
     handle(message) {
         if (message.type === 'diagnostic' && message.diagnostic) {
-            this.report(toDiagnostic(message.diagnostic, this.where));
+            this.report(toDiagnostic(message.diagnostic, this.context));
             return;
         }
         if (message.type === 'change_summary' && message.changes)
@@ -49668,32 +49359,33 @@ function toDiagnostic(raw, where) {
 ;// CONCATENATED MODULE: ./lib/terraform/errors.js
 
 
-class TerraformError extends Error {
-    name = 'TerraformError';
-    command;
-    exitCode;
-    diagnostics;
-    applied;
-    constructor(message, failure) {
-        super(message);
-        this.command = failure.command;
-        this.exitCode = failure.exitCode;
-        this.diagnostics = failure.diagnostics;
-        this.applied = failure.applied;
-    }
+/**
+ * An error class that carries the facts of a failed command: the one body both kinds below share.
+ * Its arguments are the message and the failure.
+ */
+function carryingFailure(Base) {
+    // TypeScript types a mixin's constructor as taking any arguments: the cast below says which.
+    const WithFailure = class extends Base {
+        command;
+        exitCode;
+        diagnostics;
+        applied;
+        constructor(...args) {
+            const [message, failure] = args;
+            super(message);
+            this.command = failure.command;
+            this.exitCode = failure.exitCode;
+            this.diagnostics = failure.diagnostics;
+            this.applied = failure.applied;
+        }
+    };
+    return WithFailure;
 }
-class TerraformConfigurationError extends errors/* ConfigurationError */.j1 {
-    command;
-    exitCode;
-    diagnostics;
-    applied;
-    constructor(message, failure) {
-        super(message);
-        this.command = failure.command;
-        this.exitCode = failure.exitCode;
-        this.diagnostics = failure.diagnostics;
-        this.applied = failure.applied;
-    }
+/* eslint-enable @typescript-eslint/no-explicit-any */
+class TerraformError extends carryingFailure(Error) {
+    name = 'TerraformError';
+}
+class TerraformConfigurationError extends carryingFailure(errors/* ConfigurationError */.j1) {
 }
 /** The state changed between plan and apply; the saved plan can never be applied now. */
 class StalePlanError extends TerraformConfigurationError {
@@ -50068,7 +49760,7 @@ function priorStateOf(state) {
     return { exists: true, ...(serial !== undefined ? { serial } : {}), ...(lineage ? { lineage } : {}) };
 }
 
-;// CONCATENATED MODULE: ./lib/actions/tf-plan/plan.js
+;// CONCATENATED MODULE: ./lib/terraform/plan.js
 
 
 
@@ -50083,6 +49775,8 @@ function priorStateOf(state) {
 
 
 
+/** The waves' outputs, one a wave: as many as MAX_WAVES, the wave jobs a workflow can have. */
+const WAVE_OUTPUTS = ['wave-1', 'wave-2', 'wave-3', 'wave-4', 'wave-5'];
 /** The stack a plan is for: the `stack` input, else named after the working directory. */
 function planStack(inputs, run) {
     return stackName(inputs.stack, inputs.workingDirectory, run.workspace, run.repo);
@@ -50221,7 +49915,200 @@ async function uploadableFiles(bundleDir, scratch, key) {
     return { files: [manifestCopy, sealed], root: sealedDir };
 }
 
-;// CONCATENATED MODULE: ./lib/actions/tf-plan/summary.js
+;// CONCATENATED MODULE: ./lib/terraform/waves.js
+
+/**
+ * Orders stacks into waves: a stack runs in the first wave after every stack it depends on. Stacks of
+ * one wave run side by side (a matrix); a wave starts when the wave before it has been applied.
+ */
+/** The most waves iac-pipeline.yml has jobs for (wave-1 … wave-5). */
+const MAX_WAVES = 5;
+function stackWaves(stacks, options) {
+    const { source } = options;
+    const byName = new Map();
+    for (const entry of stacks) {
+        if (byName.has(entry.stack))
+            throw new errors/* ConfigurationError */.j1(`${source} lists stack ${entry.stack} twice.`);
+        byName.set(entry.stack, entry);
+    }
+    for (const entry of stacks) {
+        for (const dependency of entry['depends-on'] ?? []) {
+            if (dependency === entry.stack) {
+                throw new errors/* ConfigurationError */.j1(`${source}: stack ${entry.stack} depends on itself.`);
+            }
+            if (!byName.has(dependency)) {
+                throw new errors/* ConfigurationError */.j1(`${source}: stack ${entry.stack} depends on ${dependency}, which is not among the stacks (${[...byName.keys()].join(', ')}).`);
+            }
+        }
+    }
+    const levels = new Map();
+    const visiting = [];
+    const levelOf = (name) => {
+        const known = levels.get(name);
+        if (known !== undefined)
+            return known;
+        if (visiting.includes(name)) {
+            const cycle = [...visiting.slice(visiting.indexOf(name)), name];
+            throw new errors/* ConfigurationError */.j1(`${source}: the stacks depend on each other in a cycle: ${cycle.join(' → ')}.`);
+        }
+        visiting.push(name);
+        const dependencies = byName.get(name)?.['depends-on'] ?? [];
+        const level = dependencies.length === 0 ? 0 : 1 + Math.max(...dependencies.map(levelOf));
+        visiting.pop();
+        levels.set(name, level);
+        return level;
+    };
+    for (const entry of stacks)
+        levelOf(entry.stack);
+    let chosen = [...stacks];
+    if (options.only && options.only.length > 0) {
+        for (const name of options.only) {
+            if (!byName.has(name)) {
+                throw new errors/* ConfigurationError */.j1(`${source} has no stack ${name} to deploy; it lists ${[...byName.keys()].join(', ')}.`);
+            }
+        }
+        chosen = chosen.filter((entry) => options.only?.includes(entry.stack));
+    }
+    // Waves are numbered among the chosen stacks only: deploying one stack of wave 3 needs no empty waves.
+    const distinct = [...new Set(chosen.map((entry) => levels.get(entry.stack) ?? 0))].sort((a, b) => a - b);
+    const maxWaves = options.maxWaves ?? MAX_WAVES;
+    if (distinct.length > maxWaves) {
+        throw new errors/* ConfigurationError */.j1(`${source}: the dependencies make ${distinct.length} waves and the pipeline runs at most ${maxWaves}. ` +
+            'Let stacks that do not use each other share a wave, or split the deployment into two pipelines.');
+    }
+    return distinct.map((level) => chosen.filter((entry) => levels.get(entry.stack) === level).map((entry) => asMatrixStack(entry, options)));
+}
+function asMatrixStack(entry, options) {
+    return {
+        stack: entry.stack,
+        directory: entry.directory,
+        environment: entry.environment ?? options.environment ?? '',
+        workspace: entry.workspace ?? '',
+        'var-files': entry['var-files'] ?? '',
+        'backend-config': entry['backend-config'] ?? '',
+        'depends-on': (entry['depends-on'] ?? []).join(','),
+        'image-variable': entry['image-variable'] ?? '',
+        playbook: entry.playbook ?? '',
+        checks: entry.checks ?? '',
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/terraform/order-stacks.js
+
+
+
+/** tf-plan's mode waves: the stacks in the order their dependencies allow, as matrices for the wave jobs. */
+async function orderStacks(inputs, deps) {
+    const { logger, setOutputs } = deps;
+    const waves = stackWaves(inputs.stackGraph ?? [], {
+        source: 'Input "stack-graph"',
+        ...(inputs.environment ? { environment: inputs.environment } : {}),
+        only: inputs.stacks,
+    });
+    setOutputs({ waves, 'wave-count': waves.length });
+    for (const [index, name] of WAVE_OUTPUTS.entries())
+        setOutputs({ [name]: waves[index] ?? [] });
+    for (const [index, stacks] of waves.entries()) {
+        logger.info(`Wave ${index + 1}: ${stacks.map((s) => s.stack).join(', ')}`);
+    }
+    await deps.writeSummary(wavesSummary(waves));
+}
+/** mode: waves — the order the pipeline will deploy the stacks in. */
+function wavesSummary(waves) {
+    const rows = waves.flatMap((stacks, index) => stacks.map((s) => `| ${index + 1} | ${(0,markdown_escape/* cellCode */.GA)(s.stack)} | ${(0,markdown_escape/* cellCode */.GA)(s.directory)} | ${(0,markdown_escape/* cellText */.Ie)(s.environment) || '—'} | ${s['depends-on'] ? s['depends-on'].split(',').map(markdown_escape/* cellCode */.GA).join(', ') : '—'} |`));
+    return [
+        '## Deployment order',
+        '',
+        `${waves.length} wave(s); the stacks of a wave run side by side, each wave after the one before it is applied.`,
+        '',
+        '| Wave | Stack | Directory | Environment | Depends on |',
+        '|---:|---|---|---|---|',
+        ...rows,
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./lib/core/logger.js
+
+/**
+ * Runs `body` with the runner's workflow commands off: text from a tool or a plan may hold a line such
+ * as `::error::` or `::add-mask::`, which the runner must print, not obey.
+ */
+async function withoutWorkflowCommands(logger, body) {
+    // Starting with a letter: a workflow command's name does, and some parsers insist.
+    const token = `verbatim-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+    logger.info(`::stop-commands::${token}`);
+    try {
+        return await body();
+    }
+    finally {
+        logger.info(`::${token}::`);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/github/drift-report.js
+
+
+
+
+
+/** The resources that drifted, for the `drifted` output: small, addresses and what happened to them. */
+function driftedResources(result) {
+    return result.model.drift.map((entry) => ({ address: entry.address, action: entry.action }));
+}
+// The issue's own lines around the rendered plan: bounded, as the stack and artifact names are validated.
+const ISSUE_FRAME = 1024;
+/** The drift issue's body: what drifted, as the plan comment renders it, and what to do about it. */
+function driftIssueBody(result, ctx) {
+    const [plan = ''] = (0,plan_markdown/* renderPlanComment */.zk)(result.model, ctx, { limit: plan_markdown/* COMMENT_LIMIT */.W$ - ISSUE_FRAME });
+    const found = ctx.runUrl ? `[this run](${ctx.runUrl})` : 'the latest run';
+    return [
+        `**${(0,phrases/* plural */.LS)(result.model.counts.drift, 'resource')}** of stack ${(0,markdown_escape/* codeSpan */.SS)(result.stack)} changed outside of ` +
+            `the configuration, as found by ${found}. This issue is kept up to date while the drift lasts, and ` +
+            'closed when a run finds none.',
+        '',
+        plan.trimEnd(),
+        '',
+        `To keep the changes, apply the refresh-only plan in the artifact ${(0,markdown_escape/* codeSpan */.SS)(result.artifactName)}, which ` +
+            'writes them into the state; to undo them, plan and apply the configuration.',
+        '',
+    ].join('\n');
+}
+/** Opens, updates or closes the stack's drift issue; undefined when `drift-issue` is false. */
+async function reportDrift(result, ctx, inputs, run, logger) {
+    if (!inputs.driftIssue)
+        return undefined;
+    if (!inputs.githubToken) {
+        throw new errors/* ConfigurationError */.j1('Input "github-token" is empty: it is needed to open the drift issue (give it a token with issues: write), or set drift-issue: false.');
+    }
+    const [{ createGitHubClient }, { commentAuthor }, { syncDriftIssue }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(36)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93036)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 45778)),
+        __nccwpck_require__.e(/* import() */ 34).then(__nccwpck_require__.bind(__nccwpck_require__, 80034)),
+    ]);
+    const client = createGitHubClient(inputs.githubToken, logger, { apiUrl: run.apiUrl });
+    try {
+        return await syncDriftIssue(client, {
+            owner: run.owner,
+            repo: run.repo,
+            stack: result.stack,
+            author: await commentAuthor(client, inputs.commentAuthor, logger),
+            labels: inputs.driftLabels,
+            drifted: result.drift === true,
+            body: driftIssueBody(result, ctx),
+            runUrl: run.runUrl,
+        }, logger);
+    }
+    catch (error) {
+        if (error.status !== 403)
+            throw error;
+        if (error instanceof refusals/* GitHubRefusal */.ke)
+            throw new errors/* ConfigurationError */.j1(`${error.message} Or set drift-issue: false.`);
+        throw new errors/* ConfigurationError */.j1(`Could not write the drift issue: ${error.message}. Give the job \`permissions: issues: write\`, or set drift-issue: false.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/terraform/plan-summaries.js
 
 
 
@@ -50274,43 +50161,20 @@ function planCommentBodies(result, ctx) {
 function planLogText(result, ctx) {
     return renderPlanText(result.model, ctx);
 }
-/** mode: waves — the order the pipeline will deploy the stacks in. */
-function wavesSummary(waves) {
-    const rows = waves.flatMap((stacks, index) => stacks.map((s) => `| ${index + 1} | ${(0,markdown_escape/* cellCode */.GA)(s.stack)} | ${(0,markdown_escape/* cellCode */.GA)(s.directory)} | ${(0,markdown_escape/* cellText */.Ie)(s.environment) || '—'} | ${s['depends-on'] ? s['depends-on'].split(',').map(markdown_escape/* cellCode */.GA).join(', ') : '—'} |`));
-    return [
-        '## Deployment order',
-        '',
-        `${waves.length} wave(s); the stacks of a wave run side by side, each wave after the one before it is applied.`,
-        '',
-        '| Wave | Stack | Directory | Environment | Depends on |',
-        '|---:|---|---|---|---|',
-        ...rows,
-        '',
-    ].join('\n');
-}
 
-;// CONCATENATED MODULE: ./lib/actions/tf-plan/run.js
+;// CONCATENATED MODULE: ./lib/terraform/plan-stack.js
 
 
 
 
 
 
-
-
-
-
-
-function run() {
-    return runAction('tf-plan', tfPlanInputs, (context) => {
-        if (context.inputs.mode === 'gather')
-            return gatherStacks(context);
-        if (context.inputs.mode === 'waves')
-            return orderStacks(context);
-        return planOneStack(context);
-    });
-}
-async function planOneStack({ inputs, logger, exec, run, setOutput, writeSummary }) {
+/**
+ * tf-plan's modes plan and drift: plans one stack, and reports the plan in the step's outputs, its log,
+ * the job summary, the pull request's plan comment and (drift) the stack's drift issue.
+ */
+async function planOneStack(inputs, deps) {
+    const { logger, run, setOutputs } = deps;
     const key = (0,plan_comment.planCommentKey)(planStack(inputs, run));
     // Found while the tool runs; the old plan is marked outdated at once, so nobody approves it meanwhile.
     const commenting = openPlanComments(inputs, run, logger).then(async (session) => {
@@ -50321,7 +50185,7 @@ async function planOneStack({ inputs, logger, exec, run, setOutput, writeSummary
     commenting.catch(() => undefined);
     let result;
     try {
-        result = await plan(inputs, { exec, logger, run, artifacts: actionsArtifactStore() });
+        result = await plan(inputs, deps);
     }
     catch (error) {
         const session = await commenting.catch(() => undefined);
@@ -50329,35 +50193,36 @@ async function planOneStack({ inputs, logger, exec, run, setOutput, writeSummary
         throw error;
     }
     const { summary } = result;
-    setOutput('has-changes', summary.hasChanges);
-    setOutput('add', summary.add);
-    setOutput('change', summary.change);
-    setOutput('destroy', summary.destroy);
-    setOutput('replace', summary.replace);
-    setOutput('import', summary.import);
-    setOutput('move', summary.move);
-    setOutput('destroys', summary.destroys);
-    setOutput('plan-digest', result.manifest.planDigest);
-    setOutput('artifact-name', result.artifactName);
-    setOutput('artifact-id', result.artifact?.id ?? '');
-    setOutput('json-path', result.jsonPath);
-    setOutput('exitcode', result.exitCode);
+    setOutputs({
+        'has-changes': summary.hasChanges,
+        add: summary.add,
+        change: summary.change,
+        destroy: summary.destroy,
+        replace: summary.replace,
+        import: summary.import,
+        move: summary.move,
+        destroys: summary.destroys,
+        'plan-digest': result.manifest.planDigest,
+        'artifact-name': result.artifactName,
+        'artifact-id': result.artifact?.id,
+        'json-path': result.jsonPath,
+        exitcode: result.exitCode,
+    });
     if (result.drift !== undefined) {
-        setOutput('drift', result.drift);
-        setOutput('drifted', JSON.stringify(driftedResources(result)));
+        setOutputs({ drift: result.drift, drifted: driftedResources(result) });
         if (result.drift) {
             logger.warning(`${result.model.counts.drift} resource(s) changed outside of the configuration.`, {
                 title: `Drift in stack ${result.stack}`,
             });
         }
     }
-    const { session, failure } = await run_settle(commenting);
+    const { session, failure } = await plan_comment_session_settle(commenting);
     const ctx = renderContext(result, run, {
         commit: session?.commit ?? run.sha,
         ...(inputs.environment ? { environment: inputs.environment } : {}),
     });
     await withoutWorkflowCommands(logger, () => logger.info(planLogText(result, ctx)));
-    await writeSummary(planJobSummary(result, ctx));
+    await deps.writeSummary(planJobSummary(result, ctx));
     if (failure !== undefined)
         throw failure;
     if (session) {
@@ -50365,75 +50230,333 @@ async function planOneStack({ inputs, logger, exec, run, setOutput, writeSummary
         const origin = result.artifact
             ? { runId: run.runId, artifact: result.artifactName, digest: result.manifest.planDigest }
             : undefined;
-        setOutput('comment-url', (await session.publish(key, planCommentBodies(result, ctx), origin)) ?? '');
+        setOutputs({ 'comment-url': await session.publish(key, planCommentBodies(result, ctx), origin) });
     }
     if (result.drift !== undefined) {
         const issue = await reportDrift(result, ctx, inputs, run, logger);
         if (issue?.url)
-            setOutput('drift-issue-url', issue.url);
+            setOutputs({ 'drift-issue-url': issue.url });
     }
     if (result.refusal)
         throw new errors/* ConfigurationError */.j1(result.refusal);
 }
-/** mode: gather — one comment and one summary over the plans of several stacks made in this run. */
-async function gatherStacks({ inputs, logger, run, setOutput, writeSummary }) {
-    const key = `plans:${inputs.stack ?? 'all'}`;
-    const commenting = openPlanComments(inputs, run, logger);
-    commenting.catch(() => undefined);
-    const plans = await gatherPlans(inputs, {
-        artifacts: actionsArtifactStore(),
-        logger,
-        run,
-    });
-    const total = (count) => plans.reduce((sum, { model }) => sum + model.counts[count], 0);
-    setOutput('has-changes', plans.some(({ model }) => model.hasChanges));
-    setOutput('add', total('add'));
-    setOutput('change', total('change'));
-    setOutput('destroy', total('destroy'));
-    setOutput('replace', total('replace'));
-    setOutput('import', total('import'));
-    setOutput('move', total('move'));
-    setOutput('destroys', plans.some(({ manifest }) => manifest.summary.destroys));
-    setOutput('stacks', JSON.stringify(plans.map(({ manifest, artifactName }) => ({
-        stack: manifest.stack,
-        workspace: manifest.workspace,
-        'plan-digest': manifest.planDigest,
-        'artifact-name': artifactName,
-        'has-changes': manifest.summary.hasChanges,
-        destroys: manifest.summary.destroys,
-    }))));
-    const { session, failure } = await run_settle(commenting);
-    const entries = gatheredEntries(plans, session?.commit ?? run.sha, run);
-    await writeSummary(gatheredSummary(entries));
-    if (failure !== undefined)
-        throw failure;
-    if (session)
-        setOutput('comment-url', (await session.publish(key, gatheredCommentBodies(entries))) ?? '');
+
+;// CONCATENATED MODULE: ./lib/contracts/stacks.js
+
+
+/**
+ * The stacks a pipeline deploys, as the reusable workflows take them (`stacks:` of iac-pipeline.yml):
+ * a JSON list, one object per stack, with the stacks it depends on. The dependencies decide the waves
+ * the workflow runs them in (backend → iam → network → infrastructure → services); every other field
+ * goes to the stack's own tf-plan, tf-apply, ansible-configure and smoke-test steps.
+ */
+const stacks_stackName = schemas_string().regex(NAME_PART, {
+    error: 'must be letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit',
+});
+const optionalText = schemas_string().optional();
+const stackEntrySchema = strictObject({
+    /** The stack's name: part of its artifact names and its plan comment. */
+    stack: stacks_stackName,
+    /** Its OpenTofu/Terraform configuration, relative to the repository. */
+    directory: schemas_string().min(1, { error: 'must name the configuration directory' }),
+    /** The GitHub environment its approval job runs under; the pipeline's `environment` when absent. */
+    environment: optionalText,
+    workspace: stacks_stackName.optional(),
+    'var-files': optionalText,
+    'backend-config': optionalText,
+    /** The variable that receives the image the pipeline built (`image_id`); none when absent. */
+    'image-variable': schemas_string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, { error: 'must be a variable name' })
+        .optional(),
+    /** Stacks that must be applied before this one is planned. */
+    'depends-on': array(stacks_stackName).optional(),
+    /** An Ansible playbook to run against the inventory the stack's apply writes. */
+    playbook: optionalText,
+    /** A smoke checks file to run against that inventory. */
+    checks: optionalText,
+});
+const stackGraphSchema = array(stackEntrySchema).min(1, { error: 'must list at least one stack' });
+
+;// CONCATENATED MODULE: ./lib/core/shared-inputs.js
+
+
+/** Inputs several actions share, with the same meaning and the same checks everywhere. */
+const sharedInputs = {
+    'working-directory': input.directory('.'),
+    binary: input.choice(['auto', 'tofu', 'terraform'], 'auto'),
+    stack: input.name(),
+    'artifact-prefix': input.nameOr('iac'),
+    'github-token': input.secretText(),
+    'encryption-key': input.secretText(),
+};
+/**
+ * A `backend-config` line without `=` is a file the tool reads, relative to the working directory
+ * (it runs there): held to the workspace rule like every other path. The cross-input rule of each
+ * action that takes backend-config.
+ */
+function backendConfigFilesRule(values) {
+    for (const [index, entry] of values.backendConfig.entries()) {
+        if (entry.includes('='))
+            continue;
+        try {
+            confinePath(entry, values.workingDirectory);
+        }
+        catch (error) {
+            if (!(error instanceof PathRefusal))
+                throw error;
+            return { input: 'backend-config', message: `line ${index + 1} ${error.message}` };
+        }
+    }
+    return undefined;
 }
-/** mode: waves — the stacks in the order their dependencies allow, as matrices for the wave jobs. */
-async function orderStacks({ inputs, logger, setOutput, writeSummary }) {
-    const waves = stackWaves(inputs.stackGraph ?? [], {
-        source: 'Input "stack-graph"',
-        ...(inputs.environment ? { environment: inputs.environment } : {}),
-        only: inputs.stacks,
-    });
-    setOutput('waves', JSON.stringify(waves));
-    setOutput('wave-count', waves.length);
-    for (let wave = 1; wave <= MAX_WAVES; wave++)
-        setOutput(`wave-${wave}`, JSON.stringify(waves[wave - 1] ?? []));
-    for (const [index, stacks] of waves.entries()) {
-        logger.info(`Wave ${index + 1}: ${stacks.map((s) => s.stack).join(', ')}`);
+
+;// CONCATENATED MODULE: ./lib/terraform/addresses.js
+/**
+ * OpenTofu's resource addresses, as `-target` and `-replace` take them, checked before the tool runs so
+ * that a mistake is one error naming the input and the line instead of the tool's diagnostics.
+ *
+ * The grammar (https://opentofu.org/docs/cli/state/resource-addressing, and ParseTarget in OpenTofu's
+ * internal/addrs/parse_target.go):
+ *
+ *     address  := module* resource | module+        (a module alone only where a target is asked for)
+ *     module   := "module" "." NAME index? "."      (the final "." only when something follows)
+ *     resource := ("data" ".")? TYPE "." NAME index?
+ *     index    := "[" digits "]" | "[" "quoted string" "]"
+ *
+ * NAME and TYPE are HCL identifiers: a letter or "_", then letters, digits, "_" and "-". As in HCL,
+ * spaces and tabs may stand between the parts. Tested against the real tofu 1.12 (which also refuses
+ * the legacy `aws_instance.web.0` index): what this accepts, tofu accepts, and the other way round.
+ */
+const addresses_IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
+const NUMBER_KEY = /\[[ \t]*(\d+)[ \t]*\]/y;
+// An HCL quoted string without template sequences: `${` and `%{` only escaped as `$${` and `%%{`.
+const STRING_KEY = /\[[ \t]*"((?:\$\$\{|%%\{|\\(?:[\\"nrt]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})|\$(?!\{)|%(?!\{)|[^"\\$%\p{Cc}])*)"[ \t]*\]/uy;
+class Cursor {
+    text;
+    position = 0;
+    constructor(text) {
+        this.text = text;
     }
-    await writeSummary(wavesSummary(waves));
+    get done() {
+        this.space();
+        return this.position === this.text.length;
+    }
+    /** HCL skips blanks between a traversal's tokens: `aws_instance . web [ 0 ]` is an address to tofu. */
+    space() {
+        while (this.text[this.position] === ' ' || this.text[this.position] === '\t')
+            this.position += 1;
+    }
+    match(pattern) {
+        this.space();
+        pattern.lastIndex = this.position;
+        const found = pattern.exec(this.text);
+        if (!found)
+            return undefined;
+        this.position += found[0].length;
+        return found;
+    }
+    identifier() {
+        return this.match(addresses_IDENTIFIER)?.[0];
+    }
+    dot() {
+        this.space();
+        if (this.text[this.position] !== '.')
+            return false;
+        this.position += 1;
+        return true;
+    }
+    /** An optional `[0]` or `["key"]`; `null` when a `[` starts something that is not a key. */
+    key() {
+        this.space();
+        if (this.text[this.position] !== '[')
+            return undefined;
+        const number = this.match(NUMBER_KEY);
+        if (number)
+            return Number(number[1]);
+        const string = this.match(STRING_KEY);
+        if (string)
+            return addresses_unescape(string[1] ?? '');
+        return null;
+    }
 }
-/** The comment session or why it could not be opened: the plan is reported either way, then the failure. */
-async function run_settle(commenting) {
-    try {
-        return { session: await commenting };
+function addresses_unescape(body) {
+    return body.replace(/\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)|\$\$\{|%%\{/gu, (all, escape) => {
+        if (escape === undefined)
+            return all.slice(1);
+        if (escape.length > 1)
+            return String.fromCodePoint(parseInt(escape.slice(1), 16));
+        return { n: '\n', r: '\r', t: '\t' }[escape] ?? escape;
+    });
+}
+/** The address `text` spells, or undefined when it is not one. Blanks may stand between the parts. */
+function parseResourceAddress(text) {
+    const cursor = new Cursor(text);
+    const modules = [];
+    for (;;) {
+        const first = cursor.identifier();
+        if (first === undefined)
+            return undefined;
+        if (first === 'module') {
+            if (!cursor.dot())
+                return undefined;
+            const name = cursor.identifier();
+            if (name === undefined)
+                return undefined;
+            const key = cursor.key();
+            if (key === null)
+                return undefined;
+            modules.push(key === undefined ? { name } : { name, key });
+            if (cursor.done)
+                return { modules };
+            if (!cursor.dot())
+                return undefined;
+            continue;
+        }
+        const mode = first === 'data' ? 'data' : 'managed';
+        if (mode === 'data' && !cursor.dot())
+            return undefined;
+        const type = mode === 'data' ? cursor.identifier() : first;
+        if (type === undefined || !cursor.dot())
+            return undefined;
+        const name = cursor.identifier();
+        if (name === undefined)
+            return undefined;
+        const key = cursor.key();
+        if (key === null || !cursor.done)
+            return undefined;
+        return { modules, resource: key === undefined ? { mode, type, name } : { mode, type, name, key } };
     }
-    catch (failure) {
-        return { failure };
-    }
+}
+/** What `-target` takes: a resource, a resource instance, or a module (instance) as a whole. */
+function isTargetAddress(text) {
+    return parseResourceAddress(text) !== undefined;
+}
+/** What `-replace` takes: one managed resource instance (a data source is read, never replaced). */
+function isReplaceAddress(text) {
+    return parseResourceAddress(text)?.resource?.mode === 'managed';
+}
+const EXAMPLES = 'aws_instance.web or module.app.aws_instance.web["a"]';
+/** A line as an error may show it: control characters made visible, at most 60 characters. */
+function describeLine(line) {
+    const visible = line.replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return visible.length > 60 ? `"${visible.slice(0, 57)}..."` : `"${visible}"`;
+}
+/**
+ * The first line of `targets` or `replace` that is not an address of the kind the input takes, as the
+ * input layer's rules report it (`{ input, message }`), or undefined when every line is one.
+ */
+function addressListProblem(input, lines) {
+    const valid = input === 'targets' ? isTargetAddress : isReplaceAddress;
+    const index = lines.findIndex((line) => !valid(line));
+    if (index < 0)
+        return undefined;
+    const line = lines[index] ?? '';
+    const expected = input === 'targets'
+        ? `a resource address such as ${EXAMPLES}, or a module such as module.app`
+        : `a resource instance address such as ${EXAMPLES}` +
+            (parseResourceAddress(line) ? ' (a module or a data source cannot be replaced)' : '');
+    return { input, message: `line ${index + 1} must be ${expected}; got ${describeLine(line)}` };
+}
+
+;// CONCATENATED MODULE: ./lib/actions/tf-plan/inputs.js
+
+
+
+
+const tfPlanInputs = defineInputs({
+    'working-directory': sharedInputs['working-directory'],
+    binary: sharedInputs.binary,
+    stack: sharedInputs.stack,
+    workspace: input.name(),
+    environment: input.text(),
+    mode: input.choice(['plan', 'drift', 'gather', 'waves'], 'plan'),
+    stacks: input.names(),
+    'stack-graph': input.json(stackGraphSchema),
+    'var-files': input.files(),
+    vars: input.keyValues(),
+    'backend-config': input.lines(),
+    targets: input.lines(),
+    replace: input.lines(),
+    destroy: input.boolean(false),
+    'refresh-only': input.boolean(false),
+    'lock-timeout': input.duration(),
+    parallelism: input.integer(1, 1000),
+    'artifact-prefix': sharedInputs['artifact-prefix'],
+    'encryption-key': sharedInputs['encryption-key'],
+    'on-destroy': input.choice(['warn', 'fail'], 'warn'),
+    'github-token': sharedInputs['github-token'],
+    comment: input.boolean(true),
+    'pr-number': input.integer(1, Number.MAX_SAFE_INTEGER),
+    'comment-author': input.text(),
+    'drift-issue': input.boolean(true),
+    'drift-labels': input.list().transform((labels) => (labels.length > 0 ? labels : ['drift'])),
+}, [
+    backendConfigFilesRule,
+    // Checked here, before the tool runs: tofu's own complaint names no input and comes three times.
+    (v) => addressListProblem('targets', v.targets),
+    (v) => addressListProblem('replace', v.replace),
+    (v) => v.destroy && v.refreshOnly
+        ? { input: 'refresh-only', message: 'cannot be combined with destroy' }
+        : undefined,
+    (v) => v.stacks.length > 0 && v.mode !== 'gather' && v.mode !== 'waves'
+        ? {
+            input: 'stacks',
+            message: 'is for mode: gather (the plans to gather) and mode: waves (the stacks to deploy)',
+        }
+        : undefined,
+    (v) => v.mode === 'waves' && !v.stackGraph
+        ? { input: 'stack-graph', message: 'is required with mode: waves: the stacks as a JSON list' }
+        : undefined,
+    (v) => v.stackGraph && v.mode !== 'waves'
+        ? { input: 'stack-graph', message: 'is for mode: waves, which orders the stacks into waves' }
+        : undefined,
+    (v) => v.mode === 'drift' && v.destroy
+        ? { input: 'destroy', message: 'cannot be used with mode: drift, which only refreshes' }
+        : undefined,
+]);
+
+;// CONCATENATED MODULE: ./lib/actions/tf-plan/outputs.js
+
+const tfPlanOutputs = defineOutputs({
+    'has-changes': output.boolean(),
+    add: output.number(),
+    change: output.number(),
+    destroy: output.number(),
+    replace: output.number(),
+    import: output.number(),
+    move: output.number(),
+    destroys: output.boolean(),
+    'plan-digest': output.string(),
+    'artifact-name': output.string(),
+    'artifact-id': output.number(),
+    'json-path': output.string(),
+    exitcode: output.number(),
+    drift: output.boolean(),
+    drifted: output.json(),
+    'comment-url': output.string(),
+    'drift-issue-url': output.string(),
+    stacks: output.json(),
+    waves: output.json(),
+    'wave-count': output.number(),
+    'wave-1': output.json(),
+    'wave-2': output.json(),
+    'wave-3': output.json(),
+    'wave-4': output.json(),
+    'wave-5': output.json(),
+});
+
+;// CONCATENATED MODULE: ./lib/actions/tf-plan/run.js
+
+
+
+
+
+
+
+/** One tf-plan, a use case for each mode: plan and drift plan a stack, gather and waves plan nothing. */
+const useCases = { plan: planOneStack, drift: planOneStack, gather: gatherStacks, waves: orderStacks };
+function run() {
+    return runAction('tf-plan', tfPlanInputs, tfPlanOutputs, ({ inputs, ...context }) => useCases[inputs.mode](inputs, { ...context, artifacts: actionsArtifactStore() }));
 }
 
 
@@ -50624,7 +50747,7 @@ function contentOf(comment) {
 
 __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   COMMENT_LIMIT: () => (/* reexport safe */ _render_plan_markdown_js__WEBPACK_IMPORTED_MODULE_0__.W$),
+/* harmony export */   COMMENT_LIMIT: () => (/* reexport safe */ _plan_plan_markdown_js__WEBPACK_IMPORTED_MODULE_0__.W$),
 /* harmony export */   COMMENT_RESERVE: () => (/* binding */ COMMENT_RESERVE),
 /* harmony export */   FOOTER_ROOM: () => (/* binding */ FOOTER_ROOM),
 /* harmony export */   commitOf: () => (/* binding */ commitOf),
@@ -50635,7 +50758,7 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */   planCommentPartKey: () => (/* binding */ planCommentPartKey),
 /* harmony export */   publishPlanComment: () => (/* binding */ publishPlanComment)
 /* harmony export */ });
-/* harmony import */ var _render_plan_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(13171);
+/* harmony import */ var _plan_plan_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8624);
 /* harmony import */ var _marked_comments_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(45778);
 
 
@@ -50655,7 +50778,7 @@ const FOOTER_ROOM = 512;
 function planCommentBodies(model, ctx, footer) {
     if (footer !== undefined && footer.length > FOOTER_ROOM - 3)
         throw new RangeError(`a plan comment's footer is at most ${FOOTER_ROOM - 3} characters`);
-    const bodies = (0,_render_plan_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .renderPlanComment */ .zk)(model, ctx, { limit: _render_plan_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMENT_LIMIT */ .W$ - COMMENT_RESERVE - FOOTER_ROOM });
+    const bodies = (0,_plan_plan_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .renderPlanComment */ .zk)(model, ctx, { limit: _plan_plan_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMENT_LIMIT */ .W$ - COMMENT_RESERVE - FOOTER_ROOM });
     if (footer === undefined)
         return bodies;
     return bodies.map((body, index) => (index === 0 ? `${body.trimEnd()}\n\n${footer}\n` : body));
@@ -50945,7 +51068,7 @@ function refusalOf(error, request) {
 
 /***/ }),
 
-/***/ 5907:
+/***/ 26734:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -50953,19 +51076,43 @@ function refusalOf(error, request) {
 /* harmony export */   GA: () => (/* binding */ cellCode),
 /* harmony export */   Ie: () => (/* binding */ cellText),
 /* harmony export */   SS: () => (/* binding */ codeSpan),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   YY: () => (/* binding */ linkUrl),
 /* harmony export */   dK: () => (/* binding */ blockText),
 /* harmony export */   js: () => (/* binding */ htmlText),
+/* harmony export */   ts: () => (/* binding */ escapeInvisible),
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9200);
-
+/* unused harmony exports cellSpan, headingText */
 /**
- * Putting text that came from a plan (addresses, keys, values, messages) into GitHub Markdown without
- * letting it change the layout or add markup. Every such text goes into a code span, a `<code>`
- * element or a fenced code block: GitHub does not turn @mentions, #references or :emoji: into links
- * there, and Markdown inside is not parsed. What remains is to make sure the text cannot end its
- * container early, which each function below handles for its own container.
+ * The one Markdown escaper: every job summary, pull-request comment, issue and report puts text it did
+ * not write (from plans, pull requests, templates, inventories, tool output) into GitHub Markdown
+ * through these functions, without letting it change the layout or add markup. Such text goes into a
+ * code span, a `<code>` element or a fenced code block: GitHub does not turn @mentions, #references
+ * or :emoji: into links there, and Markdown inside is not parsed. What remains is to make sure the
+ * text cannot end its container early, which each function below handles for its own container.
+ * Plain text (`cellText`, `htmlText`, `headingText`) is escaped so that it reads as itself.
  */
+// Characters that are invisible or reorder text (the "Trojan Source" family), and the two line
+// separators JSON.stringify leaves raw: each is shown as its \u escape instead.
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+function escapeInvisible(text) {
+    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Text made safe to show on one line: line breaks and other control characters become escapes. */
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    const controls = /[\u0000-\u001F\u007F-\u009F]/g;
+    return escapeInvisible(text).replace(controls, (c) => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        if (c === '\t')
+            return '\\t';
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+}
 /** Longest run of `char` in text. */
 function longestRun(text, char) {
     let longest = 0;
@@ -50984,11 +51131,14 @@ function longestRun(text, char) {
  * space on each side).
  */
 function codeSpan(text) {
-    const content = (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(text);
+    const content = oneLine(text);
     if (content === '')
         return '` `';
     const fence = '`'.repeat(longestRun(content, '`') + 1);
-    const pad = content.startsWith('`') || content.endsWith('`') || /^ .* $/.test(content) ? ' ' : '';
+    // A content of spaces only is not stripped, so it takes no padding.
+    const pad = content.startsWith('`') || content.endsWith('`') || (/^ .* $/.test(content) && /[^ ]/.test(content))
+        ? ' '
+        : '';
     return `${fence}${pad}${content}${pad}${fence}`;
 }
 const HTML_ESCAPES = {
@@ -51003,11 +51153,11 @@ const HTML_ESCAPES = {
  * characters Markdown and the table read as syntax backslash-escaped, on one line.
  */
 function cellText(text) {
-    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
 }
 /** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
 function htmlText(text) {
-    return (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+    return oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 /**
  * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
@@ -51016,8 +51166,40 @@ function htmlText(text) {
  * table nor Markdown reads as syntax.
  */
 function cellCode(text) {
-    const content = (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
+    const content = oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
     return `<code>${content}</code>`;
+}
+/**
+ * Code in a GFM table cell where a code span reads as one: a span when the text has no pipe (the only
+ * character that splits a cell inside a span), else `cellCode`, since no escaping of a pipe inside a
+ * span shows every text as itself.
+ */
+function cellSpan(text) {
+    return text.includes('|') ? cellCode(text) : codeSpan(text);
+}
+/**
+ * Text as a heading (or any running text outside code): no markup, no HTML, and no @mention (a word
+ * joiner after each `@`), since headings are made of repository, workflow and stack names.
+ */
+function headingText(text) {
+    return oneLine(text)
+        .replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c)
+        .replace(/[\\`*_{}[\]|#!~]/g, (c) => `\\${c}`)
+        .replace(/@/g, '@\u2060');
+}
+/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
+function linkUrl(url) {
+    if (!url)
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            return undefined;
+        return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
@@ -51031,7 +51213,7 @@ function codeBlock(content, info = '') {
 function blockText(text) {
     return text
         .split(/\r\n|\r|\n/)
-        .map((line) => (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(line))
+        .map((line) => oneLine(line))
         .join('\n');
 }
 /** Shortens text to at most `max` characters, saying how much was left out. */
@@ -51046,7 +51228,684 @@ function truncate(text, max) {
 
 /***/ }),
 
-/***/ 95290:
+/***/ 13834:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  oM: () => (/* binding */ PlanModelBuilder),
+  Hh: () => (/* binding */ assertPlanShape),
+  FA: () => (/* binding */ buildPlanModel),
+  Yh: () => (/* binding */ destructiveResources)
+});
+
+// UNUSED EXPORTS: resourceEntry
+
+// EXTERNAL MODULE: ./lib/core/errors.js
+var errors = __nccwpck_require__(3828);
+// EXTERNAL MODULE: ./lib/terraform/plan-summary.js
+var plan_summary = __nccwpck_require__(59960);
+// EXTERNAL MODULE: ./lib/plan/values.js
+var values = __nccwpck_require__(81989);
+;// CONCATENATED MODULE: ./lib/plan/sensitive.js
+
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The part of a mask (`*_sensitive`, `after_unknown`) under one step: a `true` covers everything below it. */
+function maskAt(mask, step) {
+    if (mask === true)
+        return true;
+    if (Array.isArray(mask))
+        return typeof step === 'number' ? mask[step] : undefined;
+    if (isObject(mask))
+        return typeof step === 'string' ? mask[step] : undefined;
+    return undefined;
+}
+/** True when anything at or under this mask is set. */
+function anySet(mask) {
+    if (mask === true)
+        return true;
+    if (Array.isArray(mask))
+        return mask.some(anySet);
+    if (isObject(mask))
+        return Object.values(mask).some(anySet);
+    return false;
+}
+/**
+ * Sensitive strings, gathered from every place the document marks one, so they can also be redacted
+ * where the document forgot the mark: tofu 1.12 keeps `terraform_data.output` unmarked in the state
+ * even when it copies a sensitive `input`, and prints the old value in its own plan. Shorter strings
+ * are not collected: redacting every "on" or "80" would hide more than it protects.
+ */
+const MIN_SECRET_LENGTH = 4;
+function collectSecrets(value, sensitive, into) {
+    if (value === null || value === undefined || !anySet(sensitive))
+        return;
+    if (sensitive === true) {
+        if (typeof value === 'string') {
+            if (value.length >= MIN_SECRET_LENGTH)
+                into.add(value);
+        }
+        else if (Array.isArray(value)) {
+            for (const item of value)
+                collectSecrets(item, true, into);
+        }
+        else if (isObject(value)) {
+            for (const key in value)
+                collectSecrets(value[key], true, into);
+        }
+        return;
+    }
+    if (Array.isArray(value))
+        value.forEach((item, i) => collectSecrets(item, maskAt(sensitive, i), into));
+    else if (isObject(value))
+        for (const key in value)
+            collectSecrets(value[key], maskAt(sensitive, key), into);
+}
+/**
+ * Replaces every gathered secret in the model's text (a value that is exactly one becomes sensitive),
+ * and returns the same replacement for the attribute diffs, which are computed later.
+ */
+function redact(model, secrets) {
+    if (secrets.size === 0)
+        return undefined;
+    // Values are shown as JSON literals, so a secret inside one appears JSON-escaped.
+    const forms = new Set();
+    for (const secret of secrets) {
+        // The quoted literal first (longest first below), so a whole string shows as (sensitive), unquoted.
+        forms.add((0,values/* displayLiteral */.e)(secret));
+        forms.add((0,values/* displayLiteral */.e)(secret).slice(1, -1));
+        forms.add(secret);
+    }
+    const pattern = new RegExp([...forms]
+        .sort((a, b) => b.length - a.length)
+        .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|'), 'g');
+    const literals = new Set([...secrets].map((secret) => (0,values/* displayLiteral */.e)(secret)));
+    const text = (value) => value.replace(pattern, '(sensitive)');
+    const value = (shownValue) => {
+        if (shownValue.kind !== 'known')
+            return shownValue;
+        if (literals.has(shownValue.text))
+            return { kind: 'sensitive' };
+        pattern.lastIndex = 0;
+        return pattern.test(shownValue.text) ? { kind: 'known', text: text(shownValue.text) } : shownValue;
+    };
+    for (const output of model.outputs) {
+        output.before = value(output.before);
+        output.after = value(output.after);
+    }
+    for (const check of model.checks)
+        check.problems = check.problems.map(text);
+    for (const diagnostic of model.diagnostics) {
+        diagnostic.summary = text(diagnostic.summary);
+        diagnostic.detail = text(diagnostic.detail);
+    }
+    return value;
+}
+/** The secrets of one plan, gathered as the builder reads it, then redacted from the finished model. */
+class SecretCollector {
+    secrets = new Set();
+    /** The strings of a value under a sensitivity mask. */
+    add(value, sensitive) {
+        collectSecrets(value, sensitive, this.secrets);
+    }
+    /** Both sides of a `resource_changes` or `resource_drift` entry. */
+    addChange(raw) {
+        if (!isObject(raw) || !isObject(raw.change))
+            return;
+        this.add(raw.change.before, raw.change.before_sensitive);
+        this.add(raw.change.after, raw.change.after_sensitive);
+    }
+    /**
+     * Root variables declared sensitive: `variables` holds their values, the configuration says which
+     * are sensitive.
+     */
+    addVariables(values, configuration) {
+        if (!isObject(values) || !isObject(configuration))
+            return;
+        const rootModule = configuration.root_module;
+        const declared = isObject(rootModule) && isObject(rootModule.variables) ? rootModule.variables : {};
+        for (const [name, declaration] of Object.entries(declared)) {
+            const variable = values[name];
+            if (isObject(declaration) && declaration.sensitive === true && isObject(variable)) {
+                this.add(variable.value, true);
+            }
+        }
+    }
+    /** Redacts the model (see `redact`); the replacement for values computed later, if there is a secret. */
+    redact(model) {
+        return redact(model, this.secrets);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/plan/model.js
+
+
+
+
+const isComposite = (value) => typeof value === 'object' && value !== null;
+function childAt(value, step) {
+    if (Array.isArray(value))
+        return typeof step === 'number' ? value[step] : undefined;
+    if (isObject(value))
+        return typeof step === 'string' ? value[step] : undefined;
+    return undefined;
+}
+function deepEqual(a, b) {
+    if (a === b)
+        return true;
+    if (a === null || b === null || a === undefined || b === undefined)
+        return false;
+    if (Array.isArray(a)) {
+        if (!Array.isArray(b) || a.length !== b.length)
+            return false;
+        return a.every((item, i) => deepEqual(item, b[i]));
+    }
+    if (isObject(a)) {
+        if (!isObject(b))
+            return false;
+        const keys = Object.keys(a);
+        if (keys.length !== Object.keys(b).length)
+            return false;
+        return keys.every((key) => Object.hasOwn(b, key) && deepEqual(a[key], b[key]));
+    }
+    return false;
+}
+/**
+ * A value as compact display text, with every sensitive part replaced, so a composite that holds one
+ * secret among other values can still be shown.
+ */
+/**
+ * A whole value on one line. Parts unknown until apply show as such: the tool leaves them out of the
+ * value (or null) and marks them in the unknown mask, so `[null, null]` would otherwise misread.
+ */
+function compactText(value, sensitive, unknown = undefined) {
+    if (unknown === true)
+        return '(known after apply)';
+    if (sensitive === true)
+        return '(sensitive)';
+    if (Array.isArray(value)) {
+        const items = value.map((item, i) => compactText(item, maskAt(sensitive, i), maskAt(unknown, i)));
+        return `[${items.join(', ')}]`;
+    }
+    if (isObject(value)) {
+        const keys = new Set(Object.keys(value));
+        if (isObject(unknown))
+            for (const key of Object.keys(unknown))
+                if (anySet(unknown[key]))
+                    keys.add(key);
+        const parts = [...keys].map((key) => `${(0,values/* displayLiteral */.e)(key)}: ${compactText(value[key], maskAt(sensitive, key), maskAt(unknown, key))}`);
+        return `{${parts.join(', ')}}`;
+    }
+    return (0,values/* displayLiteral */.e)(value ?? null);
+}
+function shown(value, sensitive, unknown = undefined) {
+    if (unknown === true)
+        return { kind: 'unknown' };
+    if (value === null || value === undefined) {
+        // A value known only after apply that the tool left out of `after` is unknown, not absent.
+        return anySet(unknown) ? { kind: 'unknown' } : { kind: 'absent' };
+    }
+    if (sensitive === true)
+        return { kind: 'sensitive' };
+    return { kind: 'known', text: compactText(value, sensitive, unknown) };
+}
+const absentOrNull = (value) => value === null || value === undefined;
+const emptyComposite = (value) => Array.isArray(value) ? value.length === 0 : isObject(value) && Object.keys(value).length === 0;
+/**
+ * The leaf-level differences between before and after. Composites of the same kind are walked (objects
+ * by key, lists by position); anything else is one change with both sides shown whole.
+ */
+function diffValues(sides, path, out) {
+    const { before, after, beforeSensitive, afterSensitive, afterUnknown } = sides;
+    const secret = beforeSensitive === true || afterSensitive === true;
+    if (secret || afterUnknown === true) {
+        if (afterUnknown !== true && deepEqual(before, after))
+            return;
+        if (afterUnknown !== true && absentOrNull(before) && absentOrNull(after))
+            return;
+        out.push({ path, change: sides });
+        return;
+    }
+    const walkable = (Array.isArray(before) || absentOrNull(before)) && (Array.isArray(after) || absentOrNull(after))
+        ? 'list'
+        : (isObject(before) || absentOrNull(before)) && (isObject(after) || absentOrNull(after))
+            ? 'object'
+            : undefined;
+    // An empty object or list beside nothing is shown as itself, unless parts of it are still unknown.
+    const oneSideEmpty = !anySet(afterUnknown) &&
+        ((emptyComposite(before) && absentOrNull(after)) || (emptyComposite(after) && absentOrNull(before)));
+    if (walkable && (isComposite(before) || isComposite(after) || anySet(afterUnknown)) && !oneSideEmpty) {
+        const steps = [];
+        if (walkable === 'list') {
+            const length = Math.max(Array.isArray(before) ? before.length : 0, Array.isArray(after) ? after.length : 0, Array.isArray(afterUnknown) ? afterUnknown.length : 0);
+            for (let i = 0; i < length; i++)
+                steps.push(i);
+        }
+        else {
+            const keys = new Set();
+            for (const side of [before, after, afterUnknown])
+                if (isObject(side))
+                    for (const k in side)
+                        keys.add(k);
+            steps.push(...[...keys].sort());
+        }
+        for (const step of steps) {
+            diffValues({
+                before: childAt(before, step),
+                after: childAt(after, step),
+                beforeSensitive: maskAt(beforeSensitive, step),
+                afterSensitive: maskAt(afterSensitive, step),
+                afterUnknown: maskAt(afterUnknown, step),
+            }, [...path, step], out);
+        }
+        return;
+    }
+    if (deepEqual(before, after) && !anySet(afterUnknown))
+        return;
+    if (absentOrNull(before) && absentOrNull(after) && !anySet(afterUnknown))
+        return;
+    out.push({ path, change: sides });
+}
+function startsWith(path, prefix) {
+    return prefix.length <= path.length && prefix.every((step, i) => step === path[i]);
+}
+function attributeChanges(change, replacePaths) {
+    const found = [];
+    diffValues({
+        before: change.before,
+        after: change.after,
+        beforeSensitive: change.before_sensitive,
+        afterSensitive: change.after_sensitive,
+        afterUnknown: change.after_unknown,
+    }, [], found);
+    return found.map(({ path, change: sides }) => {
+        // A value sensitive on either side is hidden on both: a secret that stops being one is still a secret.
+        const secret = sides.beforeSensitive === true || sides.afterSensitive === true;
+        const before = shown(sides.before, secret ? true : sides.beforeSensitive);
+        const after = shown(sides.after, secret ? true : sides.afterSensitive, sides.afterUnknown);
+        return {
+            path: path.length === 0 ? '(value)' : (0,values/* displayPath */.G)(path),
+            before,
+            after,
+            forcesReplacement: replacePaths.some((prefix) => startsWith(path, prefix)),
+        };
+    });
+}
+function stringsOf(value) {
+    return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
+}
+function classify(actions) {
+    const has = (action) => actions.includes(action);
+    if (has('delete') && has('create')) {
+        return {
+            action: 'replace',
+            replaceOrder: actions[0] === 'create' ? 'create-then-delete' : 'delete-then-create',
+        };
+    }
+    if (has('forget') && has('create'))
+        return { action: 'forget-then-create' };
+    for (const action of ['delete', 'create', 'update', 'forget', 'read']) {
+        if (has(action))
+            return { action };
+    }
+    return { action: 'no-op' };
+}
+function pathSteps(value) {
+    if (!Array.isArray(value))
+        return [];
+    return value
+        .filter((path) => Array.isArray(path))
+        .map((path) => path.filter((s) => typeof s === 'string' || typeof s === 'number'));
+}
+function notPlanDocument(what) {
+    return new errors/* ConfigurationError */.j1(`the plan's show -json document is not one: ${what}`);
+}
+const newShared = () => ({ interned: new Map(), strings: new Map() });
+function intern(shared, key, make) {
+    let value = shared.interned.get(key);
+    if (value === undefined) {
+        value = make();
+        shared.interned.set(key, value);
+    }
+    return value;
+}
+function internString(shared, value) {
+    const known = shared.strings.get(value);
+    if (known !== undefined)
+        return known;
+    shared.strings.set(value, value);
+    return value;
+}
+/**
+ * One `resource_changes` (or `resource_drift`) entry. The attribute diff is computed each time it is
+ * read, from the entry's JSON text when the document is streamed, or from its parsed object: a plan of
+ * 50,000 changes would otherwise hold every diff in memory although a comment shows only those that fit.
+ */
+class Entry {
+    address;
+    mode;
+    type;
+    name;
+    actions;
+    replacePaths;
+    replaceSteps;
+    source;
+    shared;
+    module = undefined;
+    index = undefined;
+    provider = undefined;
+    deposed = undefined;
+    replaceOrder = undefined;
+    actionReason = undefined;
+    importing = undefined;
+    previousAddress = undefined;
+    action;
+    constructor(address, mode, type, name, actions, replacePaths, replaceSteps, source, shared) {
+        this.address = address;
+        this.mode = mode;
+        this.type = type;
+        this.name = name;
+        this.actions = actions;
+        this.replacePaths = replacePaths;
+        this.replaceSteps = replaceSteps;
+        this.source = source;
+        this.shared = shared;
+        const { action, replaceOrder } = classify(actions);
+        this.action = action;
+        this.replaceOrder = replaceOrder;
+    }
+    get attributes() {
+        const change = 'text' in this.source && typeof this.source.text === 'function'
+            ? JSON.parse(this.source.text()).change
+            : this.source;
+        const attributes = attributeChanges(change, this.replaceSteps);
+        const redactValue = this.shared.redactValue;
+        if (!redactValue)
+            return attributes;
+        return attributes.map((a) => ({ ...a, before: redactValue(a.before), after: redactValue(a.after) }));
+    }
+    /** The entry as data (`summarize --format json`): its fields and its attribute diff. */
+    toJSON() {
+        const data = {};
+        for (const key of ENTRY_FIELDS)
+            if (this[key] !== undefined)
+                data[key] = this[key];
+        data.attributes = this.attributes;
+        return data;
+    }
+}
+const ENTRY_FIELDS = [
+    'address',
+    'module',
+    'mode',
+    'type',
+    'name',
+    'index',
+    'provider',
+    'deposed',
+    'action',
+    'actions',
+    'replaceOrder',
+    'actionReason',
+    'importing',
+    'previousAddress',
+    'replacePaths',
+];
+function resourceEntry(raw, source, shared = newShared()) {
+    if (!isObject(raw) || typeof raw.address !== 'string' || !isObject(raw.change)) {
+        throw notPlanDocument('a resource change has no address or change');
+    }
+    const change = raw.change;
+    const rawActions = stringsOf(change.actions);
+    const actions = rawActions.length === 1
+        ? intern(shared, rawActions[0], () => rawActions)
+        : intern(shared, rawActions.join(','), () => rawActions);
+    const replaceSteps = pathSteps(change.replace_paths);
+    const replacePaths = replaceSteps.length === 0
+        ? intern(shared, '[]', () => [])
+        : intern(shared, JSON.stringify(replaceSteps), () => replaceSteps.map(values/* displayPath */.G));
+    const entry = new Entry(raw.address, internString(shared, typeof raw.mode === 'string' ? raw.mode : 'managed'), internString(shared, typeof raw.type === 'string' ? raw.type : ''), internString(shared, typeof raw.name === 'string' ? raw.name : ''), actions, replacePaths, replaceSteps, source ?? change, shared);
+    if (typeof raw.module_address === 'string' && raw.module_address) {
+        entry.module = internString(shared, raw.module_address);
+    }
+    if (typeof raw.index === 'string' || typeof raw.index === 'number')
+        entry.index = raw.index;
+    if (typeof raw.provider_name === 'string')
+        entry.provider = internString(shared, raw.provider_name);
+    if (typeof raw.deposed === 'string' && raw.deposed)
+        entry.deposed = raw.deposed;
+    if (typeof raw.action_reason === 'string' && raw.action_reason) {
+        entry.actionReason = internString(shared, raw.action_reason);
+    }
+    if (change.importing !== undefined && change.importing !== null) {
+        const id = isObject(change.importing) ? change.importing.id : undefined;
+        entry.importing = typeof id === 'string' ? { id } : {};
+    }
+    if (typeof raw.previous_address === 'string' && raw.previous_address !== raw.address) {
+        entry.previousAddress = raw.previous_address;
+    }
+    return entry;
+}
+/** True unless every action is one that leaves infrastructure and state alone (as summarizePlan). */
+const changesSomething = (actions) => actions.some((action) => action !== 'no-op' && action !== 'read');
+function outputEntry(name, raw) {
+    if (!isObject(raw))
+        return undefined;
+    const actions = stringsOf(raw.actions);
+    if (!changesSomething(actions))
+        return undefined;
+    const action = actions.includes('delete') && !actions.includes('create') ? 'delete' : classify(actions).action;
+    // An output marked sensitive on either side is hidden on both, like attributes.
+    const secret = raw.before_sensitive === true || raw.after_sensitive === true;
+    return {
+        name,
+        action: action === 'create' || action === 'delete' ? action : 'update',
+        before: shown(raw.before, secret ? true : raw.before_sensitive),
+        after: shown(raw.after, secret ? true : raw.after_sensitive, raw.after_unknown),
+    };
+}
+const CHECK_STATUSES = ['pass', 'fail', 'error', 'unknown'];
+function checkEntries(raw) {
+    if (!Array.isArray(raw))
+        return [];
+    return raw.filter(isObject).map((check) => {
+        const address = isObject(check.address) ? check.address : {};
+        const problems = [];
+        for (const instance of Array.isArray(check.instances) ? check.instances : []) {
+            if (!isObject(instance) || !Array.isArray(instance.problems))
+                continue;
+            for (const problem of instance.problems) {
+                if (isObject(problem) && typeof problem.message === 'string')
+                    problems.push(problem.message);
+            }
+        }
+        const status = CHECK_STATUSES.find((s) => s === check.status) ?? 'unknown';
+        return {
+            address: typeof address.to_display === 'string' ? address.to_display : '(unnamed check)',
+            kind: typeof address.kind === 'string' ? address.kind : 'check',
+            status,
+            problems,
+        };
+    });
+}
+function diagnosticEntry(diagnostic) {
+    const entry = {
+        severity: diagnostic.severity,
+        summary: diagnostic.summary,
+        detail: diagnostic.detail,
+    };
+    const file = diagnostic.file ?? diagnostic.range?.filename;
+    if (file)
+        entry.location = diagnostic.range ? `${file}:${diagnostic.range.start.line}` : file;
+    return entry;
+}
+/**
+ * Builds the model entry by entry, so a reader that streams `resource_changes` never holds the whole
+ * document (see plan-stream.ts); buildPlanModel feeds it from a parsed document.
+ */
+class PlanModelBuilder {
+    model;
+    secrets = new SecretCollector();
+    shared = newShared();
+    constructor(head) {
+        this.model = {
+            formatVersion: head.formatVersion,
+            ...(head.toolVersion ? { toolVersion: head.toolVersion } : {}),
+            counts: {
+                add: 0,
+                change: 0,
+                replace: 0,
+                destroy: 0,
+                import: 0,
+                move: 0,
+                forget: 0,
+                read: 0,
+                outputChanges: 0,
+                drift: 0,
+            },
+            hasChanges: false,
+            errored: false,
+            resources: [],
+            unchanged: 0,
+            drift: [],
+            outputs: [],
+            checks: [],
+            diagnostics: [],
+        };
+    }
+    /** One `resource_changes` entry, parsed; `source` is its JSON text when the document is streamed. */
+    addResourceChange(raw, source) {
+        const entry = resourceEntry(raw, source, this.shared);
+        this.secrets.addChange(raw);
+        const { counts } = this.model;
+        if (entry.importing)
+            counts.import += 1;
+        if (entry.previousAddress)
+            counts.move += 1;
+        if (changesSomething(entry.actions) || entry.importing || entry.previousAddress)
+            this.model.hasChanges = true;
+        if (entry.action === 'replace') {
+            counts.replace += 1;
+        }
+        else {
+            // Any other combination counts each of its actions, as summarizePlan does (forget+create: a forget and an add).
+            for (const action of entry.actions) {
+                if (action === 'create')
+                    counts.add += 1;
+                else if (action === 'update')
+                    counts.change += 1;
+                else if (action === 'delete')
+                    counts.destroy += 1;
+                else if (action === 'forget')
+                    counts.forget += 1;
+                else if (action === 'read')
+                    counts.read += 1;
+            }
+        }
+        if (entry.action === 'no-op' && !entry.importing && !entry.previousAddress) {
+            this.model.unchanged += 1;
+            return;
+        }
+        this.model.resources.push(entry);
+    }
+    addDrift(raw, source) {
+        const entry = resourceEntry(raw, source, this.shared);
+        this.secrets.addChange(raw);
+        if (entry.action === 'no-op')
+            return;
+        this.model.drift.push(entry);
+        this.model.counts.drift += 1;
+    }
+    setOutputChanges(raw) {
+        if (!isObject(raw))
+            return;
+        for (const [name, change] of Object.entries(raw)) {
+            if (isObject(change)) {
+                this.secrets.add(change.before, change.before_sensitive);
+                this.secrets.add(change.after, change.after_sensitive);
+            }
+            const entry = outputEntry(name, change);
+            if (entry)
+                this.model.outputs.push(entry);
+        }
+        this.model.counts.outputChanges = this.model.outputs.length;
+        if (this.model.outputs.length > 0)
+            this.model.hasChanges = true;
+    }
+    setToolVersion(version) {
+        this.model.toolVersion = version;
+    }
+    setChecks(raw) {
+        this.model.checks = checkEntries(raw);
+    }
+    setErrored(errored) {
+        this.model.errored = errored === true;
+    }
+    addDiagnostics(diagnostics) {
+        this.model.diagnostics.push(...diagnostics.map(diagnosticEntry));
+    }
+    /**
+     * Root variables declared sensitive: `variables` holds their values, the configuration says which
+     * are sensitive.
+     */
+    setVariables(values, configuration) {
+        this.secrets.addVariables(values, configuration);
+    }
+    finish() {
+        const redactValue = this.secrets.redact(this.model);
+        if (redactValue)
+            this.shared.redactValue = redactValue;
+        return this.model;
+    }
+}
+/** Refuses what is not a plan (a state's show -json passes the format check but plans nothing). */
+function assertPlanShape(doc) {
+    const planKeys = ['planned_values', 'resource_changes', 'output_changes', 'errored'];
+    if (!planKeys.some((key) => key in doc) && 'values' in doc) {
+        throw notPlanDocument('it describes a state (it has `values` and no `planned_values`); run show -json on a planfile');
+    }
+    for (const key of ['resource_changes', 'resource_drift']) {
+        if (doc[key] !== undefined && doc[key] !== null && !Array.isArray(doc[key])) {
+            throw notPlanDocument(`\`${key}\` is not a list`);
+        }
+    }
+}
+function buildPlanModel(doc, options = {}) {
+    (0,plan_summary/* assertPlanFormat */.v)(doc);
+    assertPlanShape(doc);
+    const builder = new PlanModelBuilder({
+        formatVersion: doc.format_version,
+        ...(typeof doc.terraform_version === 'string' ? { toolVersion: doc.terraform_version } : {}),
+    });
+    for (const change of doc.resource_changes ?? [])
+        builder.addResourceChange(change);
+    for (const drift of doc.resource_drift ?? [])
+        builder.addDrift(drift);
+    builder.setOutputChanges(doc.output_changes);
+    builder.setChecks(doc.checks);
+    builder.setErrored(doc.errored);
+    builder.setVariables(doc.variables, doc.configuration);
+    builder.addDiagnostics(options.diagnostics ?? []);
+    return builder.finish();
+}
+/** The addresses a reviewer must see before approving: every delete and replace, in plan order. */
+function destructiveResources(model) {
+    // Renderers ask several times while they fit a plan into its limit; the list is made once per model.
+    let found = destructiveCache.get(model.resources);
+    if (!found) {
+        found = model.resources.filter((entry) => entry.action === 'delete' || entry.action === 'replace');
+        destructiveCache.set(model.resources, found);
+    }
+    return found;
+}
+const destructiveCache = new WeakMap();
+
+
+/***/ }),
+
+/***/ 28337:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -51062,8 +51921,8 @@ function truncate(text, max) {
 /* harmony export */   xo: () => (/* binding */ groupResources)
 /* harmony export */ });
 /* unused harmony export valueText */
-/* harmony import */ var _markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5907);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9200);
+/* harmony import */ var _markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26734);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81989);
 
 
 const plural = (count, one, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
@@ -51219,13 +52078,13 @@ function diffLine(attribute, maxLength = Infinity) {
     return `! ${attribute.path} = ${valueText(before, maxLength)} -> ${valueText(after, maxLength)}${suffix}`;
 }
 function outputLine(name, before, after, maxLength = Infinity) {
-    return diffLine({ path: (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .Gt)([name]), before, after, forcesReplacement: false }, maxLength);
+    return diffLine({ path: (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .G)([name]), before, after, forcesReplacement: false }, maxLength);
 }
 
 
 /***/ }),
 
-/***/ 13171:
+/***/ 8624:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -51236,11 +52095,10 @@ function outputLine(name, before, after, maxLength = Infinity) {
 /* harmony export */   yQ: () => (/* binding */ renderDocument),
 /* harmony export */   zk: () => (/* binding */ renderPlanComment)
 /* harmony export */ });
-/* harmony import */ var _markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5907);
-/* harmony import */ var _plan_model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(50469);
-/* harmony import */ var _phrases_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(95290);
-/* harmony import */ var _size_budget_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(35369);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9200);
+/* harmony import */ var _markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26734);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13834);
+/* harmony import */ var _phrases_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(28337);
+/* harmony import */ var _size_budget_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(12690);
 
 
 
@@ -51270,20 +52128,6 @@ function html(phrase) {
 }
 const notesMd = (notes) => (notes.length > 0 ? ` — ${notes.map(md).join('; ')}` : '');
 const notesHtml = (notes) => (notes.length > 0 ? ` — ${notes.map(html).join('; ')}` : '');
-/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
-function safeUrl(url) {
-    if (!url)
-        return undefined;
-    try {
-        const parsed = new URL(url);
-        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-            return undefined;
-        return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    }
-    catch {
-        return undefined;
-    }
-}
 function stackTitle(ctx) {
     const parts = [ctx.stack ? code(ctx.stack) : 'the configuration'];
     if (ctx.workspace)
@@ -51303,7 +52147,7 @@ function footer(part) {
         bits.push(`${code(ctx.tool.name)} ${code(ctx.tool.version)}`);
     else if (model.toolVersion)
         bits.push(`version ${code(model.toolVersion)}`);
-    const url = safeUrl(ctx.runUrl);
+    const url = (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .linkUrl */ .YY)(ctx.runUrl);
     if (url)
         bits.push(`[full plan in the run](${url})`);
     return bits.join(' · ');
@@ -51410,7 +52254,7 @@ function writeOutputs(w, model, mode) {
         .slice(0, shown)
         .map((output) => detailed
         ? (0,_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .outputLine */ .MI)(output.name, output.before, output.after, MAX_VALUE)
-        : `${output.action === 'create' ? '+' : output.action === 'delete' ? '-' : '!'} ${(0,_values_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(output.name)}`);
+        : `${output.action === 'create' ? '+' : output.action === 'delete' ? '-' : '!'} ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(output.name)}`);
     if (shown < model.outputs.length)
         lines.push(`# … and ${model.outputs.length - shown} more`);
     if (lines.length > 0)
@@ -51466,7 +52310,7 @@ function writeDiagnostics(w, model, mode) {
 function writeStackBody(w, part, mode, cut, layout) {
     const { model } = part;
     w.line(...countsLines(model));
-    writeBanner(w, (0,_plan_model_js__WEBPACK_IMPORTED_MODULE_1__/* .destructiveResources */ .Yh)(model), cut);
+    writeBanner(w, (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .destructiveResources */ .Yh)(model), cut);
     if (mode.level !== 'minimal') {
         writeGroups(w, model, mode);
         writeOutputs(w, model, mode);
@@ -51474,7 +52318,7 @@ function writeStackBody(w, part, mode, cut, layout) {
         writeDiagnostics(w, model, mode);
     }
     if (mode.level === 'counts' || mode.level === 'minimal') {
-        const url = safeUrl(part.ctx.runUrl);
+        const url = (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .linkUrl */ .YY)(part.ctx.runUrl);
         w.blank().line(`_This plan is too large to show whole here: ${mode.level === 'counts' && mode.firstN > 0 ? `the first ${mode.firstN} of each kind of change are listed; ` : ''}` +
             `the full plan is in the ${url ? `[run](${url})` : 'run'}'s ${layout.continuations ? 'job summary and log' : 'log'}._`);
     }
@@ -51510,7 +52354,7 @@ function attempt(parts, layout, mode, cuts) {
  * in continuation bodies (or, without continuations, are left to the log).
  */
 function splitBanner(parts, layout, mode) {
-    const destructive = parts.map((part) => (0,_plan_model_js__WEBPACK_IMPORTED_MODULE_1__/* .destructiveResources */ .Yh)(part.model));
+    const destructive = parts.map((part) => (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .destructiveResources */ .Yh)(part.model));
     // The notes about the rest are measured at their longest, so the real ones cannot make the body grow.
     const widest = layout.continuations ? { comments: [99_999, 99_999] } : 'log';
     const empty = destructive.map(() => ({ shown: 0, rest: widest }));
@@ -51657,657 +52501,12 @@ function renderPlanSummary(model, ctx, opts = {}) {
     return renderDocument([{ model, ctx }], layout)[0];
 }
 /** Exposed for the multi-stack renderer. */
-const markdown = { code, cellCode: _markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .cellCode */ .GA, stackTitle, safeUrl, verdict: _phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .verdict */ .WJ, countsPhrase: _phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .countsPhrase */ .__ };
+const markdown = { code, cellCode: _markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .cellCode */ .GA, stackTitle, verdict: _phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .verdict */ .WJ, countsPhrase: _phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .countsPhrase */ .__ };
 
 
 /***/ }),
 
-/***/ 50469:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FA: () => (/* binding */ buildPlanModel),
-/* harmony export */   Hh: () => (/* binding */ assertPlanShape),
-/* harmony export */   Yh: () => (/* binding */ destructiveResources),
-/* harmony export */   oM: () => (/* binding */ PlanModelBuilder)
-/* harmony export */ });
-/* unused harmony export resourceEntry */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3828);
-/* harmony import */ var _terraform_plan_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(59960);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9200);
-
-
-
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isComposite = (value) => typeof value === 'object' && value !== null;
-/** The part of a mask (`*_sensitive`, `after_unknown`) under one step: a `true` covers everything below it. */
-function maskAt(mask, step) {
-    if (mask === true)
-        return true;
-    if (Array.isArray(mask))
-        return typeof step === 'number' ? mask[step] : undefined;
-    if (isObject(mask))
-        return typeof step === 'string' ? mask[step] : undefined;
-    return undefined;
-}
-/** True when anything at or under this mask is set. */
-function anySet(mask) {
-    if (mask === true)
-        return true;
-    if (Array.isArray(mask))
-        return mask.some(anySet);
-    if (isObject(mask))
-        return Object.values(mask).some(anySet);
-    return false;
-}
-function childAt(value, step) {
-    if (Array.isArray(value))
-        return typeof step === 'number' ? value[step] : undefined;
-    if (isObject(value))
-        return typeof step === 'string' ? value[step] : undefined;
-    return undefined;
-}
-function deepEqual(a, b) {
-    if (a === b)
-        return true;
-    if (a === null || b === null || a === undefined || b === undefined)
-        return false;
-    if (Array.isArray(a)) {
-        if (!Array.isArray(b) || a.length !== b.length)
-            return false;
-        return a.every((item, i) => deepEqual(item, b[i]));
-    }
-    if (isObject(a)) {
-        if (!isObject(b))
-            return false;
-        const keys = Object.keys(a);
-        if (keys.length !== Object.keys(b).length)
-            return false;
-        return keys.every((key) => Object.hasOwn(b, key) && deepEqual(a[key], b[key]));
-    }
-    return false;
-}
-/**
- * A value as compact display text, with every sensitive part replaced, so a composite that holds one
- * secret among other values can still be shown.
- */
-/**
- * A whole value on one line. Parts unknown until apply show as such: the tool leaves them out of the
- * value (or null) and marks them in the unknown mask, so `[null, null]` would otherwise misread.
- */
-function compactText(value, sensitive, unknown = undefined) {
-    if (unknown === true)
-        return '(known after apply)';
-    if (sensitive === true)
-        return '(sensitive)';
-    if (Array.isArray(value)) {
-        const items = value.map((item, i) => compactText(item, maskAt(sensitive, i), maskAt(unknown, i)));
-        return `[${items.join(', ')}]`;
-    }
-    if (isObject(value)) {
-        const keys = new Set(Object.keys(value));
-        if (isObject(unknown))
-            for (const key of Object.keys(unknown))
-                if (anySet(unknown[key]))
-                    keys.add(key);
-        const parts = [...keys].map((key) => `${(0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .displayLiteral */ .eS)(key)}: ${compactText(value[key], maskAt(sensitive, key), maskAt(unknown, key))}`);
-        return `{${parts.join(', ')}}`;
-    }
-    return (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .displayLiteral */ .eS)(value ?? null);
-}
-function shown(value, sensitive, unknown = undefined) {
-    if (unknown === true)
-        return { kind: 'unknown' };
-    if (value === null || value === undefined) {
-        // A value known only after apply that the tool left out of `after` is unknown, not absent.
-        return anySet(unknown) ? { kind: 'unknown' } : { kind: 'absent' };
-    }
-    if (sensitive === true)
-        return { kind: 'sensitive' };
-    return { kind: 'known', text: compactText(value, sensitive, unknown) };
-}
-const absentOrNull = (value) => value === null || value === undefined;
-const emptyComposite = (value) => Array.isArray(value) ? value.length === 0 : isObject(value) && Object.keys(value).length === 0;
-/**
- * The leaf-level differences between before and after. Composites of the same kind are walked (objects
- * by key, lists by position); anything else is one change with both sides shown whole.
- */
-function diffValues(sides, path, out) {
-    const { before, after, beforeSensitive, afterSensitive, afterUnknown } = sides;
-    const secret = beforeSensitive === true || afterSensitive === true;
-    if (secret || afterUnknown === true) {
-        if (afterUnknown !== true && deepEqual(before, after))
-            return;
-        if (afterUnknown !== true && absentOrNull(before) && absentOrNull(after))
-            return;
-        out.push({ path, change: sides });
-        return;
-    }
-    const walkable = (Array.isArray(before) || absentOrNull(before)) && (Array.isArray(after) || absentOrNull(after))
-        ? 'list'
-        : (isObject(before) || absentOrNull(before)) && (isObject(after) || absentOrNull(after))
-            ? 'object'
-            : undefined;
-    // An empty object or list beside nothing is shown as itself, unless parts of it are still unknown.
-    const oneSideEmpty = !anySet(afterUnknown) &&
-        ((emptyComposite(before) && absentOrNull(after)) || (emptyComposite(after) && absentOrNull(before)));
-    if (walkable && (isComposite(before) || isComposite(after) || anySet(afterUnknown)) && !oneSideEmpty) {
-        const steps = [];
-        if (walkable === 'list') {
-            const length = Math.max(Array.isArray(before) ? before.length : 0, Array.isArray(after) ? after.length : 0, Array.isArray(afterUnknown) ? afterUnknown.length : 0);
-            for (let i = 0; i < length; i++)
-                steps.push(i);
-        }
-        else {
-            const keys = new Set();
-            for (const side of [before, after, afterUnknown])
-                if (isObject(side))
-                    for (const k in side)
-                        keys.add(k);
-            steps.push(...[...keys].sort());
-        }
-        for (const step of steps) {
-            diffValues({
-                before: childAt(before, step),
-                after: childAt(after, step),
-                beforeSensitive: maskAt(beforeSensitive, step),
-                afterSensitive: maskAt(afterSensitive, step),
-                afterUnknown: maskAt(afterUnknown, step),
-            }, [...path, step], out);
-        }
-        return;
-    }
-    if (deepEqual(before, after) && !anySet(afterUnknown))
-        return;
-    if (absentOrNull(before) && absentOrNull(after) && !anySet(afterUnknown))
-        return;
-    out.push({ path, change: sides });
-}
-function startsWith(path, prefix) {
-    return prefix.length <= path.length && prefix.every((step, i) => step === path[i]);
-}
-function attributeChanges(change, replacePaths) {
-    const found = [];
-    diffValues({
-        before: change.before,
-        after: change.after,
-        beforeSensitive: change.before_sensitive,
-        afterSensitive: change.after_sensitive,
-        afterUnknown: change.after_unknown,
-    }, [], found);
-    return found.map(({ path, change: sides }) => {
-        // A value sensitive on either side is hidden on both: a secret that stops being one is still a secret.
-        const secret = sides.beforeSensitive === true || sides.afterSensitive === true;
-        const before = shown(sides.before, secret ? true : sides.beforeSensitive);
-        const after = shown(sides.after, secret ? true : sides.afterSensitive, sides.afterUnknown);
-        return {
-            path: path.length === 0 ? '(value)' : (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt)(path),
-            before,
-            after,
-            forcesReplacement: replacePaths.some((prefix) => startsWith(path, prefix)),
-        };
-    });
-}
-function stringsOf(value) {
-    return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
-}
-function classify(actions) {
-    const has = (action) => actions.includes(action);
-    if (has('delete') && has('create')) {
-        return {
-            action: 'replace',
-            replaceOrder: actions[0] === 'create' ? 'create-then-delete' : 'delete-then-create',
-        };
-    }
-    if (has('forget') && has('create'))
-        return { action: 'forget-then-create' };
-    for (const action of ['delete', 'create', 'update', 'forget', 'read']) {
-        if (has(action))
-            return { action };
-    }
-    return { action: 'no-op' };
-}
-function pathSteps(value) {
-    if (!Array.isArray(value))
-        return [];
-    return value
-        .filter((path) => Array.isArray(path))
-        .map((path) => path.filter((s) => typeof s === 'string' || typeof s === 'number'));
-}
-function notPlanDocument(what) {
-    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`the plan's show -json document is not one: ${what}`);
-}
-const newShared = () => ({ interned: new Map(), strings: new Map() });
-function intern(shared, key, make) {
-    let value = shared.interned.get(key);
-    if (value === undefined) {
-        value = make();
-        shared.interned.set(key, value);
-    }
-    return value;
-}
-function internString(shared, value) {
-    const known = shared.strings.get(value);
-    if (known !== undefined)
-        return known;
-    shared.strings.set(value, value);
-    return value;
-}
-/**
- * One `resource_changes` (or `resource_drift`) entry. The attribute diff is computed each time it is
- * read, from the entry's JSON text when the document is streamed, or from its parsed object: a plan of
- * 50,000 changes would otherwise hold every diff in memory although a comment shows only those that fit.
- */
-class Entry {
-    address;
-    mode;
-    type;
-    name;
-    actions;
-    replacePaths;
-    replaceSteps;
-    source;
-    shared;
-    module = undefined;
-    index = undefined;
-    provider = undefined;
-    deposed = undefined;
-    replaceOrder = undefined;
-    actionReason = undefined;
-    importing = undefined;
-    previousAddress = undefined;
-    action;
-    constructor(address, mode, type, name, actions, replacePaths, replaceSteps, source, shared) {
-        this.address = address;
-        this.mode = mode;
-        this.type = type;
-        this.name = name;
-        this.actions = actions;
-        this.replacePaths = replacePaths;
-        this.replaceSteps = replaceSteps;
-        this.source = source;
-        this.shared = shared;
-        const { action, replaceOrder } = classify(actions);
-        this.action = action;
-        this.replaceOrder = replaceOrder;
-    }
-    get attributes() {
-        const change = 'text' in this.source && typeof this.source.text === 'function'
-            ? JSON.parse(this.source.text()).change
-            : this.source;
-        const attributes = attributeChanges(change, this.replaceSteps);
-        const redactValue = this.shared.redactValue;
-        if (!redactValue)
-            return attributes;
-        return attributes.map((a) => ({ ...a, before: redactValue(a.before), after: redactValue(a.after) }));
-    }
-    /** The entry as data (`summarize --format json`): its fields and its attribute diff. */
-    toJSON() {
-        const data = {};
-        for (const key of ENTRY_FIELDS)
-            if (this[key] !== undefined)
-                data[key] = this[key];
-        data.attributes = this.attributes;
-        return data;
-    }
-}
-const ENTRY_FIELDS = [
-    'address',
-    'module',
-    'mode',
-    'type',
-    'name',
-    'index',
-    'provider',
-    'deposed',
-    'action',
-    'actions',
-    'replaceOrder',
-    'actionReason',
-    'importing',
-    'previousAddress',
-    'replacePaths',
-];
-function resourceEntry(raw, source, shared = newShared()) {
-    if (!isObject(raw) || typeof raw.address !== 'string' || !isObject(raw.change)) {
-        throw notPlanDocument('a resource change has no address or change');
-    }
-    const change = raw.change;
-    const rawActions = stringsOf(change.actions);
-    const actions = rawActions.length === 1
-        ? intern(shared, rawActions[0], () => rawActions)
-        : intern(shared, rawActions.join(','), () => rawActions);
-    const replaceSteps = pathSteps(change.replace_paths);
-    const replacePaths = replaceSteps.length === 0
-        ? intern(shared, '[]', () => [])
-        : intern(shared, JSON.stringify(replaceSteps), () => replaceSteps.map(_values_js__WEBPACK_IMPORTED_MODULE_0__/* .displayPath */ .Gt));
-    const entry = new Entry(raw.address, internString(shared, typeof raw.mode === 'string' ? raw.mode : 'managed'), internString(shared, typeof raw.type === 'string' ? raw.type : ''), internString(shared, typeof raw.name === 'string' ? raw.name : ''), actions, replacePaths, replaceSteps, source ?? change, shared);
-    if (typeof raw.module_address === 'string' && raw.module_address) {
-        entry.module = internString(shared, raw.module_address);
-    }
-    if (typeof raw.index === 'string' || typeof raw.index === 'number')
-        entry.index = raw.index;
-    if (typeof raw.provider_name === 'string')
-        entry.provider = internString(shared, raw.provider_name);
-    if (typeof raw.deposed === 'string' && raw.deposed)
-        entry.deposed = raw.deposed;
-    if (typeof raw.action_reason === 'string' && raw.action_reason) {
-        entry.actionReason = internString(shared, raw.action_reason);
-    }
-    if (change.importing !== undefined && change.importing !== null) {
-        const id = isObject(change.importing) ? change.importing.id : undefined;
-        entry.importing = typeof id === 'string' ? { id } : {};
-    }
-    if (typeof raw.previous_address === 'string' && raw.previous_address !== raw.address) {
-        entry.previousAddress = raw.previous_address;
-    }
-    return entry;
-}
-/** True unless every action is one that leaves infrastructure and state alone (as summarizePlan). */
-const changesSomething = (actions) => actions.some((action) => action !== 'no-op' && action !== 'read');
-function outputEntry(name, raw) {
-    if (!isObject(raw))
-        return undefined;
-    const actions = stringsOf(raw.actions);
-    if (!changesSomething(actions))
-        return undefined;
-    const action = actions.includes('delete') && !actions.includes('create') ? 'delete' : classify(actions).action;
-    // An output marked sensitive on either side is hidden on both, like attributes.
-    const secret = raw.before_sensitive === true || raw.after_sensitive === true;
-    return {
-        name,
-        action: action === 'create' || action === 'delete' ? action : 'update',
-        before: shown(raw.before, secret ? true : raw.before_sensitive),
-        after: shown(raw.after, secret ? true : raw.after_sensitive, raw.after_unknown),
-    };
-}
-const CHECK_STATUSES = ['pass', 'fail', 'error', 'unknown'];
-function checkEntries(raw) {
-    if (!Array.isArray(raw))
-        return [];
-    return raw.filter(isObject).map((check) => {
-        const address = isObject(check.address) ? check.address : {};
-        const problems = [];
-        for (const instance of Array.isArray(check.instances) ? check.instances : []) {
-            if (!isObject(instance) || !Array.isArray(instance.problems))
-                continue;
-            for (const problem of instance.problems) {
-                if (isObject(problem) && typeof problem.message === 'string')
-                    problems.push(problem.message);
-            }
-        }
-        const status = CHECK_STATUSES.find((s) => s === check.status) ?? 'unknown';
-        return {
-            address: typeof address.to_display === 'string' ? address.to_display : '(unnamed check)',
-            kind: typeof address.kind === 'string' ? address.kind : 'check',
-            status,
-            problems,
-        };
-    });
-}
-function diagnosticEntry(diagnostic) {
-    const entry = {
-        severity: diagnostic.severity,
-        summary: diagnostic.summary,
-        detail: diagnostic.detail,
-    };
-    const file = diagnostic.file ?? diagnostic.range?.filename;
-    if (file)
-        entry.location = diagnostic.range ? `${file}:${diagnostic.range.start.line}` : file;
-    return entry;
-}
-/**
- * Sensitive strings, gathered from every place the document marks one, so they can also be redacted
- * where the document forgot the mark: tofu 1.12 keeps `terraform_data.output` unmarked in the state
- * even when it copies a sensitive `input`, and prints the old value in its own plan. Shorter strings
- * are not collected: redacting every "on" or "80" would hide more than it protects.
- */
-const MIN_SECRET_LENGTH = 4;
-function collectSecrets(value, sensitive, into) {
-    if (value === null || value === undefined || !anySet(sensitive))
-        return;
-    if (sensitive === true) {
-        if (typeof value === 'string') {
-            if (value.length >= MIN_SECRET_LENGTH)
-                into.add(value);
-        }
-        else if (Array.isArray(value)) {
-            for (const item of value)
-                collectSecrets(item, true, into);
-        }
-        else if (isObject(value)) {
-            for (const key in value)
-                collectSecrets(value[key], true, into);
-        }
-        return;
-    }
-    if (Array.isArray(value))
-        value.forEach((item, i) => collectSecrets(item, maskAt(sensitive, i), into));
-    else if (isObject(value))
-        for (const key in value)
-            collectSecrets(value[key], maskAt(sensitive, key), into);
-}
-/**
- * Replaces every gathered secret in the model's text (a value that is exactly one becomes sensitive),
- * and returns the same replacement for the attribute diffs, which are computed later.
- */
-function redact(model, secrets) {
-    if (secrets.size === 0)
-        return undefined;
-    // Values are shown as JSON literals, so a secret inside one appears JSON-escaped.
-    const forms = new Set();
-    for (const secret of secrets) {
-        // The quoted literal first (longest first below), so a whole string shows as (sensitive), unquoted.
-        forms.add((0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .displayLiteral */ .eS)(secret));
-        forms.add((0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .displayLiteral */ .eS)(secret).slice(1, -1));
-        forms.add(secret);
-    }
-    const pattern = new RegExp([...forms]
-        .sort((a, b) => b.length - a.length)
-        .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('|'), 'g');
-    const literals = new Set([...secrets].map((secret) => (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .displayLiteral */ .eS)(secret)));
-    const text = (value) => value.replace(pattern, '(sensitive)');
-    const value = (shownValue) => {
-        if (shownValue.kind !== 'known')
-            return shownValue;
-        if (literals.has(shownValue.text))
-            return { kind: 'sensitive' };
-        pattern.lastIndex = 0;
-        return pattern.test(shownValue.text) ? { kind: 'known', text: text(shownValue.text) } : shownValue;
-    };
-    for (const output of model.outputs) {
-        output.before = value(output.before);
-        output.after = value(output.after);
-    }
-    for (const check of model.checks)
-        check.problems = check.problems.map(text);
-    for (const diagnostic of model.diagnostics) {
-        diagnostic.summary = text(diagnostic.summary);
-        diagnostic.detail = text(diagnostic.detail);
-    }
-    return value;
-}
-/**
- * Builds the model entry by entry, so a reader that streams `resource_changes` never holds the whole
- * document (see plan-stream.ts); buildPlanModel feeds it from a parsed document.
- */
-class PlanModelBuilder {
-    model;
-    secrets = new Set();
-    shared = newShared();
-    constructor(head) {
-        this.model = {
-            formatVersion: head.formatVersion,
-            ...(head.toolVersion ? { toolVersion: head.toolVersion } : {}),
-            counts: {
-                add: 0,
-                change: 0,
-                replace: 0,
-                destroy: 0,
-                import: 0,
-                move: 0,
-                forget: 0,
-                read: 0,
-                outputChanges: 0,
-                drift: 0,
-            },
-            hasChanges: false,
-            errored: false,
-            resources: [],
-            unchanged: 0,
-            drift: [],
-            outputs: [],
-            checks: [],
-            diagnostics: [],
-        };
-    }
-    /** One `resource_changes` entry, parsed; `source` is its JSON text when the document is streamed. */
-    addResourceChange(raw, source) {
-        const entry = resourceEntry(raw, source, this.shared);
-        this.gatherSecrets(raw);
-        const { counts } = this.model;
-        if (entry.importing)
-            counts.import += 1;
-        if (entry.previousAddress)
-            counts.move += 1;
-        if (changesSomething(entry.actions) || entry.importing || entry.previousAddress)
-            this.model.hasChanges = true;
-        if (entry.action === 'replace') {
-            counts.replace += 1;
-        }
-        else {
-            // Any other combination counts each of its actions, as summarizePlan does (forget+create: a forget and an add).
-            for (const action of entry.actions) {
-                if (action === 'create')
-                    counts.add += 1;
-                else if (action === 'update')
-                    counts.change += 1;
-                else if (action === 'delete')
-                    counts.destroy += 1;
-                else if (action === 'forget')
-                    counts.forget += 1;
-                else if (action === 'read')
-                    counts.read += 1;
-            }
-        }
-        if (entry.action === 'no-op' && !entry.importing && !entry.previousAddress) {
-            this.model.unchanged += 1;
-            return;
-        }
-        this.model.resources.push(entry);
-    }
-    addDrift(raw, source) {
-        const entry = resourceEntry(raw, source, this.shared);
-        this.gatherSecrets(raw);
-        if (entry.action === 'no-op')
-            return;
-        this.model.drift.push(entry);
-        this.model.counts.drift += 1;
-    }
-    setOutputChanges(raw) {
-        if (!isObject(raw))
-            return;
-        for (const [name, change] of Object.entries(raw)) {
-            if (isObject(change)) {
-                collectSecrets(change.before, change.before_sensitive, this.secrets);
-                collectSecrets(change.after, change.after_sensitive, this.secrets);
-            }
-            const entry = outputEntry(name, change);
-            if (entry)
-                this.model.outputs.push(entry);
-        }
-        this.model.counts.outputChanges = this.model.outputs.length;
-        if (this.model.outputs.length > 0)
-            this.model.hasChanges = true;
-    }
-    setToolVersion(version) {
-        this.model.toolVersion = version;
-    }
-    setChecks(raw) {
-        this.model.checks = checkEntries(raw);
-    }
-    setErrored(errored) {
-        this.model.errored = errored === true;
-    }
-    addDiagnostics(diagnostics) {
-        this.model.diagnostics.push(...diagnostics.map(diagnosticEntry));
-    }
-    /**
-     * Root variables declared sensitive: `variables` holds their values, the configuration says which
-     * are sensitive.
-     */
-    setVariables(values, configuration) {
-        if (!isObject(values) || !isObject(configuration))
-            return;
-        const rootModule = configuration.root_module;
-        const declared = isObject(rootModule) && isObject(rootModule.variables) ? rootModule.variables : {};
-        for (const [name, declaration] of Object.entries(declared)) {
-            const variable = values[name];
-            if (isObject(declaration) && declaration.sensitive === true && isObject(variable)) {
-                collectSecrets(variable.value, true, this.secrets);
-            }
-        }
-    }
-    finish() {
-        const redactValue = redact(this.model, this.secrets);
-        if (redactValue)
-            this.shared.redactValue = redactValue;
-        return this.model;
-    }
-    gatherSecrets(raw) {
-        if (!isObject(raw) || !isObject(raw.change))
-            return;
-        collectSecrets(raw.change.before, raw.change.before_sensitive, this.secrets);
-        collectSecrets(raw.change.after, raw.change.after_sensitive, this.secrets);
-    }
-}
-/** Refuses what is not a plan (a state's show -json passes the format check but plans nothing). */
-function assertPlanShape(doc) {
-    const planKeys = ['planned_values', 'resource_changes', 'output_changes', 'errored'];
-    if (!planKeys.some((key) => key in doc) && 'values' in doc) {
-        throw notPlanDocument('it describes a state (it has `values` and no `planned_values`); run show -json on a planfile');
-    }
-    for (const key of ['resource_changes', 'resource_drift']) {
-        if (doc[key] !== undefined && doc[key] !== null && !Array.isArray(doc[key])) {
-            throw notPlanDocument(`\`${key}\` is not a list`);
-        }
-    }
-}
-function buildPlanModel(doc, options = {}) {
-    (0,_terraform_plan_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .assertPlanFormat */ .v)(doc);
-    assertPlanShape(doc);
-    const builder = new PlanModelBuilder({
-        formatVersion: doc.format_version,
-        ...(typeof doc.terraform_version === 'string' ? { toolVersion: doc.terraform_version } : {}),
-    });
-    for (const change of doc.resource_changes ?? [])
-        builder.addResourceChange(change);
-    for (const drift of doc.resource_drift ?? [])
-        builder.addDrift(drift);
-    builder.setOutputChanges(doc.output_changes);
-    builder.setChecks(doc.checks);
-    builder.setErrored(doc.errored);
-    builder.setVariables(doc.variables, doc.configuration);
-    builder.addDiagnostics(options.diagnostics ?? []);
-    return builder.finish();
-}
-/** The addresses a reviewer must see before approving: every delete and replace, in plan order. */
-function destructiveResources(model) {
-    // Renderers ask several times while they fit a plan into its limit; the list is made once per model.
-    let found = destructiveCache.get(model.resources);
-    if (!found) {
-        found = model.resources.filter((entry) => entry.action === 'delete' || entry.action === 'replace');
-        destructiveCache.set(model.resources, found);
-    }
-    return found;
-}
-const destructiveCache = new WeakMap();
-
-
-/***/ }),
-
-/***/ 35369:
+/***/ 12690:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -52365,32 +52564,26 @@ class Writer {
 
 /***/ }),
 
-/***/ 9200:
+/***/ 81989:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gt: () => (/* binding */ displayPath),
-/* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   eS: () => (/* binding */ displayLiteral)
+/* harmony export */   G: () => (/* binding */ displayPath),
+/* harmony export */   e: () => (/* binding */ displayLiteral)
 /* harmony export */ });
-/* unused harmony export escapeInvisible */
+/* harmony import */ var _markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26734);
 /**
  * Display text for values and paths: one line, unambiguous, and free of characters that change how
  * the text around them reads (line breaks, bidirectional overrides, invisible format characters).
  */
-// Characters that are invisible or reorder text (the "Trojan Source" family), and the two line
-// separators JSON.stringify leaves raw: each is shown as its \u escape instead.
-const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
-function escapeInvisible(text) {
-    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+
 /** A JSON literal of a primitive: strings quoted and escaped, so a value never spans lines. */
 function displayLiteral(value) {
     if (typeof value === 'string')
-        return escapeInvisible(JSON.stringify(value));
+        return (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeInvisible */ .ts)(JSON.stringify(value));
     if (typeof value === 'number' || typeof value === 'boolean' || value === null)
         return String(value);
-    return escapeInvisible(JSON.stringify(value) ?? 'null');
+    return (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeInvisible */ .ts)(JSON.stringify(value) ?? 'null');
 }
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** `input.tags["a b"][0]`: bare names where they are identifiers, quoted keys otherwise. */
@@ -52405,20 +52598,6 @@ function displayPath(steps) {
             path += `[${displayLiteral(step)}]`;
     });
     return path;
-}
-/** Text made safe to show on one line: line breaks and other control characters become escapes. */
-function oneLine(text) {
-    // eslint-disable-next-line no-control-regex
-    const controls = /[\u0000-\u001F\u007F-\u009F]/g;
-    return escapeInvisible(text).replace(controls, (c) => {
-        if (c === '\n')
-            return '\\n';
-        if (c === '\r')
-            return '\\r';
-        if (c === '\t')
-            return '\\t';
-        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    });
 }
 
 

@@ -38914,7 +38914,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74838);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(66364);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -38923,7 +38923,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 74838:
+/***/ 66364:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38966,7 +38966,8 @@ function actionsArtifactStore() {
     const client = async () => new (await library()).DefaultArtifactClient();
     return {
         prepare() {
-            // A failed early load is reported by the first use, which awaits the same promise.
+            // Ignored here on purpose: the first use awaits the same promise and reports a failed load. The handler
+            // only keeps the early rejection from being an unhandled one, which would end the process.
             library().catch(() => undefined);
         },
         async upload(name, files, rootDirectory) {
@@ -49074,6 +49075,37 @@ const actionsExec = async (command, args, options = {}) => {
     return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
 };
 
+;// CONCATENATED MODULE: ./lib/core/outputs.js
+/**
+ * The one output layer every action uses, as src/core/inputs.ts is for inputs. A use case declares the
+ * outputs it sets as an interface of typed values keyed by their action.yml names (`'has-changes': boolean`);
+ * the action's `outputs.ts` declares each of them once with its kind (`defineOutputs<TfPlanOutputs>({...})`),
+ * which the compiler holds to exactly that interface's names and types, and the metadata test to action.yml.
+ * The use case receives a setter typed by its interface (`setOutputs({ 'has-changes': true })`): a value of
+ * the wrong type or an undeclared name does not compile.
+ */
+// A value the step has not got (no deployment, no comment) is written empty, as the runner reads an unset output.
+const scalar = (value) => value === undefined ? '' : String(value);
+/** The output kinds: a value as the runner reads it, or a JSON document (a list, an object). */
+const output = {
+    string: () => ({ kind: 'string', format: scalar }),
+    number: () => ({ kind: 'number', format: scalar }),
+    boolean: () => ({ kind: 'boolean', format: scalar }),
+    json: () => ({ kind: 'json', format: (value) => JSON.stringify(value) }),
+};
+/** Declares an action's outputs (`src/actions/<name>/outputs.ts`), keyed by the use case's output interface. */
+function defineOutputs(declaration) {
+    return declaration;
+}
+/** The typed setter over the runner's `setOutput`, formatting each value as its declaration says. */
+function outputSetter(declaration, write) {
+    return (values) => {
+        for (const name of Object.keys(values)) {
+            write(name, declaration[name].format(values[name]));
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/core/run-context.js
 function readRunContext(env = process.env) {
     const required = (name) => {
@@ -49110,6 +49142,7 @@ function readRunContext(env = process.env) {
 
 
 
+
 /** The Logger over the runner's workflow commands. */
 const runnerLogger = {
     debug: (message) => lib_core/* debug */.Yz(message),
@@ -49137,13 +49170,13 @@ async function writeSummary(markdown) {
 /** The runner gives main's saved state to post as STATE_*; this flag tells the two phases apart. */
 const POST_PHASE_STATE = 'isPost';
 /**
- * The outer wrapper of every action: reads the inputs, runs the body, and turns what it throws into
+ * The outer wrapper of every action: reads the inputs, runs the body with a setter of the declared outputs, and turns what it throws into
  * exactly one `::error::` line. A user's mistake (ConfigurationError) shows only its message; anything
  * else is a bug, shown with the action's name, with its stack at debug level for whoever files it.
  * This is the only place that calls setFailed. With a `post` body, the same bundle serves as the
  * action's post step (action.yml `post:`), which runs after main also when the job failed.
  */
-async function runAction(actionName, spec, main, post) {
+async function runAction(actionName, spec, outputs, main, post) {
     try {
         if (post && lib_core/* getState */.Gu(POST_PHASE_STATE) === 'true') {
             await post({ logger: runnerLogger, state: (name) => lib_core/* getState */.Gu(name) });
@@ -49158,7 +49191,7 @@ async function runAction(actionName, spec, main, post) {
             logger: runnerLogger,
             exec: actionsExec,
             run: readRunContext(),
-            setOutput: (name, value) => lib_core/* setOutput */.uH(name, String(value)),
+            setOutputs: outputSetter(outputs, (name, value) => lib_core/* setOutput */.uH(name, value)),
             saveState: (name, value) => lib_core/* saveState */.LZ(name, value),
             addPath: (dir) => lib_core/* addPath */.fM(dir),
             exportVariable: (name, value) => lib_core/* exportVariable */.dN(name, value),
@@ -49174,188 +49207,6 @@ async function runAction(actionName, spec, main, post) {
             lib_core/* debug */.Yz(error.stack);
         lib_core/* setFailed */.C1(`${actionName} failed unexpectedly: ${errorMessage(error)}`);
     }
-}
-
-;// CONCATENATED MODULE: ./lib/render/markdown-escape.js
-
-/**
- * Putting text that came from a plan (addresses, keys, values, messages) into GitHub Markdown without
- * letting it change the layout or add markup. Every such text goes into a code span, a `<code>`
- * element or a fenced code block: GitHub does not turn @mentions, #references or :emoji: into links
- * there, and Markdown inside is not parsed. What remains is to make sure the text cannot end its
- * container early, which each function below handles for its own container.
- */
-/** Longest run of `char` in text. */
-function longestRun(text, char) {
-    let longest = 0;
-    let current = 0;
-    for (const c of text) {
-        current = c === char ? current + 1 : 0;
-        if (current > longest)
-            longest = current;
-    }
-    return longest;
-}
-/**
- * A code span for running text and list items (not table cells: see `cellCode`). A span ends at the
- * next run of exactly as many backticks as opened it, so the fence is one longer than any run inside;
- * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
- * space on each side).
- */
-function codeSpan(text) {
-    const content = oneLine(text);
-    if (content === '')
-        return '` `';
-    const fence = '`'.repeat(longestRun(content, '`') + 1);
-    const pad = content.startsWith('`') || content.endsWith('`') || /^ .* $/.test(content) ? ' ' : '';
-    return `${fence}${pad}${content}${pad}${fence}`;
-}
-const HTML_ESCAPES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-};
-/**
- * Plain text in a table cell or list item, where code would not read well (names, messages): the
- * characters Markdown and the table read as syntax backslash-escaped, on one line.
- */
-function cellText(text) {
-    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
-/** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
-function htmlText(text) {
-    return oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
-/**
- * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
- * backslash before it escapes it depends on the backslashes before that, so no span is used: a
- * `<code>` element with every ASCII punctuation character as a numeric reference, which neither the
- * table nor Markdown reads as syntax.
- */
-function cellCode(text) {
-    const content = oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
-    return `<code>${content}</code>`;
-}
-/**
- * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
- * as many backticks as opened it, so the fence is longer than any run in the content.
- */
-function codeBlock(content, info = '') {
-    const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
-    return `${fence}${info}\n${content}\n${fence}`;
-}
-/** Multi-line text for a code block: control characters other than the line breaks escaped. */
-function blockText(text) {
-    return text
-        .split(/\r\n|\r|\n/)
-        .map((line) => oneLine(line))
-        .join('\n');
-}
-/** Shortens text to at most `max` characters, saying how much was left out. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
-    const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
-    return `${text.slice(0, end)}… (${text.length - end} more characters)`;
-}
-
-;// CONCATENATED MODULE: ./lib/validate/checks.js
-function skipped(id, title, subject, reason) {
-    return { id, title, subject, status: 'skipped', reason, findings: [] };
-}
-/** The annotation's place: file and line when known; GitHub takes columns only on a one-line range. */
-function annotationOf(finding) {
-    const properties = { title: finding.ruleDescription };
-    if (finding.file === undefined)
-        return properties;
-    properties.file = finding.file;
-    if (finding.line !== undefined) {
-        properties.startLine = finding.line;
-        properties.endLine = finding.endLine ?? finding.line;
-        if (finding.column !== undefined && properties.endLine === finding.line) {
-            properties.startColumn = finding.column;
-            if (finding.endColumn !== undefined)
-                properties.endColumn = finding.endColumn;
-        }
-    }
-    return properties;
-}
-/** "infra/main.tf line 3", "infra/main.tf" or "". */
-function placeOf(finding) {
-    if (finding.file === undefined)
-        return '';
-    return finding.line === undefined ? finding.file : `${finding.file} line ${finding.line}`;
-}
-
-;// CONCATENATED MODULE: ./lib/validate/summary.js
-
-
-/**
- * The job summary: one table of every check (skipped ones with their reason), then a diff per file
- * fmt would change, the result of every test run, and the findings by file and line. Bounded: diffs
- * and lists are cut with a note, so a repository full of problems cannot make the runner drop it.
- */
-const ICON = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' };
-const DIFF_LINES = 200;
-const LISTED_FINDINGS = 200;
-/** An inline code span: backslashes do not escape inside one, so backticks and line breaks go instead. */
-function code(text) {
-    return `\`${text.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
-}
-function html(text) {
-    return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-/** A code fence longer than any run of backticks in the text, so the text cannot close it. */
-function fence(text) {
-    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-    return '`'.repeat(longest + 1);
-}
-function validateSummaryMarkdown(result) {
-    const { checks } = result;
-    const out = [];
-    const failed = checks.filter((c) => c.status === 'failed').length;
-    const skippedCount = checks.filter((c) => c.status === 'skipped').length;
-    out.push(`## Validate: ${result.passed ? '✅ passed' : `❌ ${failed} check(s) failed`}`, '', `${checks.length - failed - skippedCount} passed, ${failed} failed, ${skippedCount} skipped; ` +
-        `${result.findings} finding(s) in the SARIF file (artifact \`${result.artifactName}\`).`, '', '| Check | On | Result | Details |', '|---|---|---|---|');
-    for (const check of checks) {
-        out.push(`| ${cellText(check.title)} | ${cellText(check.subject)} | ${ICON[check.status]} | ${cellText(check.reason ?? '')} |`);
-    }
-    const diffs = checks.flatMap((check) => check.diffs ?? []);
-    if (diffs.length > 0) {
-        out.push('', '### Formatting', '');
-        for (const { file, diff } of diffs) {
-            const lines = diff.split('\n');
-            const shown = lines.slice(0, DIFF_LINES).join('\n');
-            const more = lines.length - DIFF_LINES;
-            const marks = fence(shown);
-            out.push(`<details><summary><code>${html(file)}</code> is not formatted</summary>`, '', `${marks}diff`, shown, marks, ...(more > 0 ? ['', `_${more} more line(s) of this diff are not shown._`] : []), '', '</details>');
-        }
-    }
-    const testChecks = checks.filter((check) => check.tests !== undefined);
-    if (testChecks.length > 0) {
-        out.push('', '### Tests', '', '| File | Run | Result |', '|---|---|---|');
-        for (const check of testChecks) {
-            for (const test of check.tests ?? []) {
-                const status = test.status === 'pass' ? '✅ pass' : test.status === 'skip' ? '⏭️ skip' : `❌ ${test.status}`;
-                out.push(`| ${cellText(test.file)} | ${cellText(test.run)} | ${status} |`);
-            }
-        }
-    }
-    const findings = checks.flatMap((check) => check.findings.map((finding) => ({ check, finding })));
-    if (findings.length > 0) {
-        out.push('', '### Findings', '');
-        for (const { finding } of findings.slice(0, LISTED_FINDINGS)) {
-            const place = placeOf(finding);
-            out.push(`- **${cellText(finding.rule)}** ${place ? `${code(place)}: ` : ''}${cellText(finding.message)}`);
-        }
-        if (findings.length > LISTED_FINDINGS) {
-            out.push('', `_${findings.length - LISTED_FINDINGS} more finding(s) are in the SARIF file._`);
-        }
-    }
-    return `${out.join('\n')}\n`;
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -49535,17 +49386,33 @@ function readContract(json, expectedKind, schemaByMajor, context) {
         throw new ConfigurationError(`${file}: ${describeIssue(result.error.issues[0])}`);
     return result.data;
 }
+/**
+ * The reader of one contract document, from its schema: the `schema` literal it requires
+ * (`iac/smoke-results@1`) gives the kind and the major that `readContract` checks. `file` is the
+ * file named in messages (default `manifest.json`), `defaultReader` the reading action.
+ */
+function contractReader(schema, defaultReader, file) {
+    const id = SCHEMA_ID.exec(schema.shape.schema.value);
+    if (!id?.[1])
+        throw new TypeError(`not a schema id: ${schema.shape.schema.value}`);
+    const [kind, major] = [id[1], Number(id[2])];
+    return (json, reader = defaultReader) => readContract(json, kind, { [major]: schema }, { ...(file ? { file } : {}), reader });
+}
+/** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
+function validateForWrite(schema, value, file, error) {
+    const result = schema.safeParse(value, error ? { error } : undefined);
+    if (!result.success) {
+        throw new Error(`refusing to write an invalid ${file}: ${describeIssue(result.error.issues[0])}`);
+    }
+    return result.data;
+}
 /** Reads and validates a plan bundle's manifest.json. */
 function readPlanManifest(json, reader = 'tf-apply', advice = 'use the same iac-pipeline version for plan and apply') {
     return readContract(json, PLAN_KIND, { [PLAN_MAJOR]: planManifestSchema }, { reader, advice });
 }
 /** Checks a manifest before it is written: a bad one is a bug in the writer, not the user's mistake. */
 function validatePlanManifest(value) {
-    const result = planManifestSchema.safeParse(value, { error: defaultMessage });
-    if (!result.success) {
-        throw new Error(`refusing to write an invalid ${MANIFEST_FILE}: ${describeIssue(result.error.issues[0])}`);
-    }
-    return result.data;
+    return validateForWrite(planManifestSchema, value, MANIFEST_FILE, defaultMessage);
 }
 function parseJson(text, file) {
     try {
@@ -49730,6 +49597,7 @@ async function scanTree(root, options = {}) {
     return { findings, statistics };
 }
 async function scanFile(root, path, rules, maxFileBytes, statistics, findings, onSecret) {
+    // A file that cannot be opened (gone or unreadable since the listing) has nothing to scan: skip it.
     const handle = await (0,promises_.open)((0,external_node_path_.join)(root, path), 'r').catch(() => undefined);
     if (!handle)
         return;
@@ -49980,6 +49848,7 @@ async function valuesAtFindings(root, findings) {
         if (finding.file.startsWith('../') || (0,external_node_path_.isAbsolute)(finding.file))
             continue;
         if (!texts.has(finding.file)) {
+            // A file that cannot be read (gone since the scan) has no line left to redact: skip it.
             const text = await (0,promises_.readFile)((0,external_node_path_.join)(root, finding.file), 'utf8').catch(() => undefined);
             texts.set(finding.file, text?.split('\n'));
         }
@@ -50104,6 +49973,34 @@ function versionField(stdout) {
 /** True when the tool is at least major.minor. */
 function tool_atLeast(tool, major, minor) {
     return tool.major > major || (tool.major === major && tool.minor >= minor);
+}
+
+;// CONCATENATED MODULE: ./lib/validate/checks.js
+function skipped(id, title, subject, reason) {
+    return { id, title, subject, status: 'skipped', reason, findings: [] };
+}
+/** The annotation's place: file and line when known; GitHub takes columns only on a one-line range. */
+function annotationOf(finding) {
+    const properties = { title: finding.ruleDescription };
+    if (finding.file === undefined)
+        return properties;
+    properties.file = finding.file;
+    if (finding.line !== undefined) {
+        properties.startLine = finding.line;
+        properties.endLine = finding.endLine ?? finding.line;
+        if (finding.column !== undefined && properties.endLine === finding.line) {
+            properties.startColumn = finding.column;
+            if (finding.endColumn !== undefined)
+                properties.endColumn = finding.endColumn;
+        }
+    }
+    return properties;
+}
+/** "infra/main.tf line 3", "infra/main.tf" or "". */
+function placeOf(finding) {
+    if (finding.file === undefined)
+        return '';
+    return finding.line === undefined ? finding.file : `${finding.file} line ${finding.line}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/validate/ansible.js
@@ -50252,7 +50149,65 @@ function toWorkspace(workspace, path) {
     return rel === '' ? '.' : rel.split(external_node_path_.sep).join('/');
 }
 
+;// CONCATENATED MODULE: ./lib/core/line-stream.js
+/** The last `max` lines of a stream, kept as they arrive: what explains a failure that said nothing else. */
+class LineTail {
+    max;
+    kept = [];
+    constructor(max) {
+        this.max = max;
+    }
+    push(line) {
+        this.kept.push(line);
+        if (this.kept.length > this.max)
+            this.kept.shift();
+    }
+    get lines() {
+        return this.kept;
+    }
+    text() {
+        return this.kept.join('\n');
+    }
+}
+// Enough stderr to explain a failure that printed no diagnostic (a crash, a bad flag); the rest is in the log.
+const STDERR_TAIL_LINES = 40;
+/**
+ * A tool's output read line by line as it streams (tofu's `-json` UI, Packer's `-machine-readable`):
+ * each stdout line the tool's format reads is handled, any other non-blank line goes to the log as
+ * text; stderr goes to the log, and its last lines are kept for an error message. `context` is what
+ * the format needs to place what it reports (where the tool runs, which template it reads).
+ */
+class ToolOutputStream {
+    logger;
+    context;
+    stderr = new LineTail(STDERR_TAIL_LINES);
+    constructor(logger, context) {
+        this.logger = logger;
+        this.context = context;
+    }
+    onStdoutLine = (line) => {
+        const message = this.parse(line);
+        if (message === undefined) {
+            if (line.trim())
+                this.logger.info(line);
+            return;
+        }
+        this.handle(message);
+    };
+    onStderrLine = (line) => {
+        if (!line.trim())
+            return;
+        this.logger.info(line);
+        this.stderr.push(line);
+    };
+    /** The last lines of stderr, for an error message when the tool printed no diagnostic. */
+    stderrTail() {
+        return this.stderr.text();
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/terraform/ui-stream.js
+
 
 const toPosix = (path) => path.replaceAll('\\', '/');
 /**
@@ -50300,15 +50255,13 @@ function ui_stream_locationOf(diagnostic) {
     const file = diagnostic.file ?? diagnostic.range.filename;
     return `${file} line ${diagnostic.range.start.line}`;
 }
-// Enough stderr to explain a failure that printed no diagnostic (a crash, a bad flag); the rest is in the log.
-const STDERR_TAIL_LINES = 40;
 /**
  * Consumes a command's output line by line: logs each message as it arrives, annotates diagnostics,
  * and remembers what a caller needs afterwards (diagnostics, the change summary, what apply finished).
+ * A line that is not JSON is plain text: an older tool without -json for this command, or a
+ * CLI-configuration warning.
  */
-class ui_stream_UiStream {
-    logger;
-    where;
+class ui_stream_UiStream extends ToolOutputStream {
     diagnostics = [];
     /** Addresses whose apply completed, in order: after a failed apply, these did change. */
     applied = [];
@@ -50318,36 +50271,12 @@ class ui_stream_UiStream {
      * leaves out the value of a sensitive one.
      */
     outputs;
-    stderr = [];
-    constructor(logger, where) {
-        this.logger = logger;
-        this.where = where;
-    }
-    onStdoutLine = (line) => {
-        const message = parseUiLine(line);
-        if (!message) {
-            // Plain text: an older tool without -json for this command, or a CLI-configuration warning.
-            if (line.trim())
-                this.logger.info(line);
-            return;
-        }
-        this.handle(message);
-    };
-    onStderrLine = (line) => {
-        if (!line.trim())
-            return;
-        this.logger.info(line);
-        this.stderr.push(line);
-        if (this.stderr.length > STDERR_TAIL_LINES)
-            this.stderr.shift();
-    };
-    /** The last lines of stderr, for an error message when the tool printed no diagnostic. */
-    stderrTail() {
-        return this.stderr.join('\n');
+    parse(line) {
+        return parseUiLine(line);
     }
     handle(message) {
         if (message.type === 'diagnostic' && message.diagnostic) {
-            this.report(toDiagnostic(message.diagnostic, this.where));
+            this.report(toDiagnostic(message.diagnostic, this.context));
             return;
         }
         if (message.type === 'change_summary' && message.changes)
@@ -50538,6 +50467,7 @@ function diagnostics_locationOf(diagnostic) {
 
 ;// CONCATENATED MODULE: ./lib/packer/machine-readable.js
 
+
 /** Undoes Packer's escaping of one data field (commas first, as Packer escaped them first). */
 function unescapeField(field) {
     return field.replaceAll('%!(PACKER_COMMA)', ',').replaceAll('\\r', '\r').replaceAll('\\n', '\n');
@@ -50562,15 +50492,11 @@ const BUILD_ERROR_ECHOES = [
     /^\s*==> Some builds didn't complete successfully/,
     /^--> [^:]+: /,
 ];
-// Enough of stderr to explain a failure that printed nothing on stdout (a crash, a bad flag).
-const machine_readable_STDERR_TAIL_LINES = 40;
 /**
  * Consumes one Packer command's output line by line. Everything a person should read goes to the log
  * as it arrives; what callers need afterwards is kept: diagnostics, build errors, artifacts, version.
  */
-class MachineReadableStream {
-    logger;
-    place;
+class MachineReadableStream extends ToolOutputStream {
     diagnostics = [];
     /** `target,error,message` records: a build that failed, and why. */
     buildErrors = [];
@@ -50579,30 +50505,8 @@ class MachineReadableStream {
     otherErrors = [];
     version;
     open = new Map();
-    stderr = [];
-    constructor(logger, place) {
-        this.logger = logger;
-        this.place = place;
-    }
-    onStdoutLine = (line) => {
-        const record = parseMachineLine(line);
-        if (!record) {
-            if (line.trim())
-                this.logger.info(line);
-            return;
-        }
-        this.handle(record);
-    };
-    onStderrLine = (line) => {
-        if (!line.trim())
-            return;
-        this.logger.info(line);
-        this.stderr.push(line);
-        if (this.stderr.length > machine_readable_STDERR_TAIL_LINES)
-            this.stderr.shift();
-    };
-    stderrTail() {
-        return this.stderr.join('\n');
+    parse(line) {
+        return parseMachineLine(line);
     }
     handle(record) {
         switch (record.type) {
@@ -50635,7 +50539,7 @@ class MachineReadableStream {
                     this.logger.info(line);
             return;
         }
-        const diagnostics = parseDiagnostics(text, this.place);
+        const diagnostics = parseDiagnostics(text, this.context);
         if (diagnostics.length > 0) {
             for (const diagnostic of diagnostics)
                 this.report(diagnostic);
@@ -51521,32 +51425,33 @@ async function checkSecrets(enabled, deps) {
 ;// CONCATENATED MODULE: ./lib/terraform/errors.js
 
 
-class TerraformError extends Error {
-    name = 'TerraformError';
-    command;
-    exitCode;
-    diagnostics;
-    applied;
-    constructor(message, failure) {
-        super(message);
-        this.command = failure.command;
-        this.exitCode = failure.exitCode;
-        this.diagnostics = failure.diagnostics;
-        this.applied = failure.applied;
-    }
+/**
+ * An error class that carries the facts of a failed command: the one body both kinds below share.
+ * Its arguments are the message and the failure.
+ */
+function carryingFailure(Base) {
+    // TypeScript types a mixin's constructor as taking any arguments: the cast below says which.
+    const WithFailure = class extends Base {
+        command;
+        exitCode;
+        diagnostics;
+        applied;
+        constructor(...args) {
+            const [message, failure] = args;
+            super(message);
+            this.command = failure.command;
+            this.exitCode = failure.exitCode;
+            this.diagnostics = failure.diagnostics;
+            this.applied = failure.applied;
+        }
+    };
+    return WithFailure;
 }
-class TerraformConfigurationError extends errors_ConfigurationError {
-    command;
-    exitCode;
-    diagnostics;
-    applied;
-    constructor(message, failure) {
-        super(message);
-        this.command = failure.command;
-        this.exitCode = failure.exitCode;
-        this.diagnostics = failure.diagnostics;
-        this.applied = failure.applied;
-    }
+/* eslint-enable @typescript-eslint/no-explicit-any */
+class TerraformError extends carryingFailure(Error) {
+    name = 'TerraformError';
+}
+class TerraformConfigurationError extends carryingFailure(errors_ConfigurationError) {
 }
 /** The state changed between plan and apply; the saved plan can never be applied now. */
 class StalePlanError extends (/* unused pure expression or super */ null && (TerraformConfigurationError)) {
@@ -52159,7 +52064,205 @@ function terraform_findingOf(diagnostic, rule, ruleDescription) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/markdown/escape.js
+/**
+ * The one Markdown escaper: every job summary, pull-request comment, issue and report puts text it did
+ * not write (from plans, pull requests, templates, inventories, tool output) into GitHub Markdown
+ * through these functions, without letting it change the layout or add markup. Such text goes into a
+ * code span, a `<code>` element or a fenced code block: GitHub does not turn @mentions, #references
+ * or :emoji: into links there, and Markdown inside is not parsed. What remains is to make sure the
+ * text cannot end its container early, which each function below handles for its own container.
+ * Plain text (`cellText`, `htmlText`, `headingText`) is escaped so that it reads as itself.
+ */
+// Characters that are invisible or reorder text (the "Trojan Source" family), and the two line
+// separators JSON.stringify leaves raw: each is shown as its \u escape instead.
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+function escapeInvisible(text) {
+    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Text made safe to show on one line: line breaks and other control characters become escapes. */
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    const controls = /[\u0000-\u001F\u007F-\u009F]/g;
+    return escapeInvisible(text).replace(controls, (c) => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        if (c === '\t')
+            return '\\t';
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+}
+/** Longest run of `char` in text. */
+function longestRun(text, char) {
+    let longest = 0;
+    let current = 0;
+    for (const c of text) {
+        current = c === char ? current + 1 : 0;
+        if (current > longest)
+            longest = current;
+    }
+    return longest;
+}
+/**
+ * A code span for running text and list items (not table cells: see `cellCode`). A span ends at the
+ * next run of exactly as many backticks as opened it, so the fence is one longer than any run inside;
+ * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
+ * space on each side).
+ */
+function codeSpan(text) {
+    const content = oneLine(text);
+    if (content === '')
+        return '` `';
+    const fence = '`'.repeat(longestRun(content, '`') + 1);
+    // A content of spaces only is not stripped, so it takes no padding.
+    const pad = content.startsWith('`') || content.endsWith('`') || (/^ .* $/.test(content) && /[^ ]/.test(content))
+        ? ' '
+        : '';
+    return `${fence}${pad}${content}${pad}${fence}`;
+}
+const HTML_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/**
+ * Plain text in a table cell or list item, where code would not read well (names, messages): the
+ * characters Markdown and the table read as syntax backslash-escaped, on one line.
+ */
+function cellText(text) {
+    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
+}
+/** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
+function htmlText(text) {
+    return oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+/**
+ * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
+ * backslash before it escapes it depends on the backslashes before that, so no span is used: a
+ * `<code>` element with every ASCII punctuation character as a numeric reference, which neither the
+ * table nor Markdown reads as syntax.
+ */
+function cellCode(text) {
+    const content = oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
+    return `<code>${content}</code>`;
+}
+/**
+ * Code in a GFM table cell where a code span reads as one: a span when the text has no pipe (the only
+ * character that splits a cell inside a span), else `cellCode`, since no escaping of a pipe inside a
+ * span shows every text as itself.
+ */
+function cellSpan(text) {
+    return text.includes('|') ? cellCode(text) : codeSpan(text);
+}
+/**
+ * Text as a heading (or any running text outside code): no markup, no HTML, and no @mention (a word
+ * joiner after each `@`), since headings are made of repository, workflow and stack names.
+ */
+function headingText(text) {
+    return oneLine(text)
+        .replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c)
+        .replace(/[\\`*_{}[\]|#!~]/g, (c) => `\\${c}`)
+        .replace(/@/g, '@\u2060');
+}
+/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
+function linkUrl(url) {
+    if (!url)
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            return undefined;
+        return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
+ * as many backticks as opened it, so the fence is longer than any run in the content.
+ */
+function codeBlock(content, info = '') {
+    const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
+    return `${fence}${info}\n${content}\n${fence}`;
+}
+/** Multi-line text for a code block: control characters other than the line breaks escaped. */
+function blockText(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((line) => oneLine(line))
+        .join('\n');
+}
+/** Shortens text to at most `max` characters, saying how much was left out. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
+    const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+    return `${text.slice(0, end)}… (${text.length - end} more characters)`;
+}
+
+;// CONCATENATED MODULE: ./lib/validate/summary.js
+
+
+/**
+ * The job summary: one table of every check (skipped ones with their reason), then a diff per file
+ * fmt would change, the result of every test run, and the findings by file and line. Bounded: diffs
+ * and lists are cut with a note, so a repository full of problems cannot make the runner drop it.
+ */
+const ICON = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' };
+const DIFF_LINES = 200;
+const LISTED_FINDINGS = 200;
+function validateSummaryMarkdown(result) {
+    const { checks } = result;
+    const out = [];
+    const failed = checks.filter((c) => c.status === 'failed').length;
+    const skippedCount = checks.filter((c) => c.status === 'skipped').length;
+    out.push(`## Validate: ${result.passed ? '✅ passed' : `❌ ${failed} check(s) failed`}`, '', `${checks.length - failed - skippedCount} passed, ${failed} failed, ${skippedCount} skipped; ` +
+        `${result.findings} finding(s) in the SARIF file (artifact ${codeSpan(result.artifactName)}).`, '', '| Check | On | Result | Details |', '|---|---|---|---|');
+    for (const check of checks) {
+        out.push(`| ${cellText(check.title)} | ${cellText(check.subject)} | ${ICON[check.status]} | ${cellText(check.reason ?? '')} |`);
+    }
+    const diffs = checks.flatMap((check) => check.diffs ?? []);
+    if (diffs.length > 0) {
+        out.push('', '### Formatting', '');
+        for (const { file, diff } of diffs) {
+            const lines = diff.split('\n');
+            const shown = lines.slice(0, DIFF_LINES).join('\n');
+            const more = lines.length - DIFF_LINES;
+            out.push(`<details><summary><code>${htmlText(file)}</code> is not formatted</summary>`, '', codeBlock(shown, 'diff'), ...(more > 0 ? ['', `_${more} more line(s) of this diff are not shown._`] : []), '', '</details>');
+        }
+    }
+    const testChecks = checks.filter((check) => check.tests !== undefined);
+    if (testChecks.length > 0) {
+        out.push('', '### Tests', '', '| File | Run | Result |', '|---|---|---|');
+        for (const check of testChecks) {
+            for (const test of check.tests ?? []) {
+                const status = test.status === 'pass' ? '✅ pass' : test.status === 'skip' ? '⏭️ skip' : `❌ ${test.status}`;
+                out.push(`| ${cellText(test.file)} | ${cellText(test.run)} | ${status} |`);
+            }
+        }
+    }
+    const findings = checks.flatMap((check) => check.findings.map((finding) => ({ check, finding })));
+    if (findings.length > 0) {
+        out.push('', '### Findings', '');
+        for (const { finding } of findings.slice(0, LISTED_FINDINGS)) {
+            const place = placeOf(finding);
+            out.push(`- **${cellText(finding.rule)}** ${place ? `${codeSpan(place)}: ` : ''}${cellText(finding.message)}`);
+        }
+        if (findings.length > LISTED_FINDINGS) {
+            out.push('', `_${findings.length - LISTED_FINDINGS} more finding(s) are in the SARIF file._`);
+        }
+    }
+    return `${out.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./lib/validate/validate.js
+
 
 
 
@@ -52178,6 +52281,21 @@ const RESULTS_FILE = 'validate-results.json';
 const RESULTS_SCHEMA = 'iac/validate@1';
 function validateArtifactName(prefix) {
     return `${prefix}-validate`;
+}
+/** The validate step: every check, the outputs and the summary; then fails naming the checks that failed. */
+async function runValidate(inputs, deps) {
+    const result = await runValidation(inputs, deps);
+    deps.setOutputs({
+        passed: result.passed,
+        findings: result.findings,
+        'sarif-path': result.sarifPath,
+        'artifact-name': result.artifactName,
+    });
+    await deps.writeSummary(validateSummaryMarkdown(result));
+    if (!result.passed) {
+        const failed = result.checks.filter((check) => check.status === 'failed');
+        throw new StepFailure(`validate failed: ${failed.map((check) => `${check.title} (${check.subject})${check.reason ? `: ${check.reason}` : ''}`).join('; ')}`);
+    }
 }
 async function runValidation(inputs, deps) {
     const redactor = new Redactor();
@@ -52354,26 +52472,23 @@ const validateInputs = defineInputs({
     'artifact-prefix': sharedInputs['artifact-prefix'],
 });
 
+;// CONCATENATED MODULE: ./lib/actions/validate/outputs.js
+
+const validateOutputs = defineOutputs({
+    passed: output.boolean(),
+    findings: output.number(),
+    'sarif-path': output.string(),
+    'artifact-name': output.string(),
+});
+
 ;// CONCATENATED MODULE: ./lib/actions/validate/run.js
 
 
 
 
 
-
 function run() {
-    return runAction('validate', validateInputs, async ({ inputs, logger, exec, run, setOutput, writeSummary }) => {
-        const result = await runValidation(inputs, { exec, logger, run, artifacts: actionsArtifactStore() });
-        setOutput('passed', result.passed);
-        setOutput('findings', result.findings);
-        setOutput('sarif-path', result.sarifPath);
-        setOutput('artifact-name', result.artifactName);
-        await writeSummary(validateSummaryMarkdown(result));
-        if (!result.passed) {
-            const failed = result.checks.filter((check) => check.status === 'failed');
-            throw new StepFailure(`validate failed: ${failed.map((check) => `${check.title} (${check.subject})${check.reason ? `: ${check.reason}` : ''}`).join('; ')}`);
-        }
-    });
+    return runAction('validate', validateInputs, validateOutputs, ({ inputs, ...context }) => runValidate(inputs, { ...context, artifacts: actionsArtifactStore() }));
 }
 
 

@@ -1,15 +1,17 @@
-export const id = 256;
-export const ids = [256];
+export const id = 623;
+export const ids = [623];
 export const modules = {
 
-/***/ 62256:
+/***/ 20623:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  smokeTest: () => (/* binding */ smokeTest)
+  runSmokeTest: () => (/* binding */ runSmokeTest)
 });
+
+// UNUSED EXPORTS: smokeTest
 
 // EXTERNAL MODULE: external "node:dns/promises"
 var promises_ = __webpack_require__(71553);
@@ -345,50 +347,66 @@ const SCHEMA_ID = /^([a-z][a-z0-9-]*\/[a-z][a-z0-9-]*)@(\d+)$/;
  * then validates the whole document. Every refusal is a ConfigurationError that names the file, and
  * the field or the versions.
  */
-function manifest_readContract(json, expectedKind, schemaByMajor, context) {
+function readContract(json, expectedKind, schemaByMajor, context) {
     const file = context.file ?? MANIFEST_FILE;
     const value = typeof json === 'string' || Buffer.isBuffer(json) ? parseJson(json.toString(), file) : json;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new ConfigurationError(`${file} must be a JSON object`);
+        throw new errors/* ConfigurationError */.j1(`${file} must be a JSON object`);
     }
     const majors = Object.keys(schemaByMajor).map(Number);
     const reads = majors.map((major) => `${expectedKind}@${major}`).join(' or ');
     const id = value.schema;
     const match = typeof id === 'string' ? SCHEMA_ID.exec(id) : null;
     if (typeof id !== 'string' || !match) {
-        throw new ConfigurationError(`${file}: schema must be a schema id such as ${reads}${typeof id === 'string' ? `; got ${JSON.stringify(id.slice(0, 60))}` : ''}`);
+        throw new errors/* ConfigurationError */.j1(`${file}: schema must be a schema id such as ${reads}${typeof id === 'string' ? `; got ${JSON.stringify(id.slice(0, 60))}` : ''}`);
     }
     if (match[1] !== expectedKind) {
-        throw new ConfigurationError(`${file} is ${id}, but ${context.reader} reads ${reads}: this is not the artifact ${context.reader} expects`);
+        throw new errors/* ConfigurationError */.j1(`${file} is ${id}, but ${context.reader} reads ${reads}: this is not the artifact ${context.reader} expects`);
     }
     const schema = schemaByMajor[Number(match[2])];
     if (!schema) {
         const advice = context.advice ?? 'use the same iac-pipeline version in every job';
-        throw new ConfigurationError(`${file} is ${id}, but this version of ${context.reader} reads ${reads}: ${advice}`);
+        throw new errors/* ConfigurationError */.j1(`${file} is ${id}, but this version of ${context.reader} reads ${reads}: ${advice}`);
     }
     const result = schema.safeParse(value, { error: defaultMessage });
     if (!result.success)
-        throw new ConfigurationError(`${file}: ${describeIssue(result.error.issues[0])}`);
+        throw new errors/* ConfigurationError */.j1(`${file}: ${(0,zod_issues/* describeIssue */.n)(result.error.issues[0])}`);
+    return result.data;
+}
+/**
+ * The reader of one contract document, from its schema: the `schema` literal it requires
+ * (`iac/smoke-results@1`) gives the kind and the major that `readContract` checks. `file` is the
+ * file named in messages (default `manifest.json`), `defaultReader` the reading action.
+ */
+function contractReader(schema, defaultReader, file) {
+    const id = SCHEMA_ID.exec(schema.shape.schema.value);
+    if (!id?.[1])
+        throw new TypeError(`not a schema id: ${schema.shape.schema.value}`);
+    const [kind, major] = [id[1], Number(id[2])];
+    return (json, reader = defaultReader) => readContract(json, kind, { [major]: schema }, { ...(file ? { file } : {}), reader });
+}
+/** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
+function validateForWrite(schema, value, file, error) {
+    const result = schema.safeParse(value, error ? { error } : undefined);
+    if (!result.success) {
+        throw new Error(`refusing to write an invalid ${file}: ${(0,zod_issues/* describeIssue */.n)(result.error.issues[0])}`);
+    }
     return result.data;
 }
 /** Reads and validates a plan bundle's manifest.json. */
 function readPlanManifest(json, reader = 'tf-apply', advice = 'use the same iac-pipeline version for plan and apply') {
-    return manifest_readContract(json, PLAN_KIND, { [PLAN_MAJOR]: planManifestSchema }, { reader, advice });
+    return readContract(json, PLAN_KIND, { [PLAN_MAJOR]: planManifestSchema }, { reader, advice });
 }
 /** Checks a manifest before it is written: a bad one is a bug in the writer, not the user's mistake. */
 function validatePlanManifest(value) {
-    const result = planManifestSchema.safeParse(value, { error: defaultMessage });
-    if (!result.success) {
-        throw new Error(`refusing to write an invalid ${MANIFEST_FILE}: ${describeIssue(result.error.issues[0])}`);
-    }
-    return result.data;
+    return validateForWrite(planManifestSchema, value, MANIFEST_FILE, defaultMessage);
 }
 function parseJson(text, file) {
     try {
         return JSON.parse(text);
     }
     catch (error) {
-        throw new ConfigurationError(`${file} is not valid JSON (${error.message})`);
+        throw new errors/* ConfigurationError */.j1(`${file} is not valid JSON (${error.message})`);
     }
 }
 const EXPECTED = {
@@ -509,19 +527,10 @@ const smokeManifestSchema = schemas/* object */.Ikc({
     /** File name → sha256 hex of each file beside manifest.json. */
     files: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/)),
 });
-function readSmokeResults(json, reader = 'report') {
-    return readContract(json, SMOKE_RESULTS_KIND, { [SMOKE_RESULTS_MAJOR]: smokeResultsSchema }, { file: SMOKE_RESULTS_FILE, reader });
-}
-function readSmokeManifest(json, reader = 'report') {
-    return readContract(json, SMOKE_MANIFEST_KIND, { [SMOKE_MANIFEST_MAJOR]: smokeManifestSchema }, { reader });
-}
+const readSmokeResults = contractReader(smokeResultsSchema, 'report', SMOKE_RESULTS_FILE);
+const readSmokeManifest = contractReader(smokeManifestSchema, 'report');
 /** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
-function validateSmokeDocument(schema, value, file) {
-    const result = schema.safeParse(value);
-    if (!result.success)
-        throw new Error(`refusing to write an invalid ${file}: ${(0,zod_issues/* describeIssue */.n)(result.error.issues[0])}`);
-    return result.data;
-}
+const validateSmokeDocument = validateForWrite;
 
 
 // EXTERNAL MODULE: ./lib/core/secret-files.js
@@ -1575,7 +1584,196 @@ function seconds(ms) {
     return Math.round(ms / 100) / 10;
 }
 
-;// CONCATENATED MODULE: ./lib/actions/smoke-test/smoke.js
+;// CONCATENATED MODULE: ./lib/markdown/escape.js
+/**
+ * The one Markdown escaper: every job summary, pull-request comment, issue and report puts text it did
+ * not write (from plans, pull requests, templates, inventories, tool output) into GitHub Markdown
+ * through these functions, without letting it change the layout or add markup. Such text goes into a
+ * code span, a `<code>` element or a fenced code block: GitHub does not turn @mentions, #references
+ * or :emoji: into links there, and Markdown inside is not parsed. What remains is to make sure the
+ * text cannot end its container early, which each function below handles for its own container.
+ * Plain text (`cellText`, `htmlText`, `headingText`) is escaped so that it reads as itself.
+ */
+// Characters that are invisible or reorder text (the "Trojan Source" family), and the two line
+// separators JSON.stringify leaves raw: each is shown as its \u escape instead.
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+function escapeInvisible(text) {
+    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Text made safe to show on one line: line breaks and other control characters become escapes. */
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    const controls = /[\u0000-\u001F\u007F-\u009F]/g;
+    return escapeInvisible(text).replace(controls, (c) => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        if (c === '\t')
+            return '\\t';
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+}
+/** Longest run of `char` in text. */
+function longestRun(text, char) {
+    let longest = 0;
+    let current = 0;
+    for (const c of text) {
+        current = c === char ? current + 1 : 0;
+        if (current > longest)
+            longest = current;
+    }
+    return longest;
+}
+/**
+ * A code span for running text and list items (not table cells: see `cellCode`). A span ends at the
+ * next run of exactly as many backticks as opened it, so the fence is one longer than any run inside;
+ * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
+ * space on each side).
+ */
+function codeSpan(text) {
+    const content = oneLine(text);
+    if (content === '')
+        return '` `';
+    const fence = '`'.repeat(longestRun(content, '`') + 1);
+    // A content of spaces only is not stripped, so it takes no padding.
+    const pad = content.startsWith('`') || content.endsWith('`') || (/^ .* $/.test(content) && /[^ ]/.test(content))
+        ? ' '
+        : '';
+    return `${fence}${pad}${content}${pad}${fence}`;
+}
+const HTML_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/**
+ * Plain text in a table cell or list item, where code would not read well (names, messages): the
+ * characters Markdown and the table read as syntax backslash-escaped, on one line.
+ */
+function cellText(text) {
+    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
+}
+/** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
+function htmlText(text) {
+    return oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+/**
+ * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
+ * backslash before it escapes it depends on the backslashes before that, so no span is used: a
+ * `<code>` element with every ASCII punctuation character as a numeric reference, which neither the
+ * table nor Markdown reads as syntax.
+ */
+function cellCode(text) {
+    const content = oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
+    return `<code>${content}</code>`;
+}
+/**
+ * Code in a GFM table cell where a code span reads as one: a span when the text has no pipe (the only
+ * character that splits a cell inside a span), else `cellCode`, since no escaping of a pipe inside a
+ * span shows every text as itself.
+ */
+function cellSpan(text) {
+    return text.includes('|') ? cellCode(text) : codeSpan(text);
+}
+/**
+ * Text as a heading (or any running text outside code): no markup, no HTML, and no @mention (a word
+ * joiner after each `@`), since headings are made of repository, workflow and stack names.
+ */
+function headingText(text) {
+    return oneLine(text)
+        .replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c)
+        .replace(/[\\`*_{}[\]|#!~]/g, (c) => `\\${c}`)
+        .replace(/@/g, '@\u2060');
+}
+/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
+function linkUrl(url) {
+    if (!url)
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            return undefined;
+        return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
+ * as many backticks as opened it, so the fence is longer than any run in the content.
+ */
+function codeBlock(content, info = '') {
+    const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
+    return `${fence}${info}\n${content}\n${fence}`;
+}
+/** Multi-line text for a code block: control characters other than the line breaks escaped. */
+function blockText(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((line) => oneLine(line))
+        .join('\n');
+}
+/** Shortens text to at most `max` characters, saying how much was left out. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
+    const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+    return `${text.slice(0, end)}… (${text.length - end} more characters)`;
+}
+
+;// CONCATENATED MODULE: ./lib/smoke/summary.js
+
+// Thousands of rows are unreadable and would near the 1 MiB summary limit; results.json has them all.
+const MAX_ROWS = 200;
+const STATUS = { passed: '✅', failed: '❌', 'not-run': '⏱️' };
+/** The job summary: the verdict, a table by category, the failures, then every check. */
+function smokeSummaryMarkdown(results, runUrl) {
+    const { totals } = results;
+    const verdict = results.failedStep ? '❌' : '✅';
+    const lines = [
+        `## ${verdict} Smoke tests of ${codeSpan(results.stack)}: ${totals.passed} of ${totals.total} passed`,
+        '',
+        `${results.checks.length} checks from ${codeSpan(results.checksFile)}${results.inventory ? ` on the ${cellText(results.inventory)}` : ''}, ` +
+            `in ${results.durationSeconds} s (at most ${results.settings.concurrency} at once, deadline ${results.settings.deadlineSeconds} s` +
+            `${results.deadlineReached ? ', **reached**' : ''}). [Run](${runUrl})`,
+        '',
+        '| category | passed | failed | total |',
+        '| --- | ---: | ---: | ---: |',
+    ];
+    for (const [category, tally] of Object.entries(results.byCategory)) {
+        lines.push(`| ${category} | ${tally.passed} | ${tally.failed} | ${tally.total} |`);
+    }
+    lines.push(`| **all** | **${totals.passed}** | **${totals.failed}** | **${totals.total}** |`, '');
+    if (results.settings.failOn === 'threshold') {
+        lines.push(`Fails below ${results.settings.threshold}% passing.`, '');
+    }
+    const failed = results.checks.filter((check) => check.status !== 'passed');
+    if (failed.length > 0) {
+        lines.push(`### Failed (${failed.length})`, '', '| check | category | target | tries | why |', '| --- | --- | --- | ---: | --- |');
+        for (const check of failed.slice(0, MAX_ROWS)) {
+            lines.push(`| ${STATUS[check.status]} ${cellText(check.id)} | ${check.category} | ${cellSpan(check.target)} | ${check.attempts} | ${cellText(check.message)} |`);
+        }
+        if (failed.length > MAX_ROWS)
+            lines.push('', `…and ${failed.length - MAX_ROWS} more in results.json.`);
+        lines.push('');
+    }
+    lines.push('<details><summary>Every check</summary>', '', '| | check | kind | category | tags | target | tries | seconds |', '| --- | --- | --- | --- | --- | --- | ---: | ---: |');
+    for (const check of results.checks.slice(0, MAX_ROWS)) {
+        lines.push(`| ${STATUS[check.status]} | ${cellText(check.id)} | ${check.kind} | ${check.category} | ${cellText(check.tags.join(', '))} | ${cellSpan(check.target)} | ${check.attempts} | ${check.durationSeconds} |`);
+    }
+    if (results.checks.length > MAX_ROWS)
+        lines.push('', `…and ${results.checks.length - MAX_ROWS} more in results.json.`);
+    lines.push('', '</details>', '');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./lib/smoke/smoke-test.js
+
 
 
 
@@ -1648,7 +1846,7 @@ async function smokeTest(inputs, deps) {
             },
         });
         const checkResults = summary.outcomes.map(toResult);
-        const totals = smoke_tally(checkResults);
+        const totals = smoke_test_tally(checkResults);
         const failedStep = decide(inputs, totals);
         const results = validateSmokeDocument(smokeResultsSchema, {
             schema: SMOKE_RESULTS_SCHEMA,
@@ -1674,7 +1872,7 @@ async function smokeTest(inputs, deps) {
             totals,
             byCategory: Object.fromEntries(CATEGORIES.map((category) => [
                 category,
-                smoke_tally(checkResults.filter((c) => c.category === category)),
+                smoke_test_tally(checkResults.filter((c) => c.category === category)),
             ]).filter(([, t]) => t.total > 0)),
             maxInFlight: summary.maxInFlight,
             deadlineReached: summary.deadlineReached,
@@ -1773,7 +1971,7 @@ function toResult(outcome) {
         line: spec.line,
     };
 }
-function smoke_tally(checks) {
+function smoke_test_tally(checks) {
     const passed = checks.filter((check) => check.status === 'passed').length;
     return { passed, failed: checks.length - passed, total: checks.length };
 }
@@ -1804,6 +2002,22 @@ function annotate(results, logger) {
     }
     if (failed.length > MAX_ANNOTATIONS)
         logger.info(`${failed.length - MAX_ANNOTATIONS} more failures are listed in the job summary and results.json.`);
+}
+/** The smoke-test step: runs the checks, then its outputs and summary, then fails if the checks did. */
+async function runSmokeTest(inputs, deps) {
+    const result = await smokeTest(inputs, deps);
+    const { totals } = result.results;
+    // Set before a failure is thrown, so that later `if: failure()` steps can read what happened.
+    deps.setOutputs({
+        passed: totals.passed,
+        failed: totals.failed,
+        total: totals.total,
+        'results-path': result.resultsPath,
+        'junit-path': result.junitPath,
+    });
+    await deps.writeSummary(smokeSummaryMarkdown(result.results, deps.run.runUrl));
+    if (result.failure)
+        throw result.failure;
 }
 
 
