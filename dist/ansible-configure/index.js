@@ -47638,6 +47638,33 @@ function realLocation(absolute) {
     }
 }
 /**
+ * Where the kernel would take `given` from `base`: segment by segment, a symlink resolved before the
+ * `..` after it is applied. `path.resolve` drops `link/..` lexically, but a tool that opens
+ * `link/../x` goes up from where the link leads, so both readings are checked. Past the first segment
+ * that does not exist, the kernel would fail, and the rest is taken as written.
+ */
+function kernelLocation(base, given) {
+    let current = (0,external_node_path_.isAbsolute)(given) ? '/' : realLocation((0,external_node_path_.resolve)(base));
+    const segments = given.split('/').filter((segment) => segment !== '' && segment !== '.');
+    for (const [index, segment] of segments.entries()) {
+        if (segment === '..') {
+            current = (0,external_node_path_.dirname)(current);
+            continue;
+        }
+        const next = (0,external_node_path_.join)(current, segment);
+        try {
+            current = (0,external_node_fs_.realpathSync)(next);
+        }
+        catch (error) {
+            const code = error.code;
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                throw error;
+            return (0,external_node_path_.resolve)(next, ...segments.slice(index + 1));
+        }
+    }
+    return current;
+}
+/**
  * Why a path was refused, without the input's name: the input layer names the input and quotes the
  * value itself, and a caller outside it (a path inside a checks file) uses `refusedInput`.
  */
@@ -47661,13 +47688,15 @@ function paths_confinePath(given, base = workspaceRoot()) {
     const absolute = (0,external_node_path_.resolve)(base, given);
     let real;
     try {
-        real = realLocation(absolute);
+        real = [realLocation(absolute), kernelLocation(base, given)];
     }
     catch (error) {
         throw new paths_PathRefusal(`is not a usable path (${error.code ?? 'unreadable'})`);
     }
-    if (!allowedRoots().some((root) => isInside(root, real))) {
-        const through = real === absolute ? '' : ' through a symlink';
+    const roots = allowedRoots();
+    const outside = real.find((location) => !roots.some((root) => isInside(root, location)));
+    if (outside !== undefined) {
+        const through = outside === absolute ? '' : ' through a symlink';
         throw new paths_PathRefusal(`points outside the workspace${through}: ${WHERE_PATHS_MAY_POINT}`);
     }
     return absolute;

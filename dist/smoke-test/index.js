@@ -38201,6 +38201,33 @@ function realLocation(absolute) {
     }
 }
 /**
+ * Where the kernel would take `given` from `base`: segment by segment, a symlink resolved before the
+ * `..` after it is applied. `path.resolve` drops `link/..` lexically, but a tool that opens
+ * `link/../x` goes up from where the link leads, so both readings are checked. Past the first segment
+ * that does not exist, the kernel would fail, and the rest is taken as written.
+ */
+function kernelLocation(base, given) {
+    let current = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(given) ? '/' : realLocation((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(base));
+    const segments = given.split('/').filter((segment) => segment !== '' && segment !== '.');
+    for (const [index, segment] of segments.entries()) {
+        if (segment === '..') {
+            current = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(current);
+            continue;
+        }
+        const next = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(current, segment);
+        try {
+            current = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(next);
+        }
+        catch (error) {
+            const code = error.code;
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                throw error;
+            return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(next, ...segments.slice(index + 1));
+        }
+    }
+    return current;
+}
+/**
  * Why a path was refused, without the input's name: the input layer names the input and quotes the
  * value itself, and a caller outside it (a path inside a checks file) uses `refusedInput`.
  */
@@ -38224,13 +38251,15 @@ function confinePath(given, base = workspaceRoot()) {
     const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(base, given);
     let real;
     try {
-        real = realLocation(absolute);
+        real = [realLocation(absolute), kernelLocation(base, given)];
     }
     catch (error) {
         throw new PathRefusal(`is not a usable path (${error.code ?? 'unreadable'})`);
     }
-    if (!allowedRoots().some((root) => isInside(root, real))) {
-        const through = real === absolute ? '' : ' through a symlink';
+    const roots = allowedRoots();
+    const outside = real.find((location) => !roots.some((root) => isInside(root, location)));
+    if (outside !== undefined) {
+        const through = outside === absolute ? '' : ' through a symlink';
         throw new PathRefusal(`points outside the workspace${through}: ${WHERE_PATHS_MAY_POINT}`);
     }
     return absolute;

@@ -70,6 +70,32 @@ function realLocation(absolute: string): string {
 }
 
 /**
+ * Where the kernel would take `given` from `base`: segment by segment, a symlink resolved before the
+ * `..` after it is applied. `path.resolve` drops `link/..` lexically, but a tool that opens
+ * `link/../x` goes up from where the link leads, so both readings are checked. Past the first segment
+ * that does not exist, the kernel would fail, and the rest is taken as written.
+ */
+function kernelLocation(base: string, given: string): string {
+  let current = isAbsolute(given) ? '/' : realLocation(resolve(base));
+  const segments = given.split('/').filter((segment) => segment !== '' && segment !== '.');
+  for (const [index, segment] of segments.entries()) {
+    if (segment === '..') {
+      current = dirname(current);
+      continue;
+    }
+    const next = join(current, segment);
+    try {
+      current = realpathSync(next);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+      return resolve(next, ...segments.slice(index + 1));
+    }
+  }
+  return current;
+}
+
+/**
  * Why a path was refused, without the input's name: the input layer names the input and quotes the
  * value itself, and a caller outside it (a path inside a checks file) uses `refusedInput`.
  */
@@ -94,14 +120,16 @@ export function confinePath(given: string, base: string = workspaceRoot()): stri
   }
   if (given.includes('\0')) throw new PathRefusal('must be a path without NUL characters');
   const absolute = resolve(base, given);
-  let real: string;
+  let real: string[];
   try {
-    real = realLocation(absolute);
+    real = [realLocation(absolute), kernelLocation(base, given)];
   } catch (error) {
     throw new PathRefusal(`is not a usable path (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
   }
-  if (!allowedRoots().some((root) => isInside(root, real))) {
-    const through = real === absolute ? '' : ' through a symlink';
+  const roots = allowedRoots();
+  const outside = real.find((location) => !roots.some((root) => isInside(root, location)));
+  if (outside !== undefined) {
+    const through = outside === absolute ? '' : ' through a symlink';
     throw new PathRefusal(`points outside the workspace${through}: ${WHERE_PATHS_MAY_POINT}`);
   }
   return absolute;

@@ -35,7 +35,8 @@ const A_FILE = 'some-file.txt';
 const HUGE = 'h'.repeat(100_000);
 
 const pathEscapes = {
-  file: [DECOY, LINK_FILE, `${LINK_OUT}/secret.txt`, A_DIRECTORY],
+  // `link-out/..` is the job's directory to the kernel, though path.resolve would drop it and stay inside.
+  file: [DECOY, LINK_FILE, `${LINK_OUT}/secret.txt`, `${LINK_OUT}/../decoy/secret.txt`, A_DIRECTORY],
   directory: [DECOY_DIR, LINK_OUT, A_FILE],
   output: [DECOY, `${LINK_OUT}/written.xml`, A_DIRECTORY],
   content: [DECOY, LINK_FILE],

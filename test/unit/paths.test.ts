@@ -62,6 +62,9 @@ describe('confinePath', () => {
     ['out/not-yet-written.xml', /^points outside the workspace through a symlink:/],
     ['out', /^points outside the workspace through a symlink:/],
     ['..', /^points outside the workspace:/],
+    // The kernel goes up from where the link leads; path.resolve would drop `out/..` and stay inside.
+    ['out/../outside/secret.txt', /^points outside the workspace through a symlink:/],
+    ['infra/../out/../outside', /^points outside the workspace through a symlink:/],
     ['a'.repeat(5000), /^must be a path of at most 4096 characters \(this one has 5000\)$/],
   ])('refuses %s', (written, expected) => {
     const given = written.replace('<root>', root);
@@ -73,6 +76,12 @@ describe('confinePath', () => {
     expect(() => findConfinedPath(`${'n'.repeat(300)}/x`, 'file')).toThrow(
       new PathRefusal('is not a usable path (ENAMETOOLONG)'),
     );
+  });
+
+  it('takes a `..` that stays inside, also after a symlink that stays inside', () => {
+    expect(confinePath('infra/../infra/prod.tfvars')).toBe(join(workspace, 'infra', 'prod.tfvars'));
+    expect(confinePath('infra-link/../infra/prod.tfvars')).toBe(join(workspace, 'infra', 'prod.tfvars'));
+    expect(confinePath('missing/../infra/new.tfvars')).toBe(join(workspace, 'infra', 'new.tfvars'));
   });
 
   it('holds a relative path to the directory it is relative to', () => {
