@@ -47011,6 +47011,10 @@ function kernelLocation(base, given) {
 class paths_PathRefusal extends Error {
     name = 'PathRefusal';
 }
+/** The path obeys the rule, but nothing of the kind asked for is there. */
+class PathMissing extends paths_PathRefusal {
+    name = 'PathMissing';
+}
 /** The one error line for a refused path that came from `input` (or from a file the input names). */
 function refusedInput(input, given, refusal) {
     return new ConfigurationError(`Input "${input}" ${refusal.message}; got ${quoteValue(given)}.`);
@@ -47071,7 +47075,7 @@ function findConfinedPath(given, kind, base) {
 function existingConfinedPath(given, kind, base) {
     const found = findConfinedPath(given, kind, base);
     if (found === undefined)
-        throw new paths_PathRefusal(`must name an existing ${kind} in the workspace`);
+        throw new PathMissing(`must name an existing ${kind} in the workspace`);
     return found;
 }
 /**
@@ -47260,7 +47264,7 @@ function existingPaths(kind, options = {}) {
             catch (error) {
                 if (!(error instanceof paths_PathRefusal))
                     throw error;
-                const what = error.message.startsWith('must name an existing')
+                const what = error instanceof PathMissing
                     ? `must list existing ${kind === 'file' ? 'files' : 'directories'} in the workspace; ${quoteValue(path)} is not one`
                     : `line ${index + 1} ${error.message}; got ${quoteValue(path)}`;
                 // The message quotes the one line that is wrong: the whole list is not echoed after it.

@@ -90,7 +90,7 @@ function knownHostsPath(given) {
     catch (error) {
         if (!(error instanceof PathRefusal))
             throw error;
-        if (given.split(/\s+/).length >= 3)
+        if (isKnownHostsContent(given))
             return undefined;
         throw refusedInput('known-hosts', given, error);
     }

@@ -37941,7 +37941,7 @@ function existingPaths(kind, options = {}) {
             catch (error) {
                 if (!(error instanceof _paths_js__WEBPACK_IMPORTED_MODULE_2__/* .PathRefusal */ .CV))
                     throw error;
-                const what = error.message.startsWith('must name an existing')
+                const what = error instanceof _paths_js__WEBPACK_IMPORTED_MODULE_2__/* .PathMissing */ .AU
                     ? `must list existing ${kind === 'file' ? 'files' : 'directories'} in the workspace; ${(0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(path)} is not one`
                     : `line ${index + 1} ${error.message}; got ${(0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(path)}`;
                 // The message quotes the one line that is wrong: the whole list is not echoed after it.
@@ -38133,6 +38133,7 @@ function readInputs(spec, read, mask = () => undefined) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AU: () => (/* binding */ PathMissing),
 /* harmony export */   CV: () => (/* binding */ PathRefusal),
 /* harmony export */   H: () => (/* binding */ existingConfinedPath),
 /* harmony export */   bf: () => (/* binding */ findConfinedPath),
@@ -38234,6 +38235,10 @@ function kernelLocation(base, given) {
 class PathRefusal extends Error {
     name = 'PathRefusal';
 }
+/** The path obeys the rule, but nothing of the kind asked for is there. */
+class PathMissing extends PathRefusal {
+    name = 'PathMissing';
+}
 /** The one error line for a refused path that came from `input` (or from a file the input names). */
 function refusedInput(input, given, refusal) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input "${input}" ${refusal.message}; got ${quoteValue(given)}.`);
@@ -38294,7 +38299,7 @@ function findConfinedPath(given, kind, base) {
 function existingConfinedPath(given, kind, base) {
     const found = findConfinedPath(given, kind, base);
     if (found === undefined)
-        throw new PathRefusal(`must name an existing ${kind} in the workspace`);
+        throw new PathMissing(`must name an existing ${kind} in the workspace`);
     return found;
 }
 /**

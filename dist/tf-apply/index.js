@@ -46991,6 +46991,10 @@ function kernelLocation(base, given) {
 class PathRefusal extends Error {
     name = 'PathRefusal';
 }
+/** The path obeys the rule, but nothing of the kind asked for is there. */
+class PathMissing extends PathRefusal {
+    name = 'PathMissing';
+}
 /** The one error line for a refused path that came from `input` (or from a file the input names). */
 function refusedInput(input, given, refusal) {
     return new ConfigurationError(`Input "${input}" ${refusal.message}; got ${quoteValue(given)}.`);
@@ -47051,7 +47055,7 @@ function findConfinedPath(given, kind, base) {
 function existingConfinedPath(given, kind, base) {
     const found = findConfinedPath(given, kind, base);
     if (found === undefined)
-        throw new PathRefusal(`must name an existing ${kind} in the workspace`);
+        throw new PathMissing(`must name an existing ${kind} in the workspace`);
     return found;
 }
 /**
@@ -47240,7 +47244,7 @@ function existingPaths(kind, options = {}) {
             catch (error) {
                 if (!(error instanceof PathRefusal))
                     throw error;
-                const what = error.message.startsWith('must name an existing')
+                const what = error instanceof PathMissing
                     ? `must list existing ${kind === 'file' ? 'files' : 'directories'} in the workspace; ${quoteValue(path)} is not one`
                     : `line ${index + 1} ${error.message}; got ${quoteValue(path)}`;
                 // The message quotes the one line that is wrong: the whole list is not echoed after it.

@@ -88,7 +88,7 @@ function knownHostsPath(given: string): string | undefined {
     return findConfinedPath(given, 'file');
   } catch (error) {
     if (!(error instanceof PathRefusal)) throw error;
-    if (given.split(/\s+/).length >= 3) return undefined;
+    if (isKnownHostsContent(given)) return undefined;
     throw refusedInput('known-hosts', given, error);
   }
 }

@@ -6,6 +6,7 @@ import {
   confinePath,
   existingConfinedPath,
   outputFilePath,
+  PathMissing,
   PathRefusal,
   quoteValue,
   type PathKind,
@@ -204,9 +205,10 @@ function existingPaths(kind: PathKind, options: { unique?: boolean } = {}) {
         absolute = existingConfinedPath(path, kind);
       } catch (error) {
         if (!(error instanceof PathRefusal)) throw error;
-        const what = error.message.startsWith('must name an existing')
-          ? `must list existing ${kind === 'file' ? 'files' : 'directories'} in the workspace; ${quoteValue(path)} is not one`
-          : `line ${index + 1} ${error.message}; got ${quoteValue(path)}`;
+        const what =
+          error instanceof PathMissing
+            ? `must list existing ${kind === 'file' ? 'files' : 'directories'} in the workspace; ${quoteValue(path)} is not one`
+            : `line ${index + 1} ${error.message}; got ${quoteValue(path)}`;
         // The message quotes the one line that is wrong: the whole list is not echoed after it.
         ctx.addIssue({ code: 'custom', message: what, params: { quotesValue: true } });
         return z.NEVER;

@@ -100,7 +100,12 @@ function kernelLocation(base: string, given: string): string {
  * value itself, and a caller outside it (a path inside a checks file) uses `refusedInput`.
  */
 export class PathRefusal extends Error {
-  override readonly name = 'PathRefusal';
+  override readonly name: string = 'PathRefusal';
+}
+
+/** The path obeys the rule, but nothing of the kind asked for is there. */
+export class PathMissing extends PathRefusal {
+  override readonly name = 'PathMissing';
 }
 
 /** The one error line for a refused path that came from `input` (or from a file the input names). */
@@ -164,7 +169,7 @@ export function findConfinedPath(given: string, kind: PathKind, base?: string): 
 /** Like findConfinedPath, for a path that must name such a thing: its absence is the refusal. */
 export function existingConfinedPath(given: string, kind: PathKind, base?: string): string {
   const found = findConfinedPath(given, kind, base);
-  if (found === undefined) throw new PathRefusal(`must name an existing ${kind} in the workspace`);
+  if (found === undefined) throw new PathMissing(`must name an existing ${kind} in the workspace`);
   return found;
 }
 
