@@ -8,6 +8,8 @@
 #   the fixture provider   built with Go (scripts/build-providers.sh) into a provider mirror
 #   act        nektos/act, built with Go from the Go module proxy (`go install`): runs our workflows in host mode
 #              as a second runner (test/support/act.ts)
+#   versitygw  the Versity S3 Gateway, built with Go from the Go module proxy (`go install`): the real S3 server
+#              the tests keep remote state in (test/support/s3-server.ts)
 # A tool already present at the pinned version is used as it is; a second run takes seconds.
 # Prints, last, the directory to put first on PATH: $IAC_TOOLS_DIR/bin (tofu, node24 and act live there).
 set -euo pipefail
@@ -125,9 +127,24 @@ fi
 [ "$(act_version "$bin_dir/act")" = "$ACT_VERSION" ] ||
   die "the act in $bin_dir is not $ACT_VERSION: $("$bin_dir/act" --version 2>&1 | head -3)"
 
+# --- versitygw -----------------------------------------------------------------------------------
+# Built with `go install`, its binary prints "Version git"; the module version Go recorded in the binary
+# (`go version -m`) is what tells a cached build of the pinned release from another.
+versitygw_version() { go version -m "$1" 2>/dev/null | awk '$1 == "mod" && $2 == "github.com/versity/versitygw" { print $3 }'; }
+if [ -x "$bin_dir/versitygw" ] && [ "$(versitygw_version "$bin_dir/versitygw")" = "v$VERSITYGW_VERSION" ]; then
+  log "versitygw $VERSITYGW_VERSION: cached"
+else
+  command -v go >/dev/null 2>&1 || die "Go is needed to build versitygw and is not on PATH"
+  log "versitygw $VERSITYGW_VERSION: building with $(go version | cut -d' ' -f3) (takes a few minutes the first time)"
+  rm -f "$bin_dir/versitygw"
+  GOBIN=$bin_dir CGO_ENABLED=0 go install "github.com/versity/versitygw/cmd/versitygw@v$VERSITYGW_VERSION"
+fi
+[ "$(versitygw_version "$bin_dir/versitygw")" = "v$VERSITYGW_VERSION" ] ||
+  die "the versitygw in $bin_dir is not $VERSITYGW_VERSION"
+
 # --- The test bed's fixture provider -------------------------------------------------------------
 # Built with Go into the filesystem mirror the plan-shape tests install providers from (drift needs it).
 bash "$here/build-providers.sh" >/dev/null
 
-log "ready: tofu $OPENTOFU_VERSION, node $NODE24_VERSION, act $ACT_VERSION, packer $(packer version | sed -n 1p), $(ansible-playbook --version | sed -n 1p), $(ssh -V 2>&1)"
+log "ready: tofu $OPENTOFU_VERSION, node $NODE24_VERSION, act $ACT_VERSION, versitygw $VERSITYGW_VERSION, packer $(packer version | sed -n 1p), $(ansible-playbook --version | sed -n 1p), $(ssh -V 2>&1)"
 echo "$bin_dir"
