@@ -37317,6 +37317,8 @@ function errorMessage(error) {
  */
 class StepFailure extends Error {
     name = 'StepFailure';
+    /** Markdown for the job summary, when the failure has more to say than its one line. */
+    summary;
 }
 
 ;// CONCATENATED MODULE: ./lib/core/line-stream.js
@@ -48159,6 +48161,19 @@ const priorStateSchema = object({
     serial: manifest_count.optional(),
     lineage: schemas_string().optional(),
 });
+/**
+ * Where the state of the plan lives: the backend's type and the settings that name the place, never a
+ * credential. Part of the plan digest (when present), so that no job applies a plan to another state.
+ */
+const backendRecordSchema = object({
+    type: manifest_text,
+    bucket: schemas_string().optional(),
+    key: schemas_string().optional(),
+    region: schemas_string().optional(),
+    /** The server's host and port (`s3.eu-west-1.amazonaws.com`, `127.0.0.1:9000`), no scheme or path. */
+    endpoint: schemas_string().optional(),
+    workspaceKeyPrefix: schemas_string().optional(),
+});
 const planSummarySchema = object({
     add: manifest_count,
     change: manifest_count,
@@ -48202,6 +48217,8 @@ const planManifestSchema = object({
     files: bundledFiles,
     /** The state as seen at plan time, for the first-apply race guard (hashicorp/terraform#24078). */
     priorState: priorStateSchema,
+    /** Absent in bundles written before the backend was recorded; tf-apply then checks nothing about it. */
+    backend: backendRecordSchema.optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });
@@ -49555,6 +49572,8 @@ async function runAction(actionName, spec, outputs, main, post) {
     }
     catch (error) {
         if (isConfigurationError(error) || error instanceof StepFailure) {
+            if (error instanceof StepFailure && error.summary)
+                await writeSummary(error.summary);
             lib_core/* setFailed */.C1(error.message);
             return;
         }

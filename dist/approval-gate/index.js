@@ -47478,6 +47478,19 @@ const priorStateSchema = object({
     serial: count.optional(),
     lineage: schemas_string().optional(),
 });
+/**
+ * Where the state of the plan lives: the backend's type and the settings that name the place, never a
+ * credential. Part of the plan digest (when present), so that no job applies a plan to another state.
+ */
+const backendRecordSchema = object({
+    type: manifest_text,
+    bucket: schemas_string().optional(),
+    key: schemas_string().optional(),
+    region: schemas_string().optional(),
+    /** The server's host and port (`s3.eu-west-1.amazonaws.com`, `127.0.0.1:9000`), no scheme or path. */
+    endpoint: schemas_string().optional(),
+    workspaceKeyPrefix: schemas_string().optional(),
+});
 const planSummarySchema = object({
     add: count,
     change: count,
@@ -47521,6 +47534,8 @@ const planManifestSchema = object({
     files: bundledFiles,
     /** The state as seen at plan time, for the first-apply race guard (hashicorp/terraform#24078). */
     priorState: priorStateSchema,
+    /** Absent in bundles written before the backend was recorded; tf-apply then checks nothing about it. */
+    backend: backendRecordSchema.optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });
@@ -48174,7 +48189,9 @@ const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *   header   = the UTF-8 bytes of JSON.stringify of an object with exactly these keys, in this order:
  *              {"stack": string, "workingDirectory": string, "workspace": string,
  *               "toolName": "tofu" | "terraform", "toolMajor": integer, "lockFile": boolean}
- *              (no whitespace; `lockFile` says whether a lock file is bundled)
+ *              (no whitespace; `lockFile` says whether a lock file is bundled), and when the manifest records
+ *              the backend, last, "backend": {"type": string, then those of "bucket", "key", "region",
+ *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
  *
@@ -48198,6 +48215,7 @@ function planDigest(input) {
         toolName,
         toolMajor,
         lockFile: input.lockFile !== undefined,
+        ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
     });
     const hash = (0,external_node_crypto_.createHash)('sha256');
     const frame = (bytes) => {
@@ -48211,6 +48229,17 @@ function planDigest(input) {
     frame(input.planfile);
     frame(input.lockFile ?? Buffer.alloc(0));
     return `sha256:${hash.digest('hex')}`;
+}
+/** The backend's fields in the fixed order the construction names, whatever order the record had. */
+function canonicalBackend(backend) {
+    const fields = ['type', 'bucket', 'key', 'region', 'endpoint', 'workspaceKeyPrefix'];
+    const canonical = {};
+    for (const field of fields) {
+        const value = backend[field];
+        if (value !== undefined)
+            canonical[field] = value;
+    }
+    return canonical;
 }
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
 async function digest_sha256File(path) {
@@ -48268,6 +48297,7 @@ async function digestOf(dir, manifest) {
         workspace: manifest.workspace,
         toolName: manifest.tool.name,
         toolMajor: toolMajor(manifest.tool.version),
+        backend: manifest.backend,
     });
 }
 const AGAIN = 'run tf-plan again and apply the new plan';
@@ -50838,6 +50868,8 @@ async function runAction(actionName, spec, outputs, main, post) {
     }
     catch (error) {
         if ((0,errors/* isConfigurationError */.p0)(error) || error instanceof errors/* StepFailure */.pH) {
+            if (error instanceof errors/* StepFailure */.pH && error.summary)
+                await writeSummary(error.summary);
             lib_core/* setFailed */.C1(error.message);
             return;
         }
@@ -50991,6 +51023,8 @@ function errorMessage(error) {
  */
 class StepFailure extends Error {
     name = 'StepFailure';
+    /** Markdown for the job summary, when the failure has more to say than its one line. */
+    summary;
 }
 
 

@@ -52,6 +52,8 @@ function errorMessage(error) {
  */
 class StepFailure extends (/* unused pure expression or super */ null && (Error)) {
     name = 'StepFailure';
+    /** Markdown for the job summary, when the failure has more to say than its one line. */
+    summary;
 }
 
 ;// CONCATENATED MODULE: ./lib/markdown/escape.js

@@ -37313,6 +37313,8 @@ function errorMessage(error) {
  */
 class StepFailure extends Error {
     name = 'StepFailure';
+    /** Markdown for the job summary, when the failure has more to say than its one line. */
+    summary;
 }
 
 ;// CONCATENATED MODULE: ./lib/artifacts/store.js
@@ -47594,6 +47596,8 @@ async function runAction(actionName, spec, outputs, main, post) {
     }
     catch (error) {
         if (isConfigurationError(error) || error instanceof StepFailure) {
+            if (error instanceof StepFailure && error.summary)
+                await writeSummary(error.summary);
             lib_core/* setFailed */.C1(error.message);
             return;
         }
@@ -47696,6 +47700,19 @@ const priorStateSchema = object({
     serial: count.optional(),
     lineage: schemas_string().optional(),
 });
+/**
+ * Where the state of the plan lives: the backend's type and the settings that name the place, never a
+ * credential. Part of the plan digest (when present), so that no job applies a plan to another state.
+ */
+const backendRecordSchema = object({
+    type: manifest_text,
+    bucket: schemas_string().optional(),
+    key: schemas_string().optional(),
+    region: schemas_string().optional(),
+    /** The server's host and port (`s3.eu-west-1.amazonaws.com`, `127.0.0.1:9000`), no scheme or path. */
+    endpoint: schemas_string().optional(),
+    workspaceKeyPrefix: schemas_string().optional(),
+});
 const planSummarySchema = object({
     add: count,
     change: count,
@@ -47739,6 +47756,8 @@ const planManifestSchema = object({
     files: bundledFiles,
     /** The state as seen at plan time, for the first-apply race guard (hashicorp/terraform#24078). */
     priorState: priorStateSchema,
+    /** Absent in bundles written before the backend was recorded; tf-apply then checks nothing about it. */
+    backend: backendRecordSchema.optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });
@@ -48164,6 +48183,15 @@ function locationOf(diagnostic) {
     const file = diagnostic.file ?? diagnostic.range.filename;
     return `${file} line ${diagnostic.range.start.line}`;
 }
+/** The tool's error when another process holds the state lock (state-lock.ts reads its detail). */
+const STATE_LOCK_SUMMARY = /^Error acquiring the state lock$/;
+/** The tool's error when a saved plan's state has moved on. */
+const STALE_PLAN_SUMMARY = /^Saved plan is stale$/;
+/**
+ * Errors the step's failure restates in full, with what to do: logged as text, not annotated, so that
+ * the step shows one error line rather than the tool's copy beside ours.
+ */
+const RESTATED_ERRORS = [STATE_LOCK_SUMMARY, STALE_PLAN_SUMMARY];
 /**
  * Consumes a command's output line by line: logs each message as it arrives, annotates diagnostics,
  * and remembers what a caller needs afterwards (diagnostics, the change summary, what apply finished).
@@ -48210,7 +48238,10 @@ class UiStream extends (/* unused pure expression or super */ null && (ToolOutpu
     report(diagnostic) {
         this.diagnostics.push(diagnostic);
         const text = diagnostic.detail ? `${diagnostic.summary}\n${diagnostic.detail}` : diagnostic.summary;
-        if (diagnostic.severity === 'error')
+        if (diagnostic.severity === 'error' && RESTATED_ERRORS.some((re) => re.test(diagnostic.summary))) {
+            this.logger.info(text);
+        }
+        else if (diagnostic.severity === 'error')
             this.logger.error(text, annotationFor(diagnostic));
         else
             this.logger.warning(text, annotationFor(diagnostic));
@@ -48783,7 +48814,9 @@ const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *   header   = the UTF-8 bytes of JSON.stringify of an object with exactly these keys, in this order:
  *              {"stack": string, "workingDirectory": string, "workspace": string,
  *               "toolName": "tofu" | "terraform", "toolMajor": integer, "lockFile": boolean}
- *              (no whitespace; `lockFile` says whether a lock file is bundled)
+ *              (no whitespace; `lockFile` says whether a lock file is bundled), and when the manifest records
+ *              the backend, last, "backend": {"type": string, then those of "bucket", "key", "region",
+ *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
  *
@@ -48807,6 +48840,7 @@ function planDigest(input) {
         toolName,
         toolMajor,
         lockFile: input.lockFile !== undefined,
+        ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
     });
     const hash = createHash('sha256');
     const frame = (bytes) => {
@@ -48820,6 +48854,17 @@ function planDigest(input) {
     frame(input.planfile);
     frame(input.lockFile ?? Buffer.alloc(0));
     return `sha256:${hash.digest('hex')}`;
+}
+/** The backend's fields in the fixed order the construction names, whatever order the record had. */
+function canonicalBackend(backend) {
+    const fields = ['type', 'bucket', 'key', 'region', 'endpoint', 'workspaceKeyPrefix'];
+    const canonical = {};
+    for (const field of fields) {
+        const value = backend[field];
+        if (value !== undefined)
+            canonical[field] = value;
+    }
+    return canonical;
 }
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
 async function sha256File(path) {

@@ -40530,6 +40530,8 @@ function errorMessage(error) {
  */
 class StepFailure extends Error {
     name = 'StepFailure';
+    /** Markdown for the job summary, when the failure has more to say than its one line. */
+    summary;
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -50746,6 +50748,8 @@ async function runAction(actionName, spec, outputs, main, post) {
     }
     catch (error) {
         if (isConfigurationError(error) || error instanceof StepFailure) {
+            if (error instanceof StepFailure && error.summary)
+                await writeSummary(error.summary);
             lib_core/* setFailed */.C1(error.message);
             return;
         }

@@ -158,7 +158,9 @@ const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *   header   = the UTF-8 bytes of JSON.stringify of an object with exactly these keys, in this order:
  *              {"stack": string, "workingDirectory": string, "workspace": string,
  *               "toolName": "tofu" | "terraform", "toolMajor": integer, "lockFile": boolean}
- *              (no whitespace; `lockFile` says whether a lock file is bundled)
+ *              (no whitespace; `lockFile` says whether a lock file is bundled), and when the manifest records
+ *              the backend, last, "backend": {"type": string, then those of "bucket", "key", "region",
+ *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
  *
@@ -182,6 +184,7 @@ function planDigest(input) {
         toolName,
         toolMajor,
         lockFile: input.lockFile !== undefined,
+        ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
     });
     const hash = createHash('sha256');
     const frame = (bytes) => {
@@ -195,6 +198,17 @@ function planDigest(input) {
     frame(input.planfile);
     frame(input.lockFile ?? Buffer.alloc(0));
     return `sha256:${hash.digest('hex')}`;
+}
+/** The backend's fields in the fixed order the construction names, whatever order the record had. */
+function canonicalBackend(backend) {
+    const fields = ['type', 'bucket', 'key', 'region', 'endpoint', 'workspaceKeyPrefix'];
+    const canonical = {};
+    for (const field of fields) {
+        const value = backend[field];
+        if (value !== undefined)
+            canonical[field] = value;
+    }
+    return canonical;
 }
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
 async function sha256File(path) {
@@ -287,6 +301,19 @@ const priorStateSchema = schemas/* object */.Ikc({
     serial: count.optional(),
     lineage: schemas/* string */.YjP().optional(),
 });
+/**
+ * Where the state of the plan lives: the backend's type and the settings that name the place, never a
+ * credential. Part of the plan digest (when present), so that no job applies a plan to another state.
+ */
+const backendRecordSchema = schemas/* object */.Ikc({
+    type: manifest_text,
+    bucket: schemas/* string */.YjP().optional(),
+    key: schemas/* string */.YjP().optional(),
+    region: schemas/* string */.YjP().optional(),
+    /** The server's host and port (`s3.eu-west-1.amazonaws.com`, `127.0.0.1:9000`), no scheme or path. */
+    endpoint: schemas/* string */.YjP().optional(),
+    workspaceKeyPrefix: schemas/* string */.YjP().optional(),
+});
 const planSummarySchema = schemas/* object */.Ikc({
     add: count,
     change: count,
@@ -330,6 +357,8 @@ const planManifestSchema = schemas/* object */.Ikc({
     files: bundledFiles,
     /** The state as seen at plan time, for the first-apply race guard (hashicorp/terraform#24078). */
     priorState: priorStateSchema,
+    /** Absent in bundles written before the backend was recorded; tf-apply then checks nothing about it. */
+    backend: backendRecordSchema.optional(),
     planDigest: schemas/* string */.YjP().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });

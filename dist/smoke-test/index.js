@@ -37521,6 +37521,8 @@ async function runAction(actionName, spec, outputs, main, post) {
     }
     catch (error) {
         if ((0,errors/* isConfigurationError */.p0)(error) || error instanceof errors/* StepFailure */.pH) {
+            if (error instanceof errors/* StepFailure */.pH && error.summary)
+                await writeSummary(error.summary);
             core/* setFailed */.C1(error.message);
             return;
         }
@@ -37764,6 +37766,8 @@ function errorMessage(error) {
  */
 class StepFailure extends Error {
     name = 'StepFailure';
+    /** Markdown for the job summary, when the failure has more to say than its one line. */
+    summary;
 }
 
 

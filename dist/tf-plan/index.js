@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(64147);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11360);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 64147:
+/***/ 11360:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47574,6 +47574,8 @@ async function runAction(actionName, spec, outputs, main, post) {
     }
     catch (error) {
         if ((0,errors/* isConfigurationError */.p0)(error) || error instanceof errors/* StepFailure */.pH) {
+            if (error instanceof errors/* StepFailure */.pH && error.summary)
+                await writeSummary(error.summary);
             lib_core/* setFailed */.C1(error.message);
             return;
         }
@@ -47697,6 +47699,19 @@ const priorStateSchema = object({
     serial: count.optional(),
     lineage: schemas_string().optional(),
 });
+/**
+ * Where the state of the plan lives: the backend's type and the settings that name the place, never a
+ * credential. Part of the plan digest (when present), so that no job applies a plan to another state.
+ */
+const backendRecordSchema = object({
+    type: manifest_text,
+    bucket: schemas_string().optional(),
+    key: schemas_string().optional(),
+    region: schemas_string().optional(),
+    /** The server's host and port (`s3.eu-west-1.amazonaws.com`, `127.0.0.1:9000`), no scheme or path. */
+    endpoint: schemas_string().optional(),
+    workspaceKeyPrefix: schemas_string().optional(),
+});
 const planSummarySchema = object({
     add: count,
     change: count,
@@ -47740,6 +47755,8 @@ const planManifestSchema = object({
     files: bundledFiles,
     /** The state as seen at plan time, for the first-apply race guard (hashicorp/terraform#24078). */
     priorState: priorStateSchema,
+    /** Absent in bundles written before the backend was recorded; tf-apply then checks nothing about it. */
+    backend: backendRecordSchema.optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });
@@ -48078,7 +48095,9 @@ const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *   header   = the UTF-8 bytes of JSON.stringify of an object with exactly these keys, in this order:
  *              {"stack": string, "workingDirectory": string, "workspace": string,
  *               "toolName": "tofu" | "terraform", "toolMajor": integer, "lockFile": boolean}
- *              (no whitespace; `lockFile` says whether a lock file is bundled)
+ *              (no whitespace; `lockFile` says whether a lock file is bundled), and when the manifest records
+ *              the backend, last, "backend": {"type": string, then those of "bucket", "key", "region",
+ *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
  *
@@ -48102,6 +48121,7 @@ function planDigest(input) {
         toolName,
         toolMajor,
         lockFile: input.lockFile !== undefined,
+        ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
     });
     const hash = (0,external_node_crypto_.createHash)('sha256');
     const frame = (bytes) => {
@@ -48115,6 +48135,17 @@ function planDigest(input) {
     frame(input.planfile);
     frame(input.lockFile ?? Buffer.alloc(0));
     return `sha256:${hash.digest('hex')}`;
+}
+/** The backend's fields in the fixed order the construction names, whatever order the record had. */
+function canonicalBackend(backend) {
+    const fields = ['type', 'bucket', 'key', 'region', 'endpoint', 'workspaceKeyPrefix'];
+    const canonical = {};
+    for (const field of fields) {
+        const value = backend[field];
+        if (value !== undefined)
+            canonical[field] = value;
+    }
+    return canonical;
 }
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
 async function sha256File(path) {
@@ -48172,6 +48203,7 @@ async function digestOf(dir, manifest) {
         workspace: manifest.workspace,
         toolName: manifest.tool.name,
         toolMajor: toolMajor(manifest.tool.version),
+        backend: manifest.backend,
     });
 }
 const AGAIN = 'run tf-plan again and apply the new plan';
@@ -49199,6 +49231,227 @@ async function checkedOutCommit(exec, logger, options) {
 /** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
 const SUITE_VERSION = '0.1.0';
 
+;// CONCATENATED MODULE: ./lib/terraform/backend.js
+
+
+
+/**
+ * Backend settings that hold a credential, with where each belongs instead. tofu and terraform write the
+ * whole backend configuration into every saved plan (the planfile's inner `tfplan`), so a credential
+ * given as a setting travels, unmasked, inside every plan artifact; the backends read the same
+ * credentials from their environment variables, which no planfile records.
+ */
+const CREDENTIAL_SETTINGS = {
+    access_key: 'AWS_ACCESS_KEY_ID for s3, ARM_ACCESS_KEY for azurerm',
+    secret_key: 'AWS_SECRET_ACCESS_KEY for s3',
+    token: 'AWS_SESSION_TOKEN for s3',
+    security_token: 'the backend’s token variable',
+    secret_id: 'the backend’s secret variable',
+    sse_customer_key: 'AWS_SSE_CUSTOMER_KEY for s3',
+    password: 'TF_HTTP_PASSWORD for http',
+    client_secret: 'ARM_CLIENT_SECRET for azurerm',
+    client_certificate_password: 'ARM_CLIENT_CERTIFICATE_PASSWORD for azurerm',
+    sas_token: 'ARM_SAS_TOKEN for azurerm',
+    oidc_token: 'ARM_OIDC_TOKEN for azurerm',
+    access_token: 'GOOGLE_OAUTH_ACCESS_TOKEN for gcs',
+    credentials: 'GOOGLE_CREDENTIALS for gcs',
+    encryption_key: 'GOOGLE_ENCRYPTION_KEY for gcs',
+    conn_str: 'PG_CONN_STR for pg',
+    http_auth: 'CONSUL_HTTP_AUTH for consul',
+    client_key: 'the backend’s key file variable',
+};
+/** The credential settings a backend-config line or backend configuration may not hold. */
+const CREDENTIAL_KEYS = Object.keys(CREDENTIAL_SETTINGS);
+function whyAndWhere(key) {
+    return (`a credential: tofu and terraform write the backend configuration into the saved plan, so the value would travel, unmasked, ` +
+        `inside every plan artifact. Pass it in the backend's environment variable instead (${CREDENTIAL_SETTINGS[key] ?? 'see the backend’s documentation'}), ` +
+        'set from a secret in the step’s env:, or in a credentials file under RUNNER_TEMP (for s3: shared_credentials_files)');
+}
+/**
+ * The cross-input rule of each action that takes backend-config: a `key=value` line may not set a
+ * credential. Checked before the tool runs, so the value reaches no planfile.
+ */
+function backendCredentialsRule(values) {
+    for (const [index, entry] of values.backendConfig.entries()) {
+        const equals = entry.indexOf('=');
+        if (equals < 0)
+            continue;
+        const key = entry.slice(0, equals).trim();
+        if (key in CREDENTIAL_SETTINGS) {
+            return { input: 'backend-config', message: `line ${index + 1} sets ${key}, ${whyAndWhere(key)}` };
+        }
+    }
+    return undefined;
+}
+/**
+ * Refuses a backend-config file that sets a credential, before init reads it: a backend given half a
+ * credential fails obscurely, and one given all of it writes it into the planfile. A backend
+ * configuration file holds top-level attributes only (`name = value`), so a setting is a line that
+ * begins with its name and `=`.
+ */
+async function refuseCredentialFiles(backendConfig, workingDirectory) {
+    for (const entry of backendConfig) {
+        if (entry.includes('='))
+            continue;
+        const path = (0,external_node_path_.isAbsolute)(entry) ? entry : (0,external_node_path_.join)(workingDirectory, entry);
+        const text = await (0,promises_.readFile)(path, 'utf8').catch(() => undefined);
+        // A file that cannot be read is the tool's to report ("Failed to read file"), naming it.
+        if (text === undefined)
+            continue;
+        for (const [index, line] of text.split('\n').entries()) {
+            const key = /^\s*"?([A-Za-z_][A-Za-z0-9_-]*)"?\s*=/.exec(line)?.[1];
+            if (key !== undefined && key in CREDENTIAL_SETTINGS) {
+                throw new errors/* ConfigurationError */.j1(`Input "backend-config" names the file ${entry}, whose line ${index + 1} sets ${key}, ${whyAndWhere(key)}. Nothing was run.`);
+            }
+        }
+    }
+}
+/**
+ * Reads the backend `init` configured from `<data dir>/terraform.tfstate`, where both tools keep the
+ * merged configuration (the backend block, backend-config files and key=value lines). Undefined when
+ * there is none (a configuration without a backend block: local state in the working directory).
+ */
+async function initializedBackend(workingDirectory, dataDir) {
+    const dir = dataDir
+        ? (0,external_node_path_.isAbsolute)(dataDir)
+            ? dataDir
+            : (0,external_node_path_.join)(workingDirectory, dataDir)
+        : (0,external_node_path_.join)(workingDirectory, '.terraform');
+    let text;
+    try {
+        text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'terraform.tfstate'), 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    const parsed = JSON.parse(text);
+    const backend = parsed.backend;
+    if (!backend || typeof backend.type !== 'string')
+        return undefined;
+    const config = backend.config && typeof backend.config === 'object' ? backend.config : {};
+    return { type: backend.type, config };
+}
+/**
+ * Refuses a backend configuration that holds a credential, wherever it was written: in the backend block
+ * or a backend-config file (key=value lines are refused with the inputs). Runs after init and before the
+ * plan, so no planfile is ever written with it.
+ */
+function refuseBackendCredentials(backend) {
+    const held = CREDENTIAL_KEYS.filter((key) => isSet(backend.config[key]));
+    const first = held[0];
+    if (first === undefined)
+        return;
+    throw new errors/* ConfigurationError */.j1(`The ${backend.type} backend's configuration sets ${held.join(', ')} (in the backend block or a backend-config file), ` +
+        `${whyAndWhere(first)}. Nothing was planned.`);
+}
+function isSet(value) {
+    if (value === null || value === undefined || value === '')
+        return false;
+    if (Array.isArray(value))
+        return value.length > 0;
+    return true;
+}
+/**
+ * What identifies where a backend keeps the state, never a credential: the type and, for the backends
+ * we know, the settings that name the place (bucket and key, the server's host). Recorded in the plan
+ * bundle's manifest, inside the plan digest, so that an apply against another state is refused.
+ */
+function backendRecord(backend) {
+    if (!backend)
+        return { type: 'local' };
+    const setting = (name) => {
+        const value = backend.config[name];
+        return typeof value === 'string' && value !== '' ? value : undefined;
+    };
+    const record = { type: backend.type };
+    const put = (field, value) => {
+        if (value !== undefined)
+            record[field] = value;
+    };
+    switch (backend.type) {
+        case 's3': {
+            put('bucket', setting('bucket'));
+            put('key', setting('key'));
+            put('region', setting('region'));
+            const endpoints = backend.config.endpoints;
+            const s3 = endpoints && typeof endpoints === 'object' ? endpoints.s3 : undefined;
+            put('endpoint', hostOf(typeof s3 === 'string' ? s3 : setting('endpoint')));
+            put('workspaceKeyPrefix', setting('workspace_key_prefix'));
+            break;
+        }
+        case 'gcs':
+            put('bucket', setting('bucket'));
+            put('key', setting('prefix'));
+            break;
+        case 'azurerm':
+            put('bucket', [setting('storage_account_name'), setting('container_name')].filter(Boolean).join('/') || undefined);
+            put('key', setting('key'));
+            break;
+        case 'http':
+            put('endpoint', hostOf(setting('address')));
+            put('key', pathOf(setting('address')));
+            break;
+        case 'local':
+            put('key', setting('path'));
+            break;
+    }
+    return record;
+}
+/** The host (and port) of a URL, without credentials or path; the value itself when it is no URL. */
+function hostOf(url) {
+    if (url === undefined)
+        return undefined;
+    try {
+        return new URL(url).host;
+    }
+    catch {
+        return undefined;
+    }
+}
+function pathOf(url) {
+    if (url === undefined)
+        return undefined;
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `the s3 backend (bucket "b", key "k", region r, endpoint h)`: how messages name a backend. */
+function describeBackend(record) {
+    const parts = [];
+    if (record.bucket)
+        parts.push(`bucket "${record.bucket}"`);
+    if (record.key)
+        parts.push(`key "${record.key}"`);
+    if (record.workspaceKeyPrefix)
+        parts.push(`workspace_key_prefix "${record.workspaceKeyPrefix}"`);
+    if (record.region)
+        parts.push(`region ${record.region}`);
+    if (record.endpoint)
+        parts.push(`endpoint ${record.endpoint}`);
+    return `the ${record.type} backend${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+}
+const RECORD_FIELDS = (/* unused pure expression or super */ null && (['type', 'bucket', 'key', 'region', 'endpoint', 'workspaceKeyPrefix']));
+/**
+ * Refuses to apply a plan made against another backend, or another key of the same one: the apply
+ * writes the state the plan's backend names, while this job's stale-state check reads the state its
+ * own backend-config names, so the two must be the same place.
+ */
+function refuseOtherBackend(planned, here) {
+    if (!planned)
+        return;
+    const differs = RECORD_FIELDS.filter((field) => (planned[field] ?? '') !== (here[field] ?? ''));
+    if (differs.length === 0)
+        return;
+    throw new ConfigurationError(`The plan bundle was planned against ${describeBackend(planned)}, but this job's backend-config gives ` +
+        `${describeBackend(here)}: its ${differs.join(', ')} ${differs.length > 1 ? 'differ' : 'differs'}, and applying it would write state the plan was not made against. ` +
+        'Give tf-apply the backend-config tf-plan had, or plan again against this backend. Nothing was applied.');
+}
+
 ;// CONCATENATED MODULE: ./lib/core/line-stream.js
 /** The last `max` lines of a stream, kept as they arrive: what explains a failure that said nothing else. */
 class LineTail {
@@ -49305,6 +49558,15 @@ function locationOf(diagnostic) {
     const file = diagnostic.file ?? diagnostic.range.filename;
     return `${file} line ${diagnostic.range.start.line}`;
 }
+/** The tool's error when another process holds the state lock (state-lock.ts reads its detail). */
+const STATE_LOCK_SUMMARY = /^Error acquiring the state lock$/;
+/** The tool's error when a saved plan's state has moved on. */
+const STALE_PLAN_SUMMARY = /^Saved plan is stale$/;
+/**
+ * Errors the step's failure restates in full, with what to do: logged as text, not annotated, so that
+ * the step shows one error line rather than the tool's copy beside ours.
+ */
+const RESTATED_ERRORS = [STATE_LOCK_SUMMARY, STALE_PLAN_SUMMARY];
 /**
  * Consumes a command's output line by line: logs each message as it arrives, annotates diagnostics,
  * and remembers what a caller needs afterwards (diagnostics, the change summary, what apply finished).
@@ -49351,7 +49613,10 @@ class UiStream extends ToolOutputStream {
     report(diagnostic) {
         this.diagnostics.push(diagnostic);
         const text = diagnostic.detail ? `${diagnostic.summary}\n${diagnostic.detail}` : diagnostic.summary;
-        if (diagnostic.severity === 'error')
+        if (diagnostic.severity === 'error' && RESTATED_ERRORS.some((re) => re.test(diagnostic.summary))) {
+            this.logger.info(text);
+        }
+        else if (diagnostic.severity === 'error')
             this.logger.error(text, annotationFor(diagnostic));
         else
             this.logger.warning(text, annotationFor(diagnostic));
@@ -49389,7 +49654,90 @@ function toDiagnostic(raw, where) {
     return diagnostic;
 }
 
+;// CONCATENATED MODULE: ./lib/terraform/state-lock.js
+
+
+/** The held lock a failed command reported, or undefined when the failure was something else. */
+function heldLockOf(diagnostics) {
+    const diagnostic = diagnostics.find((d) => d.severity === 'error' && STATE_LOCK_SUMMARY.test(d.summary));
+    if (!diagnostic)
+        return undefined;
+    const field = (name) => {
+        const match = new RegExp(`^\\s*${name}:[ \\t]*(.*)$`, 'm').exec(diagnostic.detail);
+        const value = match?.[1]?.trim();
+        return value ? value : undefined;
+    };
+    const id = field('ID');
+    // A lock error without its info (the backend could not read the holder's lock) still says so.
+    const lock = { id: id ?? '' };
+    const put = (key, value) => {
+        if (value !== undefined)
+            lock[key] = value;
+    };
+    put('path', field('Path'));
+    put('operation', field('Operation')
+        ?.replace(/^OperationType/, '')
+        .toLowerCase());
+    put('who', field('Who'));
+    put('version', field('Version'));
+    put('created', field('Created'));
+    return lock;
+}
+function holder(lock) {
+    const parts = [
+        lock.who ? `held by ${lock.who}` : 'held by another process',
+        lock.operation ? `for ${lock.operation}` : undefined,
+        lock.created ? `since ${lock.created}` : undefined,
+    ];
+    return parts.filter(Boolean).join(' ');
+}
+function unlockCommand(lock, context) {
+    return `${context.tool} force-unlock -force ${lock.id || '<ID>'}`;
+}
+/** The one error line: whose lock, what was waited, and how to release a lock whose holder is gone. */
+function heldLockMessage(lock, context) {
+    const waited = context.lockTimeout
+        ? `after waiting ${context.lockTimeout} (lock-timeout)`
+        : 'without waiting (set lock-timeout to wait for it)';
+    return (`The state is locked: lock ${lock.id || '(no ID given)'} is ${holder(lock)}${lock.path ? ` on ${lock.path}` : ''}, ` +
+        `and ${context.tool} gave up ${waited}. Nothing was changed. ` +
+        `If that holder is gone (its job was cancelled or its runner died), release the lock in ${context.directory} after ` +
+        `${context.tool} init with the same backend-config: \`${unlockCommand(lock, context)}\`. ` +
+        'Run it only when the holder is gone: unlocking under a running apply lets two applies write the state at once.');
+}
+/** The job summary's section for a held lock. */
+function heldLockSummary(lock, context) {
+    const rows = [
+        ['Lock ID', lock.id || undefined],
+        ['Held by', lock.who],
+        ['Operation', lock.operation],
+        ['Since', lock.created],
+        ['Version', lock.version],
+        ['Path', lock.path],
+    ];
+    return [
+        '## :lock: The state is locked',
+        '',
+        `${(0,markdown_escape/* codeSpan */.SS)(context.tool)} could not take the state lock ${context.lockTimeout ? `within ${(0,markdown_escape/* codeSpan */.SS)(context.lockTimeout)}` : 'at once (no `lock-timeout`)'}; nothing was changed.`,
+        '',
+        '| | |',
+        '|---|---|',
+        ...rows
+            .filter(([, value]) => value !== undefined)
+            .map(([name, value]) => `| ${name} | ${(0,markdown_escape/* cellCode */.GA)(value ?? '')} |`),
+        '',
+        `If the holder is gone (its job was cancelled, its runner died), release the lock from ${(0,markdown_escape/* codeSpan */.SS)(context.directory)}, after \`${context.tool} init\` with the same backend-config:`,
+        '',
+        (0,markdown_escape/* codeBlock */.DV)(unlockCommand(lock, context), 'sh'),
+        '',
+        '> [!WARNING]',
+        '> Run it only when the holder is gone: unlocking under a running apply lets two applies write the state at once.',
+        '',
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./lib/terraform/errors.js
+
 
 
 /**
@@ -49423,8 +49771,18 @@ class TerraformConfigurationError extends carryingFailure(errors/* Configuration
 /** The state changed between plan and apply; the saved plan can never be applied now. */
 class StalePlanError extends TerraformConfigurationError {
 }
+/**
+ * Another process holds the state lock: neither the user's mistake nor a bug, and nothing was changed.
+ * Its message and job summary name the lock and how to release one whose holder is gone.
+ */
+class StateLockedError extends carryingFailure(errors/* StepFailure */.pH) {
+    name = 'StateLockedError';
+    lock;
+}
 function isTerraformFailure(error) {
-    return error instanceof TerraformError || error instanceof TerraformConfigurationError;
+    return (error instanceof TerraformError ||
+        error instanceof TerraformConfigurationError ||
+        error instanceof StateLockedError);
 }
 /**
  * Complaints without a range that are still about what the user passed in. Matched on the summary,
@@ -49437,13 +49795,24 @@ const USER_INPUT_SUMMARIES = [
     /^Invalid target /, // targets holds something that is not an address
     /^Invalid force-replace address /, // replace holds something that is not an address
 ];
-const STALE_PLAN = /^Saved plan is stale$/;
 /** The error to throw for a command that failed, chosen as described at the top of this file. */
 function commandFailure(failed) {
     const errors = failed.diagnostics.filter((d) => d.severity === 'error');
     const what = `${failed.command.slice(0, 2).join(' ')} failed`;
-    if (errors.some((d) => STALE_PLAN.test(d.summary))) {
-        return new StalePlanError(stalePlanMessage(failed.command[0] ?? 'tofu'), failed);
+    const tool = failed.command[0] ?? 'tofu';
+    if (errors.some((d) => STALE_PLAN_SUMMARY.test(d.summary))) {
+        return new StalePlanError(stalePlanMessage(tool), failed);
+    }
+    const lock = heldLockOf(errors);
+    if (lock) {
+        const lockTimeout = failed.command
+            .find((arg) => arg.startsWith('-lock-timeout='))
+            ?.slice('-lock-timeout='.length);
+        const context = { tool, directory: failed.directory, lockTimeout };
+        const error = new StateLockedError(heldLockMessage(lock, context), failed);
+        error.lock = lock;
+        error.summary = heldLockSummary(lock, context);
+        return error;
     }
     if (errors.length === 0) {
         const tail = failed.stderrTail ? `:\n${failed.stderrTail}` : '; see the log above';
@@ -49576,6 +49945,7 @@ function atLeast(tool, major, minor) {
 
 
 
+
 /**
  * Never prompt, and let the tool shorten messages that suggest running commands by hand. The workspace
  * is chosen with `workspace select` only: a TF_WORKSPACE left in the job's environment would override
@@ -49598,13 +49968,17 @@ class TerraformCli {
     get tool() {
         return this.options.tool;
     }
+    /** Initializes the working directory; resolves to the backend it configured (none: local state). */
     async init(options = {}) {
         const args = ['init', '-input=false', this.supportsInitJson() ? '-json' : '-no-color'];
         for (const entry of options.backendConfig ?? [])
             args.push(`-backend-config=${entry}`);
         if (options.lockfileReadonly)
             args.push('-lockfile=readonly');
+        await refuseCredentialFiles(options.backendConfig ?? [], this.where.cwd);
         await this.run(args, { streamStdout: true, readsConfiguration: true });
+        // The tool's own data directory: TF_DATA_DIR when the step sets it, as the tool itself reads it.
+        return initializedBackend(this.where.cwd, this.options.env?.TF_DATA_DIR ?? process.env.TF_DATA_DIR);
     }
     /** Selects the workspace, creating it when it does not exist yet. */
     async selectWorkspace(name) {
@@ -49735,6 +50109,7 @@ class TerraformCli {
                 applied: stream.applied,
                 stderrTail: stream.stderrTail(),
                 readsConfiguration: options.readsConfiguration,
+                directory: this.where.relativeDir,
             });
         }
         return { exitCode: result.exitCode, stdout: result.stdout, stream };
@@ -49808,6 +50183,7 @@ function priorStateOf(state) {
 
 
 
+
 /** The waves' outputs, one a wave: as many as MAX_WAVES, the wave jobs a workflow can have. */
 const WAVE_OUTPUTS = ['wave-1', 'wave-2', 'wave-3', 'wave-4', 'wave-5'];
 /** The stack a plan is for: the `stack` input, else named after the working directory. */
@@ -49838,7 +50214,10 @@ async function plan(inputs, deps) {
         cwd: inputs.workingDirectory,
         relativeDir: workingDirectory,
     });
-    await logger.group(`${tool.name} init`, () => cli.init({ backendConfig: inputs.backendConfig }));
+    const backend = await logger.group(`${tool.name} init`, () => cli.init({ backendConfig: inputs.backendConfig }));
+    // Before the plan: the tool would write a credential in the backend configuration into the planfile.
+    if (backend)
+        refuseBackendCredentials(backend);
     if (workspace !== 'default')
         await cli.selectWorkspace(workspace);
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(run.runnerTemp, `iac-plan-${stack}-`));
@@ -49889,6 +50268,7 @@ async function plan(inputs, deps) {
             ...((0,external_node_fs_.existsSync)(lockFile) ? { [LOCK_FILE]: lockFile } : {}),
         },
         priorState,
+        backend: backendRecord(backend),
         summary: {
             add: summary.add,
             change: summary.change,
@@ -50496,6 +50876,7 @@ function addressListProblem(input, lines) {
 
 
 
+
 const tfPlanInputs = defineInputs({
     'working-directory': sharedInputs['working-directory'],
     binary: sharedInputs.binary,
@@ -50525,6 +50906,7 @@ const tfPlanInputs = defineInputs({
     'drift-labels': input.list().transform((labels) => (labels.length > 0 ? labels : ['drift'])),
 }, [
     backendConfigFilesRule,
+    backendCredentialsRule,
     // Checked here, before the tool runs: tofu's own complaint names no input and comes three times.
     (v) => addressListProblem('targets', v.targets),
     (v) => addressListProblem('replace', v.replace),
@@ -50623,6 +51005,8 @@ function errorMessage(error) {
  */
 class StepFailure extends Error {
     name = 'StepFailure';
+    /** Markdown for the job summary, when the failure has more to say than its one line. */
+    summary;
 }
 
 

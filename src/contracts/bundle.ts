@@ -60,7 +60,7 @@ export async function writePlanBundle(dir: string, input: PlanBundleInput): Prom
 /** Recomputes the plan digest from the bundled planfile and lock file and the manifest's fields. */
 async function digestOf(
   dir: string,
-  manifest: Pick<PlanManifest, 'stack' | 'workingDirectory' | 'workspace' | 'tool' | 'files'>,
+  manifest: Pick<PlanManifest, 'stack' | 'workingDirectory' | 'workspace' | 'tool' | 'files' | 'backend'>,
 ): Promise<string> {
   return planDigest({
     planfile: await readFile(join(dir, PLAN_FILE)),
@@ -70,6 +70,7 @@ async function digestOf(
     workspace: manifest.workspace,
     toolName: manifest.tool.name,
     toolMajor: toolMajor(manifest.tool.version),
+    backend: manifest.backend,
   });
 }
 

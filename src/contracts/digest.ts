@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { ToolName } from './manifest.js';
+import type { BackendRecord, ToolName } from './manifest.js';
 
 export interface PlanDigestInput {
   /** The planfile's bytes (`tfplan`). */
@@ -13,6 +13,8 @@ export interface PlanDigestInput {
   workspace: string;
   toolName: ToolName;
   toolMajor: number;
+  /** Where the state lives, as the manifest records it; absent in bundles made before it was recorded. */
+  backend?: BackendRecord | undefined;
 }
 
 /** Names this construction; a different construction would take another label (and schema major). */
@@ -29,7 +31,9 @@ export const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *   header   = the UTF-8 bytes of JSON.stringify of an object with exactly these keys, in this order:
  *              {"stack": string, "workingDirectory": string, "workspace": string,
  *               "toolName": "tofu" | "terraform", "toolMajor": integer, "lockFile": boolean}
- *              (no whitespace; `lockFile` says whether a lock file is bundled)
+ *              (no whitespace; `lockFile` says whether a lock file is bundled), and when the manifest records
+ *              the backend, last, "backend": {"type": string, then those of "bucket", "key", "region",
+ *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
  *
@@ -52,6 +56,7 @@ export function planDigest(input: PlanDigestInput): string {
     toolName,
     toolMajor,
     lockFile: input.lockFile !== undefined,
+    ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
   });
 
   const hash = createHash('sha256');
@@ -66,6 +71,17 @@ export function planDigest(input: PlanDigestInput): string {
   frame(input.planfile);
   frame(input.lockFile ?? Buffer.alloc(0));
   return `sha256:${hash.digest('hex')}`;
+}
+
+/** The backend's fields in the fixed order the construction names, whatever order the record had. */
+function canonicalBackend(backend: BackendRecord): Record<string, string> {
+  const fields = ['type', 'bucket', 'key', 'region', 'endpoint', 'workspaceKeyPrefix'] as const;
+  const canonical: Record<string, string> = {};
+  for (const field of fields) {
+    const value = backend[field];
+    if (value !== undefined) canonical[field] = value;
+  }
+  return canonical;
 }
 
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */

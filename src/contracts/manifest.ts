@@ -82,6 +82,20 @@ export const priorStateSchema = z.object({
   lineage: z.string().optional(),
 });
 
+/**
+ * Where the state of the plan lives: the backend's type and the settings that name the place, never a
+ * credential. Part of the plan digest (when present), so that no job applies a plan to another state.
+ */
+export const backendRecordSchema = z.object({
+  type: text,
+  bucket: z.string().optional(),
+  key: z.string().optional(),
+  region: z.string().optional(),
+  /** The server's host and port (`s3.eu-west-1.amazonaws.com`, `127.0.0.1:9000`), no scheme or path. */
+  endpoint: z.string().optional(),
+  workspaceKeyPrefix: z.string().optional(),
+});
+
 export const planSummarySchema = z.object({
   add: count,
   change: count,
@@ -127,6 +141,8 @@ export const planManifestSchema = z.object({
   files: bundledFiles,
   /** The state as seen at plan time, for the first-apply race guard (hashicorp/terraform#24078). */
   priorState: priorStateSchema,
+  /** Absent in bundles written before the backend was recorded; tf-apply then checks nothing about it. */
+  backend: backendRecordSchema.optional(),
   planDigest: z.string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
   summary: planSummarySchema,
 });
@@ -134,6 +150,7 @@ export const planManifestSchema = z.object({
 export type PlanManifest = z.output<typeof planManifestSchema>;
 export type PlanSummary = z.output<typeof planSummarySchema>;
 export type PriorState = z.output<typeof priorStateSchema>;
+export type BackendRecord = z.output<typeof backendRecordSchema>;
 export type ToolName = PlanManifest['tool']['name'];
 
 /** The major version of a tool version: `1.10.6` → 1, `v2.0.0-rc1` → 2. */

@@ -20,4 +20,6 @@ export function errorMessage(error: unknown): string {
  */
 export class StepFailure extends Error {
   override readonly name: string = 'StepFailure';
+  /** Markdown for the job summary, when the failure has more to say than its one line. */
+  summary?: string;
 }

@@ -87,6 +87,7 @@ export async function runAction<S extends InputShape, O>(
     });
   } catch (error) {
     if (isConfigurationError(error) || error instanceof StepFailure) {
+      if (error instanceof StepFailure && error.summary) await writeSummary(error.summary);
       core.setFailed(error.message);
       return;
     }

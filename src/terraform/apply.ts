@@ -15,10 +15,18 @@ import type { Exec } from '../core/exec.js';
 import type { Logger } from '../core/logger.js';
 import type { RunContext } from '../core/run-context.js';
 import { Deployment } from '../github/deployments.js';
-import { isTerraformFailure, resolveTool, TerraformCli, type ApplyResult, type OutputJson } from './cli.js';
+import {
+  isTerraformFailure,
+  resolveTool,
+  StateLockedError,
+  TerraformCli,
+  type ApplyResult,
+  type OutputJson,
+} from './cli.js';
 import { renderInventory, toAnsibleInventory } from './inventory.js';
 import { redactOutputs } from './outputs.js';
 import { priorStateOf } from './state.js';
+import { backendRecord, refuseOtherBackend } from './backend.js';
 import type { BinaryChoice } from './tool.js';
 import type { StepReport } from '../core/outputs.js';
 import { lazyGitHubClient } from '../github/lazy-client.js';
@@ -30,6 +38,8 @@ export interface TfApplyInputs {
   stack?: string | undefined;
   workspace: string;
   backendConfig: string[];
+  /** How long the apply waits for the state lock (`30s`, `5m`); the tool's default (no wait) when absent. */
+  lockTimeout?: string | undefined;
   planArtifact?: string | undefined;
   runId?: number | undefined;
   expectedPlanDigest?: string | undefined;
@@ -177,19 +187,24 @@ export async function apply(inputs: TfApplyInputs, deps: TfApplyDependencies): P
   if (existsSync(join(bundleDir, LOCK_FILE))) {
     await copyFile(join(bundleDir, LOCK_FILE), join(inputs.workingDirectory, LOCK_FILE));
   }
-  await logger.group(`${tool.name} init`, () =>
+  const backend = await logger.group(`${tool.name} init`, () =>
     cli.init({
       backendConfig: inputs.backendConfig,
       lockfileReadonly: existsSync(join(bundleDir, LOCK_FILE)),
     }),
   );
+  refuseOtherBackend(manifest.backend, backendRecord(backend));
   if (manifest.workspace !== 'default') await cli.selectWorkspace(manifest.workspace);
   refuseChangedState(manifest, priorStateOf(await cli.statePull()));
 
   const deployment = deps.startDeployment ? await deps.startDeployment(manifest) : undefined;
   let applyResult: ApplyResult;
   try {
-    applyResult = await logger.group(`${tool.name} apply`, () => cli.apply(join(bundleDir, PLAN_FILE), {}));
+    applyResult = await logger.group(`${tool.name} apply`, () =>
+      cli.apply(join(bundleDir, PLAN_FILE), {
+        ...(inputs.lockTimeout ? { lockTimeout: inputs.lockTimeout } : {}),
+      }),
+    );
   } catch (error) {
     await deployment?.finish('failure', `Apply of ${shortDigest(manifest.planDigest)} failed`);
     throw await applyFailure(error, inputs, deps, stack, scratch);
@@ -263,7 +278,14 @@ async function applyFailure(
   stack: string,
   scratch: string,
 ): Promise<Error> {
-  if (!isTerraformFailure(error) || error instanceof ConfigurationError) return error as Error;
+  // Refused before anything ran (a stale plan, a lock held elsewhere): their own message says it all.
+  if (
+    !isTerraformFailure(error) ||
+    error instanceof ConfigurationError ||
+    error instanceof StateLockedError
+  ) {
+    return error as Error;
+  }
   const notes: string[] = [];
   const errored = join(inputs.workingDirectory, 'errored.tfstate');
   if (existsSync(errored)) {

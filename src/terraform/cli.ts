@@ -1,6 +1,7 @@
 import { ConfigurationError } from '../core/errors.js';
 import type { Exec } from '../core/exec.js';
 import type { Logger } from '../core/logger.js';
+import { initializedBackend, refuseCredentialFiles, type InitializedBackend } from './backend.js';
 import { commandFailure } from './errors.js';
 import { parseJsonDocument } from './json-document.js';
 import { assertPlanFormat, type PlanDocument } from './plan-summary.js';
@@ -10,6 +11,7 @@ import { UiStream, type ChangeSummary, type Diagnostic } from './ui-stream.js';
 export { resolveTool, type BinaryChoice, type Tool, type ToolName } from './tool.js';
 export {
   StalePlanError,
+  StateLockedError,
   TerraformConfigurationError,
   TerraformError,
   isTerraformFailure,
@@ -126,11 +128,15 @@ export class TerraformCli {
     return this.options.tool;
   }
 
-  async init(options: InitOptions = {}): Promise<void> {
+  /** Initializes the working directory; resolves to the backend it configured (none: local state). */
+  async init(options: InitOptions = {}): Promise<InitializedBackend | undefined> {
     const args = ['init', '-input=false', this.supportsInitJson() ? '-json' : '-no-color'];
     for (const entry of options.backendConfig ?? []) args.push(`-backend-config=${entry}`);
     if (options.lockfileReadonly) args.push('-lockfile=readonly');
+    await refuseCredentialFiles(options.backendConfig ?? [], this.where.cwd);
     await this.run(args, { streamStdout: true, readsConfiguration: true });
+    // The tool's own data directory: TF_DATA_DIR when the step sets it, as the tool itself reads it.
+    return initializedBackend(this.where.cwd, this.options.env?.TF_DATA_DIR ?? process.env.TF_DATA_DIR);
   }
 
   /** Selects the workspace, creating it when it does not exist yet. */
@@ -263,6 +269,7 @@ export class TerraformCli {
         applied: stream.applied,
         stderrTail: stream.stderrTail(),
         readsConfiguration: options.readsConfiguration,
+        directory: this.where.relativeDir,
       });
     }
     return { exitCode: result.exitCode, stdout: result.stdout, stream };

@@ -1,5 +1,6 @@
-import { ConfigurationError } from '../core/errors.js';
-import { locationOf, type Diagnostic } from './ui-stream.js';
+import { ConfigurationError, StepFailure } from '../core/errors.js';
+import { heldLockMessage, heldLockOf, heldLockSummary, type HeldLock } from './state-lock.js';
+import { locationOf, STALE_PLAN_SUMMARY, type Diagnostic } from './ui-stream.js';
 
 /**
  * How a failed tofu/terraform command is reported.
@@ -67,8 +68,21 @@ export class TerraformConfigurationError extends carryingFailure(ConfigurationEr
 /** The state changed between plan and apply; the saved plan can never be applied now. */
 export class StalePlanError extends TerraformConfigurationError {}
 
+/**
+ * Another process holds the state lock: neither the user's mistake nor a bug, and nothing was changed.
+ * Its message and job summary name the lock and how to release one whose holder is gone.
+ */
+export class StateLockedError extends carryingFailure(StepFailure) {
+  override readonly name = 'StateLockedError';
+  lock!: HeldLock;
+}
+
 export function isTerraformFailure(error: unknown): error is Error & TerraformFailure {
-  return error instanceof TerraformError || error instanceof TerraformConfigurationError;
+  return (
+    error instanceof TerraformError ||
+    error instanceof TerraformConfigurationError ||
+    error instanceof StateLockedError
+  );
 }
 
 /**
@@ -83,8 +97,6 @@ const USER_INPUT_SUMMARIES: readonly RegExp[] = [
   /^Invalid force-replace address /, // replace holds something that is not an address
 ];
 
-const STALE_PLAN = /^Saved plan is stale$/;
-
 export interface FailedCommand {
   /** The tool's name ("tofu"), the subcommand and the arguments, safe to show. */
   command: readonly string[];
@@ -94,14 +106,28 @@ export interface FailedCommand {
   stderrTail: string;
   /** True for commands that read the configuration before touching infrastructure (init, plan). */
   readsConfiguration: boolean;
+  /** The working directory relative to the workspace, for the commands a message gives. */
+  directory: string;
 }
 
 /** The error to throw for a command that failed, chosen as described at the top of this file. */
 export function commandFailure(failed: FailedCommand): Error {
   const errors = failed.diagnostics.filter((d) => d.severity === 'error');
   const what = `${failed.command.slice(0, 2).join(' ')} failed`;
-  if (errors.some((d) => STALE_PLAN.test(d.summary))) {
-    return new StalePlanError(stalePlanMessage(failed.command[0] ?? 'tofu'), failed);
+  const tool = failed.command[0] ?? 'tofu';
+  if (errors.some((d) => STALE_PLAN_SUMMARY.test(d.summary))) {
+    return new StalePlanError(stalePlanMessage(tool), failed);
+  }
+  const lock = heldLockOf(errors);
+  if (lock) {
+    const lockTimeout = failed.command
+      .find((arg) => arg.startsWith('-lock-timeout='))
+      ?.slice('-lock-timeout='.length);
+    const context = { tool, directory: failed.directory, lockTimeout };
+    const error = new StateLockedError(heldLockMessage(lock, context), failed);
+    error.lock = lock;
+    error.summary = heldLockSummary(lock, context);
+    return error;
   }
   if (errors.length === 0) {
     const tail = failed.stderrTail ? `:\n${failed.stderrTail}` : '; see the log above';

@@ -23,6 +23,7 @@ import { buildPlanModel, type PlanModel } from '../plan/model.js';
 import { assertVariablesDeclared, resolveTool, TerraformCli } from './cli.js';
 import { summarizePlan, type PlanSummary } from './plan-summary.js';
 import { priorStateOf } from './state.js';
+import { backendRecord, refuseBackendCredentials } from './backend.js';
 import type { BinaryChoice } from './tool.js';
 import type { MatrixStack, StackEntry } from '../contracts/stacks.js';
 
@@ -152,7 +153,11 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
     cwd: inputs.workingDirectory,
     relativeDir: workingDirectory,
   });
-  await logger.group(`${tool.name} init`, () => cli.init({ backendConfig: inputs.backendConfig }));
+  const backend = await logger.group(`${tool.name} init`, () =>
+    cli.init({ backendConfig: inputs.backendConfig }),
+  );
+  // Before the plan: the tool would write a credential in the backend configuration into the planfile.
+  if (backend) refuseBackendCredentials(backend);
   if (workspace !== 'default') await cli.selectWorkspace(workspace);
 
   const scratch = await mkdtemp(join(run.runnerTemp, `iac-plan-${stack}-`));
@@ -214,6 +219,7 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
       ...(existsSync(lockFile) ? { [LOCK_FILE]: lockFile } : {}),
     },
     priorState,
+    backend: backendRecord(backend),
     summary: {
       add: summary.add,
       change: summary.change,

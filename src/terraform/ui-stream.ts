@@ -99,6 +99,17 @@ interface UiLine {
   outputs?: Record<string, { sensitive?: boolean; type?: unknown; value?: unknown }>;
 }
 
+/** The tool's error when another process holds the state lock (state-lock.ts reads its detail). */
+export const STATE_LOCK_SUMMARY = /^Error acquiring the state lock$/;
+/** The tool's error when a saved plan's state has moved on. */
+export const STALE_PLAN_SUMMARY = /^Saved plan is stale$/;
+
+/**
+ * Errors the step's failure restates in full, with what to do: logged as text, not annotated, so that
+ * the step shows one error line rather than the tool's copy beside ours.
+ */
+const RESTATED_ERRORS: readonly RegExp[] = [STATE_LOCK_SUMMARY, STALE_PLAN_SUMMARY];
+
 /**
  * Consumes a command's output line by line: logs each message as it arrives, annotates diagnostics,
  * and remembers what a caller needs afterwards (diagnostics, the change summary, what apply finished).
@@ -146,7 +157,9 @@ export class UiStream extends ToolOutputStream<UiLine, WorkingDirectory> {
   private report(diagnostic: Diagnostic): void {
     this.diagnostics.push(diagnostic);
     const text = diagnostic.detail ? `${diagnostic.summary}\n${diagnostic.detail}` : diagnostic.summary;
-    if (diagnostic.severity === 'error') this.logger.error(text, annotationFor(diagnostic));
+    if (diagnostic.severity === 'error' && RESTATED_ERRORS.some((re) => re.test(diagnostic.summary))) {
+      this.logger.info(text);
+    } else if (diagnostic.severity === 'error') this.logger.error(text, annotationFor(diagnostic));
     else this.logger.warning(text, annotationFor(diagnostic));
   }
 }

@@ -1,5 +1,6 @@
 import { defineInputs, input } from '../../core/inputs.js';
 import { backendConfigFilesRule, sharedInputs } from '../../core/shared-inputs.js';
+import { backendCredentialsRule } from '../../terraform/backend.js';
 
 export const reportInputs = defineInputs(
   {
@@ -14,5 +15,5 @@ export const reportInputs = defineInputs(
     'webhook-kind': input.choice(['slack', 'teams'] as const, 'slack'),
     'github-token': sharedInputs['github-token'],
   },
-  [backendConfigFilesRule],
+  [backendConfigFilesRule, backendCredentialsRule],
 );

@@ -1,5 +1,6 @@
 import { defineInputs, input } from '../../core/inputs.js';
 import { backendConfigFilesRule, sharedInputs } from '../../core/shared-inputs.js';
+import { backendCredentialsRule } from '../../terraform/backend.js';
 
 export const tfApplyInputs = defineInputs(
   {
@@ -8,6 +9,7 @@ export const tfApplyInputs = defineInputs(
     stack: sharedInputs.stack,
     workspace: input.nameOr('default'),
     'backend-config': input.lines(),
+    'lock-timeout': input.duration(),
     'plan-artifact': input.name(),
     'run-id': input.integer(1, Number.MAX_SAFE_INTEGER),
     'expected-plan-digest': input.digest(),
@@ -20,5 +22,5 @@ export const tfApplyInputs = defineInputs(
     'expose-sensitive': input.boolean(false),
     'github-token': sharedInputs['github-token'],
   },
-  [backendConfigFilesRule],
+  [backendConfigFilesRule, backendCredentialsRule],
 );

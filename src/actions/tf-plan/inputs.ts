@@ -2,6 +2,7 @@ import { defineInputs, input } from '../../core/inputs.js';
 import { stackGraphSchema } from '../../contracts/stacks.js';
 import { backendConfigFilesRule, sharedInputs } from '../../core/shared-inputs.js';
 import { addressListProblem } from '../../terraform/addresses.js';
+import { backendCredentialsRule } from '../../terraform/backend.js';
 
 export const tfPlanInputs = defineInputs(
   {
@@ -34,6 +35,7 @@ export const tfPlanInputs = defineInputs(
   },
   [
     backendConfigFilesRule,
+    backendCredentialsRule,
     // Checked here, before the tool runs: tofu's own complaint names no input and comes three times.
     (v) => addressListProblem('targets', v.targets),
     (v) => addressListProblem('replace', v.replace),

@@ -50,7 +50,7 @@ describe('the terraform error classes', () => {
   });
 
   it('commandFailure picks the class from the diagnostics', () => {
-    const failed = { ...failure, stderrTail: '', readsConfiguration: true };
+    const failed = { ...failure, stderrTail: '', readsConfiguration: true, directory: 'infra' };
     expect(commandFailure({ ...failed, diagnostics: [] })).toBeInstanceOf(TerraformError);
     const ranged = {
       ...failure.diagnostics[0]!,
