@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { artifactsOfRuns } from '../support/artifact-bridge.js';
 import { startHttpStateBackend } from '../support/http-state-backend.js';
+import { filesHolding, filesOfArtifacts } from '../support/artifact-search.js';
+import { startS3Server, STATE_KEY, useS3Backend, type S3Server } from '../support/s3-server.js';
 import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
 import { startResultsService, type ResultsService } from '../support/results-service.js';
 import { WorkflowRun, type Job, type StepResult } from '../support/runner/runner.js';
@@ -14,14 +16,18 @@ import { repoRoot } from '../support/tools.js';
 /**
  * tf-plan and tf-apply with real OpenTofu, plan and apply in separate jobs (separate empty workspaces),
  * the bundle passed through the real @actions/artifact and the results service stand-in. The state lives
- * in a directory outside every workspace, standing for a remote backend.
+ * in S3 (versitygw on loopback, a bucket per test), which every job reaches only through the
+ * backend-config and the credentials its steps are given; a few tests keep it in a directory outside
+ * every workspace (the local backend), so that both stay covered.
  */
 let results: ResultsService;
 let api: GitHubApi;
+let s3: S3Server;
 let root: string;
 const runs: WorkflowRun[] = [];
 
 beforeAll(async () => {
+  s3 = await startS3Server();
   results = await startResultsService();
   api = await startGitHubApi({
     owner: 'octo-org',
@@ -33,6 +39,7 @@ beforeAll(async () => {
 afterEach(() => api.assertNoViolations());
 afterAll(async () => {
   for (const run of runs) await run.cleanup();
+  await s3.close();
   await results.close();
   await api.close();
   await rm(root, { recursive: true, force: true });
@@ -47,40 +54,85 @@ function newRun(options: { sha?: string; debug?: boolean } = {}): WorkflowRun {
   return run;
 }
 
-/** A backend directory of its own for each test: the "remote" state every job of the test reaches. */
-async function backend(): Promise<string> {
-  return mkdtemp(join(root, 'state-'));
+type State = { serial: number; lineage: string; resources: Array<{ name: string; instances: unknown[] }> };
+
+/** Where a test's state lives: what each job is given to reach it, and how the test reads it. */
+interface StateStore {
+  s3: boolean;
+  backendConfig: string;
+  /** The step environment: the S3 credentials, as a workflow passes secrets. */
+  env: Record<string, string>;
+  state(workspace?: string): Promise<State | undefined>;
 }
 
-async function checkout(job: Job): Promise<void> {
+/** A bucket of its own for each test: the remote state every job of the test reaches. */
+async function backend(): Promise<StateStore> {
+  const bucket = await s3.bucket();
+  return {
+    s3: true,
+    backendConfig: bucket.backendConfig(),
+    env: s3.credentialsEnv(),
+    state: async (workspace = 'default') =>
+      (await bucket.state(workspace === 'default' ? STATE_KEY : `env:/${workspace}/${STATE_KEY}`)) as
+        State | undefined,
+  };
+}
+
+/** A directory of its own outside every workspace, for the tests that keep the local backend covered. */
+async function localBackend(): Promise<StateStore> {
+  const dir = await mkdtemp(join(root, 'state-'));
+  return {
+    s3: false,
+    backendConfig: `path=${dir}/terraform.tfstate`,
+    env: {},
+    state: async () => {
+      const text = await readFile(join(dir, 'terraform.tfstate'), 'utf8').catch(() => undefined);
+      return text === undefined ? undefined : (JSON.parse(text) as State);
+    },
+  };
+}
+
+async function checkout(job: Job, store?: StateStore): Promise<void> {
   await cp(join(repoRoot, 'test', 'fixtures', 'stack'), join(job.workspace, 'infra'), { recursive: true });
+  if (store?.s3) await useS3Backend(join(job.workspace, 'infra'));
 }
 
 async function planIn(
   run: WorkflowRun,
-  stateDir: string,
+  store: StateStore,
   given: Record<string, string> = {},
 ): Promise<StepResult> {
   const job = await run.job('plan');
-  await checkout(job);
+  await checkout(job, store);
   return job.step('tf-plan', {
-    with: { 'working-directory': 'infra', 'backend-config': `path=${stateDir}/terraform.tfstate`, ...given },
+    with: { 'working-directory': 'infra', 'backend-config': store.backendConfig, ...given },
+    env: store.env,
   });
 }
 
-async function applyIn(run: WorkflowRun, stateDir: string, given: Record<string, string> = {}) {
+async function applyIn(run: WorkflowRun, store: StateStore, given: Record<string, string> = {}) {
   const job = await run.job('apply');
-  await checkout(job);
+  await checkout(job, store);
   const step = await job.step('tf-apply', {
-    with: { 'working-directory': 'infra', 'backend-config': `path=${stateDir}/terraform.tfstate`, ...given },
+    with: { 'working-directory': 'infra', 'backend-config': store.backendConfig, ...given },
+    env: store.env,
   });
   return { job, step };
 }
 
-async function stateOf(
-  stateDir: string,
-): Promise<{ serial: number; resources: Array<{ instances: unknown[] }> }> {
-  return JSON.parse(await readFile(join(stateDir, 'terraform.tfstate'), 'utf8'));
+/** The state the test's backend holds; a test that reads it expects one. */
+async function stateOf(store: StateStore, workspace?: string): Promise<State> {
+  const state = await store.state(workspace);
+  if (!state) throw new Error('the backend holds no state');
+  return state;
+}
+
+/**
+ * The resources of the state, none when there is no state: an s3 backend writes an empty state when a
+ * workspace is first used, where the local backend writes nothing until the first apply.
+ */
+async function resourcesOf(store: StateStore, workspace?: string): Promise<unknown[]> {
+  return (await store.state(workspace))?.resources ?? [];
 }
 
 function expectRefused(step: StepResult, message: string | RegExp): void {
@@ -92,9 +144,9 @@ function expectRefused(step: StepResult, message: string | RegExp): void {
 
 describe('plan in one job, apply exactly that plan in another', () => {
   it('applies the plan, publishes outputs and an inventory, and leaks no sensitive value', async () => {
-    const stateDir = await backend();
+    const store = await backend();
     const run = newRun();
-    const plan = await planIn(run, stateDir, { vars: 'image_id=img-2042' });
+    const plan = await planIn(run, store, { vars: 'image_id=img-2042' });
     expect(plan.errors).toEqual([]);
     expect(plan.exitCode).toBe(0);
     expect(plan.outputs).toMatchObject({
@@ -110,7 +162,7 @@ describe('plan in one job, apply exactly that plan in another', () => {
     expect(plan.outputs['plan-digest']).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(plan.summary).toContain(plan.outputs['plan-digest']);
 
-    const { job, step } = await applyIn(run, stateDir, {
+    const { job, step } = await applyIn(run, store, {
       'expected-plan-digest': plan.outputs['plan-digest'] ?? '',
       environment: 'production',
     });
@@ -122,7 +174,7 @@ describe('plan in one job, apply exactly that plan in another', () => {
       vm_names: ['vm-0', 'vm-1'],
       ansible_inventory: expect.any(Object),
     });
-    expect((await stateOf(stateDir)).resources[0]?.instances).toHaveLength(2);
+    expect((await stateOf(store)).resources[0]?.instances).toHaveLength(2);
 
     // The inventory parses with Ansible's own reader.
     const listed = await promisify(execFile)('ansible-inventory', [
@@ -169,16 +221,16 @@ describe('plan in one job, apply exactly that plan in another', () => {
 
     // A second plan of the same configuration changes nothing, and applying it changes nothing.
     const again = newRun();
-    const quiet = await planIn(again, stateDir, { vars: 'image_id=img-2042' });
+    const quiet = await planIn(again, store, { vars: 'image_id=img-2042' });
     expect(quiet.outputs).toMatchObject({ 'has-changes': 'false', add: '0', exitcode: '0' });
-    const serial = (await stateOf(stateDir)).serial;
-    const noop = await applyIn(again, stateDir, {
+    const serial = (await stateOf(store)).serial;
+    const noop = await applyIn(again, store, {
       'expected-plan-digest': quiet.outputs['plan-digest'] ?? '',
     });
     expect(noop.step.errors).toEqual([]);
     expect(noop.step.exitCode).toBe(0);
-    expect((await stateOf(stateDir)).resources[0]?.instances).toHaveLength(2);
-    expect((await stateOf(stateDir)).serial).toBeGreaterThanOrEqual(serial);
+    expect((await stateOf(store)).resources[0]?.instances).toHaveLength(2);
+    expect((await stateOf(store)).serial).toBeGreaterThanOrEqual(serial);
   });
 });
 
@@ -193,14 +245,102 @@ async function expectNotInArtifact(run: WorkflowRun, name: string, needle: strin
   }
 }
 
+describe('the backend credentials', () => {
+  it('are refused in the backend block, after init and before any plan is written', async () => {
+    const store = await backend();
+    const run = newRun();
+    const job = await run.job('plan');
+    await checkout(job, store);
+    // Both keys, so that init succeeds with them, as a configuration that works would.
+    await writeFile(
+      join(job.workspace, 'infra', 'backend_override.tf'),
+      `terraform {\n  backend "s3" {\n    access_key = "${s3.accessKey}"\n    secret_key = "${s3.secretKey}"\n  }\n}\n`,
+    );
+    const step = await job.step('tf-plan', {
+      with: { 'working-directory': 'infra', 'backend-config': store.backendConfig },
+    });
+    expectRefused(
+      step,
+      /^The s3 backend's configuration sets access_key, secret_key \(in the backend block or a backend-config file\), a credential: /,
+    );
+    expect(step.errors[0]?.message).toContain('Nothing was planned.');
+    expect(step.rawLog).not.toContain(s3.secretKey);
+    expect(results.artifacts(run.runBackendId)).toEqual([]);
+  });
+
+  it('appear in no log, summary, output or artifact, nested archives included', async () => {
+    const store = await backend();
+    const run = newRun();
+    const pr = api.addPull({ author: 'alice', headSha: 'a'.repeat(40), headRef: 'change' });
+    const plan = await planIn(run, store, { 'pr-number': String(pr.number) });
+    expect(plan.errors).toEqual([]);
+    const { step: apply } = await applyIn(run, store, { environment: 'production' });
+    expect(apply.errors).toEqual([]);
+
+    const files = await filesOfArtifacts(run, results);
+    // The control: the search opens the planfile's inner archive, where tofu keeps the backend settings.
+    const bucket = /^bucket=(.*)$/m.exec(store.backendConfig)?.[1] ?? '';
+    expect(filesHolding(files, bucket)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/tfplan!\/tfplan$/)]),
+    );
+    const comments = [...api.state.comments.values()].map((comment) => comment.body);
+    expect(comments.join('\n')).toContain(plan.outputs['plan-digest'] ?? '');
+    for (const secret of [s3.accessKey, s3.secretKey]) {
+      expect(filesHolding(files, secret)).toEqual([]);
+      for (const step of [plan, apply]) {
+        expect(step.rawLog).not.toContain(secret);
+        expect(step.summary).not.toContain(secret);
+        expect(JSON.stringify(step.outputs)).not.toContain(secret);
+      }
+      expect(JSON.stringify(comments)).not.toContain(secret);
+    }
+  });
+
+  it('are refused in a backend-config line, before the tool runs, with where they belong', async () => {
+    const store = await backend();
+    const run = newRun({ debug: true });
+    const marker = 'Marker-Secret-9f31c';
+    const step = await planIn(run, store, {
+      'backend-config': `${store.backendConfig}\nsecret_key=${marker}`,
+    });
+    expectRefused(step, /^Input "backend-config" line 11 sets secret_key, a credential: /);
+    expect(step.errors[0]?.message).toContain('AWS_SECRET_ACCESS_KEY');
+    expect(step.errors[0]?.message).toContain('inside every plan artifact');
+    expect(step.debug.filter((line) => /^running tofu /.test(line))).toEqual([]);
+    expect(step.rawLog).not.toContain(marker);
+    expect(results.artifacts(run.runBackendId)).toEqual([]);
+  });
+
+  it('are refused in a backend-config file, after init and before any plan is written', async () => {
+    const store = await backend();
+    const run = newRun();
+    const marker = 'Marker-Secret-File-51d0e';
+    const job = await run.job('plan');
+    await checkout(job, store);
+    await writeFile(join(job.workspace, 'infra', 'keys.s3.tfbackend'), `secret_key = "${marker}"\n`);
+    const step = await job.step('tf-plan', {
+      with: { 'working-directory': 'infra', 'backend-config': `${store.backendConfig}\nkeys.s3.tfbackend` },
+      env: store.env,
+    });
+    expectRefused(
+      step,
+      /^Input "backend-config" names the file keys\.s3\.tfbackend, whose line 1 sets secret_key, a credential: /,
+    );
+    expect(step.errors[0]?.message).toContain('Nothing was run.');
+    expect(step.rawLog).not.toContain(marker);
+    expect(step.summary).not.toContain(marker);
+    expect(results.artifacts(run.runBackendId)).toEqual([]);
+  });
+});
+
 describe('across workflow runs and failures', () => {
   it('applies on merge the bundle planned in the pull request run (run-id)', async () => {
-    const stateDir = await backend();
+    const store = await backend();
     const pullRequest = newRun();
-    const plan = await planIn(pullRequest, stateDir);
+    const plan = await planIn(pullRequest, store);
     expect(plan.exitCode).toBe(0);
     const merge = newRun();
-    const { step } = await applyIn(merge, stateDir, {
+    const { step } = await applyIn(merge, store, {
       'run-id': String(pullRequest.runId),
       'expected-plan-digest': plan.outputs['plan-digest'] ?? '',
       'require-same-commit': 'true',
@@ -210,15 +350,15 @@ describe('across workflow runs and failures', () => {
     expect(api.requests.some((r) => r.path.endsWith(`/actions/runs/${pullRequest.runId}/artifacts`))).toBe(
       true,
     );
-    expect((await stateOf(stateDir)).resources[0]?.instances).toHaveLength(2);
+    expect((await stateOf(store)).resources[0]?.instances).toHaveLength(2);
   });
 
   it("records the commit the checkout holds, so that the pull request's branch can apply its plan", async () => {
-    const stateDir = await backend();
+    const store = await backend();
     // On pull_request GITHUB_SHA is the merge commit; the workflow checked out the head commit instead.
     const pullRequest = newRun({ sha: 'e'.repeat(40) });
     const job = await pullRequest.job('plan');
-    await checkout(job);
+    await checkout(job, store);
     const git = (args: string[]) =>
       promisify(execFile)('git', ['-c', 'user.name=ci', '-c', 'user.email=ci@example.com', ...args], {
         cwd: job.workspace,
@@ -228,7 +368,8 @@ describe('across workflow runs and failures', () => {
     await git(['commit', '-q', '-m', 'head of the pull request']);
     const head = (await git(['rev-parse', 'HEAD'])).stdout.trim();
     const plan = await job.step('tf-plan', {
-      with: { 'working-directory': 'infra', 'backend-config': `path=${stateDir}/terraform.tfstate` },
+      with: { 'working-directory': 'infra', 'backend-config': store.backendConfig },
+      env: store.env,
     });
     expect(plan.errors).toEqual([]);
     expect(plan.log).toContain(`The checkout holds commit ${head} (GITHUB_SHA is ${'e'.repeat(40)})`);
@@ -237,23 +378,23 @@ describe('across workflow runs and failures', () => {
       'run-id': String(pullRequest.runId),
       'expected-plan-digest': plan.outputs['plan-digest'] ?? '',
     };
-    const elsewhere = await applyIn(newRun(), stateDir, given);
+    const elsewhere = await applyIn(newRun(), store, given);
     expect(elsewhere.step.errors).toEqual([
       expect.objectContaining({
         message: expect.stringContaining(`the plan bundle was made at commit ${head}`),
       }),
     ]);
     // A workflow_dispatch on the pull request's branch runs at its head commit: the commit of the plan.
-    const onBranch = await applyIn(newRun({ sha: head }), stateDir, given);
+    const onBranch = await applyIn(newRun({ sha: head }), store, given);
     expect(onBranch.step.errors).toEqual([]);
     expect(onBranch.step.outputs.applied).toBe('true');
   });
 
   it('reports a failed apply: what was applied before it, and a failed deployment', async () => {
-    const stateDir = await backend();
+    const store = await backend();
     const run = newRun();
-    expect((await planIn(run, stateDir, { vars: 'fail_apply=true' })).exitCode).toBe(0);
-    const { step } = await applyIn(run, stateDir, { environment: 'staging' });
+    expect((await planIn(run, store, { vars: 'fail_apply=true' })).exitCode).toBe(0);
+    const { step } = await applyIn(run, store, { environment: 'staging' });
     expect(step.exitCode).toBe(1);
     const error = step.errors.at(-1)?.message ?? '';
     expect(error).toMatch(/^The apply failed: /);
@@ -266,15 +407,15 @@ describe('across workflow runs and failures', () => {
     expect(statuses.map((s) => s.state)).toEqual(['in_progress', 'failure']);
   });
   it('fails with one clear error, before applying, when the token may not create the deployment', async () => {
-    const stateDir = await backend();
+    const store = await backend();
     const run = newRun();
-    expect((await planIn(run, stateDir)).exitCode).toBe(0);
+    expect((await planIn(run, store)).exitCode).toBe(0);
     api.failNext({
       status: 403,
       operationId: 'repos/create-deployment',
       message: 'Resource not accessible by integration',
     });
-    const { step } = await applyIn(run, stateDir, { environment: 'production' });
+    const { step } = await applyIn(run, store, { environment: 'production' });
     expect(step.exitCode).toBe(1);
     expect(step.errors.map((error) => error.message)).toEqual([
       'Could not create a deployment (POST /repos/octo-org/infra/deployments answered 403 ' +
@@ -285,8 +426,7 @@ describe('across workflow runs and failures', () => {
     expect(step.rawLog).not.toMatch(/^\s+at /m);
     expect(step.rawLog).not.toContain(run.token);
     // Nothing was applied: the deployment comes first.
-    const state = await readFile(join(stateDir, 'terraform.tfstate'), 'utf8').catch(() => '{}');
-    expect((JSON.parse(state) as { resources?: unknown[] }).resources ?? []).toEqual([]);
+    expect(await resourcesOf(store)).toEqual([]);
   });
 
   it('keeps errored.tfstate as an artifact when the backend refuses the state after the apply', async () => {
@@ -326,10 +466,10 @@ describe('across workflow runs and failures', () => {
   });
 
   it('writes sensitive outputs to outputs.json only with expose-sensitive, masked everywhere else', async () => {
-    const stateDir = await backend();
+    const store = await localBackend();
     const run = newRun();
-    expect((await planIn(run, stateDir)).exitCode).toBe(0);
-    const { step } = await applyIn(run, stateDir, { 'expose-sensitive': 'true' });
+    expect((await planIn(run, store)).exitCode).toBe(0);
+    const { step } = await applyIn(run, store, { 'expose-sensitive': 'true' });
     expect(step.errors).toEqual([]);
     const outputsJson = JSON.parse(await readFile(step.outputs['outputs-path'] ?? '', 'utf8'));
     expect(outputsJson.db_password).toBe(SECRET);
@@ -342,9 +482,9 @@ describe('across workflow runs and failures', () => {
 
 describe('refusals', () => {
   it('refuses a planfile changed inside the artifact', async () => {
-    const stateDir = await backend();
+    const store = await localBackend();
     const run = newRun();
-    const plan = await planIn(run, stateDir);
+    const plan = await planIn(run, store);
     expect(plan.exitCode).toBe(0);
 
     // Someone with write access to the run's artifacts swaps in a changed planfile.
@@ -360,87 +500,125 @@ describe('refusals', () => {
         .exitCode,
     ).toBe(0);
 
-    const { step } = await applyIn(run, stateDir, { 'plan-artifact': 'tampered' });
+    const { step } = await applyIn(run, store, { 'plan-artifact': 'tampered' });
     expectRefused(step, /tfplan/);
-    await expect(readFile(join(stateDir, 'terraform.tfstate'))).rejects.toThrow();
+    expect(await resourcesOf(store)).toEqual([]);
   });
 
   it('refuses a plan made for another workspace', async () => {
-    const stateDir = await backend();
+    const store = await backend();
     const run = newRun();
-    expect((await planIn(run, stateDir, { workspace: 'staging' })).exitCode).toBe(0);
-    const { step } = await applyIn(run, stateDir, { 'plan-artifact': 'iac-plan-infra' });
+    expect((await planIn(run, store, { workspace: 'staging' })).exitCode).toBe(0);
+    const { step } = await applyIn(run, store, { 'plan-artifact': 'iac-plan-infra' });
     expectRefused(step, /workspace/i);
     expect(step.errors[0]?.message).toContain('staging');
+    expect(await resourcesOf(store, 'staging')).toEqual([]);
+
+    // Given its workspace, the same bundle applies, into that workspace's own object in the bucket.
+    const staging = await applyIn(run, store, { workspace: 'staging' });
+    expect(staging.step.errors).toEqual([]);
+    expect((await stateOf(store, 'staging')).resources[0]?.instances).toHaveLength(2);
+    expect(await resourcesOf(store)).toEqual([]);
+  });
+
+  it('refuses a bundle planned against another backend or key, before anything is applied', async () => {
+    const store = await backend();
+    const run = newRun();
+    const plan = await planIn(run, store);
+    expect(plan.exitCode).toBe(0);
+    const other = {
+      ...store,
+      backendConfig: store.backendConfig.replace(STATE_KEY, 'stacks/other/terraform.tfstate'),
+    };
+    const { step } = await applyIn(run, other);
+    expectRefused(
+      step,
+      /planned against the s3 backend \(bucket "[^"]+", key "stacks\/infra\/terraform\.tfstate", .*: its key differs/,
+    );
+    expect(step.errors[0]?.message).toContain('key "stacks/other/terraform.tfstate"');
+    expect(step.errors[0]?.message).toContain('Give tf-apply the backend-config tf-plan had');
+    expect(await resourcesOf(store)).toEqual([]);
+
+    // A local backend is another backend too.
+    const local = await localBackend();
+    const elsewhere = await applyIn(run, local);
+    expectRefused(elsewhere.step, /but this job's backend-config gives the local backend/);
+    expect(await local.state()).toBeUndefined();
   });
 
   it('refuses a bundle whose digest is not the approved one', async () => {
-    const stateDir = await backend();
+    const store = await backend();
     const run = newRun();
-    expect((await planIn(run, stateDir)).exitCode).toBe(0);
-    const { step } = await applyIn(run, stateDir, { 'expected-plan-digest': `sha256:${'e'.repeat(64)}` });
+    expect((await planIn(run, store)).exitCode).toBe(0);
+    const { step } = await applyIn(run, store, { 'expected-plan-digest': `sha256:${'e'.repeat(64)}` });
     expectRefused(step, /eeeeeeeeeeee/);
     expect(step.errors[0]?.message).toMatch(/approv/i);
   });
 
   it('refuses a stale plan: the state changed since it was made', async () => {
-    const stateDir = await backend();
+    const store = await backend();
     const first = newRun();
-    expect((await planIn(first, stateDir)).exitCode).toBe(0);
-    expect((await applyIn(first, stateDir)).step.exitCode).toBe(0);
+    expect((await planIn(first, store)).exitCode).toBe(0);
+    expect((await applyIn(first, store)).step.exitCode).toBe(0);
 
     const planA = newRun();
     const planB = newRun();
-    expect((await planIn(planA, stateDir, { vars: 'image_id=img-a' })).exitCode).toBe(0);
-    expect((await planIn(planB, stateDir, { vars: 'image_id=img-b' })).exitCode).toBe(0);
-    expect((await applyIn(planB, stateDir)).step.exitCode).toBe(0);
-    const { step } = await applyIn(planA, stateDir);
+    expect((await planIn(planA, store, { vars: 'image_id=img-a' })).exitCode).toBe(0);
+    expect((await planIn(planB, store, { vars: 'image_id=img-b' })).exitCode).toBe(0);
+    expect((await applyIn(planB, store)).step.exitCode).toBe(0);
+    const { step } = await applyIn(planA, store);
     expectRefused(step, /stale.*another apply ran/i);
-    const state = JSON.stringify(await stateOf(stateDir));
+    const state = JSON.stringify(await stateOf(store));
     expect(state).toContain('img-b');
     expect(state).not.toContain('img-a');
   });
 
-  it('refuses the first-apply race that Terraform does not catch', async () => {
-    const stateDir = await backend();
+  // The local backend has no state at all before the first apply, which is the case Terraform's own
+  // check missed (hashicorp/terraform#24078); the s3 backend writes an empty state (serial 0) at init, so
+  // there the second plan is simply stale.
+  it.each<[string, () => Promise<StateStore>, RegExp]>([
+    ['local', localBackend, /no state, but state exists now/],
+    ['s3', backend, /Saved plan is stale: .*serial 0 then, 1 now/],
+  ])('refuses the first-apply race on the %s backend', async (_, made, refusal) => {
+    const store = await made();
     const runA = newRun();
     const runB = newRun();
-    expect((await planIn(runA, stateDir)).exitCode).toBe(0);
-    expect((await planIn(runB, stateDir)).exitCode).toBe(0);
-    expect((await applyIn(runB, stateDir)).step.exitCode).toBe(0);
-    const { step } = await applyIn(runA, stateDir);
-    expectRefused(step, /no state, but state exists now/);
-    expect((await stateOf(stateDir)).resources[0]?.instances).toHaveLength(2);
+    expect((await planIn(runA, store)).exitCode).toBe(0);
+    expect((await planIn(runB, store)).exitCode).toBe(0);
+    expect((await applyIn(runB, store)).step.exitCode).toBe(0);
+    const { step } = await applyIn(runA, store);
+    expectRefused(step, refusal);
+    expect((await stateOf(store)).resources[0]?.instances).toHaveLength(2);
   });
 });
 
 describe('encryption', () => {
   it('hides every resource value in the artifact and opens only with the right key', async () => {
-    const stateDir = await backend();
+    const store = await localBackend();
     const marker = 'MARKER-4f9d2a-visible-only-inside';
     const open = newRun();
-    expect((await planIn(open, stateDir, { vars: `marker=${marker}` })).exitCode).toBe(0);
+    expect((await planIn(open, store, { vars: `marker=${marker}` })).exitCode).toBe(0);
     // The control: without a key, the marker is there to find in the bundle's files.
     await expect(expectNotInArtifact(open, 'iac-plan-infra', marker)).rejects.toThrow();
 
     const sealed = newRun();
-    const plan = await planIn(sealed, stateDir, {
+    const plan = await planIn(sealed, store, {
       vars: `marker=${marker}`,
       'encryption-key': 'correct horse battery',
     });
     expect(plan.exitCode).toBe(0);
     await expectNotInArtifact(sealed, 'iac-plan-infra', marker);
 
-    const wrong = await applyIn(sealed, stateDir, { 'encryption-key': 'wrong key' });
+    const wrong = await applyIn(sealed, store, { 'encryption-key': 'wrong key' });
     expectRefused(wrong.step, /could not decrypt the plan bundle/);
-    const missing = await applyIn(sealed, stateDir);
+    const missing = await applyIn(sealed, store);
     expectRefused(missing.step, /is encrypted: give tf-apply the encryption-key/);
-    const right = await applyIn(sealed, stateDir, {
+    const right = await applyIn(sealed, store, {
       'encryption-key': 'correct horse battery',
       'expected-plan-digest': plan.outputs['plan-digest'] ?? '',
     });
     expect(right.step.errors).toEqual([]);
-    expect(JSON.stringify(await stateOf(stateDir))).toContain(marker);
+    expect(JSON.stringify(await stateOf(store))).toContain(marker);
   });
 });
 
@@ -487,12 +665,12 @@ describe('plan failures', () => {
   });
 
   it('fails on a destructive plan with on-destroy: fail, listing every address, and uploads nothing', async () => {
-    const stateDir = await backend();
+    const store = await backend();
     const run = newRun();
-    expect((await planIn(run, stateDir)).exitCode).toBe(0);
-    expect((await applyIn(run, stateDir)).step.exitCode).toBe(0);
+    expect((await planIn(run, store)).exitCode).toBe(0);
+    expect((await applyIn(run, store)).step.exitCode).toBe(0);
     const next = newRun();
-    const step = await planIn(next, stateDir, { vars: 'vm_count=0', 'on-destroy': 'fail' });
+    const step = await planIn(next, store, { vars: 'vm_count=0', 'on-destroy': 'fail' });
     expectRefused(step, /terraform_data\.vm\[0\], terraform_data\.vm\[1\]/);
     expect(step.outputs).toMatchObject({ destroy: '2', destroys: 'true' });
     expect(results.artifacts(next.runBackendId)).toEqual([]);

@@ -57,6 +57,11 @@ export interface StepOptions {
   env?: Record<string, string>;
   /** Milliseconds before the step is killed; a killed step has exit code 124. */
   timeoutMs?: number;
+  /**
+   * When it aborts, the step's whole process group (the action and every tool it started) is killed
+   * with SIGKILL, as when a runner dies: no post step, no cleanup; the step's exit code is 137.
+   */
+  signal?: AbortSignal;
 }
 
 interface ActionDefinition {
@@ -377,7 +382,7 @@ export class Job {
     };
 
     const started = Date.now();
-    const { exitCode, output } = await spawnNode(entry, env, this.workspace, options.timeoutMs);
+    const { exitCode, output } = await spawnNode(entry, env, this.workspace, options);
     const durationMs = Date.now() - started;
 
     const read = (name: string) => readFile(files[name] ?? '', 'utf8');
@@ -473,23 +478,34 @@ function spawnNode(
   entry: string,
   env: Record<string, string>,
   cwd: string,
-  timeoutMs = 600_000,
+  options: Pick<StepOptions, 'timeoutMs' | 'signal'>,
 ): Promise<{ exitCode: number; output: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(node24(), [entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A process group of its own, so that a kill reaches the tools the action started, as on a runner.
+    const child = spawn(node24(), [entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
+    let killed: 'timeout' | 'signal' | undefined;
+    const killGroup = (why: 'timeout' | 'signal'): void => {
+      if (killed || child.pid === undefined) return;
+      killed = why;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL'); // the group is gone already: the child alone, if it is still there
+      }
+    };
+    const timer = setTimeout(() => killGroup('timeout'), options.timeoutMs ?? 600_000);
+    const onAbort = (): void => killGroup('signal');
+    if (options.signal?.aborted) onAbort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
       resolvePromise({
-        exitCode: timedOut ? 124 : (code ?? 1),
+        exitCode: killed === 'timeout' ? 124 : killed === 'signal' ? 137 : (code ?? 1),
         output: Buffer.concat(chunks).toString('utf8'),
       });
     });
