@@ -16,6 +16,13 @@ import { artifactsOfRuns, jobsOfRuns } from '../support/artifact-bridge.js';
 import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
 import { startResultsService, type ResultsService } from '../support/results-service.js';
 import { WorkflowRun, type Job, type StepResult } from '../support/runner/runner.js';
+import {
+  startS3Server,
+  useS3Backend,
+  type S3Bucket,
+  type S3Server,
+  type S3State,
+} from '../support/s3-server.js';
 import { startSshHosts, type SshHosts } from '../support/ssh-hosts.js';
 import { repoRoot } from '../support/tools.js';
 
@@ -23,11 +30,15 @@ import { repoRoot } from '../support/tools.js';
  * The report action over the artifacts of real pipeline runs: tf-plan, approval-gate, tf-apply and
  * ansible-configure run as bundles through the runner harness with real OpenTofu, ansible-core and sshd;
  * the smoke artifact is a fixture in smoke-test's published shape. report.html is opened in Debian's
- * Chromium; the webhook goes to a real HTTP receiver on loopback.
+ * Chromium; the webhook goes to a real HTTP receiver on loopback. The state lives in S3 (versitygw on
+ * loopback, a bucket per test), which the plan, apply and report jobs reach only through the
+ * backend-config and the credentials their steps are given; one state backup test keeps the local
+ * backend, so that both stay covered.
  */
 let results: ResultsService;
 let api: GitHubApi;
 let hosts: SshHosts;
+let s3: S3Server;
 let root: string;
 const runs: WorkflowRun[] = [];
 
@@ -37,6 +48,7 @@ const ENCRYPTION_KEY = 'report backup key 51f0';
 const HOSTILE = '<img src=x onerror=alert(1)> | @admin **bold** `tick`';
 
 beforeAll(async () => {
+  s3 = await startS3Server();
   results = await startResultsService();
   api = await startGitHubApi({
     owner: 'octo-org',
@@ -50,7 +62,7 @@ beforeAll(async () => {
 afterEach(() => api.assertNoViolations());
 afterAll(async () => {
   for (const run of runs) await run.cleanup();
-  await Promise.all([results?.close(), api?.close(), hosts?.close()]);
+  await Promise.all([results?.close(), api?.close(), hosts?.close(), s3?.close()]);
   await rm(root, { recursive: true, force: true });
 });
 
@@ -159,15 +171,64 @@ async function uploadSmoke(run: WorkflowRun, schema = 'iac/smoke@1'): Promise<vo
   await job.complete();
 }
 
-async function reportJob(run: WorkflowRun, given: Record<string, string> = {}, fixture?: string) {
+async function reportJob(
+  run: WorkflowRun,
+  given: Record<string, string> = {},
+  fixture?: string,
+  store?: StateStore,
+) {
   const job = await run.job('report');
-  if (fixture) await checkoutInto(job, fixture);
-  const step = await job.step('report', { with: { title: `Deploy ${HOSTILE}`, ...given } });
+  if (fixture) await checkoutInto(job, fixture, store);
+  const step = await job.step('report', {
+    with: { title: `Deploy ${HOSTILE}`, ...given },
+    ...(store ? { env: store.env } : {}),
+  });
   return { job, step };
 }
 
-async function checkoutInto(job: Job, fixture: string): Promise<void> {
+/** The fixture as a checkout would bring it; with an S3 store, its backend turned into `backend "s3"`. */
+async function checkoutInto(job: Job, fixture: string, store?: StateStore): Promise<void> {
   await cp(join(repoRoot, 'test', 'fixtures', fixture), join(job.workspace, 'infra'), { recursive: true });
+  if (store?.bucket) await useS3Backend(join(job.workspace, 'infra'));
+}
+
+/** Where a test's state lives: what each job is given to reach it, and how the test reads it. */
+interface StateStore {
+  /** The `backend-config` input value, one line an entry. */
+  backendConfig: string;
+  /** The step environment: the S3 credentials, as a workflow passes secrets; none for the local backend. */
+  env: Record<string, string>;
+  bucket?: S3Bucket;
+  state(): Promise<S3State | undefined>;
+}
+
+/** A bucket of its own for the test. */
+async function s3Store(): Promise<StateStore> {
+  const bucket = await s3.bucket();
+  return {
+    backendConfig: bucket.backendConfig(),
+    env: s3.credentialsEnv(),
+    bucket,
+    state: () => bucket.state(),
+  };
+}
+
+/** A directory of its own outside every workspace: the local backend's `path`. */
+async function localStore(): Promise<StateStore> {
+  const path = join(await mkdtemp(join(root, 'state-')), 'terraform.tfstate');
+  return {
+    backendConfig: `path=${path}`,
+    env: {},
+    state: async () => {
+      const text = await readFile(path, 'utf8').catch(() => undefined);
+      return text === undefined ? undefined : (JSON.parse(text) as S3State);
+    },
+  };
+}
+
+/** What a state backup must agree on with the state it was pulled from. */
+function identity(state: S3State | undefined) {
+  return { serial: state?.serial, lineage: state?.lineage, resources: state?.resources };
 }
 
 async function reportFiles(step: StepResult): Promise<Record<string, string>> {
@@ -190,16 +251,96 @@ function expectNoLeak(texts: string[], secrets: string[]): void {
   for (const text of texts) for (const secret of secrets) expect(text).not.toContain(secret);
 }
 
+interface ArtifactFile {
+  artifact: string;
+  path: string;
+  /** True for a file that came out of a zip inside the artifact (a planfile is a zip). */
+  nested: boolean;
+  text: string;
+}
+
+const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
+
+/**
+ * Every file of every artifact the run uploaded, downloaded in a job of its own with the unmodified
+ * @actions/artifact library, and every file inside each zip among them, opened recursively: the
+ * bundle's `tfplan` is a zip whose inner `tfplan` holds the backend configuration.
+ */
+async function everyArtifactFile(run: WorkflowRun): Promise<ArtifactFile[]> {
+  const names = [
+    ...new Set(
+      results
+        .artifacts(run.runBackendId)
+        .filter((artifact) => artifact.finalized)
+        .map((artifact) => artifact.name),
+    ),
+  ].sort();
+  const job = await run.job('inspect every artifact');
+  const found: ArtifactFile[] = [];
+  for (const name of names) {
+    const step = await job.step('probe:artifact', { with: { mode: 'download', name, path: `got/${name}` } });
+    expect(step.exitCode).toBe(0);
+    await collectFiles(join(job.workspace, 'got', name), name, false, found);
+  }
+  return found;
+}
+
+async function collectFiles(dir: string, artifact: string, nested: boolean, found: ArtifactFile[]) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  for (const entry of entries.filter((e) => e.isFile())) {
+    const path = join(entry.parentPath, entry.name);
+    const bytes = await readFile(path);
+    found.push({ artifact, path, nested, text: bytes.toString('latin1') });
+    if (entry.name.endsWith('.zip') || bytes.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) {
+      // Outside the directory being walked, so that a zip's files are searched once, as nested ones.
+      const opened = await mkdtemp(join(root, 'unzipped-'));
+      await promisify(execFile)('unzip', ['-qq', path, '-d', opened]);
+      await collectFiles(opened, artifact, true, found);
+    }
+  }
+}
+
+/**
+ * The S3 credentials appear nowhere a reader of the run could look: any step's log, summary or outputs,
+ * any request to the GitHub API (comments, deployments), the webhook's messages, or any artifact file,
+ * nested archives included. Returns the artifact files searched, for the test to check they are the
+ * ones it means.
+ */
+async function expectCredentialsNowhere(
+  run: WorkflowRun,
+  elsewhere: unknown[] = [],
+): Promise<ArtifactFile[]> {
+  const secrets = [s3.accessKey, s3.secretKey];
+  const steps = run.allJobs.flatMap((job) =>
+    job.steps.flatMap((step) => (step.pre ? [step.pre, step] : [step])),
+  );
+  expect(steps.length).toBeGreaterThan(0);
+  expectNoLeak(
+    steps.flatMap((step) => [step.rawLog, step.summary, JSON.stringify(step.outputs)]),
+    secrets,
+  );
+  expectNoLeak([JSON.stringify(api.requests), JSON.stringify(elsewhere)], secrets);
+  const files = await everyArtifactFile(run);
+  for (const file of files) {
+    for (const secret of secrets) {
+      if (file.text.includes(secret))
+        throw new Error(`${file.artifact}: ${file.path} holds an S3 credential`);
+    }
+  }
+  return files;
+}
+
 describe('the report of a real pipeline run', () => {
   it('tells plan → approval → apply → configure → smoke as one story, in Markdown, HTML, JSON and a script', async () => {
     const run = newRun();
-    const backend = `path=${join(root, 'pipeline.tfstate')}`;
+    const store = await s3Store();
     const tfVars = `hosts={"web-1"=${hosts.host('web-1').port}}`;
 
     const plan = await run.job('plan');
-    await checkoutInto(plan, join('ansible', 'stack'));
+    await checkoutInto(plan, join('ansible', 'stack'), store);
     const planned = await plan.step('tf-plan', {
-      with: { 'working-directory': 'infra', 'backend-config': backend, vars: tfVars },
+      with: { 'working-directory': 'infra', 'backend-config': store.backendConfig, vars: tfVars },
+      env: store.env,
     });
     expect(planned.errors).toEqual([]);
     await plan.complete();
@@ -213,13 +354,14 @@ describe('the report of a real pipeline run', () => {
     await approve.complete();
 
     const apply = await run.job('apply');
-    await checkoutInto(apply, join('ansible', 'stack'));
+    await checkoutInto(apply, join('ansible', 'stack'), store);
     const applied = await apply.step('tf-apply', {
       with: {
         'working-directory': 'infra',
-        'backend-config': backend,
+        'backend-config': store.backendConfig,
         'expected-plan-digest': gate.outputs['plan-digest'] ?? '',
       },
+      env: store.env,
     });
     expect(applied.errors).toEqual([]);
     await apply.complete();
@@ -245,9 +387,22 @@ describe('the report of a real pipeline run', () => {
 
     const receiver = await startReceiver([200]);
     try {
-      const { step } = await reportJob(run, { 'webhook-url': receiver.url });
+      // The state backup is pulled from the bucket, and left unsealed, so that a leak would show in it.
+      const { step } = await reportJob(
+        run,
+        {
+          'webhook-url': receiver.url,
+          'working-directory': 'infra',
+          'backup-state': 'true',
+          'backend-config': store.backendConfig,
+        },
+        join('ansible', 'stack'),
+        store,
+      );
       expect(step.errors).toEqual([]);
-      expect(step.warnings).toEqual([]);
+      expect(step.warnings.map((w) => w.message)).toEqual([
+        "The state backup iac-state-backup is not encrypted: anyone who can read the run's artifacts can read every value in it. Give encryption-key to seal it.",
+      ]);
       expect(step.exitCode).toBe(0);
       expect(step.outputs).toMatchObject({
         outcome: 'success',
@@ -283,6 +438,7 @@ describe('the report of a real pipeline run', () => {
       expect(json).toMatchObject({
         schema: 'iac/report@1',
         outcome: 'success',
+        backup: { artifact: 'iac-state-backup', encrypted: false },
         run: { runId: run.runId, commit: run.sha },
         metrics: { deployment: true, changeFailure: false },
         counts: {
@@ -330,6 +486,32 @@ describe('the report of a real pipeline run', () => {
         [API_TOKEN, receiver.url, 'hook-secret-7ac2', run.token],
       );
 
+      // The backup is the state object in the bucket, as the apply left it.
+      const backup = await artifactFiles(run, 'iac-state-backup');
+      expect(backup.names).toEqual(['terraform.tfstate']);
+      const backedUp = JSON.parse(await readFile(join(backup.dir, 'terraform.tfstate'), 'utf8')) as S3State;
+      const inBucket = await store.state();
+      expect(inBucket?.resources.map((r) => `${r.type}.${r.name}`)).toEqual(['terraform_data.vm']);
+      expect(identity(backedUp)).toEqual(identity(inBucket));
+
+      // The S3 credentials reached every job that needed the state, as secrets, and are nowhere in what
+      // the run left: logs, summaries, outputs, API requests, the webhook's message, every artifact's files.
+      const searched = await expectCredentialsNowhere(run, receiver.bodies);
+      expect([...new Set(searched.map((file) => file.artifact))]).toEqual([
+        'iac-ansible-infra',
+        'iac-approval-infra',
+        'iac-inventory-infra',
+        'iac-outputs-infra',
+        'iac-plan-infra',
+        'iac-report',
+        'iac-smoke-infra',
+        'iac-state-backup',
+      ]);
+      // The search opened the planfile, a zip inside the bundle, where the tool keeps the backend
+      // configuration: the bucket's name is there, so a credential passed that way would have been found.
+      const insidePlan = searched.filter((file) => file.artifact === 'iac-plan-infra' && file.nested);
+      expect(insidePlan.some((file) => file.text.includes(store.bucket?.name ?? '?'))).toBe(true);
+
       await checkHtmlInChromium(step.outputs['html-path'] ?? '', 'success');
     } finally {
       await receiver.close();
@@ -338,19 +520,20 @@ describe('the report of a real pipeline run', () => {
 
   it('reports a failed apply and an unreadable smoke artifact as such, backs up the state sealed, and succeeds itself', async () => {
     const run = newRun();
-    const stateDir = await mkdtemp(join(root, 'failed-'));
-    const backend = `path=${stateDir}/terraform.tfstate`;
+    const store = await s3Store();
     const plan = await run.job('plan');
-    await checkoutInto(plan, 'stack');
+    await checkoutInto(plan, 'stack', store);
     const planned = await plan.step('tf-plan', {
-      with: { 'working-directory': 'infra', 'backend-config': backend, vars: 'fail_apply=true' },
+      with: { 'working-directory': 'infra', 'backend-config': store.backendConfig, vars: 'fail_apply=true' },
+      env: store.env,
     });
     expect(planned.exitCode).toBe(0);
     await plan.complete();
     const apply = await run.job('apply');
-    await checkoutInto(apply, 'stack');
+    await checkoutInto(apply, 'stack', store);
     const applied = await apply.step('tf-apply', {
-      with: { 'working-directory': 'infra', 'backend-config': backend },
+      with: { 'working-directory': 'infra', 'backend-config': store.backendConfig },
+      env: store.env,
     });
     expect(applied.exitCode).toBe(1);
     await apply.complete();
@@ -362,10 +545,11 @@ describe('the report of a real pipeline run', () => {
       {
         'working-directory': 'infra',
         'backup-state': 'true',
-        'backend-config': backend,
+        'backend-config': store.backendConfig,
         'encryption-key': ENCRYPTION_KEY,
       },
       'stack',
+      store,
     );
     expect(step.errors).toEqual([]);
     expect(step.exitCode).toBe(0);
@@ -396,13 +580,59 @@ describe('the report of a real pipeline run', () => {
     expect(sealed.toString('latin1')).not.toContain('terraform_data');
     const opened = join(backup.dir, 'opened');
     await decryptToDirectory(sealed, ENCRYPTION_KEY, opened);
-    const state = JSON.parse(await readFile(join(opened, 'terraform.tfstate'), 'utf8'));
-    expect(state.resources.map((r: { type: string; name: string }) => `${r.type}.${r.name}`)).toContain(
-      'terraform_data.vm',
-    );
+    const state = JSON.parse(await readFile(join(opened, 'terraform.tfstate'), 'utf8')) as S3State;
+    expect(state.resources.map((r) => `${r.type}.${r.name}`)).toContain('terraform_data.vm');
+    // It is the state object the failed apply left in the bucket: the report pulled it from there.
+    const inBucket = await store.state();
+    expect(inBucket?.resources.find((r) => r.name === 'vm')?.instances).toHaveLength(2);
+    expect(identity(state)).toEqual(identity(inBucket));
     expectNoLeak([step.rawLog, step.summary], [ENCRYPTION_KEY, 'initial-Secret-Value-7c1']);
 
     await checkHtmlInChromium(step.outputs['html-path'] ?? '', 'failure');
+  });
+
+  // The one state backup test on the local backend: the state in a directory outside every workspace,
+  // which the report job reaches through backend-config's `path` as the S3 tests reach their bucket.
+  it('backs up the state of a local backend, unsealed with a warning, as the apply left it', async () => {
+    const run = newRun();
+    const store = await localStore();
+    const plan = await run.job('plan');
+    await checkoutInto(plan, 'stack', store);
+    const planned = await plan.step('tf-plan', {
+      with: { 'working-directory': 'infra', 'backend-config': store.backendConfig },
+    });
+    expect(planned.exitCode).toBe(0);
+    await plan.complete();
+    const apply = await run.job('apply');
+    await checkoutInto(apply, 'stack', store);
+    const applied = await apply.step('tf-apply', {
+      with: { 'working-directory': 'infra', 'backend-config': store.backendConfig },
+    });
+    expect(applied.errors).toEqual([]);
+    await apply.complete();
+
+    const { step } = await reportJob(
+      run,
+      { 'working-directory': 'infra', 'backup-state': 'true', 'backend-config': store.backendConfig },
+      'stack',
+      store,
+    );
+    expect(step.errors).toEqual([]);
+    expect(step.outputs.outcome).toBe('success');
+    expect(step.warnings.map((w) => w.message)).toEqual([
+      "The state backup iac-state-backup is not encrypted: anyone who can read the run's artifacts can read every value in it. Give encryption-key to seal it.",
+    ]);
+    expect(step.summary).toContain('State backup: `iac-state-backup` (not encrypted');
+
+    const backup = await artifactFiles(run, 'iac-state-backup');
+    expect(backup.names).toEqual(['terraform.tfstate']);
+    const backedUp = JSON.parse(await readFile(join(backup.dir, 'terraform.tfstate'), 'utf8')) as S3State;
+    const onDisk = await store.state();
+    expect(onDisk?.resources.find((r) => r.name === 'vm')?.instances).toHaveLength(2);
+    expect(identity(backedUp)).toEqual(identity(onDisk));
+    // Unsealed, it holds the sensitive values in the clear: why the warning is there. The log still does not.
+    expect(JSON.stringify(backedUp)).toContain('initial-Secret-Value-7c1');
+    expect(step.rawLog).not.toContain('initial-Secret-Value-7c1');
   });
 });
 
