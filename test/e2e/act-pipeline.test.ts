@@ -12,6 +12,7 @@ import {
   exampleInputs,
   exampleSecrets,
   startExampleBed,
+  stateKey,
   type ExampleBed,
 } from '../support/example-pipeline.js';
 import { act, pinnedVersions, tofu } from '../support/tools.js';
@@ -21,7 +22,8 @@ import { act, pinnedVersions, tofu } from '../support/tools.js';
  * second runner, independent of our own workflow interpreter (test/e2e/pipeline.test.ts runs the same deploy
  * with it), that reads the workflow files themselves: the image job, the waves' matrices, the nested calls of
  * iac-wave.yml, the `if:`s that skip waves 3 to 5, and the report that runs after them all. The bed is the
- * example's: sshd hosts for the VMs, the results service for the artifacts, the GitHub API stand-in.
+ * example's: sshd hosts for the VMs, the results service for the artifacts, the GitHub API stand-in, and the
+ * state in S3 (versitygw), whose credentials act hands down both calls as secrets to the plan and apply steps.
  *
  * act quirks this test works around (see test/support/act.ts for the rest):
  * - `environment:` never waits: the approve jobs run at once, as the policy approves a dev plan anyway.
@@ -34,7 +36,7 @@ let suite: string;
 beforeAll(async () => {
   // Fails here, with the way to install it, when act is missing: CI installs it, so nothing skips.
   act();
-  bed = await startExampleBed();
+  bed = await startExampleBed({ backend: 's3' });
   suite = await stageSuite(join(bed.root, 'suite'));
 }, 60_000);
 // Optional chaining: when beforeAll failed (act missing), its error is the one to read, not a TypeError here.
@@ -42,7 +44,14 @@ afterEach(() => bed?.api.assertNoViolations());
 afterAll(() => bed?.close());
 
 const PLAN_KEY = 'plan-key-Hx81Lq2v';
-const SECRET_NAMES = ['encryption-key', 'tf-vars', 'ansible-extra-vars', 'ssh-private-key'];
+const SECRET_NAMES = [
+  'encryption-key',
+  'tf-vars',
+  'ansible-extra-vars',
+  'ssh-private-key',
+  'aws-access-key-id',
+  'aws-secret-access-key',
+];
 /** The name a repository gives the secret it passes as the pipeline's `name`: `encryption-key` → `ENCRYPTION_KEY`. */
 const repositorySecret = (name: string) => name.toUpperCase().replaceAll('-', '_');
 
@@ -223,8 +232,18 @@ describe('iac-pipeline.yml under act', () => {
       expect(`${vm}: ${motd}`).toContain('image: golden-dev-1');
     }
 
-    // The database password reached OpenTofu and Ansible, and no log.
+    // Each stack's state is in the bucket under its own key, reached with the credentials act passed down.
+    const bucket = bed.s3?.bucket;
+    const network = await bucket?.state(stateKey('network'));
+    expect(network?.resources.map((r) => `${r.type}.${r.name}`)).toEqual(['terraform_data.network']);
+    const vms = await bucket?.state(stateKey('vms'));
+    expect(vms?.outputs.image_id?.value).toBe('golden-dev-1');
+    expect(await bucket?.lock(stateKey('vms'))).toBeUndefined();
+
+    // The database password reached OpenTofu and Ansible, and no log; nor did the plan key or the S3 keys.
     expect(run.log).not.toContain(DB_PASSWORD);
     expect(run.log).not.toContain(PLAN_KEY);
+    expect(run.log).not.toContain(bed.s3?.server.secretKey ?? '(no S3 server)');
+    expect(run.log).not.toContain(bed.s3?.server.accessKey ?? '(no S3 server)');
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { renderInventory, toAnsibleInventory } from '../../src/terraform/invento
 import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
 import { startResultsService, type ResultsService } from '../support/results-service.js';
 import { WorkflowRun, type Job } from '../support/runner/runner.js';
+import { startS3Server, type S3Server } from '../support/s3-server.js';
 import { startSshHosts, type SshHosts } from '../support/ssh-hosts.js';
 import { repoRoot, tofu } from '../support/tools.js';
 
@@ -32,14 +34,18 @@ function hostsFor(names: string[]): Record<string, { address: string; port: numb
 const DEV_VMS = ['web-1', 'web-2', 'db-1'];
 const PROD_VMS = ['web-1', 'web-2', 'web-3', 'db-1', 'db-2'];
 
-/** Real tofu with an argument array, in automation mode, with no CLI configuration of the machine's. */
-async function tofuIn(cwd: string, args: string[]) {
+/**
+ * Real tofu with an argument array, in automation mode, with no CLI configuration of the machine's (and no
+ * AWS configuration: HOME is the test's directory); `extra` adds variables such as a backend's credentials.
+ */
+async function tofuIn(cwd: string, args: string[], extra: Record<string, string> = {}) {
   const env = {
     PATH: process.env.PATH ?? '',
     HOME: dir,
     TF_IN_AUTOMATION: '1',
     TF_INPUT: '0',
     TF_CLI_CONFIG_FILE: join(dir, 'none.tfrc'),
+    ...extra,
   };
   return run(tofu(), args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
 }
@@ -209,6 +215,61 @@ describe('examples/infra', () => {
     const resized = await plan(config, 'prod', 'golden-1', PROD_VMS, ['-var', 'vm_size=xlarge']);
     expect(new Set(Object.values(actionsByAddress(resized)))).toEqual(new Set(['no-op', 'update']));
     expect(actionsByAddress(resized)['terraform_data.web[2]']).toBe('update');
+  });
+});
+
+describe('examples/backends/s3', () => {
+  let s3: S3Server;
+  beforeAll(async () => {
+    s3 = await startS3Server();
+  }, 30_000);
+  afterAll(() => s3?.close());
+
+  /** A stack as examples/README.md says: its directory with the override copied in. */
+  async function stackOnS3(name: string): Promise<string> {
+    const config = join(await mkdtemp(join(dir, `${name}-s3-`)), name);
+    await cp(join(examples, name), config, {
+      recursive: true,
+      filter: (source) => !/\.terraform|tfstate|tfplan/.test(source),
+    });
+    await cp(join(examples, 'backends', 's3', 'backend_override.tf'), join(config, 'backend_override.tf'));
+    return config;
+  }
+
+  it("turns a stack's local backend into S3: the state under the key backend-config names, the lock released", async () => {
+    const bucket = await s3.bucket();
+    const key = 'dev/network.tfstate';
+    const config = await stackOnS3('network');
+    const backend = bucket
+      .backendConfig(key)
+      .split('\n')
+      .map((line) => `-backend-config=${line}`);
+    await tofuIn(config, ['init', '-input=false', '-no-color', ...backend], s3.credentialsEnv());
+    await tofuIn(
+      config,
+      ['apply', '-auto-approve', '-input=false', '-no-color', '-var-file=env/dev.tfvars'],
+      s3.credentialsEnv(),
+    );
+
+    const state = await bucket.state(key);
+    expect(state?.resources.map((r) => `${r.type}.${r.name}`)).toEqual(['terraform_data.network']);
+    expect(state?.outputs.network?.value).toEqual({ name: 'dev-net', cidr: '10.20.0.0/16' });
+    expect(await bucket.lock(key)).toBeUndefined();
+    expect(existsSync(join(config, 'terraform.tfstate'))).toBe(false);
+  });
+
+  it('reaches the state only with the credentials in its environment: the override and backend-config hold none', async () => {
+    const bucket = await s3.bucket();
+    const config = await stackOnS3('network');
+    const backend = bucket.backendConfig('dev/network.tfstate').split('\n');
+    expect(backend.some((line) => /^(access_key|secret_key|token)=/.test(line))).toBe(false);
+    const refused = tofuIn(config, [
+      'init',
+      '-input=false',
+      '-no-color',
+      ...backend.map((line) => `-backend-config=${line}`),
+    ]);
+    await expect(refused).rejects.toMatchObject({ stderr: expect.stringMatching(/credentials/i) });
   });
 });
 

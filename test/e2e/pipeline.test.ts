@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFile, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import {
   BOT,
   DB_PASSWORD,
@@ -8,23 +10,20 @@ import {
   exampleStacks,
   runPipeline,
   startExampleBed,
+  stateKey,
   type ExampleBed,
 } from '../support/example-pipeline.js';
+import type { WorkflowRun } from '../support/runner/runner.js';
 import { jobOrder, readWorkflow, type JobRecord, type WorkflowOutcome } from '../support/runner/workflow.js';
 
 /**
  * The whole pipeline, as .github/workflows/iac-pipeline.yml composes it, on the example: the harness
  * runs the workflow's own job graph (and iac-wave.yml's for each wave), one harness job per job and
  * matrix leg, with real Packer, OpenTofu, Ansible and sshd hosts, and the artifact and GitHub stand-ins.
+ * The state lives in S3 (versitygw on loopback), which the plan and apply jobs reach only through each
+ * stack's backend-config and the credentials the caller passes as secrets; one test keeps the local
+ * backend (files the jobs share by path) covered.
  */
-let bed: ExampleBed;
-
-beforeAll(async () => {
-  bed = await startExampleBed();
-}, 60_000);
-afterEach(() => bed.api.assertNoViolations());
-afterAll(() => bed?.close());
-
 const ran = (outcome: WorkflowOutcome) => outcome.jobs.filter((j) => j.result !== 'skipped');
 const job = (outcome: WorkflowOutcome, path: string, stack?: string) => {
   const found = outcome.jobs.find((j) => j.path === path && (!stack || j.matrix?.stack === stack));
@@ -40,6 +39,76 @@ const everyLog = (outcome: WorkflowOutcome) =>
   outcome.jobs
     .flatMap((j) => j.steps.map((s) => `${s.rawLog}\n${s.summary}\n${JSON.stringify(s.outputs)}`))
     .join('\n');
+const names = (state: { resources: Array<{ type: string; name: string }> } | undefined) =>
+  (state?.resources ?? []).map((r) => `${r.type}.${r.name}`).sort();
+
+const unzip = promisify(execFile);
+const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
+
+/** Unpacks a zip into `into`, and every zip inside it into `<file>.unzipped/`: the files a leak check reads. */
+async function unpack(zip: string, into: string): Promise<string[]> {
+  await unzip('unzip', ['-q', '-o', zip, '-d', into], { maxBuffer: 16 * 1024 * 1024 });
+  const files: string[] = [];
+  for (const entry of await readdir(into, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.push(path);
+    const head = Buffer.alloc(4);
+    const handle = await open(path);
+    await handle.read(head, 0, 4, 0).finally(() => handle.close());
+    // A planfile is itself a zip, and tofu keeps the backend configuration in its inner tfplan.
+    if (head.equals(ZIP_MAGIC)) files.push(...(await unpack(path, `${path}.unzipped`)));
+  }
+  return files;
+}
+
+const unpackedRuns = new Map<WorkflowRun, Map<string, string[]>>();
+
+/** Every artifact the run uploaded, unpacked once: artifact name → its files, nested archives opened. */
+async function artifactFiles(bed: ExampleBed, run: WorkflowRun): Promise<Map<string, string[]>> {
+  const known = unpackedRuns.get(run);
+  if (known) return known;
+  const unpacked = new Map<string, string[]>();
+  unpackedRuns.set(run, unpacked);
+  for (const artifact of bed.results.artifacts(run.runBackendId)) {
+    const dir = join(bed.root, 'unpacked', `${run.runId}`, artifact.name);
+    await mkdir(dir, { recursive: true });
+    const zip = `${dir}.zip`;
+    await writeFile(zip, bed.results.artifactBytes(artifact.id));
+    unpacked.set(artifact.name, await unpack(zip, dir));
+  }
+  return unpacked;
+}
+
+/**
+ * Where a value shows up in what a run leaves behind: each job's log (as written, before masking), job
+ * summary and outputs, every file of every artifact (archives inside opened), and every request sent to
+ * the GitHub API (comments, deployments, dispatches). An empty list: nowhere.
+ */
+async function placesHolding(bed: ExampleBed, run: WorkflowRun, value: string): Promise<string[]> {
+  const places: string[] = [];
+  for (const ran of run.allJobs) {
+    for (const s of ran.steps) {
+      for (const phase of [s.pre, s]) {
+        if (!phase) continue;
+        if (phase.rawLog.includes(value)) places.push(`${ran.name} ${s.id} ${phase.phase}: log`);
+        if (phase.summary.includes(value)) places.push(`${ran.name} ${s.id} ${phase.phase}: summary`);
+        if (JSON.stringify(phase.outputs).includes(value))
+          places.push(`${ran.name} ${s.id} ${phase.phase}: outputs`);
+      }
+    }
+  }
+  for (const [artifact, files] of await artifactFiles(bed, run)) {
+    for (const file of files) {
+      if ((await readFile(file, 'latin1')).includes(value)) places.push(`artifact ${artifact}: ${file}`);
+    }
+  }
+  for (const request of bed.api.requests) {
+    const sent = `${request.path}${request.query} ${JSON.stringify(request.body ?? '')}`;
+    if (sent.includes(value)) places.push(`GitHub API: ${request.method} ${request.path}`);
+  }
+  return places;
+}
 
 describe('iac-pipeline.yml', () => {
   it('has the job graph image → waves → (plan → approve → apply → configure → smoke) per wave → report', () => {
@@ -57,6 +126,21 @@ describe('iac-pipeline.yml', () => {
     expect(jobOrder(wave)).toEqual(['plan', 'approve', 'apply', 'configure', 'smoke']);
     expect(wave.jobs.approve?.environment).toBe('${{ matrix.environment }}');
   });
+});
+
+describe('iac-pipeline.yml with the state in S3', () => {
+  let bed: ExampleBed;
+  beforeAll(async () => {
+    bed = await startExampleBed({ backend: 's3' });
+  }, 60_000);
+  afterEach(() => bed.api.assertNoViolations());
+  afterAll(() => bed?.close());
+
+  /** The bucket of the bed's state; the tests below run on the S3 backend only. */
+  const bucket = () => {
+    if (!bed.s3) throw new Error('the bed has no S3 server');
+    return bed.s3.bucket;
+  };
 
   it('deploys the example: image, network in wave 1, VMs in wave 2, configured and smoke-tested, one report', async () => {
     const { run, outcome } = await runPipeline(bed);
@@ -134,6 +218,45 @@ describe('iac-pipeline.yml', () => {
 
     expect(everyLog(outcome)).not.toContain(DB_PASSWORD);
     expect(run.allJobs.length).toBe(ran(outcome).length);
+  });
+
+  it("keeps each stack's state under its own key in the bucket, and the credentials in nothing the run left", async () => {
+    // The deploy of the test before: each stack's state object holds that stack's resources, and only those.
+    const network = await bucket().state(stateKey('network'));
+    expect(names(network)).toEqual(['terraform_data.network']);
+    const vms = await bucket().state(stateKey('vms'));
+    expect(names(vms)).toEqual(['terraform_data.db', 'terraform_data.image', 'terraform_data.web']);
+    expect(vms?.resources.find((r) => r.name === 'web')?.instances).toHaveLength(2);
+    expect(vms?.outputs.image_id?.value).toBe('golden-dev-1');
+    // The applies released their locks, and nothing was written where the local backend would keep state.
+    expect(await bucket().lock(stateKey('network'))).toBeUndefined();
+    expect(await bucket().lock(stateKey('vms'))).toBeUndefined();
+    expect(await readdir(bed.stateDir)).toEqual([]);
+
+    const [run] = bed.runs;
+    if (!run) throw new Error('the deploy of the test before did not run');
+    // Each plan bundle records the backend it was planned against (tf-apply holds the apply to it).
+    const bundle = (await artifactFiles(bed, run)).get('iac-plan-vms') ?? [];
+    const manifestFile = bundle.find((file) => file.endsWith('/iac-plan-vms/manifest.json')) ?? '';
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { backend?: Record<string, string> };
+    expect(manifest.backend).toEqual({
+      type: 's3',
+      bucket: bucket().name,
+      key: stateKey('vms'),
+      region: 'us-east-1',
+      endpoint: new URL(bed.s3?.server.endpoint ?? '').host,
+    });
+    // The search opens the planfile inside each bundle, where tofu keeps the backend configuration: it finds
+    // the key given as backend-config there, as it would find a credential given that way.
+    expect(await placesHolding(bed, run, stateKey('vms'))).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^artifact iac-plan-vms: .*\/tfplan\.unzipped\/tfplan$/),
+      ]),
+    );
+
+    const server = bed.s3?.server;
+    expect(await placesHolding(bed, run, server?.secretKey ?? '')).toEqual([]);
+    expect(await placesHolding(bed, run, server?.accessKey ?? '')).toEqual([]);
   });
 
   describe('a new image, planned on a pull request', () => {
@@ -264,10 +387,26 @@ describe('iac-pipeline.yml', () => {
       expect(motd).toContain('image: golden-dev-2');
       expect(step(job(outcome, 'wave-1 / smoke'), 'smoke-test').outputs).toMatchObject({ failed: '0' });
       expect(everyLog(outcome)).not.toContain(DB_PASSWORD);
+      // The pull request's plan was applied to the state in the bucket, from a run that planned nothing.
+      const vms = await bucket().state(stateKey('vms'));
+      expect(vms?.outputs.image_id?.value).toBe('golden-dev-2');
+      expect(await bucket().lock(stateKey('vms'))).toBeUndefined();
+      for (const run of bed.runs) {
+        expect(await placesHolding(bed, run, bed.s3?.server.secretKey ?? '')).toEqual([]);
+      }
     });
   });
+});
 
-  it('fails the run, and the report says so, when a smoke check fails', async () => {
+describe('iac-pipeline.yml with the state in local files', () => {
+  let bed: ExampleBed;
+  beforeAll(async () => {
+    bed = await startExampleBed();
+  }, 60_000);
+  afterEach(() => bed.api.assertNoViolations());
+  afterAll(() => bed?.close());
+
+  it('fails the run, and the report says so, when a smoke check fails; the state is in the files the jobs share', async () => {
     const checks = await readFile(join(bed.checkout, 'examples', 'smoke', 'checks.yml'), 'utf8');
     await writeFile(
       join(bed.checkout, 'examples', 'smoke', 'failing.yml'),
@@ -277,10 +416,23 @@ describe('iac-pipeline.yml', () => {
     );
     const inputs = {
       ...(await exampleInputs(bed)),
-      'image-name': 'golden-dev-2',
       stacks: exampleStacks(bed, { checks: 'examples/smoke/failing.yml' }),
     };
     const { outcome } = await runPipeline(bed, { inputs });
+    // Everything up to the smoke tests succeeded, against state files outside every job's workspace.
+    for (const stage of ['plan', 'approve', 'apply', 'configure']) {
+      expect(`${stage}: ${job(outcome, `wave-2 / ${stage}`).result}`).toBe(`${stage}: success`);
+    }
+    const state = JSON.parse(await readFile(join(bed.stateDir, 'vms-dev.tfstate'), 'utf8')) as {
+      resources: Array<{ type: string; name: string }>;
+    };
+    expect(names(state)).toEqual(['terraform_data.db', 'terraform_data.image', 'terraform_data.web']);
+    const files = await readdir(bed.stateDir);
+    expect(files.filter((file) => file.endsWith('.tfstate')).sort()).toEqual([
+      'network-dev.tfstate',
+      'vms-dev.tfstate',
+    ]);
+
     const smoke = job(outcome, 'wave-2 / smoke');
     expect(smoke.result).toBe('failure');
     const smoked = step(smoke, 'smoke-test');

@@ -8,6 +8,7 @@ import { startGitHubApi, type GitHubApi } from './github-api.js';
 import { startResultsService, type ResultsService } from './results-service.js';
 import { WorkflowRun, type Job, type WorkflowRunOptions } from './runner/runner.js';
 import { PipelineRunner, type PipelineHooks, type WorkflowOutcome } from './runner/workflow.js';
+import { startS3Server, type S3Bucket, type S3Server } from './s3-server.js';
 import { startSshHosts, type SshHosts } from './ssh-hosts.js';
 import { pinnedVersions, repoRoot, tofu } from './tools.js';
 
@@ -24,6 +25,25 @@ export const BOT = 'github-actions[bot]';
 export const DEV_VMS = ['web-1', 'web-2', 'db-1'];
 export const DB_PASSWORD = 'example-Db-Secret-4f2a';
 
+/** Where the example's state lives: a directory the jobs share by path, or S3 (versitygw on loopback). */
+export type ExampleBackend = 'local' | 's3';
+export const EXAMPLE_BACKENDS: readonly ExampleBackend[] = ['local', 's3'];
+
+/** The example's stacks, by their directories under examples/. */
+export const EXAMPLE_STACKS = { network: 'network', vms: 'infra' } as const;
+export type ExampleStack = keyof typeof EXAMPLE_STACKS;
+
+/** The shipped override that turns a stack's `backend "local" {}` into `backend "s3" {}`. */
+export const S3_OVERRIDE = join('examples', 'backends', 's3', 'backend_override.tf');
+
+/** The S3 key of a stack's dev state: one key per stack and environment, so each has its own lock file. */
+export const stateKey = (stack: ExampleStack): string => `dev/${stack}.tfstate`;
+
+export interface ExampleS3 {
+  server: S3Server;
+  bucket: S3Bucket;
+}
+
 export interface ExampleBed {
   results: ResultsService;
   api: GitHubApi;
@@ -34,8 +54,13 @@ export interface ExampleBed {
   checkout: string;
   /** The commit the checkout holds: what tf-plan and tf-apply record and compare. */
   commit: string;
+  backend: ExampleBackend;
+  /** The local backend's directory, outside every job's workspace (empty on S3). */
   stateDir: string;
+  /** The S3 server and the bucket that hold the state, on the S3 backend. */
+  s3?: ExampleS3;
   runs: WorkflowRun[];
+  /** Stops the servers (versitygw's directory goes with it); keep leaves the jobs' directories. */
   close(options?: { keep?: boolean }): Promise<void>;
 }
 
@@ -43,11 +68,17 @@ export interface ExampleBed {
  * The repository the pipeline checks out: examples/, the tool versions, and the test bed's SSH endpoints,
  * committed, so that the jobs find the commit they plan and apply with git, as after actions/checkout.
  */
-async function writeCheckout(checkout: string, hosts: SshHosts): Promise<string> {
+async function writeCheckout(checkout: string, hosts: SshHosts, backend: ExampleBackend): Promise<string> {
   await cp(join(repoRoot, 'examples'), join(checkout, 'examples'), {
     recursive: true,
     filter: (source) => !/\.terraform|tfstate|tfplan|manifest\.json$/.test(source),
   });
+  // What examples/README.md tells a user to do for S3: the override copied into each stack, committed.
+  if (backend === 's3') {
+    for (const directory of Object.values(EXAMPLE_STACKS)) {
+      await cp(join(repoRoot, S3_OVERRIDE), join(checkout, 'examples', directory, 'backend_override.tf'));
+    }
+  }
   await writeFile(join(checkout, '.tool-versions'), `opentofu ${pinnedVersions().OPENTOFU_VERSION}\n`);
   // Loaded by tofu on its own (*.auto.tfvars.json): where each VM answers SSH in this test bed.
   const endpoints = Object.fromEntries(
@@ -67,13 +98,22 @@ async function writeCheckout(checkout: string, hosts: SshHosts): Promise<string>
   return (await git(['rev-parse', 'HEAD'])).stdout.trim();
 }
 
-export async function startExampleBed(options: { root?: string } = {}): Promise<ExampleBed> {
+export interface ExampleBedOptions {
+  root?: string;
+  /** `local` (the default) or `s3`: versitygw started for the bed, with a bucket for the state. */
+  backend?: ExampleBackend;
+}
+
+export async function startExampleBed(options: ExampleBedOptions = {}): Promise<ExampleBed> {
+  const backend = options.backend ?? 'local';
   const root = options.root ?? (await mkdtemp(join(tmpdir(), 'iac-example-')));
   const runs: WorkflowRun[] = [];
-  const [results, hosts] = await Promise.all([
+  const [results, hosts, server] = await Promise.all([
     startResultsService(),
     startSshHosts(DEV_VMS.map((name) => ({ name, groups: [name.replace(/-\d+$/, '')] }))),
+    backend === 's3' ? startS3Server() : undefined,
   ]);
+  const s3 = server ? { server, bucket: await server.bucket('example-tfstate') } : undefined;
   const api = await startGitHubApi({
     owner: 'octo-org',
     repo: 'infra',
@@ -87,7 +127,7 @@ export async function startExampleBed(options: { root?: string } = {}): Promise<
   const checkout = join(root, 'repository');
   const stateDir = join(root, 'state');
   await mkdir(stateDir, { recursive: true });
-  const commit = await writeCheckout(checkout, hosts);
+  const commit = await writeCheckout(checkout, hosts, backend);
   return {
     results,
     api,
@@ -95,14 +135,22 @@ export async function startExampleBed(options: { root?: string } = {}): Promise<
     root,
     checkout,
     commit,
+    backend,
     stateDir,
+    ...(s3 ? { s3 } : {}),
     runs,
     async close({ keep = false } = {}) {
       if (!keep) for (const run of runs) await run.cleanup();
-      await Promise.all([results.close(), api.close(), hosts.close()]);
+      await Promise.all([results.close(), api.close(), hosts.close(), s3?.server.close()]);
       if (!keep) await rm(root, { recursive: true, force: true });
     },
   };
+}
+
+/** A stack's backend-config lines: its own state file, or its own key in the bucket with the lock file. */
+export function backendConfig(bed: ExampleBed, stack: ExampleStack): string {
+  if (bed.s3) return bed.s3.bucket.backendConfig(stateKey(stack));
+  return `path=${join(bed.stateDir, `${stack}-dev.tfstate`)}`;
 }
 
 /** The two stacks of the example: the network first, then the VMs that depend on it. */
@@ -112,14 +160,14 @@ export function exampleStacks(bed: ExampleBed, options: { checks?: string } = {}
       stack: 'network',
       directory: 'examples/network',
       'var-files': 'examples/network/env/dev.tfvars',
-      'backend-config': `path=${join(bed.stateDir, 'network-dev.tfstate')}`,
+      'backend-config': backendConfig(bed, 'network'),
     },
     {
       stack: 'vms',
       directory: 'examples/infra',
       'depends-on': ['network'],
       'var-files': 'examples/infra/env/dev.tfvars',
-      'backend-config': `path=${join(bed.stateDir, 'vms-dev.tfstate')}`,
+      'backend-config': backendConfig(bed, 'vms'),
       'image-variable': 'image_id',
       playbook: 'examples/ansible/site.yml',
       checks: options.checks ?? 'examples/smoke/checks.yml',
@@ -135,12 +183,18 @@ export interface PipelineRunOptions {
   secrets?: Record<string, string>;
 }
 
-/** The secrets a deploy of the example needs, as a caller passes them to iac-pipeline.yml. */
+/**
+ * The secrets a deploy of the example needs, as a caller passes them to iac-pipeline.yml; on S3 also the
+ * bucket's credentials, which the workflow hands to the plan and apply steps as AWS_* variables.
+ */
 export function exampleSecrets(bed: ExampleBed): Record<string, string> {
   return {
     'tf-vars': JSON.stringify({ vms: `db_password=${DB_PASSWORD}` }),
     'ansible-extra-vars': JSON.stringify({ db_password: DB_PASSWORD }),
     'ssh-private-key': bed.hosts.privateKey,
+    ...(bed.s3
+      ? { 'aws-access-key-id': bed.s3.server.accessKey, 'aws-secret-access-key': bed.s3.server.secretKey }
+      : {}),
   };
 }
 

@@ -44,6 +44,8 @@ export interface WorkflowCall {
   file: string;
   inputs?: Record<string, string | number | boolean>;
   secrets?: Record<string, string>;
+  /** `secrets: inherit`: every secret of the caller passes, declared or not. */
+  inheritSecrets?: boolean;
 }
 
 export interface PipelineHooks {
@@ -59,7 +61,11 @@ export interface PipelineHooks {
 
 interface WorkflowDocument {
   on?: {
-    workflow_call?: { inputs?: Record<string, InputSpec>; outputs?: Record<string, { value: string }> };
+    workflow_call?: {
+      inputs?: Record<string, InputSpec>;
+      secrets?: Record<string, { required?: boolean } | null>;
+      outputs?: Record<string, { value: string }>;
+    };
   };
   jobs: Record<string, JobDocument>;
 }
@@ -96,6 +102,24 @@ const SUITE = 'iac-pipeline/iac-pipeline';
 /** Reads a workflow file of this repository. */
 export function readWorkflow(file: string): WorkflowDocument {
   return parseYaml(readFileSync(join(repoRoot, file), 'utf8')) as WorkflowDocument;
+}
+
+/**
+ * The secrets a called workflow receives, refused as GitHub refuses the call before any job runs: a secret it
+ * does not declare under `on.workflow_call.secrets`, or a `required` one left out. With `secrets: inherit`
+ * every secret of the caller passes, declared or not.
+ */
+export function callSecrets(call: WorkflowCall, document: WorkflowDocument): Record<string, string> {
+  const given = call.secrets ?? {};
+  if (call.inheritSecrets) return given;
+  const specs = document.on?.workflow_call?.secrets ?? {};
+  for (const name of Object.keys(given)) {
+    if (!(name in specs)) throw new Error(`${call.file} declares no secret ${name}`);
+  }
+  for (const [name, spec] of Object.entries(specs)) {
+    if (spec?.required && !(name in given)) throw new Error(`${call.file} requires the secret ${name}`);
+  }
+  return given;
 }
 
 /** The jobs of a workflow in an order their `needs` allow (file order among the ready ones). */
@@ -177,7 +201,7 @@ export class PipelineRunner {
   async call(call: WorkflowCall, path = '', callerName = ''): Promise<WorkflowOutcome> {
     const document = readWorkflow(call.file);
     const inputs = this.callInputs(call, document);
-    const secrets = { ...(call.secrets ?? {}), GITHUB_TOKEN: this.run.token };
+    const secrets = { ...callSecrets(call, document), GITHUB_TOKEN: this.run.token };
     const records: JobRecord[] = [];
     const results: Record<string, { result: JobResult; outputs: Record<string, string> }> = {};
 
@@ -211,6 +235,7 @@ export class PipelineRunner {
                 interpolate(value, contexts) as string | number | boolean,
               ]),
             ),
+            inheritSecrets: job.secrets === 'inherit',
             secrets:
               job.secrets === 'inherit'
                 ? (call.secrets ?? {})
