@@ -49377,7 +49377,7 @@ function backendRecord(backend) {
             put('region', setting('region'));
             const endpoints = backend.config.endpoints;
             const s3 = endpoints && typeof endpoints === 'object' ? endpoints.s3 : undefined;
-            put('endpoint', hostOf(typeof s3 === 'string' ? s3 : setting('endpoint')));
+            put('endpoint', urlParts(typeof s3 === 'string' ? s3 : setting('endpoint'))?.host);
             put('workspaceKeyPrefix', setting('workspace_key_prefix'));
             break;
         }
@@ -49390,8 +49390,8 @@ function backendRecord(backend) {
             put('key', setting('key'));
             break;
         case 'http':
-            put('endpoint', hostOf(setting('address')));
-            put('key', pathOf(setting('address')));
+            put('endpoint', urlParts(setting('address'))?.host);
+            put('key', urlParts(setting('address'))?.path);
             break;
         case 'local':
             put('key', setting('path'));
@@ -49399,26 +49399,12 @@ function backendRecord(backend) {
     }
     return record;
 }
-/** The host (and port) of a URL, without credentials or path; the value itself when it is no URL. */
-function hostOf(url) {
-    if (url === undefined)
+/** The host (and port) and the path of a URL, never its user, password or query; undefined when it is no URL. */
+function urlParts(url) {
+    if (url === undefined || !URL.canParse(url))
         return undefined;
-    try {
-        return new URL(url).host;
-    }
-    catch {
-        return undefined;
-    }
-}
-function pathOf(url) {
-    if (url === undefined)
-        return undefined;
-    try {
-        return new URL(url).pathname;
-    }
-    catch {
-        return undefined;
-    }
+    const { host, pathname } = new URL(url);
+    return { host, path: pathname };
 }
 /** `the s3 backend (bucket "b", key "k", region r, endpoint h)`: how messages name a backend. */
 function describeBackend(record) {
@@ -49563,10 +49549,21 @@ const STATE_LOCK_SUMMARY = /^Error acquiring the state lock$/;
 /** The tool's error when a saved plan's state has moved on. */
 const STALE_PLAN_SUMMARY = /^Saved plan is stale$/;
 /**
+ * The state backend refused the credentials, or found none: S3's error codes and the AWS SDK's words,
+ * wherever the tool puts them (the summary or the detail).
+ */
+const BACKEND_ACCESS_DENIED = /\b(SignatureDoesNotMatch|InvalidAccessKeyId|AccessDenied|InvalidToken|ExpiredToken|static credentials are empty|no valid credential sources|StatusCode: 403)\b/;
+/**
  * Errors the step's failure restates in full, with what to do: logged as text, not annotated, so that
  * the step shows one error line rather than the tool's copy beside ours.
  */
-const RESTATED_ERRORS = [STATE_LOCK_SUMMARY, STALE_PLAN_SUMMARY];
+function isRestatedError(diagnostic) {
+    if (diagnostic.severity !== 'error')
+        return false;
+    if (STATE_LOCK_SUMMARY.test(diagnostic.summary) || STALE_PLAN_SUMMARY.test(diagnostic.summary))
+        return true;
+    return BACKEND_ACCESS_DENIED.test(`${diagnostic.summary}\n${diagnostic.detail}`);
+}
 /**
  * Consumes a command's output line by line: logs each message as it arrives, annotates diagnostics,
  * and remembers what a caller needs afterwards (diagnostics, the change summary, what apply finished).
@@ -49613,7 +49610,7 @@ class UiStream extends ToolOutputStream {
     report(diagnostic) {
         this.diagnostics.push(diagnostic);
         const text = diagnostic.detail ? `${diagnostic.summary}\n${diagnostic.detail}` : diagnostic.summary;
-        if (diagnostic.severity === 'error' && RESTATED_ERRORS.some((re) => re.test(diagnostic.summary))) {
+        if (isRestatedError(diagnostic)) {
             this.logger.info(text);
         }
         else if (diagnostic.severity === 'error')
@@ -49779,10 +49776,18 @@ class StateLockedError extends carryingFailure(errors/* StepFailure */.pH) {
     name = 'StateLockedError';
     lock;
 }
+/**
+ * The state backend refused the credentials the step has, or it has none: the step's setup to fix (its
+ * env:, its role), not a bug, and nothing was changed.
+ */
+class BackendAccessError extends carryingFailure(errors/* StepFailure */.pH) {
+    name = 'BackendAccessError';
+}
 function isTerraformFailure(error) {
     return (error instanceof TerraformError ||
         error instanceof TerraformConfigurationError ||
-        error instanceof StateLockedError);
+        error instanceof StateLockedError ||
+        error instanceof BackendAccessError);
 }
 /**
  * Complaints without a range that are still about what the user passed in. Matched on the summary,
@@ -49814,6 +49819,9 @@ function commandFailure(failed) {
         error.summary = heldLockSummary(lock, context);
         return error;
     }
+    const denied = errors.find((d) => BACKEND_ACCESS_DENIED.test(`${d.summary}\n${d.detail}`));
+    if (denied)
+        return new BackendAccessError(backendAccessMessage(what, denied), failed);
     if (errors.length === 0) {
         const tail = failed.stderrTail ? `:\n${failed.stderrTail}` : '; see the log above';
         return new TerraformError(`${what} with exit code ${failed.exitCode} and no diagnostic${tail}`, failed);
@@ -49837,6 +49845,15 @@ function errors_describe(errors) {
     });
     const more = errors.length - shown.length;
     return shown.join('; ') + (more > 0 ? `; and ${more} more error(s), annotated above` : '');
+}
+// The tool's own text can be long (request IDs, host IDs): enough of it to recognise, not all.
+const QUOTED_LENGTH = 400;
+function backendAccessMessage(what, denied) {
+    const said = denied.summary.length > QUOTED_LENGTH ? `${denied.summary.slice(0, QUOTED_LENGTH)}…` : denied.summary;
+    return (`${what}: the state backend refused access (${said}). Nothing was changed. Give the step the backend's ` +
+        'credentials in its env: (for s3: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, with AWS_SESSION_TOKEN for ' +
+        'temporary ones, or a role through aws-actions/configure-aws-credentials), and check that they may read ' +
+        'and write the state and its lock file.');
 }
 function stalePlanMessage(tool) {
     return (`${tool} refused the saved plan: "Saved plan is stale". The state changed after this plan was made, ` +

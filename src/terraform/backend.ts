@@ -164,7 +164,7 @@ export function backendRecord(backend: InitializedBackend | undefined): BackendR
       const endpoints = backend.config.endpoints;
       const s3 =
         endpoints && typeof endpoints === 'object' ? (endpoints as Record<string, unknown>).s3 : undefined;
-      put('endpoint', hostOf(typeof s3 === 'string' ? s3 : setting('endpoint')));
+      put('endpoint', urlParts(typeof s3 === 'string' ? s3 : setting('endpoint'))?.host);
       put('workspaceKeyPrefix', setting('workspace_key_prefix'));
       break;
     }
@@ -180,8 +180,8 @@ export function backendRecord(backend: InitializedBackend | undefined): BackendR
       put('key', setting('key'));
       break;
     case 'http':
-      put('endpoint', hostOf(setting('address')));
-      put('key', pathOf(setting('address')));
+      put('endpoint', urlParts(setting('address'))?.host);
+      put('key', urlParts(setting('address'))?.path);
       break;
     case 'local':
       put('key', setting('path'));
@@ -190,23 +190,11 @@ export function backendRecord(backend: InitializedBackend | undefined): BackendR
   return record;
 }
 
-/** The host (and port) of a URL, without credentials or path; the value itself when it is no URL. */
-function hostOf(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    return new URL(url).host;
-  } catch {
-    return undefined;
-  }
-}
-
-function pathOf(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return undefined;
-  }
+/** The host (and port) and the path of a URL, never its user, password or query; undefined when it is no URL. */
+function urlParts(url: string | undefined): { host: string; path: string } | undefined {
+  if (url === undefined || !URL.canParse(url)) return undefined;
+  const { host, pathname } = new URL(url);
+  return { host, path: pathname };
 }
 
 /** `the s3 backend (bucket "b", key "k", region r, endpoint h)`: how messages name a backend. */

@@ -1,6 +1,6 @@
 import { ConfigurationError, StepFailure } from '../core/errors.js';
 import { heldLockMessage, heldLockOf, heldLockSummary, type HeldLock } from './state-lock.js';
-import { locationOf, STALE_PLAN_SUMMARY, type Diagnostic } from './ui-stream.js';
+import { BACKEND_ACCESS_DENIED, locationOf, STALE_PLAN_SUMMARY, type Diagnostic } from './ui-stream.js';
 
 /**
  * How a failed tofu/terraform command is reported.
@@ -77,11 +77,20 @@ export class StateLockedError extends carryingFailure(StepFailure) {
   lock!: HeldLock;
 }
 
+/**
+ * The state backend refused the credentials the step has, or it has none: the step's setup to fix (its
+ * env:, its role), not a bug, and nothing was changed.
+ */
+export class BackendAccessError extends carryingFailure(StepFailure) {
+  override readonly name = 'BackendAccessError';
+}
+
 export function isTerraformFailure(error: unknown): error is Error & TerraformFailure {
   return (
     error instanceof TerraformError ||
     error instanceof TerraformConfigurationError ||
-    error instanceof StateLockedError
+    error instanceof StateLockedError ||
+    error instanceof BackendAccessError
   );
 }
 
@@ -129,6 +138,8 @@ export function commandFailure(failed: FailedCommand): Error {
     error.summary = heldLockSummary(lock, context);
     return error;
   }
+  const denied = errors.find((d) => BACKEND_ACCESS_DENIED.test(`${d.summary}\n${d.detail}`));
+  if (denied) return new BackendAccessError(backendAccessMessage(what, denied), failed);
   if (errors.length === 0) {
     const tail = failed.stderrTail ? `:\n${failed.stderrTail}` : '; see the log above';
     return new TerraformError(`${what} with exit code ${failed.exitCode} and no diagnostic${tail}`, failed);
@@ -155,6 +166,20 @@ function describe(errors: readonly Diagnostic[]): string {
   });
   const more = errors.length - shown.length;
   return shown.join('; ') + (more > 0 ? `; and ${more} more error(s), annotated above` : '');
+}
+
+// The tool's own text can be long (request IDs, host IDs): enough of it to recognise, not all.
+const QUOTED_LENGTH = 400;
+
+function backendAccessMessage(what: string, denied: Diagnostic): string {
+  const said =
+    denied.summary.length > QUOTED_LENGTH ? `${denied.summary.slice(0, QUOTED_LENGTH)}…` : denied.summary;
+  return (
+    `${what}: the state backend refused access (${said}). Nothing was changed. Give the step the backend's ` +
+    'credentials in its env: (for s3: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, with AWS_SESSION_TOKEN for ' +
+    'temporary ones, or a role through aws-actions/configure-aws-credentials), and check that they may read ' +
+    'and write the state and its lock file.'
+  );
 }
 
 function stalePlanMessage(tool: string): string {

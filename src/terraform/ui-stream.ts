@@ -105,10 +105,21 @@ export const STATE_LOCK_SUMMARY = /^Error acquiring the state lock$/;
 export const STALE_PLAN_SUMMARY = /^Saved plan is stale$/;
 
 /**
+ * The state backend refused the credentials, or found none: S3's error codes and the AWS SDK's words,
+ * wherever the tool puts them (the summary or the detail).
+ */
+export const BACKEND_ACCESS_DENIED =
+  /\b(SignatureDoesNotMatch|InvalidAccessKeyId|AccessDenied|InvalidToken|ExpiredToken|static credentials are empty|no valid credential sources|StatusCode: 403)\b/;
+
+/**
  * Errors the step's failure restates in full, with what to do: logged as text, not annotated, so that
  * the step shows one error line rather than the tool's copy beside ours.
  */
-const RESTATED_ERRORS: readonly RegExp[] = [STATE_LOCK_SUMMARY, STALE_PLAN_SUMMARY];
+export function isRestatedError(diagnostic: Diagnostic): boolean {
+  if (diagnostic.severity !== 'error') return false;
+  if (STATE_LOCK_SUMMARY.test(diagnostic.summary) || STALE_PLAN_SUMMARY.test(diagnostic.summary)) return true;
+  return BACKEND_ACCESS_DENIED.test(`${diagnostic.summary}\n${diagnostic.detail}`);
+}
 
 /**
  * Consumes a command's output line by line: logs each message as it arrives, annotates diagnostics,
@@ -157,7 +168,7 @@ export class UiStream extends ToolOutputStream<UiLine, WorkingDirectory> {
   private report(diagnostic: Diagnostic): void {
     this.diagnostics.push(diagnostic);
     const text = diagnostic.detail ? `${diagnostic.summary}\n${diagnostic.detail}` : diagnostic.summary;
-    if (diagnostic.severity === 'error' && RESTATED_ERRORS.some((re) => re.test(diagnostic.summary))) {
+    if (isRestatedError(diagnostic)) {
       this.logger.info(text);
     } else if (diagnostic.severity === 'error') this.logger.error(text, annotationFor(diagnostic));
     else this.logger.warning(text, annotationFor(diagnostic));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { commandFailure, StateLockedError } from '../../../src/terraform/errors.js';
+import { BackendAccessError, commandFailure, StateLockedError } from '../../../src/terraform/errors.js';
+import { isRestatedError } from '../../../src/terraform/ui-stream.js';
 import { heldLockOf } from '../../../src/terraform/state-lock.js';
 import { StepFailure, isConfigurationError } from '../../../src/core/errors.js';
 
@@ -74,5 +75,33 @@ describe('a held state lock', () => {
       directory: '.',
     });
     expect(error.message).toContain('tofu gave up without waiting (set lock-timeout to wait for it)');
+  });
+});
+
+describe('a backend that refuses the credentials', () => {
+  it('fails the step with one line that says where the credentials go, not as a bug', () => {
+    const denied = {
+      severity: 'error' as const,
+      summary:
+        'Failed to get existing workspaces: operation error S3: ListObjectsV2, https response error StatusCode: 403, RequestID: CG3D, api error SignatureDoesNotMatch: The request signature we calculated does not match the signature you provided.',
+      detail: '',
+    };
+    const error = commandFailure({
+      command: ['tofu', 'init', '-input=false'],
+      exitCode: 1,
+      diagnostics: [denied],
+      applied: [],
+      stderrTail: '',
+      readsConfiguration: true,
+      directory: 'infra',
+    });
+    expect(error).toBeInstanceOf(BackendAccessError);
+    expect(error).toBeInstanceOf(StepFailure);
+    expect(error.message).toMatch(
+      /^tofu init failed: the state backend refused access \(Failed to get existing workspaces: .*SignatureDoesNotMatch/,
+    );
+    expect(error.message).toContain('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
+    expect(isRestatedError(denied)).toBe(true);
+    expect(isRestatedError({ ...denied, summary: 'Unsupported argument' })).toBe(false);
   });
 });
