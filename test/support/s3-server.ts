@@ -9,11 +9,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
+import { freePort, LOOPBACK } from './loopback.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toolsBinDir } from './tools.js';
 
-const LOOPBACK = '127.0.0.1';
 const BIND_ATTEMPTS = 5;
 const READY_TIMEOUT_MS = 15_000;
 const STDERR_LIMIT = 64 * 1024;
@@ -86,7 +86,7 @@ export async function startS3Server(): Promise<S3Server> {
   const secretKey = `s3secret-${randomBytes(18).toString('base64url')}`;
   let output = '';
   let child: ChildProcess | undefined;
-  let port = 0;
+  let port: number;
   for (let attempt = 1; ; attempt++) {
     port = await freePort();
     output = '';
@@ -193,18 +193,5 @@ function answers(port: number): Promise<boolean> {
       resolve(true);
     });
     socket.once('error', () => resolve(false));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, LOOPBACK, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
   });
 }

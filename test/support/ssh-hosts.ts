@@ -7,6 +7,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
+import { freePort, LOOPBACK } from './loopback.js';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -66,7 +67,6 @@ export interface SshHosts {
   close(): Promise<void>;
 }
 
-const LOOPBACK = '127.0.0.1';
 const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const STDERR_LIMIT = 64 * 1024;
 const BIND_ATTEMPTS = 5;
@@ -413,19 +413,6 @@ function readBanner(port: number, timeoutMs: number): Promise<string> {
     });
     socket.on('error', reject);
     socket.on('close', () => reject(new Error('connection closed before the SSH banner')));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, LOOPBACK, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
   });
 }
 
