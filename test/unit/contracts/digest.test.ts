@@ -24,6 +24,24 @@ describe('planDigest', () => {
     );
   });
 
+  it('binds the backend when the manifest records it, in the documented field order', () => {
+    // Pinned from Python hashlib + struct over the header the construction gives, backend last.
+    const backend = {
+      endpoint: '127.0.0.1:9000',
+      region: 'eu-west-1',
+      key: 'network/terraform.tfstate',
+      bucket: 'acme-state',
+      type: 's3',
+    };
+    expect(planDigest({ ...base, backend })).toBe(
+      'sha256:20690974a2a02e1cec0ed44c7a9529f5c194834b93c1f0eedfd1adb0b5a69d55',
+    );
+    expect(planDigest({ ...base, backend: { ...backend, key: 'other/terraform.tfstate' } })).not.toBe(
+      planDigest({ ...base, backend }),
+    );
+    expect(planDigest({ ...base, backend: undefined })).toBe(planDigest(base));
+  });
+
   it('follows the documented construction', () => {
     const frame = (bytes: Buffer) => {
       const length = Buffer.alloc(8);
