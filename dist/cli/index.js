@@ -1132,6 +1132,8 @@ function footer(part) {
         bits.push(`Plan digest ${code(ctx.planDigest)}`);
     if (ctx.commit)
         bits.push(`commit ${code(ctx.commit.slice(0, 12))}`);
+    if (ctx.state)
+        bits.push(`state ${code(ctx.state)}`);
     if (ctx.tool)
         bits.push(`${code(ctx.tool.name)} ${code(ctx.tool.version)}`);
     else if (model.toolVersion)

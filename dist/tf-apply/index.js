@@ -48708,6 +48708,24 @@ function describeBackend(record) {
         parts.push(`endpoint ${record.endpoint}`);
     return `the ${record.type} backend${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
 }
+/**
+ * Where the state is, in a form reviewers know (`s3://bucket/key`), for summaries and comments; none
+ * for the local backend, whose path is a runner's.
+ */
+function stateLocation(record) {
+    if (!record || record.type === 'local')
+        return undefined;
+    if (record.type === 's3' || record.type === 'gcs') {
+        const prefix = record.type === 's3' && record.endpoint ? `${record.endpoint} ` : '';
+        return `${prefix}${record.type}://${record.bucket ?? '?'}/${record.key ?? ''}`;
+    }
+    return [record.type, record.endpoint, record.bucket, record.key].filter(Boolean).join(' ');
+}
+/** The `state` of a plan's render context, when the state is anywhere but a runner's disk. */
+function withState(record) {
+    const state = stateLocation(record);
+    return state ? { state } : {};
+}
 const RECORD_FIELDS = ['type', 'bucket', 'key', 'region', 'endpoint', 'workspaceKeyPrefix'];
 /**
  * Refuses to apply a plan made against another backend, or another key of the same one: the apply
@@ -49935,6 +49953,7 @@ function lazyGitHubClient(token, logger, run, missingToken) {
 
 
 
+
 /**
  * The tf-apply step: applies the plan (inside a GitHub deployment when `environment` is given), then its
  * outputs and summary.
@@ -49963,6 +49982,9 @@ async function runTfApply(inputs, deps) {
         `## Applied \`${result.stack}\` (workspace \`${result.manifest.workspace}\`)`,
         '',
         `Plan digest \`${result.manifest.planDigest}\`, planned at commit \`${result.manifest.commit.slice(0, 12)}\`.`,
+        ...(stateLocation(result.manifest.backend)
+            ? ['', `State: ${codeSpan(stateLocation(result.manifest.backend) ?? '')}.`]
+            : []),
         '',
         `Resources applied: ${result.applied.length}. Outputs: ${Object.keys(result.outputs).length} published${result.inventoryPath ? ', and an Ansible inventory' : ''}.`,
         '',

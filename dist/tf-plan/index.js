@@ -47587,6 +47587,231 @@ async function runAction(actionName, spec, outputs, main, post) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ./lib/terraform/backend.js
+
+
+
+/**
+ * Backend settings that hold a credential, with where each belongs instead. tofu and terraform write the
+ * whole backend configuration into every saved plan (the planfile's inner `tfplan`), so a credential
+ * given as a setting travels, unmasked, inside every plan artifact; the backends read the same
+ * credentials from their environment variables, which no planfile records.
+ */
+const CREDENTIAL_SETTINGS = {
+    access_key: 'AWS_ACCESS_KEY_ID for s3, ARM_ACCESS_KEY for azurerm',
+    secret_key: 'AWS_SECRET_ACCESS_KEY for s3',
+    token: 'AWS_SESSION_TOKEN for s3',
+    security_token: 'the backend’s token variable',
+    secret_id: 'the backend’s secret variable',
+    sse_customer_key: 'AWS_SSE_CUSTOMER_KEY for s3',
+    password: 'TF_HTTP_PASSWORD for http',
+    client_secret: 'ARM_CLIENT_SECRET for azurerm',
+    client_certificate_password: 'ARM_CLIENT_CERTIFICATE_PASSWORD for azurerm',
+    sas_token: 'ARM_SAS_TOKEN for azurerm',
+    oidc_token: 'ARM_OIDC_TOKEN for azurerm',
+    access_token: 'GOOGLE_OAUTH_ACCESS_TOKEN for gcs',
+    credentials: 'GOOGLE_CREDENTIALS for gcs',
+    encryption_key: 'GOOGLE_ENCRYPTION_KEY for gcs',
+    conn_str: 'PG_CONN_STR for pg',
+    http_auth: 'CONSUL_HTTP_AUTH for consul',
+    client_key: 'the backend’s key file variable',
+};
+/** The credential settings a backend-config line or backend configuration may not hold. */
+const CREDENTIAL_KEYS = Object.keys(CREDENTIAL_SETTINGS);
+function whyAndWhere(key) {
+    return (`a credential: tofu and terraform write the backend configuration into the saved plan, so the value would travel, unmasked, ` +
+        `inside every plan artifact. Pass it in the backend's environment variable instead (${CREDENTIAL_SETTINGS[key] ?? 'see the backend’s documentation'}), ` +
+        'set from a secret in the step’s env:, or in a credentials file under RUNNER_TEMP (for s3: shared_credentials_files)');
+}
+/**
+ * The cross-input rule of each action that takes backend-config: a `key=value` line may not set a
+ * credential. Checked before the tool runs, so the value reaches no planfile.
+ */
+function backendCredentialsRule(values) {
+    for (const [index, entry] of values.backendConfig.entries()) {
+        const equals = entry.indexOf('=');
+        if (equals < 0)
+            continue;
+        const key = entry.slice(0, equals).trim();
+        if (key in CREDENTIAL_SETTINGS) {
+            return { input: 'backend-config', message: `line ${index + 1} sets ${key}, ${whyAndWhere(key)}` };
+        }
+    }
+    return undefined;
+}
+/**
+ * Refuses a backend-config file that sets a credential, before init reads it: a backend given half a
+ * credential fails obscurely, and one given all of it writes it into the planfile. A backend
+ * configuration file holds top-level attributes only (`name = value`), so a setting is a line that
+ * begins with its name and `=`.
+ */
+async function refuseCredentialFiles(backendConfig, workingDirectory) {
+    for (const entry of backendConfig) {
+        if (entry.includes('='))
+            continue;
+        const path = (0,external_node_path_.isAbsolute)(entry) ? entry : (0,external_node_path_.join)(workingDirectory, entry);
+        const text = await (0,promises_.readFile)(path, 'utf8').catch(() => undefined);
+        // A file that cannot be read is the tool's to report ("Failed to read file"), naming it.
+        if (text === undefined)
+            continue;
+        for (const [index, line] of text.split('\n').entries()) {
+            const key = /^\s*"?([A-Za-z_][A-Za-z0-9_-]*)"?\s*=/.exec(line)?.[1];
+            if (key !== undefined && key in CREDENTIAL_SETTINGS) {
+                throw new errors/* ConfigurationError */.j1(`Input "backend-config" names the file ${entry}, whose line ${index + 1} sets ${key}, ${whyAndWhere(key)}. Nothing was run.`);
+            }
+        }
+    }
+}
+/**
+ * Reads the backend `init` configured from `<data dir>/terraform.tfstate`, where both tools keep the
+ * merged configuration (the backend block, backend-config files and key=value lines). Undefined when
+ * there is none (a configuration without a backend block: local state in the working directory).
+ */
+async function initializedBackend(workingDirectory, dataDir) {
+    const dir = dataDir
+        ? (0,external_node_path_.isAbsolute)(dataDir)
+            ? dataDir
+            : (0,external_node_path_.join)(workingDirectory, dataDir)
+        : (0,external_node_path_.join)(workingDirectory, '.terraform');
+    let text;
+    try {
+        text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'terraform.tfstate'), 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    const parsed = JSON.parse(text);
+    const backend = parsed.backend;
+    if (!backend || typeof backend.type !== 'string')
+        return undefined;
+    const config = backend.config && typeof backend.config === 'object' ? backend.config : {};
+    return { type: backend.type, config };
+}
+/**
+ * Refuses a backend configuration that holds a credential, wherever it was written: in the backend block
+ * or a backend-config file (key=value lines are refused with the inputs). Runs after init and before the
+ * plan, so no planfile is ever written with it.
+ */
+function refuseBackendCredentials(backend) {
+    const held = CREDENTIAL_KEYS.filter((key) => isSet(backend.config[key]));
+    const first = held[0];
+    if (first === undefined)
+        return;
+    throw new errors/* ConfigurationError */.j1(`The ${backend.type} backend's configuration sets ${held.join(', ')} (in the backend block or a backend-config file), ` +
+        `${whyAndWhere(first)}. Nothing was planned.`);
+}
+function isSet(value) {
+    if (value === null || value === undefined || value === '')
+        return false;
+    if (Array.isArray(value))
+        return value.length > 0;
+    return true;
+}
+/**
+ * What identifies where a backend keeps the state, never a credential: the type and, for the backends
+ * we know, the settings that name the place (bucket and key, the server's host). Recorded in the plan
+ * bundle's manifest, inside the plan digest, so that an apply against another state is refused.
+ */
+function backendRecord(backend) {
+    if (!backend)
+        return { type: 'local' };
+    const setting = (name) => {
+        const value = backend.config[name];
+        return typeof value === 'string' && value !== '' ? value : undefined;
+    };
+    const record = { type: backend.type };
+    const put = (field, value) => {
+        if (value !== undefined)
+            record[field] = value;
+    };
+    switch (backend.type) {
+        case 's3': {
+            put('bucket', setting('bucket'));
+            put('key', setting('key'));
+            put('region', setting('region'));
+            const endpoints = backend.config.endpoints;
+            const s3 = endpoints && typeof endpoints === 'object' ? endpoints.s3 : undefined;
+            put('endpoint', urlParts(typeof s3 === 'string' ? s3 : setting('endpoint'))?.host);
+            put('workspaceKeyPrefix', setting('workspace_key_prefix'));
+            break;
+        }
+        case 'gcs':
+            put('bucket', setting('bucket'));
+            put('key', setting('prefix'));
+            break;
+        case 'azurerm':
+            put('bucket', [setting('storage_account_name'), setting('container_name')].filter(Boolean).join('/') || undefined);
+            put('key', setting('key'));
+            break;
+        case 'http':
+            put('endpoint', urlParts(setting('address'))?.host);
+            put('key', urlParts(setting('address'))?.path);
+            break;
+        case 'local':
+            put('key', setting('path'));
+            break;
+    }
+    return record;
+}
+/** The host (and port) and the path of a URL, never its user, password or query; undefined when it is no URL. */
+function urlParts(url) {
+    if (url === undefined || !URL.canParse(url))
+        return undefined;
+    const { host, pathname } = new URL(url);
+    return { host, path: pathname };
+}
+/** `the s3 backend (bucket "b", key "k", region r, endpoint h)`: how messages name a backend. */
+function describeBackend(record) {
+    const parts = [];
+    if (record.bucket)
+        parts.push(`bucket "${record.bucket}"`);
+    if (record.key)
+        parts.push(`key "${record.key}"`);
+    if (record.workspaceKeyPrefix)
+        parts.push(`workspace_key_prefix "${record.workspaceKeyPrefix}"`);
+    if (record.region)
+        parts.push(`region ${record.region}`);
+    if (record.endpoint)
+        parts.push(`endpoint ${record.endpoint}`);
+    return `the ${record.type} backend${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+}
+/**
+ * Where the state is, in a form reviewers know (`s3://bucket/key`), for summaries and comments; none
+ * for the local backend, whose path is a runner's.
+ */
+function stateLocation(record) {
+    if (!record || record.type === 'local')
+        return undefined;
+    if (record.type === 's3' || record.type === 'gcs') {
+        const prefix = record.type === 's3' && record.endpoint ? `${record.endpoint} ` : '';
+        return `${prefix}${record.type}://${record.bucket ?? '?'}/${record.key ?? ''}`;
+    }
+    return [record.type, record.endpoint, record.bucket, record.key].filter(Boolean).join(' ');
+}
+/** The `state` of a plan's render context, when the state is anywhere but a runner's disk. */
+function withState(record) {
+    const state = stateLocation(record);
+    return state ? { state } : {};
+}
+const RECORD_FIELDS = (/* unused pure expression or super */ null && (['type', 'bucket', 'key', 'region', 'endpoint', 'workspaceKeyPrefix']));
+/**
+ * Refuses to apply a plan made against another backend, or another key of the same one: the apply
+ * writes the state the plan's backend names, while this job's stale-state check reads the state its
+ * own backend-config names, so the two must be the same place.
+ */
+function refuseOtherBackend(planned, here) {
+    if (!planned)
+        return;
+    const differs = RECORD_FIELDS.filter((field) => (planned[field] ?? '') !== (here[field] ?? ''));
+    if (differs.length === 0)
+        return;
+    throw new ConfigurationError(`The plan bundle was planned against ${describeBackend(planned)}, but this job's backend-config gives ` +
+        `${describeBackend(here)}: its ${differs.join(', ')} ${differs.length > 1 ? 'differ' : 'differs'}, and applying it would write state the plan was not made against. ` +
+        'Give tf-apply the backend-config tf-plan had, or plan again against this backend. Nothing was applied.');
+}
+
 ;// CONCATENATED MODULE: ./lib/artifacts/names.js
 
 
@@ -49104,6 +49329,7 @@ async function plan_comment_session_settle(commenting) {
 
 
 
+
 // Bundles are read a few at a time: each is a download and a streamed read of its plan.json.
 const CONCURRENT_READS = 4;
 /**
@@ -49184,6 +49410,7 @@ function gatheredEntries(plans, commit, run) {
             commit,
             runUrl: run.runUrl,
             tool: manifest.tool,
+            ...withState(manifest.backend),
         },
     }));
 }
@@ -49230,213 +49457,6 @@ async function checkedOutCommit(exec, logger, options) {
 ;// CONCATENATED MODULE: ./lib/core/version.js
 /** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
 const SUITE_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./lib/terraform/backend.js
-
-
-
-/**
- * Backend settings that hold a credential, with where each belongs instead. tofu and terraform write the
- * whole backend configuration into every saved plan (the planfile's inner `tfplan`), so a credential
- * given as a setting travels, unmasked, inside every plan artifact; the backends read the same
- * credentials from their environment variables, which no planfile records.
- */
-const CREDENTIAL_SETTINGS = {
-    access_key: 'AWS_ACCESS_KEY_ID for s3, ARM_ACCESS_KEY for azurerm',
-    secret_key: 'AWS_SECRET_ACCESS_KEY for s3',
-    token: 'AWS_SESSION_TOKEN for s3',
-    security_token: 'the backend’s token variable',
-    secret_id: 'the backend’s secret variable',
-    sse_customer_key: 'AWS_SSE_CUSTOMER_KEY for s3',
-    password: 'TF_HTTP_PASSWORD for http',
-    client_secret: 'ARM_CLIENT_SECRET for azurerm',
-    client_certificate_password: 'ARM_CLIENT_CERTIFICATE_PASSWORD for azurerm',
-    sas_token: 'ARM_SAS_TOKEN for azurerm',
-    oidc_token: 'ARM_OIDC_TOKEN for azurerm',
-    access_token: 'GOOGLE_OAUTH_ACCESS_TOKEN for gcs',
-    credentials: 'GOOGLE_CREDENTIALS for gcs',
-    encryption_key: 'GOOGLE_ENCRYPTION_KEY for gcs',
-    conn_str: 'PG_CONN_STR for pg',
-    http_auth: 'CONSUL_HTTP_AUTH for consul',
-    client_key: 'the backend’s key file variable',
-};
-/** The credential settings a backend-config line or backend configuration may not hold. */
-const CREDENTIAL_KEYS = Object.keys(CREDENTIAL_SETTINGS);
-function whyAndWhere(key) {
-    return (`a credential: tofu and terraform write the backend configuration into the saved plan, so the value would travel, unmasked, ` +
-        `inside every plan artifact. Pass it in the backend's environment variable instead (${CREDENTIAL_SETTINGS[key] ?? 'see the backend’s documentation'}), ` +
-        'set from a secret in the step’s env:, or in a credentials file under RUNNER_TEMP (for s3: shared_credentials_files)');
-}
-/**
- * The cross-input rule of each action that takes backend-config: a `key=value` line may not set a
- * credential. Checked before the tool runs, so the value reaches no planfile.
- */
-function backendCredentialsRule(values) {
-    for (const [index, entry] of values.backendConfig.entries()) {
-        const equals = entry.indexOf('=');
-        if (equals < 0)
-            continue;
-        const key = entry.slice(0, equals).trim();
-        if (key in CREDENTIAL_SETTINGS) {
-            return { input: 'backend-config', message: `line ${index + 1} sets ${key}, ${whyAndWhere(key)}` };
-        }
-    }
-    return undefined;
-}
-/**
- * Refuses a backend-config file that sets a credential, before init reads it: a backend given half a
- * credential fails obscurely, and one given all of it writes it into the planfile. A backend
- * configuration file holds top-level attributes only (`name = value`), so a setting is a line that
- * begins with its name and `=`.
- */
-async function refuseCredentialFiles(backendConfig, workingDirectory) {
-    for (const entry of backendConfig) {
-        if (entry.includes('='))
-            continue;
-        const path = (0,external_node_path_.isAbsolute)(entry) ? entry : (0,external_node_path_.join)(workingDirectory, entry);
-        const text = await (0,promises_.readFile)(path, 'utf8').catch(() => undefined);
-        // A file that cannot be read is the tool's to report ("Failed to read file"), naming it.
-        if (text === undefined)
-            continue;
-        for (const [index, line] of text.split('\n').entries()) {
-            const key = /^\s*"?([A-Za-z_][A-Za-z0-9_-]*)"?\s*=/.exec(line)?.[1];
-            if (key !== undefined && key in CREDENTIAL_SETTINGS) {
-                throw new errors/* ConfigurationError */.j1(`Input "backend-config" names the file ${entry}, whose line ${index + 1} sets ${key}, ${whyAndWhere(key)}. Nothing was run.`);
-            }
-        }
-    }
-}
-/**
- * Reads the backend `init` configured from `<data dir>/terraform.tfstate`, where both tools keep the
- * merged configuration (the backend block, backend-config files and key=value lines). Undefined when
- * there is none (a configuration without a backend block: local state in the working directory).
- */
-async function initializedBackend(workingDirectory, dataDir) {
-    const dir = dataDir
-        ? (0,external_node_path_.isAbsolute)(dataDir)
-            ? dataDir
-            : (0,external_node_path_.join)(workingDirectory, dataDir)
-        : (0,external_node_path_.join)(workingDirectory, '.terraform');
-    let text;
-    try {
-        text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'terraform.tfstate'), 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
-    const parsed = JSON.parse(text);
-    const backend = parsed.backend;
-    if (!backend || typeof backend.type !== 'string')
-        return undefined;
-    const config = backend.config && typeof backend.config === 'object' ? backend.config : {};
-    return { type: backend.type, config };
-}
-/**
- * Refuses a backend configuration that holds a credential, wherever it was written: in the backend block
- * or a backend-config file (key=value lines are refused with the inputs). Runs after init and before the
- * plan, so no planfile is ever written with it.
- */
-function refuseBackendCredentials(backend) {
-    const held = CREDENTIAL_KEYS.filter((key) => isSet(backend.config[key]));
-    const first = held[0];
-    if (first === undefined)
-        return;
-    throw new errors/* ConfigurationError */.j1(`The ${backend.type} backend's configuration sets ${held.join(', ')} (in the backend block or a backend-config file), ` +
-        `${whyAndWhere(first)}. Nothing was planned.`);
-}
-function isSet(value) {
-    if (value === null || value === undefined || value === '')
-        return false;
-    if (Array.isArray(value))
-        return value.length > 0;
-    return true;
-}
-/**
- * What identifies where a backend keeps the state, never a credential: the type and, for the backends
- * we know, the settings that name the place (bucket and key, the server's host). Recorded in the plan
- * bundle's manifest, inside the plan digest, so that an apply against another state is refused.
- */
-function backendRecord(backend) {
-    if (!backend)
-        return { type: 'local' };
-    const setting = (name) => {
-        const value = backend.config[name];
-        return typeof value === 'string' && value !== '' ? value : undefined;
-    };
-    const record = { type: backend.type };
-    const put = (field, value) => {
-        if (value !== undefined)
-            record[field] = value;
-    };
-    switch (backend.type) {
-        case 's3': {
-            put('bucket', setting('bucket'));
-            put('key', setting('key'));
-            put('region', setting('region'));
-            const endpoints = backend.config.endpoints;
-            const s3 = endpoints && typeof endpoints === 'object' ? endpoints.s3 : undefined;
-            put('endpoint', urlParts(typeof s3 === 'string' ? s3 : setting('endpoint'))?.host);
-            put('workspaceKeyPrefix', setting('workspace_key_prefix'));
-            break;
-        }
-        case 'gcs':
-            put('bucket', setting('bucket'));
-            put('key', setting('prefix'));
-            break;
-        case 'azurerm':
-            put('bucket', [setting('storage_account_name'), setting('container_name')].filter(Boolean).join('/') || undefined);
-            put('key', setting('key'));
-            break;
-        case 'http':
-            put('endpoint', urlParts(setting('address'))?.host);
-            put('key', urlParts(setting('address'))?.path);
-            break;
-        case 'local':
-            put('key', setting('path'));
-            break;
-    }
-    return record;
-}
-/** The host (and port) and the path of a URL, never its user, password or query; undefined when it is no URL. */
-function urlParts(url) {
-    if (url === undefined || !URL.canParse(url))
-        return undefined;
-    const { host, pathname } = new URL(url);
-    return { host, path: pathname };
-}
-/** `the s3 backend (bucket "b", key "k", region r, endpoint h)`: how messages name a backend. */
-function describeBackend(record) {
-    const parts = [];
-    if (record.bucket)
-        parts.push(`bucket "${record.bucket}"`);
-    if (record.key)
-        parts.push(`key "${record.key}"`);
-    if (record.workspaceKeyPrefix)
-        parts.push(`workspace_key_prefix "${record.workspaceKeyPrefix}"`);
-    if (record.region)
-        parts.push(`region ${record.region}`);
-    if (record.endpoint)
-        parts.push(`endpoint ${record.endpoint}`);
-    return `the ${record.type} backend${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
-}
-const RECORD_FIELDS = (/* unused pure expression or super */ null && (['type', 'bucket', 'key', 'region', 'endpoint', 'workspaceKeyPrefix']));
-/**
- * Refuses to apply a plan made against another backend, or another key of the same one: the apply
- * writes the state the plan's backend names, while this job's stale-state check reads the state its
- * own backend-config names, so the two must be the same place.
- */
-function refuseOtherBackend(planned, here) {
-    if (!planned)
-        return;
-    const differs = RECORD_FIELDS.filter((field) => (planned[field] ?? '') !== (here[field] ?? ''));
-    if (differs.length === 0)
-        return;
-    throw new ConfigurationError(`The plan bundle was planned against ${describeBackend(planned)}, but this job's backend-config gives ` +
-        `${describeBackend(here)}: its ${differs.join(', ')} ${differs.length > 1 ? 'differ' : 'differs'}, and applying it would write state the plan was not made against. ` +
-        'Give tf-apply the backend-config tf-plan had, or plan again against this backend. Nothing was applied.');
-}
 
 ;// CONCATENATED MODULE: ./lib/core/line-stream.js
 /** The last `max` lines of a stream, kept as they arrive: what explains a failure that said nothing else. */
@@ -50543,6 +50563,7 @@ async function reportDrift(result, ctx, inputs, run, logger) {
 
 
 
+
 /** The context every rendering of a plan names: stack, workspace, digest, commit and the run. */
 function renderContext(result, run, options) {
     return {
@@ -50553,6 +50574,7 @@ function renderContext(result, run, options) {
         commit: options.commit,
         runUrl: run.runUrl,
         tool: result.manifest.tool,
+        ...withState(result.manifest.backend),
     };
 }
 /**
@@ -52577,6 +52599,8 @@ function footer(part) {
         bits.push(`Plan digest ${code(ctx.planDigest)}`);
     if (ctx.commit)
         bits.push(`commit ${code(ctx.commit.slice(0, 12))}`);
+    if (ctx.state)
+        bits.push(`state ${code(ctx.state)}`);
     if (ctx.tool)
         bits.push(`${code(ctx.tool.name)} ${code(ctx.tool.version)}`);
     else if (model.toolVersion)

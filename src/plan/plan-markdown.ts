@@ -39,6 +39,8 @@ export interface PlanRenderContext {
   /** The run, whose job summary and log hold the full plan. */
   runUrl?: string;
   tool?: { name: string; version: string };
+  /** Where the state the plan was made against lives (`s3://bucket/key`); left out for local state. */
+  state?: string;
 }
 
 export interface CommentOptions {
@@ -117,6 +119,7 @@ function footer(part: Part): string {
   const bits: string[] = [];
   if (ctx.planDigest) bits.push(`Plan digest ${code(ctx.planDigest)}`);
   if (ctx.commit) bits.push(`commit ${code(ctx.commit.slice(0, 12))}`);
+  if (ctx.state) bits.push(`state ${code(ctx.state)}`);
   if (ctx.tool) bits.push(`${code(ctx.tool.name)} ${code(ctx.tool.version)}`);
   else if (model.toolVersion) bits.push(`version ${code(model.toolVersion)}`);
   const url = linkUrl(ctx.runUrl);

@@ -26,10 +26,11 @@ import {
 import { renderInventory, toAnsibleInventory } from './inventory.js';
 import { redactOutputs } from './outputs.js';
 import { priorStateOf } from './state.js';
-import { backendRecord, refuseOtherBackend } from './backend.js';
+import { backendRecord, refuseOtherBackend, stateLocation } from './backend.js';
 import type { BinaryChoice } from './tool.js';
 import type { StepReport } from '../core/outputs.js';
 import { lazyGitHubClient } from '../github/lazy-client.js';
+import { codeSpan } from '../markdown/escape.js';
 
 /** What tf-apply reads: its inputs, camel-cased, as src/actions/tf-apply/inputs.ts parses them. */
 export interface TfApplyInputs {
@@ -122,6 +123,9 @@ export async function runTfApply(
       `## Applied \`${result.stack}\` (workspace \`${result.manifest.workspace}\`)`,
       '',
       `Plan digest \`${result.manifest.planDigest}\`, planned at commit \`${result.manifest.commit.slice(0, 12)}\`.`,
+      ...(stateLocation(result.manifest.backend)
+        ? ['', `State: ${codeSpan(stateLocation(result.manifest.backend) ?? '')}.`]
+        : []),
       '',
       `Resources applied: ${result.applied.length}. Outputs: ${Object.keys(result.outputs).length} published${result.inventoryPath ? ', and an Ansible inventory' : ''}.`,
       '',

@@ -208,6 +208,25 @@ export function describeBackend(record: BackendRecord): string {
   return `the ${record.type} backend${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
 }
 
+/**
+ * Where the state is, in a form reviewers know (`s3://bucket/key`), for summaries and comments; none
+ * for the local backend, whose path is a runner's.
+ */
+export function stateLocation(record: BackendRecord | undefined): string | undefined {
+  if (!record || record.type === 'local') return undefined;
+  if (record.type === 's3' || record.type === 'gcs') {
+    const prefix = record.type === 's3' && record.endpoint ? `${record.endpoint} ` : '';
+    return `${prefix}${record.type}://${record.bucket ?? '?'}/${record.key ?? ''}`;
+  }
+  return [record.type, record.endpoint, record.bucket, record.key].filter(Boolean).join(' ');
+}
+
+/** The `state` of a plan's render context, when the state is anywhere but a runner's disk. */
+export function withState(record: BackendRecord | undefined): { state?: string } {
+  const state = stateLocation(record);
+  return state ? { state } : {};
+}
+
 const RECORD_FIELDS = ['type', 'bucket', 'key', 'region', 'endpoint', 'workspaceKeyPrefix'] as const;
 
 /**

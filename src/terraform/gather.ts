@@ -1,3 +1,4 @@
+import { withState } from './backend.js';
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { artifactName } from '../artifacts/names.js';
@@ -136,6 +137,7 @@ export function gatheredEntries(
       commit,
       runUrl: run.runUrl,
       tool: manifest.tool,
+      ...withState(manifest.backend),
     },
   }));
 }

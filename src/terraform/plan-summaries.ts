@@ -1,3 +1,4 @@
+import { withState } from './backend.js';
 import { shortDigest } from '../contracts/digest.js';
 import type { RunContext } from '../core/run-context.js';
 import {
@@ -24,6 +25,7 @@ export function renderContext(
     commit: options.commit,
     runUrl: run.runUrl,
     tool: result.manifest.tool,
+    ...withState(result.manifest.backend),
   };
 }
 

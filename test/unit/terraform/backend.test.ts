@@ -10,6 +10,7 @@ import {
   initializedBackend,
   refuseBackendCredentials,
   refuseOtherBackend,
+  stateLocation,
 } from '../../../src/terraform/backend.js';
 
 const s3 = {
@@ -122,5 +123,17 @@ describe('the backend init configured', () => {
       JSON.stringify({ version: 3, backend: { type: 'gcs', config: { bucket: 'g' } } }),
     );
     expect(await initializedBackend(dir, 'data')).toEqual({ type: 'gcs', config: { bucket: 'g' } });
+  });
+});
+
+describe('where the state is, for reviewers', () => {
+  it('is a URL-like name for s3 and gcs, and nothing for local state', () => {
+    expect(stateLocation(backendRecord(s3))).toBe(
+      'minio.internal:9000 s3://acme-state/network/terraform.tfstate',
+    );
+    expect(stateLocation({ type: 's3', bucket: 'b', key: 'k' })).toBe('s3://b/k');
+    expect(stateLocation({ type: 'gcs', bucket: 'g', key: 'p' })).toBe('gcs://g/p');
+    expect(stateLocation({ type: 'local', key: '/tmp/x' })).toBeUndefined();
+    expect(stateLocation(undefined)).toBeUndefined();
   });
 });
