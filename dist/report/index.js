@@ -48037,8 +48037,8 @@ const CREDENTIAL_SETTINGS = {
     access_key: 'AWS_ACCESS_KEY_ID for s3, ARM_ACCESS_KEY for azurerm',
     secret_key: 'AWS_SECRET_ACCESS_KEY for s3',
     token: 'AWS_SESSION_TOKEN for s3',
-    security_token: 'the backend’s token variable',
-    secret_id: 'the backend’s secret variable',
+    security_token: 'ALICLOUD_SECURITY_TOKEN for oss, TENCENTCLOUD_SECURITY_TOKEN for cos',
+    secret_id: 'TENCENTCLOUD_SECRET_ID for cos',
     sse_customer_key: 'AWS_SSE_CUSTOMER_KEY for s3',
     password: 'TF_HTTP_PASSWORD for http',
     client_secret: 'ARM_CLIENT_SECRET for azurerm',
@@ -48050,14 +48050,14 @@ const CREDENTIAL_SETTINGS = {
     encryption_key: 'GOOGLE_ENCRYPTION_KEY for gcs',
     conn_str: 'PG_CONN_STR for pg',
     http_auth: 'CONSUL_HTTP_AUTH for consul',
-    client_key: 'the backend’s key file variable',
+    client_key: 'KUBE_CLIENT_KEY_DATA for kubernetes',
 };
 /** The credential settings a backend-config line or backend configuration may not hold. */
 const CREDENTIAL_KEYS = Object.keys(CREDENTIAL_SETTINGS);
 function whyAndWhere(key) {
     return (`a credential: tofu and terraform write the backend configuration into the saved plan, so the value would travel, unmasked, ` +
-        `inside every plan artifact. Pass it in the backend's environment variable instead (${CREDENTIAL_SETTINGS[key] ?? 'see the backend’s documentation'}), ` +
-        'set from a secret in the step’s env:, or in a credentials file under RUNNER_TEMP (for s3: shared_credentials_files)');
+        `inside every plan artifact. Pass it in the backend's environment variable instead (${CREDENTIAL_SETTINGS[key] ?? 'see the documentation of the backend'}), ` +
+        'set from a secret in the env: of the step, or in a credentials file under RUNNER_TEMP (for s3: shared_credentials_files)');
 }
 /**
  * The cross-input rule of each action that takes backend-config: a `key=value` line may not set a
