@@ -1,8 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFile } from 'node:child_process';
-import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import {
   BOT,
   DB_PASSWORD,
@@ -13,6 +11,7 @@ import {
   stateKey,
   type ExampleBed,
 } from '../support/example-pipeline.js';
+import { filesOfArtifacts, placesHolding } from '../support/artifact-search.js';
 import type { WorkflowRun } from '../support/runner/runner.js';
 import { jobOrder, readWorkflow, type JobRecord, type WorkflowOutcome } from '../support/runner/workflow.js';
 
@@ -42,73 +41,9 @@ const everyLog = (outcome: WorkflowOutcome) =>
 const names = (state: { resources: Array<{ type: string; name: string }> } | undefined) =>
   (state?.resources ?? []).map((r) => `${r.type}.${r.name}`).sort();
 
-const unzip = promisify(execFile);
-const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
-
-/** Unpacks a zip into `into`, and every zip inside it into `<file>.unzipped/`: the files a leak check reads. */
-async function unpack(zip: string, into: string): Promise<string[]> {
-  await unzip('unzip', ['-q', '-o', zip, '-d', into], { maxBuffer: 16 * 1024 * 1024 });
-  const files: string[] = [];
-  for (const entry of await readdir(into, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.push(path);
-    const head = Buffer.alloc(4);
-    const handle = await open(path);
-    await handle.read(head, 0, 4, 0).finally(() => handle.close());
-    // A planfile is itself a zip, and tofu keeps the backend configuration in its inner tfplan.
-    if (head.equals(ZIP_MAGIC)) files.push(...(await unpack(path, `${path}.unzipped`)));
-  }
-  return files;
-}
-
-const unpackedRuns = new Map<WorkflowRun, Map<string, string[]>>();
-
-/** Every artifact the run uploaded, unpacked once: artifact name → its files, nested archives opened. */
-async function artifactFiles(bed: ExampleBed, run: WorkflowRun): Promise<Map<string, string[]>> {
-  const known = unpackedRuns.get(run);
-  if (known) return known;
-  const unpacked = new Map<string, string[]>();
-  unpackedRuns.set(run, unpacked);
-  for (const artifact of bed.results.artifacts(run.runBackendId)) {
-    const dir = join(bed.root, 'unpacked', `${run.runId}`, artifact.name);
-    await mkdir(dir, { recursive: true });
-    const zip = `${dir}.zip`;
-    await writeFile(zip, bed.results.artifactBytes(artifact.id));
-    unpacked.set(artifact.name, await unpack(zip, dir));
-  }
-  return unpacked;
-}
-
-/**
- * Where a value shows up in what a run leaves behind: each job's log (as written, before masking), job
- * summary and outputs, every file of every artifact (archives inside opened), and every request sent to
- * the GitHub API (comments, deployments, dispatches). An empty list: nowhere.
- */
-async function placesHolding(bed: ExampleBed, run: WorkflowRun, value: string): Promise<string[]> {
-  const places: string[] = [];
-  for (const ran of run.allJobs) {
-    for (const s of ran.steps) {
-      for (const phase of [s.pre, s]) {
-        if (!phase) continue;
-        if (phase.rawLog.includes(value)) places.push(`${ran.name} ${s.id} ${phase.phase}: log`);
-        if (phase.summary.includes(value)) places.push(`${ran.name} ${s.id} ${phase.phase}: summary`);
-        if (JSON.stringify(phase.outputs).includes(value))
-          places.push(`${ran.name} ${s.id} ${phase.phase}: outputs`);
-      }
-    }
-  }
-  for (const [artifact, files] of await artifactFiles(bed, run)) {
-    for (const file of files) {
-      if ((await readFile(file, 'latin1')).includes(value)) places.push(`artifact ${artifact}: ${file}`);
-    }
-  }
-  for (const request of bed.api.requests) {
-    const sent = `${request.path}${request.query} ${JSON.stringify(request.body ?? '')}`;
-    if (sent.includes(value)) places.push(`GitHub API: ${request.method} ${request.path}`);
-  }
-  return places;
-}
+/** Where a value shows up in what a run left: its steps, its artifacts, the GitHub API requests. */
+const placesIn = (bed: ExampleBed, run: WorkflowRun, value: string) =>
+  placesHolding(run, value, { results: bed.results, requests: bed.api.requests });
 
 describe('iac-pipeline.yml', () => {
   it('has the job graph image → waves → (plan → approve → apply → configure → smoke) per wave → report', () => {
@@ -236,9 +171,11 @@ describe('iac-pipeline.yml with the state in S3', () => {
     const [run] = bed.runs;
     if (!run) throw new Error('the deploy of the test before did not run');
     // Each plan bundle records the backend it was planned against (tf-apply holds the apply to it).
-    const bundle = (await artifactFiles(bed, run)).get('iac-plan-vms') ?? [];
-    const manifestFile = bundle.find((file) => file.endsWith('/iac-plan-vms/manifest.json')) ?? '';
-    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { backend?: Record<string, string> };
+    const files = await filesOfArtifacts(run, bed.results);
+    const manifestFile = files.find((file) => file.path === 'iac-plan-vms/manifest.json');
+    const manifest = JSON.parse(manifestFile?.bytes.toString('utf8') ?? '{}') as {
+      backend?: Record<string, string>;
+    };
     expect(manifest.backend).toEqual({
       type: 's3',
       bucket: bucket().name,
@@ -248,15 +185,13 @@ describe('iac-pipeline.yml with the state in S3', () => {
     });
     // The search opens the planfile inside each bundle, where tofu keeps the backend configuration: it finds
     // the key given as backend-config there, as it would find a credential given that way.
-    expect(await placesHolding(bed, run, stateKey('vms'))).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^artifact iac-plan-vms: .*\/tfplan\.unzipped\/tfplan$/),
-      ]),
+    expect(await placesIn(bed, run, stateKey('vms'))).toContain(
+      'artifact iac-plan-vms: iac-plan-vms/tfplan!/tfplan',
     );
 
     const server = bed.s3?.server;
-    expect(await placesHolding(bed, run, server?.secretKey ?? '')).toEqual([]);
-    expect(await placesHolding(bed, run, server?.accessKey ?? '')).toEqual([]);
+    expect(await placesIn(bed, run, server?.secretKey ?? '')).toEqual([]);
+    expect(await placesIn(bed, run, server?.accessKey ?? '')).toEqual([]);
   });
 
   describe('a new image, planned on a pull request', () => {
@@ -392,7 +327,7 @@ describe('iac-pipeline.yml with the state in S3', () => {
       expect(vms?.outputs.image_id?.value).toBe('golden-dev-2');
       expect(await bucket().lock(stateKey('vms'))).toBeUndefined();
       for (const run of bed.runs) {
-        expect(await placesHolding(bed, run, bed.s3?.server.secretKey ?? '')).toEqual([]);
+        expect(await placesIn(bed, run, bed.s3?.server.secretKey ?? '')).toEqual([]);
       }
     });
   });

@@ -13,6 +13,7 @@ import { PNG } from 'pngjs';
 import { decryptToDirectory } from '../../src/contracts/encryption.js';
 import { smokeManifestSchema, smokeResultsSchema } from '../../src/contracts/smoke.js';
 import { artifactsOfRuns, jobsOfRuns } from '../support/artifact-bridge.js';
+import { filesHolding, filesOfArtifacts, placesHolding } from '../support/artifact-search.js';
 import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
 import { startResultsService, type ResultsService } from '../support/results-service.js';
 import { WorkflowRun, type Job, type StepResult } from '../support/runner/runner.js';
@@ -251,83 +252,15 @@ function expectNoLeak(texts: string[], secrets: string[]): void {
   for (const text of texts) for (const secret of secrets) expect(text).not.toContain(secret);
 }
 
-interface ArtifactFile {
-  artifact: string;
-  path: string;
-  /** True for a file that came out of a zip inside the artifact (a planfile is a zip). */
-  nested: boolean;
-  text: string;
-}
-
-const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
-
-/**
- * Every file of every artifact the run uploaded, downloaded in a job of its own with the unmodified
- * @actions/artifact library, and every file inside each zip among them, opened recursively: the
- * bundle's `tfplan` is a zip whose inner `tfplan` holds the backend configuration.
- */
-async function everyArtifactFile(run: WorkflowRun): Promise<ArtifactFile[]> {
-  const names = [
-    ...new Set(
-      results
-        .artifacts(run.runBackendId)
-        .filter((artifact) => artifact.finalized)
-        .map((artifact) => artifact.name),
-    ),
-  ].sort();
-  const job = await run.job('inspect every artifact');
-  const found: ArtifactFile[] = [];
-  for (const name of names) {
-    const step = await job.step('probe:artifact', { with: { mode: 'download', name, path: `got/${name}` } });
-    expect(step.exitCode).toBe(0);
-    await collectFiles(join(job.workspace, 'got', name), name, false, found);
-  }
-  return found;
-}
-
-async function collectFiles(dir: string, artifact: string, nested: boolean, found: ArtifactFile[]) {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  for (const entry of entries.filter((e) => e.isFile())) {
-    const path = join(entry.parentPath, entry.name);
-    const bytes = await readFile(path);
-    found.push({ artifact, path, nested, text: bytes.toString('latin1') });
-    if (entry.name.endsWith('.zip') || bytes.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) {
-      // Outside the directory being walked, so that a zip's files are searched once, as nested ones.
-      const opened = await mkdtemp(join(root, 'unzipped-'));
-      await promisify(execFile)('unzip', ['-qq', path, '-d', opened]);
-      await collectFiles(opened, artifact, true, found);
-    }
-  }
-}
-
 /**
  * The S3 credentials appear nowhere a reader of the run could look: any step's log, summary or outputs,
- * any request to the GitHub API (comments, deployments), the webhook's messages, or any artifact file,
- * nested archives included. Returns the artifact files searched, for the test to check they are the
- * ones it means.
+ * any request to the GitHub API (comments, deployments), what else the run sent (`sent`: the webhook's
+ * messages), or any artifact file, archives inside opened.
  */
-async function expectCredentialsNowhere(
-  run: WorkflowRun,
-  elsewhere: unknown[] = [],
-): Promise<ArtifactFile[]> {
-  const secrets = [s3.accessKey, s3.secretKey];
-  const steps = run.allJobs.flatMap((job) =>
-    job.steps.flatMap((step) => (step.pre ? [step.pre, step] : [step])),
-  );
-  expect(steps.length).toBeGreaterThan(0);
-  expectNoLeak(
-    steps.flatMap((step) => [step.rawLog, step.summary, JSON.stringify(step.outputs)]),
-    secrets,
-  );
-  expectNoLeak([JSON.stringify(api.requests), JSON.stringify(elsewhere)], secrets);
-  const files = await everyArtifactFile(run);
-  for (const file of files) {
-    for (const secret of secrets) {
-      if (file.text.includes(secret))
-        throw new Error(`${file.artifact}: ${file.path} holds an S3 credential`);
-    }
+async function expectCredentialsNowhere(run: WorkflowRun, sent: Record<string, unknown> = {}): Promise<void> {
+  for (const secret of [s3.accessKey, s3.secretKey]) {
+    expect(await placesHolding(run, secret, { results, requests: api.requests, sent })).toEqual([]);
   }
-  return files;
 }
 
 describe('the report of a real pipeline run', () => {
@@ -496,7 +429,9 @@ describe('the report of a real pipeline run', () => {
 
       // The S3 credentials reached every job that needed the state, as secrets, and are nowhere in what
       // the run left: logs, summaries, outputs, API requests, the webhook's message, every artifact's files.
-      const searched = await expectCredentialsNowhere(run, receiver.bodies);
+      await expectCredentialsNowhere(run, { webhook: receiver.bodies });
+      // The files searched (downloaded once per run, so these are they) are of every artifact the run uploaded.
+      const searched = await filesOfArtifacts(run, results);
       expect([...new Set(searched.map((file) => file.artifact))]).toEqual([
         'iac-ansible-infra',
         'iac-approval-infra',
@@ -509,8 +444,7 @@ describe('the report of a real pipeline run', () => {
       ]);
       // The search opened the planfile, a zip inside the bundle, where the tool keeps the backend
       // configuration: the bucket's name is there, so a credential passed that way would have been found.
-      const insidePlan = searched.filter((file) => file.artifact === 'iac-plan-infra' && file.nested);
-      expect(insidePlan.some((file) => file.text.includes(store.bucket?.name ?? '?'))).toBe(true);
+      expect(filesHolding(searched, store.bucket?.name ?? '?')).toContain('iac-plan-infra/tfplan!/tfplan');
 
       await checkHtmlInChromium(step.outputs['html-path'] ?? '', 'success');
     } finally {

@@ -200,6 +200,8 @@ export class Job {
   readonly env: Record<string, string> = {};
   readonly path: string[] = [];
   readonly steps: StepResult[] = [];
+  /** The post phases complete() ran, in the order it ran them: leak checks read them like the steps. */
+  readonly postResults: PhaseResult[] = [];
   private readonly posts: Array<{
     id: string;
     action: ActionDefinition;
@@ -261,6 +263,7 @@ export class Job {
       const result = await this.runPhase('post', post.id, post.action, post.options, post.state);
       if (result.exitCode !== 0) this.failed = true;
       results.push(result);
+      this.postResults.push(result);
     }
     this.posts.length = 0;
     this.completedAt = new Date();
