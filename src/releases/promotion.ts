@@ -1,0 +1,151 @@
+import type { Release, SmokeTally } from '../contracts/release.js';
+import { smokeCheckResultSchema } from '../contracts/smoke.js';
+import { ConfigurationError } from '../core/errors.js';
+import { epochMs, formatAge, parseDuration } from './duration.js';
+
+/**
+ * The quality gate between two environments: a release of the source environment may be promoted when
+ * its smoke tests passed, at the required rate, with every demanded category run and passed, and it
+ * is not older than max-release-age. Every refusal is one sentence naming what is missing, so that a
+ * refused promotion says all of it at once.
+ */
+
+/** smoke-test's categories, the only names quality-categories can demand. */
+export const SMOKE_CATEGORIES: readonly string[] = smokeCheckResultSchema.shape.category.options;
+
+export interface PromotionPolicy {
+  /** The share of smoke checks that must have passed, in percent (smoke-test's `threshold`); default 100. */
+  threshold?: number | undefined;
+  /** Categories that must each have run and passed: `functionality`, `security`. */
+  qualityCategories?: readonly string[] | undefined;
+  /** `72h`, `30m`, `7d`: a release older than this is refused. No limit when absent. */
+  maxReleaseAge?: string | undefined;
+  now: Date | number;
+}
+
+/** The release's smoke counts over all its stacks, and by category; undefined when no stack had checks. */
+export function smokeTotals(
+  release: Release,
+): { totals: SmokeTally; byCategory: Record<string, SmokeTally>; failedStacks: string[] } | undefined {
+  const smoked = release.stacks.filter((s) => s.smoke);
+  if (smoked.length === 0) return undefined;
+  const totals = { passed: 0, failed: 0, notRun: 0, total: 0 };
+  const byCategory: Record<string, SmokeTally> = {};
+  const failedStacks: string[] = [];
+  for (const { stack, smoke } of smoked) {
+    if (!smoke) continue;
+    add(totals, smoke);
+    if (smoke.failedStep) failedStacks.push(stack);
+    for (const [category, tally] of Object.entries(smoke.byCategory)) {
+      add((byCategory[category] ??= { passed: 0, failed: 0, notRun: 0, total: 0 }), tally);
+    }
+  }
+  return { totals, byCategory, failedStacks };
+}
+
+/** The refusals of promoting `release`; an empty list means it may be promoted. */
+export function checkPromotion(release: Release, policy: PromotionPolicy): string[] {
+  const threshold = policy.threshold ?? 100;
+  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 100) {
+    throw new ConfigurationError(`Input "threshold" must be a number from 0 to 100; got ${threshold}`);
+  }
+  const demanded = [...new Set(policy.qualityCategories ?? [])];
+  const unknown = demanded.filter((c) => !SMOKE_CATEGORIES.includes(c));
+  if (unknown.length > 0) {
+    throw new ConfigurationError(
+      `Input "quality-categories" names ${unknown.map((c) => JSON.stringify(c)).join(', ')}, which smoke-test does not have: its categories are ${SMOKE_CATEGORIES.join(', ')}`,
+    );
+  }
+  const maxAge = policy.maxReleaseAge === undefined ? undefined : parseDuration(policy.maxReleaseAge);
+
+  const name = releaseName(release);
+  const from = release.environment;
+  const refusals: string[] = [];
+  const smoke = smokeTotals(release);
+  if (!smoke || smoke.totals.total === 0) {
+    refusals.push(
+      `${capitalize(name)} has no smoke results: the quality gate needs smoke-test's checks to have run on ${from}.`,
+    );
+  } else {
+    const { totals, byCategory, failedStacks } = smoke;
+    if (failedStacks.length > 0) {
+      refusals.push(
+        `Smoke tests failed for ${failedStacks.map((s) => `stack ${s}`).join(', ')} in ${name} (${totals.passed} of ${totals.total} checks passed).`,
+      );
+    }
+    // Whole numbers compared, so that 95% of 20 checks is exactly 19 and no rounding lets 18 through.
+    if (totals.passed * 100 < threshold * totals.total) {
+      refusals.push(
+        `The smoke pass rate of ${name} is ${percent(totals)} (${totals.passed} of ${totals.total} checks), below the required ${threshold}%.`,
+      );
+    }
+    for (const category of demanded) {
+      const tally = byCategory[category];
+      if (!tally || tally.total === 0) {
+        refusals.push(
+          `No ${category} checks ran in ${name}, and quality-categories demands that they run and pass.`,
+        );
+      } else if (tally.notRun === tally.total) {
+        refusals.push(
+          `The ${category} checks of ${name} did not run: the deadline left all ${tally.total} of them unrun.`,
+        );
+      } else if (tally.passed < tally.total) {
+        const unrun = tally.notRun > 0 ? `, ${tally.notRun} did not run` : '';
+        refusals.push(
+          `The ${category} checks of ${name} did not pass: ${tally.passed} of ${tally.total} passed${unrun}.`,
+        );
+      }
+    }
+  }
+
+  if (maxAge !== undefined) {
+    const age = ageSeconds(release, policy.now);
+    if (age > maxAge) {
+      refusals.push(
+        `${capitalize(name)} is ${formatAge(age)} old (made ${release.createdAt}), older than max-release-age ${policy.maxReleaseAge?.trim()}.`,
+      );
+    }
+  }
+  return refusals;
+}
+
+/**
+ * One line for comments, summaries and reports: `release 1234 of staging (commit abc123def456, image
+ * ami-0abc, smoke 22/22, age 3 h)`. Plain text: put it through src/markdown/escape.ts in Markdown.
+ */
+export function describeRelease(release: Release, now: Date | number): string {
+  const image = !release.image
+    ? 'no image build'
+    : release.image.id
+      ? `image ${release.image.id}`
+      : `image ${release.image.name}`;
+  const smoke = smokeTotals(release);
+  const tests = smoke ? `smoke ${smoke.totals.passed}/${smoke.totals.total}` : 'no smoke tests';
+  return `${releaseName(release)} (commit ${release.commit.slice(0, 12)}, ${image}, ${tests}, age ${formatAge(ageSeconds(release, now))})`;
+}
+
+/** `release 1234 of staging`, with the attempt when the run was re-run. */
+export function releaseName(release: Release): string {
+  const attempt = release.runAttempt > 1 ? ` (attempt ${release.runAttempt})` : '';
+  return `release ${release.runId}${attempt} of ${release.environment}`;
+}
+
+function ageSeconds(release: Release, now: Date | number): number {
+  return (epochMs(now, 'now') - epochMs(release.createdAt, 'the release time')) / 1000;
+}
+
+/** Rounded down to a tenth, so that 21 of 22 reads 95.4% and never 100%. */
+function percent(tally: SmokeTally): string {
+  return `${Math.floor((tally.passed * 1000) / tally.total) / 10}%`;
+}
+
+function add(into: SmokeTally, tally: SmokeTally): void {
+  into.passed += tally.passed;
+  into.failed += tally.failed;
+  into.notRun += tally.notRun;
+  into.total += tally.total;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
