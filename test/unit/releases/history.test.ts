@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { getOctokit } from '@actions/github';
 import type { Release } from '../../../src/contracts/release.js';
-import { ConfigurationError } from '../../../src/core/errors.js';
 import {
   latestStatus,
   releaseHistory,
@@ -9,6 +8,7 @@ import {
   type ReleaseHistory,
 } from '../../../src/releases/history.js';
 import { startGitHubApi, type GitHubApi } from '../../support/github-api.js';
+import { refusal } from '../contracts/fixtures.js';
 import { ALL_GREEN, hashed, recordedRelease, smokeResults } from './fixtures.js';
 
 /**
@@ -93,16 +93,6 @@ async function history(environment = 'staging'): Promise<ReleaseHistory> {
       per_page: 100,
     });
   });
-}
-
-async function refusal(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigurationError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigurationError');
 }
 
 describe('latestRelease', () => {
