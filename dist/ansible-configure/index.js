@@ -48174,6 +48174,29 @@ const backendRecordSchema = object({
     endpoint: schemas_string().optional(),
     workspaceKeyPrefix: schemas_string().optional(),
 });
+/**
+ * The release a plan deploys again: the source of a promotion, or the target of a rollback. tf-plan
+ * writes it from the release's GitHub deployment; it is inside the plan digest, so the approval names
+ * it, and tf-apply reads the deployment again and refuses a bundle whose commit or image differ.
+ */
+const releaseBindingSchema = object({
+    kind: schemas_enum(['promotion', 'rollback'], { error: 'must be one of: promotion, rollback' }),
+    /** `release`: the release's commit and image; `image` (rollbacks only): this commit with the release's image. */
+    scope: schemas_enum(['release', 'image'], { error: 'must be one of: release, image' }),
+    /** The environment the release ran in: the promotion's source, or the environment rolled back. */
+    environment: manifest_text,
+    deploymentId: wholeNumber(1),
+    runId: wholeNumber(1),
+    runAttempt: wholeNumber(1),
+    commit: schemas_string().regex(COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
+    createdAt: iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' }),
+    /** The release's image; absent when its run built none. */
+    image: object({ id: schemas_string(), name: manifest_text }).optional(),
+    /** The stack's variable that carries the image, and the value the plan was given; absent when it takes none. */
+    imageVariable: object({ name: manifest_text, value: manifest_text }).optional(),
+    /** The release's smoke checks over all its stacks; absent when it had none. */
+    smoke: object({ passed: manifest_count, total: manifest_count }).optional(),
+});
 const planSummarySchema = object({
     add: manifest_count,
     change: manifest_count,
@@ -48219,6 +48242,8 @@ const planManifestSchema = object({
     priorState: priorStateSchema,
     /** Absent in bundles written before the backend was recorded; tf-apply then checks nothing about it. */
     backend: backendRecordSchema.optional(),
+    /** Absent for a plan of the checked-out commit; present for a promotion or a rollback. */
+    source: releaseBindingSchema.optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });

@@ -1474,7 +1474,8 @@ function singleLayout(ctx, limit, measure, continuations, firstN) {
         measure,
         continuations,
         firstN,
-        head: () => [title],
+        // A promotion or rollback says so first: reviewers approve a release, not only a diff.
+        head: () => ctx.source ? [title, '', `> **${cellText(oneLine(truncate(ctx.source, MAX_DETAIL)))}**`] : [title],
         continuationHeading: (index, total) => `${title} (continued, ${index} of ${total})`,
     };
 }
@@ -2161,6 +2162,8 @@ function heading(ctx) {
 }
 function renderPlanText(model, ctx = {}) {
     const lines = [heading(ctx)];
+    if (ctx.source)
+        lines.push(oneLine(ctx.source));
     if (model.errored)
         lines.push('The plan failed. What follows is what it planned before the error; it cannot be applied.');
     lines.push(model.hasChanges || model.errored

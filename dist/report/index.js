@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30717);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76580);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 30717:
+/***/ 76580:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47689,6 +47689,29 @@ const backendRecordSchema = object({
     endpoint: schemas_string().optional(),
     workspaceKeyPrefix: schemas_string().optional(),
 });
+/**
+ * The release a plan deploys again: the source of a promotion, or the target of a rollback. tf-plan
+ * writes it from the release's GitHub deployment; it is inside the plan digest, so the approval names
+ * it, and tf-apply reads the deployment again and refuses a bundle whose commit or image differ.
+ */
+const releaseBindingSchema = object({
+    kind: schemas_enum(['promotion', 'rollback'], { error: 'must be one of: promotion, rollback' }),
+    /** `release`: the release's commit and image; `image` (rollbacks only): this commit with the release's image. */
+    scope: schemas_enum(['release', 'image'], { error: 'must be one of: release, image' }),
+    /** The environment the release ran in: the promotion's source, or the environment rolled back. */
+    environment: manifest_text,
+    deploymentId: wholeNumber(1),
+    runId: wholeNumber(1),
+    runAttempt: wholeNumber(1),
+    commit: schemas_string().regex(COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
+    createdAt: iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' }),
+    /** The release's image; absent when its run built none. */
+    image: object({ id: schemas_string(), name: manifest_text }).optional(),
+    /** The stack's variable that carries the image, and the value the plan was given; absent when it takes none. */
+    imageVariable: object({ name: manifest_text, value: manifest_text }).optional(),
+    /** The release's smoke checks over all its stacks; absent when it had none. */
+    smoke: object({ passed: count, total: count }).optional(),
+});
 const planSummarySchema = object({
     add: count,
     change: count,
@@ -47734,6 +47757,8 @@ const planManifestSchema = object({
     priorState: priorStateSchema,
     /** Absent in bundles written before the backend was recorded; tf-apply then checks nothing about it. */
     backend: backendRecordSchema.optional(),
+    /** Absent for a plan of the checked-out commit; present for a promotion or a rollback. */
+    source: releaseBindingSchema.optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });
@@ -49376,6 +49401,8 @@ const approvalRecordSchema = object({
     pullRequest: schemas_number().int().positive().optional(),
     /** The commit the plan was made at, when the bundle was read. */
     commit: schemas_string().optional(),
+    /** The release the plan deploys again (a promotion's source, a rollback's target), from the bundle. */
+    source: releaseBindingSchema.optional(),
     approvers: array(approvalVoteSchema),
     rejects: array(approvalVoteSchema),
     minApprovals: schemas_number().int().positive(),
@@ -49463,6 +49490,165 @@ const readBuildMetadata = contractReader(buildMetadataSchema, 'packer-build', BU
 /** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
 function validateBuildMetadata(value) {
     return validateForWrite(buildMetadataSchema, value, BUILD_METADATA_FILE);
+}
+
+;// CONCATENATED MODULE: ./lib/contracts/release.js
+
+
+/**
+ * `iac/release@1`: what one run deployed to one environment once apply, configure and smoke were all
+ * green. The commit, the image (packer-build's image id and the sha256 of its build-metadata.json),
+ * each stack's plan digest, var files and backend, and each smoke-tested stack's results digest and
+ * counts. It is the payload of the environment's GitHub deployment and the artifact
+ * `<prefix>-release-<environment>`; promotion deploys exactly such a record to the next environment,
+ * and rollback goes back to one.
+ */
+const RELEASE_FILE = 'release.json';
+const RELEASE_KIND = 'iac/release';
+const RELEASE_MAJOR = 1;
+const RELEASE_SCHEMA = `${RELEASE_KIND}@${RELEASE_MAJOR}`;
+const release_SHA256_HEX = /^[0-9a-f]{64}$/;
+const release_COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const release_DIGEST = /^sha256:[0-9a-f]{64}$/;
+const release_text = schemas_string().min(1, { error: 'must not be empty' });
+const release_isoTime = iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' });
+const release_sha256Hex = schemas_string().regex(release_SHA256_HEX, { error: 'must be a sha256: 64 lowercase hex digits' });
+const release_digest = schemas_string().regex(release_DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' });
+/** A whole number from `min`; zod would call a string here "not a number", so word it as manifest.ts does. */
+function release_wholeNumber(min) {
+    return schemas_int({
+        error: (issue) => issue.input === undefined
+            ? 'is missing (it must be a whole number)'
+            : `must be a whole number, not ${describeValue(issue.input)}`,
+    })
+        .min(min, { error: `must be a whole number, ${min} or more` });
+}
+function describeValue(input) {
+    if (input === null)
+        return 'null';
+    if (Array.isArray(input))
+        return 'a list';
+    if (typeof input === 'number' || typeof input === 'boolean')
+        return String(input);
+    return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
+}
+const release_count = release_wholeNumber(0);
+const tallyShape = { passed: release_count, failed: release_count, notRun: release_count, total: release_count };
+/** The counts must add up: a record whose counts disagree would pass or fail a quality gate wrongly. */
+function checkTally(t, ctx) {
+    if (t.passed + t.failed !== t.total) {
+        ctx.addIssue({ code: 'custom', path: ['total'], message: 'must be passed plus failed' });
+    }
+    if (t.notRun > t.failed) {
+        ctx.addIssue({ code: 'custom', path: ['notRun'], message: 'counts among failed, so it cannot be more' });
+    }
+}
+/**
+ * Checks counted as smoke-test counts them: `failed` includes the checks the deadline left unrun,
+ * and `notRun` says how many of those there were (smoke-test's tallies do not; its checks do).
+ */
+const smokeTallySchema = object(tallyShape).superRefine(checkTally);
+/** One stack's smoke-test results, as the release keeps them: their digest and their counts. */
+const releaseSmokeSchema = object({
+    /** sha256 hex of the results.json the counts were taken from. */
+    resultsSha256: release_sha256Hex,
+    ...tallyShape,
+    /** Whether smoke-test failed its step on these results (its own fail-on and threshold). */
+    failedStep: schemas_boolean(),
+    /** By smoke-test's category (connectivity, service, security, functionality); only those that had checks. */
+    byCategory: record(release_text, smokeTallySchema),
+})
+    .superRefine(checkTally);
+const releaseStackSchema = object({
+    stack: release_text,
+    planDigest: release_digest,
+    /** POSIX, relative to the workspace, '.' for the workspace itself (as in the plan manifest). */
+    workingDirectory: schemas_string().refine(isWorkspacePath, {
+        error: "must be a POSIX path relative to the workspace, '.' for the workspace itself",
+    }),
+    workspace: release_text,
+    /** As the plan manifest has them: the path tf-plan was given, and the file's sha256 then. */
+    varFiles: array(varFileSchema),
+    backend: backendRecordSchema.optional(),
+    /** Absent for a stack that has no smoke checks. */
+    smoke: releaseSmokeSchema.optional(),
+});
+/** The golden image the release runs, from packer-build's build-metadata.json. */
+const releaseImageSchema = object({
+    /** packer-build's `image-id`; empty for builders that export no artifact id. */
+    id: schemas_string(),
+    name: release_text,
+    /** sha256 hex of the build-metadata.json read. */
+    buildMetadataSha256: release_sha256Hex,
+    templateHash: release_digest,
+});
+/**
+ * The release this one deployed again: the source of a promotion, or the target of a rollback, as the
+ * plans' manifests bound it (the stack's image variable left out: it is per stack).
+ */
+const releaseSourceSchema = releaseBindingSchema.omit({ imageVariable: true });
+/** The release that ran in the environment before this one, as its deployment stood when this one was made. */
+const replacedReleaseSchema = object({
+    deploymentId: release_wholeNumber(1),
+    runId: release_wholeNumber(1),
+    /** Its latest deployment status then: success, failure, inactive, … */
+    state: release_text,
+    stateAt: release_isoTime.optional(),
+});
+/** From the failed release's status to this release's success: the time to restore. */
+const timeToRestoreSchema = object({
+    seconds: release_count,
+    failedAt: release_isoTime,
+    restoredAt: release_isoTime,
+});
+const releaseSchema = object({
+    schema: literal(RELEASE_SCHEMA),
+    producer: producerSchema,
+    environment: release_text,
+    /** The commit the stacks were planned (and so applied) at. */
+    commit: schemas_string().regex(release_COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
+    ref: schemas_string(),
+    /** The run that applied and smoke-tested the release. */
+    runId: release_wholeNumber(1),
+    runAttempt: release_wholeNumber(1),
+    createdAt: release_isoTime,
+    /** Absent for a release whose run built no image. */
+    image: releaseImageSchema.optional(),
+    stacks: array(releaseStackSchema)
+        .min(1, { error: 'must list at least one stack' })
+        .superRefine((stacks, ctx) => {
+        const seen = new Set();
+        stacks.forEach((stack, index) => {
+            if (seen.has(stack.stack)) {
+                ctx.addIssue({ code: 'custom', path: [index, 'stack'], message: `names "${stack.stack}" twice` });
+            }
+            seen.add(stack.stack);
+        });
+    }),
+    source: releaseSourceSchema.optional(),
+    /** `success` when apply, configure and smoke were all green; a failed release is recorded too. */
+    outcome: schemas_enum(['success', 'failure'], { error: 'must be one of: success, failure' }),
+    /** Why a failed release failed, in a sentence. */
+    failure: schemas_string().optional(),
+    replaces: replacedReleaseSchema.optional(),
+    /** Present when this release succeeded after a failed one. */
+    timeToRestore: timeToRestoreSchema.optional(),
+});
+/**
+ * Reads and validates a release record (release.json, or a deployment's payload). A record of another
+ * major version is refused by name: a later iac-pipeline recorded it, and reading it as this one
+ * would promote or roll back to something this version cannot see whole.
+ */
+function readRelease(json, options = {}) {
+    return readContract(json, RELEASE_KIND, { [RELEASE_MAJOR]: releaseSchema }, {
+        file: options.file ?? RELEASE_FILE,
+        reader: options.reader ?? 'iac-pipeline',
+        advice: 'promote or roll back with the iac-pipeline version that recorded the release, or a later one',
+    });
+}
+/** Checks a record before it is written: a bad one is a bug in the writer, not the user's mistake. */
+function validateRelease(value) {
+    return validateForWrite(releaseSchema, value, RELEASE_FILE);
 }
 
 ;// CONCATENATED MODULE: ./lib/contracts/smoke.js
@@ -49599,6 +49785,7 @@ function smoke_readSmokeResults(manifestJson, resultsJson) {
 
 
 
+
 /**
  * Gathers every artifact of the run that carries the prefix and reads each with its contract. Nothing
  * here throws for an artifact: one that cannot be downloaded or read is kept with the reason, so the
@@ -49611,6 +49798,7 @@ const READ_KINDS = [
     'approval',
     'outputs',
     'ansible',
+    'release',
     'validate',
     'image',
     'smoke',
@@ -49693,6 +49881,17 @@ async function readArtifact(kind, base, dir) {
                 kind,
                 smoke: smoke_readSmokeResults(await text(MANIFEST_FILE), await text(SMOKE_RESULTS_FILE)),
             };
+        case 'release': {
+            // Named by artifact in messages: a run may record releases of several environments.
+            const file = `${base.name}/${RELEASE_FILE}`;
+            if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, RELEASE_FILE)))
+                throw new errors/* ConfigurationError */.j1(`${file} is missing`);
+            const release = readRelease(await text(RELEASE_FILE), {
+                reader: 'report',
+                file,
+            });
+            return { ...base, kind, release };
+        }
         case 'errored-state':
             return { ...base, kind, encrypted: (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, ENCRYPTED_BUNDLE_FILE)) };
         case 'validate':
@@ -49796,6 +49995,23 @@ function stageTable(rows) {
     }
     return lines;
 }
+/**
+ * What the run recorded as releases, right after the verdict: the release is what the run was for. The
+ * sentences are plain text from the records (environments, failure reasons, image ids), so they go out
+ * as heading text, and names and digests as code.
+ */
+function releaseMarkdown(section) {
+    if (!section)
+        return [];
+    const lines = ['### Release', ''];
+    for (const r of section.releases) {
+        lines.push(`${r.outcome === 'success' ? ':white_check_mark:' : ':x:'} **${headingText(r.headline)}**`, '', ...(r.source ? [headingText(r.source), ''] : []), ...(r.timeToRestore ? [headingText(r.timeToRestore), ''] : []), `Commit ${codeSpan(r.commit)} · ${r.image ? `image ${codeSpan(r.image)}` : 'no image build'} · ${r.smoke ? `smoke ${r.smoke}` : 'no smoke tests'} · from ${codeSpan(r.artifact)}`, '', '| stack | plan digest | smoke |', '| --- | --- | ---: |', ...r.stacks.map((s) => `| ${cellCode(s.stack)} | ${cellCode(s.planDigest)} | ${s.smoke ?? ''} |`), '');
+    }
+    for (const w of section.warnings) {
+        lines.push(`:warning: The release record ${codeSpan(w.artifact)} could not be read: ${codeSpan(w.problem)}`, '');
+    }
+    return lines;
+}
 function planSection(artifacts) {
     const plans = artifacts.flatMap((a) => (a.kind === 'plan' && a.manifest ? [{ a, m: a.manifest }] : []));
     if (plans.length === 0)
@@ -49894,6 +50110,7 @@ function renderMarkdown(model) {
         '',
         `${OUTCOME_MARK[model.outcome]} · run [${model.run.runId}](${model.run.url}) attempt ${model.run.runAttempt} · commit ${codeSpan(model.run.commit.slice(0, 12))} · ${codeSpan(model.run.ref)}${model.startedAt && model.finishedAt ? ` · ${formatDuration((Date.parse(model.finishedAt) - Date.parse(model.startedAt)) / 1000)}` : ''}`,
         '',
+        ...releaseMarkdown(model.release),
         '### Stages',
         '',
         ...stageTable(model.stages),
@@ -50035,6 +50252,43 @@ function html_stageTable(rows) {
           </tr>`)}
     </tbody>
   </table>`;
+}
+/** The Release section, after the verdict: each record's sentences, then its stacks' digests. */
+function releaseHtml(section) {
+    if (!section)
+        return '';
+    return html `<h2>Release</h2>
+    <div id="releases">
+      ${section.releases.map((r) => html `<div class="release" data-artifact="${r.artifact}" data-outcome="${r.outcome}">
+            <p><strong class="${r.outcome}">${r.headline}</strong></p>
+            ${r.source ? html `<p class="source">${r.source}</p>` : ''}
+            ${r.timeToRestore ? html `<p class="restore">${r.timeToRestore}</p>` : ''}
+            <p class="meta">
+              commit <code>${r.commit}</code> ·
+              ${r.image ? html `image <code>${r.image}</code>` : 'no image build'} ·
+              ${r.smoke ? `smoke ${r.smoke}` : 'no smoke tests'} · from <code>${r.artifact}</code>
+            </p>
+            <table class="release-stacks">
+              <thead>
+                <tr>
+                  <th>stack</th>
+                  <th>plan digest</th>
+                  <th>smoke</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${r.stacks.map((s) => html `<tr>
+                      <td><code>${s.stack}</code></td>
+                      <td><code>${s.planDigest}</code></td>
+                      <td class="n">${s.smoke ?? ''}</td>
+                    </tr>`)}
+              </tbody>
+            </table>
+          </div>`)}
+      ${section.warnings.map((w) => html `<p class="failure release-warning">
+            The release record <code>${w.artifact}</code> could not be read: ${w.problem}
+          </p>`)}
+    </div>`;
 }
 function sections(artifacts) {
     const out = [];
@@ -50179,6 +50433,7 @@ function renderHtml(model) {
             ${model.run.repository}</span
           >
         </p>
+        ${releaseHtml(model.release)}
         <h2>Stages</h2>
         ${html_stageTable(model.stages)}
         <h2>Timeline</h2>
@@ -50233,7 +50488,336 @@ async function readRunJobs(github, run, logger) {
 /** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
 const SUITE_VERSION = '0.1.0';
 
+;// CONCATENATED MODULE: ./lib/contracts/digest.js
+
+
+/** Names this construction; a different construction would take another label (and schema major). */
+const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
+/**
+ * The plan digest: what an approval names and what tf-apply checks before it applies. It is a
+ * contract, so the construction is fixed and written down here:
+ *
+ *   planDigest = "sha256:" + lowercase hex of SHA-256( frame(label) ‖ frame(header) ‖ frame(planfile) ‖ frame(lock) )
+ *
+ *   frame(b) = the length of b in bytes as an unsigned 64-bit big-endian integer, then b
+ *   label    = the UTF-8 bytes of "iac/plan-digest@1"
+ *   header   = the UTF-8 bytes of JSON.stringify of an object with exactly these keys, in this order:
+ *              {"stack": string, "workingDirectory": string, "workspace": string,
+ *               "toolName": "tofu" | "terraform", "toolMajor": integer, "lockFile": boolean}
+ *              (no whitespace; `lockFile` says whether a lock file is bundled), and when the manifest records
+ *              the backend, last, "backend": {"type": string, then those of "bucket", "key", "region",
+ *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}; and when
+ *              the manifest records the release it deploys again, after that, "source": {"kind",
+ *              "scope", "environment", "deploymentId", "runId", "runAttempt", "commit", "createdAt",
+ *              then those of "image" {"id", "name"}, "imageVariable" {"name", "value"} and
+ *              "smoke" {"passed", "total"} that it has, in this order}
+ *   planfile = the bytes of `tfplan`
+ *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
+ *
+ * Every part is length-framed and the fields are JSON-encoded strings in a fixed order, so no two
+ * different inputs give the same byte stream: stack "a" + workspace "bc" and stack "ab" +
+ * workspace "c" differ in the header, and an empty lock file differs from none through `lockFile`.
+ */
+function planDigest(input) {
+    const { stack, workingDirectory, workspace, toolName, toolMajor } = input;
+    for (const [name, value] of Object.entries({ stack, workingDirectory, workspace, toolName })) {
+        if (typeof value !== 'string')
+            throw new TypeError(`planDigest: ${name} must be a string`);
+    }
+    if (!Number.isSafeInteger(toolMajor) || toolMajor < 0) {
+        throw new TypeError('planDigest: toolMajor must be a whole number');
+    }
+    const header = JSON.stringify({
+        stack,
+        workingDirectory,
+        workspace,
+        toolName,
+        toolMajor,
+        lockFile: input.lockFile !== undefined,
+        ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
+        ...(input.source ? { source: canonicalSource(input.source) } : {}),
+    });
+    const hash = createHash('sha256');
+    const frame = (bytes) => {
+        const length = Buffer.alloc(8);
+        length.writeBigUInt64BE(BigInt(bytes.length));
+        hash.update(length);
+        hash.update(bytes);
+    };
+    frame(Buffer.from(PLAN_DIGEST_LABEL, 'utf8'));
+    frame(Buffer.from(header, 'utf8'));
+    frame(input.planfile);
+    frame(input.lockFile ?? Buffer.alloc(0));
+    return `sha256:${hash.digest('hex')}`;
+}
+/** The backend's fields in the fixed order the construction names, whatever order the record had. */
+function canonicalBackend(backend) {
+    const fields = ['type', 'bucket', 'key', 'region', 'endpoint', 'workspaceKeyPrefix'];
+    const canonical = {};
+    for (const field of fields) {
+        const value = backend[field];
+        if (value !== undefined)
+            canonical[field] = value;
+    }
+    return canonical;
+}
+/** The binding's fields in the fixed order the construction names, whatever order the record had. */
+function canonicalSource(source) {
+    const { image, imageVariable, smoke } = source;
+    return {
+        kind: source.kind,
+        scope: source.scope,
+        environment: source.environment,
+        deploymentId: source.deploymentId,
+        runId: source.runId,
+        runAttempt: source.runAttempt,
+        commit: source.commit,
+        createdAt: source.createdAt,
+        ...(image ? { image: { id: image.id, name: image.name } } : {}),
+        ...(imageVariable ? { imageVariable: { name: imageVariable.name, value: imageVariable.value } } : {}),
+        ...(smoke ? { smoke: { passed: smoke.passed, total: smoke.total } } : {}),
+    };
+}
+/** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
+async function sha256File(path) {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/** The first 12 hex digits of a digest, with its `sha256:` prefix, for messages. */
+function shortDigest(digest) {
+    const hex = digest.replace(/^sha256:/, '');
+    return `sha256:${hex.slice(0, 12)}`;
+}
+
+;// CONCATENATED MODULE: ./lib/releases/duration.js
+
+/**
+ * Durations of releases: `max-release-age` (`72h`, `30m`, `7d`) and the ages and restore times shown
+ * in comments and reports. core/inputs' `duration` kind only checks the form tofu takes (`30s`, `5m`,
+ * `1h`, no days) and hands the text on; a release's age wants days and a number to compare with.
+ */
+const UNIT_SECONDS = { s: 1, m: 60, h: 3_600, d: 86_400 };
+const duration_DURATION = /^(\d{1,9})\s*([smhd])$/;
+/** `72h` → 259200. Zero or anything else is the named input's mistake. */
+function duration_parseDuration(value, input = 'max-release-age') {
+    const match = duration_DURATION.exec(value.trim());
+    const seconds = match ? Number(match[1]) * (UNIT_SECONDS[match[2] ?? ''] ?? 0) : 0;
+    if (!match || seconds === 0) {
+        throw new ConfigurationError(`Input "${input}" must be a duration of more than zero such as 30m, 72h or 7d; got ${JSON.stringify(value.slice(0, 40))}`);
+    }
+    return seconds;
+}
+/** An age, to the largest whole unit: `45 s`, `12 min`, `3 h`, `4 d` (hours up to two days). */
+function duration_formatAge(seconds) {
+    const s = Math.max(0, Math.floor(seconds));
+    if (s < 60)
+        return `${s} s`;
+    if (s < 3_600)
+        return `${Math.floor(s / 60)} min`;
+    if (s < 2 * 86_400)
+        return `${Math.floor(s / 3_600)} h`;
+    return `${Math.floor(s / 86_400)} d`;
+}
+/** The milliseconds since the epoch of an ISO time, a Date or milliseconds; a time that parses to nothing is a bug. */
+function epochMs(at, what) {
+    const ms = typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : at.getTime();
+    if (!Number.isFinite(ms))
+        throw new TypeError(`${what} is not a time: ${String(at)}`);
+    return ms;
+}
+
+;// CONCATENATED MODULE: ./lib/releases/promotion.js
+
+
+
+/**
+ * The quality gate between two environments: a release of the source environment may be promoted when
+ * its smoke tests passed, at the required rate, with every demanded category run and passed, and it
+ * is not older than max-release-age. Every refusal is one sentence naming what is missing, so that a
+ * refused promotion says all of it at once.
+ */
+/** smoke-test's categories, the only names quality-categories can demand. */
+const SMOKE_CATEGORIES = smokeCheckResultSchema.shape.category.options;
+/** The release's smoke counts over all its stacks, and by category; undefined when no stack had checks. */
+function smokeTotals(release) {
+    const smoked = release.stacks.filter((s) => s.smoke);
+    if (smoked.length === 0)
+        return undefined;
+    const totals = { passed: 0, failed: 0, notRun: 0, total: 0 };
+    const byCategory = {};
+    const failedStacks = [];
+    for (const { stack, smoke } of smoked) {
+        if (!smoke)
+            continue;
+        add(totals, smoke);
+        if (smoke.failedStep)
+            failedStacks.push(stack);
+        for (const [category, tally] of Object.entries(smoke.byCategory)) {
+            add((byCategory[category] ??= { passed: 0, failed: 0, notRun: 0, total: 0 }), tally);
+        }
+    }
+    return { totals, byCategory, failedStacks };
+}
+/** The refusals of promoting `release`; an empty list means it may be promoted. */
+function checkPromotion(release, policy) {
+    const threshold = policy.threshold ?? 100;
+    if (!Number.isFinite(threshold) || threshold < 0 || threshold > 100) {
+        throw new ConfigurationError(`Input "threshold" must be a number from 0 to 100; got ${threshold}`);
+    }
+    const demanded = [...new Set(policy.qualityCategories ?? [])];
+    const unknown = demanded.filter((c) => !SMOKE_CATEGORIES.includes(c));
+    if (unknown.length > 0) {
+        throw new ConfigurationError(`Input "quality-categories" names ${unknown.map((c) => JSON.stringify(c)).join(', ')}, which smoke-test does not have: its categories are ${SMOKE_CATEGORIES.join(', ')}`);
+    }
+    const maxAge = policy.maxReleaseAge === undefined ? undefined : parseDuration(policy.maxReleaseAge);
+    const name = releaseName(release);
+    const from = release.environment;
+    const refusals = [];
+    const smoke = smokeTotals(release);
+    if (!smoke || smoke.totals.total === 0) {
+        refusals.push(`${capitalize(name)} has no smoke results: the quality gate needs smoke-test's checks to have run on ${from}.`);
+    }
+    else {
+        const { totals, byCategory, failedStacks } = smoke;
+        if (failedStacks.length > 0) {
+            refusals.push(`Smoke tests failed for ${failedStacks.map((s) => `stack ${s}`).join(', ')} in ${name} (${totals.passed} of ${totals.total} checks passed).`);
+        }
+        // Whole numbers compared, so that 95% of 20 checks is exactly 19 and no rounding lets 18 through.
+        if (totals.passed * 100 < threshold * totals.total) {
+            refusals.push(`The smoke pass rate of ${name} is ${percent(totals)} (${totals.passed} of ${totals.total} checks), below the required ${threshold}%.`);
+        }
+        for (const category of demanded) {
+            const tally = byCategory[category];
+            if (!tally || tally.total === 0) {
+                refusals.push(`No ${category} checks ran in ${name}, and quality-categories demands that they run and pass.`);
+            }
+            else if (tally.notRun === tally.total) {
+                refusals.push(`The ${category} checks of ${name} did not run: the deadline left all ${tally.total} of them unrun.`);
+            }
+            else if (tally.passed < tally.total) {
+                const unrun = tally.notRun > 0 ? `, ${tally.notRun} did not run` : '';
+                refusals.push(`The ${category} checks of ${name} did not pass: ${tally.passed} of ${tally.total} passed${unrun}.`);
+            }
+        }
+    }
+    if (maxAge !== undefined) {
+        const age = ageSeconds(release, policy.now);
+        if (age > maxAge) {
+            refusals.push(`${capitalize(name)} is ${formatAge(age)} old (made ${release.createdAt}), older than max-release-age ${policy.maxReleaseAge?.trim()}.`);
+        }
+    }
+    return refusals;
+}
+/**
+ * One line for comments, summaries and reports: `release 1234 of staging (commit abc123def456, image
+ * ami-0abc, smoke 22/22, age 3 h)`. Plain text: put it through src/markdown/escape.ts in Markdown.
+ */
+function describeRelease(release, now) {
+    const smoke = smokeTotals(release);
+    return describeReleaseRef({
+        ...release,
+        ...(smoke ? { smoke: { passed: smoke.totals.passed, total: smoke.totals.total } } : {}),
+    }, now);
+}
+/** describeRelease of a release known by its binding: the same words. */
+function describeReleaseRef(release, now) {
+    const image = !release.image
+        ? 'no image build'
+        : release.image.id
+            ? `image ${release.image.id}`
+            : `image ${release.image.name}`;
+    const tests = release.smoke ? `smoke ${release.smoke.passed}/${release.smoke.total}` : 'no smoke tests';
+    return `${releaseName(release)} (commit ${release.commit.slice(0, 12)}, ${image}, ${tests}, age ${duration_formatAge(ageSeconds(release, now))})`;
+}
+/**
+ * The sentence comments, summaries and reports open with for a plan or release that deploys another
+ * again: `Promotes release 1234 of staging (…)`, `Rollback of prod to release 1200 (…)`.
+ */
+function describeSource(source, now) {
+    const described = describeReleaseRef(source, now);
+    if (source.kind === 'promotion')
+        return `Promotes ${described}`;
+    const what = source.scope === 'image' ? 'the image of ' : '';
+    return `Rollback of ${source.environment} to ${what}${described}`;
+}
+/** `release 1234 of staging`, with the attempt when the run was re-run. */
+function releaseName(release) {
+    const attempt = release.runAttempt > 1 ? ` (attempt ${release.runAttempt})` : '';
+    return `release ${release.runId}${attempt} of ${release.environment}`;
+}
+function ageSeconds(release, now) {
+    return (epochMs(now, 'now') - epochMs(release.createdAt, 'the release time')) / 1000;
+}
+/** Rounded down to a tenth, so that 21 of 22 reads 95.4% and never 100%. */
+function percent(tally) {
+    return `${Math.floor((tally.passed * 1000) / tally.total) / 10}%`;
+}
+function add(into, tally) {
+    into.passed += tally.passed;
+    into.failed += tally.failed;
+    into.notRun += tally.notRun;
+    into.total += tally.total;
+}
+function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./lib/report/release.js
+
+
+
+/** The Release section of the run's artifacts; undefined when the run recorded no release. */
+function releaseSection(artifacts, now) {
+    const found = artifacts.filter((a) => a.kind === 'release');
+    if (found.length === 0)
+        return undefined;
+    const section = { releases: [], warnings: [] };
+    for (const a of found) {
+        if (a.kind === 'release' && a.release && !a.problem) {
+            section.releases.push(releaseView(a.name, a.release, now));
+        }
+        else {
+            section.warnings.push({ artifact: a.name, problem: a.problem ?? 'it holds no release record' });
+        }
+    }
+    return section;
+}
+function releaseView(artifact, release, now) {
+    const name = releaseName(release);
+    const why = release.outcome === 'failure' && release.failure ? ` — ${release.failure}` : '';
+    const totals = smokeTotals(release)?.totals;
+    return {
+        artifact,
+        outcome: release.outcome,
+        headline: `${release_capitalize(name)}: ${release.outcome}${why}`,
+        source: release.source ? describeSource(release.source, now) : undefined,
+        timeToRestore: timeToRestoreSentence(release),
+        commit: release.commit.slice(0, 12),
+        image: release.image ? release.image.id || release.image.name : undefined,
+        smoke: totals ? `${totals.passed}/${totals.total}` : undefined,
+        stacks: release.stacks.map((s) => ({
+            stack: s.stack,
+            planDigest: shortDigest(s.planDigest),
+            smoke: s.smoke ? `${s.smoke.passed}/${s.smoke.total}` : undefined,
+        })),
+    };
+}
+function timeToRestoreSentence(release) {
+    const restore = release.timeToRestore;
+    if (!restore)
+        return undefined;
+    // The record may say how long without saying which release failed: then it is only "the one before".
+    const failed = release.replaces ? `release ${release.replaces.runId}` : 'the release before';
+    return `Time to restore: ${formatDuration(restore.seconds)} (from the failure of ${failed} at ${restore.failedAt} to this release's success at ${restore.restoredAt})`;
+}
+function release_capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 ;// CONCATENATED MODULE: ./lib/report/model.js
+
 
 /**
  * The deployment report as data: one row a stage (per stack), each with a status, times and key
@@ -50540,6 +51124,7 @@ function buildModel(input) {
         .filter((t) => !!t)
         .sort();
     const { run } = input;
+    const release = releaseSection(input.artifacts, input.now);
     return {
         title: input.title ?? `${run.owner}/${run.repo}${input.workflow ? ` · ${input.workflow}` : ''}`,
         outcome: outcomeOf(stages, input.jobs),
@@ -50559,6 +51144,7 @@ function buildModel(input) {
         jobsNote: input.jobsNote,
         startedAt: starts[0],
         finishedAt: ends.at(-1),
+        ...(release ? { release } : {}),
     };
 }
 /** report.json: what deployment metrics (frequency, change failure rate, time to restore) are made from. */
@@ -50568,6 +51154,7 @@ function reportJson(model) {
     const ansible = model.artifacts.flatMap((a) => (a.kind === 'ansible' && a.results ? [a.results] : []));
     const smoke = model.artifacts.flatMap((a) => (a.kind === 'smoke' && a.smoke ? [a.smoke] : []));
     const approvals = model.artifacts.flatMap((a) => (a.kind === 'approval' && a.record ? [a.record] : []));
+    const releases = model.artifacts.flatMap((a) => (a.kind === 'release' && a.release ? [a.release] : []));
     const applies = model.stages.filter((r) => r.stage === 'apply');
     const deployed = applies.length > 0 && applies.every((r) => r.status === 'success');
     const afterApply = model.stages.filter((r) => ['apply', 'configure', 'smoke'].includes(r.stage));
@@ -50638,6 +51225,8 @@ function reportJson(model) {
             ...(a.problem ? { problem: a.problem } : {}),
         })),
         ...(model.backup ? { backup: model.backup } : {}),
+        // The records as read, for metrics over releases; a record that did not read is in `artifacts`.
+        ...(model.release ? { releases } : {}),
     };
 }
 

@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6885);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5317);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6885:
+/***/ 5317:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47712,6 +47712,29 @@ const backendRecordSchema = object({
     endpoint: schemas_string().optional(),
     workspaceKeyPrefix: schemas_string().optional(),
 });
+/**
+ * The release a plan deploys again: the source of a promotion, or the target of a rollback. tf-plan
+ * writes it from the release's GitHub deployment; it is inside the plan digest, so the approval names
+ * it, and tf-apply reads the deployment again and refuses a bundle whose commit or image differ.
+ */
+const releaseBindingSchema = object({
+    kind: schemas_enum(['promotion', 'rollback'], { error: 'must be one of: promotion, rollback' }),
+    /** `release`: the release's commit and image; `image` (rollbacks only): this commit with the release's image. */
+    scope: schemas_enum(['release', 'image'], { error: 'must be one of: release, image' }),
+    /** The environment the release ran in: the promotion's source, or the environment rolled back. */
+    environment: manifest_text,
+    deploymentId: wholeNumber(1),
+    runId: wholeNumber(1),
+    runAttempt: wholeNumber(1),
+    commit: schemas_string().regex(COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
+    createdAt: iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' }),
+    /** The release's image; absent when its run built none. */
+    image: object({ id: schemas_string(), name: manifest_text }).optional(),
+    /** The stack's variable that carries the image, and the value the plan was given; absent when it takes none. */
+    imageVariable: object({ name: manifest_text, value: manifest_text }).optional(),
+    /** The release's smoke checks over all its stacks; absent when it had none. */
+    smoke: object({ passed: count, total: count }).optional(),
+});
 const planSummarySchema = object({
     add: count,
     change: count,
@@ -47757,6 +47780,8 @@ const planManifestSchema = object({
     priorState: priorStateSchema,
     /** Absent in bundles written before the backend was recorded; tf-apply then checks nothing about it. */
     backend: backendRecordSchema.optional(),
+    /** Absent for a plan of the checked-out commit; present for a promotion or a rollback. */
+    source: releaseBindingSchema.optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });
@@ -47813,7 +47838,7 @@ function contractReader(schema, defaultReader, file) {
     return (json, reader = defaultReader) => readContract(json, kind, { [major]: schema }, { ...(file ? { file } : {}), reader });
 }
 /** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
-function validateForWrite(schema, value, file, error) {
+function manifest_validateForWrite(schema, value, file, error) {
     const result = schema.safeParse(value, error ? { error } : undefined);
     if (!result.success) {
         throw new Error(`refusing to write an invalid ${file}: ${describeIssue(result.error.issues[0])}`);
@@ -47826,7 +47851,7 @@ function readPlanManifest(json, reader = 'tf-apply', advice = 'use the same iac-
 }
 /** Checks a manifest before it is written: a bad one is a bug in the writer, not the user's mistake. */
 function manifest_validatePlanManifest(value) {
-    return validateForWrite(planManifestSchema, value, manifest_MANIFEST_FILE, defaultMessage);
+    return manifest_validateForWrite(planManifestSchema, value, manifest_MANIFEST_FILE, defaultMessage);
 }
 function parseJson(text, file) {
     try {
@@ -48113,6 +48138,8 @@ const approvalRecordSchema = object({
     pullRequest: schemas_number().int().positive().optional(),
     /** The commit the plan was made at, when the bundle was read. */
     commit: schemas_string().optional(),
+    /** The release the plan deploys again (a promotion's source, a rollback's target), from the bundle. */
+    source: releaseBindingSchema.optional(),
     approvers: array(approvalVoteSchema),
     rejects: array(approvalVoteSchema),
     minApprovals: schemas_number().int().positive(),
@@ -48140,7 +48167,11 @@ const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *               "toolName": "tofu" | "terraform", "toolMajor": integer, "lockFile": boolean}
  *              (no whitespace; `lockFile` says whether a lock file is bundled), and when the manifest records
  *              the backend, last, "backend": {"type": string, then those of "bucket", "key", "region",
- *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}
+ *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}; and when
+ *              the manifest records the release it deploys again, after that, "source": {"kind",
+ *              "scope", "environment", "deploymentId", "runId", "runAttempt", "commit", "createdAt",
+ *              then those of "image" {"id", "name"}, "imageVariable" {"name", "value"} and
+ *              "smoke" {"passed", "total"} that it has, in this order}
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
  *
@@ -48165,6 +48196,7 @@ function planDigest(input) {
         toolMajor,
         lockFile: input.lockFile !== undefined,
         ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
+        ...(input.source ? { source: canonicalSource(input.source) } : {}),
     });
     const hash = (0,external_node_crypto_.createHash)('sha256');
     const frame = (bytes) => {
@@ -48189,6 +48221,23 @@ function canonicalBackend(backend) {
             canonical[field] = value;
     }
     return canonical;
+}
+/** The binding's fields in the fixed order the construction names, whatever order the record had. */
+function canonicalSource(source) {
+    const { image, imageVariable, smoke } = source;
+    return {
+        kind: source.kind,
+        scope: source.scope,
+        environment: source.environment,
+        deploymentId: source.deploymentId,
+        runId: source.runId,
+        runAttempt: source.runAttempt,
+        commit: source.commit,
+        createdAt: source.createdAt,
+        ...(image ? { image: { id: image.id, name: image.name } } : {}),
+        ...(imageVariable ? { imageVariable: { name: imageVariable.name, value: imageVariable.value } } : {}),
+        ...(smoke ? { smoke: { passed: smoke.passed, total: smoke.total } } : {}),
+    };
 }
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
 async function digest_sha256File(path) {
@@ -48299,6 +48348,7 @@ async function digestOf(dir, manifest) {
         toolName: manifest.tool.name,
         toolMajor: toolMajor(manifest.tool.version),
         backend: manifest.backend,
+        source: manifest.source,
     });
 }
 const AGAIN = 'run tf-plan again and apply the new plan';
@@ -48472,6 +48522,7 @@ async function checkedOutCommit(exec, logger, options) {
 }
 
 ;// CONCATENATED MODULE: ./lib/github/deployments.js
+
 /**
  * A GitHub deployment for an environment, created before the apply and moved in_progress → success or
  * failure after it, so the environment's page shows what was applied and from which run.
@@ -48516,6 +48567,1051 @@ class Deployment {
             log_url: this.context.runUrl,
         });
     }
+}
+function deploymentsApi(client, context) {
+    const repository = { owner: context.owner, repo: context.repo };
+    return {
+        async list(environment) {
+            return client.paginate(client.rest.repos.listDeployments, {
+                ...repository,
+                environment,
+                per_page: 100,
+            });
+        },
+        async get(deploymentId) {
+            try {
+                const { data } = await client.rest.repos.getDeployment({
+                    ...repository,
+                    deployment_id: deploymentId,
+                });
+                return data;
+            }
+            catch (error) {
+                if (error.status === 404) {
+                    throw new errors/* ConfigurationError */.j1(`Deployment ${deploymentId} does not exist in ${repository.owner}/${repository.repo}: give the id of a release's deployment (the release action's deployment-id output)`);
+                }
+                throw error;
+            }
+        },
+        async statuses(deploymentId) {
+            return client.paginate(client.rest.repos.listDeploymentStatuses, {
+                ...repository,
+                deployment_id: deploymentId,
+                per_page: 100,
+            });
+        },
+        async create(options) {
+            const { data } = await client.rest.repos.createDeployment({
+                ...repository,
+                ref: options.ref,
+                environment: options.environment,
+                description: options.description.slice(0, 140),
+                payload: options.payload,
+                // Smoke tests passed already (or the release is recorded as failed): commit statuses must not block it.
+                required_contexts: [],
+                auto_merge: false,
+            });
+            if (!('id' in data))
+                throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
+            return data.id;
+        },
+        async setStatus(deploymentId, state, description) {
+            await client.rest.repos.createDeploymentStatus({
+                ...repository,
+                deployment_id: deploymentId,
+                state,
+                description: description.slice(0, 140),
+                log_url: context.runUrl,
+            });
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/contracts/release.js
+
+
+/**
+ * `iac/release@1`: what one run deployed to one environment once apply, configure and smoke were all
+ * green. The commit, the image (packer-build's image id and the sha256 of its build-metadata.json),
+ * each stack's plan digest, var files and backend, and each smoke-tested stack's results digest and
+ * counts. It is the payload of the environment's GitHub deployment and the artifact
+ * `<prefix>-release-<environment>`; promotion deploys exactly such a record to the next environment,
+ * and rollback goes back to one.
+ */
+const RELEASE_FILE = 'release.json';
+const RELEASE_KIND = 'iac/release';
+const RELEASE_MAJOR = 1;
+const RELEASE_SCHEMA = `${RELEASE_KIND}@${RELEASE_MAJOR}`;
+const release_SHA256_HEX = /^[0-9a-f]{64}$/;
+const release_COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const release_DIGEST = /^sha256:[0-9a-f]{64}$/;
+const release_text = schemas_string().min(1, { error: 'must not be empty' });
+const release_isoTime = iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' });
+const release_sha256Hex = schemas_string().regex(release_SHA256_HEX, { error: 'must be a sha256: 64 lowercase hex digits' });
+const release_digest = schemas_string().regex(release_DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' });
+/** A whole number from `min`; zod would call a string here "not a number", so word it as manifest.ts does. */
+function release_wholeNumber(min) {
+    return schemas_int({
+        error: (issue) => issue.input === undefined
+            ? 'is missing (it must be a whole number)'
+            : `must be a whole number, not ${describeValue(issue.input)}`,
+    })
+        .min(min, { error: `must be a whole number, ${min} or more` });
+}
+function describeValue(input) {
+    if (input === null)
+        return 'null';
+    if (Array.isArray(input))
+        return 'a list';
+    if (typeof input === 'number' || typeof input === 'boolean')
+        return String(input);
+    return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
+}
+const release_count = release_wholeNumber(0);
+const tallyShape = { passed: release_count, failed: release_count, notRun: release_count, total: release_count };
+/** The counts must add up: a record whose counts disagree would pass or fail a quality gate wrongly. */
+function checkTally(t, ctx) {
+    if (t.passed + t.failed !== t.total) {
+        ctx.addIssue({ code: 'custom', path: ['total'], message: 'must be passed plus failed' });
+    }
+    if (t.notRun > t.failed) {
+        ctx.addIssue({ code: 'custom', path: ['notRun'], message: 'counts among failed, so it cannot be more' });
+    }
+}
+/**
+ * Checks counted as smoke-test counts them: `failed` includes the checks the deadline left unrun,
+ * and `notRun` says how many of those there were (smoke-test's tallies do not; its checks do).
+ */
+const smokeTallySchema = object(tallyShape).superRefine(checkTally);
+/** One stack's smoke-test results, as the release keeps them: their digest and their counts. */
+const releaseSmokeSchema = object({
+    /** sha256 hex of the results.json the counts were taken from. */
+    resultsSha256: release_sha256Hex,
+    ...tallyShape,
+    /** Whether smoke-test failed its step on these results (its own fail-on and threshold). */
+    failedStep: schemas_boolean(),
+    /** By smoke-test's category (connectivity, service, security, functionality); only those that had checks. */
+    byCategory: record(release_text, smokeTallySchema),
+})
+    .superRefine(checkTally);
+const releaseStackSchema = object({
+    stack: release_text,
+    planDigest: release_digest,
+    /** POSIX, relative to the workspace, '.' for the workspace itself (as in the plan manifest). */
+    workingDirectory: schemas_string().refine(isWorkspacePath, {
+        error: "must be a POSIX path relative to the workspace, '.' for the workspace itself",
+    }),
+    workspace: release_text,
+    /** As the plan manifest has them: the path tf-plan was given, and the file's sha256 then. */
+    varFiles: array(varFileSchema),
+    backend: backendRecordSchema.optional(),
+    /** Absent for a stack that has no smoke checks. */
+    smoke: releaseSmokeSchema.optional(),
+});
+/** The golden image the release runs, from packer-build's build-metadata.json. */
+const releaseImageSchema = object({
+    /** packer-build's `image-id`; empty for builders that export no artifact id. */
+    id: schemas_string(),
+    name: release_text,
+    /** sha256 hex of the build-metadata.json read. */
+    buildMetadataSha256: release_sha256Hex,
+    templateHash: release_digest,
+});
+/**
+ * The release this one deployed again: the source of a promotion, or the target of a rollback, as the
+ * plans' manifests bound it (the stack's image variable left out: it is per stack).
+ */
+const releaseSourceSchema = releaseBindingSchema.omit({ imageVariable: true });
+/** The release that ran in the environment before this one, as its deployment stood when this one was made. */
+const replacedReleaseSchema = object({
+    deploymentId: release_wholeNumber(1),
+    runId: release_wholeNumber(1),
+    /** Its latest deployment status then: success, failure, inactive, … */
+    state: release_text,
+    stateAt: release_isoTime.optional(),
+});
+/** From the failed release's status to this release's success: the time to restore. */
+const timeToRestoreSchema = object({
+    seconds: release_count,
+    failedAt: release_isoTime,
+    restoredAt: release_isoTime,
+});
+const releaseSchema = object({
+    schema: literal(RELEASE_SCHEMA),
+    producer: producerSchema,
+    environment: release_text,
+    /** The commit the stacks were planned (and so applied) at. */
+    commit: schemas_string().regex(release_COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
+    ref: schemas_string(),
+    /** The run that applied and smoke-tested the release. */
+    runId: release_wholeNumber(1),
+    runAttempt: release_wholeNumber(1),
+    createdAt: release_isoTime,
+    /** Absent for a release whose run built no image. */
+    image: releaseImageSchema.optional(),
+    stacks: array(releaseStackSchema)
+        .min(1, { error: 'must list at least one stack' })
+        .superRefine((stacks, ctx) => {
+        const seen = new Set();
+        stacks.forEach((stack, index) => {
+            if (seen.has(stack.stack)) {
+                ctx.addIssue({ code: 'custom', path: [index, 'stack'], message: `names "${stack.stack}" twice` });
+            }
+            seen.add(stack.stack);
+        });
+    }),
+    source: releaseSourceSchema.optional(),
+    /** `success` when apply, configure and smoke were all green; a failed release is recorded too. */
+    outcome: schemas_enum(['success', 'failure'], { error: 'must be one of: success, failure' }),
+    /** Why a failed release failed, in a sentence. */
+    failure: schemas_string().optional(),
+    replaces: replacedReleaseSchema.optional(),
+    /** Present when this release succeeded after a failed one. */
+    timeToRestore: timeToRestoreSchema.optional(),
+});
+/**
+ * Reads and validates a release record (release.json, or a deployment's payload). A record of another
+ * major version is refused by name: a later iac-pipeline recorded it, and reading it as this one
+ * would promote or roll back to something this version cannot see whole.
+ */
+function readRelease(json, options = {}) {
+    return readContract(json, RELEASE_KIND, { [RELEASE_MAJOR]: releaseSchema }, {
+        file: options.file ?? RELEASE_FILE,
+        reader: options.reader ?? 'iac-pipeline',
+        advice: 'promote or roll back with the iac-pipeline version that recorded the release, or a later one',
+    });
+}
+/** Checks a record before it is written: a bad one is a bug in the writer, not the user's mistake. */
+function validateRelease(value) {
+    return validateForWrite(releaseSchema, value, RELEASE_FILE);
+}
+
+;// CONCATENATED MODULE: ./lib/contracts/smoke.js
+
+
+/**
+ * The `<prefix>-smoke-<stack>` artifact that smoke-test uploads: `results.json` (every check and its
+ * verdict, `iac/smoke-results@1`), `junit.xml` (for test reporters) and `manifest.json`
+ * (`iac/smoke@1`: who made the artifact, for which run, and the sha256 of each file beside it). The
+ * report action reads them with the readers below, which refuse another major version by name.
+ */
+const SMOKE_RESULTS_FILE = 'results.json';
+const SMOKE_JUNIT_FILE = 'junit.xml';
+const SMOKE_RESULTS_KIND = 'iac/smoke-results';
+const SMOKE_RESULTS_MAJOR = 1;
+const SMOKE_RESULTS_SCHEMA = `${SMOKE_RESULTS_KIND}@${SMOKE_RESULTS_MAJOR}`;
+const SMOKE_MANIFEST_KIND = 'iac/smoke';
+const SMOKE_MANIFEST_MAJOR = 1;
+const SMOKE_MANIFEST_SCHEMA = `${SMOKE_MANIFEST_KIND}@${SMOKE_MANIFEST_MAJOR}`;
+const smoke_count = schemas_number().int().nonnegative();
+const smoke_isoTime = iso_datetime({ offset: true });
+const category = schemas_enum(['connectivity', 'service', 'security', 'functionality']);
+const smokeCheckResultSchema = object({
+    /** Unique in the run: the check's name, with `[host]` for each host of a group. */
+    id: schemas_string(),
+    /** The check's name in the checks file. */
+    check: schemas_string(),
+    kind: schemas_enum(['tcp', 'http', 'ssh-command', 'command', 'dns', 'tls-cert']),
+    category,
+    tags: array(schemas_string()),
+    /** The inventory host, when the check targets one. */
+    host: schemas_string().optional(),
+    target: schemas_string(),
+    status: schemas_enum(['passed', 'failed', 'not-run']),
+    message: schemas_string(),
+    attempts: smoke_count,
+    durationSeconds: schemas_number().nonnegative(),
+    /** The check's line in the checks file. */
+    line: schemas_number().int().positive(),
+});
+const tally = object({ passed: smoke_count, failed: smoke_count, total: smoke_count });
+const smokeResultsSchema = object({
+    schema: literal(SMOKE_RESULTS_SCHEMA),
+    producer: producerSchema,
+    stack: schemas_string(),
+    checksFile: schemas_string(),
+    inventory: schemas_string().optional(),
+    commit: schemas_string(),
+    ref: schemas_string(),
+    runId: schemas_number().int(),
+    runAttempt: schemas_number().int(),
+    startedAt: smoke_isoTime,
+    createdAt: smoke_isoTime,
+    durationSeconds: schemas_number().nonnegative(),
+    settings: object({
+        concurrency: schemas_number().int().positive(),
+        retries: smoke_count,
+        retryDelaySeconds: schemas_number().nonnegative(),
+        deadlineSeconds: schemas_number().positive(),
+        failOn: schemas_enum(['any', 'threshold']),
+        threshold: schemas_number().min(0).max(100).optional(),
+    }),
+    /** Passed, failed (not-run included) and total, overall and by category. */
+    totals: tally,
+    byCategory: record(schemas_string(), tally),
+    /** The most checks that ran at one moment. */
+    maxInFlight: smoke_count,
+    deadlineReached: schemas_boolean(),
+    /** Whether the step failed on these results (fail-on and threshold). */
+    failedStep: schemas_boolean(),
+    checks: array(smokeCheckResultSchema),
+});
+const smokeManifestSchema = object({
+    schema: literal(SMOKE_MANIFEST_SCHEMA),
+    producer: producerSchema,
+    stack: schemas_string().min(1),
+    commit: schemas_string(),
+    ref: schemas_string(),
+    runId: schemas_number().int().positive(),
+    runAttempt: schemas_number().int().positive(),
+    createdAt: smoke_isoTime,
+    /** File name → sha256 hex of each file beside manifest.json. */
+    files: record(schemas_string(), schemas_string().regex(/^[0-9a-f]{64}$/)),
+});
+const readSmokeResults = contractReader(smokeResultsSchema, 'report', SMOKE_RESULTS_FILE);
+const readSmokeManifest = contractReader(smokeManifestSchema, 'report');
+/** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
+const validateSmokeDocument = (/* unused pure expression or super */ null && (validateForWrite));
+
+
+;// CONCATENATED MODULE: ./lib/releases/duration.js
+
+/**
+ * Durations of releases: `max-release-age` (`72h`, `30m`, `7d`) and the ages and restore times shown
+ * in comments and reports. core/inputs' `duration` kind only checks the form tofu takes (`30s`, `5m`,
+ * `1h`, no days) and hands the text on; a release's age wants days and a number to compare with.
+ */
+const UNIT_SECONDS = { s: 1, m: 60, h: 3_600, d: 86_400 };
+const duration_DURATION = /^(\d{1,9})\s*([smhd])$/;
+/** `72h` → 259200. Zero or anything else is the named input's mistake. */
+function duration_parseDuration(value, input = 'max-release-age') {
+    const match = duration_DURATION.exec(value.trim());
+    const seconds = match ? Number(match[1]) * (UNIT_SECONDS[match[2] ?? ''] ?? 0) : 0;
+    if (!match || seconds === 0) {
+        throw new ConfigurationError(`Input "${input}" must be a duration of more than zero such as 30m, 72h or 7d; got ${JSON.stringify(value.slice(0, 40))}`);
+    }
+    return seconds;
+}
+/** An age, to the largest whole unit: `45 s`, `12 min`, `3 h`, `4 d` (hours up to two days). */
+function duration_formatAge(seconds) {
+    const s = Math.max(0, Math.floor(seconds));
+    if (s < 60)
+        return `${s} s`;
+    if (s < 3_600)
+        return `${Math.floor(s / 60)} min`;
+    if (s < 2 * 86_400)
+        return `${Math.floor(s / 3_600)} h`;
+    return `${Math.floor(s / 86_400)} d`;
+}
+/** The milliseconds since the epoch of an ISO time, a Date or milliseconds; a time that parses to nothing is a bug. */
+function duration_epochMs(at, what) {
+    const ms = typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : at.getTime();
+    if (!Number.isFinite(ms))
+        throw new TypeError(`${what} is not a time: ${String(at)}`);
+    return ms;
+}
+
+;// CONCATENATED MODULE: ./lib/releases/promotion.js
+
+
+
+/**
+ * The quality gate between two environments: a release of the source environment may be promoted when
+ * its smoke tests passed, at the required rate, with every demanded category run and passed, and it
+ * is not older than max-release-age. Every refusal is one sentence naming what is missing, so that a
+ * refused promotion says all of it at once.
+ */
+/** smoke-test's categories, the only names quality-categories can demand. */
+const SMOKE_CATEGORIES = smokeCheckResultSchema.shape.category.options;
+/** The release's smoke counts over all its stacks, and by category; undefined when no stack had checks. */
+function promotion_smokeTotals(release) {
+    const smoked = release.stacks.filter((s) => s.smoke);
+    if (smoked.length === 0)
+        return undefined;
+    const totals = { passed: 0, failed: 0, notRun: 0, total: 0 };
+    const byCategory = {};
+    const failedStacks = [];
+    for (const { stack, smoke } of smoked) {
+        if (!smoke)
+            continue;
+        add(totals, smoke);
+        if (smoke.failedStep)
+            failedStacks.push(stack);
+        for (const [category, tally] of Object.entries(smoke.byCategory)) {
+            add((byCategory[category] ??= { passed: 0, failed: 0, notRun: 0, total: 0 }), tally);
+        }
+    }
+    return { totals, byCategory, failedStacks };
+}
+/** The refusals of promoting `release`; an empty list means it may be promoted. */
+function checkPromotion(release, policy) {
+    const threshold = policy.threshold ?? 100;
+    if (!Number.isFinite(threshold) || threshold < 0 || threshold > 100) {
+        throw new ConfigurationError(`Input "threshold" must be a number from 0 to 100; got ${threshold}`);
+    }
+    const demanded = [...new Set(policy.qualityCategories ?? [])];
+    const unknown = demanded.filter((c) => !SMOKE_CATEGORIES.includes(c));
+    if (unknown.length > 0) {
+        throw new ConfigurationError(`Input "quality-categories" names ${unknown.map((c) => JSON.stringify(c)).join(', ')}, which smoke-test does not have: its categories are ${SMOKE_CATEGORIES.join(', ')}`);
+    }
+    const maxAge = policy.maxReleaseAge === undefined ? undefined : parseDuration(policy.maxReleaseAge);
+    const name = promotion_releaseName(release);
+    const from = release.environment;
+    const refusals = [];
+    const smoke = promotion_smokeTotals(release);
+    if (!smoke || smoke.totals.total === 0) {
+        refusals.push(`${capitalize(name)} has no smoke results: the quality gate needs smoke-test's checks to have run on ${from}.`);
+    }
+    else {
+        const { totals, byCategory, failedStacks } = smoke;
+        if (failedStacks.length > 0) {
+            refusals.push(`Smoke tests failed for ${failedStacks.map((s) => `stack ${s}`).join(', ')} in ${name} (${totals.passed} of ${totals.total} checks passed).`);
+        }
+        // Whole numbers compared, so that 95% of 20 checks is exactly 19 and no rounding lets 18 through.
+        if (totals.passed * 100 < threshold * totals.total) {
+            refusals.push(`The smoke pass rate of ${name} is ${percent(totals)} (${totals.passed} of ${totals.total} checks), below the required ${threshold}%.`);
+        }
+        for (const category of demanded) {
+            const tally = byCategory[category];
+            if (!tally || tally.total === 0) {
+                refusals.push(`No ${category} checks ran in ${name}, and quality-categories demands that they run and pass.`);
+            }
+            else if (tally.notRun === tally.total) {
+                refusals.push(`The ${category} checks of ${name} did not run: the deadline left all ${tally.total} of them unrun.`);
+            }
+            else if (tally.passed < tally.total) {
+                const unrun = tally.notRun > 0 ? `, ${tally.notRun} did not run` : '';
+                refusals.push(`The ${category} checks of ${name} did not pass: ${tally.passed} of ${tally.total} passed${unrun}.`);
+            }
+        }
+    }
+    if (maxAge !== undefined) {
+        const age = ageSeconds(release, policy.now);
+        if (age > maxAge) {
+            refusals.push(`${capitalize(name)} is ${formatAge(age)} old (made ${release.createdAt}), older than max-release-age ${policy.maxReleaseAge?.trim()}.`);
+        }
+    }
+    return refusals;
+}
+/**
+ * One line for comments, summaries and reports: `release 1234 of staging (commit abc123def456, image
+ * ami-0abc, smoke 22/22, age 3 h)`. Plain text: put it through src/markdown/escape.ts in Markdown.
+ */
+function describeRelease(release, now) {
+    const smoke = promotion_smokeTotals(release);
+    return describeReleaseRef({
+        ...release,
+        ...(smoke ? { smoke: { passed: smoke.totals.passed, total: smoke.totals.total } } : {}),
+    }, now);
+}
+/** describeRelease of a release known by its binding: the same words. */
+function describeReleaseRef(release, now) {
+    const image = !release.image
+        ? 'no image build'
+        : release.image.id
+            ? `image ${release.image.id}`
+            : `image ${release.image.name}`;
+    const tests = release.smoke ? `smoke ${release.smoke.passed}/${release.smoke.total}` : 'no smoke tests';
+    return `${promotion_releaseName(release)} (commit ${release.commit.slice(0, 12)}, ${image}, ${tests}, age ${formatAge(ageSeconds(release, now))})`;
+}
+/**
+ * The sentence comments, summaries and reports open with for a plan or release that deploys another
+ * again: `Promotes release 1234 of staging (…)`, `Rollback of prod to release 1200 (…)`.
+ */
+function describeSource(source, now) {
+    const described = describeReleaseRef(source, now);
+    if (source.kind === 'promotion')
+        return `Promotes ${described}`;
+    const what = source.scope === 'image' ? 'the image of ' : '';
+    return `Rollback of ${source.environment} to ${what}${described}`;
+}
+/** `release 1234 of staging`, with the attempt when the run was re-run. */
+function promotion_releaseName(release) {
+    const attempt = release.runAttempt > 1 ? ` (attempt ${release.runAttempt})` : '';
+    return `release ${release.runId}${attempt} of ${release.environment}`;
+}
+function ageSeconds(release, now) {
+    return (epochMs(now, 'now') - epochMs(release.createdAt, 'the release time')) / 1000;
+}
+/** Rounded down to a tenth, so that 21 of 22 reads 95.4% and never 100%. */
+function percent(tally) {
+    return `${Math.floor((tally.passed * 1000) / tally.total) / 10}%`;
+}
+function add(into, tally) {
+    into.passed += tally.passed;
+    into.failed += tally.failed;
+    into.notRun += tally.notRun;
+    into.total += tally.total;
+}
+function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./lib/markdown/escape.js
+/**
+ * The one Markdown escaper: every job summary, pull-request comment, issue and report puts text it did
+ * not write (from plans, pull requests, templates, inventories, tool output) into GitHub Markdown
+ * through these functions, without letting it change the layout or add markup. Such text goes into a
+ * code span, a `<code>` element or a fenced code block: GitHub does not turn @mentions, #references
+ * or :emoji: into links there, and Markdown inside is not parsed. What remains is to make sure the
+ * text cannot end its container early, which each function below handles for its own container.
+ * Plain text (`cellText`, `htmlText`, `headingText`) is escaped so that it reads as itself.
+ */
+// Characters that are invisible or reorder text (the "Trojan Source" family), and the two line
+// separators JSON.stringify leaves raw: each is shown as its \u escape instead.
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+function escapeInvisible(text) {
+    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Text made safe to show on one line: line breaks and other control characters become escapes. */
+function escape_oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    const controls = /[\u0000-\u001F\u007F-\u009F]/g;
+    return escapeInvisible(text).replace(controls, (c) => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        if (c === '\t')
+            return '\\t';
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+}
+/** Longest run of `char` in text. */
+function longestRun(text, char) {
+    let longest = 0;
+    let current = 0;
+    for (const c of text) {
+        current = c === char ? current + 1 : 0;
+        if (current > longest)
+            longest = current;
+    }
+    return longest;
+}
+/**
+ * A code span for running text and list items (not table cells: see `cellCode`). A span ends at the
+ * next run of exactly as many backticks as opened it, so the fence is one longer than any run inside;
+ * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
+ * space on each side).
+ */
+function escape_codeSpan(text) {
+    const content = escape_oneLine(text);
+    if (content === '')
+        return '` `';
+    const fence = '`'.repeat(longestRun(content, '`') + 1);
+    // A content of spaces only is not stripped, so it takes no padding.
+    const pad = content.startsWith('`') || content.endsWith('`') || (/^ .* $/.test(content) && /[^ ]/.test(content))
+        ? ' '
+        : '';
+    return `${fence}${pad}${content}${pad}${fence}`;
+}
+const HTML_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/**
+ * Plain text in a table cell or list item, where code would not read well (names, messages): the
+ * characters Markdown and the table read as syntax backslash-escaped, on one line.
+ */
+function escape_cellText(text) {
+    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
+}
+/** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
+function htmlText(text) {
+    return escape_oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+/**
+ * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
+ * backslash before it escapes it depends on the backslashes before that, so no span is used: a
+ * `<code>` element with every ASCII punctuation character as a numeric reference, which neither the
+ * table nor Markdown reads as syntax.
+ */
+function escape_cellCode(text) {
+    const content = escape_oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
+    return `<code>${content}</code>`;
+}
+/**
+ * Code in a GFM table cell where a code span reads as one: a span when the text has no pipe (the only
+ * character that splits a cell inside a span), else `cellCode`, since no escaping of a pipe inside a
+ * span shows every text as itself.
+ */
+function cellSpan(text) {
+    return text.includes('|') ? escape_cellCode(text) : escape_codeSpan(text);
+}
+/**
+ * Text as a heading (or any running text outside code): no markup, no HTML, and no @mention (a word
+ * joiner after each `@`), since headings are made of repository, workflow and stack names.
+ */
+function escape_headingText(text) {
+    return escape_oneLine(text)
+        .replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c)
+        .replace(/[\\`*_{}[\]|#!~]/g, (c) => `\\${c}`)
+        .replace(/@/g, '@\u2060');
+}
+/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
+function linkUrl(url) {
+    if (!url)
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            return undefined;
+        return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
+ * as many backticks as opened it, so the fence is longer than any run in the content.
+ */
+function codeBlock(content, info = '') {
+    const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
+    return `${fence}${info}\n${content}\n${fence}`;
+}
+/** Multi-line text for a code block: control characters other than the line breaks escaped. */
+function blockText(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((line) => escape_oneLine(line))
+        .join('\n');
+}
+/** Shortens text to at most `max` characters, saying how much was left out. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
+    const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+    return `${text.slice(0, end)}… (${text.length - end} more characters)`;
+}
+
+;// CONCATENATED MODULE: ./lib/report/markdown.js
+
+/**
+ * report.md and the job summary. Every text that came from an artifact (stack names, addresses,
+ * logins, messages) goes through the repository's escaping helpers: a code span, or a `<code>`
+ * element in a table cell, so none of it can add markup, mentions or links.
+ */
+const STATUS_MARK = {
+    success: ':white_check_mark: success',
+    failure: ':x: failure',
+    pending: ':hourglass: pending',
+    skipped: ':fast_forward: skipped',
+    missing: ':warning: missing',
+    unreadable: ':warning: unreadable',
+};
+const OUTCOME_MARK = {
+    success: ':white_check_mark: **Succeeded**',
+    failure: ':x: **Failed**',
+    pending: ':hourglass: **Waiting**',
+};
+function markdown_formatDuration(seconds) {
+    if (seconds === undefined)
+        return '';
+    if (seconds < 60)
+        return `${seconds.toFixed(seconds < 10 ? 1 : 0)} s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return `${minutes} min ${Math.round(seconds % 60)} s`;
+    return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+/** Mermaid's gantt syntax reads `:`, `;`, `#` and line breaks in a task name: only plain characters stay. */
+function mermaidLabel(text) {
+    return (text
+        .replace(/[^A-Za-z0-9 ._()/+-]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim() || 'stage');
+}
+const MERMAID_STATE = {
+    success: 'done, ',
+    failure: 'crit, ',
+    pending: 'active, ',
+    skipped: '',
+    missing: 'crit, ',
+    unreadable: 'crit, ',
+};
+/** The timeline as a Mermaid gantt chart; times as epoch milliseconds so no time zone is involved. */
+function mermaidGantt(rows) {
+    const timed = rows.filter((r) => r.startedAt && r.finishedAt);
+    if (timed.length === 0)
+        return undefined;
+    const lines = ['```mermaid', 'gantt', '  dateFormat x', '  axisFormat %H:%M:%S', '  section Run'];
+    timed.forEach((r, index) => {
+        const start = Date.parse(r.startedAt ?? '');
+        // A task of no length is not drawn: give every stage at least a second.
+        const end = Math.max(Date.parse(r.finishedAt ?? ''), start + 1000);
+        const label = mermaidLabel(`${r.stage}${r.stack ? ` ${r.stack}` : ''}`);
+        lines.push(`  ${label} :${MERMAID_STATE[r.status]}s${index}, ${start}, ${end}`);
+    });
+    lines.push('```');
+    return lines.join('\n');
+}
+function stageTable(rows) {
+    if (rows.length === 0)
+        return ["_No stage left an artifact, and the run's jobs could not be read._"];
+    const lines = ['| stage | stack | status | duration | key figures |', '| --- | --- | --- | ---: | --- |'];
+    for (const r of rows) {
+        const figures = [...r.figures, ...(r.note ? [r.note] : [])].map((f) => cellCode(f)).join(' ');
+        const duration = `${markdown_formatDuration(r.durationSeconds)}${r.estimated && r.durationSeconds !== undefined ? ' (est.)' : ''}`;
+        lines.push(`| ${r.stage} | ${r.stack ? cellCode(r.stack) : ''} | ${STATUS_MARK[r.status]} | ${duration} | ${figures} |`);
+    }
+    return lines;
+}
+/**
+ * What the run recorded as releases, right after the verdict: the release is what the run was for. The
+ * sentences are plain text from the records (environments, failure reasons, image ids), so they go out
+ * as heading text, and names and digests as code.
+ */
+function releaseMarkdown(section) {
+    if (!section)
+        return [];
+    const lines = ['### Release', ''];
+    for (const r of section.releases) {
+        lines.push(`${r.outcome === 'success' ? ':white_check_mark:' : ':x:'} **${headingText(r.headline)}**`, '', ...(r.source ? [headingText(r.source), ''] : []), ...(r.timeToRestore ? [headingText(r.timeToRestore), ''] : []), `Commit ${codeSpan(r.commit)} · ${r.image ? `image ${codeSpan(r.image)}` : 'no image build'} · ${r.smoke ? `smoke ${r.smoke}` : 'no smoke tests'} · from ${codeSpan(r.artifact)}`, '', '| stack | plan digest | smoke |', '| --- | --- | ---: |', ...r.stacks.map((s) => `| ${cellCode(s.stack)} | ${cellCode(s.planDigest)} | ${s.smoke ?? ''} |`), '');
+    }
+    for (const w of section.warnings) {
+        lines.push(`:warning: The release record ${codeSpan(w.artifact)} could not be read: ${codeSpan(w.problem)}`, '');
+    }
+    return lines;
+}
+function planSection(artifacts) {
+    const plans = artifacts.flatMap((a) => (a.kind === 'plan' && a.manifest ? [{ a, m: a.manifest }] : []));
+    if (plans.length === 0)
+        return [];
+    const lines = [
+        '### Plans',
+        '',
+        '| stack | add | change | destroy | replace | import | move | digest |',
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ];
+    for (const { m } of plans) {
+        const s = m.summary;
+        lines.push(`| ${cellCode(m.stack)} | ${s.add} | ${s.change} | ${s.destroy} | ${s.replace} | ${s.import} | ${s.move} | ${cellCode(m.planDigest)} |`);
+    }
+    const deletes = plans.flatMap(({ m }) => m.summary.deletes.map((address) => ({ stack: m.stack, address })));
+    if (deletes.length > 0) {
+        lines.push('', `**Deletes or replaces ${deletes.length} resource(s):**`, '');
+        for (const d of deletes.slice(0, 100))
+            lines.push(`- ${codeSpan(d.stack)} ${codeSpan(d.address)}`);
+        if (deletes.length > 100)
+            lines.push(`- … and ${deletes.length - 100} more in report.json`);
+    }
+    return [...lines, ''];
+}
+function approvalSection(artifacts) {
+    const records = artifacts.flatMap((a) => (a.kind === 'approval' && a.record ? [a.record] : []));
+    if (records.length === 0)
+        return [];
+    const lines = ['### Approvals', ''];
+    for (const r of records) {
+        const who = r.approvers.length > 0
+            ? r.approvers
+                .map((v) => `${codeSpan(v.login)} (${codeSpan(v.permission)}, ${codeSpan(v.at)})`)
+                .join(', ')
+            : r.decidedBy === 'policy'
+                ? 'policy'
+                : 'nobody';
+        lines.push(`- ${codeSpan(r.stack)}: **${r.status}** (${r.decidedBy}, mode ${r.mode}) for plan ${codeSpan(r.planDigest)} by ${who}${r.override ? `; override by ${codeSpan(r.override.by)}: ${codeSpan(r.override.justification)}` : ''}${r.rejects.length > 0 ? `; rejected by ${r.rejects.map((v) => codeSpan(v.login)).join(', ')}` : ''}`);
+    }
+    return [...lines, ''];
+}
+function ansibleSection(artifacts) {
+    const all = artifacts.flatMap((a) => (a.kind === 'ansible' && a.results ? [a.results] : []));
+    if (all.length === 0)
+        return [];
+    const lines = ['### Ansible recap', ''];
+    for (const r of all) {
+        lines.push(`${codeSpan(r.playbook)} on ${codeSpan(r.stack)}${r.check ? ' (check mode)' : ''}, exit ${r.exitCode}, ${markdown_formatDuration(r.durationSeconds)}`, '', '| host | ok | changed | unreachable | failed | skipped |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+        for (const [host, h] of Object.entries(r.recap).sort(([a], [b]) => a.localeCompare(b))) {
+            lines.push(`| ${cellCode(host)} | ${h.ok} | ${h.changed} | ${h.unreachable} | ${h.failed} | ${h.skipped} |`);
+        }
+        for (const f of r.failures.slice(0, 20)) {
+            lines.push('', `- :x: ${codeSpan(f.host)} ${codeSpan(f.task)}: ${codeSpan(f.message)}`);
+        }
+        lines.push('');
+    }
+    return lines;
+}
+function smokeSection(artifacts) {
+    const all = artifacts.flatMap((a) => (a.kind === 'smoke' && a.smoke ? [{ a, s: a.smoke }] : []));
+    if (all.length === 0)
+        return [];
+    const lines = ['### Smoke tests', ''];
+    for (const { a, s } of all) {
+        lines.push(`${codeSpan(s.stack ?? a.stack)}: ${s.passed} passed, ${s.failed} failed`, '', '| check | kind | category | target | status | attempts | duration | message |', '| --- | --- | --- | --- | --- | ---: | ---: | --- |');
+        for (const c of s.checks.slice(0, 200)) {
+            lines.push(`| ${cellCode(c.name)} | ${cellCode(c.kind)} | ${cellCode(c.category)} | ${cellCode(c.target)} | ${c.status === 'passed' ? ':white_check_mark:' : ':x:'} ${c.status} | ${c.attempts} | ${markdown_formatDuration(c.durationSeconds)} | ${c.message ? cellCode(c.message) : ''} |`);
+        }
+        if (s.checks.length > 200)
+            lines.push('', `… and ${s.checks.length - 200} more checks in results.json`);
+        lines.push('');
+    }
+    return lines;
+}
+function artifactSection(model) {
+    const lines = ['### Artifacts', ''];
+    if (model.artifacts.length === 0)
+        lines.push('_None._');
+    for (const a of model.artifacts) {
+        lines.push(`- ${codeSpan(a.name)}${a.problem ? `: :warning: not read: ${codeSpan(a.problem)}` : ''}`);
+    }
+    if (model.jobsNote)
+        lines.push('', `_${cellText(oneLine(model.jobsNote))}_`);
+    if (model.backup) {
+        lines.push('', 'problem' in model.backup
+            ? `:warning: The state backup failed: ${codeSpan(model.backup.problem)}`
+            : `State backup: ${codeSpan(model.backup.artifact)}${model.backup.encrypted ? ' (encrypted)' : ' (not encrypted: give encryption-key to seal it)'}`);
+    }
+    return [...lines, ''];
+}
+/** The whole report as GitHub Markdown: report.md, and the job summary. */
+function renderMarkdown(model) {
+    const gantt = mermaidGantt(model.stages);
+    const lines = [
+        `## ${headingText(model.title)}`,
+        '',
+        `${OUTCOME_MARK[model.outcome]} · run [${model.run.runId}](${model.run.url}) attempt ${model.run.runAttempt} · commit ${codeSpan(model.run.commit.slice(0, 12))} · ${codeSpan(model.run.ref)}${model.startedAt && model.finishedAt ? ` · ${markdown_formatDuration((Date.parse(model.finishedAt) - Date.parse(model.startedAt)) / 1000)}` : ''}`,
+        '',
+        ...releaseMarkdown(model.release),
+        '### Stages',
+        '',
+        ...stageTable(model.stages),
+        '',
+        ...(gantt ? ['### Timeline', '', gantt, ''] : []),
+        ...planSection(model.artifacts),
+        ...approvalSection(model.artifacts),
+        ...ansibleSection(model.artifacts),
+        ...smokeSection(model.artifacts),
+        ...artifactSection(model),
+        `_Generated ${model.generatedAt} by iac-pipeline report._`,
+        '',
+    ];
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./lib/releases/rollback.js
+
+
+
+
+/**
+ * The var files whose sha256 differs from the release's, or that are gone, each file once (stacks
+ * sharing it listed together), in the order the release lists them.
+ */
+async function rollback_changedVarFiles(release, hashNow) {
+    const files = new Map();
+    const changes = [];
+    for (const { stack, varFiles } of release.stacks) {
+        for (const { path, sha256 } of varFiles) {
+            const key = `${path}\0${sha256}`;
+            const known = files.get(key);
+            if (known)
+                known.stacks.push(stack);
+            else
+                files.set(key, { recorded: sha256, stacks: [stack] });
+        }
+    }
+    const hashes = new Map();
+    for (const [key, { recorded, stacks }] of files) {
+        const path = key.slice(0, key.indexOf('\0'));
+        if (!hashes.has(path))
+            hashes.set(path, hashNow(path));
+        const now = await hashes.get(path);
+        if (now !== recorded)
+            changes.push({ path, stacks, recorded, now });
+    }
+    return changes;
+}
+/** The refusal for `changes`, naming each file; undefined when there are none. */
+function rollback_varFilesRefusal(release, changes) {
+    if (changes.length === 0)
+        return undefined;
+    const named = changes.map((c) => {
+        const stacks = `${c.stacks.length === 1 ? 'stack' : 'stacks'} ${c.stacks.join(', ')}`;
+        const how = c.now === undefined ? 'is gone' : `has sha256 ${c.now.slice(0, 12)}…, not ${c.recorded.slice(0, 12)}…`;
+        return `${c.path} (${stacks}) ${how}`;
+    });
+    const [what, them] = changes.length === 1
+        ? ['a var file no longer hashes', 'it']
+        : [`${changes.length} var files no longer hash`, 'them'];
+    return (`Refusing to roll back to ${releaseName(release)}: ${what} as the release recorded, so the plan would ` +
+        `not be the release's: ${named.join('; ')}. Restore ${them} as the release had ${them}.`);
+}
+/** Throws the refusal when a var file changed or is gone. */
+async function refuseChangedVarFiles(release, hashNow) {
+    const refusal = rollback_varFilesRefusal(release, await rollback_changedVarFiles(release, hashNow));
+    if (refusal)
+        throw new ConfigurationError(refusal);
+}
+/**
+ * The time to restore: from the failed release's deployment status to the rollback's success, in
+ * whole seconds and as the report shows durations (`12 min 5 s`).
+ */
+function timeToRestore(failedStatusAt, restoredAt) {
+    const from = epochMs(failedStatusAt, 'the failure time');
+    const to = epochMs(restoredAt, 'the restore time');
+    if (to < from) {
+        throw new RangeError(`the rollback succeeded at ${new Date(to).toISOString()}, before the failure at ${new Date(from).toISOString()}`);
+    }
+    return { seconds: Math.round((to - from) / 1000), text: formatDuration((to - from) / 1000) };
+}
+
+;// CONCATENATED MODULE: ./lib/releases/binding.js
+
+
+
+
+
+
+/** The release a deployment carries as its payload; a deployment without one is the caller's mistake. */
+async function releaseOfDeployment(api, deploymentId, reader) {
+    const deployment = await api.get(deploymentId);
+    let payload = deployment.payload;
+    if (typeof payload === 'string') {
+        try {
+            payload = JSON.parse(payload);
+        }
+        catch {
+            payload = undefined;
+        }
+    }
+    const schema = payload?.schema;
+    if (typeof schema !== 'string' || !schema.startsWith(`${RELEASE_KIND}@`)) {
+        throw new errors/* ConfigurationError */.j1(`Deployment ${deploymentId} holds no ${RELEASE_SCHEMA} record: it is not a release (releases are the deployments the release action records after smoke tests)`);
+    }
+    const release = readRelease(payload, { reader, file: `the payload of deployment ${deploymentId}` });
+    if (deployment.environment && deployment.environment.toLowerCase() !== release.environment.toLowerCase()) {
+        throw new errors/* ConfigurationError */.j1(`Deployment ${deploymentId} is of ${deployment.environment} but holds a release of ${release.environment}: a release record names the environment it was deployed to`);
+    }
+    return release;
+}
+/** What a stack's plan gives the image: the release's image id, or its name when the builder has no id. */
+function imageIdentifier(release) {
+    if (!release.image)
+        return undefined;
+    return release.image.id || release.image.name;
+}
+function bindingOf(release, options) {
+    const smoke = smokeTotals(release);
+    return {
+        kind: options.kind,
+        scope: options.scope,
+        environment: release.environment,
+        deploymentId: options.deploymentId,
+        runId: release.runId,
+        runAttempt: release.runAttempt,
+        commit: release.commit,
+        createdAt: release.createdAt,
+        ...(release.image ? { image: { id: release.image.id, name: release.image.name } } : {}),
+        ...(options.imageVariable ? { imageVariable: options.imageVariable } : {}),
+        ...(smoke ? { smoke: { passed: smoke.totals.passed, total: smoke.totals.total } } : {}),
+    };
+}
+/**
+ * What is wrong with a plan bound to `release` by `binding`: each refusal a sentence. The binding must
+ * be the release's (the deployment is what counts, not what a bundle claims), the plan must be made at
+ * the release's commit unless the scope is `image`, and the image variable must carry its image.
+ */
+function bindingRefusals(binding, release, plan) {
+    const name = promotion_releaseName(release);
+    const refusals = [];
+    const recorded = `deployment ${binding.deploymentId} holds ${name}`;
+    if (binding.runId !== release.runId || binding.runAttempt !== release.runAttempt) {
+        refusals.push(`The plan names release ${binding.runId} (attempt ${binding.runAttempt}), but ${recorded}.`);
+    }
+    if (binding.environment.toLowerCase() !== release.environment.toLowerCase()) {
+        refusals.push(`The plan names a release of ${binding.environment}, but ${recorded}.`);
+    }
+    if (binding.commit !== release.commit) {
+        refusals.push(`The plan names commit ${binding.commit.slice(0, 12)}, but ${name} is commit ${release.commit.slice(0, 12)}.`);
+    }
+    const image = imageIdentifier(release);
+    const boundImage = binding.image ? binding.image.id || binding.image.name : undefined;
+    if (boundImage !== image) {
+        refusals.push(`The plan names ${boundImage === undefined ? 'no image' : `image ${boundImage}`}, but ${name} runs ${image === undefined ? 'no image' : `image ${image}`}.`);
+    }
+    if (binding.scope === 'release' && plan.commit !== release.commit) {
+        refusals.push(`The plan was made at commit ${plan.commit.slice(0, 12)}, but ${name} is commit ${release.commit.slice(0, 12)}: ${binding.kind === 'promotion' ? 'a promotion' : 'a rollback of scope release'} plans the release's own commit.`);
+    }
+    if (binding.imageVariable) {
+        const { name: variable } = binding.imageVariable;
+        if (image === undefined) {
+            refusals.push(`The stack takes its image as ${variable}, but ${name} built no image.`);
+        }
+        else if (plan.imageValue !== image) {
+            const given = plan.imageValue === undefined ? 'no value' : JSON.stringify(plan.imageValue);
+            refusals.push(`The plan gives ${variable} ${given}, but ${name} runs image ${JSON.stringify(image)}.`);
+        }
+        else if (binding.imageVariable.value !== image) {
+            refusals.push(`The plan's binding records ${variable} = ${JSON.stringify(binding.imageVariable.value)}, but ${name} runs image ${JSON.stringify(image)}.`);
+        }
+    }
+    return refusals;
+}
+/** The value a plan's JSON (`tofu show -json`) gives a root variable; undefined when it has none. */
+function planVariable(planJson, variable) {
+    const variables = planJson?.variables;
+    const value = variables?.[variable]?.value;
+    return typeof value === 'string' ? value : value === undefined ? undefined : JSON.stringify(value);
+}
+/**
+ * tf-apply's check of a bound bundle: the release is read again from its deployment, and the bundle's
+ * commit and the image its planfile was given must be the release's.
+ */
+async function refuseUnboundApply(manifest, planJson, api) {
+    const binding = manifest.source;
+    if (!binding)
+        return undefined;
+    const release = await releaseOfDeployment(api, binding.deploymentId, 'tf-apply');
+    const refusals = bindingRefusals(binding, release, {
+        commit: manifest.commit,
+        imageValue: binding.imageVariable ? planVariable(planJson, binding.imageVariable.name) : undefined,
+    });
+    if (refusals.length > 0) {
+        const what = binding.kind === 'promotion' ? 'promotion' : 'rollback';
+        throw new errors/* ConfigurationError */.j1(`Refusing to apply this ${what} of ${promotion_releaseName(release)}: ${refusals.join(' ')} Nothing was applied; plan the ${what} again.`);
+    }
+    return release;
+}
+/**
+ * A rollback plans the release again, so the stack's var files must be the ones it recorded, and still
+ * hash the same. Recorded paths outside the workspace and the runner's temp are not read: they count
+ * as gone (a var file a step wrote to RUNNER_TEMP in the release's run is gone from every later run).
+ */
+async function refuseChangedStackVarFiles(release, stack, given, roots) {
+    const recorded = release.stacks.find((s) => s.stack === stack);
+    if (!recorded) {
+        throw new ConfigurationError(`Stack "${stack}" is not part of ${releaseName(release)}, which deployed ${release.stacks.map((s) => `"${s.stack}"`).join(', ')}: a rollback plans the stacks of the release`);
+    }
+    const givenPaths = given.map((path) => relative(roots.workspace, path));
+    const recordedPaths = recorded.varFiles.map((f) => f.path);
+    const missing = recordedPaths.filter((p) => !givenPaths.includes(p));
+    const extra = givenPaths.filter((p) => !recordedPaths.includes(p));
+    if (missing.length > 0 || extra.length > 0) {
+        const parts = [
+            ...(missing.length > 0 ? [`it recorded ${missing.join(', ')}, which var-files does not give`] : []),
+            ...(extra.length > 0 ? [`var-files gives ${extra.join(', ')}, which it did not use`] : []),
+        ];
+        throw new ConfigurationError(`Refusing to roll back stack "${stack}" to ${releaseName(release)}: the var files are not the release's (${parts.join('; ')}).`);
+    }
+    const inside = (path, root) => {
+        const rel = relative(resolve(root), path);
+        return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
+    };
+    const hashNow = async (path) => {
+        const absolute = isAbsolute(path) ? resolve(path) : join(roots.workspace, path);
+        if (!inside(absolute, roots.workspace) && !inside(absolute, roots.runnerTemp))
+            return undefined;
+        return sha256File(absolute).catch(() => undefined);
+    };
+    const ofStack = { ...release, stacks: [recorded] };
+    const refusal = varFilesRefusal(ofStack, await changedVarFiles(ofStack, hashNow));
+    if (refusal)
+        throw new ConfigurationError(refusal);
 }
 
 ;// CONCATENATED MODULE: ./lib/terraform/backend.js
@@ -48741,148 +49837,6 @@ function refuseOtherBackend(planned, here) {
     throw new errors/* ConfigurationError */.j1(`The plan bundle was planned against ${describeBackend(planned)}, but this job's backend-config gives ` +
         `${describeBackend(here)}: its ${differs.join(', ')} ${differs.length > 1 ? 'differ' : 'differs'}, and applying it would write state the plan was not made against. ` +
         'Give tf-apply the backend-config tf-plan had, or plan again against this backend. Nothing was applied.');
-}
-
-;// CONCATENATED MODULE: ./lib/markdown/escape.js
-/**
- * The one Markdown escaper: every job summary, pull-request comment, issue and report puts text it did
- * not write (from plans, pull requests, templates, inventories, tool output) into GitHub Markdown
- * through these functions, without letting it change the layout or add markup. Such text goes into a
- * code span, a `<code>` element or a fenced code block: GitHub does not turn @mentions, #references
- * or :emoji: into links there, and Markdown inside is not parsed. What remains is to make sure the
- * text cannot end its container early, which each function below handles for its own container.
- * Plain text (`cellText`, `htmlText`, `headingText`) is escaped so that it reads as itself.
- */
-// Characters that are invisible or reorder text (the "Trojan Source" family), and the two line
-// separators JSON.stringify leaves raw: each is shown as its \u escape instead.
-const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
-function escapeInvisible(text) {
-    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-/** Text made safe to show on one line: line breaks and other control characters become escapes. */
-function oneLine(text) {
-    // eslint-disable-next-line no-control-regex
-    const controls = /[\u0000-\u001F\u007F-\u009F]/g;
-    return escapeInvisible(text).replace(controls, (c) => {
-        if (c === '\n')
-            return '\\n';
-        if (c === '\r')
-            return '\\r';
-        if (c === '\t')
-            return '\\t';
-        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    });
-}
-/** Longest run of `char` in text. */
-function longestRun(text, char) {
-    let longest = 0;
-    let current = 0;
-    for (const c of text) {
-        current = c === char ? current + 1 : 0;
-        if (current > longest)
-            longest = current;
-    }
-    return longest;
-}
-/**
- * A code span for running text and list items (not table cells: see `cellCode`). A span ends at the
- * next run of exactly as many backticks as opened it, so the fence is one longer than any run inside;
- * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
- * space on each side).
- */
-function codeSpan(text) {
-    const content = oneLine(text);
-    if (content === '')
-        return '` `';
-    const fence = '`'.repeat(longestRun(content, '`') + 1);
-    // A content of spaces only is not stripped, so it takes no padding.
-    const pad = content.startsWith('`') || content.endsWith('`') || (/^ .* $/.test(content) && /[^ ]/.test(content))
-        ? ' '
-        : '';
-    return `${fence}${pad}${content}${pad}${fence}`;
-}
-const HTML_ESCAPES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-};
-/**
- * Plain text in a table cell or list item, where code would not read well (names, messages): the
- * characters Markdown and the table read as syntax backslash-escaped, on one line.
- */
-function cellText(text) {
-    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
-}
-/** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
-function htmlText(text) {
-    return oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
-/**
- * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
- * backslash before it escapes it depends on the backslashes before that, so no span is used: a
- * `<code>` element with every ASCII punctuation character as a numeric reference, which neither the
- * table nor Markdown reads as syntax.
- */
-function cellCode(text) {
-    const content = oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
-    return `<code>${content}</code>`;
-}
-/**
- * Code in a GFM table cell where a code span reads as one: a span when the text has no pipe (the only
- * character that splits a cell inside a span), else `cellCode`, since no escaping of a pipe inside a
- * span shows every text as itself.
- */
-function cellSpan(text) {
-    return text.includes('|') ? cellCode(text) : codeSpan(text);
-}
-/**
- * Text as a heading (or any running text outside code): no markup, no HTML, and no @mention (a word
- * joiner after each `@`), since headings are made of repository, workflow and stack names.
- */
-function headingText(text) {
-    return oneLine(text)
-        .replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c)
-        .replace(/[\\`*_{}[\]|#!~]/g, (c) => `\\${c}`)
-        .replace(/@/g, '@\u2060');
-}
-/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
-function linkUrl(url) {
-    if (!url)
-        return undefined;
-    try {
-        const parsed = new URL(url);
-        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-            return undefined;
-        return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
- * as many backticks as opened it, so the fence is longer than any run in the content.
- */
-function codeBlock(content, info = '') {
-    const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
-    return `${fence}${info}\n${content}\n${fence}`;
-}
-/** Multi-line text for a code block: control characters other than the line breaks escaped. */
-function blockText(text) {
-    return text
-        .split(/\r\n|\r|\n/)
-        .map((line) => oneLine(line))
-        .join('\n');
-}
-/** Shortens text to at most `max` characters, saying how much was left out. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
-    const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
-    return `${text.slice(0, end)}… (${text.length - end} more characters)`;
 }
 
 ;// CONCATENATED MODULE: ./lib/core/line-stream.js
@@ -49162,15 +50116,15 @@ function heldLockSummary(lock, context) {
     return [
         '## :lock: The state is locked',
         '',
-        `${codeSpan(context.tool)} could not take the state lock ${context.lockTimeout ? `within ${codeSpan(context.lockTimeout)}` : 'at once (no `lock-timeout`)'}; nothing was changed.`,
+        `${escape_codeSpan(context.tool)} could not take the state lock ${context.lockTimeout ? `within ${escape_codeSpan(context.lockTimeout)}` : 'at once (no `lock-timeout`)'}; nothing was changed.`,
         '',
         '| | |',
         '|---|---|',
         ...rows
             .filter(([, value]) => value !== undefined)
-            .map(([name, value]) => `| ${name} | ${cellCode(value ?? '')} |`),
+            .map(([name, value]) => `| ${name} | ${escape_cellCode(value ?? '')} |`),
         '',
-        `If the holder is gone (its job was cancelled, its runner died), release the lock from ${codeSpan(context.directory)}, after \`${context.tool} init\` with the same backend-config:`,
+        `If the holder is gone (its job was cancelled, its runner died), release the lock from ${escape_codeSpan(context.directory)}, after \`${context.tool} init\` with the same backend-config:`,
         '',
         codeBlock(unlockCommand(lock, context), 'sh'),
         '',
@@ -49954,6 +50908,8 @@ function lazyGitHubClient(token, logger, run, missingToken) {
 
 
 
+
+
 /**
  * The tf-apply step: applies the plan (inside a GitHub deployment when `environment` is given), then its
  * outputs and summary.
@@ -49961,7 +50917,7 @@ function lazyGitHubClient(token, logger, run, missingToken) {
 async function runTfApply(inputs, deps) {
     const { logger, run } = deps;
     const environment = inputs.environment;
-    const github = lazyGitHubClient(inputs.githubToken, logger, run, () => new errors/* ConfigurationError */.j1('Input "github-token" is required with environment, to create the deployment.'));
+    const github = lazyGitHubClient(inputs.githubToken, logger, run, () => new errors/* ConfigurationError */.j1('Input "github-token" is required with environment (to create the deployment) and for the bundle of a promotion or rollback (to read its release).'));
     const startDeployment = environment
         ? async (manifest) => Deployment.start(await github(), run, {
             environment,
@@ -49969,7 +50925,12 @@ async function runTfApply(inputs, deps) {
             payload: { stack: manifest.stack, planDigest: manifest.planDigest },
         })
         : undefined;
-    const result = await apply(inputs, { ...deps, ...(startDeployment ? { startDeployment } : {}) });
+    const deployments = async () => deploymentsApi(await github(), run);
+    const result = await apply(inputs, {
+        ...deps,
+        deployments,
+        ...(startDeployment ? { startDeployment } : {}),
+    });
     deps.setOutputs({
         applied: true,
         outputs: result.outputs,
@@ -49983,7 +50944,7 @@ async function runTfApply(inputs, deps) {
         '',
         `Plan digest \`${result.manifest.planDigest}\`, planned at commit \`${result.manifest.commit.slice(0, 12)}\`.`,
         ...(stateLocation(result.manifest.backend)
-            ? ['', `State: ${codeSpan(stateLocation(result.manifest.backend) ?? '')}.`]
+            ? ['', `State: ${escape_codeSpan(stateLocation(result.manifest.backend) ?? '')}.`]
             : []),
         '',
         `Resources applied: ${result.applied.length}. Outputs: ${Object.keys(result.outputs).length} published${result.inventoryPath ? ', and an Ansible inventory' : ''}.`,
@@ -50026,11 +50987,20 @@ async function apply(inputs, deps) {
             directory: (0,external_node_path_.join)(scratch, 'approval'),
         });
         logger.info(`Approved by ${record.decidedBy} (${record.mode} gate) in run ${record.runId}.`);
+        if (manifest.source)
+            logger.info(`The approval names ${promotion_releaseName(manifest.source)}.`);
     }
     else if (!inputs.expectedPlanDigest) {
         logger.warning('No expected-plan-digest was given and require-approval is off: the bundle is applied as planned, but no approval is checked.', {
             title: 'Unapproved apply',
         });
+    }
+    if (manifest.source) {
+        if (!deps.deployments)
+            throw new Error('a bound bundle needs the deployments API');
+        const planJson = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(bundleDir, PLAN_JSON_FILE), 'utf8'));
+        await refuseUnboundApply(manifest, planJson, await deps.deployments());
+        logger.info(`The bundle is ${promotion_releaseName(manifest.source)}'s commit and image, as its deployment records them.`);
     }
     const cli = new TerraformCli({
         tool,
@@ -50066,7 +51036,7 @@ async function apply(inputs, deps) {
     // The apply already reported every output but the sensitive values; only exposing those needs another
     // run of the tool, which is a tenth of a second that most applies can skip.
     const outputs = applyResult.outputs && !inputs.exposeSensitive ? applyResult.outputs : await cli.output();
-    const published = await publishOutputs(outputs, inputs, deps, stack, scratch);
+    const published = await publishOutputs(outputs, inputs, deps, stack, scratch, manifest);
     const applied = applyResult.applied.slice();
     return { stack, manifest, applied, ...published, ...(deployment ? { deploymentId: deployment.id } : {}) };
 }
@@ -50141,7 +51111,7 @@ async function applyFailure(error, inputs, deps, stack, scratch) {
     return new errors/* StepFailure */.pH(`The apply failed: ${error.message} Applied before the failure: ${applied}. ${notes.join(' ')}`.trim());
 }
 /** Writes outputs.json (sensitive values redacted and masked) and the Ansible inventory, and uploads both. */
-async function publishOutputs(output, inputs, deps, stack, scratch) {
+async function publishOutputs(output, inputs, deps, stack, scratch, manifest) {
     const redacted = redactOutputs(output, { exposeSensitive: inputs.exposeSensitive });
     // Masked before anything is written or printed, so no later line can show them.
     for (const secret of redacted.secrets)
@@ -50150,7 +51120,10 @@ async function publishOutputs(output, inputs, deps, stack, scratch) {
     await (0,promises_.mkdir)(outputsDir, { recursive: true });
     const outputsPath = (0,external_node_path_.join)(outputsDir, 'outputs.json');
     await (0,promises_.writeFile)(outputsPath, `${JSON.stringify(redacted.values, null, 2)}\n`);
-    await deps.artifacts.upload(artifactName(inputs.artifactPrefix, 'outputs', stack), [outputsPath], outputsDir);
+    // The manifest of the plan applied, in the clear (it holds no value): what the release records.
+    const manifestPath = (0,external_node_path_.join)(outputsDir, manifest_MANIFEST_FILE);
+    await (0,promises_.writeFile)(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    await deps.artifacts.upload(artifactName(inputs.artifactPrefix, 'outputs', stack), [outputsPath, manifestPath], outputsDir);
     const inventoryOutput = output[inputs.inventoryOutput];
     if (!inventoryOutput) {
         deps.logger.info(`No output named ${inputs.inventoryOutput}: no inventory to publish.`);

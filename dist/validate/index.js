@@ -49350,6 +49350,29 @@ const backendRecordSchema = object({
     endpoint: schemas_string().optional(),
     workspaceKeyPrefix: schemas_string().optional(),
 });
+/**
+ * The release a plan deploys again: the source of a promotion, or the target of a rollback. tf-plan
+ * writes it from the release's GitHub deployment; it is inside the plan digest, so the approval names
+ * it, and tf-apply reads the deployment again and refuses a bundle whose commit or image differ.
+ */
+const releaseBindingSchema = object({
+    kind: schemas_enum(['promotion', 'rollback'], { error: 'must be one of: promotion, rollback' }),
+    /** `release`: the release's commit and image; `image` (rollbacks only): this commit with the release's image. */
+    scope: schemas_enum(['release', 'image'], { error: 'must be one of: release, image' }),
+    /** The environment the release ran in: the promotion's source, or the environment rolled back. */
+    environment: manifest_text,
+    deploymentId: wholeNumber(1),
+    runId: wholeNumber(1),
+    runAttempt: wholeNumber(1),
+    commit: schemas_string().regex(COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
+    createdAt: iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' }),
+    /** The release's image; absent when its run built none. */
+    image: object({ id: schemas_string(), name: manifest_text }).optional(),
+    /** The stack's variable that carries the image, and the value the plan was given; absent when it takes none. */
+    imageVariable: object({ name: manifest_text, value: manifest_text }).optional(),
+    /** The release's smoke checks over all its stacks; absent when it had none. */
+    smoke: object({ passed: count, total: count }).optional(),
+});
 const planSummarySchema = object({
     add: count,
     change: count,
@@ -49395,6 +49418,8 @@ const planManifestSchema = object({
     priorState: priorStateSchema,
     /** Absent in bundles written before the backend was recorded; tf-apply then checks nothing about it. */
     backend: backendRecordSchema.optional(),
+    /** Absent for a plan of the checked-out commit; present for a promotion or a rollback. */
+    source: releaseBindingSchema.optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });
@@ -50828,7 +50853,11 @@ const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *               "toolName": "tofu" | "terraform", "toolMajor": integer, "lockFile": boolean}
  *              (no whitespace; `lockFile` says whether a lock file is bundled), and when the manifest records
  *              the backend, last, "backend": {"type": string, then those of "bucket", "key", "region",
- *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}
+ *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}; and when
+ *              the manifest records the release it deploys again, after that, "source": {"kind",
+ *              "scope", "environment", "deploymentId", "runId", "runAttempt", "commit", "createdAt",
+ *              then those of "image" {"id", "name"}, "imageVariable" {"name", "value"} and
+ *              "smoke" {"passed", "total"} that it has, in this order}
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
  *
@@ -50853,6 +50882,7 @@ function planDigest(input) {
         toolMajor,
         lockFile: input.lockFile !== undefined,
         ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
+        ...(input.source ? { source: canonicalSource(input.source) } : {}),
     });
     const hash = createHash('sha256');
     const frame = (bytes) => {
@@ -50877,6 +50907,23 @@ function canonicalBackend(backend) {
             canonical[field] = value;
     }
     return canonical;
+}
+/** The binding's fields in the fixed order the construction names, whatever order the record had. */
+function canonicalSource(source) {
+    const { image, imageVariable, smoke } = source;
+    return {
+        kind: source.kind,
+        scope: source.scope,
+        environment: source.environment,
+        deploymentId: source.deploymentId,
+        runId: source.runId,
+        runAttempt: source.runAttempt,
+        commit: source.commit,
+        createdAt: source.createdAt,
+        ...(image ? { image: { id: image.id, name: image.name } } : {}),
+        ...(imageVariable ? { imageVariable: { name: imageVariable.name, value: imageVariable.value } } : {}),
+        ...(smoke ? { smoke: { passed: smoke.passed, total: smoke.total } } : {}),
+    };
 }
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
 async function digest_sha256File(path) {

@@ -129,6 +129,7 @@ function recordBase(inputs: ApprovalGateInputs, deps: GateDependencies, plan: Pl
     stack: plan.stack,
     ...(inputs.environment ? { environment: inputs.environment } : {}),
     ...(plan.manifest ? { commit: plan.manifest.commit } : {}),
+    ...(plan.manifest?.source ? { source: plan.manifest.source } : {}),
     approvers: [],
     rejects: [],
     minApprovals: inputs.minApprovals,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { producerSchema } from './manifest.js';
+import { producerSchema, releaseBindingSchema } from './manifest.js';
 
 /**
  * `approval-record.json`, the artifact `<prefix>-approval-<stack>` that approval-gate uploads on every
@@ -36,6 +36,8 @@ export const approvalRecordSchema = z.object({
   pullRequest: z.number().int().positive().optional(),
   /** The commit the plan was made at, when the bundle was read. */
   commit: z.string().optional(),
+  /** The release the plan deploys again (a promotion's source, a rollback's target), from the bundle. */
+  source: releaseBindingSchema.optional(),
   approvers: z.array(approvalVoteSchema),
   rejects: z.array(approvalVoteSchema),
   minApprovals: z.number().int().positive(),

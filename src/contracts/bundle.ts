@@ -60,7 +60,10 @@ export async function writePlanBundle(dir: string, input: PlanBundleInput): Prom
 /** Recomputes the plan digest from the bundled planfile and lock file and the manifest's fields. */
 async function digestOf(
   dir: string,
-  manifest: Pick<PlanManifest, 'stack' | 'workingDirectory' | 'workspace' | 'tool' | 'files' | 'backend'>,
+  manifest: Pick<
+    PlanManifest,
+    'stack' | 'workingDirectory' | 'workspace' | 'tool' | 'files' | 'backend' | 'source'
+  >,
 ): Promise<string> {
   return planDigest({
     planfile: await readFile(join(dir, PLAN_FILE)),
@@ -71,6 +74,7 @@ async function digestOf(
     toolName: manifest.tool.name,
     toolMajor: toolMajor(manifest.tool.version),
     backend: manifest.backend,
+    source: manifest.source,
   });
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { BackendRecord, ToolName } from './manifest.js';
+import type { BackendRecord, ReleaseBinding, ToolName } from './manifest.js';
 
 export interface PlanDigestInput {
   /** The planfile's bytes (`tfplan`). */
@@ -15,6 +15,8 @@ export interface PlanDigestInput {
   toolMajor: number;
   /** Where the state lives, as the manifest records it; absent in bundles made before it was recorded. */
   backend?: BackendRecord | undefined;
+  /** The release a promotion or rollback deploys again, as the manifest records it. */
+  source?: ReleaseBinding | undefined;
 }
 
 /** Names this construction; a different construction would take another label (and schema major). */
@@ -33,7 +35,11 @@ export const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *               "toolName": "tofu" | "terraform", "toolMajor": integer, "lockFile": boolean}
  *              (no whitespace; `lockFile` says whether a lock file is bundled), and when the manifest records
  *              the backend, last, "backend": {"type": string, then those of "bucket", "key", "region",
- *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}
+ *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}; and when
+ *              the manifest records the release it deploys again, after that, "source": {"kind",
+ *              "scope", "environment", "deploymentId", "runId", "runAttempt", "commit", "createdAt",
+ *              then those of "image" {"id", "name"}, "imageVariable" {"name", "value"} and
+ *              "smoke" {"passed", "total"} that it has, in this order}
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
  *
@@ -57,6 +63,7 @@ export function planDigest(input: PlanDigestInput): string {
     toolMajor,
     lockFile: input.lockFile !== undefined,
     ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
+    ...(input.source ? { source: canonicalSource(input.source) } : {}),
   });
 
   const hash = createHash('sha256');
@@ -82,6 +89,24 @@ function canonicalBackend(backend: BackendRecord): Record<string, string> {
     if (value !== undefined) canonical[field] = value;
   }
   return canonical;
+}
+
+/** The binding's fields in the fixed order the construction names, whatever order the record had. */
+function canonicalSource(source: ReleaseBinding): Record<string, unknown> {
+  const { image, imageVariable, smoke } = source;
+  return {
+    kind: source.kind,
+    scope: source.scope,
+    environment: source.environment,
+    deploymentId: source.deploymentId,
+    runId: source.runId,
+    runAttempt: source.runAttempt,
+    commit: source.commit,
+    createdAt: source.createdAt,
+    ...(image ? { image: { id: image.id, name: image.name } } : {}),
+    ...(imageVariable ? { imageVariable: { name: imageVariable.name, value: imageVariable.value } } : {}),
+    ...(smoke ? { smoke: { passed: smoke.passed, total: smoke.total } } : {}),
+  };
 }
 
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */

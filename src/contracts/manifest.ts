@@ -96,6 +96,30 @@ export const backendRecordSchema = z.object({
   workspaceKeyPrefix: z.string().optional(),
 });
 
+/**
+ * The release a plan deploys again: the source of a promotion, or the target of a rollback. tf-plan
+ * writes it from the release's GitHub deployment; it is inside the plan digest, so the approval names
+ * it, and tf-apply reads the deployment again and refuses a bundle whose commit or image differ.
+ */
+export const releaseBindingSchema = z.object({
+  kind: z.enum(['promotion', 'rollback'], { error: 'must be one of: promotion, rollback' }),
+  /** `release`: the release's commit and image; `image` (rollbacks only): this commit with the release's image. */
+  scope: z.enum(['release', 'image'], { error: 'must be one of: release, image' }),
+  /** The environment the release ran in: the promotion's source, or the environment rolled back. */
+  environment: text,
+  deploymentId: wholeNumber(1),
+  runId: wholeNumber(1),
+  runAttempt: wholeNumber(1),
+  commit: z.string().regex(COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
+  createdAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time' }),
+  /** The release's image; absent when its run built none. */
+  image: z.object({ id: z.string(), name: text }).optional(),
+  /** The stack's variable that carries the image, and the value the plan was given; absent when it takes none. */
+  imageVariable: z.object({ name: text, value: text }).optional(),
+  /** The release's smoke checks over all its stacks; absent when it had none. */
+  smoke: z.object({ passed: count, total: count }).optional(),
+});
+
 export const planSummarySchema = z.object({
   add: count,
   change: count,
@@ -143,6 +167,8 @@ export const planManifestSchema = z.object({
   priorState: priorStateSchema,
   /** Absent in bundles written before the backend was recorded; tf-apply then checks nothing about it. */
   backend: backendRecordSchema.optional(),
+  /** Absent for a plan of the checked-out commit; present for a promotion or a rollback. */
+  source: releaseBindingSchema.optional(),
   planDigest: z.string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
   summary: planSummarySchema,
 });
@@ -151,6 +177,7 @@ export type PlanManifest = z.output<typeof planManifestSchema>;
 export type PlanSummary = z.output<typeof planSummarySchema>;
 export type PriorState = z.output<typeof priorStateSchema>;
 export type BackendRecord = z.output<typeof backendRecordSchema>;
+export type ReleaseBinding = z.output<typeof releaseBindingSchema>;
 export type ToolName = PlanManifest['tool']['name'];
 
 /** The major version of a tool version: `1.10.6` → 1, `v2.0.0-rc1` → 2. */

@@ -3,6 +3,7 @@ import {
   backendRecordSchema,
   isWorkspacePath,
   producerSchema,
+  releaseBindingSchema,
   readContract,
   validateForWrite,
   varFileSchema,
@@ -108,13 +109,26 @@ export const releaseImageSchema = z.object({
   templateHash: digest,
 });
 
-/** The release this one deployed again: the source of a promotion, or the target of a rollback. */
-export const releaseSourceSchema = z.object({
-  kind: z.enum(['promotion', 'rollback'], { error: 'must be one of: promotion, rollback' }),
-  environment: text,
+/**
+ * The release this one deployed again: the source of a promotion, or the target of a rollback, as the
+ * plans' manifests bound it (the stack's image variable left out: it is per stack).
+ */
+export const releaseSourceSchema = releaseBindingSchema.omit({ imageVariable: true });
+
+/** The release that ran in the environment before this one, as its deployment stood when this one was made. */
+export const replacedReleaseSchema = z.object({
+  deploymentId: wholeNumber(1),
   runId: wholeNumber(1),
-  runAttempt: wholeNumber(1),
-  deploymentId: wholeNumber(1).optional(),
+  /** Its latest deployment status then: success, failure, inactive, … */
+  state: text,
+  stateAt: isoTime.optional(),
+});
+
+/** From the failed release's status to this release's success: the time to restore. */
+export const timeToRestoreSchema = z.object({
+  seconds: count,
+  failedAt: isoTime,
+  restoredAt: isoTime,
 });
 
 export const releaseSchema = z.object({
@@ -143,6 +157,13 @@ export const releaseSchema = z.object({
       });
     }),
   source: releaseSourceSchema.optional(),
+  /** `success` when apply, configure and smoke were all green; a failed release is recorded too. */
+  outcome: z.enum(['success', 'failure'], { error: 'must be one of: success, failure' }),
+  /** Why a failed release failed, in a sentence. */
+  failure: z.string().optional(),
+  replaces: replacedReleaseSchema.optional(),
+  /** Present when this release succeeded after a failed one. */
+  timeToRestore: timeToRestoreSchema.optional(),
 });
 
 export type Release = z.output<typeof releaseSchema>;
@@ -150,6 +171,8 @@ export type ReleaseStack = z.output<typeof releaseStackSchema>;
 export type ReleaseSmoke = z.output<typeof releaseSmokeSchema>;
 export type ReleaseImage = z.output<typeof releaseImageSchema>;
 export type ReleaseSource = z.output<typeof releaseSourceSchema>;
+export type ReplacedRelease = z.output<typeof replacedReleaseSchema>;
+export type TimeToRestore = z.output<typeof timeToRestoreSchema>;
 export type SmokeTally = z.output<typeof smokeTallySchema>;
 
 export interface ReleaseReadOptions {

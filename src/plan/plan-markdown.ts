@@ -1,4 +1,13 @@
-import { blockText, cellCode, codeBlock, codeSpan, htmlText, linkUrl, truncate } from '../markdown/escape.js';
+import {
+  blockText,
+  cellCode,
+  cellText,
+  codeBlock,
+  codeSpan,
+  htmlText,
+  linkUrl,
+  truncate,
+} from '../markdown/escape.js';
 import { destructiveResources, type AttributeChange, type PlanModel, type ResourceEntry } from './model.js';
 import {
   countsPhrase,
@@ -41,6 +50,8 @@ export interface PlanRenderContext {
   tool?: { name: string; version: string };
   /** Where the state the plan was made against lives (`s3://bucket/key`); left out for local state. */
   state?: string;
+  /** The release the plan deploys again, in a sentence (`Promotes release 1234 of staging (…)`); plain text. */
+  source?: string;
 }
 
 export interface CommentOptions {
@@ -513,7 +524,9 @@ function singleLayout(
     measure,
     continuations,
     firstN,
-    head: () => [title],
+    // A promotion or rollback says so first: reviewers approve a release, not only a diff.
+    head: () =>
+      ctx.source ? [title, '', `> **${cellText(oneLine(truncate(ctx.source, MAX_DETAIL)))}**`] : [title],
     continuationHeading: (index, total) => `${title} (continued, ${index} of ${total})`,
   };
 }

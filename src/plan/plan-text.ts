@@ -40,6 +40,7 @@ function heading(ctx: Partial<PlanRenderContext>): string {
 
 export function renderPlanText(model: PlanModel, ctx: Partial<PlanRenderContext> = {}): string {
   const lines: string[] = [heading(ctx)];
+  if (ctx.source) lines.push(oneLine(ctx.source));
   if (model.errored)
     lines.push('The plan failed. What follows is what it planned before the error; it cannot be applied.');
   lines.push(

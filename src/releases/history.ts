@@ -54,6 +54,8 @@ export interface ReleaseHistory {
    * `deployment:<id>` say which when a number could be both.
    */
   releaseFor(to: string): Promise<DeployedRelease>;
+  /** Every readable release of the environment, newest first (unreadable records passed over). */
+  all(): Promise<DeployedRelease[]>;
 }
 
 type Payload =
@@ -167,6 +169,15 @@ export function releaseHistory(
   return {
     environment,
     current,
+
+    async all() {
+      const entries: DeployedRelease[] = [];
+      for (const d of mine) {
+        const payload = payloadOf(d);
+        if (payload.kind === 'release') entries.push(await deployed(d, payload.release));
+      }
+      return entries;
+    },
 
     async latestRelease() {
       const entry = await newestSucceeded(mine, true);

@@ -114,23 +114,59 @@ export function checkPromotion(release: Release, policy: PromotionPolicy): strin
  * ami-0abc, smoke 22/22, age 3 h)`. Plain text: put it through src/markdown/escape.ts in Markdown.
  */
 export function describeRelease(release: Release, now: Date | number): string {
+  const smoke = smokeTotals(release);
+  return describeReleaseRef(
+    {
+      ...release,
+      ...(smoke ? { smoke: { passed: smoke.totals.passed, total: smoke.totals.total } } : {}),
+    },
+    now,
+  );
+}
+
+/** What describeRelease says of a release, from what a plan's binding (or a release's source) keeps of it. */
+export interface ReleaseRef {
+  environment: string;
+  runId: number;
+  runAttempt: number;
+  commit: string;
+  createdAt: string;
+  image?: { id: string; name: string } | undefined;
+  smoke?: { passed: number; total: number } | undefined;
+}
+
+/** describeRelease of a release known by its binding: the same words. */
+export function describeReleaseRef(release: ReleaseRef, now: Date | number): string {
   const image = !release.image
     ? 'no image build'
     : release.image.id
       ? `image ${release.image.id}`
       : `image ${release.image.name}`;
-  const smoke = smokeTotals(release);
-  const tests = smoke ? `smoke ${smoke.totals.passed}/${smoke.totals.total}` : 'no smoke tests';
+  const tests = release.smoke ? `smoke ${release.smoke.passed}/${release.smoke.total}` : 'no smoke tests';
   return `${releaseName(release)} (commit ${release.commit.slice(0, 12)}, ${image}, ${tests}, age ${formatAge(ageSeconds(release, now))})`;
 }
 
+/**
+ * The sentence comments, summaries and reports open with for a plan or release that deploys another
+ * again: `Promotes release 1234 of staging (…)`, `Rollback of prod to release 1200 (…)`.
+ */
+export function describeSource(
+  source: ReleaseRef & { kind: 'promotion' | 'rollback'; scope: 'release' | 'image' },
+  now: Date | number,
+): string {
+  const described = describeReleaseRef(source, now);
+  if (source.kind === 'promotion') return `Promotes ${described}`;
+  const what = source.scope === 'image' ? 'the image of ' : '';
+  return `Rollback of ${source.environment} to ${what}${described}`;
+}
+
 /** `release 1234 of staging`, with the attempt when the run was re-run. */
-export function releaseName(release: Release): string {
+export function releaseName(release: Pick<ReleaseRef, 'runId' | 'runAttempt' | 'environment'>): string {
   const attempt = release.runAttempt > 1 ? ` (attempt ${release.runAttempt})` : '';
   return `release ${release.runId}${attempt} of ${release.environment}`;
 }
 
-function ageSeconds(release: Release, now: Date | number): number {
+function ageSeconds(release: Pick<ReleaseRef, 'createdAt'>, now: Date | number): number {
   return (epochMs(now, 'now') - epochMs(release.createdAt, 'the release time')) / 1000;
 }
 

@@ -6,7 +6,9 @@ import {
   type Release,
   type ReleaseSmoke,
   type ReleaseSource,
+  type ReplacedRelease,
   type SmokeTally,
+  type TimeToRestore,
 } from '../contracts/release.js';
 import type { SmokeCheckResult, SmokeResults } from '../contracts/smoke.js';
 import { ConfigurationError } from '../core/errors.js';
@@ -32,6 +34,12 @@ export interface ReleaseRecordInput {
   smoke?: ReadonlyArray<Hashed<SmokeResults>> | undefined;
   /** The release this one deploys again (promotion source, rollback target). */
   source?: ReleaseSource | undefined;
+  /** Whether apply, configure and smoke were all green, and if not, why. */
+  outcome: 'success' | 'failure';
+  failure?: string | undefined;
+  /** The release that ran there before, and the time to restore when this one ends its failure. */
+  replaces?: ReplacedRelease | undefined;
+  timeToRestore?: TimeToRestore | undefined;
   /** When the release was made: now, by default. */
   createdAt?: Date | undefined;
 }
@@ -107,6 +115,10 @@ export function releaseRecord(input: ReleaseRecordInput): Release {
       };
     }),
     ...(input.source ? { source: input.source } : {}),
+    outcome: input.outcome,
+    ...(input.failure ? { failure: input.failure } : {}),
+    ...(input.replaces ? { replaces: input.replaces } : {}),
+    ...(input.timeToRestore ? { timeToRestore: input.timeToRestore } : {}),
   } satisfies Release);
 }
 

@@ -14,7 +14,8 @@ import {
 import { BUILD_METADATA_FILE, readBuildMetadata, type BuildMetadata } from '../contracts/build-metadata.js';
 import { ENCRYPTED_BUNDLE_FILE } from '../contracts/encryption.js';
 import { MANIFEST_FILE, readContract, readPlanManifest, type PlanManifest } from '../contracts/manifest.js';
-import { errorMessage } from '../core/errors.js';
+import { readRelease, RELEASE_FILE, type Release } from '../contracts/release.js';
+import { ConfigurationError, errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { readSmokeResults, SMOKE_RESULTS_FILE, type SmokeResults } from './smoke.js';
 
@@ -31,6 +32,7 @@ export const READ_KINDS = [
   'approval',
   'outputs',
   'ansible',
+  'release',
   'validate',
   'image',
   'smoke',
@@ -58,6 +60,8 @@ export type GatheredArtifact = Base &
     | { kind: 'inventory'; hosts?: string[] }
     | { kind: 'ansible'; results?: AnsibleResults }
     | { kind: 'smoke'; smoke?: SmokeResults }
+    /** `<prefix>-release-<environment>`: the stack slot of the name holds the environment. */
+    | { kind: 'release'; release?: Release }
     | { kind: 'errored-state'; encrypted: boolean }
     | { kind: 'validate'; files?: string[] }
     | { kind: 'other'; files?: string[] }
@@ -164,6 +168,16 @@ async function readArtifact(kind: ReadKind | 'other', base: Base, dir: string): 
         kind,
         smoke: readSmokeResults(await text(MANIFEST_FILE), await text(SMOKE_RESULTS_FILE)),
       };
+    case 'release': {
+      // Named by artifact in messages: a run may record releases of several environments.
+      const file = `${base.name}/${RELEASE_FILE}`;
+      if (!existsSync(join(dir, RELEASE_FILE))) throw new ConfigurationError(`${file} is missing`);
+      const release = readRelease(await text(RELEASE_FILE), {
+        reader: 'report',
+        file,
+      });
+      return { ...base, kind, release };
+    }
     case 'errored-state':
       return { ...base, kind, encrypted: existsSync(join(dir, ENCRYPTED_BUNDLE_FILE)) };
     case 'validate':

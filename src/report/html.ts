@@ -2,6 +2,7 @@ import { htmlText } from '../markdown/escape.js';
 import type { GatheredArtifact } from './gather.js';
 import { formatDuration } from './markdown.js';
 import type { ReportModel, StageRow, StageStatus } from './model.js';
+import type { ReleaseSection } from './release.js';
 
 /**
  * report.html: one self-contained file (no script, font, image or stylesheet from anywhere; a
@@ -132,6 +133,52 @@ function stageTable(rows: readonly StageRow[]): SafeHtml {
       )}
     </tbody>
   </table>`;
+}
+
+/** The Release section, after the verdict: each record's sentences, then its stacks' digests. */
+function releaseHtml(section: ReleaseSection | undefined): SafeHtml | '' {
+  if (!section) return '';
+  return html`<h2>Release</h2>
+    <div id="releases">
+      ${section.releases.map(
+        (r) =>
+          html`<div class="release" data-artifact="${r.artifact}" data-outcome="${r.outcome}">
+            <p><strong class="${r.outcome}">${r.headline}</strong></p>
+            ${r.source ? html`<p class="source">${r.source}</p>` : ''}
+            ${r.timeToRestore ? html`<p class="restore">${r.timeToRestore}</p>` : ''}
+            <p class="meta">
+              commit <code>${r.commit}</code> ·
+              ${r.image ? html`image <code>${r.image}</code>` : 'no image build'} ·
+              ${r.smoke ? `smoke ${r.smoke}` : 'no smoke tests'} · from <code>${r.artifact}</code>
+            </p>
+            <table class="release-stacks">
+              <thead>
+                <tr>
+                  <th>stack</th>
+                  <th>plan digest</th>
+                  <th>smoke</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${r.stacks.map(
+                  (s) =>
+                    html`<tr>
+                      <td><code>${s.stack}</code></td>
+                      <td><code>${s.planDigest}</code></td>
+                      <td class="n">${s.smoke ?? ''}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`,
+      )}
+      ${section.warnings.map(
+        (w) =>
+          html`<p class="failure release-warning">
+            The release record <code>${w.artifact}</code> could not be read: ${w.problem}
+          </p>`,
+      )}
+    </div>`;
 }
 
 function sections(artifacts: readonly GatheredArtifact[]): SafeHtml[] {
@@ -303,6 +350,7 @@ export function renderHtml(model: ReportModel): string {
             ${model.run.repository}</span
           >
         </p>
+        ${releaseHtml(model.release)}
         <h2>Stages</h2>
         ${stageTable(model.stages)}
         <h2>Timeline</h2>

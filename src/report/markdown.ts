@@ -1,6 +1,7 @@
 import { cellCode, cellText, codeSpan, headingText, oneLine } from '../markdown/escape.js';
 import type { ReportModel, StageRow, StageStatus } from './model.js';
 import type { GatheredArtifact } from './gather.js';
+import type { ReleaseSection } from './release.js';
 
 /**
  * report.md and the job summary. Every text that came from an artifact (stack names, addresses,
@@ -74,6 +75,37 @@ function stageTable(rows: readonly StageRow[]): string[] {
     const duration = `${formatDuration(r.durationSeconds)}${r.estimated && r.durationSeconds !== undefined ? ' (est.)' : ''}`;
     lines.push(
       `| ${r.stage} | ${r.stack ? cellCode(r.stack) : ''} | ${STATUS_MARK[r.status]} | ${duration} | ${figures} |`,
+    );
+  }
+  return lines;
+}
+
+/**
+ * What the run recorded as releases, right after the verdict: the release is what the run was for. The
+ * sentences are plain text from the records (environments, failure reasons, image ids), so they go out
+ * as heading text, and names and digests as code.
+ */
+function releaseMarkdown(section: ReleaseSection | undefined): string[] {
+  if (!section) return [];
+  const lines = ['### Release', ''];
+  for (const r of section.releases) {
+    lines.push(
+      `${r.outcome === 'success' ? ':white_check_mark:' : ':x:'} **${headingText(r.headline)}**`,
+      '',
+      ...(r.source ? [headingText(r.source), ''] : []),
+      ...(r.timeToRestore ? [headingText(r.timeToRestore), ''] : []),
+      `Commit ${codeSpan(r.commit)} · ${r.image ? `image ${codeSpan(r.image)}` : 'no image build'} · ${r.smoke ? `smoke ${r.smoke}` : 'no smoke tests'} · from ${codeSpan(r.artifact)}`,
+      '',
+      '| stack | plan digest | smoke |',
+      '| --- | --- | ---: |',
+      ...r.stacks.map((s) => `| ${cellCode(s.stack)} | ${cellCode(s.planDigest)} | ${s.smoke ?? ''} |`),
+      '',
+    );
+  }
+  for (const w of section.warnings) {
+    lines.push(
+      `:warning: The release record ${codeSpan(w.artifact)} could not be read: ${codeSpan(w.problem)}`,
+      '',
     );
   }
   return lines;
@@ -195,6 +227,7 @@ export function renderMarkdown(model: ReportModel): string {
     '',
     `${OUTCOME_MARK[model.outcome]} · run [${model.run.runId}](${model.run.url}) attempt ${model.run.runAttempt} · commit ${codeSpan(model.run.commit.slice(0, 12))} · ${codeSpan(model.run.ref)}${model.startedAt && model.finishedAt ? ` · ${formatDuration((Date.parse(model.finishedAt) - Date.parse(model.startedAt)) / 1000)}` : ''}`,
     '',
+    ...releaseMarkdown(model.release),
     '### Stages',
     '',
     ...stageTable(model.stages),

@@ -1,6 +1,7 @@
 import { SUITE_VERSION } from '../core/version.js';
 import type { RunContext } from '../core/run-context.js';
 import type { GatheredArtifact } from './gather.js';
+import { releaseSection, type ReleaseSection } from './release.js';
 
 /**
  * The deployment report as data: one row a stage (per stack), each with a status, times and key
@@ -63,6 +64,8 @@ export interface ReportModel {
   startedAt?: string | undefined;
   finishedAt?: string | undefined;
   backup?: { artifact: string; encrypted: boolean } | { problem: string } | undefined;
+  /** What the run recorded as releases; absent when it recorded none. */
+  release?: ReleaseSection | undefined;
 }
 
 const JOB_STAGE: Array<[RegExp, Stage]> = [
@@ -408,6 +411,7 @@ export function buildModel(input: ModelInput): ReportModel {
     .filter((t): t is string => !!t)
     .sort();
   const { run } = input;
+  const release = releaseSection(input.artifacts, input.now);
   return {
     title: input.title ?? `${run.owner}/${run.repo}${input.workflow ? ` · ${input.workflow}` : ''}`,
     outcome: outcomeOf(stages, input.jobs),
@@ -427,6 +431,7 @@ export function buildModel(input: ModelInput): ReportModel {
     jobsNote: input.jobsNote,
     startedAt: starts[0],
     finishedAt: ends.at(-1),
+    ...(release ? { release } : {}),
   };
 }
 
@@ -438,6 +443,7 @@ export function reportJson(model: ReportModel): Record<string, unknown> {
   const ansible = model.artifacts.flatMap((a) => (a.kind === 'ansible' && a.results ? [a.results] : []));
   const smoke = model.artifacts.flatMap((a) => (a.kind === 'smoke' && a.smoke ? [a.smoke] : []));
   const approvals = model.artifacts.flatMap((a) => (a.kind === 'approval' && a.record ? [a.record] : []));
+  const releases = model.artifacts.flatMap((a) => (a.kind === 'release' && a.release ? [a.release] : []));
   const applies = model.stages.filter((r) => r.stage === 'apply');
   const deployed = applies.length > 0 && applies.every((r) => r.status === 'success');
   const afterApply = model.stages.filter((r) => ['apply', 'configure', 'smoke'].includes(r.stage));
@@ -513,5 +519,7 @@ export function reportJson(model: ReportModel): Record<string, unknown> {
       ...(a.problem ? { problem: a.problem } : {}),
     })),
     ...(model.backup ? { backup: model.backup } : {}),
+    // The records as read, for metrics over releases; a record that did not read is in `artifacts`.
+    ...(model.release ? { releases } : {}),
   };
 }

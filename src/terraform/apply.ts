@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { artifactName, stackName } from '../artifacts/names.js';
 import { fetchPlanBundle } from '../artifacts/plan-bundle.js';
@@ -8,13 +8,22 @@ import type { ArtifactStore, OtherRun } from '../artifacts/store.js';
 import { verifyPlanBundle } from '../contracts/bundle.js';
 import { shortDigest } from '../contracts/digest.js';
 import { encryptDirectory, ENCRYPTED_BUNDLE_FILE } from '../contracts/encryption.js';
-import { LOCK_FILE, PLAN_FILE, toWorkspacePath, type PlanManifest } from '../contracts/manifest.js';
+import {
+  LOCK_FILE,
+  MANIFEST_FILE,
+  PLAN_FILE,
+  PLAN_JSON_FILE,
+  toWorkspacePath,
+  type PlanManifest,
+} from '../contracts/manifest.js';
 import { checkedOutCommit } from '../core/checkout.js';
 import { ConfigurationError, StepFailure } from '../core/errors.js';
 import type { Exec } from '../core/exec.js';
 import type { Logger } from '../core/logger.js';
 import type { RunContext } from '../core/run-context.js';
-import { Deployment } from '../github/deployments.js';
+import { Deployment, deploymentsApi, type DeploymentsApi } from '../github/deployments.js';
+import { refuseUnboundApply } from '../releases/binding.js';
+import { releaseName } from '../releases/promotion.js';
 import {
   isTerraformFailure,
   resolveTool,
@@ -71,6 +80,8 @@ export interface TfApplyDependencies {
   run: RunContext;
   /** Creates the GitHub deployment when `environment` is given. */
   startDeployment?: (manifest: PlanManifest) => Promise<Deployment>;
+  /** The deployments API, for a bundle bound to a release (a promotion, a rollback). */
+  deployments?: () => Promise<DeploymentsApi>;
 }
 
 export interface TfApplyResult {
@@ -99,7 +110,9 @@ export async function runTfApply(
     logger,
     run,
     () =>
-      new ConfigurationError('Input "github-token" is required with environment, to create the deployment.'),
+      new ConfigurationError(
+        'Input "github-token" is required with environment (to create the deployment) and for the bundle of a promotion or rollback (to read its release).',
+      ),
   );
   const startDeployment = environment
     ? async (manifest: { planDigest: string; stack: string }) =>
@@ -109,7 +122,12 @@ export async function runTfApply(
           payload: { stack: manifest.stack, planDigest: manifest.planDigest },
         })
     : undefined;
-  const result = await apply(inputs, { ...deps, ...(startDeployment ? { startDeployment } : {}) });
+  const deployments = async () => deploymentsApi(await github(), run);
+  const result = await apply(inputs, {
+    ...deps,
+    deployments,
+    ...(startDeployment ? { startDeployment } : {}),
+  });
   deps.setOutputs({
     applied: true,
     outputs: result.outputs,
@@ -171,12 +189,22 @@ export async function apply(inputs: TfApplyInputs, deps: TfApplyDependencies): P
       directory: join(scratch, 'approval'),
     });
     logger.info(`Approved by ${record.decidedBy} (${record.mode} gate) in run ${record.runId}.`);
+    if (manifest.source) logger.info(`The approval names ${releaseName(manifest.source)}.`);
   } else if (!inputs.expectedPlanDigest) {
     logger.warning(
       'No expected-plan-digest was given and require-approval is off: the bundle is applied as planned, but no approval is checked.',
       {
         title: 'Unapproved apply',
       },
+    );
+  }
+
+  if (manifest.source) {
+    if (!deps.deployments) throw new Error('a bound bundle needs the deployments API');
+    const planJson = JSON.parse(await readFile(join(bundleDir, PLAN_JSON_FILE), 'utf8')) as unknown;
+    await refuseUnboundApply(manifest, planJson, await deps.deployments());
+    logger.info(
+      `The bundle is ${releaseName(manifest.source)}'s commit and image, as its deployment records them.`,
     );
   }
 
@@ -218,7 +246,7 @@ export async function apply(inputs: TfApplyInputs, deps: TfApplyDependencies): P
   // The apply already reported every output but the sensitive values; only exposing those needs another
   // run of the tool, which is a tenth of a second that most applies can skip.
   const outputs = applyResult.outputs && !inputs.exposeSensitive ? applyResult.outputs : await cli.output();
-  const published = await publishOutputs(outputs, inputs, deps, stack, scratch);
+  const published = await publishOutputs(outputs, inputs, deps, stack, scratch, manifest);
   const applied = applyResult.applied.slice();
   return { stack, manifest, applied, ...published, ...(deployment ? { deploymentId: deployment.id } : {}) };
 }
@@ -326,6 +354,7 @@ async function publishOutputs(
   deps: TfApplyDependencies,
   stack: string,
   scratch: string,
+  manifest: PlanManifest,
 ): Promise<Pick<TfApplyResult, 'outputs' | 'outputsPath' | 'inventoryPath'>> {
   const redacted = redactOutputs(output, { exposeSensitive: inputs.exposeSensitive });
   // Masked before anything is written or printed, so no later line can show them.
@@ -335,9 +364,12 @@ async function publishOutputs(
   await mkdir(outputsDir, { recursive: true });
   const outputsPath = join(outputsDir, 'outputs.json');
   await writeFile(outputsPath, `${JSON.stringify(redacted.values, null, 2)}\n`);
+  // The manifest of the plan applied, in the clear (it holds no value): what the release records.
+  const manifestPath = join(outputsDir, MANIFEST_FILE);
+  await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   await deps.artifacts.upload(
     artifactName(inputs.artifactPrefix, 'outputs', stack),
-    [outputsPath],
+    [outputsPath, manifestPath],
     outputsDir,
   );
 

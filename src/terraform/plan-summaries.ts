@@ -10,12 +10,13 @@ import {
 import { codeSpan } from '../markdown/escape.js';
 import { FOOTER_ROOM, planCommentBodies as commentBodies } from '../github/plan-comment.js';
 import type { TfPlanResult } from './plan.js';
+import { describeSource } from '../releases/promotion.js';
 
 /** The context every rendering of a plan names: stack, workspace, digest, commit and the run. */
 export function renderContext(
   result: TfPlanResult,
   run: RunContext,
-  options: { commit: string; environment?: string },
+  options: { commit: string; environment?: string; now?: number },
 ): PlanRenderContext {
   return {
     stack: result.stack,
@@ -26,6 +27,9 @@ export function renderContext(
     runUrl: run.runUrl,
     tool: result.manifest.tool,
     ...withState(result.manifest.backend),
+    ...(result.manifest.source
+      ? { source: describeSource(result.manifest.source, options.now ?? Date.now()) }
+      : {}),
   };
 }
 

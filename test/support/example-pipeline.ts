@@ -1,6 +1,6 @@
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { artifactsOfRuns, jobsOfRuns } from './artifact-bridge.js';
@@ -23,6 +23,10 @@ const execFileAsync = promisify(execFile);
 export const REPOSITORY = 'octo-org/infra';
 export const BOT = 'github-actions[bot]';
 export const DEV_VMS = ['web-1', 'web-2', 'db-1'];
+/** What examples/infra/env/prod.tfvars asks for: three web VMs and two databases. */
+export const PROD_VMS = ['web-1', 'web-2', 'web-3', 'db-1', 'db-2'];
+/** The test-bed host of a prod VM: its own sshd, named apart from the dev VM of the same name. */
+export const prodHostName = (vm: string): string => `prod-${vm}`;
 export const DB_PASSWORD = 'example-Db-Secret-4f2a';
 
 /** Where the example's state lives: a directory the jobs share by path, or S3 (versitygw on loopback). */
@@ -36,8 +40,27 @@ export type ExampleStack = keyof typeof EXAMPLE_STACKS;
 /** The shipped override that turns a stack's `backend "local" {}` into `backend "s3" {}`. */
 export const S3_OVERRIDE = join('examples', 'backends', 's3', 'backend_override.tf');
 
-/** The S3 key of a stack's dev state: one key per stack and environment, so each has its own lock file. */
-export const stateKey = (stack: ExampleStack): string => `dev/${stack}.tfstate`;
+/** The environments the example ships var-files for (examples/<stack>/env/<environment>.tfvars). */
+export type ExampleEnvironment = 'dev' | 'prod';
+
+/**
+ * The prod VMs' SSH endpoints, committed next to prod.tfvars: a -var-file given after prod.tfvars, so it
+ * overrides the dev hosts of testbed.auto.tfvars.json, which tofu loads on its own.
+ */
+export const PROD_HOSTS_VAR_FILE = 'examples/infra/env/testbed-prod.tfvars.json';
+
+/** Each stack's var-files per environment, as the stacks input takes them (one path a line). */
+const VAR_FILES: Record<ExampleEnvironment, Record<ExampleStack, string>> = {
+  dev: { network: 'examples/network/env/dev.tfvars', vms: 'examples/infra/env/dev.tfvars' },
+  prod: {
+    network: 'examples/network/env/prod.tfvars',
+    vms: `examples/infra/env/prod.tfvars\n${PROD_HOSTS_VAR_FILE}`,
+  },
+};
+
+/** The S3 key of a stack's state: one key per stack and environment, so each has its own lock file. */
+export const stateKey = (stack: ExampleStack, environment: ExampleEnvironment = 'dev'): string =>
+  `${environment}/${stack}.tfstate`;
 
 export interface ExampleS3 {
   server: S3Server;
@@ -48,11 +71,13 @@ export interface ExampleBed {
   results: ResultsService;
   api: GitHubApi;
   hosts: SshHosts;
+  /** The prod VMs (prod-web-1, ...), with a client key of their own; only on a bed started with prod. */
+  prodHosts?: SshHosts;
   /** Holds the checkout, the state and every run's jobs. */
   root: string;
   /** What actions/checkout copies: the example as a git repository of its own. */
   checkout: string;
-  /** The commit the checkout holds: what tf-plan and tf-apply record and compare. */
+  /** The commit the checkout holds (its HEAD): what tf-plan and tf-apply record and compare. */
   commit: string;
   backend: ExampleBackend;
   /** The local backend's directory, outside every job's workspace (empty on S3). */
@@ -64,11 +89,32 @@ export interface ExampleBed {
   close(options?: { keep?: boolean }): Promise<void>;
 }
 
+/** git in the checkout, as the example's one committer. */
+function checkoutGit(checkout: string): (args: string[]) => Promise<{ stdout: string }> {
+  return (args) =>
+    execFileAsync('git', ['-c', 'user.name=iac-pipeline', '-c', 'user.email=demo@example.com', ...args], {
+      cwd: checkout,
+    });
+}
+
+/** A var-file of the VMs' `hosts` variable: where each VM answers SSH in this test bed. */
+function hostsVarFile(hosts: SshHosts, vms: readonly string[], hostName: (vm: string) => string): string {
+  const endpoints = Object.fromEntries(
+    vms.map((name) => [name, { address: '127.0.0.1', port: hosts.host(hostName(name)).port }]),
+  );
+  return `${JSON.stringify({ hosts: endpoints }, null, 2)}\n`;
+}
+
 /**
  * The repository the pipeline checks out: examples/, the tool versions, and the test bed's SSH endpoints,
  * committed, so that the jobs find the commit they plan and apply with git, as after actions/checkout.
  */
-async function writeCheckout(checkout: string, hosts: SshHosts, backend: ExampleBackend): Promise<string> {
+async function writeCheckout(
+  checkout: string,
+  hosts: SshHosts,
+  backend: ExampleBackend,
+  prodHosts: SshHosts | undefined,
+): Promise<string> {
   await cp(join(repoRoot, 'examples'), join(checkout, 'examples'), {
     recursive: true,
     filter: (source) => !/\.terraform|tfstate|tfplan|manifest\.json$/.test(source),
@@ -81,17 +127,14 @@ async function writeCheckout(checkout: string, hosts: SshHosts, backend: Example
   }
   await writeFile(join(checkout, '.tool-versions'), `opentofu ${pinnedVersions().OPENTOFU_VERSION}\n`);
   // Loaded by tofu on its own (*.auto.tfvars.json): where each VM answers SSH in this test bed.
-  const endpoints = Object.fromEntries(
-    DEV_VMS.map((name) => [name, { address: '127.0.0.1', port: hosts.host(name).port }]),
-  );
   await writeFile(
     join(checkout, 'examples', 'infra', 'testbed.auto.tfvars.json'),
-    `${JSON.stringify({ hosts: endpoints }, null, 2)}\n`,
+    hostsVarFile(hosts, DEV_VMS, (vm) => vm),
   );
-  const git = (args: string[]) =>
-    execFileAsync('git', ['-c', 'user.name=iac-pipeline', '-c', 'user.email=demo@example.com', ...args], {
-      cwd: checkout,
-    });
+  if (prodHosts) {
+    await writeFile(join(checkout, PROD_HOSTS_VAR_FILE), hostsVarFile(prodHosts, PROD_VMS, prodHostName));
+  }
+  const git = checkoutGit(checkout);
   await git(['init', '-q']);
   await git(['add', '.']);
   await git(['commit', '-q', '-m', 'the example']);
@@ -102,16 +145,24 @@ export interface ExampleBedOptions {
   root?: string;
   /** `local` (the default) or `s3`: versitygw started for the bed, with a bucket for the state. */
   backend?: ExampleBackend;
+  /** Also the prod VMs: five more sshd hosts, and their endpoints committed in PROD_HOSTS_VAR_FILE. */
+  prod?: boolean;
+}
+
+/** Test-bed hosts for VMs, each in its Ansible group (web-1 in web), as the example's inventory has them. */
+function startVmHosts(vms: readonly string[], hostName: (vm: string) => string): Promise<SshHosts> {
+  return startSshHosts(vms.map((vm) => ({ name: hostName(vm), groups: [vm.replace(/-\d+$/, '')] })));
 }
 
 export async function startExampleBed(options: ExampleBedOptions = {}): Promise<ExampleBed> {
   const backend = options.backend ?? 'local';
   const root = options.root ?? (await mkdtemp(join(tmpdir(), 'iac-example-')));
   const runs: WorkflowRun[] = [];
-  const [results, hosts, server] = await Promise.all([
+  const [results, hosts, server, prodHosts] = await Promise.all([
     startResultsService(),
-    startSshHosts(DEV_VMS.map((name) => ({ name, groups: [name.replace(/-\d+$/, '')] }))),
+    startVmHosts(DEV_VMS, (vm) => vm),
     backend === 's3' ? startS3Server() : undefined,
+    options.prod ? startVmHosts(PROD_VMS, prodHostName) : undefined,
   ]);
   const s3 = server ? { server, bucket: await server.bucket('example-tfstate') } : undefined;
   const api = await startGitHubApi({
@@ -127,11 +178,12 @@ export async function startExampleBed(options: ExampleBedOptions = {}): Promise<
   const checkout = join(root, 'repository');
   const stateDir = join(root, 'state');
   await mkdir(stateDir, { recursive: true });
-  const commit = await writeCheckout(checkout, hosts, backend);
+  const commit = await writeCheckout(checkout, hosts, backend, prodHosts);
   return {
     results,
     api,
     hosts,
+    ...(prodHosts ? { prodHosts } : {}),
     root,
     checkout,
     commit,
@@ -141,33 +193,82 @@ export async function startExampleBed(options: ExampleBedOptions = {}): Promise<
     runs,
     async close({ keep = false } = {}) {
       if (!keep) for (const run of runs) await run.cleanup();
-      await Promise.all([results.close(), api.close(), hosts.close(), s3?.server.close()]);
+      await Promise.all([
+        results.close(),
+        api.close(),
+        hosts.close(),
+        prodHosts?.close(),
+        s3?.server.close(),
+      ]);
       if (!keep) await rm(root, { recursive: true, force: true });
     },
   };
 }
 
+/**
+ * Writes files (paths relative to the checkout) into the example's repository and commits them: the
+ * repository's new HEAD, which bed.commit becomes, so a later deploy plans it while a promotion or a
+ * rollback checks out an older commit by its `ref:`.
+ */
+export async function commitToCheckout(
+  bed: ExampleBed,
+  files: Record<string, string>,
+  message: string,
+): Promise<string> {
+  const paths = Object.keys(files);
+  for (const path of paths) {
+    const inside = relative(bed.checkout, resolve(bed.checkout, path));
+    if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+      throw new Error(`commitToCheckout writes inside the checkout only, not ${path}`);
+    }
+  }
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(dirname(join(bed.checkout, path)), { recursive: true });
+    await writeFile(join(bed.checkout, path), content);
+  }
+  const git = checkoutGit(bed.checkout);
+  await git(['add', '--', ...paths]);
+  await git(['commit', '-q', '-m', message]);
+  bed.commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+  return bed.commit;
+}
+
 /** A stack's backend-config lines: its own state file, or its own key in the bucket with the lock file. */
-export function backendConfig(bed: ExampleBed, stack: ExampleStack): string {
-  if (bed.s3) return bed.s3.bucket.backendConfig(stateKey(stack));
-  return `path=${join(bed.stateDir, `${stack}-dev.tfstate`)}`;
+export function backendConfig(
+  bed: ExampleBed,
+  stack: ExampleStack,
+  environment: ExampleEnvironment = 'dev',
+): string {
+  if (bed.s3) return bed.s3.bucket.backendConfig(stateKey(stack, environment));
+  return `path=${join(bed.stateDir, `${stack}-${environment}.tfstate`)}`;
+}
+
+export interface ExampleStacksOptions {
+  checks?: string;
+  /** dev (the default) or prod: that environment's var-files and state; prod names it on each stack. */
+  environment?: ExampleEnvironment;
 }
 
 /** The two stacks of the example: the network first, then the VMs that depend on it. */
-export function exampleStacks(bed: ExampleBed, options: { checks?: string } = {}): string {
+export function exampleStacks(bed: ExampleBed, options: ExampleStacksOptions = {}): string {
+  const environment = options.environment ?? 'dev';
+  // dev is the pipeline's own environment input; the stacks name none, as they did before prod existed.
+  const named = environment === 'dev' ? {} : { environment };
   return JSON.stringify([
     {
       stack: 'network',
       directory: 'examples/network',
-      'var-files': 'examples/network/env/dev.tfvars',
-      'backend-config': backendConfig(bed, 'network'),
+      ...named,
+      'var-files': VAR_FILES[environment].network,
+      'backend-config': backendConfig(bed, 'network', environment),
     },
     {
       stack: 'vms',
       directory: 'examples/infra',
+      ...named,
       'depends-on': ['network'],
-      'var-files': 'examples/infra/env/dev.tfvars',
-      'backend-config': backendConfig(bed, 'vms'),
+      'var-files': VAR_FILES[environment].vms,
+      'backend-config': backendConfig(bed, 'vms', environment),
       'image-variable': 'image_id',
       playbook: 'examples/ansible/site.yml',
       checks: options.checks ?? 'examples/smoke/checks.yml',
@@ -187,29 +288,48 @@ export interface PipelineRunOptions {
  * The secrets a deploy of the example needs, as a caller passes them to iac-pipeline.yml; on S3 also the
  * bucket's credentials, which the workflow hands to the plan and apply steps as AWS_* variables.
  */
-export function exampleSecrets(bed: ExampleBed): Record<string, string> {
+export function exampleSecrets(
+  bed: ExampleBed,
+  options: { environment?: ExampleEnvironment } = {},
+): Record<string, string> {
   return {
     'tf-vars': JSON.stringify({ vms: `db_password=${DB_PASSWORD}` }),
     'ansible-extra-vars': JSON.stringify({ db_password: DB_PASSWORD }),
-    'ssh-private-key': bed.hosts.privateKey,
+    // The prod hosts trust a key of their own, as an environment secret of prod would hold it.
+    'ssh-private-key': options.environment === 'prod' ? prodHostsOf(bed).privateKey : bed.hosts.privateKey,
     ...(bed.s3
       ? { 'aws-access-key-id': bed.s3.server.accessKey, 'aws-secret-access-key': bed.s3.server.secretKey }
       : {}),
   };
 }
 
-/** The inputs of a first deploy of the example to dev, with an image built by Packer. */
-export async function exampleInputs(bed: ExampleBed): Promise<Record<string, string>> {
+function prodHostsOf(bed: ExampleBed): SshHosts {
+  if (!bed.prodHosts) throw new Error('the example bed has no prod hosts: start it with { prod: true }');
+  return bed.prodHosts;
+}
+
+/**
+ * The inputs of a deploy of the example with an image built by Packer: a first deploy to dev by default;
+ * to prod, that environment's stacks, and the host keys of both host sets when the bed has prod hosts.
+ */
+export async function exampleInputs(
+  bed: ExampleBed,
+  options: { environment?: ExampleEnvironment } = {},
+): Promise<Record<string, string>> {
+  const environment = options.environment ?? 'dev';
+  const knownHosts = [bed.hosts, ...(environment === 'prod' && bed.prodHosts ? [bed.prodHosts] : [])];
   return {
-    stacks: exampleStacks(bed),
-    environment: 'dev',
+    stacks: exampleStacks(bed, { environment }),
+    environment,
     'packer-template': 'examples/packer/image.pkr.hcl',
     'image-name': 'golden-dev-1',
     'image-identifier': 'name',
-    'auto-approve-environments': 'dev',
+    'auto-approve-environments': environment === 'dev' ? 'dev' : 'dev,prod',
     'ssh-user': os.userInfo().username,
-    'known-hosts': await readFile(bed.hosts.knownHostsPath, 'utf8'),
-    'report-title': 'Example deployment to dev',
+    'known-hosts': (
+      await Promise.all(knownHosts.map((hosts) => readFile(hosts.knownHostsPath, 'utf8')))
+    ).join(''),
+    'report-title': `Example deployment to ${environment}`,
   };
 }
 

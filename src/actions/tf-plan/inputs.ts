@@ -32,6 +32,10 @@ export const tfPlanInputs = defineInputs(
     'comment-author': input.text(),
     'drift-issue': input.boolean(true),
     'drift-labels': input.list().transform((labels) => (labels.length > 0 ? labels : ['drift'])),
+    'source-release': input.integer(1, Number.MAX_SAFE_INTEGER),
+    'source-kind': input.choice(['promotion', 'rollback'] as const, 'promotion'),
+    'rollback-scope': input.choice(['release', 'image'] as const, 'release'),
+    'image-variable': input.name(),
   },
   [
     backendConfigFilesRule,
@@ -57,6 +61,17 @@ export const tfPlanInputs = defineInputs(
     (v) =>
       v.stackGraph && v.mode !== 'waves'
         ? { input: 'stack-graph', message: 'is for mode: waves, which orders the stacks into waves' }
+        : undefined,
+    (v) =>
+      v.sourceRelease !== undefined && v.mode !== 'plan'
+        ? { input: 'source-release', message: 'is for mode: plan (a promotion or rollback plans the stack)' }
+        : undefined,
+    (v) =>
+      v.sourceRelease !== undefined && (v.destroy || v.refreshOnly || v.targets.length > 0)
+        ? {
+            input: 'source-release',
+            message: 'plans the whole release again, so it cannot be combined with destroy, refresh-only or targets',
+          }
         : undefined,
     (v) =>
       v.mode === 'drift' && v.destroy

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { cp } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { repoRoot } from '../tools.js';
 import { condition, interpolate, interpolateString, type Contexts } from './expressions.js';
@@ -13,9 +15,12 @@ import type { Job, StepResult, WorkflowRun } from './runner.js';
  * bundled action in that job's own workspace. What the harness cannot do it refuses by name rather
  * than pretending: a `run:` step, a third-party action, a matrix of axes.
  *
- * `actions/checkout` copies a directory that stands for the repository; `environment:` calls a hook
- * (the place a test records a reviewer's approval of that job).
+ * `actions/checkout` copies a directory that stands for the repository and, given a `ref:`, checks that
+ * commit out in the copy; `environment:` calls a hook (the place a test records a reviewer's approval of
+ * that job).
  */
+
+const execFileAsync = promisify(execFile);
 
 export type JobResult = 'success' | 'failure' | 'skipped' | 'cancelled';
 
@@ -166,6 +171,50 @@ function nameOf(
 ): string | undefined {
   if (!value) return undefined;
   return interpolateString(typeof value === 'string' ? value : value[field], contexts) || undefined;
+}
+
+/**
+ * What actions/checkout does with a `ref:`: the copy holds the repository's whole history, so an older
+ * commit is git's own checkout, detached as actions/checkout leaves a commit it was given. Returns why git
+ * could not (the ref is not in the repository), or undefined.
+ */
+export async function checkoutRef(workspace: string, ref: string): Promise<string | undefined> {
+  // A ref never starts with a dash (git check-ref-format); refusing one keeps it from being read as an option.
+  if (ref.startsWith('-')) return `the ref ${ref} does not exist in the repository`;
+  try {
+    await execFileAsync('git', ['checkout', '--quiet', '--force', '--detach', ref], { cwd: workspace });
+    return undefined;
+  } catch (error) {
+    // One line: git's message ends up in an annotation, which is one line.
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    return `the ref ${ref} does not exist in the repository${stderr ? ` (git: ${stderr})` : ''}`;
+  }
+}
+
+/** A step the harness ran itself (not as an action's process) that failed, as the runner would show it. */
+function failedStep(id: string, message: string): StepResult {
+  return {
+    id,
+    phase: 'main',
+    exitCode: 1,
+    outputs: {},
+    state: {},
+    env: {},
+    path: [],
+    summary: '',
+    summaryDropped: false,
+    errors: [{ message, properties: {} }],
+    warnings: [],
+    notices: [],
+    debug: [],
+    masks: [],
+    groups: [],
+    log: `::error::${message}\n`,
+    rawLog: `::error::${message}\n`,
+    durationMs: 0,
+  };
 }
 
 export class PipelineRunner {
@@ -343,6 +392,15 @@ export class PipelineRunner {
         const action = stepAction(step.uses ?? '');
         if (action === 'checkout') {
           await cp(this.hooks.checkout, job.workspace, { recursive: true });
+          // Empty on a push (`github.event.pull_request.head.sha`): the copy as it is, the newest commit.
+          const ref = interpolateString(step.with?.ref, stepContexts);
+          const refused = ref ? await checkoutRef(job.workspace, ref) : undefined;
+          if (refused) {
+            stepResults.push(
+              failedStep(step.id ?? `__checkout_${index + 1}`, `actions/checkout: ${refused}`),
+            );
+            failed = true;
+          }
           continue;
         }
         const stepId = step.id ?? `__${action.replace(/\W/g, '_')}_${index + 1}`;

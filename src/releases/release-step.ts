@@ -1,0 +1,126 @@
+import type { ArtifactStore } from '../artifacts/store.js';
+import { ConfigurationError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import type { StepReport } from '../core/outputs.js';
+import type { RunContext } from '../core/run-context.js';
+import { deploymentsApi } from '../github/deployments.js';
+import { lazyGitHubClient } from '../github/lazy-client.js';
+import { imageIdentifier } from './binding.js';
+import { recordRelease, recordSummary } from './record-step.js';
+import { resolvePromotion, resolveRollback } from './resolve-step.js';
+
+/** What the release action reads: its inputs, camel-cased, as src/actions/release/inputs.ts parses them. */
+export interface ReleaseStepInputs {
+  mode: 'record' | 'promote' | 'rollback';
+  environment: string;
+  promoteFrom?: string | undefined;
+  threshold: number;
+  qualityCategories: string[];
+  maxReleaseAge?: string | undefined;
+  to: string;
+  scope: 'release' | 'image';
+  result: 'success' | 'failure' | 'cancelled';
+  onSmokeFailure: 'none' | 'rollback';
+  rollbackWorkflow: string;
+  artifactPrefix: string;
+  githubToken?: string | undefined;
+}
+
+export interface ReleaseStepOutputs {
+  outcome: string;
+  'deployment-id': number | undefined;
+  commit: string;
+  'image-id': string;
+  'run-id': number;
+  'release-path': string;
+  description: string;
+  'rollback-dispatched': boolean;
+}
+
+export interface ReleaseStepDependencies extends StepReport<ReleaseStepOutputs> {
+  logger: Logger;
+  run: RunContext;
+  artifacts: ArtifactStore;
+  now: () => Date;
+}
+
+/** The release action: record the run's release, or find the release a promotion or rollback deploys. */
+export async function runReleaseStep(
+  inputs: ReleaseStepInputs,
+  deps: ReleaseStepDependencies,
+): Promise<void> {
+  const { logger, run } = deps;
+  const github = lazyGitHubClient(
+    inputs.githubToken,
+    logger,
+    run,
+    () => new ConfigurationError('Input "github-token" is required: releases are GitHub deployments.'),
+  );
+  const client = await github();
+  const deployments = deploymentsApi(client, run);
+
+  if (inputs.mode === 'record') {
+    const result = await recordRelease(
+      {
+        environment: inputs.environment,
+        result: inputs.result,
+        artifactPrefix: inputs.artifactPrefix,
+        onSmokeFailure: inputs.onSmokeFailure,
+        rollbackWorkflow: inputs.rollbackWorkflow,
+      },
+      {
+        ...deps,
+        deployments,
+        dispatch: async (workflow, ref, dispatchInputs) => {
+          await client.rest.actions.createWorkflowDispatch({
+            owner: run.owner,
+            repo: run.repo,
+            workflow_id: workflow,
+            ref,
+            inputs: dispatchInputs,
+          });
+        },
+      },
+    );
+    const { release } = result;
+    deps.setOutputs({
+      outcome: release?.outcome ?? 'none',
+      'deployment-id': result.deploymentId,
+      commit: release?.commit ?? '',
+      'image-id': release ? (imageIdentifier(release) ?? '') : '',
+      'run-id': run.runId,
+      'release-path': result.releasePath ?? '',
+      'rollback-dispatched': result.rollbackDispatched,
+    });
+    await deps.writeSummary(recordSummary(result, deps.now()));
+    return;
+  }
+
+  const context = { ...deps, deployments };
+  const resolved =
+    inputs.mode === 'promote'
+      ? await resolvePromotion(
+          {
+            environment: inputs.environment,
+            promoteFrom: inputs.promoteFrom ?? '',
+            threshold: inputs.threshold,
+            qualityCategories: inputs.qualityCategories,
+            maxReleaseAge: inputs.maxReleaseAge,
+          },
+          context,
+        )
+      : await resolveRollback(
+          { environment: inputs.environment, to: inputs.to, scope: inputs.scope },
+          context,
+        );
+  deps.setOutputs({
+    outcome: 'resolved',
+    'deployment-id': resolved.deploymentId,
+    commit: resolved.commit,
+    'image-id': resolved.imageId,
+    'run-id': resolved.release.runId,
+    'release-path': resolved.releasePath,
+    description: resolved.description,
+  });
+  await deps.writeSummary(resolved.summary);
+}
