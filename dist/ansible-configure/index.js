@@ -48191,7 +48191,7 @@ const releaseBindingSchema = object({
     commit: schemas_string().regex(COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
     createdAt: iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' }),
     /** The release's image; absent when its run built none. */
-    image: object({ id: schemas_string(), name: manifest_text }).optional(),
+    image: object({ id: schemas_string(), name: manifest_text, identifier: manifest_text.optional() }).optional(),
     /** The stack's variable that carries the image, and the value the plan was given; absent when it takes none. */
     imageVariable: object({ name: manifest_text, value: manifest_text }).optional(),
     /** The release's smoke checks over all its stacks; absent when it had none. */

@@ -47730,7 +47730,8 @@ const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}; and when
  *              the manifest records the release it deploys again, after that, "source": {"kind",
  *              "scope", "environment", "deploymentId", "runId", "runAttempt", "commit", "createdAt",
- *              then those of "image" {"id", "name"}, "imageVariable" {"name", "value"} and
+ *              then those of "image" {"id", "name", and "identifier" when it has one}, "imageVariable"
+ *              {"name", "value"} and
  *              "smoke" {"passed", "total"} that it has, in this order}
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
@@ -47794,7 +47795,15 @@ function canonicalSource(source) {
         runAttempt: source.runAttempt,
         commit: source.commit,
         createdAt: source.createdAt,
-        ...(image ? { image: { id: image.id, name: image.name } } : {}),
+        ...(image
+            ? {
+                image: {
+                    id: image.id,
+                    name: image.name,
+                    ...(image.identifier !== undefined ? { identifier: image.identifier } : {}),
+                },
+            }
+            : {}),
         ...(imageVariable ? { imageVariable: { name: imageVariable.name, value: imageVariable.value } } : {}),
         ...(smoke ? { smoke: { passed: smoke.passed, total: smoke.total } } : {}),
     };
@@ -47931,7 +47940,7 @@ const releaseBindingSchema = object({
     commit: schemas_string().regex(COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
     createdAt: iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' }),
     /** The release's image; absent when its run built none. */
-    image: object({ id: schemas_string(), name: manifest_text }).optional(),
+    image: object({ id: schemas_string(), name: manifest_text, identifier: manifest_text.optional() }).optional(),
     /** The stack's variable that carries the image, and the value the plan was given; absent when it takes none. */
     imageVariable: object({ name: manifest_text, value: manifest_text }).optional(),
     /** The release's smoke checks over all its stacks; absent when it had none. */
@@ -48188,6 +48197,11 @@ const releaseImageSchema = object({
     /** sha256 hex of the build-metadata.json read. */
     buildMetadataSha256: release_sha256Hex,
     templateHash: release_digest,
+    /**
+     * What the stacks' image variable was given: the id, or the name for builders whose artifacts have no
+     * id of their own (iac-pipeline.yml's image-identifier). Absent: the id, else the name.
+     */
+    identifier: schemas_string().min(1).optional(),
 });
 /**
  * The release this one deployed again: the source of a promotion, or the target of a rollback, as the
@@ -48480,9 +48494,7 @@ function describeRelease(release, now) {
 function describeReleaseRef(release, now) {
     const image = !release.image
         ? 'no image build'
-        : release.image.id
-            ? `image ${release.image.id}`
-            : `image ${release.image.name}`;
+        : `image ${release.image.identifier ?? (release.image.id || release.image.name)}`;
     const tests = release.smoke ? `smoke ${release.smoke.passed}/${release.smoke.total}` : 'no smoke tests';
     return `${promotion_releaseName(release)} (commit ${release.commit.slice(0, 12)}, ${image}, ${tests}, age ${formatAge(ageSeconds(release, now))})`;
 }
@@ -48965,7 +48977,7 @@ async function releaseOfDeployment(api, deploymentId, reader) {
 function imageIdentifier(release) {
     if (!release.image)
         return undefined;
-    return release.image.id || release.image.name;
+    return release.image.identifier ?? (release.image.id || release.image.name);
 }
 function bindingOf(release, options) {
     const smoke = smokeTotals(release);
@@ -48978,7 +48990,15 @@ function bindingOf(release, options) {
         runAttempt: release.runAttempt,
         commit: release.commit,
         createdAt: release.createdAt,
-        ...(release.image ? { image: { id: release.image.id, name: release.image.name } } : {}),
+        ...(release.image
+            ? {
+                image: {
+                    id: release.image.id,
+                    name: release.image.name,
+                    ...(release.image.identifier ? { identifier: release.image.identifier } : {}),
+                },
+            }
+            : {}),
         ...(options.imageVariable ? { imageVariable: options.imageVariable } : {}),
         ...(smoke ? { smoke: { passed: smoke.totals.passed, total: smoke.totals.total } } : {}),
     };
@@ -49002,7 +49022,7 @@ function bindingRefusals(binding, release, plan) {
         refusals.push(`The plan names commit ${binding.commit.slice(0, 12)}, but ${name} is commit ${release.commit.slice(0, 12)}.`);
     }
     const image = imageIdentifier(release);
-    const boundImage = binding.image ? binding.image.id || binding.image.name : undefined;
+    const boundImage = binding.image ? imageIdentifier(binding) : undefined;
     if (boundImage !== image) {
         refusals.push(`The plan names ${boundImage === undefined ? 'no image' : `image ${boundImage}`}, but ${name} runs ${image === undefined ? 'no image' : `image ${image}`}.`);
     }
@@ -49496,6 +49516,7 @@ function releaseRecord(input) {
                     name: input.image.document.name,
                     buildMetadataSha256: input.image.sha256,
                     templateHash: input.image.document.templateHash,
+                    ...(input.imageIdentifier ? { identifier: input.imageIdentifier } : {}),
                 },
             }
             : {}),
@@ -49565,11 +49586,15 @@ const sha256 = (bytes) => (0,external_node_crypto_.createHash)('sha256').update(
 async function recordRelease(inputs, deps) {
     const { logger, run, artifacts } = deps;
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(run.runnerTemp, 'iac-release-'));
-    const read = async (name, file) => {
+    /** A file of an artifact; undefined when the artifact has no such file (a download failure throws). */
+    const readOptional = async (name, file) => {
         const dir = (0,external_node_path_.join)(scratch, name);
         await (0,promises_.mkdir)(dir, { recursive: true });
         await artifacts.download(name, dir);
-        const bytes = await (0,promises_.readFile)((0,external_node_path_.join)(dir, file)).catch(() => undefined);
+        return (0,promises_.readFile)((0,external_node_path_.join)(dir, file)).catch(() => undefined);
+    };
+    const read = async (name, file) => {
+        const bytes = await readOptional(name, file);
         if (!bytes)
             throw new errors/* ConfigurationError */.j1(`The artifact ${name} has no ${file}`);
         return bytes;
@@ -49582,7 +49607,7 @@ async function recordRelease(inputs, deps) {
     }
     const manifests = [];
     for (const { name } of outputs) {
-        const bytes = await read(name, MANIFEST_FILE).catch(() => undefined);
+        const bytes = await readOptional(name, MANIFEST_FILE);
         if (!bytes) {
             logger.warning(`${name} holds no plan manifest (written by an older tf-apply): it is left out of the release.`);
             continue;
@@ -49625,6 +49650,7 @@ async function recordRelease(inputs, deps) {
         run,
         manifests,
         image,
+        imageIdentifier: image && inputs.imageId ? inputs.imageId : undefined,
         smoke,
         outcome,
         failure,
@@ -49739,7 +49765,7 @@ function recordSummary(result, now) {
         '',
         ...(release.failure ? [`> [!CAUTION]\n> ${escape_cellText(release.failure)}`, ''] : []),
         ...(release.source ? [`**${escape_cellText(describeSource(release.source, now))}**`, ''] : []),
-        `Commit ${escape_cellCode(release.commit.slice(0, 12))}${release.image ? `, image ${escape_cellCode(release.image.id || release.image.name)}` : ''}, deployment ${result.deploymentId ?? '?'}.`,
+        `Commit ${escape_codeSpan(release.commit.slice(0, 12))}${release.image ? `, image ${escape_codeSpan(imageIdentifier(release) ?? '')}` : ''}, deployment ${result.deploymentId ?? '?'}.`,
         '',
     ];
     const restore = release.timeToRestore;
@@ -49791,7 +49817,7 @@ async function resolvePromotion(inputs, deps) {
     const entry = current;
     const reasons = [];
     if (entry.state !== 'success') {
-        reasons.push(`The newest release of ${from} (${promotion_releaseName(entry.release)}, deployment ${entry.deploymentId}) is ${entry.state}${entry.release.failure ? `: ${entry.release.failure}` : ''}; only what runs in ${from} after passing is promoted.`);
+        reasons.push(`The newest release of ${from} (${promotion_releaseName(entry.release)}, deployment ${entry.deploymentId}) is ${entry.state}${entry.release.failure ? ` (${entry.release.failure.replace(/\.$/, '')})` : ''}; only what runs in ${from} after passing is promoted.`);
     }
     reasons.push(...checkPromotion(entry.release, {
         threshold: inputs.threshold,
@@ -49812,6 +49838,11 @@ async function resolveRollback(inputs, deps) {
     const history = await historyOf(inputs.environment, deps);
     const target = await history.releaseFor(inputs.to);
     const current = await history.current();
+    if (current?.deploymentId === target.deploymentId && current.state === 'success') {
+        throw refused(`Refusing to roll ${inputs.environment} back to ${promotion_releaseName(target.release)}`, [
+            `It is what runs in ${inputs.environment} now (deployment ${target.deploymentId}, success): give to: previous, or an older run or deployment.`,
+        ]);
+    }
     const from = current && current.deploymentId !== target.deploymentId
         ? [
             `It replaces ${promotion_releaseName(current.release)} (deployment ${current.deploymentId}, ${current.state}).`,
@@ -49836,7 +49867,7 @@ async function resolved(entry, commit, deps, how) {
     const summary = [
         `## ${escape_cellText(description)}`,
         '',
-        `Deployment ${deploymentId} · checks out ${escape_cellCode(commit.slice(0, 12))}${how.scope === 'image' ? " (this run's commit, with the release's image)" : ''} · image ${escape_cellCode(imageIdentifier(release) ?? 'none')}`,
+        `Deployment ${deploymentId} · checks out ${escape_codeSpan(commit.slice(0, 12))}${how.scope === 'image' ? " (this run's commit, with the release's image)" : ''} · image ${escape_codeSpan(imageIdentifier(release) ?? 'none')}`,
         '',
         ...how.lines.map((line) => `- ${escape_cellText(line)}`),
         '',
@@ -49888,6 +49919,7 @@ async function runReleaseStep(inputs, deps) {
             artifactPrefix: inputs.artifactPrefix,
             onSmokeFailure: inputs.onSmokeFailure,
             rollbackWorkflow: inputs.rollbackWorkflow,
+            imageId: inputs.imageId,
         }, {
             ...deps,
             deployments,
@@ -49987,6 +50019,7 @@ const releaseInputs = defineInputs({
     result: input.choice(['success', 'failure', 'cancelled'], 'success'),
     'on-smoke-failure': input.choice(['none', 'rollback'], 'none'),
     'rollback-workflow': input.textOr('rollback.yml'),
+    'image-id': input.text(),
     'artifact-prefix': sharedInputs['artifact-prefix'],
     'github-token': sharedInputs['github-token'],
 }, [

@@ -47706,7 +47706,7 @@ const releaseBindingSchema = object({
     commit: schemas_string().regex(COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
     createdAt: iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' }),
     /** The release's image; absent when its run built none. */
-    image: object({ id: schemas_string(), name: manifest_text }).optional(),
+    image: object({ id: schemas_string(), name: manifest_text, identifier: manifest_text.optional() }).optional(),
     /** The stack's variable that carries the image, and the value the plan was given; absent when it takes none. */
     imageVariable: object({ name: manifest_text, value: manifest_text }).optional(),
     /** The release's smoke checks over all its stacks; absent when it had none. */
@@ -49581,6 +49581,11 @@ const releaseImageSchema = object({
     /** sha256 hex of the build-metadata.json read. */
     buildMetadataSha256: release_sha256Hex,
     templateHash: release_digest,
+    /**
+     * What the stacks' image variable was given: the id, or the name for builders whose artifacts have no
+     * id of their own (iac-pipeline.yml's image-identifier). Absent: the id, else the name.
+     */
+    identifier: schemas_string().min(1).optional(),
 });
 /**
  * The release this one deployed again: the source of a promotion, or the target of a rollback, as the
@@ -50509,7 +50514,8 @@ const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}; and when
  *              the manifest records the release it deploys again, after that, "source": {"kind",
  *              "scope", "environment", "deploymentId", "runId", "runAttempt", "commit", "createdAt",
- *              then those of "image" {"id", "name"}, "imageVariable" {"name", "value"} and
+ *              then those of "image" {"id", "name", and "identifier" when it has one}, "imageVariable"
+ *              {"name", "value"} and
  *              "smoke" {"passed", "total"} that it has, in this order}
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
@@ -50573,7 +50579,15 @@ function canonicalSource(source) {
         runAttempt: source.runAttempt,
         commit: source.commit,
         createdAt: source.createdAt,
-        ...(image ? { image: { id: image.id, name: image.name } } : {}),
+        ...(image
+            ? {
+                image: {
+                    id: image.id,
+                    name: image.name,
+                    ...(image.identifier !== undefined ? { identifier: image.identifier } : {}),
+                },
+            }
+            : {}),
         ...(imageVariable ? { imageVariable: { name: imageVariable.name, value: imageVariable.value } } : {}),
         ...(smoke ? { smoke: { passed: smoke.passed, total: smoke.total } } : {}),
     };
@@ -50725,9 +50739,7 @@ function describeRelease(release, now) {
 function describeReleaseRef(release, now) {
     const image = !release.image
         ? 'no image build'
-        : release.image.id
-            ? `image ${release.image.id}`
-            : `image ${release.image.name}`;
+        : `image ${release.image.identifier ?? (release.image.id || release.image.name)}`;
     const tests = release.smoke ? `smoke ${release.smoke.passed}/${release.smoke.total}` : 'no smoke tests';
     return `${releaseName(release)} (commit ${release.commit.slice(0, 12)}, ${image}, ${tests}, age ${duration_formatAge(ageSeconds(release, now))})`;
 }

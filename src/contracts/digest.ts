@@ -38,7 +38,8 @@ export const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}; and when
  *              the manifest records the release it deploys again, after that, "source": {"kind",
  *              "scope", "environment", "deploymentId", "runId", "runAttempt", "commit", "createdAt",
- *              then those of "image" {"id", "name"}, "imageVariable" {"name", "value"} and
+ *              then those of "image" {"id", "name", and "identifier" when it has one}, "imageVariable"
+ *              {"name", "value"} and
  *              "smoke" {"passed", "total"} that it has, in this order}
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
@@ -103,7 +104,15 @@ function canonicalSource(source: ReleaseBinding): Record<string, unknown> {
     runAttempt: source.runAttempt,
     commit: source.commit,
     createdAt: source.createdAt,
-    ...(image ? { image: { id: image.id, name: image.name } } : {}),
+    ...(image
+      ? {
+          image: {
+            id: image.id,
+            name: image.name,
+            ...(image.identifier !== undefined ? { identifier: image.identifier } : {}),
+          },
+        }
+      : {}),
     ...(imageVariable ? { imageVariable: { name: imageVariable.name, value: imageVariable.value } } : {}),
     ...(smoke ? { smoke: { passed: smoke.passed, total: smoke.total } } : {}),
   };

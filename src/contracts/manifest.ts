@@ -113,7 +113,7 @@ export const releaseBindingSchema = z.object({
   commit: z.string().regex(COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
   createdAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time' }),
   /** The release's image; absent when its run built none. */
-  image: z.object({ id: z.string(), name: text }).optional(),
+  image: z.object({ id: z.string(), name: text, identifier: text.optional() }).optional(),
   /** The stack's variable that carries the image, and the value the plan was given; absent when it takes none. */
   imageVariable: z.object({ name: text, value: text }).optional(),
   /** The release's smoke checks over all its stacks; absent when it had none. */

@@ -107,6 +107,11 @@ export const releaseImageSchema = z.object({
   /** sha256 hex of the build-metadata.json read. */
   buildMetadataSha256: sha256Hex,
   templateHash: digest,
+  /**
+   * What the stacks' image variable was given: the id, or the name for builders whose artifacts have no
+   * id of their own (iac-pipeline.yml's image-identifier). Absent: the id, else the name.
+   */
+  identifier: z.string().min(1).optional(),
 });
 
 /**

@@ -49,9 +49,11 @@ export async function releaseOfDeployment(
 }
 
 /** What a stack's plan gives the image: the release's image id, or its name when the builder has no id. */
-export function imageIdentifier(release: Pick<Release, 'image'>): string | undefined {
+export function imageIdentifier(release: {
+  image?: { id: string; name: string; identifier?: string | undefined } | undefined;
+}): string | undefined {
   if (!release.image) return undefined;
-  return release.image.id || release.image.name;
+  return release.image.identifier ?? (release.image.id || release.image.name);
 }
 
 export interface BindingOptions {
@@ -73,7 +75,15 @@ export function bindingOf(release: Release, options: BindingOptions): ReleaseBin
     runAttempt: release.runAttempt,
     commit: release.commit,
     createdAt: release.createdAt,
-    ...(release.image ? { image: { id: release.image.id, name: release.image.name } } : {}),
+    ...(release.image
+      ? {
+          image: {
+            id: release.image.id,
+            name: release.image.name,
+            ...(release.image.identifier ? { identifier: release.image.identifier } : {}),
+          },
+        }
+      : {}),
     ...(options.imageVariable ? { imageVariable: options.imageVariable } : {}),
     ...(smoke ? { smoke: { passed: smoke.totals.passed, total: smoke.totals.total } } : {}),
   };
@@ -109,7 +119,7 @@ export function bindingRefusals(binding: ReleaseBinding, release: Release, plan:
     );
   }
   const image = imageIdentifier(release);
-  const boundImage = binding.image ? binding.image.id || binding.image.name : undefined;
+  const boundImage = binding.image ? imageIdentifier(binding) : undefined;
   if (boundImage !== image) {
     refusals.push(
       `The plan names ${boundImage === undefined ? 'no image' : `image ${boundImage}`}, but ${name} runs ${image === undefined ? 'no image' : `image ${image}`}.`,

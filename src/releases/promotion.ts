@@ -131,7 +131,7 @@ export interface ReleaseRef {
   runAttempt: number;
   commit: string;
   createdAt: string;
-  image?: { id: string; name: string } | undefined;
+  image?: { id: string; name: string; identifier?: string | undefined } | undefined;
   smoke?: { passed: number; total: number } | undefined;
 }
 
@@ -139,9 +139,7 @@ export interface ReleaseRef {
 export function describeReleaseRef(release: ReleaseRef, now: Date | number): string {
   const image = !release.image
     ? 'no image build'
-    : release.image.id
-      ? `image ${release.image.id}`
-      : `image ${release.image.name}`;
+    : `image ${release.image.identifier ?? (release.image.id || release.image.name)}`;
   const tests = release.smoke ? `smoke ${release.smoke.passed}/${release.smoke.total}` : 'no smoke tests';
   return `${releaseName(release)} (commit ${release.commit.slice(0, 12)}, ${image}, ${tests}, age ${formatAge(ageSeconds(release, now))})`;
 }

@@ -12,8 +12,8 @@ import type { Logger } from '../core/logger.js';
 import type { RunContext } from '../core/run-context.js';
 import { SUITE_VERSION } from '../core/version.js';
 import type { DeploymentsApi } from '../github/deployments.js';
-import { cellCode, cellText } from '../markdown/escape.js';
-import { releaseOfDeployment } from './binding.js';
+import { cellCode, cellText, codeSpan } from '../markdown/escape.js';
+import { imageIdentifier, releaseOfDeployment } from './binding.js';
 import { releaseHistory, type DeployedRelease } from './history.js';
 import { describeSource, releaseName, smokeTotals } from './promotion.js';
 import { releaseRecord, type Hashed } from './record.js';
@@ -36,6 +36,8 @@ export interface RecordInputs {
   artifactPrefix: string;
   onSmokeFailure: 'none' | 'rollback';
   rollbackWorkflow: string;
+  /** What the stacks' image variable was given (the pipeline's image id or name). */
+  imageId?: string | undefined;
 }
 
 export interface RecordDependencies {
@@ -60,11 +62,15 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 export async function recordRelease(inputs: RecordInputs, deps: RecordDependencies): Promise<RecordResult> {
   const { logger, run, artifacts } = deps;
   const scratch = await mkdtemp(join(run.runnerTemp, 'iac-release-'));
-  const read = async (name: string, file: string) => {
+  /** A file of an artifact; undefined when the artifact has no such file (a download failure throws). */
+  const readOptional = async (name: string, file: string) => {
     const dir = join(scratch, name);
     await mkdir(dir, { recursive: true });
     await artifacts.download(name, dir);
-    const bytes = await readFile(join(dir, file)).catch(() => undefined);
+    return readFile(join(dir, file)).catch(() => undefined);
+  };
+  const read = async (name: string, file: string) => {
+    const bytes = await readOptional(name, file);
     if (!bytes) throw new ConfigurationError(`The artifact ${name} has no ${file}`);
     return bytes;
   };
@@ -79,7 +85,7 @@ export async function recordRelease(inputs: RecordInputs, deps: RecordDependenci
   }
   const manifests: PlanManifest[] = [];
   for (const { name } of outputs) {
-    const bytes = await read(name, MANIFEST_FILE).catch(() => undefined);
+    const bytes = await readOptional(name, MANIFEST_FILE);
     if (!bytes) {
       logger.warning(
         `${name} holds no plan manifest (written by an older tf-apply): it is left out of the release.`,
@@ -136,6 +142,7 @@ export async function recordRelease(inputs: RecordInputs, deps: RecordDependenci
     run,
     manifests,
     image,
+    imageIdentifier: image && inputs.imageId ? inputs.imageId : undefined,
     smoke,
     outcome,
     failure,
@@ -280,7 +287,7 @@ export function recordSummary(result: RecordResult, now: Date): string {
     '',
     ...(release.failure ? [`> [!CAUTION]\n> ${cellText(release.failure)}`, ''] : []),
     ...(release.source ? [`**${cellText(describeSource(release.source, now))}**`, ''] : []),
-    `Commit ${cellCode(release.commit.slice(0, 12))}${release.image ? `, image ${cellCode(release.image.id || release.image.name)}` : ''}, deployment ${result.deploymentId ?? '?'}.`,
+    `Commit ${codeSpan(release.commit.slice(0, 12))}${release.image ? `, image ${codeSpan(imageIdentifier(release) ?? '')}` : ''}, deployment ${result.deploymentId ?? '?'}.`,
     '',
   ];
   const restore = release.timeToRestore;

@@ -30,6 +30,8 @@ export interface ReleaseRecordInput {
   manifests: readonly PlanManifest[];
   /** packer-build's build-metadata.json, absent when the run built no image. */
   image?: Hashed<BuildMetadata> | undefined;
+  /** What the stacks' image variable was given, when it is not the image id (the name, say). */
+  imageIdentifier?: string | undefined;
   /** smoke-test's results.json of each smoke-tested stack; a stack without checks has none. */
   smoke?: ReadonlyArray<Hashed<SmokeResults>> | undefined;
   /** The release this one deploys again (promotion source, rollback target). */
@@ -99,6 +101,7 @@ export function releaseRecord(input: ReleaseRecordInput): Release {
             name: input.image.document.name,
             buildMetadataSha256: input.image.sha256,
             templateHash: input.image.document.templateHash,
+            ...(input.imageIdentifier ? { identifier: input.imageIdentifier } : {}),
           },
         }
       : {}),

@@ -22,6 +22,7 @@ export interface ReleaseStepInputs {
   result: 'success' | 'failure' | 'cancelled';
   onSmokeFailure: 'none' | 'rollback';
   rollbackWorkflow: string;
+  imageId?: string | undefined;
   artifactPrefix: string;
   githubToken?: string | undefined;
 }
@@ -67,6 +68,7 @@ export async function runReleaseStep(
         artifactPrefix: inputs.artifactPrefix,
         onSmokeFailure: inputs.onSmokeFailure,
         rollbackWorkflow: inputs.rollbackWorkflow,
+        imageId: inputs.imageId,
       },
       {
         ...deps,

@@ -5,7 +5,7 @@ import { StepFailure } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { RunContext } from '../core/run-context.js';
 import type { DeploymentsApi } from '../github/deployments.js';
-import { cellCode, cellText } from '../markdown/escape.js';
+import { cellText, codeSpan } from '../markdown/escape.js';
 import { imageIdentifier } from './binding.js';
 import { releaseHistory, type DeployedRelease } from './history.js';
 import { checkPromotion, describeRelease, describeSource, releaseName, smokeTotals } from './promotion.js';
@@ -84,7 +84,7 @@ export async function resolvePromotion(
   const reasons: string[] = [];
   if (entry.state !== 'success') {
     reasons.push(
-      `The newest release of ${from} (${releaseName(entry.release)}, deployment ${entry.deploymentId}) is ${entry.state}${entry.release.failure ? `: ${entry.release.failure}` : ''}; only what runs in ${from} after passing is promoted.`,
+      `The newest release of ${from} (${releaseName(entry.release)}, deployment ${entry.deploymentId}) is ${entry.state}${entry.release.failure ? ` (${entry.release.failure.replace(/\.$/, '')})` : ''}; only what runs in ${from} after passing is promoted.`,
     );
   }
   reasons.push(
@@ -112,6 +112,11 @@ export async function resolveRollback(
   const history = await historyOf(inputs.environment, deps);
   const target = await history.releaseFor(inputs.to);
   const current = await history.current();
+  if (current?.deploymentId === target.deploymentId && current.state === 'success') {
+    throw refused(`Refusing to roll ${inputs.environment} back to ${releaseName(target.release)}`, [
+      `It is what runs in ${inputs.environment} now (deployment ${target.deploymentId}, success): give to: previous, or an older run or deployment.`,
+    ]);
+  }
   const from =
     current && current.deploymentId !== target.deploymentId
       ? [
@@ -148,9 +153,9 @@ async function resolved(
   const summary = [
     `## ${cellText(description)}`,
     '',
-    `Deployment ${deploymentId} · checks out ${cellCode(commit.slice(0, 12))}${
+    `Deployment ${deploymentId} · checks out ${codeSpan(commit.slice(0, 12))}${
       how.scope === 'image' ? " (this run's commit, with the release's image)" : ''
-    } · image ${cellCode(imageIdentifier(release) ?? 'none')}`,
+    } · image ${codeSpan(imageIdentifier(release) ?? 'none')}`,
     '',
     ...how.lines.map((line) => `- ${cellText(line)}`),
     '',

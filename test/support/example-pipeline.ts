@@ -44,10 +44,14 @@ export const S3_OVERRIDE = join('examples', 'backends', 's3', 'backend_override.
 export type ExampleEnvironment = 'dev' | 'prod';
 
 /**
- * The prod VMs' SSH endpoints, committed next to prod.tfvars: a -var-file given after prod.tfvars, so it
- * overrides the dev hosts of testbed.auto.tfvars.json, which tofu loads on its own.
+ * The VMs' SSH endpoints in a bed with prod hosts: a var file per environment, given after its tfvars.
+ * Without prod hosts the dev endpoints are testbed.auto.tfvars.json, which tofu loads on its own; with
+ * them that file cannot be, since tofu loads it at apply time too and refuses a planfile whose `hosts`
+ * came from another file ("Mismatch between input and plan variable value").
  */
 export const PROD_HOSTS_VAR_FILE = 'examples/infra/env/testbed-prod.tfvars.json';
+export const DEV_HOSTS_VAR_FILE = 'examples/infra/env/testbed-dev.tfvars.json';
+const AUTO_HOSTS_FILE = join('examples', 'infra', 'testbed.auto.tfvars.json');
 
 /** Each stack's var-files per environment, as the stacks input takes them (one path a line). */
 const VAR_FILES: Record<ExampleEnvironment, Record<ExampleStack, string>> = {
@@ -126,9 +130,9 @@ async function writeCheckout(
     }
   }
   await writeFile(join(checkout, '.tool-versions'), `opentofu ${pinnedVersions().OPENTOFU_VERSION}\n`);
-  // Loaded by tofu on its own (*.auto.tfvars.json): where each VM answers SSH in this test bed.
+  // Without prod hosts, loaded by tofu on its own (*.auto.tfvars.json): where each VM answers SSH here.
   await writeFile(
-    join(checkout, 'examples', 'infra', 'testbed.auto.tfvars.json'),
+    join(checkout, prodHosts ? DEV_HOSTS_VAR_FILE : AUTO_HOSTS_FILE),
     hostsVarFile(hosts, DEV_VMS, (vm) => vm),
   );
   if (prodHosts) {
@@ -267,7 +271,10 @@ export function exampleStacks(bed: ExampleBed, options: ExampleStacksOptions = {
       directory: 'examples/infra',
       ...named,
       'depends-on': ['network'],
-      'var-files': VAR_FILES[environment].vms,
+      'var-files':
+        environment === 'dev' && bed.prodHosts
+          ? `${VAR_FILES.dev.vms}\n${DEV_HOSTS_VAR_FILE}`
+          : VAR_FILES[environment].vms,
       'backend-config': backendConfig(bed, 'vms', environment),
       'image-variable': 'image_id',
       playbook: 'examples/ansible/site.yml',

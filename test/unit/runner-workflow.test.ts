@@ -299,8 +299,8 @@ describe('the example bed with prod', () => {
         'db-2': { address: '127.0.0.1', port: port('prod-db-2') },
       },
     });
-    // The dev hosts are the ones they were: tofu loads them unless a later var-file overrides them.
-    const dev = JSON.parse(await git('show', `${first}:examples/infra/testbed.auto.tfvars.json`)) as {
+    // The dev hosts are a var file of their own too: tofu would load an auto file at apply time as well.
+    const dev = JSON.parse(await git('show', `${first}:examples/infra/env/testbed-dev.tfvars.json`)) as {
       hosts: Record<string, unknown>;
     };
     expect(Object.keys(dev.hosts)).toEqual(['web-1', 'web-2', 'db-1']);

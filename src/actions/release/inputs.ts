@@ -17,6 +17,7 @@ export const releaseInputs = defineInputs(
     result: input.choice(['success', 'failure', 'cancelled'] as const, 'success'),
     'on-smoke-failure': input.choice(['none', 'rollback'] as const, 'none'),
     'rollback-workflow': input.textOr('rollback.yml'),
+    'image-id': input.text(),
     'artifact-prefix': sharedInputs['artifact-prefix'],
     'github-token': sharedInputs['github-token'],
   },

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { planDigest, sha256File, shortDigest, type PlanDigestInput } from '../../../src/contracts/digest.js';
+import type { ReleaseBinding } from '../../../src/contracts/manifest.js';
 import { tempDir } from './fixtures.js';
 
 const base: PlanDigestInput = {
@@ -13,6 +14,42 @@ const base: PlanDigestInput = {
   workspace: 'default',
   toolName: 'tofu',
   toolMajor: 1,
+};
+
+/** The backend of the pinned backend case, in the construction's order. */
+const BACKEND = {
+  type: 's3',
+  bucket: 'acme-state',
+  key: 'network/terraform.tfstate',
+  region: 'eu-west-1',
+  endpoint: '127.0.0.1:9000',
+};
+
+/** A rollback's binding with every optional part, in the construction's order. */
+const SOURCE: ReleaseBinding = {
+  kind: 'rollback',
+  scope: 'release',
+  environment: 'prod',
+  deploymentId: 4711,
+  runId: 8123456789,
+  runAttempt: 2,
+  commit: '3f5e2a9c1b7d4e6f8a0b2c4d6e8f0a1b3c5d7e9f',
+  createdAt: '2026-03-02T09:15:00.000Z',
+  image: { id: 'ami-0c55b159cbfafe1f0', name: 'web-base' },
+  imageVariable: { name: 'image_id', value: 'ami-0c55b159cbfafe1f0' },
+  smoke: { passed: 21, total: 22 },
+};
+
+/** The same binding without its optional parts: a release that built no image and ran no smoke checks. */
+const MINIMAL_SOURCE: ReleaseBinding = {
+  kind: 'rollback',
+  scope: 'release',
+  environment: 'prod',
+  deploymentId: 4711,
+  runId: 8123456789,
+  runAttempt: 2,
+  commit: '3f5e2a9c1b7d4e6f8a0b2c4d6e8f0a1b3c5d7e9f',
+  createdAt: '2026-03-02T09:15:00.000Z',
 };
 
 describe('planDigest', () => {
@@ -40,6 +77,91 @@ describe('planDigest', () => {
       planDigest({ ...base, backend }),
     );
     expect(planDigest({ ...base, backend: undefined })).toBe(planDigest(base));
+  });
+
+  it('binds the release a plan deploys again, in the documented field order', () => {
+    // Pinned from this independent implementation of the construction (python3; it gives the two pins
+    // above too). Python's dicts keep insertion order, so each is written in the construction's order.
+    //
+    //   import hashlib, json, struct
+    //   def frame(b): return struct.pack('>Q', len(b)) + b
+    //   def digest(header, planfile, lock):
+    //       h = json.dumps(header, separators=(',', ':')).encode()
+    //       s = frame(b'iac/plan-digest@1') + frame(h) + frame(planfile) + frame(lock or b'')
+    //       return 'sha256:' + hashlib.sha256(s).hexdigest()
+    //   planfile = 'planfile bytes\u0000\u00ff'.encode('latin1')
+    //   lock = b'provider "registry.opentofu.org/hashicorp/null" {}\n'
+    //   header = {"stack": "network", "workingDirectory": "infra/network", "workspace": "default",
+    //             "toolName": "tofu", "toolMajor": 1, "lockFile": True}
+    //   backend = {"type": "s3", "bucket": "acme-state", "key": "network/terraform.tfstate",
+    //              "region": "eu-west-1", "endpoint": "127.0.0.1:9000"}
+    //   source = {"kind": "rollback", "scope": "release", "environment": "prod", "deploymentId": 4711,
+    //             "runId": 8123456789, "runAttempt": 2, "commit": "3f5e2a9c1b7d4e6f8a0b2c4d6e8f0a1b3c5d7e9f",
+    //             "createdAt": "2026-03-02T09:15:00.000Z",
+    //             "image": {"id": "ami-0c55b159cbfafe1f0", "name": "web-base"},
+    //             "imageVariable": {"name": "image_id", "value": "ami-0c55b159cbfafe1f0"},
+    //             "smoke": {"passed": 21, "total": 22}}
+    //   minimal = {k: source[k] for k in ["kind", "scope", "environment", "deploymentId", "runId",
+    //                                     "runAttempt", "commit", "createdAt"]}
+    //   print(digest({**header, "backend": backend, "source": source}, planfile, lock))
+    //   print(digest({**header, "source": minimal}, planfile, lock))
+    expect(planDigest({ ...base, backend: BACKEND, source: SOURCE })).toBe(
+      'sha256:1b200cfc064d8e89ae37e874e9ad0af3765513d586e68be7399a54381bd8bbe9',
+    );
+    expect(planDigest({ ...base, source: MINIMAL_SOURCE })).toBe(
+      'sha256:69d1990ee355ee5a70d3961d66e1ffcd0f63a29f0d601b15161562eb15a4af49',
+    );
+  });
+
+  it('differs for a plan bound to a release and the same plan unbound', () => {
+    expect(planDigest({ ...base, source: SOURCE })).not.toBe(planDigest(base));
+    expect(planDigest({ ...base, source: MINIMAL_SOURCE })).not.toBe(planDigest(base));
+    expect(planDigest({ ...base, backend: BACKEND, source: SOURCE })).not.toBe(
+      planDigest({ ...base, backend: BACKEND }),
+    );
+    expect(planDigest({ ...base, source: undefined })).toBe(planDigest(base));
+  });
+
+  it('changes with every field of the binding, and with each optional part present or not', () => {
+    const { image, imageVariable, smoke, ...required } = SOURCE;
+    const variants: ReleaseBinding[] = [
+      { ...SOURCE, kind: 'promotion' },
+      { ...SOURCE, scope: 'image' },
+      { ...SOURCE, environment: 'staging' },
+      { ...SOURCE, deploymentId: 4712 },
+      { ...SOURCE, runId: 8123456790 },
+      { ...SOURCE, runAttempt: 1 },
+      { ...SOURCE, commit: 'e'.repeat(40) },
+      { ...SOURCE, createdAt: '2026-03-02T09:15:01.000Z' },
+      { ...SOURCE, image: { id: 'ami-0ffffffffffffffff', name: 'web-base' } },
+      { ...SOURCE, image: { id: 'ami-0c55b159cbfafe1f0', name: 'web-next' } },
+      { ...SOURCE, image: { id: '', name: 'web-base' } },
+      { ...SOURCE, imageVariable: { name: 'ami', value: 'ami-0c55b159cbfafe1f0' } },
+      { ...SOURCE, imageVariable: { name: 'image_id', value: 'ami-0ffffffffffffffff' } },
+      { ...SOURCE, smoke: { passed: 22, total: 22 } },
+      { ...SOURCE, smoke: { passed: 21, total: 23 } },
+      { ...required, imageVariable, smoke },
+      { ...required, image, smoke },
+      { ...required, image, imageVariable },
+    ];
+    const digests = new Set([SOURCE, ...variants].map((source) => planDigest({ ...base, source })));
+    expect(digests.size).toBe(variants.length + 1);
+  });
+
+  it('does not depend on the order of the fields in the binding it is given', () => {
+    const reversed = <T extends object>(value: T): T =>
+      Object.fromEntries(Object.entries(value).reverse()) as T;
+    const shuffled: ReleaseBinding = {
+      ...reversed({ ...SOURCE, image: undefined, imageVariable: undefined, smoke: undefined }),
+      smoke: reversed(SOURCE.smoke!),
+      imageVariable: reversed(SOURCE.imageVariable!),
+      image: reversed(SOURCE.image!),
+    };
+    expect(Object.keys(shuffled)[0]).toBe('smoke');
+    expect(Object.keys(shuffled.image!)).toEqual(['name', 'id']);
+    expect(planDigest({ ...base, backend: BACKEND, source: shuffled })).toBe(
+      planDigest({ ...base, backend: BACKEND, source: SOURCE }),
+    );
   });
 
   it('follows the documented construction', () => {

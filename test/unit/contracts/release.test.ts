@@ -35,8 +35,36 @@ describe('readRelease', () => {
       delete stack.backend;
       delete stack.smoke;
     }
-    release.source = { kind: 'promotion', environment: 'dev', runId: 77, runAttempt: 2, deploymentId: 901 };
+    release.source = {
+      kind: 'promotion',
+      scope: 'release',
+      environment: 'dev',
+      deploymentId: 901,
+      runId: 77,
+      runAttempt: 2,
+      commit: release.commit,
+      createdAt: '2026-03-01T18:40:00.000Z',
+    };
     expect(readRelease(release)).toEqual(release);
+  });
+
+  it('accepts a failed release with why it failed, and the release it replaced and the time to restore', () => {
+    const failed: Release = {
+      ...sampleRelease(),
+      outcome: 'failure',
+      failure: 'Smoke tests failed for stack vms.',
+    };
+    expect(readRelease(failed)).toEqual(failed);
+    const restored: Release = {
+      ...sampleRelease(),
+      replaces: { deploymentId: 70, runId: 1100, state: 'failure', stateAt: '2026-03-02T12:06:00Z' },
+      timeToRestore: {
+        seconds: 252,
+        failedAt: '2026-03-02T12:06:00Z',
+        restoredAt: '2026-03-02T12:10:12.000Z',
+      },
+    };
+    expect(readRelease(restored)).toEqual(restored);
   });
 
   it('refuses another major version, naming the one it got and the one it reads', () => {
@@ -105,6 +133,30 @@ describe('readRelease', () => {
         ['source'],
         { kind: 'hotfix', environment: 'dev', runId: 1, runAttempt: 1 },
         'source.kind must be one of: promotion, rollback',
+      ],
+      [['outcome'], undefined, 'outcome must be one of: success, failure'],
+      [['outcome'], 'partial', 'outcome must be one of: success, failure'],
+      [
+        ['source'],
+        {
+          kind: 'rollback',
+          scope: 'everything',
+          environment: 'dev',
+          deploymentId: 1,
+          runId: 1,
+          runAttempt: 1,
+        },
+        'source.scope must be one of: release, image',
+      ],
+      [
+        ['replaces'],
+        { deploymentId: 0, runId: 1100, state: 'failure' },
+        'replaces.deploymentId must be a whole number, 1 or more',
+      ],
+      [
+        ['timeToRestore'],
+        { seconds: 252, failedAt: 'before lunch', restoredAt: '2026-03-02T12:10:12Z' },
+        'timeToRestore.failedAt must be an ISO 8601 date and time',
       ],
     ];
     for (const [path, value, message] of cases) {

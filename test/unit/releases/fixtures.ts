@@ -3,6 +3,9 @@ import { readBuildMetadata, type BuildMetadata } from '../../../src/contracts/bu
 import { readPlanManifest, type PlanManifest } from '../../../src/contracts/manifest.js';
 import type { Release } from '../../../src/contracts/release.js';
 import { readSmokeResults, type SmokeCheckResult, type SmokeResults } from '../../../src/contracts/smoke.js';
+import { ConfigurationError } from '../../../src/core/errors.js';
+import type { RunContext } from '../../../src/core/run-context.js';
+import type { DeploymentRecord, DeploymentsApi } from '../../../src/github/deployments.js';
 import { releaseRecord, type Hashed, type ReleaseRecordInput } from '../../../src/releases/record.js';
 
 /**
@@ -194,6 +197,7 @@ export function recordInput(overrides: Partial<ReleaseRecordInput> = {}): Releas
     image: hashed(buildMetadata()),
     smoke: [hashed(smokeResults('vms', ALL_GREEN))],
     createdAt: new Date(CREATED_AT),
+    outcome: 'success',
     ...overrides,
   };
 }
@@ -254,5 +258,125 @@ export function sampleRelease(): Release {
         },
       },
     ],
+    outcome: 'success',
   };
+}
+
+/** The run of the release steps: its runner temp is `runnerTemp`, its commit `sha`. */
+export function runContext(runnerTemp: string, overrides: Partial<RunContext> = {}): RunContext {
+  return {
+    owner: 'acme',
+    repo: 'infra',
+    runId: 9000,
+    runAttempt: 1,
+    sha: COMMIT,
+    ref: 'refs/heads/main',
+    eventName: 'workflow_dispatch',
+    eventPath: undefined,
+    actor: 'octocat',
+    workspace: runnerTemp,
+    runnerTemp,
+    serverUrl: 'https://github.com',
+    apiUrl: 'https://api.github.com',
+    runUrl: 'https://github.com/acme/infra/actions/runs/9000',
+    ...overrides,
+  };
+}
+
+export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'inactive' | 'error';
+
+interface StoredDeployment extends DeploymentRecord {
+  environment: string;
+  description: string;
+  /** Oldest first, as they were set. */
+  statuses: Array<{ state: string; created_at: string; description: string }>;
+}
+
+/**
+ * The repository's deployments in memory, as the deployments API reads and writes them: listed newest
+ * first, statuses newest first, payloads stored as JSON (what GitHub keeps is a copy). Writes take
+ * their times from `clock`; `seed` gives a deployment and its statuses the times a test names.
+ */
+export function memoryDeployments(clock: () => Date) {
+  const stored: StoredDeployment[] = [];
+  const writes: string[] = [];
+  const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+  const record = (d: StoredDeployment): DeploymentRecord => ({
+    id: d.id,
+    sha: d.sha,
+    created_at: d.created_at,
+    payload: copy(d.payload),
+    environment: d.environment,
+  });
+  const find = (id: number) => {
+    const found = stored.find((d) => d.id === id);
+    // As deploymentsApi answers GitHub's 404.
+    if (!found) throw new ConfigurationError(`Deployment ${id} does not exist in acme/infra`);
+    return found;
+  };
+  const api: DeploymentsApi = {
+    async list(environment) {
+      return stored
+        .filter((d) => d.environment === environment)
+        .sort((a, b) => b.id - a.id)
+        .map(record);
+    },
+    async get(id) {
+      return record(find(id));
+    },
+    async statuses(id) {
+      return find(id)
+        .statuses.map(({ state, created_at }) => ({ state, created_at }))
+        .reverse();
+    },
+    async create({ ref, environment, description, payload }) {
+      const id = stored.length + 1;
+      stored.push({
+        id,
+        sha: ref,
+        created_at: clock().toISOString(),
+        payload: copy(payload),
+        environment,
+        description,
+        statuses: [],
+      });
+      writes.push(`create ${id} ${environment}`);
+      return id;
+    },
+    async setStatus(id, state, description) {
+      find(id).statuses.push({ state, created_at: clock().toISOString(), description });
+      writes.push(`status ${id} ${state}`);
+    },
+  };
+  return {
+    api,
+    /** What the step wrote, in order: `create 4 prod`, `status 4 in_progress`. */
+    writes,
+    deployment: (id: number) => find(id),
+    /** A deployment made before the test: `states` are `[state, ISO time]`, oldest first. */
+    seed(
+      environment: string,
+      payload: unknown,
+      states: Array<[DeploymentState, string]>,
+      createdAt = states[0]?.[1] ?? CREATED_AT,
+    ): number {
+      const id = stored.length + 1;
+      stored.push({
+        id,
+        sha: COMMIT,
+        created_at: createdAt,
+        payload: copy(payload),
+        environment,
+        description: '',
+        statuses: states.map(([state, at]) => ({ state, created_at: at, description: '' })),
+      });
+      return id;
+    },
+  };
+}
+
+/** A clock that starts at `start` and moves one second on at each reading. */
+export function tickingClock(start: string): () => Date {
+  let at = Date.parse(start);
+  return () => new Date((at += 1000));
 }

@@ -95,10 +95,13 @@ describe('releaseRecord', () => {
     const manifests = [planManifest('network', { ref: 'refs/pull/7/merge', runId: 700 })];
     const source = {
       kind: 'promotion' as const,
+      scope: 'release' as const,
       environment: 'dev',
+      deploymentId: 3,
       runId: 600,
       runAttempt: 1,
-      deploymentId: 3,
+      commit: COMMIT,
+      createdAt: '2026-03-01T18:40:00.000Z',
     };
     const release = releaseRecord(
       recordInput({ manifests, smoke: [], source, run: { runId: 900, runAttempt: 2 } }),
