@@ -304,6 +304,18 @@ const ROUTES = {
         doing: "read the pull request's commits",
         permissions: ['pull-requests: read'],
     },
+    'GET /repos/{owner}/{repo}/deployments': {
+        doing: "list the environment's deployments (where releases are recorded)",
+        permissions: ['deployments: read'],
+    },
+    'GET /repos/{owner}/{repo}/deployments/{deployment_id}': {
+        doing: 'read the deployment that holds the release',
+        permissions: ['deployments: read'],
+    },
+    'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses': {
+        doing: "read the deployment's statuses",
+        permissions: ['deployments: read'],
+    },
     'POST /repos/{owner}/{repo}/deployments': {
         doing: 'create a deployment',
         permissions: ['deployments: write'],

@@ -48739,7 +48739,7 @@ const HTML_ESCAPES = {
  * Plain text in a table cell or list item, where code would not read well (names, messages): the
  * characters Markdown and the table read as syntax backslash-escaped, on one line.
  */
-function escape_cellText(text) {
+function cellText(text) {
     return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
 }
 /** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
@@ -48768,7 +48768,7 @@ function cellSpan(text) {
  * Text as a heading (or any running text outside code): no markup, no HTML, and no @mention (a word
  * joiner after each `@`), since headings are made of repository, workflow and stack names.
  */
-function headingText(text) {
+function escape_headingText(text) {
     return escape_oneLine(text)
         .replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c)
         .replace(/[\\`*_{}[\]|#!~]/g, (c) => `\\${c}`)
@@ -50089,7 +50089,7 @@ function singleLayout(ctx, limit, measure, continuations, firstN) {
         continuations,
         firstN,
         // A promotion or rollback says so first: reviewers approve a release, not only a diff.
-        head: () => ctx.source ? [title, '', `> **${cellText(oneLine(truncate(ctx.source, MAX_DETAIL)))}**`] : [title],
+        head: () => ctx.source ? [title, '', `> **${headingText(truncate(ctx.source, MAX_DETAIL))}**`] : [title],
         continuationHeading: (index, total) => `${title} (continued, ${index} of ${total})`,
     };
 }

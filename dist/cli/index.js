@@ -1475,7 +1475,7 @@ function singleLayout(ctx, limit, measure, continuations, firstN) {
         continuations,
         firstN,
         // A promotion or rollback says so first: reviewers approve a release, not only a diff.
-        head: () => ctx.source ? [title, '', `> **${cellText(oneLine(truncate(ctx.source, MAX_DETAIL)))}**`] : [title],
+        head: () => ctx.source ? [title, '', `> **${headingText(truncate(ctx.source, MAX_DETAIL))}**`] : [title],
         continuationHeading: (index, total) => `${title} (continued, ${index} of ${total})`,
     };
 }

@@ -47629,6 +47629,9 @@ class Deployment {
             state,
             description: description.slice(0, 140),
             log_url: this.context.runUrl,
+            // A stack's apply does not retire the environment's release: only the next release does, once its
+            // smoke tests passed (the releases' record step), so GitHub's auto_inactive is left to that.
+            auto_inactive: false,
         });
     }
 }
@@ -49051,6 +49054,50 @@ function planVariable(planJson, variable) {
     return typeof value === 'string' ? value : value === undefined ? undefined : JSON.stringify(value);
 }
 /**
+ * tf-plan's binding of a plan to the release it deploys again, read from the release's deployment:
+ * refused when a promotion targets the release's own environment or a rollback another one, the stack
+ * is not the release's, the checkout is not its commit (scope release), the image variable does not
+ * carry its image, or (rollback) the var files are not the ones it recorded or no longer hash the same.
+ */
+async function bindPlanToRelease(api, request) {
+    const { deploymentId, kind, environment: target, stack } = request;
+    const release = await releaseOfDeployment(api, deploymentId, 'tf-plan');
+    const refuse = (reason) => {
+        const what = kind === 'promotion' ? 'promote' : 'roll back to';
+        throw new ConfigurationError(`Refusing to ${what} ${releaseName(release)} (deployment ${deploymentId}): ${reason}`);
+    };
+    const same = target?.toLowerCase() === release.environment.toLowerCase();
+    if (target && kind === 'promotion' && same) {
+        refuse(`it is already a release of ${target}; a promotion deploys a release of another environment`);
+    }
+    if (target && kind === 'rollback' && !same) {
+        refuse(`it is a release of ${release.environment}, not of ${target}; a rollback goes back to a release of its own environment`);
+    }
+    if (!release.stacks.some((s) => s.stack === stack)) {
+        refuse(`it has no stack "${stack}" (it deployed ${release.stacks.map((s) => `"${s.stack}"`).join(', ')})`);
+    }
+    let imageVariable;
+    if (request.imageVariable) {
+        const name = request.imageVariable;
+        const value = request.vars.find(([given]) => given === name)?.[1];
+        if (!value) {
+            refuse(`input "vars" gives no ${name}, which image-variable names: give it the release's image, ${JSON.stringify(imageIdentifier(release) ?? '')}`);
+        }
+        imageVariable = { name, value: value ?? '' };
+    }
+    const scope = kind === 'promotion' ? 'release' : request.rollbackScope;
+    const binding = bindingOf(release, { kind, scope, deploymentId, imageVariable });
+    const refusals = bindingRefusals(binding, release, {
+        commit: request.commit,
+        imageValue: imageVariable?.value,
+    });
+    if (refusals.length > 0)
+        refuse(refusals.join(' '));
+    if (kind === 'rollback')
+        await refuseChangedStackVarFiles(release, stack, request.varFiles, request.roots);
+    return binding;
+}
+/**
  * tf-apply's check of a bound bundle: the release is read again from its deployment, and the bundle's
  * commit and the image its planfile was given must be the release's.
  */
@@ -49763,8 +49810,8 @@ function recordSummary(result, now) {
     const lines = [
         `## ${promotion_releaseName(release).replace(/^r/, 'R')}: ${release.outcome}`,
         '',
-        ...(release.failure ? [`> [!CAUTION]\n> ${escape_cellText(release.failure)}`, ''] : []),
-        ...(release.source ? [`**${escape_cellText(describeSource(release.source, now))}**`, ''] : []),
+        ...(release.failure ? [`> [!CAUTION]\n> ${escape_headingText(release.failure)}`, ''] : []),
+        ...(release.source ? [`**${escape_headingText(describeSource(release.source, now))}**`, ''] : []),
         `Commit ${escape_codeSpan(release.commit.slice(0, 12))}${release.image ? `, image ${escape_codeSpan(imageIdentifier(release) ?? '')}` : ''}, deployment ${result.deploymentId ?? '?'}.`,
         '',
     ];
@@ -49799,7 +49846,7 @@ async function historyOf(environment, deps) {
 }
 function refused(title, reasons) {
     const failure = new errors/* StepFailure */.pH(`${title}: ${reasons.join(' ')}`);
-    failure.summary = [`## ${escape_cellText(title)}`, '', ...reasons.map((r) => `- ${escape_cellText(r)}`), ''].join('\n');
+    failure.summary = [`## ${escape_headingText(title)}`, '', ...reasons.map((r) => `- ${escape_headingText(r)}`), ''].join('\n');
     return failure;
 }
 async function resolvePromotion(inputs, deps) {
@@ -49865,11 +49912,11 @@ async function resolved(entry, commit, deps, how) {
     await (0,promises_.writeFile)(releasePath, `${JSON.stringify(release, null, 2)}\n`);
     deps.logger.info(`${description}: deployment ${deploymentId}.`);
     const summary = [
-        `## ${escape_cellText(description)}`,
+        `## ${escape_headingText(description)}`,
         '',
         `Deployment ${deploymentId} · checks out ${escape_codeSpan(commit.slice(0, 12))}${how.scope === 'image' ? " (this run's commit, with the release's image)" : ''} · image ${escape_codeSpan(imageIdentifier(release) ?? 'none')}`,
         '',
-        ...how.lines.map((line) => `- ${escape_cellText(line)}`),
+        ...how.lines.map((line) => `- ${escape_headingText(line)}`),
         '',
     ].join('\n');
     return {

@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76580);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17269);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 76580:
+/***/ 17269:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49504,9 +49504,9 @@ function validateBuildMetadata(value) {
  * and rollback goes back to one.
  */
 const RELEASE_FILE = 'release.json';
-const RELEASE_KIND = 'iac/release';
+const release_RELEASE_KIND = 'iac/release';
 const RELEASE_MAJOR = 1;
-const RELEASE_SCHEMA = `${RELEASE_KIND}@${RELEASE_MAJOR}`;
+const release_RELEASE_SCHEMA = `${release_RELEASE_KIND}@${RELEASE_MAJOR}`;
 const release_SHA256_HEX = /^[0-9a-f]{64}$/;
 const release_COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const release_DIGEST = /^sha256:[0-9a-f]{64}$/;
@@ -49607,7 +49607,7 @@ const timeToRestoreSchema = object({
     restoredAt: release_isoTime,
 });
 const releaseSchema = object({
-    schema: literal(RELEASE_SCHEMA),
+    schema: literal(release_RELEASE_SCHEMA),
     producer: producerSchema,
     environment: release_text,
     /** The commit the stacks were planned (and so applied) at. */
@@ -49644,8 +49644,8 @@ const releaseSchema = object({
  * major version is refused by name: a later iac-pipeline recorded it, and reading it as this one
  * would promote or roll back to something this version cannot see whole.
  */
-function readRelease(json, options = {}) {
-    return readContract(json, RELEASE_KIND, { [RELEASE_MAJOR]: releaseSchema }, {
+function release_readRelease(json, options = {}) {
+    return readContract(json, release_RELEASE_KIND, { [RELEASE_MAJOR]: releaseSchema }, {
         file: options.file ?? RELEASE_FILE,
         reader: options.reader ?? 'iac-pipeline',
         advice: 'promote or roll back with the iac-pipeline version that recorded the release, or a later one',
@@ -49891,7 +49891,7 @@ async function readArtifact(kind, base, dir) {
             const file = `${base.name}/${RELEASE_FILE}`;
             if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, RELEASE_FILE)))
                 throw new errors/* ConfigurationError */.j1(`${file} is missing`);
-            const release = readRelease(await text(RELEASE_FILE), {
+            const release = release_readRelease(await text(RELEASE_FILE), {
                 reader: 'report',
                 file,
             });
@@ -49948,7 +49948,7 @@ const OUTCOME_MARK = {
     failure: ':x: **Failed**',
     pending: ':hourglass: **Waiting**',
 };
-function formatDuration(seconds) {
+function markdown_formatDuration(seconds) {
     if (seconds === undefined)
         return '';
     if (seconds < 60)
@@ -49995,7 +49995,7 @@ function stageTable(rows) {
     const lines = ['| stage | stack | status | duration | key figures |', '| --- | --- | --- | ---: | --- |'];
     for (const r of rows) {
         const figures = [...r.figures, ...(r.note ? [r.note] : [])].map((f) => cellCode(f)).join(' ');
-        const duration = `${formatDuration(r.durationSeconds)}${r.estimated && r.durationSeconds !== undefined ? ' (est.)' : ''}`;
+        const duration = `${markdown_formatDuration(r.durationSeconds)}${r.estimated && r.durationSeconds !== undefined ? ' (est.)' : ''}`;
         lines.push(`| ${r.stage} | ${r.stack ? cellCode(r.stack) : ''} | ${STATUS_MARK[r.status]} | ${duration} | ${figures} |`);
     }
     return lines;
@@ -50064,7 +50064,7 @@ function ansibleSection(artifacts) {
         return [];
     const lines = ['### Ansible recap', ''];
     for (const r of all) {
-        lines.push(`${codeSpan(r.playbook)} on ${codeSpan(r.stack)}${r.check ? ' (check mode)' : ''}, exit ${r.exitCode}, ${formatDuration(r.durationSeconds)}`, '', '| host | ok | changed | unreachable | failed | skipped |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+        lines.push(`${codeSpan(r.playbook)} on ${codeSpan(r.stack)}${r.check ? ' (check mode)' : ''}, exit ${r.exitCode}, ${markdown_formatDuration(r.durationSeconds)}`, '', '| host | ok | changed | unreachable | failed | skipped |', '| --- | ---: | ---: | ---: | ---: | ---: |');
         for (const [host, h] of Object.entries(r.recap).sort(([a], [b]) => a.localeCompare(b))) {
             lines.push(`| ${cellCode(host)} | ${h.ok} | ${h.changed} | ${h.unreachable} | ${h.failed} | ${h.skipped} |`);
         }
@@ -50083,7 +50083,7 @@ function smokeSection(artifacts) {
     for (const { a, s } of all) {
         lines.push(`${codeSpan(s.stack ?? a.stack)}: ${s.passed} passed, ${s.failed} failed`, '', '| check | kind | category | target | status | attempts | duration | message |', '| --- | --- | --- | --- | --- | ---: | ---: | --- |');
         for (const c of s.checks.slice(0, 200)) {
-            lines.push(`| ${cellCode(c.name)} | ${cellCode(c.kind)} | ${cellCode(c.category)} | ${cellCode(c.target)} | ${c.status === 'passed' ? ':white_check_mark:' : ':x:'} ${c.status} | ${c.attempts} | ${formatDuration(c.durationSeconds)} | ${c.message ? cellCode(c.message) : ''} |`);
+            lines.push(`| ${cellCode(c.name)} | ${cellCode(c.kind)} | ${cellCode(c.category)} | ${cellCode(c.target)} | ${c.status === 'passed' ? ':white_check_mark:' : ':x:'} ${c.status} | ${c.attempts} | ${markdown_formatDuration(c.durationSeconds)} | ${c.message ? cellCode(c.message) : ''} |`);
         }
         if (s.checks.length > 200)
             lines.push('', `… and ${s.checks.length - 200} more checks in results.json`);
@@ -50113,7 +50113,7 @@ function renderMarkdown(model) {
     const lines = [
         `## ${headingText(model.title)}`,
         '',
-        `${OUTCOME_MARK[model.outcome]} · run [${model.run.runId}](${model.run.url}) attempt ${model.run.runAttempt} · commit ${codeSpan(model.run.commit.slice(0, 12))} · ${codeSpan(model.run.ref)}${model.startedAt && model.finishedAt ? ` · ${formatDuration((Date.parse(model.finishedAt) - Date.parse(model.startedAt)) / 1000)}` : ''}`,
+        `${OUTCOME_MARK[model.outcome]} · run [${model.run.runId}](${model.run.url}) attempt ${model.run.runAttempt} · commit ${codeSpan(model.run.commit.slice(0, 12))} · ${codeSpan(model.run.ref)}${model.startedAt && model.finishedAt ? ` · ${markdown_formatDuration((Date.parse(model.finishedAt) - Date.parse(model.startedAt)) / 1000)}` : ''}`,
         '',
         ...releaseMarkdown(model.release),
         '### Stages',
@@ -50208,13 +50208,13 @@ function timeline(rows) {
         fill="${STATUS_COLOUR[r.status]}"
         ><title>
           ${label}: ${r.status},
-          ${formatDuration(r.durationSeconds)}${r.estimated ? ' (start estimated)' : ''}
+          ${markdown_formatDuration(r.durationSeconds)}${r.estimated ? ' (start estimated)' : ''}
         </title></rect
       ></g
     >`;
     });
     const height = 16 + timed.length * rowHeight + 16;
-    const total = formatDuration((end - start) / 1000);
+    const total = markdown_formatDuration((end - start) / 1000);
     return html `<svg
     id="timeline"
     role="img"
@@ -50249,7 +50249,7 @@ function html_stageTable(rows) {
             <td class="status ${r.status}">${r.status}</td>
             <td>${r.startedAt ?? ''}</td>
             <td class="n">
-              ${formatDuration(r.durationSeconds)}${r.estimated && r.durationSeconds !== undefined ? ' (est.)' : ''}
+              ${markdown_formatDuration(r.durationSeconds)}${r.estimated && r.durationSeconds !== undefined ? ' (est.)' : ''}
             </td>
             <td>
               ${r.figures.map((f) => html `<code>${f}</code> `)}${r.note ? html `<div class="${r.status}">${r.note}</div>` : ''}
@@ -50345,7 +50345,7 @@ function sections(artifacts) {
         out.push(html `<h2>Ansible recap</h2>
         <p>
           <code>${r.playbook}</code> on <code>${r.stack}</code>, exit ${r.exitCode},
-          ${formatDuration(r.durationSeconds)}
+          ${markdown_formatDuration(r.durationSeconds)}
         </p>
         <table class="recap">
           <thead>
@@ -50400,7 +50400,7 @@ function sections(artifacts) {
                   <td><code>${c.target}</code></td>
                   <td class="status ${c.status === 'passed' ? 'success' : 'failure'}">${c.status}</td>
                   <td class="n">${c.attempts}</td>
-                  <td class="n">${formatDuration(c.durationSeconds)}</td>
+                  <td class="n">${markdown_formatDuration(c.durationSeconds)}</td>
                   <td>${c.message}</td>
                 </tr>`)}
           </tbody>
@@ -50593,7 +50593,7 @@ function canonicalSource(source) {
     };
 }
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
-async function sha256File(path) {
+async function digest_sha256File(path) {
     const hash = createHash('sha256');
     for await (const chunk of createReadStream(path))
         hash.update(chunk);
@@ -50635,7 +50635,7 @@ function duration_formatAge(seconds) {
     return `${Math.floor(s / 86_400)} d`;
 }
 /** The milliseconds since the epoch of an ISO time, a Date or milliseconds; a time that parses to nothing is a bug. */
-function epochMs(at, what) {
+function duration_epochMs(at, what) {
     const ms = typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : at.getTime();
     if (!Number.isFinite(ms))
         throw new TypeError(`${what} is not a time: ${String(at)}`);
@@ -50655,7 +50655,7 @@ function epochMs(at, what) {
 /** smoke-test's categories, the only names quality-categories can demand. */
 const SMOKE_CATEGORIES = smokeCheckResultSchema.shape.category.options;
 /** The release's smoke counts over all its stacks, and by category; undefined when no stack had checks. */
-function smokeTotals(release) {
+function promotion_smokeTotals(release) {
     const smoked = release.stacks.filter((s) => s.smoke);
     if (smoked.length === 0)
         return undefined;
@@ -50686,10 +50686,10 @@ function checkPromotion(release, policy) {
         throw new ConfigurationError(`Input "quality-categories" names ${unknown.map((c) => JSON.stringify(c)).join(', ')}, which smoke-test does not have: its categories are ${SMOKE_CATEGORIES.join(', ')}`);
     }
     const maxAge = policy.maxReleaseAge === undefined ? undefined : parseDuration(policy.maxReleaseAge);
-    const name = releaseName(release);
+    const name = promotion_releaseName(release);
     const from = release.environment;
     const refusals = [];
-    const smoke = smokeTotals(release);
+    const smoke = promotion_smokeTotals(release);
     if (!smoke || smoke.totals.total === 0) {
         refusals.push(`${capitalize(name)} has no smoke results: the quality gate needs smoke-test's checks to have run on ${from}.`);
     }
@@ -50729,7 +50729,7 @@ function checkPromotion(release, policy) {
  * ami-0abc, smoke 22/22, age 3 h)`. Plain text: put it through src/markdown/escape.ts in Markdown.
  */
 function describeRelease(release, now) {
-    const smoke = smokeTotals(release);
+    const smoke = promotion_smokeTotals(release);
     return describeReleaseRef({
         ...release,
         ...(smoke ? { smoke: { passed: smoke.totals.passed, total: smoke.totals.total } } : {}),
@@ -50741,7 +50741,7 @@ function describeReleaseRef(release, now) {
         ? 'no image build'
         : `image ${release.image.identifier ?? (release.image.id || release.image.name)}`;
     const tests = release.smoke ? `smoke ${release.smoke.passed}/${release.smoke.total}` : 'no smoke tests';
-    return `${releaseName(release)} (commit ${release.commit.slice(0, 12)}, ${image}, ${tests}, age ${duration_formatAge(ageSeconds(release, now))})`;
+    return `${promotion_releaseName(release)} (commit ${release.commit.slice(0, 12)}, ${image}, ${tests}, age ${duration_formatAge(ageSeconds(release, now))})`;
 }
 /**
  * The sentence comments, summaries and reports open with for a plan or release that deploys another
@@ -50755,12 +50755,12 @@ function describeSource(source, now) {
     return `Rollback of ${source.environment} to ${what}${described}`;
 }
 /** `release 1234 of staging`, with the attempt when the run was re-run. */
-function releaseName(release) {
+function promotion_releaseName(release) {
     const attempt = release.runAttempt > 1 ? ` (attempt ${release.runAttempt})` : '';
     return `release ${release.runId}${attempt} of ${release.environment}`;
 }
 function ageSeconds(release, now) {
-    return (epochMs(now, 'now') - epochMs(release.createdAt, 'the release time')) / 1000;
+    return (duration_epochMs(now, 'now') - duration_epochMs(release.createdAt, 'the release time')) / 1000;
 }
 /** Rounded down to a tenth, so that 21 of 22 reads 95.4% and never 100%. */
 function percent(tally) {
@@ -50776,7 +50776,281 @@ function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+;// CONCATENATED MODULE: ./lib/releases/rollback.js
+
+
+
+
+/**
+ * The var files whose sha256 differs from the release's, or that are gone, each file once (stacks
+ * sharing it listed together), in the order the release lists them.
+ */
+async function rollback_changedVarFiles(release, hashNow) {
+    const files = new Map();
+    const changes = [];
+    for (const { stack, varFiles } of release.stacks) {
+        for (const { path, sha256 } of varFiles) {
+            const key = `${path}\0${sha256}`;
+            const known = files.get(key);
+            if (known)
+                known.stacks.push(stack);
+            else
+                files.set(key, { recorded: sha256, stacks: [stack] });
+        }
+    }
+    const hashes = new Map();
+    for (const [key, { recorded, stacks }] of files) {
+        const path = key.slice(0, key.indexOf('\0'));
+        if (!hashes.has(path))
+            hashes.set(path, hashNow(path));
+        const now = await hashes.get(path);
+        if (now !== recorded)
+            changes.push({ path, stacks, recorded, now });
+    }
+    return changes;
+}
+/** The refusal for `changes`, naming each file; undefined when there are none. */
+function rollback_varFilesRefusal(release, changes) {
+    if (changes.length === 0)
+        return undefined;
+    const named = changes.map((c) => {
+        const stacks = `${c.stacks.length === 1 ? 'stack' : 'stacks'} ${c.stacks.join(', ')}`;
+        const how = c.now === undefined ? 'is gone' : `has sha256 ${c.now.slice(0, 12)}…, not ${c.recorded.slice(0, 12)}…`;
+        return `${c.path} (${stacks}) ${how}`;
+    });
+    const [what, them] = changes.length === 1
+        ? ['a var file no longer hashes', 'it']
+        : [`${changes.length} var files no longer hash`, 'them'];
+    return (`Refusing to roll back to ${releaseName(release)}: ${what} as the release recorded, so the plan would ` +
+        `not be the release's: ${named.join('; ')}. Restore ${them} as the release had ${them}.`);
+}
+/** Throws the refusal when a var file changed or is gone. */
+async function refuseChangedVarFiles(release, hashNow) {
+    const refusal = rollback_varFilesRefusal(release, await rollback_changedVarFiles(release, hashNow));
+    if (refusal)
+        throw new ConfigurationError(refusal);
+}
+/**
+ * The time to restore: from the failed release's deployment status to the rollback's success, in
+ * whole seconds and as the report shows durations (`12 min 5 s`).
+ */
+function timeToRestore(failedStatusAt, restoredAt) {
+    const from = epochMs(failedStatusAt, 'the failure time');
+    const to = epochMs(restoredAt, 'the restore time');
+    if (to < from) {
+        throw new RangeError(`the rollback succeeded at ${new Date(to).toISOString()}, before the failure at ${new Date(from).toISOString()}`);
+    }
+    return { seconds: Math.round((to - from) / 1000), text: formatDuration((to - from) / 1000) };
+}
+
+;// CONCATENATED MODULE: ./lib/releases/binding.js
+
+
+
+
+
+
+/** The release a deployment carries as its payload; a deployment without one is the caller's mistake. */
+async function releaseOfDeployment(api, deploymentId, reader) {
+    const deployment = await api.get(deploymentId);
+    let payload = deployment.payload;
+    if (typeof payload === 'string') {
+        try {
+            payload = JSON.parse(payload);
+        }
+        catch {
+            payload = undefined;
+        }
+    }
+    const schema = payload?.schema;
+    if (typeof schema !== 'string' || !schema.startsWith(`${RELEASE_KIND}@`)) {
+        throw new ConfigurationError(`Deployment ${deploymentId} holds no ${RELEASE_SCHEMA} record: it is not a release (releases are the deployments the release action records after smoke tests)`);
+    }
+    const release = readRelease(payload, { reader, file: `the payload of deployment ${deploymentId}` });
+    if (deployment.environment && deployment.environment.toLowerCase() !== release.environment.toLowerCase()) {
+        throw new ConfigurationError(`Deployment ${deploymentId} is of ${deployment.environment} but holds a release of ${release.environment}: a release record names the environment it was deployed to`);
+    }
+    return release;
+}
+/** What a stack's plan gives the image: the release's image id, or its name when the builder has no id. */
+function imageIdentifier(release) {
+    if (!release.image)
+        return undefined;
+    return release.image.identifier ?? (release.image.id || release.image.name);
+}
+function bindingOf(release, options) {
+    const smoke = smokeTotals(release);
+    return {
+        kind: options.kind,
+        scope: options.scope,
+        environment: release.environment,
+        deploymentId: options.deploymentId,
+        runId: release.runId,
+        runAttempt: release.runAttempt,
+        commit: release.commit,
+        createdAt: release.createdAt,
+        ...(release.image
+            ? {
+                image: {
+                    id: release.image.id,
+                    name: release.image.name,
+                    ...(release.image.identifier ? { identifier: release.image.identifier } : {}),
+                },
+            }
+            : {}),
+        ...(options.imageVariable ? { imageVariable: options.imageVariable } : {}),
+        ...(smoke ? { smoke: { passed: smoke.totals.passed, total: smoke.totals.total } } : {}),
+    };
+}
+/**
+ * What is wrong with a plan bound to `release` by `binding`: each refusal a sentence. The binding must
+ * be the release's (the deployment is what counts, not what a bundle claims), the plan must be made at
+ * the release's commit unless the scope is `image`, and the image variable must carry its image.
+ */
+function bindingRefusals(binding, release, plan) {
+    const name = releaseName(release);
+    const refusals = [];
+    const recorded = `deployment ${binding.deploymentId} holds ${name}`;
+    if (binding.runId !== release.runId || binding.runAttempt !== release.runAttempt) {
+        refusals.push(`The plan names release ${binding.runId} (attempt ${binding.runAttempt}), but ${recorded}.`);
+    }
+    if (binding.environment.toLowerCase() !== release.environment.toLowerCase()) {
+        refusals.push(`The plan names a release of ${binding.environment}, but ${recorded}.`);
+    }
+    if (binding.commit !== release.commit) {
+        refusals.push(`The plan names commit ${binding.commit.slice(0, 12)}, but ${name} is commit ${release.commit.slice(0, 12)}.`);
+    }
+    const image = imageIdentifier(release);
+    const boundImage = binding.image ? imageIdentifier(binding) : undefined;
+    if (boundImage !== image) {
+        refusals.push(`The plan names ${boundImage === undefined ? 'no image' : `image ${boundImage}`}, but ${name} runs ${image === undefined ? 'no image' : `image ${image}`}.`);
+    }
+    if (binding.scope === 'release' && plan.commit !== release.commit) {
+        refusals.push(`The plan was made at commit ${plan.commit.slice(0, 12)}, but ${name} is commit ${release.commit.slice(0, 12)}: ${binding.kind === 'promotion' ? 'a promotion' : 'a rollback of scope release'} plans the release's own commit.`);
+    }
+    if (binding.imageVariable) {
+        const { name: variable } = binding.imageVariable;
+        if (image === undefined) {
+            refusals.push(`The stack takes its image as ${variable}, but ${name} built no image.`);
+        }
+        else if (plan.imageValue !== image) {
+            const given = plan.imageValue === undefined ? 'no value' : JSON.stringify(plan.imageValue);
+            refusals.push(`The plan gives ${variable} ${given}, but ${name} runs image ${JSON.stringify(image)}.`);
+        }
+        else if (binding.imageVariable.value !== image) {
+            refusals.push(`The plan's binding records ${variable} = ${JSON.stringify(binding.imageVariable.value)}, but ${name} runs image ${JSON.stringify(image)}.`);
+        }
+    }
+    return refusals;
+}
+/** The value a plan's JSON (`tofu show -json`) gives a root variable; undefined when it has none. */
+function planVariable(planJson, variable) {
+    const variables = planJson?.variables;
+    const value = variables?.[variable]?.value;
+    return typeof value === 'string' ? value : value === undefined ? undefined : JSON.stringify(value);
+}
+/**
+ * tf-plan's binding of a plan to the release it deploys again, read from the release's deployment:
+ * refused when a promotion targets the release's own environment or a rollback another one, the stack
+ * is not the release's, the checkout is not its commit (scope release), the image variable does not
+ * carry its image, or (rollback) the var files are not the ones it recorded or no longer hash the same.
+ */
+async function bindPlanToRelease(api, request) {
+    const { deploymentId, kind, environment: target, stack } = request;
+    const release = await releaseOfDeployment(api, deploymentId, 'tf-plan');
+    const refuse = (reason) => {
+        const what = kind === 'promotion' ? 'promote' : 'roll back to';
+        throw new ConfigurationError(`Refusing to ${what} ${releaseName(release)} (deployment ${deploymentId}): ${reason}`);
+    };
+    const same = target?.toLowerCase() === release.environment.toLowerCase();
+    if (target && kind === 'promotion' && same) {
+        refuse(`it is already a release of ${target}; a promotion deploys a release of another environment`);
+    }
+    if (target && kind === 'rollback' && !same) {
+        refuse(`it is a release of ${release.environment}, not of ${target}; a rollback goes back to a release of its own environment`);
+    }
+    if (!release.stacks.some((s) => s.stack === stack)) {
+        refuse(`it has no stack "${stack}" (it deployed ${release.stacks.map((s) => `"${s.stack}"`).join(', ')})`);
+    }
+    let imageVariable;
+    if (request.imageVariable) {
+        const name = request.imageVariable;
+        const value = request.vars.find(([given]) => given === name)?.[1];
+        if (!value) {
+            refuse(`input "vars" gives no ${name}, which image-variable names: give it the release's image, ${JSON.stringify(imageIdentifier(release) ?? '')}`);
+        }
+        imageVariable = { name, value: value ?? '' };
+    }
+    const scope = kind === 'promotion' ? 'release' : request.rollbackScope;
+    const binding = bindingOf(release, { kind, scope, deploymentId, imageVariable });
+    const refusals = bindingRefusals(binding, release, {
+        commit: request.commit,
+        imageValue: imageVariable?.value,
+    });
+    if (refusals.length > 0)
+        refuse(refusals.join(' '));
+    if (kind === 'rollback')
+        await refuseChangedStackVarFiles(release, stack, request.varFiles, request.roots);
+    return binding;
+}
+/**
+ * tf-apply's check of a bound bundle: the release is read again from its deployment, and the bundle's
+ * commit and the image its planfile was given must be the release's.
+ */
+async function refuseUnboundApply(manifest, planJson, api) {
+    const binding = manifest.source;
+    if (!binding)
+        return undefined;
+    const release = await releaseOfDeployment(api, binding.deploymentId, 'tf-apply');
+    const refusals = bindingRefusals(binding, release, {
+        commit: manifest.commit,
+        imageValue: binding.imageVariable ? planVariable(planJson, binding.imageVariable.name) : undefined,
+    });
+    if (refusals.length > 0) {
+        const what = binding.kind === 'promotion' ? 'promotion' : 'rollback';
+        throw new ConfigurationError(`Refusing to apply this ${what} of ${releaseName(release)}: ${refusals.join(' ')} Nothing was applied; plan the ${what} again.`);
+    }
+    return release;
+}
+/**
+ * A rollback plans the release again, so the stack's var files must be the ones it recorded, and still
+ * hash the same. Recorded paths outside the workspace and the runner's temp are not read: they count
+ * as gone (a var file a step wrote to RUNNER_TEMP in the release's run is gone from every later run).
+ */
+async function refuseChangedStackVarFiles(release, stack, given, roots) {
+    const recorded = release.stacks.find((s) => s.stack === stack);
+    if (!recorded) {
+        throw new ConfigurationError(`Stack "${stack}" is not part of ${releaseName(release)}, which deployed ${release.stacks.map((s) => `"${s.stack}"`).join(', ')}: a rollback plans the stacks of the release`);
+    }
+    const givenPaths = given.map((path) => relative(roots.workspace, path));
+    const recordedPaths = recorded.varFiles.map((f) => f.path);
+    const missing = recordedPaths.filter((p) => !givenPaths.includes(p));
+    const extra = givenPaths.filter((p) => !recordedPaths.includes(p));
+    if (missing.length > 0 || extra.length > 0) {
+        const parts = [
+            ...(missing.length > 0 ? [`it recorded ${missing.join(', ')}, which var-files does not give`] : []),
+            ...(extra.length > 0 ? [`var-files gives ${extra.join(', ')}, which it did not use`] : []),
+        ];
+        throw new ConfigurationError(`Refusing to roll back stack "${stack}" to ${releaseName(release)}: the var files are not the release's (${parts.join('; ')}).`);
+    }
+    const inside = (path, root) => {
+        const rel = relative(resolve(root), path);
+        return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
+    };
+    const hashNow = async (path) => {
+        const absolute = isAbsolute(path) ? resolve(path) : join(roots.workspace, path);
+        if (!inside(absolute, roots.workspace) && !inside(absolute, roots.runnerTemp))
+            return undefined;
+        return sha256File(absolute).catch(() => undefined);
+    };
+    const ofStack = { ...release, stacks: [recorded] };
+    const refusal = varFilesRefusal(ofStack, await changedVarFiles(ofStack, hashNow));
+    if (refusal)
+        throw new ConfigurationError(refusal);
+}
+
 ;// CONCATENATED MODULE: ./lib/report/release.js
+
 
 
 
@@ -50797,9 +51071,9 @@ function releaseSection(artifacts, now) {
     return section;
 }
 function releaseView(artifact, release, now) {
-    const name = releaseName(release);
+    const name = promotion_releaseName(release);
     const why = release.outcome === 'failure' && release.failure ? ` — ${release.failure}` : '';
-    const totals = smokeTotals(release)?.totals;
+    const totals = promotion_smokeTotals(release)?.totals;
     return {
         artifact,
         outcome: release.outcome,
@@ -50807,7 +51081,7 @@ function releaseView(artifact, release, now) {
         source: release.source ? describeSource(release.source, now) : undefined,
         timeToRestore: timeToRestoreSentence(release),
         commit: release.commit.slice(0, 12),
-        image: release.image ? release.image.id || release.image.name : undefined,
+        image: imageIdentifier(release),
         smoke: totals ? `${totals.passed}/${totals.total}` : undefined,
         stacks: release.stacks.map((s) => ({
             stack: s.stack,
@@ -50822,7 +51096,7 @@ function timeToRestoreSentence(release) {
         return undefined;
     // The record may say how long without saying which release failed: then it is only "the one before".
     const failed = release.replaces ? `release ${release.replaces.runId}` : 'the release before';
-    return `Time to restore: ${formatDuration(restore.seconds)} (from the failure of ${failed} at ${restore.failedAt} to this release's success at ${restore.restoredAt})`;
+    return `Time to restore: ${markdown_formatDuration(restore.seconds)} (from the failure of ${failed} at ${restore.failedAt} to this release's success at ${restore.restoredAt})`;
 }
 function release_capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);

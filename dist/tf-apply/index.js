@@ -48574,6 +48574,9 @@ class Deployment {
             state,
             description: description.slice(0, 140),
             log_url: this.context.runUrl,
+            // A stack's apply does not retire the environment's release: only the next release does, once its
+            // smoke tests passed (the releases' record step), so GitHub's auto_inactive is left to that.
+            auto_inactive: false,
         });
     }
 }
@@ -49577,6 +49580,50 @@ function planVariable(planJson, variable) {
     const variables = planJson?.variables;
     const value = variables?.[variable]?.value;
     return typeof value === 'string' ? value : value === undefined ? undefined : JSON.stringify(value);
+}
+/**
+ * tf-plan's binding of a plan to the release it deploys again, read from the release's deployment:
+ * refused when a promotion targets the release's own environment or a rollback another one, the stack
+ * is not the release's, the checkout is not its commit (scope release), the image variable does not
+ * carry its image, or (rollback) the var files are not the ones it recorded or no longer hash the same.
+ */
+async function bindPlanToRelease(api, request) {
+    const { deploymentId, kind, environment: target, stack } = request;
+    const release = await releaseOfDeployment(api, deploymentId, 'tf-plan');
+    const refuse = (reason) => {
+        const what = kind === 'promotion' ? 'promote' : 'roll back to';
+        throw new ConfigurationError(`Refusing to ${what} ${releaseName(release)} (deployment ${deploymentId}): ${reason}`);
+    };
+    const same = target?.toLowerCase() === release.environment.toLowerCase();
+    if (target && kind === 'promotion' && same) {
+        refuse(`it is already a release of ${target}; a promotion deploys a release of another environment`);
+    }
+    if (target && kind === 'rollback' && !same) {
+        refuse(`it is a release of ${release.environment}, not of ${target}; a rollback goes back to a release of its own environment`);
+    }
+    if (!release.stacks.some((s) => s.stack === stack)) {
+        refuse(`it has no stack "${stack}" (it deployed ${release.stacks.map((s) => `"${s.stack}"`).join(', ')})`);
+    }
+    let imageVariable;
+    if (request.imageVariable) {
+        const name = request.imageVariable;
+        const value = request.vars.find(([given]) => given === name)?.[1];
+        if (!value) {
+            refuse(`input "vars" gives no ${name}, which image-variable names: give it the release's image, ${JSON.stringify(imageIdentifier(release) ?? '')}`);
+        }
+        imageVariable = { name, value: value ?? '' };
+    }
+    const scope = kind === 'promotion' ? 'release' : request.rollbackScope;
+    const binding = bindingOf(release, { kind, scope, deploymentId, imageVariable });
+    const refusals = bindingRefusals(binding, release, {
+        commit: request.commit,
+        imageValue: imageVariable?.value,
+    });
+    if (refusals.length > 0)
+        refuse(refusals.join(' '));
+    if (kind === 'rollback')
+        await refuseChangedStackVarFiles(release, stack, request.varFiles, request.roots);
+    return binding;
 }
 /**
  * tf-apply's check of a bound bundle: the release is read again from its deployment, and the bundle's

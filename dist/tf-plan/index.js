@@ -50308,6 +50308,9 @@ class Deployment {
             state,
             description: description.slice(0, 140),
             log_url: this.context.runUrl,
+            // A stack's apply does not retire the environment's release: only the next release does, once its
+            // smoke tests passed (the releases' record step), so GitHub's auto_inactive is left to that.
+            auto_inactive: false,
         });
     }
 }
@@ -51187,6 +51190,50 @@ function planVariable(planJson, variable) {
     return typeof value === 'string' ? value : value === undefined ? undefined : JSON.stringify(value);
 }
 /**
+ * tf-plan's binding of a plan to the release it deploys again, read from the release's deployment:
+ * refused when a promotion targets the release's own environment or a rollback another one, the stack
+ * is not the release's, the checkout is not its commit (scope release), the image variable does not
+ * carry its image, or (rollback) the var files are not the ones it recorded or no longer hash the same.
+ */
+async function bindPlanToRelease(api, request) {
+    const { deploymentId, kind, environment: target, stack } = request;
+    const release = await releaseOfDeployment(api, deploymentId, 'tf-plan');
+    const refuse = (reason) => {
+        const what = kind === 'promotion' ? 'promote' : 'roll back to';
+        throw new errors/* ConfigurationError */.j1(`Refusing to ${what} ${promotion_releaseName(release)} (deployment ${deploymentId}): ${reason}`);
+    };
+    const same = target?.toLowerCase() === release.environment.toLowerCase();
+    if (target && kind === 'promotion' && same) {
+        refuse(`it is already a release of ${target}; a promotion deploys a release of another environment`);
+    }
+    if (target && kind === 'rollback' && !same) {
+        refuse(`it is a release of ${release.environment}, not of ${target}; a rollback goes back to a release of its own environment`);
+    }
+    if (!release.stacks.some((s) => s.stack === stack)) {
+        refuse(`it has no stack "${stack}" (it deployed ${release.stacks.map((s) => `"${s.stack}"`).join(', ')})`);
+    }
+    let imageVariable;
+    if (request.imageVariable) {
+        const name = request.imageVariable;
+        const value = request.vars.find(([given]) => given === name)?.[1];
+        if (!value) {
+            refuse(`input "vars" gives no ${name}, which image-variable names: give it the release's image, ${JSON.stringify(imageIdentifier(release) ?? '')}`);
+        }
+        imageVariable = { name, value: value ?? '' };
+    }
+    const scope = kind === 'promotion' ? 'release' : request.rollbackScope;
+    const binding = bindingOf(release, { kind, scope, deploymentId, imageVariable });
+    const refusals = bindingRefusals(binding, release, {
+        commit: request.commit,
+        imageValue: imageVariable?.value,
+    });
+    if (refusals.length > 0)
+        refuse(refusals.join(' '));
+    if (kind === 'rollback')
+        await refuseChangedStackVarFiles(release, stack, request.varFiles, request.roots);
+    return binding;
+}
+/**
  * tf-apply's check of a bound bundle: the release is read again from its deployment, and the bundle's
  * commit and the image its planfile was given must be the release's.
  */
@@ -51285,7 +51332,22 @@ async function plan(inputs, deps) {
         fallback: run.sha,
     });
     // Before the tool runs: a promotion or rollback that is not exactly its release is refused at once.
-    const bound = inputs.sourceRelease ? await bindRelease(inputs, deps, stack, await commit) : undefined;
+    const binding = inputs.sourceRelease
+        ? await bindPlanToRelease(await deploymentsFor(inputs, deps), {
+            deploymentId: inputs.sourceRelease,
+            kind: inputs.sourceKind,
+            rollbackScope: inputs.rollbackScope,
+            environment: inputs.environment,
+            stack,
+            commit: await commit,
+            vars: inputs.vars,
+            imageVariable: inputs.imageVariable,
+            varFiles: inputs.varFiles,
+            roots: run,
+        })
+        : undefined;
+    if (binding)
+        logger.info(describeSource(binding, Date.now()));
     const tool = await resolveTool(inputs.binary, deps.exec);
     logger.info(`Planning stack ${stack} (${workingDirectory}, workspace ${workspace}) with ${tool.name} ${tool.version}`);
     const cli = new TerraformCli({
@@ -51350,7 +51412,7 @@ async function plan(inputs, deps) {
         },
         priorState,
         backend: backendRecord(backend),
-        ...(bound ? { source: bound.binding } : {}),
+        ...(binding ? { source: binding } : {}),
         summary: {
             add: summary.add,
             change: summary.change,
@@ -51374,7 +51436,6 @@ async function plan(inputs, deps) {
         manifest,
         jsonPath,
         artifactName: name,
-        ...(bound ? { source: bound.release } : {}),
         // A refresh-only plan lists what changed outside of the configuration as drift, not as changes.
         ...(inputs.mode === 'drift' ? { drift: model.counts.drift > 0 } : {}),
     };
@@ -51393,49 +51454,12 @@ async function plan(inputs, deps) {
     logger.info(`Uploaded the plan bundle as ${name} (digest ${shortDigest(manifest.planDigest)})`);
     return result;
 }
-/**
- * The binding of a plan to the release it deploys again, read from the release's deployment: refused
- * when the checkout is not the release's commit (scope release), the image variable does not carry its
- * image, or (rollback) the stack's var files are not the ones it recorded, or no longer hash the same.
- */
-async function bindRelease(inputs, deps, stack, commit) {
-    const deploymentId = inputs.sourceRelease;
-    const api = await (deps.deployments ??
-        (async () => deploymentsApi(await lazyGitHubClient(inputs.githubToken, deps.logger, deps.run, () => new errors/* ConfigurationError */.j1('Input "github-token" is required with source-release, to read the release from its deployment.'))(), deps.run)))();
-    const release = await releaseOfDeployment(api, deploymentId, 'tf-plan');
-    const kind = inputs.sourceKind;
-    const scope = kind === 'promotion' ? 'release' : inputs.rollbackScope;
-    const target = inputs.environment;
-    const refuse = (reason) => {
-        const what = kind === 'promotion' ? `promote ${promotion_releaseName(release)}` : `roll back to ${promotion_releaseName(release)}`;
-        throw new errors/* ConfigurationError */.j1(`Refusing to ${what} (deployment ${deploymentId}): ${reason}`);
-    };
-    if (target && kind === 'promotion' && target.toLowerCase() === release.environment.toLowerCase()) {
-        refuse(`it is already a release of ${target}; a promotion deploys a release of another environment`);
-    }
-    if (target && kind === 'rollback' && target.toLowerCase() !== release.environment.toLowerCase()) {
-        refuse(`it is a release of ${release.environment}, not of ${target}; a rollback goes back to a release of its own environment`);
-    }
-    if (!release.stacks.some((s) => s.stack === stack)) {
-        refuse(`it has no stack "${stack}" (it deployed ${release.stacks.map((s) => `"${s.stack}"`).join(', ')})`);
-    }
-    let imageVariable;
-    if (inputs.imageVariable) {
-        const value = inputs.vars.find(([name]) => name === inputs.imageVariable)?.[1];
-        if (!value) {
-            refuse(`input "vars" gives no ${inputs.imageVariable}, which image-variable names: give it the release's image, ${JSON.stringify(imageIdentifier(release) ?? '')}`);
-        }
-        imageVariable = { name: inputs.imageVariable, value: value };
-    }
-    const binding = bindingOf(release, { kind, scope, deploymentId, imageVariable });
-    const refusals = bindingRefusals(binding, release, { commit, imageValue: imageVariable?.value });
-    if (refusals.length > 0)
-        refuse(refusals.join(' '));
-    if (kind === 'rollback') {
-        await refuseChangedStackVarFiles(release, stack, inputs.varFiles, deps.run);
-    }
-    deps.logger.info(describeSource(binding, Date.now()));
-    return { binding, release };
+/** The deployments API for a plan bound to a release: the one given, or one made from github-token. */
+async function deploymentsFor(inputs, deps) {
+    if (deps.deployments)
+        return deps.deployments();
+    const client = lazyGitHubClient(inputs.githubToken, deps.logger, deps.run, () => new errors/* ConfigurationError */.j1('Input "github-token" is required with source-release, to read the release from its deployment.'));
+    return deploymentsApi(await client(), deps.run);
 }
 /**
  * The bundle as uploaded: its files, or with an encryption key, the manifest in the clear (it names no
@@ -52477,6 +52501,18 @@ const ROUTES = {
         doing: "read the pull request's commits",
         permissions: ['pull-requests: read'],
     },
+    'GET /repos/{owner}/{repo}/deployments': {
+        doing: "list the environment's deployments (where releases are recorded)",
+        permissions: ['deployments: read'],
+    },
+    'GET /repos/{owner}/{repo}/deployments/{deployment_id}': {
+        doing: 'read the deployment that holds the release',
+        permissions: ['deployments: read'],
+    },
+    'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses': {
+        doing: "read the deployment's statuses",
+        permissions: ['deployments: read'],
+    },
     'POST /repos/{owner}/{repo}/deployments': {
         doing: 'create a deployment',
         permissions: ['deployments: write'],
@@ -52643,10 +52679,11 @@ function refusalOf(error, request) {
 /* harmony export */   YY: () => (/* binding */ linkUrl),
 /* harmony export */   dK: () => (/* binding */ blockText),
 /* harmony export */   js: () => (/* binding */ htmlText),
+/* harmony export */   ky: () => (/* binding */ headingText),
 /* harmony export */   ts: () => (/* binding */ escapeInvisible),
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
-/* unused harmony exports cellSpan, headingText */
+/* unused harmony export cellSpan */
 /**
  * The one Markdown escaper: every job summary, pull-request comment, issue and report puts text it did
  * not write (from plans, pull requests, templates, inventories, tool output) into GitHub Markdown
@@ -54049,7 +54086,7 @@ function singleLayout(ctx, limit, measure, continuations, firstN) {
         continuations,
         firstN,
         // A promotion or rollback says so first: reviewers approve a release, not only a diff.
-        head: () => ctx.source ? [title, '', `> **${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .cellText */ .Ie)((0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)((0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(ctx.source, MAX_DETAIL)))}**`] : [title],
+        head: () => ctx.source ? [title, '', `> **${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .headingText */ .ky)((0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(ctx.source, MAX_DETAIL))}**`] : [title],
         continuationHeading: (index, total) => `${title} (continued, ${index} of ${total})`,
     };
 }

@@ -4,15 +4,7 @@ import { NAME_PART } from '../core/inputs.js';
 
 /** The kinds of artifact the pipeline passes between jobs, as in DESIGN.md's table. */
 export type ArtifactKind =
-  | 'plan'
-  | 'outputs'
-  | 'inventory'
-  | 'errored-state'
-  | 'approval'
-  | 'image'
-  | 'ansible'
-  | 'smoke'
-  | 'release';
+  'plan' | 'outputs' | 'inventory' | 'errored-state' | 'approval' | 'image' | 'ansible' | 'smoke' | 'release';
 
 export function artifactName(prefix: string, kind: ArtifactKind, stack: string): string {
   return `${prefix}-${kind}-${stack}`;

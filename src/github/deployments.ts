@@ -50,6 +50,9 @@ export class Deployment {
       state,
       description: description.slice(0, 140),
       log_url: this.context.runUrl,
+      // A stack's apply does not retire the environment's release: only the next release does, once its
+      // smoke tests passed (the releases' record step), so GitHub's auto_inactive is left to that.
+      auto_inactive: false,
     });
   }
 }

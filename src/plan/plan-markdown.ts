@@ -1,7 +1,7 @@
 import {
   blockText,
   cellCode,
-  cellText,
+  headingText,
   codeBlock,
   codeSpan,
   htmlText,
@@ -526,7 +526,7 @@ function singleLayout(
     firstN,
     // A promotion or rollback says so first: reviewers approve a release, not only a diff.
     head: () =>
-      ctx.source ? [title, '', `> **${cellText(oneLine(truncate(ctx.source, MAX_DETAIL)))}**`] : [title],
+      ctx.source ? [title, '', `> **${headingText(truncate(ctx.source, MAX_DETAIL))}**`] : [title],
     continuationHeading: (index, total) => `${title} (continued, ${index} of ${total})`,
   };
 }

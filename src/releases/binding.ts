@@ -153,6 +153,78 @@ export function planVariable(planJson: unknown, variable: string): string | unde
   return typeof value === 'string' ? value : value === undefined ? undefined : JSON.stringify(value);
 }
 
+export interface PlanBindingRequest {
+  deploymentId: number;
+  kind: BindingKind;
+  /** For a rollback; a promotion is always of the release's own commit. */
+  rollbackScope: BindingScope;
+  /** The environment planned for (tf-plan's `environment`), when given. */
+  environment?: string | undefined;
+  stack: string;
+  /** The commit checked out. */
+  commit: string;
+  /** tf-plan's `vars`: the image variable's value is among them. */
+  vars: ReadonlyArray<readonly [string, string]>;
+  imageVariable?: string | undefined;
+  /** tf-plan's `var-files`, absolute. */
+  varFiles: readonly string[];
+  roots: { workspace: string; runnerTemp: string };
+}
+
+/**
+ * tf-plan's binding of a plan to the release it deploys again, read from the release's deployment:
+ * refused when a promotion targets the release's own environment or a rollback another one, the stack
+ * is not the release's, the checkout is not its commit (scope release), the image variable does not
+ * carry its image, or (rollback) the var files are not the ones it recorded or no longer hash the same.
+ */
+export async function bindPlanToRelease(
+  api: Pick<DeploymentsApi, 'get'>,
+  request: PlanBindingRequest,
+): Promise<ReleaseBinding> {
+  const { deploymentId, kind, environment: target, stack } = request;
+  const release = await releaseOfDeployment(api, deploymentId, 'tf-plan');
+  const refuse = (reason: string): never => {
+    const what = kind === 'promotion' ? 'promote' : 'roll back to';
+    throw new ConfigurationError(
+      `Refusing to ${what} ${releaseName(release)} (deployment ${deploymentId}): ${reason}`,
+    );
+  };
+  const same = target?.toLowerCase() === release.environment.toLowerCase();
+  if (target && kind === 'promotion' && same) {
+    refuse(`it is already a release of ${target}; a promotion deploys a release of another environment`);
+  }
+  if (target && kind === 'rollback' && !same) {
+    refuse(
+      `it is a release of ${release.environment}, not of ${target}; a rollback goes back to a release of its own environment`,
+    );
+  }
+  if (!release.stacks.some((s) => s.stack === stack)) {
+    refuse(
+      `it has no stack "${stack}" (it deployed ${release.stacks.map((s) => `"${s.stack}"`).join(', ')})`,
+    );
+  }
+  let imageVariable: { name: string; value: string } | undefined;
+  if (request.imageVariable) {
+    const name = request.imageVariable;
+    const value = request.vars.find(([given]) => given === name)?.[1];
+    if (!value) {
+      refuse(
+        `input "vars" gives no ${name}, which image-variable names: give it the release's image, ${JSON.stringify(imageIdentifier(release) ?? '')}`,
+      );
+    }
+    imageVariable = { name, value: value ?? '' };
+  }
+  const scope = kind === 'promotion' ? 'release' : request.rollbackScope;
+  const binding = bindingOf(release, { kind, scope, deploymentId, imageVariable });
+  const refusals = bindingRefusals(binding, release, {
+    commit: request.commit,
+    imageValue: imageVariable?.value,
+  });
+  if (refusals.length > 0) refuse(refusals.join(' '));
+  if (kind === 'rollback') await refuseChangedStackVarFiles(release, stack, request.varFiles, request.roots);
+  return binding;
+}
+
 /**
  * tf-apply's check of a bound bundle: the release is read again from its deployment, and the bundle's
  * commit and the image its planfile was given must be the release's.

@@ -12,7 +12,7 @@ import type { Logger } from '../core/logger.js';
 import type { RunContext } from '../core/run-context.js';
 import { SUITE_VERSION } from '../core/version.js';
 import type { DeploymentsApi } from '../github/deployments.js';
-import { cellCode, cellText, codeSpan } from '../markdown/escape.js';
+import { cellCode, headingText, codeSpan } from '../markdown/escape.js';
 import { imageIdentifier, releaseOfDeployment } from './binding.js';
 import { releaseHistory, type DeployedRelease } from './history.js';
 import { describeSource, releaseName, smokeTotals } from './promotion.js';
@@ -285,8 +285,8 @@ export function recordSummary(result: RecordResult, now: Date): string {
   const lines = [
     `## ${releaseName(release).replace(/^r/, 'R')}: ${release.outcome}`,
     '',
-    ...(release.failure ? [`> [!CAUTION]\n> ${cellText(release.failure)}`, ''] : []),
-    ...(release.source ? [`**${cellText(describeSource(release.source, now))}**`, ''] : []),
+    ...(release.failure ? [`> [!CAUTION]\n> ${headingText(release.failure)}`, ''] : []),
+    ...(release.source ? [`**${headingText(describeSource(release.source, now))}**`, ''] : []),
     `Commit ${codeSpan(release.commit.slice(0, 12))}${release.image ? `, image ${codeSpan(imageIdentifier(release) ?? '')}` : ''}, deployment ${result.deploymentId ?? '?'}.`,
     '',
   ];

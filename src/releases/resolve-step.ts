@@ -5,7 +5,7 @@ import { StepFailure } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { RunContext } from '../core/run-context.js';
 import type { DeploymentsApi } from '../github/deployments.js';
-import { cellText, codeSpan } from '../markdown/escape.js';
+import { headingText, codeSpan } from '../markdown/escape.js';
 import { imageIdentifier } from './binding.js';
 import { releaseHistory, type DeployedRelease } from './history.js';
 import { checkPromotion, describeRelease, describeSource, releaseName, smokeTotals } from './promotion.js';
@@ -62,7 +62,9 @@ async function historyOf(environment: string, deps: ResolveDependencies) {
 
 function refused(title: string, reasons: readonly string[]): StepFailure {
   const failure = new StepFailure(`${title}: ${reasons.join(' ')}`);
-  failure.summary = [`## ${cellText(title)}`, '', ...reasons.map((r) => `- ${cellText(r)}`), ''].join('\n');
+  failure.summary = [`## ${headingText(title)}`, '', ...reasons.map((r) => `- ${headingText(r)}`), ''].join(
+    '\n',
+  );
   return failure;
 }
 
@@ -151,13 +153,13 @@ async function resolved(
   await writeFile(releasePath, `${JSON.stringify(release, null, 2)}\n`);
   deps.logger.info(`${description}: deployment ${deploymentId}.`);
   const summary = [
-    `## ${cellText(description)}`,
+    `## ${headingText(description)}`,
     '',
     `Deployment ${deploymentId} · checks out ${codeSpan(commit.slice(0, 12))}${
       how.scope === 'image' ? " (this run's commit, with the release's image)" : ''
     } · image ${codeSpan(imageIdentifier(release) ?? 'none')}`,
     '',
-    ...how.lines.map((line) => `- ${cellText(line)}`),
+    ...how.lines.map((line) => `- ${headingText(line)}`),
     '',
   ].join('\n');
   return {

@@ -3,6 +3,7 @@ import type { Release } from '../contracts/release.js';
 import { describeSource, releaseName, smokeTotals } from '../releases/promotion.js';
 import type { GatheredArtifact } from './gather.js';
 import { formatDuration } from './markdown.js';
+import { imageIdentifier } from '../releases/binding.js';
 
 /**
  * The report's Release section: what the `release` action recorded in this run, from each
@@ -24,7 +25,7 @@ export interface ReleaseView {
   timeToRestore?: string | undefined;
   /** The first 12 hex digits. */
   commit: string;
-  /** The image's id, else its name; undefined when the run built no image. */
+  /** What the stacks were given as the image (its id, else its name); undefined when there is none. */
   image?: string | undefined;
   /** `22/22`: passed of all checks over its stacks; undefined when no stack had checks. */
   smoke?: string | undefined;
@@ -71,7 +72,7 @@ export function releaseView(artifact: string, release: Release, now: Date | numb
     source: release.source ? describeSource(release.source, now) : undefined,
     timeToRestore: timeToRestoreSentence(release),
     commit: release.commit.slice(0, 12),
-    image: release.image ? release.image.id || release.image.name : undefined,
+    image: imageIdentifier(release),
     smoke: totals ? `${totals.passed}/${totals.total}` : undefined,
     stacks: release.stacks.map((s) => ({
       stack: s.stack,

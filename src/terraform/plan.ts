@@ -26,19 +26,11 @@ import { priorStateOf } from './state.js';
 import { backendRecord, refuseBackendCredentials } from './backend.js';
 import type { BinaryChoice } from './tool.js';
 import type { MatrixStack, StackEntry } from '../contracts/stacks.js';
-import type { ReleaseBinding } from '../contracts/manifest.js';
-import type { Release } from '../contracts/release.js';
 import { ConfigurationError } from '../core/errors.js';
 import { deploymentsApi, type DeploymentsApi } from '../github/deployments.js';
 import { lazyGitHubClient } from '../github/lazy-client.js';
-import {
-  bindingOf,
-  bindingRefusals,
-  imageIdentifier,
-  refuseChangedStackVarFiles,
-  releaseOfDeployment,
-} from '../releases/binding.js';
-import { describeSource, releaseName } from '../releases/promotion.js';
+import { bindPlanToRelease } from '../releases/binding.js';
+import { describeSource } from '../releases/promotion.js';
 
 /** What tf-plan reads: its inputs, camel-cased, as src/actions/tf-plan/inputs.ts parses them. */
 export interface TfPlanInputs {
@@ -100,8 +92,6 @@ export interface TfPlanResult {
   refusal?: string;
   artifactName: string;
   drift?: boolean;
-  /** The release this plan deploys again, as bound in the manifest. */
-  source?: Release;
 }
 
 /** A stack's plan in mode gather's `stacks` output. */
@@ -165,7 +155,21 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
     fallback: run.sha,
   });
   // Before the tool runs: a promotion or rollback that is not exactly its release is refused at once.
-  const bound = inputs.sourceRelease ? await bindRelease(inputs, deps, stack, await commit) : undefined;
+  const binding = inputs.sourceRelease
+    ? await bindPlanToRelease(await deploymentsFor(inputs, deps), {
+        deploymentId: inputs.sourceRelease,
+        kind: inputs.sourceKind,
+        rollbackScope: inputs.rollbackScope,
+        environment: inputs.environment,
+        stack,
+        commit: await commit,
+        vars: inputs.vars,
+        imageVariable: inputs.imageVariable,
+        varFiles: inputs.varFiles,
+        roots: run,
+      })
+    : undefined;
+  if (binding) logger.info(describeSource(binding, Date.now()));
   const tool = await resolveTool(inputs.binary, deps.exec);
   logger.info(
     `Planning stack ${stack} (${workingDirectory}, workspace ${workspace}) with ${tool.name} ${tool.version}`,
@@ -245,7 +249,7 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
     },
     priorState,
     backend: backendRecord(backend),
-    ...(bound ? { source: bound.binding } : {}),
+    ...(binding ? { source: binding } : {}),
     summary: {
       add: summary.add,
       change: summary.change,
@@ -270,7 +274,6 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
     manifest,
     jsonPath,
     artifactName: name,
-    ...(bound ? { source: bound.release } : {}),
     // A refresh-only plan lists what changed outside of the configuration as drift, not as changes.
     ...(inputs.mode === 'drift' ? { drift: model.counts.drift > 0 } : {}),
   };
@@ -292,74 +295,19 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
   return result;
 }
 
-/**
- * The binding of a plan to the release it deploys again, read from the release's deployment: refused
- * when the checkout is not the release's commit (scope release), the image variable does not carry its
- * image, or (rollback) the stack's var files are not the ones it recorded, or no longer hash the same.
- */
-async function bindRelease(
-  inputs: TfPlanInputs,
-  deps: TfPlanDependencies,
-  stack: string,
-  commit: string,
-): Promise<{ binding: ReleaseBinding; release: Release }> {
-  const deploymentId = inputs.sourceRelease as number;
-  const api = await (
-    deps.deployments ??
-    (async () =>
-      deploymentsApi(
-        await lazyGitHubClient(
-          inputs.githubToken,
-          deps.logger,
-          deps.run,
-          () =>
-            new ConfigurationError(
-              'Input "github-token" is required with source-release, to read the release from its deployment.',
-            ),
-        )(),
-        deps.run,
-      ))
-  )();
-  const release = await releaseOfDeployment(api, deploymentId, 'tf-plan');
-  const kind = inputs.sourceKind;
-  const scope = kind === 'promotion' ? 'release' : inputs.rollbackScope;
-  const target = inputs.environment;
-  const refuse = (reason: string): never => {
-    const what =
-      kind === 'promotion' ? `promote ${releaseName(release)}` : `roll back to ${releaseName(release)}`;
-    throw new ConfigurationError(`Refusing to ${what} (deployment ${deploymentId}): ${reason}`);
-  };
-  if (target && kind === 'promotion' && target.toLowerCase() === release.environment.toLowerCase()) {
-    refuse(`it is already a release of ${target}; a promotion deploys a release of another environment`);
-  }
-  if (target && kind === 'rollback' && target.toLowerCase() !== release.environment.toLowerCase()) {
-    refuse(
-      `it is a release of ${release.environment}, not of ${target}; a rollback goes back to a release of its own environment`,
-    );
-  }
-  if (!release.stacks.some((s) => s.stack === stack)) {
-    refuse(
-      `it has no stack "${stack}" (it deployed ${release.stacks.map((s) => `"${s.stack}"`).join(', ')})`,
-    );
-  }
-  let imageVariable: { name: string; value: string } | undefined;
-  if (inputs.imageVariable) {
-    const value = inputs.vars.find(([name]) => name === inputs.imageVariable)?.[1];
-    if (!value) {
-      refuse(
-        `input "vars" gives no ${inputs.imageVariable}, which image-variable names: give it the release's image, ${JSON.stringify(imageIdentifier(release) ?? '')}`,
-      );
-    }
-    imageVariable = { name: inputs.imageVariable, value: value as string };
-  }
-  const binding = bindingOf(release, { kind, scope, deploymentId, imageVariable });
-  const refusals = bindingRefusals(binding, release, { commit, imageValue: imageVariable?.value });
-  if (refusals.length > 0) refuse(refusals.join(' '));
-  if (kind === 'rollback') {
-    await refuseChangedStackVarFiles(release, stack, inputs.varFiles, deps.run);
-  }
-  deps.logger.info(describeSource(binding, Date.now()));
-  return { binding, release };
+/** The deployments API for a plan bound to a release: the one given, or one made from github-token. */
+async function deploymentsFor(inputs: TfPlanInputs, deps: TfPlanDependencies): Promise<DeploymentsApi> {
+  if (deps.deployments) return deps.deployments();
+  const client = lazyGitHubClient(
+    inputs.githubToken,
+    deps.logger,
+    deps.run,
+    () =>
+      new ConfigurationError(
+        'Input "github-token" is required with source-release, to read the release from its deployment.',
+      ),
+  );
+  return deploymentsApi(await client(), deps.run);
 }
 
 /**

@@ -141,12 +141,19 @@ describe('iac-pipeline.yml under act', () => {
       'deploy/iac-pipeline/order stacks',
       ...WAVE_1,
       ...WAVE_2,
+      'deploy/iac-pipeline/record release',
       'deploy/iac-pipeline/report',
     ];
     expect([...jobs].sort()).toEqual([...expected].sort());
     expect(run.jobs.filter((job) => job.result !== 'success')).toEqual([]);
-    // In the order the graph allows: wave 1 through its smoke job, then wave 2, then the report.
-    expect(jobs.slice(2)).toEqual([...WAVE_1, ...WAVE_2, 'deploy/iac-pipeline/report']);
+    // In the order the graph allows: wave 1 through its smoke job, then wave 2, the release, the report.
+    expect(jobs.slice(2)).toEqual([
+      ...WAVE_1,
+      ...WAVE_2,
+      'deploy/iac-pipeline/record release',
+      'deploy/iac-pipeline/report',
+    ]);
+    expect(outputsOf(run, 'deploy/iac-pipeline/record release')).toMatchObject({ outcome: 'success' });
 
     // The image's name went to the VMs' plan as image_id; the plans, approvals and smoke checks as on GitHub.
     expect(outputsOf(run, 'deploy/iac-pipeline/build image')).toMatchObject({ 'image-name': 'golden-dev-1' });
@@ -177,6 +184,7 @@ describe('iac-pipeline.yml under act', () => {
         'iac-outputs-vms',
         'iac-plan-network',
         'iac-plan-vms',
+        'iac-release-dev',
         'iac-report',
         'iac-smoke-vms',
       ].map((artifact) => ({ artifact, finalized: true })),

@@ -23,6 +23,7 @@ const baseline: Record<string, Record<string, string>> = {
   'packer-build': { template: 'image.pkr.hcl' },
   'ansible-configure': { playbook: 'site.yml' },
   'smoke-test': { checks: 'checks.yml' },
+  release: { environment: 'prod' },
 };
 
 // Laid out per job: <job>/workspace (the checkout), <job>/temp (RUNNER_TEMP), and beside them the decoy.

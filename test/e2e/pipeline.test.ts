@@ -55,6 +55,7 @@ describe('iac-pipeline.yml', () => {
       'wave-3',
       'wave-4',
       'wave-5',
+      'release',
       'report',
     ]);
     const wave = readWorkflow('.github/workflows/iac-wave.yml');
@@ -97,6 +98,7 @@ describe('iac-pipeline.yml with the state in S3', () => {
       'wave-2 / apply vms',
       'wave-2 / configure vms',
       'wave-2 / smoke vms',
+      'release',
       'report',
     ]);
     expect(outcome.jobs.filter((j) => j.result === 'skipped').map((j) => j.path)).toEqual([

@@ -465,11 +465,32 @@ describe('releases', () => {
 
   it('starts no rollback when a rollback fails its smoke tests', async () => {
     const before = bed.api.state.dispatches.length;
-    const { outcome } = await rollback(
-      { to: 'previous', 'on-smoke-failure': 'rollback' },
+    // In a hurry, through the emergency override: recorded loudly, as anywhere else.
+    const { run, outcome } = await rollback(
+      {
+        to: 'previous',
+        'on-smoke-failure': 'rollback',
+        override: 'prod is down, restoring the last good release',
+        'override-users': 'maint1',
+      },
       { checks: FAILING_CHECKS, runId: 600_003 },
     );
     expect(outcome.result).toBe('failure');
+    const [approval] = (await filesOfArtifact(run, 'iac-approval-vms')).filter((f) =>
+      f.path.endsWith('.json'),
+    );
+    expect(JSON.parse(approval?.bytes.toString('utf8') ?? '{}')).toMatchObject({
+      decidedBy: 'override',
+      override: {
+        by: 'maint1',
+        accepted: true,
+        justification: 'prod is down, restoring the last good release',
+      },
+      source: { kind: 'rollback' },
+    });
+    expect(
+      job(outcome, 'deploy / wave-2 / approve', 'vms').steps[0]?.warnings.map((w) => w.properties.title),
+    ).toContain('Approval overridden');
     expect(releasesOf('prod')[0]?.release).toMatchObject({
       outcome: 'failure',
       source: { kind: 'rollback' },

@@ -2,6 +2,7 @@ import type { InputShape } from '../../src/core/inputs.js';
 import { ansibleConfigureInputs } from '../../src/actions/ansible-configure/inputs.js';
 import { approvalGateInputs } from '../../src/actions/approval-gate/inputs.js';
 import { packerBuildInputs } from '../../src/actions/packer-build/inputs.js';
+import { releaseInputs } from '../../src/actions/release/inputs.js';
 import { reportInputs } from '../../src/actions/report/inputs.js';
 import { setupInputs } from '../../src/actions/setup/inputs.js';
 import { smokeTestInputs } from '../../src/actions/smoke-test/inputs.js';
@@ -18,6 +19,7 @@ export const actionInputSpecs: Record<string, { shape: InputShape; rules: unknow
   'packer-build': packerBuildInputs,
   'ansible-configure': ansibleConfigureInputs,
   'smoke-test': smokeTestInputs,
+  release: releaseInputs,
   report: reportInputs,
   validate: validateInputs,
 };

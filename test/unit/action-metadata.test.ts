@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { ansibleConfigureOutputs } from '../../src/actions/ansible-configure/outputs.js';
 import { approvalGateOutputs } from '../../src/actions/approval-gate/outputs.js';
 import { packerBuildOutputs } from '../../src/actions/packer-build/outputs.js';
+import { releaseOutputs } from '../../src/actions/release/outputs.js';
 import { reportOutputs } from '../../src/actions/report/outputs.js';
 import { setupOutputs } from '../../src/actions/setup/outputs.js';
 import { smokeTestOutputs } from '../../src/actions/smoke-test/outputs.js';
@@ -29,6 +30,7 @@ const outputDeclarations: Record<string, Record<string, OutputSpec<never>>> = {
   'packer-build': packerBuildOutputs,
   'ansible-configure': ansibleConfigureOutputs,
   'smoke-test': smokeTestOutputs,
+  release: releaseOutputs,
   report: reportOutputs,
   validate: validateOutputs,
 };
@@ -59,12 +61,13 @@ describe('action metadata', () => {
     expect(SUITE_VERSION).toBe(pkg.version);
   });
 
-  it('has the eight actions of the pipeline, and an input spec for each', () => {
+  it('has the nine actions of the pipeline, and an input spec for each', () => {
     expect(found.sort()).toEqual(
       [
         'ansible-configure',
         'approval-gate',
         'packer-build',
+        'release',
         'report',
         'smoke-test',
         'tf-apply',

@@ -66,7 +66,7 @@ function problemsOf(dir: string, text: string): string[] {
 
 describe('the .env.example files', () => {
   it('exist for the root setup action and every action under actions/', () => {
-    expect(actionDirs).toHaveLength(9);
+    expect(actionDirs).toHaveLength(10);
     expect(actionDirs.filter((dir) => !existsSync(join(repoRoot, dir, '.env.example')))).toEqual([]);
   });
 

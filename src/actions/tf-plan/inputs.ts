@@ -70,7 +70,8 @@ export const tfPlanInputs = defineInputs(
       v.sourceRelease !== undefined && (v.destroy || v.refreshOnly || v.targets.length > 0)
         ? {
             input: 'source-release',
-            message: 'plans the whole release again, so it cannot be combined with destroy, refresh-only or targets',
+            message:
+              'plans the whole release again, so it cannot be combined with destroy, refresh-only or targets',
           }
         : undefined,
     (v) =>

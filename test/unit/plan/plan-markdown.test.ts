@@ -4,6 +4,7 @@ import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { buildPlanModel, type PlanModel } from '../../../src/plan/model.js';
 import { renderPlanComment, renderPlanSummary } from '../../../src/plan/plan-markdown.js';
+import { renderPlanText } from '../../../src/plan/plan-text.js';
 import { renderMultiStackComment } from '../../../src/plan/multi-stack.js';
 import { codeBlock, codeSpan, cellCode } from '../../../src/markdown/escape.js';
 import { generatePlanJson } from '../../support/plan-generator.js';
@@ -331,5 +332,31 @@ describe('several stacks', () => {
     expect(bodies[1]).toContain(
       '**`one` · workspace `default` · environment `prod`: destroyed or replaced resources, continued:**',
     );
+  });
+});
+
+describe('a plan that deploys a release again', () => {
+  const source =
+    'Promotes release 1234 of staging (commit 3f5e2a9c1b7d, image ami-0abc, smoke 22/22, age 3 h)';
+
+  it('says so under the title, in the comment, the summary and the text, before the changes', () => {
+    const model = buildPlanModel(plan([change('aws_instance.web', ['create'])]));
+    const [comment] = renderPlanComment(model, { ...CTX, source });
+    const lines = (comment ?? '').split('\n');
+    expect(lines[0]).toMatch(/^### Plan for /);
+    expect(lines.slice(1, 3)).toEqual(['', `> **${source}**`]);
+    expect(renderPlanSummary(model, { ...CTX, source })).toContain(`\n> **${source}**\n`);
+    expect(renderPlanText(model, { ...CTX, source }).split('\n')[1]).toBe(source);
+  });
+
+  it('cannot break out of its quote: markup and line breaks in it are shown as text', () => {
+    const model = buildPlanModel(plan([]));
+    const [comment] = renderPlanComment(model, { ...CTX, source: 'Promotes **x** <b>y</b>\n### z | @team' });
+    const quote = (comment ?? '').split('\n')[2] ?? '';
+    expect(quote).toMatch(/^> \*\*Promotes .* z .*team\*\*$/);
+    expect(quote).toContain('@\u2060team');
+    const html = micromark(comment ?? '', { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+    expect(html).not.toContain('<b>');
+    expect(html).not.toContain('<h3>z');
   });
 });

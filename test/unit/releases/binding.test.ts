@@ -6,6 +6,7 @@ import type { Release } from '../../../src/contracts/release.js';
 import { ConfigurationError } from '../../../src/core/errors.js';
 import type { DeploymentRecord } from '../../../src/github/deployments.js';
 import {
+  bindPlanToRelease,
   bindingOf,
   bindingRefusals,
   imageIdentifier,
@@ -13,6 +14,7 @@ import {
   refuseChangedStackVarFiles,
   refuseUnboundApply,
   releaseOfDeployment,
+  type PlanBindingRequest,
 } from '../../../src/releases/binding.js';
 import { refusal, tempDir } from '../contracts/fixtures.js';
 import {
@@ -437,5 +439,71 @@ describe('refuseChangedStackVarFiles', () => {
     expect(await refusal(() => refuseChangedStackVarFiles(r.release, 'dns', [], r.roots))).toBe(
       `Stack "dns" is not part of ${NAME}, which deployed "network", "vms": a rollback plans the stacks of the release`,
     );
+  });
+});
+
+describe('bindPlanToRelease', () => {
+  const workspace = tempDir('bind-plan-');
+  const roots = { workspace, runnerTemp: join(workspace, 'temp') };
+  afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+  const payload = () => JSON.parse(JSON.stringify(release())) as Record<string, unknown>;
+  const request = (overrides: Partial<PlanBindingRequest> = {}): PlanBindingRequest => ({
+    deploymentId: DEPLOYMENT,
+    kind: 'promotion',
+    rollbackScope: 'release',
+    environment: 'production',
+    stack: release().stacks[0]?.stack ?? '',
+    commit: COMMIT,
+    vars: [['image_id', IMAGE]],
+    imageVariable: 'image_id',
+    varFiles: [],
+    roots,
+    ...overrides,
+  });
+
+  it("binds a promotion at the release's commit with its image", async () => {
+    const binding = await bindPlanToRelease(getting({ payload: payload() }).api, request());
+    expect(binding).toMatchObject({
+      kind: 'promotion',
+      scope: 'release',
+      environment: 'staging',
+      deploymentId: DEPLOYMENT,
+      commit: COMMIT,
+      imageVariable: { name: 'image_id', value: IMAGE },
+    });
+  });
+
+  it.each([
+    [
+      "a promotion to the release's own environment",
+      { environment: 'staging' },
+      `Refusing to promote ${NAME} (deployment ${DEPLOYMENT}): it is already a release of staging; a promotion deploys a release of another environment`,
+    ],
+    [
+      'a rollback of another environment',
+      { kind: 'rollback' as const, environment: 'production' },
+      `Refusing to roll back to ${NAME} (deployment ${DEPLOYMENT}): it is a release of staging, not of production; a rollback goes back to a release of its own environment`,
+    ],
+    [
+      'a stack the release did not deploy',
+      { stack: 'dns' },
+      `Refusing to promote ${NAME} (deployment ${DEPLOYMENT}): it has no stack "dns"`,
+    ],
+    [
+      'no value for the image variable',
+      { vars: [] },
+      `Refusing to promote ${NAME} (deployment ${DEPLOYMENT}): input "vars" gives no image_id, which image-variable names: give it the release's image, "${IMAGE}"`,
+    ],
+    [
+      'another commit',
+      { commit: OTHER_COMMIT },
+      `Refusing to promote ${NAME} (deployment ${DEPLOYMENT}): The plan was made at commit ${OTHER_COMMIT.slice(0, 12)}`,
+    ],
+  ])('refuses %s', async (_what, overrides, message) => {
+    const error = await bindPlanToRelease(getting({ payload: payload() }).api, request(overrides)).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message.startsWith(message)).toBe(true);
   });
 });

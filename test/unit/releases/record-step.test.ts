@@ -431,7 +431,7 @@ describe('recordSummary', () => {
     expect(recordSummary(result, NOW).split('\n')).toEqual([
       `## Release ${RUN} of prod: success`,
       '',
-      `Commit <code>3f5e2a9c1b7d</code>, image <code>ami&#45;0c55b159cbfafe1f0</code>, deployment 3.`,
+      `Commit \`3f5e2a9c1b7d\`, image \`ami-0c55b159cbfafe1f0\`, deployment 3.`,
       '',
       'Time to restore: **4 min 12 s** (from the failure of release 200 at 2026-03-02T12:06:00Z to this release).',
       '',
@@ -475,7 +475,7 @@ describe('recordSummary', () => {
       // Made at the fixtures' CREATED_AT, 09:15: not quite three hours before NOW.
       '**Promotes release 500 of staging (commit 3f5e2a9c1b7d, image ami-0c55b159cbfafe1f0, smoke 22/22, age 2 h)**',
       '',
-      `Commit <code>3f5e2a9c1b7d</code>, image <code>ami&#45;0c55b159cbfafe1f0</code>, deployment ${result.deploymentId}.`,
+      `Commit \`3f5e2a9c1b7d\`, image \`ami-0c55b159cbfafe1f0\`, deployment ${result.deploymentId}.`,
       '',
       '| stack | plan digest | smoke |',
       '|---|---|---|',

@@ -120,7 +120,7 @@ describe('resolvePromotion', () => {
     expect(resolved.summary.split('\n')).toEqual([
       `## ${description}`,
       '',
-      `Deployment ${id} · checks out <code>3f5e2a9c1b7d</code> · image <code>ami&#45;0c55b159cbfafe1f0</code>`,
+      `Deployment ${id} · checks out \`3f5e2a9c1b7d\` · image \`ami-0c55b159cbfafe1f0\``,
       '',
       '- Quality gate passed: release 200 of staging (commit 3f5e2a9c1b7d, image ami-0c55b159cbfafe1f0, smoke 22/22, age 3 h).',
       '- Smoke: 22 of 22 checks passed; threshold 100%.',
@@ -142,7 +142,7 @@ describe('resolvePromotion', () => {
     ]);
     const failure = await refused(() => resolvePromotion(promote(), deps()));
     const reasons = [
-      `The newest release of staging (release 200 of staging, deployment ${id}) is failure: Smoke tests failed for stack vms.; only what runs in staging after passing is promoted.`,
+      `The newest release of staging (release 200 of staging, deployment ${id}) is failure (Smoke tests failed for stack vms); only what runs in staging after passing is promoted.`,
       'Smoke tests failed for stack vms in release 200 of staging (20 of 22 checks passed).',
       'The smoke pass rate of release 200 of staging is 90.9% (20 of 22 checks), below the required 100%.',
     ];
@@ -233,7 +233,7 @@ describe('resolveRollback', () => {
     expect(resolved.summary.split('\n')).toEqual([
       `## ${description}`,
       '',
-      `Deployment ${previous} · checks out <code>3f5e2a9c1b7d</code> · image <code>ami&#45;0c55b159cbfafe1f0</code>`,
+      `Deployment ${previous} · checks out \`3f5e2a9c1b7d\` · image \`ami-0c55b159cbfafe1f0\``,
       '',
       `- It replaces release 300 of prod (deployment ${current}, success).`,
       '',
@@ -254,14 +254,17 @@ describe('resolveRollback', () => {
         'Rollback of prod to the image of release 100 of prod (commit 3f5e2a9c1b7d, image ami-0c55b159cbfafe1f0, smoke 22/22, age 3 h)',
     });
     expect(resolved.summary).toContain(
-      `Deployment ${oldest} · checks out <code>dddddddddddd</code> (this run's commit, with the release's image) · image <code>ami&#45;0c55b159cbfafe1f0</code>`,
+      `Deployment ${oldest} · checks out \`dddddddddddd\` (this run's commit, with the release's image) · image \`ami-0c55b159cbfafe1f0\``,
     );
   });
 
-  it('says no release is replaced when it goes to the current one', async () => {
-    const { current } = prod();
-    const resolved = await resolveRollback({ environment: 'prod', to: `run:300`, scope: 'release' }, deps());
-    expect(resolved.deploymentId).toBe(current);
-    expect(resolved.summary).not.toContain('It replaces');
+  it('refuses to roll back to the release that runs now', async () => {
+    prod();
+    const failure = await refused(() =>
+      resolveRollback({ environment: 'prod', to: `run:300`, scope: 'release' }, deps()),
+    );
+    expect(failure.message).toBe(
+      'Refusing to roll prod back to release 300 of prod: It is what runs in prod now (deployment 3, success): give to: previous, or an older run or deployment.',
+    );
   });
 });
