@@ -32,6 +32,7 @@ import {
   exampleSecrets,
   exampleStacks,
   prodHostName,
+  reviewedBy,
   startExampleBed,
   runPipeline,
   stateKey,
@@ -281,35 +282,6 @@ function approvals(outcome: WorkflowOutcome): string | undefined {
 }
 
 /**
- * The environment's reviewers approve the run's `environment:` jobs, as maint1 would on GitHub: the
- * environment gets the reviewer, the run a pending deployment, and the reviewer approves it through the
- * stand-in's API, where the approval gate then finds the review.
- */
-function reviewedBy(bed: ExampleBed, login: string, runId: number) {
-  return async (environment: string): Promise<void> => {
-    const env = bed.api.addEnvironment({ name: environment, reviewers: [{ type: 'User', login }] });
-    bed.api.addPendingDeployment(runId, { environment, sha: bed.commit, ref: 'refs/heads/main' });
-    const token = `token-${login}-${runId}-${environment}`;
-    bed.api.addToken(token, login);
-    const response = await fetch(
-      `${bed.api.url}/repos/octo-org/infra/actions/runs/${runId}/pending_deployments`,
-      {
-        method: 'POST',
-        headers: { authorization: `token ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          environment_ids: [env.id],
-          state: 'approved',
-          comment: 'reviewed in the demo',
-        }),
-      },
-    );
-    if (response.status !== 200) {
-      throw new Error(`${login} could not approve run ${runId} for ${environment}: HTTP ${response.status}`);
-    }
-  };
-}
-
-/**
  * prod's smoke checks in the demo: the example's, and a canary that the VMs run an image vetted in dev
  * (`golden-dev-*`), which the second prod deploy's golden-prod-2 fails, so that its release fails and
  * on-smoke-failure starts the rollback.
@@ -412,7 +384,10 @@ function releaseStages(bed: ExampleBed): Stage[] {
               'on-smoke-failure': 'rollback',
             },
             run: { ...run, runId: PROD_DEPLOY_RUN_ID },
-            hooks: { ...hooks, environment: reviewedBy(bed, REVIEWER, PROD_DEPLOY_RUN_ID) },
+            hooks: {
+              ...hooks,
+              environment: reviewedBy(bed, REVIEWER, PROD_DEPLOY_RUN_ID, 'reviewed in the demo'),
+            },
           }),
         ),
     },
@@ -440,7 +415,10 @@ function releaseStages(bed: ExampleBed): Stage[] {
               'report-title': 'Rollback of prod',
             },
             run: { ...run, runId: ROLLBACK_RUN_ID, eventName: 'workflow_dispatch', actor: REVIEWER },
-            hooks: { ...hooks, environment: reviewedBy(bed, REVIEWER, ROLLBACK_RUN_ID) },
+            hooks: {
+              ...hooks,
+              environment: reviewedBy(bed, REVIEWER, ROLLBACK_RUN_ID, 'reviewed in the demo'),
+            },
           }),
         );
       },

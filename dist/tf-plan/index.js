@@ -50271,47 +50271,25 @@ function priorStateOf(state) {
  * failure after it, so the environment's page shows what was applied and from which run.
  */
 class Deployment {
-    client;
-    context;
+    api;
     id;
-    constructor(client, context, id) {
-        this.client = client;
-        this.context = context;
+    constructor(api, id) {
+        this.api = api;
         this.id = id;
     }
     static async start(client, context, options) {
-        const { data } = await client.rest.repos.createDeployment({
-            owner: context.owner,
-            repo: context.repo,
-            ref: context.sha,
-            environment: options.environment,
-            description: options.description,
-            payload: options.payload,
-            // The plan was checked and approved already; commit statuses must not block the record.
-            required_contexts: [],
-            auto_merge: false,
-        });
-        if (!('id' in data))
-            throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
-        const deployment = new Deployment(client, context, data.id);
+        const api = deploymentsApi(client, context);
+        const deployment = new Deployment(api, await api.create({ ref: context.sha, ...options }));
         await deployment.setStatus('in_progress', 'Applying the approved plan');
         return deployment;
     }
     finish(outcome, description) {
         return this.setStatus(outcome, description);
     }
-    async setStatus(state, description) {
-        await this.client.rest.repos.createDeploymentStatus({
-            owner: this.context.owner,
-            repo: this.context.repo,
-            deployment_id: this.id,
-            state,
-            description: description.slice(0, 140),
-            log_url: this.context.runUrl,
-            // A stack's apply does not retire the environment's release: only the next release does, once its
-            // smoke tests passed (the releases' record step), so GitHub's auto_inactive is left to that.
-            auto_inactive: false,
-        });
+    setStatus(state, description) {
+        // A stack's apply does not retire the environment's release: only the next release does, once its
+        // smoke tests passed (the releases' record step), so GitHub's auto_inactive is left to that.
+        return this.api.setStatus(this.id, state, description, { retireOthers: false });
     }
 }
 function deploymentsApi(client, context) {
@@ -50353,7 +50331,8 @@ function deploymentsApi(client, context) {
                 environment: options.environment,
                 description: options.description.slice(0, 140),
                 payload: options.payload,
-                // Smoke tests passed already (or the release is recorded as failed): commit statuses must not block it.
+                // What is deployed was checked already (an approved plan, a smoke-tested release): commit
+                // statuses must not block the record of it.
                 required_contexts: [],
                 auto_merge: false,
             });
@@ -50361,13 +50340,14 @@ function deploymentsApi(client, context) {
                 throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
             return data.id;
         },
-        async setStatus(deploymentId, state, description) {
+        async setStatus(deploymentId, state, description, options = {}) {
             await client.rest.repos.createDeploymentStatus({
                 ...repository,
                 deployment_id: deploymentId,
                 state,
                 description: description.slice(0, 140),
                 log_url: context.runUrl,
+                ...(options.retireOthers === false ? { auto_inactive: false } : {}),
             });
         },
     };

@@ -10,8 +10,7 @@ export type DeploymentOutcome = 'success' | 'failure';
  */
 export class Deployment {
   private constructor(
-    private readonly client: GitHubClient,
-    private readonly context: RunContext,
+    private readonly api: DeploymentsApi,
     readonly id: number,
   ) {}
 
@@ -20,20 +19,8 @@ export class Deployment {
     context: RunContext,
     options: { environment: string; description: string; payload: Record<string, unknown> },
   ): Promise<Deployment> {
-    const { data } = await client.rest.repos.createDeployment({
-      owner: context.owner,
-      repo: context.repo,
-      ref: context.sha,
-      environment: options.environment,
-      description: options.description,
-      payload: options.payload,
-      // The plan was checked and approved already; commit statuses must not block the record.
-      required_contexts: [],
-      auto_merge: false,
-    });
-    if (!('id' in data))
-      throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
-    const deployment = new Deployment(client, context, data.id);
+    const api = deploymentsApi(client, context);
+    const deployment = new Deployment(api, await api.create({ ref: context.sha, ...options }));
     await deployment.setStatus('in_progress', 'Applying the approved plan');
     return deployment;
   }
@@ -42,18 +29,10 @@ export class Deployment {
     return this.setStatus(outcome, description);
   }
 
-  private async setStatus(state: 'in_progress' | DeploymentOutcome, description: string): Promise<void> {
-    await this.client.rest.repos.createDeploymentStatus({
-      owner: this.context.owner,
-      repo: this.context.repo,
-      deployment_id: this.id,
-      state,
-      description: description.slice(0, 140),
-      log_url: this.context.runUrl,
-      // A stack's apply does not retire the environment's release: only the next release does, once its
-      // smoke tests passed (the releases' record step), so GitHub's auto_inactive is left to that.
-      auto_inactive: false,
-    });
+  private setStatus(state: 'in_progress' | DeploymentOutcome, description: string): Promise<void> {
+    // A stack's apply does not retire the environment's release: only the next release does, once its
+    // smoke tests passed (the releases' record step), so GitHub's auto_inactive is left to that.
+    return this.api.setStatus(this.id, state, description, { retireOthers: false });
   }
 }
 
@@ -81,10 +60,15 @@ export interface DeploymentsApi {
     description: string;
     payload: Record<string, unknown>;
   }): Promise<number>;
+  /**
+   * Sets a status. A success retires the environment's earlier successful deployments (GitHub's
+   * auto_inactive) unless `retireOthers` is false.
+   */
   setStatus(
     deploymentId: number,
     state: 'in_progress' | 'success' | 'failure' | 'inactive',
     description: string,
+    options?: { retireOthers?: boolean },
   ): Promise<void>;
 }
 
@@ -128,7 +112,8 @@ export function deploymentsApi(client: GitHubClient, context: RunContext): Deplo
         environment: options.environment,
         description: options.description.slice(0, 140),
         payload: options.payload,
-        // Smoke tests passed already (or the release is recorded as failed): commit statuses must not block it.
+        // What is deployed was checked already (an approved plan, a smoke-tested release): commit
+        // statuses must not block the record of it.
         required_contexts: [],
         auto_merge: false,
       });
@@ -136,13 +121,14 @@ export function deploymentsApi(client: GitHubClient, context: RunContext): Deplo
         throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
       return data.id;
     },
-    async setStatus(deploymentId, state, description) {
+    async setStatus(deploymentId, state, description, options = {}) {
       await client.rest.repos.createDeploymentStatus({
         ...repository,
         deployment_id: deploymentId,
         state,
         description: description.slice(0, 140),
         log_url: context.runUrl,
+        ...(options.retireOthers === false ? { auto_inactive: false } : {}),
       });
     },
   };

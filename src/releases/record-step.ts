@@ -1,12 +1,13 @@
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { artifactName } from '../artifacts/names.js';
 import type { ArtifactStore } from '../artifacts/store.js';
-import { BUILD_METADATA_FILE, readBuildMetadata } from '../contracts/build-metadata.js';
+import { BUILD_METADATA_FILE, readBuildMetadata, type BuildMetadata } from '../contracts/build-metadata.js';
 import { shortDigest } from '../contracts/digest.js';
 import { MANIFEST_FILE, readPlanManifest, type PlanManifest } from '../contracts/manifest.js';
 import { RELEASE_FILE, type Release, type ReleaseSource } from '../contracts/release.js';
-import { readSmokeResults, SMOKE_RESULTS_FILE } from '../contracts/smoke.js';
+import { readSmokeResults, SMOKE_RESULTS_FILE, type SmokeResults } from '../contracts/smoke.js';
 import { ConfigurationError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { RunContext } from '../core/run-context.js';
@@ -18,7 +19,6 @@ import { releaseHistory, type DeployedRelease } from './history.js';
 import { describeSource, releaseName, smokeTotals } from './promotion.js';
 import { releaseRecord, type Hashed } from './record.js';
 import { timeToRestore } from './rollback.js';
-import { createHash } from 'node:crypto';
 
 /**
  * The release action's record step, after the deployment's last stage: it gathers what the run applied
@@ -97,7 +97,7 @@ export async function recordRelease(inputs: RecordInputs, deps: RecordDependenci
   if (manifests.length === 0)
     throw new ConfigurationError(`No artifact ${prefix}-outputs-* holds a plan manifest`);
 
-  const smoke: Array<Hashed<ReturnType<typeof readSmokeResults>>> = [];
+  const smoke: Array<Hashed<SmokeResults>> = [];
   for (const { name } of await artifacts.list(`${prefix}-smoke-`)) {
     const bytes = await read(name, SMOKE_RESULTS_FILE);
     smoke.push({ document: readSmokeResults(bytes, 'release'), sha256: sha256(bytes) });
@@ -105,7 +105,7 @@ export async function recordRelease(inputs: RecordInputs, deps: RecordDependenci
 
   const source = await sourceOf(manifests, deps);
   const images = await artifacts.list(`${prefix}-image-`);
-  let image: Hashed<ReturnType<typeof readBuildMetadata>> | undefined;
+  let image: Hashed<BuildMetadata> | undefined;
   if (images[0]) {
     const bytes = await read(images[0].name, BUILD_METADATA_FILE);
     image = { document: readBuildMetadata(bytes, 'release'), sha256: sha256(bytes) };

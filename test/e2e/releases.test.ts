@@ -6,6 +6,7 @@ import {
   exampleInputs,
   exampleSecrets,
   exampleStacks,
+  reviewedBy,
   runPipeline,
   startExampleBed,
   type ExampleBed,
@@ -140,25 +141,6 @@ async function commitCheckFiles(): Promise<void> {
   );
 }
 
-/** The environment's reviewers approve the run's `environment:` jobs, as maint1 would on GitHub. */
-function reviewedBy(login: string, runId: number) {
-  return async (environment: string) => {
-    const env = bed.api.addEnvironment({ name: environment, reviewers: [{ type: 'User', login }] });
-    bed.api.addPendingDeployment(runId, { environment, sha: bed.commit, ref: 'refs/heads/main' });
-    const token = `token-${login}-${runId}-${environment}`;
-    bed.api.addToken(token, login);
-    const response = await fetch(
-      `${bed.api.url}/repos/octo-org/infra/actions/runs/${runId}/pending_deployments`,
-      {
-        method: 'POST',
-        headers: { authorization: `token ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ environment_ids: [env.id], state: 'approved', comment: 'restore it' }),
-      },
-    );
-    expect(response.status).toBe(200);
-  };
-}
-
 async function rollback(given: Record<string, string>, options: { runId?: number; checks?: string } = {}) {
   const prod = await exampleInputs(bed, { environment: 'prod' });
   const runId = options.runId ?? 500_000 + bed.runs.length;
@@ -177,7 +159,7 @@ async function rollback(given: Record<string, string>, options: { runId?: number
     },
     secrets: exampleSecrets(bed, { environment: 'prod' }),
     run: { sha: bed.commit, runId, eventName: 'workflow_dispatch', actor: 'maint1' },
-    hooks: { environment: reviewedBy('maint1', runId) },
+    hooks: { environment: reviewedBy(bed, 'maint1', runId, 'restore it') },
   });
 }
 
@@ -409,7 +391,7 @@ describe('releases', () => {
       },
       secrets: exampleSecrets(bed, { environment: 'prod' }),
       run: { sha: bed.commit, runId },
-      hooks: { environment: reviewedBy('maint1', runId) },
+      hooks: { environment: reviewedBy(bed, 'maint1', runId, 'restore it') },
     });
     expect(outcome.result).toBe('failure');
     expect(await motd('prod', 'web-3')).toContain('image: golden-bad');

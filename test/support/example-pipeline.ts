@@ -378,3 +378,29 @@ export async function runPipeline(
   });
   return { run, outcome };
 }
+
+/**
+ * The `environment:` hook of a run whose jobs wait for an environment's required reviewers: `login`
+ * reviews and approves run `runId`'s deployment to it, through the stand-in's
+ * `POST .../runs/{run_id}/pending_deployments`, where the approval gate then finds the review. The run
+ * id is fixed by the caller, since the review names its run before the run exists.
+ */
+export function reviewedBy(bed: ExampleBed, login: string, runId: number, comment = 'approved') {
+  return async (environment: string): Promise<void> => {
+    const env = bed.api.addEnvironment({ name: environment, reviewers: [{ type: 'User', login }] });
+    bed.api.addPendingDeployment(runId, { environment, sha: bed.commit, ref: 'refs/heads/main' });
+    const token = `token-${login}-${runId}-${environment}`;
+    bed.api.addToken(token, login);
+    const response = await fetch(
+      `${bed.api.url}/repos/${REPOSITORY}/actions/runs/${runId}/pending_deployments`,
+      {
+        method: 'POST',
+        headers: { authorization: `token ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ environment_ids: [env.id], state: 'approved', comment }),
+      },
+    );
+    if (response.status !== 200) {
+      throw new Error(`${login} could not approve run ${runId} for ${environment}: HTTP ${response.status}`);
+    }
+  };
+}
