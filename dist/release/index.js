@@ -48393,7 +48393,7 @@ function epochMs(at, what) {
 /** smoke-test's categories, the only names quality-categories can demand. */
 const SMOKE_CATEGORIES = smokeCheckResultSchema.shape.category.options;
 /** The release's smoke counts over all its stacks, and by category; undefined when no stack had checks. */
-function promotion_smokeTotals(release) {
+function smokeTotals(release) {
     const smoked = release.stacks.filter((s) => s.smoke);
     if (smoked.length === 0)
         return undefined;
@@ -48427,7 +48427,7 @@ function checkPromotion(release, policy) {
     const name = promotion_releaseName(release);
     const from = release.environment;
     const refusals = [];
-    const smoke = promotion_smokeTotals(release);
+    const smoke = smokeTotals(release);
     if (!smoke || smoke.totals.total === 0) {
         refusals.push(`${capitalize(name)} has no smoke results: the quality gate needs smoke-test's checks to have run on ${from}.`);
     }
@@ -48467,11 +48467,29 @@ function checkPromotion(release, policy) {
  * ami-0abc, smoke 22/22, age 3 h)`. Plain text: put it through src/markdown/escape.ts in Markdown.
  */
 function describeRelease(release, now) {
-    const smoke = promotion_smokeTotals(release);
-    return describeReleaseRef({
-        ...release,
+    return describeReleaseRef(promotion_releaseRef(release), now);
+}
+/** What a binding (and a later release's `source`) keeps of a release: enough to describe it. */
+function promotion_releaseRef(release) {
+    const smoke = smokeTotals(release);
+    const { image } = release;
+    return {
+        environment: release.environment,
+        runId: release.runId,
+        runAttempt: release.runAttempt,
+        commit: release.commit,
+        createdAt: release.createdAt,
+        ...(image
+            ? {
+                image: {
+                    id: image.id,
+                    name: image.name,
+                    ...(image.identifier ? { identifier: image.identifier } : {}),
+                },
+            }
+            : {}),
         ...(smoke ? { smoke: { passed: smoke.totals.passed, total: smoke.totals.total } } : {}),
-    }, now);
+    };
 }
 /** describeRelease of a release known by its binding: the same words. */
 function describeReleaseRef(release, now) {
@@ -48963,27 +48981,12 @@ function imageIdentifier(release) {
     return release.image.identifier ?? (release.image.id || release.image.name);
 }
 function bindingOf(release, options) {
-    const smoke = smokeTotals(release);
     return {
+        ...releaseRef(release),
         kind: options.kind,
         scope: options.scope,
-        environment: release.environment,
         deploymentId: options.deploymentId,
-        runId: release.runId,
-        runAttempt: release.runAttempt,
-        commit: release.commit,
-        createdAt: release.createdAt,
-        ...(release.image
-            ? {
-                image: {
-                    id: release.image.id,
-                    name: release.image.name,
-                    ...(release.image.identifier ? { identifier: release.image.identifier } : {}),
-                },
-            }
-            : {}),
         ...(options.imageVariable ? { imageVariable: options.imageVariable } : {}),
-        ...(smoke ? { smoke: { passed: smoke.totals.passed, total: smoke.totals.total } } : {}),
     };
 }
 /**
@@ -49493,6 +49496,10 @@ function runOf(payload) {
 function plural(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
+/** The releases of `environment`, read through the deployments API: the list, then statuses as asked. */
+async function readReleaseHistory(api, environment, reader = 'release') {
+    return releaseHistory(environment, await api.list(environment), (id) => api.statuses(id), { reader });
+}
 
 ;// CONCATENATED MODULE: ./lib/releases/record.js
 
@@ -49662,7 +49669,7 @@ async function recordRelease(inputs, deps) {
             ? `The deployment did not finish: a job ended with ${inputs.result}.`
             : undefined;
     const outcome = failure ? 'failure' : 'success';
-    const history = releaseHistory(inputs.environment, await deps.deployments.list(inputs.environment), (id) => deps.deployments.statuses(id), { reader: 'release' });
+    const history = await readReleaseHistory(deps.deployments, inputs.environment);
     const replaced = await history.current().catch((error) => {
         logger.warning(`The release that ran before could not be read: ${error.message}`);
         return undefined;
@@ -49763,7 +49770,7 @@ async function startRollback(inputs, deps, release) {
         return false;
     }
     // Read again: the release just recorded is the current one now, and `previous` goes back from it.
-    const history = releaseHistory(inputs.environment, await deps.deployments.list(inputs.environment), (id) => deps.deployments.statuses(id), { reader: 'release' });
+    const history = await readReleaseHistory(deps.deployments, inputs.environment);
     let target;
     try {
         target = await history.releaseFor('previous');
@@ -49804,7 +49811,7 @@ function recordSummary(result, now) {
         const smoke = stack.smoke ? `${stack.smoke.passed}/${stack.smoke.total}` : 'no checks';
         lines.push(`| ${escape_cellCode(stack.stack)} | ${escape_cellCode(shortDigest(stack.planDigest))} | ${smoke} |`);
     }
-    const totals = promotion_smokeTotals(release);
+    const totals = smokeTotals(release);
     if (totals)
         lines.push('', `Smoke checks: ${totals.totals.passed} of ${totals.totals.total} passed.`);
     if (result.rollbackDispatched)
@@ -49821,9 +49828,6 @@ function recordSummary(result, now) {
 
 
 
-async function historyOf(environment, deps) {
-    return releaseHistory(environment, await deps.deployments.list(environment), (id) => deps.deployments.statuses(id), { reader: 'release' });
-}
 function refused(title, reasons) {
     const failure = new errors/* StepFailure */.pH(`${title}: ${reasons.join(' ')}`);
     failure.summary = [`## ${escape_headingText(title)}`, '', ...reasons.map((r) => `- ${escape_headingText(r)}`), ''].join('\n');
@@ -49836,7 +49840,7 @@ async function resolvePromotion(inputs, deps) {
             'promote-from names the environment the release comes from; environment the one it goes to.',
         ]);
     }
-    const history = await historyOf(from, deps);
+    const history = await readReleaseHistory(deps.deployments, from);
     const now = deps.now();
     const current = await history.current();
     if (!current)
@@ -49862,7 +49866,7 @@ async function resolvePromotion(inputs, deps) {
     });
 }
 async function resolveRollback(inputs, deps) {
-    const history = await historyOf(inputs.environment, deps);
+    const history = await readReleaseHistory(deps.deployments, inputs.environment);
     const target = await history.releaseFor(inputs.to);
     const current = await history.current();
     if (current?.deploymentId === target.deploymentId && current.state === 'success') {
@@ -49881,12 +49885,7 @@ async function resolveRollback(inputs, deps) {
 async function resolved(entry, commit, deps, how) {
     const { release, deploymentId } = entry;
     const now = deps.now();
-    const description = describeSource({
-        ...release,
-        kind: how.kind,
-        scope: how.scope,
-        ...((s) => (s ? { smoke: { passed: s.totals.passed, total: s.totals.total } } : {}))(promotion_smokeTotals(release)),
-    }, now);
+    const description = describeSource({ ...promotion_releaseRef(release), kind: how.kind, scope: how.scope }, now);
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(deps.run.runnerTemp, 'iac-release-'));
     const releasePath = (0,external_node_path_.join)(dir, RELEASE_FILE);
     await (0,promises_.writeFile)(releasePath, `${JSON.stringify(release, null, 2)}\n`);
@@ -49911,7 +49910,7 @@ async function resolved(entry, commit, deps, how) {
 }
 /** What the quality gate found, for the summary of a promotion that passed it. */
 function gateLines(release, inputs, now) {
-    const smoke = promotion_smokeTotals(release);
+    const smoke = smokeTotals(release);
     const lines = [`Quality gate passed: ${describeRelease(release, now)}.`];
     if (smoke) {
         lines.push(`Smoke: ${smoke.totals.passed} of ${smoke.totals.total} checks passed; threshold ${inputs.threshold}%.`);

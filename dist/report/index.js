@@ -50655,7 +50655,7 @@ function duration_epochMs(at, what) {
 /** smoke-test's categories, the only names quality-categories can demand. */
 const SMOKE_CATEGORIES = smokeCheckResultSchema.shape.category.options;
 /** The release's smoke counts over all its stacks, and by category; undefined when no stack had checks. */
-function promotion_smokeTotals(release) {
+function smokeTotals(release) {
     const smoked = release.stacks.filter((s) => s.smoke);
     if (smoked.length === 0)
         return undefined;
@@ -50689,7 +50689,7 @@ function checkPromotion(release, policy) {
     const name = promotion_releaseName(release);
     const from = release.environment;
     const refusals = [];
-    const smoke = promotion_smokeTotals(release);
+    const smoke = smokeTotals(release);
     if (!smoke || smoke.totals.total === 0) {
         refusals.push(`${capitalize(name)} has no smoke results: the quality gate needs smoke-test's checks to have run on ${from}.`);
     }
@@ -50729,11 +50729,29 @@ function checkPromotion(release, policy) {
  * ami-0abc, smoke 22/22, age 3 h)`. Plain text: put it through src/markdown/escape.ts in Markdown.
  */
 function describeRelease(release, now) {
-    const smoke = promotion_smokeTotals(release);
-    return describeReleaseRef({
-        ...release,
+    return describeReleaseRef(promotion_releaseRef(release), now);
+}
+/** What a binding (and a later release's `source`) keeps of a release: enough to describe it. */
+function promotion_releaseRef(release) {
+    const smoke = smokeTotals(release);
+    const { image } = release;
+    return {
+        environment: release.environment,
+        runId: release.runId,
+        runAttempt: release.runAttempt,
+        commit: release.commit,
+        createdAt: release.createdAt,
+        ...(image
+            ? {
+                image: {
+                    id: image.id,
+                    name: image.name,
+                    ...(image.identifier ? { identifier: image.identifier } : {}),
+                },
+            }
+            : {}),
         ...(smoke ? { smoke: { passed: smoke.totals.passed, total: smoke.totals.total } } : {}),
-    }, now);
+    };
 }
 /** describeRelease of a release known by its binding: the same words. */
 function describeReleaseRef(release, now) {
@@ -50879,27 +50897,12 @@ function imageIdentifier(release) {
     return release.image.identifier ?? (release.image.id || release.image.name);
 }
 function bindingOf(release, options) {
-    const smoke = smokeTotals(release);
     return {
+        ...releaseRef(release),
         kind: options.kind,
         scope: options.scope,
-        environment: release.environment,
         deploymentId: options.deploymentId,
-        runId: release.runId,
-        runAttempt: release.runAttempt,
-        commit: release.commit,
-        createdAt: release.createdAt,
-        ...(release.image
-            ? {
-                image: {
-                    id: release.image.id,
-                    name: release.image.name,
-                    ...(release.image.identifier ? { identifier: release.image.identifier } : {}),
-                },
-            }
-            : {}),
         ...(options.imageVariable ? { imageVariable: options.imageVariable } : {}),
-        ...(smoke ? { smoke: { passed: smoke.totals.passed, total: smoke.totals.total } } : {}),
     };
 }
 /**
@@ -51073,7 +51076,7 @@ function releaseSection(artifacts, now) {
 function releaseView(artifact, release, now) {
     const name = promotion_releaseName(release);
     const why = release.outcome === 'failure' && release.failure ? ` — ${release.failure}` : '';
-    const totals = promotion_smokeTotals(release)?.totals;
+    const totals = smokeTotals(release)?.totals;
     return {
         artifact,
         outcome: release.outcome,

@@ -50745,11 +50745,29 @@ function checkPromotion(release, policy) {
  * ami-0abc, smoke 22/22, age 3 h)`. Plain text: put it through src/markdown/escape.ts in Markdown.
  */
 function describeRelease(release, now) {
+    return describeReleaseRef(releaseRef(release), now);
+}
+/** What a binding (and a later release's `source`) keeps of a release: enough to describe it. */
+function releaseRef(release) {
     const smoke = smokeTotals(release);
-    return describeReleaseRef({
-        ...release,
+    const { image } = release;
+    return {
+        environment: release.environment,
+        runId: release.runId,
+        runAttempt: release.runAttempt,
+        commit: release.commit,
+        createdAt: release.createdAt,
+        ...(image
+            ? {
+                image: {
+                    id: image.id,
+                    name: image.name,
+                    ...(image.identifier ? { identifier: image.identifier } : {}),
+                },
+            }
+            : {}),
         ...(smoke ? { smoke: { passed: smoke.totals.passed, total: smoke.totals.total } } : {}),
-    }, now);
+    };
 }
 /** describeRelease of a release known by its binding: the same words. */
 function describeReleaseRef(release, now) {
@@ -51099,27 +51117,12 @@ function imageIdentifier(release) {
     return release.image.identifier ?? (release.image.id || release.image.name);
 }
 function bindingOf(release, options) {
-    const smoke = smokeTotals(release);
     return {
+        ...releaseRef(release),
         kind: options.kind,
         scope: options.scope,
-        environment: release.environment,
         deploymentId: options.deploymentId,
-        runId: release.runId,
-        runAttempt: release.runAttempt,
-        commit: release.commit,
-        createdAt: release.createdAt,
-        ...(release.image
-            ? {
-                image: {
-                    id: release.image.id,
-                    name: release.image.name,
-                    ...(release.image.identifier ? { identifier: release.image.identifier } : {}),
-                },
-            }
-            : {}),
         ...(options.imageVariable ? { imageVariable: options.imageVariable } : {}),
-        ...(smoke ? { smoke: { passed: smoke.totals.passed, total: smoke.totals.total } } : {}),
     };
 }
 /**

@@ -4,7 +4,7 @@ import type { PlanManifest, ReleaseBinding } from '../contracts/manifest.js';
 import { RELEASE_KIND, RELEASE_SCHEMA, readRelease, type Release } from '../contracts/release.js';
 import { ConfigurationError } from '../core/errors.js';
 import type { DeploymentsApi } from '../github/deployments.js';
-import { releaseName, smokeTotals } from './promotion.js';
+import { releaseName, releaseRef } from './promotion.js';
 import { changedVarFiles, varFilesRefusal } from './rollback.js';
 
 /**
@@ -65,27 +65,12 @@ export interface BindingOptions {
 }
 
 export function bindingOf(release: Release, options: BindingOptions): ReleaseBinding {
-  const smoke = smokeTotals(release);
   return {
+    ...releaseRef(release),
     kind: options.kind,
     scope: options.scope,
-    environment: release.environment,
     deploymentId: options.deploymentId,
-    runId: release.runId,
-    runAttempt: release.runAttempt,
-    commit: release.commit,
-    createdAt: release.createdAt,
-    ...(release.image
-      ? {
-          image: {
-            id: release.image.id,
-            name: release.image.name,
-            ...(release.image.identifier ? { identifier: release.image.identifier } : {}),
-          },
-        }
-      : {}),
     ...(options.imageVariable ? { imageVariable: options.imageVariable } : {}),
-    ...(smoke ? { smoke: { passed: smoke.totals.passed, total: smoke.totals.total } } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { RELEASE_KIND, RELEASE_SCHEMA, readRelease, type Release } from '../contracts/release.js';
 import { ConfigurationError, errorMessage } from '../core/errors.js';
+import type { DeploymentsApi } from '../github/deployments.js';
 
 /**
  * The releases of one environment, read from its GitHub deployments: `GET /repos/{o}/{r}/deployments
@@ -342,4 +343,13 @@ function runOf(payload: Payload): number | undefined {
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** The releases of `environment`, read through the deployments API: the list, then statuses as asked. */
+export async function readReleaseHistory(
+  api: Pick<DeploymentsApi, 'list' | 'statuses'>,
+  environment: string,
+  reader = 'release',
+): Promise<ReleaseHistory> {
+  return releaseHistory(environment, await api.list(environment), (id) => api.statuses(id), { reader });
 }

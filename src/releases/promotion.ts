@@ -114,15 +114,36 @@ export function checkPromotion(release: Release, policy: PromotionPolicy): strin
  * ami-0abc, smoke 22/22, age 3 h)`. Plain text: put it through src/markdown/escape.ts in Markdown.
  */
 export function describeRelease(release: Release, now: Date | number): string {
-  const smoke = smokeTotals(release);
-  return describeReleaseRef(
-    {
-      ...release,
-      ...(smoke ? { smoke: { passed: smoke.totals.passed, total: smoke.totals.total } } : {}),
-    },
-    now,
-  );
+  return describeReleaseRef(releaseRef(release), now);
 }
+
+/** What a binding (and a later release's `source`) keeps of a release: enough to describe it. */
+export function releaseRef(
+  release: Release,
+): ReleaseRef & { image?: ReleaseRefImage; smoke?: ReleaseRefSmoke } {
+  const smoke = smokeTotals(release);
+  const { image } = release;
+  return {
+    environment: release.environment,
+    runId: release.runId,
+    runAttempt: release.runAttempt,
+    commit: release.commit,
+    createdAt: release.createdAt,
+    ...(image
+      ? {
+          image: {
+            id: image.id,
+            name: image.name,
+            ...(image.identifier ? { identifier: image.identifier } : {}),
+          },
+        }
+      : {}),
+    ...(smoke ? { smoke: { passed: smoke.totals.passed, total: smoke.totals.total } } : {}),
+  };
+}
+
+type ReleaseRefImage = { id: string; name: string; identifier?: string };
+type ReleaseRefSmoke = { passed: number; total: number };
 
 /** What describeRelease says of a release, from what a plan's binding (or a release's source) keeps of it. */
 export interface ReleaseRef {

@@ -15,7 +15,7 @@ import { SUITE_VERSION } from '../core/version.js';
 import type { DeploymentsApi } from '../github/deployments.js';
 import { cellCode, headingText, codeSpan } from '../markdown/escape.js';
 import { imageIdentifier, releaseOfDeployment } from './binding.js';
-import { releaseHistory, type DeployedRelease } from './history.js';
+import { readReleaseHistory, type DeployedRelease, type ReleaseHistory } from './history.js';
 import { describeSource, releaseName, smokeTotals } from './promotion.js';
 import { releaseRecord, type Hashed } from './record.js';
 import { timeToRestore } from './rollback.js';
@@ -120,12 +120,7 @@ export async function recordRelease(inputs: RecordInputs, deps: RecordDependenci
         : undefined;
   const outcome = failure ? 'failure' : 'success';
 
-  const history = releaseHistory(
-    inputs.environment,
-    await deps.deployments.list(inputs.environment),
-    (id) => deps.deployments.statuses(id),
-    { reader: 'release' },
-  );
+  const history = await readReleaseHistory(deps.deployments, inputs.environment);
   const replaced = await history.current().catch((error: unknown) => {
     logger.warning(`The release that ran before could not be read: ${(error as Error).message}`);
     return undefined;
@@ -222,7 +217,7 @@ async function sourceOf(
  * succeeded, and not in production environments, so every earlier release still active is set here.
  */
 async function deactivateReplaced(
-  history: ReturnType<typeof releaseHistory>,
+  history: ReleaseHistory,
   current: number,
   deps: Pick<RecordDependencies, 'deployments' | 'logger'>,
 ): Promise<void> {
@@ -251,12 +246,7 @@ async function startRollback(
     return false;
   }
   // Read again: the release just recorded is the current one now, and `previous` goes back from it.
-  const history = releaseHistory(
-    inputs.environment,
-    await deps.deployments.list(inputs.environment),
-    (id) => deps.deployments.statuses(id),
-    { reader: 'release' },
-  );
+  const history = await readReleaseHistory(deps.deployments, inputs.environment);
   let target: DeployedRelease;
   try {
     target = await history.releaseFor('previous');

@@ -7,8 +7,15 @@ import type { RunContext } from '../core/run-context.js';
 import type { DeploymentsApi } from '../github/deployments.js';
 import { headingText, codeSpan } from '../markdown/escape.js';
 import { imageIdentifier } from './binding.js';
-import { releaseHistory, type DeployedRelease } from './history.js';
-import { checkPromotion, describeRelease, describeSource, releaseName, smokeTotals } from './promotion.js';
+import { readReleaseHistory, type DeployedRelease } from './history.js';
+import {
+  checkPromotion,
+  describeRelease,
+  describeSource,
+  releaseName,
+  releaseRef,
+  smokeTotals,
+} from './promotion.js';
 
 /**
  * The release action's promote and rollback steps: they find the release to deploy again and say what
@@ -51,15 +58,6 @@ export interface ResolvedRelease {
   summary: string;
 }
 
-async function historyOf(environment: string, deps: ResolveDependencies) {
-  return releaseHistory(
-    environment,
-    await deps.deployments.list(environment),
-    (id) => deps.deployments.statuses(id),
-    { reader: 'release' },
-  );
-}
-
 function refused(title: string, reasons: readonly string[]): StepFailure {
   const failure = new StepFailure(`${title}: ${reasons.join(' ')}`);
   failure.summary = [`## ${headingText(title)}`, '', ...reasons.map((r) => `- ${headingText(r)}`), ''].join(
@@ -78,7 +76,7 @@ export async function resolvePromotion(
       'promote-from names the environment the release comes from; environment the one it goes to.',
     ]);
   }
-  const history = await historyOf(from, deps);
+  const history = await readReleaseHistory(deps.deployments, from);
   const now = deps.now();
   const current = await history.current();
   if (!current) await history.latestRelease(); // throws the message that says what was found
@@ -111,7 +109,7 @@ export async function resolveRollback(
   inputs: RollbackInputs,
   deps: ResolveDependencies,
 ): Promise<ResolvedRelease> {
-  const history = await historyOf(inputs.environment, deps);
+  const history = await readReleaseHistory(deps.deployments, inputs.environment);
   const target = await history.releaseFor(inputs.to);
   const current = await history.current();
   if (current?.deploymentId === target.deploymentId && current.state === 'success') {
@@ -137,17 +135,7 @@ async function resolved(
 ): Promise<ResolvedRelease> {
   const { release, deploymentId } = entry;
   const now = deps.now();
-  const description = describeSource(
-    {
-      ...release,
-      kind: how.kind,
-      scope: how.scope,
-      ...((s) => (s ? { smoke: { passed: s.totals.passed, total: s.totals.total } } : {}))(
-        smokeTotals(release),
-      ),
-    },
-    now,
-  );
+  const description = describeSource({ ...releaseRef(release), kind: how.kind, scope: how.scope }, now);
   const dir = await mkdtemp(join(deps.run.runnerTemp, 'iac-release-'));
   const releasePath = join(dir, RELEASE_FILE);
   await writeFile(releasePath, `${JSON.stringify(release, null, 2)}\n`);
