@@ -5,6 +5,7 @@ import type { HashedFile } from '../contracts/build-metadata.js';
 import { sha256File } from '../contracts/digest.js';
 import { ConfigurationError, errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
+import { bareExpression, hclBodies as bodies, isHclBody as isBody, parseHcl } from '../core/hcl.js';
 
 /**
  * A Packer template as Packer reads it: a JSON template (one file), or an HCL2 template (one
@@ -187,61 +188,11 @@ async function parseFile(file: string, format: TemplateFormat): Promise<Body> {
   return asBody(await parseHcl(text));
 }
 
-interface HclParser {
-  /** `[body, null]`, or `[null, error]` for text that is not HCL. */
-  parseToObject(text: string): [unknown, unknown];
-}
-
-let hclParser: Promise<HclParser> | undefined;
-
-/**
- * HCL's own Go parser (hcl2-parser: hashicorp/hcl through tmccombs/hcl2json, compiled to JavaScript),
- * loaded on first use, as only HCL2 templates need it. Loading it sets Error.stackTraceLimit to
- * Infinity for the whole process (GopherJS does), so the limit is put back.
- */
-function loadHclParser(): Promise<HclParser> {
-  hclParser ??= (async () => {
-    const limit = Error.stackTraceLimit;
-    try {
-      // A CommonJS module whose exports Node cannot list statically: they are all on `default`.
-      const module = (await import('hcl2-parser')) as { default?: HclParser } & Partial<HclParser>;
-      return module.default ?? (module as HclParser);
-    } finally {
-      Error.stackTraceLimit = limit;
-    }
-  })();
-  return hclParser;
-}
-
-async function parseHcl(text: string): Promise<unknown> {
-  const [body, error] = (await loadHclParser()).parseToObject(text);
-  // The error object comes back empty; packer validate will say what is wrong, with the line.
-  if (error !== null && error !== undefined) throw new Error('it is not valid HCL');
-  return body;
-}
-
 function asBody(value: unknown): Body {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new Error('the template is not an object');
   }
   return value as Body;
-}
-
-/** Blocks come as an array of bodies (hcl2json) or one body (HCL's JSON syntax): always a list. */
-function bodies(value: unknown): Body[] {
-  if (Array.isArray(value)) return value.filter(isBody);
-  return isBody(value) ? [value] : [];
-}
-
-function isBody(value: unknown): value is Body {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** `${string}` (how hcl2json writes a bare expression) → `string`. */
-function bareExpression(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const match = /^\$\{([\s\S]*)\}$/.exec(value);
-  return (match ? (match[1] ?? '') : value).trim();
 }
 
 function collectHcl(body: Body, analysis: TemplateAnalysis, where: { root: string; cwd: string }): void {
