@@ -1,4 +1,5 @@
 import { namesDigest, type ApprovalCommand } from './commands.js';
+import type { DestroyRule } from './destroy-rule.js';
 
 /** Repository roles, lowest first, as `role_name` of the collaborator permission API names them. */
 export const ROLES = ['none', 'read', 'triage', 'write', 'maintain', 'admin'] as const;
@@ -6,6 +7,10 @@ export type Role = (typeof ROLES)[number];
 
 export const atLeastRole = (role: Role, minimum: Role): boolean =>
   ROLES.indexOf(role) >= ROLES.indexOf(minimum);
+
+/** What a plan held to the destroy rule (destroy-rule.ts) is called in sentences. */
+export const destroySubject = (rule: DestroyRule): string =>
+  rule.known ? 'a destroy plan' : 'a plan whose bundle was not read (it may be a destroy)';
 
 /** A comment that is an approval command, with its author's standing. */
 export interface CommandComment {
@@ -32,6 +37,11 @@ export interface DecisionRules {
   /** When the plan was made: a reject from before it was about an earlier plan. */
   planCreatedAt?: string | undefined;
   minPermission: Role;
+  /**
+   * Present for a destroy plan: the permission every counted approver must have, whether or not
+   * `approvers` names them (a place in that list stands in for min-permission, not for this).
+   */
+  destroyRule?: DestroyRule | undefined;
   minApprovals: number;
   allowSelfApproval: boolean;
   /** Lower-case logins of the pull request's author and of who pushed the planned commit. */
@@ -141,6 +151,9 @@ function ineligibility(
   }
   if (command.kind === 'reject' && rules.planCreatedAt && comment.createdAt < rules.planCreatedAt) {
     return 'rejected an earlier plan';
+  }
+  if (rules.destroyRule && !atLeastRole(standing.role, rules.destroyRule.permission)) {
+    return `has ${standing.role === 'none' ? 'no' : `the ${standing.role}`} permission on the repository, and ${destroySubject(rules.destroyRule)} needs ${rules.destroyRule.permission} (destroy-min-permission)`;
   }
   if (!standing.listed && !atLeastRole(standing.role, rules.minPermission)) {
     return `has ${standing.role === 'none' ? 'no' : `the ${standing.role}`} permission on the repository, and ${rules.minPermission} or a place in approvers is needed`;

@@ -14,7 +14,13 @@ import {
 } from '../github/marked-comments.js';
 import type { GitHubClient } from '../github/octokit.js';
 import { pullRequestOf, triggeringCommentId } from '../github/pull-request.js';
-import { decide, type Decision, type IgnoredCommand, type Vote } from './decide.js';
+import { decide, destroySubject, type Decision, type IgnoredCommand, type Vote } from './decide.js';
+import {
+  countedReviewers,
+  destroyRuleFor,
+  noCountedReviewerMessage,
+  type DestroyRule,
+} from './destroy-rule.js';
 import { commandsIn, environmentReviews, react, selfLoginsOf, standingsOf } from './github.js';
 import { planUnderReview, type PlanUnderReview } from './plan-under-review.js';
 import { renderDecision, type DecisionReport } from './render.js';
@@ -29,6 +35,8 @@ export interface ApprovalGateInputs {
   runId?: number | undefined;
   approvers: string[];
   minPermission: 'admin' | 'maintain' | 'write';
+  /** The permission every approver of a destroy plan needs, in every mode; policy never approves one. */
+  destroyMinPermission: 'admin' | 'maintain' | 'write';
   minApprovals: number;
   allowSelfApproval: boolean;
   autoApproveEnvironments: string[];
@@ -80,6 +88,13 @@ type Mode = ApprovalRecord['mode'];
 export async function gate(inputs: ApprovalGateInputs, deps: GateDependencies): Promise<GateResult> {
   const plan = await planUnderReview(inputs, deps);
   deps.logger.info(`Deciding on plan ${plan.digest} of stack ${plan.stack}`);
+  // Made with placeholders for the inputs of a stack not applied yet: nothing to approve.
+  if (plan.manifest?.provisional) {
+    const pending = [...new Set((plan.manifest.inputs ?? []).filter((i) => !i.state).map((i) => i.stack))];
+    throw new ConfigurationError(
+      `The plan of ${plan.stack} is provisional: it was made before ${pending.join(', ')} ${pending.length === 1 ? 'was' : 'were'} applied, with placeholders for the inputs ${pending.length === 1 ? 'it gives' : 'they give'}, so it cannot be approved. Apply ${pending.join(', ')}, then plan ${plan.stack} again.`,
+    );
+  }
   return { ...(await decideOn(plan, inputs, deps)), planRunId: plan.runId };
 }
 
@@ -94,13 +109,15 @@ async function decideOn(
 
   if (inputs.override) return overrideDecision(inputs, deps, plan, base);
 
+  // A plan whose bundle was not read is held to the rule too: its digest may be a destroy plan's.
+  const destroy = destroyRuleFor(plan.manifest, inputs.destroyMinPermission);
   let mode: Mode = inputs.mode;
   let note: string | undefined;
   if (mode === 'policy') {
     const environment = inputs.environment ?? '';
     const listed = inputs.autoApproveEnvironments.some((e) => e.toLowerCase() === environment.toLowerCase());
     const destroys = plan.manifest ? plan.manifest.summary.destroys : undefined;
-    if (listed && destroys === false) {
+    if (listed && destroys === false && !destroy) {
       const record = { ...base(), decidedBy: 'policy' as const, status: 'approved' as const };
       deps.logger.info(
         `Approved by policy: ${environment} is auto-approved and the plan deletes and replaces nothing.`,
@@ -111,12 +128,14 @@ async function decideOn(
       ? `Policy: ${environment} is not among auto-approve-environments, so ${inputs.fallbackMode} decides.`
       : destroys
         ? `Policy: the plan deletes or replaces resources, so ${inputs.fallbackMode} decides.`
-        : `Policy: the plan bundle was not read, so nothing shows that it deletes nothing; ${inputs.fallbackMode} decides.`;
+        : destroy?.known
+          ? `Policy: the plan is a destroy plan, which policy never approves, even when it deletes nothing, so ${inputs.fallbackMode} decides.`
+          : `Policy: the plan bundle was not read, so nothing shows that it deletes nothing; ${inputs.fallbackMode} decides.`;
     deps.logger.info(note);
     mode = inputs.fallbackMode;
   }
-  if (mode === 'environment') return environmentDecision(inputs, deps, plan, base, note);
-  return commentDecision(inputs, deps, plan, base, mode === 'wait', note);
+  if (mode === 'environment') return environmentDecision(inputs, deps, plan, base, note, destroy);
+  return commentDecision(inputs, deps, plan, base, mode === 'wait', note, destroy);
 }
 
 /** The record's fields that do not depend on the decision. */
@@ -180,6 +199,7 @@ async function environmentDecision(
   plan: PlanUnderReview,
   base: ReturnType<typeof recordBase>,
   note: string | undefined,
+  destroy: DestroyRule | undefined,
 ): Promise<Decided> {
   const environment = inputs.environment ?? '';
   const client = await deps.github();
@@ -192,19 +212,38 @@ async function environmentDecision(
     );
   }
   const at = deps.now().toISOString();
-  const vote = (review: (typeof found.reviews)[number]): ApprovalVote => ({
+  const vote = (
+    review: (typeof found.reviews)[number],
+    permission = 'environment-reviewer',
+  ): ApprovalVote => ({
     login: review.login,
-    permission: 'environment-reviewer',
+    permission,
     at,
     ...(review.comment ? { comment: review.comment } : {}),
   });
-  const approvers = found.reviews.filter((r) => r.state === 'approved').map(vote);
-  const rejects = found.reviews.filter((r) => r.state === 'rejected').map(vote);
+  const approved = found.reviews.filter((r) => r.state === 'approved');
+  const rejects = found.reviews.filter((r) => r.state === 'rejected').map((r) => vote(r));
+  const held = destroy ? await destroyReviewers(client, repository, approved, destroy) : undefined;
+  // For a destroy plan a vote records the role that made it count, which an auditor asks about.
+  const approvers = held ? held.counted.map((r) => vote(r, r.role)) : approved.map((r) => vote(r));
+  const ignored: IgnoredCommand[] = (held?.uncounted ?? []).map((r) => ({
+    login: r.login,
+    // An environment review has no comment of its own to link to.
+    commentUrl: '',
+    why: `approved ${environment}, but ${r.why}`,
+  }));
   let status: ApprovalRecord['status'];
   let failure: string | undefined;
   if (rejects.length > 0) {
     status = 'rejected';
     failure = `The environment ${environment} was rejected by ${rejects.map((r) => r.login).join(', ')}.`;
+  } else if (destroy && approvers.length === 0 && (approved.length > 0 || !found.protectedByReviewers)) {
+    // Nobody counted: recorded (and shown) as not approved, and the step fails after reporting.
+    status = 'pending';
+    failure =
+      approved.length > 0
+        ? noCountedReviewerMessage(environment, plan.stack, held?.uncounted ?? [], destroy)
+        : `The plan of ${plan.stack} is ${destroySubject(destroy)}, which needs ${destroy.permission} permission on the repository, and ${environment} has no required reviewers, so nobody approved it (allow-unprotected does not approve a destroy): add required reviewers with ${destroy.permission} permission to ${environment}.`;
   } else if (approvers.length > 0 || !found.protectedByReviewers) {
     status = 'approved';
     if (approvers.length === 0) {
@@ -221,9 +260,42 @@ async function environmentDecision(
   }
   const record: ApprovalRecord = { ...base(), decidedBy: 'environment', status, approvers, rejects };
   return {
-    report: { record, manifest: plan.manifest, missing: 0, ignored: [], malformed: [], note },
+    report: {
+      record,
+      manifest: plan.manifest,
+      missing: status === 'pending' ? 1 : 0,
+      ignored,
+      malformed: [],
+      note: joinNotes(note, failure),
+      ...(destroy ? { destroy: { rule: destroy } } : {}),
+    },
     ...(failure ? { failure } : {}),
   };
+}
+
+/**
+ * The environment's reviewers who approved a destroy plan, with their repository role (the collaborator
+ * permission API, as comment mode reads it): being a required reviewer of the environment is not enough.
+ */
+async function destroyReviewers(
+  client: GitHubClient,
+  repository: { owner: string; repo: string },
+  approved: ReadonlyArray<{ login: string; state: 'approved' | 'rejected'; comment: string }>,
+  rule: DestroyRule,
+) {
+  const standings = await standingsOf(
+    client,
+    repository,
+    approved.map((r) => r.login),
+    [],
+  );
+  const withRoles = approved.map((r) => {
+    const role = standings.get(r.login.toLowerCase())?.role ?? 'none';
+    const has = role === 'none' ? 'no' : `the ${role}`;
+    const why = `has ${has} permission on the repository, and ${destroySubject(rule)} needs ${rule.permission} (destroy-min-permission)`;
+    return { ...r, role, why };
+  });
+  return countedReviewers(withRoles, rule);
 }
 
 // ---- comments -------------------------------------------------------------------------------------
@@ -235,6 +307,7 @@ async function commentDecision(
   base: ReturnType<typeof recordBase>,
   wait: boolean,
   note: string | undefined,
+  destroy: DestroyRule | undefined,
 ): Promise<Decided> {
   const target = await pullRequestOf(deps.run, inputs.prNumber);
   if (!target) {
@@ -267,6 +340,7 @@ async function commentDecision(
       planDigest: plan.digest,
       planCreatedAt: plan.manifest?.createdAt,
       minPermission: inputs.minPermission,
+      destroyRule: destroy,
       minApprovals: inputs.minApprovals,
       allowSelfApproval: inputs.allowSelfApproval,
       selfLogins: self.logins,
@@ -278,6 +352,7 @@ async function commentDecision(
         ? `No decision within ${inputs.timeoutMinutes} minute(s) of waiting: the gate timed out.`
         : undefined;
       const report = commentReport(base, plan, target.number, decision, malformed, joinNotes(note, waitNote));
+      if (destroy) report.destroy = { rule: destroy, minPermission: inputs.minPermission };
       for (const edited of decision.edited) {
         deps.logger.warning(
           `Not counted: the /${edited.kind} of ${edited.login} was edited after it was written (${edited.commentUrl}). A new comment counts; an edited one never does.`,

@@ -3,6 +3,7 @@ import type { PlanManifest } from '../contracts/manifest.js';
 import { codeSpan } from '../markdown/escape.js';
 import { oneLine } from '../markdown/escape.js';
 import type { EditedCommand, IgnoredCommand } from './decide.js';
+import { destroyRuleLines, type DestroyRuleReport } from './destroy-rule.js';
 
 /** What the status comment and the job summary say about one decision. */
 export interface DecisionReport {
@@ -16,6 +17,8 @@ export interface DecisionReport {
   malformed: ReadonlyArray<{ author: string; url: string; problem: string }>;
   /** Why the gate is still pending or what it fell back from, in a sentence. */
   note?: string | undefined;
+  /** Present when the plan is (or may be) a destroy plan: the permission its approvers needed. */
+  destroy?: DestroyRuleReport | undefined;
 }
 
 const HEADLINE: Record<ApprovalRecord['status'], string> = {
@@ -92,8 +95,10 @@ export function renderDecision(report: DecisionReport): string {
       '',
     );
   }
+  if (report.destroy) lines.push(...destroyRuleLines(report.destroy, record.stack));
   lines.push(...planLines(report.manifest), '');
-  if (record.status === 'pending') {
+  // Only comments can still approve: an environment's reviewers decided before the job started.
+  if (record.status === 'pending' && record.decidedBy === 'reviewers') {
     const min = record.minApprovals;
     lines.push(
       `${record.approvers.length} of ${min} approval${min === 1 ? '' : 's'}; ${report.missing} more needed. ` +
@@ -106,7 +111,9 @@ export function renderDecision(report: DecisionReport): string {
   if (record.approvers.length > 0) lines.push('**Approved by:**', '', ...record.approvers.map(voteLine), '');
   if (record.rejects.length > 0) lines.push('**Rejected by:**', '', ...record.rejects.map(voteLine), '');
   const notCounted = [
-    ...report.ignored.map((i) => `- @${i.login} ([comment](${i.commentUrl})): ${i.why}`),
+    ...report.ignored.map(
+      (i) => `- @${i.login}${i.commentUrl ? ` ([comment](${i.commentUrl}))` : ''}: ${i.why}`,
+    ),
     ...report.malformed.map((m) => `- @${m.author} ([comment](${m.url})): not a command; ${m.problem}`),
   ];
   if (notCounted.length > 0) {

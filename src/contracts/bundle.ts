@@ -62,7 +62,16 @@ async function digestOf(
   dir: string,
   manifest: Pick<
     PlanManifest,
-    'stack' | 'workingDirectory' | 'workspace' | 'tool' | 'files' | 'backend' | 'source'
+    | 'stack'
+    | 'workingDirectory'
+    | 'workspace'
+    | 'tool'
+    | 'files'
+    | 'backend'
+    | 'source'
+    | 'inputs'
+    | 'provisional'
+    | 'destroy'
   >,
 ): Promise<string> {
   return planDigest({
@@ -75,6 +84,9 @@ async function digestOf(
     toolMajor: toolMajor(manifest.tool.version),
     backend: manifest.backend,
     source: manifest.source,
+    inputs: manifest.inputs,
+    provisional: manifest.provisional,
+    destroy: manifest.destroy,
   });
 }
 

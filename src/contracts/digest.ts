@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { BackendRecord, ReleaseBinding, ToolName } from './manifest.js';
+import type { BackendRecord, ReleaseBinding, StackInputRecord, ToolName } from './manifest.js';
 
 export interface PlanDigestInput {
   /** The planfile's bytes (`tfplan`). */
@@ -17,6 +17,10 @@ export interface PlanDigestInput {
   backend?: BackendRecord | undefined;
   /** The release a promotion or rollback deploys again, as the manifest records it. */
   source?: ReleaseBinding | undefined;
+  /** The variables given other stacks' outputs, as the manifest records them. */
+  inputs?: readonly StackInputRecord[] | undefined;
+  provisional?: boolean | undefined;
+  destroy?: boolean | undefined;
 }
 
 /** Names this construction; a different construction would take another label (and schema major). */
@@ -40,7 +44,11 @@ export const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *              "scope", "environment", "deploymentId", "runId", "runAttempt", "commit", "createdAt",
  *              then those of "image" {"id", "name", and "identifier" when it has one}, "imageVariable"
  *              {"name", "value"} and
- *              "smoke" {"passed", "total"} that it has, in this order}
+ *              "smoke" {"passed", "total"} that it has, in this order}; and when the manifest records
+ *              stack inputs, after that, "inputs": a list ordered by variable of {"variable", "stack",
+ *              "output", "sensitive", "workingDirectory", "workspace", "backend" (as above), then those of
+ *              "state" {"lineage", "serial"} and "sha256" that it has}; then "provisional": true and
+ *              "destroy": true, each only when the manifest says so
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
  *
@@ -65,6 +73,9 @@ export function planDigest(input: PlanDigestInput): string {
     lockFile: input.lockFile !== undefined,
     ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
     ...(input.source ? { source: canonicalSource(input.source) } : {}),
+    ...(input.inputs && input.inputs.length > 0 ? { inputs: canonicalInputs(input.inputs) } : {}),
+    ...(input.provisional ? { provisional: true } : {}),
+    ...(input.destroy ? { destroy: true } : {}),
   });
 
   const hash = createHash('sha256');
@@ -116,6 +127,23 @@ function canonicalSource(source: ReleaseBinding): Record<string, unknown> {
     ...(imageVariable ? { imageVariable: { name: imageVariable.name, value: imageVariable.value } } : {}),
     ...(smoke ? { smoke: { passed: smoke.passed, total: smoke.total } } : {}),
   };
+}
+
+/** The inputs in the fixed order the construction names: by variable, each with its fields in order. */
+function canonicalInputs(inputs: readonly StackInputRecord[]): Array<Record<string, unknown>> {
+  return [...inputs]
+    .sort((a, b) => (a.variable < b.variable ? -1 : a.variable > b.variable ? 1 : 0))
+    .map((input) => ({
+      variable: input.variable,
+      stack: input.stack,
+      output: input.output,
+      sensitive: input.sensitive,
+      workingDirectory: input.workingDirectory,
+      workspace: input.workspace,
+      backend: canonicalBackend(input.backend),
+      ...(input.state ? { state: { lineage: input.state.lineage, serial: input.state.serial } } : {}),
+      ...(input.sha256 !== undefined ? { sha256: input.sha256 } : {}),
+    }));
 }
 
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */

@@ -120,6 +120,26 @@ export const releaseBindingSchema = z.object({
   smoke: z.object({ passed: count, total: count }).optional(),
 });
 
+/**
+ * One input of the plan: a variable given another stack's output, as it was when the plan was made.
+ * Inside the plan digest: tf-apply reads the upstream's state again and refuses when the value moved.
+ */
+export const stackInputRecordSchema = z.object({
+  variable: text,
+  /** The upstream stack and its output. */
+  stack: text,
+  output: text,
+  sensitive: z.boolean(),
+  /** Where the upstream's state is: its configuration, workspace and backend. */
+  workingDirectory: workspacePath,
+  workspace: text,
+  backend: backendRecordSchema,
+  /** The upstream's state when the value was read; absent when it was never applied (a provisional plan). */
+  state: z.object({ lineage: text, serial: count }).optional(),
+  /** The sha256 of the value's canonical JSON; absent when it was never applied. */
+  sha256: sha256Hex.optional(),
+});
+
 export const planSummarySchema = z.object({
   add: count,
   change: count,
@@ -169,6 +189,15 @@ export const planManifestSchema = z.object({
   backend: backendRecordSchema.optional(),
   /** Absent for a plan of the checked-out commit; present for a promotion or a rollback. */
   source: releaseBindingSchema.optional(),
+  /** The variables given other stacks' outputs, by variable name; absent when the stack has no inputs. */
+  inputs: z.array(stackInputRecordSchema).optional(),
+  /**
+   * True when an input's stack was never applied, so the plan was made with placeholders: it shows what
+   * the change looks like, and no job may approve or apply it.
+   */
+  provisional: z.boolean().optional(),
+  /** True for a plan made with `destroy: true`, which deletes the whole stack; its approval needs more. */
+  destroy: z.boolean().optional(),
   planDigest: z.string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
   summary: planSummarySchema,
 });
@@ -178,6 +207,7 @@ export type PlanSummary = z.output<typeof planSummarySchema>;
 export type PriorState = z.output<typeof priorStateSchema>;
 export type BackendRecord = z.output<typeof backendRecordSchema>;
 export type ReleaseBinding = z.output<typeof releaseBindingSchema>;
+export type StackInputRecord = z.output<typeof stackInputRecordSchema>;
 export type ToolName = PlanManifest['tool']['name'];
 
 /** The major version of a tool version: `1.10.6` → 1, `v2.0.0-rc1` → 2. */

@@ -128,6 +128,11 @@ export interface PlanModel {
   outputs: OutputEntry[];
   checks: CheckEntry[];
   diagnostics: PlanDiagnostic[];
+  /**
+   * The root variables not declared sensitive, with their values: what a plan shows of the inputs it
+   * received from other stacks. Sensitive ones are never kept.
+   */
+  variables: Record<string, unknown>;
 }
 
 export interface BuildOptions {
@@ -566,6 +571,7 @@ export class PlanModelBuilder {
       outputs: [],
       checks: [],
       diagnostics: [],
+      variables: {},
     };
   }
 
@@ -641,6 +647,15 @@ export class PlanModelBuilder {
    */
   setVariables(values: unknown, configuration: unknown): void {
     this.secrets.addVariables(values, configuration);
+    if (values === null || typeof values !== 'object') return;
+    const root = (configuration as { root_module?: { variables?: Record<string, { sensitive?: unknown }> } })
+      ?.root_module?.variables;
+    // Without the declarations nothing says which are sensitive: keep none.
+    if (!root) return;
+    for (const [name, entry] of Object.entries(values as Record<string, { value?: unknown }>)) {
+      if (root?.[name]?.sensitive === true || entry === null || typeof entry !== 'object') continue;
+      this.model.variables[name] = entry.value;
+    }
   }
 
   finish(): PlanModel {

@@ -52,6 +52,54 @@ export interface PlanRenderContext {
   state?: string;
   /** The release the plan deploys again, in a sentence (`Promotes release 1234 of staging (…)`); plain text. */
   source?: string;
+  /** The variables the stack received from other stacks' outputs. */
+  inputs?: readonly PlanInputLine[];
+}
+
+/** One input of a stack as reviewers read it: where it came from, and its value unless that is secret. */
+export interface PlanInputLine {
+  variable: string;
+  /** `network.subnet_id`: the stack and its output. */
+  from: string;
+  /** The upstream state's serial the value was read from; absent when it was never applied. */
+  serial?: number;
+  sensitive: boolean;
+  /** The value as JSON; absent for a sensitive input and for one not applied yet. */
+  value?: string;
+  /** The stack whose apply the value waits for: the plan is provisional. */
+  pendingOn?: string;
+}
+
+/** Inputs listed in full; the rest are counted, so that a stack with hundreds of inputs stays readable. */
+const MAX_INPUTS = 25;
+const MAX_INPUT_VALUE = 120;
+
+/** The inputs a stack received, and the warning of a provisional plan, above its counts. */
+export function inputsLines(inputs: readonly PlanInputLine[] | undefined): string[] {
+  if (!inputs || inputs.length === 0) return [];
+  const pending = [...new Set(inputs.flatMap((i) => (i.pendingOn ? [i.pendingOn] : [])))];
+  const lines: string[] = [];
+  if (pending.length > 0) {
+    lines.push(
+      '> [!WARNING]',
+      `> **Provisional plan:** ${pending.map(code).join(', ')} ${pending.length === 1 ? 'is' : 'are'} not applied yet, so the inputs ${pending.length === 1 ? 'it gives are' : 'they give are'} placeholders. ` +
+        'This plan shows the shape of the change; it cannot be approved or applied. Plan again once they are applied.',
+      '',
+    );
+  }
+  lines.push('**Inputs from other stacks:**', '');
+  for (const input of inputs.slice(0, MAX_INPUTS)) {
+    const value = input.pendingOn
+      ? `_known after ${headingText(input.pendingOn)} is applied_`
+      : input.sensitive
+        ? '_(sensitive)_'
+        : code(truncate(input.value ?? 'null', MAX_INPUT_VALUE));
+    const serial = input.serial !== undefined ? ` (state serial ${input.serial})` : '';
+    lines.push(`- ${code(input.variable)} ← ${code(input.from)}${serial}: ${value}`);
+  }
+  if (inputs.length > MAX_INPUTS) lines.push(`- _and ${inputs.length - MAX_INPUTS} more_`);
+  lines.push('');
+  return lines;
 }
 
 export interface CommentOptions {
@@ -316,6 +364,7 @@ function writeDiagnostics(w: Writer, model: PlanModel, mode: Mode): void {
 /** One stack's body: everything under its heading. */
 function writeStackBody(w: Writer, part: Part, mode: Mode, cut: BannerCut | undefined, layout: Layout): void {
   const { model } = part;
+  w.line(...inputsLines(part.ctx.inputs));
   w.line(...countsLines(model));
   writeBanner(w, destructiveResources(model), cut);
   if (mode.level !== 'minimal') {

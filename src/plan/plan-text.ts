@@ -41,6 +41,7 @@ function heading(ctx: Partial<PlanRenderContext>): string {
 export function renderPlanText(model: PlanModel, ctx: Partial<PlanRenderContext> = {}): string {
   const lines: string[] = [heading(ctx)];
   if (ctx.source) lines.push(oneLine(ctx.source));
+  lines.push(...inputsText(ctx));
   if (model.errored)
     lines.push('The plan failed. What follows is what it planned before the error; it cannot be applied.');
   lines.push(
@@ -108,4 +109,27 @@ export function renderPlanText(model: PlanModel, ctx: Partial<PlanRenderContext>
   ].filter(Boolean);
   if (footer.length > 0) lines.push('', footer.join(' · '));
   return lines.join('\n') + '\n';
+}
+
+/** The inputs from other stacks, one a line; a provisional plan says so first. */
+function inputsText(ctx: Partial<PlanRenderContext>): string[] {
+  const inputs = ctx.inputs ?? [];
+  if (inputs.length === 0) return [];
+  const pending = [...new Set(inputs.flatMap((i) => (i.pendingOn ? [i.pendingOn] : [])))];
+  const lines: string[] = [];
+  if (pending.length > 0) {
+    lines.push(
+      `Provisional plan: ${pending.join(', ')} not applied yet; the inputs from ${pending.length === 1 ? 'it' : 'them'} are placeholders, and this plan cannot be approved or applied.`,
+    );
+  }
+  lines.push('Inputs from other stacks:');
+  for (const input of inputs) {
+    const value = input.pendingOn
+      ? `known after ${input.pendingOn} is applied`
+      : input.sensitive
+        ? '(sensitive)'
+        : oneLine(input.value ?? 'null').slice(0, 120);
+    lines.push(`  ${oneLine(input.variable)} <- ${oneLine(input.from)}: ${value}`);
+  }
+  return lines;
 }

@@ -17,6 +17,7 @@ import { MANIFEST_FILE, readContract, readPlanManifest, type PlanManifest } from
 import { readRelease, RELEASE_FILE, type Release } from '../contracts/release.js';
 import { ConfigurationError, errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
+import { DESTROYED_FILE, readDestroyedRecord, type DestroyedRecord } from '../terraform/destroyed.js';
 import { readSmokeResults, SMOKE_RESULTS_FILE, type SmokeResults } from './smoke.js';
 
 /**
@@ -56,7 +57,8 @@ export type GatheredArtifact = Base &
     | { kind: 'plan'; manifest?: PlanManifest; encrypted: boolean }
     | { kind: 'approval'; record?: ApprovalRecord }
     | { kind: 'image'; metadata?: BuildMetadata }
-    | { kind: 'outputs'; outputNames?: string[] }
+    /** `destroyed` when tf-apply applied a destroy plan: the stack has no outputs, and says when it went. */
+    | { kind: 'outputs'; outputNames?: string[]; destroyed?: DestroyedRecord }
     | { kind: 'inventory'; hosts?: string[] }
     | { kind: 'ansible'; results?: AnsibleResults }
     | { kind: 'smoke'; smoke?: SmokeResults }
@@ -156,7 +158,10 @@ async function readArtifact(kind: ReadKind | 'other', base: Base, dir: string): 
       return { ...base, kind, metadata: readBuildMetadata(await text(BUILD_METADATA_FILE), 'report') };
     case 'outputs': {
       const outputs = z.record(z.string(), z.unknown()).parse(JSON.parse(await text('outputs.json')));
-      return { ...base, kind, outputNames: Object.keys(outputs).sort() };
+      const destroyed = existsSync(join(dir, DESTROYED_FILE))
+        ? readDestroyedRecord(await text(DESTROYED_FILE))
+        : undefined;
+      return { ...base, kind, outputNames: Object.keys(outputs).sort(), ...(destroyed ? { destroyed } : {}) };
     }
     case 'inventory':
       return { ...base, kind, hosts: inventoryHosts(parseYaml(await text('inventory.yml'))) };

@@ -1,7 +1,7 @@
 import { htmlText } from '../markdown/escape.js';
 import type { GatheredArtifact } from './gather.js';
 import { formatDuration } from './markdown.js';
-import type { ReportModel, StageRow, StageStatus } from './model.js';
+import { destroyedStacks, type ReportModel, type StageRow, type StageStatus } from './model.js';
 import type { ReleaseSection } from './release.js';
 
 /**
@@ -41,6 +41,7 @@ export const STATUS_COLOUR: Record<StageStatus, string> = {
   skipped: '#8c959f',
   missing: '#bc4c00',
   unreadable: '#bc4c00',
+  destroyed: '#6e7781',
 };
 
 const STYLE = `
@@ -49,7 +50,7 @@ h1{font-size:1.6rem;margin:0 0 .3rem}h2{font-size:1.2rem;margin:2rem 0 .6rem;bor
 table{border-collapse:collapse;margin:.4rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left;vertical-align:top}
 th{background:#f6f8fa}td.n{text-align:right}code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:#f6f8fa;padding:0 .2rem;border-radius:3px}
 .status{font-weight:600}.outcome{display:inline-block;padding:.2rem .7rem;border-radius:1rem;color:#fff;font-weight:600}
-.success{color:#1a7f37}.failure,.missing,.unreadable{color:#cf222e}.pending{color:#9a6700}.skipped{color:#57606a}
+.success{color:#1a7f37}.failure,.missing,.unreadable{color:#cf222e}.pending{color:#9a6700}.skipped,.destroyed{color:#57606a}
 .meta{color:#57606a}svg text{font:12px system-ui,sans-serif;fill:#1f2328}ul{margin:.3rem 0}
 `;
 
@@ -183,6 +184,21 @@ function releaseHtml(section: ReleaseSection | undefined): SafeHtml | '' {
 
 function sections(artifacts: readonly GatheredArtifact[]): SafeHtml[] {
   const out: SafeHtml[] = [];
+  const destroyed = destroyedStacks(artifacts);
+  if (destroyed.length > 0) {
+    out.push(
+      html`<h2>Destroyed</h2>
+        <ul id="destroyed">
+          ${destroyed.map(
+            (d) =>
+              html`<li class="destroyed" data-stack="${d.stack}">
+                <code>${d.stack}</code> was destroyed at ${d.destroyedAt} by plan
+                <code>${d.planDigest}</code> in run ${d.runId}; it has no outputs now.
+              </li>`,
+          )}
+        </ul>`,
+    );
+  }
   const plans = artifacts.flatMap((a) => (a.kind === 'plan' && a.manifest ? [a.manifest] : []));
   if (plans.length > 0) {
     out.push(

@@ -1,5 +1,5 @@
 import { cellCode, cellText, codeSpan, headingText, oneLine } from '../markdown/escape.js';
-import type { ReportModel, StageRow, StageStatus } from './model.js';
+import { destroyedStacks, type ReportModel, type StageRow, type StageStatus } from './model.js';
 import type { GatheredArtifact } from './gather.js';
 import type { ReleaseSection } from './release.js';
 
@@ -16,6 +16,7 @@ export const STATUS_MARK: Record<StageStatus, string> = {
   skipped: ':fast_forward: skipped',
   missing: ':warning: missing',
   unreadable: ':warning: unreadable',
+  destroyed: ':wastebasket: destroyed',
 };
 
 const OUTCOME_MARK = {
@@ -49,6 +50,7 @@ const MERMAID_STATE: Record<StageStatus, string> = {
   skipped: '',
   missing: 'crit, ',
   unreadable: 'crit, ',
+  destroyed: 'done, ',
 };
 
 /** The timeline as a Mermaid gantt chart; times as epoch milliseconds so no time zone is involved. */
@@ -109,6 +111,21 @@ function releaseMarkdown(section: ReleaseSection | undefined): string[] {
     );
   }
   return lines;
+}
+
+/** One line a stack the run destroyed: what the outputs artifact's destroyed.json says. */
+function destroyedSection(artifacts: readonly GatheredArtifact[]): string[] {
+  const destroyed = destroyedStacks(artifacts);
+  if (destroyed.length === 0) return [];
+  return [
+    '### Destroyed',
+    '',
+    ...destroyed.map(
+      (d) =>
+        `- :wastebasket: ${codeSpan(d.stack)} was destroyed at ${codeSpan(d.destroyedAt)} by plan ${codeSpan(d.planDigest)} in run ${d.runId}; it has no outputs now.`,
+    ),
+    '',
+  ];
 }
 
 function planSection(artifacts: readonly GatheredArtifact[]): string[] {
@@ -233,6 +250,7 @@ export function renderMarkdown(model: ReportModel): string {
     ...stageTable(model.stages),
     '',
     ...(gantt ? ['### Timeline', '', gantt, ''] : []),
+    ...destroyedSection(model.artifacts),
     ...planSection(model.artifacts),
     ...approvalSection(model.artifacts),
     ...ansibleSection(model.artifacts),

@@ -1,5 +1,6 @@
 import { SUITE_VERSION } from '../core/version.js';
 import type { RunContext } from '../core/run-context.js';
+import type { DestroyedRecord } from '../terraform/destroyed.js';
 import type { GatheredArtifact } from './gather.js';
 import { releaseSection, type ReleaseSection } from './release.js';
 
@@ -13,7 +14,9 @@ import { releaseSection, type ReleaseSection } from './release.js';
 export const STAGES = ['validate', 'image', 'plan', 'approve', 'apply', 'configure', 'smoke'] as const;
 export type Stage = (typeof STAGES)[number];
 
-export type StageStatus = 'success' | 'failure' | 'pending' | 'skipped' | 'missing' | 'unreadable';
+/** `destroyed`: the apply of a destroy plan succeeded, so the stack is gone; not a failure, nor a deployment. */
+export type StageStatus =
+  'success' | 'failure' | 'pending' | 'skipped' | 'missing' | 'unreadable' | 'destroyed';
 export type Outcome = 'success' | 'failure' | 'pending';
 
 export interface StageRow {
@@ -271,6 +274,14 @@ function rowsFromArtifacts(artifacts: readonly GatheredArtifact[]): StageRow[] {
           note: 'the apply failed and the backend did not take the state: push the errored state before planning again',
         }),
       );
+    } else if (outputs?.kind === 'outputs' && outputs.destroyed && !outputs.problem) {
+      const d = outputs.destroyed;
+      rows.push(
+        row('apply', stack, 'destroyed', {
+          finishedAt: d.destroyedAt,
+          figures: [`destroyed at ${d.destroyedAt}`, `digest ${d.planDigest.slice(0, 19)}`],
+        }),
+      );
     } else if (outputs) {
       const names = outputs.kind === 'outputs' ? (outputs.outputNames ?? []) : [];
       const hosts = inventory?.kind === 'inventory' ? (inventory.hosts ?? []) : [];
@@ -435,6 +446,13 @@ export function buildModel(input: ModelInput): ReportModel {
   };
 }
 
+/** The stacks whose outputs artifact says they were destroyed, by stack. */
+export function destroyedStacks(artifacts: readonly GatheredArtifact[]): DestroyedRecord[] {
+  return artifacts
+    .flatMap((a) => (a.kind === 'outputs' && a.destroyed && !a.problem ? [a.destroyed] : []))
+    .sort((a, b) => a.stack.localeCompare(b.stack));
+}
+
 /** report.json: what deployment metrics (frequency, change failure rate, time to restore) are made from. */
 export function reportJson(model: ReportModel): Record<string, unknown> {
   const plans = model.artifacts.flatMap((a) => (a.kind === 'plan' && a.manifest ? [a.manifest] : []));
@@ -445,6 +463,7 @@ export function reportJson(model: ReportModel): Record<string, unknown> {
   const approvals = model.artifacts.flatMap((a) => (a.kind === 'approval' && a.record ? [a.record] : []));
   const releases = model.artifacts.flatMap((a) => (a.kind === 'release' && a.release ? [a.release] : []));
   const applies = model.stages.filter((r) => r.stage === 'apply');
+  // A destroyed stack's apply is no deployment: deployment frequency does not count a destroy.
   const deployed = applies.length > 0 && applies.every((r) => r.status === 'success');
   const afterApply = model.stages.filter((r) => ['apply', 'configure', 'smoke'].includes(r.stage));
   return {
@@ -518,6 +537,8 @@ export function reportJson(model: ReportModel): Record<string, unknown> {
       read: !a.problem,
       ...(a.problem ? { problem: a.problem } : {}),
     })),
+    /** The stacks this run destroyed, as their outputs artifacts' destroyed.json say. */
+    destroyed: destroyedStacks(model.artifacts),
     ...(model.backup ? { backup: model.backup } : {}),
     // The records as read, for metrics over releases; a record that did not read is in `artifacts`.
     ...(model.release ? { releases } : {}),

@@ -40,6 +40,9 @@ import type { BinaryChoice } from './tool.js';
 import type { StepReport } from '../core/outputs.js';
 import { lazyGitHubClient } from '../github/lazy-client.js';
 import { codeSpan } from '../markdown/escape.js';
+import type { StackInputSource } from '../contracts/stacks.js';
+import { recheckStackInputs } from './stack-inputs.js';
+import { type DestroyedSummary, destroyedSummary, recordDestroyed } from './destroyed.js';
 
 /** What tf-apply reads: its inputs, camel-cased, as src/actions/tf-apply/inputs.ts parses them. */
 export interface TfApplyInputs {
@@ -61,6 +64,8 @@ export interface TfApplyInputs {
   environment?: string | undefined;
   exposeSensitive: boolean;
   githubToken?: string | undefined;
+  /** Where the stack's inputs come from, so that their states are read again before the apply. */
+  stackInputs: StackInputSource[];
 }
 
 /** The outputs tf-apply sets, by their action.yml names. */
@@ -93,6 +98,8 @@ export interface TfApplyResult {
   outputsPath: string;
   inventoryPath?: string;
   deploymentId?: number;
+  /** Set when the bundle was a destroy plan: what the summary says instead of the outputs. */
+  destroyed?: DestroyedSummary;
 }
 
 /**
@@ -136,6 +143,10 @@ export async function runTfApply(
     'plan-digest': result.manifest.planDigest,
     'deployment-id': result.deploymentId,
   });
+  if (result.destroyed) {
+    await deps.writeSummary(destroyedSummary(result.destroyed, result.manifest));
+    return;
+  }
   await deps.writeSummary(
     [
       `## Applied \`${result.stack}\` (workspace \`${result.manifest.workspace}\`)`,
@@ -181,6 +192,9 @@ export async function apply(inputs: TfApplyInputs, deps: TfApplyDependencies): P
   logger.info(
     `Verified the plan bundle: digest ${manifest.planDigest}, planned at ${manifest.commit.slice(0, 12)}`,
   );
+  const inputsDeps = { tool, exec: deps.exec, logger, workspace: run.workspace, scratch: run.runnerTemp };
+  // A provisional plan is refused before anything else is asked of it: no approval makes it applicable.
+  if (manifest.provisional) await recheckStackInputs(manifest, inputs.stackInputs, inputsDeps);
   if (inputs.requireApproval) {
     const record = await requireApprovalRecord(deps.artifacts, {
       artifactPrefix: inputs.artifactPrefix,
@@ -207,6 +221,9 @@ export async function apply(inputs: TfApplyInputs, deps: TfApplyDependencies): P
       `The bundle is ${releaseName(manifest.source)}'s commit and image, as its deployment records them.`,
     );
   }
+
+  // Before this stack's init, which may share the directory of an upstream whose state is read.
+  if (manifest.inputs) await recheckStackInputs(manifest, inputs.stackInputs, inputsDeps);
 
   const cli = new TerraformCli({
     tool,
@@ -242,6 +259,23 @@ export async function apply(inputs: TfApplyInputs, deps: TfApplyDependencies): P
     throw await applyFailure(error, inputs, deps, stack, scratch);
   }
   await deployment?.finish('success', `Applied ${shortDigest(manifest.planDigest)}`);
+  // A destroyed stack has no outputs to publish: its outputs artifact says it is destroyed instead.
+  if (manifest.destroy) {
+    const destroyed = await recordDestroyed(
+      {
+        stack,
+        manifest,
+        artifactPrefix: inputs.artifactPrefix,
+        environment: inputs.environment,
+        deploymentId: deployment?.id,
+        applied: applyResult.applied,
+        scratch,
+      },
+      deps,
+    );
+    const deploymentId = deployment ? { deploymentId: deployment.id } : {};
+    return { stack, manifest, applied: applyResult.applied.slice(), ...destroyed, ...deploymentId };
+  }
 
   // The apply already reported every output but the sensitive values; only exposing those needs another
   // run of the tool, which is a tenth of a second that most applies can skip.

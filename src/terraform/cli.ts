@@ -220,11 +220,15 @@ export class TerraformCli {
     return this.document(stdout, 'output -json') as OutputJson;
   }
 
-  /** The current state, or undefined when there is none (`state pull` then prints nothing). */
-  async statePull(): Promise<Record<string, unknown> | undefined> {
+  /**
+   * The current state, or undefined when there is none (`state pull` then prints nothing). With a
+   * workspace, that workspace's state, read through TF_WORKSPACE so that reading one never creates it.
+   */
+  async statePull(options: { workspace?: string } = {}): Promise<Record<string, unknown> | undefined> {
     const { stdout } = await this.run(['state', 'pull', '-no-color'], {
       streamStdout: false,
       readsConfiguration: false,
+      ...(options.workspace ? { env: { TF_WORKSPACE: options.workspace } } : {}),
     });
     const { value, preamble } = parseJsonDocument(stdout);
     if (preamble) this.options.logger.info(preamble);

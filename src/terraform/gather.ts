@@ -1,4 +1,5 @@
 import { withState } from './backend.js';
+import { withInputs } from './plan-summaries.js';
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { artifactName } from '../artifacts/names.js';
@@ -138,6 +139,7 @@ export function gatheredEntries(
       runUrl: run.runUrl,
       tool: manifest.tool,
       ...withState(manifest.backend),
+      ...withInputs(manifest, model),
     },
   }));
 }

@@ -1,4 +1,8 @@
-import type { MatrixStack } from '../contracts/stacks.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MatrixStack, StackInputSource } from '../contracts/stacks.js';
+import type { RunContext } from '../core/run-context.js';
+import { declaredInputs } from './stack-inputs.js';
 import type { Logger } from '../core/logger.js';
 import type { StepReport } from '../core/outputs.js';
 import { cellCode, cellText } from '../markdown/escape.js';
@@ -8,15 +12,25 @@ import { stackWaves } from './waves.js';
 /** tf-plan's mode waves: the stacks in the order their dependencies allow, as matrices for the wave jobs. */
 export async function orderStacks(
   inputs: TfPlanInputs,
-  deps: { logger: Logger } & StepReport<TfPlanOutputs>,
+  deps: { logger: Logger; run: RunContext } & StepReport<TfPlanOutputs>,
 ): Promise<void> {
-  const { logger, setOutputs } = deps;
+  const { logger, run, setOutputs } = deps;
   const waves = stackWaves(inputs.stackGraph ?? [], {
     source: 'Input "stack-graph"',
     ...(inputs.environment ? { environment: inputs.environment } : {}),
     only: inputs.stacks,
   });
-  setOutputs({ waves, 'wave-count': waves.length });
+  // With the repository checked out, an input on an output or variable nobody declares is refused
+  // here, before any stack is planned.
+  for (const stack of waves.flat()) {
+    if (!stack['stack-inputs'] || !existsSync(join(run.workspace, stack.directory))) continue;
+    await declaredInputs(
+      JSON.parse(stack['stack-inputs']) as StackInputSource[],
+      { stack: stack.stack, directory: join(run.workspace, stack.directory) },
+      run.workspace,
+    );
+  }
+  setOutputs({ waves, 'wave-count': waves.length, matrix: waves.flat() });
   for (const [index, name] of WAVE_OUTPUTS.entries()) setOutputs({ [name]: waves[index] ?? [] });
   for (const [index, stacks] of waves.entries()) {
     logger.info(`Wave ${index + 1}: ${stacks.map((s) => s.stack).join(', ')}`);

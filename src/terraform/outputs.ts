@@ -44,10 +44,15 @@ export function redactOutputs(
       continue;
     }
     values[name] = options.exposeSensitive ? output.value : REDACTED;
-    for (const leaf of stringLeaves(output.value)) for (const form of maskForms(leaf)) secrets.add(form);
+    for (const form of secretForms(output.value)) secrets.add(form);
   }
   // Longest first, so that redacting a value never leaves part of a longer one that contains it.
   return { values, nonSensitive, secrets: [...secrets].sort((a, b) => b.length - a.length) };
+}
+
+/** The forms of every string inside a sensitive value that must be masked and redacted. */
+export function secretForms(value: unknown): string[] {
+  return stringLeaves(value).flatMap(maskForms);
 }
 
 /** Every string in a value, at any depth. Numbers and booleans are too common to mask usefully. */

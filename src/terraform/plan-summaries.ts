@@ -7,6 +7,9 @@ import {
   SUMMARY_LIMIT_BYTES,
   type PlanRenderContext,
 } from '../plan/index.js';
+import type { PlanInputLine } from '../plan/plan-markdown.js';
+import type { PlanModel } from '../plan/model.js';
+import type { PlanManifest } from '../contracts/manifest.js';
 import { codeSpan } from '../markdown/escape.js';
 import { FOOTER_ROOM, planCommentBodies as commentBodies } from '../github/plan-comment.js';
 import type { TfPlanResult } from './plan.js';
@@ -30,6 +33,26 @@ export function renderContext(
     ...(result.manifest.source
       ? { source: describeSource(result.manifest.source, options.now ?? Date.now()) }
       : {}),
+    ...withInputs(result.manifest, result.model),
+  };
+}
+
+/**
+ * The `inputs` of a plan's render context: each input with where it came from, and its value as the
+ * plan received it (the model keeps the values of variables not declared sensitive only).
+ */
+export function withInputs(manifest: PlanManifest, model: PlanModel): { inputs?: PlanInputLine[] } {
+  if (!manifest.inputs || manifest.inputs.length === 0) return {};
+  return {
+    inputs: manifest.inputs.map((input) => ({
+      variable: input.variable,
+      from: `${input.stack}.${input.output}`,
+      sensitive: input.sensitive,
+      ...(input.state ? { serial: input.state.serial } : { pendingOn: input.stack }),
+      ...(input.state && !input.sensitive && input.variable in model.variables
+        ? { value: JSON.stringify(model.variables[input.variable]) }
+        : {}),
+    })),
   };
 }
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { artifactName, stackName } from '../artifacts/names.js';
 import type { ArtifactStore, UploadedArtifact } from '../artifacts/store.js';
@@ -25,12 +25,13 @@ import { summarizePlan, type PlanSummary } from './plan-summary.js';
 import { priorStateOf } from './state.js';
 import { backendRecord, refuseBackendCredentials } from './backend.js';
 import type { BinaryChoice } from './tool.js';
-import type { MatrixStack, StackEntry } from '../contracts/stacks.js';
+import type { MatrixStack, StackEntry, StackInputSource } from '../contracts/stacks.js';
 import { ConfigurationError } from '../core/errors.js';
 import { deploymentsApi, type DeploymentsApi } from '../github/deployments.js';
 import { lazyGitHubClient } from '../github/lazy-client.js';
 import { bindPlanToRelease } from '../releases/binding.js';
 import { describeSource } from '../releases/promotion.js';
+import { receiveStackInputs } from './stack-inputs.js';
 
 /** What tf-plan reads: its inputs, camel-cased, as src/actions/tf-plan/inputs.ts parses them. */
 export interface TfPlanInputs {
@@ -39,7 +40,7 @@ export interface TfPlanInputs {
   stack?: string | undefined;
   workspace?: string | undefined;
   environment?: string | undefined;
-  mode: 'plan' | 'drift' | 'gather' | 'waves';
+  mode: 'plan' | 'drift' | 'gather' | 'waves' | 'destroy-waves';
   stacks: string[];
   stackGraph?: StackEntry[] | undefined;
   varFiles: string[];
@@ -66,6 +67,8 @@ export interface TfPlanInputs {
   rollbackScope: 'release' | 'image';
   /** The variable that carries the image, whose value must be the release's image. */
   imageVariable?: string | undefined;
+  /** Variables given other stacks' outputs, with where those stacks keep their state. */
+  stackInputs: StackInputSource[];
 }
 
 export interface TfPlanDependencies {
@@ -132,6 +135,8 @@ export type TfPlanOutputs = {
   stacks: GatheredStackOutput[];
   waves: MatrixStack[][];
   'wave-count': number;
+  /** Every stack of the waves, in their order, as one matrix: for a workflow that plans them side by side. */
+  matrix: MatrixStack[];
 } & Record<(typeof WAVE_OUTPUTS)[number], MatrixStack[]>;
 
 /** The stack a plan is for: the `stack` input, else named after the working directory. */
@@ -182,6 +187,17 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
     cwd: inputs.workingDirectory,
     relativeDir: workingDirectory,
   });
+  // Before this stack's init, which may share the directory of an upstream whose state is read.
+  const received = await receiveStackInputs(
+    inputs.stackInputs,
+    {
+      stack,
+      directory: inputs.workingDirectory,
+      varNames: inputs.vars.map(([name]) => name),
+      sealed: Boolean(inputs.encryptionKey),
+    },
+    { tool, exec: deps.exec, logger, workspace: run.workspace, scratch: run.runnerTemp },
+  );
   const backend = await logger.group(`${tool.name} init`, () =>
     cli.init({ backendConfig: inputs.backendConfig }),
   );
@@ -191,11 +207,17 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
 
   const scratch = await mkdtemp(join(run.runnerTemp, `iac-plan-${stack}-`));
   const planfile = join(scratch, PLAN_FILE);
+  // The values live in a var file of the run's temp, given last so that no var file of the stack's
+  // overrides them, and gone once the planfile holds them.
+  const inputsFile = join(scratch, 'stack-inputs.tfvars.json');
+  if (received.records.length > 0) {
+    await writeFile(inputsFile, JSON.stringify(received.values), { mode: 0o600 });
+  }
   const planning = logger.group(`${tool.name} plan`, () =>
     cli.plan({
       out: planfile,
       vars: inputs.vars,
-      varFiles: inputs.varFiles,
+      varFiles: received.records.length > 0 ? [...inputs.varFiles, inputsFile] : inputs.varFiles,
       targets: inputs.targets,
       replace: inputs.replace,
       destroy: inputs.destroy,
@@ -212,7 +234,9 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
     () => deps.artifacts.prepare?.(),
     () => undefined,
   );
-  const [planned, state] = await Promise.all([planning, pullingState]);
+  const [planned, state] = await Promise.all([planning, pullingState]).finally(() =>
+    rm(inputsFile, { force: true }),
+  );
   const priorState = priorStateOf(state);
   const document = await cli.show(planfile);
   assertVariablesDeclared(
@@ -250,6 +274,9 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
     priorState,
     backend: backendRecord(backend),
     ...(binding ? { source: binding } : {}),
+    ...(received.records.length > 0 ? { inputs: received.records } : {}),
+    ...(received.pending.length > 0 ? { provisional: true } : {}),
+    ...(inputs.destroy ? { destroy: true } : {}),
     summary: {
       add: summary.add,
       change: summary.change,

@@ -1,4 +1,9 @@
-import type { MatrixStack, StackEntry } from '../contracts/stacks.js';
+import {
+  parseStackOutputRef,
+  type MatrixStack,
+  type StackEntry,
+  type StackInputSource,
+} from '../contracts/stacks.js';
 import { ConfigurationError } from '../core/errors.js';
 
 /**
@@ -19,13 +24,25 @@ export interface WaveOptions {
   maxWaves?: number;
 }
 
-export function stackWaves(stacks: readonly StackEntry[], options: WaveOptions): MatrixStack[][] {
-  const { source } = options;
+/**
+ * The stacks a stack depends on: those of `depends-on` and those its `inputs` read, each once. An input
+ * orders as a dependency does, since its value exists only once that stack is applied.
+ */
+export function stackDependencies(entry: StackEntry): string[] {
+  const fromInputs = Object.values(entry.inputs ?? {}).flatMap(
+    (ref) => parseStackOutputRef(ref)?.stack ?? [],
+  );
+  return [...new Set([...(entry['depends-on'] ?? []), ...fromInputs])];
+}
+
+/** The graph by stack name, after refusing a stack listed twice or a dependency or input on no stack of it. */
+export function stackGraph(stacks: readonly StackEntry[], source: string): Map<string, StackEntry> {
   const byName = new Map<string, StackEntry>();
   for (const entry of stacks) {
     if (byName.has(entry.stack)) throw new ConfigurationError(`${source} lists stack ${entry.stack} twice.`);
     byName.set(entry.stack, entry);
   }
+  const known = [...byName.keys()].join(', ');
   for (const entry of stacks) {
     for (const dependency of entry['depends-on'] ?? []) {
       if (dependency === entry.stack) {
@@ -33,11 +50,52 @@ export function stackWaves(stacks: readonly StackEntry[], options: WaveOptions):
       }
       if (!byName.has(dependency)) {
         throw new ConfigurationError(
-          `${source}: stack ${entry.stack} depends on ${dependency}, which is not among the stacks (${[...byName.keys()].join(', ')}).`,
+          `${source}: stack ${entry.stack} depends on ${dependency}, which is not among the stacks (${known}).`,
+        );
+      }
+    }
+    for (const [variable, ref] of Object.entries(entry.inputs ?? {})) {
+      const upstream = parseStackOutputRef(ref);
+      if (upstream?.stack === entry.stack) {
+        throw new ConfigurationError(
+          `${source}: stack ${entry.stack}'s input ${variable} reads ${ref}, an output of the stack itself; an input comes from another stack.`,
+        );
+      }
+      if (upstream && !byName.has(upstream.stack)) {
+        throw new ConfigurationError(
+          `${source}: stack ${entry.stack}'s input ${variable} reads output ${upstream.output} of stack ${upstream.stack}, which is not among the stacks (${known}).`,
         );
       }
     }
   }
+  return byName;
+}
+
+/** A stack's inputs with where each upstream keeps its state: what tf-plan and tf-apply read them from. */
+export function stackInputSources(
+  entry: StackEntry,
+  byName: ReadonlyMap<string, StackEntry>,
+): StackInputSource[] {
+  return Object.entries(entry.inputs ?? {}).flatMap(([variable, ref]) => {
+    const parsed = parseStackOutputRef(ref);
+    const upstream = parsed ? byName.get(parsed.stack) : undefined;
+    if (!parsed || !upstream) return [];
+    return [
+      {
+        variable,
+        stack: upstream.stack,
+        output: parsed.output,
+        directory: upstream.directory,
+        ...(upstream.workspace ? { workspace: upstream.workspace } : {}),
+        ...(upstream['backend-config'] ? { 'backend-config': upstream['backend-config'] } : {}),
+      },
+    ];
+  });
+}
+
+export function stackWaves(stacks: readonly StackEntry[], options: WaveOptions): MatrixStack[][] {
+  const { source } = options;
+  const byName = stackGraph(stacks, source);
 
   const levels = new Map<string, number>();
   const visiting: string[] = [];
@@ -51,7 +109,8 @@ export function stackWaves(stacks: readonly StackEntry[], options: WaveOptions):
       );
     }
     visiting.push(name);
-    const dependencies = byName.get(name)?.['depends-on'] ?? [];
+    const entry = byName.get(name);
+    const dependencies = entry ? stackDependencies(entry) : [];
     const level = dependencies.length === 0 ? 0 : 1 + Math.max(...dependencies.map(levelOf));
     visiting.pop();
     levels.set(name, level);
@@ -81,11 +140,18 @@ export function stackWaves(stacks: readonly StackEntry[], options: WaveOptions):
     );
   }
   return distinct.map((level) =>
-    chosen.filter((entry) => levels.get(entry.stack) === level).map((entry) => asMatrixStack(entry, options)),
+    chosen
+      .filter((entry) => levels.get(entry.stack) === level)
+      .map((entry) => asMatrixStack(entry, byName, options)),
   );
 }
 
-function asMatrixStack(entry: StackEntry, options: WaveOptions): MatrixStack {
+function asMatrixStack(
+  entry: StackEntry,
+  byName: ReadonlyMap<string, StackEntry>,
+  options: WaveOptions,
+): MatrixStack {
+  const inputs = stackInputSources(entry, byName);
   return {
     stack: entry.stack,
     directory: entry.directory,
@@ -93,9 +159,10 @@ function asMatrixStack(entry: StackEntry, options: WaveOptions): MatrixStack {
     workspace: entry.workspace ?? '',
     'var-files': entry['var-files'] ?? '',
     'backend-config': entry['backend-config'] ?? '',
-    'depends-on': (entry['depends-on'] ?? []).join(','),
+    'depends-on': stackDependencies(entry).join(','),
     'image-variable': entry['image-variable'] ?? '',
     playbook: entry.playbook ?? '',
     checks: entry.checks ?? '',
+    'stack-inputs': inputs.length > 0 ? JSON.stringify(inputs) : '',
   };
 }

@@ -237,6 +237,22 @@ export async function commitToCheckout(
   return bed.commit;
 }
 
+/**
+ * Removes paths (files or directories, relative to the checkout) from the example's repository and commits
+ * that: the repository's new HEAD, as after a pull request that deleted a stack's directory.
+ */
+export async function removeFromCheckout(
+  bed: ExampleBed,
+  paths: readonly string[],
+  message: string,
+): Promise<string> {
+  const git = checkoutGit(bed.checkout);
+  await git(['rm', '-r', '-q', '--', ...paths]);
+  await git(['commit', '-q', '-m', message]);
+  bed.commit = (await git(['rev-parse', 'HEAD'])).stdout.trim();
+  return bed.commit;
+}
+
 /** A stack's backend-config lines: its own state file, or its own key in the bucket with the lock file. */
 export function backendConfig(
   bed: ExampleBed,

@@ -14,6 +14,8 @@ export const approvalGateInputs = defineInputs(
     'run-id': input.integer(1, Number.MAX_SAFE_INTEGER),
     approvers: input.accounts(),
     'min-permission': input.choice(['admin', 'maintain', 'write'] as const, 'maintain'),
+    // The lifecycle seed: "User must have admin permissions" to destroy.
+    'destroy-min-permission': input.choice(['admin', 'maintain', 'write'] as const, 'admin'),
     'min-approvals': input.integerOr(1, 6, 1),
     'allow-self-approval': input.boolean(false),
     'auto-approve-environments': input.list(),

@@ -1,4 +1,5 @@
 import { defineInputs, input } from '../../core/inputs.js';
+import { stackInputSourcesSchema } from '../../contracts/stacks.js';
 import { backendConfigFilesRule, sharedInputs } from '../../core/shared-inputs.js';
 import { backendCredentialsRule } from '../../terraform/backend.js';
 
@@ -21,6 +22,7 @@ export const tfApplyInputs = defineInputs(
     environment: input.text(),
     'expose-sensitive': input.boolean(false),
     'github-token': sharedInputs['github-token'],
+    'stack-inputs': input.json(stackInputSourcesSchema).transform((sources) => sources ?? []),
   },
   [backendConfigFilesRule, backendCredentialsRule],
 );

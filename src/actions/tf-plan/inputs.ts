@@ -1,5 +1,5 @@
 import { defineInputs, input } from '../../core/inputs.js';
-import { stackGraphSchema } from '../../contracts/stacks.js';
+import { stackGraphSchema, stackInputSourcesSchema } from '../../contracts/stacks.js';
 import { backendConfigFilesRule, sharedInputs } from '../../core/shared-inputs.js';
 import { addressListProblem } from '../../terraform/addresses.js';
 import { backendCredentialsRule } from '../../terraform/backend.js';
@@ -11,7 +11,7 @@ export const tfPlanInputs = defineInputs(
     stack: sharedInputs.stack,
     workspace: input.name(),
     environment: input.text(),
-    mode: input.choice(['plan', 'drift', 'gather', 'waves'] as const, 'plan'),
+    mode: input.choice(['plan', 'drift', 'gather', 'waves', 'destroy-waves'] as const, 'plan'),
     stacks: input.names(),
     'stack-graph': input.json(stackGraphSchema),
     'var-files': input.files(),
@@ -36,6 +36,7 @@ export const tfPlanInputs = defineInputs(
     'source-kind': input.choice(['promotion', 'rollback'] as const, 'promotion'),
     'rollback-scope': input.choice(['release', 'image'] as const, 'release'),
     'image-variable': input.name(),
+    'stack-inputs': input.json(stackInputSourcesSchema).transform((sources) => sources ?? []),
   },
   [
     backendConfigFilesRule,
@@ -48,19 +49,23 @@ export const tfPlanInputs = defineInputs(
         ? { input: 'refresh-only', message: 'cannot be combined with destroy' }
         : undefined,
     (v) =>
-      v.stacks.length > 0 && v.mode !== 'gather' && v.mode !== 'waves'
+      v.stacks.length > 0 && v.mode !== 'gather' && v.mode !== 'waves' && v.mode !== 'destroy-waves'
         ? {
             input: 'stacks',
-            message: 'is for mode: gather (the plans to gather) and mode: waves (the stacks to deploy)',
+            message:
+              'is for mode: gather (the plans to gather), mode: waves (the stacks to deploy) and mode: destroy-waves (the stacks to destroy)',
           }
         : undefined,
     (v) =>
-      v.mode === 'waves' && !v.stackGraph
-        ? { input: 'stack-graph', message: 'is required with mode: waves: the stacks as a JSON list' }
+      (v.mode === 'waves' || v.mode === 'destroy-waves') && !v.stackGraph
+        ? { input: 'stack-graph', message: `is required with mode: ${v.mode}: the stacks as a JSON list` }
         : undefined,
     (v) =>
-      v.stackGraph && v.mode !== 'waves'
-        ? { input: 'stack-graph', message: 'is for mode: waves, which orders the stacks into waves' }
+      v.stackGraph && v.mode !== 'waves' && v.mode !== 'destroy-waves'
+        ? {
+            input: 'stack-graph',
+            message: 'is for mode: waves and mode: destroy-waves, which order the stacks into waves',
+          }
         : undefined,
     (v) =>
       v.sourceRelease !== undefined && v.mode !== 'plan'

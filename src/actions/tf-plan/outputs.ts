@@ -22,6 +22,7 @@ export const tfPlanOutputs = defineOutputs<TfPlanOutputs>({
   stacks: output.json(),
   waves: output.json(),
   'wave-count': output.number(),
+  matrix: output.json(),
   'wave-1': output.json(),
   'wave-2': output.json(),
   'wave-3': output.json(),

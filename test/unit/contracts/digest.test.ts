@@ -113,6 +113,48 @@ describe('planDigest', () => {
     );
   });
 
+  it('binds the stack inputs, provisional and destroy, in the documented order', () => {
+    // Pinned from the Python construction above, with
+    //   header = {"stack": "vms", "workingDirectory": "infra/vms", ...the rest as above}
+    //   be = {"type": "s3", "bucket": "acme-state", "key": "dev/network.tfstate"}
+    //   inputs = [{"variable": "network_id", "stack": "network", "output": "id", "sensitive": False,
+    //              "workingDirectory": "infra/network", "workspace": "default", "backend": be,
+    //              "state": {"lineage": "de046030-440d-ac99-bacc-37b60b069daa", "serial": 3}, "sha256": "a" * 64},
+    //             {"variable": "token", "stack": "network", "output": "token", "sensitive": True,
+    //              "workingDirectory": "infra/network", "workspace": "default", "backend": be}]
+    //   print(digest({**header, "inputs": inputs, "provisional": True}, planfile, lock))
+    //   print(digest({**header, "destroy": True}, planfile, lock))
+    const vms = { ...base, stack: 'vms', workingDirectory: 'infra/vms' };
+    const backend = { key: 'dev/network.tfstate', bucket: 'acme-state', type: 's3' };
+    const at = { workingDirectory: 'infra/network', workspace: 'default', backend };
+    const networkId = {
+      sha256: 'a'.repeat(64),
+      state: { serial: 3, lineage: 'de046030-440d-ac99-bacc-37b60b069daa' },
+      variable: 'network_id',
+      stack: 'network',
+      output: 'id',
+      sensitive: false,
+      ...at,
+    };
+    const token = { variable: 'token', stack: 'network', output: 'token', sensitive: true, ...at };
+    // Given in another order than the construction's: it sorts them by variable.
+    expect(planDigest({ ...vms, inputs: [token, networkId], provisional: true })).toBe(
+      'sha256:246f64a2bfc351ef788c91a970e5136fd05cd2a694cddacf80850f88e9f7bea9',
+    );
+    expect(planDigest({ ...vms, destroy: true })).toBe(
+      'sha256:d61fe76e8b9e7ddb8667c93cad1671459ef2e49680807b7ad712392b72efd362',
+    );
+    // Absent, empty and false are the plan without them: older bundles keep their digests.
+    expect(planDigest({ ...vms, inputs: [], provisional: false, destroy: false })).toBe(planDigest(vms));
+    const moved = { ...networkId, state: { ...networkId.state, serial: 4 } };
+    expect(planDigest({ ...vms, inputs: [moved, token] })).not.toBe(
+      planDigest({ ...vms, inputs: [networkId, token] }),
+    );
+    expect(planDigest({ ...vms, inputs: [{ ...networkId, sha256: 'b'.repeat(64) }] })).not.toBe(
+      planDigest({ ...vms, inputs: [networkId] }),
+    );
+  });
+
   it('differs for a plan bound to a release and the same plan unbound', () => {
     expect(planDigest({ ...base, source: SOURCE })).not.toBe(planDigest(base));
     expect(planDigest({ ...base, source: MINIMAL_SOURCE })).not.toBe(planDigest(base));

@@ -1,13 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { classify, inventoryHosts } from '../../../src/report/gather.js';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ArtifactStore } from '../../../src/artifacts/store.js';
+import { classify, gatherArtifacts, inventoryHosts } from '../../../src/report/gather.js';
 import { renderHtml } from '../../../src/report/html.js';
 import { headingText } from '../../../src/markdown/escape.js';
 import { mermaidGantt, mermaidLabel, renderMarkdown } from '../../../src/report/markdown.js';
-import { buildModel, stageOfJob } from '../../../src/report/model.js';
+import { buildModel, outcomeOf, reportJson, stageOfJob } from '../../../src/report/model.js';
 import { shellQuote } from '../../../src/report/reproduce.js';
 import { readSmokeResults } from '../../../src/report/smoke.js';
 import type { RunContext } from '../../../src/core/run-context.js';
+import { RecordingLogger } from '../../support/recording-logger.js';
 
 const run: RunContext = {
   owner: 'octo-org',
@@ -277,5 +282,99 @@ describe('the approvals section', () => {
     expect(dev.replace(/\s+/g, ' ')).toContain('by policy');
     expect(dev).not.toContain('nobody');
     expect(items.slice(items.indexOf('<code>prod</code>')).replace(/\s+/g, ' ')).toContain('by nobody');
+  });
+});
+
+describe('a destroyed stack', () => {
+  const digest = `sha256:${'e'.repeat(64)}`;
+  /** The outputs artifacts tf-apply leaves: one of a destroy (destroyed.json beside `{}`), one of an apply. */
+  const files: Record<string, Record<string, string>> = {
+    'iac-outputs-vms': {
+      'outputs.json': '{}\n',
+      'destroyed.json': JSON.stringify({
+        stack: 'vms',
+        destroyedAt: '2026-01-01T00:00:40.000Z',
+        planDigest: digest,
+        runId: 7,
+      }),
+    },
+    'iac-outputs-network': { 'outputs.json': JSON.stringify({ id: { value: 'net-1' } }) },
+    'iac-outputs-broken': { 'outputs.json': '{}', 'destroyed.json': '{"stack":"broken"}' },
+  };
+  const store: ArtifactStore = {
+    upload: () => Promise.reject(new Error('not used')),
+    list: (prefix) =>
+      Promise.resolve(
+        Object.keys(files)
+          .filter((name) => name.startsWith(prefix))
+          .map((name, id) => ({ name, id, size: 0, createdAt: '2026-01-01T00:00:41Z' })),
+      ),
+    async download(name, directory) {
+      await mkdir(directory, { recursive: true });
+      for (const [file, text] of Object.entries(files[name] ?? {}))
+        await writeFile(join(directory, file), text);
+    },
+  };
+
+  async function model() {
+    const scratch = await mkdtemp(join(tmpdir(), 'report-destroyed-'));
+    const artifacts = await gatherArtifacts('iac', scratch, {
+      artifacts: store,
+      logger: new RecordingLogger(),
+    });
+    await rm(scratch, { recursive: true, force: true });
+    return buildModel({
+      title: undefined,
+      run,
+      workflow: 'destroy',
+      artifacts,
+      jobs: [],
+      now: new Date('2026-01-01T00:01:00Z'),
+    });
+  }
+
+  it('reads destroyed.json from the outputs artifact, and refuses one that breaks its shape', async () => {
+    const { artifacts } = await model();
+    expect(artifacts.find((a) => a.stack === 'vms')).toMatchObject({
+      kind: 'outputs',
+      outputNames: [],
+      destroyed: { stack: 'vms', planDigest: digest, runId: 7 },
+    });
+    expect(artifacts.find((a) => a.stack === 'broken')?.problem).toMatch(/^destroyed\.json: destroyedAt /);
+  });
+
+  it('shows the stack as destroyed: the status word, a line, and report.json', async () => {
+    const built = await model();
+    expect(built.stages.map((r) => [r.stage, r.stack, r.status])).toEqual([
+      ['apply', 'broken', 'unreadable'],
+      ['apply', 'network', 'success'],
+      ['apply', 'vms', 'destroyed'],
+    ]);
+    const markdown = renderMarkdown(built);
+    expect(markdown).toMatch(/\| apply \| <code>vms<\/code> \| :wastebasket: destroyed \|/);
+    expect(markdown).toContain(
+      `- :wastebasket: \`vms\` was destroyed at \`2026-01-01T00:00:40.000Z\` by plan \`${digest}\` in run 7; it has no outputs now.`,
+    );
+    const page = renderHtml(built);
+    expect(page).toContain('<td class="status destroyed">destroyed</td>');
+    expect(page).toMatch(/<ul id="destroyed">\s*<li class="destroyed" data-stack="vms">/);
+
+    const json = reportJson(built) as {
+      destroyed: unknown[];
+      stages: Array<{ stack: string; status: string }>;
+      metrics: Record<string, boolean>;
+    };
+    expect(json.destroyed).toEqual([
+      { stack: 'vms', destroyedAt: '2026-01-01T00:00:40.000Z', planDigest: digest, runId: 7 },
+    ]);
+    expect(json.stages.find((s) => s.stack === 'vms')?.status).toBe('destroyed');
+    // A destroy is no deployment, and no failure either.
+    expect(json.metrics).toMatchObject({ deployment: false, changeFailure: false });
+  });
+
+  it('does not fail the run for a destroyed stack', async () => {
+    const built = await model();
+    const withoutBroken = built.stages.filter((r) => r.stack !== 'broken');
+    expect(outcomeOf(withoutBroken, [])).toBe('success');
   });
 });

@@ -39,6 +39,7 @@ describe('stackWaves', () => {
       'image-variable': '',
       playbook: '',
       checks: '',
+      'stack-inputs': '',
     });
     expect(waves[0]?.[1]?.environment).toBe('prod');
     expect(waves[4]?.[0]?.['depends-on']).toBe('infrastructure,network');
