@@ -48197,6 +48197,25 @@ const releaseBindingSchema = object({
     /** The release's smoke checks over all its stacks; absent when it had none. */
     smoke: object({ passed: manifest_count, total: manifest_count }).optional(),
 });
+/**
+ * One input of the plan: a variable given another stack's output, as it was when the plan was made.
+ * Inside the plan digest: tf-apply reads the upstream's state again and refuses when the value moved.
+ */
+const stackInputRecordSchema = object({
+    variable: manifest_text,
+    /** The upstream stack and its output. */
+    stack: manifest_text,
+    output: manifest_text,
+    sensitive: schemas_boolean(),
+    /** Where the upstream's state is: its configuration, workspace and backend. */
+    workingDirectory: manifest_workspacePath,
+    workspace: manifest_text,
+    backend: backendRecordSchema,
+    /** The upstream's state when the value was read; absent when it was never applied (a provisional plan). */
+    state: object({ lineage: manifest_text, serial: manifest_count }).optional(),
+    /** The sha256 of the value's canonical JSON; absent when it was never applied. */
+    sha256: sha256Hex.optional(),
+});
 const planSummarySchema = object({
     add: manifest_count,
     change: manifest_count,
@@ -48244,6 +48263,15 @@ const planManifestSchema = object({
     backend: backendRecordSchema.optional(),
     /** Absent for a plan of the checked-out commit; present for a promotion or a rollback. */
     source: releaseBindingSchema.optional(),
+    /** The variables given other stacks' outputs, by variable name; absent when the stack has no inputs. */
+    inputs: array(stackInputRecordSchema).optional(),
+    /**
+     * True when an input's stack was never applied, so the plan was made with placeholders: it shows what
+     * the change looks like, and no job may approve or apply it.
+     */
+    provisional: schemas_boolean().optional(),
+    /** True for a plan made with `destroy: true`, which deletes the whole stack; its approval needs more. */
+    destroy: schemas_boolean().optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });

@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14853);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70426);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 14853:
+/***/ 70426:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47514,6 +47514,25 @@ const releaseBindingSchema = object({
     /** The release's smoke checks over all its stacks; absent when it had none. */
     smoke: object({ passed: count, total: count }).optional(),
 });
+/**
+ * One input of the plan: a variable given another stack's output, as it was when the plan was made.
+ * Inside the plan digest: tf-apply reads the upstream's state again and refuses when the value moved.
+ */
+const stackInputRecordSchema = object({
+    variable: manifest_text,
+    /** The upstream stack and its output. */
+    stack: manifest_text,
+    output: manifest_text,
+    sensitive: schemas_boolean(),
+    /** Where the upstream's state is: its configuration, workspace and backend. */
+    workingDirectory: workspacePath,
+    workspace: manifest_text,
+    backend: backendRecordSchema,
+    /** The upstream's state when the value was read; absent when it was never applied (a provisional plan). */
+    state: object({ lineage: manifest_text, serial: count }).optional(),
+    /** The sha256 of the value's canonical JSON; absent when it was never applied. */
+    sha256: sha256Hex.optional(),
+});
 const planSummarySchema = object({
     add: count,
     change: count,
@@ -47561,6 +47580,15 @@ const planManifestSchema = object({
     backend: backendRecordSchema.optional(),
     /** Absent for a plan of the checked-out commit; present for a promotion or a rollback. */
     source: releaseBindingSchema.optional(),
+    /** The variables given other stacks' outputs, by variable name; absent when the stack has no inputs. */
+    inputs: array(stackInputRecordSchema).optional(),
+    /**
+     * True when an input's stack was never applied, so the plan was made with placeholders: it shows what
+     * the change looks like, and no job may approve or apply it.
+     */
+    provisional: schemas_boolean().optional(),
+    /** True for a plan made with `destroy: true`, which deletes the whole stack; its approval needs more. */
+    destroy: schemas_boolean().optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });
@@ -47988,6 +48016,8 @@ function namesDigest(prefix, digest) {
 /** Repository roles, lowest first, as `role_name` of the collaborator permission API names them. */
 const ROLES = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
 const atLeastRole = (role, minimum) => ROLES.indexOf(role) >= ROLES.indexOf(minimum);
+/** What a plan held to the destroy rule (destroy-rule.ts) is called in sentences. */
+const destroySubject = (rule) => rule.known ? 'a destroy plan' : 'a plan whose bundle was not read (it may be a destroy)';
 /**
  * Decides from the commands on the pull request. Each eligible person's latest command for this plan
  * counts once: an approval must name this plan's digest, so a push that makes a new plan sets every
@@ -48046,6 +48076,9 @@ function ineligibility(comment, standing, rules) {
     if (command.kind === 'reject' && rules.planCreatedAt && comment.createdAt < rules.planCreatedAt) {
         return 'rejected an earlier plan';
     }
+    if (rules.destroyRule && !atLeastRole(standing.role, rules.destroyRule.permission)) {
+        return `has ${standing.role === 'none' ? 'no' : `the ${standing.role}`} permission on the repository, and ${destroySubject(rules.destroyRule)} needs ${rules.destroyRule.permission} (destroy-min-permission)`;
+    }
     if (!standing.listed && !atLeastRole(standing.role, rules.minPermission)) {
         return `has ${standing.role === 'none' ? 'no' : `the ${standing.role}`} permission on the repository, and ${rules.minPermission} or a place in approvers is needed`;
     }
@@ -48055,6 +48088,189 @@ function ineligibility(comment, standing, rules) {
         return 'is the author of the pull request or pushed the planned commit, and allow-self-approval is off';
     }
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/markdown/escape.js
+/**
+ * The one Markdown escaper: every job summary, pull-request comment, issue and report puts text it did
+ * not write (from plans, pull requests, templates, inventories, tool output) into GitHub Markdown
+ * through these functions, without letting it change the layout or add markup. Such text goes into a
+ * code span, a `<code>` element or a fenced code block: GitHub does not turn @mentions, #references
+ * or :emoji: into links there, and Markdown inside is not parsed. What remains is to make sure the
+ * text cannot end its container early, which each function below handles for its own container.
+ * Plain text (`cellText`, `htmlText`, `headingText`) is escaped so that it reads as itself.
+ */
+// Characters that are invisible or reorder text (the "Trojan Source" family), and the two line
+// separators JSON.stringify leaves raw: each is shown as its \u escape instead.
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+function escape_escapeInvisible(text) {
+    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Text made safe to show on one line: line breaks and other control characters become escapes. */
+function escape_oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    const controls = /[\u0000-\u001F\u007F-\u009F]/g;
+    return escape_escapeInvisible(text).replace(controls, (c) => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        if (c === '\t')
+            return '\\t';
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+}
+/** Longest run of `char` in text. */
+function longestRun(text, char) {
+    let longest = 0;
+    let current = 0;
+    for (const c of text) {
+        current = c === char ? current + 1 : 0;
+        if (current > longest)
+            longest = current;
+    }
+    return longest;
+}
+/**
+ * A code span for running text and list items (not table cells: see `cellCode`). A span ends at the
+ * next run of exactly as many backticks as opened it, so the fence is one longer than any run inside;
+ * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
+ * space on each side).
+ */
+function codeSpan(text) {
+    const content = escape_oneLine(text);
+    if (content === '')
+        return '` `';
+    const fence = '`'.repeat(longestRun(content, '`') + 1);
+    // A content of spaces only is not stripped, so it takes no padding.
+    const pad = content.startsWith('`') || content.endsWith('`') || (/^ .* $/.test(content) && /[^ ]/.test(content))
+        ? ' '
+        : '';
+    return `${fence}${pad}${content}${pad}${fence}`;
+}
+const HTML_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/**
+ * Plain text in a table cell or list item, where code would not read well (names, messages): the
+ * characters Markdown and the table read as syntax backslash-escaped, on one line.
+ */
+function cellText(text) {
+    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
+}
+/** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
+function escape_htmlText(text) {
+    return escape_oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+/**
+ * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
+ * backslash before it escapes it depends on the backslashes before that, so no span is used: a
+ * `<code>` element with every ASCII punctuation character as a numeric reference, which neither the
+ * table nor Markdown reads as syntax.
+ */
+function cellCode(text) {
+    const content = escape_oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
+    return `<code>${content}</code>`;
+}
+/**
+ * Code in a GFM table cell where a code span reads as one: a span when the text has no pipe (the only
+ * character that splits a cell inside a span), else `cellCode`, since no escaping of a pipe inside a
+ * span shows every text as itself.
+ */
+function cellSpan(text) {
+    return text.includes('|') ? cellCode(text) : codeSpan(text);
+}
+/**
+ * Text as a heading (or any running text outside code): no markup, no HTML, and no @mention (a word
+ * joiner after each `@`), since headings are made of repository, workflow and stack names.
+ */
+function escape_headingText(text) {
+    return escape_oneLine(text)
+        .replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c)
+        .replace(/[\\`*_{}[\]|#!~]/g, (c) => `\\${c}`)
+        .replace(/@/g, '@\u2060');
+}
+/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
+function escape_linkUrl(url) {
+    if (!url)
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            return undefined;
+        return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
+ * as many backticks as opened it, so the fence is longer than any run in the content.
+ */
+function escape_codeBlock(content, info = '') {
+    const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
+    return `${fence}${info}\n${content}\n${fence}`;
+}
+/** Multi-line text for a code block: control characters other than the line breaks escaped. */
+function escape_blockText(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((line) => escape_oneLine(line))
+        .join('\n');
+}
+/** Shortens text to at most `max` characters, saying how much was left out. */
+function escape_truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
+    const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+    return `${text.slice(0, end)}… (${text.length - end} more characters)`;
+}
+
+;// CONCATENATED MODULE: ./lib/approval/destroy-rule.js
+
+
+/** The rule when the plan under review is (or may be) a destroy plan; none for any other plan. */
+function destroyRuleFor(manifest, permission) {
+    if (manifest && manifest.destroy !== true)
+        return undefined;
+    return { permission, known: manifest !== undefined };
+}
+/** The higher of two roles: what a comment approval of a destroy plan needs. */
+function higherRole(a, b) {
+    return atLeastRole(a, b) ? a : b;
+}
+/** Environment reviewers of a destroy plan: only those with the rule's permission count. */
+function countedReviewers(reviewers, rule) {
+    const counted = reviewers.filter((r) => atLeastRole(r.role, rule.permission));
+    const uncounted = reviewers.filter((r) => !atLeastRole(r.role, rule.permission));
+    return { counted, uncounted };
+}
+const roleText = (role) => (role === 'none' ? 'no permission' : role);
+/** The one sentence an environment gate fails with when no reviewer who approved had the permission. */
+function noCountedReviewerMessage(environment, stack, reviewers, rule) {
+    const who = reviewers.map((r) => `${r.login} has ${roleText(r.role)}`).join(', ');
+    return (`The plan of ${stack} is ${rule.known ? 'a destroy plan' : 'a plan whose bundle was not read, so it may be a destroy'}, which needs ${rule.permission} permission on the repository, ` +
+        `and no reviewer who approved ${environment} has it (${who}): have someone with ${rule.permission} permission approve the environment, or change destroy-min-permission.`);
+}
+/** The lines the status comment and the job summary show for a plan held to the rule. */
+function destroyRuleLines({ rule, minPermission }, stack) {
+    const higher = minPermission ? higherRole(minPermission, rule.permission) : rule.permission;
+    const needs = higher === rule.permission
+        ? `an approval counts only from someone with **${rule.permission}** permission on the repository (destroy-min-permission)`
+        : `an approval counts only from someone with **${higher}** permission on the repository (min-permission), or with **${rule.permission}** (destroy-min-permission) and a place in approvers`;
+    return [
+        '> [!IMPORTANT]',
+        rule.known
+            ? `> **Destroy plan:** it deletes the whole stack ${codeSpan(stack)}; ${needs}.`
+            : `> **Possibly a destroy plan:** the plan bundle was not read, so nothing shows that it is not a destroy; ${needs}.`,
+        '',
+    ];
 }
 
 ;// CONCATENATED MODULE: ./lib/approval/github.js
@@ -48223,7 +48439,11 @@ const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *              "scope", "environment", "deploymentId", "runId", "runAttempt", "commit", "createdAt",
  *              then those of "image" {"id", "name", and "identifier" when it has one}, "imageVariable"
  *              {"name", "value"} and
- *              "smoke" {"passed", "total"} that it has, in this order}
+ *              "smoke" {"passed", "total"} that it has, in this order}; and when the manifest records
+ *              stack inputs, after that, "inputs": a list ordered by variable of {"variable", "stack",
+ *              "output", "sensitive", "workingDirectory", "workspace", "backend" (as above), then those of
+ *              "state" {"lineage", "serial"} and "sha256" that it has}; then "provisional": true and
+ *              "destroy": true, each only when the manifest says so
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
  *
@@ -48249,6 +48469,9 @@ function planDigest(input) {
         lockFile: input.lockFile !== undefined,
         ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
         ...(input.source ? { source: canonicalSource(input.source) } : {}),
+        ...(input.inputs && input.inputs.length > 0 ? { inputs: canonicalInputs(input.inputs) } : {}),
+        ...(input.provisional ? { provisional: true } : {}),
+        ...(input.destroy ? { destroy: true } : {}),
     });
     const hash = (0,external_node_crypto_.createHash)('sha256');
     const frame = (bytes) => {
@@ -48298,6 +48521,22 @@ function canonicalSource(source) {
         ...(imageVariable ? { imageVariable: { name: imageVariable.name, value: imageVariable.value } } : {}),
         ...(smoke ? { smoke: { passed: smoke.passed, total: smoke.total } } : {}),
     };
+}
+/** The inputs in the fixed order the construction names: by variable, each with its fields in order. */
+function canonicalInputs(inputs) {
+    return [...inputs]
+        .sort((a, b) => (a.variable < b.variable ? -1 : a.variable > b.variable ? 1 : 0))
+        .map((input) => ({
+        variable: input.variable,
+        stack: input.stack,
+        output: input.output,
+        sensitive: input.sensitive,
+        workingDirectory: input.workingDirectory,
+        workspace: input.workspace,
+        backend: canonicalBackend(input.backend),
+        ...(input.state ? { state: { lineage: input.state.lineage, serial: input.state.serial } } : {}),
+        ...(input.sha256 !== undefined ? { sha256: input.sha256 } : {}),
+    }));
 }
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
 async function digest_sha256File(path) {
@@ -48357,6 +48596,9 @@ async function digestOf(dir, manifest) {
         toolMajor: toolMajor(manifest.tool.version),
         backend: manifest.backend,
         source: manifest.source,
+        inputs: manifest.inputs,
+        provisional: manifest.provisional,
+        destroy: manifest.destroy,
     });
 }
 const AGAIN = 'run tf-plan again and apply the new plan';
@@ -48668,148 +48910,6 @@ function u16(value) {
     const bytes = Buffer.alloc(2);
     bytes.writeUInt16BE(value);
     return bytes;
-}
-
-;// CONCATENATED MODULE: ./lib/markdown/escape.js
-/**
- * The one Markdown escaper: every job summary, pull-request comment, issue and report puts text it did
- * not write (from plans, pull requests, templates, inventories, tool output) into GitHub Markdown
- * through these functions, without letting it change the layout or add markup. Such text goes into a
- * code span, a `<code>` element or a fenced code block: GitHub does not turn @mentions, #references
- * or :emoji: into links there, and Markdown inside is not parsed. What remains is to make sure the
- * text cannot end its container early, which each function below handles for its own container.
- * Plain text (`cellText`, `htmlText`, `headingText`) is escaped so that it reads as itself.
- */
-// Characters that are invisible or reorder text (the "Trojan Source" family), and the two line
-// separators JSON.stringify leaves raw: each is shown as its \u escape instead.
-const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
-function escape_escapeInvisible(text) {
-    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-/** Text made safe to show on one line: line breaks and other control characters become escapes. */
-function escape_oneLine(text) {
-    // eslint-disable-next-line no-control-regex
-    const controls = /[\u0000-\u001F\u007F-\u009F]/g;
-    return escape_escapeInvisible(text).replace(controls, (c) => {
-        if (c === '\n')
-            return '\\n';
-        if (c === '\r')
-            return '\\r';
-        if (c === '\t')
-            return '\\t';
-        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    });
-}
-/** Longest run of `char` in text. */
-function longestRun(text, char) {
-    let longest = 0;
-    let current = 0;
-    for (const c of text) {
-        current = c === char ? current + 1 : 0;
-        if (current > longest)
-            longest = current;
-    }
-    return longest;
-}
-/**
- * A code span for running text and list items (not table cells: see `cellCode`). A span ends at the
- * next run of exactly as many backticks as opened it, so the fence is one longer than any run inside;
- * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
- * space on each side).
- */
-function codeSpan(text) {
-    const content = escape_oneLine(text);
-    if (content === '')
-        return '` `';
-    const fence = '`'.repeat(longestRun(content, '`') + 1);
-    // A content of spaces only is not stripped, so it takes no padding.
-    const pad = content.startsWith('`') || content.endsWith('`') || (/^ .* $/.test(content) && /[^ ]/.test(content))
-        ? ' '
-        : '';
-    return `${fence}${pad}${content}${pad}${fence}`;
-}
-const HTML_ESCAPES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-};
-/**
- * Plain text in a table cell or list item, where code would not read well (names, messages): the
- * characters Markdown and the table read as syntax backslash-escaped, on one line.
- */
-function cellText(text) {
-    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
-}
-/** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
-function escape_htmlText(text) {
-    return escape_oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
-/**
- * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
- * backslash before it escapes it depends on the backslashes before that, so no span is used: a
- * `<code>` element with every ASCII punctuation character as a numeric reference, which neither the
- * table nor Markdown reads as syntax.
- */
-function cellCode(text) {
-    const content = escape_oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
-    return `<code>${content}</code>`;
-}
-/**
- * Code in a GFM table cell where a code span reads as one: a span when the text has no pipe (the only
- * character that splits a cell inside a span), else `cellCode`, since no escaping of a pipe inside a
- * span shows every text as itself.
- */
-function cellSpan(text) {
-    return text.includes('|') ? cellCode(text) : codeSpan(text);
-}
-/**
- * Text as a heading (or any running text outside code): no markup, no HTML, and no @mention (a word
- * joiner after each `@`), since headings are made of repository, workflow and stack names.
- */
-function escape_headingText(text) {
-    return escape_oneLine(text)
-        .replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c)
-        .replace(/[\\`*_{}[\]|#!~]/g, (c) => `\\${c}`)
-        .replace(/@/g, '@\u2060');
-}
-/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
-function escape_linkUrl(url) {
-    if (!url)
-        return undefined;
-    try {
-        const parsed = new URL(url);
-        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-            return undefined;
-        return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
- * as many backticks as opened it, so the fence is longer than any run in the content.
- */
-function escape_codeBlock(content, info = '') {
-    const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
-    return `${fence}${info}\n${content}\n${fence}`;
-}
-/** Multi-line text for a code block: control characters other than the line breaks escaped. */
-function escape_blockText(text) {
-    return text
-        .split(/\r\n|\r|\n/)
-        .map((line) => escape_oneLine(line))
-        .join('\n');
-}
-/** Shortens text to at most `max` characters, saying how much was left out. */
-function escape_truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
-    const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
-    return `${text.slice(0, end)}… (${text.length - end} more characters)`;
 }
 
 ;// CONCATENATED MODULE: ./lib/plan/values.js
@@ -49366,6 +49466,7 @@ class PlanModelBuilder {
             outputs: [],
             checks: [],
             diagnostics: [],
+            variables: {},
         };
     }
     /** One `resource_changes` entry, parsed; `source` is its JSON text when the document is streamed. */
@@ -49445,6 +49546,18 @@ class PlanModelBuilder {
      */
     setVariables(values, configuration) {
         this.secrets.addVariables(values, configuration);
+        if (values === null || typeof values !== 'object')
+            return;
+        const root = configuration
+            ?.root_module?.variables;
+        // Without the declarations nothing says which are sensitive: keep none.
+        if (!root)
+            return;
+        for (const [name, entry] of Object.entries(values)) {
+            if (root?.[name]?.sensitive === true || entry === null || typeof entry !== 'object')
+                continue;
+            this.model.variables[name] = entry.value;
+        }
     }
     finish() {
         const redactValue = this.secrets.redact(this.model);
@@ -49707,6 +49820,34 @@ class size_budget_Writer {
 
 
 
+/** Inputs listed in full; the rest are counted, so that a stack with hundreds of inputs stays readable. */
+const MAX_INPUTS = 25;
+const MAX_INPUT_VALUE = 120;
+/** The inputs a stack received, and the warning of a provisional plan, above its counts. */
+function inputsLines(inputs) {
+    if (!inputs || inputs.length === 0)
+        return [];
+    const pending = [...new Set(inputs.flatMap((i) => (i.pendingOn ? [i.pendingOn] : [])))];
+    const lines = [];
+    if (pending.length > 0) {
+        lines.push('> [!WARNING]', `> **Provisional plan:** ${pending.map(code).join(', ')} ${pending.length === 1 ? 'is' : 'are'} not applied yet, so the inputs ${pending.length === 1 ? 'it gives are' : 'they give are'} placeholders. ` +
+            'This plan shows the shape of the change; it cannot be approved or applied. Plan again once they are applied.', '');
+    }
+    lines.push('**Inputs from other stacks:**', '');
+    for (const input of inputs.slice(0, MAX_INPUTS)) {
+        const value = input.pendingOn
+            ? `_known after ${headingText(input.pendingOn)} is applied_`
+            : input.sensitive
+                ? '_(sensitive)_'
+                : code(truncate(input.value ?? 'null', MAX_INPUT_VALUE));
+        const serial = input.serial !== undefined ? ` (state serial ${input.serial})` : '';
+        lines.push(`- ${code(input.variable)} ← ${code(input.from)}${serial}: ${value}`);
+    }
+    if (inputs.length > MAX_INPUTS)
+        lines.push(`- _and ${inputs.length - MAX_INPUTS} more_`);
+    lines.push('');
+    return lines;
+}
 /** GitHub refuses a comment body longer than this (in characters) with 422. */
 const plan_markdown_COMMENT_LIMIT = 65_536;
 const SUMMARY_LIMIT_BYTES = 1_000_000;
@@ -49914,6 +50055,7 @@ function writeDiagnostics(w, model, mode) {
 /** One stack's body: everything under its heading. */
 function writeStackBody(w, part, mode, cut, layout) {
     const { model } = part;
+    w.line(...inputsLines(part.ctx.inputs));
     w.line(...countsLines(model));
     writeBanner(w, destructiveResources(model), cut);
     if (mode.level !== 'minimal') {
@@ -50323,6 +50465,7 @@ async function plan_under_review_readBundleManifest(name, inputs, deps) {
 ;// CONCATENATED MODULE: ./lib/approval/render.js
 
 
+
 const HEADLINE = {
     approved: ':white_check_mark: **Approved**',
     rejected: ':no_entry: **Rejected**',
@@ -50385,8 +50528,11 @@ function renderDecision(report) {
             ? `> **Emergency override** by @${by}: ${render_short(justification, 1000)}`
             : `> **Override refused:** @${by} is not in override-users (justification given: ${render_short(justification, 1000)})`, '');
     }
+    if (report.destroy)
+        lines.push(...destroyRuleLines(report.destroy, record.stack));
     lines.push(...planLines(report.manifest), '');
-    if (record.status === 'pending') {
+    // Only comments can still approve: an environment's reviewers decided before the job started.
+    if (record.status === 'pending' && record.decidedBy === 'reviewers') {
         const min = record.minApprovals;
         lines.push(`${record.approvers.length} of ${min} approval${min === 1 ? '' : 's'}; ${report.missing} more needed. ` +
             `To approve this plan, comment exactly ${codeSpan(`/approve ${hex12(record.planDigest)}`)}; to reject it, ${codeSpan('/reject <reason>')}.`, '');
@@ -50399,7 +50545,7 @@ function renderDecision(report) {
     if (record.rejects.length > 0)
         lines.push('**Rejected by:**', '', ...record.rejects.map(voteLine), '');
     const notCounted = [
-        ...report.ignored.map((i) => `- @${i.login} ([comment](${i.commentUrl})): ${i.why}`),
+        ...report.ignored.map((i) => `- @${i.login}${i.commentUrl ? ` ([comment](${i.commentUrl}))` : ''}: ${i.why}`),
         ...report.malformed.map((m) => `- @${m.author} ([comment](${m.url})): not a command; ${m.problem}`),
     ];
     if (notCounted.length > 0) {
@@ -50419,6 +50565,7 @@ function renderDecision(report) {
 
 
 
+
 /**
  * approval-gate's second job: decides whether exactly one plan digest is approved, and records how. The plan
  * under review is found by plan-under-review.ts; the step around both is approval-gate.ts.
@@ -50426,19 +50573,26 @@ function renderDecision(report) {
 async function gate(inputs, deps) {
     const plan = await planUnderReview(inputs, deps);
     deps.logger.info(`Deciding on plan ${plan.digest} of stack ${plan.stack}`);
+    // Made with placeholders for the inputs of a stack not applied yet: nothing to approve.
+    if (plan.manifest?.provisional) {
+        const pending = [...new Set((plan.manifest.inputs ?? []).filter((i) => !i.state).map((i) => i.stack))];
+        throw new errors/* ConfigurationError */.j1(`The plan of ${plan.stack} is provisional: it was made before ${pending.join(', ')} ${pending.length === 1 ? 'was' : 'were'} applied, with placeholders for the inputs ${pending.length === 1 ? 'it gives' : 'they give'}, so it cannot be approved. Apply ${pending.join(', ')}, then plan ${plan.stack} again.`);
+    }
     return { ...(await decideOn(plan, inputs, deps)), planRunId: plan.runId };
 }
 async function decideOn(plan, inputs, deps) {
     const base = recordBase(inputs, deps, plan);
     if (inputs.override)
         return overrideDecision(inputs, deps, plan, base);
+    // A plan whose bundle was not read is held to the rule too: its digest may be a destroy plan's.
+    const destroy = destroyRuleFor(plan.manifest, inputs.destroyMinPermission);
     let mode = inputs.mode;
     let note;
     if (mode === 'policy') {
         const environment = inputs.environment ?? '';
         const listed = inputs.autoApproveEnvironments.some((e) => e.toLowerCase() === environment.toLowerCase());
         const destroys = plan.manifest ? plan.manifest.summary.destroys : undefined;
-        if (listed && destroys === false) {
+        if (listed && destroys === false && !destroy) {
             const record = { ...base(), decidedBy: 'policy', status: 'approved' };
             deps.logger.info(`Approved by policy: ${environment} is auto-approved and the plan deletes and replaces nothing.`);
             return { report: { record, manifest: plan.manifest, missing: 0, ignored: [], malformed: [] } };
@@ -50447,13 +50601,15 @@ async function decideOn(plan, inputs, deps) {
             ? `Policy: ${environment} is not among auto-approve-environments, so ${inputs.fallbackMode} decides.`
             : destroys
                 ? `Policy: the plan deletes or replaces resources, so ${inputs.fallbackMode} decides.`
-                : `Policy: the plan bundle was not read, so nothing shows that it deletes nothing; ${inputs.fallbackMode} decides.`;
+                : destroy?.known
+                    ? `Policy: the plan is a destroy plan, which policy never approves, even when it deletes nothing, so ${inputs.fallbackMode} decides.`
+                    : `Policy: the plan bundle was not read, so nothing shows that it deletes nothing; ${inputs.fallbackMode} decides.`;
         deps.logger.info(note);
         mode = inputs.fallbackMode;
     }
     if (mode === 'environment')
-        return environmentDecision(inputs, deps, plan, base, note);
-    return commentDecision(inputs, deps, plan, base, mode === 'wait', note);
+        return environmentDecision(inputs, deps, plan, base, note, destroy);
+    return commentDecision(inputs, deps, plan, base, mode === 'wait', note, destroy);
 }
 /** The record's fields that do not depend on the decision. */
 function recordBase(inputs, deps, plan) {
@@ -50501,7 +50657,7 @@ async function overrideDecision(inputs, deps, plan, base) {
     };
 }
 // ---- environment ----------------------------------------------------------------------------------
-async function environmentDecision(inputs, deps, plan, base, note) {
+async function environmentDecision(inputs, deps, plan, base, note, destroy) {
     const environment = inputs.environment ?? '';
     const client = await deps.github();
     const repository = { owner: deps.run.owner, repo: deps.run.repo };
@@ -50511,19 +50667,36 @@ async function environmentDecision(inputs, deps, plan, base, note) {
             'Add required reviewers in Settings → Environments, or set allow-unprotected: true to accept it as it is.');
     }
     const at = deps.now().toISOString();
-    const vote = (review) => ({
+    const vote = (review, permission = 'environment-reviewer') => ({
         login: review.login,
-        permission: 'environment-reviewer',
+        permission,
         at,
         ...(review.comment ? { comment: review.comment } : {}),
     });
-    const approvers = found.reviews.filter((r) => r.state === 'approved').map(vote);
-    const rejects = found.reviews.filter((r) => r.state === 'rejected').map(vote);
+    const approved = found.reviews.filter((r) => r.state === 'approved');
+    const rejects = found.reviews.filter((r) => r.state === 'rejected').map((r) => vote(r));
+    const held = destroy ? await destroyReviewers(client, repository, approved, destroy) : undefined;
+    // For a destroy plan a vote records the role that made it count, which an auditor asks about.
+    const approvers = held ? held.counted.map((r) => vote(r, r.role)) : approved.map((r) => vote(r));
+    const ignored = (held?.uncounted ?? []).map((r) => ({
+        login: r.login,
+        // An environment review has no comment of its own to link to.
+        commentUrl: '',
+        why: `approved ${environment}, but ${r.why}`,
+    }));
     let status;
     let failure;
     if (rejects.length > 0) {
         status = 'rejected';
         failure = `The environment ${environment} was rejected by ${rejects.map((r) => r.login).join(', ')}.`;
+    }
+    else if (destroy && approvers.length === 0 && (approved.length > 0 || !found.protectedByReviewers)) {
+        // Nobody counted: recorded (and shown) as not approved, and the step fails after reporting.
+        status = 'pending';
+        failure =
+            approved.length > 0
+                ? noCountedReviewerMessage(environment, plan.stack, held?.uncounted ?? [], destroy)
+                : `The plan of ${plan.stack} is ${destroySubject(destroy)}, which needs ${destroy.permission} permission on the repository, and ${environment} has no required reviewers, so nobody approved it (allow-unprotected does not approve a destroy): add required reviewers with ${destroy.permission} permission to ${environment}.`;
     }
     else if (approvers.length > 0 || !found.protectedByReviewers) {
         status = 'approved';
@@ -50537,12 +50710,34 @@ async function environmentDecision(inputs, deps, plan, base, note) {
     }
     const record = { ...base(), decidedBy: 'environment', status, approvers, rejects };
     return {
-        report: { record, manifest: plan.manifest, missing: 0, ignored: [], malformed: [], note },
+        report: {
+            record,
+            manifest: plan.manifest,
+            missing: status === 'pending' ? 1 : 0,
+            ignored,
+            malformed: [],
+            note: joinNotes(note, failure),
+            ...(destroy ? { destroy: { rule: destroy } } : {}),
+        },
         ...(failure ? { failure } : {}),
     };
 }
+/**
+ * The environment's reviewers who approved a destroy plan, with their repository role (the collaborator
+ * permission API, as comment mode reads it): being a required reviewer of the environment is not enough.
+ */
+async function destroyReviewers(client, repository, approved, rule) {
+    const standings = await standingsOf(client, repository, approved.map((r) => r.login), []);
+    const withRoles = approved.map((r) => {
+        const role = standings.get(r.login.toLowerCase())?.role ?? 'none';
+        const has = role === 'none' ? 'no' : `the ${role}`;
+        const why = `has ${has} permission on the repository, and ${destroySubject(rule)} needs ${rule.permission} (destroy-min-permission)`;
+        return { ...r, role, why };
+    });
+    return countedReviewers(withRoles, rule);
+}
 // ---- comments -------------------------------------------------------------------------------------
-async function commentDecision(inputs, deps, plan, base, wait, note) {
+async function commentDecision(inputs, deps, plan, base, wait, note, destroy) {
     const target = await pullRequestOf(deps.run, inputs.prNumber);
     if (!target) {
         throw new errors/* ConfigurationError */.j1(`mode: ${wait ? 'wait' : 'comment'} reads approvals from a pull request, and a ${deps.run.eventName} event names none: ` +
@@ -50566,6 +50761,7 @@ async function commentDecision(inputs, deps, plan, base, wait, note) {
             planDigest: plan.digest,
             planCreatedAt: plan.manifest?.createdAt,
             minPermission: inputs.minPermission,
+            destroyRule: destroy,
             minApprovals: inputs.minApprovals,
             allowSelfApproval: inputs.allowSelfApproval,
             selfLogins: self.logins,
@@ -50577,6 +50773,8 @@ async function commentDecision(inputs, deps, plan, base, wait, note) {
                 ? `No decision within ${inputs.timeoutMinutes} minute(s) of waiting: the gate timed out.`
                 : undefined;
             const report = commentReport(base, plan, target.number, decision, malformed, joinNotes(note, waitNote));
+            if (destroy)
+                report.destroy = { rule: destroy, minPermission: inputs.minPermission };
             for (const edited of decision.edited) {
                 deps.logger.warning(`Not counted: the /${edited.kind} of ${edited.login} was edited after it was written (${edited.commentUrl}). A new comment counts; an edited one never does.`, { title: 'Edited command' });
             }
@@ -50989,6 +51187,8 @@ const approvalGateInputs = defineInputs({
     'run-id': input.integer(1, Number.MAX_SAFE_INTEGER),
     approvers: input.accounts(),
     'min-permission': input.choice(['admin', 'maintain', 'write'], 'maintain'),
+    // The lifecycle seed: "User must have admin permissions" to destroy.
+    'destroy-min-permission': input.choice(['admin', 'maintain', 'write'], 'admin'),
     'min-approvals': input.integerOr(1, 6, 1),
     'allow-self-approval': input.boolean(false),
     'auto-approve-environments': input.list(),

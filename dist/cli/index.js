@@ -752,6 +752,7 @@ class PlanModelBuilder {
             outputs: [],
             checks: [],
             diagnostics: [],
+            variables: {},
         };
     }
     /** One `resource_changes` entry, parsed; `source` is its JSON text when the document is streamed. */
@@ -831,6 +832,18 @@ class PlanModelBuilder {
      */
     setVariables(values, configuration) {
         this.secrets.addVariables(values, configuration);
+        if (values === null || typeof values !== 'object')
+            return;
+        const root = configuration
+            ?.root_module?.variables;
+        // Without the declarations nothing says which are sensitive: keep none.
+        if (!root)
+            return;
+        for (const [name, entry] of Object.entries(values)) {
+            if (root?.[name]?.sensitive === true || entry === null || typeof entry !== 'object')
+                continue;
+            this.model.variables[name] = entry.value;
+        }
     }
     finish() {
         const redactValue = this.secrets.redact(this.model);
@@ -1093,6 +1106,34 @@ class Writer {
 
 
 
+/** Inputs listed in full; the rest are counted, so that a stack with hundreds of inputs stays readable. */
+const MAX_INPUTS = 25;
+const MAX_INPUT_VALUE = 120;
+/** The inputs a stack received, and the warning of a provisional plan, above its counts. */
+function inputsLines(inputs) {
+    if (!inputs || inputs.length === 0)
+        return [];
+    const pending = [...new Set(inputs.flatMap((i) => (i.pendingOn ? [i.pendingOn] : [])))];
+    const lines = [];
+    if (pending.length > 0) {
+        lines.push('> [!WARNING]', `> **Provisional plan:** ${pending.map(code).join(', ')} ${pending.length === 1 ? 'is' : 'are'} not applied yet, so the inputs ${pending.length === 1 ? 'it gives are' : 'they give are'} placeholders. ` +
+            'This plan shows the shape of the change; it cannot be approved or applied. Plan again once they are applied.', '');
+    }
+    lines.push('**Inputs from other stacks:**', '');
+    for (const input of inputs.slice(0, MAX_INPUTS)) {
+        const value = input.pendingOn
+            ? `_known after ${headingText(input.pendingOn)} is applied_`
+            : input.sensitive
+                ? '_(sensitive)_'
+                : code(truncate(input.value ?? 'null', MAX_INPUT_VALUE));
+        const serial = input.serial !== undefined ? ` (state serial ${input.serial})` : '';
+        lines.push(`- ${code(input.variable)} ← ${code(input.from)}${serial}: ${value}`);
+    }
+    if (inputs.length > MAX_INPUTS)
+        lines.push(`- _and ${inputs.length - MAX_INPUTS} more_`);
+    lines.push('');
+    return lines;
+}
 /** GitHub refuses a comment body longer than this (in characters) with 422. */
 const COMMENT_LIMIT = 65_536;
 const SUMMARY_LIMIT_BYTES = 1_000_000;
@@ -1300,6 +1341,7 @@ function writeDiagnostics(w, model, mode) {
 /** One stack's body: everything under its heading. */
 function writeStackBody(w, part, mode, cut, layout) {
     const { model } = part;
+    w.line(...inputsLines(part.ctx.inputs));
     w.line(...countsLines(model));
     writeBanner(w, destructiveResources(model), cut);
     if (mode.level !== 'minimal') {
@@ -2164,6 +2206,7 @@ function renderPlanText(model, ctx = {}) {
     const lines = [heading(ctx)];
     if (ctx.source)
         lines.push(oneLine(ctx.source));
+    lines.push(...inputsText(ctx));
     if (model.errored)
         lines.push('The plan failed. What follows is what it planned before the error; it cannot be applied.');
     lines.push(model.hasChanges || model.errored
@@ -2228,6 +2271,27 @@ function renderPlanText(model, ctx = {}) {
     if (footer.length > 0)
         lines.push('', footer.join(' · '));
     return lines.join('\n') + '\n';
+}
+/** The inputs from other stacks, one a line; a provisional plan says so first. */
+function inputsText(ctx) {
+    const inputs = ctx.inputs ?? [];
+    if (inputs.length === 0)
+        return [];
+    const pending = [...new Set(inputs.flatMap((i) => (i.pendingOn ? [i.pendingOn] : [])))];
+    const lines = [];
+    if (pending.length > 0) {
+        lines.push(`Provisional plan: ${pending.join(', ')} not applied yet; the inputs from ${pending.length === 1 ? 'it' : 'them'} are placeholders, and this plan cannot be approved or applied.`);
+    }
+    lines.push('Inputs from other stacks:');
+    for (const input of inputs) {
+        const value = input.pendingOn
+            ? `known after ${input.pendingOn} is applied`
+            : input.sensitive
+                ? '(sensitive)'
+                : oneLine(input.value ?? 'null').slice(0, 120);
+        lines.push(`  ${oneLine(input.variable)} <- ${oneLine(input.from)}: ${value}`);
+    }
+    return lines;
 }
 
 ;// CONCATENATED MODULE: ./lib/cli/summarize.js

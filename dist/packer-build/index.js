@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(78487);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74732);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 78487:
+/***/ 74732:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47736,6 +47736,25 @@ const releaseBindingSchema = object({
     /** The release's smoke checks over all its stacks; absent when it had none. */
     smoke: object({ passed: count, total: count }).optional(),
 });
+/**
+ * One input of the plan: a variable given another stack's output, as it was when the plan was made.
+ * Inside the plan digest: tf-apply reads the upstream's state again and refuses when the value moved.
+ */
+const stackInputRecordSchema = object({
+    variable: manifest_text,
+    /** The upstream stack and its output. */
+    stack: manifest_text,
+    output: manifest_text,
+    sensitive: schemas_boolean(),
+    /** Where the upstream's state is: its configuration, workspace and backend. */
+    workingDirectory: workspacePath,
+    workspace: manifest_text,
+    backend: backendRecordSchema,
+    /** The upstream's state when the value was read; absent when it was never applied (a provisional plan). */
+    state: object({ lineage: manifest_text, serial: count }).optional(),
+    /** The sha256 of the value's canonical JSON; absent when it was never applied. */
+    sha256: sha256Hex.optional(),
+});
 const planSummarySchema = object({
     add: count,
     change: count,
@@ -47783,6 +47802,15 @@ const planManifestSchema = object({
     backend: backendRecordSchema.optional(),
     /** Absent for a plan of the checked-out commit; present for a promotion or a rollback. */
     source: releaseBindingSchema.optional(),
+    /** The variables given other stacks' outputs, by variable name; absent when the stack has no inputs. */
+    inputs: array(stackInputRecordSchema).optional(),
+    /**
+     * True when an input's stack was never applied, so the plan was made with placeholders: it shows what
+     * the change looks like, and no job may approve or apply it.
+     */
+    provisional: schemas_boolean().optional(),
+    /** True for a plan made with `destroy: true`, which deletes the whole stack; its approval needs more. */
+    destroy: schemas_boolean().optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });
@@ -48857,7 +48885,11 @@ const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *              "scope", "environment", "deploymentId", "runId", "runAttempt", "commit", "createdAt",
  *              then those of "image" {"id", "name", and "identifier" when it has one}, "imageVariable"
  *              {"name", "value"} and
- *              "smoke" {"passed", "total"} that it has, in this order}
+ *              "smoke" {"passed", "total"} that it has, in this order}; and when the manifest records
+ *              stack inputs, after that, "inputs": a list ordered by variable of {"variable", "stack",
+ *              "output", "sensitive", "workingDirectory", "workspace", "backend" (as above), then those of
+ *              "state" {"lineage", "serial"} and "sha256" that it has}; then "provisional": true and
+ *              "destroy": true, each only when the manifest says so
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
  *
@@ -48883,6 +48915,9 @@ function planDigest(input) {
         lockFile: input.lockFile !== undefined,
         ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
         ...(input.source ? { source: canonicalSource(input.source) } : {}),
+        ...(input.inputs && input.inputs.length > 0 ? { inputs: canonicalInputs(input.inputs) } : {}),
+        ...(input.provisional ? { provisional: true } : {}),
+        ...(input.destroy ? { destroy: true } : {}),
     });
     const hash = createHash('sha256');
     const frame = (bytes) => {
@@ -48933,6 +48968,22 @@ function canonicalSource(source) {
         ...(smoke ? { smoke: { passed: smoke.passed, total: smoke.total } } : {}),
     };
 }
+/** The inputs in the fixed order the construction names: by variable, each with its fields in order. */
+function canonicalInputs(inputs) {
+    return [...inputs]
+        .sort((a, b) => (a.variable < b.variable ? -1 : a.variable > b.variable ? 1 : 0))
+        .map((input) => ({
+        variable: input.variable,
+        stack: input.stack,
+        output: input.output,
+        sensitive: input.sensitive,
+        workingDirectory: input.workingDirectory,
+        workspace: input.workspace,
+        backend: canonicalBackend(input.backend),
+        ...(input.state ? { state: { lineage: input.state.lineage, serial: input.state.serial } } : {}),
+        ...(input.sha256 !== undefined ? { sha256: input.sha256 } : {}),
+    }));
+}
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
 async function sha256File(path) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
@@ -48946,7 +48997,54 @@ function shortDigest(digest) {
     return `sha256:${hex.slice(0, 12)}`;
 }
 
+;// CONCATENATED MODULE: ./lib/core/hcl.js
+/**
+ * HCL's own Go parser (hcl2-parser: hashicorp/hcl through tmccombs/hcl2json, compiled to JavaScript),
+ * loaded on first use, as only the steps that read a configuration need it. Loading it sets
+ * Error.stackTraceLimit to Infinity for the whole process (GopherJS does), so the limit is put back.
+ */
+let hclParser;
+function loadHclParser() {
+    hclParser ??= (async () => {
+        const limit = Error.stackTraceLimit;
+        try {
+            // A CommonJS module whose exports Node cannot list statically: they are all on `default`.
+            const module = (await __nccwpck_require__.e(/* import() */ 750).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2750, 19)));
+            return module.default ?? module;
+        }
+        finally {
+            Error.stackTraceLimit = limit;
+        }
+    })();
+    return hclParser;
+}
+/** An HCL file's body as hcl2json writes it; throws when the text is not HCL (the tool will say where). */
+async function parseHcl(text) {
+    const [body, error] = (await loadHclParser()).parseToObject(text);
+    // The error object comes back empty; the tool's own validate says what is wrong, with the line.
+    if (error !== null && error !== undefined)
+        throw new Error('it is not valid HCL');
+    return body;
+}
+/** Blocks come as an array of bodies (hcl2json) or one body (HCL's JSON syntax): always a list. */
+function hclBodies(value) {
+    if (Array.isArray(value))
+        return value.filter(isHclBody);
+    return isHclBody(value) ? [value] : [];
+}
+function isHclBody(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+/** `${list(string)}` (how hcl2json writes a bare expression) → `list(string)`; HCL's JSON syntax gives it bare. */
+function bareExpression(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const match = /^\$\{([\s\S]*)\}$/.exec(value);
+    return (match ? (match[1] ?? '') : value).trim();
+}
+
 ;// CONCATENATED MODULE: ./lib/packer/template.js
+
 
 
 
@@ -49052,84 +49150,41 @@ async function parseFile(file, format) {
         return asBody(JSON.parse(text));
     return asBody(await parseHcl(text));
 }
-let hclParser;
-/**
- * HCL's own Go parser (hcl2-parser: hashicorp/hcl through tmccombs/hcl2json, compiled to JavaScript),
- * loaded on first use, as only HCL2 templates need it. Loading it sets Error.stackTraceLimit to
- * Infinity for the whole process (GopherJS does), so the limit is put back.
- */
-function loadHclParser() {
-    hclParser ??= (async () => {
-        const limit = Error.stackTraceLimit;
-        try {
-            // A CommonJS module whose exports Node cannot list statically: they are all on `default`.
-            const module = (await __nccwpck_require__.e(/* import() */ 750).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2750, 19)));
-            return module.default ?? module;
-        }
-        finally {
-            Error.stackTraceLimit = limit;
-        }
-    })();
-    return hclParser;
-}
-async function parseHcl(text) {
-    const [body, error] = (await loadHclParser()).parseToObject(text);
-    // The error object comes back empty; packer validate will say what is wrong, with the line.
-    if (error !== null && error !== undefined)
-        throw new Error('it is not valid HCL');
-    return body;
-}
 function asBody(value) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         throw new Error('the template is not an object');
     }
     return value;
 }
-/** Blocks come as an array of bodies (hcl2json) or one body (HCL's JSON syntax): always a list. */
-function bodies(value) {
-    if (Array.isArray(value))
-        return value.filter(isBody);
-    return isBody(value) ? [value] : [];
-}
-function isBody(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-/** `${string}` (how hcl2json writes a bare expression) → `string`. */
-function bareExpression(value) {
-    if (typeof value !== 'string')
-        return undefined;
-    const match = /^\$\{([\s\S]*)\}$/.exec(value);
-    return (match ? (match[1] ?? '') : value).trim();
-}
 function collectHcl(body, analysis, where) {
-    for (const variables of bodies(body.variable)) {
+    for (const variables of hclBodies(body.variable)) {
         for (const [name, declaration] of Object.entries(variables)) {
-            const type = bareExpression(bodies(declaration)[0]?.type);
+            const type = bareExpression(hclBodies(declaration)[0]?.type);
             analysis.variables.set(name, { name, ...(type ? { type } : {}) });
         }
     }
     // The older `variables { name = default }` block: untyped, so strings on the command line.
-    for (const variables of bodies(body.variables)) {
+    for (const variables of hclBodies(body.variables)) {
         for (const name of Object.keys(variables))
             analysis.variables.set(name, { name });
     }
-    for (const packer of bodies(body.packer)) {
-        for (const plugins of bodies(packer.required_plugins)) {
+    for (const packer of hclBodies(body.packer)) {
+        for (const plugins of hclBodies(packer.required_plugins)) {
             analysis.requiredPlugins.push(...Object.keys(plugins));
         }
     }
-    for (const build of bodies(body.build)) {
+    for (const build of hclBodies(body.build)) {
         collectHclBuilds(build, analysis);
         const postProcessors = [
-            ...bodies(build['post-processor']),
-            ...bodies(build['post-processors']).flatMap((chain) => bodies(chain['post-processor'])),
+            ...hclBodies(build['post-processor']),
+            ...hclBodies(build['post-processors']).flatMap((chain) => hclBodies(chain['post-processor'])),
         ];
         for (const byType of postProcessors) {
-            for (const manifest of bodies(byType.manifest)) {
+            for (const manifest of hclBodies(byType.manifest)) {
                 analysis.manifests.push(hclManifestOutput(manifest.output, where));
             }
             for (const [type, definitions] of Object.entries(byType)) {
-                for (const definition of bodies(definitions)) {
+                for (const definition of hclBodies(definitions)) {
                     const name = literalName(definition.name);
                     if (name === null)
                         analysis.buildNamesKnown = false;
@@ -49166,9 +49221,9 @@ function collectHclBuilds(build, analysis) {
     };
     for (const reference of Array.isArray(build.sources) ? build.sources : [])
         add(reference);
-    for (const sources of bodies(build.source)) {
+    for (const sources of hclBodies(build.source)) {
         for (const [reference, definitions] of Object.entries(sources)) {
-            const blocks = bodies(definitions);
+            const blocks = hclBodies(definitions);
             for (const definition of blocks.length > 0 ? blocks : [{}])
                 add(reference, definition.name);
         }
@@ -49188,13 +49243,13 @@ function hclManifestOutput(output, where) {
     return { expression: output, path: (0,external_node_path_.resolve)(where.cwd, substituted) };
 }
 function collectJson(body, analysis, cwd) {
-    if (isBody(body.variables)) {
+    if (isHclBody(body.variables)) {
         for (const name of Object.keys(body.variables))
             analysis.variables.set(name, { name });
     }
     // A JSON build is named by its builder: `name`, else `type`. A `{{ }}` in it is resolved by Packer.
     for (const builder of Array.isArray(body.builders) ? body.builders : []) {
-        const name = isBody(builder) ? (builder.name ?? builder.type) : undefined;
+        const name = isHclBody(builder) ? (builder.name ?? builder.type) : undefined;
         if (typeof name === 'string' && !name.includes('{{'))
             analysis.builds.push(name);
         else
@@ -49203,7 +49258,7 @@ function collectJson(body, analysis, cwd) {
     const postProcessors = Array.isArray(body['post-processors']) ? body['post-processors'] : [];
     // Each entry is a type name, a definition, or a sequence of them.
     for (const entry of postProcessors.flatMap((item) => (Array.isArray(item) ? item : [item]))) {
-        const definition = typeof entry === 'string' ? { type: entry } : isBody(entry) ? entry : undefined;
+        const definition = typeof entry === 'string' ? { type: entry } : isHclBody(entry) ? entry : undefined;
         const ppName = definition?.name ?? definition?.type;
         if (typeof ppName === 'string')
             analysis.postProcessors.push(ppName);

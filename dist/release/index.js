@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6266);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97411);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6266:
+/***/ 97411:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47715,7 +47715,11 @@ const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *              "scope", "environment", "deploymentId", "runId", "runAttempt", "commit", "createdAt",
  *              then those of "image" {"id", "name", and "identifier" when it has one}, "imageVariable"
  *              {"name", "value"} and
- *              "smoke" {"passed", "total"} that it has, in this order}
+ *              "smoke" {"passed", "total"} that it has, in this order}; and when the manifest records
+ *              stack inputs, after that, "inputs": a list ordered by variable of {"variable", "stack",
+ *              "output", "sensitive", "workingDirectory", "workspace", "backend" (as above), then those of
+ *              "state" {"lineage", "serial"} and "sha256" that it has}; then "provisional": true and
+ *              "destroy": true, each only when the manifest says so
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
  *
@@ -47741,6 +47745,9 @@ function planDigest(input) {
         lockFile: input.lockFile !== undefined,
         ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
         ...(input.source ? { source: canonicalSource(input.source) } : {}),
+        ...(input.inputs && input.inputs.length > 0 ? { inputs: canonicalInputs(input.inputs) } : {}),
+        ...(input.provisional ? { provisional: true } : {}),
+        ...(input.destroy ? { destroy: true } : {}),
     });
     const hash = createHash('sha256');
     const frame = (bytes) => {
@@ -47791,6 +47798,22 @@ function canonicalSource(source) {
         ...(smoke ? { smoke: { passed: smoke.passed, total: smoke.total } } : {}),
     };
 }
+/** The inputs in the fixed order the construction names: by variable, each with its fields in order. */
+function canonicalInputs(inputs) {
+    return [...inputs]
+        .sort((a, b) => (a.variable < b.variable ? -1 : a.variable > b.variable ? 1 : 0))
+        .map((input) => ({
+        variable: input.variable,
+        stack: input.stack,
+        output: input.output,
+        sensitive: input.sensitive,
+        workingDirectory: input.workingDirectory,
+        workspace: input.workspace,
+        backend: canonicalBackend(input.backend),
+        ...(input.state ? { state: { lineage: input.state.lineage, serial: input.state.serial } } : {}),
+        ...(input.sha256 !== undefined ? { sha256: input.sha256 } : {}),
+    }));
+}
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
 async function digest_sha256File(path) {
     const hash = createHash('sha256');
@@ -47799,7 +47822,7 @@ async function digest_sha256File(path) {
     return hash.digest('hex');
 }
 /** The first 12 hex digits of a digest, with its `sha256:` prefix, for messages. */
-function shortDigest(digest) {
+function digest_shortDigest(digest) {
     const hex = digest.replace(/^sha256:/, '');
     return `sha256:${hex.slice(0, 12)}`;
 }
@@ -47929,6 +47952,25 @@ const releaseBindingSchema = object({
     /** The release's smoke checks over all its stacks; absent when it had none. */
     smoke: object({ passed: count, total: count }).optional(),
 });
+/**
+ * One input of the plan: a variable given another stack's output, as it was when the plan was made.
+ * Inside the plan digest: tf-apply reads the upstream's state again and refuses when the value moved.
+ */
+const stackInputRecordSchema = object({
+    variable: manifest_text,
+    /** The upstream stack and its output. */
+    stack: manifest_text,
+    output: manifest_text,
+    sensitive: schemas_boolean(),
+    /** Where the upstream's state is: its configuration, workspace and backend. */
+    workingDirectory: workspacePath,
+    workspace: manifest_text,
+    backend: backendRecordSchema,
+    /** The upstream's state when the value was read; absent when it was never applied (a provisional plan). */
+    state: object({ lineage: manifest_text, serial: count }).optional(),
+    /** The sha256 of the value's canonical JSON; absent when it was never applied. */
+    sha256: sha256Hex.optional(),
+});
 const planSummarySchema = object({
     add: count,
     change: count,
@@ -47976,6 +48018,15 @@ const planManifestSchema = object({
     backend: backendRecordSchema.optional(),
     /** Absent for a plan of the checked-out commit; present for a promotion or a rollback. */
     source: releaseBindingSchema.optional(),
+    /** The variables given other stacks' outputs, by variable name; absent when the stack has no inputs. */
+    inputs: array(stackInputRecordSchema).optional(),
+    /**
+     * True when an input's stack was never applied, so the plan was made with placeholders: it shows what
+     * the change looks like, and no job may approve or apply it.
+     */
+    provisional: schemas_boolean().optional(),
+    /** True for a plan made with `destroy: true`, which deletes the whole stack; its approval needs more. */
+    destroy: schemas_boolean().optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });
@@ -48393,7 +48444,7 @@ function epochMs(at, what) {
 /** smoke-test's categories, the only names quality-categories can demand. */
 const SMOKE_CATEGORIES = smokeCheckResultSchema.shape.category.options;
 /** The release's smoke counts over all its stacks, and by category; undefined when no stack had checks. */
-function smokeTotals(release) {
+function promotion_smokeTotals(release) {
     const smoked = release.stacks.filter((s) => s.smoke);
     if (smoked.length === 0)
         return undefined;
@@ -48427,7 +48478,7 @@ function checkPromotion(release, policy) {
     const name = promotion_releaseName(release);
     const from = release.environment;
     const refusals = [];
-    const smoke = smokeTotals(release);
+    const smoke = promotion_smokeTotals(release);
     if (!smoke || smoke.totals.total === 0) {
         refusals.push(`${capitalize(name)} has no smoke results: the quality gate needs smoke-test's checks to have run on ${from}.`);
     }
@@ -48471,7 +48522,7 @@ function describeRelease(release, now) {
 }
 /** What a binding (and a later release's `source`) keeps of a release: enough to describe it. */
 function promotion_releaseRef(release) {
-    const smoke = smokeTotals(release);
+    const smoke = promotion_smokeTotals(release);
     const { image } = release;
     return {
         environment: release.environment,
@@ -48503,7 +48554,7 @@ function describeReleaseRef(release, now) {
  * The sentence comments, summaries and reports open with for a plan or release that deploys another
  * again: `Promotes release 1234 of staging (…)`, `Rollback of prod to release 1200 (…)`.
  */
-function describeSource(source, now) {
+function promotion_describeSource(source, now) {
     const described = describeReleaseRef(source, now);
     if (source.kind === 'promotion')
         return `Promotes ${described}`;
@@ -48674,7 +48725,491 @@ function truncate(text, max) {
     return `${text.slice(0, end)}… (${text.length - end} more characters)`;
 }
 
+;// CONCATENATED MODULE: ./lib/report/release.js
+
+
+
+
+/** The Release section of the run's artifacts; undefined when the run recorded no release. */
+function release_releaseSection(artifacts, now) {
+    const found = artifacts.filter((a) => a.kind === 'release');
+    if (found.length === 0)
+        return undefined;
+    const section = { releases: [], warnings: [] };
+    for (const a of found) {
+        if (a.kind === 'release' && a.release && !a.problem) {
+            section.releases.push(releaseView(a.name, a.release, now));
+        }
+        else {
+            section.warnings.push({ artifact: a.name, problem: a.problem ?? 'it holds no release record' });
+        }
+    }
+    return section;
+}
+function releaseView(artifact, release, now) {
+    const name = releaseName(release);
+    const why = release.outcome === 'failure' && release.failure ? ` — ${release.failure}` : '';
+    const totals = smokeTotals(release)?.totals;
+    return {
+        artifact,
+        outcome: release.outcome,
+        headline: `${release_capitalize(name)}: ${release.outcome}${why}`,
+        source: release.source ? describeSource(release.source, now) : undefined,
+        timeToRestore: timeToRestoreSentence(release),
+        commit: release.commit.slice(0, 12),
+        image: imageIdentifier(release),
+        smoke: totals ? `${totals.passed}/${totals.total}` : undefined,
+        stacks: release.stacks.map((s) => ({
+            stack: s.stack,
+            planDigest: shortDigest(s.planDigest),
+            smoke: s.smoke ? `${s.smoke.passed}/${s.smoke.total}` : undefined,
+        })),
+    };
+}
+function timeToRestoreSentence(release) {
+    const restore = release.timeToRestore;
+    if (!restore)
+        return undefined;
+    // The record may say how long without saying which release failed: then it is only "the one before".
+    const failed = release.replaces ? `release ${release.replaces.runId}` : 'the release before';
+    return `Time to restore: ${formatDuration(restore.seconds)} (from the failure of ${failed} at ${restore.failedAt} to this release's success at ${restore.restoredAt})`;
+}
+function release_capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./lib/report/model.js
+
+
+/**
+ * The deployment report as data: one row a stage (per stack), each with a status, times and key
+ * figures, the outcome of the whole run, and the counts that deployment metrics are made from. Built
+ * from the artifacts the stages left and, when the API can be read, from the run's jobs: a stage that
+ * failed before it uploaded anything is only visible there.
+ */
+const STAGES = (/* unused pure expression or super */ null && (['validate', 'image', 'plan', 'approve', 'apply', 'configure', 'smoke']));
+const JOB_STAGE = (/* unused pure expression or super */ null && ([
+    [/smoke|verify|test/i, 'smoke'],
+    [/ansible|configure/i, 'configure'],
+    [/apply|deploy/i, 'apply'],
+    [/approv|gate|review/i, 'approve'],
+    [/plan/i, 'plan'],
+    [/packer|image|bake/i, 'image'],
+    [/validate|lint/i, 'validate'],
+]));
+/**
+ * A job's own name: GitHub names the jobs of a called workflow `<caller> / <job>` (nested calls add more
+ * segments), and only the last segment says what the job does; `deploy / wave 1 / plan network` plans.
+ */
+function ownName(name) {
+    return name.split(' / ').at(-1) ?? name;
+}
+/** Which stage a job is, by its own name; none for jobs of other kinds (such as the report itself). */
+function stageOfJob(name) {
+    const own = ownName(name);
+    if (/report/i.test(own))
+        return undefined;
+    return JOB_STAGE.find(([pattern]) => pattern.test(own))?.[1];
+}
+/**
+ * The stack a job names, among the stacks the report knows: `apply vms`, or a matrix leg's default name
+ * `apply (vms, prod)`. None when the job names no known stack, as a single-stack pipeline's `apply` does.
+ */
+function stackOfJob(name, stacks) {
+    return ownName(name)
+        .split(/[\s(),]+/)
+        .find((word) => stacks.has(word));
+}
+function seconds(from, to) {
+    if (!from || !to)
+        return undefined;
+    const value = (Date.parse(to) - Date.parse(from)) / 1000;
+    return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+function minusSeconds(at, value) {
+    return new Date(Date.parse(at) - value * 1000).toISOString();
+}
+const plus = (n, sign) => `${sign}${n}`;
+function row(stage, stack, status, extra = {}) {
+    return { stage, stack, status, estimated: false, figures: [], ...extra };
+}
+/** The stage rows the artifacts tell of, before the jobs are taken into account. */
+function rowsFromArtifacts(artifacts) {
+    const rows = [];
+    const unreadable = (stage, a) => row(stage, a.stack, 'unreadable', { finishedAt: a.createdAt, note: `${a.name}: ${a.problem ?? ''}` });
+    const byStack = new Map();
+    for (const artifact of artifacts) {
+        const kinds = byStack.get(artifact.stack) ?? {};
+        kinds[artifact.kind] = artifact;
+        byStack.set(artifact.stack, kinds);
+    }
+    for (const a of artifacts) {
+        if (a.problem) {
+            const stage = { plan: 'plan', approval: 'approve', image: 'image', ansible: 'configure', smoke: 'smoke' }[a.kind];
+            if (stage)
+                rows.push(unreadable(stage, a));
+            continue;
+        }
+        switch (a.kind) {
+            case 'validate':
+                rows.push(row('validate', a.stack, 'success', {
+                    finishedAt: a.createdAt,
+                    figures: [`${a.files?.length ?? 0} file(s)`],
+                }));
+                break;
+            case 'image': {
+                const m = a.metadata;
+                if (!m)
+                    break;
+                rows.push(row('image', m.name, 'success', {
+                    finishedAt: m.buildTime,
+                    figures: [
+                        `image ${m.imageId || '(none)'}`,
+                        `packer ${m.packerVersion}`,
+                        ...(m.skipped ? [`reused from run ${m.builtBy.runId}`] : []),
+                    ],
+                }));
+                break;
+            }
+            case 'plan': {
+                const m = a.manifest;
+                if (!m)
+                    break;
+                const s = m.summary;
+                rows.push(row('plan', m.stack, 'success', {
+                    finishedAt: m.createdAt,
+                    figures: [
+                        `${plus(s.add, '+')} ${plus(s.change, '~')} ${plus(s.destroy, '-')}${s.replace ? ` ±${s.replace}` : ''}`,
+                        `${m.tool.name} ${m.tool.version}`,
+                        `digest ${m.planDigest.slice(0, 19)}`,
+                        ...(a.encrypted ? ['encrypted'] : []),
+                    ],
+                }));
+                break;
+            }
+            case 'approval': {
+                const r = a.record;
+                if (!r)
+                    break;
+                const status = r.status === 'approved' ? 'success' : r.status === 'rejected' ? 'failure' : 'pending';
+                const who = r.approvers.map((v) => v.login);
+                rows.push(row('approve', r.stack, status, {
+                    finishedAt: r.decidedAt,
+                    figures: [
+                        `${r.status} by ${r.decidedBy}${who.length > 0 ? `: ${who.join(', ')}` : ''}`,
+                        `digest ${r.planDigest.slice(0, 19)}`,
+                    ],
+                    ...(status !== 'success'
+                        ? {
+                            note: r.rejects.length > 0
+                                ? `rejected by ${r.rejects.map((v) => v.login).join(', ')}`
+                                : undefined,
+                        }
+                        : {}),
+                }));
+                break;
+            }
+            case 'ansible': {
+                const r = a.results;
+                if (!r)
+                    break;
+                const hosts = Object.keys(r.recap).length;
+                const changed = Object.values(r.recap).filter((h) => h.changed > 0).length;
+                const failed = r.exitCode !== 0 || r.failedHosts.length > 0 || r.unreachableHosts.length > 0;
+                rows.push(row('configure', r.stack, failed ? 'failure' : 'success', {
+                    startedAt: minusSeconds(r.createdAt, r.durationSeconds),
+                    finishedAt: r.createdAt,
+                    durationSeconds: r.durationSeconds,
+                    figures: [
+                        `${hosts} host(s), ${changed} changed`,
+                        ...(r.failedHosts.length > 0 ? [`failed: ${r.failedHosts.join(', ')}`] : []),
+                        ...(r.unreachableHosts.length > 0 ? [`unreachable: ${r.unreachableHosts.join(', ')}`] : []),
+                        ...(r.check ? ['check mode'] : []),
+                    ],
+                    ...(failed ? { note: `ansible-playbook exited ${r.exitCode}` } : {}),
+                }));
+                break;
+            }
+            case 'smoke': {
+                const s = a.smoke;
+                if (!s)
+                    break;
+                const finishedAt = s.createdAt ?? a.createdAt;
+                rows.push(row('smoke', s.stack ?? a.stack, s.failed > 0 ? 'failure' : 'success', {
+                    finishedAt,
+                    ...(finishedAt && s.durationSeconds > 0
+                        ? { startedAt: minusSeconds(finishedAt, s.durationSeconds), durationSeconds: s.durationSeconds }
+                        : {}),
+                    figures: [`${s.passed} passed, ${s.failed} failed of ${s.checks.length}`],
+                    ...(s.failed > 0
+                        ? {
+                            note: `failed: ${s.checks
+                                .filter((c) => c.status !== 'passed')
+                                .map((c) => c.name)
+                                .join(', ')}`,
+                        }
+                        : {}),
+                }));
+                break;
+            }
+            default:
+                break;
+        }
+    }
+    // The apply leaves outputs (and an inventory) when it succeeds, errored state when the backend
+    // refused the state; an approved plan with neither means the apply never ran or failed early.
+    for (const [stack, kinds] of byStack) {
+        const outputs = kinds.outputs;
+        const errored = kinds['errored-state'];
+        const inventory = kinds.inventory;
+        if (errored) {
+            rows.push(row('apply', stack, 'failure', {
+                finishedAt: errored.createdAt,
+                figures: [
+                    `errored state kept as ${errored.name}${errored.kind === 'errored-state' && errored.encrypted ? ' (encrypted)' : ''}`,
+                ],
+                note: 'the apply failed and the backend did not take the state: push the errored state before planning again',
+            }));
+        }
+        else if (outputs?.kind === 'outputs' && outputs.destroyed && !outputs.problem) {
+            const d = outputs.destroyed;
+            rows.push(row('apply', stack, 'destroyed', {
+                finishedAt: d.destroyedAt,
+                figures: [`destroyed at ${d.destroyedAt}`, `digest ${d.planDigest.slice(0, 19)}`],
+            }));
+        }
+        else if (outputs) {
+            const names = outputs.kind === 'outputs' ? (outputs.outputNames ?? []) : [];
+            const hosts = inventory?.kind === 'inventory' ? (inventory.hosts ?? []) : [];
+            rows.push(row('apply', stack, outputs.problem ? 'unreadable' : 'success', {
+                finishedAt: outputs.createdAt,
+                figures: [
+                    `${names.length} output(s)`,
+                    ...(inventory ? [`inventory: ${hosts.length} host(s)`] : []),
+                ],
+                ...(outputs.problem ? { note: `${outputs.name}: ${outputs.problem}` } : {}),
+            }));
+        }
+        else if (kinds.approval?.kind === 'approval' && kinds.approval.record?.status === 'approved') {
+            rows.push(row('apply', stack, 'missing', {
+                note: `the plan was approved, but no ${stack ? `outputs-${stack}` : 'outputs'} artifact exists: the apply did not run, or failed`,
+            }));
+        }
+    }
+    return rows;
+}
+const JOB_STATUS = {
+    success: 'success',
+    failure: 'failure',
+    timed_out: 'failure',
+    cancelled: 'failure',
+    startup_failure: 'failure',
+    action_required: 'pending',
+    skipped: 'skipped',
+    neutral: 'success',
+};
+/**
+ * Puts the jobs' times and conclusions onto the rows: a job's times are what the stage took, and a
+ * failed job fails its stage even when the artifacts look complete. A stage whose job failed before it
+ * uploaded anything gets a row of its own.
+ */
+function applyJobs(rows, jobs) {
+    const stacks = new Set(rows.map((r) => r.stack).filter((stack) => stack !== ''));
+    for (const job of jobs) {
+        const stage = stageOfJob(job.name);
+        if (!stage)
+            continue;
+        const status = job.status !== 'completed' ? 'pending' : (JOB_STATUS[job.conclusion ?? ''] ?? 'failure');
+        // A job that names its stack (one matrix leg of a multi-stack pipeline) speaks for that stack's row
+        // only; one that names none speaks for every row of its stage.
+        const stack = stackOfJob(job.name, stacks);
+        const matching = rows.filter((r) => r.stage === stage && r.job === undefined && (stack === undefined || r.stack === stack));
+        const times = {
+            startedAt: job.startedAt,
+            finishedAt: job.completedAt,
+            durationSeconds: seconds(job.startedAt, job.completedAt),
+            job: job.name,
+        };
+        if (matching.length === 0) {
+            if (status === 'skipped' && !job.startedAt) {
+                rows.push(row(stage, stack ?? '', 'skipped', { job: job.name, note: `job ${job.name} was skipped` }));
+                continue;
+            }
+            rows.push(row(stage, stack ?? '', status, {
+                ...times,
+                // A stage job that succeeded with nothing to record (a stack without a playbook) says so.
+                ...(status !== 'success'
+                    ? { note: `job ${job.name}: ${job.conclusion ?? job.status}, and it left no artifact` }
+                    : { figures: ['no artifact'] }),
+            }));
+            continue;
+        }
+        for (const r of matching) {
+            Object.assign(r, times);
+            if (status === 'failure' && r.status !== 'failure') {
+                r.status = 'failure';
+                r.note = `job ${job.name} failed`;
+            }
+            if (status === 'success' && r.status === 'missing')
+                r.status = 'success';
+        }
+    }
+}
+/** Rows in pipeline order, then by stack; rows without a start begin where the stage before ended. */
+function orderAndEstimate(rows) {
+    const sorted = rows.sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage) || a.stack.localeCompare(b.stack));
+    let lastEnd;
+    for (const r of sorted) {
+        if (!r.startedAt && r.finishedAt) {
+            const start = lastEnd && Date.parse(lastEnd) <= Date.parse(r.finishedAt) ? lastEnd : r.finishedAt;
+            r.startedAt = start;
+            r.estimated = true;
+        }
+        r.durationSeconds ??= seconds(r.startedAt, r.finishedAt);
+        if (r.finishedAt && (!lastEnd || Date.parse(r.finishedAt) > Date.parse(lastEnd)))
+            lastEnd = r.finishedAt;
+    }
+    return sorted;
+}
+function outcomeOf(rows, jobs) {
+    const failedJob = jobs.some((j) => j.status === 'completed' && stageOfJob(j.name) && JOB_STATUS[j.conclusion ?? ''] === 'failure');
+    if (failedJob ||
+        rows.some((r) => r.status === 'failure' || r.status === 'missing' || r.status === 'unreadable'))
+        return 'failure';
+    if (rows.some((r) => r.status === 'pending'))
+        return 'pending';
+    return 'success';
+}
+function buildModel(input) {
+    const rows = rowsFromArtifacts(input.artifacts);
+    applyJobs(rows, input.jobs);
+    const stages = orderAndEstimate(rows);
+    const starts = stages
+        .map((r) => r.startedAt)
+        .filter((t) => !!t)
+        .sort();
+    const ends = stages
+        .map((r) => r.finishedAt)
+        .filter((t) => !!t)
+        .sort();
+    const { run } = input;
+    const release = releaseSection(input.artifacts, input.now);
+    return {
+        title: input.title ?? `${run.owner}/${run.repo}${input.workflow ? ` · ${input.workflow}` : ''}`,
+        outcome: outcomeOf(stages, input.jobs),
+        run: {
+            repository: `${run.owner}/${run.repo}`,
+            runId: run.runId,
+            runAttempt: run.runAttempt,
+            url: run.runUrl,
+            commit: run.sha,
+            ref: run.ref,
+            actor: run.actor,
+        },
+        generatedAt: input.now.toISOString(),
+        stages,
+        artifacts: input.artifacts,
+        jobs: input.jobs,
+        jobsNote: input.jobsNote,
+        startedAt: starts[0],
+        finishedAt: ends.at(-1),
+        ...(release ? { release } : {}),
+    };
+}
+/** The stacks whose outputs artifact says they were destroyed, by stack. */
+function model_destroyedStacks(artifacts) {
+    return artifacts
+        .flatMap((a) => (a.kind === 'outputs' && a.destroyed && !a.problem ? [a.destroyed] : []))
+        .sort((a, b) => a.stack.localeCompare(b.stack));
+}
+/** report.json: what deployment metrics (frequency, change failure rate, time to restore) are made from. */
+function reportJson(model) {
+    const plans = model.artifacts.flatMap((a) => (a.kind === 'plan' && a.manifest ? [a.manifest] : []));
+    const sum = (pick) => plans.reduce((total, m) => total + pick(m.summary), 0);
+    const ansible = model.artifacts.flatMap((a) => (a.kind === 'ansible' && a.results ? [a.results] : []));
+    const smoke = model.artifacts.flatMap((a) => (a.kind === 'smoke' && a.smoke ? [a.smoke] : []));
+    const approvals = model.artifacts.flatMap((a) => (a.kind === 'approval' && a.record ? [a.record] : []));
+    const releases = model.artifacts.flatMap((a) => (a.kind === 'release' && a.release ? [a.release] : []));
+    const applies = model.stages.filter((r) => r.stage === 'apply');
+    // A destroyed stack's apply is no deployment: deployment frequency does not count a destroy.
+    const deployed = applies.length > 0 && applies.every((r) => r.status === 'success');
+    const afterApply = model.stages.filter((r) => ['apply', 'configure', 'smoke'].includes(r.stage));
+    return {
+        schema: 'iac/report@1',
+        producer: { action: 'report', version: SUITE_VERSION },
+        title: model.title,
+        outcome: model.outcome,
+        run: model.run,
+        generatedAt: model.generatedAt,
+        startedAt: model.startedAt ?? null,
+        finishedAt: model.finishedAt ?? null,
+        durationSeconds: model.startedAt && model.finishedAt ? (seconds(model.startedAt, model.finishedAt) ?? null) : null,
+        stages: model.stages.map((r) => ({
+            stage: r.stage,
+            stack: r.stack,
+            status: r.status,
+            startedAt: r.startedAt ?? null,
+            finishedAt: r.finishedAt ?? null,
+            durationSeconds: r.durationSeconds ?? null,
+            estimated: r.estimated,
+            figures: r.figures,
+            ...(r.job ? { job: r.job } : {}),
+            ...(r.note ? { note: r.note } : {}),
+        })),
+        metrics: {
+            /** A deployment happened: every apply of the run succeeded (deployment frequency counts these). */
+            deployment: deployed,
+            /** A change reached the apply and something from the apply on failed (change failure rate). */
+            changeFailure: applies.length > 0 && afterApply.some((r) => r.status === 'failure' || r.status === 'missing'),
+            /** With the previous failed run's finishedAt, a success here gives the time to restore. */
+            restored: deployed && model.outcome === 'success',
+        },
+        counts: {
+            plan: {
+                stacks: plans.length,
+                add: sum((s) => s.add),
+                change: sum((s) => s.change),
+                destroy: sum((s) => s.destroy),
+                replace: sum((s) => s.replace),
+                import: sum((s) => s.import),
+                move: sum((s) => s.move),
+                deletes: plans.flatMap((m) => m.summary.deletes.map((address) => `${m.stack}:${address}`)),
+            },
+            approvals: approvals.map((r) => ({
+                stack: r.stack,
+                status: r.status,
+                planDigest: r.planDigest,
+                decidedBy: r.decidedBy,
+                approvers: r.approvers.map((v) => v.login),
+            })),
+            ansible: {
+                hosts: ansible.reduce((n, r) => n + Object.keys(r.recap).length, 0),
+                changedHosts: ansible.reduce((n, r) => n + Object.values(r.recap).filter((h) => h.changed > 0).length, 0),
+                failedHosts: ansible.reduce((n, r) => n + r.failedHosts.length + r.unreachableHosts.length, 0),
+            },
+            smoke: {
+                total: smoke.reduce((n, s) => n + s.checks.length, 0),
+                passed: smoke.reduce((n, s) => n + s.passed, 0),
+                failed: smoke.reduce((n, s) => n + s.failed, 0),
+            },
+        },
+        artifacts: model.artifacts.map((a) => ({
+            name: a.name,
+            kind: a.kind,
+            stack: a.stack,
+            read: !a.problem,
+            ...(a.problem ? { problem: a.problem } : {}),
+        })),
+        /** The stacks this run destroyed, as their outputs artifacts' destroyed.json say. */
+        destroyed: model_destroyedStacks(model.artifacts),
+        ...(model.backup ? { backup: model.backup } : {}),
+        // The records as read, for metrics over releases; a record that did not read is in `artifacts`.
+        ...(model.release ? { releases } : {}),
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
+
 
 /**
  * report.md and the job summary. Every text that came from an artifact (stack names, addresses,
@@ -48688,13 +49223,14 @@ const STATUS_MARK = {
     skipped: ':fast_forward: skipped',
     missing: ':warning: missing',
     unreadable: ':warning: unreadable',
+    destroyed: ':wastebasket: destroyed',
 };
 const OUTCOME_MARK = {
     success: ':white_check_mark: **Succeeded**',
     failure: ':x: **Failed**',
     pending: ':hourglass: **Waiting**',
 };
-function formatDuration(seconds) {
+function markdown_formatDuration(seconds) {
     if (seconds === undefined)
         return '';
     if (seconds < 60)
@@ -48718,6 +49254,7 @@ const MERMAID_STATE = {
     skipped: '',
     missing: 'crit, ',
     unreadable: 'crit, ',
+    destroyed: 'done, ',
 };
 /** The timeline as a Mermaid gantt chart; times as epoch milliseconds so no time zone is involved. */
 function mermaidGantt(rows) {
@@ -48741,7 +49278,7 @@ function stageTable(rows) {
     const lines = ['| stage | stack | status | duration | key figures |', '| --- | --- | --- | ---: | --- |'];
     for (const r of rows) {
         const figures = [...r.figures, ...(r.note ? [r.note] : [])].map((f) => cellCode(f)).join(' ');
-        const duration = `${formatDuration(r.durationSeconds)}${r.estimated && r.durationSeconds !== undefined ? ' (est.)' : ''}`;
+        const duration = `${markdown_formatDuration(r.durationSeconds)}${r.estimated && r.durationSeconds !== undefined ? ' (est.)' : ''}`;
         lines.push(`| ${r.stage} | ${r.stack ? cellCode(r.stack) : ''} | ${STATUS_MARK[r.status]} | ${duration} | ${figures} |`);
     }
     return lines;
@@ -48762,6 +49299,18 @@ function releaseMarkdown(section) {
         lines.push(`:warning: The release record ${codeSpan(w.artifact)} could not be read: ${codeSpan(w.problem)}`, '');
     }
     return lines;
+}
+/** One line a stack the run destroyed: what the outputs artifact's destroyed.json says. */
+function destroyedSection(artifacts) {
+    const destroyed = destroyedStacks(artifacts);
+    if (destroyed.length === 0)
+        return [];
+    return [
+        '### Destroyed',
+        '',
+        ...destroyed.map((d) => `- :wastebasket: ${codeSpan(d.stack)} was destroyed at ${codeSpan(d.destroyedAt)} by plan ${codeSpan(d.planDigest)} in run ${d.runId}; it has no outputs now.`),
+        '',
+    ];
 }
 function planSection(artifacts) {
     const plans = artifacts.flatMap((a) => (a.kind === 'plan' && a.manifest ? [{ a, m: a.manifest }] : []));
@@ -48810,7 +49359,7 @@ function ansibleSection(artifacts) {
         return [];
     const lines = ['### Ansible recap', ''];
     for (const r of all) {
-        lines.push(`${codeSpan(r.playbook)} on ${codeSpan(r.stack)}${r.check ? ' (check mode)' : ''}, exit ${r.exitCode}, ${formatDuration(r.durationSeconds)}`, '', '| host | ok | changed | unreachable | failed | skipped |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+        lines.push(`${codeSpan(r.playbook)} on ${codeSpan(r.stack)}${r.check ? ' (check mode)' : ''}, exit ${r.exitCode}, ${markdown_formatDuration(r.durationSeconds)}`, '', '| host | ok | changed | unreachable | failed | skipped |', '| --- | ---: | ---: | ---: | ---: | ---: |');
         for (const [host, h] of Object.entries(r.recap).sort(([a], [b]) => a.localeCompare(b))) {
             lines.push(`| ${cellCode(host)} | ${h.ok} | ${h.changed} | ${h.unreachable} | ${h.failed} | ${h.skipped} |`);
         }
@@ -48829,7 +49378,7 @@ function smokeSection(artifacts) {
     for (const { a, s } of all) {
         lines.push(`${codeSpan(s.stack ?? a.stack)}: ${s.passed} passed, ${s.failed} failed`, '', '| check | kind | category | target | status | attempts | duration | message |', '| --- | --- | --- | --- | --- | ---: | ---: | --- |');
         for (const c of s.checks.slice(0, 200)) {
-            lines.push(`| ${cellCode(c.name)} | ${cellCode(c.kind)} | ${cellCode(c.category)} | ${cellCode(c.target)} | ${c.status === 'passed' ? ':white_check_mark:' : ':x:'} ${c.status} | ${c.attempts} | ${formatDuration(c.durationSeconds)} | ${c.message ? cellCode(c.message) : ''} |`);
+            lines.push(`| ${cellCode(c.name)} | ${cellCode(c.kind)} | ${cellCode(c.category)} | ${cellCode(c.target)} | ${c.status === 'passed' ? ':white_check_mark:' : ':x:'} ${c.status} | ${c.attempts} | ${markdown_formatDuration(c.durationSeconds)} | ${c.message ? cellCode(c.message) : ''} |`);
         }
         if (s.checks.length > 200)
             lines.push('', `… and ${s.checks.length - 200} more checks in results.json`);
@@ -48859,7 +49408,7 @@ function renderMarkdown(model) {
     const lines = [
         `## ${headingText(model.title)}`,
         '',
-        `${OUTCOME_MARK[model.outcome]} · run [${model.run.runId}](${model.run.url}) attempt ${model.run.runAttempt} · commit ${codeSpan(model.run.commit.slice(0, 12))} · ${codeSpan(model.run.ref)}${model.startedAt && model.finishedAt ? ` · ${formatDuration((Date.parse(model.finishedAt) - Date.parse(model.startedAt)) / 1000)}` : ''}`,
+        `${OUTCOME_MARK[model.outcome]} · run [${model.run.runId}](${model.run.url}) attempt ${model.run.runAttempt} · commit ${codeSpan(model.run.commit.slice(0, 12))} · ${codeSpan(model.run.ref)}${model.startedAt && model.finishedAt ? ` · ${markdown_formatDuration((Date.parse(model.finishedAt) - Date.parse(model.startedAt)) / 1000)}` : ''}`,
         '',
         ...releaseMarkdown(model.release),
         '### Stages',
@@ -48867,6 +49416,7 @@ function renderMarkdown(model) {
         ...stageTable(model.stages),
         '',
         ...(gantt ? ['### Timeline', '', gantt, ''] : []),
+        ...destroyedSection(model.artifacts),
         ...planSection(model.artifacts),
         ...approvalSection(model.artifacts),
         ...ansibleSection(model.artifacts),
@@ -48942,7 +49492,7 @@ function timeToRestore(failedStatusAt, restoredAt) {
     if (to < from) {
         throw new RangeError(`the rollback succeeded at ${new Date(to).toISOString()}, before the failure at ${new Date(from).toISOString()}`);
     }
-    return { seconds: Math.round((to - from) / 1000), text: formatDuration((to - from) / 1000) };
+    return { seconds: Math.round((to - from) / 1000), text: markdown_formatDuration((to - from) / 1000) };
 }
 
 ;// CONCATENATED MODULE: ./lib/releases/binding.js
@@ -48975,7 +49525,7 @@ async function releaseOfDeployment(api, deploymentId, reader) {
     return release;
 }
 /** What a stack's plan gives the image: the release's image id, or its name when the builder has no id. */
-function imageIdentifier(release) {
+function binding_imageIdentifier(release) {
     if (!release.image)
         return undefined;
     return release.image.identifier ?? (release.image.id || release.image.name);
@@ -49007,8 +49557,8 @@ function bindingRefusals(binding, release, plan) {
     if (binding.commit !== release.commit) {
         refusals.push(`The plan names commit ${binding.commit.slice(0, 12)}, but ${name} is commit ${release.commit.slice(0, 12)}.`);
     }
-    const image = imageIdentifier(release);
-    const boundImage = binding.image ? imageIdentifier(binding) : undefined;
+    const image = binding_imageIdentifier(release);
+    const boundImage = binding.image ? binding_imageIdentifier(binding) : undefined;
     if (boundImage !== image) {
         refusals.push(`The plan names ${boundImage === undefined ? 'no image' : `image ${boundImage}`}, but ${name} runs ${image === undefined ? 'no image' : `image ${image}`}.`);
     }
@@ -49064,7 +49614,7 @@ async function bindPlanToRelease(api, request) {
         const name = request.imageVariable;
         const value = request.vars.find(([given]) => given === name)?.[1];
         if (!value) {
-            refuse(`input "vars" gives no ${name}, which image-variable names: give it the release's image, ${JSON.stringify(imageIdentifier(release) ?? '')}`);
+            refuse(`input "vars" gives no ${name}, which image-variable names: give it the release's image, ${JSON.stringify(binding_imageIdentifier(release) ?? '')}`);
         }
         imageVariable = { name, value: value ?? '' };
     }
@@ -49241,7 +49791,7 @@ function validateBuildMetadata(value) {
 
 ;// CONCATENATED MODULE: ./lib/core/version.js
 /** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
-const SUITE_VERSION = '0.1.0';
+const version_SUITE_VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./lib/releases/history.js
 
@@ -49679,7 +50229,7 @@ async function recordRelease(inputs, deps) {
         ? timeToRestore(replaced.stateAt, now)
         : undefined;
     let release = releaseRecord({
-        producer: { action: 'release', version: SUITE_VERSION },
+        producer: { action: 'release', version: version_SUITE_VERSION },
         environment: inputs.environment,
         run,
         manifests,
@@ -49798,8 +50348,8 @@ function recordSummary(result, now) {
         `## ${promotion_releaseName(release).replace(/^r/, 'R')}: ${release.outcome}`,
         '',
         ...(release.failure ? [`> [!CAUTION]\n> ${escape_headingText(release.failure)}`, ''] : []),
-        ...(release.source ? [`**${escape_headingText(describeSource(release.source, now))}**`, ''] : []),
-        `Commit ${escape_codeSpan(release.commit.slice(0, 12))}${release.image ? `, image ${escape_codeSpan(imageIdentifier(release) ?? '')}` : ''}, deployment ${result.deploymentId ?? '?'}.`,
+        ...(release.source ? [`**${escape_headingText(promotion_describeSource(release.source, now))}**`, ''] : []),
+        `Commit ${escape_codeSpan(release.commit.slice(0, 12))}${release.image ? `, image ${escape_codeSpan(binding_imageIdentifier(release) ?? '')}` : ''}, deployment ${result.deploymentId ?? '?'}.`,
         '',
     ];
     const restore = release.timeToRestore;
@@ -49809,9 +50359,9 @@ function recordSummary(result, now) {
     lines.push('| stack | plan digest | smoke |', '|---|---|---|');
     for (const stack of release.stacks) {
         const smoke = stack.smoke ? `${stack.smoke.passed}/${stack.smoke.total}` : 'no checks';
-        lines.push(`| ${escape_cellCode(stack.stack)} | ${escape_cellCode(shortDigest(stack.planDigest))} | ${smoke} |`);
+        lines.push(`| ${escape_cellCode(stack.stack)} | ${escape_cellCode(digest_shortDigest(stack.planDigest))} | ${smoke} |`);
     }
-    const totals = smokeTotals(release);
+    const totals = promotion_smokeTotals(release);
     if (totals)
         lines.push('', `Smoke checks: ${totals.totals.passed} of ${totals.totals.total} passed.`);
     if (result.rollbackDispatched)
@@ -49885,7 +50435,7 @@ async function resolveRollback(inputs, deps) {
 async function resolved(entry, commit, deps, how) {
     const { release, deploymentId } = entry;
     const now = deps.now();
-    const description = describeSource({ ...promotion_releaseRef(release), kind: how.kind, scope: how.scope }, now);
+    const description = promotion_describeSource({ ...promotion_releaseRef(release), kind: how.kind, scope: how.scope }, now);
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(deps.run.runnerTemp, 'iac-release-'));
     const releasePath = (0,external_node_path_.join)(dir, RELEASE_FILE);
     await (0,promises_.writeFile)(releasePath, `${JSON.stringify(release, null, 2)}\n`);
@@ -49893,7 +50443,7 @@ async function resolved(entry, commit, deps, how) {
     const summary = [
         `## ${escape_headingText(description)}`,
         '',
-        `Deployment ${deploymentId} · checks out ${escape_codeSpan(commit.slice(0, 12))}${how.scope === 'image' ? " (this run's commit, with the release's image)" : ''} · image ${escape_codeSpan(imageIdentifier(release) ?? 'none')}`,
+        `Deployment ${deploymentId} · checks out ${escape_codeSpan(commit.slice(0, 12))}${how.scope === 'image' ? " (this run's commit, with the release's image)" : ''} · image ${escape_codeSpan(binding_imageIdentifier(release) ?? 'none')}`,
         '',
         ...how.lines.map((line) => `- ${escape_headingText(line)}`),
         '',
@@ -49902,7 +50452,7 @@ async function resolved(entry, commit, deps, how) {
         release,
         deploymentId,
         commit,
-        imageId: imageIdentifier(release) ?? '',
+        imageId: binding_imageIdentifier(release) ?? '',
         releasePath,
         description,
         summary,
@@ -49910,7 +50460,7 @@ async function resolved(entry, commit, deps, how) {
 }
 /** What the quality gate found, for the summary of a promotion that passed it. */
 function gateLines(release, inputs, now) {
-    const smoke = smokeTotals(release);
+    const smoke = promotion_smokeTotals(release);
     const lines = [`Quality gate passed: ${describeRelease(release, now)}.`];
     if (smoke) {
         lines.push(`Smoke: ${smoke.totals.passed} of ${smoke.totals.total} checks passed; threshold ${inputs.threshold}%.`);
@@ -49964,7 +50514,7 @@ async function runReleaseStep(inputs, deps) {
             outcome: release?.outcome ?? 'none',
             'deployment-id': result.deploymentId,
             commit: release?.commit ?? '',
-            'image-id': release ? (imageIdentifier(release) ?? '') : '',
+            'image-id': release ? (binding_imageIdentifier(release) ?? '') : '',
             'run-id': run.runId,
             'release-path': result.releasePath ?? '',
             'rollback-dispatched': result.rollbackDispatched,

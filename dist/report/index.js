@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17269);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(99870);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 17269:
+/***/ 99870:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47258,8 +47258,8 @@ function existingPaths(kind, options = {}) {
     });
 }
 // Artifact names may not hold " : < > | * ? \r \n \ /; stacks and prefixes become part of them.
-const NAME_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const namePart = schemas_string().trim().regex(NAME_PART, {
+const inputs_NAME_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const namePart = schemas_string().trim().regex(inputs_NAME_PART, {
     error: 'must be letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit',
 });
 const SHA256_HEX = /^(?:sha256:)?([0-9a-f]{64})$/;
@@ -47322,7 +47322,7 @@ const accounts = list
     error: 'must list GitHub logins or org/team slugs, one a line or separated by commas',
 })
     .transform((items) => items.map((item) => item.replace(/^@/, '')));
-const names = list.refine((items) => items.every((item) => NAME_PART.test(item)), {
+const names = list.refine((items) => items.every((item) => inputs_NAME_PART.test(item)), {
     error: 'must list names of letters, digits, ".", "_" or "-", one a line or separated by commas',
 });
 const inputKinds = registry();
@@ -47616,7 +47616,7 @@ function iso_duration(params) {
  * another kind or a major version it does not know, saying which one it got and which it reads.
  * Within a major version fields are only ever added, so a reader ignores fields it does not know.
  */
-const MANIFEST_FILE = 'manifest.json';
+const manifest_MANIFEST_FILE = 'manifest.json';
 /** The names of the files in a plan bundle, beside manifest.json. */
 const PLAN_FILE = 'tfplan';
 const PLAN_JSON_FILE = 'plan.json';
@@ -47712,6 +47712,25 @@ const releaseBindingSchema = object({
     /** The release's smoke checks over all its stacks; absent when it had none. */
     smoke: object({ passed: count, total: count }).optional(),
 });
+/**
+ * One input of the plan: a variable given another stack's output, as it was when the plan was made.
+ * Inside the plan digest: tf-apply reads the upstream's state again and refuses when the value moved.
+ */
+const stackInputRecordSchema = object({
+    variable: manifest_text,
+    /** The upstream stack and its output. */
+    stack: manifest_text,
+    output: manifest_text,
+    sensitive: schemas_boolean(),
+    /** Where the upstream's state is: its configuration, workspace and backend. */
+    workingDirectory: workspacePath,
+    workspace: manifest_text,
+    backend: backendRecordSchema,
+    /** The upstream's state when the value was read; absent when it was never applied (a provisional plan). */
+    state: object({ lineage: manifest_text, serial: count }).optional(),
+    /** The sha256 of the value's canonical JSON; absent when it was never applied. */
+    sha256: sha256Hex.optional(),
+});
 const planSummarySchema = object({
     add: count,
     change: count,
@@ -47732,8 +47751,8 @@ const bundledFiles = record(schemas_string().refine(manifest_isSafeFileName), sh
         if (!(name in files))
             ctx.addIssue({ code: 'custom', path: [name], message: 'is missing' });
     }
-    if (MANIFEST_FILE in files) {
-        ctx.addIssue({ code: 'custom', path: [MANIFEST_FILE], message: 'must not be listed' });
+    if (manifest_MANIFEST_FILE in files) {
+        ctx.addIssue({ code: 'custom', path: [manifest_MANIFEST_FILE], message: 'must not be listed' });
     }
 });
 /** `manifest.json` of a plan bundle, `iac/plan@1`. */
@@ -47759,6 +47778,15 @@ const planManifestSchema = object({
     backend: backendRecordSchema.optional(),
     /** Absent for a plan of the checked-out commit; present for a promotion or a rollback. */
     source: releaseBindingSchema.optional(),
+    /** The variables given other stacks' outputs, by variable name; absent when the stack has no inputs. */
+    inputs: array(stackInputRecordSchema).optional(),
+    /**
+     * True when an input's stack was never applied, so the plan was made with placeholders: it shows what
+     * the change looks like, and no job may approve or apply it.
+     */
+    provisional: schemas_boolean().optional(),
+    /** True for a plan made with `destroy: true`, which deletes the whole stack; its approval needs more. */
+    destroy: schemas_boolean().optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });
@@ -47777,7 +47805,7 @@ const SCHEMA_ID = /^([a-z][a-z0-9-]*\/[a-z][a-z0-9-]*)@(\d+)$/;
  * the field or the versions.
  */
 function readContract(json, expectedKind, schemaByMajor, context) {
-    const file = context.file ?? MANIFEST_FILE;
+    const file = context.file ?? manifest_MANIFEST_FILE;
     const value = typeof json === 'string' || Buffer.isBuffer(json) ? parseJson(json.toString(), file) : json;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         throw new errors/* ConfigurationError */.j1(`${file} must be a JSON object`);
@@ -47828,7 +47856,7 @@ function readPlanManifest(json, reader = 'tf-apply', advice = 'use the same iac-
 }
 /** Checks a manifest before it is written: a bad one is a bug in the writer, not the user's mistake. */
 function validatePlanManifest(value) {
-    return manifest_validateForWrite(planManifestSchema, value, MANIFEST_FILE, defaultMessage);
+    return manifest_validateForWrite(planManifestSchema, value, manifest_MANIFEST_FILE, defaultMessage);
 }
 function parseJson(text, file) {
     try {
@@ -48320,7 +48348,7 @@ function longestRun(text, char) {
  * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
  * space on each side).
  */
-function codeSpan(text) {
+function escape_codeSpan(text) {
     const content = oneLine(text);
     if (content === '')
         return '` `';
@@ -48365,7 +48393,7 @@ function cellCode(text) {
  * span shows every text as itself.
  */
 function cellSpan(text) {
-    return text.includes('|') ? cellCode(text) : codeSpan(text);
+    return text.includes('|') ? cellCode(text) : escape_codeSpan(text);
 }
 /**
  * Text as a heading (or any running text outside code): no markup, no HTML, and no @mention (a word
@@ -48692,7 +48720,7 @@ function heldLockSummary(lock, context) {
     return [
         '## :lock: The state is locked',
         '',
-        `${codeSpan(context.tool)} could not take the state lock ${context.lockTimeout ? `within ${codeSpan(context.lockTimeout)}` : 'at once (no `lock-timeout`)'}; nothing was changed.`,
+        `${escape_codeSpan(context.tool)} could not take the state lock ${context.lockTimeout ? `within ${escape_codeSpan(context.lockTimeout)}` : 'at once (no `lock-timeout`)'}; nothing was changed.`,
         '',
         '| | |',
         '|---|---|',
@@ -48700,7 +48728,7 @@ function heldLockSummary(lock, context) {
             .filter(([, value]) => value !== undefined)
             .map(([name, value]) => `| ${name} | ${cellCode(value ?? '')} |`),
         '',
-        `If the holder is gone (its job was cancelled, its runner died), release the lock from ${codeSpan(context.directory)}, after \`${context.tool} init\` with the same backend-config:`,
+        `If the holder is gone (its job was cancelled, its runner died), release the lock from ${escape_codeSpan(context.directory)}, after \`${context.tool} init\` with the same backend-config:`,
         '',
         codeBlock(unlockCommand(lock, context), 'sh'),
         '',
@@ -49136,11 +49164,15 @@ class TerraformCli {
         });
         return this.document(stdout, 'output -json');
     }
-    /** The current state, or undefined when there is none (`state pull` then prints nothing). */
-    async statePull() {
+    /**
+     * The current state, or undefined when there is none (`state pull` then prints nothing). With a
+     * workspace, that workspace's state, read through TF_WORKSPACE so that reading one never creates it.
+     */
+    async statePull(options = {}) {
         const { stdout } = await this.run(['state', 'pull', '-no-color'], {
             streamStdout: false,
             readsConfiguration: false,
+            ...(options.workspace ? { env: { TF_WORKSPACE: options.workspace } } : {}),
         });
         const { value, preamble } = parseJsonDocument(stdout);
         if (preamble)
@@ -49656,6 +49688,320 @@ function validateRelease(value) {
     return validateForWrite(releaseSchema, value, RELEASE_FILE);
 }
 
+;// CONCATENATED MODULE: ./lib/artifacts/names.js
+
+
+
+function names_artifactName(prefix, kind, stack) {
+    return `${prefix}-${kind}-${stack}`;
+}
+/**
+ * The stack's name: the `stack` input, else the working directory's name, else (for the workspace
+ * root, whose directory name is the runner's) the repository's name.
+ */
+function stackName(given, workingDirectory, workspace, repo) {
+    if (given)
+        return given;
+    const name = relative(workspace, workingDirectory) === '' ? repo : basename(workingDirectory);
+    if (!NAME_PART.test(name)) {
+        throw new ConfigurationError(`Input "stack" is needed: the working directory's name "${name}" cannot be part of an artifact name (use letters, digits, ".", "_" or "-").`);
+    }
+    return name;
+}
+
+;// CONCATENATED MODULE: ./lib/contracts/digest.js
+
+
+/** Names this construction; a different construction would take another label (and schema major). */
+const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
+/**
+ * The plan digest: what an approval names and what tf-apply checks before it applies. It is a
+ * contract, so the construction is fixed and written down here:
+ *
+ *   planDigest = "sha256:" + lowercase hex of SHA-256( frame(label) ‖ frame(header) ‖ frame(planfile) ‖ frame(lock) )
+ *
+ *   frame(b) = the length of b in bytes as an unsigned 64-bit big-endian integer, then b
+ *   label    = the UTF-8 bytes of "iac/plan-digest@1"
+ *   header   = the UTF-8 bytes of JSON.stringify of an object with exactly these keys, in this order:
+ *              {"stack": string, "workingDirectory": string, "workspace": string,
+ *               "toolName": "tofu" | "terraform", "toolMajor": integer, "lockFile": boolean}
+ *              (no whitespace; `lockFile` says whether a lock file is bundled), and when the manifest records
+ *              the backend, last, "backend": {"type": string, then those of "bucket", "key", "region",
+ *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}; and when
+ *              the manifest records the release it deploys again, after that, "source": {"kind",
+ *              "scope", "environment", "deploymentId", "runId", "runAttempt", "commit", "createdAt",
+ *              then those of "image" {"id", "name", and "identifier" when it has one}, "imageVariable"
+ *              {"name", "value"} and
+ *              "smoke" {"passed", "total"} that it has, in this order}; and when the manifest records
+ *              stack inputs, after that, "inputs": a list ordered by variable of {"variable", "stack",
+ *              "output", "sensitive", "workingDirectory", "workspace", "backend" (as above), then those of
+ *              "state" {"lineage", "serial"} and "sha256" that it has}; then "provisional": true and
+ *              "destroy": true, each only when the manifest says so
+ *   planfile = the bytes of `tfplan`
+ *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
+ *
+ * Every part is length-framed and the fields are JSON-encoded strings in a fixed order, so no two
+ * different inputs give the same byte stream: stack "a" + workspace "bc" and stack "ab" +
+ * workspace "c" differ in the header, and an empty lock file differs from none through `lockFile`.
+ */
+function planDigest(input) {
+    const { stack, workingDirectory, workspace, toolName, toolMajor } = input;
+    for (const [name, value] of Object.entries({ stack, workingDirectory, workspace, toolName })) {
+        if (typeof value !== 'string')
+            throw new TypeError(`planDigest: ${name} must be a string`);
+    }
+    if (!Number.isSafeInteger(toolMajor) || toolMajor < 0) {
+        throw new TypeError('planDigest: toolMajor must be a whole number');
+    }
+    const header = JSON.stringify({
+        stack,
+        workingDirectory,
+        workspace,
+        toolName,
+        toolMajor,
+        lockFile: input.lockFile !== undefined,
+        ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
+        ...(input.source ? { source: canonicalSource(input.source) } : {}),
+        ...(input.inputs && input.inputs.length > 0 ? { inputs: canonicalInputs(input.inputs) } : {}),
+        ...(input.provisional ? { provisional: true } : {}),
+        ...(input.destroy ? { destroy: true } : {}),
+    });
+    const hash = createHash('sha256');
+    const frame = (bytes) => {
+        const length = Buffer.alloc(8);
+        length.writeBigUInt64BE(BigInt(bytes.length));
+        hash.update(length);
+        hash.update(bytes);
+    };
+    frame(Buffer.from(PLAN_DIGEST_LABEL, 'utf8'));
+    frame(Buffer.from(header, 'utf8'));
+    frame(input.planfile);
+    frame(input.lockFile ?? Buffer.alloc(0));
+    return `sha256:${hash.digest('hex')}`;
+}
+/** The backend's fields in the fixed order the construction names, whatever order the record had. */
+function canonicalBackend(backend) {
+    const fields = ['type', 'bucket', 'key', 'region', 'endpoint', 'workspaceKeyPrefix'];
+    const canonical = {};
+    for (const field of fields) {
+        const value = backend[field];
+        if (value !== undefined)
+            canonical[field] = value;
+    }
+    return canonical;
+}
+/** The binding's fields in the fixed order the construction names, whatever order the record had. */
+function canonicalSource(source) {
+    const { image, imageVariable, smoke } = source;
+    return {
+        kind: source.kind,
+        scope: source.scope,
+        environment: source.environment,
+        deploymentId: source.deploymentId,
+        runId: source.runId,
+        runAttempt: source.runAttempt,
+        commit: source.commit,
+        createdAt: source.createdAt,
+        ...(image
+            ? {
+                image: {
+                    id: image.id,
+                    name: image.name,
+                    ...(image.identifier !== undefined ? { identifier: image.identifier } : {}),
+                },
+            }
+            : {}),
+        ...(imageVariable ? { imageVariable: { name: imageVariable.name, value: imageVariable.value } } : {}),
+        ...(smoke ? { smoke: { passed: smoke.passed, total: smoke.total } } : {}),
+    };
+}
+/** The inputs in the fixed order the construction names: by variable, each with its fields in order. */
+function canonicalInputs(inputs) {
+    return [...inputs]
+        .sort((a, b) => (a.variable < b.variable ? -1 : a.variable > b.variable ? 1 : 0))
+        .map((input) => ({
+        variable: input.variable,
+        stack: input.stack,
+        output: input.output,
+        sensitive: input.sensitive,
+        workingDirectory: input.workingDirectory,
+        workspace: input.workspace,
+        backend: canonicalBackend(input.backend),
+        ...(input.state ? { state: { lineage: input.state.lineage, serial: input.state.serial } } : {}),
+        ...(input.sha256 !== undefined ? { sha256: input.sha256 } : {}),
+    }));
+}
+/** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
+async function digest_sha256File(path) {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/** The first 12 hex digits of a digest, with its `sha256:` prefix, for messages. */
+function digest_shortDigest(digest) {
+    const hex = digest.replace(/^sha256:/, '');
+    return `sha256:${hex.slice(0, 12)}`;
+}
+
+;// CONCATENATED MODULE: ./lib/terraform/destroyed.js
+
+
+
+
+
+
+
+/**
+ * What a destroy leaves behind, once tf-apply applied a `destroy: true` plan: the outputs artifact says
+ * the stack is destroyed (outputs.json `{}` beside destroyed.json), and the stack's deployments in the
+ * environment go inactive, so neither a dependent stack's plan nor the environment's page takes the
+ * stack for deployed. The report reads destroyed.json (src/report/gather.ts).
+ */
+const DESTROYED_FILE = 'destroyed.json';
+const destroyedRecordSchema = object({
+    stack: schemas_string().min(1),
+    destroyedAt: iso_datetime({ offset: true }),
+    planDigest: schemas_string().regex(/^sha256:[0-9a-f]{64}$/),
+    runId: schemas_number().int().positive(),
+});
+/** Reads destroyed.json; throws with the file named when it breaks the shape. */
+function readDestroyedRecord(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`${DESTROYED_FILE} is not valid JSON`);
+    }
+    const parsed = destroyedRecordSchema.safeParse(value);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new Error(`${DESTROYED_FILE}: ${issue?.path.join('.') || 'the document'} ${issue?.message ?? 'is invalid'}`);
+    }
+    return parsed.data;
+}
+/**
+ * After a successful apply of a destroy plan: uploads `<prefix>-outputs-<stack>` with an empty
+ * outputs.json, destroyed.json and the manifest of the plan applied, then sets the stack's deployments
+ * in the environment inactive. In this order: the artifact is what dependent stacks and the report read,
+ * so it is out before anything else can fail.
+ */
+async function recordDestroyed(options, deps) {
+    const record = {
+        stack: options.stack,
+        destroyedAt: (deps.now?.() ?? new Date()).toISOString(),
+        planDigest: options.manifest.planDigest,
+        runId: deps.run.runId,
+    };
+    const dir = join(options.scratch, 'outputs');
+    await mkdir(dir, { recursive: true });
+    const outputsPath = join(dir, 'outputs.json');
+    const files = {
+        [outputsPath]: '{}\n',
+        [join(dir, DESTROYED_FILE)]: `${JSON.stringify(record, null, 2)}\n`,
+        [join(dir, MANIFEST_FILE)]: `${JSON.stringify(options.manifest, null, 2)}\n`,
+    };
+    for (const [path, text] of Object.entries(files))
+        await writeFile(path, text);
+    const artifact = artifactName(options.artifactPrefix, 'outputs', options.stack);
+    await deps.artifacts.upload(artifact, Object.keys(files), dir);
+    deps.logger.info(`Uploaded ${artifact}: ${options.stack} is destroyed, with no outputs.`);
+    const deactivated = options.environment && deps.deployments
+        ? await deactivateStack(await deps.deployments(), {
+            environment: options.environment,
+            stack: options.stack,
+            deploymentId: options.deploymentId,
+            description: `${options.stack} destroyed by plan ${shortDigest(options.manifest.planDigest)}`,
+        })
+        : [];
+    if (options.environment) {
+        deps.logger.info(deactivated.length > 0
+            ? `Set ${deactivated.length} deployment(s) of ${options.stack} in ${options.environment} inactive: ${deactivated.join(', ')}.`
+            : `No deployment of ${options.stack} in ${options.environment} was active.`);
+    }
+    return {
+        outputs: {},
+        outputsPath,
+        destroyed: {
+            record,
+            artifact,
+            deleted: options.applied.length,
+            environment: options.environment,
+            deactivated,
+        },
+    };
+}
+/** The payload's stack, for deployments created with an object or with JSON text. */
+function stackOf(deployment) {
+    let payload = deployment.payload;
+    if (typeof payload === 'string') {
+        try {
+            payload = JSON.parse(payload);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    const stack = payload?.stack;
+    return typeof stack === 'string' ? stack : undefined;
+}
+/** A deployment whose latest status is one of these still shows as deployed on the environment's page. */
+const ACTIVE_STATES = new Set(['success', 'in_progress', 'queued', 'pending']);
+/** The latest of a deployment's statuses; GitHub lists them newest first, but ties are read by time. */
+function latestState(statuses) {
+    // A deployment without any status is pending, as GitHub shows it.
+    let latest;
+    for (const status of statuses) {
+        if (!latest || Date.parse(status.created_at) > Date.parse(latest.created_at))
+            latest = status;
+    }
+    return latest?.state ?? 'pending';
+}
+/**
+ * Sets inactive the deployment made for this destroy and every earlier deployment of the same stack
+ * (the payload's `stack`) still active in the environment. Releases, whose payload is a release record
+ * rather than one stack's apply, are the releases domain's and are left alone; so is any deployment of
+ * the stack made after this one. Returns the ids set inactive, newest first.
+ */
+async function deactivateStack(api, target) {
+    const listed = await api.list(target.environment);
+    const at = target.deploymentId === undefined ? 0 : listed.findIndex((d) => d.id === target.deploymentId);
+    // Newest first: this deployment, then the earlier ones; when it is not listed, all of them.
+    const candidates = listed.slice(Math.max(at, 0)).filter((d) => stackOf(d) === target.stack);
+    const active = [];
+    for (const deployment of candidates) {
+        if (ACTIVE_STATES.has(latestState(await api.statuses(deployment.id))))
+            active.push(deployment.id);
+    }
+    for (const id of active)
+        await api.setStatus(id, 'inactive', target.description);
+    return active;
+}
+/** The job summary of an apply that destroyed the stack. */
+function destroyedSummary(summary, manifest) {
+    const { record } = summary;
+    const deployments = summary.environment
+        ? [
+            '',
+            summary.deactivated.length > 0
+                ? `Deployments of ${codeSpan(record.stack)} in ${codeSpan(summary.environment)} set inactive: ${summary.deactivated.length}.`
+                : `No deployment of ${codeSpan(record.stack)} in ${codeSpan(summary.environment)} was active.`,
+        ]
+        : [];
+    return [
+        `## Destroyed ${codeSpan(record.stack)} (workspace ${codeSpan(manifest.workspace)})`,
+        '',
+        `Resources destroyed: ${summary.deleted}, at ${record.destroyedAt}.`,
+        '',
+        `Plan digest ${codeSpan(record.planDigest)}, planned at commit ${codeSpan(manifest.commit.slice(0, 12))}.`,
+        '',
+        `The outputs artifact ${codeSpan(summary.artifact)} says the stack is destroyed: its outputs.json is empty, beside ${DESTROYED_FILE}.`,
+        ...deployments,
+        '',
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./lib/contracts/smoke.js
 
 
@@ -49791,6 +50137,7 @@ function smoke_readSmokeResults(manifestJson, resultsJson) {
 
 
 
+
 /**
  * Gathers every artifact of the run that carries the prefix and reads each with its contract. Nothing
  * here throws for an artifact: one that cannot be downloaded or read is kept with the reason, so the
@@ -49863,7 +50210,7 @@ async function readArtifact(kind, base, dir) {
     switch (kind) {
         case 'plan': {
             // A sealed bundle keeps manifest.json readable beside bundle.iacenc: that is all the report needs.
-            const manifest = readPlanManifest(await text(MANIFEST_FILE), 'report', 'use the same iac-pipeline version in every job');
+            const manifest = readPlanManifest(await text(manifest_MANIFEST_FILE), 'report', 'use the same iac-pipeline version in every job');
             return { ...base, kind, manifest, encrypted: (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, ENCRYPTED_BUNDLE_FILE)) };
         }
         case 'approval': {
@@ -49874,7 +50221,10 @@ async function readArtifact(kind, base, dir) {
             return { ...base, kind, metadata: readBuildMetadata(await text(BUILD_METADATA_FILE), 'report') };
         case 'outputs': {
             const outputs = record(schemas_string(), unknown()).parse(JSON.parse(await text('outputs.json')));
-            return { ...base, kind, outputNames: Object.keys(outputs).sort() };
+            const destroyed = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, DESTROYED_FILE))
+                ? readDestroyedRecord(await text(DESTROYED_FILE))
+                : undefined;
+            return { ...base, kind, outputNames: Object.keys(outputs).sort(), ...(destroyed ? { destroyed } : {}) };
         }
         case 'inventory':
             return { ...base, kind, hosts: inventoryHosts((0,dist/* parse */.qg)(await text('inventory.yml'))) };
@@ -49884,7 +50234,7 @@ async function readArtifact(kind, base, dir) {
             return {
                 ...base,
                 kind,
-                smoke: smoke_readSmokeResults(await text(MANIFEST_FILE), await text(SMOKE_RESULTS_FILE)),
+                smoke: smoke_readSmokeResults(await text(manifest_MANIFEST_FILE), await text(SMOKE_RESULTS_FILE)),
             };
         case 'release': {
             // Named by artifact in messages: a run may record releases of several environments.
@@ -49928,682 +50278,9 @@ function inventoryHosts(inventory) {
     return [...hosts].sort();
 }
 
-;// CONCATENATED MODULE: ./lib/report/markdown.js
-
-/**
- * report.md and the job summary. Every text that came from an artifact (stack names, addresses,
- * logins, messages) goes through the repository's escaping helpers: a code span, or a `<code>`
- * element in a table cell, so none of it can add markup, mentions or links.
- */
-const STATUS_MARK = {
-    success: ':white_check_mark: success',
-    failure: ':x: failure',
-    pending: ':hourglass: pending',
-    skipped: ':fast_forward: skipped',
-    missing: ':warning: missing',
-    unreadable: ':warning: unreadable',
-};
-const OUTCOME_MARK = {
-    success: ':white_check_mark: **Succeeded**',
-    failure: ':x: **Failed**',
-    pending: ':hourglass: **Waiting**',
-};
-function markdown_formatDuration(seconds) {
-    if (seconds === undefined)
-        return '';
-    if (seconds < 60)
-        return `${seconds.toFixed(seconds < 10 ? 1 : 0)} s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `${minutes} min ${Math.round(seconds % 60)} s`;
-    return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-/** Mermaid's gantt syntax reads `:`, `;`, `#` and line breaks in a task name: only plain characters stay. */
-function mermaidLabel(text) {
-    return (text
-        .replace(/[^A-Za-z0-9 ._()/+-]/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim() || 'stage');
-}
-const MERMAID_STATE = {
-    success: 'done, ',
-    failure: 'crit, ',
-    pending: 'active, ',
-    skipped: '',
-    missing: 'crit, ',
-    unreadable: 'crit, ',
-};
-/** The timeline as a Mermaid gantt chart; times as epoch milliseconds so no time zone is involved. */
-function mermaidGantt(rows) {
-    const timed = rows.filter((r) => r.startedAt && r.finishedAt);
-    if (timed.length === 0)
-        return undefined;
-    const lines = ['```mermaid', 'gantt', '  dateFormat x', '  axisFormat %H:%M:%S', '  section Run'];
-    timed.forEach((r, index) => {
-        const start = Date.parse(r.startedAt ?? '');
-        // A task of no length is not drawn: give every stage at least a second.
-        const end = Math.max(Date.parse(r.finishedAt ?? ''), start + 1000);
-        const label = mermaidLabel(`${r.stage}${r.stack ? ` ${r.stack}` : ''}`);
-        lines.push(`  ${label} :${MERMAID_STATE[r.status]}s${index}, ${start}, ${end}`);
-    });
-    lines.push('```');
-    return lines.join('\n');
-}
-function stageTable(rows) {
-    if (rows.length === 0)
-        return ["_No stage left an artifact, and the run's jobs could not be read._"];
-    const lines = ['| stage | stack | status | duration | key figures |', '| --- | --- | --- | ---: | --- |'];
-    for (const r of rows) {
-        const figures = [...r.figures, ...(r.note ? [r.note] : [])].map((f) => cellCode(f)).join(' ');
-        const duration = `${markdown_formatDuration(r.durationSeconds)}${r.estimated && r.durationSeconds !== undefined ? ' (est.)' : ''}`;
-        lines.push(`| ${r.stage} | ${r.stack ? cellCode(r.stack) : ''} | ${STATUS_MARK[r.status]} | ${duration} | ${figures} |`);
-    }
-    return lines;
-}
-/**
- * What the run recorded as releases, right after the verdict: the release is what the run was for. The
- * sentences are plain text from the records (environments, failure reasons, image ids), so they go out
- * as heading text, and names and digests as code.
- */
-function releaseMarkdown(section) {
-    if (!section)
-        return [];
-    const lines = ['### Release', ''];
-    for (const r of section.releases) {
-        lines.push(`${r.outcome === 'success' ? ':white_check_mark:' : ':x:'} **${headingText(r.headline)}**`, '', ...(r.source ? [headingText(r.source), ''] : []), ...(r.timeToRestore ? [headingText(r.timeToRestore), ''] : []), `Commit ${codeSpan(r.commit)} · ${r.image ? `image ${codeSpan(r.image)}` : 'no image build'} · ${r.smoke ? `smoke ${r.smoke}` : 'no smoke tests'} · from ${codeSpan(r.artifact)}`, '', '| stack | plan digest | smoke |', '| --- | --- | ---: |', ...r.stacks.map((s) => `| ${cellCode(s.stack)} | ${cellCode(s.planDigest)} | ${s.smoke ?? ''} |`), '');
-    }
-    for (const w of section.warnings) {
-        lines.push(`:warning: The release record ${codeSpan(w.artifact)} could not be read: ${codeSpan(w.problem)}`, '');
-    }
-    return lines;
-}
-function planSection(artifacts) {
-    const plans = artifacts.flatMap((a) => (a.kind === 'plan' && a.manifest ? [{ a, m: a.manifest }] : []));
-    if (plans.length === 0)
-        return [];
-    const lines = [
-        '### Plans',
-        '',
-        '| stack | add | change | destroy | replace | import | move | digest |',
-        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-    ];
-    for (const { m } of plans) {
-        const s = m.summary;
-        lines.push(`| ${cellCode(m.stack)} | ${s.add} | ${s.change} | ${s.destroy} | ${s.replace} | ${s.import} | ${s.move} | ${cellCode(m.planDigest)} |`);
-    }
-    const deletes = plans.flatMap(({ m }) => m.summary.deletes.map((address) => ({ stack: m.stack, address })));
-    if (deletes.length > 0) {
-        lines.push('', `**Deletes or replaces ${deletes.length} resource(s):**`, '');
-        for (const d of deletes.slice(0, 100))
-            lines.push(`- ${codeSpan(d.stack)} ${codeSpan(d.address)}`);
-        if (deletes.length > 100)
-            lines.push(`- … and ${deletes.length - 100} more in report.json`);
-    }
-    return [...lines, ''];
-}
-function approvalSection(artifacts) {
-    const records = artifacts.flatMap((a) => (a.kind === 'approval' && a.record ? [a.record] : []));
-    if (records.length === 0)
-        return [];
-    const lines = ['### Approvals', ''];
-    for (const r of records) {
-        const who = r.approvers.length > 0
-            ? r.approvers
-                .map((v) => `${codeSpan(v.login)} (${codeSpan(v.permission)}, ${codeSpan(v.at)})`)
-                .join(', ')
-            : r.decidedBy === 'policy'
-                ? 'policy'
-                : 'nobody';
-        lines.push(`- ${codeSpan(r.stack)}: **${r.status}** (${r.decidedBy}, mode ${r.mode}) for plan ${codeSpan(r.planDigest)} by ${who}${r.override ? `; override by ${codeSpan(r.override.by)}: ${codeSpan(r.override.justification)}` : ''}${r.rejects.length > 0 ? `; rejected by ${r.rejects.map((v) => codeSpan(v.login)).join(', ')}` : ''}`);
-    }
-    return [...lines, ''];
-}
-function ansibleSection(artifacts) {
-    const all = artifacts.flatMap((a) => (a.kind === 'ansible' && a.results ? [a.results] : []));
-    if (all.length === 0)
-        return [];
-    const lines = ['### Ansible recap', ''];
-    for (const r of all) {
-        lines.push(`${codeSpan(r.playbook)} on ${codeSpan(r.stack)}${r.check ? ' (check mode)' : ''}, exit ${r.exitCode}, ${markdown_formatDuration(r.durationSeconds)}`, '', '| host | ok | changed | unreachable | failed | skipped |', '| --- | ---: | ---: | ---: | ---: | ---: |');
-        for (const [host, h] of Object.entries(r.recap).sort(([a], [b]) => a.localeCompare(b))) {
-            lines.push(`| ${cellCode(host)} | ${h.ok} | ${h.changed} | ${h.unreachable} | ${h.failed} | ${h.skipped} |`);
-        }
-        for (const f of r.failures.slice(0, 20)) {
-            lines.push('', `- :x: ${codeSpan(f.host)} ${codeSpan(f.task)}: ${codeSpan(f.message)}`);
-        }
-        lines.push('');
-    }
-    return lines;
-}
-function smokeSection(artifacts) {
-    const all = artifacts.flatMap((a) => (a.kind === 'smoke' && a.smoke ? [{ a, s: a.smoke }] : []));
-    if (all.length === 0)
-        return [];
-    const lines = ['### Smoke tests', ''];
-    for (const { a, s } of all) {
-        lines.push(`${codeSpan(s.stack ?? a.stack)}: ${s.passed} passed, ${s.failed} failed`, '', '| check | kind | category | target | status | attempts | duration | message |', '| --- | --- | --- | --- | --- | ---: | ---: | --- |');
-        for (const c of s.checks.slice(0, 200)) {
-            lines.push(`| ${cellCode(c.name)} | ${cellCode(c.kind)} | ${cellCode(c.category)} | ${cellCode(c.target)} | ${c.status === 'passed' ? ':white_check_mark:' : ':x:'} ${c.status} | ${c.attempts} | ${markdown_formatDuration(c.durationSeconds)} | ${c.message ? cellCode(c.message) : ''} |`);
-        }
-        if (s.checks.length > 200)
-            lines.push('', `… and ${s.checks.length - 200} more checks in results.json`);
-        lines.push('');
-    }
-    return lines;
-}
-function artifactSection(model) {
-    const lines = ['### Artifacts', ''];
-    if (model.artifacts.length === 0)
-        lines.push('_None._');
-    for (const a of model.artifacts) {
-        lines.push(`- ${codeSpan(a.name)}${a.problem ? `: :warning: not read: ${codeSpan(a.problem)}` : ''}`);
-    }
-    if (model.jobsNote)
-        lines.push('', `_${cellText(oneLine(model.jobsNote))}_`);
-    if (model.backup) {
-        lines.push('', 'problem' in model.backup
-            ? `:warning: The state backup failed: ${codeSpan(model.backup.problem)}`
-            : `State backup: ${codeSpan(model.backup.artifact)}${model.backup.encrypted ? ' (encrypted)' : ' (not encrypted: give encryption-key to seal it)'}`);
-    }
-    return [...lines, ''];
-}
-/** The whole report as GitHub Markdown: report.md, and the job summary. */
-function renderMarkdown(model) {
-    const gantt = mermaidGantt(model.stages);
-    const lines = [
-        `## ${headingText(model.title)}`,
-        '',
-        `${OUTCOME_MARK[model.outcome]} · run [${model.run.runId}](${model.run.url}) attempt ${model.run.runAttempt} · commit ${codeSpan(model.run.commit.slice(0, 12))} · ${codeSpan(model.run.ref)}${model.startedAt && model.finishedAt ? ` · ${markdown_formatDuration((Date.parse(model.finishedAt) - Date.parse(model.startedAt)) / 1000)}` : ''}`,
-        '',
-        ...releaseMarkdown(model.release),
-        '### Stages',
-        '',
-        ...stageTable(model.stages),
-        '',
-        ...(gantt ? ['### Timeline', '', gantt, ''] : []),
-        ...planSection(model.artifacts),
-        ...approvalSection(model.artifacts),
-        ...ansibleSection(model.artifacts),
-        ...smokeSection(model.artifacts),
-        ...artifactSection(model),
-        `_Generated ${model.generatedAt} by iac-pipeline report._`,
-        '',
-    ];
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./lib/report/html.js
-
-
-/**
- * report.html: one self-contained file (no script, font, image or stylesheet from anywhere; a
- * Content-Security-Policy that forbids loading any), readable offline, with the timeline drawn as
- * inline SVG. Built with a tagged template that escapes every interpolated value with the repository's
- * HTML escaping, so nothing read from an artifact can add an element or an attribute.
- */
-class SafeHtml {
-    value;
-    constructor(value) {
-        this.value = value;
-    }
-    toString() {
-        return this.value;
-    }
-}
-function render(value) {
-    if (value === undefined || value === null || value === false)
-        return '';
-    if (value instanceof SafeHtml)
-        return value.value;
-    if (Array.isArray(value))
-        return value.map((v) => render(v)).join('');
-    return htmlText(String(value));
-}
-/** `html\`<td>${text}</td>\``: the literal parts are markup, every value is text unless it is SafeHtml. */
-function html(strings, ...values) {
-    return new SafeHtml(strings.reduce((out, part, i) => out + part + (i < values.length ? render(values[i]) : ''), ''));
-}
-const STATUS_COLOUR = {
-    success: '#1a7f37',
-    failure: '#cf222e',
-    pending: '#9a6700',
-    skipped: '#8c959f',
-    missing: '#bc4c00',
-    unreadable: '#bc4c00',
-};
-const STYLE = `
-body{font:14px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem;color:#1f2328;background:#fff}
-h1{font-size:1.6rem;margin:0 0 .3rem}h2{font-size:1.2rem;margin:2rem 0 .6rem;border-bottom:1px solid #d0d7de}
-table{border-collapse:collapse;margin:.4rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left;vertical-align:top}
-th{background:#f6f8fa}td.n{text-align:right}code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:#f6f8fa;padding:0 .2rem;border-radius:3px}
-.status{font-weight:600}.outcome{display:inline-block;padding:.2rem .7rem;border-radius:1rem;color:#fff;font-weight:600}
-.success{color:#1a7f37}.failure,.missing,.unreadable{color:#cf222e}.pending{color:#9a6700}.skipped{color:#57606a}
-.meta{color:#57606a}svg text{font:12px system-ui,sans-serif;fill:#1f2328}ul{margin:.3rem 0}
-`;
-/** The timeline as SVG bars: one row a stage, x from the run's first start to its last end. */
-function timeline(rows) {
-    const timed = rows.filter((r) => r.startedAt && r.finishedAt);
-    if (timed.length === 0)
-        return html `<p class="meta">No stage recorded when it ran.</p>`;
-    const start = Math.min(...timed.map((r) => Date.parse(r.startedAt ?? '')));
-    const end = Math.max(...timed.map((r) => Date.parse(r.finishedAt ?? '')), start + 1000);
-    const labelWidth = 200;
-    const plotWidth = 640;
-    const rowHeight = 28;
-    const scale = plotWidth / (end - start);
-    const bars = timed.map((r, i) => {
-        const x = labelWidth + (Date.parse(r.startedAt ?? '') - start) * scale;
-        // At least 6 px, so that a stage of a moment is still seen.
-        const width = Math.max(6, (Date.parse(r.finishedAt ?? '') - Date.parse(r.startedAt ?? '')) * scale);
-        const y = 8 + i * rowHeight;
-        const label = `${r.stage}${r.stack ? ` · ${r.stack}` : ''}`;
-        return html `<g class="bar" data-stage="${r.stage}" data-status="${r.status}"
-      ><text x="4" y="${y + 15}">${label}</text
-      ><rect
-        x="${x.toFixed(1)}"
-        y="${y}"
-        width="${Math.min(width, labelWidth + plotWidth - x).toFixed(1)}"
-        height="20"
-        rx="3"
-        fill="${STATUS_COLOUR[r.status]}"
-        ><title>
-          ${label}: ${r.status},
-          ${markdown_formatDuration(r.durationSeconds)}${r.estimated ? ' (start estimated)' : ''}
-        </title></rect
-      ></g
-    >`;
-    });
-    const height = 16 + timed.length * rowHeight + 16;
-    const total = markdown_formatDuration((end - start) / 1000);
-    return html `<svg
-    id="timeline"
-    role="img"
-    aria-label="Timeline of the run"
-    xmlns="http://www.w3.org/2000/svg"
-    width="${labelWidth + plotWidth + 10}"
-    height="${height}"
-    viewBox="0 0 ${labelWidth + plotWidth + 10} ${height}"
-  >
-    <line x1="${labelWidth}" y1="4" x2="${labelWidth}" y2="${height - 16}" stroke="#d0d7de" />
-    ${bars}
-    <text x="${labelWidth}" y="${height - 2}">${new Date(start).toISOString()}</text>
-    <text x="${labelWidth + plotWidth}" y="${height - 2}" text-anchor="end">+${total}</text>
-  </svg>`;
-}
-function html_stageTable(rows) {
-    return html `<table id="stages">
-    <thead>
-      <tr>
-        <th>stage</th>
-        <th>stack</th>
-        <th>status</th>
-        <th>started</th>
-        <th>duration</th>
-        <th>key figures</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows.map((r) => html `<tr data-stage="${r.stage}">
-            <td>${r.stage}</td>
-            <td><code>${r.stack}</code></td>
-            <td class="status ${r.status}">${r.status}</td>
-            <td>${r.startedAt ?? ''}</td>
-            <td class="n">
-              ${markdown_formatDuration(r.durationSeconds)}${r.estimated && r.durationSeconds !== undefined ? ' (est.)' : ''}
-            </td>
-            <td>
-              ${r.figures.map((f) => html `<code>${f}</code> `)}${r.note ? html `<div class="${r.status}">${r.note}</div>` : ''}
-            </td>
-          </tr>`)}
-    </tbody>
-  </table>`;
-}
-/** The Release section, after the verdict: each record's sentences, then its stacks' digests. */
-function releaseHtml(section) {
-    if (!section)
-        return '';
-    return html `<h2>Release</h2>
-    <div id="releases">
-      ${section.releases.map((r) => html `<div class="release" data-artifact="${r.artifact}" data-outcome="${r.outcome}">
-            <p><strong class="${r.outcome}">${r.headline}</strong></p>
-            ${r.source ? html `<p class="source">${r.source}</p>` : ''}
-            ${r.timeToRestore ? html `<p class="restore">${r.timeToRestore}</p>` : ''}
-            <p class="meta">
-              commit <code>${r.commit}</code> ·
-              ${r.image ? html `image <code>${r.image}</code>` : 'no image build'} ·
-              ${r.smoke ? `smoke ${r.smoke}` : 'no smoke tests'} · from <code>${r.artifact}</code>
-            </p>
-            <table class="release-stacks">
-              <thead>
-                <tr>
-                  <th>stack</th>
-                  <th>plan digest</th>
-                  <th>smoke</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${r.stacks.map((s) => html `<tr>
-                      <td><code>${s.stack}</code></td>
-                      <td><code>${s.planDigest}</code></td>
-                      <td class="n">${s.smoke ?? ''}</td>
-                    </tr>`)}
-              </tbody>
-            </table>
-          </div>`)}
-      ${section.warnings.map((w) => html `<p class="failure release-warning">
-            The release record <code>${w.artifact}</code> could not be read: ${w.problem}
-          </p>`)}
-    </div>`;
-}
-function sections(artifacts) {
-    const out = [];
-    const plans = artifacts.flatMap((a) => (a.kind === 'plan' && a.manifest ? [a.manifest] : []));
-    if (plans.length > 0) {
-        out.push(html `<h2>Plans</h2>
-        <table id="plans">
-          <thead>
-            <tr>
-              <th>stack</th>
-              <th>add</th>
-              <th>change</th>
-              <th>destroy</th>
-              <th>replace</th>
-              <th>digest</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${plans.map((m) => html `<tr>
-                  <td><code>${m.stack}</code></td>
-                  <td class="n">${m.summary.add}</td>
-                  <td class="n">${m.summary.change}</td>
-                  <td class="n">${m.summary.destroy}</td>
-                  <td class="n">${m.summary.replace}</td>
-                  <td><code>${m.planDigest}</code></td>
-                </tr>`)}
-          </tbody>
-        </table>
-        ${plans.some((m) => m.summary.deletes.length > 0)
-            ? html `<p><strong>Deletes or replaces:</strong></p>
-                <ul>
-                  ${plans.flatMap((m) => m.summary.deletes.map((d) => html `<li><code>${m.stack}</code> <code>${d}</code></li>`))}
-                </ul>`
-            : ''}`);
-    }
-    const approvals = artifacts.flatMap((a) => (a.kind === 'approval' && a.record ? [a.record] : []));
-    if (approvals.length > 0) {
-        out.push(html `<h2>Approvals</h2>
-        <ul id="approvals">
-          ${approvals.map((r) => html `<li>
-                <code>${r.stack}</code>: <strong>${r.status}</strong> (${r.decidedBy}, mode ${r.mode}) for
-                plan <code>${r.planDigest}</code> by
-                ${r.approvers.length > 0 ? r.approvers.map((v) => html `<code>${v.login}</code> (${v.permission}, ${v.at}) `) : r.decidedBy === 'policy' ? 'policy' : 'nobody'}${r.override ? html `; override by <code>${r.override.by}</code>: ${r.override.justification}` : ''}
-              </li>`)}
-        </ul>`);
-    }
-    const ansible = artifacts.flatMap((a) => (a.kind === 'ansible' && a.results ? [a.results] : []));
-    for (const r of ansible) {
-        out.push(html `<h2>Ansible recap</h2>
-        <p>
-          <code>${r.playbook}</code> on <code>${r.stack}</code>, exit ${r.exitCode},
-          ${markdown_formatDuration(r.durationSeconds)}
-        </p>
-        <table class="recap">
-          <thead>
-            <tr>
-              <th>host</th>
-              <th>ok</th>
-              <th>changed</th>
-              <th>unreachable</th>
-              <th>failed</th>
-              <th>skipped</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${Object.entries(r.recap).map(([host, h]) => html `<tr>
-                  <td><code>${host}</code></td>
-                  <td class="n">${h.ok}</td>
-                  <td class="n">${h.changed}</td>
-                  <td class="n">${h.unreachable}</td>
-                  <td class="n">${h.failed}</td>
-                  <td class="n">${h.skipped}</td>
-                </tr>`)}
-          </tbody>
-        </table>
-        ${r.failures.length > 0
-            ? html `<ul>
-                ${r.failures.slice(0, 20).map((f) => html `<li class="failure"><code>${f.host}</code> ${f.task}: ${f.message}</li>`)}
-              </ul>`
-            : ''}`);
-    }
-    const smoke = artifacts.flatMap((a) => (a.kind === 'smoke' && a.smoke ? [{ a, s: a.smoke }] : []));
-    for (const { a, s } of smoke) {
-        out.push(html `<h2>Smoke tests</h2>
-        <p><code>${s.stack ?? a.stack}</code>: ${s.passed} passed, ${s.failed} failed</p>
-        <table class="smoke">
-          <thead>
-            <tr>
-              <th>check</th>
-              <th>kind</th>
-              <th>category</th>
-              <th>target</th>
-              <th>status</th>
-              <th>attempts</th>
-              <th>duration</th>
-              <th>message</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${s.checks.slice(0, 500).map((c) => html `<tr>
-                  <td>${c.name}</td>
-                  <td>${c.kind}</td>
-                  <td>${c.category}</td>
-                  <td><code>${c.target}</code></td>
-                  <td class="status ${c.status === 'passed' ? 'success' : 'failure'}">${c.status}</td>
-                  <td class="n">${c.attempts}</td>
-                  <td class="n">${markdown_formatDuration(c.durationSeconds)}</td>
-                  <td>${c.message}</td>
-                </tr>`)}
-          </tbody>
-        </table>`);
-    }
-    return out;
-}
-function renderHtml(model) {
-    const outcomeColour = model.outcome === 'success'
-        ? STATUS_COLOUR.success
-        : model.outcome === 'failure'
-            ? STATUS_COLOUR.failure
-            : STATUS_COLOUR.pending;
-    const page = html `<!DOCTYPE html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta
-          http-equiv="Content-Security-Policy"
-          content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-        />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${model.title}</title>
-        <style>
-          ${new SafeHtml(STYLE)}
-        </style>
-      </head>
-      <body>
-        <h1>${model.title}</h1>
-        <p>
-          <span class="outcome" id="outcome" style="background:${outcomeColour}">${model.outcome}</span>
-          <span class="meta"
-            >run <a href="${model.run.url}">${model.run.runId}</a> attempt ${model.run.runAttempt} · commit
-            <code>${model.run.commit.slice(0, 12)}</code> · <code>${model.run.ref}</code> ·
-            ${model.run.repository}</span
-          >
-        </p>
-        ${releaseHtml(model.release)}
-        <h2>Stages</h2>
-        ${html_stageTable(model.stages)}
-        <h2>Timeline</h2>
-        ${timeline(model.stages)} ${sections(model.artifacts)}
-        <h2>Artifacts</h2>
-        <ul>
-          ${model.artifacts.map((a) => html `<li><code>${a.name}</code>${a.problem ? html ` <span class="failure">not read: ${a.problem}</span>` : ''}</li>`)}
-        </ul>
-        ${model.jobsNote ? html `<p class="meta">${model.jobsNote}</p>` : ''}
-        <p class="meta">Generated ${model.generatedAt} by iac-pipeline report.</p>
-      </body>
-    </html> `;
-    return page.value;
-}
-
-;// CONCATENATED MODULE: ./lib/report/jobs.js
-
-/**
- * The jobs of this run attempt, as the API lists them: the only place where a stage that failed before
- * it uploaded anything shows. Reading them is best effort: without them the report is built from the
- * artifacts alone, and says so.
- */
-async function readRunJobs(github, run, logger) {
-    try {
-        const client = await github();
-        const jobs = await client.paginate(client.rest.actions.listJobsForWorkflowRunAttempt, {
-            owner: run.owner,
-            repo: run.repo,
-            run_id: run.runId,
-            attempt_number: run.runAttempt,
-            per_page: 100,
-        });
-        return {
-            jobs: jobs.map((job) => ({
-                name: job.name,
-                status: job.status,
-                conclusion: job.conclusion,
-                ...(job.started_at ? { startedAt: job.started_at } : {}),
-                ...(job.completed_at ? { completedAt: job.completed_at } : {}),
-                ...(job.html_url ? { url: job.html_url } : {}),
-            })),
-        };
-    }
-    catch (error) {
-        const note = `The run's jobs could not be read (${(0,errors/* errorMessage */.gJ)(error)}): stages are reported from their artifacts alone.`;
-        logger.warning(note);
-        return { jobs: [], note };
-    }
-}
-
 ;// CONCATENATED MODULE: ./lib/core/version.js
 /** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
 const SUITE_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./lib/contracts/digest.js
-
-
-/** Names this construction; a different construction would take another label (and schema major). */
-const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
-/**
- * The plan digest: what an approval names and what tf-apply checks before it applies. It is a
- * contract, so the construction is fixed and written down here:
- *
- *   planDigest = "sha256:" + lowercase hex of SHA-256( frame(label) ‖ frame(header) ‖ frame(planfile) ‖ frame(lock) )
- *
- *   frame(b) = the length of b in bytes as an unsigned 64-bit big-endian integer, then b
- *   label    = the UTF-8 bytes of "iac/plan-digest@1"
- *   header   = the UTF-8 bytes of JSON.stringify of an object with exactly these keys, in this order:
- *              {"stack": string, "workingDirectory": string, "workspace": string,
- *               "toolName": "tofu" | "terraform", "toolMajor": integer, "lockFile": boolean}
- *              (no whitespace; `lockFile` says whether a lock file is bundled), and when the manifest records
- *              the backend, last, "backend": {"type": string, then those of "bucket", "key", "region",
- *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}; and when
- *              the manifest records the release it deploys again, after that, "source": {"kind",
- *              "scope", "environment", "deploymentId", "runId", "runAttempt", "commit", "createdAt",
- *              then those of "image" {"id", "name", and "identifier" when it has one}, "imageVariable"
- *              {"name", "value"} and
- *              "smoke" {"passed", "total"} that it has, in this order}
- *   planfile = the bytes of `tfplan`
- *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
- *
- * Every part is length-framed and the fields are JSON-encoded strings in a fixed order, so no two
- * different inputs give the same byte stream: stack "a" + workspace "bc" and stack "ab" +
- * workspace "c" differ in the header, and an empty lock file differs from none through `lockFile`.
- */
-function planDigest(input) {
-    const { stack, workingDirectory, workspace, toolName, toolMajor } = input;
-    for (const [name, value] of Object.entries({ stack, workingDirectory, workspace, toolName })) {
-        if (typeof value !== 'string')
-            throw new TypeError(`planDigest: ${name} must be a string`);
-    }
-    if (!Number.isSafeInteger(toolMajor) || toolMajor < 0) {
-        throw new TypeError('planDigest: toolMajor must be a whole number');
-    }
-    const header = JSON.stringify({
-        stack,
-        workingDirectory,
-        workspace,
-        toolName,
-        toolMajor,
-        lockFile: input.lockFile !== undefined,
-        ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
-        ...(input.source ? { source: canonicalSource(input.source) } : {}),
-    });
-    const hash = createHash('sha256');
-    const frame = (bytes) => {
-        const length = Buffer.alloc(8);
-        length.writeBigUInt64BE(BigInt(bytes.length));
-        hash.update(length);
-        hash.update(bytes);
-    };
-    frame(Buffer.from(PLAN_DIGEST_LABEL, 'utf8'));
-    frame(Buffer.from(header, 'utf8'));
-    frame(input.planfile);
-    frame(input.lockFile ?? Buffer.alloc(0));
-    return `sha256:${hash.digest('hex')}`;
-}
-/** The backend's fields in the fixed order the construction names, whatever order the record had. */
-function canonicalBackend(backend) {
-    const fields = ['type', 'bucket', 'key', 'region', 'endpoint', 'workspaceKeyPrefix'];
-    const canonical = {};
-    for (const field of fields) {
-        const value = backend[field];
-        if (value !== undefined)
-            canonical[field] = value;
-    }
-    return canonical;
-}
-/** The binding's fields in the fixed order the construction names, whatever order the record had. */
-function canonicalSource(source) {
-    const { image, imageVariable, smoke } = source;
-    return {
-        kind: source.kind,
-        scope: source.scope,
-        environment: source.environment,
-        deploymentId: source.deploymentId,
-        runId: source.runId,
-        runAttempt: source.runAttempt,
-        commit: source.commit,
-        createdAt: source.createdAt,
-        ...(image
-            ? {
-                image: {
-                    id: image.id,
-                    name: image.name,
-                    ...(image.identifier !== undefined ? { identifier: image.identifier } : {}),
-                },
-            }
-            : {}),
-        ...(imageVariable ? { imageVariable: { name: imageVariable.name, value: imageVariable.value } } : {}),
-        ...(smoke ? { smoke: { passed: smoke.passed, total: smoke.total } } : {}),
-    };
-}
-/** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
-async function digest_sha256File(path) {
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(path))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-/** The first 12 hex digits of a digest, with its `sha256:` prefix, for messages. */
-function shortDigest(digest) {
-    const hex = digest.replace(/^sha256:/, '');
-    return `sha256:${hex.slice(0, 12)}`;
-}
 
 ;// CONCATENATED MODULE: ./lib/releases/duration.js
 
@@ -51088,7 +50765,7 @@ function releaseView(artifact, release, now) {
         smoke: totals ? `${totals.passed}/${totals.total}` : undefined,
         stacks: release.stacks.map((s) => ({
             stack: s.stack,
-            planDigest: shortDigest(s.planDigest),
+            planDigest: digest_shortDigest(s.planDigest),
             smoke: s.smoke ? `${s.smoke.passed}/${s.smoke.total}` : undefined,
         })),
     };
@@ -51298,6 +50975,13 @@ function rowsFromArtifacts(artifacts) {
                 note: 'the apply failed and the backend did not take the state: push the errored state before planning again',
             }));
         }
+        else if (outputs?.kind === 'outputs' && outputs.destroyed && !outputs.problem) {
+            const d = outputs.destroyed;
+            rows.push(row('apply', stack, 'destroyed', {
+                finishedAt: d.destroyedAt,
+                figures: [`destroyed at ${d.destroyedAt}`, `digest ${d.planDigest.slice(0, 19)}`],
+            }));
+        }
         else if (outputs) {
             const names = outputs.kind === 'outputs' ? (outputs.outputNames ?? []) : [];
             const hosts = inventory?.kind === 'inventory' ? (inventory.hosts ?? []) : [];
@@ -51436,6 +51120,12 @@ function buildModel(input) {
         ...(release ? { release } : {}),
     };
 }
+/** The stacks whose outputs artifact says they were destroyed, by stack. */
+function destroyedStacks(artifacts) {
+    return artifacts
+        .flatMap((a) => (a.kind === 'outputs' && a.destroyed && !a.problem ? [a.destroyed] : []))
+        .sort((a, b) => a.stack.localeCompare(b.stack));
+}
 /** report.json: what deployment metrics (frequency, change failure rate, time to restore) are made from. */
 function reportJson(model) {
     const plans = model.artifacts.flatMap((a) => (a.kind === 'plan' && a.manifest ? [a.manifest] : []));
@@ -51445,6 +51135,7 @@ function reportJson(model) {
     const approvals = model.artifacts.flatMap((a) => (a.kind === 'approval' && a.record ? [a.record] : []));
     const releases = model.artifacts.flatMap((a) => (a.kind === 'release' && a.release ? [a.release] : []));
     const applies = model.stages.filter((r) => r.stage === 'apply');
+    // A destroyed stack's apply is no deployment: deployment frequency does not count a destroy.
     const deployed = applies.length > 0 && applies.every((r) => r.status === 'success');
     const afterApply = model.stages.filter((r) => ['apply', 'configure', 'smoke'].includes(r.stage));
     return {
@@ -51513,10 +51204,601 @@ function reportJson(model) {
             read: !a.problem,
             ...(a.problem ? { problem: a.problem } : {}),
         })),
+        /** The stacks this run destroyed, as their outputs artifacts' destroyed.json say. */
+        destroyed: destroyedStacks(model.artifacts),
         ...(model.backup ? { backup: model.backup } : {}),
         // The records as read, for metrics over releases; a record that did not read is in `artifacts`.
         ...(model.release ? { releases } : {}),
     };
+}
+
+;// CONCATENATED MODULE: ./lib/report/markdown.js
+
+
+/**
+ * report.md and the job summary. Every text that came from an artifact (stack names, addresses,
+ * logins, messages) goes through the repository's escaping helpers: a code span, or a `<code>`
+ * element in a table cell, so none of it can add markup, mentions or links.
+ */
+const STATUS_MARK = {
+    success: ':white_check_mark: success',
+    failure: ':x: failure',
+    pending: ':hourglass: pending',
+    skipped: ':fast_forward: skipped',
+    missing: ':warning: missing',
+    unreadable: ':warning: unreadable',
+    destroyed: ':wastebasket: destroyed',
+};
+const OUTCOME_MARK = {
+    success: ':white_check_mark: **Succeeded**',
+    failure: ':x: **Failed**',
+    pending: ':hourglass: **Waiting**',
+};
+function markdown_formatDuration(seconds) {
+    if (seconds === undefined)
+        return '';
+    if (seconds < 60)
+        return `${seconds.toFixed(seconds < 10 ? 1 : 0)} s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return `${minutes} min ${Math.round(seconds % 60)} s`;
+    return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+/** Mermaid's gantt syntax reads `:`, `;`, `#` and line breaks in a task name: only plain characters stay. */
+function mermaidLabel(text) {
+    return (text
+        .replace(/[^A-Za-z0-9 ._()/+-]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim() || 'stage');
+}
+const MERMAID_STATE = {
+    success: 'done, ',
+    failure: 'crit, ',
+    pending: 'active, ',
+    skipped: '',
+    missing: 'crit, ',
+    unreadable: 'crit, ',
+    destroyed: 'done, ',
+};
+/** The timeline as a Mermaid gantt chart; times as epoch milliseconds so no time zone is involved. */
+function mermaidGantt(rows) {
+    const timed = rows.filter((r) => r.startedAt && r.finishedAt);
+    if (timed.length === 0)
+        return undefined;
+    const lines = ['```mermaid', 'gantt', '  dateFormat x', '  axisFormat %H:%M:%S', '  section Run'];
+    timed.forEach((r, index) => {
+        const start = Date.parse(r.startedAt ?? '');
+        // A task of no length is not drawn: give every stage at least a second.
+        const end = Math.max(Date.parse(r.finishedAt ?? ''), start + 1000);
+        const label = mermaidLabel(`${r.stage}${r.stack ? ` ${r.stack}` : ''}`);
+        lines.push(`  ${label} :${MERMAID_STATE[r.status]}s${index}, ${start}, ${end}`);
+    });
+    lines.push('```');
+    return lines.join('\n');
+}
+function stageTable(rows) {
+    if (rows.length === 0)
+        return ["_No stage left an artifact, and the run's jobs could not be read._"];
+    const lines = ['| stage | stack | status | duration | key figures |', '| --- | --- | --- | ---: | --- |'];
+    for (const r of rows) {
+        const figures = [...r.figures, ...(r.note ? [r.note] : [])].map((f) => cellCode(f)).join(' ');
+        const duration = `${markdown_formatDuration(r.durationSeconds)}${r.estimated && r.durationSeconds !== undefined ? ' (est.)' : ''}`;
+        lines.push(`| ${r.stage} | ${r.stack ? cellCode(r.stack) : ''} | ${STATUS_MARK[r.status]} | ${duration} | ${figures} |`);
+    }
+    return lines;
+}
+/**
+ * What the run recorded as releases, right after the verdict: the release is what the run was for. The
+ * sentences are plain text from the records (environments, failure reasons, image ids), so they go out
+ * as heading text, and names and digests as code.
+ */
+function releaseMarkdown(section) {
+    if (!section)
+        return [];
+    const lines = ['### Release', ''];
+    for (const r of section.releases) {
+        lines.push(`${r.outcome === 'success' ? ':white_check_mark:' : ':x:'} **${headingText(r.headline)}**`, '', ...(r.source ? [headingText(r.source), ''] : []), ...(r.timeToRestore ? [headingText(r.timeToRestore), ''] : []), `Commit ${escape_codeSpan(r.commit)} · ${r.image ? `image ${escape_codeSpan(r.image)}` : 'no image build'} · ${r.smoke ? `smoke ${r.smoke}` : 'no smoke tests'} · from ${escape_codeSpan(r.artifact)}`, '', '| stack | plan digest | smoke |', '| --- | --- | ---: |', ...r.stacks.map((s) => `| ${cellCode(s.stack)} | ${cellCode(s.planDigest)} | ${s.smoke ?? ''} |`), '');
+    }
+    for (const w of section.warnings) {
+        lines.push(`:warning: The release record ${escape_codeSpan(w.artifact)} could not be read: ${escape_codeSpan(w.problem)}`, '');
+    }
+    return lines;
+}
+/** One line a stack the run destroyed: what the outputs artifact's destroyed.json says. */
+function destroyedSection(artifacts) {
+    const destroyed = destroyedStacks(artifacts);
+    if (destroyed.length === 0)
+        return [];
+    return [
+        '### Destroyed',
+        '',
+        ...destroyed.map((d) => `- :wastebasket: ${escape_codeSpan(d.stack)} was destroyed at ${escape_codeSpan(d.destroyedAt)} by plan ${escape_codeSpan(d.planDigest)} in run ${d.runId}; it has no outputs now.`),
+        '',
+    ];
+}
+function planSection(artifacts) {
+    const plans = artifacts.flatMap((a) => (a.kind === 'plan' && a.manifest ? [{ a, m: a.manifest }] : []));
+    if (plans.length === 0)
+        return [];
+    const lines = [
+        '### Plans',
+        '',
+        '| stack | add | change | destroy | replace | import | move | digest |',
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ];
+    for (const { m } of plans) {
+        const s = m.summary;
+        lines.push(`| ${cellCode(m.stack)} | ${s.add} | ${s.change} | ${s.destroy} | ${s.replace} | ${s.import} | ${s.move} | ${cellCode(m.planDigest)} |`);
+    }
+    const deletes = plans.flatMap(({ m }) => m.summary.deletes.map((address) => ({ stack: m.stack, address })));
+    if (deletes.length > 0) {
+        lines.push('', `**Deletes or replaces ${deletes.length} resource(s):**`, '');
+        for (const d of deletes.slice(0, 100))
+            lines.push(`- ${escape_codeSpan(d.stack)} ${escape_codeSpan(d.address)}`);
+        if (deletes.length > 100)
+            lines.push(`- … and ${deletes.length - 100} more in report.json`);
+    }
+    return [...lines, ''];
+}
+function approvalSection(artifacts) {
+    const records = artifacts.flatMap((a) => (a.kind === 'approval' && a.record ? [a.record] : []));
+    if (records.length === 0)
+        return [];
+    const lines = ['### Approvals', ''];
+    for (const r of records) {
+        const who = r.approvers.length > 0
+            ? r.approvers
+                .map((v) => `${escape_codeSpan(v.login)} (${escape_codeSpan(v.permission)}, ${escape_codeSpan(v.at)})`)
+                .join(', ')
+            : r.decidedBy === 'policy'
+                ? 'policy'
+                : 'nobody';
+        lines.push(`- ${escape_codeSpan(r.stack)}: **${r.status}** (${r.decidedBy}, mode ${r.mode}) for plan ${escape_codeSpan(r.planDigest)} by ${who}${r.override ? `; override by ${escape_codeSpan(r.override.by)}: ${escape_codeSpan(r.override.justification)}` : ''}${r.rejects.length > 0 ? `; rejected by ${r.rejects.map((v) => escape_codeSpan(v.login)).join(', ')}` : ''}`);
+    }
+    return [...lines, ''];
+}
+function ansibleSection(artifacts) {
+    const all = artifacts.flatMap((a) => (a.kind === 'ansible' && a.results ? [a.results] : []));
+    if (all.length === 0)
+        return [];
+    const lines = ['### Ansible recap', ''];
+    for (const r of all) {
+        lines.push(`${escape_codeSpan(r.playbook)} on ${escape_codeSpan(r.stack)}${r.check ? ' (check mode)' : ''}, exit ${r.exitCode}, ${markdown_formatDuration(r.durationSeconds)}`, '', '| host | ok | changed | unreachable | failed | skipped |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+        for (const [host, h] of Object.entries(r.recap).sort(([a], [b]) => a.localeCompare(b))) {
+            lines.push(`| ${cellCode(host)} | ${h.ok} | ${h.changed} | ${h.unreachable} | ${h.failed} | ${h.skipped} |`);
+        }
+        for (const f of r.failures.slice(0, 20)) {
+            lines.push('', `- :x: ${escape_codeSpan(f.host)} ${escape_codeSpan(f.task)}: ${escape_codeSpan(f.message)}`);
+        }
+        lines.push('');
+    }
+    return lines;
+}
+function smokeSection(artifacts) {
+    const all = artifacts.flatMap((a) => (a.kind === 'smoke' && a.smoke ? [{ a, s: a.smoke }] : []));
+    if (all.length === 0)
+        return [];
+    const lines = ['### Smoke tests', ''];
+    for (const { a, s } of all) {
+        lines.push(`${escape_codeSpan(s.stack ?? a.stack)}: ${s.passed} passed, ${s.failed} failed`, '', '| check | kind | category | target | status | attempts | duration | message |', '| --- | --- | --- | --- | --- | ---: | ---: | --- |');
+        for (const c of s.checks.slice(0, 200)) {
+            lines.push(`| ${cellCode(c.name)} | ${cellCode(c.kind)} | ${cellCode(c.category)} | ${cellCode(c.target)} | ${c.status === 'passed' ? ':white_check_mark:' : ':x:'} ${c.status} | ${c.attempts} | ${markdown_formatDuration(c.durationSeconds)} | ${c.message ? cellCode(c.message) : ''} |`);
+        }
+        if (s.checks.length > 200)
+            lines.push('', `… and ${s.checks.length - 200} more checks in results.json`);
+        lines.push('');
+    }
+    return lines;
+}
+function artifactSection(model) {
+    const lines = ['### Artifacts', ''];
+    if (model.artifacts.length === 0)
+        lines.push('_None._');
+    for (const a of model.artifacts) {
+        lines.push(`- ${escape_codeSpan(a.name)}${a.problem ? `: :warning: not read: ${escape_codeSpan(a.problem)}` : ''}`);
+    }
+    if (model.jobsNote)
+        lines.push('', `_${cellText(oneLine(model.jobsNote))}_`);
+    if (model.backup) {
+        lines.push('', 'problem' in model.backup
+            ? `:warning: The state backup failed: ${escape_codeSpan(model.backup.problem)}`
+            : `State backup: ${escape_codeSpan(model.backup.artifact)}${model.backup.encrypted ? ' (encrypted)' : ' (not encrypted: give encryption-key to seal it)'}`);
+    }
+    return [...lines, ''];
+}
+/** The whole report as GitHub Markdown: report.md, and the job summary. */
+function renderMarkdown(model) {
+    const gantt = mermaidGantt(model.stages);
+    const lines = [
+        `## ${headingText(model.title)}`,
+        '',
+        `${OUTCOME_MARK[model.outcome]} · run [${model.run.runId}](${model.run.url}) attempt ${model.run.runAttempt} · commit ${escape_codeSpan(model.run.commit.slice(0, 12))} · ${escape_codeSpan(model.run.ref)}${model.startedAt && model.finishedAt ? ` · ${markdown_formatDuration((Date.parse(model.finishedAt) - Date.parse(model.startedAt)) / 1000)}` : ''}`,
+        '',
+        ...releaseMarkdown(model.release),
+        '### Stages',
+        '',
+        ...stageTable(model.stages),
+        '',
+        ...(gantt ? ['### Timeline', '', gantt, ''] : []),
+        ...destroyedSection(model.artifacts),
+        ...planSection(model.artifacts),
+        ...approvalSection(model.artifacts),
+        ...ansibleSection(model.artifacts),
+        ...smokeSection(model.artifacts),
+        ...artifactSection(model),
+        `_Generated ${model.generatedAt} by iac-pipeline report._`,
+        '',
+    ];
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./lib/report/html.js
+
+
+
+/**
+ * report.html: one self-contained file (no script, font, image or stylesheet from anywhere; a
+ * Content-Security-Policy that forbids loading any), readable offline, with the timeline drawn as
+ * inline SVG. Built with a tagged template that escapes every interpolated value with the repository's
+ * HTML escaping, so nothing read from an artifact can add an element or an attribute.
+ */
+class SafeHtml {
+    value;
+    constructor(value) {
+        this.value = value;
+    }
+    toString() {
+        return this.value;
+    }
+}
+function render(value) {
+    if (value === undefined || value === null || value === false)
+        return '';
+    if (value instanceof SafeHtml)
+        return value.value;
+    if (Array.isArray(value))
+        return value.map((v) => render(v)).join('');
+    return htmlText(String(value));
+}
+/** `html\`<td>${text}</td>\``: the literal parts are markup, every value is text unless it is SafeHtml. */
+function html(strings, ...values) {
+    return new SafeHtml(strings.reduce((out, part, i) => out + part + (i < values.length ? render(values[i]) : ''), ''));
+}
+const STATUS_COLOUR = {
+    success: '#1a7f37',
+    failure: '#cf222e',
+    pending: '#9a6700',
+    skipped: '#8c959f',
+    missing: '#bc4c00',
+    unreadable: '#bc4c00',
+    destroyed: '#6e7781',
+};
+const STYLE = `
+body{font:14px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem;color:#1f2328;background:#fff}
+h1{font-size:1.6rem;margin:0 0 .3rem}h2{font-size:1.2rem;margin:2rem 0 .6rem;border-bottom:1px solid #d0d7de}
+table{border-collapse:collapse;margin:.4rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left;vertical-align:top}
+th{background:#f6f8fa}td.n{text-align:right}code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:#f6f8fa;padding:0 .2rem;border-radius:3px}
+.status{font-weight:600}.outcome{display:inline-block;padding:.2rem .7rem;border-radius:1rem;color:#fff;font-weight:600}
+.success{color:#1a7f37}.failure,.missing,.unreadable{color:#cf222e}.pending{color:#9a6700}.skipped,.destroyed{color:#57606a}
+.meta{color:#57606a}svg text{font:12px system-ui,sans-serif;fill:#1f2328}ul{margin:.3rem 0}
+`;
+/** The timeline as SVG bars: one row a stage, x from the run's first start to its last end. */
+function timeline(rows) {
+    const timed = rows.filter((r) => r.startedAt && r.finishedAt);
+    if (timed.length === 0)
+        return html `<p class="meta">No stage recorded when it ran.</p>`;
+    const start = Math.min(...timed.map((r) => Date.parse(r.startedAt ?? '')));
+    const end = Math.max(...timed.map((r) => Date.parse(r.finishedAt ?? '')), start + 1000);
+    const labelWidth = 200;
+    const plotWidth = 640;
+    const rowHeight = 28;
+    const scale = plotWidth / (end - start);
+    const bars = timed.map((r, i) => {
+        const x = labelWidth + (Date.parse(r.startedAt ?? '') - start) * scale;
+        // At least 6 px, so that a stage of a moment is still seen.
+        const width = Math.max(6, (Date.parse(r.finishedAt ?? '') - Date.parse(r.startedAt ?? '')) * scale);
+        const y = 8 + i * rowHeight;
+        const label = `${r.stage}${r.stack ? ` · ${r.stack}` : ''}`;
+        return html `<g class="bar" data-stage="${r.stage}" data-status="${r.status}"
+      ><text x="4" y="${y + 15}">${label}</text
+      ><rect
+        x="${x.toFixed(1)}"
+        y="${y}"
+        width="${Math.min(width, labelWidth + plotWidth - x).toFixed(1)}"
+        height="20"
+        rx="3"
+        fill="${STATUS_COLOUR[r.status]}"
+        ><title>
+          ${label}: ${r.status},
+          ${markdown_formatDuration(r.durationSeconds)}${r.estimated ? ' (start estimated)' : ''}
+        </title></rect
+      ></g
+    >`;
+    });
+    const height = 16 + timed.length * rowHeight + 16;
+    const total = markdown_formatDuration((end - start) / 1000);
+    return html `<svg
+    id="timeline"
+    role="img"
+    aria-label="Timeline of the run"
+    xmlns="http://www.w3.org/2000/svg"
+    width="${labelWidth + plotWidth + 10}"
+    height="${height}"
+    viewBox="0 0 ${labelWidth + plotWidth + 10} ${height}"
+  >
+    <line x1="${labelWidth}" y1="4" x2="${labelWidth}" y2="${height - 16}" stroke="#d0d7de" />
+    ${bars}
+    <text x="${labelWidth}" y="${height - 2}">${new Date(start).toISOString()}</text>
+    <text x="${labelWidth + plotWidth}" y="${height - 2}" text-anchor="end">+${total}</text>
+  </svg>`;
+}
+function html_stageTable(rows) {
+    return html `<table id="stages">
+    <thead>
+      <tr>
+        <th>stage</th>
+        <th>stack</th>
+        <th>status</th>
+        <th>started</th>
+        <th>duration</th>
+        <th>key figures</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map((r) => html `<tr data-stage="${r.stage}">
+            <td>${r.stage}</td>
+            <td><code>${r.stack}</code></td>
+            <td class="status ${r.status}">${r.status}</td>
+            <td>${r.startedAt ?? ''}</td>
+            <td class="n">
+              ${markdown_formatDuration(r.durationSeconds)}${r.estimated && r.durationSeconds !== undefined ? ' (est.)' : ''}
+            </td>
+            <td>
+              ${r.figures.map((f) => html `<code>${f}</code> `)}${r.note ? html `<div class="${r.status}">${r.note}</div>` : ''}
+            </td>
+          </tr>`)}
+    </tbody>
+  </table>`;
+}
+/** The Release section, after the verdict: each record's sentences, then its stacks' digests. */
+function releaseHtml(section) {
+    if (!section)
+        return '';
+    return html `<h2>Release</h2>
+    <div id="releases">
+      ${section.releases.map((r) => html `<div class="release" data-artifact="${r.artifact}" data-outcome="${r.outcome}">
+            <p><strong class="${r.outcome}">${r.headline}</strong></p>
+            ${r.source ? html `<p class="source">${r.source}</p>` : ''}
+            ${r.timeToRestore ? html `<p class="restore">${r.timeToRestore}</p>` : ''}
+            <p class="meta">
+              commit <code>${r.commit}</code> ·
+              ${r.image ? html `image <code>${r.image}</code>` : 'no image build'} ·
+              ${r.smoke ? `smoke ${r.smoke}` : 'no smoke tests'} · from <code>${r.artifact}</code>
+            </p>
+            <table class="release-stacks">
+              <thead>
+                <tr>
+                  <th>stack</th>
+                  <th>plan digest</th>
+                  <th>smoke</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${r.stacks.map((s) => html `<tr>
+                      <td><code>${s.stack}</code></td>
+                      <td><code>${s.planDigest}</code></td>
+                      <td class="n">${s.smoke ?? ''}</td>
+                    </tr>`)}
+              </tbody>
+            </table>
+          </div>`)}
+      ${section.warnings.map((w) => html `<p class="failure release-warning">
+            The release record <code>${w.artifact}</code> could not be read: ${w.problem}
+          </p>`)}
+    </div>`;
+}
+function sections(artifacts) {
+    const out = [];
+    const destroyed = destroyedStacks(artifacts);
+    if (destroyed.length > 0) {
+        out.push(html `<h2>Destroyed</h2>
+        <ul id="destroyed">
+          ${destroyed.map((d) => html `<li class="destroyed" data-stack="${d.stack}">
+                <code>${d.stack}</code> was destroyed at ${d.destroyedAt} by plan
+                <code>${d.planDigest}</code> in run ${d.runId}; it has no outputs now.
+              </li>`)}
+        </ul>`);
+    }
+    const plans = artifacts.flatMap((a) => (a.kind === 'plan' && a.manifest ? [a.manifest] : []));
+    if (plans.length > 0) {
+        out.push(html `<h2>Plans</h2>
+        <table id="plans">
+          <thead>
+            <tr>
+              <th>stack</th>
+              <th>add</th>
+              <th>change</th>
+              <th>destroy</th>
+              <th>replace</th>
+              <th>digest</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${plans.map((m) => html `<tr>
+                  <td><code>${m.stack}</code></td>
+                  <td class="n">${m.summary.add}</td>
+                  <td class="n">${m.summary.change}</td>
+                  <td class="n">${m.summary.destroy}</td>
+                  <td class="n">${m.summary.replace}</td>
+                  <td><code>${m.planDigest}</code></td>
+                </tr>`)}
+          </tbody>
+        </table>
+        ${plans.some((m) => m.summary.deletes.length > 0)
+            ? html `<p><strong>Deletes or replaces:</strong></p>
+                <ul>
+                  ${plans.flatMap((m) => m.summary.deletes.map((d) => html `<li><code>${m.stack}</code> <code>${d}</code></li>`))}
+                </ul>`
+            : ''}`);
+    }
+    const approvals = artifacts.flatMap((a) => (a.kind === 'approval' && a.record ? [a.record] : []));
+    if (approvals.length > 0) {
+        out.push(html `<h2>Approvals</h2>
+        <ul id="approvals">
+          ${approvals.map((r) => html `<li>
+                <code>${r.stack}</code>: <strong>${r.status}</strong> (${r.decidedBy}, mode ${r.mode}) for
+                plan <code>${r.planDigest}</code> by
+                ${r.approvers.length > 0 ? r.approvers.map((v) => html `<code>${v.login}</code> (${v.permission}, ${v.at}) `) : r.decidedBy === 'policy' ? 'policy' : 'nobody'}${r.override ? html `; override by <code>${r.override.by}</code>: ${r.override.justification}` : ''}
+              </li>`)}
+        </ul>`);
+    }
+    const ansible = artifacts.flatMap((a) => (a.kind === 'ansible' && a.results ? [a.results] : []));
+    for (const r of ansible) {
+        out.push(html `<h2>Ansible recap</h2>
+        <p>
+          <code>${r.playbook}</code> on <code>${r.stack}</code>, exit ${r.exitCode},
+          ${markdown_formatDuration(r.durationSeconds)}
+        </p>
+        <table class="recap">
+          <thead>
+            <tr>
+              <th>host</th>
+              <th>ok</th>
+              <th>changed</th>
+              <th>unreachable</th>
+              <th>failed</th>
+              <th>skipped</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${Object.entries(r.recap).map(([host, h]) => html `<tr>
+                  <td><code>${host}</code></td>
+                  <td class="n">${h.ok}</td>
+                  <td class="n">${h.changed}</td>
+                  <td class="n">${h.unreachable}</td>
+                  <td class="n">${h.failed}</td>
+                  <td class="n">${h.skipped}</td>
+                </tr>`)}
+          </tbody>
+        </table>
+        ${r.failures.length > 0
+            ? html `<ul>
+                ${r.failures.slice(0, 20).map((f) => html `<li class="failure"><code>${f.host}</code> ${f.task}: ${f.message}</li>`)}
+              </ul>`
+            : ''}`);
+    }
+    const smoke = artifacts.flatMap((a) => (a.kind === 'smoke' && a.smoke ? [{ a, s: a.smoke }] : []));
+    for (const { a, s } of smoke) {
+        out.push(html `<h2>Smoke tests</h2>
+        <p><code>${s.stack ?? a.stack}</code>: ${s.passed} passed, ${s.failed} failed</p>
+        <table class="smoke">
+          <thead>
+            <tr>
+              <th>check</th>
+              <th>kind</th>
+              <th>category</th>
+              <th>target</th>
+              <th>status</th>
+              <th>attempts</th>
+              <th>duration</th>
+              <th>message</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${s.checks.slice(0, 500).map((c) => html `<tr>
+                  <td>${c.name}</td>
+                  <td>${c.kind}</td>
+                  <td>${c.category}</td>
+                  <td><code>${c.target}</code></td>
+                  <td class="status ${c.status === 'passed' ? 'success' : 'failure'}">${c.status}</td>
+                  <td class="n">${c.attempts}</td>
+                  <td class="n">${markdown_formatDuration(c.durationSeconds)}</td>
+                  <td>${c.message}</td>
+                </tr>`)}
+          </tbody>
+        </table>`);
+    }
+    return out;
+}
+function renderHtml(model) {
+    const outcomeColour = model.outcome === 'success'
+        ? STATUS_COLOUR.success
+        : model.outcome === 'failure'
+            ? STATUS_COLOUR.failure
+            : STATUS_COLOUR.pending;
+    const page = html `<!DOCTYPE html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta
+          http-equiv="Content-Security-Policy"
+          content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+        />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${model.title}</title>
+        <style>
+          ${new SafeHtml(STYLE)}
+        </style>
+      </head>
+      <body>
+        <h1>${model.title}</h1>
+        <p>
+          <span class="outcome" id="outcome" style="background:${outcomeColour}">${model.outcome}</span>
+          <span class="meta"
+            >run <a href="${model.run.url}">${model.run.runId}</a> attempt ${model.run.runAttempt} · commit
+            <code>${model.run.commit.slice(0, 12)}</code> · <code>${model.run.ref}</code> ·
+            ${model.run.repository}</span
+          >
+        </p>
+        ${releaseHtml(model.release)}
+        <h2>Stages</h2>
+        ${html_stageTable(model.stages)}
+        <h2>Timeline</h2>
+        ${timeline(model.stages)} ${sections(model.artifacts)}
+        <h2>Artifacts</h2>
+        <ul>
+          ${model.artifacts.map((a) => html `<li><code>${a.name}</code>${a.problem ? html ` <span class="failure">not read: ${a.problem}</span>` : ''}</li>`)}
+        </ul>
+        ${model.jobsNote ? html `<p class="meta">${model.jobsNote}</p>` : ''}
+        <p class="meta">Generated ${model.generatedAt} by iac-pipeline report.</p>
+      </body>
+    </html> `;
+    return page.value;
+}
+
+;// CONCATENATED MODULE: ./lib/report/jobs.js
+
+/**
+ * The jobs of this run attempt, as the API lists them: the only place where a stage that failed before
+ * it uploaded anything shows. Reading them is best effort: without them the report is built from the
+ * artifacts alone, and says so.
+ */
+async function readRunJobs(github, run, logger) {
+    try {
+        const client = await github();
+        const jobs = await client.paginate(client.rest.actions.listJobsForWorkflowRunAttempt, {
+            owner: run.owner,
+            repo: run.repo,
+            run_id: run.runId,
+            attempt_number: run.runAttempt,
+            per_page: 100,
+        });
+        return {
+            jobs: jobs.map((job) => ({
+                name: job.name,
+                status: job.status,
+                conclusion: job.conclusion,
+                ...(job.started_at ? { startedAt: job.started_at } : {}),
+                ...(job.completed_at ? { completedAt: job.completed_at } : {}),
+                ...(job.html_url ? { url: job.html_url } : {}),
+            })),
+        };
+    }
+    catch (error) {
+        const note = `The run's jobs could not be read (${(0,errors/* errorMessage */.gJ)(error)}): stages are reported from their artifacts alone.`;
+        logger.warning(note);
+        return { jobs: [], note };
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/report/reproduce.js

@@ -165,7 +165,11 @@ const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *              "scope", "environment", "deploymentId", "runId", "runAttempt", "commit", "createdAt",
  *              then those of "image" {"id", "name", and "identifier" when it has one}, "imageVariable"
  *              {"name", "value"} and
- *              "smoke" {"passed", "total"} that it has, in this order}
+ *              "smoke" {"passed", "total"} that it has, in this order}; and when the manifest records
+ *              stack inputs, after that, "inputs": a list ordered by variable of {"variable", "stack",
+ *              "output", "sensitive", "workingDirectory", "workspace", "backend" (as above), then those of
+ *              "state" {"lineage", "serial"} and "sha256" that it has}; then "provisional": true and
+ *              "destroy": true, each only when the manifest says so
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
  *
@@ -191,6 +195,9 @@ function planDigest(input) {
         lockFile: input.lockFile !== undefined,
         ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
         ...(input.source ? { source: canonicalSource(input.source) } : {}),
+        ...(input.inputs && input.inputs.length > 0 ? { inputs: canonicalInputs(input.inputs) } : {}),
+        ...(input.provisional ? { provisional: true } : {}),
+        ...(input.destroy ? { destroy: true } : {}),
     });
     const hash = createHash('sha256');
     const frame = (bytes) => {
@@ -240,6 +247,22 @@ function canonicalSource(source) {
         ...(imageVariable ? { imageVariable: { name: imageVariable.name, value: imageVariable.value } } : {}),
         ...(smoke ? { smoke: { passed: smoke.passed, total: smoke.total } } : {}),
     };
+}
+/** The inputs in the fixed order the construction names: by variable, each with its fields in order. */
+function canonicalInputs(inputs) {
+    return [...inputs]
+        .sort((a, b) => (a.variable < b.variable ? -1 : a.variable > b.variable ? 1 : 0))
+        .map((input) => ({
+        variable: input.variable,
+        stack: input.stack,
+        output: input.output,
+        sensitive: input.sensitive,
+        workingDirectory: input.workingDirectory,
+        workspace: input.workspace,
+        backend: canonicalBackend(input.backend),
+        ...(input.state ? { state: { lineage: input.state.lineage, serial: input.state.serial } } : {}),
+        ...(input.sha256 !== undefined ? { sha256: input.sha256 } : {}),
+    }));
 }
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
 async function sha256File(path) {
@@ -368,6 +391,25 @@ const releaseBindingSchema = schemas/* object */.Ikc({
     /** The release's smoke checks over all its stacks; absent when it had none. */
     smoke: schemas/* object */.Ikc({ passed: count, total: count }).optional(),
 });
+/**
+ * One input of the plan: a variable given another stack's output, as it was when the plan was made.
+ * Inside the plan digest: tf-apply reads the upstream's state again and refuses when the value moved.
+ */
+const stackInputRecordSchema = schemas/* object */.Ikc({
+    variable: manifest_text,
+    /** The upstream stack and its output. */
+    stack: manifest_text,
+    output: manifest_text,
+    sensitive: schemas/* boolean */.zMY(),
+    /** Where the upstream's state is: its configuration, workspace and backend. */
+    workingDirectory: workspacePath,
+    workspace: manifest_text,
+    backend: backendRecordSchema,
+    /** The upstream's state when the value was read; absent when it was never applied (a provisional plan). */
+    state: schemas/* object */.Ikc({ lineage: manifest_text, serial: count }).optional(),
+    /** The sha256 of the value's canonical JSON; absent when it was never applied. */
+    sha256: sha256Hex.optional(),
+});
 const planSummarySchema = schemas/* object */.Ikc({
     add: count,
     change: count,
@@ -415,6 +457,15 @@ const planManifestSchema = schemas/* object */.Ikc({
     backend: backendRecordSchema.optional(),
     /** Absent for a plan of the checked-out commit; present for a promotion or a rollback. */
     source: releaseBindingSchema.optional(),
+    /** The variables given other stacks' outputs, by variable name; absent when the stack has no inputs. */
+    inputs: schemas/* array */.YOg(stackInputRecordSchema).optional(),
+    /**
+     * True when an input's stack was never applied, so the plan was made with placeholders: it shows what
+     * the change looks like, and no job may approve or apply it.
+     */
+    provisional: schemas/* boolean */.zMY().optional(),
+    /** True for a plan made with `destroy: true`, which deletes the whole stack; its approval needs more. */
+    destroy: schemas/* boolean */.zMY().optional(),
     planDigest: schemas/* string */.YjP().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });

@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5317);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(18728);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5317:
+/***/ 18728:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46276,7 +46276,7 @@ function strictObject(shape, params) {
         type: "object",
         shape,
         catchall: never(),
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // looseObject
@@ -47667,7 +47667,7 @@ function isWorkspacePath(path) {
  * The manifest's form of a directory: `absolute` relative to `workspaceRoot`, POSIX separators,
  * '.' for the root. A directory outside the workspace is the user's mistake.
  */
-function toWorkspacePath(workspaceRoot, absolute, what = 'working-directory') {
+function manifest_toWorkspacePath(workspaceRoot, absolute, what = 'working-directory') {
     const path = (0,external_node_path_.relative)(workspaceRoot, absolute);
     if (path === '')
         return '.';
@@ -47735,6 +47735,25 @@ const releaseBindingSchema = object({
     /** The release's smoke checks over all its stacks; absent when it had none. */
     smoke: object({ passed: count, total: count }).optional(),
 });
+/**
+ * One input of the plan: a variable given another stack's output, as it was when the plan was made.
+ * Inside the plan digest: tf-apply reads the upstream's state again and refuses when the value moved.
+ */
+const stackInputRecordSchema = object({
+    variable: manifest_text,
+    /** The upstream stack and its output. */
+    stack: manifest_text,
+    output: manifest_text,
+    sensitive: schemas_boolean(),
+    /** Where the upstream's state is: its configuration, workspace and backend. */
+    workingDirectory: workspacePath,
+    workspace: manifest_text,
+    backend: backendRecordSchema,
+    /** The upstream's state when the value was read; absent when it was never applied (a provisional plan). */
+    state: object({ lineage: manifest_text, serial: count }).optional(),
+    /** The sha256 of the value's canonical JSON; absent when it was never applied. */
+    sha256: sha256Hex.optional(),
+});
 const planSummarySchema = object({
     add: count,
     change: count,
@@ -47782,6 +47801,15 @@ const planManifestSchema = object({
     backend: backendRecordSchema.optional(),
     /** Absent for a plan of the checked-out commit; present for a promotion or a rollback. */
     source: releaseBindingSchema.optional(),
+    /** The variables given other stacks' outputs, by variable name; absent when the stack has no inputs. */
+    inputs: array(stackInputRecordSchema).optional(),
+    /**
+     * True when an input's stack was never applied, so the plan was made with placeholders: it shows what
+     * the change looks like, and no job may approve or apply it.
+     */
+    provisional: schemas_boolean().optional(),
+    /** True for a plan made with `destroy: true`, which deletes the whole stack; its approval needs more. */
+    destroy: schemas_boolean().optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });
@@ -48172,7 +48200,11 @@ const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *              "scope", "environment", "deploymentId", "runId", "runAttempt", "commit", "createdAt",
  *              then those of "image" {"id", "name", and "identifier" when it has one}, "imageVariable"
  *              {"name", "value"} and
- *              "smoke" {"passed", "total"} that it has, in this order}
+ *              "smoke" {"passed", "total"} that it has, in this order}; and when the manifest records
+ *              stack inputs, after that, "inputs": a list ordered by variable of {"variable", "stack",
+ *              "output", "sensitive", "workingDirectory", "workspace", "backend" (as above), then those of
+ *              "state" {"lineage", "serial"} and "sha256" that it has}; then "provisional": true and
+ *              "destroy": true, each only when the manifest says so
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
  *
@@ -48198,6 +48230,9 @@ function planDigest(input) {
         lockFile: input.lockFile !== undefined,
         ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
         ...(input.source ? { source: canonicalSource(input.source) } : {}),
+        ...(input.inputs && input.inputs.length > 0 ? { inputs: canonicalInputs(input.inputs) } : {}),
+        ...(input.provisional ? { provisional: true } : {}),
+        ...(input.destroy ? { destroy: true } : {}),
     });
     const hash = (0,external_node_crypto_.createHash)('sha256');
     const frame = (bytes) => {
@@ -48248,6 +48283,22 @@ function canonicalSource(source) {
         ...(smoke ? { smoke: { passed: smoke.passed, total: smoke.total } } : {}),
     };
 }
+/** The inputs in the fixed order the construction names: by variable, each with its fields in order. */
+function canonicalInputs(inputs) {
+    return [...inputs]
+        .sort((a, b) => (a.variable < b.variable ? -1 : a.variable > b.variable ? 1 : 0))
+        .map((input) => ({
+        variable: input.variable,
+        stack: input.stack,
+        output: input.output,
+        sensitive: input.sensitive,
+        workingDirectory: input.workingDirectory,
+        workspace: input.workspace,
+        backend: canonicalBackend(input.backend),
+        ...(input.state ? { state: { lineage: input.state.lineage, serial: input.state.serial } } : {}),
+        ...(input.sha256 !== undefined ? { sha256: input.sha256 } : {}),
+    }));
+}
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
 async function digest_sha256File(path) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
@@ -48256,7 +48307,7 @@ async function digest_sha256File(path) {
     return hash.digest('hex');
 }
 /** The first 12 hex digits of a digest, with its `sha256:` prefix, for messages. */
-function shortDigest(digest) {
+function digest_shortDigest(digest) {
     const hex = digest.replace(/^sha256:/, '');
     return `sha256:${hex.slice(0, 12)}`;
 }
@@ -48301,14 +48352,14 @@ async function requireApprovalRecord(artifacts, options) {
         throw new errors/* ConfigurationError */.j1(`The approval record in "${name}" is for stack ${record.stack}, not ${options.stack}. ${nothing}`);
     }
     if (record.planDigest !== options.planDigest) {
-        throw new errors/* ConfigurationError */.j1(`The approval gate decided on plan ${shortDigest(record.planDigest)}, but this bundle is plan ${shortDigest(options.planDigest)}. ${nothing} Approve the plan that is to be applied.`);
+        throw new errors/* ConfigurationError */.j1(`The approval gate decided on plan ${digest_shortDigest(record.planDigest)}, but this bundle is plan ${digest_shortDigest(options.planDigest)}. ${nothing} Approve the plan that is to be applied.`);
     }
     if (record.status === 'rejected') {
         const by = record.rejects.map((vote) => vote.login).join(', ');
-        throw new errors/* ConfigurationError */.j1(`Plan ${shortDigest(record.planDigest)} was rejected${by ? ` by ${by}` : ''}. ${nothing}`);
+        throw new errors/* ConfigurationError */.j1(`Plan ${digest_shortDigest(record.planDigest)} was rejected${by ? ` by ${by}` : ''}. ${nothing}`);
     }
     if (record.status !== 'approved') {
-        throw new errors/* ConfigurationError */.j1(`Plan ${shortDigest(record.planDigest)} is not approved: the approval gate's decision is pending (${record.approvers.length} of ${record.minApprovals} approvals). ${nothing} Apply it once it is approved.`);
+        throw new errors/* ConfigurationError */.j1(`Plan ${digest_shortDigest(record.planDigest)} is not approved: the approval gate's decision is pending (${record.approvers.length} of ${record.minApprovals} approvals). ${nothing} Apply it once it is approved.`);
     }
     return record;
 }
@@ -48358,6 +48409,9 @@ async function digestOf(dir, manifest) {
         toolMajor: toolMajor(manifest.tool.version),
         backend: manifest.backend,
         source: manifest.source,
+        inputs: manifest.inputs,
+        provisional: manifest.provisional,
+        destroy: manifest.destroy,
     });
 }
 const AGAIN = 'run tf-plan again and apply the new plan';
@@ -48386,8 +48440,8 @@ const changedFile = ({ manifest, sha256 }) => {
 };
 const changedDigest = ({ manifest, digest }) => digest === undefined || digest === manifest.planDigest
     ? undefined
-    : `the plan digest recomputed from the bundle (${shortDigest(digest)}…) differs from the one in ${manifest_MANIFEST_FILE} ` +
-        `(${shortDigest(manifest.planDigest)}…): ${manifest_MANIFEST_FILE} was edited after tf-plan wrote it; ${AGAIN}`;
+    : `the plan digest recomputed from the bundle (${digest_shortDigest(digest)}…) differs from the one in ${manifest_MANIFEST_FILE} ` +
+        `(${digest_shortDigest(manifest.planDigest)}…): ${manifest_MANIFEST_FILE} was edited after tf-plan wrote it; ${AGAIN}`;
 const otherStack = ({ manifest }, expected) => manifest.stack === expected.stack
     ? undefined
     : `the plan bundle was made for stack "${manifest.stack}", but this job applies stack "${expected.stack}": ` +
@@ -48424,8 +48478,8 @@ const unapprovedDigest = ({ manifest }, expected) => {
     const approved = normaliseDigest(expected.expectedDigest);
     return approved === manifest.planDigest
         ? undefined
-        : `the plan bundle's digest is ${shortDigest(manifest.planDigest)}…, but expected-plan-digest is ` +
-            `${shortDigest(approved)}…: this is not the plan that was approved. A new plan needs a new approval: ` +
+        : `the plan bundle's digest is ${digest_shortDigest(manifest.planDigest)}…, but expected-plan-digest is ` +
+            `${digest_shortDigest(approved)}…: this is not the plan that was approved. A new plan needs a new approval: ` +
             `have this plan approved, or apply the bundle of the approved plan`;
 };
 function normaliseDigest(digest) {
@@ -48921,7 +48975,7 @@ function duration_epochMs(at, what) {
 /** smoke-test's categories, the only names quality-categories can demand. */
 const SMOKE_CATEGORIES = smokeCheckResultSchema.shape.category.options;
 /** The release's smoke counts over all its stacks, and by category; undefined when no stack had checks. */
-function smokeTotals(release) {
+function promotion_smokeTotals(release) {
     const smoked = release.stacks.filter((s) => s.smoke);
     if (smoked.length === 0)
         return undefined;
@@ -48955,7 +49009,7 @@ function checkPromotion(release, policy) {
     const name = promotion_releaseName(release);
     const from = release.environment;
     const refusals = [];
-    const smoke = smokeTotals(release);
+    const smoke = promotion_smokeTotals(release);
     if (!smoke || smoke.totals.total === 0) {
         refusals.push(`${capitalize(name)} has no smoke results: the quality gate needs smoke-test's checks to have run on ${from}.`);
     }
@@ -48999,7 +49053,7 @@ function describeRelease(release, now) {
 }
 /** What a binding (and a later release's `source`) keeps of a release: enough to describe it. */
 function promotion_releaseRef(release) {
-    const smoke = smokeTotals(release);
+    const smoke = promotion_smokeTotals(release);
     const { image } = release;
     return {
         environment: release.environment,
@@ -49031,7 +49085,7 @@ function describeReleaseRef(release, now) {
  * The sentence comments, summaries and reports open with for a plan or release that deploys another
  * again: `Promotes release 1234 of staging (…)`, `Rollback of prod to release 1200 (…)`.
  */
-function describeSource(source, now) {
+function promotion_describeSource(source, now) {
     const described = describeReleaseRef(source, now);
     if (source.kind === 'promotion')
         return `Promotes ${described}`;
@@ -49202,7 +49256,491 @@ function truncate(text, max) {
     return `${text.slice(0, end)}… (${text.length - end} more characters)`;
 }
 
+;// CONCATENATED MODULE: ./lib/report/release.js
+
+
+
+
+/** The Release section of the run's artifacts; undefined when the run recorded no release. */
+function release_releaseSection(artifacts, now) {
+    const found = artifacts.filter((a) => a.kind === 'release');
+    if (found.length === 0)
+        return undefined;
+    const section = { releases: [], warnings: [] };
+    for (const a of found) {
+        if (a.kind === 'release' && a.release && !a.problem) {
+            section.releases.push(releaseView(a.name, a.release, now));
+        }
+        else {
+            section.warnings.push({ artifact: a.name, problem: a.problem ?? 'it holds no release record' });
+        }
+    }
+    return section;
+}
+function releaseView(artifact, release, now) {
+    const name = releaseName(release);
+    const why = release.outcome === 'failure' && release.failure ? ` — ${release.failure}` : '';
+    const totals = smokeTotals(release)?.totals;
+    return {
+        artifact,
+        outcome: release.outcome,
+        headline: `${release_capitalize(name)}: ${release.outcome}${why}`,
+        source: release.source ? describeSource(release.source, now) : undefined,
+        timeToRestore: timeToRestoreSentence(release),
+        commit: release.commit.slice(0, 12),
+        image: imageIdentifier(release),
+        smoke: totals ? `${totals.passed}/${totals.total}` : undefined,
+        stacks: release.stacks.map((s) => ({
+            stack: s.stack,
+            planDigest: shortDigest(s.planDigest),
+            smoke: s.smoke ? `${s.smoke.passed}/${s.smoke.total}` : undefined,
+        })),
+    };
+}
+function timeToRestoreSentence(release) {
+    const restore = release.timeToRestore;
+    if (!restore)
+        return undefined;
+    // The record may say how long without saying which release failed: then it is only "the one before".
+    const failed = release.replaces ? `release ${release.replaces.runId}` : 'the release before';
+    return `Time to restore: ${formatDuration(restore.seconds)} (from the failure of ${failed} at ${restore.failedAt} to this release's success at ${restore.restoredAt})`;
+}
+function release_capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./lib/report/model.js
+
+
+/**
+ * The deployment report as data: one row a stage (per stack), each with a status, times and key
+ * figures, the outcome of the whole run, and the counts that deployment metrics are made from. Built
+ * from the artifacts the stages left and, when the API can be read, from the run's jobs: a stage that
+ * failed before it uploaded anything is only visible there.
+ */
+const STAGES = (/* unused pure expression or super */ null && (['validate', 'image', 'plan', 'approve', 'apply', 'configure', 'smoke']));
+const JOB_STAGE = (/* unused pure expression or super */ null && ([
+    [/smoke|verify|test/i, 'smoke'],
+    [/ansible|configure/i, 'configure'],
+    [/apply|deploy/i, 'apply'],
+    [/approv|gate|review/i, 'approve'],
+    [/plan/i, 'plan'],
+    [/packer|image|bake/i, 'image'],
+    [/validate|lint/i, 'validate'],
+]));
+/**
+ * A job's own name: GitHub names the jobs of a called workflow `<caller> / <job>` (nested calls add more
+ * segments), and only the last segment says what the job does; `deploy / wave 1 / plan network` plans.
+ */
+function ownName(name) {
+    return name.split(' / ').at(-1) ?? name;
+}
+/** Which stage a job is, by its own name; none for jobs of other kinds (such as the report itself). */
+function stageOfJob(name) {
+    const own = ownName(name);
+    if (/report/i.test(own))
+        return undefined;
+    return JOB_STAGE.find(([pattern]) => pattern.test(own))?.[1];
+}
+/**
+ * The stack a job names, among the stacks the report knows: `apply vms`, or a matrix leg's default name
+ * `apply (vms, prod)`. None when the job names no known stack, as a single-stack pipeline's `apply` does.
+ */
+function stackOfJob(name, stacks) {
+    return ownName(name)
+        .split(/[\s(),]+/)
+        .find((word) => stacks.has(word));
+}
+function seconds(from, to) {
+    if (!from || !to)
+        return undefined;
+    const value = (Date.parse(to) - Date.parse(from)) / 1000;
+    return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+function minusSeconds(at, value) {
+    return new Date(Date.parse(at) - value * 1000).toISOString();
+}
+const plus = (n, sign) => `${sign}${n}`;
+function row(stage, stack, status, extra = {}) {
+    return { stage, stack, status, estimated: false, figures: [], ...extra };
+}
+/** The stage rows the artifacts tell of, before the jobs are taken into account. */
+function rowsFromArtifacts(artifacts) {
+    const rows = [];
+    const unreadable = (stage, a) => row(stage, a.stack, 'unreadable', { finishedAt: a.createdAt, note: `${a.name}: ${a.problem ?? ''}` });
+    const byStack = new Map();
+    for (const artifact of artifacts) {
+        const kinds = byStack.get(artifact.stack) ?? {};
+        kinds[artifact.kind] = artifact;
+        byStack.set(artifact.stack, kinds);
+    }
+    for (const a of artifacts) {
+        if (a.problem) {
+            const stage = { plan: 'plan', approval: 'approve', image: 'image', ansible: 'configure', smoke: 'smoke' }[a.kind];
+            if (stage)
+                rows.push(unreadable(stage, a));
+            continue;
+        }
+        switch (a.kind) {
+            case 'validate':
+                rows.push(row('validate', a.stack, 'success', {
+                    finishedAt: a.createdAt,
+                    figures: [`${a.files?.length ?? 0} file(s)`],
+                }));
+                break;
+            case 'image': {
+                const m = a.metadata;
+                if (!m)
+                    break;
+                rows.push(row('image', m.name, 'success', {
+                    finishedAt: m.buildTime,
+                    figures: [
+                        `image ${m.imageId || '(none)'}`,
+                        `packer ${m.packerVersion}`,
+                        ...(m.skipped ? [`reused from run ${m.builtBy.runId}`] : []),
+                    ],
+                }));
+                break;
+            }
+            case 'plan': {
+                const m = a.manifest;
+                if (!m)
+                    break;
+                const s = m.summary;
+                rows.push(row('plan', m.stack, 'success', {
+                    finishedAt: m.createdAt,
+                    figures: [
+                        `${plus(s.add, '+')} ${plus(s.change, '~')} ${plus(s.destroy, '-')}${s.replace ? ` ±${s.replace}` : ''}`,
+                        `${m.tool.name} ${m.tool.version}`,
+                        `digest ${m.planDigest.slice(0, 19)}`,
+                        ...(a.encrypted ? ['encrypted'] : []),
+                    ],
+                }));
+                break;
+            }
+            case 'approval': {
+                const r = a.record;
+                if (!r)
+                    break;
+                const status = r.status === 'approved' ? 'success' : r.status === 'rejected' ? 'failure' : 'pending';
+                const who = r.approvers.map((v) => v.login);
+                rows.push(row('approve', r.stack, status, {
+                    finishedAt: r.decidedAt,
+                    figures: [
+                        `${r.status} by ${r.decidedBy}${who.length > 0 ? `: ${who.join(', ')}` : ''}`,
+                        `digest ${r.planDigest.slice(0, 19)}`,
+                    ],
+                    ...(status !== 'success'
+                        ? {
+                            note: r.rejects.length > 0
+                                ? `rejected by ${r.rejects.map((v) => v.login).join(', ')}`
+                                : undefined,
+                        }
+                        : {}),
+                }));
+                break;
+            }
+            case 'ansible': {
+                const r = a.results;
+                if (!r)
+                    break;
+                const hosts = Object.keys(r.recap).length;
+                const changed = Object.values(r.recap).filter((h) => h.changed > 0).length;
+                const failed = r.exitCode !== 0 || r.failedHosts.length > 0 || r.unreachableHosts.length > 0;
+                rows.push(row('configure', r.stack, failed ? 'failure' : 'success', {
+                    startedAt: minusSeconds(r.createdAt, r.durationSeconds),
+                    finishedAt: r.createdAt,
+                    durationSeconds: r.durationSeconds,
+                    figures: [
+                        `${hosts} host(s), ${changed} changed`,
+                        ...(r.failedHosts.length > 0 ? [`failed: ${r.failedHosts.join(', ')}`] : []),
+                        ...(r.unreachableHosts.length > 0 ? [`unreachable: ${r.unreachableHosts.join(', ')}`] : []),
+                        ...(r.check ? ['check mode'] : []),
+                    ],
+                    ...(failed ? { note: `ansible-playbook exited ${r.exitCode}` } : {}),
+                }));
+                break;
+            }
+            case 'smoke': {
+                const s = a.smoke;
+                if (!s)
+                    break;
+                const finishedAt = s.createdAt ?? a.createdAt;
+                rows.push(row('smoke', s.stack ?? a.stack, s.failed > 0 ? 'failure' : 'success', {
+                    finishedAt,
+                    ...(finishedAt && s.durationSeconds > 0
+                        ? { startedAt: minusSeconds(finishedAt, s.durationSeconds), durationSeconds: s.durationSeconds }
+                        : {}),
+                    figures: [`${s.passed} passed, ${s.failed} failed of ${s.checks.length}`],
+                    ...(s.failed > 0
+                        ? {
+                            note: `failed: ${s.checks
+                                .filter((c) => c.status !== 'passed')
+                                .map((c) => c.name)
+                                .join(', ')}`,
+                        }
+                        : {}),
+                }));
+                break;
+            }
+            default:
+                break;
+        }
+    }
+    // The apply leaves outputs (and an inventory) when it succeeds, errored state when the backend
+    // refused the state; an approved plan with neither means the apply never ran or failed early.
+    for (const [stack, kinds] of byStack) {
+        const outputs = kinds.outputs;
+        const errored = kinds['errored-state'];
+        const inventory = kinds.inventory;
+        if (errored) {
+            rows.push(row('apply', stack, 'failure', {
+                finishedAt: errored.createdAt,
+                figures: [
+                    `errored state kept as ${errored.name}${errored.kind === 'errored-state' && errored.encrypted ? ' (encrypted)' : ''}`,
+                ],
+                note: 'the apply failed and the backend did not take the state: push the errored state before planning again',
+            }));
+        }
+        else if (outputs?.kind === 'outputs' && outputs.destroyed && !outputs.problem) {
+            const d = outputs.destroyed;
+            rows.push(row('apply', stack, 'destroyed', {
+                finishedAt: d.destroyedAt,
+                figures: [`destroyed at ${d.destroyedAt}`, `digest ${d.planDigest.slice(0, 19)}`],
+            }));
+        }
+        else if (outputs) {
+            const names = outputs.kind === 'outputs' ? (outputs.outputNames ?? []) : [];
+            const hosts = inventory?.kind === 'inventory' ? (inventory.hosts ?? []) : [];
+            rows.push(row('apply', stack, outputs.problem ? 'unreadable' : 'success', {
+                finishedAt: outputs.createdAt,
+                figures: [
+                    `${names.length} output(s)`,
+                    ...(inventory ? [`inventory: ${hosts.length} host(s)`] : []),
+                ],
+                ...(outputs.problem ? { note: `${outputs.name}: ${outputs.problem}` } : {}),
+            }));
+        }
+        else if (kinds.approval?.kind === 'approval' && kinds.approval.record?.status === 'approved') {
+            rows.push(row('apply', stack, 'missing', {
+                note: `the plan was approved, but no ${stack ? `outputs-${stack}` : 'outputs'} artifact exists: the apply did not run, or failed`,
+            }));
+        }
+    }
+    return rows;
+}
+const JOB_STATUS = {
+    success: 'success',
+    failure: 'failure',
+    timed_out: 'failure',
+    cancelled: 'failure',
+    startup_failure: 'failure',
+    action_required: 'pending',
+    skipped: 'skipped',
+    neutral: 'success',
+};
+/**
+ * Puts the jobs' times and conclusions onto the rows: a job's times are what the stage took, and a
+ * failed job fails its stage even when the artifacts look complete. A stage whose job failed before it
+ * uploaded anything gets a row of its own.
+ */
+function applyJobs(rows, jobs) {
+    const stacks = new Set(rows.map((r) => r.stack).filter((stack) => stack !== ''));
+    for (const job of jobs) {
+        const stage = stageOfJob(job.name);
+        if (!stage)
+            continue;
+        const status = job.status !== 'completed' ? 'pending' : (JOB_STATUS[job.conclusion ?? ''] ?? 'failure');
+        // A job that names its stack (one matrix leg of a multi-stack pipeline) speaks for that stack's row
+        // only; one that names none speaks for every row of its stage.
+        const stack = stackOfJob(job.name, stacks);
+        const matching = rows.filter((r) => r.stage === stage && r.job === undefined && (stack === undefined || r.stack === stack));
+        const times = {
+            startedAt: job.startedAt,
+            finishedAt: job.completedAt,
+            durationSeconds: seconds(job.startedAt, job.completedAt),
+            job: job.name,
+        };
+        if (matching.length === 0) {
+            if (status === 'skipped' && !job.startedAt) {
+                rows.push(row(stage, stack ?? '', 'skipped', { job: job.name, note: `job ${job.name} was skipped` }));
+                continue;
+            }
+            rows.push(row(stage, stack ?? '', status, {
+                ...times,
+                // A stage job that succeeded with nothing to record (a stack without a playbook) says so.
+                ...(status !== 'success'
+                    ? { note: `job ${job.name}: ${job.conclusion ?? job.status}, and it left no artifact` }
+                    : { figures: ['no artifact'] }),
+            }));
+            continue;
+        }
+        for (const r of matching) {
+            Object.assign(r, times);
+            if (status === 'failure' && r.status !== 'failure') {
+                r.status = 'failure';
+                r.note = `job ${job.name} failed`;
+            }
+            if (status === 'success' && r.status === 'missing')
+                r.status = 'success';
+        }
+    }
+}
+/** Rows in pipeline order, then by stack; rows without a start begin where the stage before ended. */
+function orderAndEstimate(rows) {
+    const sorted = rows.sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage) || a.stack.localeCompare(b.stack));
+    let lastEnd;
+    for (const r of sorted) {
+        if (!r.startedAt && r.finishedAt) {
+            const start = lastEnd && Date.parse(lastEnd) <= Date.parse(r.finishedAt) ? lastEnd : r.finishedAt;
+            r.startedAt = start;
+            r.estimated = true;
+        }
+        r.durationSeconds ??= seconds(r.startedAt, r.finishedAt);
+        if (r.finishedAt && (!lastEnd || Date.parse(r.finishedAt) > Date.parse(lastEnd)))
+            lastEnd = r.finishedAt;
+    }
+    return sorted;
+}
+function outcomeOf(rows, jobs) {
+    const failedJob = jobs.some((j) => j.status === 'completed' && stageOfJob(j.name) && JOB_STATUS[j.conclusion ?? ''] === 'failure');
+    if (failedJob ||
+        rows.some((r) => r.status === 'failure' || r.status === 'missing' || r.status === 'unreadable'))
+        return 'failure';
+    if (rows.some((r) => r.status === 'pending'))
+        return 'pending';
+    return 'success';
+}
+function buildModel(input) {
+    const rows = rowsFromArtifacts(input.artifacts);
+    applyJobs(rows, input.jobs);
+    const stages = orderAndEstimate(rows);
+    const starts = stages
+        .map((r) => r.startedAt)
+        .filter((t) => !!t)
+        .sort();
+    const ends = stages
+        .map((r) => r.finishedAt)
+        .filter((t) => !!t)
+        .sort();
+    const { run } = input;
+    const release = releaseSection(input.artifacts, input.now);
+    return {
+        title: input.title ?? `${run.owner}/${run.repo}${input.workflow ? ` · ${input.workflow}` : ''}`,
+        outcome: outcomeOf(stages, input.jobs),
+        run: {
+            repository: `${run.owner}/${run.repo}`,
+            runId: run.runId,
+            runAttempt: run.runAttempt,
+            url: run.runUrl,
+            commit: run.sha,
+            ref: run.ref,
+            actor: run.actor,
+        },
+        generatedAt: input.now.toISOString(),
+        stages,
+        artifacts: input.artifacts,
+        jobs: input.jobs,
+        jobsNote: input.jobsNote,
+        startedAt: starts[0],
+        finishedAt: ends.at(-1),
+        ...(release ? { release } : {}),
+    };
+}
+/** The stacks whose outputs artifact says they were destroyed, by stack. */
+function model_destroyedStacks(artifacts) {
+    return artifacts
+        .flatMap((a) => (a.kind === 'outputs' && a.destroyed && !a.problem ? [a.destroyed] : []))
+        .sort((a, b) => a.stack.localeCompare(b.stack));
+}
+/** report.json: what deployment metrics (frequency, change failure rate, time to restore) are made from. */
+function reportJson(model) {
+    const plans = model.artifacts.flatMap((a) => (a.kind === 'plan' && a.manifest ? [a.manifest] : []));
+    const sum = (pick) => plans.reduce((total, m) => total + pick(m.summary), 0);
+    const ansible = model.artifacts.flatMap((a) => (a.kind === 'ansible' && a.results ? [a.results] : []));
+    const smoke = model.artifacts.flatMap((a) => (a.kind === 'smoke' && a.smoke ? [a.smoke] : []));
+    const approvals = model.artifacts.flatMap((a) => (a.kind === 'approval' && a.record ? [a.record] : []));
+    const releases = model.artifacts.flatMap((a) => (a.kind === 'release' && a.release ? [a.release] : []));
+    const applies = model.stages.filter((r) => r.stage === 'apply');
+    // A destroyed stack's apply is no deployment: deployment frequency does not count a destroy.
+    const deployed = applies.length > 0 && applies.every((r) => r.status === 'success');
+    const afterApply = model.stages.filter((r) => ['apply', 'configure', 'smoke'].includes(r.stage));
+    return {
+        schema: 'iac/report@1',
+        producer: { action: 'report', version: SUITE_VERSION },
+        title: model.title,
+        outcome: model.outcome,
+        run: model.run,
+        generatedAt: model.generatedAt,
+        startedAt: model.startedAt ?? null,
+        finishedAt: model.finishedAt ?? null,
+        durationSeconds: model.startedAt && model.finishedAt ? (seconds(model.startedAt, model.finishedAt) ?? null) : null,
+        stages: model.stages.map((r) => ({
+            stage: r.stage,
+            stack: r.stack,
+            status: r.status,
+            startedAt: r.startedAt ?? null,
+            finishedAt: r.finishedAt ?? null,
+            durationSeconds: r.durationSeconds ?? null,
+            estimated: r.estimated,
+            figures: r.figures,
+            ...(r.job ? { job: r.job } : {}),
+            ...(r.note ? { note: r.note } : {}),
+        })),
+        metrics: {
+            /** A deployment happened: every apply of the run succeeded (deployment frequency counts these). */
+            deployment: deployed,
+            /** A change reached the apply and something from the apply on failed (change failure rate). */
+            changeFailure: applies.length > 0 && afterApply.some((r) => r.status === 'failure' || r.status === 'missing'),
+            /** With the previous failed run's finishedAt, a success here gives the time to restore. */
+            restored: deployed && model.outcome === 'success',
+        },
+        counts: {
+            plan: {
+                stacks: plans.length,
+                add: sum((s) => s.add),
+                change: sum((s) => s.change),
+                destroy: sum((s) => s.destroy),
+                replace: sum((s) => s.replace),
+                import: sum((s) => s.import),
+                move: sum((s) => s.move),
+                deletes: plans.flatMap((m) => m.summary.deletes.map((address) => `${m.stack}:${address}`)),
+            },
+            approvals: approvals.map((r) => ({
+                stack: r.stack,
+                status: r.status,
+                planDigest: r.planDigest,
+                decidedBy: r.decidedBy,
+                approvers: r.approvers.map((v) => v.login),
+            })),
+            ansible: {
+                hosts: ansible.reduce((n, r) => n + Object.keys(r.recap).length, 0),
+                changedHosts: ansible.reduce((n, r) => n + Object.values(r.recap).filter((h) => h.changed > 0).length, 0),
+                failedHosts: ansible.reduce((n, r) => n + r.failedHosts.length + r.unreachableHosts.length, 0),
+            },
+            smoke: {
+                total: smoke.reduce((n, s) => n + s.checks.length, 0),
+                passed: smoke.reduce((n, s) => n + s.passed, 0),
+                failed: smoke.reduce((n, s) => n + s.failed, 0),
+            },
+        },
+        artifacts: model.artifacts.map((a) => ({
+            name: a.name,
+            kind: a.kind,
+            stack: a.stack,
+            read: !a.problem,
+            ...(a.problem ? { problem: a.problem } : {}),
+        })),
+        /** The stacks this run destroyed, as their outputs artifacts' destroyed.json say. */
+        destroyed: model_destroyedStacks(model.artifacts),
+        ...(model.backup ? { backup: model.backup } : {}),
+        // The records as read, for metrics over releases; a record that did not read is in `artifacts`.
+        ...(model.release ? { releases } : {}),
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
+
 
 /**
  * report.md and the job summary. Every text that came from an artifact (stack names, addresses,
@@ -49216,6 +49754,7 @@ const STATUS_MARK = {
     skipped: ':fast_forward: skipped',
     missing: ':warning: missing',
     unreadable: ':warning: unreadable',
+    destroyed: ':wastebasket: destroyed',
 };
 const OUTCOME_MARK = {
     success: ':white_check_mark: **Succeeded**',
@@ -49246,6 +49785,7 @@ const MERMAID_STATE = {
     skipped: '',
     missing: 'crit, ',
     unreadable: 'crit, ',
+    destroyed: 'done, ',
 };
 /** The timeline as a Mermaid gantt chart; times as epoch milliseconds so no time zone is involved. */
 function mermaidGantt(rows) {
@@ -49290,6 +49830,18 @@ function releaseMarkdown(section) {
         lines.push(`:warning: The release record ${codeSpan(w.artifact)} could not be read: ${codeSpan(w.problem)}`, '');
     }
     return lines;
+}
+/** One line a stack the run destroyed: what the outputs artifact's destroyed.json says. */
+function destroyedSection(artifacts) {
+    const destroyed = destroyedStacks(artifacts);
+    if (destroyed.length === 0)
+        return [];
+    return [
+        '### Destroyed',
+        '',
+        ...destroyed.map((d) => `- :wastebasket: ${codeSpan(d.stack)} was destroyed at ${codeSpan(d.destroyedAt)} by plan ${codeSpan(d.planDigest)} in run ${d.runId}; it has no outputs now.`),
+        '',
+    ];
 }
 function planSection(artifacts) {
     const plans = artifacts.flatMap((a) => (a.kind === 'plan' && a.manifest ? [{ a, m: a.manifest }] : []));
@@ -49395,6 +49947,7 @@ function renderMarkdown(model) {
         ...stageTable(model.stages),
         '',
         ...(gantt ? ['### Timeline', '', gantt, ''] : []),
+        ...destroyedSection(model.artifacts),
         ...planSection(model.artifacts),
         ...approvalSection(model.artifacts),
         ...ansibleSection(model.artifacts),
@@ -49503,7 +50056,7 @@ async function releaseOfDeployment(api, deploymentId, reader) {
     return release;
 }
 /** What a stack's plan gives the image: the release's image id, or its name when the builder has no id. */
-function imageIdentifier(release) {
+function binding_imageIdentifier(release) {
     if (!release.image)
         return undefined;
     return release.image.identifier ?? (release.image.id || release.image.name);
@@ -49535,8 +50088,8 @@ function bindingRefusals(binding, release, plan) {
     if (binding.commit !== release.commit) {
         refusals.push(`The plan names commit ${binding.commit.slice(0, 12)}, but ${name} is commit ${release.commit.slice(0, 12)}.`);
     }
-    const image = imageIdentifier(release);
-    const boundImage = binding.image ? imageIdentifier(binding) : undefined;
+    const image = binding_imageIdentifier(release);
+    const boundImage = binding.image ? binding_imageIdentifier(binding) : undefined;
     if (boundImage !== image) {
         refusals.push(`The plan names ${boundImage === undefined ? 'no image' : `image ${boundImage}`}, but ${name} runs ${image === undefined ? 'no image' : `image ${image}`}.`);
     }
@@ -49592,7 +50145,7 @@ async function bindPlanToRelease(api, request) {
         const name = request.imageVariable;
         const value = request.vars.find(([given]) => given === name)?.[1];
         if (!value) {
-            refuse(`input "vars" gives no ${name}, which image-variable names: give it the release's image, ${JSON.stringify(imageIdentifier(release) ?? '')}`);
+            refuse(`input "vars" gives no ${name}, which image-variable names: give it the release's image, ${JSON.stringify(binding_imageIdentifier(release) ?? '')}`);
         }
         imageVariable = { name, value: value ?? '' };
     }
@@ -49776,7 +50329,7 @@ function refuseBackendCredentials(backend) {
     const first = held[0];
     if (first === undefined)
         return;
-    throw new ConfigurationError(`The ${backend.type} backend's configuration sets ${held.join(', ')} (in the backend block or a backend-config file), ` +
+    throw new errors/* ConfigurationError */.j1(`The ${backend.type} backend's configuration sets ${held.join(', ')} (in the backend block or a backend-config file), ` +
         `${whyAndWhere(first)}. Nothing was planned.`);
 }
 function isSet(value) {
@@ -50610,11 +51163,15 @@ class TerraformCli {
         });
         return this.document(stdout, 'output -json');
     }
-    /** The current state, or undefined when there is none (`state pull` then prints nothing). */
-    async statePull() {
+    /**
+     * The current state, or undefined when there is none (`state pull` then prints nothing). With a
+     * workspace, that workspace's state, read through TF_WORKSPACE so that reading one never creates it.
+     */
+    async statePull(options = {}) {
         const { stdout } = await this.run(['state', 'pull', '-no-color'], {
             streamStdout: false,
             readsConfiguration: false,
+            ...(options.workspace ? { env: { TF_WORKSPACE: options.workspace } } : {}),
         });
         const { value, preamble } = parseJsonDocument(stdout);
         if (preamble)
@@ -50876,12 +51433,15 @@ function redactOutputs(outputJson, options) {
             continue;
         }
         values[name] = options.exposeSensitive ? output.value : REDACTED;
-        for (const leaf of stringLeaves(output.value))
-            for (const form of maskForms(leaf))
-                secrets.add(form);
+        for (const form of outputs_secretForms(output.value))
+            secrets.add(form);
     }
     // Longest first, so that redacting a value never leaves part of a longer one that contains it.
     return { values, nonSensitive, secrets: [...secrets].sort((a, b) => b.length - a.length) };
+}
+/** The forms of every string inside a sensitive value that must be masked and redacted. */
+function outputs_secretForms(value) {
+    return stringLeaves(value).flatMap(maskForms);
 }
 /** Every string in a value, at any depth. Numbers and booleans are too common to mask usefully. */
 function stringLeaves(value) {
@@ -50937,7 +51497,473 @@ function lazyGitHubClient(token, logger, run, missingToken) {
     })());
 }
 
+;// CONCATENATED MODULE: ./lib/terraform/configuration.js
+
+
+
+
+/** The root module's declarations: every `*.tf` and `*.tf.json` file of the directory (not its modules). */
+async function configuration_readDeclarations(directory, shown = directory) {
+    let names;
+    try {
+        names = await readdir(directory);
+    }
+    catch {
+        throw new ConfigurationError(`The configuration directory ${shown} does not exist in this checkout.`);
+    }
+    const declarations = { outputs: new Map(), variables: new Map() };
+    for (const name of names.filter((n) => n.endsWith('.tf') || n.endsWith('.tf.json')).sort()) {
+        const text = await readFile(join(directory, name), 'utf8');
+        let body;
+        try {
+            body = name.endsWith('.json') ? JSON.parse(text) : await parseHcl(text);
+        }
+        catch {
+            // Not this reader's to report: the tool says what is wrong with the file, and where.
+            continue;
+        }
+        for (const body0 of hclBodies(body)) {
+            collect(body0.output, declarations.outputs);
+            collect(body0.variable, declarations.variables);
+        }
+    }
+    return declarations;
+}
+function collect(blocks, into) {
+    for (const byName of hclBodies(blocks)) {
+        for (const [name, declaration] of Object.entries(byName)) {
+            const bodies = hclBodies(declaration);
+            const known = into.get(name);
+            // An override file may set sensitive or the type on a block declared elsewhere: the later wins.
+            const sensitive = bodies.some((d) => d.sensitive === true) || (known?.sensitive ?? false);
+            const type = bodies.map((d) => bareExpression(d.type)).find((t) => t !== undefined) ?? known?.type;
+            into.set(name, { sensitive, ...(type !== undefined ? { type } : {}) });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/terraform/stack-state.js
+
+
+
+
+
+
+async function stack_state_readStackState(location, deps) {
+    const dataDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(deps.scratch, `iac-state-${location.stack}-`));
+    const lockFile = (0,external_node_path_.join)(location.directory, LOCK_FILE);
+    const hadLockFile = (0,external_node_fs_.existsSync)(lockFile);
+    const cli = new TerraformCli({
+        tool: deps.tool,
+        exec: deps.exec,
+        logger: deps.logger,
+        cwd: location.directory,
+        relativeDir: manifest_toWorkspacePath(deps.workspace, location.directory),
+        env: { TF_DATA_DIR: dataDir },
+    });
+    try {
+        const backend = await deps.logger.group(`${deps.tool.name} init (state of ${location.stack})`, () => cli.init({ backendConfig: location.backendConfig, lockfileReadonly: hadLockFile }));
+        if (backend)
+            refuseBackendCredentials(backend);
+        const pulled = await cli.statePull(location.workspace !== 'default' ? { workspace: location.workspace } : {});
+        return {
+            stack: location.stack,
+            backend: backendRecord(backend),
+            ...(pulled ? { state: appliedState(pulled) } : {}),
+        };
+    }
+    finally {
+        // init writes a lock file beside a configuration that has none: not ours to leave in the checkout.
+        if (!hadLockFile)
+            await (0,promises_.rm)(lockFile, { force: true });
+        await (0,promises_.rm)(dataDir, { recursive: true, force: true });
+    }
+}
+/** The parts of a state document (format version 4) that stack inputs and destroy checks read. */
+function appliedState(document) {
+    const outputs = {};
+    const raw = document.outputs;
+    if (raw && typeof raw === 'object') {
+        for (const [name, entry] of Object.entries(raw)) {
+            outputs[name] = { value: entry.value, sensitive: entry.sensitive === true };
+        }
+    }
+    const resources = Array.isArray(document.resources)
+        ? document.resources
+            .filter((r) => r.mode === 'managed')
+            .reduce((sum, r) => sum + (Array.isArray(r.instances) ? r.instances.length : 0), 0)
+        : 0;
+    return {
+        lineage: typeof document.lineage === 'string' ? document.lineage : '',
+        serial: typeof document.serial === 'number' ? document.serial : 0,
+        outputs,
+        resources,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/terraform/stack-inputs.js
+
+
+
+
+
+
+
+
+
+/** What a plan shows for an input whose stack was never applied. */
+function pendingValue(stack) {
+    return `(known after ${stack} is applied)`;
+}
+/**
+ * Reads the inputs of a stack about to be planned. Everything that can be refused from the configurations
+ * alone (an input on an undeclared variable or output, a secret into a variable the tool would print, a
+ * secret into an unsealed bundle) is refused before any state is read.
+ */
+async function receiveStackInputs(sources, receiving, deps) {
+    if (sources.length === 0)
+        return { records: [], values: {}, pending: [] };
+    const twice = sources.find((s) => receiving.varNames.includes(s.variable));
+    if (twice) {
+        throw new ConfigurationError(`Input "vars" sets ${twice.variable}, which stack ${receiving.stack} receives from ${twice.stack}'s output ${twice.output} (stack-inputs): give it one way only.`);
+    }
+    const upstreams = uniqueStacks(sources);
+    const { own, declared } = await declaredInputs(sources, receiving, deps.workspace);
+    const states = new Map((await Promise.all(upstreams.map((s) => readStackState(stack_inputs_locationOf(s, deps), deps)))).map((state) => [
+        state.stack,
+        state,
+    ]));
+    const records = [];
+    const values = {};
+    const pending = new Map();
+    for (const source of sources) {
+        const read = states.get(source.stack);
+        const output = read.state?.outputs[source.output];
+        const sensitive = output?.sensitive === true ||
+            (declared.get(source.stack)?.outputs.get(source.output)?.sensitive ?? false);
+        if (sensitive)
+            refuseExposedSecret(source, receiving, own);
+        const record = {
+            variable: source.variable,
+            stack: source.stack,
+            output: source.output,
+            sensitive,
+            workingDirectory: source.directory,
+            workspace: source.workspace ?? 'default',
+            backend: read.backend,
+        };
+        if (read.state && output) {
+            // Masked before anything can print it: the tool's plan output, a diff, an error message.
+            if (sensitive)
+                for (const form of secretForms(output.value))
+                    deps.logger.mask(form);
+            record.state = { lineage: read.state.lineage, serial: read.state.serial };
+            record.sha256 = valueDigest(output.value);
+            values[source.variable] = output.value;
+            deps.logger.info(`Input ${source.variable} ← ${source.stack}.${source.output} (state serial ${read.state.serial}, sha256 ${record.sha256.slice(0, 12)})`);
+        }
+        else {
+            pending.set(source.stack, [...(pending.get(source.stack) ?? []), source.variable]);
+            values[source.variable] = placeholderFor(own.variables.get(source.variable)?.type, pendingValue(source.stack));
+        }
+        records.push(record);
+    }
+    for (const [stack, variables] of pending) {
+        deps.logger.warning(`${stack} has not applied ${variables.length === 1 ? 'the output' : 'the outputs'} ${receiving.stack} reads yet: ${listOf(variables)} ${variables.length === 1 ? 'is a placeholder' : 'are placeholders'}, and this plan is provisional (it cannot be approved or applied).`, { title: `Provisional plan for ${receiving.stack}` });
+    }
+    return { records, values, pending: [...pending.keys()] };
+}
+/**
+ * Refuses, from the configurations alone, an input on a variable the stack does not declare or on an
+ * output its upstream does not declare; resolves to what both declare.
+ */
+async function declaredInputs(sources, receiving, workspace) {
+    const upstreams = uniqueStacks(sources);
+    const [own, ...theirs] = await Promise.all([
+        readDeclarations(receiving.directory, toWorkspacePath(workspace, receiving.directory)),
+        ...upstreams.map((s) => readDeclarations(join(workspace, s.directory), s.directory)),
+    ]);
+    const declared = new Map(upstreams.map((s, i) => [s.stack, theirs[i]]));
+    for (const source of sources) {
+        refuseUndeclared(source, receiving, own, declared.get(source.stack));
+    }
+    return { own: own, declared };
+}
+/**
+ * tf-apply's check: refuses a provisional bundle, and one whose inputs moved since the plan. An upstream
+ * state that moved on (another serial) with the same value is fine: the plan is still what it was.
+ */
+async function recheckStackInputs(manifest, sources, deps) {
+    const records = manifest.inputs ?? [];
+    if (manifest.provisional) {
+        const pending = [...new Set(records.filter((r) => !r.state).map((r) => r.stack))];
+        const inputs = records.filter((r) => !r.state).map((r) => r.variable);
+        throw new errors/* ConfigurationError */.j1(`The plan of ${manifest.stack} is provisional: it was made before ${listOf(pending)} ${pending.length === 1 ? 'was' : 'were'} applied, so ${listOf(inputs)} had no value yet. ` +
+            `Apply ${listOf(pending)}, then plan ${manifest.stack} again. Nothing was applied.`);
+    }
+    if (records.length === 0)
+        return;
+    const byVariable = new Map(sources.map((s) => [s.variable, s]));
+    const missing = records.filter((r) => !byVariable.has(r.variable));
+    if (missing.length > 0) {
+        throw new errors/* ConfigurationError */.j1(`Input "stack-inputs" must name where ${listOf(missing.map((r) => r.variable))} come${missing.length === 1 ? 's' : ''} from: the plan received ${missing.length === 1 ? 'it' : 'them'} from ${listOf([...new Set(missing.map((r) => r.stack))])}, and tf-apply reads their state again before applying. Give tf-apply the stack-inputs tf-plan had. Nothing was applied.`);
+    }
+    for (const record of records) {
+        const source = byVariable.get(record.variable);
+        if (source.stack !== record.stack ||
+            source.output !== record.output ||
+            source.directory !== record.workingDirectory ||
+            (source.workspace ?? 'default') !== record.workspace) {
+            throw new errors/* ConfigurationError */.j1(`Input "stack-inputs" gives ${record.variable} from ${source.stack}.${source.output} (${source.directory}), but the plan received it from ${record.stack}.${record.output} (${record.workingDirectory}): give tf-apply the stack-inputs tf-plan had. Nothing was applied.`);
+        }
+    }
+    const upstreams = uniqueStacks(records.map((r) => byVariable.get(r.variable)));
+    const states = new Map((await Promise.all(upstreams.map((s) => stack_state_readStackState(stack_inputs_locationOf(s, deps), deps)))).map((state) => [
+        state.stack,
+        state,
+    ]));
+    for (const record of records) {
+        const now = states.get(record.stack);
+        refuseOtherUpstreamBackend(record, now.backend);
+        const then = record.state;
+        if (!then)
+            continue;
+        if (now.state?.lineage === then.lineage && now.state.serial === then.serial)
+            continue;
+        const output = now.state?.outputs[record.output];
+        if (!output || valueDigest(output.value) !== record.sha256) {
+            const was = `serial ${then.serial} then, ${now.state ? `serial ${now.state.serial}${now.state.lineage !== then.lineage ? ' of another lineage' : ''}` : 'no state'} now`;
+            throw new errors/* ConfigurationError */.j1(`${record.stack}'s ${record.output} changed since this plan: plan again. ${manifest.stack}'s ${record.variable} was planned with the value ${record.stack} had applied then (${was}), and applying it would use a value nobody approved. Nothing was applied.`);
+        }
+        deps.logger.info(`${record.stack} was applied again since this plan (serial ${then.serial} → ${now.state?.serial ?? '?'}), but its ${record.output} is the same: ${record.variable} is as approved.`);
+    }
+}
+/** The sha256 of a value's canonical JSON (object keys sorted at every depth), lowercase hex. */
+function valueDigest(value) {
+    return (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(value)).digest('hex');
+}
+/**
+ * JSON with object keys sorted at every depth: the same value read from two states gives the same text,
+ * whatever order the tool wrote its keys in. (Both readings parse the tool's JSON with JSON.parse, so
+ * numbers and strings come out the same way.)
+ */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value ?? null);
+}
+function refuseUndeclared(source, receiving, own, theirs) {
+    if (!own.variables.has(source.variable)) {
+        throw new ConfigurationError(`Stack ${receiving.stack}'s input ${source.variable} reads ${source.stack}'s output ${source.output}, but ${receiving.stack}'s configuration declares no variable ${source.variable}: declare it, or fix the stack's inputs. Nothing was planned.`);
+    }
+    if (!theirs.outputs.has(source.output)) {
+        const offered = [...theirs.outputs.keys()];
+        throw new ConfigurationError(`Stack ${receiving.stack}'s input ${source.variable} reads output ${source.output} of stack ${source.stack}, which ${source.stack}'s configuration (${source.directory}) does not declare${offered.length > 0 ? ` (it declares ${offered.join(', ')})` : ' (it declares no output)'}. Nothing was planned.`);
+    }
+}
+function refuseExposedSecret(source, receiving, own) {
+    if (!own.variables.get(source.variable)?.sensitive) {
+        throw new ConfigurationError(`${source.stack}'s output ${source.output} is sensitive, but ${receiving.stack}'s variable ${source.variable} is not: declare it with \`sensitive = true\`, so that the plan never shows the value. Nothing was planned.`);
+    }
+    if (!receiving.sealed) {
+        throw new ConfigurationError(`${source.stack}'s output ${source.output} is sensitive, and the plan bundle of ${receiving.stack} would carry it in the clear (the planfile holds every variable's value): give encryption-key to seal the bundle. Nothing was planned.`);
+    }
+}
+function refuseOtherUpstreamBackend(record, now) {
+    const fields = ['type', 'bucket', 'key', 'region', 'endpoint', 'workspaceKeyPrefix'];
+    if (fields.every((field) => (record.backend[field] ?? '') === (now[field] ?? '')))
+        return;
+    throw new errors/* ConfigurationError */.j1(`The plan read ${record.variable} from ${record.stack}'s state in ${describeBackend(record.backend)}, but stack-inputs now point at ${describeBackend(now)}: give tf-apply the stack-inputs tf-plan had. Nothing was applied.`);
+}
+function uniqueStacks(sources) {
+    const byStack = new Map();
+    for (const source of sources)
+        if (!byStack.has(source.stack))
+            byStack.set(source.stack, source);
+    return [...byStack.values()];
+}
+function stack_inputs_locationOf(source, deps) {
+    return {
+        stack: source.stack,
+        directory: (0,external_node_path_.join)(deps.workspace, source.directory),
+        workspace: source.workspace ?? 'default',
+        backendConfig: (source['backend-config'] ?? '')
+            .split('\n')
+            .map((line) => line.trim())
+            .filter((line) => line !== ''),
+    };
+}
+function listOf(names) {
+    if (names.length <= 1)
+        return names.join('');
+    return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+}
+
+;// CONCATENATED MODULE: ./lib/terraform/destroyed.js
+
+
+
+
+
+
+
+/**
+ * What a destroy leaves behind, once tf-apply applied a `destroy: true` plan: the outputs artifact says
+ * the stack is destroyed (outputs.json `{}` beside destroyed.json), and the stack's deployments in the
+ * environment go inactive, so neither a dependent stack's plan nor the environment's page takes the
+ * stack for deployed. The report reads destroyed.json (src/report/gather.ts).
+ */
+const DESTROYED_FILE = 'destroyed.json';
+const destroyedRecordSchema = object({
+    stack: schemas_string().min(1),
+    destroyedAt: iso_datetime({ offset: true }),
+    planDigest: schemas_string().regex(/^sha256:[0-9a-f]{64}$/),
+    runId: schemas_number().int().positive(),
+});
+/** Reads destroyed.json; throws with the file named when it breaks the shape. */
+function readDestroyedRecord(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`${DESTROYED_FILE} is not valid JSON`);
+    }
+    const parsed = destroyedRecordSchema.safeParse(value);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new Error(`${DESTROYED_FILE}: ${issue?.path.join('.') || 'the document'} ${issue?.message ?? 'is invalid'}`);
+    }
+    return parsed.data;
+}
+/**
+ * After a successful apply of a destroy plan: uploads `<prefix>-outputs-<stack>` with an empty
+ * outputs.json, destroyed.json and the manifest of the plan applied, then sets the stack's deployments
+ * in the environment inactive. In this order: the artifact is what dependent stacks and the report read,
+ * so it is out before anything else can fail.
+ */
+async function recordDestroyed(options, deps) {
+    const record = {
+        stack: options.stack,
+        destroyedAt: (deps.now?.() ?? new Date()).toISOString(),
+        planDigest: options.manifest.planDigest,
+        runId: deps.run.runId,
+    };
+    const dir = (0,external_node_path_.join)(options.scratch, 'outputs');
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const outputsPath = (0,external_node_path_.join)(dir, 'outputs.json');
+    const files = {
+        [outputsPath]: '{}\n',
+        [(0,external_node_path_.join)(dir, DESTROYED_FILE)]: `${JSON.stringify(record, null, 2)}\n`,
+        [(0,external_node_path_.join)(dir, manifest_MANIFEST_FILE)]: `${JSON.stringify(options.manifest, null, 2)}\n`,
+    };
+    for (const [path, text] of Object.entries(files))
+        await (0,promises_.writeFile)(path, text);
+    const artifact = artifactName(options.artifactPrefix, 'outputs', options.stack);
+    await deps.artifacts.upload(artifact, Object.keys(files), dir);
+    deps.logger.info(`Uploaded ${artifact}: ${options.stack} is destroyed, with no outputs.`);
+    const deactivated = options.environment && deps.deployments
+        ? await deactivateStack(await deps.deployments(), {
+            environment: options.environment,
+            stack: options.stack,
+            deploymentId: options.deploymentId,
+            description: `${options.stack} destroyed by plan ${digest_shortDigest(options.manifest.planDigest)}`,
+        })
+        : [];
+    if (options.environment) {
+        deps.logger.info(deactivated.length > 0
+            ? `Set ${deactivated.length} deployment(s) of ${options.stack} in ${options.environment} inactive: ${deactivated.join(', ')}.`
+            : `No deployment of ${options.stack} in ${options.environment} was active.`);
+    }
+    return {
+        outputs: {},
+        outputsPath,
+        destroyed: {
+            record,
+            artifact,
+            deleted: options.applied.length,
+            environment: options.environment,
+            deactivated,
+        },
+    };
+}
+/** The payload's stack, for deployments created with an object or with JSON text. */
+function stackOf(deployment) {
+    let payload = deployment.payload;
+    if (typeof payload === 'string') {
+        try {
+            payload = JSON.parse(payload);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    const stack = payload?.stack;
+    return typeof stack === 'string' ? stack : undefined;
+}
+/** A deployment whose latest status is one of these still shows as deployed on the environment's page. */
+const ACTIVE_STATES = new Set(['success', 'in_progress', 'queued', 'pending']);
+/** The latest of a deployment's statuses; GitHub lists them newest first, but ties are read by time. */
+function latestState(statuses) {
+    // A deployment without any status is pending, as GitHub shows it.
+    let latest;
+    for (const status of statuses) {
+        if (!latest || Date.parse(status.created_at) > Date.parse(latest.created_at))
+            latest = status;
+    }
+    return latest?.state ?? 'pending';
+}
+/**
+ * Sets inactive the deployment made for this destroy and every earlier deployment of the same stack
+ * (the payload's `stack`) still active in the environment. Releases, whose payload is a release record
+ * rather than one stack's apply, are the releases domain's and are left alone; so is any deployment of
+ * the stack made after this one. Returns the ids set inactive, newest first.
+ */
+async function deactivateStack(api, target) {
+    const listed = await api.list(target.environment);
+    const at = target.deploymentId === undefined ? 0 : listed.findIndex((d) => d.id === target.deploymentId);
+    // Newest first: this deployment, then the earlier ones; when it is not listed, all of them.
+    const candidates = listed.slice(Math.max(at, 0)).filter((d) => stackOf(d) === target.stack);
+    const active = [];
+    for (const deployment of candidates) {
+        if (ACTIVE_STATES.has(latestState(await api.statuses(deployment.id))))
+            active.push(deployment.id);
+    }
+    for (const id of active)
+        await api.setStatus(id, 'inactive', target.description);
+    return active;
+}
+/** The job summary of an apply that destroyed the stack. */
+function destroyedSummary(summary, manifest) {
+    const { record } = summary;
+    const deployments = summary.environment
+        ? [
+            '',
+            summary.deactivated.length > 0
+                ? `Deployments of ${escape_codeSpan(record.stack)} in ${escape_codeSpan(summary.environment)} set inactive: ${summary.deactivated.length}.`
+                : `No deployment of ${escape_codeSpan(record.stack)} in ${escape_codeSpan(summary.environment)} was active.`,
+        ]
+        : [];
+    return [
+        `## Destroyed ${escape_codeSpan(record.stack)} (workspace ${escape_codeSpan(manifest.workspace)})`,
+        '',
+        `Resources destroyed: ${summary.deleted}, at ${record.destroyedAt}.`,
+        '',
+        `Plan digest ${escape_codeSpan(record.planDigest)}, planned at commit ${escape_codeSpan(manifest.commit.slice(0, 12))}.`,
+        '',
+        `The outputs artifact ${escape_codeSpan(summary.artifact)} says the stack is destroyed: its outputs.json is empty, beside ${DESTROYED_FILE}.`,
+        ...deployments,
+        '',
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./lib/terraform/apply.js
+
+
 
 
 
@@ -50989,6 +52015,10 @@ async function runTfApply(inputs, deps) {
         'plan-digest': result.manifest.planDigest,
         'deployment-id': result.deploymentId,
     });
+    if (result.destroyed) {
+        await deps.writeSummary(destroyedSummary(result.destroyed, result.manifest));
+        return;
+    }
     await deps.writeSummary([
         `## Applied \`${result.stack}\` (workspace \`${result.manifest.workspace}\`)`,
         '',
@@ -51021,7 +52051,7 @@ async function apply(inputs, deps) {
     ]);
     const manifest = await verifyPlanBundle(bundleDir, {
         stack,
-        workingDirectory: toWorkspacePath(run.workspace, inputs.workingDirectory),
+        workingDirectory: manifest_toWorkspacePath(run.workspace, inputs.workingDirectory),
         workspace: inputs.workspace,
         commit,
         requireSameCommit: inputs.requireSameCommit,
@@ -51029,6 +52059,10 @@ async function apply(inputs, deps) {
         expectedDigest: inputs.expectedPlanDigest,
     });
     logger.info(`Verified the plan bundle: digest ${manifest.planDigest}, planned at ${manifest.commit.slice(0, 12)}`);
+    const inputsDeps = { tool, exec: deps.exec, logger, workspace: run.workspace, scratch: run.runnerTemp };
+    // A provisional plan is refused before anything else is asked of it: no approval makes it applicable.
+    if (manifest.provisional)
+        await recheckStackInputs(manifest, inputs.stackInputs, inputsDeps);
     if (inputs.requireApproval) {
         const record = await requireApprovalRecord(deps.artifacts, {
             artifactPrefix: inputs.artifactPrefix,
@@ -51052,6 +52086,9 @@ async function apply(inputs, deps) {
         await refuseUnboundApply(manifest, planJson, await deps.deployments());
         logger.info(`The bundle is ${promotion_releaseName(manifest.source)}'s commit and image, as its deployment records them.`);
     }
+    // Before this stack's init, which may share the directory of an upstream whose state is read.
+    if (manifest.inputs)
+        await recheckStackInputs(manifest, inputs.stackInputs, inputsDeps);
     const cli = new TerraformCli({
         tool,
         exec: deps.exec,
@@ -51079,10 +52116,24 @@ async function apply(inputs, deps) {
         }));
     }
     catch (error) {
-        await deployment?.finish('failure', `Apply of ${shortDigest(manifest.planDigest)} failed`);
+        await deployment?.finish('failure', `Apply of ${digest_shortDigest(manifest.planDigest)} failed`);
         throw await applyFailure(error, inputs, deps, stack, scratch);
     }
-    await deployment?.finish('success', `Applied ${shortDigest(manifest.planDigest)}`);
+    await deployment?.finish('success', `Applied ${digest_shortDigest(manifest.planDigest)}`);
+    // A destroyed stack has no outputs to publish: its outputs artifact says it is destroyed instead.
+    if (manifest.destroy) {
+        const destroyed = await recordDestroyed({
+            stack,
+            manifest,
+            artifactPrefix: inputs.artifactPrefix,
+            environment: inputs.environment,
+            deploymentId: deployment?.id,
+            applied: applyResult.applied,
+            scratch,
+        }, deps);
+        const deploymentId = deployment ? { deploymentId: deployment.id } : {};
+        return { stack, manifest, applied: applyResult.applied.slice(), ...destroyed, ...deploymentId };
+    }
     // The apply already reported every output but the sensitive values; only exposing those needs another
     // run of the tool, which is a tenth of a second that most applies can skip.
     const outputs = applyResult.outputs && !inputs.exposeSensitive ? applyResult.outputs : await cli.output();
@@ -51191,6 +52242,75 @@ async function publishOutputs(output, inputs, deps, stack, scratch, manifest) {
     return { outputs: redacted.nonSensitive, outputsPath, inventoryPath };
 }
 
+;// CONCATENATED MODULE: ./lib/contracts/stacks.js
+
+
+/**
+ * The stacks a pipeline deploys, as the reusable workflows take them (`stacks:` of iac-pipeline.yml):
+ * a JSON list, one object per stack, with the stacks it depends on. The dependencies decide the waves
+ * the workflow runs them in (backend → iam → network → infrastructure → services); every other field
+ * goes to the stack's own tf-plan, tf-apply, ansible-configure and smoke-test steps.
+ */
+const stacks_stackName = schemas_string().regex(NAME_PART, {
+    error: 'must be letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit',
+});
+const optionalText = schemas_string().optional();
+const variableName = schemas_string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, { error: 'must be a variable name' });
+/** `<stack>.<output>`: a top-level output of another stack of the graph. */
+const STACK_OUTPUT_REF = /^([A-Za-z0-9][A-Za-z0-9._-]{0,99})\.([A-Za-z_][A-Za-z0-9_-]*)$/;
+/** Splits `network.subnet_id` at its last dot: stack names may hold dots, output names may not. */
+function parseStackOutputRef(ref) {
+    const dot = ref.lastIndexOf('.');
+    if (dot <= 0 || !STACK_OUTPUT_REF.test(ref))
+        return undefined;
+    return { stack: ref.slice(0, dot), output: ref.slice(dot + 1) };
+}
+const stackEntrySchema = strictObject({
+    /** The stack's name: part of its artifact names and its plan comment. */
+    stack: stacks_stackName,
+    /** Its OpenTofu/Terraform configuration, relative to the repository. */
+    directory: schemas_string().min(1, { error: 'must name the configuration directory' }),
+    /** The GitHub environment its approval job runs under; the pipeline's `environment` when absent. */
+    environment: optionalText,
+    workspace: stacks_stackName.optional(),
+    'var-files': optionalText,
+    'backend-config': optionalText,
+    /** The variable that receives the image the pipeline built (`image_id`); none when absent. */
+    'image-variable': schemas_string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, { error: 'must be a variable name' })
+        .optional(),
+    /** Stacks that must be applied before this one is planned. */
+    'depends-on': array(stacks_stackName).optional(),
+    /**
+     * Variables of this stack given the outputs of others, `{ "network_id": "network.id" }`: each value is
+     * read from what that stack has applied when this one is planned. Naming a stack here depends on it.
+     */
+    inputs: record(variableName, schemas_string().refine((ref) => parseStackOutputRef(ref) !== undefined, {
+        error: "must name another stack's output as <stack>.<output>, such as network.subnet_id",
+    }))
+        .optional(),
+    /** An Ansible playbook to run against the inventory the stack's apply writes. */
+    playbook: optionalText,
+    /** A smoke checks file to run against that inventory. */
+    checks: optionalText,
+});
+const stackGraphSchema = array(stackEntrySchema).min(1, { error: 'must list at least one stack' });
+/**
+ * One input of a stack with where its value lives, as the waves step resolves it from the graph and
+ * tf-plan and tf-apply take it (`stack-inputs`): the upstream stack's configuration, workspace and
+ * backend settings, which say where its applied state is.
+ */
+const stackInputSourceSchema = strictObject({
+    variable: variableName,
+    stack: stacks_stackName,
+    output: variableName,
+    /** The upstream's configuration, relative to the repository. */
+    directory: schemas_string().min(1, { error: 'must name the upstream configuration directory' }),
+    workspace: stacks_stackName.optional(),
+    'backend-config': optionalText,
+});
+const stackInputSourcesSchema = array(stackInputSourceSchema);
+
 ;// CONCATENATED MODULE: ./lib/core/shared-inputs.js
 
 
@@ -51228,6 +52348,7 @@ function backendConfigFilesRule(values) {
 
 
 
+
 const tfApplyInputs = defineInputs({
     'working-directory': sharedInputs['working-directory'],
     binary: sharedInputs.binary,
@@ -51246,6 +52367,7 @@ const tfApplyInputs = defineInputs({
     environment: input.text(),
     'expose-sensitive': input.boolean(false),
     'github-token': sharedInputs['github-token'],
+    'stack-inputs': input.json(stackInputSourcesSchema).transform((sources) => sources ?? []),
 }, [backendConfigFilesRule, backendCredentialsRule]);
 
 ;// CONCATENATED MODULE: ./lib/actions/tf-apply/outputs.js

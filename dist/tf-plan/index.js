@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96790);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88299);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 96790:
+/***/ 88299:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47587,6 +47587,8 @@ async function runAction(actionName, spec, outputs, main, post) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: ./lib/markdown/escape.js
+var markdown_escape = __nccwpck_require__(26734);
 ;// CONCATENATED MODULE: ./lib/terraform/backend.js
 
 
@@ -47763,7 +47765,7 @@ function urlParts(url) {
     return { host, path: pathname };
 }
 /** `the s3 backend (bucket "b", key "k", region r, endpoint h)`: how messages name a backend. */
-function describeBackend(record) {
+function backend_describeBackend(record) {
     const parts = [];
     if (record.bucket)
         parts.push(`bucket "${record.bucket}"`);
@@ -47807,9 +47809,752 @@ function refuseOtherBackend(planned, here) {
     const differs = RECORD_FIELDS.filter((field) => (planned[field] ?? '') !== (here[field] ?? ''));
     if (differs.length === 0)
         return;
-    throw new ConfigurationError(`The plan bundle was planned against ${describeBackend(planned)}, but this job's backend-config gives ` +
-        `${describeBackend(here)}: its ${differs.join(', ')} ${differs.length > 1 ? 'differ' : 'differs'}, and applying it would write state the plan was not made against. ` +
+    throw new ConfigurationError(`The plan bundle was planned against ${backend_describeBackend(planned)}, but this job's backend-config gives ` +
+        `${backend_describeBackend(here)}: its ${differs.join(', ')} ${differs.length > 1 ? 'differ' : 'differs'}, and applying it would write state the plan was not made against. ` +
         'Give tf-apply the backend-config tf-plan had, or plan again against this backend. Nothing was applied.');
+}
+
+;// CONCATENATED MODULE: ./lib/core/line-stream.js
+/** The last `max` lines of a stream, kept as they arrive: what explains a failure that said nothing else. */
+class LineTail {
+    max;
+    kept = [];
+    constructor(max) {
+        this.max = max;
+    }
+    push(line) {
+        this.kept.push(line);
+        if (this.kept.length > this.max)
+            this.kept.shift();
+    }
+    get lines() {
+        return this.kept;
+    }
+    text() {
+        return this.kept.join('\n');
+    }
+}
+// Enough stderr to explain a failure that printed no diagnostic (a crash, a bad flag); the rest is in the log.
+const STDERR_TAIL_LINES = 40;
+/**
+ * A tool's output read line by line as it streams (tofu's `-json` UI, Packer's `-machine-readable`):
+ * each stdout line the tool's format reads is handled, any other non-blank line goes to the log as
+ * text; stderr goes to the log, and its last lines are kept for an error message. `context` is what
+ * the format needs to place what it reports (where the tool runs, which template it reads).
+ */
+class ToolOutputStream {
+    logger;
+    context;
+    stderr = new LineTail(STDERR_TAIL_LINES);
+    constructor(logger, context) {
+        this.logger = logger;
+        this.context = context;
+    }
+    onStdoutLine = (line) => {
+        const message = this.parse(line);
+        if (message === undefined) {
+            if (line.trim())
+                this.logger.info(line);
+            return;
+        }
+        this.handle(message);
+    };
+    onStderrLine = (line) => {
+        if (!line.trim())
+            return;
+        this.logger.info(line);
+        this.stderr.push(line);
+    };
+    /** The last lines of stderr, for an error message when the tool printed no diagnostic. */
+    stderrTail() {
+        return this.stderr.text();
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/terraform/ui-stream.js
+
+
+const toPosix = (path) => path.replaceAll('\\', '/');
+/**
+ * The workspace-relative path of a file the tool named, or undefined when it lies outside the
+ * workspace (a module cached elsewhere): an annotation on such a path would link nowhere.
+ */
+function workspaceFile(filename, where) {
+    let path;
+    if ((0,external_node_path_.isAbsolute)(filename)) {
+        // Go up from cwd once per segment of relativeDir to find the workspace root.
+        const depth = external_node_path_.posix
+            .normalize(toPosix(where.relativeDir))
+            .split('/')
+            .filter((s) => s && s !== '.');
+        const root = (0,external_node_path_.resolve)(where.cwd, ...depth.map(() => '..'));
+        path = toPosix((0,external_node_path_.relative)(root, filename));
+    }
+    else {
+        path = external_node_path_.posix.join(toPosix(where.relativeDir), toPosix(filename));
+    }
+    path = external_node_path_.posix.normalize(path);
+    if (path === '..' || path.startsWith('../') || external_node_path_.posix.isAbsolute(path))
+        return undefined;
+    return path;
+}
+/** The annotation's location. GitHub accepts columns only on a single-line range, so they go otherwise. */
+function annotationFor(diagnostic) {
+    const properties = { title: diagnostic.summary };
+    const range = diagnostic.range;
+    if (!range || !diagnostic.file)
+        return properties;
+    properties.file = diagnostic.file;
+    properties.startLine = range.start.line;
+    properties.endLine = range.end.line;
+    if (range.start.line === range.end.line) {
+        properties.startColumn = range.start.column;
+        properties.endColumn = range.end.column;
+    }
+    return properties;
+}
+/** "infra/main.tf line 3" or "" when the diagnostic has no place in the workspace. */
+function locationOf(diagnostic) {
+    if (!diagnostic.range)
+        return '';
+    const file = diagnostic.file ?? diagnostic.range.filename;
+    return `${file} line ${diagnostic.range.start.line}`;
+}
+/** The tool's error when another process holds the state lock (state-lock.ts reads its detail). */
+const STATE_LOCK_SUMMARY = /^Error acquiring the state lock$/;
+/** The tool's error when a saved plan's state has moved on. */
+const STALE_PLAN_SUMMARY = /^Saved plan is stale$/;
+/**
+ * The state backend refused the credentials, or found none: S3's error codes and the AWS SDK's words,
+ * wherever the tool puts them (the summary or the detail).
+ */
+const BACKEND_ACCESS_DENIED = /\b(SignatureDoesNotMatch|InvalidAccessKeyId|AccessDenied|InvalidToken|ExpiredToken|static credentials are empty|no valid credential sources|StatusCode: 403)\b/;
+/**
+ * Errors the step's failure restates in full, with what to do: logged as text, not annotated, so that
+ * the step shows one error line rather than the tool's copy beside ours.
+ */
+function isRestatedError(diagnostic) {
+    if (diagnostic.severity !== 'error')
+        return false;
+    if (STATE_LOCK_SUMMARY.test(diagnostic.summary) || STALE_PLAN_SUMMARY.test(diagnostic.summary))
+        return true;
+    return BACKEND_ACCESS_DENIED.test(`${diagnostic.summary}\n${diagnostic.detail}`);
+}
+/**
+ * Consumes a command's output line by line: logs each message as it arrives, annotates diagnostics,
+ * and remembers what a caller needs afterwards (diagnostics, the change summary, what apply finished).
+ * A line that is not JSON is plain text: an older tool without -json for this command, or a
+ * CLI-configuration warning.
+ */
+class UiStream extends ToolOutputStream {
+    diagnostics = [];
+    /** Addresses whose apply completed, in order: after a failed apply, these did change. */
+    applied = [];
+    changeSummary;
+    /**
+     * The root outputs of the last `outputs` message: after an apply, their values, except that the tool
+     * leaves out the value of a sensitive one.
+     */
+    outputs;
+    parse(line) {
+        return parseUiLine(line);
+    }
+    handle(message) {
+        if (message.type === 'diagnostic' && message.diagnostic) {
+            this.report(toDiagnostic(message.diagnostic, this.context));
+            return;
+        }
+        if (message.type === 'change_summary' && message.changes)
+            this.changeSummary = message.changes;
+        if (message.type === 'outputs' && message.outputs) {
+            this.outputs = Object.fromEntries(Object.entries(message.outputs).map(([name, output]) => [
+                name,
+                { type: output.type, value: output.value, sensitive: output.sensitive === true },
+            ]));
+        }
+        if (message.type === 'apply_complete' && message.hook?.resource?.addr) {
+            this.applied.push(message.hook.resource.addr);
+        }
+        const text = message['@message'];
+        if (text === undefined)
+            return;
+        if (message['@level'] === 'debug' || message['@level'] === 'trace')
+            this.logger.debug(text);
+        else
+            this.logger.info(text);
+    }
+    report(diagnostic) {
+        this.diagnostics.push(diagnostic);
+        const text = diagnostic.detail ? `${diagnostic.summary}\n${diagnostic.detail}` : diagnostic.summary;
+        if (isRestatedError(diagnostic)) {
+            this.logger.info(text);
+        }
+        else if (diagnostic.severity === 'error')
+            this.logger.error(text, annotationFor(diagnostic));
+        else
+            this.logger.warning(text, annotationFor(diagnostic));
+    }
+}
+function parseUiLine(line) {
+    if (!line.startsWith('{'))
+        return undefined;
+    try {
+        const value = JSON.parse(line);
+        return value !== null && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A diagnostic as the tool's JSON gives it (`-json` UI lines, `validate -json`), with its file in the workspace. */
+function toDiagnostic(raw, where) {
+    const diagnostic = {
+        severity: raw.severity === 'error' ? 'error' : 'warning',
+        summary: typeof raw.summary === 'string' ? raw.summary : 'unknown problem',
+        detail: typeof raw.detail === 'string' ? raw.detail : '',
+    };
+    const range = raw.range;
+    if (range && typeof range.filename === 'string' && range.start && range.end) {
+        diagnostic.range = {
+            filename: range.filename,
+            start: { line: range.start.line, column: range.start.column },
+            end: { line: range.end.line, column: range.end.column },
+        };
+        const file = workspaceFile(range.filename, where);
+        if (file)
+            diagnostic.file = file;
+    }
+    return diagnostic;
+}
+
+;// CONCATENATED MODULE: ./lib/terraform/state-lock.js
+
+
+/** The held lock a failed command reported, or undefined when the failure was something else. */
+function heldLockOf(diagnostics) {
+    const diagnostic = diagnostics.find((d) => d.severity === 'error' && STATE_LOCK_SUMMARY.test(d.summary));
+    if (!diagnostic)
+        return undefined;
+    const field = (name) => {
+        const match = new RegExp(`^\\s*${name}:[ \\t]*(.*)$`, 'm').exec(diagnostic.detail);
+        const value = match?.[1]?.trim();
+        return value ? value : undefined;
+    };
+    const id = field('ID');
+    // A lock error without its info (the backend could not read the holder's lock) still says so.
+    const lock = { id: id ?? '' };
+    const put = (key, value) => {
+        if (value !== undefined)
+            lock[key] = value;
+    };
+    put('path', field('Path'));
+    put('operation', field('Operation')
+        ?.replace(/^OperationType/, '')
+        .toLowerCase());
+    put('who', field('Who'));
+    put('version', field('Version'));
+    put('created', field('Created'));
+    return lock;
+}
+function holder(lock) {
+    const parts = [
+        lock.who ? `held by ${lock.who}` : 'held by another process',
+        lock.operation ? `for ${lock.operation}` : undefined,
+        lock.created ? `since ${lock.created}` : undefined,
+    ];
+    return parts.filter(Boolean).join(' ');
+}
+function unlockCommand(lock, context) {
+    return `${context.tool} force-unlock -force ${lock.id || '<ID>'}`;
+}
+/** The one error line: whose lock, what was waited, and how to release a lock whose holder is gone. */
+function heldLockMessage(lock, context) {
+    const waited = context.lockTimeout
+        ? `after waiting ${context.lockTimeout} (lock-timeout)`
+        : 'without waiting (set lock-timeout to wait for it)';
+    return (`The state is locked: lock ${lock.id || '(no ID given)'} is ${holder(lock)}${lock.path ? ` on ${lock.path}` : ''}, ` +
+        `and ${context.tool} gave up ${waited}. Nothing was changed. ` +
+        `If that holder is gone (its job was cancelled or its runner died), release the lock in ${context.directory} after ` +
+        `${context.tool} init with the same backend-config: \`${unlockCommand(lock, context)}\`. ` +
+        'Run it only when the holder is gone: unlocking under a running apply lets two applies write the state at once.');
+}
+/** The job summary's section for a held lock. */
+function heldLockSummary(lock, context) {
+    const rows = [
+        ['Lock ID', lock.id || undefined],
+        ['Held by', lock.who],
+        ['Operation', lock.operation],
+        ['Since', lock.created],
+        ['Version', lock.version],
+        ['Path', lock.path],
+    ];
+    return [
+        '## :lock: The state is locked',
+        '',
+        `${(0,markdown_escape/* codeSpan */.SS)(context.tool)} could not take the state lock ${context.lockTimeout ? `within ${(0,markdown_escape/* codeSpan */.SS)(context.lockTimeout)}` : 'at once (no `lock-timeout`)'}; nothing was changed.`,
+        '',
+        '| | |',
+        '|---|---|',
+        ...rows
+            .filter(([, value]) => value !== undefined)
+            .map(([name, value]) => `| ${name} | ${(0,markdown_escape/* cellCode */.GA)(value ?? '')} |`),
+        '',
+        `If the holder is gone (its job was cancelled, its runner died), release the lock from ${(0,markdown_escape/* codeSpan */.SS)(context.directory)}, after \`${context.tool} init\` with the same backend-config:`,
+        '',
+        (0,markdown_escape/* codeBlock */.DV)(unlockCommand(lock, context), 'sh'),
+        '',
+        '> [!WARNING]',
+        '> Run it only when the holder is gone: unlocking under a running apply lets two applies write the state at once.',
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./lib/terraform/errors.js
+
+
+
+/**
+ * An error class that carries the facts of a failed command: the one body both kinds below share.
+ * Its arguments are the message and the failure.
+ */
+function carryingFailure(Base) {
+    // TypeScript types a mixin's constructor as taking any arguments: the cast below says which.
+    const WithFailure = class extends Base {
+        command;
+        exitCode;
+        diagnostics;
+        applied;
+        constructor(...args) {
+            const [message, failure] = args;
+            super(message);
+            this.command = failure.command;
+            this.exitCode = failure.exitCode;
+            this.diagnostics = failure.diagnostics;
+            this.applied = failure.applied;
+        }
+    };
+    return WithFailure;
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+class TerraformError extends carryingFailure(Error) {
+    name = 'TerraformError';
+}
+class TerraformConfigurationError extends carryingFailure(errors/* ConfigurationError */.j1) {
+}
+/** The state changed between plan and apply; the saved plan can never be applied now. */
+class StalePlanError extends TerraformConfigurationError {
+}
+/**
+ * Another process holds the state lock: neither the user's mistake nor a bug, and nothing was changed.
+ * Its message and job summary name the lock and how to release one whose holder is gone.
+ */
+class StateLockedError extends carryingFailure(errors/* StepFailure */.pH) {
+    name = 'StateLockedError';
+    lock;
+}
+/**
+ * The state backend refused the credentials the step has, or it has none: the step's setup to fix (its
+ * env:, its role), not a bug, and nothing was changed.
+ */
+class BackendAccessError extends carryingFailure(errors/* StepFailure */.pH) {
+    name = 'BackendAccessError';
+}
+function isTerraformFailure(error) {
+    return (error instanceof TerraformError ||
+        error instanceof TerraformConfigurationError ||
+        error instanceof StateLockedError ||
+        error instanceof BackendAccessError);
+}
+/**
+ * Complaints without a range that are still about what the user passed in. Matched on the summary,
+ * which both tools print in English whatever the locale.
+ */
+const USER_INPUT_SUMMARIES = [
+    /^Failed to read variables file$/, // var-files names a file that does not exist
+    /^Failed to read file$/, // backend-config names a file that does not exist
+    /^Invalid backend configuration argument$/, // backend-config sets a key the backend does not have
+    /^Invalid target /, // targets holds something that is not an address
+    /^Invalid force-replace address /, // replace holds something that is not an address
+];
+/** The error to throw for a command that failed, chosen as described at the top of this file. */
+function commandFailure(failed) {
+    const errors = failed.diagnostics.filter((d) => d.severity === 'error');
+    const what = `${failed.command.slice(0, 2).join(' ')} failed`;
+    const tool = failed.command[0] ?? 'tofu';
+    if (errors.some((d) => STALE_PLAN_SUMMARY.test(d.summary))) {
+        return new StalePlanError(stalePlanMessage(tool), failed);
+    }
+    const lock = heldLockOf(errors);
+    if (lock) {
+        const lockTimeout = failed.command
+            .find((arg) => arg.startsWith('-lock-timeout='))
+            ?.slice('-lock-timeout='.length);
+        const context = { tool, directory: failed.directory, lockTimeout };
+        const error = new StateLockedError(heldLockMessage(lock, context), failed);
+        error.lock = lock;
+        error.summary = heldLockSummary(lock, context);
+        return error;
+    }
+    const denied = errors.find((d) => BACKEND_ACCESS_DENIED.test(`${d.summary}\n${d.detail}`));
+    if (denied)
+        return new BackendAccessError(backendAccessMessage(what, denied), failed);
+    if (errors.length === 0) {
+        const tail = failed.stderrTail ? `:\n${failed.stderrTail}` : '; see the log above';
+        return new TerraformError(`${what} with exit code ${failed.exitCode} and no diagnostic${tail}`, failed);
+    }
+    const message = `${what}: ${errors_describe(errors)}`;
+    const usersMistake = failed.readsConfiguration && errors.every(isUsersMistake);
+    return usersMistake
+        ? new TerraformConfigurationError(message, failed)
+        : new TerraformError(message, failed);
+}
+function isUsersMistake(diagnostic) {
+    return diagnostic.range !== undefined || USER_INPUT_SUMMARIES.some((re) => re.test(diagnostic.summary));
+}
+// The annotations carry every diagnostic in full; the one error line names the first few.
+const DESCRIBED_ERRORS = 3;
+function errors_describe(errors) {
+    const shown = errors.slice(0, DESCRIBED_ERRORS).map((d) => {
+        const where = locationOf(d);
+        const detail = d.detail ? ` (${d.detail.split('\n')[0]})` : '';
+        return `${where ? `${where}: ` : ''}${d.summary}${detail}`;
+    });
+    const more = errors.length - shown.length;
+    return shown.join('; ') + (more > 0 ? `; and ${more} more error(s), annotated above` : '');
+}
+// The tool's own text can be long (request IDs, host IDs): enough of it to recognise, not all.
+const QUOTED_LENGTH = 400;
+function backendAccessMessage(what, denied) {
+    const said = denied.summary.length > QUOTED_LENGTH ? `${denied.summary.slice(0, QUOTED_LENGTH)}…` : denied.summary;
+    return (`${what}: the state backend refused access (${said}). Nothing was changed. Give the step the backend's ` +
+        'credentials in its env: (for s3: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, with AWS_SESSION_TOKEN for ' +
+        'temporary ones, or a role through aws-actions/configure-aws-credentials), and check that they may read ' +
+        'and write the state and its lock file.');
+}
+function stalePlanMessage(tool) {
+    return (`${tool} refused the saved plan: "Saved plan is stale". The state changed after this plan was made, ` +
+        'so another apply (or a state change) ran in between, and applying this plan now could undo it. ' +
+        'Nothing was applied. Run the plan again and get the new plan approved, then apply that one.');
+}
+
+;// CONCATENATED MODULE: ./lib/terraform/json-document.js
+function parseJsonDocument(stdout) {
+    if (stdout.trim() === '')
+        return { value: undefined, preamble: '' };
+    try {
+        return { value: JSON.parse(stdout), preamble: '' };
+    }
+    catch (error) {
+        const start = documentStart(stdout);
+        if (start === undefined)
+            return { value: undefined, preamble: stdout.trim() };
+        if (start === 0)
+            throw error;
+        // A document that still does not parse after the preamble is truncated or corrupt: let that surface.
+        return { value: JSON.parse(stdout.slice(start)), preamble: stdout.slice(0, start).trim() };
+    }
+}
+/** The offset of the first line that opens a JSON object or array, if any. */
+function documentStart(text) {
+    const match = /^[{[]/m.exec(text);
+    return match?.index;
+}
+
+// EXTERNAL MODULE: ./lib/terraform/plan-summary.js
+var plan_summary = __nccwpck_require__(59960);
+;// CONCATENATED MODULE: ./lib/terraform/tool.js
+
+
+
+
+
+/**
+ * Finds the tool the `binary` input asks for. `auto` prefers tofu and falls back to terraform. A tool
+ * that is found but cannot report its version is an error, not a reason to try the other one: running
+ * a different tool than the one installed would be a surprise.
+ */
+async function resolveTool(binary, exec, options = {}) {
+    const searchPath = options.searchPath ?? process.env.PATH ?? '';
+    const candidates = binary === 'auto' ? ['tofu', 'terraform'] : [binary];
+    for (const name of candidates) {
+        const path = await findOnPath(name, searchPath);
+        if (path)
+            return { name, path, ...(await readVersion(path, exec)) };
+    }
+    const wanted = binary === 'auto' ? 'neither tofu nor terraform is' : `${binary} is not`;
+    throw new errors/* ConfigurationError */.j1(`binary: ${wanted} on PATH. Run the setup action (the repository's root action, with tofu-version or ` +
+        'terraform-version) in an earlier step of this job, or install the tool yourself' +
+        (binary === 'auto' ? '.' : `, or set binary to auto to use whichever is installed.`));
+}
+/** The first executable file named `name` in the PATH's directories (with .exe on Windows). */
+async function findOnPath(name, searchPath) {
+    const fileNames = process.platform === 'win32' ? [`${name}.exe`, name] : [name];
+    for (const dir of searchPath.split(external_node_path_.delimiter).filter(Boolean)) {
+        for (const fileName of fileNames) {
+            const candidate = (0,external_node_path_.join)(dir, fileName);
+            if (await isExecutableFile(candidate))
+                return candidate;
+        }
+    }
+    return undefined;
+}
+async function isExecutableFile(path) {
+    try {
+        await (0,promises_.access)(path, external_node_fs_.constants.X_OK);
+        return (await (0,promises_.stat)(path)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+async function readVersion(path, exec) {
+    const result = await exec(path, ['version', '-json']);
+    const reported = result.exitCode === 0 ? versionField(result.stdout) : undefined;
+    const match = reported ? /^v?(\d+)\.(\d+)/.exec(reported) : null;
+    if (!reported || !match) {
+        throw new errors/* ConfigurationError */.j1(`binary: ${path} did not report its version (\`version -json\` exited ${result.exitCode}` +
+            `${result.stderr.trim() ? `: ${result.stderr.trim()}` : ''}). Reinstall it with the setup action.`);
+    }
+    return { version: reported.replace(/^v/, ''), major: Number(match[1]), minor: Number(match[2]) };
+}
+function versionField(stdout) {
+    try {
+        const value = parseJsonDocument(stdout).value;
+        return typeof value?.terraform_version === 'string' ? value.terraform_version : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** True when the tool is at least major.minor. */
+function atLeast(tool, major, minor) {
+    return tool.major > major || (tool.major === major && tool.minor >= minor);
+}
+
+;// CONCATENATED MODULE: ./lib/terraform/cli.js
+
+
+
+
+
+
+
+
+
+/**
+ * Never prompt, and let the tool shorten messages that suggest running commands by hand. The workspace
+ * is chosen with `workspace select` only: a TF_WORKSPACE left in the job's environment would override
+ * it silently (an empty value counts as unset).
+ */
+const AUTOMATION_ENV = { TF_IN_AUTOMATION: '1', TF_INPUT: '0', TF_WORKSPACE: '' };
+// Input variable names, as both tools accept them (and as the `vars` input checks them).
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/**
+ * tofu or terraform in one working directory. Every command runs with an argument array, with input
+ * disabled, with -json where the command has it, and streams the tool's messages to the log as they come.
+ */
+class TerraformCli {
+    options;
+    where;
+    constructor(options) {
+        this.options = options;
+        this.where = { cwd: options.cwd, relativeDir: options.relativeDir ?? '.' };
+    }
+    get tool() {
+        return this.options.tool;
+    }
+    /** Initializes the working directory; resolves to the backend it configured (none: local state). */
+    async init(options = {}) {
+        const args = ['init', '-input=false', this.supportsInitJson() ? '-json' : '-no-color'];
+        for (const entry of options.backendConfig ?? [])
+            args.push(`-backend-config=${entry}`);
+        if (options.lockfileReadonly)
+            args.push('-lockfile=readonly');
+        await refuseCredentialFiles(options.backendConfig ?? [], this.where.cwd);
+        await this.run(args, { streamStdout: true, readsConfiguration: true });
+        // The tool's own data directory: TF_DATA_DIR when the step sets it, as the tool itself reads it.
+        return initializedBackend(this.where.cwd, this.options.env?.TF_DATA_DIR ?? process.env.TF_DATA_DIR);
+    }
+    /** Selects the workspace, creating it when it does not exist yet. */
+    async selectWorkspace(name) {
+        // Neither tool has -json for workspace commands in every version: plain text, without colour codes.
+        if (this.tool.name === 'tofu' || atLeast(this.tool, 1, 4)) {
+            await this.run(['workspace', 'select', '-no-color', '-or-create=true', name], {
+                streamStdout: true,
+                readsConfiguration: true,
+            });
+            return;
+        }
+        // terraform before 1.4 has no -or-create: select, and create only when selecting failed.
+        const selected = await this.run(['workspace', 'select', '-no-color', name], {
+            streamStdout: true,
+            readsConfiguration: true,
+            okExitCodes: [0, 1],
+        });
+        if (selected.exitCode !== 0) {
+            await this.run(['workspace', 'new', '-no-color', name], {
+                streamStdout: true,
+                readsConfiguration: true,
+            });
+        }
+    }
+    async plan(options) {
+        const args = ['plan', '-input=false', '-json', '-detailed-exitcode', `-out=${options.out}`];
+        if (options.destroy)
+            args.push('-destroy');
+        if (options.refreshOnly)
+            args.push('-refresh-only');
+        for (const file of options.varFiles ?? [])
+            args.push(`-var-file=${file}`);
+        for (const target of options.targets ?? [])
+            args.push(`-target=${target}`);
+        for (const address of options.replace ?? [])
+            args.push(`-replace=${address}`);
+        args.push(...tuningArgs(options));
+        const { exitCode, stream } = await this.run(args, {
+            streamStdout: true,
+            readsConfiguration: true,
+            env: variableEnv(options.vars ?? []),
+            okExitCodes: [0, 2],
+        });
+        return {
+            exitCode: exitCode === 2 ? 2 : 0,
+            hasChanges: exitCode === 2,
+            diagnostics: stream.diagnostics,
+            ...(stream.changeSummary ? { changeSummary: stream.changeSummary } : {}),
+        };
+    }
+    /**
+     * The planfile as `show -json`: the document reviewers and the summary read. Its stdout holds every
+     * planned value, sensitive ones included, so it is parsed and never logged.
+     */
+    async show(planfile) {
+        const { stdout } = await this.run(['show', '-json', '-no-color', planfile], {
+            streamStdout: false,
+            readsConfiguration: false,
+        });
+        const doc = this.document(stdout, 'show -json');
+        (0,plan_summary/* assertPlanFormat */.v)(doc);
+        return doc;
+    }
+    /** Applies exactly the planfile; never plans anew (a planfile carries its own variables). */
+    async apply(planfile, options = {}) {
+        const args = ['apply', '-input=false', '-json', '-auto-approve', ...tuningArgs(options), planfile];
+        const { stream } = await this.run(args, { streamStdout: true, readsConfiguration: false });
+        return {
+            applied: stream.applied,
+            diagnostics: stream.diagnostics,
+            ...(stream.changeSummary ? { changeSummary: stream.changeSummary } : {}),
+            ...(stream.outputs ? { outputs: stream.outputs } : {}),
+        };
+    }
+    /** Every root output with its value, sensitive ones included: never logged. */
+    async output() {
+        const { stdout } = await this.run(['output', '-json', '-no-color'], {
+            streamStdout: false,
+            readsConfiguration: false,
+        });
+        return this.document(stdout, 'output -json');
+    }
+    /**
+     * The current state, or undefined when there is none (`state pull` then prints nothing). With a
+     * workspace, that workspace's state, read through TF_WORKSPACE so that reading one never creates it.
+     */
+    async statePull(options = {}) {
+        const { stdout } = await this.run(['state', 'pull', '-no-color'], {
+            streamStdout: false,
+            readsConfiguration: false,
+            ...(options.workspace ? { env: { TF_WORKSPACE: options.workspace } } : {}),
+        });
+        const { value, preamble } = parseJsonDocument(stdout);
+        if (preamble)
+            this.options.logger.info(preamble);
+        if (value === undefined)
+            return undefined;
+        return this.asObject(value, 'state pull');
+    }
+    supportsInitJson() {
+        // init learned -json in OpenTofu 1.8 and Terraform 1.9; older versions get plain text, still streamed.
+        return this.tool.name === 'tofu' ? atLeast(this.tool, 1, 8) : atLeast(this.tool, 1, 9);
+    }
+    document(stdout, command) {
+        const { value, preamble } = parseJsonDocument(stdout);
+        if (preamble)
+            this.options.logger.info(preamble);
+        return this.asObject(value, command);
+    }
+    asObject(value, command) {
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+            throw new Error(`${this.tool.name} ${command} printed no JSON object`);
+        }
+        return value;
+    }
+    async run(args, options) {
+        const { exec, logger, tool } = this.options;
+        const command = [tool.name, ...args.map(safeArg)];
+        logger.debug(`running ${command.join(' ')} in ${this.where.relativeDir}`);
+        const stream = new UiStream(logger, this.where);
+        const result = await exec(tool.path, args, {
+            cwd: this.where.cwd,
+            env: { ...this.options.env, ...AUTOMATION_ENV, ...options.env },
+            ...(options.streamStdout ? { onStdoutLine: stream.onStdoutLine } : {}),
+            onStderrLine: stream.onStderrLine,
+        });
+        if (!(options.okExitCodes ?? [0]).includes(result.exitCode)) {
+            throw commandFailure({
+                command,
+                exitCode: result.exitCode,
+                diagnostics: stream.diagnostics,
+                applied: stream.applied,
+                stderrTail: stream.stderrTail(),
+                readsConfiguration: options.readsConfiguration,
+                directory: this.where.relativeDir,
+            });
+        }
+        return { exitCode: result.exitCode, stdout: result.stdout, stream };
+    }
+}
+function tuningArgs(options) {
+    const args = [];
+    if (options.lockTimeout)
+        args.push(`-lock-timeout=${options.lockTimeout}`);
+    if (options.parallelism !== undefined)
+        args.push(`-parallelism=${options.parallelism}`);
+    return args;
+}
+/** TF_VAR_<name> for each variable: values travel in the environment, never in argv or the log. */
+function variableEnv(vars) {
+    const env = {};
+    for (const [name, value] of vars) {
+        if (!VARIABLE_NAME.test(name)) {
+            throw new errors/* ConfigurationError */.j1(`vars: "${name}" is not a variable name (letters, digits, _ and -)`);
+        }
+        env[`TF_VAR_${name}`] = value;
+    }
+    return env;
+}
+/** The argument as it may be shown: backend-config key=value entries often hold credentials. */
+function safeArg(arg) {
+    const match = /^(-backend-config=[^=]+)=/.exec(arg);
+    return match ? `${match[1]}=***` : arg;
+}
+/**
+ * The names in `vars` that the root module does not declare. The tool silently ignores a TF_VAR_ for
+ * an undeclared variable, so without this check a misspelt name in `vars` would simply not apply.
+ * Reads the declarations from the `show -json` document of the plan.
+ */
+function undeclaredVariables(planDocument, names) {
+    const configuration = planDocument.configuration;
+    const declared = new Set(Object.keys(configuration?.root_module?.variables ?? {}));
+    return names.filter((name) => !declared.has(name));
+}
+/** Throws the ConfigurationError for undeclared names in `vars`, naming them (never their values). */
+function assertVariablesDeclared(planDocument, names) {
+    const undeclared = undeclaredVariables(planDocument, names);
+    if (undeclared.length === 0)
+        return;
+    throw new errors/* ConfigurationError */.j1(`vars: the configuration declares no variable named ${undeclared.map((n) => `"${n}"`).join(', ')}; ` +
+        'add a variable block for it or remove it from vars');
 }
 
 ;// CONCATENATED MODULE: ./lib/artifacts/names.js
@@ -47835,6 +48580,141 @@ function stackName(given, workingDirectory, workspace, repo) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./lib/contracts/digest.js
+
+
+/** Names this construction; a different construction would take another label (and schema major). */
+const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
+/**
+ * The plan digest: what an approval names and what tf-apply checks before it applies. It is a
+ * contract, so the construction is fixed and written down here:
+ *
+ *   planDigest = "sha256:" + lowercase hex of SHA-256( frame(label) ‖ frame(header) ‖ frame(planfile) ‖ frame(lock) )
+ *
+ *   frame(b) = the length of b in bytes as an unsigned 64-bit big-endian integer, then b
+ *   label    = the UTF-8 bytes of "iac/plan-digest@1"
+ *   header   = the UTF-8 bytes of JSON.stringify of an object with exactly these keys, in this order:
+ *              {"stack": string, "workingDirectory": string, "workspace": string,
+ *               "toolName": "tofu" | "terraform", "toolMajor": integer, "lockFile": boolean}
+ *              (no whitespace; `lockFile` says whether a lock file is bundled), and when the manifest records
+ *              the backend, last, "backend": {"type": string, then those of "bucket", "key", "region",
+ *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}; and when
+ *              the manifest records the release it deploys again, after that, "source": {"kind",
+ *              "scope", "environment", "deploymentId", "runId", "runAttempt", "commit", "createdAt",
+ *              then those of "image" {"id", "name", and "identifier" when it has one}, "imageVariable"
+ *              {"name", "value"} and
+ *              "smoke" {"passed", "total"} that it has, in this order}; and when the manifest records
+ *              stack inputs, after that, "inputs": a list ordered by variable of {"variable", "stack",
+ *              "output", "sensitive", "workingDirectory", "workspace", "backend" (as above), then those of
+ *              "state" {"lineage", "serial"} and "sha256" that it has}; then "provisional": true and
+ *              "destroy": true, each only when the manifest says so
+ *   planfile = the bytes of `tfplan`
+ *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
+ *
+ * Every part is length-framed and the fields are JSON-encoded strings in a fixed order, so no two
+ * different inputs give the same byte stream: stack "a" + workspace "bc" and stack "ab" +
+ * workspace "c" differ in the header, and an empty lock file differs from none through `lockFile`.
+ */
+function planDigest(input) {
+    const { stack, workingDirectory, workspace, toolName, toolMajor } = input;
+    for (const [name, value] of Object.entries({ stack, workingDirectory, workspace, toolName })) {
+        if (typeof value !== 'string')
+            throw new TypeError(`planDigest: ${name} must be a string`);
+    }
+    if (!Number.isSafeInteger(toolMajor) || toolMajor < 0) {
+        throw new TypeError('planDigest: toolMajor must be a whole number');
+    }
+    const header = JSON.stringify({
+        stack,
+        workingDirectory,
+        workspace,
+        toolName,
+        toolMajor,
+        lockFile: input.lockFile !== undefined,
+        ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
+        ...(input.source ? { source: canonicalSource(input.source) } : {}),
+        ...(input.inputs && input.inputs.length > 0 ? { inputs: canonicalInputs(input.inputs) } : {}),
+        ...(input.provisional ? { provisional: true } : {}),
+        ...(input.destroy ? { destroy: true } : {}),
+    });
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const frame = (bytes) => {
+        const length = Buffer.alloc(8);
+        length.writeBigUInt64BE(BigInt(bytes.length));
+        hash.update(length);
+        hash.update(bytes);
+    };
+    frame(Buffer.from(PLAN_DIGEST_LABEL, 'utf8'));
+    frame(Buffer.from(header, 'utf8'));
+    frame(input.planfile);
+    frame(input.lockFile ?? Buffer.alloc(0));
+    return `sha256:${hash.digest('hex')}`;
+}
+/** The backend's fields in the fixed order the construction names, whatever order the record had. */
+function canonicalBackend(backend) {
+    const fields = ['type', 'bucket', 'key', 'region', 'endpoint', 'workspaceKeyPrefix'];
+    const canonical = {};
+    for (const field of fields) {
+        const value = backend[field];
+        if (value !== undefined)
+            canonical[field] = value;
+    }
+    return canonical;
+}
+/** The binding's fields in the fixed order the construction names, whatever order the record had. */
+function canonicalSource(source) {
+    const { image, imageVariable, smoke } = source;
+    return {
+        kind: source.kind,
+        scope: source.scope,
+        environment: source.environment,
+        deploymentId: source.deploymentId,
+        runId: source.runId,
+        runAttempt: source.runAttempt,
+        commit: source.commit,
+        createdAt: source.createdAt,
+        ...(image
+            ? {
+                image: {
+                    id: image.id,
+                    name: image.name,
+                    ...(image.identifier !== undefined ? { identifier: image.identifier } : {}),
+                },
+            }
+            : {}),
+        ...(imageVariable ? { imageVariable: { name: imageVariable.name, value: imageVariable.value } } : {}),
+        ...(smoke ? { smoke: { passed: smoke.passed, total: smoke.total } } : {}),
+    };
+}
+/** The inputs in the fixed order the construction names: by variable, each with its fields in order. */
+function canonicalInputs(inputs) {
+    return [...inputs]
+        .sort((a, b) => (a.variable < b.variable ? -1 : a.variable > b.variable ? 1 : 0))
+        .map((input) => ({
+        variable: input.variable,
+        stack: input.stack,
+        output: input.output,
+        sensitive: input.sensitive,
+        workingDirectory: input.workingDirectory,
+        workspace: input.workspace,
+        backend: canonicalBackend(input.backend),
+        ...(input.state ? { state: { lineage: input.state.lineage, serial: input.state.serial } } : {}),
+        ...(input.sha256 !== undefined ? { sha256: input.sha256 } : {}),
+    }));
+}
+/** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
+async function sha256File(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/** The first 12 hex digits of a digest, with its `sha256:` prefix, for messages. */
+function digest_shortDigest(digest) {
+    const hex = digest.replace(/^sha256:/, '');
+    return `sha256:${hex.slice(0, 12)}`;
+}
+
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
 
 
@@ -47960,6 +48840,25 @@ const releaseBindingSchema = object({
     /** The release's smoke checks over all its stacks; absent when it had none. */
     smoke: object({ passed: count, total: count }).optional(),
 });
+/**
+ * One input of the plan: a variable given another stack's output, as it was when the plan was made.
+ * Inside the plan digest: tf-apply reads the upstream's state again and refuses when the value moved.
+ */
+const stackInputRecordSchema = object({
+    variable: manifest_text,
+    /** The upstream stack and its output. */
+    stack: manifest_text,
+    output: manifest_text,
+    sensitive: schemas_boolean(),
+    /** Where the upstream's state is: its configuration, workspace and backend. */
+    workingDirectory: workspacePath,
+    workspace: manifest_text,
+    backend: backendRecordSchema,
+    /** The upstream's state when the value was read; absent when it was never applied (a provisional plan). */
+    state: object({ lineage: manifest_text, serial: count }).optional(),
+    /** The sha256 of the value's canonical JSON; absent when it was never applied. */
+    sha256: sha256Hex.optional(),
+});
 const planSummarySchema = object({
     add: count,
     change: count,
@@ -48007,6 +48906,15 @@ const planManifestSchema = object({
     backend: backendRecordSchema.optional(),
     /** Absent for a plan of the checked-out commit; present for a promotion or a rollback. */
     source: releaseBindingSchema.optional(),
+    /** The variables given other stacks' outputs, by variable name; absent when the stack has no inputs. */
+    inputs: array(stackInputRecordSchema).optional(),
+    /**
+     * True when an input's stack was never applied, so the plan was made with placeholders: it shows what
+     * the change looks like, and no job may approve or apply it.
+     */
+    provisional: schemas_boolean().optional(),
+    /** True for a plan made with `destroy: true`, which deletes the whole stack; its approval needs more. */
+    destroy: schemas_boolean().optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });
@@ -48120,6 +49028,195 @@ function defaultMessage(issue) {
     if (issue.code === 'unrecognized_keys')
         return `has unknown fields: ${issue.keys.join(', ')}`;
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/contracts/bundle.js
+
+
+
+
+
+/** Copies the files into `dir` (created; must be empty), writes manifest.json and returns it. */
+async function writePlanBundle(dir, input) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const existing = await (0,promises_.readdir)(dir);
+    if (existing.length > 0)
+        throw new Error(`the plan bundle directory ${dir} is not empty`);
+    const files = {};
+    for (const [name, source] of Object.entries(input.files)) {
+        if (!isSafeFileName(name) || name === MANIFEST_FILE) {
+            throw new Error(`cannot bundle a file named ${JSON.stringify(name)}`);
+        }
+        await (0,promises_.copyFile)(source, (0,external_node_path_.join)(dir, name));
+        files[name] = await sha256File((0,external_node_path_.join)(dir, name));
+    }
+    if (!(PLAN_FILE in files))
+        throw new Error(`a plan bundle needs ${PLAN_FILE}`);
+    const { files: _sources, createdAt, ...fields } = input;
+    const manifest = validatePlanManifest({
+        schema: PLAN_SCHEMA,
+        ...fields,
+        createdAt: createdAt ?? new Date().toISOString(),
+        files,
+        planDigest: await digestOf(dir, { ...fields, files }),
+    });
+    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    return manifest;
+}
+/** Recomputes the plan digest from the bundled planfile and lock file and the manifest's fields. */
+async function digestOf(dir, manifest) {
+    return planDigest({
+        planfile: await (0,promises_.readFile)((0,external_node_path_.join)(dir, PLAN_FILE)),
+        lockFile: LOCK_FILE in manifest.files ? await (0,promises_.readFile)((0,external_node_path_.join)(dir, LOCK_FILE)) : undefined,
+        stack: manifest.stack,
+        workingDirectory: manifest.workingDirectory,
+        workspace: manifest.workspace,
+        toolName: manifest.tool.name,
+        toolMajor: toolMajor(manifest.tool.version),
+        backend: manifest.backend,
+        source: manifest.source,
+        inputs: manifest.inputs,
+        provisional: manifest.provisional,
+        destroy: manifest.destroy,
+    });
+}
+const AGAIN = 'run tf-plan again and apply the new plan';
+const notRegularFile = ({ others }) => others[0] === undefined
+    ? undefined
+    : `the plan bundle holds ${others[0]}, which is not a regular file: the artifact was altered after tf-plan wrote it; ${AGAIN}`;
+const missingFile = ({ manifest, files }) => {
+    const name = Object.keys(manifest.files).find((listed) => !files.has(listed));
+    return name === undefined
+        ? undefined
+        : `the plan bundle has no ${name}, which ${MANIFEST_FILE} lists: the artifact is incomplete or was altered after tf-plan wrote it; ${AGAIN}`;
+};
+const extraFile = ({ manifest, files }) => {
+    const name = [...files].find((present) => !(present in manifest.files));
+    return name === undefined
+        ? undefined
+        : `the plan bundle holds ${name}, which ${MANIFEST_FILE} does not list: the artifact was altered after tf-plan wrote it; ${AGAIN}`;
+};
+const changedFile = ({ manifest, sha256 }) => {
+    const name = Object.keys(manifest.files).find((listed) => sha256[listed] !== manifest.files[listed]);
+    if (name === undefined)
+        return undefined;
+    const [actual, recorded] = [sha256[name] ?? '', manifest.files[name] ?? ''];
+    return (`the plan bundle's ${name} is not the file tf-plan wrote: its sha256 is ${actual.slice(0, 12)}…, ` +
+        `${MANIFEST_FILE} records ${recorded.slice(0, 12)}…; the artifact was altered; ${AGAIN}`);
+};
+const changedDigest = ({ manifest, digest }) => digest === undefined || digest === manifest.planDigest
+    ? undefined
+    : `the plan digest recomputed from the bundle (${digest_shortDigest(digest)}…) differs from the one in ${MANIFEST_FILE} ` +
+        `(${digest_shortDigest(manifest.planDigest)}…): ${MANIFEST_FILE} was edited after tf-plan wrote it; ${AGAIN}`;
+const otherStack = ({ manifest }, expected) => manifest.stack === expected.stack
+    ? undefined
+    : `the plan bundle was made for stack "${manifest.stack}", but this job applies stack "${expected.stack}": ` +
+        `apply the plan of stack "${expected.stack}" (plan-artifact), or set stack: ${manifest.stack} if that is the stack you mean`;
+const otherWorkingDirectory = ({ manifest }, expected) => manifest.workingDirectory === expected.workingDirectory
+    ? undefined
+    : `the plan bundle was planned in working directory "${manifest.workingDirectory}", but this job applies ` +
+        `"${expected.workingDirectory}": set working-directory: ${manifest.workingDirectory}, or apply a plan made in "${expected.workingDirectory}"`;
+const otherWorkspace = ({ manifest }, expected) => manifest.workspace === expected.workspace
+    ? undefined
+    : `the plan bundle was planned for workspace "${manifest.workspace}", but this job applies workspace ` +
+        `"${expected.workspace}": set workspace: ${manifest.workspace}, or plan again for workspace "${expected.workspace}"`;
+const otherTool = ({ manifest }, expected) => {
+    const [made, runs] = [manifest.tool, expected.tool];
+    if (made.name !== runs.name) {
+        return (`the plan bundle was made with ${made.name} ${made.version}, but this job runs ${runs.name} ${runs.version}: ` +
+            `a plan applies only with the tool that made it; set binary: ${made.name}, or plan again with ${runs.name}`);
+    }
+    const [madeMajor, runsMajor] = [toolMajor(made.version), toolMajor(runs.version)];
+    return madeMajor === runsMajor
+        ? undefined
+        : `the plan bundle was made with ${made.name} ${made.version} (${madeMajor}.x), but this job runs ${runs.name} ` +
+            `${runs.version} (${runsMajor}.x): a plan applies only with the same major version; install ${made.name} ` +
+            `${madeMajor}.x for this job, or plan again with ${runsMajor}.x`;
+};
+const otherCommit = ({ manifest }, expected) => !expected.requireSameCommit || manifest.commit === expected.commit
+    ? undefined
+    : `the plan bundle was made at commit ${manifest.commit}, but this job runs at commit ${expected.commit}: ` +
+        `the configuration may have changed since the plan. Plan again at this commit, or set require-same-commit: false ` +
+        `to apply a plan made at another commit (such as applying on merge the plan made on the pull request)`;
+const unapprovedDigest = ({ manifest }, expected) => {
+    if (expected.expectedDigest === undefined)
+        return undefined;
+    const approved = normaliseDigest(expected.expectedDigest);
+    return approved === manifest.planDigest
+        ? undefined
+        : `the plan bundle's digest is ${digest_shortDigest(manifest.planDigest)}…, but expected-plan-digest is ` +
+            `${digest_shortDigest(approved)}…: this is not the plan that was approved. A new plan needs a new approval: ` +
+            `have this plan approved, or apply the bundle of the approved plan`;
+};
+function normaliseDigest(digest) {
+    const hex = digest
+        .trim()
+        .toLowerCase()
+        .replace(/^sha256:/, '');
+    return `sha256:${hex}`;
+}
+/** In this order: the bytes are what tf-plan wrote, then they were made for this job, then approved. */
+const INTEGRITY = [notRegularFile, missingFile, extraFile, changedFile];
+const IDENTITY = [otherStack, otherWorkingDirectory, otherWorkspace, otherTool, otherCommit];
+const APPROVAL = [unapprovedDigest];
+/** Runs the checks in order; the first that finds a problem refuses the bundle. */
+function refuseFirst(checks) {
+    for (const check of checks) {
+        const problem = check();
+        if (problem !== undefined)
+            throw new errors/* ConfigurationError */.j1(problem);
+    }
+}
+/**
+ * Re-reads manifest.json (validated), recomputes every file's sha256 and the plan digest, and checks
+ * the bundle was made for what this job applies. Each refusal is one ConfigurationError that says
+ * what differs and what to do. Returns the verified manifest.
+ */
+async function verifyPlanBundle(dir, expected) {
+    const bundle = await intactBundle(dir, expected.reader ?? 'tf-apply');
+    refuseFirst([...IDENTITY, ...APPROVAL].map((check) => () => check(bundle, expected)));
+    return bundle.manifest;
+}
+/**
+ * Checks only that the bundle is what tf-plan wrote (every file's sha256, the plan digest), for readers
+ * that show a plan rather than apply it. Returns the manifest.
+ */
+async function readIntactPlanBundle(dir, reader) {
+    return (await intactBundle(dir, reader)).manifest;
+}
+async function intactBundle(dir, reader) {
+    const manifest = await readBundleManifest(dir, reader);
+    const files = new Set();
+    const others = [];
+    for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
+        if (entry.name === MANIFEST_FILE)
+            continue;
+        if (entry.isFile())
+            files.add(entry.name);
+        else
+            others.push(entry.name);
+    }
+    const bundle = { manifest, files, others, sha256: {} };
+    for (const name of Object.keys(manifest.files)) {
+        if (files.has(name))
+            bundle.sha256[name] = await sha256File((0,external_node_path_.join)(dir, name));
+    }
+    refuseFirst(INTEGRITY.map((check) => () => check(bundle)));
+    bundle.digest = await digestOf(dir, manifest);
+    refuseFirst([() => changedDigest(bundle)]);
+    return bundle;
+}
+async function readBundleManifest(dir, reader) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, MANIFEST_FILE), 'utf8');
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw error;
+        throw new errors/* ConfigurationError */.j1(`the plan bundle has no ${MANIFEST_FILE}: it is not a bundle written by tf-plan; check plan-artifact`);
+    }
+    return readPlanManifest(text, reader);
 }
 
 ;// CONCATENATED MODULE: ./lib/contracts/encryption.js
@@ -48294,347 +49391,2797 @@ function u16(value) {
     return bytes;
 }
 
-;// CONCATENATED MODULE: ./lib/artifacts/plan-bundle.js
-
-
-
-
-
+;// CONCATENATED MODULE: ./lib/core/checkout.js
 
 /**
- * Downloads a plan bundle into `scratch` and, when it is sealed, opens it. Returns the directory that
- * holds its files; verifying them is the caller's (contracts/bundle.ts).
+ * The commit whose files a job plans or applies: what the checkout holds, which is not always GITHUB_SHA.
+ * On pull_request events GITHUB_SHA is the merge commit, while a workflow that checks out the pull
+ * request's head (as the suite's workflows do, so that the plan is of the commit reviewers see and an
+ * approved plan can be applied on the pull request's branch) holds the head commit. `git rev-parse HEAD`
+ * says which, when the directory is in a git work tree inside the workspace; otherwise GITHUB_SHA.
  */
-async function fetchPlanBundle(store, name, scratch, options) {
-    const downloaded = (0,external_node_path_.join)(scratch, 'download');
-    await store.download(name, downloaded, options.from);
-    const sealed = (0,external_node_path_.join)(downloaded, ENCRYPTED_BUNDLE_FILE);
-    if (!(0,external_node_fs_.existsSync)(sealed)) {
-        if (options.encryptionKey && !options.acceptClear) {
-            throw new errors/* ConfigurationError */.j1(`The plan bundle ${name} is not encrypted, but encryption-key is set: tf-plan must be given the same encryption-key, or remove it here.`);
-        }
-        return downloaded;
+async function checkedOutCommit(exec, logger, options) {
+    let result;
+    try {
+        result = await exec('git', ['rev-parse', '--show-toplevel', 'HEAD'], { cwd: options.directory });
     }
-    if (!options.encryptionKey) {
-        throw new errors/* ConfigurationError */.j1(`The plan bundle ${name} is encrypted: give ${options.reader} the encryption-key tf-plan used.`);
+    catch {
+        return options.fallback; // no git on PATH: the workspace was not made by a checkout
     }
-    const opened = (0,external_node_path_.join)(scratch, 'bundle');
-    await (0,promises_.mkdir)(opened, { recursive: true });
-    await decryptToDirectory(await (0,promises_.readFile)(sealed), options.encryptionKey, opened);
-    // The clear manifest is what the approval gate read; it must be the sealed one, byte for byte.
-    const clear = (0,external_node_path_.join)(downloaded, MANIFEST_FILE);
-    if ((0,external_node_fs_.existsSync)(clear) && !(await (0,promises_.readFile)(clear)).equals(await (0,promises_.readFile)((0,external_node_path_.join)(opened, MANIFEST_FILE)))) {
-        throw new errors/* ConfigurationError */.j1(`The plan bundle ${name} was altered: its readable manifest.json differs from the encrypted one. Plan again.`);
-    }
-    return opened;
-}
-
-;// CONCATENATED MODULE: ./lib/contracts/digest.js
-
-
-/** Names this construction; a different construction would take another label (and schema major). */
-const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
-/**
- * The plan digest: what an approval names and what tf-apply checks before it applies. It is a
- * contract, so the construction is fixed and written down here:
- *
- *   planDigest = "sha256:" + lowercase hex of SHA-256( frame(label) ‖ frame(header) ‖ frame(planfile) ‖ frame(lock) )
- *
- *   frame(b) = the length of b in bytes as an unsigned 64-bit big-endian integer, then b
- *   label    = the UTF-8 bytes of "iac/plan-digest@1"
- *   header   = the UTF-8 bytes of JSON.stringify of an object with exactly these keys, in this order:
- *              {"stack": string, "workingDirectory": string, "workspace": string,
- *               "toolName": "tofu" | "terraform", "toolMajor": integer, "lockFile": boolean}
- *              (no whitespace; `lockFile` says whether a lock file is bundled), and when the manifest records
- *              the backend, last, "backend": {"type": string, then those of "bucket", "key", "region",
- *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}; and when
- *              the manifest records the release it deploys again, after that, "source": {"kind",
- *              "scope", "environment", "deploymentId", "runId", "runAttempt", "commit", "createdAt",
- *              then those of "image" {"id", "name", and "identifier" when it has one}, "imageVariable"
- *              {"name", "value"} and
- *              "smoke" {"passed", "total"} that it has, in this order}
- *   planfile = the bytes of `tfplan`
- *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
- *
- * Every part is length-framed and the fields are JSON-encoded strings in a fixed order, so no two
- * different inputs give the same byte stream: stack "a" + workspace "bc" and stack "ab" +
- * workspace "c" differ in the header, and an empty lock file differs from none through `lockFile`.
- */
-function planDigest(input) {
-    const { stack, workingDirectory, workspace, toolName, toolMajor } = input;
-    for (const [name, value] of Object.entries({ stack, workingDirectory, workspace, toolName })) {
-        if (typeof value !== 'string')
-            throw new TypeError(`planDigest: ${name} must be a string`);
-    }
-    if (!Number.isSafeInteger(toolMajor) || toolMajor < 0) {
-        throw new TypeError('planDigest: toolMajor must be a whole number');
-    }
-    const header = JSON.stringify({
-        stack,
-        workingDirectory,
-        workspace,
-        toolName,
-        toolMajor,
-        lockFile: input.lockFile !== undefined,
-        ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
-        ...(input.source ? { source: canonicalSource(input.source) } : {}),
-    });
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const frame = (bytes) => {
-        const length = Buffer.alloc(8);
-        length.writeBigUInt64BE(BigInt(bytes.length));
-        hash.update(length);
-        hash.update(bytes);
+    const [top = '', head = ''] = result.stdout.trim().split('\n');
+    const within = (path) => {
+        const rel = (0,external_node_path_.relative)(options.workspace, path);
+        return !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel);
     };
-    frame(Buffer.from(PLAN_DIGEST_LABEL, 'utf8'));
-    frame(Buffer.from(header, 'utf8'));
-    frame(input.planfile);
-    frame(input.lockFile ?? Buffer.alloc(0));
-    return `sha256:${hash.digest('hex')}`;
-}
-/** The backend's fields in the fixed order the construction names, whatever order the record had. */
-function canonicalBackend(backend) {
-    const fields = ['type', 'bucket', 'key', 'region', 'endpoint', 'workspaceKeyPrefix'];
-    const canonical = {};
-    for (const field of fields) {
-        const value = backend[field];
-        if (value !== undefined)
-            canonical[field] = value;
+    // A work tree above the workspace (a runner installed inside some repository) is not the checkout.
+    if (result.exitCode !== 0 || !/^[0-9a-f]{40}$/.test(head) || !within(top))
+        return options.fallback;
+    if (head !== options.fallback) {
+        logger.info(`The checkout holds commit ${head} (GITHUB_SHA is ${options.fallback}); that is the commit recorded.`);
     }
-    return canonical;
+    return head;
 }
-/** The binding's fields in the fixed order the construction names, whatever order the record had. */
-function canonicalSource(source) {
-    const { image, imageVariable, smoke } = source;
+
+;// CONCATENATED MODULE: ./lib/core/version.js
+/** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
+const version_SUITE_VERSION = '0.1.0';
+
+// EXTERNAL MODULE: ./lib/plan/model.js + 1 modules
+var plan_model = __nccwpck_require__(13834);
+;// CONCATENATED MODULE: ./lib/terraform/state.js
+/** What the state looked like when the plan was made: tf-apply refuses a plan made before the first apply. */
+function priorStateOf(state) {
+    if (!state)
+        return { exists: false };
+    const serial = typeof state.serial === 'number' ? state.serial : undefined;
+    const lineage = typeof state.lineage === 'string' ? state.lineage : undefined;
+    return { exists: true, ...(serial !== undefined ? { serial } : {}), ...(lineage ? { lineage } : {}) };
+}
+
+;// CONCATENATED MODULE: ./lib/github/deployments.js
+
+/**
+ * A GitHub deployment for an environment, created before the apply and moved in_progress → success or
+ * failure after it, so the environment's page shows what was applied and from which run.
+ */
+class Deployment {
+    api;
+    id;
+    constructor(api, id) {
+        this.api = api;
+        this.id = id;
+    }
+    static async start(client, context, options) {
+        const api = deploymentsApi(client, context);
+        const deployment = new Deployment(api, await api.create({ ref: context.sha, ...options }));
+        await deployment.setStatus('in_progress', 'Applying the approved plan');
+        return deployment;
+    }
+    finish(outcome, description) {
+        return this.setStatus(outcome, description);
+    }
+    setStatus(state, description) {
+        // A stack's apply does not retire the environment's release: only the next release does, once its
+        // smoke tests passed (the releases' record step), so GitHub's auto_inactive is left to that.
+        return this.api.setStatus(this.id, state, description, { retireOthers: false });
+    }
+}
+function deploymentsApi(client, context) {
+    const repository = { owner: context.owner, repo: context.repo };
     return {
-        kind: source.kind,
-        scope: source.scope,
-        environment: source.environment,
-        deploymentId: source.deploymentId,
-        runId: source.runId,
-        runAttempt: source.runAttempt,
-        commit: source.commit,
-        createdAt: source.createdAt,
+        async list(environment) {
+            return client.paginate(client.rest.repos.listDeployments, {
+                ...repository,
+                environment,
+                per_page: 100,
+            });
+        },
+        async get(deploymentId) {
+            try {
+                const { data } = await client.rest.repos.getDeployment({
+                    ...repository,
+                    deployment_id: deploymentId,
+                });
+                return data;
+            }
+            catch (error) {
+                if (error.status === 404) {
+                    throw new errors/* ConfigurationError */.j1(`Deployment ${deploymentId} does not exist in ${repository.owner}/${repository.repo}: give the id of a release's deployment (the release action's deployment-id output)`);
+                }
+                throw error;
+            }
+        },
+        async statuses(deploymentId) {
+            return client.paginate(client.rest.repos.listDeploymentStatuses, {
+                ...repository,
+                deployment_id: deploymentId,
+                per_page: 100,
+            });
+        },
+        async create(options) {
+            const { data } = await client.rest.repos.createDeployment({
+                ...repository,
+                ref: options.ref,
+                environment: options.environment,
+                description: options.description.slice(0, 140),
+                payload: options.payload,
+                // What is deployed was checked already (an approved plan, a smoke-tested release): commit
+                // statuses must not block the record of it.
+                required_contexts: [],
+                auto_merge: false,
+            });
+            if (!('id' in data))
+                throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
+            return data.id;
+        },
+        async setStatus(deploymentId, state, description, options = {}) {
+            await client.rest.repos.createDeploymentStatus({
+                ...repository,
+                deployment_id: deploymentId,
+                state,
+                description: description.slice(0, 140),
+                log_url: context.runUrl,
+                ...(options.retireOthers === false ? { auto_inactive: false } : {}),
+            });
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/github/lazy-client.js
+/**
+ * The GitHub client, made on first use and then shared. Octokit is loaded only then: the runs that never
+ * talk to GitHub do not pay for it (start-up time is measured). Without a token, the first use throws what
+ * `missingToken` makes: the message that names the input and why this step needs it.
+ */
+function lazyGitHubClient(token, logger, run, missingToken) {
+    let client;
+    return () => (client ??= (async () => {
+        if (!token)
+            throw missingToken();
+        const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(36)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93036));
+        return createGitHubClient(token, logger, { apiUrl: run.apiUrl });
+    })());
+}
+
+;// CONCATENATED MODULE: ./lib/contracts/release.js
+
+
+/**
+ * `iac/release@1`: what one run deployed to one environment once apply, configure and smoke were all
+ * green. The commit, the image (packer-build's image id and the sha256 of its build-metadata.json),
+ * each stack's plan digest, var files and backend, and each smoke-tested stack's results digest and
+ * counts. It is the payload of the environment's GitHub deployment and the artifact
+ * `<prefix>-release-<environment>`; promotion deploys exactly such a record to the next environment,
+ * and rollback goes back to one.
+ */
+const RELEASE_FILE = 'release.json';
+const RELEASE_KIND = 'iac/release';
+const RELEASE_MAJOR = 1;
+const RELEASE_SCHEMA = `${RELEASE_KIND}@${RELEASE_MAJOR}`;
+const release_SHA256_HEX = /^[0-9a-f]{64}$/;
+const release_COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const release_DIGEST = /^sha256:[0-9a-f]{64}$/;
+const release_text = schemas_string().min(1, { error: 'must not be empty' });
+const isoTime = iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' });
+const release_sha256Hex = schemas_string().regex(release_SHA256_HEX, { error: 'must be a sha256: 64 lowercase hex digits' });
+const release_digest = schemas_string().regex(release_DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' });
+/** A whole number from `min`; zod would call a string here "not a number", so word it as manifest.ts does. */
+function release_wholeNumber(min) {
+    return schemas_int({
+        error: (issue) => issue.input === undefined
+            ? 'is missing (it must be a whole number)'
+            : `must be a whole number, not ${describeValue(issue.input)}`,
+    })
+        .min(min, { error: `must be a whole number, ${min} or more` });
+}
+function describeValue(input) {
+    if (input === null)
+        return 'null';
+    if (Array.isArray(input))
+        return 'a list';
+    if (typeof input === 'number' || typeof input === 'boolean')
+        return String(input);
+    return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
+}
+const release_count = release_wholeNumber(0);
+const tallyShape = { passed: release_count, failed: release_count, notRun: release_count, total: release_count };
+/** The counts must add up: a record whose counts disagree would pass or fail a quality gate wrongly. */
+function checkTally(t, ctx) {
+    if (t.passed + t.failed !== t.total) {
+        ctx.addIssue({ code: 'custom', path: ['total'], message: 'must be passed plus failed' });
+    }
+    if (t.notRun > t.failed) {
+        ctx.addIssue({ code: 'custom', path: ['notRun'], message: 'counts among failed, so it cannot be more' });
+    }
+}
+/**
+ * Checks counted as smoke-test counts them: `failed` includes the checks the deadline left unrun,
+ * and `notRun` says how many of those there were (smoke-test's tallies do not; its checks do).
+ */
+const smokeTallySchema = object(tallyShape).superRefine(checkTally);
+/** One stack's smoke-test results, as the release keeps them: their digest and their counts. */
+const releaseSmokeSchema = object({
+    /** sha256 hex of the results.json the counts were taken from. */
+    resultsSha256: release_sha256Hex,
+    ...tallyShape,
+    /** Whether smoke-test failed its step on these results (its own fail-on and threshold). */
+    failedStep: schemas_boolean(),
+    /** By smoke-test's category (connectivity, service, security, functionality); only those that had checks. */
+    byCategory: record(release_text, smokeTallySchema),
+})
+    .superRefine(checkTally);
+const releaseStackSchema = object({
+    stack: release_text,
+    planDigest: release_digest,
+    /** POSIX, relative to the workspace, '.' for the workspace itself (as in the plan manifest). */
+    workingDirectory: schemas_string().refine(isWorkspacePath, {
+        error: "must be a POSIX path relative to the workspace, '.' for the workspace itself",
+    }),
+    workspace: release_text,
+    /** As the plan manifest has them: the path tf-plan was given, and the file's sha256 then. */
+    varFiles: array(varFileSchema),
+    backend: backendRecordSchema.optional(),
+    /** Absent for a stack that has no smoke checks. */
+    smoke: releaseSmokeSchema.optional(),
+});
+/** The golden image the release runs, from packer-build's build-metadata.json. */
+const releaseImageSchema = object({
+    /** packer-build's `image-id`; empty for builders that export no artifact id. */
+    id: schemas_string(),
+    name: release_text,
+    /** sha256 hex of the build-metadata.json read. */
+    buildMetadataSha256: release_sha256Hex,
+    templateHash: release_digest,
+    /**
+     * What the stacks' image variable was given: the id, or the name for builders whose artifacts have no
+     * id of their own (iac-pipeline.yml's image-identifier). Absent: the id, else the name.
+     */
+    identifier: schemas_string().min(1).optional(),
+});
+/**
+ * The release this one deployed again: the source of a promotion, or the target of a rollback, as the
+ * plans' manifests bound it (the stack's image variable left out: it is per stack).
+ */
+const releaseSourceSchema = releaseBindingSchema.omit({ imageVariable: true });
+/** The release that ran in the environment before this one, as its deployment stood when this one was made. */
+const replacedReleaseSchema = object({
+    deploymentId: release_wholeNumber(1),
+    runId: release_wholeNumber(1),
+    /** Its latest deployment status then: success, failure, inactive, … */
+    state: release_text,
+    stateAt: isoTime.optional(),
+});
+/** From the failed release's status to this release's success: the time to restore. */
+const timeToRestoreSchema = object({
+    seconds: release_count,
+    failedAt: isoTime,
+    restoredAt: isoTime,
+});
+const releaseSchema = object({
+    schema: literal(RELEASE_SCHEMA),
+    producer: producerSchema,
+    environment: release_text,
+    /** The commit the stacks were planned (and so applied) at. */
+    commit: schemas_string().regex(release_COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
+    ref: schemas_string(),
+    /** The run that applied and smoke-tested the release. */
+    runId: release_wholeNumber(1),
+    runAttempt: release_wholeNumber(1),
+    createdAt: isoTime,
+    /** Absent for a release whose run built no image. */
+    image: releaseImageSchema.optional(),
+    stacks: array(releaseStackSchema)
+        .min(1, { error: 'must list at least one stack' })
+        .superRefine((stacks, ctx) => {
+        const seen = new Set();
+        stacks.forEach((stack, index) => {
+            if (seen.has(stack.stack)) {
+                ctx.addIssue({ code: 'custom', path: [index, 'stack'], message: `names "${stack.stack}" twice` });
+            }
+            seen.add(stack.stack);
+        });
+    }),
+    source: releaseSourceSchema.optional(),
+    /** `success` when apply, configure and smoke were all green; a failed release is recorded too. */
+    outcome: schemas_enum(['success', 'failure'], { error: 'must be one of: success, failure' }),
+    /** Why a failed release failed, in a sentence. */
+    failure: schemas_string().optional(),
+    replaces: replacedReleaseSchema.optional(),
+    /** Present when this release succeeded after a failed one. */
+    timeToRestore: timeToRestoreSchema.optional(),
+});
+/**
+ * Reads and validates a release record (release.json, or a deployment's payload). A record of another
+ * major version is refused by name: a later iac-pipeline recorded it, and reading it as this one
+ * would promote or roll back to something this version cannot see whole.
+ */
+function readRelease(json, options = {}) {
+    return readContract(json, RELEASE_KIND, { [RELEASE_MAJOR]: releaseSchema }, {
+        file: options.file ?? RELEASE_FILE,
+        reader: options.reader ?? 'iac-pipeline',
+        advice: 'promote or roll back with the iac-pipeline version that recorded the release, or a later one',
+    });
+}
+/** Checks a record before it is written: a bad one is a bug in the writer, not the user's mistake. */
+function validateRelease(value) {
+    return validateForWrite(releaseSchema, value, RELEASE_FILE);
+}
+
+;// CONCATENATED MODULE: ./lib/contracts/smoke.js
+
+
+/**
+ * The `<prefix>-smoke-<stack>` artifact that smoke-test uploads: `results.json` (every check and its
+ * verdict, `iac/smoke-results@1`), `junit.xml` (for test reporters) and `manifest.json`
+ * (`iac/smoke@1`: who made the artifact, for which run, and the sha256 of each file beside it). The
+ * report action reads them with the readers below, which refuse another major version by name.
+ */
+const SMOKE_RESULTS_FILE = 'results.json';
+const SMOKE_JUNIT_FILE = 'junit.xml';
+const SMOKE_RESULTS_KIND = 'iac/smoke-results';
+const SMOKE_RESULTS_MAJOR = 1;
+const SMOKE_RESULTS_SCHEMA = `${SMOKE_RESULTS_KIND}@${SMOKE_RESULTS_MAJOR}`;
+const SMOKE_MANIFEST_KIND = 'iac/smoke';
+const SMOKE_MANIFEST_MAJOR = 1;
+const SMOKE_MANIFEST_SCHEMA = `${SMOKE_MANIFEST_KIND}@${SMOKE_MANIFEST_MAJOR}`;
+const smoke_count = schemas_number().int().nonnegative();
+const smoke_isoTime = iso_datetime({ offset: true });
+const category = schemas_enum(['connectivity', 'service', 'security', 'functionality']);
+const smokeCheckResultSchema = object({
+    /** Unique in the run: the check's name, with `[host]` for each host of a group. */
+    id: schemas_string(),
+    /** The check's name in the checks file. */
+    check: schemas_string(),
+    kind: schemas_enum(['tcp', 'http', 'ssh-command', 'command', 'dns', 'tls-cert']),
+    category,
+    tags: array(schemas_string()),
+    /** The inventory host, when the check targets one. */
+    host: schemas_string().optional(),
+    target: schemas_string(),
+    status: schemas_enum(['passed', 'failed', 'not-run']),
+    message: schemas_string(),
+    attempts: smoke_count,
+    durationSeconds: schemas_number().nonnegative(),
+    /** The check's line in the checks file. */
+    line: schemas_number().int().positive(),
+});
+const tally = object({ passed: smoke_count, failed: smoke_count, total: smoke_count });
+const smokeResultsSchema = object({
+    schema: literal(SMOKE_RESULTS_SCHEMA),
+    producer: producerSchema,
+    stack: schemas_string(),
+    checksFile: schemas_string(),
+    inventory: schemas_string().optional(),
+    commit: schemas_string(),
+    ref: schemas_string(),
+    runId: schemas_number().int(),
+    runAttempt: schemas_number().int(),
+    startedAt: smoke_isoTime,
+    createdAt: smoke_isoTime,
+    durationSeconds: schemas_number().nonnegative(),
+    settings: object({
+        concurrency: schemas_number().int().positive(),
+        retries: smoke_count,
+        retryDelaySeconds: schemas_number().nonnegative(),
+        deadlineSeconds: schemas_number().positive(),
+        failOn: schemas_enum(['any', 'threshold']),
+        threshold: schemas_number().min(0).max(100).optional(),
+    }),
+    /** Passed, failed (not-run included) and total, overall and by category. */
+    totals: tally,
+    byCategory: record(schemas_string(), tally),
+    /** The most checks that ran at one moment. */
+    maxInFlight: smoke_count,
+    deadlineReached: schemas_boolean(),
+    /** Whether the step failed on these results (fail-on and threshold). */
+    failedStep: schemas_boolean(),
+    checks: array(smokeCheckResultSchema),
+});
+const smokeManifestSchema = object({
+    schema: literal(SMOKE_MANIFEST_SCHEMA),
+    producer: producerSchema,
+    stack: schemas_string().min(1),
+    commit: schemas_string(),
+    ref: schemas_string(),
+    runId: schemas_number().int().positive(),
+    runAttempt: schemas_number().int().positive(),
+    createdAt: smoke_isoTime,
+    /** File name → sha256 hex of each file beside manifest.json. */
+    files: record(schemas_string(), schemas_string().regex(/^[0-9a-f]{64}$/)),
+});
+const readSmokeResults = contractReader(smokeResultsSchema, 'report', SMOKE_RESULTS_FILE);
+const readSmokeManifest = contractReader(smokeManifestSchema, 'report');
+/** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
+const validateSmokeDocument = (/* unused pure expression or super */ null && (validateForWrite));
+
+
+;// CONCATENATED MODULE: ./lib/releases/duration.js
+
+/**
+ * Durations of releases: `max-release-age` (`72h`, `30m`, `7d`) and the ages and restore times shown
+ * in comments and reports. core/inputs' `duration` kind only checks the form tofu takes (`30s`, `5m`,
+ * `1h`, no days) and hands the text on; a release's age wants days and a number to compare with.
+ */
+const UNIT_SECONDS = { s: 1, m: 60, h: 3_600, d: 86_400 };
+const duration_DURATION = /^(\d{1,9})\s*([smhd])$/;
+/** `72h` → 259200. Zero or anything else is the named input's mistake. */
+function duration_parseDuration(value, input = 'max-release-age') {
+    const match = duration_DURATION.exec(value.trim());
+    const seconds = match ? Number(match[1]) * (UNIT_SECONDS[match[2] ?? ''] ?? 0) : 0;
+    if (!match || seconds === 0) {
+        throw new ConfigurationError(`Input "${input}" must be a duration of more than zero such as 30m, 72h or 7d; got ${JSON.stringify(value.slice(0, 40))}`);
+    }
+    return seconds;
+}
+/** An age, to the largest whole unit: `45 s`, `12 min`, `3 h`, `4 d` (hours up to two days). */
+function duration_formatAge(seconds) {
+    const s = Math.max(0, Math.floor(seconds));
+    if (s < 60)
+        return `${s} s`;
+    if (s < 3_600)
+        return `${Math.floor(s / 60)} min`;
+    if (s < 2 * 86_400)
+        return `${Math.floor(s / 3_600)} h`;
+    return `${Math.floor(s / 86_400)} d`;
+}
+/** The milliseconds since the epoch of an ISO time, a Date or milliseconds; a time that parses to nothing is a bug. */
+function duration_epochMs(at, what) {
+    const ms = typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : at.getTime();
+    if (!Number.isFinite(ms))
+        throw new TypeError(`${what} is not a time: ${String(at)}`);
+    return ms;
+}
+
+;// CONCATENATED MODULE: ./lib/releases/promotion.js
+
+
+
+/**
+ * The quality gate between two environments: a release of the source environment may be promoted when
+ * its smoke tests passed, at the required rate, with every demanded category run and passed, and it
+ * is not older than max-release-age. Every refusal is one sentence naming what is missing, so that a
+ * refused promotion says all of it at once.
+ */
+/** smoke-test's categories, the only names quality-categories can demand. */
+const SMOKE_CATEGORIES = smokeCheckResultSchema.shape.category.options;
+/** The release's smoke counts over all its stacks, and by category; undefined when no stack had checks. */
+function promotion_smokeTotals(release) {
+    const smoked = release.stacks.filter((s) => s.smoke);
+    if (smoked.length === 0)
+        return undefined;
+    const totals = { passed: 0, failed: 0, notRun: 0, total: 0 };
+    const byCategory = {};
+    const failedStacks = [];
+    for (const { stack, smoke } of smoked) {
+        if (!smoke)
+            continue;
+        add(totals, smoke);
+        if (smoke.failedStep)
+            failedStacks.push(stack);
+        for (const [category, tally] of Object.entries(smoke.byCategory)) {
+            add((byCategory[category] ??= { passed: 0, failed: 0, notRun: 0, total: 0 }), tally);
+        }
+    }
+    return { totals, byCategory, failedStacks };
+}
+/** The refusals of promoting `release`; an empty list means it may be promoted. */
+function checkPromotion(release, policy) {
+    const threshold = policy.threshold ?? 100;
+    if (!Number.isFinite(threshold) || threshold < 0 || threshold > 100) {
+        throw new ConfigurationError(`Input "threshold" must be a number from 0 to 100; got ${threshold}`);
+    }
+    const demanded = [...new Set(policy.qualityCategories ?? [])];
+    const unknown = demanded.filter((c) => !SMOKE_CATEGORIES.includes(c));
+    if (unknown.length > 0) {
+        throw new ConfigurationError(`Input "quality-categories" names ${unknown.map((c) => JSON.stringify(c)).join(', ')}, which smoke-test does not have: its categories are ${SMOKE_CATEGORIES.join(', ')}`);
+    }
+    const maxAge = policy.maxReleaseAge === undefined ? undefined : parseDuration(policy.maxReleaseAge);
+    const name = promotion_releaseName(release);
+    const from = release.environment;
+    const refusals = [];
+    const smoke = promotion_smokeTotals(release);
+    if (!smoke || smoke.totals.total === 0) {
+        refusals.push(`${capitalize(name)} has no smoke results: the quality gate needs smoke-test's checks to have run on ${from}.`);
+    }
+    else {
+        const { totals, byCategory, failedStacks } = smoke;
+        if (failedStacks.length > 0) {
+            refusals.push(`Smoke tests failed for ${failedStacks.map((s) => `stack ${s}`).join(', ')} in ${name} (${totals.passed} of ${totals.total} checks passed).`);
+        }
+        // Whole numbers compared, so that 95% of 20 checks is exactly 19 and no rounding lets 18 through.
+        if (totals.passed * 100 < threshold * totals.total) {
+            refusals.push(`The smoke pass rate of ${name} is ${percent(totals)} (${totals.passed} of ${totals.total} checks), below the required ${threshold}%.`);
+        }
+        for (const category of demanded) {
+            const tally = byCategory[category];
+            if (!tally || tally.total === 0) {
+                refusals.push(`No ${category} checks ran in ${name}, and quality-categories demands that they run and pass.`);
+            }
+            else if (tally.notRun === tally.total) {
+                refusals.push(`The ${category} checks of ${name} did not run: the deadline left all ${tally.total} of them unrun.`);
+            }
+            else if (tally.passed < tally.total) {
+                const unrun = tally.notRun > 0 ? `, ${tally.notRun} did not run` : '';
+                refusals.push(`The ${category} checks of ${name} did not pass: ${tally.passed} of ${tally.total} passed${unrun}.`);
+            }
+        }
+    }
+    if (maxAge !== undefined) {
+        const age = ageSeconds(release, policy.now);
+        if (age > maxAge) {
+            refusals.push(`${capitalize(name)} is ${formatAge(age)} old (made ${release.createdAt}), older than max-release-age ${policy.maxReleaseAge?.trim()}.`);
+        }
+    }
+    return refusals;
+}
+/**
+ * One line for comments, summaries and reports: `release 1234 of staging (commit abc123def456, image
+ * ami-0abc, smoke 22/22, age 3 h)`. Plain text: put it through src/markdown/escape.ts in Markdown.
+ */
+function describeRelease(release, now) {
+    return describeReleaseRef(releaseRef(release), now);
+}
+/** What a binding (and a later release's `source`) keeps of a release: enough to describe it. */
+function releaseRef(release) {
+    const smoke = promotion_smokeTotals(release);
+    const { image } = release;
+    return {
+        environment: release.environment,
+        runId: release.runId,
+        runAttempt: release.runAttempt,
+        commit: release.commit,
+        createdAt: release.createdAt,
         ...(image
             ? {
                 image: {
                     id: image.id,
                     name: image.name,
-                    ...(image.identifier !== undefined ? { identifier: image.identifier } : {}),
+                    ...(image.identifier ? { identifier: image.identifier } : {}),
                 },
             }
             : {}),
-        ...(imageVariable ? { imageVariable: { name: imageVariable.name, value: imageVariable.value } } : {}),
-        ...(smoke ? { smoke: { passed: smoke.passed, total: smoke.total } } : {}),
+        ...(smoke ? { smoke: { passed: smoke.totals.passed, total: smoke.totals.total } } : {}),
     };
 }
-/** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
-async function sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
-        hash.update(chunk);
-    return hash.digest('hex');
+/** describeRelease of a release known by its binding: the same words. */
+function describeReleaseRef(release, now) {
+    const image = !release.image
+        ? 'no image build'
+        : `image ${release.image.identifier ?? (release.image.id || release.image.name)}`;
+    const tests = release.smoke ? `smoke ${release.smoke.passed}/${release.smoke.total}` : 'no smoke tests';
+    return `${promotion_releaseName(release)} (commit ${release.commit.slice(0, 12)}, ${image}, ${tests}, age ${duration_formatAge(ageSeconds(release, now))})`;
 }
-/** The first 12 hex digits of a digest, with its `sha256:` prefix, for messages. */
-function shortDigest(digest) {
-    const hex = digest.replace(/^sha256:/, '');
-    return `sha256:${hex.slice(0, 12)}`;
+/**
+ * The sentence comments, summaries and reports open with for a plan or release that deploys another
+ * again: `Promotes release 1234 of staging (…)`, `Rollback of prod to release 1200 (…)`.
+ */
+function promotion_describeSource(source, now) {
+    const described = describeReleaseRef(source, now);
+    if (source.kind === 'promotion')
+        return `Promotes ${described}`;
+    const what = source.scope === 'image' ? 'the image of ' : '';
+    return `Rollback of ${source.environment} to ${what}${described}`;
+}
+/** `release 1234 of staging`, with the attempt when the run was re-run. */
+function promotion_releaseName(release) {
+    const attempt = release.runAttempt > 1 ? ` (attempt ${release.runAttempt})` : '';
+    return `release ${release.runId}${attempt} of ${release.environment}`;
+}
+function ageSeconds(release, now) {
+    return (duration_epochMs(now, 'now') - duration_epochMs(release.createdAt, 'the release time')) / 1000;
+}
+/** Rounded down to a tenth, so that 21 of 22 reads 95.4% and never 100%. */
+function percent(tally) {
+    return `${Math.floor((tally.passed * 1000) / tally.total) / 10}%`;
+}
+function add(into, tally) {
+    into.passed += tally.passed;
+    into.failed += tally.failed;
+    into.notRun += tally.notRun;
+    into.total += tally.total;
+}
+function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-;// CONCATENATED MODULE: ./lib/contracts/bundle.js
+;// CONCATENATED MODULE: ./lib/report/release.js
 
 
 
 
-
-/** Copies the files into `dir` (created; must be empty), writes manifest.json and returns it. */
-async function writePlanBundle(dir, input) {
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const existing = await (0,promises_.readdir)(dir);
-    if (existing.length > 0)
-        throw new Error(`the plan bundle directory ${dir} is not empty`);
-    const files = {};
-    for (const [name, source] of Object.entries(input.files)) {
-        if (!isSafeFileName(name) || name === MANIFEST_FILE) {
-            throw new Error(`cannot bundle a file named ${JSON.stringify(name)}`);
+/** The Release section of the run's artifacts; undefined when the run recorded no release. */
+function release_releaseSection(artifacts, now) {
+    const found = artifacts.filter((a) => a.kind === 'release');
+    if (found.length === 0)
+        return undefined;
+    const section = { releases: [], warnings: [] };
+    for (const a of found) {
+        if (a.kind === 'release' && a.release && !a.problem) {
+            section.releases.push(releaseView(a.name, a.release, now));
         }
-        await (0,promises_.copyFile)(source, (0,external_node_path_.join)(dir, name));
-        files[name] = await sha256File((0,external_node_path_.join)(dir, name));
+        else {
+            section.warnings.push({ artifact: a.name, problem: a.problem ?? 'it holds no release record' });
+        }
     }
-    if (!(PLAN_FILE in files))
-        throw new Error(`a plan bundle needs ${PLAN_FILE}`);
-    const { files: _sources, createdAt, ...fields } = input;
-    const manifest = validatePlanManifest({
-        schema: PLAN_SCHEMA,
-        ...fields,
-        createdAt: createdAt ?? new Date().toISOString(),
-        files,
-        planDigest: await digestOf(dir, { ...fields, files }),
-    });
-    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-    return manifest;
+    return section;
 }
-/** Recomputes the plan digest from the bundled planfile and lock file and the manifest's fields. */
-async function digestOf(dir, manifest) {
-    return planDigest({
-        planfile: await (0,promises_.readFile)((0,external_node_path_.join)(dir, PLAN_FILE)),
-        lockFile: LOCK_FILE in manifest.files ? await (0,promises_.readFile)((0,external_node_path_.join)(dir, LOCK_FILE)) : undefined,
-        stack: manifest.stack,
-        workingDirectory: manifest.workingDirectory,
-        workspace: manifest.workspace,
-        toolName: manifest.tool.name,
-        toolMajor: toolMajor(manifest.tool.version),
-        backend: manifest.backend,
-        source: manifest.source,
-    });
+function releaseView(artifact, release, now) {
+    const name = releaseName(release);
+    const why = release.outcome === 'failure' && release.failure ? ` — ${release.failure}` : '';
+    const totals = smokeTotals(release)?.totals;
+    return {
+        artifact,
+        outcome: release.outcome,
+        headline: `${release_capitalize(name)}: ${release.outcome}${why}`,
+        source: release.source ? describeSource(release.source, now) : undefined,
+        timeToRestore: timeToRestoreSentence(release),
+        commit: release.commit.slice(0, 12),
+        image: imageIdentifier(release),
+        smoke: totals ? `${totals.passed}/${totals.total}` : undefined,
+        stacks: release.stacks.map((s) => ({
+            stack: s.stack,
+            planDigest: shortDigest(s.planDigest),
+            smoke: s.smoke ? `${s.smoke.passed}/${s.smoke.total}` : undefined,
+        })),
+    };
 }
-const AGAIN = 'run tf-plan again and apply the new plan';
-const notRegularFile = ({ others }) => others[0] === undefined
-    ? undefined
-    : `the plan bundle holds ${others[0]}, which is not a regular file: the artifact was altered after tf-plan wrote it; ${AGAIN}`;
-const missingFile = ({ manifest, files }) => {
-    const name = Object.keys(manifest.files).find((listed) => !files.has(listed));
-    return name === undefined
-        ? undefined
-        : `the plan bundle has no ${name}, which ${MANIFEST_FILE} lists: the artifact is incomplete or was altered after tf-plan wrote it; ${AGAIN}`;
-};
-const extraFile = ({ manifest, files }) => {
-    const name = [...files].find((present) => !(present in manifest.files));
-    return name === undefined
-        ? undefined
-        : `the plan bundle holds ${name}, which ${MANIFEST_FILE} does not list: the artifact was altered after tf-plan wrote it; ${AGAIN}`;
-};
-const changedFile = ({ manifest, sha256 }) => {
-    const name = Object.keys(manifest.files).find((listed) => sha256[listed] !== manifest.files[listed]);
-    if (name === undefined)
+function timeToRestoreSentence(release) {
+    const restore = release.timeToRestore;
+    if (!restore)
         return undefined;
-    const [actual, recorded] = [sha256[name] ?? '', manifest.files[name] ?? ''];
-    return (`the plan bundle's ${name} is not the file tf-plan wrote: its sha256 is ${actual.slice(0, 12)}…, ` +
-        `${MANIFEST_FILE} records ${recorded.slice(0, 12)}…; the artifact was altered; ${AGAIN}`);
-};
-const changedDigest = ({ manifest, digest }) => digest === undefined || digest === manifest.planDigest
-    ? undefined
-    : `the plan digest recomputed from the bundle (${shortDigest(digest)}…) differs from the one in ${MANIFEST_FILE} ` +
-        `(${shortDigest(manifest.planDigest)}…): ${MANIFEST_FILE} was edited after tf-plan wrote it; ${AGAIN}`;
-const otherStack = ({ manifest }, expected) => manifest.stack === expected.stack
-    ? undefined
-    : `the plan bundle was made for stack "${manifest.stack}", but this job applies stack "${expected.stack}": ` +
-        `apply the plan of stack "${expected.stack}" (plan-artifact), or set stack: ${manifest.stack} if that is the stack you mean`;
-const otherWorkingDirectory = ({ manifest }, expected) => manifest.workingDirectory === expected.workingDirectory
-    ? undefined
-    : `the plan bundle was planned in working directory "${manifest.workingDirectory}", but this job applies ` +
-        `"${expected.workingDirectory}": set working-directory: ${manifest.workingDirectory}, or apply a plan made in "${expected.workingDirectory}"`;
-const otherWorkspace = ({ manifest }, expected) => manifest.workspace === expected.workspace
-    ? undefined
-    : `the plan bundle was planned for workspace "${manifest.workspace}", but this job applies workspace ` +
-        `"${expected.workspace}": set workspace: ${manifest.workspace}, or plan again for workspace "${expected.workspace}"`;
-const otherTool = ({ manifest }, expected) => {
-    const [made, runs] = [manifest.tool, expected.tool];
-    if (made.name !== runs.name) {
-        return (`the plan bundle was made with ${made.name} ${made.version}, but this job runs ${runs.name} ${runs.version}: ` +
-            `a plan applies only with the tool that made it; set binary: ${made.name}, or plan again with ${runs.name}`);
-    }
-    const [madeMajor, runsMajor] = [toolMajor(made.version), toolMajor(runs.version)];
-    return madeMajor === runsMajor
-        ? undefined
-        : `the plan bundle was made with ${made.name} ${made.version} (${madeMajor}.x), but this job runs ${runs.name} ` +
-            `${runs.version} (${runsMajor}.x): a plan applies only with the same major version; install ${made.name} ` +
-            `${madeMajor}.x for this job, or plan again with ${runsMajor}.x`;
-};
-const otherCommit = ({ manifest }, expected) => !expected.requireSameCommit || manifest.commit === expected.commit
-    ? undefined
-    : `the plan bundle was made at commit ${manifest.commit}, but this job runs at commit ${expected.commit}: ` +
-        `the configuration may have changed since the plan. Plan again at this commit, or set require-same-commit: false ` +
-        `to apply a plan made at another commit (such as applying on merge the plan made on the pull request)`;
-const unapprovedDigest = ({ manifest }, expected) => {
-    if (expected.expectedDigest === undefined)
-        return undefined;
-    const approved = normaliseDigest(expected.expectedDigest);
-    return approved === manifest.planDigest
-        ? undefined
-        : `the plan bundle's digest is ${shortDigest(manifest.planDigest)}…, but expected-plan-digest is ` +
-            `${shortDigest(approved)}…: this is not the plan that was approved. A new plan needs a new approval: ` +
-            `have this plan approved, or apply the bundle of the approved plan`;
-};
-function normaliseDigest(digest) {
-    const hex = digest
-        .trim()
-        .toLowerCase()
-        .replace(/^sha256:/, '');
-    return `sha256:${hex}`;
+    // The record may say how long without saying which release failed: then it is only "the one before".
+    const failed = release.replaces ? `release ${release.replaces.runId}` : 'the release before';
+    return `Time to restore: ${formatDuration(restore.seconds)} (from the failure of ${failed} at ${restore.failedAt} to this release's success at ${restore.restoredAt})`;
 }
-/** In this order: the bytes are what tf-plan wrote, then they were made for this job, then approved. */
-const INTEGRITY = [notRegularFile, missingFile, extraFile, changedFile];
-const IDENTITY = [otherStack, otherWorkingDirectory, otherWorkspace, otherTool, otherCommit];
-const APPROVAL = [unapprovedDigest];
-/** Runs the checks in order; the first that finds a problem refuses the bundle. */
-function refuseFirst(checks) {
-    for (const check of checks) {
-        const problem = check();
-        if (problem !== undefined)
-            throw new errors/* ConfigurationError */.j1(problem);
-    }
-}
-/**
- * Re-reads manifest.json (validated), recomputes every file's sha256 and the plan digest, and checks
- * the bundle was made for what this job applies. Each refusal is one ConfigurationError that says
- * what differs and what to do. Returns the verified manifest.
- */
-async function verifyPlanBundle(dir, expected) {
-    const bundle = await intactBundle(dir, expected.reader ?? 'tf-apply');
-    refuseFirst([...IDENTITY, ...APPROVAL].map((check) => () => check(bundle, expected)));
-    return bundle.manifest;
-}
-/**
- * Checks only that the bundle is what tf-plan wrote (every file's sha256, the plan digest), for readers
- * that show a plan rather than apply it. Returns the manifest.
- */
-async function readIntactPlanBundle(dir, reader) {
-    return (await intactBundle(dir, reader)).manifest;
-}
-async function intactBundle(dir, reader) {
-    const manifest = await readBundleManifest(dir, reader);
-    const files = new Set();
-    const others = [];
-    for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
-        if (entry.name === MANIFEST_FILE)
-            continue;
-        if (entry.isFile())
-            files.add(entry.name);
-        else
-            others.push(entry.name);
-    }
-    const bundle = { manifest, files, others, sha256: {} };
-    for (const name of Object.keys(manifest.files)) {
-        if (files.has(name))
-            bundle.sha256[name] = await sha256File((0,external_node_path_.join)(dir, name));
-    }
-    refuseFirst(INTEGRITY.map((check) => () => check(bundle)));
-    bundle.digest = await digestOf(dir, manifest);
-    refuseFirst([() => changedDigest(bundle)]);
-    return bundle;
-}
-async function readBundleManifest(dir, reader) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, MANIFEST_FILE), 'utf8');
-    }
-    catch (error) {
-        if (error.code !== 'ENOENT')
-            throw error;
-        throw new errors/* ConfigurationError */.j1(`the plan bundle has no ${MANIFEST_FILE}: it is not a bundle written by tf-plan; check plan-artifact`);
-    }
-    return readPlanManifest(text, reader);
+function release_capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-// EXTERNAL MODULE: ./lib/plan/model.js + 1 modules
-var plan_model = __nccwpck_require__(13834);
+;// CONCATENATED MODULE: ./lib/report/model.js
+
+
+/**
+ * The deployment report as data: one row a stage (per stack), each with a status, times and key
+ * figures, the outcome of the whole run, and the counts that deployment metrics are made from. Built
+ * from the artifacts the stages left and, when the API can be read, from the run's jobs: a stage that
+ * failed before it uploaded anything is only visible there.
+ */
+const STAGES = (/* unused pure expression or super */ null && (['validate', 'image', 'plan', 'approve', 'apply', 'configure', 'smoke']));
+const JOB_STAGE = (/* unused pure expression or super */ null && ([
+    [/smoke|verify|test/i, 'smoke'],
+    [/ansible|configure/i, 'configure'],
+    [/apply|deploy/i, 'apply'],
+    [/approv|gate|review/i, 'approve'],
+    [/plan/i, 'plan'],
+    [/packer|image|bake/i, 'image'],
+    [/validate|lint/i, 'validate'],
+]));
+/**
+ * A job's own name: GitHub names the jobs of a called workflow `<caller> / <job>` (nested calls add more
+ * segments), and only the last segment says what the job does; `deploy / wave 1 / plan network` plans.
+ */
+function ownName(name) {
+    return name.split(' / ').at(-1) ?? name;
+}
+/** Which stage a job is, by its own name; none for jobs of other kinds (such as the report itself). */
+function stageOfJob(name) {
+    const own = ownName(name);
+    if (/report/i.test(own))
+        return undefined;
+    return JOB_STAGE.find(([pattern]) => pattern.test(own))?.[1];
+}
+/**
+ * The stack a job names, among the stacks the report knows: `apply vms`, or a matrix leg's default name
+ * `apply (vms, prod)`. None when the job names no known stack, as a single-stack pipeline's `apply` does.
+ */
+function stackOfJob(name, stacks) {
+    return ownName(name)
+        .split(/[\s(),]+/)
+        .find((word) => stacks.has(word));
+}
+function seconds(from, to) {
+    if (!from || !to)
+        return undefined;
+    const value = (Date.parse(to) - Date.parse(from)) / 1000;
+    return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+function minusSeconds(at, value) {
+    return new Date(Date.parse(at) - value * 1000).toISOString();
+}
+const plus = (n, sign) => `${sign}${n}`;
+function row(stage, stack, status, extra = {}) {
+    return { stage, stack, status, estimated: false, figures: [], ...extra };
+}
+/** The stage rows the artifacts tell of, before the jobs are taken into account. */
+function rowsFromArtifacts(artifacts) {
+    const rows = [];
+    const unreadable = (stage, a) => row(stage, a.stack, 'unreadable', { finishedAt: a.createdAt, note: `${a.name}: ${a.problem ?? ''}` });
+    const byStack = new Map();
+    for (const artifact of artifacts) {
+        const kinds = byStack.get(artifact.stack) ?? {};
+        kinds[artifact.kind] = artifact;
+        byStack.set(artifact.stack, kinds);
+    }
+    for (const a of artifacts) {
+        if (a.problem) {
+            const stage = { plan: 'plan', approval: 'approve', image: 'image', ansible: 'configure', smoke: 'smoke' }[a.kind];
+            if (stage)
+                rows.push(unreadable(stage, a));
+            continue;
+        }
+        switch (a.kind) {
+            case 'validate':
+                rows.push(row('validate', a.stack, 'success', {
+                    finishedAt: a.createdAt,
+                    figures: [`${a.files?.length ?? 0} file(s)`],
+                }));
+                break;
+            case 'image': {
+                const m = a.metadata;
+                if (!m)
+                    break;
+                rows.push(row('image', m.name, 'success', {
+                    finishedAt: m.buildTime,
+                    figures: [
+                        `image ${m.imageId || '(none)'}`,
+                        `packer ${m.packerVersion}`,
+                        ...(m.skipped ? [`reused from run ${m.builtBy.runId}`] : []),
+                    ],
+                }));
+                break;
+            }
+            case 'plan': {
+                const m = a.manifest;
+                if (!m)
+                    break;
+                const s = m.summary;
+                rows.push(row('plan', m.stack, 'success', {
+                    finishedAt: m.createdAt,
+                    figures: [
+                        `${plus(s.add, '+')} ${plus(s.change, '~')} ${plus(s.destroy, '-')}${s.replace ? ` ±${s.replace}` : ''}`,
+                        `${m.tool.name} ${m.tool.version}`,
+                        `digest ${m.planDigest.slice(0, 19)}`,
+                        ...(a.encrypted ? ['encrypted'] : []),
+                    ],
+                }));
+                break;
+            }
+            case 'approval': {
+                const r = a.record;
+                if (!r)
+                    break;
+                const status = r.status === 'approved' ? 'success' : r.status === 'rejected' ? 'failure' : 'pending';
+                const who = r.approvers.map((v) => v.login);
+                rows.push(row('approve', r.stack, status, {
+                    finishedAt: r.decidedAt,
+                    figures: [
+                        `${r.status} by ${r.decidedBy}${who.length > 0 ? `: ${who.join(', ')}` : ''}`,
+                        `digest ${r.planDigest.slice(0, 19)}`,
+                    ],
+                    ...(status !== 'success'
+                        ? {
+                            note: r.rejects.length > 0
+                                ? `rejected by ${r.rejects.map((v) => v.login).join(', ')}`
+                                : undefined,
+                        }
+                        : {}),
+                }));
+                break;
+            }
+            case 'ansible': {
+                const r = a.results;
+                if (!r)
+                    break;
+                const hosts = Object.keys(r.recap).length;
+                const changed = Object.values(r.recap).filter((h) => h.changed > 0).length;
+                const failed = r.exitCode !== 0 || r.failedHosts.length > 0 || r.unreachableHosts.length > 0;
+                rows.push(row('configure', r.stack, failed ? 'failure' : 'success', {
+                    startedAt: minusSeconds(r.createdAt, r.durationSeconds),
+                    finishedAt: r.createdAt,
+                    durationSeconds: r.durationSeconds,
+                    figures: [
+                        `${hosts} host(s), ${changed} changed`,
+                        ...(r.failedHosts.length > 0 ? [`failed: ${r.failedHosts.join(', ')}`] : []),
+                        ...(r.unreachableHosts.length > 0 ? [`unreachable: ${r.unreachableHosts.join(', ')}`] : []),
+                        ...(r.check ? ['check mode'] : []),
+                    ],
+                    ...(failed ? { note: `ansible-playbook exited ${r.exitCode}` } : {}),
+                }));
+                break;
+            }
+            case 'smoke': {
+                const s = a.smoke;
+                if (!s)
+                    break;
+                const finishedAt = s.createdAt ?? a.createdAt;
+                rows.push(row('smoke', s.stack ?? a.stack, s.failed > 0 ? 'failure' : 'success', {
+                    finishedAt,
+                    ...(finishedAt && s.durationSeconds > 0
+                        ? { startedAt: minusSeconds(finishedAt, s.durationSeconds), durationSeconds: s.durationSeconds }
+                        : {}),
+                    figures: [`${s.passed} passed, ${s.failed} failed of ${s.checks.length}`],
+                    ...(s.failed > 0
+                        ? {
+                            note: `failed: ${s.checks
+                                .filter((c) => c.status !== 'passed')
+                                .map((c) => c.name)
+                                .join(', ')}`,
+                        }
+                        : {}),
+                }));
+                break;
+            }
+            default:
+                break;
+        }
+    }
+    // The apply leaves outputs (and an inventory) when it succeeds, errored state when the backend
+    // refused the state; an approved plan with neither means the apply never ran or failed early.
+    for (const [stack, kinds] of byStack) {
+        const outputs = kinds.outputs;
+        const errored = kinds['errored-state'];
+        const inventory = kinds.inventory;
+        if (errored) {
+            rows.push(row('apply', stack, 'failure', {
+                finishedAt: errored.createdAt,
+                figures: [
+                    `errored state kept as ${errored.name}${errored.kind === 'errored-state' && errored.encrypted ? ' (encrypted)' : ''}`,
+                ],
+                note: 'the apply failed and the backend did not take the state: push the errored state before planning again',
+            }));
+        }
+        else if (outputs?.kind === 'outputs' && outputs.destroyed && !outputs.problem) {
+            const d = outputs.destroyed;
+            rows.push(row('apply', stack, 'destroyed', {
+                finishedAt: d.destroyedAt,
+                figures: [`destroyed at ${d.destroyedAt}`, `digest ${d.planDigest.slice(0, 19)}`],
+            }));
+        }
+        else if (outputs) {
+            const names = outputs.kind === 'outputs' ? (outputs.outputNames ?? []) : [];
+            const hosts = inventory?.kind === 'inventory' ? (inventory.hosts ?? []) : [];
+            rows.push(row('apply', stack, outputs.problem ? 'unreadable' : 'success', {
+                finishedAt: outputs.createdAt,
+                figures: [
+                    `${names.length} output(s)`,
+                    ...(inventory ? [`inventory: ${hosts.length} host(s)`] : []),
+                ],
+                ...(outputs.problem ? { note: `${outputs.name}: ${outputs.problem}` } : {}),
+            }));
+        }
+        else if (kinds.approval?.kind === 'approval' && kinds.approval.record?.status === 'approved') {
+            rows.push(row('apply', stack, 'missing', {
+                note: `the plan was approved, but no ${stack ? `outputs-${stack}` : 'outputs'} artifact exists: the apply did not run, or failed`,
+            }));
+        }
+    }
+    return rows;
+}
+const JOB_STATUS = {
+    success: 'success',
+    failure: 'failure',
+    timed_out: 'failure',
+    cancelled: 'failure',
+    startup_failure: 'failure',
+    action_required: 'pending',
+    skipped: 'skipped',
+    neutral: 'success',
+};
+/**
+ * Puts the jobs' times and conclusions onto the rows: a job's times are what the stage took, and a
+ * failed job fails its stage even when the artifacts look complete. A stage whose job failed before it
+ * uploaded anything gets a row of its own.
+ */
+function applyJobs(rows, jobs) {
+    const stacks = new Set(rows.map((r) => r.stack).filter((stack) => stack !== ''));
+    for (const job of jobs) {
+        const stage = stageOfJob(job.name);
+        if (!stage)
+            continue;
+        const status = job.status !== 'completed' ? 'pending' : (JOB_STATUS[job.conclusion ?? ''] ?? 'failure');
+        // A job that names its stack (one matrix leg of a multi-stack pipeline) speaks for that stack's row
+        // only; one that names none speaks for every row of its stage.
+        const stack = stackOfJob(job.name, stacks);
+        const matching = rows.filter((r) => r.stage === stage && r.job === undefined && (stack === undefined || r.stack === stack));
+        const times = {
+            startedAt: job.startedAt,
+            finishedAt: job.completedAt,
+            durationSeconds: seconds(job.startedAt, job.completedAt),
+            job: job.name,
+        };
+        if (matching.length === 0) {
+            if (status === 'skipped' && !job.startedAt) {
+                rows.push(row(stage, stack ?? '', 'skipped', { job: job.name, note: `job ${job.name} was skipped` }));
+                continue;
+            }
+            rows.push(row(stage, stack ?? '', status, {
+                ...times,
+                // A stage job that succeeded with nothing to record (a stack without a playbook) says so.
+                ...(status !== 'success'
+                    ? { note: `job ${job.name}: ${job.conclusion ?? job.status}, and it left no artifact` }
+                    : { figures: ['no artifact'] }),
+            }));
+            continue;
+        }
+        for (const r of matching) {
+            Object.assign(r, times);
+            if (status === 'failure' && r.status !== 'failure') {
+                r.status = 'failure';
+                r.note = `job ${job.name} failed`;
+            }
+            if (status === 'success' && r.status === 'missing')
+                r.status = 'success';
+        }
+    }
+}
+/** Rows in pipeline order, then by stack; rows without a start begin where the stage before ended. */
+function orderAndEstimate(rows) {
+    const sorted = rows.sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage) || a.stack.localeCompare(b.stack));
+    let lastEnd;
+    for (const r of sorted) {
+        if (!r.startedAt && r.finishedAt) {
+            const start = lastEnd && Date.parse(lastEnd) <= Date.parse(r.finishedAt) ? lastEnd : r.finishedAt;
+            r.startedAt = start;
+            r.estimated = true;
+        }
+        r.durationSeconds ??= seconds(r.startedAt, r.finishedAt);
+        if (r.finishedAt && (!lastEnd || Date.parse(r.finishedAt) > Date.parse(lastEnd)))
+            lastEnd = r.finishedAt;
+    }
+    return sorted;
+}
+function outcomeOf(rows, jobs) {
+    const failedJob = jobs.some((j) => j.status === 'completed' && stageOfJob(j.name) && JOB_STATUS[j.conclusion ?? ''] === 'failure');
+    if (failedJob ||
+        rows.some((r) => r.status === 'failure' || r.status === 'missing' || r.status === 'unreadable'))
+        return 'failure';
+    if (rows.some((r) => r.status === 'pending'))
+        return 'pending';
+    return 'success';
+}
+function buildModel(input) {
+    const rows = rowsFromArtifacts(input.artifacts);
+    applyJobs(rows, input.jobs);
+    const stages = orderAndEstimate(rows);
+    const starts = stages
+        .map((r) => r.startedAt)
+        .filter((t) => !!t)
+        .sort();
+    const ends = stages
+        .map((r) => r.finishedAt)
+        .filter((t) => !!t)
+        .sort();
+    const { run } = input;
+    const release = releaseSection(input.artifacts, input.now);
+    return {
+        title: input.title ?? `${run.owner}/${run.repo}${input.workflow ? ` · ${input.workflow}` : ''}`,
+        outcome: outcomeOf(stages, input.jobs),
+        run: {
+            repository: `${run.owner}/${run.repo}`,
+            runId: run.runId,
+            runAttempt: run.runAttempt,
+            url: run.runUrl,
+            commit: run.sha,
+            ref: run.ref,
+            actor: run.actor,
+        },
+        generatedAt: input.now.toISOString(),
+        stages,
+        artifacts: input.artifacts,
+        jobs: input.jobs,
+        jobsNote: input.jobsNote,
+        startedAt: starts[0],
+        finishedAt: ends.at(-1),
+        ...(release ? { release } : {}),
+    };
+}
+/** The stacks whose outputs artifact says they were destroyed, by stack. */
+function model_destroyedStacks(artifacts) {
+    return artifacts
+        .flatMap((a) => (a.kind === 'outputs' && a.destroyed && !a.problem ? [a.destroyed] : []))
+        .sort((a, b) => a.stack.localeCompare(b.stack));
+}
+/** report.json: what deployment metrics (frequency, change failure rate, time to restore) are made from. */
+function reportJson(model) {
+    const plans = model.artifacts.flatMap((a) => (a.kind === 'plan' && a.manifest ? [a.manifest] : []));
+    const sum = (pick) => plans.reduce((total, m) => total + pick(m.summary), 0);
+    const ansible = model.artifacts.flatMap((a) => (a.kind === 'ansible' && a.results ? [a.results] : []));
+    const smoke = model.artifacts.flatMap((a) => (a.kind === 'smoke' && a.smoke ? [a.smoke] : []));
+    const approvals = model.artifacts.flatMap((a) => (a.kind === 'approval' && a.record ? [a.record] : []));
+    const releases = model.artifacts.flatMap((a) => (a.kind === 'release' && a.release ? [a.release] : []));
+    const applies = model.stages.filter((r) => r.stage === 'apply');
+    // A destroyed stack's apply is no deployment: deployment frequency does not count a destroy.
+    const deployed = applies.length > 0 && applies.every((r) => r.status === 'success');
+    const afterApply = model.stages.filter((r) => ['apply', 'configure', 'smoke'].includes(r.stage));
+    return {
+        schema: 'iac/report@1',
+        producer: { action: 'report', version: SUITE_VERSION },
+        title: model.title,
+        outcome: model.outcome,
+        run: model.run,
+        generatedAt: model.generatedAt,
+        startedAt: model.startedAt ?? null,
+        finishedAt: model.finishedAt ?? null,
+        durationSeconds: model.startedAt && model.finishedAt ? (seconds(model.startedAt, model.finishedAt) ?? null) : null,
+        stages: model.stages.map((r) => ({
+            stage: r.stage,
+            stack: r.stack,
+            status: r.status,
+            startedAt: r.startedAt ?? null,
+            finishedAt: r.finishedAt ?? null,
+            durationSeconds: r.durationSeconds ?? null,
+            estimated: r.estimated,
+            figures: r.figures,
+            ...(r.job ? { job: r.job } : {}),
+            ...(r.note ? { note: r.note } : {}),
+        })),
+        metrics: {
+            /** A deployment happened: every apply of the run succeeded (deployment frequency counts these). */
+            deployment: deployed,
+            /** A change reached the apply and something from the apply on failed (change failure rate). */
+            changeFailure: applies.length > 0 && afterApply.some((r) => r.status === 'failure' || r.status === 'missing'),
+            /** With the previous failed run's finishedAt, a success here gives the time to restore. */
+            restored: deployed && model.outcome === 'success',
+        },
+        counts: {
+            plan: {
+                stacks: plans.length,
+                add: sum((s) => s.add),
+                change: sum((s) => s.change),
+                destroy: sum((s) => s.destroy),
+                replace: sum((s) => s.replace),
+                import: sum((s) => s.import),
+                move: sum((s) => s.move),
+                deletes: plans.flatMap((m) => m.summary.deletes.map((address) => `${m.stack}:${address}`)),
+            },
+            approvals: approvals.map((r) => ({
+                stack: r.stack,
+                status: r.status,
+                planDigest: r.planDigest,
+                decidedBy: r.decidedBy,
+                approvers: r.approvers.map((v) => v.login),
+            })),
+            ansible: {
+                hosts: ansible.reduce((n, r) => n + Object.keys(r.recap).length, 0),
+                changedHosts: ansible.reduce((n, r) => n + Object.values(r.recap).filter((h) => h.changed > 0).length, 0),
+                failedHosts: ansible.reduce((n, r) => n + r.failedHosts.length + r.unreachableHosts.length, 0),
+            },
+            smoke: {
+                total: smoke.reduce((n, s) => n + s.checks.length, 0),
+                passed: smoke.reduce((n, s) => n + s.passed, 0),
+                failed: smoke.reduce((n, s) => n + s.failed, 0),
+            },
+        },
+        artifacts: model.artifacts.map((a) => ({
+            name: a.name,
+            kind: a.kind,
+            stack: a.stack,
+            read: !a.problem,
+            ...(a.problem ? { problem: a.problem } : {}),
+        })),
+        /** The stacks this run destroyed, as their outputs artifacts' destroyed.json say. */
+        destroyed: model_destroyedStacks(model.artifacts),
+        ...(model.backup ? { backup: model.backup } : {}),
+        // The records as read, for metrics over releases; a record that did not read is in `artifacts`.
+        ...(model.release ? { releases } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/report/markdown.js
+
+
+/**
+ * report.md and the job summary. Every text that came from an artifact (stack names, addresses,
+ * logins, messages) goes through the repository's escaping helpers: a code span, or a `<code>`
+ * element in a table cell, so none of it can add markup, mentions or links.
+ */
+const STATUS_MARK = {
+    success: ':white_check_mark: success',
+    failure: ':x: failure',
+    pending: ':hourglass: pending',
+    skipped: ':fast_forward: skipped',
+    missing: ':warning: missing',
+    unreadable: ':warning: unreadable',
+    destroyed: ':wastebasket: destroyed',
+};
+const OUTCOME_MARK = {
+    success: ':white_check_mark: **Succeeded**',
+    failure: ':x: **Failed**',
+    pending: ':hourglass: **Waiting**',
+};
+function markdown_formatDuration(seconds) {
+    if (seconds === undefined)
+        return '';
+    if (seconds < 60)
+        return `${seconds.toFixed(seconds < 10 ? 1 : 0)} s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return `${minutes} min ${Math.round(seconds % 60)} s`;
+    return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+/** Mermaid's gantt syntax reads `:`, `;`, `#` and line breaks in a task name: only plain characters stay. */
+function mermaidLabel(text) {
+    return (text
+        .replace(/[^A-Za-z0-9 ._()/+-]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim() || 'stage');
+}
+const MERMAID_STATE = {
+    success: 'done, ',
+    failure: 'crit, ',
+    pending: 'active, ',
+    skipped: '',
+    missing: 'crit, ',
+    unreadable: 'crit, ',
+    destroyed: 'done, ',
+};
+/** The timeline as a Mermaid gantt chart; times as epoch milliseconds so no time zone is involved. */
+function mermaidGantt(rows) {
+    const timed = rows.filter((r) => r.startedAt && r.finishedAt);
+    if (timed.length === 0)
+        return undefined;
+    const lines = ['```mermaid', 'gantt', '  dateFormat x', '  axisFormat %H:%M:%S', '  section Run'];
+    timed.forEach((r, index) => {
+        const start = Date.parse(r.startedAt ?? '');
+        // A task of no length is not drawn: give every stage at least a second.
+        const end = Math.max(Date.parse(r.finishedAt ?? ''), start + 1000);
+        const label = mermaidLabel(`${r.stage}${r.stack ? ` ${r.stack}` : ''}`);
+        lines.push(`  ${label} :${MERMAID_STATE[r.status]}s${index}, ${start}, ${end}`);
+    });
+    lines.push('```');
+    return lines.join('\n');
+}
+function stageTable(rows) {
+    if (rows.length === 0)
+        return ["_No stage left an artifact, and the run's jobs could not be read._"];
+    const lines = ['| stage | stack | status | duration | key figures |', '| --- | --- | --- | ---: | --- |'];
+    for (const r of rows) {
+        const figures = [...r.figures, ...(r.note ? [r.note] : [])].map((f) => cellCode(f)).join(' ');
+        const duration = `${markdown_formatDuration(r.durationSeconds)}${r.estimated && r.durationSeconds !== undefined ? ' (est.)' : ''}`;
+        lines.push(`| ${r.stage} | ${r.stack ? cellCode(r.stack) : ''} | ${STATUS_MARK[r.status]} | ${duration} | ${figures} |`);
+    }
+    return lines;
+}
+/**
+ * What the run recorded as releases, right after the verdict: the release is what the run was for. The
+ * sentences are plain text from the records (environments, failure reasons, image ids), so they go out
+ * as heading text, and names and digests as code.
+ */
+function releaseMarkdown(section) {
+    if (!section)
+        return [];
+    const lines = ['### Release', ''];
+    for (const r of section.releases) {
+        lines.push(`${r.outcome === 'success' ? ':white_check_mark:' : ':x:'} **${headingText(r.headline)}**`, '', ...(r.source ? [headingText(r.source), ''] : []), ...(r.timeToRestore ? [headingText(r.timeToRestore), ''] : []), `Commit ${codeSpan(r.commit)} · ${r.image ? `image ${codeSpan(r.image)}` : 'no image build'} · ${r.smoke ? `smoke ${r.smoke}` : 'no smoke tests'} · from ${codeSpan(r.artifact)}`, '', '| stack | plan digest | smoke |', '| --- | --- | ---: |', ...r.stacks.map((s) => `| ${cellCode(s.stack)} | ${cellCode(s.planDigest)} | ${s.smoke ?? ''} |`), '');
+    }
+    for (const w of section.warnings) {
+        lines.push(`:warning: The release record ${codeSpan(w.artifact)} could not be read: ${codeSpan(w.problem)}`, '');
+    }
+    return lines;
+}
+/** One line a stack the run destroyed: what the outputs artifact's destroyed.json says. */
+function destroyedSection(artifacts) {
+    const destroyed = destroyedStacks(artifacts);
+    if (destroyed.length === 0)
+        return [];
+    return [
+        '### Destroyed',
+        '',
+        ...destroyed.map((d) => `- :wastebasket: ${codeSpan(d.stack)} was destroyed at ${codeSpan(d.destroyedAt)} by plan ${codeSpan(d.planDigest)} in run ${d.runId}; it has no outputs now.`),
+        '',
+    ];
+}
+function planSection(artifacts) {
+    const plans = artifacts.flatMap((a) => (a.kind === 'plan' && a.manifest ? [{ a, m: a.manifest }] : []));
+    if (plans.length === 0)
+        return [];
+    const lines = [
+        '### Plans',
+        '',
+        '| stack | add | change | destroy | replace | import | move | digest |',
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ];
+    for (const { m } of plans) {
+        const s = m.summary;
+        lines.push(`| ${cellCode(m.stack)} | ${s.add} | ${s.change} | ${s.destroy} | ${s.replace} | ${s.import} | ${s.move} | ${cellCode(m.planDigest)} |`);
+    }
+    const deletes = plans.flatMap(({ m }) => m.summary.deletes.map((address) => ({ stack: m.stack, address })));
+    if (deletes.length > 0) {
+        lines.push('', `**Deletes or replaces ${deletes.length} resource(s):**`, '');
+        for (const d of deletes.slice(0, 100))
+            lines.push(`- ${codeSpan(d.stack)} ${codeSpan(d.address)}`);
+        if (deletes.length > 100)
+            lines.push(`- … and ${deletes.length - 100} more in report.json`);
+    }
+    return [...lines, ''];
+}
+function approvalSection(artifacts) {
+    const records = artifacts.flatMap((a) => (a.kind === 'approval' && a.record ? [a.record] : []));
+    if (records.length === 0)
+        return [];
+    const lines = ['### Approvals', ''];
+    for (const r of records) {
+        const who = r.approvers.length > 0
+            ? r.approvers
+                .map((v) => `${codeSpan(v.login)} (${codeSpan(v.permission)}, ${codeSpan(v.at)})`)
+                .join(', ')
+            : r.decidedBy === 'policy'
+                ? 'policy'
+                : 'nobody';
+        lines.push(`- ${codeSpan(r.stack)}: **${r.status}** (${r.decidedBy}, mode ${r.mode}) for plan ${codeSpan(r.planDigest)} by ${who}${r.override ? `; override by ${codeSpan(r.override.by)}: ${codeSpan(r.override.justification)}` : ''}${r.rejects.length > 0 ? `; rejected by ${r.rejects.map((v) => codeSpan(v.login)).join(', ')}` : ''}`);
+    }
+    return [...lines, ''];
+}
+function ansibleSection(artifacts) {
+    const all = artifacts.flatMap((a) => (a.kind === 'ansible' && a.results ? [a.results] : []));
+    if (all.length === 0)
+        return [];
+    const lines = ['### Ansible recap', ''];
+    for (const r of all) {
+        lines.push(`${codeSpan(r.playbook)} on ${codeSpan(r.stack)}${r.check ? ' (check mode)' : ''}, exit ${r.exitCode}, ${markdown_formatDuration(r.durationSeconds)}`, '', '| host | ok | changed | unreachable | failed | skipped |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+        for (const [host, h] of Object.entries(r.recap).sort(([a], [b]) => a.localeCompare(b))) {
+            lines.push(`| ${cellCode(host)} | ${h.ok} | ${h.changed} | ${h.unreachable} | ${h.failed} | ${h.skipped} |`);
+        }
+        for (const f of r.failures.slice(0, 20)) {
+            lines.push('', `- :x: ${codeSpan(f.host)} ${codeSpan(f.task)}: ${codeSpan(f.message)}`);
+        }
+        lines.push('');
+    }
+    return lines;
+}
+function smokeSection(artifacts) {
+    const all = artifacts.flatMap((a) => (a.kind === 'smoke' && a.smoke ? [{ a, s: a.smoke }] : []));
+    if (all.length === 0)
+        return [];
+    const lines = ['### Smoke tests', ''];
+    for (const { a, s } of all) {
+        lines.push(`${codeSpan(s.stack ?? a.stack)}: ${s.passed} passed, ${s.failed} failed`, '', '| check | kind | category | target | status | attempts | duration | message |', '| --- | --- | --- | --- | --- | ---: | ---: | --- |');
+        for (const c of s.checks.slice(0, 200)) {
+            lines.push(`| ${cellCode(c.name)} | ${cellCode(c.kind)} | ${cellCode(c.category)} | ${cellCode(c.target)} | ${c.status === 'passed' ? ':white_check_mark:' : ':x:'} ${c.status} | ${c.attempts} | ${markdown_formatDuration(c.durationSeconds)} | ${c.message ? cellCode(c.message) : ''} |`);
+        }
+        if (s.checks.length > 200)
+            lines.push('', `… and ${s.checks.length - 200} more checks in results.json`);
+        lines.push('');
+    }
+    return lines;
+}
+function artifactSection(model) {
+    const lines = ['### Artifacts', ''];
+    if (model.artifacts.length === 0)
+        lines.push('_None._');
+    for (const a of model.artifacts) {
+        lines.push(`- ${codeSpan(a.name)}${a.problem ? `: :warning: not read: ${codeSpan(a.problem)}` : ''}`);
+    }
+    if (model.jobsNote)
+        lines.push('', `_${cellText(oneLine(model.jobsNote))}_`);
+    if (model.backup) {
+        lines.push('', 'problem' in model.backup
+            ? `:warning: The state backup failed: ${codeSpan(model.backup.problem)}`
+            : `State backup: ${codeSpan(model.backup.artifact)}${model.backup.encrypted ? ' (encrypted)' : ' (not encrypted: give encryption-key to seal it)'}`);
+    }
+    return [...lines, ''];
+}
+/** The whole report as GitHub Markdown: report.md, and the job summary. */
+function renderMarkdown(model) {
+    const gantt = mermaidGantt(model.stages);
+    const lines = [
+        `## ${headingText(model.title)}`,
+        '',
+        `${OUTCOME_MARK[model.outcome]} · run [${model.run.runId}](${model.run.url}) attempt ${model.run.runAttempt} · commit ${codeSpan(model.run.commit.slice(0, 12))} · ${codeSpan(model.run.ref)}${model.startedAt && model.finishedAt ? ` · ${markdown_formatDuration((Date.parse(model.finishedAt) - Date.parse(model.startedAt)) / 1000)}` : ''}`,
+        '',
+        ...releaseMarkdown(model.release),
+        '### Stages',
+        '',
+        ...stageTable(model.stages),
+        '',
+        ...(gantt ? ['### Timeline', '', gantt, ''] : []),
+        ...destroyedSection(model.artifacts),
+        ...planSection(model.artifacts),
+        ...approvalSection(model.artifacts),
+        ...ansibleSection(model.artifacts),
+        ...smokeSection(model.artifacts),
+        ...artifactSection(model),
+        `_Generated ${model.generatedAt} by iac-pipeline report._`,
+        '',
+    ];
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./lib/releases/rollback.js
+
+
+
+
+/**
+ * The var files whose sha256 differs from the release's, or that are gone, each file once (stacks
+ * sharing it listed together), in the order the release lists them.
+ */
+async function changedVarFiles(release, hashNow) {
+    const files = new Map();
+    const changes = [];
+    for (const { stack, varFiles } of release.stacks) {
+        for (const { path, sha256 } of varFiles) {
+            const key = `${path}\0${sha256}`;
+            const known = files.get(key);
+            if (known)
+                known.stacks.push(stack);
+            else
+                files.set(key, { recorded: sha256, stacks: [stack] });
+        }
+    }
+    const hashes = new Map();
+    for (const [key, { recorded, stacks }] of files) {
+        const path = key.slice(0, key.indexOf('\0'));
+        if (!hashes.has(path))
+            hashes.set(path, hashNow(path));
+        const now = await hashes.get(path);
+        if (now !== recorded)
+            changes.push({ path, stacks, recorded, now });
+    }
+    return changes;
+}
+/** The refusal for `changes`, naming each file; undefined when there are none. */
+function varFilesRefusal(release, changes) {
+    if (changes.length === 0)
+        return undefined;
+    const named = changes.map((c) => {
+        const stacks = `${c.stacks.length === 1 ? 'stack' : 'stacks'} ${c.stacks.join(', ')}`;
+        const how = c.now === undefined ? 'is gone' : `has sha256 ${c.now.slice(0, 12)}…, not ${c.recorded.slice(0, 12)}…`;
+        return `${c.path} (${stacks}) ${how}`;
+    });
+    const [what, them] = changes.length === 1
+        ? ['a var file no longer hashes', 'it']
+        : [`${changes.length} var files no longer hash`, 'them'];
+    return (`Refusing to roll back to ${promotion_releaseName(release)}: ${what} as the release recorded, so the plan would ` +
+        `not be the release's: ${named.join('; ')}. Restore ${them} as the release had ${them}.`);
+}
+/** Throws the refusal when a var file changed or is gone. */
+async function refuseChangedVarFiles(release, hashNow) {
+    const refusal = varFilesRefusal(release, await changedVarFiles(release, hashNow));
+    if (refusal)
+        throw new ConfigurationError(refusal);
+}
+/**
+ * The time to restore: from the failed release's deployment status to the rollback's success, in
+ * whole seconds and as the report shows durations (`12 min 5 s`).
+ */
+function timeToRestore(failedStatusAt, restoredAt) {
+    const from = epochMs(failedStatusAt, 'the failure time');
+    const to = epochMs(restoredAt, 'the restore time');
+    if (to < from) {
+        throw new RangeError(`the rollback succeeded at ${new Date(to).toISOString()}, before the failure at ${new Date(from).toISOString()}`);
+    }
+    return { seconds: Math.round((to - from) / 1000), text: formatDuration((to - from) / 1000) };
+}
+
+;// CONCATENATED MODULE: ./lib/releases/binding.js
+
+
+
+
+
+
+/** The release a deployment carries as its payload; a deployment without one is the caller's mistake. */
+async function releaseOfDeployment(api, deploymentId, reader) {
+    const deployment = await api.get(deploymentId);
+    let payload = deployment.payload;
+    if (typeof payload === 'string') {
+        try {
+            payload = JSON.parse(payload);
+        }
+        catch {
+            payload = undefined;
+        }
+    }
+    const schema = payload?.schema;
+    if (typeof schema !== 'string' || !schema.startsWith(`${RELEASE_KIND}@`)) {
+        throw new errors/* ConfigurationError */.j1(`Deployment ${deploymentId} holds no ${RELEASE_SCHEMA} record: it is not a release (releases are the deployments the release action records after smoke tests)`);
+    }
+    const release = readRelease(payload, { reader, file: `the payload of deployment ${deploymentId}` });
+    if (deployment.environment && deployment.environment.toLowerCase() !== release.environment.toLowerCase()) {
+        throw new errors/* ConfigurationError */.j1(`Deployment ${deploymentId} is of ${deployment.environment} but holds a release of ${release.environment}: a release record names the environment it was deployed to`);
+    }
+    return release;
+}
+/** What a stack's plan gives the image: the release's image id, or its name when the builder has no id. */
+function binding_imageIdentifier(release) {
+    if (!release.image)
+        return undefined;
+    return release.image.identifier ?? (release.image.id || release.image.name);
+}
+function bindingOf(release, options) {
+    return {
+        ...releaseRef(release),
+        kind: options.kind,
+        scope: options.scope,
+        deploymentId: options.deploymentId,
+        ...(options.imageVariable ? { imageVariable: options.imageVariable } : {}),
+    };
+}
+/**
+ * What is wrong with a plan bound to `release` by `binding`: each refusal a sentence. The binding must
+ * be the release's (the deployment is what counts, not what a bundle claims), the plan must be made at
+ * the release's commit unless the scope is `image`, and the image variable must carry its image.
+ */
+function bindingRefusals(binding, release, plan) {
+    const name = promotion_releaseName(release);
+    const refusals = [];
+    const recorded = `deployment ${binding.deploymentId} holds ${name}`;
+    if (binding.runId !== release.runId || binding.runAttempt !== release.runAttempt) {
+        refusals.push(`The plan names release ${binding.runId} (attempt ${binding.runAttempt}), but ${recorded}.`);
+    }
+    if (binding.environment.toLowerCase() !== release.environment.toLowerCase()) {
+        refusals.push(`The plan names a release of ${binding.environment}, but ${recorded}.`);
+    }
+    if (binding.commit !== release.commit) {
+        refusals.push(`The plan names commit ${binding.commit.slice(0, 12)}, but ${name} is commit ${release.commit.slice(0, 12)}.`);
+    }
+    const image = binding_imageIdentifier(release);
+    const boundImage = binding.image ? binding_imageIdentifier(binding) : undefined;
+    if (boundImage !== image) {
+        refusals.push(`The plan names ${boundImage === undefined ? 'no image' : `image ${boundImage}`}, but ${name} runs ${image === undefined ? 'no image' : `image ${image}`}.`);
+    }
+    if (binding.scope === 'release' && plan.commit !== release.commit) {
+        refusals.push(`The plan was made at commit ${plan.commit.slice(0, 12)}, but ${name} is commit ${release.commit.slice(0, 12)}: ${binding.kind === 'promotion' ? 'a promotion' : 'a rollback of scope release'} plans the release's own commit.`);
+    }
+    if (binding.imageVariable) {
+        const { name: variable } = binding.imageVariable;
+        if (image === undefined) {
+            refusals.push(`The stack takes its image as ${variable}, but ${name} built no image.`);
+        }
+        else if (plan.imageValue !== image) {
+            const given = plan.imageValue === undefined ? 'no value' : JSON.stringify(plan.imageValue);
+            refusals.push(`The plan gives ${variable} ${given}, but ${name} runs image ${JSON.stringify(image)}.`);
+        }
+        else if (binding.imageVariable.value !== image) {
+            refusals.push(`The plan's binding records ${variable} = ${JSON.stringify(binding.imageVariable.value)}, but ${name} runs image ${JSON.stringify(image)}.`);
+        }
+    }
+    return refusals;
+}
+/** The value a plan's JSON (`tofu show -json`) gives a root variable; undefined when it has none. */
+function planVariable(planJson, variable) {
+    const variables = planJson?.variables;
+    const value = variables?.[variable]?.value;
+    return typeof value === 'string' ? value : value === undefined ? undefined : JSON.stringify(value);
+}
+/**
+ * tf-plan's binding of a plan to the release it deploys again, read from the release's deployment:
+ * refused when a promotion targets the release's own environment or a rollback another one, the stack
+ * is not the release's, the checkout is not its commit (scope release), the image variable does not
+ * carry its image, or (rollback) the var files are not the ones it recorded or no longer hash the same.
+ */
+async function bindPlanToRelease(api, request) {
+    const { deploymentId, kind, environment: target, stack } = request;
+    const release = await releaseOfDeployment(api, deploymentId, 'tf-plan');
+    const refuse = (reason) => {
+        const what = kind === 'promotion' ? 'promote' : 'roll back to';
+        throw new errors/* ConfigurationError */.j1(`Refusing to ${what} ${promotion_releaseName(release)} (deployment ${deploymentId}): ${reason}`);
+    };
+    const same = target?.toLowerCase() === release.environment.toLowerCase();
+    if (target && kind === 'promotion' && same) {
+        refuse(`it is already a release of ${target}; a promotion deploys a release of another environment`);
+    }
+    if (target && kind === 'rollback' && !same) {
+        refuse(`it is a release of ${release.environment}, not of ${target}; a rollback goes back to a release of its own environment`);
+    }
+    if (!release.stacks.some((s) => s.stack === stack)) {
+        refuse(`it has no stack "${stack}" (it deployed ${release.stacks.map((s) => `"${s.stack}"`).join(', ')})`);
+    }
+    let imageVariable;
+    if (request.imageVariable) {
+        const name = request.imageVariable;
+        const value = request.vars.find(([given]) => given === name)?.[1];
+        if (!value) {
+            refuse(`input "vars" gives no ${name}, which image-variable names: give it the release's image, ${JSON.stringify(binding_imageIdentifier(release) ?? '')}`);
+        }
+        imageVariable = { name, value: value ?? '' };
+    }
+    const scope = kind === 'promotion' ? 'release' : request.rollbackScope;
+    const binding = bindingOf(release, { kind, scope, deploymentId, imageVariable });
+    const refusals = bindingRefusals(binding, release, {
+        commit: request.commit,
+        imageValue: imageVariable?.value,
+    });
+    if (refusals.length > 0)
+        refuse(refusals.join(' '));
+    if (kind === 'rollback')
+        await refuseChangedStackVarFiles(release, stack, request.varFiles, request.roots);
+    return binding;
+}
+/**
+ * tf-apply's check of a bound bundle: the release is read again from its deployment, and the bundle's
+ * commit and the image its planfile was given must be the release's.
+ */
+async function refuseUnboundApply(manifest, planJson, api) {
+    const binding = manifest.source;
+    if (!binding)
+        return undefined;
+    const release = await releaseOfDeployment(api, binding.deploymentId, 'tf-apply');
+    const refusals = bindingRefusals(binding, release, {
+        commit: manifest.commit,
+        imageValue: binding.imageVariable ? planVariable(planJson, binding.imageVariable.name) : undefined,
+    });
+    if (refusals.length > 0) {
+        const what = binding.kind === 'promotion' ? 'promotion' : 'rollback';
+        throw new ConfigurationError(`Refusing to apply this ${what} of ${releaseName(release)}: ${refusals.join(' ')} Nothing was applied; plan the ${what} again.`);
+    }
+    return release;
+}
+/**
+ * A rollback plans the release again, so the stack's var files must be the ones it recorded, and still
+ * hash the same. Recorded paths outside the workspace and the runner's temp are not read: they count
+ * as gone (a var file a step wrote to RUNNER_TEMP in the release's run is gone from every later run).
+ */
+async function refuseChangedStackVarFiles(release, stack, given, roots) {
+    const recorded = release.stacks.find((s) => s.stack === stack);
+    if (!recorded) {
+        throw new errors/* ConfigurationError */.j1(`Stack "${stack}" is not part of ${promotion_releaseName(release)}, which deployed ${release.stacks.map((s) => `"${s.stack}"`).join(', ')}: a rollback plans the stacks of the release`);
+    }
+    const givenPaths = given.map((path) => (0,external_node_path_.relative)(roots.workspace, path));
+    const recordedPaths = recorded.varFiles.map((f) => f.path);
+    const missing = recordedPaths.filter((p) => !givenPaths.includes(p));
+    const extra = givenPaths.filter((p) => !recordedPaths.includes(p));
+    if (missing.length > 0 || extra.length > 0) {
+        const parts = [
+            ...(missing.length > 0 ? [`it recorded ${missing.join(', ')}, which var-files does not give`] : []),
+            ...(extra.length > 0 ? [`var-files gives ${extra.join(', ')}, which it did not use`] : []),
+        ];
+        throw new errors/* ConfigurationError */.j1(`Refusing to roll back stack "${stack}" to ${promotion_releaseName(release)}: the var files are not the release's (${parts.join('; ')}).`);
+    }
+    const inside = (path, root) => {
+        const rel = (0,external_node_path_.relative)((0,external_node_path_.resolve)(root), path);
+        return rel === '' || (!(0,external_node_path_.isAbsolute)(rel) && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`));
+    };
+    const hashNow = async (path) => {
+        const absolute = (0,external_node_path_.isAbsolute)(path) ? (0,external_node_path_.resolve)(path) : (0,external_node_path_.join)(roots.workspace, path);
+        if (!inside(absolute, roots.workspace) && !inside(absolute, roots.runnerTemp))
+            return undefined;
+        return sha256File(absolute).catch(() => undefined);
+    };
+    const ofStack = { ...release, stacks: [recorded] };
+    const refusal = varFilesRefusal(ofStack, await changedVarFiles(ofStack, hashNow));
+    if (refusal)
+        throw new errors/* ConfigurationError */.j1(refusal);
+}
+
+;// CONCATENATED MODULE: ./lib/core/hcl.js
+/**
+ * HCL's own Go parser (hcl2-parser: hashicorp/hcl through tmccombs/hcl2json, compiled to JavaScript),
+ * loaded on first use, as only the steps that read a configuration need it. Loading it sets
+ * Error.stackTraceLimit to Infinity for the whole process (GopherJS does), so the limit is put back.
+ */
+let hclParser;
+function loadHclParser() {
+    hclParser ??= (async () => {
+        const limit = Error.stackTraceLimit;
+        try {
+            // A CommonJS module whose exports Node cannot list statically: they are all on `default`.
+            const module = (await __nccwpck_require__.e(/* import() */ 750).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2750, 19)));
+            return module.default ?? module;
+        }
+        finally {
+            Error.stackTraceLimit = limit;
+        }
+    })();
+    return hclParser;
+}
+/** An HCL file's body as hcl2json writes it; throws when the text is not HCL (the tool will say where). */
+async function parseHcl(text) {
+    const [body, error] = (await loadHclParser()).parseToObject(text);
+    // The error object comes back empty; the tool's own validate says what is wrong, with the line.
+    if (error !== null && error !== undefined)
+        throw new Error('it is not valid HCL');
+    return body;
+}
+/** Blocks come as an array of bodies (hcl2json) or one body (HCL's JSON syntax): always a list. */
+function hclBodies(value) {
+    if (Array.isArray(value))
+        return value.filter(isHclBody);
+    return isHclBody(value) ? [value] : [];
+}
+function isHclBody(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+/** `${list(string)}` (how hcl2json writes a bare expression) → `list(string)`; HCL's JSON syntax gives it bare. */
+function bareExpression(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const match = /^\$\{([\s\S]*)\}$/.exec(value);
+    return (match ? (match[1] ?? '') : value).trim();
+}
+
+;// CONCATENATED MODULE: ./lib/terraform/configuration.js
+
+
+
+
+/** The root module's declarations: every `*.tf` and `*.tf.json` file of the directory (not its modules). */
+async function readDeclarations(directory, shown = directory) {
+    let names;
+    try {
+        names = await (0,promises_.readdir)(directory);
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`The configuration directory ${shown} does not exist in this checkout.`);
+    }
+    const declarations = { outputs: new Map(), variables: new Map() };
+    for (const name of names.filter((n) => n.endsWith('.tf') || n.endsWith('.tf.json')).sort()) {
+        const text = await (0,promises_.readFile)((0,external_node_path_.join)(directory, name), 'utf8');
+        let body;
+        try {
+            body = name.endsWith('.json') ? JSON.parse(text) : await parseHcl(text);
+        }
+        catch {
+            // Not this reader's to report: the tool says what is wrong with the file, and where.
+            continue;
+        }
+        for (const body0 of hclBodies(body)) {
+            collect(body0.output, declarations.outputs);
+            collect(body0.variable, declarations.variables);
+        }
+    }
+    return declarations;
+}
+function collect(blocks, into) {
+    for (const byName of hclBodies(blocks)) {
+        for (const [name, declaration] of Object.entries(byName)) {
+            const bodies = hclBodies(declaration);
+            const known = into.get(name);
+            // An override file may set sensitive or the type on a block declared elsewhere: the later wins.
+            const sensitive = bodies.some((d) => d.sensitive === true) || (known?.sensitive ?? false);
+            const type = bodies.map((d) => bareExpression(d.type)).find((t) => t !== undefined) ?? known?.type;
+            into.set(name, { sensitive, ...(type !== undefined ? { type } : {}) });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/terraform/outputs.js
+/**
+ * The outputs after apply, split into what may be shown and what must be masked.
+ *
+ * `secrets` is returned whatever `exposeSensitive` says: exposing a sensitive output means writing it
+ * to the outputs file, not printing it in the log, so the caller masks these either way.
+ */
+const REDACTED = '(sensitive)';
+const MIN_LINE_TO_MASK = 4;
+function redactOutputs(outputJson, options) {
+    const values = {};
+    const nonSensitive = {};
+    const secrets = new Set();
+    for (const [name, output] of Object.entries(outputJson)) {
+        if (!output.sensitive) {
+            values[name] = output.value;
+            nonSensitive[name] = output.value;
+            continue;
+        }
+        values[name] = options.exposeSensitive ? output.value : REDACTED;
+        for (const form of secretForms(output.value))
+            secrets.add(form);
+    }
+    // Longest first, so that redacting a value never leaves part of a longer one that contains it.
+    return { values, nonSensitive, secrets: [...secrets].sort((a, b) => b.length - a.length) };
+}
+/** The forms of every string inside a sensitive value that must be masked and redacted. */
+function secretForms(value) {
+    return stringLeaves(value).flatMap(maskForms);
+}
+/** Every string in a value, at any depth. Numbers and booleans are too common to mask usefully. */
+function stringLeaves(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (Array.isArray(value))
+        return value.flatMap(stringLeaves);
+    if (value !== null && typeof value === 'object')
+        return Object.values(value).flatMap(stringLeaves);
+    return [];
+}
+/**
+ * The forms a secret takes where it could leak: as is; line by line (the runner masks a multi-line
+ * secret only where it is printed whole, while a tool prints a key line by line); and JSON-escaped
+ * (how it appears inside outputs.json). Empty strings are skipped: masking "" would mask nothing useful.
+ */
+function maskForms(secret) {
+    const forms = [secret];
+    if (secret.includes('\n')) {
+        // A line as short as "}" or "---" would mask that text everywhere in the log: leave those out.
+        const lines = secret.split(/\r?\n/).map((line) => line.trim());
+        forms.push(...lines.filter((line) => line.length >= MIN_LINE_TO_MASK));
+    }
+    const escaped = JSON.stringify(secret).slice(1, -1);
+    if (escaped !== secret)
+        forms.push(escaped);
+    return forms.filter((form) => form !== '');
+}
+
+;// CONCATENATED MODULE: ./lib/terraform/placeholder.js
+/**
+ * The value a provisional plan gives a variable whose upstream was never applied: the shape its type
+ * constraint asks for, with the sentence "(known after network is applied)" wherever a string goes, so
+ * that the plan shows where the value will be. No such plan is ever approved or applied.
+ *
+ * The type constraint is read from the declaration's source text (`object({ range = string })`): HCL's
+ * type expressions are a small closed grammar (primitives, list/set/map/tuple/object, optional, any).
+ * One that is not understood gets the string, and the tool's own error then names the variable.
+ */
+function placeholderFor(type, text) {
+    if (type === undefined)
+        return text;
+    try {
+        const parser = new TypeParser(type);
+        const value = parser.value(text);
+        parser.end();
+        return value;
+    }
+    catch {
+        return text;
+    }
+}
+class TypeParser {
+    source;
+    at = 0;
+    constructor(source) {
+        this.source = source;
+    }
+    value(text) {
+        const name = this.word();
+        switch (name) {
+            case 'string':
+            case 'any':
+                return text;
+            case 'number':
+                return 0;
+            case 'bool':
+                return false;
+            case 'list':
+            case 'set':
+            case 'map': {
+                this.expect('(');
+                this.value(text);
+                this.expect(')');
+                return name === 'map' ? {} : [];
+            }
+            case 'tuple': {
+                this.expect('(');
+                this.expect('[');
+                const items = [];
+                while (!this.peek(']')) {
+                    items.push(this.value(text));
+                    if (!this.peek(']'))
+                        this.expect(',');
+                }
+                this.expect(']');
+                this.expect(')');
+                return items;
+            }
+            case 'object': {
+                this.expect('(');
+                this.expect('{');
+                const attributes = {};
+                while (!this.peek('}')) {
+                    const key = this.word();
+                    if (!this.peek('=') && !this.peek(':'))
+                        throw new Error('expected = in object type');
+                    this.at++;
+                    const optional = this.isOptional();
+                    const value = this.value(text);
+                    if (optional)
+                        this.skipOptionalDefault();
+                    // An optional attribute may be left out: leaving it out is the smallest honest placeholder.
+                    if (!optional)
+                        attributes[key] = value;
+                    if (this.peek(','))
+                        this.at++;
+                }
+                this.expect('}');
+                this.expect(')');
+                return attributes;
+            }
+            default:
+                throw new Error(`unknown type ${name}`);
+        }
+    }
+    end() {
+        this.skipSpace();
+        if (this.at !== this.source.length)
+            throw new Error('trailing text');
+    }
+    /** `optional(` before an attribute's type: consumed, and its closing parenthesis by skipOptionalDefault. */
+    isOptional() {
+        this.skipSpace();
+        if (!this.source.startsWith('optional', this.at))
+            return false;
+        const after = this.at + 'optional'.length;
+        if (!/^\s*\(/.test(this.source.slice(after)))
+            return false;
+        this.at = after;
+        this.expect('(');
+        return true;
+    }
+    /** Skips `, <default>)` of optional(type, default), the default being any balanced expression. */
+    skipOptionalDefault() {
+        let depth = 0;
+        for (; this.at < this.source.length; this.at++) {
+            const c = this.source[this.at];
+            if (c === '(' || c === '[' || c === '{')
+                depth++;
+            else if (c === ')' || c === ']' || c === '}') {
+                if (depth === 0)
+                    break;
+                depth--;
+            }
+            else if (c === '"') {
+                this.at = this.source.indexOf('"', this.at + 1);
+                if (this.at < 0)
+                    throw new Error('unterminated string');
+            }
+        }
+        this.expect(')');
+    }
+    word() {
+        this.skipSpace();
+        const match = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(this.source.slice(this.at));
+        if (!match)
+            throw new Error('expected a name');
+        this.at += match[0].length;
+        return match[0];
+    }
+    peek(token) {
+        this.skipSpace();
+        return this.source.startsWith(token, this.at);
+    }
+    expect(token) {
+        if (!this.peek(token))
+            throw new Error(`expected ${token}`);
+        this.at += token.length;
+    }
+    skipSpace() {
+        while (this.at < this.source.length && /[\s]/.test(this.source[this.at] ?? ''))
+            this.at++;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/terraform/stack-state.js
+
+
+
+
+
+
+async function stack_state_readStackState(location, deps) {
+    const dataDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(deps.scratch, `iac-state-${location.stack}-`));
+    const lockFile = (0,external_node_path_.join)(location.directory, LOCK_FILE);
+    const hadLockFile = (0,external_node_fs_.existsSync)(lockFile);
+    const cli = new TerraformCli({
+        tool: deps.tool,
+        exec: deps.exec,
+        logger: deps.logger,
+        cwd: location.directory,
+        relativeDir: toWorkspacePath(deps.workspace, location.directory),
+        env: { TF_DATA_DIR: dataDir },
+    });
+    try {
+        const backend = await deps.logger.group(`${deps.tool.name} init (state of ${location.stack})`, () => cli.init({ backendConfig: location.backendConfig, lockfileReadonly: hadLockFile }));
+        if (backend)
+            refuseBackendCredentials(backend);
+        const pulled = await cli.statePull(location.workspace !== 'default' ? { workspace: location.workspace } : {});
+        return {
+            stack: location.stack,
+            backend: backendRecord(backend),
+            ...(pulled ? { state: appliedState(pulled) } : {}),
+        };
+    }
+    finally {
+        // init writes a lock file beside a configuration that has none: not ours to leave in the checkout.
+        if (!hadLockFile)
+            await (0,promises_.rm)(lockFile, { force: true });
+        await (0,promises_.rm)(dataDir, { recursive: true, force: true });
+    }
+}
+/** The parts of a state document (format version 4) that stack inputs and destroy checks read. */
+function appliedState(document) {
+    const outputs = {};
+    const raw = document.outputs;
+    if (raw && typeof raw === 'object') {
+        for (const [name, entry] of Object.entries(raw)) {
+            outputs[name] = { value: entry.value, sensitive: entry.sensitive === true };
+        }
+    }
+    const resources = Array.isArray(document.resources)
+        ? document.resources
+            .filter((r) => r.mode === 'managed')
+            .reduce((sum, r) => sum + (Array.isArray(r.instances) ? r.instances.length : 0), 0)
+        : 0;
+    return {
+        lineage: typeof document.lineage === 'string' ? document.lineage : '',
+        serial: typeof document.serial === 'number' ? document.serial : 0,
+        outputs,
+        resources,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/terraform/stack-inputs.js
+
+
+
+
+
+
+
+
+
+/** What a plan shows for an input whose stack was never applied. */
+function pendingValue(stack) {
+    return `(known after ${stack} is applied)`;
+}
+/**
+ * Reads the inputs of a stack about to be planned. Everything that can be refused from the configurations
+ * alone (an input on an undeclared variable or output, a secret into a variable the tool would print, a
+ * secret into an unsealed bundle) is refused before any state is read.
+ */
+async function receiveStackInputs(sources, receiving, deps) {
+    if (sources.length === 0)
+        return { records: [], values: {}, pending: [] };
+    const twice = sources.find((s) => receiving.varNames.includes(s.variable));
+    if (twice) {
+        throw new errors/* ConfigurationError */.j1(`Input "vars" sets ${twice.variable}, which stack ${receiving.stack} receives from ${twice.stack}'s output ${twice.output} (stack-inputs): give it one way only.`);
+    }
+    const upstreams = uniqueStacks(sources);
+    const { own, declared } = await declaredInputs(sources, receiving, deps.workspace);
+    const states = new Map((await Promise.all(upstreams.map((s) => stack_state_readStackState(stack_inputs_locationOf(s, deps), deps)))).map((state) => [
+        state.stack,
+        state,
+    ]));
+    const records = [];
+    const values = {};
+    const pending = new Map();
+    for (const source of sources) {
+        const read = states.get(source.stack);
+        const output = read.state?.outputs[source.output];
+        const sensitive = output?.sensitive === true ||
+            (declared.get(source.stack)?.outputs.get(source.output)?.sensitive ?? false);
+        if (sensitive)
+            refuseExposedSecret(source, receiving, own);
+        const record = {
+            variable: source.variable,
+            stack: source.stack,
+            output: source.output,
+            sensitive,
+            workingDirectory: source.directory,
+            workspace: source.workspace ?? 'default',
+            backend: read.backend,
+        };
+        if (read.state && output) {
+            // Masked before anything can print it: the tool's plan output, a diff, an error message.
+            if (sensitive)
+                for (const form of secretForms(output.value))
+                    deps.logger.mask(form);
+            record.state = { lineage: read.state.lineage, serial: read.state.serial };
+            record.sha256 = valueDigest(output.value);
+            values[source.variable] = output.value;
+            deps.logger.info(`Input ${source.variable} ← ${source.stack}.${source.output} (state serial ${read.state.serial}, sha256 ${record.sha256.slice(0, 12)})`);
+        }
+        else {
+            pending.set(source.stack, [...(pending.get(source.stack) ?? []), source.variable]);
+            values[source.variable] = placeholderFor(own.variables.get(source.variable)?.type, pendingValue(source.stack));
+        }
+        records.push(record);
+    }
+    for (const [stack, variables] of pending) {
+        deps.logger.warning(`${stack} has not applied ${variables.length === 1 ? 'the output' : 'the outputs'} ${receiving.stack} reads yet: ${listOf(variables)} ${variables.length === 1 ? 'is a placeholder' : 'are placeholders'}, and this plan is provisional (it cannot be approved or applied).`, { title: `Provisional plan for ${receiving.stack}` });
+    }
+    return { records, values, pending: [...pending.keys()] };
+}
+/**
+ * Refuses, from the configurations alone, an input on a variable the stack does not declare or on an
+ * output its upstream does not declare; resolves to what both declare.
+ */
+async function declaredInputs(sources, receiving, workspace) {
+    const upstreams = uniqueStacks(sources);
+    const [own, ...theirs] = await Promise.all([
+        readDeclarations(receiving.directory, toWorkspacePath(workspace, receiving.directory)),
+        ...upstreams.map((s) => readDeclarations((0,external_node_path_.join)(workspace, s.directory), s.directory)),
+    ]);
+    const declared = new Map(upstreams.map((s, i) => [s.stack, theirs[i]]));
+    for (const source of sources) {
+        refuseUndeclared(source, receiving, own, declared.get(source.stack));
+    }
+    return { own: own, declared };
+}
+/**
+ * tf-apply's check: refuses a provisional bundle, and one whose inputs moved since the plan. An upstream
+ * state that moved on (another serial) with the same value is fine: the plan is still what it was.
+ */
+async function recheckStackInputs(manifest, sources, deps) {
+    const records = manifest.inputs ?? [];
+    if (manifest.provisional) {
+        const pending = [...new Set(records.filter((r) => !r.state).map((r) => r.stack))];
+        const inputs = records.filter((r) => !r.state).map((r) => r.variable);
+        throw new ConfigurationError(`The plan of ${manifest.stack} is provisional: it was made before ${listOf(pending)} ${pending.length === 1 ? 'was' : 'were'} applied, so ${listOf(inputs)} had no value yet. ` +
+            `Apply ${listOf(pending)}, then plan ${manifest.stack} again. Nothing was applied.`);
+    }
+    if (records.length === 0)
+        return;
+    const byVariable = new Map(sources.map((s) => [s.variable, s]));
+    const missing = records.filter((r) => !byVariable.has(r.variable));
+    if (missing.length > 0) {
+        throw new ConfigurationError(`Input "stack-inputs" must name where ${listOf(missing.map((r) => r.variable))} come${missing.length === 1 ? 's' : ''} from: the plan received ${missing.length === 1 ? 'it' : 'them'} from ${listOf([...new Set(missing.map((r) => r.stack))])}, and tf-apply reads their state again before applying. Give tf-apply the stack-inputs tf-plan had. Nothing was applied.`);
+    }
+    for (const record of records) {
+        const source = byVariable.get(record.variable);
+        if (source.stack !== record.stack ||
+            source.output !== record.output ||
+            source.directory !== record.workingDirectory ||
+            (source.workspace ?? 'default') !== record.workspace) {
+            throw new ConfigurationError(`Input "stack-inputs" gives ${record.variable} from ${source.stack}.${source.output} (${source.directory}), but the plan received it from ${record.stack}.${record.output} (${record.workingDirectory}): give tf-apply the stack-inputs tf-plan had. Nothing was applied.`);
+        }
+    }
+    const upstreams = uniqueStacks(records.map((r) => byVariable.get(r.variable)));
+    const states = new Map((await Promise.all(upstreams.map((s) => readStackState(stack_inputs_locationOf(s, deps), deps)))).map((state) => [
+        state.stack,
+        state,
+    ]));
+    for (const record of records) {
+        const now = states.get(record.stack);
+        refuseOtherUpstreamBackend(record, now.backend);
+        const then = record.state;
+        if (!then)
+            continue;
+        if (now.state?.lineage === then.lineage && now.state.serial === then.serial)
+            continue;
+        const output = now.state?.outputs[record.output];
+        if (!output || valueDigest(output.value) !== record.sha256) {
+            const was = `serial ${then.serial} then, ${now.state ? `serial ${now.state.serial}${now.state.lineage !== then.lineage ? ' of another lineage' : ''}` : 'no state'} now`;
+            throw new ConfigurationError(`${record.stack}'s ${record.output} changed since this plan: plan again. ${manifest.stack}'s ${record.variable} was planned with the value ${record.stack} had applied then (${was}), and applying it would use a value nobody approved. Nothing was applied.`);
+        }
+        deps.logger.info(`${record.stack} was applied again since this plan (serial ${then.serial} → ${now.state?.serial ?? '?'}), but its ${record.output} is the same: ${record.variable} is as approved.`);
+    }
+}
+/** The sha256 of a value's canonical JSON (object keys sorted at every depth), lowercase hex. */
+function valueDigest(value) {
+    return (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(value)).digest('hex');
+}
+/**
+ * JSON with object keys sorted at every depth: the same value read from two states gives the same text,
+ * whatever order the tool wrote its keys in. (Both readings parse the tool's JSON with JSON.parse, so
+ * numbers and strings come out the same way.)
+ */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value ?? null);
+}
+function refuseUndeclared(source, receiving, own, theirs) {
+    if (!own.variables.has(source.variable)) {
+        throw new errors/* ConfigurationError */.j1(`Stack ${receiving.stack}'s input ${source.variable} reads ${source.stack}'s output ${source.output}, but ${receiving.stack}'s configuration declares no variable ${source.variable}: declare it, or fix the stack's inputs. Nothing was planned.`);
+    }
+    if (!theirs.outputs.has(source.output)) {
+        const offered = [...theirs.outputs.keys()];
+        throw new errors/* ConfigurationError */.j1(`Stack ${receiving.stack}'s input ${source.variable} reads output ${source.output} of stack ${source.stack}, which ${source.stack}'s configuration (${source.directory}) does not declare${offered.length > 0 ? ` (it declares ${offered.join(', ')})` : ' (it declares no output)'}. Nothing was planned.`);
+    }
+}
+function refuseExposedSecret(source, receiving, own) {
+    if (!own.variables.get(source.variable)?.sensitive) {
+        throw new errors/* ConfigurationError */.j1(`${source.stack}'s output ${source.output} is sensitive, but ${receiving.stack}'s variable ${source.variable} is not: declare it with \`sensitive = true\`, so that the plan never shows the value. Nothing was planned.`);
+    }
+    if (!receiving.sealed) {
+        throw new errors/* ConfigurationError */.j1(`${source.stack}'s output ${source.output} is sensitive, and the plan bundle of ${receiving.stack} would carry it in the clear (the planfile holds every variable's value): give encryption-key to seal the bundle. Nothing was planned.`);
+    }
+}
+function refuseOtherUpstreamBackend(record, now) {
+    const fields = ['type', 'bucket', 'key', 'region', 'endpoint', 'workspaceKeyPrefix'];
+    if (fields.every((field) => (record.backend[field] ?? '') === (now[field] ?? '')))
+        return;
+    throw new ConfigurationError(`The plan read ${record.variable} from ${record.stack}'s state in ${describeBackend(record.backend)}, but stack-inputs now point at ${describeBackend(now)}: give tf-apply the stack-inputs tf-plan had. Nothing was applied.`);
+}
+function uniqueStacks(sources) {
+    const byStack = new Map();
+    for (const source of sources)
+        if (!byStack.has(source.stack))
+            byStack.set(source.stack, source);
+    return [...byStack.values()];
+}
+function stack_inputs_locationOf(source, deps) {
+    return {
+        stack: source.stack,
+        directory: (0,external_node_path_.join)(deps.workspace, source.directory),
+        workspace: source.workspace ?? 'default',
+        backendConfig: (source['backend-config'] ?? '')
+            .split('\n')
+            .map((line) => line.trim())
+            .filter((line) => line !== ''),
+    };
+}
+function listOf(names) {
+    if (names.length <= 1)
+        return names.join('');
+    return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+}
+
+;// CONCATENATED MODULE: ./lib/terraform/plan.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The waves' outputs, one a wave: as many as MAX_WAVES, the wave jobs a workflow can have. */
+const WAVE_OUTPUTS = ['wave-1', 'wave-2', 'wave-3', 'wave-4', 'wave-5'];
+/** The stack a plan is for: the `stack` input, else named after the working directory. */
+function planStack(inputs, run) {
+    return stackName(inputs.stack, inputs.workingDirectory, run.workspace, run.repo);
+}
+/**
+ * tf-plan: init, plan to a planfile, show it as JSON, and bundle planfile, JSON, lock file and manifest
+ * (with the plan digest an approval will name) as the artifact `<prefix>-plan-<stack>`.
+ */
+async function plan(inputs, deps) {
+    const { logger, run } = deps;
+    const stack = planStack(inputs, run);
+    const workingDirectory = toWorkspacePath(run.workspace, inputs.workingDirectory);
+    const workspace = inputs.workspace ?? 'default';
+    // Asked while the tool is found and run; it never fails (GITHUB_SHA when there is no git checkout).
+    const commit = checkedOutCommit(deps.exec, logger, {
+        directory: inputs.workingDirectory,
+        workspace: run.workspace,
+        fallback: run.sha,
+    });
+    // Before the tool runs: a promotion or rollback that is not exactly its release is refused at once.
+    const binding = inputs.sourceRelease
+        ? await bindPlanToRelease(await deploymentsFor(inputs, deps), {
+            deploymentId: inputs.sourceRelease,
+            kind: inputs.sourceKind,
+            rollbackScope: inputs.rollbackScope,
+            environment: inputs.environment,
+            stack,
+            commit: await commit,
+            vars: inputs.vars,
+            imageVariable: inputs.imageVariable,
+            varFiles: inputs.varFiles,
+            roots: run,
+        })
+        : undefined;
+    if (binding)
+        logger.info(promotion_describeSource(binding, Date.now()));
+    const tool = await resolveTool(inputs.binary, deps.exec);
+    logger.info(`Planning stack ${stack} (${workingDirectory}, workspace ${workspace}) with ${tool.name} ${tool.version}`);
+    const cli = new TerraformCli({
+        tool,
+        exec: deps.exec,
+        logger,
+        cwd: inputs.workingDirectory,
+        relativeDir: workingDirectory,
+    });
+    // Before this stack's init, which may share the directory of an upstream whose state is read.
+    const received = await receiveStackInputs(inputs.stackInputs, {
+        stack,
+        directory: inputs.workingDirectory,
+        varNames: inputs.vars.map(([name]) => name),
+        sealed: Boolean(inputs.encryptionKey),
+    }, { tool, exec: deps.exec, logger, workspace: run.workspace, scratch: run.runnerTemp });
+    const backend = await logger.group(`${tool.name} init`, () => cli.init({ backendConfig: inputs.backendConfig }));
+    // Before the plan: the tool would write a credential in the backend configuration into the planfile.
+    if (backend)
+        refuseBackendCredentials(backend);
+    if (workspace !== 'default')
+        await cli.selectWorkspace(workspace);
+    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(run.runnerTemp, `iac-plan-${stack}-`));
+    const planfile = (0,external_node_path_.join)(scratch, PLAN_FILE);
+    // The values live in a var file of the run's temp, given last so that no var file of the stack's
+    // overrides them, and gone once the planfile holds them.
+    const inputsFile = (0,external_node_path_.join)(scratch, 'stack-inputs.tfvars.json');
+    if (received.records.length > 0) {
+        await (0,promises_.writeFile)(inputsFile, JSON.stringify(received.values), { mode: 0o600 });
+    }
+    const planning = logger.group(`${tool.name} plan`, () => cli.plan({
+        out: planfile,
+        vars: inputs.vars,
+        varFiles: received.records.length > 0 ? [...inputs.varFiles, inputsFile] : inputs.varFiles,
+        targets: inputs.targets,
+        replace: inputs.replace,
+        destroy: inputs.destroy,
+        refreshOnly: inputs.refreshOnly || inputs.mode === 'drift',
+        ...(inputs.lockTimeout ? { lockTimeout: inputs.lockTimeout } : {}),
+        ...(inputs.parallelism ? { parallelism: inputs.parallelism } : {}),
+    }));
+    // While the plan runs: the state it starts from (a plan does not write the state, so both read the
+    // same one), then the artifact library the upload will need. Loading it holds the main thread, so it
+    // waits until both tool processes have started: the state pull's end is a moment when they have.
+    const pullingState = cli.statePull();
+    pullingState.then(() => deps.artifacts.prepare?.(), () => undefined);
+    const [planned, state] = await Promise.all([planning, pullingState]).finally(() => (0,promises_.rm)(inputsFile, { force: true }));
+    const priorState = priorStateOf(state);
+    const document = await cli.show(planfile);
+    assertVariablesDeclared(document, inputs.vars.map(([name]) => name));
+    const jsonPath = (0,external_node_path_.join)(scratch, PLAN_JSON_FILE);
+    await (0,promises_.writeFile)(jsonPath, JSON.stringify(document));
+    const summary = (0,plan_summary/* summarizePlan */.P)(document);
+    const model = (0,plan_model/* buildPlanModel */.FA)(document, { diagnostics: planned.diagnostics });
+    const lockFile = (0,external_node_path_.join)(inputs.workingDirectory, LOCK_FILE);
+    const bundleDir = (0,external_node_path_.join)(scratch, 'bundle');
+    const manifest = await writePlanBundle(bundleDir, {
+        producer: { action: 'tf-plan', version: version_SUITE_VERSION },
+        stack,
+        workingDirectory,
+        workspace,
+        commit: await commit,
+        ref: run.ref,
+        runId: run.runId,
+        runAttempt: run.runAttempt,
+        tool: { name: tool.name, version: tool.version },
+        varFiles: await Promise.all(inputs.varFiles.map(async (path) => ({
+            path: (0,external_node_path_.relative)(run.workspace, path),
+            sha256: await sha256File(path),
+        }))),
+        files: {
+            [PLAN_FILE]: planfile,
+            [PLAN_JSON_FILE]: jsonPath,
+            ...((0,external_node_fs_.existsSync)(lockFile) ? { [LOCK_FILE]: lockFile } : {}),
+        },
+        priorState,
+        backend: backendRecord(backend),
+        ...(binding ? { source: binding } : {}),
+        ...(received.records.length > 0 ? { inputs: received.records } : {}),
+        ...(received.pending.length > 0 ? { provisional: true } : {}),
+        ...(inputs.destroy ? { destroy: true } : {}),
+        summary: {
+            add: summary.add,
+            change: summary.change,
+            destroy: summary.destroy,
+            replace: summary.replace,
+            import: summary.import,
+            move: summary.move,
+            hasChanges: summary.hasChanges,
+            destroys: summary.destroys,
+            deletes: summary.deletes,
+        },
+    });
+    logger.info(`Plan digest ${manifest.planDigest}`);
+    const name = artifactName(inputs.artifactPrefix, 'plan', stack);
+    const result = {
+        stack,
+        workspace,
+        exitCode: planned.exitCode,
+        summary,
+        model,
+        manifest,
+        jsonPath,
+        artifactName: name,
+        // A refresh-only plan lists what changed outside of the configuration as drift, not as changes.
+        ...(inputs.mode === 'drift' ? { drift: model.counts.drift > 0 } : {}),
+    };
+    // A plan refused by policy is reported in full but not uploaded, so that no job can apply it.
+    if (summary.destroys && inputs.onDestroy === 'fail') {
+        result.refusal = `The plan deletes or replaces ${summary.deletes.length} resource(s) and on-destroy is "fail": ${summary.deletes.join(', ')}. No plan bundle was uploaded.`;
+        return result;
+    }
+    if (summary.destroys) {
+        logger.warning(`The plan deletes or replaces: ${summary.deletes.join(', ')}`, {
+            title: `Destructive plan for ${stack}`,
+        });
+    }
+    const { files, root } = await uploadableFiles(bundleDir, scratch, inputs.encryptionKey);
+    result.artifact = await deps.artifacts.upload(name, files, root);
+    logger.info(`Uploaded the plan bundle as ${name} (digest ${digest_shortDigest(manifest.planDigest)})`);
+    return result;
+}
+/** The deployments API for a plan bound to a release: the one given, or one made from github-token. */
+async function deploymentsFor(inputs, deps) {
+    if (deps.deployments)
+        return deps.deployments();
+    const client = lazyGitHubClient(inputs.githubToken, deps.logger, deps.run, () => new errors/* ConfigurationError */.j1('Input "github-token" is required with source-release, to read the release from its deployment.'));
+    return deploymentsApi(await client(), deps.run);
+}
+/**
+ * The bundle as uploaded: its files, or with an encryption key, the manifest in the clear (it names no
+ * resource value, and the approval gate reads it without the key) beside one sealed file holding all.
+ */
+async function uploadableFiles(bundleDir, scratch, key) {
+    if (!key) {
+        const names = [PLAN_FILE, PLAN_JSON_FILE, MANIFEST_FILE, LOCK_FILE].filter((name) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(bundleDir, name)));
+        return { files: names.map((name) => (0,external_node_path_.join)(bundleDir, name)), root: bundleDir };
+    }
+    const sealedDir = (0,external_node_path_.join)(scratch, 'sealed');
+    await (0,promises_.mkdir)(sealedDir, { recursive: true });
+    const sealed = (0,external_node_path_.join)(sealedDir, ENCRYPTED_BUNDLE_FILE);
+    await (0,promises_.writeFile)(sealed, await encryptDirectory(bundleDir, key));
+    const manifestCopy = (0,external_node_path_.join)(sealedDir, MANIFEST_FILE);
+    await (0,promises_.copyFile)((0,external_node_path_.join)(bundleDir, MANIFEST_FILE), manifestCopy);
+    return { files: [manifestCopy, sealed], root: sealedDir };
+}
+
+;// CONCATENATED MODULE: ./lib/contracts/stacks.js
+
+
+/**
+ * The stacks a pipeline deploys, as the reusable workflows take them (`stacks:` of iac-pipeline.yml):
+ * a JSON list, one object per stack, with the stacks it depends on. The dependencies decide the waves
+ * the workflow runs them in (backend → iam → network → infrastructure → services); every other field
+ * goes to the stack's own tf-plan, tf-apply, ansible-configure and smoke-test steps.
+ */
+const stacks_stackName = schemas_string().regex(NAME_PART, {
+    error: 'must be letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit',
+});
+const optionalText = schemas_string().optional();
+const variableName = schemas_string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, { error: 'must be a variable name' });
+/** `<stack>.<output>`: a top-level output of another stack of the graph. */
+const STACK_OUTPUT_REF = /^([A-Za-z0-9][A-Za-z0-9._-]{0,99})\.([A-Za-z_][A-Za-z0-9_-]*)$/;
+/** Splits `network.subnet_id` at its last dot: stack names may hold dots, output names may not. */
+function parseStackOutputRef(ref) {
+    const dot = ref.lastIndexOf('.');
+    if (dot <= 0 || !STACK_OUTPUT_REF.test(ref))
+        return undefined;
+    return { stack: ref.slice(0, dot), output: ref.slice(dot + 1) };
+}
+const stackEntrySchema = strictObject({
+    /** The stack's name: part of its artifact names and its plan comment. */
+    stack: stacks_stackName,
+    /** Its OpenTofu/Terraform configuration, relative to the repository. */
+    directory: schemas_string().min(1, { error: 'must name the configuration directory' }),
+    /** The GitHub environment its approval job runs under; the pipeline's `environment` when absent. */
+    environment: optionalText,
+    workspace: stacks_stackName.optional(),
+    'var-files': optionalText,
+    'backend-config': optionalText,
+    /** The variable that receives the image the pipeline built (`image_id`); none when absent. */
+    'image-variable': schemas_string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, { error: 'must be a variable name' })
+        .optional(),
+    /** Stacks that must be applied before this one is planned. */
+    'depends-on': array(stacks_stackName).optional(),
+    /**
+     * Variables of this stack given the outputs of others, `{ "network_id": "network.id" }`: each value is
+     * read from what that stack has applied when this one is planned. Naming a stack here depends on it.
+     */
+    inputs: record(variableName, schemas_string().refine((ref) => parseStackOutputRef(ref) !== undefined, {
+        error: "must name another stack's output as <stack>.<output>, such as network.subnet_id",
+    }))
+        .optional(),
+    /** An Ansible playbook to run against the inventory the stack's apply writes. */
+    playbook: optionalText,
+    /** A smoke checks file to run against that inventory. */
+    checks: optionalText,
+});
+const stackGraphSchema = array(stackEntrySchema).min(1, { error: 'must list at least one stack' });
+/**
+ * One input of a stack with where its value lives, as the waves step resolves it from the graph and
+ * tf-plan and tf-apply take it (`stack-inputs`): the upstream stack's configuration, workspace and
+ * backend settings, which say where its applied state is.
+ */
+const stackInputSourceSchema = strictObject({
+    variable: variableName,
+    stack: stacks_stackName,
+    output: variableName,
+    /** The upstream's configuration, relative to the repository. */
+    directory: schemas_string().min(1, { error: 'must name the upstream configuration directory' }),
+    workspace: stacks_stackName.optional(),
+    'backend-config': optionalText,
+});
+const stackInputSourcesSchema = array(stackInputSourceSchema);
+
+;// CONCATENATED MODULE: ./lib/terraform/waves.js
+
+
+/**
+ * Orders stacks into waves: a stack runs in the first wave after every stack it depends on. Stacks of
+ * one wave run side by side (a matrix); a wave starts when the wave before it has been applied.
+ */
+/** The most waves iac-pipeline.yml has jobs for (wave-1 … wave-5). */
+const MAX_WAVES = 5;
+/**
+ * The stacks a stack depends on: those of `depends-on` and those its `inputs` read, each once. An input
+ * orders as a dependency does, since its value exists only once that stack is applied.
+ */
+function stackDependencies(entry) {
+    const fromInputs = Object.values(entry.inputs ?? {}).flatMap((ref) => parseStackOutputRef(ref)?.stack ?? []);
+    return [...new Set([...(entry['depends-on'] ?? []), ...fromInputs])];
+}
+/** The graph by stack name, after refusing a stack listed twice or a dependency or input on no stack of it. */
+function stackGraph(stacks, source) {
+    const byName = new Map();
+    for (const entry of stacks) {
+        if (byName.has(entry.stack))
+            throw new errors/* ConfigurationError */.j1(`${source} lists stack ${entry.stack} twice.`);
+        byName.set(entry.stack, entry);
+    }
+    const known = [...byName.keys()].join(', ');
+    for (const entry of stacks) {
+        for (const dependency of entry['depends-on'] ?? []) {
+            if (dependency === entry.stack) {
+                throw new errors/* ConfigurationError */.j1(`${source}: stack ${entry.stack} depends on itself.`);
+            }
+            if (!byName.has(dependency)) {
+                throw new errors/* ConfigurationError */.j1(`${source}: stack ${entry.stack} depends on ${dependency}, which is not among the stacks (${known}).`);
+            }
+        }
+        for (const [variable, ref] of Object.entries(entry.inputs ?? {})) {
+            const upstream = parseStackOutputRef(ref);
+            if (upstream?.stack === entry.stack) {
+                throw new errors/* ConfigurationError */.j1(`${source}: stack ${entry.stack}'s input ${variable} reads ${ref}, an output of the stack itself; an input comes from another stack.`);
+            }
+            if (upstream && !byName.has(upstream.stack)) {
+                throw new errors/* ConfigurationError */.j1(`${source}: stack ${entry.stack}'s input ${variable} reads output ${upstream.output} of stack ${upstream.stack}, which is not among the stacks (${known}).`);
+            }
+        }
+    }
+    return byName;
+}
+/** A stack's inputs with where each upstream keeps its state: what tf-plan and tf-apply read them from. */
+function stackInputSources(entry, byName) {
+    return Object.entries(entry.inputs ?? {}).flatMap(([variable, ref]) => {
+        const parsed = parseStackOutputRef(ref);
+        const upstream = parsed ? byName.get(parsed.stack) : undefined;
+        if (!parsed || !upstream)
+            return [];
+        return [
+            {
+                variable,
+                stack: upstream.stack,
+                output: parsed.output,
+                directory: upstream.directory,
+                ...(upstream.workspace ? { workspace: upstream.workspace } : {}),
+                ...(upstream['backend-config'] ? { 'backend-config': upstream['backend-config'] } : {}),
+            },
+        ];
+    });
+}
+function stackWaves(stacks, options) {
+    const { source } = options;
+    const byName = stackGraph(stacks, source);
+    const levels = new Map();
+    const visiting = [];
+    const levelOf = (name) => {
+        const known = levels.get(name);
+        if (known !== undefined)
+            return known;
+        if (visiting.includes(name)) {
+            const cycle = [...visiting.slice(visiting.indexOf(name)), name];
+            throw new errors/* ConfigurationError */.j1(`${source}: the stacks depend on each other in a cycle: ${cycle.join(' → ')}.`);
+        }
+        visiting.push(name);
+        const entry = byName.get(name);
+        const dependencies = entry ? stackDependencies(entry) : [];
+        const level = dependencies.length === 0 ? 0 : 1 + Math.max(...dependencies.map(levelOf));
+        visiting.pop();
+        levels.set(name, level);
+        return level;
+    };
+    for (const entry of stacks)
+        levelOf(entry.stack);
+    let chosen = [...stacks];
+    if (options.only && options.only.length > 0) {
+        for (const name of options.only) {
+            if (!byName.has(name)) {
+                throw new errors/* ConfigurationError */.j1(`${source} has no stack ${name} to deploy; it lists ${[...byName.keys()].join(', ')}.`);
+            }
+        }
+        chosen = chosen.filter((entry) => options.only?.includes(entry.stack));
+    }
+    // Waves are numbered among the chosen stacks only: deploying one stack of wave 3 needs no empty waves.
+    const distinct = [...new Set(chosen.map((entry) => levels.get(entry.stack) ?? 0))].sort((a, b) => a - b);
+    const maxWaves = options.maxWaves ?? MAX_WAVES;
+    if (distinct.length > maxWaves) {
+        throw new errors/* ConfigurationError */.j1(`${source}: the dependencies make ${distinct.length} waves and the pipeline runs at most ${maxWaves}. ` +
+            'Let stacks that do not use each other share a wave, or split the deployment into two pipelines.');
+    }
+    return distinct.map((level) => chosen
+        .filter((entry) => levels.get(entry.stack) === level)
+        .map((entry) => asMatrixStack(entry, byName, options)));
+}
+function asMatrixStack(entry, byName, options) {
+    const inputs = stackInputSources(entry, byName);
+    return {
+        stack: entry.stack,
+        directory: entry.directory,
+        environment: entry.environment ?? options.environment ?? '',
+        workspace: entry.workspace ?? '',
+        'var-files': entry['var-files'] ?? '',
+        'backend-config': entry['backend-config'] ?? '',
+        'depends-on': stackDependencies(entry).join(','),
+        'image-variable': entry['image-variable'] ?? '',
+        playbook: entry.playbook ?? '',
+        checks: entry.checks ?? '',
+        'stack-inputs': inputs.length > 0 ? JSON.stringify(inputs) : '',
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/terraform/destroy-order.js
+
+
+
+
+
+
+
+
+
+
+/**
+ * tf-plan's mode destroy-waves: which stacks a destroy deletes, in which order, and whether it may. A
+ * stack is destroyed only after every stack that depends on it (the deploy's waves, reversed), and
+ * not at all while a stack outside the destroy that depends on it still has resources: that stack
+ * would be left pointing at a network, a database, an id that no longer exists (terragrunt#3371).
+ * The check reads states only (`state pull`); nothing is planned and no state is written here.
+ *
+ * A stack whose directory is gone from the checkout is looked for in the history: the last commit
+ * that had it still has its configuration, so its state can be read and, when asked for, destroyed
+ * from that commit (atlantis#1178: a removed directory otherwise leaves its resources behind unseen).
+ */
+const SOURCE = 'Input "stack-graph"';
+async function planDestroy(graph, options, collaborators) {
+    const byName = stackGraph(graph, SOURCE);
+    const unknown = options.only.filter((name) => !byName.has(name));
+    if (unknown.length > 0) {
+        throw new errors/* ConfigurationError */.j1(`Input "stacks" names ${destroy_order_listOf(unknown)}, which ${unknown.length === 1 ? 'is' : 'are'} not among the stacks of stack-graph (${[...byName.keys()].join(', ')}): name stacks of the graph, or leave it empty to destroy them all.`);
+    }
+    const asked = options.only.length > 0 ? graph.filter((e) => options.only.includes(e.stack)) : [...graph];
+    const askedNames = new Set(asked.map((e) => e.stack));
+    const sources = new Map();
+    for (const entry of graph)
+        sources.set(entry.stack, await sourceOf(entry, collaborators));
+    for (const entry of asked) {
+        if (sources.get(entry.stack)?.kind === 'gone' && options.only.includes(entry.stack)) {
+            throw new errors/* ConfigurationError */.j1(`Stack ${entry.stack}'s directory ${entry.directory} is not in the checkout, and no commit of its history has it, so there is nothing to destroy it from: check its directory in stack-graph, or check the repository out with its whole history (actions/checkout with fetch-depth: 0).`);
+        }
+    }
+    const stateOf = (entry) => {
+        const source = sources.get(entry.stack);
+        return collaborators.readState(entry, source?.kind === 'removed' ? source.lastCommit : undefined);
+    };
+    // Before anything is planned: the stacks outside the destroy that depend on a stack of it.
+    const dependents = await Promise.all(graph
+        .filter((entry) => !askedNames.has(entry.stack))
+        .map((entry) => ({ entry, dependsOn: stackDependencies(entry).filter((d) => askedNames.has(d)) }))
+        .filter(({ dependsOn }) => dependsOn.length > 0)
+        .map(async ({ entry, dependsOn }) => {
+        if (sources.get(entry.stack)?.kind === 'gone') {
+            return { stack: entry.stack, dependsOn, resources: 0, where: entry.directory, unchecked: true };
+        }
+        const read = await stateOf(entry);
+        return {
+            stack: entry.stack,
+            dependsOn,
+            resources: read.state?.resources ?? 0,
+            where: whereIs(read, entry),
+        };
+    }));
+    const removed = await Promise.all(graph
+        .filter((entry) => sources.get(entry.stack)?.kind !== 'checkout')
+        .map(async (entry) => {
+        const source = sources.get(entry.stack);
+        const base = { stack: entry.stack, directory: entry.directory };
+        if (source.kind !== 'removed')
+            return { ...base, resources: 0, fate: 'skipped' };
+        const dependent = dependents.find((d) => d.stack === entry.stack);
+        const read = dependent ? undefined : await stateOf(entry);
+        const resources = dependent?.resources ?? read?.state?.resources ?? 0;
+        const fate = resources === 0 ? 'skipped' : askedNames.has(entry.stack) ? 'destroyed' : 'offered';
+        return {
+            ...base,
+            removedIn: source.removedIn,
+            lastCommit: source.lastCommit,
+            resources,
+            where: dependent?.where ?? (read ? whereIs(read, entry) : ''),
+            fate,
+        };
+    }));
+    // A removed stack with nothing in its state has nothing to destroy: it gets no leg.
+    const skipped = new Set(removed.filter((r) => r.fate === 'skipped').map((r) => r.stack));
+    const destroying = asked.map((e) => e.stack).filter((name) => !skipped.has(name));
+    const blocking = dependents.filter((d) => d.resources > 0);
+    const refusal = blocking.length > 0 ? refusalOf(blocking, asked, graph) : undefined;
+    const waves = destroying.length === 0 || refusal
+        ? []
+        : stackWaves(graph, {
+            source: SOURCE,
+            ...(options.environment ? { environment: options.environment } : {}),
+            only: destroying,
+        })
+            .reverse()
+            .map((wave) => wave.map((leg) => {
+            const source = sources.get(leg.stack);
+            return { ...leg, 'checkout-ref': source?.kind === 'removed' ? source.lastCommit : '' };
+        }));
+    return { waves, destroying, dependents, removed, ...(refusal ? { refusal } : {}) };
+}
+async function sourceOf(entry, collaborators) {
+    if (collaborators.present(entry))
+        return { kind: 'checkout' };
+    const found = await collaborators.lastCommitWith(entry.directory);
+    return found ? { kind: 'removed', ...found } : { kind: 'gone' };
+}
+/**
+ * The lifecycle seed's refusal: `Cannot destroy network: dependencies exist. vms depends on it and has
+ * 7 resources in s3://…/dev/vms.tfstate. Destroy vms too (destroy: network,vms), or destroy it first.`
+ */
+function refusalOf(blocking, asked, graph) {
+    const blocked = [...new Set(blocking.flatMap((d) => d.dependsOn))];
+    const oneBlocked = blocked.length === 1;
+    const reasons = blocking.map((d) => `${d.stack} depends on ${oneBlocked ? 'it' : destroy_order_listOf(d.dependsOn)} and has ${d.resources} ${d.resources === 1 ? 'resource' : 'resources'} in ${d.where}`);
+    const widened = graph
+        .map((e) => e.stack)
+        .filter((name) => asked.some((e) => e.stack === name) || blocking.some((d) => d.stack === name));
+    const them = blocking.length === 1 ? blocking[0].stack : 'them';
+    return (`Cannot destroy ${destroy_order_listOf(blocked)}: dependencies exist. ${reasons.join('; ')}. ` +
+        `Destroy ${them} too (destroy: ${widened.join(',')}), or destroy ${blocking.length === 1 ? 'it' : 'them'} first. Nothing was planned.`);
+}
+/** `s3://bucket/dev/vms.tfstate`, with the workspace when it is not the default one. */
+function whereIs(read, entry) {
+    const place = stateLocation(read.backend) ?? backend_describeBackend(read.backend);
+    return entry.workspace && entry.workspace !== 'default' ? `${place} (workspace ${entry.workspace})` : place;
+}
+/** tf-plan's use case for mode destroy-waves: the checks, the waves as outputs, the summary. */
+async function destroyWaves(inputs, deps) {
+    const { logger, setOutputs } = deps;
+    const collaborators = repositoryCollaborators(inputs, deps);
+    const plan = await planDestroy(inputs.stackGraph ?? [], { only: inputs.stacks, environment: inputs.environment }, collaborators).finally(() => collaborators.dispose?.());
+    await deps.writeSummary(destroySummary(plan));
+    if (plan.refusal)
+        throw new errors/* ConfigurationError */.j1(plan.refusal);
+    for (const offered of plan.removed.filter((r) => r.fate === 'offered')) {
+        logger.warning(offeredText(offered), { title: `Removed stack ${offered.stack} still has resources` });
+    }
+    setOutputs({ waves: plan.waves, 'wave-count': plan.waves.length, matrix: plan.waves.flat() });
+    for (const [index, name] of WAVE_OUTPUTS.entries())
+        setOutputs({ [name]: plan.waves[index] ?? [] });
+    for (const [index, stacks] of plan.waves.entries()) {
+        logger.info(`Destroy wave ${index + 1}: ${stacks.map((s) => s.stack).join(', ')}`);
+    }
+    if (plan.waves.length === 0)
+        logger.info('Nothing to destroy.');
+}
+/**
+ * The checkout and the states as a job sees them: the directories in the workspace, the history
+ * through git (the order job checks out with fetch-depth: 0), and each state read with the tool the
+ * setup action installed, found once, when the first state is read.
+ */
+function repositoryCollaborators(inputs, deps) {
+    const { exec, logger, run } = deps;
+    let tool;
+    const commits = new Map();
+    const scratchDirs = [];
+    const git = gitOf(exec, run.workspace);
+    return {
+        present: (entry) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(run.workspace, entry.directory)),
+        lastCommitWith: (directory) => lastCommitWith(git, directory),
+        async readState(entry, commit) {
+            tool ??= resolveTool(inputs.binary, exec);
+            let root = run.workspace;
+            if (commit) {
+                if (!commits.has(commit))
+                    commits.set(commit, extractCommit(git, exec, commit, run, scratchDirs));
+                root = await commits.get(commit);
+            }
+            try {
+                return await stack_state_readStackState({
+                    stack: entry.stack,
+                    directory: (0,external_node_path_.join)(root, entry.directory),
+                    workspace: entry.workspace ?? 'default',
+                    backendConfig: (entry['backend-config'] ?? '')
+                        .split('\n')
+                        .map((line) => line.trim())
+                        .filter((line) => line !== ''),
+                }, { tool: await tool, exec, logger, workspace: root, scratch: run.runnerTemp });
+            }
+            catch (error) {
+                if (!commit)
+                    throw error;
+                throw new errors/* ConfigurationError */.j1(`Could not read the state of stack ${entry.stack} from commit ${commit.slice(0, 12)}, the last that has ${entry.directory}: ${error instanceof Error ? error.message : String(error)}`);
+            }
+        },
+        async dispose() {
+            await Promise.all(scratchDirs.map((dir) => (0,promises_.rm)(dir, { recursive: true, force: true })));
+        },
+    };
+}
+function gitOf(exec, cwd) {
+    return async (args) => {
+        const result = await exec('git', args, { cwd });
+        if (result.exitCode !== 0) {
+            throw new errors/* ConfigurationError */.j1(`git ${args[0] ?? ''} failed in the checkout (exit ${result.exitCode}${result.stderr.trim() ? `: ${result.stderr.trim().split('\n')[0] ?? ''}` : ''}): mode destroy-waves reads the history of removed stack directories, so check the repository out with actions/checkout and fetch-depth: 0 first.`);
+        }
+        return result.stdout.trim();
+    };
+}
+/**
+ * The last commit touching a directory missing from the checkout is the one that removed it; its
+ * parent is the last that had it.
+ */
+async function lastCommitWith(git, directory) {
+    const path = directory.replace(/^\.\//, '').replace(/\/+$/, '') || '.';
+    const removedIn = await git(['log', '-1', '--format=%H', '--', path]);
+    if (!removedIn)
+        return undefined;
+    const lastCommit = await git(['rev-parse', '--verify', `${removedIn}^`]);
+    return { removedIn, lastCommit };
+}
+/** The tree of an older commit, under the runner's temp, to read a removed stack's state from. */
+async function extractCommit(git, exec, commit, run, scratchDirs) {
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(run.runnerTemp, `iac-commit-${commit.slice(0, 12)}-`));
+    scratchDirs.push(dir);
+    const archive = `${dir}.tar`;
+    await git(['archive', '--format=tar', '-o', archive, commit]);
+    const untar = await exec('tar', ['-xf', archive, '-C', dir]);
+    await (0,promises_.rm)(archive, { force: true });
+    if (untar.exitCode !== 0)
+        throw new Error(`tar could not unpack commit ${commit}: ${untar.stderr.trim()}`);
+    return dir;
+}
+function offeredText(removed) {
+    return (`Stack ${removed.stack}'s directory ${removed.directory} was removed in commit ${destroy_order_short(removed.removedIn)}, but its state still has ${removed.resources} ${removed.resources === 1 ? 'resource' : 'resources'} (${removed.where ?? ''}). ` +
+        `Destroy it from ${destroy_order_short(removed.lastCommit)}, the last commit that has it, with destroy: ${removed.stack}.`);
+}
+/** mode destroy-waves: the order, the dependents checked, the removed stacks. */
+function destroySummary(plan) {
+    const lines = ['## Destroy order', ''];
+    if (plan.refusal) {
+        lines.push(`> **Refused:** ${(0,markdown_escape/* cellText */.Ie)(plan.refusal)}`, '');
+    }
+    else if (plan.waves.length === 0) {
+        lines.push('Nothing to destroy.', '');
+    }
+    else {
+        lines.push(`${plan.waves.length} wave(s), in reverse dependency order: a stack is destroyed only after every stack that depends on it.`, '', '| Wave | Stack | Directory | Environment | From |', '|---:|---|---|---|---|', ...plan.waves.flatMap((stacks, index) => stacks.map((s) => `| ${index + 1} | ${(0,markdown_escape/* cellCode */.GA)(s.stack)} | ${(0,markdown_escape/* cellCode */.GA)(s.directory)} | ${(0,markdown_escape/* cellText */.Ie)(s.environment) || '—'} | ${s['checkout-ref'] ? `commit ${(0,markdown_escape/* cellCode */.GA)(destroy_order_short(s['checkout-ref']))}` : 'this checkout'} |`)), '');
+    }
+    lines.push('### Dependents checked', '');
+    if (plan.dependents.length === 0) {
+        lines.push('No stack outside the destroy depends on a stack of it.', '');
+    }
+    else {
+        lines.push('| Stack | Depends on | Resources | State |', '|---|---|---:|---|', ...plan.dependents.map((d) => `| ${(0,markdown_escape/* cellCode */.GA)(d.stack)} | ${d.dependsOn.map(markdown_escape/* cellCode */.GA).join(', ')} | ${d.unchecked ? '—' : d.resources} | ${d.unchecked ? 'not found: no commit has its directory' : (0,markdown_escape/* cellCode */.GA)(d.where)} |`), '');
+    }
+    if (plan.removed.length > 0) {
+        lines.push('### Removed stacks', '');
+        for (const r of plan.removed)
+            lines.push(`- ${removedLine(r)}`);
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+function removedLine(r) {
+    const name = `${(0,markdown_escape/* codeSpan */.SS)(r.stack)} (${(0,markdown_escape/* codeSpan */.SS)(r.directory)})`;
+    if (!r.removedIn || !r.lastCommit) {
+        return `${name}: not in the checkout, and no commit of its history has it (a shallow checkout? fetch-depth: 0 gives the history); skipped.`;
+    }
+    const where = `removed in ${(0,markdown_escape/* codeSpan */.SS)(destroy_order_short(r.removedIn))}`;
+    if (r.fate === 'skipped')
+        return `${name}, ${where}: its state has no resources; skipped.`;
+    const holds = `its state still has ${r.resources} ${r.resources === 1 ? 'resource' : 'resources'} (${(0,markdown_escape/* codeSpan */.SS)(r.where ?? '')})`;
+    if (r.fate === 'destroyed') {
+        return `${name}, ${where}: ${holds}; destroyed from ${(0,markdown_escape/* codeSpan */.SS)(destroy_order_short(r.lastCommit))}, the last commit that has it.`;
+    }
+    return `${name}, ${where}: ${holds}. **Offered for destroy** from ${(0,markdown_escape/* codeSpan */.SS)(destroy_order_short(r.lastCommit))}, the last commit that has it: run the destroy with ${(0,markdown_escape/* codeSpan */.SS)(`destroy: ${r.stack}`)}.`;
+}
+function destroy_order_short(commit) {
+    return (commit ?? '').slice(0, 12);
+}
+function destroy_order_listOf(names) {
+    if (names.length <= 1)
+        return names.join('');
+    return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+}
+
 // EXTERNAL MODULE: ./lib/plan/plan-markdown.js
 var plan_markdown = __nccwpck_require__(8624);
-// EXTERNAL MODULE: ./lib/terraform/plan-summary.js
-var plan_summary = __nccwpck_require__(59960);
-// EXTERNAL MODULE: ./lib/markdown/escape.js
-var markdown_escape = __nccwpck_require__(26734);
 ;// CONCATENATED MODULE: ./lib/plan/plan-stream.js
 
 
@@ -49122,6 +52669,7 @@ function renderPlanText(model, ctx = {}) {
     const lines = [heading(ctx)];
     if (ctx.source)
         lines.push((0,markdown_escape/* oneLine */.TN)(ctx.source));
+    lines.push(...inputsText(ctx));
     if (model.errored)
         lines.push('The plan failed. What follows is what it planned before the error; it cannot be applied.');
     lines.push(model.hasChanges || model.errored
@@ -49187,6 +52735,27 @@ function renderPlanText(model, ctx = {}) {
         lines.push('', footer.join(' · '));
     return lines.join('\n') + '\n';
 }
+/** The inputs from other stacks, one a line; a provisional plan says so first. */
+function inputsText(ctx) {
+    const inputs = ctx.inputs ?? [];
+    if (inputs.length === 0)
+        return [];
+    const pending = [...new Set(inputs.flatMap((i) => (i.pendingOn ? [i.pendingOn] : [])))];
+    const lines = [];
+    if (pending.length > 0) {
+        lines.push(`Provisional plan: ${pending.join(', ')} not applied yet; the inputs from ${pending.length === 1 ? 'it' : 'them'} are placeholders, and this plan cannot be approved or applied.`);
+    }
+    lines.push('Inputs from other stacks:');
+    for (const input of inputs) {
+        const value = input.pendingOn
+            ? `known after ${input.pendingOn} is applied`
+            : input.sensitive
+                ? '(sensitive)'
+                : (0,markdown_escape/* oneLine */.TN)(input.value ?? 'null').slice(0, 120);
+        lines.push(`  ${(0,markdown_escape/* oneLine */.TN)(input.variable)} <- ${(0,markdown_escape/* oneLine */.TN)(input.from)}: ${value}`);
+    }
+    return lines;
+}
 
 // EXTERNAL MODULE: ./lib/plan/size-budget.js
 var size_budget = __nccwpck_require__(12690);
@@ -49243,6 +52812,121 @@ function renderMultiStackComment(entries, opts = {}) {
 
 // EXTERNAL MODULE: ./lib/github/plan-comment.js
 var plan_comment = __nccwpck_require__(60604);
+;// CONCATENATED MODULE: ./lib/terraform/plan-summaries.js
+
+
+
+
+
+
+/** The context every rendering of a plan names: stack, workspace, digest, commit and the run. */
+function renderContext(result, run, options) {
+    return {
+        stack: result.stack,
+        workspace: result.workspace,
+        ...(options.environment ? { environment: options.environment } : {}),
+        planDigest: result.manifest.planDigest,
+        commit: options.commit,
+        runUrl: run.runUrl,
+        tool: result.manifest.tool,
+        ...withState(result.manifest.backend),
+        ...(result.manifest.source
+            ? { source: promotion_describeSource(result.manifest.source, options.now ?? Date.now()) }
+            : {}),
+        ...withInputs(result.manifest, result.model),
+    };
+}
+/**
+ * The `inputs` of a plan's render context: each input with where it came from, and its value as the
+ * plan received it (the model keeps the values of variables not declared sensitive only).
+ */
+function withInputs(manifest, model) {
+    if (!manifest.inputs || manifest.inputs.length === 0)
+        return {};
+    return {
+        inputs: manifest.inputs.map((input) => ({
+            variable: input.variable,
+            from: `${input.stack}.${input.output}`,
+            sensitive: input.sensitive,
+            ...(input.state ? { serial: input.state.serial } : { pendingOn: input.stack }),
+            ...(input.state && !input.sensitive && input.variable in model.variables
+                ? { value: JSON.stringify(model.variables[input.variable]) }
+                : {}),
+        })),
+    };
+}
+/**
+ * What happened to the plan bundle, under the plan: the artifact to apply and the command that approves
+ * it, or why nothing was uploaded. Kept out of the renderer, which knows plans, not artifacts.
+ */
+function delivery(result) {
+    if (result.refusal) {
+        return '> [!CAUTION]\n> **Not uploaded.** `on-destroy` is `fail` and this plan deletes or replaces resources: no job can apply it.';
+    }
+    const digest = result.manifest.planDigest;
+    const approve = `approve with \`/approve ${digest_shortDigest(digest).replace(/^sha256:/, '')}\``;
+    const drift = result.drift === undefined
+        ? ''
+        : result.drift
+            ? ' · **drift:** the real infrastructure differs from the state'
+            : ' · no drift';
+    return `Artifact ${(0,markdown_escape/* codeSpan */.SS)(result.artifactName)} · ${approve}${drift}`;
+}
+// Room under each limit for the delivery line, which is short and bounded (the artifact name is a
+// validated name, the digest fixed length).
+const DELIVERY_ROOM = plan_comment.FOOTER_ROOM;
+/** The job summary: the whole plan within GitHub's 1 MiB, degraded in steps when it does not fit. */
+function planJobSummary(result, ctx) {
+    const body = (0,plan_markdown/* renderPlanSummary */.ON)(result.model, ctx, { limitBytes: plan_markdown/* SUMMARY_LIMIT_BYTES */.Jz - DELIVERY_ROOM });
+    return `${body.trimEnd()}\n\n${delivery(result)}\n`;
+}
+/**
+ * The pull-request comment's bodies: the first, then continuations when the destroyed and replaced
+ * resources alone do not fit one. Each leaves room for the markers the comment writer adds.
+ */
+function planCommentBodies(result, ctx) {
+    return (0,plan_comment.planCommentBodies)(result.model, ctx, delivery(result));
+}
+/** The plan as plain text for the step's log. */
+function planLogText(result, ctx) {
+    return renderPlanText(result.model, ctx);
+}
+
+;// CONCATENATED MODULE: ./lib/artifacts/plan-bundle.js
+
+
+
+
+
+
+/**
+ * Downloads a plan bundle into `scratch` and, when it is sealed, opens it. Returns the directory that
+ * holds its files; verifying them is the caller's (contracts/bundle.ts).
+ */
+async function fetchPlanBundle(store, name, scratch, options) {
+    const downloaded = (0,external_node_path_.join)(scratch, 'download');
+    await store.download(name, downloaded, options.from);
+    const sealed = (0,external_node_path_.join)(downloaded, ENCRYPTED_BUNDLE_FILE);
+    if (!(0,external_node_fs_.existsSync)(sealed)) {
+        if (options.encryptionKey && !options.acceptClear) {
+            throw new errors/* ConfigurationError */.j1(`The plan bundle ${name} is not encrypted, but encryption-key is set: tf-plan must be given the same encryption-key, or remove it here.`);
+        }
+        return downloaded;
+    }
+    if (!options.encryptionKey) {
+        throw new errors/* ConfigurationError */.j1(`The plan bundle ${name} is encrypted: give ${options.reader} the encryption-key tf-plan used.`);
+    }
+    const opened = (0,external_node_path_.join)(scratch, 'bundle');
+    await (0,promises_.mkdir)(opened, { recursive: true });
+    await decryptToDirectory(await (0,promises_.readFile)(sealed), options.encryptionKey, opened);
+    // The clear manifest is what the approval gate read; it must be the sealed one, byte for byte.
+    const clear = (0,external_node_path_.join)(downloaded, MANIFEST_FILE);
+    if ((0,external_node_fs_.existsSync)(clear) && !(await (0,promises_.readFile)(clear)).equals(await (0,promises_.readFile)((0,external_node_path_.join)(opened, MANIFEST_FILE)))) {
+        throw new errors/* ConfigurationError */.j1(`The plan bundle ${name} was altered: its readable manifest.json differs from the encrypted one. Plan again.`);
+    }
+    return opened;
+}
+
 // EXTERNAL MODULE: ./lib/github/refusals.js
 var refusals = __nccwpck_require__(6614);
 ;// CONCATENATED MODULE: ./lib/github/pull-request.js
@@ -49389,6 +53073,7 @@ async function plan_comment_session_settle(commenting) {
 
 
 
+
 // Bundles are read a few at a time: each is a download and a streamed read of its plan.json.
 const CONCURRENT_READS = 4;
 /**
@@ -49470,6 +53155,7 @@ function gatheredEntries(plans, commit, run) {
             runUrl: run.runUrl,
             tool: manifest.tool,
             ...withState(manifest.backend),
+            ...withInputs(manifest, model),
         },
     }));
 }
@@ -49482,2077 +53168,29 @@ function gatheredSummary(entries) {
     return renderMultiStackComment(entries, { limit: Math.floor(plan_markdown/* SUMMARY_LIMIT_BYTES */.Jz / 3) }).join('\n\n');
 }
 
-;// CONCATENATED MODULE: ./lib/core/checkout.js
-
-/**
- * The commit whose files a job plans or applies: what the checkout holds, which is not always GITHUB_SHA.
- * On pull_request events GITHUB_SHA is the merge commit, while a workflow that checks out the pull
- * request's head (as the suite's workflows do, so that the plan is of the commit reviewers see and an
- * approved plan can be applied on the pull request's branch) holds the head commit. `git rev-parse HEAD`
- * says which, when the directory is in a git work tree inside the workspace; otherwise GITHUB_SHA.
- */
-async function checkedOutCommit(exec, logger, options) {
-    let result;
-    try {
-        result = await exec('git', ['rev-parse', '--show-toplevel', 'HEAD'], { cwd: options.directory });
-    }
-    catch {
-        return options.fallback; // no git on PATH: the workspace was not made by a checkout
-    }
-    const [top = '', head = ''] = result.stdout.trim().split('\n');
-    const within = (path) => {
-        const rel = (0,external_node_path_.relative)(options.workspace, path);
-        return !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel);
-    };
-    // A work tree above the workspace (a runner installed inside some repository) is not the checkout.
-    if (result.exitCode !== 0 || !/^[0-9a-f]{40}$/.test(head) || !within(top))
-        return options.fallback;
-    if (head !== options.fallback) {
-        logger.info(`The checkout holds commit ${head} (GITHUB_SHA is ${options.fallback}); that is the commit recorded.`);
-    }
-    return head;
-}
-
-;// CONCATENATED MODULE: ./lib/core/version.js
-/** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
-const SUITE_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./lib/core/line-stream.js
-/** The last `max` lines of a stream, kept as they arrive: what explains a failure that said nothing else. */
-class LineTail {
-    max;
-    kept = [];
-    constructor(max) {
-        this.max = max;
-    }
-    push(line) {
-        this.kept.push(line);
-        if (this.kept.length > this.max)
-            this.kept.shift();
-    }
-    get lines() {
-        return this.kept;
-    }
-    text() {
-        return this.kept.join('\n');
-    }
-}
-// Enough stderr to explain a failure that printed no diagnostic (a crash, a bad flag); the rest is in the log.
-const STDERR_TAIL_LINES = 40;
-/**
- * A tool's output read line by line as it streams (tofu's `-json` UI, Packer's `-machine-readable`):
- * each stdout line the tool's format reads is handled, any other non-blank line goes to the log as
- * text; stderr goes to the log, and its last lines are kept for an error message. `context` is what
- * the format needs to place what it reports (where the tool runs, which template it reads).
- */
-class ToolOutputStream {
-    logger;
-    context;
-    stderr = new LineTail(STDERR_TAIL_LINES);
-    constructor(logger, context) {
-        this.logger = logger;
-        this.context = context;
-    }
-    onStdoutLine = (line) => {
-        const message = this.parse(line);
-        if (message === undefined) {
-            if (line.trim())
-                this.logger.info(line);
-            return;
-        }
-        this.handle(message);
-    };
-    onStderrLine = (line) => {
-        if (!line.trim())
-            return;
-        this.logger.info(line);
-        this.stderr.push(line);
-    };
-    /** The last lines of stderr, for an error message when the tool printed no diagnostic. */
-    stderrTail() {
-        return this.stderr.text();
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/terraform/ui-stream.js
-
-
-const toPosix = (path) => path.replaceAll('\\', '/');
-/**
- * The workspace-relative path of a file the tool named, or undefined when it lies outside the
- * workspace (a module cached elsewhere): an annotation on such a path would link nowhere.
- */
-function workspaceFile(filename, where) {
-    let path;
-    if ((0,external_node_path_.isAbsolute)(filename)) {
-        // Go up from cwd once per segment of relativeDir to find the workspace root.
-        const depth = external_node_path_.posix
-            .normalize(toPosix(where.relativeDir))
-            .split('/')
-            .filter((s) => s && s !== '.');
-        const root = (0,external_node_path_.resolve)(where.cwd, ...depth.map(() => '..'));
-        path = toPosix((0,external_node_path_.relative)(root, filename));
-    }
-    else {
-        path = external_node_path_.posix.join(toPosix(where.relativeDir), toPosix(filename));
-    }
-    path = external_node_path_.posix.normalize(path);
-    if (path === '..' || path.startsWith('../') || external_node_path_.posix.isAbsolute(path))
-        return undefined;
-    return path;
-}
-/** The annotation's location. GitHub accepts columns only on a single-line range, so they go otherwise. */
-function annotationFor(diagnostic) {
-    const properties = { title: diagnostic.summary };
-    const range = diagnostic.range;
-    if (!range || !diagnostic.file)
-        return properties;
-    properties.file = diagnostic.file;
-    properties.startLine = range.start.line;
-    properties.endLine = range.end.line;
-    if (range.start.line === range.end.line) {
-        properties.startColumn = range.start.column;
-        properties.endColumn = range.end.column;
-    }
-    return properties;
-}
-/** "infra/main.tf line 3" or "" when the diagnostic has no place in the workspace. */
-function locationOf(diagnostic) {
-    if (!diagnostic.range)
-        return '';
-    const file = diagnostic.file ?? diagnostic.range.filename;
-    return `${file} line ${diagnostic.range.start.line}`;
-}
-/** The tool's error when another process holds the state lock (state-lock.ts reads its detail). */
-const STATE_LOCK_SUMMARY = /^Error acquiring the state lock$/;
-/** The tool's error when a saved plan's state has moved on. */
-const STALE_PLAN_SUMMARY = /^Saved plan is stale$/;
-/**
- * The state backend refused the credentials, or found none: S3's error codes and the AWS SDK's words,
- * wherever the tool puts them (the summary or the detail).
- */
-const BACKEND_ACCESS_DENIED = /\b(SignatureDoesNotMatch|InvalidAccessKeyId|AccessDenied|InvalidToken|ExpiredToken|static credentials are empty|no valid credential sources|StatusCode: 403)\b/;
-/**
- * Errors the step's failure restates in full, with what to do: logged as text, not annotated, so that
- * the step shows one error line rather than the tool's copy beside ours.
- */
-function isRestatedError(diagnostic) {
-    if (diagnostic.severity !== 'error')
-        return false;
-    if (STATE_LOCK_SUMMARY.test(diagnostic.summary) || STALE_PLAN_SUMMARY.test(diagnostic.summary))
-        return true;
-    return BACKEND_ACCESS_DENIED.test(`${diagnostic.summary}\n${diagnostic.detail}`);
-}
-/**
- * Consumes a command's output line by line: logs each message as it arrives, annotates diagnostics,
- * and remembers what a caller needs afterwards (diagnostics, the change summary, what apply finished).
- * A line that is not JSON is plain text: an older tool without -json for this command, or a
- * CLI-configuration warning.
- */
-class UiStream extends ToolOutputStream {
-    diagnostics = [];
-    /** Addresses whose apply completed, in order: after a failed apply, these did change. */
-    applied = [];
-    changeSummary;
-    /**
-     * The root outputs of the last `outputs` message: after an apply, their values, except that the tool
-     * leaves out the value of a sensitive one.
-     */
-    outputs;
-    parse(line) {
-        return parseUiLine(line);
-    }
-    handle(message) {
-        if (message.type === 'diagnostic' && message.diagnostic) {
-            this.report(toDiagnostic(message.diagnostic, this.context));
-            return;
-        }
-        if (message.type === 'change_summary' && message.changes)
-            this.changeSummary = message.changes;
-        if (message.type === 'outputs' && message.outputs) {
-            this.outputs = Object.fromEntries(Object.entries(message.outputs).map(([name, output]) => [
-                name,
-                { type: output.type, value: output.value, sensitive: output.sensitive === true },
-            ]));
-        }
-        if (message.type === 'apply_complete' && message.hook?.resource?.addr) {
-            this.applied.push(message.hook.resource.addr);
-        }
-        const text = message['@message'];
-        if (text === undefined)
-            return;
-        if (message['@level'] === 'debug' || message['@level'] === 'trace')
-            this.logger.debug(text);
-        else
-            this.logger.info(text);
-    }
-    report(diagnostic) {
-        this.diagnostics.push(diagnostic);
-        const text = diagnostic.detail ? `${diagnostic.summary}\n${diagnostic.detail}` : diagnostic.summary;
-        if (isRestatedError(diagnostic)) {
-            this.logger.info(text);
-        }
-        else if (diagnostic.severity === 'error')
-            this.logger.error(text, annotationFor(diagnostic));
-        else
-            this.logger.warning(text, annotationFor(diagnostic));
-    }
-}
-function parseUiLine(line) {
-    if (!line.startsWith('{'))
-        return undefined;
-    try {
-        const value = JSON.parse(line);
-        return value !== null && typeof value === 'object' ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A diagnostic as the tool's JSON gives it (`-json` UI lines, `validate -json`), with its file in the workspace. */
-function toDiagnostic(raw, where) {
-    const diagnostic = {
-        severity: raw.severity === 'error' ? 'error' : 'warning',
-        summary: typeof raw.summary === 'string' ? raw.summary : 'unknown problem',
-        detail: typeof raw.detail === 'string' ? raw.detail : '',
-    };
-    const range = raw.range;
-    if (range && typeof range.filename === 'string' && range.start && range.end) {
-        diagnostic.range = {
-            filename: range.filename,
-            start: { line: range.start.line, column: range.start.column },
-            end: { line: range.end.line, column: range.end.column },
-        };
-        const file = workspaceFile(range.filename, where);
-        if (file)
-            diagnostic.file = file;
-    }
-    return diagnostic;
-}
-
-;// CONCATENATED MODULE: ./lib/terraform/state-lock.js
-
-
-/** The held lock a failed command reported, or undefined when the failure was something else. */
-function heldLockOf(diagnostics) {
-    const diagnostic = diagnostics.find((d) => d.severity === 'error' && STATE_LOCK_SUMMARY.test(d.summary));
-    if (!diagnostic)
-        return undefined;
-    const field = (name) => {
-        const match = new RegExp(`^\\s*${name}:[ \\t]*(.*)$`, 'm').exec(diagnostic.detail);
-        const value = match?.[1]?.trim();
-        return value ? value : undefined;
-    };
-    const id = field('ID');
-    // A lock error without its info (the backend could not read the holder's lock) still says so.
-    const lock = { id: id ?? '' };
-    const put = (key, value) => {
-        if (value !== undefined)
-            lock[key] = value;
-    };
-    put('path', field('Path'));
-    put('operation', field('Operation')
-        ?.replace(/^OperationType/, '')
-        .toLowerCase());
-    put('who', field('Who'));
-    put('version', field('Version'));
-    put('created', field('Created'));
-    return lock;
-}
-function holder(lock) {
-    const parts = [
-        lock.who ? `held by ${lock.who}` : 'held by another process',
-        lock.operation ? `for ${lock.operation}` : undefined,
-        lock.created ? `since ${lock.created}` : undefined,
-    ];
-    return parts.filter(Boolean).join(' ');
-}
-function unlockCommand(lock, context) {
-    return `${context.tool} force-unlock -force ${lock.id || '<ID>'}`;
-}
-/** The one error line: whose lock, what was waited, and how to release a lock whose holder is gone. */
-function heldLockMessage(lock, context) {
-    const waited = context.lockTimeout
-        ? `after waiting ${context.lockTimeout} (lock-timeout)`
-        : 'without waiting (set lock-timeout to wait for it)';
-    return (`The state is locked: lock ${lock.id || '(no ID given)'} is ${holder(lock)}${lock.path ? ` on ${lock.path}` : ''}, ` +
-        `and ${context.tool} gave up ${waited}. Nothing was changed. ` +
-        `If that holder is gone (its job was cancelled or its runner died), release the lock in ${context.directory} after ` +
-        `${context.tool} init with the same backend-config: \`${unlockCommand(lock, context)}\`. ` +
-        'Run it only when the holder is gone: unlocking under a running apply lets two applies write the state at once.');
-}
-/** The job summary's section for a held lock. */
-function heldLockSummary(lock, context) {
-    const rows = [
-        ['Lock ID', lock.id || undefined],
-        ['Held by', lock.who],
-        ['Operation', lock.operation],
-        ['Since', lock.created],
-        ['Version', lock.version],
-        ['Path', lock.path],
-    ];
-    return [
-        '## :lock: The state is locked',
-        '',
-        `${(0,markdown_escape/* codeSpan */.SS)(context.tool)} could not take the state lock ${context.lockTimeout ? `within ${(0,markdown_escape/* codeSpan */.SS)(context.lockTimeout)}` : 'at once (no `lock-timeout`)'}; nothing was changed.`,
-        '',
-        '| | |',
-        '|---|---|',
-        ...rows
-            .filter(([, value]) => value !== undefined)
-            .map(([name, value]) => `| ${name} | ${(0,markdown_escape/* cellCode */.GA)(value ?? '')} |`),
-        '',
-        `If the holder is gone (its job was cancelled, its runner died), release the lock from ${(0,markdown_escape/* codeSpan */.SS)(context.directory)}, after \`${context.tool} init\` with the same backend-config:`,
-        '',
-        (0,markdown_escape/* codeBlock */.DV)(unlockCommand(lock, context), 'sh'),
-        '',
-        '> [!WARNING]',
-        '> Run it only when the holder is gone: unlocking under a running apply lets two applies write the state at once.',
-        '',
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./lib/terraform/errors.js
-
-
-
-/**
- * An error class that carries the facts of a failed command: the one body both kinds below share.
- * Its arguments are the message and the failure.
- */
-function carryingFailure(Base) {
-    // TypeScript types a mixin's constructor as taking any arguments: the cast below says which.
-    const WithFailure = class extends Base {
-        command;
-        exitCode;
-        diagnostics;
-        applied;
-        constructor(...args) {
-            const [message, failure] = args;
-            super(message);
-            this.command = failure.command;
-            this.exitCode = failure.exitCode;
-            this.diagnostics = failure.diagnostics;
-            this.applied = failure.applied;
-        }
-    };
-    return WithFailure;
-}
-/* eslint-enable @typescript-eslint/no-explicit-any */
-class TerraformError extends carryingFailure(Error) {
-    name = 'TerraformError';
-}
-class TerraformConfigurationError extends carryingFailure(errors/* ConfigurationError */.j1) {
-}
-/** The state changed between plan and apply; the saved plan can never be applied now. */
-class StalePlanError extends TerraformConfigurationError {
-}
-/**
- * Another process holds the state lock: neither the user's mistake nor a bug, and nothing was changed.
- * Its message and job summary name the lock and how to release one whose holder is gone.
- */
-class StateLockedError extends carryingFailure(errors/* StepFailure */.pH) {
-    name = 'StateLockedError';
-    lock;
-}
-/**
- * The state backend refused the credentials the step has, or it has none: the step's setup to fix (its
- * env:, its role), not a bug, and nothing was changed.
- */
-class BackendAccessError extends carryingFailure(errors/* StepFailure */.pH) {
-    name = 'BackendAccessError';
-}
-function isTerraformFailure(error) {
-    return (error instanceof TerraformError ||
-        error instanceof TerraformConfigurationError ||
-        error instanceof StateLockedError ||
-        error instanceof BackendAccessError);
-}
-/**
- * Complaints without a range that are still about what the user passed in. Matched on the summary,
- * which both tools print in English whatever the locale.
- */
-const USER_INPUT_SUMMARIES = [
-    /^Failed to read variables file$/, // var-files names a file that does not exist
-    /^Failed to read file$/, // backend-config names a file that does not exist
-    /^Invalid backend configuration argument$/, // backend-config sets a key the backend does not have
-    /^Invalid target /, // targets holds something that is not an address
-    /^Invalid force-replace address /, // replace holds something that is not an address
-];
-/** The error to throw for a command that failed, chosen as described at the top of this file. */
-function commandFailure(failed) {
-    const errors = failed.diagnostics.filter((d) => d.severity === 'error');
-    const what = `${failed.command.slice(0, 2).join(' ')} failed`;
-    const tool = failed.command[0] ?? 'tofu';
-    if (errors.some((d) => STALE_PLAN_SUMMARY.test(d.summary))) {
-        return new StalePlanError(stalePlanMessage(tool), failed);
-    }
-    const lock = heldLockOf(errors);
-    if (lock) {
-        const lockTimeout = failed.command
-            .find((arg) => arg.startsWith('-lock-timeout='))
-            ?.slice('-lock-timeout='.length);
-        const context = { tool, directory: failed.directory, lockTimeout };
-        const error = new StateLockedError(heldLockMessage(lock, context), failed);
-        error.lock = lock;
-        error.summary = heldLockSummary(lock, context);
-        return error;
-    }
-    const denied = errors.find((d) => BACKEND_ACCESS_DENIED.test(`${d.summary}\n${d.detail}`));
-    if (denied)
-        return new BackendAccessError(backendAccessMessage(what, denied), failed);
-    if (errors.length === 0) {
-        const tail = failed.stderrTail ? `:\n${failed.stderrTail}` : '; see the log above';
-        return new TerraformError(`${what} with exit code ${failed.exitCode} and no diagnostic${tail}`, failed);
-    }
-    const message = `${what}: ${errors_describe(errors)}`;
-    const usersMistake = failed.readsConfiguration && errors.every(isUsersMistake);
-    return usersMistake
-        ? new TerraformConfigurationError(message, failed)
-        : new TerraformError(message, failed);
-}
-function isUsersMistake(diagnostic) {
-    return diagnostic.range !== undefined || USER_INPUT_SUMMARIES.some((re) => re.test(diagnostic.summary));
-}
-// The annotations carry every diagnostic in full; the one error line names the first few.
-const DESCRIBED_ERRORS = 3;
-function errors_describe(errors) {
-    const shown = errors.slice(0, DESCRIBED_ERRORS).map((d) => {
-        const where = locationOf(d);
-        const detail = d.detail ? ` (${d.detail.split('\n')[0]})` : '';
-        return `${where ? `${where}: ` : ''}${d.summary}${detail}`;
-    });
-    const more = errors.length - shown.length;
-    return shown.join('; ') + (more > 0 ? `; and ${more} more error(s), annotated above` : '');
-}
-// The tool's own text can be long (request IDs, host IDs): enough of it to recognise, not all.
-const QUOTED_LENGTH = 400;
-function backendAccessMessage(what, denied) {
-    const said = denied.summary.length > QUOTED_LENGTH ? `${denied.summary.slice(0, QUOTED_LENGTH)}…` : denied.summary;
-    return (`${what}: the state backend refused access (${said}). Nothing was changed. Give the step the backend's ` +
-        'credentials in its env: (for s3: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, with AWS_SESSION_TOKEN for ' +
-        'temporary ones, or a role through aws-actions/configure-aws-credentials), and check that they may read ' +
-        'and write the state and its lock file.');
-}
-function stalePlanMessage(tool) {
-    return (`${tool} refused the saved plan: "Saved plan is stale". The state changed after this plan was made, ` +
-        'so another apply (or a state change) ran in between, and applying this plan now could undo it. ' +
-        'Nothing was applied. Run the plan again and get the new plan approved, then apply that one.');
-}
-
-;// CONCATENATED MODULE: ./lib/terraform/json-document.js
-function parseJsonDocument(stdout) {
-    if (stdout.trim() === '')
-        return { value: undefined, preamble: '' };
-    try {
-        return { value: JSON.parse(stdout), preamble: '' };
-    }
-    catch (error) {
-        const start = documentStart(stdout);
-        if (start === undefined)
-            return { value: undefined, preamble: stdout.trim() };
-        if (start === 0)
-            throw error;
-        // A document that still does not parse after the preamble is truncated or corrupt: let that surface.
-        return { value: JSON.parse(stdout.slice(start)), preamble: stdout.slice(0, start).trim() };
-    }
-}
-/** The offset of the first line that opens a JSON object or array, if any. */
-function documentStart(text) {
-    const match = /^[{[]/m.exec(text);
-    return match?.index;
-}
-
-;// CONCATENATED MODULE: ./lib/terraform/tool.js
-
-
-
-
-
-/**
- * Finds the tool the `binary` input asks for. `auto` prefers tofu and falls back to terraform. A tool
- * that is found but cannot report its version is an error, not a reason to try the other one: running
- * a different tool than the one installed would be a surprise.
- */
-async function resolveTool(binary, exec, options = {}) {
-    const searchPath = options.searchPath ?? process.env.PATH ?? '';
-    const candidates = binary === 'auto' ? ['tofu', 'terraform'] : [binary];
-    for (const name of candidates) {
-        const path = await findOnPath(name, searchPath);
-        if (path)
-            return { name, path, ...(await readVersion(path, exec)) };
-    }
-    const wanted = binary === 'auto' ? 'neither tofu nor terraform is' : `${binary} is not`;
-    throw new errors/* ConfigurationError */.j1(`binary: ${wanted} on PATH. Run the setup action (the repository's root action, with tofu-version or ` +
-        'terraform-version) in an earlier step of this job, or install the tool yourself' +
-        (binary === 'auto' ? '.' : `, or set binary to auto to use whichever is installed.`));
-}
-/** The first executable file named `name` in the PATH's directories (with .exe on Windows). */
-async function findOnPath(name, searchPath) {
-    const fileNames = process.platform === 'win32' ? [`${name}.exe`, name] : [name];
-    for (const dir of searchPath.split(external_node_path_.delimiter).filter(Boolean)) {
-        for (const fileName of fileNames) {
-            const candidate = (0,external_node_path_.join)(dir, fileName);
-            if (await isExecutableFile(candidate))
-                return candidate;
-        }
-    }
-    return undefined;
-}
-async function isExecutableFile(path) {
-    try {
-        await (0,promises_.access)(path, external_node_fs_.constants.X_OK);
-        return (await (0,promises_.stat)(path)).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-async function readVersion(path, exec) {
-    const result = await exec(path, ['version', '-json']);
-    const reported = result.exitCode === 0 ? versionField(result.stdout) : undefined;
-    const match = reported ? /^v?(\d+)\.(\d+)/.exec(reported) : null;
-    if (!reported || !match) {
-        throw new errors/* ConfigurationError */.j1(`binary: ${path} did not report its version (\`version -json\` exited ${result.exitCode}` +
-            `${result.stderr.trim() ? `: ${result.stderr.trim()}` : ''}). Reinstall it with the setup action.`);
-    }
-    return { version: reported.replace(/^v/, ''), major: Number(match[1]), minor: Number(match[2]) };
-}
-function versionField(stdout) {
-    try {
-        const value = parseJsonDocument(stdout).value;
-        return typeof value?.terraform_version === 'string' ? value.terraform_version : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** True when the tool is at least major.minor. */
-function atLeast(tool, major, minor) {
-    return tool.major > major || (tool.major === major && tool.minor >= minor);
-}
-
-;// CONCATENATED MODULE: ./lib/terraform/cli.js
-
-
-
-
-
-
-
-
-
-/**
- * Never prompt, and let the tool shorten messages that suggest running commands by hand. The workspace
- * is chosen with `workspace select` only: a TF_WORKSPACE left in the job's environment would override
- * it silently (an empty value counts as unset).
- */
-const AUTOMATION_ENV = { TF_IN_AUTOMATION: '1', TF_INPUT: '0', TF_WORKSPACE: '' };
-// Input variable names, as both tools accept them (and as the `vars` input checks them).
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-/**
- * tofu or terraform in one working directory. Every command runs with an argument array, with input
- * disabled, with -json where the command has it, and streams the tool's messages to the log as they come.
- */
-class TerraformCli {
-    options;
-    where;
-    constructor(options) {
-        this.options = options;
-        this.where = { cwd: options.cwd, relativeDir: options.relativeDir ?? '.' };
-    }
-    get tool() {
-        return this.options.tool;
-    }
-    /** Initializes the working directory; resolves to the backend it configured (none: local state). */
-    async init(options = {}) {
-        const args = ['init', '-input=false', this.supportsInitJson() ? '-json' : '-no-color'];
-        for (const entry of options.backendConfig ?? [])
-            args.push(`-backend-config=${entry}`);
-        if (options.lockfileReadonly)
-            args.push('-lockfile=readonly');
-        await refuseCredentialFiles(options.backendConfig ?? [], this.where.cwd);
-        await this.run(args, { streamStdout: true, readsConfiguration: true });
-        // The tool's own data directory: TF_DATA_DIR when the step sets it, as the tool itself reads it.
-        return initializedBackend(this.where.cwd, this.options.env?.TF_DATA_DIR ?? process.env.TF_DATA_DIR);
-    }
-    /** Selects the workspace, creating it when it does not exist yet. */
-    async selectWorkspace(name) {
-        // Neither tool has -json for workspace commands in every version: plain text, without colour codes.
-        if (this.tool.name === 'tofu' || atLeast(this.tool, 1, 4)) {
-            await this.run(['workspace', 'select', '-no-color', '-or-create=true', name], {
-                streamStdout: true,
-                readsConfiguration: true,
-            });
-            return;
-        }
-        // terraform before 1.4 has no -or-create: select, and create only when selecting failed.
-        const selected = await this.run(['workspace', 'select', '-no-color', name], {
-            streamStdout: true,
-            readsConfiguration: true,
-            okExitCodes: [0, 1],
-        });
-        if (selected.exitCode !== 0) {
-            await this.run(['workspace', 'new', '-no-color', name], {
-                streamStdout: true,
-                readsConfiguration: true,
-            });
-        }
-    }
-    async plan(options) {
-        const args = ['plan', '-input=false', '-json', '-detailed-exitcode', `-out=${options.out}`];
-        if (options.destroy)
-            args.push('-destroy');
-        if (options.refreshOnly)
-            args.push('-refresh-only');
-        for (const file of options.varFiles ?? [])
-            args.push(`-var-file=${file}`);
-        for (const target of options.targets ?? [])
-            args.push(`-target=${target}`);
-        for (const address of options.replace ?? [])
-            args.push(`-replace=${address}`);
-        args.push(...tuningArgs(options));
-        const { exitCode, stream } = await this.run(args, {
-            streamStdout: true,
-            readsConfiguration: true,
-            env: variableEnv(options.vars ?? []),
-            okExitCodes: [0, 2],
-        });
-        return {
-            exitCode: exitCode === 2 ? 2 : 0,
-            hasChanges: exitCode === 2,
-            diagnostics: stream.diagnostics,
-            ...(stream.changeSummary ? { changeSummary: stream.changeSummary } : {}),
-        };
-    }
-    /**
-     * The planfile as `show -json`: the document reviewers and the summary read. Its stdout holds every
-     * planned value, sensitive ones included, so it is parsed and never logged.
-     */
-    async show(planfile) {
-        const { stdout } = await this.run(['show', '-json', '-no-color', planfile], {
-            streamStdout: false,
-            readsConfiguration: false,
-        });
-        const doc = this.document(stdout, 'show -json');
-        (0,plan_summary/* assertPlanFormat */.v)(doc);
-        return doc;
-    }
-    /** Applies exactly the planfile; never plans anew (a planfile carries its own variables). */
-    async apply(planfile, options = {}) {
-        const args = ['apply', '-input=false', '-json', '-auto-approve', ...tuningArgs(options), planfile];
-        const { stream } = await this.run(args, { streamStdout: true, readsConfiguration: false });
-        return {
-            applied: stream.applied,
-            diagnostics: stream.diagnostics,
-            ...(stream.changeSummary ? { changeSummary: stream.changeSummary } : {}),
-            ...(stream.outputs ? { outputs: stream.outputs } : {}),
-        };
-    }
-    /** Every root output with its value, sensitive ones included: never logged. */
-    async output() {
-        const { stdout } = await this.run(['output', '-json', '-no-color'], {
-            streamStdout: false,
-            readsConfiguration: false,
-        });
-        return this.document(stdout, 'output -json');
-    }
-    /** The current state, or undefined when there is none (`state pull` then prints nothing). */
-    async statePull() {
-        const { stdout } = await this.run(['state', 'pull', '-no-color'], {
-            streamStdout: false,
-            readsConfiguration: false,
-        });
-        const { value, preamble } = parseJsonDocument(stdout);
-        if (preamble)
-            this.options.logger.info(preamble);
-        if (value === undefined)
-            return undefined;
-        return this.asObject(value, 'state pull');
-    }
-    supportsInitJson() {
-        // init learned -json in OpenTofu 1.8 and Terraform 1.9; older versions get plain text, still streamed.
-        return this.tool.name === 'tofu' ? atLeast(this.tool, 1, 8) : atLeast(this.tool, 1, 9);
-    }
-    document(stdout, command) {
-        const { value, preamble } = parseJsonDocument(stdout);
-        if (preamble)
-            this.options.logger.info(preamble);
-        return this.asObject(value, command);
-    }
-    asObject(value, command) {
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-            throw new Error(`${this.tool.name} ${command} printed no JSON object`);
-        }
-        return value;
-    }
-    async run(args, options) {
-        const { exec, logger, tool } = this.options;
-        const command = [tool.name, ...args.map(safeArg)];
-        logger.debug(`running ${command.join(' ')} in ${this.where.relativeDir}`);
-        const stream = new UiStream(logger, this.where);
-        const result = await exec(tool.path, args, {
-            cwd: this.where.cwd,
-            env: { ...this.options.env, ...AUTOMATION_ENV, ...options.env },
-            ...(options.streamStdout ? { onStdoutLine: stream.onStdoutLine } : {}),
-            onStderrLine: stream.onStderrLine,
-        });
-        if (!(options.okExitCodes ?? [0]).includes(result.exitCode)) {
-            throw commandFailure({
-                command,
-                exitCode: result.exitCode,
-                diagnostics: stream.diagnostics,
-                applied: stream.applied,
-                stderrTail: stream.stderrTail(),
-                readsConfiguration: options.readsConfiguration,
-                directory: this.where.relativeDir,
-            });
-        }
-        return { exitCode: result.exitCode, stdout: result.stdout, stream };
-    }
-}
-function tuningArgs(options) {
-    const args = [];
-    if (options.lockTimeout)
-        args.push(`-lock-timeout=${options.lockTimeout}`);
-    if (options.parallelism !== undefined)
-        args.push(`-parallelism=${options.parallelism}`);
-    return args;
-}
-/** TF_VAR_<name> for each variable: values travel in the environment, never in argv or the log. */
-function variableEnv(vars) {
-    const env = {};
-    for (const [name, value] of vars) {
-        if (!VARIABLE_NAME.test(name)) {
-            throw new errors/* ConfigurationError */.j1(`vars: "${name}" is not a variable name (letters, digits, _ and -)`);
-        }
-        env[`TF_VAR_${name}`] = value;
-    }
-    return env;
-}
-/** The argument as it may be shown: backend-config key=value entries often hold credentials. */
-function safeArg(arg) {
-    const match = /^(-backend-config=[^=]+)=/.exec(arg);
-    return match ? `${match[1]}=***` : arg;
-}
-/**
- * The names in `vars` that the root module does not declare. The tool silently ignores a TF_VAR_ for
- * an undeclared variable, so without this check a misspelt name in `vars` would simply not apply.
- * Reads the declarations from the `show -json` document of the plan.
- */
-function undeclaredVariables(planDocument, names) {
-    const configuration = planDocument.configuration;
-    const declared = new Set(Object.keys(configuration?.root_module?.variables ?? {}));
-    return names.filter((name) => !declared.has(name));
-}
-/** Throws the ConfigurationError for undeclared names in `vars`, naming them (never their values). */
-function assertVariablesDeclared(planDocument, names) {
-    const undeclared = undeclaredVariables(planDocument, names);
-    if (undeclared.length === 0)
-        return;
-    throw new errors/* ConfigurationError */.j1(`vars: the configuration declares no variable named ${undeclared.map((n) => `"${n}"`).join(', ')}; ` +
-        'add a variable block for it or remove it from vars');
-}
-
-;// CONCATENATED MODULE: ./lib/terraform/state.js
-/** What the state looked like when the plan was made: tf-apply refuses a plan made before the first apply. */
-function priorStateOf(state) {
-    if (!state)
-        return { exists: false };
-    const serial = typeof state.serial === 'number' ? state.serial : undefined;
-    const lineage = typeof state.lineage === 'string' ? state.lineage : undefined;
-    return { exists: true, ...(serial !== undefined ? { serial } : {}), ...(lineage ? { lineage } : {}) };
-}
-
-;// CONCATENATED MODULE: ./lib/github/deployments.js
-
-/**
- * A GitHub deployment for an environment, created before the apply and moved in_progress → success or
- * failure after it, so the environment's page shows what was applied and from which run.
- */
-class Deployment {
-    api;
-    id;
-    constructor(api, id) {
-        this.api = api;
-        this.id = id;
-    }
-    static async start(client, context, options) {
-        const api = deploymentsApi(client, context);
-        const deployment = new Deployment(api, await api.create({ ref: context.sha, ...options }));
-        await deployment.setStatus('in_progress', 'Applying the approved plan');
-        return deployment;
-    }
-    finish(outcome, description) {
-        return this.setStatus(outcome, description);
-    }
-    setStatus(state, description) {
-        // A stack's apply does not retire the environment's release: only the next release does, once its
-        // smoke tests passed (the releases' record step), so GitHub's auto_inactive is left to that.
-        return this.api.setStatus(this.id, state, description, { retireOthers: false });
-    }
-}
-function deploymentsApi(client, context) {
-    const repository = { owner: context.owner, repo: context.repo };
-    return {
-        async list(environment) {
-            return client.paginate(client.rest.repos.listDeployments, {
-                ...repository,
-                environment,
-                per_page: 100,
-            });
-        },
-        async get(deploymentId) {
-            try {
-                const { data } = await client.rest.repos.getDeployment({
-                    ...repository,
-                    deployment_id: deploymentId,
-                });
-                return data;
-            }
-            catch (error) {
-                if (error.status === 404) {
-                    throw new errors/* ConfigurationError */.j1(`Deployment ${deploymentId} does not exist in ${repository.owner}/${repository.repo}: give the id of a release's deployment (the release action's deployment-id output)`);
-                }
-                throw error;
-            }
-        },
-        async statuses(deploymentId) {
-            return client.paginate(client.rest.repos.listDeploymentStatuses, {
-                ...repository,
-                deployment_id: deploymentId,
-                per_page: 100,
-            });
-        },
-        async create(options) {
-            const { data } = await client.rest.repos.createDeployment({
-                ...repository,
-                ref: options.ref,
-                environment: options.environment,
-                description: options.description.slice(0, 140),
-                payload: options.payload,
-                // What is deployed was checked already (an approved plan, a smoke-tested release): commit
-                // statuses must not block the record of it.
-                required_contexts: [],
-                auto_merge: false,
-            });
-            if (!('id' in data))
-                throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
-            return data.id;
-        },
-        async setStatus(deploymentId, state, description, options = {}) {
-            await client.rest.repos.createDeploymentStatus({
-                ...repository,
-                deployment_id: deploymentId,
-                state,
-                description: description.slice(0, 140),
-                log_url: context.runUrl,
-                ...(options.retireOthers === false ? { auto_inactive: false } : {}),
-            });
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/github/lazy-client.js
-/**
- * The GitHub client, made on first use and then shared. Octokit is loaded only then: the runs that never
- * talk to GitHub do not pay for it (start-up time is measured). Without a token, the first use throws what
- * `missingToken` makes: the message that names the input and why this step needs it.
- */
-function lazyGitHubClient(token, logger, run, missingToken) {
-    let client;
-    return () => (client ??= (async () => {
-        if (!token)
-            throw missingToken();
-        const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(36)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93036));
-        return createGitHubClient(token, logger, { apiUrl: run.apiUrl });
-    })());
-}
-
-;// CONCATENATED MODULE: ./lib/contracts/release.js
-
-
-/**
- * `iac/release@1`: what one run deployed to one environment once apply, configure and smoke were all
- * green. The commit, the image (packer-build's image id and the sha256 of its build-metadata.json),
- * each stack's plan digest, var files and backend, and each smoke-tested stack's results digest and
- * counts. It is the payload of the environment's GitHub deployment and the artifact
- * `<prefix>-release-<environment>`; promotion deploys exactly such a record to the next environment,
- * and rollback goes back to one.
- */
-const RELEASE_FILE = 'release.json';
-const RELEASE_KIND = 'iac/release';
-const RELEASE_MAJOR = 1;
-const RELEASE_SCHEMA = `${RELEASE_KIND}@${RELEASE_MAJOR}`;
-const release_SHA256_HEX = /^[0-9a-f]{64}$/;
-const release_COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-const release_DIGEST = /^sha256:[0-9a-f]{64}$/;
-const release_text = schemas_string().min(1, { error: 'must not be empty' });
-const isoTime = iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' });
-const release_sha256Hex = schemas_string().regex(release_SHA256_HEX, { error: 'must be a sha256: 64 lowercase hex digits' });
-const release_digest = schemas_string().regex(release_DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' });
-/** A whole number from `min`; zod would call a string here "not a number", so word it as manifest.ts does. */
-function release_wholeNumber(min) {
-    return schemas_int({
-        error: (issue) => issue.input === undefined
-            ? 'is missing (it must be a whole number)'
-            : `must be a whole number, not ${describeValue(issue.input)}`,
-    })
-        .min(min, { error: `must be a whole number, ${min} or more` });
-}
-function describeValue(input) {
-    if (input === null)
-        return 'null';
-    if (Array.isArray(input))
-        return 'a list';
-    if (typeof input === 'number' || typeof input === 'boolean')
-        return String(input);
-    return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
-}
-const release_count = release_wholeNumber(0);
-const tallyShape = { passed: release_count, failed: release_count, notRun: release_count, total: release_count };
-/** The counts must add up: a record whose counts disagree would pass or fail a quality gate wrongly. */
-function checkTally(t, ctx) {
-    if (t.passed + t.failed !== t.total) {
-        ctx.addIssue({ code: 'custom', path: ['total'], message: 'must be passed plus failed' });
-    }
-    if (t.notRun > t.failed) {
-        ctx.addIssue({ code: 'custom', path: ['notRun'], message: 'counts among failed, so it cannot be more' });
-    }
-}
-/**
- * Checks counted as smoke-test counts them: `failed` includes the checks the deadline left unrun,
- * and `notRun` says how many of those there were (smoke-test's tallies do not; its checks do).
- */
-const smokeTallySchema = object(tallyShape).superRefine(checkTally);
-/** One stack's smoke-test results, as the release keeps them: their digest and their counts. */
-const releaseSmokeSchema = object({
-    /** sha256 hex of the results.json the counts were taken from. */
-    resultsSha256: release_sha256Hex,
-    ...tallyShape,
-    /** Whether smoke-test failed its step on these results (its own fail-on and threshold). */
-    failedStep: schemas_boolean(),
-    /** By smoke-test's category (connectivity, service, security, functionality); only those that had checks. */
-    byCategory: record(release_text, smokeTallySchema),
-})
-    .superRefine(checkTally);
-const releaseStackSchema = object({
-    stack: release_text,
-    planDigest: release_digest,
-    /** POSIX, relative to the workspace, '.' for the workspace itself (as in the plan manifest). */
-    workingDirectory: schemas_string().refine(isWorkspacePath, {
-        error: "must be a POSIX path relative to the workspace, '.' for the workspace itself",
-    }),
-    workspace: release_text,
-    /** As the plan manifest has them: the path tf-plan was given, and the file's sha256 then. */
-    varFiles: array(varFileSchema),
-    backend: backendRecordSchema.optional(),
-    /** Absent for a stack that has no smoke checks. */
-    smoke: releaseSmokeSchema.optional(),
-});
-/** The golden image the release runs, from packer-build's build-metadata.json. */
-const releaseImageSchema = object({
-    /** packer-build's `image-id`; empty for builders that export no artifact id. */
-    id: schemas_string(),
-    name: release_text,
-    /** sha256 hex of the build-metadata.json read. */
-    buildMetadataSha256: release_sha256Hex,
-    templateHash: release_digest,
-    /**
-     * What the stacks' image variable was given: the id, or the name for builders whose artifacts have no
-     * id of their own (iac-pipeline.yml's image-identifier). Absent: the id, else the name.
-     */
-    identifier: schemas_string().min(1).optional(),
-});
-/**
- * The release this one deployed again: the source of a promotion, or the target of a rollback, as the
- * plans' manifests bound it (the stack's image variable left out: it is per stack).
- */
-const releaseSourceSchema = releaseBindingSchema.omit({ imageVariable: true });
-/** The release that ran in the environment before this one, as its deployment stood when this one was made. */
-const replacedReleaseSchema = object({
-    deploymentId: release_wholeNumber(1),
-    runId: release_wholeNumber(1),
-    /** Its latest deployment status then: success, failure, inactive, … */
-    state: release_text,
-    stateAt: isoTime.optional(),
-});
-/** From the failed release's status to this release's success: the time to restore. */
-const timeToRestoreSchema = object({
-    seconds: release_count,
-    failedAt: isoTime,
-    restoredAt: isoTime,
-});
-const releaseSchema = object({
-    schema: literal(RELEASE_SCHEMA),
-    producer: producerSchema,
-    environment: release_text,
-    /** The commit the stacks were planned (and so applied) at. */
-    commit: schemas_string().regex(release_COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
-    ref: schemas_string(),
-    /** The run that applied and smoke-tested the release. */
-    runId: release_wholeNumber(1),
-    runAttempt: release_wholeNumber(1),
-    createdAt: isoTime,
-    /** Absent for a release whose run built no image. */
-    image: releaseImageSchema.optional(),
-    stacks: array(releaseStackSchema)
-        .min(1, { error: 'must list at least one stack' })
-        .superRefine((stacks, ctx) => {
-        const seen = new Set();
-        stacks.forEach((stack, index) => {
-            if (seen.has(stack.stack)) {
-                ctx.addIssue({ code: 'custom', path: [index, 'stack'], message: `names "${stack.stack}" twice` });
-            }
-            seen.add(stack.stack);
-        });
-    }),
-    source: releaseSourceSchema.optional(),
-    /** `success` when apply, configure and smoke were all green; a failed release is recorded too. */
-    outcome: schemas_enum(['success', 'failure'], { error: 'must be one of: success, failure' }),
-    /** Why a failed release failed, in a sentence. */
-    failure: schemas_string().optional(),
-    replaces: replacedReleaseSchema.optional(),
-    /** Present when this release succeeded after a failed one. */
-    timeToRestore: timeToRestoreSchema.optional(),
-});
-/**
- * Reads and validates a release record (release.json, or a deployment's payload). A record of another
- * major version is refused by name: a later iac-pipeline recorded it, and reading it as this one
- * would promote or roll back to something this version cannot see whole.
- */
-function readRelease(json, options = {}) {
-    return readContract(json, RELEASE_KIND, { [RELEASE_MAJOR]: releaseSchema }, {
-        file: options.file ?? RELEASE_FILE,
-        reader: options.reader ?? 'iac-pipeline',
-        advice: 'promote or roll back with the iac-pipeline version that recorded the release, or a later one',
-    });
-}
-/** Checks a record before it is written: a bad one is a bug in the writer, not the user's mistake. */
-function validateRelease(value) {
-    return validateForWrite(releaseSchema, value, RELEASE_FILE);
-}
-
-;// CONCATENATED MODULE: ./lib/contracts/smoke.js
-
-
-/**
- * The `<prefix>-smoke-<stack>` artifact that smoke-test uploads: `results.json` (every check and its
- * verdict, `iac/smoke-results@1`), `junit.xml` (for test reporters) and `manifest.json`
- * (`iac/smoke@1`: who made the artifact, for which run, and the sha256 of each file beside it). The
- * report action reads them with the readers below, which refuse another major version by name.
- */
-const SMOKE_RESULTS_FILE = 'results.json';
-const SMOKE_JUNIT_FILE = 'junit.xml';
-const SMOKE_RESULTS_KIND = 'iac/smoke-results';
-const SMOKE_RESULTS_MAJOR = 1;
-const SMOKE_RESULTS_SCHEMA = `${SMOKE_RESULTS_KIND}@${SMOKE_RESULTS_MAJOR}`;
-const SMOKE_MANIFEST_KIND = 'iac/smoke';
-const SMOKE_MANIFEST_MAJOR = 1;
-const SMOKE_MANIFEST_SCHEMA = `${SMOKE_MANIFEST_KIND}@${SMOKE_MANIFEST_MAJOR}`;
-const smoke_count = schemas_number().int().nonnegative();
-const smoke_isoTime = iso_datetime({ offset: true });
-const category = schemas_enum(['connectivity', 'service', 'security', 'functionality']);
-const smokeCheckResultSchema = object({
-    /** Unique in the run: the check's name, with `[host]` for each host of a group. */
-    id: schemas_string(),
-    /** The check's name in the checks file. */
-    check: schemas_string(),
-    kind: schemas_enum(['tcp', 'http', 'ssh-command', 'command', 'dns', 'tls-cert']),
-    category,
-    tags: array(schemas_string()),
-    /** The inventory host, when the check targets one. */
-    host: schemas_string().optional(),
-    target: schemas_string(),
-    status: schemas_enum(['passed', 'failed', 'not-run']),
-    message: schemas_string(),
-    attempts: smoke_count,
-    durationSeconds: schemas_number().nonnegative(),
-    /** The check's line in the checks file. */
-    line: schemas_number().int().positive(),
-});
-const tally = object({ passed: smoke_count, failed: smoke_count, total: smoke_count });
-const smokeResultsSchema = object({
-    schema: literal(SMOKE_RESULTS_SCHEMA),
-    producer: producerSchema,
-    stack: schemas_string(),
-    checksFile: schemas_string(),
-    inventory: schemas_string().optional(),
-    commit: schemas_string(),
-    ref: schemas_string(),
-    runId: schemas_number().int(),
-    runAttempt: schemas_number().int(),
-    startedAt: smoke_isoTime,
-    createdAt: smoke_isoTime,
-    durationSeconds: schemas_number().nonnegative(),
-    settings: object({
-        concurrency: schemas_number().int().positive(),
-        retries: smoke_count,
-        retryDelaySeconds: schemas_number().nonnegative(),
-        deadlineSeconds: schemas_number().positive(),
-        failOn: schemas_enum(['any', 'threshold']),
-        threshold: schemas_number().min(0).max(100).optional(),
-    }),
-    /** Passed, failed (not-run included) and total, overall and by category. */
-    totals: tally,
-    byCategory: record(schemas_string(), tally),
-    /** The most checks that ran at one moment. */
-    maxInFlight: smoke_count,
-    deadlineReached: schemas_boolean(),
-    /** Whether the step failed on these results (fail-on and threshold). */
-    failedStep: schemas_boolean(),
-    checks: array(smokeCheckResultSchema),
-});
-const smokeManifestSchema = object({
-    schema: literal(SMOKE_MANIFEST_SCHEMA),
-    producer: producerSchema,
-    stack: schemas_string().min(1),
-    commit: schemas_string(),
-    ref: schemas_string(),
-    runId: schemas_number().int().positive(),
-    runAttempt: schemas_number().int().positive(),
-    createdAt: smoke_isoTime,
-    /** File name → sha256 hex of each file beside manifest.json. */
-    files: record(schemas_string(), schemas_string().regex(/^[0-9a-f]{64}$/)),
-});
-const readSmokeResults = contractReader(smokeResultsSchema, 'report', SMOKE_RESULTS_FILE);
-const readSmokeManifest = contractReader(smokeManifestSchema, 'report');
-/** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
-const validateSmokeDocument = (/* unused pure expression or super */ null && (validateForWrite));
-
-
-;// CONCATENATED MODULE: ./lib/releases/duration.js
-
-/**
- * Durations of releases: `max-release-age` (`72h`, `30m`, `7d`) and the ages and restore times shown
- * in comments and reports. core/inputs' `duration` kind only checks the form tofu takes (`30s`, `5m`,
- * `1h`, no days) and hands the text on; a release's age wants days and a number to compare with.
- */
-const UNIT_SECONDS = { s: 1, m: 60, h: 3_600, d: 86_400 };
-const duration_DURATION = /^(\d{1,9})\s*([smhd])$/;
-/** `72h` → 259200. Zero or anything else is the named input's mistake. */
-function duration_parseDuration(value, input = 'max-release-age') {
-    const match = duration_DURATION.exec(value.trim());
-    const seconds = match ? Number(match[1]) * (UNIT_SECONDS[match[2] ?? ''] ?? 0) : 0;
-    if (!match || seconds === 0) {
-        throw new ConfigurationError(`Input "${input}" must be a duration of more than zero such as 30m, 72h or 7d; got ${JSON.stringify(value.slice(0, 40))}`);
-    }
-    return seconds;
-}
-/** An age, to the largest whole unit: `45 s`, `12 min`, `3 h`, `4 d` (hours up to two days). */
-function duration_formatAge(seconds) {
-    const s = Math.max(0, Math.floor(seconds));
-    if (s < 60)
-        return `${s} s`;
-    if (s < 3_600)
-        return `${Math.floor(s / 60)} min`;
-    if (s < 2 * 86_400)
-        return `${Math.floor(s / 3_600)} h`;
-    return `${Math.floor(s / 86_400)} d`;
-}
-/** The milliseconds since the epoch of an ISO time, a Date or milliseconds; a time that parses to nothing is a bug. */
-function duration_epochMs(at, what) {
-    const ms = typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : at.getTime();
-    if (!Number.isFinite(ms))
-        throw new TypeError(`${what} is not a time: ${String(at)}`);
-    return ms;
-}
-
-;// CONCATENATED MODULE: ./lib/releases/promotion.js
-
-
-
-/**
- * The quality gate between two environments: a release of the source environment may be promoted when
- * its smoke tests passed, at the required rate, with every demanded category run and passed, and it
- * is not older than max-release-age. Every refusal is one sentence naming what is missing, so that a
- * refused promotion says all of it at once.
- */
-/** smoke-test's categories, the only names quality-categories can demand. */
-const SMOKE_CATEGORIES = smokeCheckResultSchema.shape.category.options;
-/** The release's smoke counts over all its stacks, and by category; undefined when no stack had checks. */
-function smokeTotals(release) {
-    const smoked = release.stacks.filter((s) => s.smoke);
-    if (smoked.length === 0)
-        return undefined;
-    const totals = { passed: 0, failed: 0, notRun: 0, total: 0 };
-    const byCategory = {};
-    const failedStacks = [];
-    for (const { stack, smoke } of smoked) {
-        if (!smoke)
-            continue;
-        add(totals, smoke);
-        if (smoke.failedStep)
-            failedStacks.push(stack);
-        for (const [category, tally] of Object.entries(smoke.byCategory)) {
-            add((byCategory[category] ??= { passed: 0, failed: 0, notRun: 0, total: 0 }), tally);
-        }
-    }
-    return { totals, byCategory, failedStacks };
-}
-/** The refusals of promoting `release`; an empty list means it may be promoted. */
-function checkPromotion(release, policy) {
-    const threshold = policy.threshold ?? 100;
-    if (!Number.isFinite(threshold) || threshold < 0 || threshold > 100) {
-        throw new ConfigurationError(`Input "threshold" must be a number from 0 to 100; got ${threshold}`);
-    }
-    const demanded = [...new Set(policy.qualityCategories ?? [])];
-    const unknown = demanded.filter((c) => !SMOKE_CATEGORIES.includes(c));
-    if (unknown.length > 0) {
-        throw new ConfigurationError(`Input "quality-categories" names ${unknown.map((c) => JSON.stringify(c)).join(', ')}, which smoke-test does not have: its categories are ${SMOKE_CATEGORIES.join(', ')}`);
-    }
-    const maxAge = policy.maxReleaseAge === undefined ? undefined : parseDuration(policy.maxReleaseAge);
-    const name = promotion_releaseName(release);
-    const from = release.environment;
-    const refusals = [];
-    const smoke = smokeTotals(release);
-    if (!smoke || smoke.totals.total === 0) {
-        refusals.push(`${capitalize(name)} has no smoke results: the quality gate needs smoke-test's checks to have run on ${from}.`);
-    }
-    else {
-        const { totals, byCategory, failedStacks } = smoke;
-        if (failedStacks.length > 0) {
-            refusals.push(`Smoke tests failed for ${failedStacks.map((s) => `stack ${s}`).join(', ')} in ${name} (${totals.passed} of ${totals.total} checks passed).`);
-        }
-        // Whole numbers compared, so that 95% of 20 checks is exactly 19 and no rounding lets 18 through.
-        if (totals.passed * 100 < threshold * totals.total) {
-            refusals.push(`The smoke pass rate of ${name} is ${percent(totals)} (${totals.passed} of ${totals.total} checks), below the required ${threshold}%.`);
-        }
-        for (const category of demanded) {
-            const tally = byCategory[category];
-            if (!tally || tally.total === 0) {
-                refusals.push(`No ${category} checks ran in ${name}, and quality-categories demands that they run and pass.`);
-            }
-            else if (tally.notRun === tally.total) {
-                refusals.push(`The ${category} checks of ${name} did not run: the deadline left all ${tally.total} of them unrun.`);
-            }
-            else if (tally.passed < tally.total) {
-                const unrun = tally.notRun > 0 ? `, ${tally.notRun} did not run` : '';
-                refusals.push(`The ${category} checks of ${name} did not pass: ${tally.passed} of ${tally.total} passed${unrun}.`);
-            }
-        }
-    }
-    if (maxAge !== undefined) {
-        const age = ageSeconds(release, policy.now);
-        if (age > maxAge) {
-            refusals.push(`${capitalize(name)} is ${formatAge(age)} old (made ${release.createdAt}), older than max-release-age ${policy.maxReleaseAge?.trim()}.`);
-        }
-    }
-    return refusals;
-}
-/**
- * One line for comments, summaries and reports: `release 1234 of staging (commit abc123def456, image
- * ami-0abc, smoke 22/22, age 3 h)`. Plain text: put it through src/markdown/escape.ts in Markdown.
- */
-function describeRelease(release, now) {
-    return describeReleaseRef(releaseRef(release), now);
-}
-/** What a binding (and a later release's `source`) keeps of a release: enough to describe it. */
-function releaseRef(release) {
-    const smoke = smokeTotals(release);
-    const { image } = release;
-    return {
-        environment: release.environment,
-        runId: release.runId,
-        runAttempt: release.runAttempt,
-        commit: release.commit,
-        createdAt: release.createdAt,
-        ...(image
-            ? {
-                image: {
-                    id: image.id,
-                    name: image.name,
-                    ...(image.identifier ? { identifier: image.identifier } : {}),
-                },
-            }
-            : {}),
-        ...(smoke ? { smoke: { passed: smoke.totals.passed, total: smoke.totals.total } } : {}),
-    };
-}
-/** describeRelease of a release known by its binding: the same words. */
-function describeReleaseRef(release, now) {
-    const image = !release.image
-        ? 'no image build'
-        : `image ${release.image.identifier ?? (release.image.id || release.image.name)}`;
-    const tests = release.smoke ? `smoke ${release.smoke.passed}/${release.smoke.total}` : 'no smoke tests';
-    return `${promotion_releaseName(release)} (commit ${release.commit.slice(0, 12)}, ${image}, ${tests}, age ${duration_formatAge(ageSeconds(release, now))})`;
-}
-/**
- * The sentence comments, summaries and reports open with for a plan or release that deploys another
- * again: `Promotes release 1234 of staging (…)`, `Rollback of prod to release 1200 (…)`.
- */
-function describeSource(source, now) {
-    const described = describeReleaseRef(source, now);
-    if (source.kind === 'promotion')
-        return `Promotes ${described}`;
-    const what = source.scope === 'image' ? 'the image of ' : '';
-    return `Rollback of ${source.environment} to ${what}${described}`;
-}
-/** `release 1234 of staging`, with the attempt when the run was re-run. */
-function promotion_releaseName(release) {
-    const attempt = release.runAttempt > 1 ? ` (attempt ${release.runAttempt})` : '';
-    return `release ${release.runId}${attempt} of ${release.environment}`;
-}
-function ageSeconds(release, now) {
-    return (duration_epochMs(now, 'now') - duration_epochMs(release.createdAt, 'the release time')) / 1000;
-}
-/** Rounded down to a tenth, so that 21 of 22 reads 95.4% and never 100%. */
-function percent(tally) {
-    return `${Math.floor((tally.passed * 1000) / tally.total) / 10}%`;
-}
-function add(into, tally) {
-    into.passed += tally.passed;
-    into.failed += tally.failed;
-    into.notRun += tally.notRun;
-    into.total += tally.total;
-}
-function capitalize(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-;// CONCATENATED MODULE: ./lib/report/markdown.js
-
-/**
- * report.md and the job summary. Every text that came from an artifact (stack names, addresses,
- * logins, messages) goes through the repository's escaping helpers: a code span, or a `<code>`
- * element in a table cell, so none of it can add markup, mentions or links.
- */
-const STATUS_MARK = {
-    success: ':white_check_mark: success',
-    failure: ':x: failure',
-    pending: ':hourglass: pending',
-    skipped: ':fast_forward: skipped',
-    missing: ':warning: missing',
-    unreadable: ':warning: unreadable',
-};
-const OUTCOME_MARK = {
-    success: ':white_check_mark: **Succeeded**',
-    failure: ':x: **Failed**',
-    pending: ':hourglass: **Waiting**',
-};
-function markdown_formatDuration(seconds) {
-    if (seconds === undefined)
-        return '';
-    if (seconds < 60)
-        return `${seconds.toFixed(seconds < 10 ? 1 : 0)} s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `${minutes} min ${Math.round(seconds % 60)} s`;
-    return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-/** Mermaid's gantt syntax reads `:`, `;`, `#` and line breaks in a task name: only plain characters stay. */
-function mermaidLabel(text) {
-    return (text
-        .replace(/[^A-Za-z0-9 ._()/+-]/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim() || 'stage');
-}
-const MERMAID_STATE = {
-    success: 'done, ',
-    failure: 'crit, ',
-    pending: 'active, ',
-    skipped: '',
-    missing: 'crit, ',
-    unreadable: 'crit, ',
-};
-/** The timeline as a Mermaid gantt chart; times as epoch milliseconds so no time zone is involved. */
-function mermaidGantt(rows) {
-    const timed = rows.filter((r) => r.startedAt && r.finishedAt);
-    if (timed.length === 0)
-        return undefined;
-    const lines = ['```mermaid', 'gantt', '  dateFormat x', '  axisFormat %H:%M:%S', '  section Run'];
-    timed.forEach((r, index) => {
-        const start = Date.parse(r.startedAt ?? '');
-        // A task of no length is not drawn: give every stage at least a second.
-        const end = Math.max(Date.parse(r.finishedAt ?? ''), start + 1000);
-        const label = mermaidLabel(`${r.stage}${r.stack ? ` ${r.stack}` : ''}`);
-        lines.push(`  ${label} :${MERMAID_STATE[r.status]}s${index}, ${start}, ${end}`);
-    });
-    lines.push('```');
-    return lines.join('\n');
-}
-function stageTable(rows) {
-    if (rows.length === 0)
-        return ["_No stage left an artifact, and the run's jobs could not be read._"];
-    const lines = ['| stage | stack | status | duration | key figures |', '| --- | --- | --- | ---: | --- |'];
-    for (const r of rows) {
-        const figures = [...r.figures, ...(r.note ? [r.note] : [])].map((f) => cellCode(f)).join(' ');
-        const duration = `${markdown_formatDuration(r.durationSeconds)}${r.estimated && r.durationSeconds !== undefined ? ' (est.)' : ''}`;
-        lines.push(`| ${r.stage} | ${r.stack ? cellCode(r.stack) : ''} | ${STATUS_MARK[r.status]} | ${duration} | ${figures} |`);
-    }
-    return lines;
-}
-/**
- * What the run recorded as releases, right after the verdict: the release is what the run was for. The
- * sentences are plain text from the records (environments, failure reasons, image ids), so they go out
- * as heading text, and names and digests as code.
- */
-function releaseMarkdown(section) {
-    if (!section)
-        return [];
-    const lines = ['### Release', ''];
-    for (const r of section.releases) {
-        lines.push(`${r.outcome === 'success' ? ':white_check_mark:' : ':x:'} **${headingText(r.headline)}**`, '', ...(r.source ? [headingText(r.source), ''] : []), ...(r.timeToRestore ? [headingText(r.timeToRestore), ''] : []), `Commit ${codeSpan(r.commit)} · ${r.image ? `image ${codeSpan(r.image)}` : 'no image build'} · ${r.smoke ? `smoke ${r.smoke}` : 'no smoke tests'} · from ${codeSpan(r.artifact)}`, '', '| stack | plan digest | smoke |', '| --- | --- | ---: |', ...r.stacks.map((s) => `| ${cellCode(s.stack)} | ${cellCode(s.planDigest)} | ${s.smoke ?? ''} |`), '');
-    }
-    for (const w of section.warnings) {
-        lines.push(`:warning: The release record ${codeSpan(w.artifact)} could not be read: ${codeSpan(w.problem)}`, '');
-    }
-    return lines;
-}
-function planSection(artifacts) {
-    const plans = artifacts.flatMap((a) => (a.kind === 'plan' && a.manifest ? [{ a, m: a.manifest }] : []));
-    if (plans.length === 0)
-        return [];
-    const lines = [
-        '### Plans',
-        '',
-        '| stack | add | change | destroy | replace | import | move | digest |',
-        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-    ];
-    for (const { m } of plans) {
-        const s = m.summary;
-        lines.push(`| ${cellCode(m.stack)} | ${s.add} | ${s.change} | ${s.destroy} | ${s.replace} | ${s.import} | ${s.move} | ${cellCode(m.planDigest)} |`);
-    }
-    const deletes = plans.flatMap(({ m }) => m.summary.deletes.map((address) => ({ stack: m.stack, address })));
-    if (deletes.length > 0) {
-        lines.push('', `**Deletes or replaces ${deletes.length} resource(s):**`, '');
-        for (const d of deletes.slice(0, 100))
-            lines.push(`- ${codeSpan(d.stack)} ${codeSpan(d.address)}`);
-        if (deletes.length > 100)
-            lines.push(`- … and ${deletes.length - 100} more in report.json`);
-    }
-    return [...lines, ''];
-}
-function approvalSection(artifacts) {
-    const records = artifacts.flatMap((a) => (a.kind === 'approval' && a.record ? [a.record] : []));
-    if (records.length === 0)
-        return [];
-    const lines = ['### Approvals', ''];
-    for (const r of records) {
-        const who = r.approvers.length > 0
-            ? r.approvers
-                .map((v) => `${codeSpan(v.login)} (${codeSpan(v.permission)}, ${codeSpan(v.at)})`)
-                .join(', ')
-            : r.decidedBy === 'policy'
-                ? 'policy'
-                : 'nobody';
-        lines.push(`- ${codeSpan(r.stack)}: **${r.status}** (${r.decidedBy}, mode ${r.mode}) for plan ${codeSpan(r.planDigest)} by ${who}${r.override ? `; override by ${codeSpan(r.override.by)}: ${codeSpan(r.override.justification)}` : ''}${r.rejects.length > 0 ? `; rejected by ${r.rejects.map((v) => codeSpan(v.login)).join(', ')}` : ''}`);
-    }
-    return [...lines, ''];
-}
-function ansibleSection(artifacts) {
-    const all = artifacts.flatMap((a) => (a.kind === 'ansible' && a.results ? [a.results] : []));
-    if (all.length === 0)
-        return [];
-    const lines = ['### Ansible recap', ''];
-    for (const r of all) {
-        lines.push(`${codeSpan(r.playbook)} on ${codeSpan(r.stack)}${r.check ? ' (check mode)' : ''}, exit ${r.exitCode}, ${markdown_formatDuration(r.durationSeconds)}`, '', '| host | ok | changed | unreachable | failed | skipped |', '| --- | ---: | ---: | ---: | ---: | ---: |');
-        for (const [host, h] of Object.entries(r.recap).sort(([a], [b]) => a.localeCompare(b))) {
-            lines.push(`| ${cellCode(host)} | ${h.ok} | ${h.changed} | ${h.unreachable} | ${h.failed} | ${h.skipped} |`);
-        }
-        for (const f of r.failures.slice(0, 20)) {
-            lines.push('', `- :x: ${codeSpan(f.host)} ${codeSpan(f.task)}: ${codeSpan(f.message)}`);
-        }
-        lines.push('');
-    }
-    return lines;
-}
-function smokeSection(artifacts) {
-    const all = artifacts.flatMap((a) => (a.kind === 'smoke' && a.smoke ? [{ a, s: a.smoke }] : []));
-    if (all.length === 0)
-        return [];
-    const lines = ['### Smoke tests', ''];
-    for (const { a, s } of all) {
-        lines.push(`${codeSpan(s.stack ?? a.stack)}: ${s.passed} passed, ${s.failed} failed`, '', '| check | kind | category | target | status | attempts | duration | message |', '| --- | --- | --- | --- | --- | ---: | ---: | --- |');
-        for (const c of s.checks.slice(0, 200)) {
-            lines.push(`| ${cellCode(c.name)} | ${cellCode(c.kind)} | ${cellCode(c.category)} | ${cellCode(c.target)} | ${c.status === 'passed' ? ':white_check_mark:' : ':x:'} ${c.status} | ${c.attempts} | ${markdown_formatDuration(c.durationSeconds)} | ${c.message ? cellCode(c.message) : ''} |`);
-        }
-        if (s.checks.length > 200)
-            lines.push('', `… and ${s.checks.length - 200} more checks in results.json`);
-        lines.push('');
-    }
-    return lines;
-}
-function artifactSection(model) {
-    const lines = ['### Artifacts', ''];
-    if (model.artifacts.length === 0)
-        lines.push('_None._');
-    for (const a of model.artifacts) {
-        lines.push(`- ${codeSpan(a.name)}${a.problem ? `: :warning: not read: ${codeSpan(a.problem)}` : ''}`);
-    }
-    if (model.jobsNote)
-        lines.push('', `_${cellText(oneLine(model.jobsNote))}_`);
-    if (model.backup) {
-        lines.push('', 'problem' in model.backup
-            ? `:warning: The state backup failed: ${codeSpan(model.backup.problem)}`
-            : `State backup: ${codeSpan(model.backup.artifact)}${model.backup.encrypted ? ' (encrypted)' : ' (not encrypted: give encryption-key to seal it)'}`);
-    }
-    return [...lines, ''];
-}
-/** The whole report as GitHub Markdown: report.md, and the job summary. */
-function renderMarkdown(model) {
-    const gantt = mermaidGantt(model.stages);
-    const lines = [
-        `## ${headingText(model.title)}`,
-        '',
-        `${OUTCOME_MARK[model.outcome]} · run [${model.run.runId}](${model.run.url}) attempt ${model.run.runAttempt} · commit ${codeSpan(model.run.commit.slice(0, 12))} · ${codeSpan(model.run.ref)}${model.startedAt && model.finishedAt ? ` · ${markdown_formatDuration((Date.parse(model.finishedAt) - Date.parse(model.startedAt)) / 1000)}` : ''}`,
-        '',
-        ...releaseMarkdown(model.release),
-        '### Stages',
-        '',
-        ...stageTable(model.stages),
-        '',
-        ...(gantt ? ['### Timeline', '', gantt, ''] : []),
-        ...planSection(model.artifacts),
-        ...approvalSection(model.artifacts),
-        ...ansibleSection(model.artifacts),
-        ...smokeSection(model.artifacts),
-        ...artifactSection(model),
-        `_Generated ${model.generatedAt} by iac-pipeline report._`,
-        '',
-    ];
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./lib/releases/rollback.js
-
-
-
-
-/**
- * The var files whose sha256 differs from the release's, or that are gone, each file once (stacks
- * sharing it listed together), in the order the release lists them.
- */
-async function changedVarFiles(release, hashNow) {
-    const files = new Map();
-    const changes = [];
-    for (const { stack, varFiles } of release.stacks) {
-        for (const { path, sha256 } of varFiles) {
-            const key = `${path}\0${sha256}`;
-            const known = files.get(key);
-            if (known)
-                known.stacks.push(stack);
-            else
-                files.set(key, { recorded: sha256, stacks: [stack] });
-        }
-    }
-    const hashes = new Map();
-    for (const [key, { recorded, stacks }] of files) {
-        const path = key.slice(0, key.indexOf('\0'));
-        if (!hashes.has(path))
-            hashes.set(path, hashNow(path));
-        const now = await hashes.get(path);
-        if (now !== recorded)
-            changes.push({ path, stacks, recorded, now });
-    }
-    return changes;
-}
-/** The refusal for `changes`, naming each file; undefined when there are none. */
-function varFilesRefusal(release, changes) {
-    if (changes.length === 0)
-        return undefined;
-    const named = changes.map((c) => {
-        const stacks = `${c.stacks.length === 1 ? 'stack' : 'stacks'} ${c.stacks.join(', ')}`;
-        const how = c.now === undefined ? 'is gone' : `has sha256 ${c.now.slice(0, 12)}…, not ${c.recorded.slice(0, 12)}…`;
-        return `${c.path} (${stacks}) ${how}`;
-    });
-    const [what, them] = changes.length === 1
-        ? ['a var file no longer hashes', 'it']
-        : [`${changes.length} var files no longer hash`, 'them'];
-    return (`Refusing to roll back to ${promotion_releaseName(release)}: ${what} as the release recorded, so the plan would ` +
-        `not be the release's: ${named.join('; ')}. Restore ${them} as the release had ${them}.`);
-}
-/** Throws the refusal when a var file changed or is gone. */
-async function refuseChangedVarFiles(release, hashNow) {
-    const refusal = varFilesRefusal(release, await changedVarFiles(release, hashNow));
-    if (refusal)
-        throw new ConfigurationError(refusal);
-}
-/**
- * The time to restore: from the failed release's deployment status to the rollback's success, in
- * whole seconds and as the report shows durations (`12 min 5 s`).
- */
-function timeToRestore(failedStatusAt, restoredAt) {
-    const from = epochMs(failedStatusAt, 'the failure time');
-    const to = epochMs(restoredAt, 'the restore time');
-    if (to < from) {
-        throw new RangeError(`the rollback succeeded at ${new Date(to).toISOString()}, before the failure at ${new Date(from).toISOString()}`);
-    }
-    return { seconds: Math.round((to - from) / 1000), text: formatDuration((to - from) / 1000) };
-}
-
-;// CONCATENATED MODULE: ./lib/releases/binding.js
-
-
-
-
-
-
-/** The release a deployment carries as its payload; a deployment without one is the caller's mistake. */
-async function releaseOfDeployment(api, deploymentId, reader) {
-    const deployment = await api.get(deploymentId);
-    let payload = deployment.payload;
-    if (typeof payload === 'string') {
-        try {
-            payload = JSON.parse(payload);
-        }
-        catch {
-            payload = undefined;
-        }
-    }
-    const schema = payload?.schema;
-    if (typeof schema !== 'string' || !schema.startsWith(`${RELEASE_KIND}@`)) {
-        throw new errors/* ConfigurationError */.j1(`Deployment ${deploymentId} holds no ${RELEASE_SCHEMA} record: it is not a release (releases are the deployments the release action records after smoke tests)`);
-    }
-    const release = readRelease(payload, { reader, file: `the payload of deployment ${deploymentId}` });
-    if (deployment.environment && deployment.environment.toLowerCase() !== release.environment.toLowerCase()) {
-        throw new errors/* ConfigurationError */.j1(`Deployment ${deploymentId} is of ${deployment.environment} but holds a release of ${release.environment}: a release record names the environment it was deployed to`);
-    }
-    return release;
-}
-/** What a stack's plan gives the image: the release's image id, or its name when the builder has no id. */
-function imageIdentifier(release) {
-    if (!release.image)
-        return undefined;
-    return release.image.identifier ?? (release.image.id || release.image.name);
-}
-function bindingOf(release, options) {
-    return {
-        ...releaseRef(release),
-        kind: options.kind,
-        scope: options.scope,
-        deploymentId: options.deploymentId,
-        ...(options.imageVariable ? { imageVariable: options.imageVariable } : {}),
-    };
-}
-/**
- * What is wrong with a plan bound to `release` by `binding`: each refusal a sentence. The binding must
- * be the release's (the deployment is what counts, not what a bundle claims), the plan must be made at
- * the release's commit unless the scope is `image`, and the image variable must carry its image.
- */
-function bindingRefusals(binding, release, plan) {
-    const name = promotion_releaseName(release);
-    const refusals = [];
-    const recorded = `deployment ${binding.deploymentId} holds ${name}`;
-    if (binding.runId !== release.runId || binding.runAttempt !== release.runAttempt) {
-        refusals.push(`The plan names release ${binding.runId} (attempt ${binding.runAttempt}), but ${recorded}.`);
-    }
-    if (binding.environment.toLowerCase() !== release.environment.toLowerCase()) {
-        refusals.push(`The plan names a release of ${binding.environment}, but ${recorded}.`);
-    }
-    if (binding.commit !== release.commit) {
-        refusals.push(`The plan names commit ${binding.commit.slice(0, 12)}, but ${name} is commit ${release.commit.slice(0, 12)}.`);
-    }
-    const image = imageIdentifier(release);
-    const boundImage = binding.image ? imageIdentifier(binding) : undefined;
-    if (boundImage !== image) {
-        refusals.push(`The plan names ${boundImage === undefined ? 'no image' : `image ${boundImage}`}, but ${name} runs ${image === undefined ? 'no image' : `image ${image}`}.`);
-    }
-    if (binding.scope === 'release' && plan.commit !== release.commit) {
-        refusals.push(`The plan was made at commit ${plan.commit.slice(0, 12)}, but ${name} is commit ${release.commit.slice(0, 12)}: ${binding.kind === 'promotion' ? 'a promotion' : 'a rollback of scope release'} plans the release's own commit.`);
-    }
-    if (binding.imageVariable) {
-        const { name: variable } = binding.imageVariable;
-        if (image === undefined) {
-            refusals.push(`The stack takes its image as ${variable}, but ${name} built no image.`);
-        }
-        else if (plan.imageValue !== image) {
-            const given = plan.imageValue === undefined ? 'no value' : JSON.stringify(plan.imageValue);
-            refusals.push(`The plan gives ${variable} ${given}, but ${name} runs image ${JSON.stringify(image)}.`);
-        }
-        else if (binding.imageVariable.value !== image) {
-            refusals.push(`The plan's binding records ${variable} = ${JSON.stringify(binding.imageVariable.value)}, but ${name} runs image ${JSON.stringify(image)}.`);
-        }
-    }
-    return refusals;
-}
-/** The value a plan's JSON (`tofu show -json`) gives a root variable; undefined when it has none. */
-function planVariable(planJson, variable) {
-    const variables = planJson?.variables;
-    const value = variables?.[variable]?.value;
-    return typeof value === 'string' ? value : value === undefined ? undefined : JSON.stringify(value);
-}
-/**
- * tf-plan's binding of a plan to the release it deploys again, read from the release's deployment:
- * refused when a promotion targets the release's own environment or a rollback another one, the stack
- * is not the release's, the checkout is not its commit (scope release), the image variable does not
- * carry its image, or (rollback) the var files are not the ones it recorded or no longer hash the same.
- */
-async function bindPlanToRelease(api, request) {
-    const { deploymentId, kind, environment: target, stack } = request;
-    const release = await releaseOfDeployment(api, deploymentId, 'tf-plan');
-    const refuse = (reason) => {
-        const what = kind === 'promotion' ? 'promote' : 'roll back to';
-        throw new errors/* ConfigurationError */.j1(`Refusing to ${what} ${promotion_releaseName(release)} (deployment ${deploymentId}): ${reason}`);
-    };
-    const same = target?.toLowerCase() === release.environment.toLowerCase();
-    if (target && kind === 'promotion' && same) {
-        refuse(`it is already a release of ${target}; a promotion deploys a release of another environment`);
-    }
-    if (target && kind === 'rollback' && !same) {
-        refuse(`it is a release of ${release.environment}, not of ${target}; a rollback goes back to a release of its own environment`);
-    }
-    if (!release.stacks.some((s) => s.stack === stack)) {
-        refuse(`it has no stack "${stack}" (it deployed ${release.stacks.map((s) => `"${s.stack}"`).join(', ')})`);
-    }
-    let imageVariable;
-    if (request.imageVariable) {
-        const name = request.imageVariable;
-        const value = request.vars.find(([given]) => given === name)?.[1];
-        if (!value) {
-            refuse(`input "vars" gives no ${name}, which image-variable names: give it the release's image, ${JSON.stringify(imageIdentifier(release) ?? '')}`);
-        }
-        imageVariable = { name, value: value ?? '' };
-    }
-    const scope = kind === 'promotion' ? 'release' : request.rollbackScope;
-    const binding = bindingOf(release, { kind, scope, deploymentId, imageVariable });
-    const refusals = bindingRefusals(binding, release, {
-        commit: request.commit,
-        imageValue: imageVariable?.value,
-    });
-    if (refusals.length > 0)
-        refuse(refusals.join(' '));
-    if (kind === 'rollback')
-        await refuseChangedStackVarFiles(release, stack, request.varFiles, request.roots);
-    return binding;
-}
-/**
- * tf-apply's check of a bound bundle: the release is read again from its deployment, and the bundle's
- * commit and the image its planfile was given must be the release's.
- */
-async function refuseUnboundApply(manifest, planJson, api) {
-    const binding = manifest.source;
-    if (!binding)
-        return undefined;
-    const release = await releaseOfDeployment(api, binding.deploymentId, 'tf-apply');
-    const refusals = bindingRefusals(binding, release, {
-        commit: manifest.commit,
-        imageValue: binding.imageVariable ? planVariable(planJson, binding.imageVariable.name) : undefined,
-    });
-    if (refusals.length > 0) {
-        const what = binding.kind === 'promotion' ? 'promotion' : 'rollback';
-        throw new ConfigurationError(`Refusing to apply this ${what} of ${releaseName(release)}: ${refusals.join(' ')} Nothing was applied; plan the ${what} again.`);
-    }
-    return release;
-}
-/**
- * A rollback plans the release again, so the stack's var files must be the ones it recorded, and still
- * hash the same. Recorded paths outside the workspace and the runner's temp are not read: they count
- * as gone (a var file a step wrote to RUNNER_TEMP in the release's run is gone from every later run).
- */
-async function refuseChangedStackVarFiles(release, stack, given, roots) {
-    const recorded = release.stacks.find((s) => s.stack === stack);
-    if (!recorded) {
-        throw new errors/* ConfigurationError */.j1(`Stack "${stack}" is not part of ${promotion_releaseName(release)}, which deployed ${release.stacks.map((s) => `"${s.stack}"`).join(', ')}: a rollback plans the stacks of the release`);
-    }
-    const givenPaths = given.map((path) => (0,external_node_path_.relative)(roots.workspace, path));
-    const recordedPaths = recorded.varFiles.map((f) => f.path);
-    const missing = recordedPaths.filter((p) => !givenPaths.includes(p));
-    const extra = givenPaths.filter((p) => !recordedPaths.includes(p));
-    if (missing.length > 0 || extra.length > 0) {
-        const parts = [
-            ...(missing.length > 0 ? [`it recorded ${missing.join(', ')}, which var-files does not give`] : []),
-            ...(extra.length > 0 ? [`var-files gives ${extra.join(', ')}, which it did not use`] : []),
-        ];
-        throw new errors/* ConfigurationError */.j1(`Refusing to roll back stack "${stack}" to ${promotion_releaseName(release)}: the var files are not the release's (${parts.join('; ')}).`);
-    }
-    const inside = (path, root) => {
-        const rel = (0,external_node_path_.relative)((0,external_node_path_.resolve)(root), path);
-        return rel === '' || (!(0,external_node_path_.isAbsolute)(rel) && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`));
-    };
-    const hashNow = async (path) => {
-        const absolute = (0,external_node_path_.isAbsolute)(path) ? (0,external_node_path_.resolve)(path) : (0,external_node_path_.join)(roots.workspace, path);
-        if (!inside(absolute, roots.workspace) && !inside(absolute, roots.runnerTemp))
-            return undefined;
-        return sha256File(absolute).catch(() => undefined);
-    };
-    const ofStack = { ...release, stacks: [recorded] };
-    const refusal = varFilesRefusal(ofStack, await changedVarFiles(ofStack, hashNow));
-    if (refusal)
-        throw new errors/* ConfigurationError */.j1(refusal);
-}
-
-;// CONCATENATED MODULE: ./lib/terraform/plan.js
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** The waves' outputs, one a wave: as many as MAX_WAVES, the wave jobs a workflow can have. */
-const WAVE_OUTPUTS = ['wave-1', 'wave-2', 'wave-3', 'wave-4', 'wave-5'];
-/** The stack a plan is for: the `stack` input, else named after the working directory. */
-function planStack(inputs, run) {
-    return stackName(inputs.stack, inputs.workingDirectory, run.workspace, run.repo);
-}
-/**
- * tf-plan: init, plan to a planfile, show it as JSON, and bundle planfile, JSON, lock file and manifest
- * (with the plan digest an approval will name) as the artifact `<prefix>-plan-<stack>`.
- */
-async function plan(inputs, deps) {
-    const { logger, run } = deps;
-    const stack = planStack(inputs, run);
-    const workingDirectory = toWorkspacePath(run.workspace, inputs.workingDirectory);
-    const workspace = inputs.workspace ?? 'default';
-    // Asked while the tool is found and run; it never fails (GITHUB_SHA when there is no git checkout).
-    const commit = checkedOutCommit(deps.exec, logger, {
-        directory: inputs.workingDirectory,
-        workspace: run.workspace,
-        fallback: run.sha,
-    });
-    // Before the tool runs: a promotion or rollback that is not exactly its release is refused at once.
-    const binding = inputs.sourceRelease
-        ? await bindPlanToRelease(await deploymentsFor(inputs, deps), {
-            deploymentId: inputs.sourceRelease,
-            kind: inputs.sourceKind,
-            rollbackScope: inputs.rollbackScope,
-            environment: inputs.environment,
-            stack,
-            commit: await commit,
-            vars: inputs.vars,
-            imageVariable: inputs.imageVariable,
-            varFiles: inputs.varFiles,
-            roots: run,
-        })
-        : undefined;
-    if (binding)
-        logger.info(describeSource(binding, Date.now()));
-    const tool = await resolveTool(inputs.binary, deps.exec);
-    logger.info(`Planning stack ${stack} (${workingDirectory}, workspace ${workspace}) with ${tool.name} ${tool.version}`);
-    const cli = new TerraformCli({
-        tool,
-        exec: deps.exec,
-        logger,
-        cwd: inputs.workingDirectory,
-        relativeDir: workingDirectory,
-    });
-    const backend = await logger.group(`${tool.name} init`, () => cli.init({ backendConfig: inputs.backendConfig }));
-    // Before the plan: the tool would write a credential in the backend configuration into the planfile.
-    if (backend)
-        refuseBackendCredentials(backend);
-    if (workspace !== 'default')
-        await cli.selectWorkspace(workspace);
-    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(run.runnerTemp, `iac-plan-${stack}-`));
-    const planfile = (0,external_node_path_.join)(scratch, PLAN_FILE);
-    const planning = logger.group(`${tool.name} plan`, () => cli.plan({
-        out: planfile,
-        vars: inputs.vars,
-        varFiles: inputs.varFiles,
-        targets: inputs.targets,
-        replace: inputs.replace,
-        destroy: inputs.destroy,
-        refreshOnly: inputs.refreshOnly || inputs.mode === 'drift',
-        ...(inputs.lockTimeout ? { lockTimeout: inputs.lockTimeout } : {}),
-        ...(inputs.parallelism ? { parallelism: inputs.parallelism } : {}),
-    }));
-    // While the plan runs: the state it starts from (a plan does not write the state, so both read the
-    // same one), then the artifact library the upload will need. Loading it holds the main thread, so it
-    // waits until both tool processes have started: the state pull's end is a moment when they have.
-    const pullingState = cli.statePull();
-    pullingState.then(() => deps.artifacts.prepare?.(), () => undefined);
-    const [planned, state] = await Promise.all([planning, pullingState]);
-    const priorState = priorStateOf(state);
-    const document = await cli.show(planfile);
-    assertVariablesDeclared(document, inputs.vars.map(([name]) => name));
-    const jsonPath = (0,external_node_path_.join)(scratch, PLAN_JSON_FILE);
-    await (0,promises_.writeFile)(jsonPath, JSON.stringify(document));
-    const summary = (0,plan_summary/* summarizePlan */.P)(document);
-    const model = (0,plan_model/* buildPlanModel */.FA)(document, { diagnostics: planned.diagnostics });
-    const lockFile = (0,external_node_path_.join)(inputs.workingDirectory, LOCK_FILE);
-    const bundleDir = (0,external_node_path_.join)(scratch, 'bundle');
-    const manifest = await writePlanBundle(bundleDir, {
-        producer: { action: 'tf-plan', version: SUITE_VERSION },
-        stack,
-        workingDirectory,
-        workspace,
-        commit: await commit,
-        ref: run.ref,
-        runId: run.runId,
-        runAttempt: run.runAttempt,
-        tool: { name: tool.name, version: tool.version },
-        varFiles: await Promise.all(inputs.varFiles.map(async (path) => ({
-            path: (0,external_node_path_.relative)(run.workspace, path),
-            sha256: await sha256File(path),
-        }))),
-        files: {
-            [PLAN_FILE]: planfile,
-            [PLAN_JSON_FILE]: jsonPath,
-            ...((0,external_node_fs_.existsSync)(lockFile) ? { [LOCK_FILE]: lockFile } : {}),
-        },
-        priorState,
-        backend: backendRecord(backend),
-        ...(binding ? { source: binding } : {}),
-        summary: {
-            add: summary.add,
-            change: summary.change,
-            destroy: summary.destroy,
-            replace: summary.replace,
-            import: summary.import,
-            move: summary.move,
-            hasChanges: summary.hasChanges,
-            destroys: summary.destroys,
-            deletes: summary.deletes,
-        },
-    });
-    logger.info(`Plan digest ${manifest.planDigest}`);
-    const name = artifactName(inputs.artifactPrefix, 'plan', stack);
-    const result = {
-        stack,
-        workspace,
-        exitCode: planned.exitCode,
-        summary,
-        model,
-        manifest,
-        jsonPath,
-        artifactName: name,
-        // A refresh-only plan lists what changed outside of the configuration as drift, not as changes.
-        ...(inputs.mode === 'drift' ? { drift: model.counts.drift > 0 } : {}),
-    };
-    // A plan refused by policy is reported in full but not uploaded, so that no job can apply it.
-    if (summary.destroys && inputs.onDestroy === 'fail') {
-        result.refusal = `The plan deletes or replaces ${summary.deletes.length} resource(s) and on-destroy is "fail": ${summary.deletes.join(', ')}. No plan bundle was uploaded.`;
-        return result;
-    }
-    if (summary.destroys) {
-        logger.warning(`The plan deletes or replaces: ${summary.deletes.join(', ')}`, {
-            title: `Destructive plan for ${stack}`,
-        });
-    }
-    const { files, root } = await uploadableFiles(bundleDir, scratch, inputs.encryptionKey);
-    result.artifact = await deps.artifacts.upload(name, files, root);
-    logger.info(`Uploaded the plan bundle as ${name} (digest ${shortDigest(manifest.planDigest)})`);
-    return result;
-}
-/** The deployments API for a plan bound to a release: the one given, or one made from github-token. */
-async function deploymentsFor(inputs, deps) {
-    if (deps.deployments)
-        return deps.deployments();
-    const client = lazyGitHubClient(inputs.githubToken, deps.logger, deps.run, () => new errors/* ConfigurationError */.j1('Input "github-token" is required with source-release, to read the release from its deployment.'));
-    return deploymentsApi(await client(), deps.run);
-}
-/**
- * The bundle as uploaded: its files, or with an encryption key, the manifest in the clear (it names no
- * resource value, and the approval gate reads it without the key) beside one sealed file holding all.
- */
-async function uploadableFiles(bundleDir, scratch, key) {
-    if (!key) {
-        const names = [PLAN_FILE, PLAN_JSON_FILE, MANIFEST_FILE, LOCK_FILE].filter((name) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(bundleDir, name)));
-        return { files: names.map((name) => (0,external_node_path_.join)(bundleDir, name)), root: bundleDir };
-    }
-    const sealedDir = (0,external_node_path_.join)(scratch, 'sealed');
-    await (0,promises_.mkdir)(sealedDir, { recursive: true });
-    const sealed = (0,external_node_path_.join)(sealedDir, ENCRYPTED_BUNDLE_FILE);
-    await (0,promises_.writeFile)(sealed, await encryptDirectory(bundleDir, key));
-    const manifestCopy = (0,external_node_path_.join)(sealedDir, MANIFEST_FILE);
-    await (0,promises_.copyFile)((0,external_node_path_.join)(bundleDir, MANIFEST_FILE), manifestCopy);
-    return { files: [manifestCopy, sealed], root: sealedDir };
-}
-
-;// CONCATENATED MODULE: ./lib/terraform/waves.js
-
-/**
- * Orders stacks into waves: a stack runs in the first wave after every stack it depends on. Stacks of
- * one wave run side by side (a matrix); a wave starts when the wave before it has been applied.
- */
-/** The most waves iac-pipeline.yml has jobs for (wave-1 … wave-5). */
-const MAX_WAVES = 5;
-function stackWaves(stacks, options) {
-    const { source } = options;
-    const byName = new Map();
-    for (const entry of stacks) {
-        if (byName.has(entry.stack))
-            throw new errors/* ConfigurationError */.j1(`${source} lists stack ${entry.stack} twice.`);
-        byName.set(entry.stack, entry);
-    }
-    for (const entry of stacks) {
-        for (const dependency of entry['depends-on'] ?? []) {
-            if (dependency === entry.stack) {
-                throw new errors/* ConfigurationError */.j1(`${source}: stack ${entry.stack} depends on itself.`);
-            }
-            if (!byName.has(dependency)) {
-                throw new errors/* ConfigurationError */.j1(`${source}: stack ${entry.stack} depends on ${dependency}, which is not among the stacks (${[...byName.keys()].join(', ')}).`);
-            }
-        }
-    }
-    const levels = new Map();
-    const visiting = [];
-    const levelOf = (name) => {
-        const known = levels.get(name);
-        if (known !== undefined)
-            return known;
-        if (visiting.includes(name)) {
-            const cycle = [...visiting.slice(visiting.indexOf(name)), name];
-            throw new errors/* ConfigurationError */.j1(`${source}: the stacks depend on each other in a cycle: ${cycle.join(' → ')}.`);
-        }
-        visiting.push(name);
-        const dependencies = byName.get(name)?.['depends-on'] ?? [];
-        const level = dependencies.length === 0 ? 0 : 1 + Math.max(...dependencies.map(levelOf));
-        visiting.pop();
-        levels.set(name, level);
-        return level;
-    };
-    for (const entry of stacks)
-        levelOf(entry.stack);
-    let chosen = [...stacks];
-    if (options.only && options.only.length > 0) {
-        for (const name of options.only) {
-            if (!byName.has(name)) {
-                throw new errors/* ConfigurationError */.j1(`${source} has no stack ${name} to deploy; it lists ${[...byName.keys()].join(', ')}.`);
-            }
-        }
-        chosen = chosen.filter((entry) => options.only?.includes(entry.stack));
-    }
-    // Waves are numbered among the chosen stacks only: deploying one stack of wave 3 needs no empty waves.
-    const distinct = [...new Set(chosen.map((entry) => levels.get(entry.stack) ?? 0))].sort((a, b) => a - b);
-    const maxWaves = options.maxWaves ?? MAX_WAVES;
-    if (distinct.length > maxWaves) {
-        throw new errors/* ConfigurationError */.j1(`${source}: the dependencies make ${distinct.length} waves and the pipeline runs at most ${maxWaves}. ` +
-            'Let stacks that do not use each other share a wave, or split the deployment into two pipelines.');
-    }
-    return distinct.map((level) => chosen.filter((entry) => levels.get(entry.stack) === level).map((entry) => asMatrixStack(entry, options)));
-}
-function asMatrixStack(entry, options) {
-    return {
-        stack: entry.stack,
-        directory: entry.directory,
-        environment: entry.environment ?? options.environment ?? '',
-        workspace: entry.workspace ?? '',
-        'var-files': entry['var-files'] ?? '',
-        'backend-config': entry['backend-config'] ?? '',
-        'depends-on': (entry['depends-on'] ?? []).join(','),
-        'image-variable': entry['image-variable'] ?? '',
-        playbook: entry.playbook ?? '',
-        checks: entry.checks ?? '',
-    };
-}
-
 ;// CONCATENATED MODULE: ./lib/terraform/order-stacks.js
+
+
+
 
 
 
 /** tf-plan's mode waves: the stacks in the order their dependencies allow, as matrices for the wave jobs. */
 async function orderStacks(inputs, deps) {
-    const { logger, setOutputs } = deps;
+    const { logger, run, setOutputs } = deps;
     const waves = stackWaves(inputs.stackGraph ?? [], {
         source: 'Input "stack-graph"',
         ...(inputs.environment ? { environment: inputs.environment } : {}),
         only: inputs.stacks,
     });
-    setOutputs({ waves, 'wave-count': waves.length });
+    // With the repository checked out, an input on an output or variable nobody declares is refused
+    // here, before any stack is planned.
+    for (const stack of waves.flat()) {
+        if (!stack['stack-inputs'] || !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(run.workspace, stack.directory)))
+            continue;
+        await declaredInputs(JSON.parse(stack['stack-inputs']), { stack: stack.stack, directory: (0,external_node_path_.join)(run.workspace, stack.directory) }, run.workspace);
+    }
+    setOutputs({ waves, 'wave-count': waves.length, matrix: waves.flat() });
     for (const [index, name] of WAVE_OUTPUTS.entries())
         setOutputs({ [name]: waves[index] ?? [] });
     for (const [index, stacks] of waves.entries()) {
@@ -51655,66 +53293,6 @@ async function reportDrift(result, ctx, inputs, run, logger) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/terraform/plan-summaries.js
-
-
-
-
-
-
-/** The context every rendering of a plan names: stack, workspace, digest, commit and the run. */
-function renderContext(result, run, options) {
-    return {
-        stack: result.stack,
-        workspace: result.workspace,
-        ...(options.environment ? { environment: options.environment } : {}),
-        planDigest: result.manifest.planDigest,
-        commit: options.commit,
-        runUrl: run.runUrl,
-        tool: result.manifest.tool,
-        ...withState(result.manifest.backend),
-        ...(result.manifest.source
-            ? { source: describeSource(result.manifest.source, options.now ?? Date.now()) }
-            : {}),
-    };
-}
-/**
- * What happened to the plan bundle, under the plan: the artifact to apply and the command that approves
- * it, or why nothing was uploaded. Kept out of the renderer, which knows plans, not artifacts.
- */
-function delivery(result) {
-    if (result.refusal) {
-        return '> [!CAUTION]\n> **Not uploaded.** `on-destroy` is `fail` and this plan deletes or replaces resources: no job can apply it.';
-    }
-    const digest = result.manifest.planDigest;
-    const approve = `approve with \`/approve ${shortDigest(digest).replace(/^sha256:/, '')}\``;
-    const drift = result.drift === undefined
-        ? ''
-        : result.drift
-            ? ' · **drift:** the real infrastructure differs from the state'
-            : ' · no drift';
-    return `Artifact ${(0,markdown_escape/* codeSpan */.SS)(result.artifactName)} · ${approve}${drift}`;
-}
-// Room under each limit for the delivery line, which is short and bounded (the artifact name is a
-// validated name, the digest fixed length).
-const DELIVERY_ROOM = plan_comment.FOOTER_ROOM;
-/** The job summary: the whole plan within GitHub's 1 MiB, degraded in steps when it does not fit. */
-function planJobSummary(result, ctx) {
-    const body = (0,plan_markdown/* renderPlanSummary */.ON)(result.model, ctx, { limitBytes: plan_markdown/* SUMMARY_LIMIT_BYTES */.Jz - DELIVERY_ROOM });
-    return `${body.trimEnd()}\n\n${delivery(result)}\n`;
-}
-/**
- * The pull-request comment's bodies: the first, then continuations when the destroyed and replaced
- * resources alone do not fit one. Each leaves room for the markers the comment writer adds.
- */
-function planCommentBodies(result, ctx) {
-    return (0,plan_comment.planCommentBodies)(result.model, ctx, delivery(result));
-}
-/** The plan as plain text for the step's log. */
-function planLogText(result, ctx) {
-    return renderPlanText(result.model, ctx);
-}
-
 ;// CONCATENATED MODULE: ./lib/terraform/plan-stack.js
 
 
@@ -51793,42 +53371,6 @@ async function planOneStack(inputs, deps) {
     if (result.refusal)
         throw new errors/* ConfigurationError */.j1(result.refusal);
 }
-
-;// CONCATENATED MODULE: ./lib/contracts/stacks.js
-
-
-/**
- * The stacks a pipeline deploys, as the reusable workflows take them (`stacks:` of iac-pipeline.yml):
- * a JSON list, one object per stack, with the stacks it depends on. The dependencies decide the waves
- * the workflow runs them in (backend → iam → network → infrastructure → services); every other field
- * goes to the stack's own tf-plan, tf-apply, ansible-configure and smoke-test steps.
- */
-const stacks_stackName = schemas_string().regex(NAME_PART, {
-    error: 'must be letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit',
-});
-const optionalText = schemas_string().optional();
-const stackEntrySchema = strictObject({
-    /** The stack's name: part of its artifact names and its plan comment. */
-    stack: stacks_stackName,
-    /** Its OpenTofu/Terraform configuration, relative to the repository. */
-    directory: schemas_string().min(1, { error: 'must name the configuration directory' }),
-    /** The GitHub environment its approval job runs under; the pipeline's `environment` when absent. */
-    environment: optionalText,
-    workspace: stacks_stackName.optional(),
-    'var-files': optionalText,
-    'backend-config': optionalText,
-    /** The variable that receives the image the pipeline built (`image_id`); none when absent. */
-    'image-variable': schemas_string()
-        .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, { error: 'must be a variable name' })
-        .optional(),
-    /** Stacks that must be applied before this one is planned. */
-    'depends-on': array(stacks_stackName).optional(),
-    /** An Ansible playbook to run against the inventory the stack's apply writes. */
-    playbook: optionalText,
-    /** A smoke checks file to run against that inventory. */
-    checks: optionalText,
-});
-const stackGraphSchema = array(stackEntrySchema).min(1, { error: 'must list at least one stack' });
 
 ;// CONCATENATED MODULE: ./lib/core/shared-inputs.js
 
@@ -52023,7 +53565,7 @@ const tfPlanInputs = defineInputs({
     stack: sharedInputs.stack,
     workspace: input.name(),
     environment: input.text(),
-    mode: input.choice(['plan', 'drift', 'gather', 'waves'], 'plan'),
+    mode: input.choice(['plan', 'drift', 'gather', 'waves', 'destroy-waves'], 'plan'),
     stacks: input.names(),
     'stack-graph': input.json(stackGraphSchema),
     'var-files': input.files(),
@@ -52048,6 +53590,7 @@ const tfPlanInputs = defineInputs({
     'source-kind': input.choice(['promotion', 'rollback'], 'promotion'),
     'rollback-scope': input.choice(['release', 'image'], 'release'),
     'image-variable': input.name(),
+    'stack-inputs': input.json(stackInputSourcesSchema).transform((sources) => sources ?? []),
 }, [
     backendConfigFilesRule,
     backendCredentialsRule,
@@ -52057,17 +53600,20 @@ const tfPlanInputs = defineInputs({
     (v) => v.destroy && v.refreshOnly
         ? { input: 'refresh-only', message: 'cannot be combined with destroy' }
         : undefined,
-    (v) => v.stacks.length > 0 && v.mode !== 'gather' && v.mode !== 'waves'
+    (v) => v.stacks.length > 0 && v.mode !== 'gather' && v.mode !== 'waves' && v.mode !== 'destroy-waves'
         ? {
             input: 'stacks',
-            message: 'is for mode: gather (the plans to gather) and mode: waves (the stacks to deploy)',
+            message: 'is for mode: gather (the plans to gather), mode: waves (the stacks to deploy) and mode: destroy-waves (the stacks to destroy)',
         }
         : undefined,
-    (v) => v.mode === 'waves' && !v.stackGraph
-        ? { input: 'stack-graph', message: 'is required with mode: waves: the stacks as a JSON list' }
+    (v) => (v.mode === 'waves' || v.mode === 'destroy-waves') && !v.stackGraph
+        ? { input: 'stack-graph', message: `is required with mode: ${v.mode}: the stacks as a JSON list` }
         : undefined,
-    (v) => v.stackGraph && v.mode !== 'waves'
-        ? { input: 'stack-graph', message: 'is for mode: waves, which orders the stacks into waves' }
+    (v) => v.stackGraph && v.mode !== 'waves' && v.mode !== 'destroy-waves'
+        ? {
+            input: 'stack-graph',
+            message: 'is for mode: waves and mode: destroy-waves, which order the stacks into waves',
+        }
         : undefined,
     (v) => v.sourceRelease !== undefined && v.mode !== 'plan'
         ? { input: 'source-release', message: 'is for mode: plan (a promotion or rollback plans the stack)' }
@@ -52106,6 +53652,7 @@ const tfPlanOutputs = defineOutputs({
     stacks: output.json(),
     waves: output.json(),
     'wave-count': output.number(),
+    matrix: output.json(),
     'wave-1': output.json(),
     'wave-2': output.json(),
     'wave-3': output.json(),
@@ -52121,8 +53668,18 @@ const tfPlanOutputs = defineOutputs({
 
 
 
-/** One tf-plan, a use case for each mode: plan and drift plan a stack, gather and waves plan nothing. */
-const useCases = { plan: planOneStack, drift: planOneStack, gather: gatherStacks, waves: orderStacks };
+
+/**
+ * One tf-plan, a use case for each mode: plan and drift plan a stack; gather, waves and destroy-waves
+ * plan nothing (destroy-waves reads the states of the stacks that depend on those it destroys).
+ */
+const useCases = {
+    plan: planOneStack,
+    drift: planOneStack,
+    gather: gatherStacks,
+    waves: orderStacks,
+    'destroy-waves': destroyWaves,
+};
 function run() {
     return runAction('tf-plan', tfPlanInputs, tfPlanOutputs, ({ inputs, ...context }) => useCases[inputs.mode](inputs, { ...context, artifacts: actionsArtifactStore() }));
 }
@@ -53356,6 +54913,7 @@ class PlanModelBuilder {
             outputs: [],
             checks: [],
             diagnostics: [],
+            variables: {},
         };
     }
     /** One `resource_changes` entry, parsed; `source` is its JSON text when the document is streamed. */
@@ -53435,6 +54993,18 @@ class PlanModelBuilder {
      */
     setVariables(values, configuration) {
         this.secrets.addVariables(values, configuration);
+        if (values === null || typeof values !== 'object')
+            return;
+        const root = configuration
+            ?.root_module?.variables;
+        // Without the declarations nothing says which are sensitive: keep none.
+        if (!root)
+            return;
+        for (const [name, entry] of Object.entries(values)) {
+            if (root?.[name]?.sensitive === true || entry === null || typeof entry !== 'object')
+                continue;
+            this.model.variables[name] = entry.value;
+        }
     }
     finish() {
         const redactValue = this.secrets.redact(this.model);
@@ -53678,6 +55248,7 @@ function outputLine(name, before, after, maxLength = Infinity) {
 /* harmony export */   yQ: () => (/* binding */ renderDocument),
 /* harmony export */   zk: () => (/* binding */ renderPlanComment)
 /* harmony export */ });
+/* unused harmony export inputsLines */
 /* harmony import */ var _markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26734);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13834);
 /* harmony import */ var _phrases_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(28337);
@@ -53687,6 +55258,34 @@ function outputLine(name, before, after, maxLength = Infinity) {
 
 
 
+/** Inputs listed in full; the rest are counted, so that a stack with hundreds of inputs stays readable. */
+const MAX_INPUTS = 25;
+const MAX_INPUT_VALUE = 120;
+/** The inputs a stack received, and the warning of a provisional plan, above its counts. */
+function inputsLines(inputs) {
+    if (!inputs || inputs.length === 0)
+        return [];
+    const pending = [...new Set(inputs.flatMap((i) => (i.pendingOn ? [i.pendingOn] : [])))];
+    const lines = [];
+    if (pending.length > 0) {
+        lines.push('> [!WARNING]', `> **Provisional plan:** ${pending.map(code).join(', ')} ${pending.length === 1 ? 'is' : 'are'} not applied yet, so the inputs ${pending.length === 1 ? 'it gives are' : 'they give are'} placeholders. ` +
+            'This plan shows the shape of the change; it cannot be approved or applied. Plan again once they are applied.', '');
+    }
+    lines.push('**Inputs from other stacks:**', '');
+    for (const input of inputs.slice(0, MAX_INPUTS)) {
+        const value = input.pendingOn
+            ? `_known after ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .headingText */ .ky)(input.pendingOn)} is applied_`
+            : input.sensitive
+                ? '_(sensitive)_'
+                : code((0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(input.value ?? 'null', MAX_INPUT_VALUE));
+        const serial = input.serial !== undefined ? ` (state serial ${input.serial})` : '';
+        lines.push(`- ${code(input.variable)} ← ${code(input.from)}${serial}: ${value}`);
+    }
+    if (inputs.length > MAX_INPUTS)
+        lines.push(`- _and ${inputs.length - MAX_INPUTS} more_`);
+    lines.push('');
+    return lines;
+}
 /** GitHub refuses a comment body longer than this (in characters) with 422. */
 const COMMENT_LIMIT = 65_536;
 const SUMMARY_LIMIT_BYTES = 1_000_000;
@@ -53894,6 +55493,7 @@ function writeDiagnostics(w, model, mode) {
 /** One stack's body: everything under its heading. */
 function writeStackBody(w, part, mode, cut, layout) {
     const { model } = part;
+    w.line(...inputsLines(part.ctx.inputs));
     w.line(...countsLines(model));
     writeBanner(w, (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .destructiveResources */ .Yh)(model), cut);
     if (mode.level !== 'minimal') {
