@@ -52020,9 +52020,9 @@ async function runTfApply(inputs, deps) {
         return;
     }
     await deps.writeSummary([
-        `## Applied \`${result.stack}\` (workspace \`${result.manifest.workspace}\`)`,
+        `## Applied ${escape_codeSpan(result.stack)} (workspace ${escape_codeSpan(result.manifest.workspace)})`,
         '',
-        `Plan digest \`${result.manifest.planDigest}\`, planned at commit \`${result.manifest.commit.slice(0, 12)}\`.`,
+        `Plan digest ${escape_codeSpan(result.manifest.planDigest)}, planned at commit ${escape_codeSpan(result.manifest.commit.slice(0, 12))}.`,
         ...(stateLocation(result.manifest.backend)
             ? ['', `State: ${escape_codeSpan(stateLocation(result.manifest.backend) ?? '')}.`]
             : []),

@@ -149,9 +149,9 @@ export async function runTfApply(
   }
   await deps.writeSummary(
     [
-      `## Applied \`${result.stack}\` (workspace \`${result.manifest.workspace}\`)`,
+      `## Applied ${codeSpan(result.stack)} (workspace ${codeSpan(result.manifest.workspace)})`,
       '',
-      `Plan digest \`${result.manifest.planDigest}\`, planned at commit \`${result.manifest.commit.slice(0, 12)}\`.`,
+      `Plan digest ${codeSpan(result.manifest.planDigest)}, planned at commit ${codeSpan(result.manifest.commit.slice(0, 12))}.`,
       ...(stateLocation(result.manifest.backend)
         ? ['', `State: ${codeSpan(stateLocation(result.manifest.backend) ?? '')}.`]
         : []),

@@ -178,6 +178,11 @@ describe('iac-destroy.yml', () => {
 
     expect((await stateOf(stateKey('vms'))).resources).toBe(0);
     expect((await stateOf(stateKey('network'))).resources).toBe(0);
+    const applied = summaryOf(job(outcome, 'wave-1 / apply', 'vms'));
+    expect(applied).toContain('## Destroyed `vms` (workspace `default`)');
+    expect(applied).toContain('Resources destroyed: 4');
+    expect(applied).toMatch(/Deployments of `vms` in `dev` set inactive: [1-9]/);
+    expect(applied).not.toContain('## Applied');
     // Each destroy's apply is a deployment of its own, which goes inactive with every earlier one of the stack.
     for (const stack of ['vms', 'network']) {
       const deployments = deploymentsOf(stack);
