@@ -165,7 +165,8 @@ export async function planDestroy(
   // A removed stack with nothing in its state has nothing to destroy: it gets no leg.
   const skipped = new Set(removed.filter((r) => r.fate === 'skipped').map((r) => r.stack));
   const destroying = asked.map((e) => e.stack).filter((name) => !skipped.has(name));
-  const blocking = dependents.filter((d) => d.resources > 0);
+  // A dependent whose state cannot be read may still have resources: that is no ground to go ahead.
+  const blocking = dependents.filter((d) => d.resources > 0 || d.unchecked);
   const refusal = blocking.length > 0 ? refusalOf(blocking, asked, graph) : undefined;
   const waves =
     destroying.length === 0 || refusal
@@ -202,10 +203,12 @@ function refusalOf(
 ): string {
   const blocked = [...new Set(blocking.flatMap((d) => d.dependsOn))];
   const oneBlocked = blocked.length === 1;
-  const reasons = blocking.map(
-    (d) =>
-      `${d.stack} depends on ${oneBlocked ? 'it' : listOf(d.dependsOn)} and has ${d.resources} ${d.resources === 1 ? 'resource' : 'resources'} in ${d.where}`,
-  );
+  const reasons = blocking.map((d) => {
+    const on = `${d.stack} depends on ${oneBlocked ? 'it' : listOf(d.dependsOn)}`;
+    return d.unchecked
+      ? `${on} and its state could not be checked: its directory ${d.where} is not in the checkout and no commit of its history has it (check the repository out with fetch-depth: 0)`
+      : `${on} and has ${d.resources} ${d.resources === 1 ? 'resource' : 'resources'} in ${d.where}`;
+  });
   const widened = graph
     .map((e) => e.stack)
     .filter((name) => asked.some((e) => e.stack === name) || blocking.some((d) => d.stack === name));

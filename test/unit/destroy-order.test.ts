@@ -196,6 +196,16 @@ describe('planDestroy', () => {
     );
   });
 
+  it('refuses while a dependent outside the destroy cannot be checked: no commit has its directory', async () => {
+    const { collaborators, reads } = fake({ removed: { 'stacks/dns': undefined }, resources: { vms: 0 } });
+    const plan = await planDestroy(graph, { only: ['network', 'backend'] }, collaborators);
+    expect(plan.refusal).toBe(
+      'Cannot destroy network: dependencies exist. dns depends on it and its state could not be checked: its directory stacks/dns is not in the checkout and no commit of its history has it (check the repository out with fetch-depth: 0). Destroy dns too (destroy: backend,network,dns), or destroy it first. Nothing was planned.',
+    );
+    expect(plan.waves).toEqual([]);
+    expect(reads).toEqual(['vms']);
+  });
+
   it('refuses to destroy a stack named explicitly whose directory no commit has', async () => {
     const { collaborators } = fake({ removed: { 'stacks/dns': undefined } });
     await expect(planDestroy(graph, { only: ['dns'] }, collaborators)).rejects.toThrow(
