@@ -118,6 +118,8 @@ describe('pr-plan.yml under act', () => {
 
     expectSuccess(run);
     expect(jobResults(run)).toEqual([
+      // The graph ordered first: the plan matrix, with each stack's inputs, comes from it.
+      { name: 'plan/pr-plan/the stacks', result: 'success' },
       { name: 'plan/pr-plan/plan app', result: 'success' },
       { name: 'plan/pr-plan/the plans', result: 'success' },
       { name: 'pull request/show', result: 'success' },
@@ -156,7 +158,11 @@ describe('pr-plan.yml under act', () => {
 
     expect(run.exitCode).not.toBe(0);
     expect(run.timedOut).toBe(false);
-    expect(jobResults(run)).toEqual([{ name: 'plan/pr-plan/plan broken', result: 'failure' }]);
+    // The order job reads no configuration of a stack without inputs: the broken one fails its own plan.
+    expect(jobResults(run)).toEqual([
+      { name: 'plan/pr-plan/the stacks', result: 'success' },
+      { name: 'plan/pr-plan/plan broken', result: 'failure' },
+    ]);
     expect(run.steps).toContainEqual({
       job: 'plan/pr-plan/plan broken',
       step: 'iac-pipeline/iac-pipeline/actions/tf-plan@v1',
