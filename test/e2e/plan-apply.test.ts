@@ -1,17 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { artifactsOfRuns } from '../support/artifact-bridge.js';
 import { startHttpStateBackend } from '../support/http-state-backend.js';
 import { filesHolding, filesOfArtifact, filesOfArtifacts } from '../support/artifact-search.js';
-import { startS3Server, STATE_KEY, useS3Backend, type S3Server } from '../support/s3-server.js';
-import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
-import { startResultsService, type ResultsService } from '../support/results-service.js';
-import { WorkflowRun, type Job, type StepResult } from '../support/runner/runner.js';
+import { STATE_KEY, useS3Backend } from '../support/s3-server.js';
+import type { Job, StepResult, WorkflowRun } from '../support/runner/runner.js';
 import { repoRoot } from '../support/tools.js';
+import { useStepBed } from '../support/step-bed.js';
 
 /**
  * tf-plan and tf-apply with real OpenTofu, plan and apply in separate jobs (separate empty workspaces),
@@ -20,39 +17,9 @@ import { repoRoot } from '../support/tools.js';
  * backend-config and the credentials its steps are given; a few tests keep it in a directory outside
  * every workspace (the local backend), so that both stay covered.
  */
-let results: ResultsService;
-let api: GitHubApi;
-let s3: S3Server;
-let root: string;
-const runs: WorkflowRun[] = [];
-
-beforeAll(async () => {
-  s3 = await startS3Server();
-  results = await startResultsService();
-  api = await startGitHubApi({
-    owner: 'octo-org',
-    repo: 'infra',
-    artifactSource: artifactsOfRuns(results, () => runs),
-  });
-  root = await mkdtemp(join(tmpdir(), 'plan-apply-'));
-});
-afterEach(() => api.assertNoViolations());
-afterAll(async () => {
-  for (const run of runs) await run.cleanup();
-  await s3.close();
-  await results.close();
-  await api.close();
-  await rm(root, { recursive: true, force: true });
-});
+const bed = useStepBed('plan-apply-');
 
 const SECRET = 'initial-Secret-Value-7c1';
-
-function newRun(options: { sha?: string; debug?: boolean } = {}): WorkflowRun {
-  const run = new WorkflowRun({ results, apiUrl: api.url, repository: 'octo-org/infra', ...options });
-  api.addToken(run.token, 'github-actions[bot]');
-  runs.push(run);
-  return run;
-}
 
 type State = { serial: number; lineage: string; resources: Array<{ name: string; instances: unknown[] }> };
 
@@ -67,11 +34,11 @@ interface StateStore {
 
 /** A bucket of its own for each test: the remote state every job of the test reaches. */
 async function backend(): Promise<StateStore> {
-  const bucket = await s3.bucket();
+  const bucket = await bed.s3.bucket();
   return {
     s3: true,
     backendConfig: bucket.backendConfig(),
-    env: s3.credentialsEnv(),
+    env: bed.s3.credentialsEnv(),
     state: async (workspace = 'default') =>
       (await bucket.state(workspace === 'default' ? STATE_KEY : `env:/${workspace}/${STATE_KEY}`)) as
         State | undefined,
@@ -80,7 +47,7 @@ async function backend(): Promise<StateStore> {
 
 /** A directory of its own outside every workspace, for the tests that keep the local backend covered. */
 async function localBackend(): Promise<StateStore> {
-  const dir = await mkdtemp(join(root, 'state-'));
+  const dir = await mkdtemp(join(bed.root, 'state-'));
   return {
     s3: false,
     backendConfig: `path=${dir}/terraform.tfstate`,
@@ -145,7 +112,7 @@ function expectRefused(step: StepResult, message: string | RegExp): void {
 describe('plan in one job, apply exactly that plan in another', () => {
   it('applies the plan, publishes outputs and an inventory, and leaks no sensitive value', async () => {
     const store = await backend();
-    const run = newRun();
+    const run = bed.newRun();
     const plan = await planIn(run, store, { vars: 'image_id=img-2042' });
     expect(plan.errors).toEqual([]);
     expect(plan.exitCode).toBe(0);
@@ -189,7 +156,7 @@ describe('plan in one job, apply exactly that plan in another', () => {
     const outputsJson = JSON.parse(await readFile(step.outputs['outputs-path'] ?? '', 'utf8'));
     expect(outputsJson.db_password).toBe('(sensitive)');
     expect(
-      results
+      bed.results
         .artifacts(run.runBackendId)
         .map((a) => a.name)
         .sort(),
@@ -206,13 +173,15 @@ describe('plan in one job, apply exactly that plan in another', () => {
     ]) {
       expect(text).not.toContain(SECRET);
     }
-    const outputsArtifact = results.artifacts(run.runBackendId).find((a) => a.name === 'iac-outputs-infra');
+    const outputsArtifact = bed.results
+      .artifacts(run.runBackendId)
+      .find((a) => a.name === 'iac-outputs-infra');
     await expectNotInArtifact(run, outputsArtifact?.name ?? '', SECRET);
 
     // The environment got a deployment that went in_progress → success.
-    const deployments = [...api.state.deployments.values()];
+    const deployments = [...bed.api.state.deployments.values()];
     expect(deployments.map((d) => d.environment)).toEqual(['production']);
-    const statuses = [...api.state.deploymentStatuses.values()].filter(
+    const statuses = [...bed.api.state.deploymentStatuses.values()].filter(
       (s) => s.deploymentId === deployments[0]?.id,
     );
     expect(statuses.map((s) => s.state)).toEqual(['in_progress', 'success']);
@@ -220,7 +189,7 @@ describe('plan in one job, apply exactly that plan in another', () => {
     await job.complete();
 
     // A second plan of the same configuration changes nothing, and applying it changes nothing.
-    const again = newRun();
+    const again = bed.newRun();
     const quiet = await planIn(again, store, { vars: 'image_id=img-2042' });
     expect(quiet.outputs).toMatchObject({ 'has-changes': 'false', add: '0', exitcode: '0' });
     const serial = (await stateOf(store)).serial;
@@ -242,13 +211,13 @@ async function expectNotInArtifact(run: WorkflowRun, name: string, needle: strin
 describe('the backend credentials', () => {
   it('are refused in the backend block, after init and before any plan is written', async () => {
     const store = await backend();
-    const run = newRun();
+    const run = bed.newRun();
     const job = await run.job('plan');
     await checkout(job, store);
     // Both keys, so that init succeeds with them, as a configuration that works would.
     await writeFile(
       join(job.workspace, 'infra', 'backend_override.tf'),
-      `terraform {\n  backend "s3" {\n    access_key = "${s3.accessKey}"\n    secret_key = "${s3.secretKey}"\n  }\n}\n`,
+      `terraform {\n  backend "s3" {\n    access_key = "${bed.s3.accessKey}"\n    secret_key = "${bed.s3.secretKey}"\n  }\n}\n`,
     );
     const step = await job.step('tf-plan', {
       with: { 'working-directory': 'infra', 'backend-config': store.backendConfig },
@@ -258,32 +227,32 @@ describe('the backend credentials', () => {
       /^The s3 backend's configuration sets access_key, secret_key \(in the backend block or a backend-config file\), a credential: /,
     );
     expect(step.errors[0]?.message).toContain('Nothing was planned.');
-    expect(step.rawLog).not.toContain(s3.secretKey);
-    expect(results.artifacts(run.runBackendId)).toEqual([]);
+    expect(step.rawLog).not.toContain(bed.s3.secretKey);
+    expect(bed.results.artifacts(run.runBackendId)).toEqual([]);
   });
 
   it('appear in no log, summary, output or artifact, nested archives included', async () => {
     const store = await backend();
-    const run = newRun();
-    const pr = api.addPull({ author: 'alice', headSha: 'a'.repeat(40), headRef: 'change' });
+    const run = bed.newRun();
+    const pr = bed.api.addPull({ author: 'alice', headSha: 'a'.repeat(40), headRef: 'change' });
     const plan = await planIn(run, store, { 'pr-number': String(pr.number) });
     expect(plan.errors).toEqual([]);
     const { step: apply } = await applyIn(run, store, { environment: 'production' });
     expect(apply.errors).toEqual([]);
 
-    const files = await filesOfArtifacts(run, results);
+    const files = await filesOfArtifacts(run, bed.results);
     // The control: the search opens the planfile's inner archive, where tofu keeps the backend settings.
     const bucket = /^bucket=(.*)$/m.exec(store.backendConfig)?.[1] ?? '';
     expect(filesHolding(files, bucket)).toEqual(
       expect.arrayContaining([expect.stringMatching(/tfplan!\/tfplan$/)]),
     );
-    const comments = [...api.state.comments.values()].map((comment) => comment.body);
+    const comments = [...bed.api.state.comments.values()].map((comment) => comment.body);
     expect(comments.join('\n')).toContain(plan.outputs['plan-digest'] ?? '');
     // Reviewers see which state the plan was made against, and the apply's summary where it went.
     expect(comments.join('\n')).toContain(`s3://${bucket}/${STATE_KEY}`);
     expect(plan.summary).toContain(`s3://${bucket}/${STATE_KEY}`);
     expect(apply.summary).toContain(`s3://${bucket}/${STATE_KEY}`);
-    for (const secret of [s3.accessKey, s3.secretKey]) {
+    for (const secret of [bed.s3.accessKey, bed.s3.secretKey]) {
       expect(filesHolding(files, secret)).toEqual([]);
       for (const step of [plan, apply]) {
         expect(step.rawLog).not.toContain(secret);
@@ -296,7 +265,7 @@ describe('the backend credentials', () => {
 
   it('are refused in a backend-config line, before the tool runs, with where they belong', async () => {
     const store = await backend();
-    const run = newRun({ debug: true });
+    const run = bed.newRun({ debug: true });
     const marker = 'Marker-Secret-9f31c';
     const step = await planIn(run, store, {
       'backend-config': `${store.backendConfig}\nsecret_key=${marker}`,
@@ -306,12 +275,12 @@ describe('the backend credentials', () => {
     expect(step.errors[0]?.message).toContain('inside every plan artifact');
     expect(step.debug.filter((line) => /^running tofu /.test(line))).toEqual([]);
     expect(step.rawLog).not.toContain(marker);
-    expect(results.artifacts(run.runBackendId)).toEqual([]);
+    expect(bed.results.artifacts(run.runBackendId)).toEqual([]);
   });
 
   it('are refused in a backend-config file, after init and before any plan is written', async () => {
     const store = await backend();
-    const run = newRun();
+    const run = bed.newRun();
     const marker = 'Marker-Secret-File-51d0e';
     const job = await run.job('plan');
     await checkout(job, store);
@@ -327,17 +296,17 @@ describe('the backend credentials', () => {
     expect(step.errors[0]?.message).toContain('Nothing was run.');
     expect(step.rawLog).not.toContain(marker);
     expect(step.summary).not.toContain(marker);
-    expect(results.artifacts(run.runBackendId)).toEqual([]);
+    expect(bed.results.artifacts(run.runBackendId)).toEqual([]);
   });
 });
 
 describe('across workflow runs and failures', () => {
   it('applies on merge the bundle planned in the pull request run (run-id)', async () => {
     const store = await backend();
-    const pullRequest = newRun();
+    const pullRequest = bed.newRun();
     const plan = await planIn(pullRequest, store);
     expect(plan.exitCode).toBe(0);
-    const merge = newRun();
+    const merge = bed.newRun();
     const { step } = await applyIn(merge, store, {
       'run-id': String(pullRequest.runId),
       'expected-plan-digest': plan.outputs['plan-digest'] ?? '',
@@ -345,16 +314,16 @@ describe('across workflow runs and failures', () => {
     });
     expect(step.errors).toEqual([]);
     expect(step.exitCode).toBe(0);
-    expect(api.requests.some((r) => r.path.endsWith(`/actions/runs/${pullRequest.runId}/artifacts`))).toBe(
-      true,
-    );
+    expect(
+      bed.api.requests.some((r) => r.path.endsWith(`/actions/runs/${pullRequest.runId}/artifacts`)),
+    ).toBe(true);
     expect((await stateOf(store)).resources[0]?.instances).toHaveLength(2);
   });
 
   it("records the commit the checkout holds, so that the pull request's branch can apply its plan", async () => {
     const store = await backend();
     // On pull_request GITHUB_SHA is the merge commit; the workflow checked out the head commit instead.
-    const pullRequest = newRun({ sha: 'e'.repeat(40) });
+    const pullRequest = bed.newRun({ sha: 'e'.repeat(40) });
     const job = await pullRequest.job('plan');
     await checkout(job, store);
     const git = (args: string[]) =>
@@ -376,21 +345,21 @@ describe('across workflow runs and failures', () => {
       'run-id': String(pullRequest.runId),
       'expected-plan-digest': plan.outputs['plan-digest'] ?? '',
     };
-    const elsewhere = await applyIn(newRun(), store, given);
+    const elsewhere = await applyIn(bed.newRun(), store, given);
     expect(elsewhere.step.errors).toEqual([
       expect.objectContaining({
         message: expect.stringContaining(`the plan bundle was made at commit ${head}`),
       }),
     ]);
     // A workflow_dispatch on the pull request's branch runs at its head commit: the commit of the plan.
-    const onBranch = await applyIn(newRun({ sha: head }), store, given);
+    const onBranch = await applyIn(bed.newRun({ sha: head }), store, given);
     expect(onBranch.step.errors).toEqual([]);
     expect(onBranch.step.outputs.applied).toBe('true');
   });
 
   it('reports a failed apply: what was applied before it, and a failed deployment', async () => {
     const store = await backend();
-    const run = newRun();
+    const run = bed.newRun();
     expect((await planIn(run, store, { vars: 'fail_apply=true' })).exitCode).toBe(0);
     const { step } = await applyIn(run, store, { environment: 'staging' });
     expect(step.exitCode).toBe(1);
@@ -398,17 +367,17 @@ describe('across workflow runs and failures', () => {
     expect(error).toMatch(/^The apply failed: /);
     expect(error).toMatch(/Applied before the failure: .*terraform_data\.vm\[0\]/);
     expect(step.rawLog).not.toMatch(/^\s+at /m);
-    const deployment = [...api.state.deployments.values()].find((d) => d.environment === 'staging');
-    const statuses = [...api.state.deploymentStatuses.values()].filter(
+    const deployment = [...bed.api.state.deployments.values()].find((d) => d.environment === 'staging');
+    const statuses = [...bed.api.state.deploymentStatuses.values()].filter(
       (s) => s.deploymentId === deployment?.id,
     );
     expect(statuses.map((s) => s.state)).toEqual(['in_progress', 'failure']);
   });
   it('fails with one clear error, before applying, when the token may not create the deployment', async () => {
     const store = await backend();
-    const run = newRun();
+    const run = bed.newRun();
     expect((await planIn(run, store)).exitCode).toBe(0);
-    api.failNext({
+    bed.api.failNext({
       status: 403,
       operationId: 'repos/create-deployment',
       message: 'Resource not accessible by integration',
@@ -430,7 +399,7 @@ describe('across workflow runs and failures', () => {
   it('keeps errored.tfstate as an artifact when the backend refuses the state after the apply', async () => {
     const backend = await startHttpStateBackend();
     try {
-      const run = newRun();
+      const run = bed.newRun();
       const given = { 'working-directory': 'infra', 'backend-config': backend.backendConfig() };
       const fixture = join(repoRoot, 'test', 'fixtures', 'terraform', 'http-backend');
       const planJob = await run.job('plan');
@@ -465,7 +434,7 @@ describe('across workflow runs and failures', () => {
 
   it('writes sensitive outputs to outputs.json only with expose-sensitive, masked everywhere else', async () => {
     const store = await localBackend();
-    const run = newRun();
+    const run = bed.newRun();
     expect((await planIn(run, store)).exitCode).toBe(0);
     const { step } = await applyIn(run, store, { 'expose-sensitive': 'true' });
     expect(step.errors).toEqual([]);
@@ -481,7 +450,7 @@ describe('across workflow runs and failures', () => {
 describe('refusals', () => {
   it('refuses a planfile changed inside the artifact', async () => {
     const store = await localBackend();
-    const run = newRun();
+    const run = bed.newRun();
     const plan = await planIn(run, store);
     expect(plan.exitCode).toBe(0);
 
@@ -505,7 +474,7 @@ describe('refusals', () => {
 
   it('refuses a plan made for another workspace', async () => {
     const store = await backend();
-    const run = newRun();
+    const run = bed.newRun();
     expect((await planIn(run, store, { workspace: 'staging' })).exitCode).toBe(0);
     const { step } = await applyIn(run, store, { 'plan-artifact': 'iac-plan-infra' });
     expectRefused(step, /workspace/i);
@@ -521,7 +490,7 @@ describe('refusals', () => {
 
   it('refuses a bundle planned against another backend or key, before anything is applied', async () => {
     const store = await backend();
-    const run = newRun();
+    const run = bed.newRun();
     const plan = await planIn(run, store);
     expect(plan.exitCode).toBe(0);
     const other = {
@@ -546,7 +515,7 @@ describe('refusals', () => {
 
   it('refuses a bundle whose digest is not the approved one', async () => {
     const store = await backend();
-    const run = newRun();
+    const run = bed.newRun();
     expect((await planIn(run, store)).exitCode).toBe(0);
     const { step } = await applyIn(run, store, { 'expected-plan-digest': `sha256:${'e'.repeat(64)}` });
     expectRefused(step, /eeeeeeeeeeee/);
@@ -555,12 +524,12 @@ describe('refusals', () => {
 
   it('refuses a stale plan: the state changed since it was made', async () => {
     const store = await backend();
-    const first = newRun();
+    const first = bed.newRun();
     expect((await planIn(first, store)).exitCode).toBe(0);
     expect((await applyIn(first, store)).step.exitCode).toBe(0);
 
-    const planA = newRun();
-    const planB = newRun();
+    const planA = bed.newRun();
+    const planB = bed.newRun();
     expect((await planIn(planA, store, { vars: 'image_id=img-a' })).exitCode).toBe(0);
     expect((await planIn(planB, store, { vars: 'image_id=img-b' })).exitCode).toBe(0);
     expect((await applyIn(planB, store)).step.exitCode).toBe(0);
@@ -579,8 +548,8 @@ describe('refusals', () => {
     ['s3', backend, /Saved plan is stale: .*serial 0 then, 1 now/],
   ])('refuses the first-apply race on the %s backend', async (_, made, refusal) => {
     const store = await made();
-    const runA = newRun();
-    const runB = newRun();
+    const runA = bed.newRun();
+    const runB = bed.newRun();
     expect((await planIn(runA, store)).exitCode).toBe(0);
     expect((await planIn(runB, store)).exitCode).toBe(0);
     expect((await applyIn(runB, store)).step.exitCode).toBe(0);
@@ -594,12 +563,12 @@ describe('encryption', () => {
   it('hides every resource value in the artifact and opens only with the right key', async () => {
     const store = await localBackend();
     const marker = 'MARKER-4f9d2a-visible-only-inside';
-    const open = newRun();
+    const open = bed.newRun();
     expect((await planIn(open, store, { vars: `marker=${marker}` })).exitCode).toBe(0);
     // The control: without a key, the marker is there to find in the bundle's files.
     await expect(expectNotInArtifact(open, 'iac-plan-infra', marker)).rejects.toThrow();
 
-    const sealed = newRun();
+    const sealed = bed.newRun();
     const plan = await planIn(sealed, store, {
       vars: `marker=${marker}`,
       'encryption-key': 'correct horse battery',
@@ -622,7 +591,7 @@ describe('encryption', () => {
 
 describe('plan failures', () => {
   it('annotates broken HCL at its file and line', async () => {
-    const run = newRun();
+    const run = bed.newRun();
     const job = await run.job('plan');
     await checkout(job);
     await writeFile(
@@ -637,7 +606,7 @@ describe('plan failures', () => {
   });
 
   it('refuses a target or replace that is no resource address before tofu runs, naming the input and line', async () => {
-    const run = newRun({ debug: true });
+    const run = bed.newRun({ debug: true });
     const target = await planIn(run, await backend(), { targets: 'terraform_data.vm\nterraform_data vm[0]' });
     expect(target.exitCode).toBe(1);
     expect(target.errors.map((error) => error.message)).toEqual([
@@ -654,7 +623,7 @@ describe('plan failures', () => {
       ),
     ]);
     expect(replace.debug.filter((line) => /^running tofu /.test(line))).toEqual([]);
-    expect(results.artifacts(run.runBackendId)).toEqual([]);
+    expect(bed.results.artifacts(run.runBackendId)).toEqual([]);
 
     // A good address reaches tofu as given.
     const good = await planIn(run, await backend(), { targets: 'terraform_data.vm[0]' });
@@ -664,13 +633,13 @@ describe('plan failures', () => {
 
   it('fails on a destructive plan with on-destroy: fail, listing every address, and uploads nothing', async () => {
     const store = await backend();
-    const run = newRun();
+    const run = bed.newRun();
     expect((await planIn(run, store)).exitCode).toBe(0);
     expect((await applyIn(run, store)).step.exitCode).toBe(0);
-    const next = newRun();
+    const next = bed.newRun();
     const step = await planIn(next, store, { vars: 'vm_count=0', 'on-destroy': 'fail' });
     expectRefused(step, /terraform_data\.vm\[0\], terraform_data\.vm\[1\]/);
     expect(step.outputs).toMatchObject({ destroy: '2', destroys: 'true' });
-    expect(results.artifacts(next.runBackendId)).toEqual([]);
+    expect(bed.results.artifacts(next.runBackendId)).toEqual([]);
   });
 });

@@ -1,14 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { artifactsOfRuns } from '../support/artifact-bridge.js';
 import { filesHolding, filesOfArtifacts } from '../support/artifact-search.js';
-import { startS3Server, type S3Bucket, type S3Server } from '../support/s3-server.js';
-import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
-import { startResultsService, type ResultsService } from '../support/results-service.js';
-import { WorkflowRun, type StepResult, type WorkflowRunOptions } from '../support/runner/runner.js';
+import type { S3Bucket } from '../support/s3-server.js';
+import type { StepResult, WorkflowRun } from '../support/runner/runner.js';
 import { repoRoot } from '../support/tools.js';
+import { useStepBed } from '../support/step-bed.js';
 
 /**
  * Stack inputs with real OpenTofu and the state in S3 (versitygw): network's outputs feed vms' variables,
@@ -17,40 +14,10 @@ import { repoRoot } from '../support/tools.js';
  * the bundles through the real @actions/artifact.
  */
 
-let results: ResultsService;
-let api: GitHubApi;
-let s3: S3Server;
-let root: string;
-const runs: WorkflowRun[] = [];
-
-beforeAll(async () => {
-  s3 = await startS3Server();
-  results = await startResultsService();
-  api = await startGitHubApi({
-    owner: 'octo-org',
-    repo: 'infra',
-    artifactSource: artifactsOfRuns(results, () => runs),
-  });
-  root = await mkdtemp(join(tmpdir(), 'stack-inputs-'));
-});
-afterEach(() => api.assertNoViolations());
-afterAll(async () => {
-  for (const run of runs) await run.cleanup();
-  await s3?.close();
-  await results?.close();
-  await api?.close();
-  await rm(root, { recursive: true, force: true });
-});
+const bed = useStepBed('stack-inputs-');
 
 const TOKEN = 'network-Token-5f9e2c81';
 const KEY = 'plan-key-0123456789abcdef0123456789abcdef';
-
-function newRun(options: Partial<WorkflowRunOptions> = {}): WorkflowRun {
-  const run = new WorkflowRun({ results, apiUrl: api.url, repository: 'octo-org/infra', ...options });
-  api.addToken(run.token, 'github-actions[bot]');
-  runs.push(run);
-  return run;
-}
 
 /** The two stacks, each with its own key in the test's bucket: what the graph's stacks would say. */
 function graph(bucket: S3Bucket) {
@@ -74,12 +41,12 @@ async function stepIn(
 ): Promise<StepResult> {
   const job = await run.job(jobName);
   await cp(join(repoRoot, 'test', 'fixtures', 'stack-inputs'), job.workspace, { recursive: true });
-  return job.step(action, { with: given, env: s3.credentialsEnv() });
+  return job.step(action, { with: given, env: bed.s3.credentialsEnv() });
 }
 
 async function applyNetwork(bucket: S3Bucket, name = 'net-a', tag = 't1'): Promise<void> {
   const { network } = graph(bucket);
-  const run = newRun();
+  const run = bed.newRun();
   const planned = await stepIn(run, 'plan', 'tf-plan', {
     stack: 'network',
     'working-directory': 'network',
@@ -122,14 +89,14 @@ function applyVms(run: WorkflowRun, bucket: S3Bucket) {
 
 describe('stack inputs', () => {
   it("plans vms with network's applied outputs, bound into the digest, and leaks no sensitive one", async () => {
-    const bucket = await s3.bucket();
+    const bucket = await bed.s3.bucket();
     await applyNetwork(bucket);
     const networkState = await bucket.state('dev/network.tfstate');
     const networkId = (networkState as unknown as { outputs: Record<string, { value: string }> }).outputs.id
       ?.value;
     expect(networkId).toMatch(/^net-a-[0-9a-f-]{36}$/);
 
-    const run = newRun();
+    const run = bed.newRun();
     const planned = await planVms(run, bucket);
     expect(planned.errors).toEqual([]);
     // The summary lists each input with where it came from; the sensitive one's value is hidden.
@@ -160,13 +127,13 @@ describe('stack inputs', () => {
       expect(step.summary).not.toContain(TOKEN);
       expect(JSON.stringify(step.outputs)).not.toContain(TOKEN);
     }
-    expect(filesHolding(await filesOfArtifacts(run, results), TOKEN)).toEqual([]);
+    expect(filesHolding(await filesOfArtifacts(run, bed.results), TOKEN)).toEqual([]);
   }, 120_000);
 
   it('refuses the apply when the upstream was applied again with another value since the plan', async () => {
-    const bucket = await s3.bucket();
+    const bucket = await bed.s3.bucket();
     await applyNetwork(bucket, 'net-a');
-    const run = newRun();
+    const run = bed.newRun();
     const planned = await planVms(run, bucket);
     expect(planned.errors).toEqual([]);
 
@@ -183,9 +150,9 @@ describe('stack inputs', () => {
   }, 120_000);
 
   it('applies when the upstream moved on but the values it gives are the same', async () => {
-    const bucket = await s3.bucket();
+    const bucket = await bed.s3.bucket();
     await applyNetwork(bucket, 'net-a');
-    const run = newRun();
+    const run = bed.newRun();
     expect((await planVms(run, bucket)).errors).toEqual([]);
     const serial = (await bucket.state('dev/network.tfstate'))?.serial ?? 0;
     await applyNetwork(bucket, 'net-a', 't2');
@@ -196,10 +163,10 @@ describe('stack inputs', () => {
   }, 120_000);
 
   it('makes a provisional plan before the upstream was ever applied, which is neither approved nor applied', async () => {
-    const bucket = await s3.bucket();
+    const bucket = await bed.s3.bucket();
     // A pull request that adds both stacks: vms is planned beside network, which was never applied.
-    const pr = api.addPull({ author: 'alice', headSha: 'a'.repeat(40), headRef: 'add-stacks' });
-    const run = newRun({
+    const pr = bed.api.addPull({ author: 'alice', headSha: 'a'.repeat(40), headRef: 'add-stacks' });
+    const run = bed.newRun({
       eventName: 'pull_request',
       event: {
         action: 'opened',
@@ -210,7 +177,7 @@ describe('stack inputs', () => {
     });
     const planned = await planVms(run, bucket);
     expect(planned.errors).toEqual([]);
-    const comments = [...api.state.comments.values()].filter((c) => c.issueNumber === pr.number);
+    const comments = [...bed.api.state.comments.values()].filter((c) => c.issueNumber === pr.number);
     expect(comments).toHaveLength(1);
     expect(comments[0]?.body).toContain('- `network_id` ← `network.id`: _known after network is applied_');
     expect(comments[0]?.body).toContain('**Provisional plan:**');
@@ -243,9 +210,9 @@ describe('stack inputs', () => {
   }, 120_000);
 
   it('refuses, before anything runs, an input on an output the upstream does not declare', async () => {
-    const bucket = await s3.bucket();
+    const bucket = await bed.s3.bucket();
     const { vms, network } = graph(bucket);
-    const run = newRun();
+    const run = bed.newRun();
     const planned = await stepIn(run, 'plan', 'tf-plan', {
       stack: 'vms',
       'working-directory': 'vms',
@@ -263,9 +230,9 @@ describe('stack inputs', () => {
   }, 60_000);
 
   it('refuses a sensitive input into a bundle that would not be sealed', async () => {
-    const bucket = await s3.bucket();
+    const bucket = await bed.s3.bucket();
     await applyNetwork(bucket);
-    const run = newRun();
+    const run = bed.newRun();
     const planned = await planVms(run, bucket, { 'encryption-key': '' });
     expect(planned.exitCode).toBe(1);
     expect(planned.errors.map((e) => e.message)).toEqual([

@@ -1,52 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { execFile, spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { artifactsOfRuns } from '../support/artifact-bridge.js';
-import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
-import { startResultsService, type ResultsService } from '../support/results-service.js';
-import { WorkflowRun, type StepResult } from '../support/runner/runner.js';
-import { startS3Server, useS3Backend, type S3Bucket, type S3Server } from '../support/s3-server.js';
+import type { StepResult, WorkflowRun } from '../support/runner/runner.js';
+import { useS3Backend, type S3Bucket } from '../support/s3-server.js';
 import { repoRoot, tofu } from '../support/tools.js';
+import { useStepBed } from '../support/step-bed.js';
 
 /**
  * The state lock on a real S3 server (versitygw, tofu's `use_lockfile`): two tf-apply jobs of one stack
  * started together, a lock held by another tofu process, and an apply whose process group is killed
  * half-way. Each job reaches the state only through its backend-config and the credentials in its env.
  */
-let results: ResultsService;
-let api: GitHubApi;
-let s3: S3Server;
-let root: string;
-const runs: WorkflowRun[] = [];
-
-beforeAll(async () => {
-  s3 = await startS3Server();
-  results = await startResultsService();
-  api = await startGitHubApi({
-    owner: 'octo-org',
-    repo: 'infra',
-    artifactSource: artifactsOfRuns(results, () => runs),
-  });
-  root = await mkdtemp(join(tmpdir(), 'state-lock-'));
-});
-afterEach(() => api.assertNoViolations());
-afterAll(async () => {
-  for (const run of runs) await run.cleanup();
-  await s3.close();
-  await results.close();
-  await api.close();
-  await rm(root, { recursive: true, force: true });
-});
-
-function newRun(): WorkflowRun {
-  const run = new WorkflowRun({ results, apiUrl: api.url, repository: 'octo-org/infra' });
-  api.addToken(run.token, 'github-actions[bot]');
-  runs.push(run);
-  return run;
-}
+const bed = useStepBed('state-lock-');
 
 async function stepIn(
   run: WorkflowRun,
@@ -60,15 +27,15 @@ async function stepIn(
   await useS3Backend(join(job.workspace, 'infra'));
   return job.step(action, {
     with: { 'working-directory': 'infra', 'backend-config': bucket.backendConfig(), ...given },
-    env: s3.credentialsEnv(),
+    env: bed.s3.credentialsEnv(),
     ...(options.signal ? { signal: options.signal } : {}),
   });
 }
 
 /** A first deployment, so that the plans of a test start from existing state. */
 async function deployed(): Promise<S3Bucket> {
-  const bucket = await s3.bucket();
-  const run = newRun();
+  const bucket = await bed.s3.bucket();
+  const run = bed.newRun();
   expect((await stepIn(run, 'tf-plan', bucket)).exitCode).toBe(0);
   expect((await stepIn(run, 'tf-apply', bucket)).exitCode).toBe(0);
   return bucket;
@@ -76,10 +43,10 @@ async function deployed(): Promise<S3Bucket> {
 
 /** A checkout of the stack on an operator's machine, initialized against the bucket, to run tofu in. */
 async function operatorCheckout(bucket: S3Bucket): Promise<{ dir: string; env: NodeJS.ProcessEnv }> {
-  const dir = await mkdtemp(join(root, 'operator-'));
+  const dir = await mkdtemp(join(bed.root, 'operator-'));
   await cp(join(repoRoot, 'test', 'fixtures', 'stack'), dir, { recursive: true });
   await useS3Backend(dir);
-  const env = { ...process.env, ...s3.credentialsEnv(), TF_CLI_CONFIG_FILE: '', TF_IN_AUTOMATION: '1' };
+  const env = { ...process.env, ...bed.s3.credentialsEnv(), TF_CLI_CONFIG_FILE: '', TF_IN_AUTOMATION: '1' };
   const backendArgs = bucket
     .backendConfig()
     .split('\n')
@@ -112,8 +79,8 @@ function expectNoStack(step: StepResult): void {
 describe('two applies of one stack started together', () => {
   it('one applies; the other waits for the lock and is then refused as stale, never both applying', async () => {
     const bucket = await deployed();
-    const log = join(await mkdtemp(join(root, 'log-')), 'applies');
-    const run = newRun();
+    const log = join(await mkdtemp(join(bed.root, 'log-')), 'applies');
+    const run = bed.newRun();
     const plan = await stepIn(run, 'tf-plan', bucket, { vars: `apply_seconds=4\napply_log=${log}` });
     expect(plan.outputs.add).toBe('1');
 
@@ -142,9 +109,9 @@ describe('two applies of one stack started together', () => {
 
   it('with a short lock-timeout, the waiting apply gives up, naming the lock, its holder and how to release it', async () => {
     const bucket = await deployed();
-    const log = join(await mkdtemp(join(root, 'log-')), 'applies');
-    const slowRun = newRun();
-    const otherRun = newRun();
+    const log = join(await mkdtemp(join(bed.root, 'log-')), 'applies');
+    const slowRun = bed.newRun();
+    const otherRun = bed.newRun();
     const slowPlan = await stepIn(slowRun, 'tf-plan', bucket, { vars: `apply_seconds=8\napply_log=${log}` });
     const otherPlan = await stepIn(otherRun, 'tf-plan', bucket, { vars: 'image_id=img-other' });
     expect([slowPlan.exitCode, otherPlan.exitCode]).toEqual([0, 0]);
@@ -176,7 +143,7 @@ describe('two applies of one stack started together', () => {
 
   it('waits for a lock that a tofu process without changes holds, then applies its plan, which is still valid', async () => {
     const bucket = await deployed();
-    const run = newRun();
+    const run = bed.newRun();
     const plan = await stepIn(run, 'tf-plan', bucket, { vars: 'image_id=img-after-wait' });
     expect(plan.exitCode).toBe(0);
 
@@ -208,9 +175,9 @@ describe('an apply killed half-way', () => {
   it('leaves its lock, which the next apply reports with the command that releases it; then that apply runs', async () => {
     const bucket = await deployed();
     const before = await bucket.state();
-    const log = join(await mkdtemp(join(root, 'log-')), 'applies');
-    const crashRun = newRun();
-    const nextRun = newRun();
+    const log = join(await mkdtemp(join(bed.root, 'log-')), 'applies');
+    const crashRun = bed.newRun();
+    const nextRun = bed.newRun();
     expect(
       (await stepIn(crashRun, 'tf-plan', bucket, { vars: `apply_seconds=60\napply_log=${log}` })).exitCode,
     ).toBe(0);
