@@ -72,6 +72,7 @@ async function digestOf(
     | 'inputs'
     | 'provisional'
     | 'destroy'
+    | 'policy'
   >,
 ): Promise<string> {
   return planDigest({
@@ -87,6 +88,7 @@ async function digestOf(
     inputs: manifest.inputs,
     provisional: manifest.provisional,
     destroy: manifest.destroy,
+    policy: manifest.policy,
   });
 }
 

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { BackendRecord, ReleaseBinding, StackInputRecord, ToolName } from './manifest.js';
+import type {
+  BackendRecord,
+  PolicyFinding,
+  PolicyResult,
+  ReleaseBinding,
+  StackInputRecord,
+  ToolName,
+} from './manifest.js';
 
 export interface PlanDigestInput {
   /** The planfile's bytes (`tfplan`). */
@@ -21,6 +28,8 @@ export interface PlanDigestInput {
   inputs?: readonly StackInputRecord[] | undefined;
   provisional?: boolean | undefined;
   destroy?: boolean | undefined;
+  /** The policy check, as the manifest records it. */
+  policy?: PolicyResult | undefined;
 }
 
 /** Names this construction; a different construction would take another label (and schema major). */
@@ -48,7 +57,11 @@ export const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *              stack inputs, after that, "inputs": a list ordered by variable of {"variable", "stack",
  *              "output", "sensitive", "workingDirectory", "workspace", "backend" (as above), then those of
  *              "state" {"lineage", "serial"} and "sha256" that it has}; then "provisional": true and
- *              "destroy": true, each only when the manifest says so
+ *              "destroy": true, each only when the manifest says so; and when the manifest records a
+ *              policy check, last, "policy": {"mode", "namespace", "conftestVersion", "policies" and
+ *              "data" (each a list ordered by path of {"path", "sha256"}), "evaluated", "failures" and
+ *              "warnings" (each a list ordered by rule, then address, then message, of {"rule",
+ *              "message", then "address" when it has one}), "passed"}
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
  *
@@ -76,6 +89,7 @@ export function planDigest(input: PlanDigestInput): string {
     ...(input.inputs && input.inputs.length > 0 ? { inputs: canonicalInputs(input.inputs) } : {}),
     ...(input.provisional ? { provisional: true } : {}),
     ...(input.destroy ? { destroy: true } : {}),
+    ...(input.policy ? { policy: canonicalPolicy(input.policy) } : {}),
   });
 
   const hash = createHash('sha256');
@@ -144,6 +158,41 @@ function canonicalInputs(inputs: readonly StackInputRecord[]): Array<Record<stri
       ...(input.state ? { state: { lineage: input.state.lineage, serial: input.state.serial } } : {}),
       ...(input.sha256 !== undefined ? { sha256: input.sha256 } : {}),
     }));
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Findings by rule, then address, then message: the order the manifest keeps and the digest takes. */
+export function sortedFindings<T extends PolicyFinding>(findings: readonly T[]): T[] {
+  return [...findings].sort(
+    (a, b) =>
+      byText(a.rule, b.rule) || byText(a.address ?? '', b.address ?? '') || byText(a.message, b.message),
+  );
+}
+
+/** Findings in the fixed order the construction names, so the order conftest printed them in is no part of it. */
+export function canonicalFindings(findings: readonly PolicyFinding[]): Array<Record<string, string>> {
+  return sortedFindings(findings).map((f) => ({
+    rule: f.rule,
+    message: f.message,
+    ...(f.address !== undefined ? { address: f.address } : {}),
+  }));
+}
+
+function canonicalPolicy(policy: PolicyResult): Record<string, unknown> {
+  const files = (list: readonly { path: string; sha256: string }[]) =>
+    [...list].sort((a, b) => byText(a.path, b.path)).map((f) => ({ path: f.path, sha256: f.sha256 }));
+  return {
+    mode: policy.mode,
+    namespace: policy.namespace,
+    conftestVersion: policy.conftestVersion,
+    policies: files(policy.policies),
+    data: files(policy.data),
+    evaluated: policy.evaluated,
+    failures: canonicalFindings(policy.failures),
+    warnings: canonicalFindings(policy.warnings),
+    passed: policy.passed,
+  };
 }
 
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */

@@ -140,6 +140,37 @@ export const stackInputRecordSchema = z.object({
   sha256: sha256Hex.optional(),
 });
 
+/**
+ * One failure or warning of a policy check: the rule that made it (`deny_protected_delete`, from
+ * conftest's query `data.<namespace>.<rule>`), its message and the resource address it names, when it
+ * names one (the rule's `address` field, or an address of the plan found in its message).
+ */
+export const policyFindingSchema = z.object({
+  rule: text,
+  message: z.string(),
+  address: text.optional(),
+});
+
+/**
+ * The policy check of a plan (conftest on its `show -json`), inside the plan digest: a re-plan is a new
+ * result, and an acceptance of failures names exactly these.
+ */
+export const policyResultSchema = z.object({
+  /** enforce: a failure blocks the approval and the apply unless a policy owner accepts it; warn: shown only. */
+  mode: z.enum(['enforce', 'warn']),
+  namespace: text,
+  conftestVersion: text,
+  /** Every Rego file of the `policy` directories, and every `policy-data` file, with its sha256. */
+  policies: z.array(varFileSchema).min(1),
+  data: z.array(varFileSchema),
+  /** Rules evaluated: successes, failures and warnings; never 0 (that is an error, not a pass). */
+  evaluated: wholeNumber(1),
+  failures: z.array(policyFindingSchema),
+  warnings: z.array(policyFindingSchema),
+  /** No failures. */
+  passed: z.boolean(),
+});
+
 export const planSummarySchema = z.object({
   add: count,
   change: count,
@@ -198,6 +229,8 @@ export const planManifestSchema = z.object({
   provisional: z.boolean().optional(),
   /** True for a plan made with `destroy: true`, which deletes the whole stack; its approval needs more. */
   destroy: z.boolean().optional(),
+  /** The policy check of the plan; absent when tf-plan was given no `policy`. */
+  policy: policyResultSchema.optional(),
   planDigest: z.string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
   summary: planSummarySchema,
 });
@@ -208,6 +241,8 @@ export type PriorState = z.output<typeof priorStateSchema>;
 export type BackendRecord = z.output<typeof backendRecordSchema>;
 export type ReleaseBinding = z.output<typeof releaseBindingSchema>;
 export type StackInputRecord = z.output<typeof stackInputRecordSchema>;
+export type PolicyResult = z.output<typeof policyResultSchema>;
+export type PolicyFinding = z.output<typeof policyFindingSchema>;
 export type ToolName = PlanManifest['tool']['name'];
 
 /** The major version of a tool version: `1.10.6` → 1, `v2.0.0-rc1` → 2. */

@@ -387,13 +387,16 @@ export const input = {
       CONTENT,
       optionalInput(existingPaths('file'), CONTENT).transform((v) => v ?? []),
     ),
-  /** Directories, one a line, each once; the workspace root when none is given. */
-  directories: () =>
+  /**
+   * Directories, one a line, each once; when none is given, the workspace root, or with `orNone`, none
+   * (an input that turns a step on, such as tf-plan's `policy`).
+   */
+  directories: (options: { orNone?: boolean } = {}) =>
     kinded(
       'directories',
       CONTENT,
       optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) =>
-        v && v.length > 0 ? v : [resolve('.')],
+        v && v.length > 0 ? v : options.orNone ? [] : [resolve('.')],
       ),
     ),
   boolean: (fallback: boolean) =>

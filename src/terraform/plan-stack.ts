@@ -54,6 +54,14 @@ export async function planOneStack(
     'json-path': result.jsonPath,
     exitcode: result.exitCode,
   });
+  const { policy } = result.manifest;
+  if (policy) {
+    setOutputs({
+      'policy-passed': policy.passed,
+      'policy-failures': policy.failures.length,
+      'policy-sarif': result.policySarif,
+    });
+  }
   if (result.drift !== undefined) {
     setOutputs({ drift: result.drift, drifted: driftedResources(result) });
     if (result.drift) {

@@ -13,6 +13,7 @@ import {
   PLAN_JSON_FILE,
   toWorkspacePath,
   type PlanManifest,
+  type PolicyResult,
 } from '../contracts/manifest.js';
 import { checkedOutCommit } from '../core/checkout.js';
 import type { Exec } from '../core/exec.js';
@@ -21,7 +22,7 @@ import type { RunContext } from '../core/run-context.js';
 import { SUITE_VERSION } from '../core/version.js';
 import { buildPlanModel, type PlanModel } from '../plan/model.js';
 import { assertVariablesDeclared, resolveTool, TerraformCli } from './cli.js';
-import { summarizePlan, type PlanSummary } from './plan-summary.js';
+import { summarizePlan, type PlanDocument, type PlanSummary } from './plan-summary.js';
 import { priorStateOf } from './state.js';
 import { backendRecord, refuseBackendCredentials } from './backend.js';
 import type { BinaryChoice } from './tool.js';
@@ -32,6 +33,13 @@ import { lazyGitHubClient } from '../github/lazy-client.js';
 import { bindPlanToRelease } from '../releases/binding.js';
 import { describeSource } from '../releases/promotion.js';
 import { receiveStackInputs } from './stack-inputs.js';
+import { checkPolicy } from '../policy/check.js';
+import { annotatePolicy, blockLocations, policySarif } from '../policy/findings.js';
+
+/** The package Rego policies are looked up in when `policy-namespace` is not given (conftest's `--namespace`). */
+export const DEFAULT_POLICY_NAMESPACE = 'terraform';
+/** The SARIF file of the policy findings, beside the plan in the run's temp (output `policy-sarif`). */
+export const POLICY_SARIF_FILE = 'policy.sarif';
 
 /** What tf-plan reads: its inputs, camel-cased, as src/actions/tf-plan/inputs.ts parses them. */
 export interface TfPlanInputs {
@@ -69,6 +77,12 @@ export interface TfPlanInputs {
   imageVariable?: string | undefined;
   /** Variables given other stacks' outputs, with where those stacks keep their state. */
   stackInputs: StackInputSource[];
+  /** Directories of Rego policies to check the plan against; none, no policy check. */
+  policy: string[];
+  /** The policies' package; `terraform` when not given. */
+  policyNamespace?: string | undefined;
+  policyData: string[];
+  policyMode: 'enforce' | 'warn';
 }
 
 export interface TfPlanDependencies {
@@ -95,6 +109,8 @@ export interface TfPlanResult {
   refusal?: string;
   artifactName: string;
   drift?: boolean;
+  /** The SARIF file of the policy check, when there was one. */
+  policySarif?: string;
 }
 
 /** A stack's plan in mode gather's `stacks` output. */
@@ -137,6 +153,10 @@ export type TfPlanOutputs = {
   'wave-count': number;
   /** Every stack of the waves, in their order, as one matrix: for a workflow that plans them side by side. */
   matrix: MatrixStack[];
+  /** Set only when `policy` was given: whether no rule failed, how many failed, and the SARIF file. */
+  'policy-passed': boolean;
+  'policy-failures': number;
+  'policy-sarif': string;
 } & Record<(typeof WAVE_OUTPUTS)[number], MatrixStack[]>;
 
 /** The stack a plan is for: the `stack` input, else named after the working directory. */
@@ -247,6 +267,8 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
   await writeFile(jsonPath, JSON.stringify(document));
   const summary = summarizePlan(document);
   const model = buildPlanModel(document, { diagnostics: planned.diagnostics });
+  const policy =
+    inputs.policy.length > 0 ? await checkPlanPolicy(inputs, document, jsonPath, scratch, deps) : undefined;
 
   const lockFile = join(inputs.workingDirectory, LOCK_FILE);
   const bundleDir = join(scratch, 'bundle');
@@ -277,6 +299,7 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
     ...(received.records.length > 0 ? { inputs: received.records } : {}),
     ...(received.pending.length > 0 ? { provisional: true } : {}),
     ...(inputs.destroy ? { destroy: true } : {}),
+    ...(policy ? { policy: policy.result } : {}),
     summary: {
       add: summary.add,
       change: summary.change,
@@ -303,6 +326,7 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
     artifactName: name,
     // A refresh-only plan lists what changed outside of the configuration as drift, not as changes.
     ...(inputs.mode === 'drift' ? { drift: model.counts.drift > 0 } : {}),
+    ...(policy ? { policySarif: policy.sarifPath } : {}),
   };
 
   // A plan refused by policy is reported in full but not uploaded, so that no job can apply it.
@@ -320,6 +344,48 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
   result.artifact = await deps.artifacts.upload(name, files, root);
   logger.info(`Uploaded the plan bundle as ${name} (digest ${shortDigest(manifest.planDigest)})`);
   return result;
+}
+
+/**
+ * The policy check of the plan, before it is bundled: a check that cannot run stops the step with no
+ * bundle; failures are annotated on the blocks they name and written as SARIF beside the plan.
+ */
+async function checkPlanPolicy(
+  inputs: TfPlanInputs,
+  document: PlanDocument,
+  jsonPath: string,
+  scratch: string,
+  deps: TfPlanDependencies,
+): Promise<{ result: PolicyResult; sarifPath: string }> {
+  const { logger, run } = deps;
+  const result = await logger.group('policy check (conftest)', () =>
+    checkPolicy(
+      {
+        policyDirs: inputs.policy,
+        dataFiles: inputs.policyData,
+        namespace: inputs.policyNamespace ?? DEFAULT_POLICY_NAMESPACE,
+        mode: inputs.policyMode,
+        planJson: jsonPath,
+        addresses: (document.resource_changes ?? []).map((change) => change.address),
+        workspace: run.workspace,
+      },
+      deps,
+    ),
+  );
+  const shownDirectory = toWorkspacePath(run.workspace, inputs.workingDirectory);
+  const locations = await blockLocations(inputs.workingDirectory, shownDirectory);
+  annotatePolicy(result, locations, logger);
+  const sarifPath = join(scratch, POLICY_SARIF_FILE);
+  await writeFile(sarifPath, `${JSON.stringify(policySarif(result, locations, shownDirectory), null, 2)}\n`);
+  if (!result.passed) {
+    logger.warning(
+      result.mode === 'enforce'
+        ? `${result.failures.length} policy failure(s): the plan is bundled, but no approval counts and tf-apply refuses it until a policy owner accepts exactly these failures (/approve-policy <digest>).`
+        : `${result.failures.length} policy failure(s), shown only: policy-mode is warn.`,
+      { title: 'Policy check failed' },
+    );
+  }
+  return { result, sarifPath };
 }
 
 /** The deployments API for a plan bound to a release: the one given, or one made from github-token. */

@@ -13,7 +13,7 @@ export const SARIF_SCHEMA_URI =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const SARIF_TOOL_NAME = 'iac-pipeline validate';
 
-export function toSarif(checks: readonly CheckResult[]): Sarif.Log {
+export function toSarif(checks: readonly CheckResult[], toolName = SARIF_TOOL_NAME): Sarif.Log {
   const findings = checks.flatMap((check) => check.findings);
   const rules: Sarif.ReportingDescriptor[] = [];
   const ruleIndex = new Map<string, number>();
@@ -33,7 +33,7 @@ export function toSarif(checks: readonly CheckResult[]): Sarif.Log {
     runs: [
       {
         tool: {
-          driver: { name: SARIF_TOOL_NAME, version: SUITE_VERSION, semanticVersion: SUITE_VERSION, rules },
+          driver: { name: toolName, version: SUITE_VERSION, semanticVersion: SUITE_VERSION, rules },
         },
         results: findings.map((finding) => resultOf(finding, ruleIndex.get(finding.rule) ?? 0)),
         invocations: [

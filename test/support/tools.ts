@@ -57,6 +57,13 @@ export function tofu(): string {
   return path;
 }
 
+/** conftest, built by the installer at the pinned CONFTEST_VERSION: the policy tests run it for real. */
+export function conftest(): string {
+  const path = join(toolsBinDir(), 'conftest');
+  if (!existsSync(path)) throw new Error(`no conftest at ${path}: ${INSTALL_HINT}`);
+  return path;
+}
+
 /**
  * nektos/act at the pinned ACT_VERSION, the second runner the act tests run our workflows with. Missing or
  * at another version is an error that says how to install it: CI installs it, so no test skips for want of it.

@@ -4,6 +4,8 @@ import { backendConfigFilesRule, sharedInputs } from '../../core/shared-inputs.j
 import { addressListProblem } from '../../terraform/addresses.js';
 import { backendCredentialsRule } from '../../terraform/backend.js';
 
+const REGO_PACKAGE = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
 export const tfPlanInputs = defineInputs(
   {
     'working-directory': sharedInputs['working-directory'],
@@ -37,6 +39,10 @@ export const tfPlanInputs = defineInputs(
     'rollback-scope': input.choice(['release', 'image'] as const, 'release'),
     'image-variable': input.name(),
     'stack-inputs': input.json(stackInputSourcesSchema).transform((sources) => sources ?? []),
+    policy: input.directories({ orNone: true }),
+    'policy-namespace': input.text(),
+    'policy-data': input.files(),
+    'policy-mode': input.choice(['enforce', 'warn'] as const, 'enforce'),
   },
   [
     backendConfigFilesRule,
@@ -78,6 +84,24 @@ export const tfPlanInputs = defineInputs(
             message:
               'plans the whole release again, so it cannot be combined with destroy, refresh-only or targets',
           }
+        : undefined,
+    (v) =>
+      v.policy.length === 0 && (v.policyData.length > 0 || v.policyNamespace !== undefined)
+        ? {
+            input: v.policyData.length > 0 ? 'policy-data' : 'policy-namespace',
+            message: 'is for the policy check: give policy, the directories of the Rego policies, too',
+          }
+        : undefined,
+    (v) =>
+      v.policyNamespace !== undefined && !REGO_PACKAGE.test(v.policyNamespace)
+        ? {
+            input: 'policy-namespace',
+            message: 'must be a Rego package name such as terraform or terraform.aws',
+          }
+        : undefined,
+    (v) =>
+      v.policy.length > 0 && v.mode !== 'plan'
+        ? { input: 'policy', message: 'is for mode: plan (a policy checks the plan of a change)' }
         : undefined,
     (v) =>
       v.mode === 'drift' && v.destroy

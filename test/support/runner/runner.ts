@@ -369,7 +369,13 @@ export class Job {
         process.env[name] ?? '',
       ]),
     );
-    const path = [...this.path, toolsBinDir(), process.env.PATH ?? ''].join(':');
+    // A step's own PATH (a workflow's `env: PATH:`) replaces the machine's, after what GITHUB_PATH added.
+    const path = [
+      ...this.path,
+      ...(options.env?.PATH ?? `${toolsBinDir()}:${process.env.PATH ?? ''}`).split(':'),
+    ]
+      .filter(Boolean)
+      .join(':');
     const stateEnv = Object.fromEntries(
       Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]),
     );

@@ -155,6 +155,52 @@ describe('planDigest', () => {
     );
   });
 
+  it('binds the policy result, in the documented order whatever order it is given in', () => {
+    // Pinned from the Python construction above, with header as for vms and, last,
+    //   "policy": {"mode": "enforce", "namespace": "terraform", "conftestVersion": "0.71.1",
+    //     "policies": [{"path": "policy/a.rego", "sha256": "1"*64}, {"path": "policy/b.rego", "sha256": "2"*64}],
+    //     "data": [{"path": "data/sizes.json", "sha256": "3"*64}], "evaluated": 3,
+    //     "failures": [{"rule": "deny_missing_owner", "message": "terraform_data.db has no owner tag",
+    //                   "address": "terraform_data.db"}, {"rule": "deny_vm_size", "message": "too big"}],
+    //     "warnings": [], "passed": False}
+    const vms = { ...base, stack: 'vms', workingDirectory: 'infra/vms' };
+    const owner = {
+      address: 'terraform_data.db',
+      message: 'terraform_data.db has no owner tag',
+      rule: 'deny_missing_owner',
+    };
+    const size = { message: 'too big', rule: 'deny_vm_size' };
+    const policy = {
+      passed: false,
+      warnings: [],
+      failures: [size, owner],
+      evaluated: 3,
+      data: [{ sha256: '3'.repeat(64), path: 'data/sizes.json' }],
+      policies: [
+        { path: 'policy/b.rego', sha256: '2'.repeat(64) },
+        { path: 'policy/a.rego', sha256: '1'.repeat(64) },
+      ],
+      conftestVersion: '0.71.1',
+      namespace: 'terraform',
+      mode: 'enforce' as const,
+    };
+    expect(planDigest({ ...vms, policy })).toBe(
+      'sha256:fc2d9dba3887871b047fb6b21e162f9976bbac174e4d79e1c21dc61ed0607fe2',
+    );
+    // A re-plan is a new result: another failure, warn mode, another policy file each give another digest.
+    const digests = new Set([
+      planDigest({ ...vms, policy }),
+      planDigest({ ...vms, policy: { ...policy, failures: [owner] } }),
+      planDigest({ ...vms, policy: { ...policy, mode: 'warn' } }),
+      planDigest({
+        ...vms,
+        policy: { ...policy, policies: [{ path: 'policy/a.rego', sha256: '4'.repeat(64) }] },
+      }),
+      planDigest(vms),
+    ]);
+    expect(digests.size).toBe(5);
+  });
+
   it('differs for a plan bound to a release and the same plan unbound', () => {
     expect(planDigest({ ...base, source: SOURCE })).not.toBe(planDigest(base));
     expect(planDigest({ ...base, source: MINIMAL_SOURCE })).not.toBe(planDigest(base));
