@@ -10,8 +10,11 @@
 #              as a second runner (test/support/act.ts)
 #   versitygw  the Versity S3 Gateway, built with Go from the Go module proxy (`go install`): the real S3 server
 #              the tests keep remote state in (test/support/s3-server.ts)
+#   conftest   Open Policy Agent's conftest, built with Go from the Go module proxy (`go install`): the policy
+#              check tf-plan runs on the plan JSON, and the archive the setup tests' release mirror serves
 # A tool already present at the pinned version is used as it is; a second run takes seconds.
-# Prints, last, the directory to put first on PATH: $IAC_TOOLS_DIR/bin (tofu, node24 and act live there).
+# Prints, last, the directory to put first on PATH: $IAC_TOOLS_DIR/bin (tofu, node24, act, versitygw and
+# conftest live there).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -142,9 +145,35 @@ fi
 [ "$(versitygw_version "$bin_dir/versitygw")" = "v$VERSITYGW_VERSION" ] ||
   die "the versitygw in $bin_dir is not $VERSITYGW_VERSION"
 
+# --- conftest ------------------------------------------------------------------------------------
+# Built with the release's own ldflags (its .goreleaser.yml sets internal/version.Version), so that
+# `conftest --version` says the pinned version as a release binary does, not "dev": the policy result
+# records that version, and the setup tests check the binary they install by it. A cached build must have
+# both the pinned module version (what Go recorded in the binary) and that version string.
+# conftest's go.mod says `go 1.26.8` and `toolchain go1.27.1`: `go install m@v` switches toolchains only for
+# the go line (the toolchain line is a hint for the module's own development), so Go 1.26.8 builds it as is.
+conftest_module=github.com/open-policy-agent/conftest
+conftest_is_pinned() {
+  local module reported
+  module=$(go version -m "$1" 2>/dev/null | awk -v m="$conftest_module" '$1 == "mod" && $2 == m { print $3 }')
+  reported=$("$1" --version 2>/dev/null | sed -n 's/^Conftest: \(.*\)$/\1/p')
+  [ "$module" = "v$CONFTEST_VERSION" ] && [ "$reported" = "$CONFTEST_VERSION" ]
+}
+if [ -x "$bin_dir/conftest" ] && conftest_is_pinned "$bin_dir/conftest"; then
+  log "conftest $CONFTEST_VERSION: cached"
+else
+  command -v go >/dev/null 2>&1 || die "Go is needed to build conftest and is not on PATH"
+  log "conftest $CONFTEST_VERSION: building with $(go version | cut -d' ' -f3) (takes several minutes the first time)"
+  rm -f "$bin_dir/conftest"
+  GOBIN=$bin_dir CGO_ENABLED=0 go install \
+    -ldflags "-s -w -X $conftest_module/internal/version.Version=$CONFTEST_VERSION" "$conftest_module@v$CONFTEST_VERSION"
+fi
+conftest_is_pinned "$bin_dir/conftest" ||
+  die "the conftest in $bin_dir is not $CONFTEST_VERSION: $("$bin_dir/conftest" --version 2>&1 | head -3)"
+
 # --- The test bed's fixture provider -------------------------------------------------------------
 # Built with Go into the filesystem mirror the plan-shape tests install providers from (drift needs it).
 bash "$here/build-providers.sh" >/dev/null
 
-log "ready: tofu $OPENTOFU_VERSION, node $NODE24_VERSION, act $ACT_VERSION, versitygw $VERSITYGW_VERSION, packer $(packer version | sed -n 1p), $(ansible-playbook --version | sed -n 1p), $(ssh -V 2>&1)"
+log "ready: tofu $OPENTOFU_VERSION, node $NODE24_VERSION, act $ACT_VERSION, versitygw $VERSITYGW_VERSION, conftest $CONFTEST_VERSION, packer $(packer version | sed -n 1p), $(ansible-playbook --version | sed -n 1p), $(ssh -V 2>&1)"
 echo "$bin_dir"

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { StepFailure } from '../core/errors.js';
 
-/** A published checksum did not match, or a SHA256SUMS file could not be read: nothing is installed. */
+/** A published checksum did not match, or a checksums file could not be read: nothing is installed. */
 export class ChecksumError extends StepFailure {
   override readonly name = 'ChecksumError';
 }
@@ -63,7 +63,8 @@ export function verifyChecksum(
   }
   if (expected !== actual.toLowerCase()) {
     throw new ChecksumError(
-      `Checksum mismatch for ${sources.archiveUrl}: SHA256SUMS (${sources.sumsUrl}) says ${expected}, ` +
+      // "The published checksums": SHA256SUMS for HashiCorp's layout, checksums.txt for conftest's.
+      `Checksum mismatch for ${sources.archiveUrl}: the published checksums (${sources.sumsUrl}) say ${expected}, ` +
         `the download is ${actual.toLowerCase()}. The archive was refused and nothing was installed.`,
     );
   }

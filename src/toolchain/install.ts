@@ -28,6 +28,8 @@ export interface ToolCache {
   download(url: string): Promise<string>;
   /** Extracts to a new directory under RUNNER_TEMP. */
   extractZip(file: string): Promise<string>;
+  /** Extracts a gzipped tar (conftest's archives) to a new directory under RUNNER_TEMP. */
+  extractTarGz(file: string): Promise<string>;
   /** Copies a directory into the cache and marks it complete; returns the cached directory. */
   cacheDir(dir: string, tool: string, version: string): Promise<string>;
 }
@@ -94,7 +96,8 @@ export async function installRelease(
     verifyChecksum(sums, files.archiveName, digest, shown);
     logger.info(`${info.title} ${version}: sha256 ${digest} matches ${files.sumsName}`);
 
-    const extracted = await toolCache.extractZip(archive);
+    const extracted =
+      files.format === 'zip' ? await toolCache.extractZip(archive) : await toolCache.extractTarGz(archive);
     temporary.push(extracted);
     const binary = join(extracted, files.binaryName);
     try {
@@ -152,7 +155,11 @@ async function download(
   }
 }
 
-/** The version the binary reports: `version -json` for tofu and terraform, `version` for packer. */
+/**
+ * The version the binary reports: `version -json` for tofu and terraform, `version` for packer,
+ * `--version` for conftest (`Conftest: 0.71.1`, then OPA's version; a build without the release's
+ * ldflags says `dev` and is refused like any other wrong version).
+ */
 export async function reportedVersion(
   product: Product,
   binary: string,
@@ -162,6 +169,10 @@ export async function reportedVersion(
   if (product === 'packer') {
     const result = await exec(binary, ['version'], { env });
     return /Packer v(\S+)/.exec(result.stdout)?.[1];
+  }
+  if (product === 'conftest') {
+    const result = await exec(binary, ['--version']);
+    return /^Conftest: (\S+)/m.exec(result.stdout)?.[1];
   }
   const result = await exec(binary, ['version', '-json'], { env });
   try {

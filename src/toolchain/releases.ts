@@ -1,7 +1,7 @@
 import { ConfigurationError, StepFailure } from '../core/errors.js';
 
 /** The tools installed from release archives (ansible-core comes from a Python package index instead). */
-export type Product = 'opentofu' | 'terraform' | 'packer';
+export type Product = 'opentofu' | 'terraform' | 'packer' | 'conftest';
 
 export interface ProductInfo {
   /** How people name it in messages. */
@@ -9,13 +9,14 @@ export interface ProductInfo {
   /** The executable inside the archive, and the tool's name in the tool cache. */
   binary: string;
   /** The input that names its version. */
-  input: 'tofu-version' | 'terraform-version' | 'packer-version';
+  input: 'tofu-version' | 'terraform-version' | 'packer-version' | 'conftest-version';
 }
 
 export const PRODUCTS: Record<Product, ProductInfo> = {
   opentofu: { title: 'OpenTofu', binary: 'tofu', input: 'tofu-version' },
   terraform: { title: 'Terraform', binary: 'terraform', input: 'terraform-version' },
   packer: { title: 'Packer', binary: 'packer', input: 'packer-version' },
+  conftest: { title: 'conftest', binary: 'conftest', input: 'conftest-version' },
 };
 
 /** The os and arch names the release archives use (Go's GOOS and GOARCH). */
@@ -46,34 +47,68 @@ export function releasePlatform(platform: NodeJS.Platform, arch: string): Platfo
 export interface ReleaseFiles {
   archiveName: string;
   archiveUrl: string;
+  /** How the archive is packed, which decides how it is extracted. */
+  format: 'zip' | 'tar.gz';
   sumsName: string;
   sumsUrl: string;
   /** The executable's file name inside the archive (with .exe on Windows). */
   binaryName: string;
 }
 
-/** File names: the archive prefix is the binary's name, `tofu_1.8.0_linux_amd64.zip`, `packer_1.11.2_SHA256SUMS`. */
-function fileNames(product: Product, version: string, platform: Platform) {
+type FileNames = Omit<ReleaseFiles, 'archiveUrl' | 'sumsUrl'>;
+
+// conftest's releases (goreleaser, its .goreleaser.yml) name the os title-cased and amd64 `x86_64`, and
+// publish no 386, arm or BSD builds. (They have ppc64le and s390x too, which releasePlatform does not name.)
+const CONFTEST_OS: Partial<Record<string, string>> = { linux: 'Linux', darwin: 'Darwin', windows: 'Windows' };
+const CONFTEST_ARCH: Partial<Record<string, string>> = { amd64: 'x86_64', arm64: 'arm64' };
+
+/**
+ * File names. HashiCorp's layout, which OpenTofu's releases follow too: the archive prefix is the
+ * binary's name, `tofu_1.8.0_linux_amd64.zip` and `packer_1.11.2_SHA256SUMS`. conftest's:
+ * `conftest_0.71.1_Linux_x86_64.tar.gz` (a .zip for Windows) and one `checksums.txt` for them all.
+ */
+function fileNames(product: Product, version: string, platform: Platform): FileNames {
   const prefix = PRODUCTS[product].binary;
+  const binaryName = platform.os === 'windows' ? `${prefix}.exe` : prefix;
+  if (product === 'conftest') {
+    const os = CONFTEST_OS[platform.os];
+    const arch = CONFTEST_ARCH[platform.arch];
+    if (!os || !arch)
+      throw new StepFailure(
+        `setup: conftest publishes no release archive for ${platform.os}/${platform.arch}, so it cannot ` +
+          'be installed on this runner.',
+      );
+    const format = platform.os === 'windows' ? 'zip' : 'tar.gz';
+    return {
+      archiveName: `${prefix}_${version}_${os}_${arch}.${format}`,
+      format,
+      sumsName: 'checksums.txt',
+      binaryName,
+    };
+  }
   return {
     archiveName: `${prefix}_${version}_${platform.os}_${platform.arch}.zip`,
+    format: 'zip',
     sumsName: `${prefix}_${version}_SHA256SUMS`,
-    binaryName: platform.os === 'windows' ? `${prefix}.exe` : prefix,
+    binaryName,
   };
 }
 
 /**
- * The directory that holds one release's archives and SHA256SUMS. Official locations:
+ * The directory that holds one release's archives and checksums. Official locations:
  *   OpenTofu   https://github.com/opentofu/opentofu/releases/download/v<V>/
  *   HashiCorp  https://releases.hashicorp.com/<product>/<V>/
- * A mirror uses HashiCorp's layout for all three, `<mirror>/<product>/<V>/` with the product named
- * `opentofu`, `terraform` or `packer`: one layout is simpler to host than two, and an existing mirror
- * of releases.hashicorp.com already has it.
+ *   conftest   https://github.com/open-policy-agent/conftest/releases/download/v<V>/
+ * A mirror uses HashiCorp's layout for all of them, `<mirror>/<product>/<V>/` with the product named
+ * `opentofu`, `terraform`, `packer` or `conftest`, holding the release's own file names: one layout is
+ * simpler to host than several, and an existing mirror of releases.hashicorp.com already has it.
  */
 export function releaseDirectory(product: Product, version: string, mirrorUrl?: string): string {
   if (mirrorUrl) return `${mirrorUrl.replace(/\/+$/, '')}/${product}/${encodeURIComponent(version)}/`;
   if (product === 'opentofu')
     return `https://github.com/opentofu/opentofu/releases/download/v${encodeURIComponent(version)}/`;
+  if (product === 'conftest')
+    return `https://github.com/open-policy-agent/conftest/releases/download/v${encodeURIComponent(version)}/`;
   return `https://releases.hashicorp.com/${product}/${encodeURIComponent(version)}/`;
 }
 

@@ -20,6 +20,7 @@ export interface SetupInputs {
   tofuVersion?: string | undefined;
   terraformVersion?: string | undefined;
   packerVersion?: string | undefined;
+  conftestVersion?: string | undefined;
   ansibleVersion?: string | undefined;
   mirrorUrl?: string | undefined;
   cache: boolean;
@@ -52,6 +53,7 @@ export interface SetupOutputs {
   'tofu-version': string;
   'terraform-version': string;
   'packer-version': string;
+  'conftest-version': string;
   'ansible-version': string;
 }
 
@@ -60,8 +62,17 @@ export const OUTPUTS: Record<Installed['product'], keyof SetupOutputs> = {
   opentofu: 'tofu-version',
   terraform: 'terraform-version',
   packer: 'packer-version',
+  conftest: 'conftest-version',
   ansible: 'ansible-version',
 };
+
+/** What comes from release archives, in the order installed (each addPath goes in front of the last). */
+const RELEASE_PRODUCTS = [
+  'opentofu',
+  'terraform',
+  'packer',
+  'conftest',
+] as const satisfies readonly Product[];
 
 /**
  * Installs what the inputs and version files ask for, each onto PATH as soon as it is ready, then
@@ -71,8 +82,8 @@ export async function setup(inputs: SetupInputs, deps: SetupDeps): Promise<Setup
   const requests = resolveRequests(inputs, deps.versionFiles);
   if (Object.keys(requests).length === 0) {
     throw new ConfigurationError(
-      'Nothing to install: give tofu-version, terraform-version, packer-version or ansible-version, or ' +
-        'commit a .tool-versions, .opentofu-version or .terraform-version file.',
+      'Nothing to install: give tofu-version, terraform-version, packer-version, conftest-version or ' +
+        'ansible-version, or commit a .tool-versions, .opentofu-version or .terraform-version file.',
     );
   }
   const mirrorUrl = inputs.mirrorUrl;
@@ -85,7 +96,7 @@ export async function setup(inputs: SetupInputs, deps: SetupDeps): Promise<Setup
     result.installed.push({ ...installed, from: requested.from });
   };
 
-  for (const product of ['opentofu', 'terraform', 'packer'] as const satisfies readonly Product[]) {
+  for (const product of RELEASE_PRODUCTS) {
     const requested = requests[product];
     if (!requested) continue;
     const installed = await deps.logger.group(`${PRODUCTS[product].title} ${requested.version}`, () =>

@@ -31,6 +31,8 @@ export const actionsToolCache: ToolCache = {
     }
   },
   extractZip: (file) => tc.extractZip(file),
+  // tc.extractTar's default flags are `xz`: extract, through gunzip.
+  extractTarGz: (file) => tc.extractTar(file),
   cacheDir: (dir, tool, version) => tc.cacheDir(dir, tool, version),
 };
 

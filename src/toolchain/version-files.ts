@@ -13,6 +13,7 @@ export interface Requests {
   opentofu?: Requested;
   terraform?: Requested;
   packer?: Requested;
+  conftest?: Requested;
   ansible?: Requested;
 }
 
@@ -20,6 +21,7 @@ export interface VersionInputs {
   tofuVersion?: string;
   terraformVersion?: string;
   packerVersion?: string;
+  conftestVersion?: string;
   ansibleVersion?: string;
 }
 
@@ -77,7 +79,7 @@ function fromInput(value: string | undefined, input: string): Requested | undefi
 /**
  * Decides what to install. An input wins over every file; for OpenTofu and Terraform the inputs also
  * choose the tool, so a file is read only when neither tofu-version nor terraform-version is given.
- * Files, in order: `.tool-versions` (opentofu, terraform, packer, ansible-core), then
+ * Files, in order: `.tool-versions` (opentofu, terraform, packer, conftest, ansible-core), then
  * `.opentofu-version`, then `.terraform-version`. Naming both OpenTofu and Terraform in files is
  * refused rather than guessed.
  */
@@ -117,6 +119,9 @@ export function resolveRequests(inputs: VersionInputs, files: VersionFiles): Req
 
   const packer = fromInput(inputs.packerVersion, 'packer-version') ?? fromToolVersions('packer');
   if (packer) requests.packer = packer;
+  // asdf's conftest plugin names the tool `conftest`.
+  const conftest = fromInput(inputs.conftestVersion, 'conftest-version') ?? fromToolVersions('conftest');
+  if (conftest) requests.conftest = conftest;
   const ansible = fromInput(inputs.ansibleVersion, 'ansible-version') ?? fromToolVersions('ansible-core');
   if (ansible) requests.ansible = ansible;
   return requests;

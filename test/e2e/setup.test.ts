@@ -8,23 +8,26 @@ import { dirname, join } from 'node:path';
 import {
   PRIVATE_CREDENTIALS,
   publishAnsibleWheel,
+  publishConftestRelease,
   publishRelease,
   startReleaseMirror,
   type ReleaseMirror,
 } from '../support/release-mirror.js';
 import { startResultsService, type ResultsService } from '../support/results-service.js';
 import { WorkflowRun, type Job, type StepResult } from '../support/runner/runner.js';
-import { tofu, toolsBinDir } from '../support/tools.js';
+import { conftest, pinnedVersions, tofu, toolsBinDir } from '../support/tools.js';
 
 /**
  * The setup action (the root action.yml) against a release mirror on 127.0.0.1 whose archives are
- * made from the test bed's real tofu and packer, the real @actions/tool-cache and @actions/cache in
+ * made from the test bed's real tofu, packer and conftest, the real @actions/tool-cache and @actions/cache in
  * the bundle, and the results service stand-in for the provider plugin cache.
  */
 const TOFU = '1.12.6';
 const PACKER = execFileSync('packer', ['version'], { encoding: 'utf8' }).match(/Packer v(\S+)/)?.[1] ?? '';
 const TERRAFORM = '1.9.0';
 const ANSIBLE = '2.17.5';
+/** The installer's build, which reports this version as a release binary does (scripts/install-tools.sh). */
+const CONFTEST = pinnedVersions().CONFTEST_VERSION ?? '';
 
 let root: string;
 let mirror: ReleaseMirror;
@@ -66,6 +69,18 @@ beforeAll(async () => {
     `${createHash('sha256').update('not the archive').digest('hex')}  tofu_${TOFU}_linux_amd64.zip\n`,
   );
   await publishAnsibleWheel(site, ANSIBLE);
+  const conftestStarted = Date.now();
+  await publishConftestRelease({ root: site, version: CONFTEST, source: conftest() });
+  console.log(
+    `conftest ${CONFTEST} archive (tar.gz of the real binary) made in ${Date.now() - conftestStarted} ms`,
+  );
+  // The same conftest archive under /tampered, with a checksums.txt that does not match it.
+  const tamperedConftest = join(site, 'tampered', 'conftest', CONFTEST);
+  await cp(join(site, 'conftest', CONFTEST), tamperedConftest, { recursive: true });
+  await writeFile(
+    join(tamperedConftest, 'checksums.txt'),
+    `${createHash('sha256').update('not the archive').digest('hex')}  conftest_${CONFTEST}_Linux_x86_64.tar.gz\n`,
+  );
   console.log(`mirror made in ${Date.now() - started} ms`);
   mirror = await startReleaseMirror(site);
   results = await startResultsService();
@@ -117,6 +132,7 @@ describe('installing from a mirror', () => {
       'tofu-version': TOFU,
       'packer-version': PACKER,
       'terraform-version': '',
+      'conftest-version': '',
       'ansible-version': '',
     });
     expect(requestsSince(mark).sort()).toEqual(
@@ -447,6 +463,125 @@ describe('ansible-core', () => {
   });
 });
 
+describe('conftest', () => {
+  const ARCHIVE = `conftest_${CONFTEST}_Linux_x86_64.tar.gz`;
+
+  it('installs the pinned conftest from its tar.gz, verified by checksums.txt, and a later step runs it from PATH', async () => {
+    const { job, env } = await newJob(newRun());
+    const mark = mirror.requests.length;
+    const step = await job.step('setup', {
+      with: { 'conftest-version': CONFTEST, 'mirror-url': mirror.url },
+      env,
+    });
+    expectSucceeded(step);
+    console.log(`conftest ${CONFTEST} install from the mirror: ${step.durationMs} ms`);
+    expect(step.outputs).toEqual({
+      'tofu-version': '',
+      'terraform-version': '',
+      'packer-version': '',
+      'conftest-version': CONFTEST,
+      'ansible-version': '',
+    });
+    expect(requestsSince(mark).sort()).toEqual(
+      [`200 /conftest/${CONFTEST}/checksums.txt`, `200 /conftest/${CONFTEST}/${ARCHIVE}`].sort(),
+    );
+    const dir = join(job.toolCache, 'conftest', CONFTEST, 'x64');
+    expect(step.path).toEqual([dir]);
+    expect((await readdir(dir)).sort()).toEqual(['LICENSE', 'README.md', 'conftest']);
+    expect(existsSync(`${dir}.complete`)).toBe(true);
+    expect(step.log).toMatch(new RegExp(`conftest ${CONFTEST}: sha256 [0-9a-f]{64} matches checksums\\.txt`));
+    expect(step.summary).toContain(
+      `| conftest | ${CONFTEST} | input conftest-version | downloaded, sha256 verified |`,
+    );
+    // No provider plugin cache without tofu or terraform.
+    expect(step.env).toEqual({});
+
+    const version = await job.step('probe:command', {
+      with: { command: 'conftest', args: '["--version"]' },
+      env,
+    });
+    expectSucceeded(version);
+    expect(version.outputs.path).toBe(join(dir, 'conftest'));
+    expect(version.outputs.stdout?.split('\n')[0]).toBe(`Conftest: ${CONFTEST}`);
+
+    // And it is the real tool: a Rego policy evaluated on a document, failing as tf-plan's check reads it.
+    await job.writeFile(
+      'policy/main.rego',
+      'package main\n\ndeny contains msg if {\n  input.public\n  msg := "no public buckets"\n}\n',
+    );
+    await job.writeFile('input.json', '{"public": true}\n');
+    const check = await job.step('probe:command', {
+      with: {
+        command: 'conftest',
+        args: JSON.stringify(['test', '--output', 'json', '-p', 'policy', 'input.json']),
+      },
+      env,
+    });
+    expect(check.outputs['exit-code']).toBe('1');
+    expect(JSON.parse(check.outputs.stdout ?? '')).toEqual([
+      expect.objectContaining({
+        filename: 'input.json',
+        failures: [expect.objectContaining({ msg: 'no public buckets' })],
+      }),
+    ]);
+
+    const mark2 = mirror.requests.length;
+    const again = await job.step('setup', {
+      with: { 'conftest-version': CONFTEST, 'mirror-url': mirror.url },
+      env,
+    });
+    expectSucceeded(again);
+    expect(requestsSince(mark2)).toEqual([]);
+    expect(again.log).toContain(`conftest ${CONFTEST}: found in the tool cache at ${dir}`);
+  });
+
+  it('refuses a conftest archive whose checksum does not match, and installs nothing', async () => {
+    const { job, env } = await newJob(newRun());
+    const step = await job.step('setup', {
+      with: { 'conftest-version': CONFTEST, 'mirror-url': `${mirror.url}/tampered` },
+      env,
+    });
+    expect(step.exitCode).toBe(1);
+    expect(step.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^Checksum mismatch for ${mirror.url}/tampered/conftest/${CONFTEST}/${ARCHIVE}: the published checksums ` +
+            `\\(${mirror.url}/tampered/conftest/${CONFTEST}/checksums\\.txt\\) say [0-9a-f]{64}, the download is [0-9a-f]{64}\\. ` +
+            'The archive was refused and nothing was installed\\.$',
+        ),
+      ),
+    ]);
+    expect(step.outputs).toEqual({});
+    expect(step.path).toEqual([]);
+    expect(job.path).toEqual([]);
+    expect(await readdir(job.toolCache)).toEqual([]);
+    const temp = (await readdir(job.runnerTemp)).filter((name) => !name.startsWith('_'));
+    expect(temp).toEqual([]);
+    const probe = await job.step('probe:command', {
+      with: { command: 'conftest', args: '["--version"]' },
+      env,
+    });
+    expect(probe.outputs.path ?? '').not.toContain(job.toolCache);
+  });
+
+  it('reads conftest from .tool-versions beside the other tools', async () => {
+    const { job, env } = await newJob(newRun());
+    await job.writeFile('.tool-versions', `opentofu ${TOFU}\nconftest ${CONFTEST}\n`);
+    const step = await job.step('setup', {
+      with: { 'mirror-url': mirror.url, cache: 'false' },
+      env: { ...env, RUNNER_TOOL_CACHE: sharedToolCache },
+    });
+    expectSucceeded(step);
+    expect(step.outputs).toMatchObject({ 'tofu-version': TOFU, 'conftest-version': CONFTEST });
+    expect(step.summary).toContain(`| conftest | ${CONFTEST} | .tool-versions |`);
+    // Each addPath goes in front: conftest, installed after tofu, leads.
+    expect(step.path).toEqual([
+      join(sharedToolCache, 'conftest', CONFTEST, 'x64'),
+      join(sharedToolCache, 'tofu', TOFU, 'x64'),
+    ]);
+  });
+});
+
 describe('bad inputs', () => {
   it.each([
     [
@@ -463,13 +598,17 @@ describe('bad inputs', () => {
       'Input "ansible-version" must be an exact version such as 1.12.6; got "2.17".',
     ],
     [
+      { 'conftest-version': 'latest' },
+      'Input "conftest-version" must be an exact version such as 1.12.6; got "latest".',
+    ],
+    [
       // Not echoed: a mirror URL may carry credentials, and this one does.
       { 'tofu-version': TOFU, 'mirror-url': 'ftp://ci:s3cret-Token@mirror.example/releases' },
       'Input "mirror-url" must be an http:// or https:// URL.',
     ],
     [
       {},
-      'Nothing to install: give tofu-version, terraform-version, packer-version or ansible-version, or commit a .tool-versions, .opentofu-version or .terraform-version file.',
+      'Nothing to install: give tofu-version, terraform-version, packer-version, conftest-version or ansible-version, or commit a .tool-versions, .opentofu-version or .terraform-version file.',
     ],
   ])('%j is refused with one error naming the input', async (inputs, message) => {
     const { job, env } = await newJob(newRun());

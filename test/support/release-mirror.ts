@@ -13,6 +13,7 @@ const run = promisify(execFile);
 /**
  * A release mirror on 127.0.0.1, laid out as the setup action's mirror-url expects:
  *   <root>/<opentofu|terraform|packer>/<version>/<binary>_<version>_<os>_<arch>.zip and <binary>_<version>_SHA256SUMS
+ *   <root>/conftest/<version>/conftest_<version>_<OS>_<ARCH>.tar.gz and checksums.txt (conftest's own names)
  *   <root>/pypi/simple/<project>/  (PEP 503)
  * Archives are made at test time from real binaries. Every request is logged, so a test can tell a
  * download from a tool-cache hit.
@@ -124,6 +125,64 @@ export async function publishRelease(options: {
     await writeFile(
       join(dir, `${binary}_${version}_SHA256SUMS`),
       `${other}  ${binary}_${version}_darwin_arm64.zip\n${listed}  ${archiveName}\n`,
+    );
+    return { archive, digest };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Puts `conftest_<version>_Linux_x86_64.tar.gz` and `checksums.txt` under `<root>/conftest/<version>/`,
+ * as conftest's goreleaser publishes them: the binary at the archive's root beside LICENSE and README.md,
+ * and one checksums file for the whole release (other platforms' archives and the SBOMs listed too).
+ * `tamper` publishes a wrong digest for the archive.
+ */
+export async function publishConftestRelease(options: {
+  root: string;
+  version: string;
+  source: string;
+  tamper?: boolean;
+}): Promise<{ archive: string; digest: string }> {
+  const { root, version } = options;
+  const dir = join(root, 'conftest', version);
+  await mkdir(dir, { recursive: true });
+  const staging = await mkdtemp(join(tmpdir(), 'release-'));
+  try {
+    await copyFile(options.source, join(staging, 'conftest'));
+    await chmod(join(staging, 'conftest'), 0o755);
+    await writeFile(join(staging, 'LICENSE'), 'Apache License, Version 2.0 (test bed stand-in)\n');
+    await writeFile(join(staging, 'README.md'), '# Conftest (test bed stand-in)\n');
+    const archiveName = `conftest_${version}_Linux_x86_64.tar.gz`;
+    const archive = join(dir, archiveName);
+    await rm(archive, { force: true });
+    // Fixed owner and time so the same input makes the same archive; gzip -1 -n: a 75 MB binary, no name
+    // or time in the gzip header.
+    await run('tar', [
+      '-C',
+      staging,
+      '--owner=0',
+      '--group=0',
+      '--numeric-owner',
+      '--mtime=@0',
+      '--use-compress-program=gzip -1 -n',
+      '-cf',
+      archive,
+      'conftest',
+      'LICENSE',
+      'README.md',
+    ]);
+    const digest = await sha256(archive);
+    const listed = options.tamper ? createHash('sha256').update('tampered').digest('hex') : digest;
+    const other = (name: string) => `${createHash('sha256').update(name).digest('hex')}  ${name}`;
+    await writeFile(
+      join(dir, 'checksums.txt'),
+      [
+        other(`conftest_${version}_Darwin_arm64.tar.gz`),
+        `${listed}  ${archiveName}`,
+        other(`${archiveName}.sbom.json`),
+        other(`conftest_${version}_Windows_x86_64.zip`),
+      ].join('\n') + '\n',
     );
     return { archive, digest };
   } finally {

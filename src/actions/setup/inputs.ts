@@ -6,6 +6,7 @@ const VERSION_INPUTS = {
   'tofu-version': 'tofuVersion',
   'terraform-version': 'terraformVersion',
   'packer-version': 'packerVersion',
+  'conftest-version': 'conftestVersion',
   'ansible-version': 'ansibleVersion',
 } as const;
 
@@ -16,6 +17,7 @@ export const setupInputs = defineInputs(
     'tofu-version': input.text(),
     'terraform-version': input.text(),
     'packer-version': input.text(),
+    'conftest-version': input.text(),
     'ansible-version': input.text(),
     'mirror-url': input.urlWithCredentials(),
     cache: input.boolean(true),

@@ -5,5 +5,6 @@ export const setupOutputs = defineOutputs<SetupOutputs>({
   'tofu-version': output.string(),
   'terraform-version': output.string(),
   'packer-version': output.string(),
+  'conftest-version': output.string(),
   'ansible-version': output.string(),
 });

@@ -57,7 +57,7 @@ describe('verifyChecksum', () => {
 
   it('refuses another digest, saying both and that nothing was installed', () => {
     expect(() => verifyChecksum(sums, 'tofu_1.8.0_linux_amd64.zip', 'f'.repeat(64), sources)).toThrow(
-      `Checksum mismatch for ${sources.archiveUrl}: SHA256SUMS (${sources.sumsUrl}) says ${A}, the download is ${'f'.repeat(64)}. The archive was refused and nothing was installed.`,
+      `Checksum mismatch for ${sources.archiveUrl}: the published checksums (${sources.sumsUrl}) say ${A}, the download is ${'f'.repeat(64)}. The archive was refused and nothing was installed.`,
     );
   });
 

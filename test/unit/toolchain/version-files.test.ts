@@ -59,6 +59,19 @@ describe('resolveRequests', () => {
     });
   });
 
+  it('reads conftest from its input, else from a conftest line of .tool-versions, else not at all', () => {
+    const toolVersions = { '.tool-versions': 'opentofu 1.8.0\nconftest v0.71.1\n' };
+    expect(resolveRequests({}, toolVersions).conftest).toEqual({ version: '0.71.1', from: '.tool-versions' });
+    expect(resolveRequests({ conftestVersion: '0.70.0' }, toolVersions).conftest).toEqual({
+      version: '0.70.0',
+      from: 'input conftest-version',
+    });
+    expect(resolveRequests({ tofuVersion: '1.8.0' }, {})).not.toHaveProperty('conftest');
+    expect(() => resolveRequests({}, { '.tool-versions': 'conftest 0.71\n' })).toThrow(
+      '.tool-versions line 1 (conftest) must be an exact version',
+    );
+  });
+
   it('refuses files that name both OpenTofu and Terraform', () => {
     expect(() =>
       resolveRequests({}, { '.tool-versions': 'opentofu 1.8.0\n', '.terraform-version': '1.9.0' }),
