@@ -5,6 +5,11 @@
 locals {
   web_names = [for i in range(var.web_count) : "web-${i + 1}"]
   db_names  = [for i in range(var.db_count) : "db-${i + 1}"]
+
+  # The tags the policies of ../policy read: every VM names its owner, and in prod the databases are
+  # protected, so a plan that deletes or replaces one needs a policy owner's /approve-policy.
+  web_tags = { owner = var.owner }
+  db_tags  = { owner = var.owner, protected = tostring(var.environment == "prod") }
 }
 
 # Changing the image replaces every VM: terraform_data replaces itself when triggers_replace changes.
@@ -21,6 +26,7 @@ resource "terraform_data" "web" {
     environment = var.environment
     image_id    = var.image_id
     size        = var.vm_size
+    tags        = local.web_tags
   }
   triggers_replace = [var.image_id]
 
@@ -41,6 +47,7 @@ resource "terraform_data" "db" {
     environment = var.environment
     image_id    = var.image_id
     size        = var.vm_size
+    tags        = local.db_tags
     # Only a digest of the password: the VM "knows" which password it was given, the state shows no secret.
     password_sha256 = sha256(var.db_password)
   }

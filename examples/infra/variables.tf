@@ -42,6 +42,12 @@ variable "vm_size" {
   default     = "small"
 }
 
+variable "owner" {
+  description = "The team that owns the VMs: their owner tag. No validation here: examples/policy is what refuses an empty one."
+  type        = string
+  default     = "platform-team"
+}
+
 variable "hosts" {
   description = <<-EOT
     Where each VM answers SSH, by VM name (web-1, web-2, ..., db-1, ...): { address, port }. On a real cloud the

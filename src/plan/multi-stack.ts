@@ -8,6 +8,7 @@ import {
   type PlanRenderContext,
 } from './plan-markdown.js';
 import { characters } from './size-budget.js';
+import { policyVerdict } from './policy.js';
 
 /**
  * Several stacks (the plan jobs of a matrix) in one PR comment: a table with a row per stack, then each
@@ -24,7 +25,8 @@ function tableRow({ model, ctx }: Part): string {
     cellCode(ctx.stack),
     ctx.workspace ? cellCode(ctx.workspace) : '',
     ctx.environment ? cellCode(ctx.environment) : '',
-    markdown.verdict(model),
+    // A stack's policy result beside its verdict: a reviewer scanning the table sees which stacks failed.
+    ctx.policy ? `${markdown.verdict(model)} · ${policyVerdict(ctx.policy)}` : markdown.verdict(model),
     ...COLUMNS.map((column) => String(model.counts[column])),
   ];
   return `| ${cells.join(' | ')} |`;

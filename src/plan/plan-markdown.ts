@@ -24,6 +24,8 @@ import {
 } from './phrases.js';
 import { BudgetExceeded, characters, utf8Bytes, Writer, type Measure } from './size-budget.js';
 import { oneLine } from '../markdown/escape.js';
+import type { PolicyFinding, PolicyResult } from '../contracts/manifest.js';
+import { findingPrefix, policyHeadline } from './policy.js';
 
 /**
  * The plan as GitHub Markdown: the PR comment (65,536 characters, continued in further comments when
@@ -34,7 +36,11 @@ import { oneLine } from '../markdown/escape.js';
  *   collapsed  every resource with the names of its changed attributes, no values
  *   addresses  every resource's address
  *   counts     the counts, the first N addresses of each kind of change and a link to the run
- * At every step the banner lists every resource that will be destroyed or replaced.
+ * At every step the banner lists every resource that will be destroyed or replaced, and the Policy
+ * section every failure of the plan's policy check. When even the most compact rendering does not hold
+ * them, the destroys continue in further comments first; when the policy failures alone do not fit, each
+ * failure's message is shortened (never the list), and only below a readable length do failures
+ * continue in further comments too (in the job summary, which has none, the rest is in the log).
  */
 
 export interface PlanRenderContext {
@@ -54,6 +60,8 @@ export interface PlanRenderContext {
   source?: string;
   /** The variables the stack received from other stacks' outputs. */
   inputs?: readonly PlanInputLine[];
+  /** The plan's policy check, as the manifest records it; absent when tf-plan ran no policies. */
+  policy?: PolicyResult;
 }
 
 /** One input of a stack as reviewers read it: where it came from, and its value unless that is secret. */
@@ -126,6 +134,11 @@ const MAX_VALUE = 500;
 const MAX_NAME = 1_000;
 const MAX_DETAIL = 2_000;
 const MAX_ATTRIBUTE_NAMES = 20;
+/** A policy rule's name is a Rego identifier: a longer one is cut, so that one failure always fits a body. */
+const MAX_RULE = 200;
+/** A policy message at its longest, and the shortest it is cut to before failures continue elsewhere. */
+const POLICY_MESSAGE = 1_000;
+const POLICY_MESSAGE_FLOOR = 80;
 
 type Level = 'full' | 'collapsed' | 'addresses' | 'counts' | 'minimal';
 
@@ -133,6 +146,8 @@ interface Mode {
   level: Level;
   /** Addresses per kind of change at the counts level. */
   firstN: number;
+  /** Characters of each policy message shown (before escaping). */
+  message: number;
 }
 
 export interface Part {
@@ -140,12 +155,20 @@ export interface Part {
   ctx: PlanRenderContext;
 }
 
-/** How many of a stack's destroyed and replaced resources the body lists, and what it says of the rest. */
-interface BannerCut {
+/** How many items of one of a stack's lists the body shows, and what it says of the rest. */
+interface ListCut {
   shown: number;
   /** Where the rest is: continuation comments (their numbers) or the log. */
   rest: { comments: [number, number] } | 'log';
 }
+
+/** The two lists that are never dropped; a list without a cut is shown whole. */
+interface BodyCut {
+  failures?: ListCut;
+  destroys?: ListCut;
+}
+
+type ListKind = keyof BodyCut;
 
 const code = (text: string) => codeSpan(truncate(text, MAX_NAME));
 
@@ -221,7 +244,7 @@ function bannerItem(entry: ResourceEntry): string {
   return `> ${destructiveLine(entry)}`;
 }
 
-function writeBanner(w: Writer, destructive: readonly ResourceEntry[], cut: BannerCut | undefined): void {
+function writeBanner(w: Writer, destructive: readonly ResourceEntry[], cut: ListCut | undefined): void {
   if (destructive.length === 0) return;
   w.blank().line(
     '> [!WARNING]',
@@ -232,12 +255,52 @@ function writeBanner(w: Writer, destructive: readonly ResourceEntry[], cut: Bann
   if (cut && shown < destructive.length) w.line(restNote(destructive.length - shown, cut.rest));
 }
 
-function restNote(rest: number, where: BannerCut['rest']): string {
+function restNote(rest: number, where: ListCut['rest']): string {
   if (where === 'log') return `> - … and ${rest} more: the full list is in the plan in the run's log.`;
   const [first, last] = where.comments;
   const comments =
     first === last ? `continuation comment ${first}` : `continuation comments ${first} to ${last}`;
   return `> - … and ${rest} more, listed in ${comments}.`;
+}
+
+/**
+ * A policy failure's or warning's list item: the rule, the address, the message cut to the mode's
+ * length. The message is the policy's text with plan values in it, so it is code like every other text
+ * from the plan: as running text GitHub would still link its URLs, @mentions and #references.
+ */
+function findingLine(finding: PolicyFinding, mode: Mode): string {
+  const prefix = md(findingPrefix({ ...finding, rule: truncate(finding.rule, MAX_RULE) }));
+  return `- ${prefix}${codeSpan(truncate(finding.message, mode.message))}`;
+}
+
+/**
+ * The Policy section, above the changes: a line when the check passed; otherwise a callout (CAUTION
+ * when the failures block, WARNING under `policy-mode: warn`) with every failure, or as many as `cut`
+ * says. Warnings follow, shortened with the changes, since only failures decide anything.
+ */
+function writePolicy(w: Writer, policy: PolicyResult, planDigest: string, mode: Mode, cut?: ListCut): void {
+  const { title, detail } = policyHeadline(policy, planDigest);
+  if (policy.passed) {
+    w.line(`**${title}** — ${md(detail)}`);
+  } else {
+    w.line(policy.mode === 'enforce' ? '> [!CAUTION]' : '> [!WARNING]', `> **${title}.** ${md(detail)}`, '>');
+    const shown = cut ? cut.shown : policy.failures.length;
+    for (let i = 0; i < shown; i++) w.line(`> ${findingLine(policy.failures[i] as PolicyFinding, mode)}`);
+    if (cut && shown < policy.failures.length) w.line(restNote(policy.failures.length - shown, cut.rest));
+  }
+  const warnings = policy.warnings;
+  if (warnings.length > 0) {
+    w.blank().line(`**Policy warnings (${warnings.length}):**`, '');
+    const shown =
+      mode.level === 'minimal'
+        ? 0
+        : mode.level === 'counts'
+          ? Math.min(mode.firstN, warnings.length)
+          : warnings.length;
+    for (const warning of warnings.slice(0, shown)) w.line(findingLine(warning, mode));
+    if (shown < warnings.length) w.line(`- … and ${warnings.length - shown} more`);
+  }
+  w.blank();
 }
 
 function diffDetails(w: Writer, entry: ResourceEntry, attributes: AttributeChange[], notes: Phrase[]): void {
@@ -362,11 +425,12 @@ function writeDiagnostics(w: Writer, model: PlanModel, mode: Mode): void {
 }
 
 /** One stack's body: everything under its heading. */
-function writeStackBody(w: Writer, part: Part, mode: Mode, cut: BannerCut | undefined, layout: Layout): void {
+function writeStackBody(w: Writer, part: Part, mode: Mode, cut: BodyCut | undefined, layout: Layout): void {
   const { model } = part;
   w.line(...inputsLines(part.ctx.inputs));
+  if (part.ctx.policy) writePolicy(w, part.ctx.policy, part.ctx.planDigest, mode, cut?.failures);
   w.line(...countsLines(model));
-  writeBanner(w, destructiveResources(model), cut);
+  writeBanner(w, destructiveResources(model), cut?.destroys);
   if (mode.level !== 'minimal') {
     writeGroups(w, model, mode);
     writeOutputs(w, model, mode);
@@ -403,7 +467,7 @@ function writeDocument(
   parts: readonly Part[],
   layout: Layout,
   mode: Mode,
-  cuts?: BannerCut[],
+  cuts?: BodyCut[],
 ): void {
   w.line(...layout.head(parts));
   parts.forEach((part, i) => {
@@ -413,7 +477,7 @@ function writeDocument(
   });
 }
 
-function attempt(parts: readonly Part[], layout: Layout, mode: Mode, cuts?: BannerCut[]): string | undefined {
+function attempt(parts: readonly Part[], layout: Layout, mode: Mode, cuts?: BodyCut[]): string | undefined {
   const w = new Writer(layout.limit, layout.measure);
   try {
     writeDocument(w, parts, layout, mode, cuts);
@@ -424,72 +488,102 @@ function attempt(parts: readonly Part[], layout: Layout, mode: Mode, cuts?: Bann
   }
 }
 
+/** One line of a list that is never dropped: a stack's policy failure or destroyed resource. */
+interface ListItem {
+  part: Part;
+  stack: number;
+  kind: ListKind;
+  /** The line without the quote marker, as a continuation body shows it. */
+  line: string;
+}
+
 /**
  * The main body and its continuations when even the most compact rendering does not hold every
- * destroyed and replaced resource: the main body lists as many as fit, in order, and the rest follow
- * in continuation bodies (or, without continuations, are left to the log).
+ * destroyed and replaced resource (and, with `spillFailures`, every policy failure): the main body
+ * lists as many as fit, in order, failures of every stack before destroys, and the rest follow in
+ * continuation bodies (or, without continuations, are left to the log). Without `spillFailures` every
+ * failure must fit the main body, or there is no split.
  */
-function splitBanner(parts: readonly Part[], layout: Layout, mode: Mode): string[] | undefined {
-  const destructive = parts.map((part) => destructiveResources(part.model));
+function splitLists(
+  parts: readonly Part[],
+  layout: Layout,
+  mode: Mode,
+  spillFailures: boolean,
+): string[] | undefined {
   // The notes about the rest are measured at their longest, so the real ones cannot make the body grow.
-  const widest: BannerCut['rest'] = layout.continuations ? { comments: [99_999, 99_999] } : 'log';
-  const empty = destructive.map((): BannerCut => ({ shown: 0, rest: widest }));
-  const skeleton = attempt(parts, layout, mode, empty);
+  const widest: ListCut['rest'] = layout.continuations ? { comments: [99_999, 99_999] } : 'log';
+  const cutsOf = (): BodyCut[] =>
+    parts.map(() => ({
+      destroys: { shown: 0, rest: widest },
+      ...(spillFailures ? { failures: { shown: 0, rest: widest } } : {}),
+    }));
+  const skeleton = attempt(parts, layout, mode, cutsOf());
   if (skeleton === undefined) return undefined;
+
+  const items: ListItem[] = [];
+  if (spillFailures) {
+    parts.forEach((part, stack) => {
+      for (const finding of part.ctx.policy?.failures ?? [])
+        items.push({ part, stack, kind: 'failures', line: findingLine(finding, mode) });
+    });
+  }
+  parts.forEach((part, stack) => {
+    for (const entry of destructiveResources(part.model))
+      items.push({ part, stack, kind: 'destroys', line: destructiveLine(entry) });
+  });
+
   let room = layout.limit - layout.measure(skeleton);
-  const cuts: BannerCut[] = destructive.map(() => ({ shown: 0, rest: widest }));
-  let full = false;
-  destructive.forEach((entries, i) => {
-    const cut = cuts[i] as BannerCut;
-    for (const entry of entries) {
-      if (full) break;
-      const size = layout.measure(bannerItem(entry)) + 1;
-      if (size > room) {
-        full = true;
-        break;
-      }
-      room -= size;
-      cut.shown += 1;
+  const cuts = cutsOf();
+  let shown = 0;
+  for (const item of items) {
+    const size = layout.measure(`> ${item.line}`) + 1;
+    if (size > room) break;
+    room -= size;
+    (cuts[item.stack]?.[item.kind] as ListCut).shown += 1;
+    shown += 1;
+  }
+  if (!layout.continuations) {
+    return [attempt(parts, layout, mode, cuts) ?? fail('the shortened lists do not fit')];
+  }
+  const chunks = continuationChunks(items.slice(shown), layout);
+  const total = chunks.length + 1;
+  // Each stack's notes name the continuation bodies its rest is in (the main body is number 1).
+  cuts.forEach((cut, stack) => {
+    for (const kind of ['failures', 'destroys'] as const) {
+      const list = cut[kind];
+      if (!list) continue;
+      const holding = chunks.flatMap((chunk, index) =>
+        chunk.some((item) => item.stack === stack && item.kind === kind) ? [index + 2] : [],
+      );
+      list.rest =
+        holding.length > 0
+          ? { comments: [holding[0] as number, holding[holding.length - 1] as number] }
+          : 'log';
     }
   });
-  if (!layout.continuations) {
-    return [attempt(parts, layout, mode, cuts) ?? fail('the shortened banner does not fit')];
-  }
-  const rest = destructive.flatMap((entries, i) =>
-    entries.slice((cuts[i] as BannerCut).shown).map((entry) => ({ part: parts[i] as Part, stack: i, entry })),
-  );
-  const chunks = continuationChunks(rest, layout);
-  const total = chunks.length + 1;
-  // Each stack's note names the continuation bodies its rest is in (the main body is number 1).
-  cuts.forEach((cut, i) => {
-    const holding = chunks.flatMap((chunk, index) =>
-      chunk.some((item) => item.stack === i) ? [index + 2] : [],
-    );
-    cut.rest =
-      holding.length > 0
-        ? { comments: [holding[0] as number, holding[holding.length - 1] as number] }
-        : 'log';
-  });
-  const main = attempt(parts, layout, mode, cuts) ?? fail('the shortened banner does not fit');
+  const main = attempt(parts, layout, mode, cuts) ?? fail('the shortened lists do not fit');
   return [main, ...chunks.map((chunk, i) => renderChunk(chunk, i + 2, total, layout))];
 }
 
-type ContinuationChunk = Array<{ part: Part; stack: number; entry: ResourceEntry }>;
+const CONTINUED: Record<ListKind, string> = {
+  failures: 'policy failures, continued:',
+  destroys: 'destroyed or replaced resources, continued:',
+};
 
-const chunkStackLine = (part: Part, layout: Layout) =>
-  `**${layout.stackHeading ? `${stackTitle(part.ctx)}: ` : ''}destroyed or replaced resources, continued:**`;
-const chunkItemLine = destructiveLine;
+const chunkListLine = (item: ListItem, layout: Layout) =>
+  `**${layout.stackHeading ? `${stackTitle(item.part.ctx)}: ` : ''}${CONTINUED[item.kind]}**`;
 const chunkEndLine = (index: number, total: number) => `_Continued in comment ${index + 1} of ${total}._`;
+const sameList = (a: ListItem | undefined, b: ListItem) => a?.stack === b.stack && a.kind === b.kind;
 
-function renderChunk(chunk: ContinuationChunk, index: number, total: number, layout: Layout): string {
+function renderChunk(chunk: readonly ListItem[], index: number, total: number, layout: Layout): string {
   // A Writer, so a body over the limit is an error here rather than a 422 from GitHub.
   const w = new Writer(layout.limit, layout.measure);
   w.line(layout.continuationHeading(index, total));
-  let stack: number | undefined;
-  for (const { part, stack: i, entry } of chunk) {
-    if (i !== stack) w.line('', chunkStackLine(part, layout), '');
-    stack = i;
-    w.line(chunkItemLine(entry));
+  let last: ListItem | undefined;
+  for (const item of chunk) {
+    if (!sameList(last, item)) w.line('', chunkListLine(item, layout), '');
+    last = item;
+    w.line(item.line);
   }
   if (index < total) w.line('', chunkEndLine(index, total));
   return w.text();
@@ -499,28 +593,26 @@ function renderChunk(chunk: ContinuationChunk, index: number, total: number, lay
  * Fills continuation bodies in order. Sizes are counted as items are added (measuring each body anew
  * would be quadratic), with the heading and closing line at their widest numbers.
  */
-function continuationChunks(items: ContinuationChunk, layout: Layout): ContinuationChunk[] {
+function continuationChunks(items: readonly ListItem[], layout: Layout): ListItem[][] {
   const fixed =
     layout.measure(layout.continuationHeading(99_998, 99_999)) +
     layout.measure(chunkEndLine(99_998, 99_999)) +
     2;
-  const chunks: ContinuationChunk[] = [];
-  let current: ContinuationChunk = [];
+  const chunks: ListItem[][] = [];
+  let current: ListItem[] = [];
   let size = fixed;
   for (const item of items) {
-    const cost = (stackChanged: boolean) =>
-      layout.measure(chunkItemLine(item.entry)) +
-      1 +
-      (stackChanged ? layout.measure(chunkStackLine(item.part, layout)) + 3 : 0);
-    const last = current[current.length - 1];
-    let itemCost = cost(last?.stack !== item.stack);
+    const cost = (listChanged: boolean) =>
+      layout.measure(item.line) + 1 + (listChanged ? layout.measure(chunkListLine(item, layout)) + 3 : 0);
+    let itemCost = cost(!sameList(current[current.length - 1], item));
     if (current.length > 0 && size + itemCost > layout.limit) {
       chunks.push(current);
       current = [];
       size = fixed;
       itemCost = cost(true);
     }
-    if (size + itemCost > layout.limit) fail('one destroyed resource does not fit a continuation body');
+    if (size + itemCost > layout.limit)
+      fail('one destroyed resource or policy failure does not fit a continuation body');
     current.push(item);
     size += itemCost;
   }
@@ -532,19 +624,24 @@ function fail(what: string): never {
   throw new Error(`plan rendering: ${what}; the size limit is too small`);
 }
 
-/** The modes from most to least detailed. */
+/** The modes from most to least detailed, with policy messages at their longest. */
 function modes(firstN: number): Mode[] {
+  const message = POLICY_MESSAGE;
   return [
-    { level: 'full', firstN },
-    { level: 'collapsed', firstN },
-    { level: 'addresses', firstN },
-    { level: 'counts', firstN },
-    ...(firstN > 0 ? [{ level: 'counts' as const, firstN: 0 }] : []),
-    { level: 'minimal', firstN: 0 },
+    { level: 'full', firstN, message },
+    { level: 'collapsed', firstN, message },
+    { level: 'addresses', firstN, message },
+    { level: 'counts', firstN, message },
+    ...(firstN > 0 ? [{ level: 'counts' as const, firstN: 0, message }] : []),
+    { level: 'minimal', firstN: 0, message },
   ];
 }
 
-/** The most detailed rendering that fits; the banner split over continuations when nothing else does. */
+/**
+ * The most detailed rendering that fits. Then, in this order: the destroys split over continuations;
+ * the changes at their most compact and each policy message cut to the longest length at which every
+ * failure fits the main body; and last, below that length, the failures continued too.
+ */
 export function renderDocument(parts: readonly Part[], layout: Layout): string[] {
   if (layout.limit < MIN_LIMIT)
     throw new RangeError(`a size limit under ${MIN_LIMIT} is too small for a plan`);
@@ -553,11 +650,32 @@ export function renderDocument(parts: readonly Part[], layout: Layout): string[]
     const text = attempt(parts, layout, mode);
     if (text !== undefined) return [text];
   }
-  for (const mode of all.filter((m) => m.level === 'counts' || m.level === 'minimal')) {
-    const split = splitBanner(parts, layout, mode);
+  const compact = all.filter((m) => m.level === 'counts' || m.level === 'minimal');
+  for (const mode of compact) {
+    const split = splitLists(parts, layout, mode, false);
     if (split) return split;
   }
-  return fail('not even the counts fit');
+  const minimal = all[all.length - 1] as Mode;
+  if (!parts.some((part) => (part.ctx.policy?.failures.length ?? 0) > 0)) {
+    return fail('not even the counts fit');
+  }
+  // The longest message length that fits: fitting only gets easier as messages get shorter.
+  const at = (message: number) => splitLists(parts, layout, { ...minimal, message }, false);
+  let best = at(POLICY_MESSAGE_FLOOR);
+  if (best) {
+    let [low, high] = [POLICY_MESSAGE_FLOOR, POLICY_MESSAGE - 1];
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      const split = at(middle);
+      if (split) [best, low] = [split, middle];
+      else high = middle - 1;
+    }
+    return best;
+  }
+  return (
+    splitLists(parts, layout, { ...minimal, message: POLICY_MESSAGE_FLOOR }, true) ??
+    fail('not even the counts fit')
+  );
 }
 
 function singleLayout(

@@ -12,6 +12,8 @@ import {
   type Phrase,
 } from './phrases.js';
 import { oneLine } from '../markdown/escape.js';
+import type { PolicyFinding, PolicyResult } from '../contracts/manifest.js';
+import { findingPrefix, policyHeadline } from './policy.js';
 
 /**
  * The plan as plain text for the log: everything, with no size budget and no markup. Every line the
@@ -42,6 +44,7 @@ export function renderPlanText(model: PlanModel, ctx: Partial<PlanRenderContext>
   const lines: string[] = [heading(ctx)];
   if (ctx.source) lines.push(oneLine(ctx.source));
   lines.push(...inputsText(ctx));
+  if (ctx.policy) lines.push(...policyText(ctx.policy, ctx.planDigest ?? ''));
   if (model.errored)
     lines.push('The plan failed. What follows is what it planned before the error; it cannot be applied.');
   lines.push(
@@ -130,6 +133,17 @@ function inputsText(ctx: Partial<PlanRenderContext>): string[] {
         ? '(sensitive)'
         : oneLine(input.value ?? 'null').slice(0, 120);
     lines.push(`  ${oneLine(input.variable)} <- ${oneLine(input.from)}: ${value}`);
+  }
+  return lines;
+}
+
+/** The policy check: passed, or every failure; then every warning. */
+function policyText(policy: PolicyResult, planDigest: string): string[] {
+  const { title, detail } = policyHeadline(policy, planDigest);
+  const item = (finding: PolicyFinding) => `  ${phrase(findingPrefix(finding))}${oneLine(finding.message)}`;
+  const lines = [`${title}. ${phrase(detail)}`, ...policy.failures.map(item)];
+  if (policy.warnings.length > 0) {
+    lines.push(`Policy warnings (${policy.warnings.length}):`, ...policy.warnings.map(item));
   }
   return lines;
 }

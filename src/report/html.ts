@@ -3,6 +3,8 @@ import type { GatheredArtifact } from './gather.js';
 import { formatDuration } from './markdown.js';
 import { destroyedStacks, type ReportModel, type StageRow, type StageStatus } from './model.js';
 import type { ReleaseSection } from './release.js';
+import { policySentence, type PolicyView } from './policy.js';
+import { POLICY_FINDINGS_SHOWN } from './markdown.js';
 
 /**
  * report.html: one self-contained file (no script, font, image or stylesheet from anywhere; a
@@ -182,7 +184,47 @@ function releaseHtml(section: ReleaseSection | undefined): SafeHtml | '' {
     </div>`;
 }
 
-function sections(artifacts: readonly GatheredArtifact[]): SafeHtml[] {
+/** Each stack's policy check, as report.md says it; a stack that ran with policy-mode: warn is marked. */
+function policyHtml(views: readonly PolicyView[]): SafeHtml | '' {
+  if (views.length === 0) return '';
+  return html`<h2>Policy</h2>
+    <ul id="policy">
+      ${views.map(
+        (v) =>
+          html`<li data-stack="${v.stack}" data-status="${v.status}" data-mode="${v.mode}">
+            <code>${v.stack}</code>:
+            <span
+              class="${v.status === 'passed' ? 'success' : v.status === 'accepted' ? 'pending' : 'failure'}"
+              >${policySentence(v)}</span
+            >
+            ${
+              v.failures.length > 0
+                ? html`<ul>
+                    ${v.failures
+                      .slice(0, POLICY_FINDINGS_SHOWN)
+                      .map(
+                        (f) =>
+                          html`<li>
+                            <code>${f.rule}</code>${f.address ? html` on <code>${f.address}</code>` : ''}:
+                            ${f.message}
+                          </li>`,
+                      )}
+                    ${
+                      v.failures.length > POLICY_FINDINGS_SHOWN
+                        ? html`<li>
+                            … and ${v.failures.length - POLICY_FINDINGS_SHOWN} more in report.json
+                          </li>`
+                        : ''
+                    }
+                  </ul>`
+                : ''
+            }
+          </li>`,
+      )}
+    </ul>`;
+}
+
+function sections(artifacts: readonly GatheredArtifact[], policy: readonly PolicyView[]): SafeHtml[] {
   const out: SafeHtml[] = [];
   const destroyed = destroyedStacks(artifacts);
   if (destroyed.length > 0) {
@@ -254,6 +296,8 @@ function sections(artifacts: readonly GatheredArtifact[]): SafeHtml[] {
         </ul>`,
     );
   }
+  const policySection = policyHtml(policy);
+  if (policySection) out.push(policySection);
   const ansible = artifacts.flatMap((a) => (a.kind === 'ansible' && a.results ? [a.results] : []));
   for (const r of ansible) {
     out.push(
@@ -370,7 +414,7 @@ export function renderHtml(model: ReportModel): string {
         <h2>Stages</h2>
         ${stageTable(model.stages)}
         <h2>Timeline</h2>
-        ${timeline(model.stages)} ${sections(model.artifacts)}
+        ${timeline(model.stages)} ${sections(model.artifacts, model.policy)}
         <h2>Artifacts</h2>
         <ul>
           ${model.artifacts.map((a) => html`<li><code>${a.name}</code>${a.problem ? html` <span class="failure">not read: ${a.problem}</span>` : ''}</li>`)}

@@ -1,7 +1,8 @@
-import { cellCode, cellText, codeSpan, headingText, oneLine } from '../markdown/escape.js';
+import { cellCode, cellText, codeSpan, headingText, oneLine, truncate } from '../markdown/escape.js';
 import { destroyedStacks, type ReportModel, type StageRow, type StageStatus } from './model.js';
 import type { GatheredArtifact } from './gather.js';
 import type { ReleaseSection } from './release.js';
+import { policySentence, type PolicyStatus, type PolicyView } from './policy.js';
 
 /**
  * report.md and the job summary. Every text that came from an artifact (stack names, addresses,
@@ -172,6 +173,36 @@ function approvalSection(artifacts: readonly GatheredArtifact[]): string[] {
   return [...lines, ''];
 }
 
+const POLICY_MARK: Record<PolicyStatus, string> = {
+  passed: ':white_check_mark:',
+  failed: ':x:',
+  accepted: ':ballot_box_with_check:',
+  warned: ':warning:',
+};
+/** Failures listed per stack; the rest are in report.json. */
+export const POLICY_FINDINGS_SHOWN = 20;
+
+/**
+ * Each stack's policy check: passed, its failures and whether policy owners accepted them, and a
+ * warning mark on every stack that ran with `policy-mode: warn`, which nothing enforced.
+ */
+function policySection(views: readonly PolicyView[]): string[] {
+  if (views.length === 0) return [];
+  const lines = ['### Policy', ''];
+  for (const view of views) {
+    const mark = view.mode === 'warn' ? POLICY_MARK.warned : POLICY_MARK[view.status];
+    lines.push(`- ${mark} ${codeSpan(view.stack)}: ${headingText(policySentence(view))}`);
+    for (const f of view.failures.slice(0, POLICY_FINDINGS_SHOWN)) {
+      const where = f.address ? ` on ${codeSpan(f.address)}` : '';
+      lines.push(`  - ${codeSpan(f.rule)}${where}: ${codeSpan(truncate(f.message, 500))}`);
+    }
+    if (view.failures.length > POLICY_FINDINGS_SHOWN) {
+      lines.push(`  - … and ${view.failures.length - POLICY_FINDINGS_SHOWN} more in report.json`);
+    }
+  }
+  return [...lines, ''];
+}
+
 function ansibleSection(artifacts: readonly GatheredArtifact[]): string[] {
   const all = artifacts.flatMap((a) => (a.kind === 'ansible' && a.results ? [a.results] : []));
   if (all.length === 0) return [];
@@ -253,6 +284,7 @@ export function renderMarkdown(model: ReportModel): string {
     ...destroyedSection(model.artifacts),
     ...planSection(model.artifacts),
     ...approvalSection(model.artifacts),
+    ...policySection(model.policy),
     ...ansibleSection(model.artifacts),
     ...smokeSection(model.artifacts),
     ...artifactSection(model),

@@ -3,6 +3,7 @@ import type { RunContext } from '../core/run-context.js';
 import type { DestroyedRecord } from '../terraform/destroyed.js';
 import type { GatheredArtifact } from './gather.js';
 import { releaseSection, type ReleaseSection } from './release.js';
+import { acceptanceFigure, policyFigure, policyViews, type PolicyView } from './policy.js';
 
 /**
  * The deployment report as data: one row a stage (per stack), each with a status, times and key
@@ -69,6 +70,8 @@ export interface ReportModel {
   backup?: { artifact: string; encrypted: boolean } | { problem: string } | undefined;
   /** What the run recorded as releases; absent when it recorded none. */
   release?: ReleaseSection | undefined;
+  /** Each stack's policy check, from its plan manifest and approval record; empty when none ran. */
+  policy: PolicyView[];
 }
 
 const JOB_STAGE: Array<[RegExp, Stage]> = [
@@ -178,6 +181,7 @@ function rowsFromArtifacts(artifacts: readonly GatheredArtifact[]): StageRow[] {
               `${m.tool.name} ${m.tool.version}`,
               `digest ${m.planDigest.slice(0, 19)}`,
               ...(a.encrypted ? ['encrypted'] : []),
+              ...(m.policy ? [policyFigure(m.policy)] : []),
             ],
           }),
         );
@@ -189,12 +193,14 @@ function rowsFromArtifacts(artifacts: readonly GatheredArtifact[]): StageRow[] {
         const status: StageStatus =
           r.status === 'approved' ? 'success' : r.status === 'rejected' ? 'failure' : 'pending';
         const who = r.approvers.map((v) => v.login);
+        const accepted = acceptanceFigure(r);
         rows.push(
           row('approve', r.stack, status, {
             finishedAt: r.decidedAt,
             figures: [
               `${r.status} by ${r.decidedBy}${who.length > 0 ? `: ${who.join(', ')}` : ''}`,
               `digest ${r.planDigest.slice(0, 19)}`,
+              ...(accepted ? [accepted] : []),
             ],
             ...(status !== 'success'
               ? {
@@ -443,6 +449,7 @@ export function buildModel(input: ModelInput): ReportModel {
     startedAt: starts[0],
     finishedAt: ends.at(-1),
     ...(release ? { release } : {}),
+    policy: policyViews(input.artifacts),
   };
 }
 
@@ -542,5 +549,35 @@ export function reportJson(model: ReportModel): Record<string, unknown> {
     ...(model.backup ? { backup: model.backup } : {}),
     // The records as read, for metrics over releases; a record that did not read is in `artifacts`.
     ...(model.release ? { releases } : {}),
+    // Each stack's policy check: its status, failures and who accepted them; absent when none ran.
+    ...(model.policy.length > 0 ? { policy: model.policy.map(policyJson) } : {}),
+  };
+}
+
+function policyJson(view: PolicyView): Record<string, unknown> {
+  return {
+    stack: view.stack,
+    planDigest: view.planDigest,
+    mode: view.mode,
+    status: view.status,
+    passed: view.passed,
+    ...(view.namespace ? { namespace: view.namespace } : {}),
+    ...(view.conftestVersion ? { conftestVersion: view.conftestVersion } : {}),
+    ...(view.evaluated !== undefined ? { evaluated: view.evaluated } : {}),
+    failures: view.failures,
+    warnings: view.warnings,
+    ...(view.accepted
+      ? {
+          accepted: {
+            by: view.accepted.by.map((a) => ({
+              login: a.login,
+              ...(a.at ? { at: a.at } : {}),
+              ...(a.commentUrl ? { commentUrl: a.commentUrl } : {}),
+            })),
+            failures: view.accepted.failures,
+            exact: view.accepted.exact,
+          },
+        }
+      : {}),
   };
 }

@@ -9,7 +9,8 @@ import {
 } from '../plan/index.js';
 import type { PlanInputLine } from '../plan/plan-markdown.js';
 import type { PlanModel } from '../plan/model.js';
-import type { PlanManifest } from '../contracts/manifest.js';
+import type { PlanManifest, PolicyResult } from '../contracts/manifest.js';
+import { approvePolicyCommand, policyBlocks } from '../plan/policy.js';
 import { codeSpan } from '../markdown/escape.js';
 import { FOOTER_ROOM, planCommentBodies as commentBodies } from '../github/plan-comment.js';
 import type { TfPlanResult } from './plan.js';
@@ -38,10 +39,22 @@ export function renderContext(
 }
 
 /**
- * The `inputs` of a plan's render context: each input with where it came from, and its value as the
- * plan received it (the model keeps the values of variables not declared sensitive only).
+ * What a plan's render context takes from the manifest's records beside the plan: `inputs`, each input
+ * with where it came from and its value as the plan received it (the model keeps the values of
+ * variables not declared sensitive only), and `policy`, the policy check. One function, so that every
+ * rendering of a bundle (tf-plan's, the gathered comment's) shows both.
  */
-export function withInputs(manifest: PlanManifest, model: PlanModel): { inputs?: PlanInputLine[] } {
+export function withInputs(
+  manifest: PlanManifest,
+  model: PlanModel,
+): { inputs?: PlanInputLine[]; policy?: PolicyResult } {
+  return {
+    ...(manifest.policy ? { policy: manifest.policy } : {}),
+    ...inputLines(manifest, model),
+  };
+}
+
+function inputLines(manifest: PlanManifest, model: PlanModel): { inputs?: PlanInputLine[] } {
   if (!manifest.inputs || manifest.inputs.length === 0) return {};
   return {
     inputs: manifest.inputs.map((input) => ({
@@ -66,13 +79,18 @@ function delivery(result: TfPlanResult): string {
   }
   const digest = result.manifest.planDigest;
   const approve = `approve with \`/approve ${shortDigest(digest).replace(/^sha256:/, '')}\``;
+  // Failures that block need a policy owner's acceptance as well: say how beside the approval.
+  const accept =
+    result.manifest.policy && policyBlocks(result.manifest.policy)
+      ? ` · a policy owner accepts the failures with \`${approvePolicyCommand(digest)}\``
+      : '';
   const drift =
     result.drift === undefined
       ? ''
       : result.drift
         ? ' · **drift:** the real infrastructure differs from the state'
         : ' · no drift';
-  return `Artifact ${codeSpan(result.artifactName)} · ${approve}${drift}`;
+  return `Artifact ${codeSpan(result.artifactName)} · ${approve}${accept}${drift}`;
 }
 
 // Room under each limit for the delivery line, which is short and bounded (the artifact name is a

@@ -13,7 +13,7 @@ import { startResultsService, type ResultsService } from '../support/results-ser
 import { WorkflowRun, type Job } from '../support/runner/runner.js';
 import { startS3Server, type S3Server } from '../support/s3-server.js';
 import { startSshHosts, type SshHosts } from '../support/ssh-hosts.js';
-import { repoRoot, tofu } from '../support/tools.js';
+import { conftest, repoRoot, tofu } from '../support/tools.js';
 
 /**
  * The example in examples/ is sound with the real tools: the Packer template validates and builds with
@@ -215,6 +215,70 @@ describe('examples/infra', () => {
     const resized = await plan(config, 'prod', 'golden-1', PROD_VMS, ['-var', 'vm_size=xlarge']);
     expect(new Set(Object.values(actionsByAddress(resized)))).toEqual(new Set(['no-op', 'update']));
     expect(actionsByAddress(resized)['terraform_data.web[2]']).toBe('update');
+  });
+});
+
+describe('examples/policy', () => {
+  let config: string;
+  beforeAll(async () => {
+    config = join(dir, 'infra-policy');
+    await cp(join(examples, 'infra'), config, {
+      recursive: true,
+      filter: (source) => !/\.terraform|tfstate|tfplan/.test(source),
+    });
+  });
+
+  interface ConftestResult {
+    namespace: string;
+    successes: number;
+    failures?: Array<{ msg: string; metadata: { address?: string; query?: string } }>;
+  }
+
+  /** conftest as tf-plan runs it: the example's policies and data on the plan's show -json. */
+  async function check(planJson: object): Promise<ConftestResult[]> {
+    const input = join(dir, 'policy-plan.json');
+    await writeFile(input, JSON.stringify(planJson));
+    const args = ['test', '--no-color', '--no-fail', '--output', 'json', '--namespace', 'terraform'];
+    const policy = join(examples, 'policy');
+    const { stdout } = await run(conftest(), [...args, '-p', policy, '-d', join(policy, 'data.json'), input]);
+    return JSON.parse(stdout) as ConftestResult[];
+  }
+
+  const failed = (results: ConftestResult[]) =>
+    results.flatMap((r) => (r.failures ?? []).map((f) => [f.metadata.query, f.metadata.address]));
+
+  it("passes the policies' unit tests", async () => {
+    const { stdout } = await run(conftest(), ['verify', '--no-color', '-p', join(examples, 'policy')]);
+    expect(stdout).toMatch(/(\d+) tests, \1 passed, 0 warnings, 0 failures/);
+  });
+
+  it('passes a first deployment of dev and prod, and fails a new image that replaces prod’s databases', async () => {
+    await tofuIn(config, [
+      'init',
+      '-input=false',
+      '-no-color',
+      `-backend-config=path=${join(dir, 'policy.tfstate')}`,
+    ]);
+    const dev = await check(await plan(config, 'dev', 'Null', DEV_VMS));
+    expect(dev).toEqual([{ filename: expect.any(String), namespace: 'terraform', successes: 3 }]);
+
+    const first = await plan(config, 'prod', 'golden-1', PROD_VMS);
+    expect(failed(await check(first))).toEqual([]);
+    await tofuIn(config, ['apply', '-input=false', '-no-color', 'tfplan']);
+
+    const image = await plan(config, 'prod', 'golden-2', PROD_VMS);
+    expect(failed(await check(image))).toEqual([
+      ['data.terraform.deny_protected_delete', 'terraform_data.db[0]'],
+      ['data.terraform.deny_protected_delete', 'terraform_data.db[1]'],
+    ]);
+    const sizes = await plan(config, 'prod', 'golden-1', PROD_VMS, [
+      '-var',
+      'vm_size=xlarge',
+      '-var',
+      'owner=',
+    ]);
+    const rules = new Set(failed(await check(sizes)).map(([query]) => query));
+    expect(rules).toEqual(new Set(['data.terraform.deny_vm_size', 'data.terraform.deny_missing_owner']));
   });
 });
 
