@@ -48216,6 +48216,35 @@ const stackInputRecordSchema = object({
     /** The sha256 of the value's canonical JSON; absent when it was never applied. */
     sha256: sha256Hex.optional(),
 });
+/**
+ * One failure or warning of a policy check: the rule that made it (`deny_protected_delete`, from
+ * conftest's query `data.<namespace>.<rule>`), its message and the resource address it names, when it
+ * names one (the rule's `address` field, or an address of the plan found in its message).
+ */
+const policyFindingSchema = object({
+    rule: manifest_text,
+    message: schemas_string(),
+    address: manifest_text.optional(),
+});
+/**
+ * The policy check of a plan (conftest on its `show -json`), inside the plan digest: a re-plan is a new
+ * result, and an acceptance of failures names exactly these.
+ */
+const policyResultSchema = object({
+    /** enforce: a failure blocks the approval and the apply unless a policy owner accepts it; warn: shown only. */
+    mode: schemas_enum(['enforce', 'warn']),
+    namespace: manifest_text,
+    conftestVersion: manifest_text,
+    /** Every Rego file of the `policy` directories, and every `policy-data` file, with its sha256. */
+    policies: array(varFileSchema).min(1),
+    data: array(varFileSchema),
+    /** Rules evaluated: successes, failures and warnings; never 0 (that is an error, not a pass). */
+    evaluated: wholeNumber(1),
+    failures: array(policyFindingSchema),
+    warnings: array(policyFindingSchema),
+    /** No failures. */
+    passed: schemas_boolean(),
+});
 const planSummarySchema = object({
     add: manifest_count,
     change: manifest_count,
@@ -48272,6 +48301,8 @@ const planManifestSchema = object({
     provisional: schemas_boolean().optional(),
     /** True for a plan made with `destroy: true`, which deletes the whole stack; its approval needs more. */
     destroy: schemas_boolean().optional(),
+    /** The policy check of the plan; absent when tf-plan was given no `policy`. */
+    policy: policyResultSchema.optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });
@@ -48745,8 +48776,11 @@ const input = {
     version: () => kinded('version', VALUE, optionalInput(inputs_version)),
     accounts: () => kinded('accounts', CONTENT, optionalInput(accounts, CONTENT).transform((v) => v ?? [])),
     files: () => kinded('files', CONTENT, optionalInput(existingPaths('file'), CONTENT).transform((v) => v ?? [])),
-    /** Directories, one a line, each once; the workspace root when none is given. */
-    directories: () => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : [(0,external_node_path_.resolve)('.')])),
+    /**
+     * Directories, one a line, each once; when none is given, the workspace root, or with `orNone`, none
+     * (an input that turns a step on, such as tf-plan's `policy`).
+     */
+    directories: (options = {}) => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : options.orNone ? [] : [(0,external_node_path_.resolve)('.')])),
     boolean: (fallback) => kinded('boolean', VALUE, optionalInput(booleanValue).transform((v) => v ?? fallback)),
     integer: (min, max) => kinded('integer', VALUE, optionalInput(integerValue(min, max))),
     integerOr: (min, max, fallback) => kinded('integer', VALUE, optionalInput(integerValue(min, max)).transform((v) => v ?? fallback)),

@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70426);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(35891);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 70426:
+/***/ 35891:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47295,8 +47295,11 @@ const input = {
     version: () => kinded('version', VALUE, optionalInput(inputs_version)),
     accounts: () => kinded('accounts', CONTENT, optionalInput(accounts, CONTENT).transform((v) => v ?? [])),
     files: () => kinded('files', CONTENT, optionalInput(existingPaths('file'), CONTENT).transform((v) => v ?? [])),
-    /** Directories, one a line, each once; the workspace root when none is given. */
-    directories: () => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : [(0,external_node_path_.resolve)('.')])),
+    /**
+     * Directories, one a line, each once; when none is given, the workspace root, or with `orNone`, none
+     * (an input that turns a step on, such as tf-plan's `policy`).
+     */
+    directories: (options = {}) => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : options.orNone ? [] : [(0,external_node_path_.resolve)('.')])),
     boolean: (fallback) => kinded('boolean', VALUE, optionalInput(booleanValue).transform((v) => v ?? fallback)),
     integer: (min, max) => kinded('integer', VALUE, optionalInput(integerValue(min, max))),
     integerOr: (min, max, fallback) => kinded('integer', VALUE, optionalInput(integerValue(min, max)).transform((v) => v ?? fallback)),
@@ -47533,6 +47536,35 @@ const stackInputRecordSchema = object({
     /** The sha256 of the value's canonical JSON; absent when it was never applied. */
     sha256: sha256Hex.optional(),
 });
+/**
+ * One failure or warning of a policy check: the rule that made it (`deny_protected_delete`, from
+ * conftest's query `data.<namespace>.<rule>`), its message and the resource address it names, when it
+ * names one (the rule's `address` field, or an address of the plan found in its message).
+ */
+const policyFindingSchema = object({
+    rule: manifest_text,
+    message: schemas_string(),
+    address: manifest_text.optional(),
+});
+/**
+ * The policy check of a plan (conftest on its `show -json`), inside the plan digest: a re-plan is a new
+ * result, and an acceptance of failures names exactly these.
+ */
+const policyResultSchema = object({
+    /** enforce: a failure blocks the approval and the apply unless a policy owner accepts it; warn: shown only. */
+    mode: schemas_enum(['enforce', 'warn']),
+    namespace: manifest_text,
+    conftestVersion: manifest_text,
+    /** Every Rego file of the `policy` directories, and every `policy-data` file, with its sha256. */
+    policies: array(varFileSchema).min(1),
+    data: array(varFileSchema),
+    /** Rules evaluated: successes, failures and warnings; never 0 (that is an error, not a pass). */
+    evaluated: wholeNumber(1),
+    failures: array(policyFindingSchema),
+    warnings: array(policyFindingSchema),
+    /** No failures. */
+    passed: schemas_boolean(),
+});
 const planSummarySchema = object({
     add: count,
     change: count,
@@ -47589,6 +47621,8 @@ const planManifestSchema = object({
     provisional: schemas_boolean().optional(),
     /** True for a plan made with `destroy: true`, which deletes the whole stack; its approval needs more. */
     destroy: schemas_boolean().optional(),
+    /** The policy check of the plan; absent when tf-plan was given no `policy`. */
+    policy: policyResultSchema.optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });
@@ -47725,6 +47759,33 @@ const approvalVoteSchema = object({
     /** A reject's reason, or the comment an environment reviewer left. */
     comment: schemas_string().optional(),
 });
+/** One policy owner's acceptance of a plan's policy failures. */
+const policyAcceptanceSchema = object({
+    login: approval_record_text,
+    at: isoTime,
+    /** How it was given: an `/approve-policy <digest>` comment, or an approval of the environment's review. */
+    via: schemas_enum(['comment', 'environment']),
+    commentUrl: schemas_string().optional(),
+});
+/**
+ * The plan's policy check as the gate saw it in the bundle, and who accepted which failures. Absent when
+ * the plan had no policy check or its bundle was not read. Acceptances name no digest of their own: the
+ * record's `planDigest` is the one they accepted, and the digest covers the policy result, so a new plan
+ * (a new digest) has none.
+ */
+const recordPolicySchema = object({
+    mode: schemas_enum(['enforce', 'warn']),
+    namespace: approval_record_text,
+    passed: schemas_boolean(),
+    /** The failures of the plan, in canonicalFindings order (src/contracts/digest.ts). */
+    failures: array(policyFindingSchema),
+    /**
+     * Present when policy owners accepted the failures of an enforce-mode check: tf-apply applies such a
+     * plan only when these are exactly the bundle's failures.
+     */
+    accepted: object({ by: array(policyAcceptanceSchema).min(1), failures: array(policyFindingSchema) })
+        .optional(),
+});
 const approvalRecordSchema = object({
     schema: literal(APPROVAL_RECORD_SCHEMA),
     producer: producerSchema,
@@ -47741,6 +47802,8 @@ const approvalRecordSchema = object({
     /** The release the plan deploys again (a promotion's source, a rollback's target), from the bundle. */
     source: releaseBindingSchema.optional(),
     approvers: array(approvalVoteSchema),
+    /** The policy result and its acceptance; see recordPolicySchema. */
+    policy: recordPolicySchema.optional(),
     rejects: array(approvalVoteSchema),
     minApprovals: schemas_number().int().positive(),
     override: object({ by: approval_record_text, justification: approval_record_text, accepted: schemas_boolean(), at: isoTime }).optional(),
@@ -47976,17 +48039,20 @@ async function readEvent(path) {
 ;// CONCATENATED MODULE: ./lib/approval/commands.js
 /**
  * The approval commands a pull-request comment may carry. A comment is a command only when its whole
- * text is one: `/approve <12 to 64 hex digits of the plan digest>` alone, or `/reject <reason>`. A
- * command quoted, put in a code block, followed by more words, or missing its digest is not one: a
- * reviewer must have meant exactly this plan.
+ * text is one: `/approve <12 to 64 hex digits of the plan digest>` alone, `/approve-policy <the same>`
+ * (a policy owner accepting the policy failures of exactly that plan), or `/reject <reason>`. A command
+ * quoted, put in a code block, followed by more words, or missing its digest is not one: a reviewer
+ * must have meant exactly this plan.
  */
-const APPROVE = /^\/approve[ \t]+(?:sha256:)?([0-9a-fA-F]{12,64})$/;
+const APPROVE = /^\/(approve|approve-policy)[ \t]+(?:sha256:)?([0-9a-fA-F]{12,64})$/;
 const REJECT = /^\/reject(?:[ \t]+([\s\S]*))?$/;
 function parseCommand(body) {
     const text = body.replace(/\r\n?/g, '\n').trim();
     const approve = APPROVE.exec(text);
-    if (approve?.[1])
-        return { kind: 'approve', digestPrefix: approve[1].toLowerCase() };
+    if (approve?.[1] && approve[2]) {
+        const kind = approve[1] === 'approve' ? 'approve' : 'approve-policy';
+        return { kind, digestPrefix: approve[2].toLowerCase() };
+    }
     const reject = REJECT.exec(text);
     // A reject must say why: the reason goes into the record and the status comment.
     const reason = reject?.[1]?.trim();
@@ -47999,6 +48065,10 @@ function commandProblem(body) {
     const text = body.trim();
     if (parseCommand(text))
         return undefined;
+    // Before /approve: `\b` also ends a word at the hyphen of /approve-policy.
+    if (/^\/approve-policy\b/.test(text)) {
+        return 'write `/approve-policy` and the first 12 or more hex digits of the plan digest, and nothing else';
+    }
     if (/^\/approve\b/.test(text)) {
         return 'write `/approve` and the first 12 or more hex digits of the plan digest, and nothing else';
     }
@@ -48028,6 +48098,7 @@ function decide(comments, standings, rules) {
     const ignored = [];
     const edited = [];
     const latest = new Map();
+    const accepting = new Map();
     const ordered = [...comments].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
     for (const comment of ordered) {
         if (comment.editedAt !== undefined) {
@@ -48041,6 +48112,15 @@ function decide(comments, standings, rules) {
         }
         const login = comment.author.toLowerCase();
         const standing = standings.get(login) ?? { role: 'none', listed: false };
+        // An acceptance is its own decision: it neither replaces nor is replaced by the person's /approve.
+        if (comment.command.kind === 'approve-policy') {
+            const refused = acceptanceIneligibility(comment, standing, rules);
+            if (refused)
+                ignored.push({ login: comment.author, commentUrl: comment.url, why: refused });
+            else
+                accepting.set(login, comment);
+            continue;
+        }
         const why = ineligibility(comment, standing, rules);
         if (why) {
             ignored.push({ login: comment.author, commentUrl: comment.url, why });
@@ -48058,7 +48138,16 @@ function decide(comments, standings, rules) {
     }));
     const approvals = votes.filter((vote) => vote.reason === undefined);
     const rejects = votes.filter((vote) => vote.reason !== undefined);
-    const status = rejects.length > 0 ? 'rejected' : approvals.length >= rules.minApprovals ? 'approved' : 'pending';
+    const acceptances = [...accepting.values()].map((comment) => ({
+        login: comment.author,
+        role: standings.get(comment.author.toLowerCase())?.role ?? 'none',
+        at: comment.createdAt,
+        commentUrl: comment.url,
+        commentId: comment.id,
+    }));
+    const policyPending = rules.policyRule !== undefined && acceptances.length === 0;
+    const enough = approvals.length >= rules.minApprovals;
+    const status = rejects.length > 0 ? 'rejected' : enough && !policyPending ? 'approved' : 'pending';
     return {
         status,
         approvals,
@@ -48066,6 +48155,8 @@ function decide(comments, standings, rules) {
         ignored,
         edited,
         missing: status === 'approved' ? 0 : Math.max(0, rules.minApprovals - approvals.length),
+        acceptances,
+        policyPending,
     };
 }
 function ineligibility(comment, standing, rules) {
@@ -48086,6 +48177,30 @@ function ineligibility(comment, standing, rules) {
         !rules.allowSelfApproval &&
         rules.selfLogins.has(comment.author.toLowerCase())) {
         return 'is the author of the pull request or pushed the planned commit, and allow-self-approval is off';
+    }
+    return undefined;
+}
+/**
+ * Why an `/approve-policy` does not count. Only the digest, a place in policy-owners and not being the
+ * change's own author matter: the repository role does not (the list is the standing), and
+ * allow-self-approval does not reach it — a failed policy accepted by the person who wrote the change is
+ * the hole policy owners exist to close.
+ */
+function acceptanceIneligibility(comment, standing, rules) {
+    const { command } = comment;
+    if (command.kind !== 'approve-policy')
+        return undefined;
+    if (!namesDigest(command.digestPrefix, rules.planDigest)) {
+        return `accepts the policy failures of ${command.digestPrefix.slice(0, 12)}, which is not the current plan`;
+    }
+    if (!rules.policyRule) {
+        return 'accepts policy failures, and none are known for this plan: its policies passed, ran with policy-mode: warn or were not checked, or its bundle was not read';
+    }
+    if (!standing.policyOwner) {
+        return `is not in policy-owners${rules.policyRule.owners.length === 0 ? ' (which is empty)' : ''}, so cannot accept policy failures`;
+    }
+    if (rules.selfLogins.has(comment.author.toLowerCase())) {
+        return 'is the author of the pull request or pushed the planned commit, and nobody accepts the policy failures of their own change (allow-self-approval does not extend to this)';
     }
     return undefined;
 }
@@ -48137,7 +48252,7 @@ function longestRun(text, char) {
  * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
  * space on each side).
  */
-function codeSpan(text) {
+function escape_codeSpan(text) {
     const content = escape_oneLine(text);
     if (content === '')
         return '` `';
@@ -48182,7 +48297,7 @@ function cellCode(text) {
  * span shows every text as itself.
  */
 function cellSpan(text) {
-    return text.includes('|') ? cellCode(text) : codeSpan(text);
+    return text.includes('|') ? cellCode(text) : escape_codeSpan(text);
 }
 /**
  * Text as a heading (or any running text outside code): no markup, no HTML, and no @mention (a word
@@ -48267,7 +48382,7 @@ function destroyRuleLines({ rule, minPermission }, stack) {
     return [
         '> [!IMPORTANT]',
         rule.known
-            ? `> **Destroy plan:** it deletes the whole stack ${codeSpan(stack)}; ${needs}.`
+            ? `> **Destroy plan:** it deletes the whole stack ${escape_codeSpan(stack)}; ${needs}.`
             : `> **Possibly a destroy plan:** the plan bundle was not read, so nothing shows that it is not a destroy; ${needs}.`,
         '',
     ];
@@ -48317,20 +48432,29 @@ function editedAtOf(comment) {
 }
 /**
  * Each person's standing: their repository role, and whether `approvers` names them or a team they are
- * an active member of. Asked once per person, all at once.
+ * an active member of. Asked once per person, all at once. With `policy`, whether `policy-owners` names
+ * them is asked too, of the authors of `/approve-policy` commands only (`policy.of`): nobody else's
+ * place in that list decides anything.
  */
-async function standingsOf(client, repository, logins, approvers) {
-    const users = new Set(approvers.filter((a) => !a.includes('/')).map((a) => a.toLowerCase()));
-    const teams = approvers.filter((a) => a.includes('/'));
+async function standingsOf(client, repository, logins, approvers, policy) {
+    const owners = new Set((policy?.of ?? []).map((login) => login.toLowerCase()));
     const unique = [...new Set(logins.map((login) => login.toLowerCase()))];
     const entries = await Promise.all(unique.map(async (login) => {
-        const [role, inTeam] = await Promise.all([
+        const [role, listed, policyOwner] = await Promise.all([
             roleOf(client, repository, login),
-            users.has(login) ? Promise.resolve(false) : memberOfAny(client, teams, login),
+            listedIn(client, approvers, login),
+            policy && owners.has(login) ? listedIn(client, policy.owners, login) : Promise.resolve(undefined),
         ]);
-        return [login, { role, listed: users.has(login) || inTeam }];
+        return [login, { role, listed, ...(policyOwner !== undefined ? { policyOwner } : {}) }];
     }));
     return new Map(entries);
+}
+/** Whether a list of users and `org/team` slugs names `login`, or a team it is an active member of. */
+async function listedIn(client, list, login) {
+    const users = new Set(list.filter((a) => !a.includes('/')).map((a) => a.toLowerCase()));
+    if (users.has(login.toLowerCase()))
+        return true;
+    return memberOfAny(client, list.filter((a) => a.includes('/')), login);
 }
 async function roleOf(client, repository, login) {
     try {
@@ -48443,7 +48567,11 @@ const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *              stack inputs, after that, "inputs": a list ordered by variable of {"variable", "stack",
  *              "output", "sensitive", "workingDirectory", "workspace", "backend" (as above), then those of
  *              "state" {"lineage", "serial"} and "sha256" that it has}; then "provisional": true and
- *              "destroy": true, each only when the manifest says so
+ *              "destroy": true, each only when the manifest says so; and when the manifest records a
+ *              policy check, last, "policy": {"mode", "namespace", "conftestVersion", "policies" and
+ *              "data" (each a list ordered by path of {"path", "sha256"}), "evaluated", "failures" and
+ *              "warnings" (each a list ordered by rule, then address, then message, of {"rule",
+ *              "message", then "address" when it has one}), "passed"}
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
  *
@@ -48472,6 +48600,7 @@ function planDigest(input) {
         ...(input.inputs && input.inputs.length > 0 ? { inputs: canonicalInputs(input.inputs) } : {}),
         ...(input.provisional ? { provisional: true } : {}),
         ...(input.destroy ? { destroy: true } : {}),
+        ...(input.policy ? { policy: canonicalPolicy(input.policy) } : {}),
     });
     const hash = (0,external_node_crypto_.createHash)('sha256');
     const frame = (bytes) => {
@@ -48538,6 +48667,33 @@ function canonicalInputs(inputs) {
         ...(input.sha256 !== undefined ? { sha256: input.sha256 } : {}),
     }));
 }
+const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Findings by rule, then address, then message: the order the manifest keeps and the digest takes. */
+function sortedFindings(findings) {
+    return [...findings].sort((a, b) => byText(a.rule, b.rule) || byText(a.address ?? '', b.address ?? '') || byText(a.message, b.message));
+}
+/** Findings in the fixed order the construction names, so the order conftest printed them in is no part of it. */
+function canonicalFindings(findings) {
+    return sortedFindings(findings).map((f) => ({
+        rule: f.rule,
+        message: f.message,
+        ...(f.address !== undefined ? { address: f.address } : {}),
+    }));
+}
+function canonicalPolicy(policy) {
+    const files = (list) => [...list].sort((a, b) => byText(a.path, b.path)).map((f) => ({ path: f.path, sha256: f.sha256 }));
+    return {
+        mode: policy.mode,
+        namespace: policy.namespace,
+        conftestVersion: policy.conftestVersion,
+        policies: files(policy.policies),
+        data: files(policy.data),
+        evaluated: policy.evaluated,
+        failures: canonicalFindings(policy.failures),
+        warnings: canonicalFindings(policy.warnings),
+        passed: policy.passed,
+    };
+}
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
 async function digest_sha256File(path) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
@@ -48546,9 +48702,134 @@ async function digest_sha256File(path) {
     return hash.digest('hex');
 }
 /** The first 12 hex digits of a digest, with its `sha256:` prefix, for messages. */
-function shortDigest(digest) {
+function digest_shortDigest(digest) {
     const hex = digest.replace(/^sha256:/, '');
     return `sha256:${hex.slice(0, 12)}`;
+}
+
+;// CONCATENATED MODULE: ./lib/approval/policy-rule.js
+
+
+
+/** Findings in the fixed order of the plan digest (canonicalFindings), as findings. */
+function inCanonicalOrder(findings) {
+    return canonicalFindings(findings).map((finding) => policyFindingSchema.parse(finding));
+}
+/** The rule when the plan's policies failed in enforce mode; none for any other plan. */
+function policyRuleFor(manifest, owners) {
+    const policy = manifest?.policy;
+    if (!policy || policy.mode !== 'enforce' || policy.passed)
+        return undefined;
+    return { namespace: policy.namespace, failures: inCanonicalOrder(policy.failures), owners };
+}
+/** The record's `policy`: the result the gate saw, and the acceptances that count, if any. */
+function recordPolicy(manifest, acceptances) {
+    const policy = manifest?.policy;
+    if (!policy)
+        return undefined;
+    const failures = inCanonicalOrder(policy.failures);
+    const accepts = policy.mode === 'enforce' && !policy.passed && acceptances.length > 0;
+    return {
+        mode: policy.mode,
+        namespace: policy.namespace,
+        passed: policy.passed,
+        failures,
+        ...(accepts ? { accepted: { by: [...acceptances], failures } } : {}),
+    };
+}
+/** `rule` on `address`, for one-line messages. */
+function findingText(finding) {
+    return finding.address ? `${finding.rule} on ${finding.address}` : finding.rule;
+}
+/** The failures in a sentence: the first few by rule and address, and how many more. */
+function failuresInBrief(failures, shown = 5) {
+    const named = failures.slice(0, shown).map(findingText).join(', ');
+    const more = failures.length - shown;
+    return more > 0 ? `${named} and ${more} more` : named;
+}
+const policy_rule_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Who may accept, in a sentence: the owners, or that nobody is listed. */
+function ownersText(owners) {
+    return owners.length > 0
+        ? `someone in policy-owners (${owners.join(', ')}) who is not the pull request's author nor the pusher of the planned commit`
+        : 'nobody: policy-owners is empty';
+}
+/** The one sentence an environment gate fails with when no reviewer who approved could accept the failures. */
+function noAcceptingReviewerMessage(environment, stack, reviewers, rule) {
+    const failed = `The policies of the plan of ${stack} failed (${policy_rule_plural(rule.failures.length, 'failure')}: ${failuresInBrief(rule.failures)})`;
+    const who = reviewers.length > 0
+        ? `no reviewer who approved ${environment} may accept them (${reviewers.map((r) => `${r.login} ${r.why}`).join('; ')})`
+        : `${environment} has no required reviewers, so nobody accepted them (allow-unprotected does not accept policy failures)`;
+    const fix = rule.owners.length > 0
+        ? `have one of ${rule.owners.join(', ')} approve the environment, or change the plan so that its policies pass`
+        : 'list who may accept them in policy-owners, or change the plan so that its policies pass';
+    return `${failed}, and ${who}: ${fix}.`;
+}
+/** Above this many characters the list of failures in the status comment stops: the plan comment lists every one. */
+const FAILURES_BUDGET = 24_000;
+function findingLines(findings) {
+    const lines = [];
+    let used = 0;
+    for (const [index, finding] of findings.entries()) {
+        const address = finding.address ? ` ${escape_codeSpan(finding.address)}` : '';
+        const line = `- ${escape_codeSpan(finding.rule)}${address}: ${escape_codeSpan(finding.message)}`;
+        used += line.length + 1;
+        if (used > FAILURES_BUDGET) {
+            lines.push(`- … and ${findings.length - index} more, not shown here to keep this comment within GitHub's size limit: the plan comment and the plan bundle list every one.`);
+            break;
+        }
+        lines.push(line);
+    }
+    return lines;
+}
+/** The lines the status comment and the job summary show about the plan's policy check. */
+function policyLines(manifest, record, report) {
+    if (!manifest) {
+        // Only said where policies are in use: a gate given policy owners.
+        return report.owners.length > 0
+            ? [
+                '> [!NOTE]',
+                '> **Policy result unknown:** the plan bundle was not read, so this decision accepts no policy failures; if its policies failed, tf-apply refuses it.',
+                '',
+            ]
+            : [];
+    }
+    const policy = manifest.policy;
+    if (!policy)
+        return [];
+    const where = `namespace ${escape_codeSpan(policy.namespace)}, ${policy_rule_plural(policy.evaluated, 'rule')} evaluated`;
+    const warnings = policy.warnings.length > 0 ? `, ${policy_rule_plural(policy.warnings.length, 'warning')}` : '';
+    if (policy.passed)
+        return [`**Policy:** :white_check_mark: passed (${where}${warnings}).`, ''];
+    const failures = findingLines(inCanonicalOrder(policy.failures));
+    const count = policy_rule_plural(policy.failures.length, 'failure');
+    if (policy.mode === 'warn') {
+        return [
+            '> [!NOTE]',
+            `> **Policy failed, not blocking:** ${count} (${where}); the plan was made with ${escape_codeSpan('policy-mode: warn')}, so they are shown and need no acceptance.`,
+            '',
+            ...failures,
+            '',
+        ];
+    }
+    if (record?.accepted) {
+        const by = record.accepted.by
+            .map((a) => `@${a.login}${a.commentUrl ? ` ([comment](${a.commentUrl}))` : ` (${a.via})`}`)
+            .join(', ');
+        return [
+            '> [!WARNING]',
+            `> **Policy failed, failures accepted** by ${by}: ${count} (${where}).`,
+            '',
+            ...failures,
+            '',
+        ];
+    }
+    const how = report.owners.length === 0
+        ? 'Nobody can accept them here, since policy-owners is empty: change the plan so that its policies pass.'
+        : report.via === 'environment'
+            ? `An approval of the environment accepts them only from ${ownersText(report.owners)}.`
+            : `An ${escape_codeSpan('/approve')} does not accept them: ${ownersText(report.owners)} must also comment exactly ${escape_codeSpan(`/approve-policy ${report.digest12}`)}.`;
+    return ['> [!CAUTION]', `> **Policy failed:** ${count} (${where}). ${how}`, '', ...failures, ''];
 }
 
 ;// CONCATENATED MODULE: ./lib/contracts/bundle.js
@@ -48599,6 +48880,7 @@ async function digestOf(dir, manifest) {
         inputs: manifest.inputs,
         provisional: manifest.provisional,
         destroy: manifest.destroy,
+        policy: manifest.policy,
     });
 }
 const AGAIN = 'run tf-plan again and apply the new plan';
@@ -48627,8 +48909,8 @@ const changedFile = ({ manifest, sha256 }) => {
 };
 const changedDigest = ({ manifest, digest }) => digest === undefined || digest === manifest.planDigest
     ? undefined
-    : `the plan digest recomputed from the bundle (${shortDigest(digest)}…) differs from the one in ${manifest_MANIFEST_FILE} ` +
-        `(${shortDigest(manifest.planDigest)}…): ${manifest_MANIFEST_FILE} was edited after tf-plan wrote it; ${AGAIN}`;
+    : `the plan digest recomputed from the bundle (${digest_shortDigest(digest)}…) differs from the one in ${manifest_MANIFEST_FILE} ` +
+        `(${digest_shortDigest(manifest.planDigest)}…): ${manifest_MANIFEST_FILE} was edited after tf-plan wrote it; ${AGAIN}`;
 const otherStack = ({ manifest }, expected) => manifest.stack === expected.stack
     ? undefined
     : `the plan bundle was made for stack "${manifest.stack}", but this job applies stack "${expected.stack}": ` +
@@ -48665,8 +48947,8 @@ const unapprovedDigest = ({ manifest }, expected) => {
     const approved = normaliseDigest(expected.expectedDigest);
     return approved === manifest.planDigest
         ? undefined
-        : `the plan bundle's digest is ${shortDigest(manifest.planDigest)}…, but expected-plan-digest is ` +
-            `${shortDigest(approved)}…: this is not the plan that was approved. A new plan needs a new approval: ` +
+        : `the plan bundle's digest is ${digest_shortDigest(manifest.planDigest)}…, but expected-plan-digest is ` +
+            `${digest_shortDigest(approved)}…: this is not the plan that was approved. A new plan needs a new approval: ` +
             `have this plan approved, or apply the bundle of the approved plan`;
 };
 function normaliseDigest(digest) {
@@ -49814,7 +50096,77 @@ class size_budget_Writer {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/plan/policy.js
+
+
+/**
+ * The words of a plan's policy check (conftest's result in the manifest), shared by the Markdown and
+ * the text renderings so the comment, the job summary and the log say the same thing. Messages are the
+ * policies' own text: they are not phrases (whose plain parts are our words, written unescaped), each
+ * renderer escapes them itself.
+ */
+/** The comment a policy owner writes to accept a plan's failures, with the digest reviewers see. */
+function approvePolicyCommand(planDigest) {
+    return `/approve-policy ${planDigest ? shortDigest(planDigest).replace(/^sha256:/, '') : '<digest>'}`;
+}
+/** Whether the failures hold the approval and the apply: enforce mode and at least one failure. */
+function policyBlocks(policy) {
+    return policy.mode === 'enforce' && !policy.passed;
+}
+const where = (policy) => [
+    'namespace ',
+    { code: policy.namespace },
+    ', conftest ',
+    { code: policy.conftestVersion },
+];
+/** The section's headline, bold in Markdown, and the sentence after it. */
+function policy_policyHeadline(policy, planDigest) {
+    const failures = policy.failures.length;
+    if (policy.passed) {
+        const warned = policy.mode === 'warn'
+            ? ['; ', { code: 'policy-mode: warn' }, ': a failure would be shown, not enforced']
+            : [];
+        return {
+            title: 'Policy: passed',
+            detail: [`${plural(policy.evaluated, 'rule')} evaluated in `, ...where(policy), ...warned, '.'],
+        };
+    }
+    if (policy.mode === 'warn') {
+        return {
+            title: `Policy: ${plural(failures, 'failure')}, not blocking`,
+            detail: [
+                { code: 'policy-mode: warn' },
+                ': the failures are shown, not enforced, and hold neither the approval nor the apply (',
+                ...where(policy),
+                ').',
+            ],
+        };
+    }
+    return {
+        title: `Policy: ${plural(failures, 'failure')}`,
+        detail: [
+            'This plan is not approved, and tf-apply does not apply it, until a policy owner accepts exactly these failures with ',
+            { code: approvePolicyCommand(planDigest) },
+            ' (',
+            ...where(policy),
+            ').',
+        ],
+    };
+}
+/** The check in a few words, for a table cell: `policy passed`, `2 policy failures (not blocking)`. */
+function policyVerdict(policy) {
+    if (policy.passed)
+        return 'policy passed';
+    const failures = plural(policy.failures.length, 'policy failure');
+    return policy.mode === 'warn' ? `${failures} (not blocking)` : failures;
+}
+/** A finding before its message: the rule, and the resource it names when it names one. */
+function policy_findingPrefix(finding) {
+    return [{ code: finding.rule }, ...(finding.address ? [' on ', { code: finding.address }] : []), ': '];
+}
+
 ;// CONCATENATED MODULE: ./lib/plan/plan-markdown.js
+
 
 
 
@@ -49859,7 +50211,12 @@ const MAX_VALUE = 500;
 const MAX_NAME = 1_000;
 const MAX_DETAIL = 2_000;
 const MAX_ATTRIBUTE_NAMES = 20;
-const code = (text) => codeSpan(escape_truncate(text, MAX_NAME));
+/** A policy rule's name is a Rego identifier: a longer one is cut, so that one failure always fits a body. */
+const MAX_RULE = 200;
+/** A policy message at its longest, and the shortest it is cut to before failures continue elsewhere. */
+const POLICY_MESSAGE = 1_000;
+const POLICY_MESSAGE_FLOOR = 80;
+const code = (text) => escape_codeSpan(escape_truncate(text, MAX_NAME));
 function md(phrase) {
     return phrase.map((segment) => (typeof segment === 'string' ? segment : code(segment.code))).join('');
 }
@@ -49943,6 +50300,48 @@ function restNote(rest, where) {
     const [first, last] = where.comments;
     const comments = first === last ? `continuation comment ${first}` : `continuation comments ${first} to ${last}`;
     return `> - … and ${rest} more, listed in ${comments}.`;
+}
+/**
+ * A policy failure's or warning's list item: the rule, the address, the message cut to the mode's
+ * length. The message is the policy's text with plan values in it, so it is code like every other text
+ * from the plan: as running text GitHub would still link its URLs, @mentions and #references.
+ */
+function findingLine(finding, mode) {
+    const prefix = md(findingPrefix({ ...finding, rule: truncate(finding.rule, MAX_RULE) }));
+    return `- ${prefix}${codeSpan(truncate(finding.message, mode.message))}`;
+}
+/**
+ * The Policy section, above the changes: a line when the check passed; otherwise a callout (CAUTION
+ * when the failures block, WARNING under `policy-mode: warn`) with every failure, or as many as `cut`
+ * says. Warnings follow, shortened with the changes, since only failures decide anything.
+ */
+function writePolicy(w, policy, planDigest, mode, cut) {
+    const { title, detail } = policyHeadline(policy, planDigest);
+    if (policy.passed) {
+        w.line(`**${title}** — ${md(detail)}`);
+    }
+    else {
+        w.line(policy.mode === 'enforce' ? '> [!CAUTION]' : '> [!WARNING]', `> **${title}.** ${md(detail)}`, '>');
+        const shown = cut ? cut.shown : policy.failures.length;
+        for (let i = 0; i < shown; i++)
+            w.line(`> ${findingLine(policy.failures[i], mode)}`);
+        if (cut && shown < policy.failures.length)
+            w.line(restNote(policy.failures.length - shown, cut.rest));
+    }
+    const warnings = policy.warnings;
+    if (warnings.length > 0) {
+        w.blank().line(`**Policy warnings (${warnings.length}):**`, '');
+        const shown = mode.level === 'minimal'
+            ? 0
+            : mode.level === 'counts'
+                ? Math.min(mode.firstN, warnings.length)
+                : warnings.length;
+        for (const warning of warnings.slice(0, shown))
+            w.line(findingLine(warning, mode));
+        if (shown < warnings.length)
+            w.line(`- … and ${warnings.length - shown} more`);
+    }
+    w.blank();
 }
 function diffDetails(w, entry, attributes, notes) {
     const lines = attributes.map((attribute) => diffLine(attribute, MAX_VALUE));
@@ -50056,8 +50455,10 @@ function writeDiagnostics(w, model, mode) {
 function writeStackBody(w, part, mode, cut, layout) {
     const { model } = part;
     w.line(...inputsLines(part.ctx.inputs));
+    if (part.ctx.policy)
+        writePolicy(w, part.ctx.policy, part.ctx.planDigest, mode, cut?.failures);
     w.line(...countsLines(model));
-    writeBanner(w, destructiveResources(model), cut);
+    writeBanner(w, destructiveResources(model), cut?.destroys);
     if (mode.level !== 'minimal') {
         writeGroups(w, model, mode);
         writeOutputs(w, model, mode);
@@ -50097,64 +50498,81 @@ function attempt(parts, layout, mode, cuts) {
 }
 /**
  * The main body and its continuations when even the most compact rendering does not hold every
- * destroyed and replaced resource: the main body lists as many as fit, in order, and the rest follow
- * in continuation bodies (or, without continuations, are left to the log).
+ * destroyed and replaced resource (and, with `spillFailures`, every policy failure): the main body
+ * lists as many as fit, in order, failures of every stack before destroys, and the rest follow in
+ * continuation bodies (or, without continuations, are left to the log). Without `spillFailures` every
+ * failure must fit the main body, or there is no split.
  */
-function splitBanner(parts, layout, mode) {
-    const destructive = parts.map((part) => destructiveResources(part.model));
+function splitLists(parts, layout, mode, spillFailures) {
     // The notes about the rest are measured at their longest, so the real ones cannot make the body grow.
     const widest = layout.continuations ? { comments: [99_999, 99_999] } : 'log';
-    const empty = destructive.map(() => ({ shown: 0, rest: widest }));
-    const skeleton = attempt(parts, layout, mode, empty);
+    const cutsOf = () => parts.map(() => ({
+        destroys: { shown: 0, rest: widest },
+        ...(spillFailures ? { failures: { shown: 0, rest: widest } } : {}),
+    }));
+    const skeleton = attempt(parts, layout, mode, cutsOf());
     if (skeleton === undefined)
         return undefined;
+    const items = [];
+    if (spillFailures) {
+        parts.forEach((part, stack) => {
+            for (const finding of part.ctx.policy?.failures ?? [])
+                items.push({ part, stack, kind: 'failures', line: findingLine(finding, mode) });
+        });
+    }
+    parts.forEach((part, stack) => {
+        for (const entry of destructiveResources(part.model))
+            items.push({ part, stack, kind: 'destroys', line: destructiveLine(entry) });
+    });
     let room = layout.limit - layout.measure(skeleton);
-    const cuts = destructive.map(() => ({ shown: 0, rest: widest }));
-    let full = false;
-    destructive.forEach((entries, i) => {
-        const cut = cuts[i];
-        for (const entry of entries) {
-            if (full)
-                break;
-            const size = layout.measure(bannerItem(entry)) + 1;
-            if (size > room) {
-                full = true;
-                break;
-            }
-            room -= size;
-            cut.shown += 1;
+    const cuts = cutsOf();
+    let shown = 0;
+    for (const item of items) {
+        const size = layout.measure(`> ${item.line}`) + 1;
+        if (size > room)
+            break;
+        room -= size;
+        (cuts[item.stack]?.[item.kind]).shown += 1;
+        shown += 1;
+    }
+    if (!layout.continuations) {
+        return [attempt(parts, layout, mode, cuts) ?? fail('the shortened lists do not fit')];
+    }
+    const chunks = continuationChunks(items.slice(shown), layout);
+    const total = chunks.length + 1;
+    // Each stack's notes name the continuation bodies its rest is in (the main body is number 1).
+    cuts.forEach((cut, stack) => {
+        for (const kind of ['failures', 'destroys']) {
+            const list = cut[kind];
+            if (!list)
+                continue;
+            const holding = chunks.flatMap((chunk, index) => chunk.some((item) => item.stack === stack && item.kind === kind) ? [index + 2] : []);
+            list.rest =
+                holding.length > 0
+                    ? { comments: [holding[0], holding[holding.length - 1]] }
+                    : 'log';
         }
     });
-    if (!layout.continuations) {
-        return [attempt(parts, layout, mode, cuts) ?? fail('the shortened banner does not fit')];
-    }
-    const rest = destructive.flatMap((entries, i) => entries.slice(cuts[i].shown).map((entry) => ({ part: parts[i], stack: i, entry })));
-    const chunks = continuationChunks(rest, layout);
-    const total = chunks.length + 1;
-    // Each stack's note names the continuation bodies its rest is in (the main body is number 1).
-    cuts.forEach((cut, i) => {
-        const holding = chunks.flatMap((chunk, index) => chunk.some((item) => item.stack === i) ? [index + 2] : []);
-        cut.rest =
-            holding.length > 0
-                ? { comments: [holding[0], holding[holding.length - 1]] }
-                : 'log';
-    });
-    const main = attempt(parts, layout, mode, cuts) ?? fail('the shortened banner does not fit');
+    const main = attempt(parts, layout, mode, cuts) ?? fail('the shortened lists do not fit');
     return [main, ...chunks.map((chunk, i) => renderChunk(chunk, i + 2, total, layout))];
 }
-const chunkStackLine = (part, layout) => `**${layout.stackHeading ? `${stackTitle(part.ctx)}: ` : ''}destroyed or replaced resources, continued:**`;
-const chunkItemLine = (/* unused pure expression or super */ null && (destructiveLine));
+const CONTINUED = {
+    failures: 'policy failures, continued:',
+    destroys: 'destroyed or replaced resources, continued:',
+};
+const chunkListLine = (item, layout) => `**${layout.stackHeading ? `${stackTitle(item.part.ctx)}: ` : ''}${CONTINUED[item.kind]}**`;
 const chunkEndLine = (index, total) => `_Continued in comment ${index + 1} of ${total}._`;
+const sameList = (a, b) => a?.stack === b.stack && a.kind === b.kind;
 function renderChunk(chunk, index, total, layout) {
     // A Writer, so a body over the limit is an error here rather than a 422 from GitHub.
     const w = new Writer(layout.limit, layout.measure);
     w.line(layout.continuationHeading(index, total));
-    let stack;
-    for (const { part, stack: i, entry } of chunk) {
-        if (i !== stack)
-            w.line('', chunkStackLine(part, layout), '');
-        stack = i;
-        w.line(chunkItemLine(entry));
+    let last;
+    for (const item of chunk) {
+        if (!sameList(last, item))
+            w.line('', chunkListLine(item, layout), '');
+        last = item;
+        w.line(item.line);
     }
     if (index < total)
         w.line('', chunkEndLine(index, total));
@@ -50172,11 +50590,8 @@ function continuationChunks(items, layout) {
     let current = [];
     let size = fixed;
     for (const item of items) {
-        const cost = (stackChanged) => layout.measure(chunkItemLine(item.entry)) +
-            1 +
-            (stackChanged ? layout.measure(chunkStackLine(item.part, layout)) + 3 : 0);
-        const last = current[current.length - 1];
-        let itemCost = cost(last?.stack !== item.stack);
+        const cost = (listChanged) => layout.measure(item.line) + 1 + (listChanged ? layout.measure(chunkListLine(item, layout)) + 3 : 0);
+        let itemCost = cost(!sameList(current[current.length - 1], item));
         if (current.length > 0 && size + itemCost > layout.limit) {
             chunks.push(current);
             current = [];
@@ -50184,7 +50599,7 @@ function continuationChunks(items, layout) {
             itemCost = cost(true);
         }
         if (size + itemCost > layout.limit)
-            fail('one destroyed resource does not fit a continuation body');
+            fail('one destroyed resource or policy failure does not fit a continuation body');
         current.push(item);
         size += itemCost;
     }
@@ -50195,18 +50610,23 @@ function continuationChunks(items, layout) {
 function fail(what) {
     throw new Error(`plan rendering: ${what}; the size limit is too small`);
 }
-/** The modes from most to least detailed. */
+/** The modes from most to least detailed, with policy messages at their longest. */
 function modes(firstN) {
+    const message = POLICY_MESSAGE;
     return [
-        { level: 'full', firstN },
-        { level: 'collapsed', firstN },
-        { level: 'addresses', firstN },
-        { level: 'counts', firstN },
-        ...(firstN > 0 ? [{ level: 'counts', firstN: 0 }] : []),
-        { level: 'minimal', firstN: 0 },
+        { level: 'full', firstN, message },
+        { level: 'collapsed', firstN, message },
+        { level: 'addresses', firstN, message },
+        { level: 'counts', firstN, message },
+        ...(firstN > 0 ? [{ level: 'counts', firstN: 0, message }] : []),
+        { level: 'minimal', firstN: 0, message },
     ];
 }
-/** The most detailed rendering that fits; the banner split over continuations when nothing else does. */
+/**
+ * The most detailed rendering that fits. Then, in this order: the destroys split over continuations;
+ * the changes at their most compact and each policy message cut to the longest length at which every
+ * failure fits the main body; and last, below that length, the failures continued too.
+ */
 function renderDocument(parts, layout) {
     if (layout.limit < MIN_LIMIT)
         throw new RangeError(`a size limit under ${MIN_LIMIT} is too small for a plan`);
@@ -50216,12 +50636,33 @@ function renderDocument(parts, layout) {
         if (text !== undefined)
             return [text];
     }
-    for (const mode of all.filter((m) => m.level === 'counts' || m.level === 'minimal')) {
-        const split = splitBanner(parts, layout, mode);
+    const compact = all.filter((m) => m.level === 'counts' || m.level === 'minimal');
+    for (const mode of compact) {
+        const split = splitLists(parts, layout, mode, false);
         if (split)
             return split;
     }
-    return fail('not even the counts fit');
+    const minimal = all[all.length - 1];
+    if (!parts.some((part) => (part.ctx.policy?.failures.length ?? 0) > 0)) {
+        return fail('not even the counts fit');
+    }
+    // The longest message length that fits: fitting only gets easier as messages get shorter.
+    const at = (message) => splitLists(parts, layout, { ...minimal, message }, false);
+    let best = at(POLICY_MESSAGE_FLOOR);
+    if (best) {
+        let [low, high] = [POLICY_MESSAGE_FLOOR, POLICY_MESSAGE - 1];
+        while (low < high) {
+            const middle = Math.ceil((low + high) / 2);
+            const split = at(middle);
+            if (split)
+                [best, low] = [split, middle];
+            else
+                high = middle - 1;
+        }
+        return best;
+    }
+    return (splitLists(parts, layout, { ...minimal, message: POLICY_MESSAGE_FLOOR }, true) ??
+        fail('not even the counts fit'));
 }
 function singleLayout(ctx, limit, measure, continuations, firstN) {
     const title = `### Plan for ${stackTitle(ctx)}`;
@@ -50466,6 +50907,7 @@ async function plan_under_review_readBundleManifest(name, inputs, deps) {
 
 
 
+
 const HEADLINE = {
     approved: ':white_check_mark: **Approved**',
     rejected: ':no_entry: **Rejected**',
@@ -50478,7 +50920,7 @@ const render_short = (text, max = 300) => {
 };
 function voteLine(vote) {
     const link = vote.commentUrl ? ` ([comment](${vote.commentUrl}))` : '';
-    const why = vote.comment ? `: ${codeSpan(render_short(vote.comment))}` : '';
+    const why = vote.comment ? `: ${escape_codeSpan(render_short(vote.comment))}` : '';
     return `- @${vote.login} (${vote.permission}) at ${vote.at}${link}${why}`;
 }
 /** The plan's summary line and every resource it deletes or replaces, from the bundle's manifest. */
@@ -50490,12 +50932,12 @@ function planLines(manifest) {
         `**Plan:** ${s.add} to add, ${s.change} to change, ${s.replace} to replace, ${s.destroy} to destroy` +
             (s.import ? `, ${s.import} to import` : '') +
             (s.move ? `, ${s.move} to move` : '') +
-            ` — stack ${codeSpan(manifest.stack)}, workspace ${codeSpan(manifest.workspace)}, commit ${codeSpan(manifest.commit.slice(0, 12))}`,
+            ` — stack ${escape_codeSpan(manifest.stack)}, workspace ${escape_codeSpan(manifest.workspace)}, commit ${escape_codeSpan(manifest.commit.slice(0, 12))}`,
     ];
     if (s.deletes.length > 0) {
         lines.push('', `**Deletes or replaces (${s.deletes.length}):**`, '');
         for (const address of s.deletes)
-            lines.push(`- ${codeSpan(render_short(address, 1000))}`);
+            lines.push(`- ${escape_codeSpan(render_short(address, 1000))}`);
     }
     return lines;
 }
@@ -50510,7 +50952,7 @@ function editedLines(edited) {
         '> [!WARNING]',
         "> **Edited commands do not count.** Anyone with write access can edit another person's comment, so a " +
             '`/approve` or `/reject` whose comment was edited after it was written is not counted:',
-        ...edited.map((e) => `> - the ${codeSpan(`/${e.kind}`)} of @${e.login} ([comment](${e.commentUrl})), edited at ${e.editedAt}`),
+        ...edited.map((e) => `> - the ${escape_codeSpan(`/${e.kind}`)} of @${e.login} ([comment](${e.commentUrl})), edited at ${e.editedAt}`),
         '>',
         '> To approve or reject, write a new comment; do not edit the old one.',
         '',
@@ -50520,8 +50962,8 @@ function editedLines(edited) {
 function renderDecision(report) {
     const { record } = report;
     const lines = [];
-    const where = record.environment ? ` for ${codeSpan(record.environment)}` : '';
-    lines.push(`### ${HEADLINE[record.status]}${where}: plan ${codeSpan(hex12(record.planDigest))} of ${codeSpan(record.stack)}`, '');
+    const where = record.environment ? ` for ${escape_codeSpan(record.environment)}` : '';
+    lines.push(`### ${HEADLINE[record.status]}${where}: plan ${escape_codeSpan(hex12(record.planDigest))} of ${escape_codeSpan(record.stack)}`, '');
     if (record.override) {
         const { by, justification, accepted } = record.override;
         lines.push('> [!CAUTION]', accepted
@@ -50530,12 +50972,22 @@ function renderDecision(report) {
     }
     if (report.destroy)
         lines.push(...destroyRuleLines(report.destroy, record.stack));
+    // Above the plan, as in the plan comment: a failed policy is the first thing a reviewer must see.
+    lines.push(...policyLines(report.manifest, record.policy, {
+        owners: [],
+        digest12: hex12(record.planDigest),
+        via: record.decidedBy === 'environment' ? 'environment' : 'comment',
+        ...report.policy,
+    }));
     lines.push(...planLines(report.manifest), '');
     // Only comments can still approve: an environment's reviewers decided before the job started.
     if (record.status === 'pending' && record.decidedBy === 'reviewers') {
         const min = record.minApprovals;
-        lines.push(`${record.approvers.length} of ${min} approval${min === 1 ? '' : 's'}; ${report.missing} more needed. ` +
-            `To approve this plan, comment exactly ${codeSpan(`/approve ${hex12(record.planDigest)}`)}; to reject it, ${codeSpan('/reject <reason>')}.`, '');
+        const counted = `${record.approvers.length} of ${min} approval${min === 1 ? '' : 's'}`;
+        lines.push(report.missing > 0
+            ? `${counted}; ${report.missing} more needed. ` +
+                `To approve this plan, comment exactly ${escape_codeSpan(`/approve ${hex12(record.planDigest)}`)}; to reject it, ${escape_codeSpan('/reject <reason>')}.`
+            : `${counted}: the approvals are in, and the policy failures still wait for a policy owner's ${escape_codeSpan(`/approve-policy ${hex12(record.planDigest)}`)}.`, '');
     }
     if (report.note)
         lines.push(report.note, '');
@@ -50551,11 +51003,12 @@ function renderDecision(report) {
     if (notCounted.length > 0) {
         lines.push('<details><summary>Not counted</summary>', '', ...notCounted, '', '</details>', '');
     }
-    lines.push(`Digest ${codeSpan(record.planDigest)} · decided by ${record.decidedBy} (${record.mode} mode) at ${record.decidedAt}`);
+    lines.push(`Digest ${escape_codeSpan(record.planDigest)} · decided by ${record.decidedBy} (${record.mode} mode) at ${record.decidedAt}`);
     return `${lines.join('\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./lib/approval/gate.js
+
 
 
 
@@ -50582,8 +51035,11 @@ async function gate(inputs, deps) {
 }
 async function decideOn(plan, inputs, deps) {
     const base = recordBase(inputs, deps, plan);
+    // Not held to the policy rule: a plan whose bundle was not read (its failures are unknown, so none can
+    // be accepted); tf-apply reads the bundle and refuses any failure this record does not accept.
+    const policy = policyRuleFor(plan.manifest, inputs.policyOwners);
     if (inputs.override)
-        return overrideDecision(inputs, deps, plan, base);
+        return overrideDecision(inputs, deps, plan, base, policy);
     // A plan whose bundle was not read is held to the rule too: its digest may be a destroy plan's.
     const destroy = destroyRuleFor(plan.manifest, inputs.destroyMinPermission);
     let mode = inputs.mode;
@@ -50592,7 +51048,7 @@ async function decideOn(plan, inputs, deps) {
         const environment = inputs.environment ?? '';
         const listed = inputs.autoApproveEnvironments.some((e) => e.toLowerCase() === environment.toLowerCase());
         const destroys = plan.manifest ? plan.manifest.summary.destroys : undefined;
-        if (listed && destroys === false && !destroy) {
+        if (listed && destroys === false && !destroy && !policy) {
             const record = { ...base(), decidedBy: 'policy', status: 'approved' };
             deps.logger.info(`Approved by policy: ${environment} is auto-approved and the plan deletes and replaces nothing.`);
             return { report: { record, manifest: plan.manifest, missing: 0, ignored: [], malformed: [] } };
@@ -50603,13 +51059,16 @@ async function decideOn(plan, inputs, deps) {
                 ? `Policy: the plan deletes or replaces resources, so ${inputs.fallbackMode} decides.`
                 : destroy?.known
                     ? `Policy: the plan is a destroy plan, which policy never approves, even when it deletes nothing, so ${inputs.fallbackMode} decides.`
-                    : `Policy: the plan bundle was not read, so nothing shows that it deletes nothing; ${inputs.fallbackMode} decides.`;
+                    : policy
+                        ? `Policy: the plan's policies failed (enforce), which policy never approves, so ${inputs.fallbackMode} decides.`
+                        : `Policy: the plan bundle was not read, so nothing shows that it deletes nothing; ${inputs.fallbackMode} decides.`;
         deps.logger.info(note);
         mode = inputs.fallbackMode;
     }
+    const rules = { destroy, policy };
     if (mode === 'environment')
-        return environmentDecision(inputs, deps, plan, base, note, destroy);
-    return commentDecision(inputs, deps, plan, base, mode === 'wait', note, destroy);
+        return environmentDecision(inputs, deps, plan, base, note, rules);
+    return commentDecision(inputs, deps, plan, base, mode === 'wait', note, rules);
 }
 /** The record's fields that do not depend on the decision. */
 function recordBase(inputs, deps, plan) {
@@ -50624,6 +51083,8 @@ function recordBase(inputs, deps, plan) {
         ...(plan.manifest?.source ? { source: plan.manifest.source } : {}),
         approvers: [],
         rejects: [],
+        // The result as the bundle has it; each decision adds the acceptances that count.
+        ...(plan.manifest?.policy ? { policy: recordPolicy(plan.manifest, []) } : {}),
         minApprovals: inputs.minApprovals,
         runId: deps.run.runId,
         runAttempt: deps.run.runAttempt,
@@ -50631,33 +51092,102 @@ function recordBase(inputs, deps, plan) {
     });
 }
 // ---- override -------------------------------------------------------------------------------------
-async function overrideDecision(inputs, deps, plan, base) {
+/**
+ * An override approves the change without reviewers, never the failures of its policies: those are
+ * accepted only by a policy owner's `/approve-policy` of this digest on the pull request, which the
+ * override reads as comment mode does.
+ */
+async function overrideDecision(inputs, deps, plan, base, policy) {
     const by = deps.run.actor;
     const accepted = inputs.overrideUsers.some((user) => user.toLowerCase() === by.toLowerCase());
     const justification = inputs.override ?? '';
+    const found = accepted && policy
+        ? await acceptancesOnPullRequest(inputs, deps, plan, policy)
+        : { acceptances: [], ignored: [], pullRequest: undefined };
+    const unaccepted = accepted && policy !== undefined && found.acceptances.length === 0;
     const record = {
         ...base(),
         decidedBy: 'override',
-        status: accepted ? 'approved' : 'rejected',
+        status: !accepted ? 'rejected' : unaccepted ? 'pending' : 'approved',
         override: { by, justification, accepted, at: deps.now().toISOString() },
     };
+    const policyRecord = recordPolicy(plan.manifest, found.acceptances);
+    if (policyRecord)
+        record.policy = policyRecord;
     if (accepted) {
         deps.logger.warning(`Emergency override by ${by}: ${justification}`, { title: 'Approval overridden' });
     }
-    const report = { record, manifest: plan.manifest, missing: 0, ignored: [], malformed: [] };
+    let failure;
+    if (!accepted) {
+        failure = `override: ${by || 'the actor of this run'} is not in override-users, so the override is refused (and recorded). Ask one of ${inputs.overrideUsers.join(', ')}, or get an approval.`;
+    }
+    else if (unaccepted && policy) {
+        const where = found.pullRequest !== undefined
+            ? `comment /approve-policy ${plan.digest.slice(7, 19)} on pull request #${found.pullRequest}, then run the gate again`
+            : `comment /approve-policy ${plan.digest.slice(7, 19)} on the pull request, and give the gate pr-number to read it`;
+        failure =
+            `override: the override by ${by} approves the change, not the failures of its policies (${failuresInBrief(policy.failures)}). ` +
+                (policy.owners.length > 0
+                    ? `A policy owner (${policy.owners.join(', ')}) who is not the change's author must accept them: ${where}.`
+                    : 'policy-owners is empty, so nobody can accept them: change the plan so that its policies pass.');
+    }
+    const report = {
+        record,
+        manifest: plan.manifest,
+        missing: 0,
+        ignored: found.ignored,
+        malformed: [],
+        policy: policyReport(inputs, plan, 'comment'),
+    };
     const statusCommentUrl = await writeStatusIfOnPullRequest(inputs, deps, plan, report);
     return {
         report,
         ...(statusCommentUrl ? { statusCommentUrl } : {}),
-        ...(accepted
-            ? {}
-            : {
-                failure: `override: ${by || 'the actor of this run'} is not in override-users, so the override is refused (and recorded). Ask one of ${inputs.overrideUsers.join(', ')}, or get an approval.`,
-            }),
+        ...(failure ? { failure } : {}),
     };
 }
+/** The `/approve-policy` comments on the pull request that accept this plan's failures. */
+async function acceptancesOnPullRequest(inputs, deps, plan, rule) {
+    const target = await pullRequestOf(deps.run, inputs.prNumber);
+    if (!target)
+        return { acceptances: [], ignored: [] };
+    const client = await deps.github();
+    const repository = { owner: deps.run.owner, repo: deps.run.repo };
+    const [author, self] = await Promise.all([
+        commentAuthor(client, inputs.commentAuthor, deps.logger),
+        selfLoginsOf(client, repository, target.number),
+    ]);
+    const comments = await listThreadComments(client, { ...repository, issueNumber: target.number });
+    const { commands } = commandsIn(comments.filter((c) => !sameLogin(c.user?.login, author)));
+    const accepting = commands.filter((c) => c.command.kind === 'approve-policy');
+    const logins = accepting.map((c) => c.author);
+    const standings = await standingsOf(client, repository, logins, [], { owners: rule.owners, of: logins });
+    const decision = decide(accepting, standings, {
+        planDigest: plan.digest,
+        minPermission: inputs.minPermission,
+        minApprovals: 1,
+        allowSelfApproval: false,
+        selfLogins: self.logins,
+        policyRule: rule,
+    });
+    await Promise.all(decision.acceptances.map((vote) => react(client, repository, vote.commentId, '+1')));
+    return {
+        acceptances: decision.acceptances.map(acceptanceOf),
+        ignored: decision.ignored,
+        pullRequest: target.number,
+    };
+}
+const acceptanceOf = (vote) => ({
+    login: vote.login,
+    at: vote.at,
+    via: 'comment',
+    commentUrl: vote.commentUrl,
+});
+function policyReport(inputs, plan, via) {
+    return { owners: inputs.policyOwners, digest12: plan.digest.slice(7, 19), via };
+}
 // ---- environment ----------------------------------------------------------------------------------
-async function environmentDecision(inputs, deps, plan, base, note, destroy) {
+async function environmentDecision(inputs, deps, plan, base, note, { destroy, policy }) {
     const environment = inputs.environment ?? '';
     const client = await deps.github();
     const repository = { owner: deps.run.owner, repo: deps.run.repo };
@@ -50684,6 +51214,16 @@ async function environmentDecision(inputs, deps, plan, base, note, destroy) {
         commentUrl: '',
         why: `approved ${environment}, but ${r.why}`,
     }));
+    // The environment's review is the one decision its reviewers make here: a policy owner's approval of it
+    // accepts the failures too, since an environment gate has no comments to say so apart.
+    const accepting = policy ? await acceptingReviewers(inputs, deps, client, approved, at) : undefined;
+    for (const r of accepting?.refused ?? []) {
+        ignored.push({
+            login: r.login,
+            commentUrl: '',
+            why: `approved ${environment}, which does not accept the policy failures: ${r.login} ${r.why}`,
+        });
+    }
     let status;
     let failure;
     if (rejects.length > 0) {
@@ -50698,6 +51238,13 @@ async function environmentDecision(inputs, deps, plan, base, note, destroy) {
                 ? noCountedReviewerMessage(environment, plan.stack, held?.uncounted ?? [], destroy)
                 : `The plan of ${plan.stack} is ${destroySubject(destroy)}, which needs ${destroy.permission} permission on the repository, and ${environment} has no required reviewers, so nobody approved it (allow-unprotected does not approve a destroy): add required reviewers with ${destroy.permission} permission to ${environment}.`;
     }
+    else if (policy &&
+        accepting?.acceptances.length === 0 &&
+        (approved.length > 0 || !found.protectedByReviewers)) {
+        // The change may be approved, but nobody who approved it could accept the failures of its policies.
+        status = 'pending';
+        failure = noAcceptingReviewerMessage(environment, plan.stack, accepting.refused, policy);
+    }
     else if (approvers.length > 0 || !found.protectedByReviewers) {
         status = 'approved';
         if (approvers.length === 0) {
@@ -50709,6 +51256,9 @@ async function environmentDecision(inputs, deps, plan, base, note, destroy) {
             `\`environment: ${environment}\`, whose required reviewers approve it before the job starts.`);
     }
     const record = { ...base(), decidedBy: 'environment', status, approvers, rejects };
+    const policyRecord = recordPolicy(plan.manifest, accepting?.acceptances ?? []);
+    if (policyRecord)
+        record.policy = policyRecord;
     return {
         report: {
             record,
@@ -50718,9 +51268,36 @@ async function environmentDecision(inputs, deps, plan, base, note, destroy) {
             malformed: [],
             note: joinNotes(note, failure),
             ...(destroy ? { destroy: { rule: destroy } } : {}),
+            policy: policyReport(inputs, plan, 'environment'),
         },
         ...(failure ? { failure } : {}),
     };
+}
+/**
+ * The environment's reviewers who approved and may accept the plan's policy failures: named in
+ * policy-owners, and neither the actor of this run (who pushed or started it) nor, when the run is about
+ * a pull request, its author or the pusher of its head commit.
+ */
+async function acceptingReviewers(inputs, deps, client, approved, at) {
+    const repository = { owner: deps.run.owner, repo: deps.run.repo };
+    const target = await pullRequestOf(deps.run, inputs.prNumber);
+    const self = target ? (await selfLoginsOf(client, repository, target.number)).logins : new Set();
+    if (deps.run.actor)
+        self.add(deps.run.actor.toLowerCase());
+    const acceptances = [];
+    const refused = [];
+    for (const { login } of approved) {
+        if (!(await listedIn(client, inputs.policyOwners, login))) {
+            refused.push({ login, why: 'is not in policy-owners' });
+        }
+        else if (self.has(login.toLowerCase())) {
+            refused.push({ login, why: 'is a policy owner, but started this run or wrote the change' });
+        }
+        else {
+            acceptances.push({ login, at, via: 'environment' });
+        }
+    }
+    return { acceptances, refused };
 }
 /**
  * The environment's reviewers who approved a destroy plan, with their repository role (the collaborator
@@ -50737,7 +51314,7 @@ async function destroyReviewers(client, repository, approved, rule) {
     return countedReviewers(withRoles, rule);
 }
 // ---- comments -------------------------------------------------------------------------------------
-async function commentDecision(inputs, deps, plan, base, wait, note, destroy) {
+async function commentDecision(inputs, deps, plan, base, wait, note, { destroy, policy }) {
     const target = await pullRequestOf(deps.run, inputs.prNumber);
     if (!target) {
         throw new errors/* ConfigurationError */.j1(`mode: ${wait ? 'wait' : 'comment'} reads approvals from a pull request, and a ${deps.run.eventName} event names none: ` +
@@ -50756,25 +51333,30 @@ async function commentDecision(inputs, deps, plan, base, wait, note, destroy) {
     for (;;) {
         const comments = await listThreadComments(client, thread);
         const { commands, malformed } = commandsIn(comments.filter((c) => !sameLogin(c.user?.login, author)));
-        const standings = await standingsOf(client, repository, commands.map((c) => c.author), inputs.approvers);
+        const accepting = commands.filter((c) => c.command.kind === 'approve-policy').map((c) => c.author);
+        const standings = await standingsOf(client, repository, commands.map((c) => c.author), inputs.approvers, policy ? { owners: inputs.policyOwners, of: accepting } : undefined);
         const rules = {
             planDigest: plan.digest,
             planCreatedAt: plan.manifest?.createdAt,
             minPermission: inputs.minPermission,
             destroyRule: destroy,
             minApprovals: inputs.minApprovals,
+            policyRule: policy,
             allowSelfApproval: inputs.allowSelfApproval,
             selfLogins: self.logins,
         };
         const decision = decide(commands, standings, rules);
-        const timedOut = wait && decision.status === 'pending' && deps.now().getTime() + interval > deadline;
-        if (!wait || decision.status !== 'pending' || timedOut) {
+        // With nobody in policy-owners, failures can never be accepted: no wait ends otherwise.
+        const unacceptable = decision.status === 'pending' && decision.policyPending && !inputs.policyOwners.length;
+        const timedOut = wait && decision.status === 'pending' && !unacceptable && deps.now().getTime() + interval > deadline;
+        if (!wait || decision.status !== 'pending' || timedOut || unacceptable) {
             const waitNote = timedOut
                 ? `No decision within ${inputs.timeoutMinutes} minute(s) of waiting: the gate timed out.`
                 : undefined;
             const report = commentReport(base, plan, target.number, decision, malformed, joinNotes(note, waitNote));
             if (destroy)
                 report.destroy = { rule: destroy, minPermission: inputs.minPermission };
+            report.policy = policyReport(inputs, plan, 'comment');
             for (const edited of decision.edited) {
                 deps.logger.warning(`Not counted: the /${edited.kind} of ${edited.login} was edited after it was written (${edited.commentUrl}). A new comment counts; an edited one never does.`, { title: 'Edited command' });
             }
@@ -50791,12 +51373,25 @@ async function commentDecision(inputs, deps, plan, base, wait, note, destroy) {
                 ...(decision.status === 'rejected'
                     ? { failure: `The plan was rejected by ${decision.rejects.map((r) => r.login).join(', ')}.` }
                     : {}),
-                ...(timedOut ? { failure: `${waitNote} ${decision.missing} more approval(s) were needed.` } : {}),
+                ...(timedOut ? { failure: `${waitNote} ${stillNeeded(decision)}.` } : {}),
+                ...(unacceptable && policy
+                    ? {
+                        failure: `The policies of the plan of ${plan.stack} failed (${failuresInBrief(policy.failures)}), and policy-owners is empty, so nobody can accept them: change the plan so that its policies pass, or list who may accept them in policy-owners.`,
+                    }
+                    : {}),
             };
         }
         deps.logger.info(`Waiting for ${decision.missing} more approval(s) of ${plan.digest.slice(0, 19)}…; reading the comments again in ${inputs.pollIntervalSeconds}s.`);
         await deps.sleep(interval);
     }
+}
+/** What a pending decision still waits for, in words. */
+function stillNeeded(decision) {
+    const parts = [
+        ...(decision.missing > 0 ? [`${decision.missing} more approval(s)`] : []),
+        ...(decision.policyPending ? ["a policy owner's /approve-policy"] : []),
+    ];
+    return `${parts.join(' and ')} ${decision.missing > 1 || parts.length > 1 ? 'were' : 'was'} needed`;
 }
 function joinNotes(...notes) {
     const given = notes.filter((n) => Boolean(n));
@@ -50818,6 +51413,9 @@ function commentReport(base, plan, pullRequest, decision, malformed, note) {
         approvers: decision.approvals.map(toRecord),
         rejects: decision.rejects.map(toRecord),
     };
+    const policy = recordPolicy(plan.manifest, decision.acceptances.map(acceptanceOf));
+    if (policy)
+        record.policy = policy;
     const ignored = decision.ignored;
     return {
         record,
@@ -50832,7 +51430,7 @@ function commentReport(base, plan, pullRequest, decision, malformed, note) {
 /** Reacts to every command that counted, so its author sees it was read. */
 async function acknowledge(client, repository, decision) {
     await Promise.all([
-        ...decision.approvals.map((vote) => react(client, repository, vote.commentId, '+1')),
+        ...[...decision.approvals, ...decision.acceptances].map((vote) => react(client, repository, vote.commentId, '+1')),
         ...decision.rejects.map((vote) => react(client, repository, vote.commentId, 'eyes')),
     ]);
 }
@@ -50911,7 +51509,19 @@ async function runApprovalGate(inputs, deps) {
     if (result.failure)
         throw new errors/* StepFailure */.pH(result.failure);
     if (record.status === 'pending') {
-        const waiting = `Plan ${record.planDigest.slice(0, 19)}… is waiting for ${result.report.missing} more approval(s): comment /approve ${record.planDigest.slice(7, 19)} on the pull request.`;
+        const hex = record.planDigest.slice(7, 19);
+        const policyPending = record.policy?.mode === 'enforce' && !record.policy.passed && !record.policy.accepted;
+        const needs = [
+            ...(result.report.missing > 0
+                ? [`${result.report.missing} more approval(s): comment /approve ${hex} on the pull request`]
+                : []),
+            ...(policyPending
+                ? [
+                    `a policy owner to accept its policy failures: one of ${inputs.policyOwners.join(', ')} comments /approve-policy ${hex}`,
+                ]
+                : []),
+        ];
+        const waiting = `Plan ${record.planDigest.slice(0, 19)}… is waiting for ${needs.join(', and for ')}.`;
         // In a job graph the apply job must not start: failing is how this job says "not yet".
         if (inputs.onPending === 'fail')
             throw new errors/* StepFailure */.pH(waiting);
@@ -51191,6 +51801,8 @@ const approvalGateInputs = defineInputs({
     'destroy-min-permission': input.choice(['admin', 'maintain', 'write'], 'admin'),
     'min-approvals': input.integerOr(1, 6, 1),
     'allow-self-approval': input.boolean(false),
+    // Who accepts the failures of a plan whose policies failed (tf-plan's policy-mode: enforce).
+    'policy-owners': input.accounts(),
     'auto-approve-environments': input.list(),
     'fallback-mode': input.choice(['environment', 'comment', 'wait'], 'comment'),
     // Fractions allowed: GitHub's own timeout-minutes takes them, and short waits are how the gate is tested.

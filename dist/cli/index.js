@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _summarize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(341);
+/* harmony import */ var _summarize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(830);
 
 process.exitCode = await (0,_summarize_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     stdout: process.stdout,
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 341:
+/***/ 830:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -897,7 +897,7 @@ const destructiveCache = new WeakMap();
 ;// CONCATENATED MODULE: ./lib/plan/phrases.js
 
 
-const plural = (count, one, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+const phrases_plural = (count, one, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 const REASONS = {
     replace_because_cannot_update: 'a changed attribute cannot be updated in place',
     replace_because_tainted: 'the object is tainted',
@@ -973,8 +973,8 @@ function countsPhrase(counts) {
         counts.import > 0 ? `${counts.import} to import` : '',
         counts.move > 0 ? `${counts.move} to move` : '',
         counts.forget > 0 ? `${counts.forget} to forget` : '',
-        counts.read > 0 ? plural(counts.read, 'data source') + ' to read' : '',
-        counts.outputChanges > 0 ? plural(counts.outputChanges, 'output change') : '',
+        counts.read > 0 ? phrases_plural(counts.read, 'data source') + ' to read' : '',
+        counts.outputChanges > 0 ? phrases_plural(counts.outputChanges, 'output change') : '',
     ].filter(Boolean);
     return extra.length > 0 ? `${main}; ${extra.join(', ')}` : main;
 }
@@ -1100,7 +1100,248 @@ class Writer {
     }
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./lib/contracts/digest.js
+
+
+/** Names this construction; a different construction would take another label (and schema major). */
+const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
+/**
+ * The plan digest: what an approval names and what tf-apply checks before it applies. It is a
+ * contract, so the construction is fixed and written down here:
+ *
+ *   planDigest = "sha256:" + lowercase hex of SHA-256( frame(label) ‖ frame(header) ‖ frame(planfile) ‖ frame(lock) )
+ *
+ *   frame(b) = the length of b in bytes as an unsigned 64-bit big-endian integer, then b
+ *   label    = the UTF-8 bytes of "iac/plan-digest@1"
+ *   header   = the UTF-8 bytes of JSON.stringify of an object with exactly these keys, in this order:
+ *              {"stack": string, "workingDirectory": string, "workspace": string,
+ *               "toolName": "tofu" | "terraform", "toolMajor": integer, "lockFile": boolean}
+ *              (no whitespace; `lockFile` says whether a lock file is bundled), and when the manifest records
+ *              the backend, last, "backend": {"type": string, then those of "bucket", "key", "region",
+ *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}; and when
+ *              the manifest records the release it deploys again, after that, "source": {"kind",
+ *              "scope", "environment", "deploymentId", "runId", "runAttempt", "commit", "createdAt",
+ *              then those of "image" {"id", "name", and "identifier" when it has one}, "imageVariable"
+ *              {"name", "value"} and
+ *              "smoke" {"passed", "total"} that it has, in this order}; and when the manifest records
+ *              stack inputs, after that, "inputs": a list ordered by variable of {"variable", "stack",
+ *              "output", "sensitive", "workingDirectory", "workspace", "backend" (as above), then those of
+ *              "state" {"lineage", "serial"} and "sha256" that it has}; then "provisional": true and
+ *              "destroy": true, each only when the manifest says so; and when the manifest records a
+ *              policy check, last, "policy": {"mode", "namespace", "conftestVersion", "policies" and
+ *              "data" (each a list ordered by path of {"path", "sha256"}), "evaluated", "failures" and
+ *              "warnings" (each a list ordered by rule, then address, then message, of {"rule",
+ *              "message", then "address" when it has one}), "passed"}
+ *   planfile = the bytes of `tfplan`
+ *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
+ *
+ * Every part is length-framed and the fields are JSON-encoded strings in a fixed order, so no two
+ * different inputs give the same byte stream: stack "a" + workspace "bc" and stack "ab" +
+ * workspace "c" differ in the header, and an empty lock file differs from none through `lockFile`.
+ */
+function planDigest(input) {
+    const { stack, workingDirectory, workspace, toolName, toolMajor } = input;
+    for (const [name, value] of Object.entries({ stack, workingDirectory, workspace, toolName })) {
+        if (typeof value !== 'string')
+            throw new TypeError(`planDigest: ${name} must be a string`);
+    }
+    if (!Number.isSafeInteger(toolMajor) || toolMajor < 0) {
+        throw new TypeError('planDigest: toolMajor must be a whole number');
+    }
+    const header = JSON.stringify({
+        stack,
+        workingDirectory,
+        workspace,
+        toolName,
+        toolMajor,
+        lockFile: input.lockFile !== undefined,
+        ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
+        ...(input.source ? { source: canonicalSource(input.source) } : {}),
+        ...(input.inputs && input.inputs.length > 0 ? { inputs: canonicalInputs(input.inputs) } : {}),
+        ...(input.provisional ? { provisional: true } : {}),
+        ...(input.destroy ? { destroy: true } : {}),
+        ...(input.policy ? { policy: canonicalPolicy(input.policy) } : {}),
+    });
+    const hash = createHash('sha256');
+    const frame = (bytes) => {
+        const length = Buffer.alloc(8);
+        length.writeBigUInt64BE(BigInt(bytes.length));
+        hash.update(length);
+        hash.update(bytes);
+    };
+    frame(Buffer.from(PLAN_DIGEST_LABEL, 'utf8'));
+    frame(Buffer.from(header, 'utf8'));
+    frame(input.planfile);
+    frame(input.lockFile ?? Buffer.alloc(0));
+    return `sha256:${hash.digest('hex')}`;
+}
+/** The backend's fields in the fixed order the construction names, whatever order the record had. */
+function canonicalBackend(backend) {
+    const fields = ['type', 'bucket', 'key', 'region', 'endpoint', 'workspaceKeyPrefix'];
+    const canonical = {};
+    for (const field of fields) {
+        const value = backend[field];
+        if (value !== undefined)
+            canonical[field] = value;
+    }
+    return canonical;
+}
+/** The binding's fields in the fixed order the construction names, whatever order the record had. */
+function canonicalSource(source) {
+    const { image, imageVariable, smoke } = source;
+    return {
+        kind: source.kind,
+        scope: source.scope,
+        environment: source.environment,
+        deploymentId: source.deploymentId,
+        runId: source.runId,
+        runAttempt: source.runAttempt,
+        commit: source.commit,
+        createdAt: source.createdAt,
+        ...(image
+            ? {
+                image: {
+                    id: image.id,
+                    name: image.name,
+                    ...(image.identifier !== undefined ? { identifier: image.identifier } : {}),
+                },
+            }
+            : {}),
+        ...(imageVariable ? { imageVariable: { name: imageVariable.name, value: imageVariable.value } } : {}),
+        ...(smoke ? { smoke: { passed: smoke.passed, total: smoke.total } } : {}),
+    };
+}
+/** The inputs in the fixed order the construction names: by variable, each with its fields in order. */
+function canonicalInputs(inputs) {
+    return [...inputs]
+        .sort((a, b) => (a.variable < b.variable ? -1 : a.variable > b.variable ? 1 : 0))
+        .map((input) => ({
+        variable: input.variable,
+        stack: input.stack,
+        output: input.output,
+        sensitive: input.sensitive,
+        workingDirectory: input.workingDirectory,
+        workspace: input.workspace,
+        backend: canonicalBackend(input.backend),
+        ...(input.state ? { state: { lineage: input.state.lineage, serial: input.state.serial } } : {}),
+        ...(input.sha256 !== undefined ? { sha256: input.sha256 } : {}),
+    }));
+}
+const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Findings by rule, then address, then message: the order the manifest keeps and the digest takes. */
+function sortedFindings(findings) {
+    return [...findings].sort((a, b) => byText(a.rule, b.rule) || byText(a.address ?? '', b.address ?? '') || byText(a.message, b.message));
+}
+/** Findings in the fixed order the construction names, so the order conftest printed them in is no part of it. */
+function canonicalFindings(findings) {
+    return sortedFindings(findings).map((f) => ({
+        rule: f.rule,
+        message: f.message,
+        ...(f.address !== undefined ? { address: f.address } : {}),
+    }));
+}
+function canonicalPolicy(policy) {
+    const files = (list) => [...list].sort((a, b) => byText(a.path, b.path)).map((f) => ({ path: f.path, sha256: f.sha256 }));
+    return {
+        mode: policy.mode,
+        namespace: policy.namespace,
+        conftestVersion: policy.conftestVersion,
+        policies: files(policy.policies),
+        data: files(policy.data),
+        evaluated: policy.evaluated,
+        failures: canonicalFindings(policy.failures),
+        warnings: canonicalFindings(policy.warnings),
+        passed: policy.passed,
+    };
+}
+/** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
+async function sha256File(path) {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/** The first 12 hex digits of a digest, with its `sha256:` prefix, for messages. */
+function shortDigest(digest) {
+    const hex = digest.replace(/^sha256:/, '');
+    return `sha256:${hex.slice(0, 12)}`;
+}
+
+;// CONCATENATED MODULE: ./lib/plan/policy.js
+
+
+/**
+ * The words of a plan's policy check (conftest's result in the manifest), shared by the Markdown and
+ * the text renderings so the comment, the job summary and the log say the same thing. Messages are the
+ * policies' own text: they are not phrases (whose plain parts are our words, written unescaped), each
+ * renderer escapes them itself.
+ */
+/** The comment a policy owner writes to accept a plan's failures, with the digest reviewers see. */
+function approvePolicyCommand(planDigest) {
+    return `/approve-policy ${planDigest ? shortDigest(planDigest).replace(/^sha256:/, '') : '<digest>'}`;
+}
+/** Whether the failures hold the approval and the apply: enforce mode and at least one failure. */
+function policyBlocks(policy) {
+    return policy.mode === 'enforce' && !policy.passed;
+}
+const where = (policy) => [
+    'namespace ',
+    { code: policy.namespace },
+    ', conftest ',
+    { code: policy.conftestVersion },
+];
+/** The section's headline, bold in Markdown, and the sentence after it. */
+function policyHeadline(policy, planDigest) {
+    const failures = policy.failures.length;
+    if (policy.passed) {
+        const warned = policy.mode === 'warn'
+            ? ['; ', { code: 'policy-mode: warn' }, ': a failure would be shown, not enforced']
+            : [];
+        return {
+            title: 'Policy: passed',
+            detail: [`${phrases_plural(policy.evaluated, 'rule')} evaluated in `, ...where(policy), ...warned, '.'],
+        };
+    }
+    if (policy.mode === 'warn') {
+        return {
+            title: `Policy: ${phrases_plural(failures, 'failure')}, not blocking`,
+            detail: [
+                { code: 'policy-mode: warn' },
+                ': the failures are shown, not enforced, and hold neither the approval nor the apply (',
+                ...where(policy),
+                ').',
+            ],
+        };
+    }
+    return {
+        title: `Policy: ${phrases_plural(failures, 'failure')}`,
+        detail: [
+            'This plan is not approved, and tf-apply does not apply it, until a policy owner accepts exactly these failures with ',
+            { code: approvePolicyCommand(planDigest) },
+            ' (',
+            ...where(policy),
+            ').',
+        ],
+    };
+}
+/** The check in a few words, for a table cell: `policy passed`, `2 policy failures (not blocking)`. */
+function policyVerdict(policy) {
+    if (policy.passed)
+        return 'policy passed';
+    const failures = plural(policy.failures.length, 'policy failure');
+    return policy.mode === 'warn' ? `${failures} (not blocking)` : failures;
+}
+/** A finding before its message: the rule, and the resource it names when it names one. */
+function findingPrefix(finding) {
+    return [{ code: finding.rule }, ...(finding.address ? [' on ', { code: finding.address }] : []), ': '];
+}
+
 ;// CONCATENATED MODULE: ./lib/plan/plan-markdown.js
+
 
 
 
@@ -1145,6 +1386,11 @@ const MAX_VALUE = 500;
 const MAX_NAME = 1_000;
 const MAX_DETAIL = 2_000;
 const MAX_ATTRIBUTE_NAMES = 20;
+/** A policy rule's name is a Rego identifier: a longer one is cut, so that one failure always fits a body. */
+const MAX_RULE = 200;
+/** A policy message at its longest, and the shortest it is cut to before failures continue elsewhere. */
+const POLICY_MESSAGE = 1_000;
+const POLICY_MESSAGE_FLOOR = 80;
 const code = (text) => codeSpan(truncate(text, MAX_NAME));
 function md(phrase) {
     return phrase.map((segment) => (typeof segment === 'string' ? segment : code(segment.code))).join('');
@@ -1194,9 +1440,9 @@ function countsLines(model) {
     else
         lines.push('**No changes.** The infrastructure matches the configuration.');
     if (model.unchanged > 0 && model.hasChanges)
-        lines.push(`${plural(model.unchanged, 'resource')} unchanged.`);
+        lines.push(`${phrases_plural(model.unchanged, 'resource')} unchanged.`);
     if (model.counts.drift > 0) {
-        lines.push(`**Drift:** ${plural(model.counts.drift, 'resource')} changed outside of the configuration.`);
+        lines.push(`**Drift:** ${phrases_plural(model.counts.drift, 'resource')} changed outside of the configuration.`);
     }
     return lines;
 }
@@ -1216,7 +1462,7 @@ function bannerItem(entry) {
 function writeBanner(w, destructive, cut) {
     if (destructive.length === 0)
         return;
-    w.blank().line('> [!WARNING]', `> **${plural(destructive.length, 'resource')} will be destroyed or replaced:**`);
+    w.blank().line('> [!WARNING]', `> **${phrases_plural(destructive.length, 'resource')} will be destroyed or replaced:**`);
     const shown = cut ? cut.shown : destructive.length;
     for (let i = 0; i < shown; i++)
         w.line(bannerItem(destructive[i]));
@@ -1229,6 +1475,48 @@ function restNote(rest, where) {
     const [first, last] = where.comments;
     const comments = first === last ? `continuation comment ${first}` : `continuation comments ${first} to ${last}`;
     return `> - … and ${rest} more, listed in ${comments}.`;
+}
+/**
+ * A policy failure's or warning's list item: the rule, the address, the message cut to the mode's
+ * length. The message is the policy's text with plan values in it, so it is code like every other text
+ * from the plan: as running text GitHub would still link its URLs, @mentions and #references.
+ */
+function findingLine(finding, mode) {
+    const prefix = md(findingPrefix({ ...finding, rule: truncate(finding.rule, MAX_RULE) }));
+    return `- ${prefix}${codeSpan(truncate(finding.message, mode.message))}`;
+}
+/**
+ * The Policy section, above the changes: a line when the check passed; otherwise a callout (CAUTION
+ * when the failures block, WARNING under `policy-mode: warn`) with every failure, or as many as `cut`
+ * says. Warnings follow, shortened with the changes, since only failures decide anything.
+ */
+function writePolicy(w, policy, planDigest, mode, cut) {
+    const { title, detail } = policyHeadline(policy, planDigest);
+    if (policy.passed) {
+        w.line(`**${title}** — ${md(detail)}`);
+    }
+    else {
+        w.line(policy.mode === 'enforce' ? '> [!CAUTION]' : '> [!WARNING]', `> **${title}.** ${md(detail)}`, '>');
+        const shown = cut ? cut.shown : policy.failures.length;
+        for (let i = 0; i < shown; i++)
+            w.line(`> ${findingLine(policy.failures[i], mode)}`);
+        if (cut && shown < policy.failures.length)
+            w.line(restNote(policy.failures.length - shown, cut.rest));
+    }
+    const warnings = policy.warnings;
+    if (warnings.length > 0) {
+        w.blank().line(`**Policy warnings (${warnings.length}):**`, '');
+        const shown = mode.level === 'minimal'
+            ? 0
+            : mode.level === 'counts'
+                ? Math.min(mode.firstN, warnings.length)
+                : warnings.length;
+        for (const warning of warnings.slice(0, shown))
+            w.line(findingLine(warning, mode));
+        if (shown < warnings.length)
+            w.line(`- … and ${warnings.length - shown} more`);
+    }
+    w.blank();
 }
 function diffDetails(w, entry, attributes, notes) {
     const lines = attributes.map((attribute) => diffLine(attribute, MAX_VALUE));
@@ -1321,7 +1609,7 @@ function writeDiagnostics(w, model, mode) {
         return;
     const errors = model.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = model.diagnostics.length - errors;
-    const tally = [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''];
+    const tally = [errors > 0 ? phrases_plural(errors, 'error') : '', warnings > 0 ? phrases_plural(warnings, 'warning') : ''];
     w.blank().line(`#### ${tally.filter(Boolean).join(' and ')}`, '');
     const limited = mode.level === 'counts' || mode.level === 'minimal';
     const shown = limited ? Math.min(mode.firstN, model.diagnostics.length) : model.diagnostics.length;
@@ -1342,8 +1630,10 @@ function writeDiagnostics(w, model, mode) {
 function writeStackBody(w, part, mode, cut, layout) {
     const { model } = part;
     w.line(...inputsLines(part.ctx.inputs));
+    if (part.ctx.policy)
+        writePolicy(w, part.ctx.policy, part.ctx.planDigest, mode, cut?.failures);
     w.line(...countsLines(model));
-    writeBanner(w, destructiveResources(model), cut);
+    writeBanner(w, destructiveResources(model), cut?.destroys);
     if (mode.level !== 'minimal') {
         writeGroups(w, model, mode);
         writeOutputs(w, model, mode);
@@ -1383,64 +1673,81 @@ function attempt(parts, layout, mode, cuts) {
 }
 /**
  * The main body and its continuations when even the most compact rendering does not hold every
- * destroyed and replaced resource: the main body lists as many as fit, in order, and the rest follow
- * in continuation bodies (or, without continuations, are left to the log).
+ * destroyed and replaced resource (and, with `spillFailures`, every policy failure): the main body
+ * lists as many as fit, in order, failures of every stack before destroys, and the rest follow in
+ * continuation bodies (or, without continuations, are left to the log). Without `spillFailures` every
+ * failure must fit the main body, or there is no split.
  */
-function splitBanner(parts, layout, mode) {
-    const destructive = parts.map((part) => destructiveResources(part.model));
+function splitLists(parts, layout, mode, spillFailures) {
     // The notes about the rest are measured at their longest, so the real ones cannot make the body grow.
     const widest = layout.continuations ? { comments: [99_999, 99_999] } : 'log';
-    const empty = destructive.map(() => ({ shown: 0, rest: widest }));
-    const skeleton = attempt(parts, layout, mode, empty);
+    const cutsOf = () => parts.map(() => ({
+        destroys: { shown: 0, rest: widest },
+        ...(spillFailures ? { failures: { shown: 0, rest: widest } } : {}),
+    }));
+    const skeleton = attempt(parts, layout, mode, cutsOf());
     if (skeleton === undefined)
         return undefined;
+    const items = [];
+    if (spillFailures) {
+        parts.forEach((part, stack) => {
+            for (const finding of part.ctx.policy?.failures ?? [])
+                items.push({ part, stack, kind: 'failures', line: findingLine(finding, mode) });
+        });
+    }
+    parts.forEach((part, stack) => {
+        for (const entry of destructiveResources(part.model))
+            items.push({ part, stack, kind: 'destroys', line: destructiveLine(entry) });
+    });
     let room = layout.limit - layout.measure(skeleton);
-    const cuts = destructive.map(() => ({ shown: 0, rest: widest }));
-    let full = false;
-    destructive.forEach((entries, i) => {
-        const cut = cuts[i];
-        for (const entry of entries) {
-            if (full)
-                break;
-            const size = layout.measure(bannerItem(entry)) + 1;
-            if (size > room) {
-                full = true;
-                break;
-            }
-            room -= size;
-            cut.shown += 1;
+    const cuts = cutsOf();
+    let shown = 0;
+    for (const item of items) {
+        const size = layout.measure(`> ${item.line}`) + 1;
+        if (size > room)
+            break;
+        room -= size;
+        (cuts[item.stack]?.[item.kind]).shown += 1;
+        shown += 1;
+    }
+    if (!layout.continuations) {
+        return [attempt(parts, layout, mode, cuts) ?? fail('the shortened lists do not fit')];
+    }
+    const chunks = continuationChunks(items.slice(shown), layout);
+    const total = chunks.length + 1;
+    // Each stack's notes name the continuation bodies its rest is in (the main body is number 1).
+    cuts.forEach((cut, stack) => {
+        for (const kind of ['failures', 'destroys']) {
+            const list = cut[kind];
+            if (!list)
+                continue;
+            const holding = chunks.flatMap((chunk, index) => chunk.some((item) => item.stack === stack && item.kind === kind) ? [index + 2] : []);
+            list.rest =
+                holding.length > 0
+                    ? { comments: [holding[0], holding[holding.length - 1]] }
+                    : 'log';
         }
     });
-    if (!layout.continuations) {
-        return [attempt(parts, layout, mode, cuts) ?? fail('the shortened banner does not fit')];
-    }
-    const rest = destructive.flatMap((entries, i) => entries.slice(cuts[i].shown).map((entry) => ({ part: parts[i], stack: i, entry })));
-    const chunks = continuationChunks(rest, layout);
-    const total = chunks.length + 1;
-    // Each stack's note names the continuation bodies its rest is in (the main body is number 1).
-    cuts.forEach((cut, i) => {
-        const holding = chunks.flatMap((chunk, index) => chunk.some((item) => item.stack === i) ? [index + 2] : []);
-        cut.rest =
-            holding.length > 0
-                ? { comments: [holding[0], holding[holding.length - 1]] }
-                : 'log';
-    });
-    const main = attempt(parts, layout, mode, cuts) ?? fail('the shortened banner does not fit');
+    const main = attempt(parts, layout, mode, cuts) ?? fail('the shortened lists do not fit');
     return [main, ...chunks.map((chunk, i) => renderChunk(chunk, i + 2, total, layout))];
 }
-const chunkStackLine = (part, layout) => `**${layout.stackHeading ? `${stackTitle(part.ctx)}: ` : ''}destroyed or replaced resources, continued:**`;
-const chunkItemLine = destructiveLine;
+const CONTINUED = {
+    failures: 'policy failures, continued:',
+    destroys: 'destroyed or replaced resources, continued:',
+};
+const chunkListLine = (item, layout) => `**${layout.stackHeading ? `${stackTitle(item.part.ctx)}: ` : ''}${CONTINUED[item.kind]}**`;
 const chunkEndLine = (index, total) => `_Continued in comment ${index + 1} of ${total}._`;
+const sameList = (a, b) => a?.stack === b.stack && a.kind === b.kind;
 function renderChunk(chunk, index, total, layout) {
     // A Writer, so a body over the limit is an error here rather than a 422 from GitHub.
     const w = new Writer(layout.limit, layout.measure);
     w.line(layout.continuationHeading(index, total));
-    let stack;
-    for (const { part, stack: i, entry } of chunk) {
-        if (i !== stack)
-            w.line('', chunkStackLine(part, layout), '');
-        stack = i;
-        w.line(chunkItemLine(entry));
+    let last;
+    for (const item of chunk) {
+        if (!sameList(last, item))
+            w.line('', chunkListLine(item, layout), '');
+        last = item;
+        w.line(item.line);
     }
     if (index < total)
         w.line('', chunkEndLine(index, total));
@@ -1458,11 +1765,8 @@ function continuationChunks(items, layout) {
     let current = [];
     let size = fixed;
     for (const item of items) {
-        const cost = (stackChanged) => layout.measure(chunkItemLine(item.entry)) +
-            1 +
-            (stackChanged ? layout.measure(chunkStackLine(item.part, layout)) + 3 : 0);
-        const last = current[current.length - 1];
-        let itemCost = cost(last?.stack !== item.stack);
+        const cost = (listChanged) => layout.measure(item.line) + 1 + (listChanged ? layout.measure(chunkListLine(item, layout)) + 3 : 0);
+        let itemCost = cost(!sameList(current[current.length - 1], item));
         if (current.length > 0 && size + itemCost > layout.limit) {
             chunks.push(current);
             current = [];
@@ -1470,7 +1774,7 @@ function continuationChunks(items, layout) {
             itemCost = cost(true);
         }
         if (size + itemCost > layout.limit)
-            fail('one destroyed resource does not fit a continuation body');
+            fail('one destroyed resource or policy failure does not fit a continuation body');
         current.push(item);
         size += itemCost;
     }
@@ -1481,18 +1785,23 @@ function continuationChunks(items, layout) {
 function fail(what) {
     throw new Error(`plan rendering: ${what}; the size limit is too small`);
 }
-/** The modes from most to least detailed. */
+/** The modes from most to least detailed, with policy messages at their longest. */
 function modes(firstN) {
+    const message = POLICY_MESSAGE;
     return [
-        { level: 'full', firstN },
-        { level: 'collapsed', firstN },
-        { level: 'addresses', firstN },
-        { level: 'counts', firstN },
-        ...(firstN > 0 ? [{ level: 'counts', firstN: 0 }] : []),
-        { level: 'minimal', firstN: 0 },
+        { level: 'full', firstN, message },
+        { level: 'collapsed', firstN, message },
+        { level: 'addresses', firstN, message },
+        { level: 'counts', firstN, message },
+        ...(firstN > 0 ? [{ level: 'counts', firstN: 0, message }] : []),
+        { level: 'minimal', firstN: 0, message },
     ];
 }
-/** The most detailed rendering that fits; the banner split over continuations when nothing else does. */
+/**
+ * The most detailed rendering that fits. Then, in this order: the destroys split over continuations;
+ * the changes at their most compact and each policy message cut to the longest length at which every
+ * failure fits the main body; and last, below that length, the failures continued too.
+ */
 function renderDocument(parts, layout) {
     if (layout.limit < MIN_LIMIT)
         throw new RangeError(`a size limit under ${MIN_LIMIT} is too small for a plan`);
@@ -1502,12 +1811,33 @@ function renderDocument(parts, layout) {
         if (text !== undefined)
             return [text];
     }
-    for (const mode of all.filter((m) => m.level === 'counts' || m.level === 'minimal')) {
-        const split = splitBanner(parts, layout, mode);
+    const compact = all.filter((m) => m.level === 'counts' || m.level === 'minimal');
+    for (const mode of compact) {
+        const split = splitLists(parts, layout, mode, false);
         if (split)
             return split;
     }
-    return fail('not even the counts fit');
+    const minimal = all[all.length - 1];
+    if (!parts.some((part) => (part.ctx.policy?.failures.length ?? 0) > 0)) {
+        return fail('not even the counts fit');
+    }
+    // The longest message length that fits: fitting only gets easier as messages get shorter.
+    const at = (message) => splitLists(parts, layout, { ...minimal, message }, false);
+    let best = at(POLICY_MESSAGE_FLOOR);
+    if (best) {
+        let [low, high] = [POLICY_MESSAGE_FLOOR, POLICY_MESSAGE - 1];
+        while (low < high) {
+            const middle = Math.ceil((low + high) / 2);
+            const split = at(middle);
+            if (split)
+                [best, low] = [split, middle];
+            else
+                high = middle - 1;
+        }
+        return best;
+    }
+    return (splitLists(parts, layout, { ...minimal, message: POLICY_MESSAGE_FLOOR }, true) ??
+        fail('not even the counts fit'));
 }
 function singleLayout(ctx, limit, measure, continuations, firstN) {
     const title = `### Plan for ${stackTitle(ctx)}`;
@@ -1638,8 +1968,6 @@ function partNumber(comment) {
     return Number(comment.key.slice(comment.key.lastIndexOf(':') + 1));
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./lib/terraform/plan-summary.js
 
 const READ_FORMAT_MAJOR = '1';
@@ -2182,6 +2510,7 @@ async function readModel(source, options) {
 
 
 
+
 /**
  * The plan as plain text for the log: everything, with no size budget and no markup. Every line the
  * text holds starts with our own words or indentation, never with text from the plan, and text from
@@ -2207,18 +2536,20 @@ function renderPlanText(model, ctx = {}) {
     if (ctx.source)
         lines.push(oneLine(ctx.source));
     lines.push(...inputsText(ctx));
+    if (ctx.policy)
+        lines.push(...policyText(ctx.policy, ctx.planDigest ?? ''));
     if (model.errored)
         lines.push('The plan failed. What follows is what it planned before the error; it cannot be applied.');
     lines.push(model.hasChanges || model.errored
         ? `Plan: ${countsPhrase(model.counts)}.`
         : 'No changes. The infrastructure matches the configuration.');
     if (model.unchanged > 0 && model.hasChanges)
-        lines.push(`${plural(model.unchanged, 'resource')} unchanged.`);
+        lines.push(`${phrases_plural(model.unchanged, 'resource')} unchanged.`);
     if (model.counts.drift > 0)
-        lines.push(`Drift: ${plural(model.counts.drift, 'resource')} changed outside of the configuration.`);
+        lines.push(`Drift: ${phrases_plural(model.counts.drift, 'resource')} changed outside of the configuration.`);
     const destructive = destructiveResources(model);
     if (destructive.length > 0) {
-        lines.push('', `${plural(destructive.length, 'resource')} will be destroyed or replaced:`);
+        lines.push('', `${phrases_plural(destructive.length, 'resource')} will be destroyed or replaced:`);
         for (const entry of destructive)
             lines.push(`  - ${oneLine(entry.address)} ${destructiveVerb(entry)}${notes(resourceNotes(entry))}`);
     }
@@ -2290,6 +2621,16 @@ function inputsText(ctx) {
                 ? '(sensitive)'
                 : oneLine(input.value ?? 'null').slice(0, 120);
         lines.push(`  ${oneLine(input.variable)} <- ${oneLine(input.from)}: ${value}`);
+    }
+    return lines;
+}
+/** The policy check: passed, or every failure; then every warning. */
+function policyText(policy, planDigest) {
+    const { title, detail } = policyHeadline(policy, planDigest);
+    const item = (finding) => `  ${phrase(findingPrefix(finding))}${oneLine(finding.message)}`;
+    const lines = [`${title}. ${phrase(detail)}`, ...policy.failures.map(item)];
+    if (policy.warnings.length > 0) {
+        lines.push(`Policy warnings (${policy.warnings.length}):`, ...policy.warnings.map(item));
     }
     return lines;
 }

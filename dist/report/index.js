@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(99870);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47440);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 99870:
+/***/ 47440:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47356,8 +47356,11 @@ const input = {
     version: () => kinded('version', VALUE, optionalInput(inputs_version)),
     accounts: () => kinded('accounts', CONTENT, optionalInput(accounts, CONTENT).transform((v) => v ?? [])),
     files: () => kinded('files', CONTENT, optionalInput(existingPaths('file'), CONTENT).transform((v) => v ?? [])),
-    /** Directories, one a line, each once; the workspace root when none is given. */
-    directories: () => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : [(0,external_node_path_.resolve)('.')])),
+    /**
+     * Directories, one a line, each once; when none is given, the workspace root, or with `orNone`, none
+     * (an input that turns a step on, such as tf-plan's `policy`).
+     */
+    directories: (options = {}) => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : options.orNone ? [] : [(0,external_node_path_.resolve)('.')])),
     boolean: (fallback) => kinded('boolean', VALUE, optionalInput(booleanValue).transform((v) => v ?? fallback)),
     integer: (min, max) => kinded('integer', VALUE, optionalInput(integerValue(min, max))),
     integerOr: (min, max, fallback) => kinded('integer', VALUE, optionalInput(integerValue(min, max)).transform((v) => v ?? fallback)),
@@ -47731,6 +47734,35 @@ const stackInputRecordSchema = object({
     /** The sha256 of the value's canonical JSON; absent when it was never applied. */
     sha256: sha256Hex.optional(),
 });
+/**
+ * One failure or warning of a policy check: the rule that made it (`deny_protected_delete`, from
+ * conftest's query `data.<namespace>.<rule>`), its message and the resource address it names, when it
+ * names one (the rule's `address` field, or an address of the plan found in its message).
+ */
+const policyFindingSchema = object({
+    rule: manifest_text,
+    message: schemas_string(),
+    address: manifest_text.optional(),
+});
+/**
+ * The policy check of a plan (conftest on its `show -json`), inside the plan digest: a re-plan is a new
+ * result, and an acceptance of failures names exactly these.
+ */
+const policyResultSchema = object({
+    /** enforce: a failure blocks the approval and the apply unless a policy owner accepts it; warn: shown only. */
+    mode: schemas_enum(['enforce', 'warn']),
+    namespace: manifest_text,
+    conftestVersion: manifest_text,
+    /** Every Rego file of the `policy` directories, and every `policy-data` file, with its sha256. */
+    policies: array(varFileSchema).min(1),
+    data: array(varFileSchema),
+    /** Rules evaluated: successes, failures and warnings; never 0 (that is an error, not a pass). */
+    evaluated: wholeNumber(1),
+    failures: array(policyFindingSchema),
+    warnings: array(policyFindingSchema),
+    /** No failures. */
+    passed: schemas_boolean(),
+});
 const planSummarySchema = object({
     add: count,
     change: count,
@@ -47787,6 +47819,8 @@ const planManifestSchema = object({
     provisional: schemas_boolean().optional(),
     /** True for a plan made with `destroy: true`, which deletes the whole stack; its approval needs more. */
     destroy: schemas_boolean().optional(),
+    /** The policy check of the plan; absent when tf-plan was given no `policy`. */
+    policy: policyResultSchema.optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });
@@ -49420,6 +49454,33 @@ const approvalVoteSchema = object({
     /** A reject's reason, or the comment an environment reviewer left. */
     comment: schemas_string().optional(),
 });
+/** One policy owner's acceptance of a plan's policy failures. */
+const policyAcceptanceSchema = object({
+    login: approval_record_text,
+    at: isoTime,
+    /** How it was given: an `/approve-policy <digest>` comment, or an approval of the environment's review. */
+    via: schemas_enum(['comment', 'environment']),
+    commentUrl: schemas_string().optional(),
+});
+/**
+ * The plan's policy check as the gate saw it in the bundle, and who accepted which failures. Absent when
+ * the plan had no policy check or its bundle was not read. Acceptances name no digest of their own: the
+ * record's `planDigest` is the one they accepted, and the digest covers the policy result, so a new plan
+ * (a new digest) has none.
+ */
+const recordPolicySchema = object({
+    mode: schemas_enum(['enforce', 'warn']),
+    namespace: approval_record_text,
+    passed: schemas_boolean(),
+    /** The failures of the plan, in canonicalFindings order (src/contracts/digest.ts). */
+    failures: array(policyFindingSchema),
+    /**
+     * Present when policy owners accepted the failures of an enforce-mode check: tf-apply applies such a
+     * plan only when these are exactly the bundle's failures.
+     */
+    accepted: object({ by: array(policyAcceptanceSchema).min(1), failures: array(policyFindingSchema) })
+        .optional(),
+});
 const approvalRecordSchema = object({
     schema: literal(APPROVAL_RECORD_SCHEMA),
     producer: producerSchema,
@@ -49436,6 +49497,8 @@ const approvalRecordSchema = object({
     /** The release the plan deploys again (a promotion's source, a rollback's target), from the bundle. */
     source: releaseBindingSchema.optional(),
     approvers: array(approvalVoteSchema),
+    /** The policy result and its acceptance; see recordPolicySchema. */
+    policy: recordPolicySchema.optional(),
     rejects: array(approvalVoteSchema),
     minApprovals: schemas_number().int().positive(),
     override: object({ by: approval_record_text, justification: approval_record_text, accepted: schemas_boolean(), at: isoTime }).optional(),
@@ -49736,7 +49799,11 @@ const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *              stack inputs, after that, "inputs": a list ordered by variable of {"variable", "stack",
  *              "output", "sensitive", "workingDirectory", "workspace", "backend" (as above), then those of
  *              "state" {"lineage", "serial"} and "sha256" that it has}; then "provisional": true and
- *              "destroy": true, each only when the manifest says so
+ *              "destroy": true, each only when the manifest says so; and when the manifest records a
+ *              policy check, last, "policy": {"mode", "namespace", "conftestVersion", "policies" and
+ *              "data" (each a list ordered by path of {"path", "sha256"}), "evaluated", "failures" and
+ *              "warnings" (each a list ordered by rule, then address, then message, of {"rule",
+ *              "message", then "address" when it has one}), "passed"}
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
  *
@@ -49765,6 +49832,7 @@ function planDigest(input) {
         ...(input.inputs && input.inputs.length > 0 ? { inputs: canonicalInputs(input.inputs) } : {}),
         ...(input.provisional ? { provisional: true } : {}),
         ...(input.destroy ? { destroy: true } : {}),
+        ...(input.policy ? { policy: canonicalPolicy(input.policy) } : {}),
     });
     const hash = createHash('sha256');
     const frame = (bytes) => {
@@ -49830,6 +49898,33 @@ function canonicalInputs(inputs) {
         ...(input.state ? { state: { lineage: input.state.lineage, serial: input.state.serial } } : {}),
         ...(input.sha256 !== undefined ? { sha256: input.sha256 } : {}),
     }));
+}
+const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Findings by rule, then address, then message: the order the manifest keeps and the digest takes. */
+function sortedFindings(findings) {
+    return [...findings].sort((a, b) => byText(a.rule, b.rule) || byText(a.address ?? '', b.address ?? '') || byText(a.message, b.message));
+}
+/** Findings in the fixed order the construction names, so the order conftest printed them in is no part of it. */
+function canonicalFindings(findings) {
+    return sortedFindings(findings).map((f) => ({
+        rule: f.rule,
+        message: f.message,
+        ...(f.address !== undefined ? { address: f.address } : {}),
+    }));
+}
+function canonicalPolicy(policy) {
+    const files = (list) => [...list].sort((a, b) => byText(a.path, b.path)).map((f) => ({ path: f.path, sha256: f.sha256 }));
+    return {
+        mode: policy.mode,
+        namespace: policy.namespace,
+        conftestVersion: policy.conftestVersion,
+        policies: files(policy.policies),
+        data: files(policy.data),
+        evaluated: policy.evaluated,
+        failures: canonicalFindings(policy.failures),
+        warnings: canonicalFindings(policy.warnings),
+        passed: policy.passed,
+    };
 }
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
 async function digest_sha256File(path) {
@@ -50782,7 +50877,140 @@ function release_capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+;// CONCATENATED MODULE: ./lib/report/policy.js
+
+
+const finding = object({ rule: schemas_string(), message: schemas_string(), address: schemas_string().optional() });
+/**
+ * The parts of the approval record's `policy` the report shows, read leniently: the record's reader
+ * has checked it against its contract, and a record from a version without the field has none.
+ */
+const recordPolicy = object({
+    mode: schemas_enum(['enforce', 'warn']),
+    namespace: schemas_string().optional(),
+    passed: schemas_boolean(),
+    failures: array(finding).catch([]),
+    accepted: object({
+        by: array(object({ login: schemas_string(), at: schemas_string().optional(), commentUrl: schemas_string().optional() })),
+        failures: array(finding).catch([]),
+    })
+        .optional()
+        .catch(undefined),
+});
+/** The approval record's policy part, or undefined when it has none it can show. */
+function recordPolicyOf(record) {
+    const parsed = recordPolicy.safeParse(record.policy);
+    return parsed.success ? parsed.data : undefined;
+}
+const sameFindings = (a, b) => JSON.stringify(canonicalFindings(a)) === JSON.stringify(canonicalFindings(b));
+function statusOf(mode, passed, accepted) {
+    if (passed)
+        return 'passed';
+    if (mode === 'warn')
+        return 'warned';
+    return accepted ? 'accepted' : 'failed';
+}
+function acceptance(policy, failures) {
+    const accepted = policy?.accepted;
+    if (!accepted || accepted.by.length === 0)
+        return undefined;
+    return {
+        by: accepted.by.map((a) => ({ login: a.login, at: a.at, commentUrl: a.commentUrl })),
+        failures: accepted.failures.length,
+        exact: sameFindings(accepted.failures, failures),
+    };
+}
+function fromManifest(manifest, records) {
+    const policy = manifest.policy;
+    if (!policy)
+        return undefined;
+    const record = records.find((r) => r.stack === manifest.stack && r.planDigest === manifest.planDigest);
+    const accepted = acceptance(record && recordPolicyOf(record), policy.failures);
+    return {
+        stack: manifest.stack,
+        planDigest: manifest.planDigest,
+        mode: policy.mode,
+        namespace: policy.namespace,
+        conftestVersion: policy.conftestVersion,
+        evaluated: policy.evaluated,
+        passed: policy.passed,
+        status: statusOf(policy.mode, policy.passed, accepted?.exact ?? false),
+        failures: policy.failures,
+        warnings: policy.warnings,
+        ...(accepted ? { accepted } : {}),
+    };
+}
+function fromRecord(record) {
+    const policy = recordPolicyOf(record);
+    if (!policy)
+        return undefined;
+    const accepted = acceptance(policy, policy.failures);
+    return {
+        stack: record.stack,
+        planDigest: record.planDigest,
+        mode: policy.mode,
+        namespace: policy.namespace,
+        passed: policy.passed,
+        status: statusOf(policy.mode, policy.passed, accepted?.exact ?? false),
+        failures: policy.failures,
+        warnings: [],
+        ...(accepted ? { accepted } : {}),
+    };
+}
+/** Every stack's policy check the run's artifacts tell of, by stack. */
+function policyViews(artifacts) {
+    const manifests = artifacts.flatMap((a) => (a.kind === 'plan' && a.manifest ? [a.manifest] : []));
+    const records = artifacts.flatMap((a) => (a.kind === 'approval' && a.record ? [a.record] : []));
+    const views = manifests.flatMap((m) => fromManifest(m, records) ?? []);
+    const planned = new Set(manifests.map((m) => m.stack));
+    views.push(...records.filter((r) => !planned.has(r.stack)).flatMap((r) => fromRecord(r) ?? []));
+    return views.sort((a, b) => a.stack.localeCompare(b.stack));
+}
+/**
+ * The stage table's figure for a plan: what the check said, in a few words (plain text). Who accepted
+ * failures is the approval's figure: the plan row says what the bundle holds.
+ */
+function policyFigure(policy) {
+    const warn = policy.mode === 'warn' ? ' (policy-mode: warn)' : '';
+    if (policy.passed)
+        return `policy passed${warn}`;
+    const n = policy.failures.length;
+    return `policy: ${n} ${n === 1 ? 'failure' : 'failures'}${warn}`;
+}
+/** The approval's figure when policy owners accepted the plan's failures. Plain text. */
+function acceptanceFigure(record) {
+    const accepted = recordPolicyOf(record)?.accepted;
+    if (!accepted || accepted.by.length === 0)
+        return undefined;
+    return `policy failures accepted by ${accepted.by.map((a) => a.login).join(', ')}`;
+}
+/** The sentence the Policy section says of a stack. Plain text, escaped where rendered. */
+function policySentence(view) {
+    const n = view.failures.length;
+    const failures = `${n} ${n === 1 ? 'failure' : 'failures'}`;
+    const where = [
+        view.namespace ? `namespace ${view.namespace}` : '',
+        view.conftestVersion ? `conftest ${view.conftestVersion}` : '',
+    ]
+        .filter(Boolean)
+        .join(', ');
+    const at = where ? ` (${where})` : '';
+    switch (view.status) {
+        case 'passed':
+            return `passed${view.evaluated !== undefined ? `: ${view.evaluated} ${view.evaluated === 1 ? 'rule' : 'rules'} evaluated` : ''}${at}${view.mode === 'warn' ? '; ran with policy-mode: warn' : ''}`;
+        case 'warned':
+            return `ran with policy-mode: warn: ${failures} shown, not enforced${at}`;
+        case 'accepted':
+            return `${failures} accepted by ${(view.accepted?.by ?? []).map((a) => a.login).join(', ')}${at}`;
+        case 'failed':
+            return view.accepted
+                ? `${failures}; the acceptance by ${view.accepted.by.map((a) => a.login).join(', ')} does not name exactly these failures, so tf-apply refuses the plan${at}`
+                : `${failures}, not accepted: the plan is not approved and tf-apply refuses it until a policy owner accepts them${at}`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/report/model.js
+
 
 
 /**
@@ -50887,6 +51115,7 @@ function rowsFromArtifacts(artifacts) {
                         `${m.tool.name} ${m.tool.version}`,
                         `digest ${m.planDigest.slice(0, 19)}`,
                         ...(a.encrypted ? ['encrypted'] : []),
+                        ...(m.policy ? [policyFigure(m.policy)] : []),
                     ],
                 }));
                 break;
@@ -50897,11 +51126,13 @@ function rowsFromArtifacts(artifacts) {
                     break;
                 const status = r.status === 'approved' ? 'success' : r.status === 'rejected' ? 'failure' : 'pending';
                 const who = r.approvers.map((v) => v.login);
+                const accepted = acceptanceFigure(r);
                 rows.push(row('approve', r.stack, status, {
                     finishedAt: r.decidedAt,
                     figures: [
                         `${r.status} by ${r.decidedBy}${who.length > 0 ? `: ${who.join(', ')}` : ''}`,
                         `digest ${r.planDigest.slice(0, 19)}`,
+                        ...(accepted ? [accepted] : []),
                     ],
                     ...(status !== 'success'
                         ? {
@@ -51118,6 +51349,7 @@ function buildModel(input) {
         startedAt: starts[0],
         finishedAt: ends.at(-1),
         ...(release ? { release } : {}),
+        policy: policyViews(input.artifacts),
     };
 }
 /** The stacks whose outputs artifact says they were destroyed, by stack. */
@@ -51209,10 +51441,40 @@ function reportJson(model) {
         ...(model.backup ? { backup: model.backup } : {}),
         // The records as read, for metrics over releases; a record that did not read is in `artifacts`.
         ...(model.release ? { releases } : {}),
+        // Each stack's policy check: its status, failures and who accepted them; absent when none ran.
+        ...(model.policy.length > 0 ? { policy: model.policy.map(policyJson) } : {}),
+    };
+}
+function policyJson(view) {
+    return {
+        stack: view.stack,
+        planDigest: view.planDigest,
+        mode: view.mode,
+        status: view.status,
+        passed: view.passed,
+        ...(view.namespace ? { namespace: view.namespace } : {}),
+        ...(view.conftestVersion ? { conftestVersion: view.conftestVersion } : {}),
+        ...(view.evaluated !== undefined ? { evaluated: view.evaluated } : {}),
+        failures: view.failures,
+        warnings: view.warnings,
+        ...(view.accepted
+            ? {
+                accepted: {
+                    by: view.accepted.by.map((a) => ({
+                        login: a.login,
+                        ...(a.at ? { at: a.at } : {}),
+                        ...(a.commentUrl ? { commentUrl: a.commentUrl } : {}),
+                    })),
+                    failures: view.accepted.failures,
+                    exact: view.accepted.exact,
+                },
+            }
+            : {}),
     };
 }
 
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
+
 
 
 /**
@@ -51357,6 +51619,35 @@ function approvalSection(artifacts) {
     }
     return [...lines, ''];
 }
+const POLICY_MARK = {
+    passed: ':white_check_mark:',
+    failed: ':x:',
+    accepted: ':ballot_box_with_check:',
+    warned: ':warning:',
+};
+/** Failures listed per stack; the rest are in report.json. */
+const POLICY_FINDINGS_SHOWN = 20;
+/**
+ * Each stack's policy check: passed, its failures and whether policy owners accepted them, and a
+ * warning mark on every stack that ran with `policy-mode: warn`, which nothing enforced.
+ */
+function policySection(views) {
+    if (views.length === 0)
+        return [];
+    const lines = ['### Policy', ''];
+    for (const view of views) {
+        const mark = view.mode === 'warn' ? POLICY_MARK.warned : POLICY_MARK[view.status];
+        lines.push(`- ${mark} ${escape_codeSpan(view.stack)}: ${headingText(policySentence(view))}`);
+        for (const f of view.failures.slice(0, POLICY_FINDINGS_SHOWN)) {
+            const where = f.address ? ` on ${escape_codeSpan(f.address)}` : '';
+            lines.push(`  - ${escape_codeSpan(f.rule)}${where}: ${escape_codeSpan(truncate(f.message, 500))}`);
+        }
+        if (view.failures.length > POLICY_FINDINGS_SHOWN) {
+            lines.push(`  - … and ${view.failures.length - POLICY_FINDINGS_SHOWN} more in report.json`);
+        }
+    }
+    return [...lines, ''];
+}
 function ansibleSection(artifacts) {
     const all = artifacts.flatMap((a) => (a.kind === 'ansible' && a.results ? [a.results] : []));
     if (all.length === 0)
@@ -51423,6 +51714,7 @@ function renderMarkdown(model) {
         ...destroyedSection(model.artifacts),
         ...planSection(model.artifacts),
         ...approvalSection(model.artifacts),
+        ...policySection(model.policy),
         ...ansibleSection(model.artifacts),
         ...smokeSection(model.artifacts),
         ...artifactSection(model),
@@ -51433,6 +51725,8 @@ function renderMarkdown(model) {
 }
 
 ;// CONCATENATED MODULE: ./lib/report/html.js
+
+
 
 
 
@@ -51597,7 +51891,37 @@ function releaseHtml(section) {
           </p>`)}
     </div>`;
 }
-function sections(artifacts) {
+/** Each stack's policy check, as report.md says it; a stack that ran with policy-mode: warn is marked. */
+function policyHtml(views) {
+    if (views.length === 0)
+        return '';
+    return html `<h2>Policy</h2>
+    <ul id="policy">
+      ${views.map((v) => html `<li data-stack="${v.stack}" data-status="${v.status}" data-mode="${v.mode}">
+            <code>${v.stack}</code>:
+            <span
+              class="${v.status === 'passed' ? 'success' : v.status === 'accepted' ? 'pending' : 'failure'}"
+              >${policySentence(v)}</span
+            >
+            ${v.failures.length > 0
+        ? html `<ul>
+                    ${v.failures
+            .slice(0, POLICY_FINDINGS_SHOWN)
+            .map((f) => html `<li>
+                            <code>${f.rule}</code>${f.address ? html ` on <code>${f.address}</code>` : ''}:
+                            ${f.message}
+                          </li>`)}
+                    ${v.failures.length > POLICY_FINDINGS_SHOWN
+            ? html `<li>
+                            … and ${v.failures.length - POLICY_FINDINGS_SHOWN} more in report.json
+                          </li>`
+            : ''}
+                  </ul>`
+        : ''}
+          </li>`)}
+    </ul>`;
+}
+function sections(artifacts, policy) {
     const out = [];
     const destroyed = destroyedStacks(artifacts);
     if (destroyed.length > 0) {
@@ -51652,6 +51976,9 @@ function sections(artifacts) {
               </li>`)}
         </ul>`);
     }
+    const policySection = policyHtml(policy);
+    if (policySection)
+        out.push(policySection);
     const ansible = artifacts.flatMap((a) => (a.kind === 'ansible' && a.results ? [a.results] : []));
     for (const r of ansible) {
         out.push(html `<h2>Ansible recap</h2>
@@ -51754,7 +52081,7 @@ function renderHtml(model) {
         <h2>Stages</h2>
         ${html_stageTable(model.stages)}
         <h2>Timeline</h2>
-        ${timeline(model.stages)} ${sections(model.artifacts)}
+        ${timeline(model.stages)} ${sections(model.artifacts, model.policy)}
         <h2>Artifacts</h2>
         <ul>
           ${model.artifacts.map((a) => html `<li><code>${a.name}</code>${a.problem ? html ` <span class="failure">not read: ${a.problem}</span>` : ''}</li>`)}

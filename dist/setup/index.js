@@ -50530,8 +50530,11 @@ const input = {
     version: () => kinded('version', VALUE, optionalInput(inputs_version)),
     accounts: () => kinded('accounts', CONTENT, optionalInput(accounts, CONTENT).transform((v) => v ?? [])),
     files: () => kinded('files', CONTENT, optionalInput(existingPaths('file'), CONTENT).transform((v) => v ?? [])),
-    /** Directories, one a line, each once; the workspace root when none is given. */
-    directories: () => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : [(0,external_node_path_.resolve)('.')])),
+    /**
+     * Directories, one a line, each once; when none is given, the workspace root, or with `orNone`, none
+     * (an input that turns a step on, such as tf-plan's `policy`).
+     */
+    directories: (options = {}) => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : options.orNone ? [] : [(0,external_node_path_.resolve)('.')])),
     boolean: (fallback) => kinded('boolean', VALUE, optionalInput(booleanValue).transform((v) => v ?? fallback)),
     integer: (min, max) => kinded('integer', VALUE, optionalInput(integerValue(min, max))),
     integerOr: (min, max, fallback) => kinded('integer', VALUE, optionalInput(integerValue(min, max)).transform((v) => v ?? fallback)),
@@ -50765,6 +50768,7 @@ const PRODUCTS = {
     opentofu: { title: 'OpenTofu', binary: 'tofu', input: 'tofu-version' },
     terraform: { title: 'Terraform', binary: 'terraform', input: 'terraform-version' },
     packer: { title: 'Packer', binary: 'packer', input: 'packer-version' },
+    conftest: { title: 'conftest', binary: 'conftest', input: 'conftest-version' },
 };
 const OS_NAMES = {
     linux: 'linux',
@@ -50783,28 +50787,55 @@ function releasePlatform(platform, arch) {
         throw new StepFailure(`setup: no release archives are published for ${platform}/${arch}.`);
     return { os, arch: goArch };
 }
-/** File names: the archive prefix is the binary's name, `tofu_1.8.0_linux_amd64.zip`, `packer_1.11.2_SHA256SUMS`. */
+// conftest's releases (goreleaser, its .goreleaser.yml) name the os title-cased and amd64 `x86_64`, and
+// publish no 386, arm or BSD builds. (They have ppc64le and s390x too, which releasePlatform does not name.)
+const CONFTEST_OS = { linux: 'Linux', darwin: 'Darwin', windows: 'Windows' };
+const CONFTEST_ARCH = { amd64: 'x86_64', arm64: 'arm64' };
+/**
+ * File names. HashiCorp's layout, which OpenTofu's releases follow too: the archive prefix is the
+ * binary's name, `tofu_1.8.0_linux_amd64.zip` and `packer_1.11.2_SHA256SUMS`. conftest's:
+ * `conftest_0.71.1_Linux_x86_64.tar.gz` (a .zip for Windows) and one `checksums.txt` for them all.
+ */
 function fileNames(product, version, platform) {
     const prefix = PRODUCTS[product].binary;
+    const binaryName = platform.os === 'windows' ? `${prefix}.exe` : prefix;
+    if (product === 'conftest') {
+        const os = CONFTEST_OS[platform.os];
+        const arch = CONFTEST_ARCH[platform.arch];
+        if (!os || !arch)
+            throw new StepFailure(`setup: conftest publishes no release archive for ${platform.os}/${platform.arch}, so it cannot ` +
+                'be installed on this runner.');
+        const format = platform.os === 'windows' ? 'zip' : 'tar.gz';
+        return {
+            archiveName: `${prefix}_${version}_${os}_${arch}.${format}`,
+            format,
+            sumsName: 'checksums.txt',
+            binaryName,
+        };
+    }
     return {
         archiveName: `${prefix}_${version}_${platform.os}_${platform.arch}.zip`,
+        format: 'zip',
         sumsName: `${prefix}_${version}_SHA256SUMS`,
-        binaryName: platform.os === 'windows' ? `${prefix}.exe` : prefix,
+        binaryName,
     };
 }
 /**
- * The directory that holds one release's archives and SHA256SUMS. Official locations:
+ * The directory that holds one release's archives and checksums. Official locations:
  *   OpenTofu   https://github.com/opentofu/opentofu/releases/download/v<V>/
  *   HashiCorp  https://releases.hashicorp.com/<product>/<V>/
- * A mirror uses HashiCorp's layout for all three, `<mirror>/<product>/<V>/` with the product named
- * `opentofu`, `terraform` or `packer`: one layout is simpler to host than two, and an existing mirror
- * of releases.hashicorp.com already has it.
+ *   conftest   https://github.com/open-policy-agent/conftest/releases/download/v<V>/
+ * A mirror uses HashiCorp's layout for all of them, `<mirror>/<product>/<V>/` with the product named
+ * `opentofu`, `terraform`, `packer` or `conftest`, holding the release's own file names: one layout is
+ * simpler to host than several, and an existing mirror of releases.hashicorp.com already has it.
  */
 function releaseDirectory(product, version, mirrorUrl) {
     if (mirrorUrl)
         return `${mirrorUrl.replace(/\/+$/, '')}/${product}/${encodeURIComponent(version)}/`;
     if (product === 'opentofu')
         return `https://github.com/opentofu/opentofu/releases/download/v${encodeURIComponent(version)}/`;
+    if (product === 'conftest')
+        return `https://github.com/open-policy-agent/conftest/releases/download/v${encodeURIComponent(version)}/`;
     return `https://releases.hashicorp.com/${product}/${encodeURIComponent(version)}/`;
 }
 function releaseFiles(product, version, platform, mirrorUrl) {
@@ -50947,7 +50978,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 
 
-/** A published checksum did not match, or a SHA256SUMS file could not be read: nothing is installed. */
+/** A published checksum did not match, or a checksums file could not be read: nothing is installed. */
 class ChecksumError extends StepFailure {
     name = 'ChecksumError';
 }
@@ -50995,7 +51026,9 @@ function verifyChecksum(sums, fileName, actual, sources) {
         throw new ChecksumError(`${sources.sumsUrl} lists no checksum for ${fileName}, so it cannot be verified; nothing was installed.`);
     }
     if (expected !== actual.toLowerCase()) {
-        throw new ChecksumError(`Checksum mismatch for ${sources.archiveUrl}: SHA256SUMS (${sources.sumsUrl}) says ${expected}, ` +
+        throw new ChecksumError(
+        // "The published checksums": SHA256SUMS for HashiCorp's layout, checksums.txt for conftest's.
+        `Checksum mismatch for ${sources.archiveUrl}: the published checksums (${sources.sumsUrl}) say ${expected}, ` +
             `the download is ${actual.toLowerCase()}. The archive was refused and nothing was installed.`);
     }
 }
@@ -51052,7 +51085,7 @@ async function installRelease(product, version, mirrorUrl, deps) {
         const digest = await sha256File(archive);
         verifyChecksum(sums, files.archiveName, digest, shown);
         logger.info(`${info.title} ${version}: sha256 ${digest} matches ${files.sumsName}`);
-        const extracted = await toolCache.extractZip(archive);
+        const extracted = files.format === 'zip' ? await toolCache.extractZip(archive) : await toolCache.extractTarGz(archive);
         temporary.push(extracted);
         const binary = (0,external_node_path_.join)(extracted, files.binaryName);
         try {
@@ -51101,12 +51134,20 @@ async function download(url, product, version, mirrorUrl, deps) {
         throw error;
     }
 }
-/** The version the binary reports: `version -json` for tofu and terraform, `version` for packer. */
+/**
+ * The version the binary reports: `version -json` for tofu and terraform, `version` for packer,
+ * `--version` for conftest (`Conftest: 0.71.1`, then OPA's version; a build without the release's
+ * ldflags says `dev` and is refused like any other wrong version).
+ */
 async function reportedVersion(product, binary, exec) {
     const env = { CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
     if (product === 'packer') {
         const result = await exec(binary, ['version'], { env });
         return /Packer v(\S+)/.exec(result.stdout)?.[1];
+    }
+    if (product === 'conftest') {
+        const result = await exec(binary, ['--version']);
+        return /^Conftest: (\S+)/m.exec(result.stdout)?.[1];
     }
     const result = await exec(binary, ['version', '-json'], { env });
     try {
@@ -51278,7 +51319,7 @@ function fromInput(value, input) {
 /**
  * Decides what to install. An input wins over every file; for OpenTofu and Terraform the inputs also
  * choose the tool, so a file is read only when neither tofu-version nor terraform-version is given.
- * Files, in order: `.tool-versions` (opentofu, terraform, packer, ansible-core), then
+ * Files, in order: `.tool-versions` (opentofu, terraform, packer, conftest, ansible-core), then
  * `.opentofu-version`, then `.terraform-version`. Naming both OpenTofu and Terraform in files is
  * refused rather than guessed.
  */
@@ -51322,6 +51363,10 @@ function resolveRequests(inputs, files) {
     const packer = fromInput(inputs.packerVersion, 'packer-version') ?? fromToolVersions('packer');
     if (packer)
         requests.packer = packer;
+    // asdf's conftest plugin names the tool `conftest`.
+    const conftest = fromInput(inputs.conftestVersion, 'conftest-version') ?? fromToolVersions('conftest');
+    if (conftest)
+        requests.conftest = conftest;
     const ansible = fromInput(inputs.ansibleVersion, 'ansible-version') ?? fromToolVersions('ansible-core');
     if (ansible)
         requests.ansible = ansible;
@@ -51341,8 +51386,16 @@ const OUTPUTS = {
     opentofu: 'tofu-version',
     terraform: 'terraform-version',
     packer: 'packer-version',
+    conftest: 'conftest-version',
     ansible: 'ansible-version',
 };
+/** What comes from release archives, in the order installed (each addPath goes in front of the last). */
+const RELEASE_PRODUCTS = [
+    'opentofu',
+    'terraform',
+    'packer',
+    'conftest',
+];
 /**
  * Installs what the inputs and version files ask for, each onto PATH as soon as it is ready, then
  * points OpenTofu or Terraform at a provider plugin cache and restores that from the Actions cache.
@@ -51350,8 +51403,8 @@ const OUTPUTS = {
 async function setup(inputs, deps) {
     const requests = resolveRequests(inputs, deps.versionFiles);
     if (Object.keys(requests).length === 0) {
-        throw new errors_ConfigurationError('Nothing to install: give tofu-version, terraform-version, packer-version or ansible-version, or ' +
-            'commit a .tool-versions, .opentofu-version or .terraform-version file.');
+        throw new errors_ConfigurationError('Nothing to install: give tofu-version, terraform-version, packer-version, conftest-version or ' +
+            'ansible-version, or commit a .tool-versions, .opentofu-version or .terraform-version file.');
     }
     const mirrorUrl = inputs.mirrorUrl;
     // A mirror may carry credentials (https://user:token@host/); every download line names its URL.
@@ -51363,7 +51416,7 @@ async function setup(inputs, deps) {
         deps.addPath(installed.binDir);
         result.installed.push({ ...installed, from: requested.from });
     };
-    for (const product of ['opentofu', 'terraform', 'packer']) {
+    for (const product of RELEASE_PRODUCTS) {
         const requested = requests[product];
         if (!requested)
             continue;
@@ -51844,9 +51897,9 @@ function extractTar(file_1, dest_1) {
         // Create dest
         dest = yield _createExtractFolder(dest);
         // Determine whether GNU tar
-        core.debug('Checking tar --version');
+        lib_core/* debug */.Yz('Checking tar --version');
         let versionOutput = '';
-        yield exec('tar --version', [], {
+        yield (0,lib_exec/* exec */.m)('tar --version', [], {
             ignoreReturnCode: true,
             silent: true,
             listeners: {
@@ -51854,7 +51907,7 @@ function extractTar(file_1, dest_1) {
                 stderr: (data) => (versionOutput += data.toString())
             }
         });
-        core.debug(versionOutput.trim());
+        lib_core/* debug */.Yz(versionOutput.trim());
         const isGnuTar = versionOutput.toUpperCase().includes('GNU TAR');
         // Initialize args
         let args;
@@ -51864,7 +51917,7 @@ function extractTar(file_1, dest_1) {
         else {
             args = [flags];
         }
-        if (core.isDebug() && !flags.includes('v')) {
+        if (lib_core/* isDebug */._o() && !flags.includes('v')) {
             args.push('-v');
         }
         let destArg = dest;
@@ -51882,7 +51935,7 @@ function extractTar(file_1, dest_1) {
             args.push('--overwrite');
         }
         args.push('-C', destArg, '-f', fileArg);
-        yield exec(`tar`, args);
+        yield (0,lib_exec/* exec */.m)(`tar`, args);
         return dest;
     });
 }
@@ -52296,6 +52349,8 @@ const actionsToolCache = {
         }
     },
     extractZip: (file) => extractZip(file),
+    // tc.extractTar's default flags are `xz`: extract, through gunzip.
+    extractTarGz: (file) => extractTar(file),
     cacheDir: (dir, tool, version) => cacheDir(dir, tool, version),
 };
 /**
@@ -52335,6 +52390,7 @@ const VERSION_INPUTS = {
     'tofu-version': 'tofuVersion',
     'terraform-version': 'terraformVersion',
     'packer-version': 'packerVersion',
+    'conftest-version': 'conftestVersion',
     'ansible-version': 'ansibleVersion',
 };
 const setupInputs = defineInputs({
@@ -52343,6 +52399,7 @@ const setupInputs = defineInputs({
     'tofu-version': input.text(),
     'terraform-version': input.text(),
     'packer-version': input.text(),
+    'conftest-version': input.text(),
     'ansible-version': input.text(),
     'mirror-url': input.urlWithCredentials(),
     cache: input.boolean(true),
@@ -52374,6 +52431,7 @@ const setupOutputs = defineOutputs({
     'tofu-version': output.string(),
     'terraform-version': output.string(),
     'packer-version': output.string(),
+    'conftest-version': output.string(),
     'ansible-version': output.string(),
 });
 

@@ -169,7 +169,11 @@ const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *              stack inputs, after that, "inputs": a list ordered by variable of {"variable", "stack",
  *              "output", "sensitive", "workingDirectory", "workspace", "backend" (as above), then those of
  *              "state" {"lineage", "serial"} and "sha256" that it has}; then "provisional": true and
- *              "destroy": true, each only when the manifest says so
+ *              "destroy": true, each only when the manifest says so; and when the manifest records a
+ *              policy check, last, "policy": {"mode", "namespace", "conftestVersion", "policies" and
+ *              "data" (each a list ordered by path of {"path", "sha256"}), "evaluated", "failures" and
+ *              "warnings" (each a list ordered by rule, then address, then message, of {"rule",
+ *              "message", then "address" when it has one}), "passed"}
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
  *
@@ -198,6 +202,7 @@ function planDigest(input) {
         ...(input.inputs && input.inputs.length > 0 ? { inputs: canonicalInputs(input.inputs) } : {}),
         ...(input.provisional ? { provisional: true } : {}),
         ...(input.destroy ? { destroy: true } : {}),
+        ...(input.policy ? { policy: canonicalPolicy(input.policy) } : {}),
     });
     const hash = createHash('sha256');
     const frame = (bytes) => {
@@ -263,6 +268,33 @@ function canonicalInputs(inputs) {
         ...(input.state ? { state: { lineage: input.state.lineage, serial: input.state.serial } } : {}),
         ...(input.sha256 !== undefined ? { sha256: input.sha256 } : {}),
     }));
+}
+const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Findings by rule, then address, then message: the order the manifest keeps and the digest takes. */
+function sortedFindings(findings) {
+    return [...findings].sort((a, b) => byText(a.rule, b.rule) || byText(a.address ?? '', b.address ?? '') || byText(a.message, b.message));
+}
+/** Findings in the fixed order the construction names, so the order conftest printed them in is no part of it. */
+function canonicalFindings(findings) {
+    return sortedFindings(findings).map((f) => ({
+        rule: f.rule,
+        message: f.message,
+        ...(f.address !== undefined ? { address: f.address } : {}),
+    }));
+}
+function canonicalPolicy(policy) {
+    const files = (list) => [...list].sort((a, b) => byText(a.path, b.path)).map((f) => ({ path: f.path, sha256: f.sha256 }));
+    return {
+        mode: policy.mode,
+        namespace: policy.namespace,
+        conftestVersion: policy.conftestVersion,
+        policies: files(policy.policies),
+        data: files(policy.data),
+        evaluated: policy.evaluated,
+        failures: canonicalFindings(policy.failures),
+        warnings: canonicalFindings(policy.warnings),
+        passed: policy.passed,
+    };
 }
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
 async function sha256File(path) {
@@ -410,6 +442,35 @@ const stackInputRecordSchema = schemas/* object */.Ikc({
     /** The sha256 of the value's canonical JSON; absent when it was never applied. */
     sha256: sha256Hex.optional(),
 });
+/**
+ * One failure or warning of a policy check: the rule that made it (`deny_protected_delete`, from
+ * conftest's query `data.<namespace>.<rule>`), its message and the resource address it names, when it
+ * names one (the rule's `address` field, or an address of the plan found in its message).
+ */
+const policyFindingSchema = schemas/* object */.Ikc({
+    rule: manifest_text,
+    message: schemas/* string */.YjP(),
+    address: manifest_text.optional(),
+});
+/**
+ * The policy check of a plan (conftest on its `show -json`), inside the plan digest: a re-plan is a new
+ * result, and an acceptance of failures names exactly these.
+ */
+const policyResultSchema = schemas/* object */.Ikc({
+    /** enforce: a failure blocks the approval and the apply unless a policy owner accepts it; warn: shown only. */
+    mode: schemas/* enum */.k5n(['enforce', 'warn']),
+    namespace: manifest_text,
+    conftestVersion: manifest_text,
+    /** Every Rego file of the `policy` directories, and every `policy-data` file, with its sha256. */
+    policies: schemas/* array */.YOg(varFileSchema).min(1),
+    data: schemas/* array */.YOg(varFileSchema),
+    /** Rules evaluated: successes, failures and warnings; never 0 (that is an error, not a pass). */
+    evaluated: wholeNumber(1),
+    failures: schemas/* array */.YOg(policyFindingSchema),
+    warnings: schemas/* array */.YOg(policyFindingSchema),
+    /** No failures. */
+    passed: schemas/* boolean */.zMY(),
+});
 const planSummarySchema = schemas/* object */.Ikc({
     add: count,
     change: count,
@@ -466,6 +527,8 @@ const planManifestSchema = schemas/* object */.Ikc({
     provisional: schemas/* boolean */.zMY().optional(),
     /** True for a plan made with `destroy: true`, which deletes the whole stack; its approval needs more. */
     destroy: schemas/* boolean */.zMY().optional(),
+    /** The policy check of the plan; absent when tf-plan was given no `policy`. */
+    policy: policyResultSchema.optional(),
     planDigest: schemas/* string */.YjP().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });

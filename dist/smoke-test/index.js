@@ -38057,8 +38057,11 @@ const input = {
     version: () => kinded('version', VALUE, optionalInput(version)),
     accounts: () => kinded('accounts', CONTENT, optionalInput(accounts, CONTENT).transform((v) => v ?? [])),
     files: () => kinded('files', CONTENT, optionalInput(existingPaths('file'), CONTENT).transform((v) => v ?? [])),
-    /** Directories, one a line, each once; the workspace root when none is given. */
-    directories: () => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : [(0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)('.')])),
+    /**
+     * Directories, one a line, each once; when none is given, the workspace root, or with `orNone`, none
+     * (an input that turns a step on, such as tf-plan's `policy`).
+     */
+    directories: (options = {}) => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : options.orNone ? [] : [(0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)('.')])),
     boolean: (fallback) => kinded('boolean', VALUE, optionalInput(booleanValue).transform((v) => v ?? fallback)),
     integer: (min, max) => kinded('integer', VALUE, optionalInput(integerValue(min, max))),
     integerOr: (min, max, fallback) => kinded('integer', VALUE, optionalInput(integerValue(min, max)).transform((v) => v ?? fallback)),

@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(18728);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(99203);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 18728:
+/***/ 99203:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47356,8 +47356,11 @@ const input = {
     version: () => kinded('version', VALUE, optionalInput(inputs_version)),
     accounts: () => kinded('accounts', CONTENT, optionalInput(accounts, CONTENT).transform((v) => v ?? [])),
     files: () => kinded('files', CONTENT, optionalInput(existingPaths('file'), CONTENT).transform((v) => v ?? [])),
-    /** Directories, one a line, each once; the workspace root when none is given. */
-    directories: () => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : [(0,external_node_path_.resolve)('.')])),
+    /**
+     * Directories, one a line, each once; when none is given, the workspace root, or with `orNone`, none
+     * (an input that turns a step on, such as tf-plan's `policy`).
+     */
+    directories: (options = {}) => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : options.orNone ? [] : [(0,external_node_path_.resolve)('.')])),
     boolean: (fallback) => kinded('boolean', VALUE, optionalInput(booleanValue).transform((v) => v ?? fallback)),
     integer: (min, max) => kinded('integer', VALUE, optionalInput(integerValue(min, max))),
     integerOr: (min, max, fallback) => kinded('integer', VALUE, optionalInput(integerValue(min, max)).transform((v) => v ?? fallback)),
@@ -47754,6 +47757,35 @@ const stackInputRecordSchema = object({
     /** The sha256 of the value's canonical JSON; absent when it was never applied. */
     sha256: sha256Hex.optional(),
 });
+/**
+ * One failure or warning of a policy check: the rule that made it (`deny_protected_delete`, from
+ * conftest's query `data.<namespace>.<rule>`), its message and the resource address it names, when it
+ * names one (the rule's `address` field, or an address of the plan found in its message).
+ */
+const policyFindingSchema = object({
+    rule: manifest_text,
+    message: schemas_string(),
+    address: manifest_text.optional(),
+});
+/**
+ * The policy check of a plan (conftest on its `show -json`), inside the plan digest: a re-plan is a new
+ * result, and an acceptance of failures names exactly these.
+ */
+const policyResultSchema = object({
+    /** enforce: a failure blocks the approval and the apply unless a policy owner accepts it; warn: shown only. */
+    mode: schemas_enum(['enforce', 'warn']),
+    namespace: manifest_text,
+    conftestVersion: manifest_text,
+    /** Every Rego file of the `policy` directories, and every `policy-data` file, with its sha256. */
+    policies: array(varFileSchema).min(1),
+    data: array(varFileSchema),
+    /** Rules evaluated: successes, failures and warnings; never 0 (that is an error, not a pass). */
+    evaluated: wholeNumber(1),
+    failures: array(policyFindingSchema),
+    warnings: array(policyFindingSchema),
+    /** No failures. */
+    passed: schemas_boolean(),
+});
 const planSummarySchema = object({
     add: count,
     change: count,
@@ -47810,6 +47842,8 @@ const planManifestSchema = object({
     provisional: schemas_boolean().optional(),
     /** True for a plan made with `destroy: true`, which deletes the whole stack; its approval needs more. */
     destroy: schemas_boolean().optional(),
+    /** The policy check of the plan; absent when tf-plan was given no `policy`. */
+    policy: policyResultSchema.optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });
@@ -48153,6 +48187,33 @@ const approvalVoteSchema = object({
     /** A reject's reason, or the comment an environment reviewer left. */
     comment: schemas_string().optional(),
 });
+/** One policy owner's acceptance of a plan's policy failures. */
+const policyAcceptanceSchema = object({
+    login: approval_record_text,
+    at: isoTime,
+    /** How it was given: an `/approve-policy <digest>` comment, or an approval of the environment's review. */
+    via: schemas_enum(['comment', 'environment']),
+    commentUrl: schemas_string().optional(),
+});
+/**
+ * The plan's policy check as the gate saw it in the bundle, and who accepted which failures. Absent when
+ * the plan had no policy check or its bundle was not read. Acceptances name no digest of their own: the
+ * record's `planDigest` is the one they accepted, and the digest covers the policy result, so a new plan
+ * (a new digest) has none.
+ */
+const recordPolicySchema = object({
+    mode: schemas_enum(['enforce', 'warn']),
+    namespace: approval_record_text,
+    passed: schemas_boolean(),
+    /** The failures of the plan, in canonicalFindings order (src/contracts/digest.ts). */
+    failures: array(policyFindingSchema),
+    /**
+     * Present when policy owners accepted the failures of an enforce-mode check: tf-apply applies such a
+     * plan only when these are exactly the bundle's failures.
+     */
+    accepted: object({ by: array(policyAcceptanceSchema).min(1), failures: array(policyFindingSchema) })
+        .optional(),
+});
 const approvalRecordSchema = object({
     schema: literal(APPROVAL_RECORD_SCHEMA),
     producer: producerSchema,
@@ -48169,6 +48230,8 @@ const approvalRecordSchema = object({
     /** The release the plan deploys again (a promotion's source, a rollback's target), from the bundle. */
     source: releaseBindingSchema.optional(),
     approvers: array(approvalVoteSchema),
+    /** The policy result and its acceptance; see recordPolicySchema. */
+    policy: recordPolicySchema.optional(),
     rejects: array(approvalVoteSchema),
     minApprovals: schemas_number().int().positive(),
     override: object({ by: approval_record_text, justification: approval_record_text, accepted: schemas_boolean(), at: isoTime }).optional(),
@@ -48204,7 +48267,11 @@ const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *              stack inputs, after that, "inputs": a list ordered by variable of {"variable", "stack",
  *              "output", "sensitive", "workingDirectory", "workspace", "backend" (as above), then those of
  *              "state" {"lineage", "serial"} and "sha256" that it has}; then "provisional": true and
- *              "destroy": true, each only when the manifest says so
+ *              "destroy": true, each only when the manifest says so; and when the manifest records a
+ *              policy check, last, "policy": {"mode", "namespace", "conftestVersion", "policies" and
+ *              "data" (each a list ordered by path of {"path", "sha256"}), "evaluated", "failures" and
+ *              "warnings" (each a list ordered by rule, then address, then message, of {"rule",
+ *              "message", then "address" when it has one}), "passed"}
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
  *
@@ -48233,6 +48300,7 @@ function planDigest(input) {
         ...(input.inputs && input.inputs.length > 0 ? { inputs: canonicalInputs(input.inputs) } : {}),
         ...(input.provisional ? { provisional: true } : {}),
         ...(input.destroy ? { destroy: true } : {}),
+        ...(input.policy ? { policy: canonicalPolicy(input.policy) } : {}),
     });
     const hash = (0,external_node_crypto_.createHash)('sha256');
     const frame = (bytes) => {
@@ -48299,6 +48367,33 @@ function canonicalInputs(inputs) {
         ...(input.sha256 !== undefined ? { sha256: input.sha256 } : {}),
     }));
 }
+const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Findings by rule, then address, then message: the order the manifest keeps and the digest takes. */
+function sortedFindings(findings) {
+    return [...findings].sort((a, b) => byText(a.rule, b.rule) || byText(a.address ?? '', b.address ?? '') || byText(a.message, b.message));
+}
+/** Findings in the fixed order the construction names, so the order conftest printed them in is no part of it. */
+function digest_canonicalFindings(findings) {
+    return sortedFindings(findings).map((f) => ({
+        rule: f.rule,
+        message: f.message,
+        ...(f.address !== undefined ? { address: f.address } : {}),
+    }));
+}
+function canonicalPolicy(policy) {
+    const files = (list) => [...list].sort((a, b) => byText(a.path, b.path)).map((f) => ({ path: f.path, sha256: f.sha256 }));
+    return {
+        mode: policy.mode,
+        namespace: policy.namespace,
+        conftestVersion: policy.conftestVersion,
+        policies: files(policy.policies),
+        data: files(policy.data),
+        evaluated: policy.evaluated,
+        failures: digest_canonicalFindings(policy.failures),
+        warnings: digest_canonicalFindings(policy.warnings),
+        passed: policy.passed,
+    };
+}
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
 async function digest_sha256File(path) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
@@ -48312,7 +48407,275 @@ function digest_shortDigest(digest) {
     return `sha256:${hex.slice(0, 12)}`;
 }
 
+;// CONCATENATED MODULE: ./lib/markdown/escape.js
+/**
+ * The one Markdown escaper: every job summary, pull-request comment, issue and report puts text it did
+ * not write (from plans, pull requests, templates, inventories, tool output) into GitHub Markdown
+ * through these functions, without letting it change the layout or add markup. Such text goes into a
+ * code span, a `<code>` element or a fenced code block: GitHub does not turn @mentions, #references
+ * or :emoji: into links there, and Markdown inside is not parsed. What remains is to make sure the
+ * text cannot end its container early, which each function below handles for its own container.
+ * Plain text (`cellText`, `htmlText`, `headingText`) is escaped so that it reads as itself.
+ */
+// Characters that are invisible or reorder text (the "Trojan Source" family), and the two line
+// separators JSON.stringify leaves raw: each is shown as its \u escape instead.
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+function escapeInvisible(text) {
+    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Text made safe to show on one line: line breaks and other control characters become escapes. */
+function escape_oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    const controls = /[\u0000-\u001F\u007F-\u009F]/g;
+    return escapeInvisible(text).replace(controls, (c) => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        if (c === '\t')
+            return '\\t';
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+}
+/** Longest run of `char` in text. */
+function longestRun(text, char) {
+    let longest = 0;
+    let current = 0;
+    for (const c of text) {
+        current = c === char ? current + 1 : 0;
+        if (current > longest)
+            longest = current;
+    }
+    return longest;
+}
+/**
+ * A code span for running text and list items (not table cells: see `cellCode`). A span ends at the
+ * next run of exactly as many backticks as opened it, so the fence is one longer than any run inside;
+ * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
+ * space on each side).
+ */
+function escape_codeSpan(text) {
+    const content = escape_oneLine(text);
+    if (content === '')
+        return '` `';
+    const fence = '`'.repeat(longestRun(content, '`') + 1);
+    // A content of spaces only is not stripped, so it takes no padding.
+    const pad = content.startsWith('`') || content.endsWith('`') || (/^ .* $/.test(content) && /[^ ]/.test(content))
+        ? ' '
+        : '';
+    return `${fence}${pad}${content}${pad}${fence}`;
+}
+const HTML_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/**
+ * Plain text in a table cell or list item, where code would not read well (names, messages): the
+ * characters Markdown and the table read as syntax backslash-escaped, on one line.
+ */
+function escape_cellText(text) {
+    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
+}
+/** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
+function htmlText(text) {
+    return escape_oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+/**
+ * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
+ * backslash before it escapes it depends on the backslashes before that, so no span is used: a
+ * `<code>` element with every ASCII punctuation character as a numeric reference, which neither the
+ * table nor Markdown reads as syntax.
+ */
+function escape_cellCode(text) {
+    const content = escape_oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
+    return `<code>${content}</code>`;
+}
+/**
+ * Code in a GFM table cell where a code span reads as one: a span when the text has no pipe (the only
+ * character that splits a cell inside a span), else `cellCode`, since no escaping of a pipe inside a
+ * span shows every text as itself.
+ */
+function cellSpan(text) {
+    return text.includes('|') ? escape_cellCode(text) : escape_codeSpan(text);
+}
+/**
+ * Text as a heading (or any running text outside code): no markup, no HTML, and no @mention (a word
+ * joiner after each `@`), since headings are made of repository, workflow and stack names.
+ */
+function escape_headingText(text) {
+    return escape_oneLine(text)
+        .replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c)
+        .replace(/[\\`*_{}[\]|#!~]/g, (c) => `\\${c}`)
+        .replace(/@/g, '@\u2060');
+}
+/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
+function linkUrl(url) {
+    if (!url)
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            return undefined;
+        return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
+ * as many backticks as opened it, so the fence is longer than any run in the content.
+ */
+function codeBlock(content, info = '') {
+    const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
+    return `${fence}${info}\n${content}\n${fence}`;
+}
+/** Multi-line text for a code block: control characters other than the line breaks escaped. */
+function blockText(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((line) => escape_oneLine(line))
+        .join('\n');
+}
+/** Shortens text to at most `max` characters, saying how much was left out. */
+function escape_truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
+    const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+    return `${text.slice(0, end)}… (${text.length - end} more characters)`;
+}
+
+;// CONCATENATED MODULE: ./lib/approval/policy-rule.js
+
+
+
+/** Findings in the fixed order of the plan digest (canonicalFindings), as findings. */
+function inCanonicalOrder(findings) {
+    return digest_canonicalFindings(findings).map((finding) => policyFindingSchema.parse(finding));
+}
+/** The rule when the plan's policies failed in enforce mode; none for any other plan. */
+function policyRuleFor(manifest, owners) {
+    const policy = manifest?.policy;
+    if (!policy || policy.mode !== 'enforce' || policy.passed)
+        return undefined;
+    return { namespace: policy.namespace, failures: inCanonicalOrder(policy.failures), owners };
+}
+/** The record's `policy`: the result the gate saw, and the acceptances that count, if any. */
+function recordPolicy(manifest, acceptances) {
+    const policy = manifest?.policy;
+    if (!policy)
+        return undefined;
+    const failures = inCanonicalOrder(policy.failures);
+    const accepts = policy.mode === 'enforce' && !policy.passed && acceptances.length > 0;
+    return {
+        mode: policy.mode,
+        namespace: policy.namespace,
+        passed: policy.passed,
+        failures,
+        ...(accepts ? { accepted: { by: [...acceptances], failures } } : {}),
+    };
+}
+/** `rule` on `address`, for one-line messages. */
+function findingText(finding) {
+    return finding.address ? `${finding.rule} on ${finding.address}` : finding.rule;
+}
+/** The failures in a sentence: the first few by rule and address, and how many more. */
+function failuresInBrief(failures, shown = 5) {
+    const named = failures.slice(0, shown).map(findingText).join(', ');
+    const more = failures.length - shown;
+    return more > 0 ? `${named} and ${more} more` : named;
+}
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Who may accept, in a sentence: the owners, or that nobody is listed. */
+function ownersText(owners) {
+    return owners.length > 0
+        ? `someone in policy-owners (${owners.join(', ')}) who is not the pull request's author nor the pusher of the planned commit`
+        : 'nobody: policy-owners is empty';
+}
+/** The one sentence an environment gate fails with when no reviewer who approved could accept the failures. */
+function noAcceptingReviewerMessage(environment, stack, reviewers, rule) {
+    const failed = `The policies of the plan of ${stack} failed (${plural(rule.failures.length, 'failure')}: ${failuresInBrief(rule.failures)})`;
+    const who = reviewers.length > 0
+        ? `no reviewer who approved ${environment} may accept them (${reviewers.map((r) => `${r.login} ${r.why}`).join('; ')})`
+        : `${environment} has no required reviewers, so nobody accepted them (allow-unprotected does not accept policy failures)`;
+    const fix = rule.owners.length > 0
+        ? `have one of ${rule.owners.join(', ')} approve the environment, or change the plan so that its policies pass`
+        : 'list who may accept them in policy-owners, or change the plan so that its policies pass';
+    return `${failed}, and ${who}: ${fix}.`;
+}
+/** Above this many characters the list of failures in the status comment stops: the plan comment lists every one. */
+const FAILURES_BUDGET = 24_000;
+function findingLines(findings) {
+    const lines = [];
+    let used = 0;
+    for (const [index, finding] of findings.entries()) {
+        const address = finding.address ? ` ${codeSpan(finding.address)}` : '';
+        const line = `- ${codeSpan(finding.rule)}${address}: ${codeSpan(finding.message)}`;
+        used += line.length + 1;
+        if (used > FAILURES_BUDGET) {
+            lines.push(`- … and ${findings.length - index} more, not shown here to keep this comment within GitHub's size limit: the plan comment and the plan bundle list every one.`);
+            break;
+        }
+        lines.push(line);
+    }
+    return lines;
+}
+/** The lines the status comment and the job summary show about the plan's policy check. */
+function policyLines(manifest, record, report) {
+    if (!manifest) {
+        // Only said where policies are in use: a gate given policy owners.
+        return report.owners.length > 0
+            ? [
+                '> [!NOTE]',
+                '> **Policy result unknown:** the plan bundle was not read, so this decision accepts no policy failures; if its policies failed, tf-apply refuses it.',
+                '',
+            ]
+            : [];
+    }
+    const policy = manifest.policy;
+    if (!policy)
+        return [];
+    const where = `namespace ${codeSpan(policy.namespace)}, ${plural(policy.evaluated, 'rule')} evaluated`;
+    const warnings = policy.warnings.length > 0 ? `, ${plural(policy.warnings.length, 'warning')}` : '';
+    if (policy.passed)
+        return [`**Policy:** :white_check_mark: passed (${where}${warnings}).`, ''];
+    const failures = findingLines(inCanonicalOrder(policy.failures));
+    const count = plural(policy.failures.length, 'failure');
+    if (policy.mode === 'warn') {
+        return [
+            '> [!NOTE]',
+            `> **Policy failed, not blocking:** ${count} (${where}); the plan was made with ${codeSpan('policy-mode: warn')}, so they are shown and need no acceptance.`,
+            '',
+            ...failures,
+            '',
+        ];
+    }
+    if (record?.accepted) {
+        const by = record.accepted.by
+            .map((a) => `@${a.login}${a.commentUrl ? ` ([comment](${a.commentUrl}))` : ` (${a.via})`}`)
+            .join(', ');
+        return [
+            '> [!WARNING]',
+            `> **Policy failed, failures accepted** by ${by}: ${count} (${where}).`,
+            '',
+            ...failures,
+            '',
+        ];
+    }
+    const how = report.owners.length === 0
+        ? 'Nobody can accept them here, since policy-owners is empty: change the plan so that its policies pass.'
+        : report.via === 'environment'
+            ? `An approval of the environment accepts them only from ${ownersText(report.owners)}.`
+            : `An ${codeSpan('/approve')} does not accept them: ${ownersText(report.owners)} must also comment exactly ${codeSpan(`/approve-policy ${report.digest12}`)}.`;
+    return ['> [!CAUTION]', `> **Policy failed:** ${count} (${where}). ${how}`, '', ...failures, ''];
+}
+
 ;// CONCATENATED MODULE: ./lib/approval/record-check.js
+
 
 
 
@@ -48363,6 +48726,70 @@ async function requireApprovalRecord(artifacts, options) {
     }
     return record;
 }
+/**
+ * tf-apply's policy check: a plan whose policies failed in enforce mode is applied only when the approval
+ * record it checked accepts exactly its failures, compared in canonicalFindings order; a difference either
+ * way is refused, naming it. Without a record (require-approval off) such a plan is refused too: no input
+ * turns the check off. A warn-mode result was chosen at plan time and is inside the digest; it is applied,
+ * with a warning that says so.
+ */
+function refuseUnacceptedPolicyFailures(manifest, record, logger) {
+    const policy = manifest.policy;
+    if (!policy || policy.passed)
+        return;
+    const plan = digest_shortDigest(manifest.planDigest);
+    const failed = `${policy.failures.length} policy failure(s) (${failuresInBrief(inCanonicalOrder(policy.failures))})`;
+    if (policy.mode === 'warn') {
+        logger.warning(`Plan ${plan} has ${failed}, applied all the same: it was made with policy-mode: warn, which shows failures and does not block.`, { title: 'Policy failures not enforced' });
+        return;
+    }
+    const nothing = 'Nothing was applied.';
+    const accept = `a policy owner accepts them at the approval gate (approval-gate's policy-owners; /approve-policy ${manifest.planDigest.slice(7, 19)} on the pull request)`;
+    if (!record) {
+        throw new errors/* ConfigurationError */.j1(`Plan ${plan} has ${failed} in enforce mode, and is applied only when an approval record accepts exactly those failures: set require-approval: true, with approval-gate for this stack in a job this one needs, where ${accept}. ${nothing}`);
+    }
+    const accepted = record.policy?.accepted;
+    if (!accepted) {
+        throw new errors/* ConfigurationError */.j1(`Plan ${plan} has ${failed} in enforce mode, and the approval record (decided by ${record.decidedBy} in run ${record.runId}) accepts none of them: ${accept}, then run the gate again. ${nothing}`);
+    }
+    const { missing, extra } = findingsDifference(policy.failures, accepted.failures);
+    if (missing.length > 0 || extra.length > 0) {
+        const parts = [
+            ...(missing.length > 0 ? [`not accepted: ${failuresInBrief(missing)}`] : []),
+            ...(extra.length > 0 ? [`accepted but not in the plan: ${failuresInBrief(extra)}`] : []),
+        ];
+        throw new errors/* ConfigurationError */.j1(`The approval record accepts other policy failures than plan ${plan} has (${parts.join('; ')}). ${nothing} Have a policy owner accept the failures of the plan that is to be applied.`);
+    }
+    const by = accepted.by.map((a) => a.login).join(', ');
+    logger.warning(`Plan ${plan} has ${failed}, accepted by ${by}.`, {
+        title: 'Policy failures accepted',
+    });
+}
+/** The findings of `planned` that `accepted` lacks, and those it has beyond them, counting repeats. */
+function findingsDifference(planned, accepted) {
+    const key = (finding) => JSON.stringify(digest_canonicalFindings([finding])[0]);
+    const left = new Map();
+    for (const finding of accepted)
+        left.set(key(finding), (left.get(key(finding)) ?? 0) + 1);
+    const missing = [];
+    for (const finding of inCanonicalOrder(planned)) {
+        const k = key(finding);
+        const n = left.get(k) ?? 0;
+        if (n > 0)
+            left.set(k, n - 1);
+        else
+            missing.push(finding);
+    }
+    const extra = inCanonicalOrder(accepted).filter((finding) => {
+        const k = key(finding);
+        const n = left.get(k) ?? 0;
+        if (n === 0)
+            return false;
+        left.set(k, n - 1);
+        return true;
+    });
+    return { missing, extra };
+}
 
 ;// CONCATENATED MODULE: ./lib/contracts/bundle.js
 
@@ -48412,6 +48839,7 @@ async function digestOf(dir, manifest) {
         inputs: manifest.inputs,
         provisional: manifest.provisional,
         destroy: manifest.destroy,
+        policy: manifest.policy,
     });
 }
 const AGAIN = 'run tf-plan again and apply the new plan';
@@ -49114,148 +49542,6 @@ function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-;// CONCATENATED MODULE: ./lib/markdown/escape.js
-/**
- * The one Markdown escaper: every job summary, pull-request comment, issue and report puts text it did
- * not write (from plans, pull requests, templates, inventories, tool output) into GitHub Markdown
- * through these functions, without letting it change the layout or add markup. Such text goes into a
- * code span, a `<code>` element or a fenced code block: GitHub does not turn @mentions, #references
- * or :emoji: into links there, and Markdown inside is not parsed. What remains is to make sure the
- * text cannot end its container early, which each function below handles for its own container.
- * Plain text (`cellText`, `htmlText`, `headingText`) is escaped so that it reads as itself.
- */
-// Characters that are invisible or reorder text (the "Trojan Source" family), and the two line
-// separators JSON.stringify leaves raw: each is shown as its \u escape instead.
-const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
-function escapeInvisible(text) {
-    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-/** Text made safe to show on one line: line breaks and other control characters become escapes. */
-function escape_oneLine(text) {
-    // eslint-disable-next-line no-control-regex
-    const controls = /[\u0000-\u001F\u007F-\u009F]/g;
-    return escapeInvisible(text).replace(controls, (c) => {
-        if (c === '\n')
-            return '\\n';
-        if (c === '\r')
-            return '\\r';
-        if (c === '\t')
-            return '\\t';
-        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    });
-}
-/** Longest run of `char` in text. */
-function longestRun(text, char) {
-    let longest = 0;
-    let current = 0;
-    for (const c of text) {
-        current = c === char ? current + 1 : 0;
-        if (current > longest)
-            longest = current;
-    }
-    return longest;
-}
-/**
- * A code span for running text and list items (not table cells: see `cellCode`). A span ends at the
- * next run of exactly as many backticks as opened it, so the fence is one longer than any run inside;
- * the padding spaces keep a leading or trailing backtick from joining the fence (CommonMark strips one
- * space on each side).
- */
-function escape_codeSpan(text) {
-    const content = escape_oneLine(text);
-    if (content === '')
-        return '` `';
-    const fence = '`'.repeat(longestRun(content, '`') + 1);
-    // A content of spaces only is not stripped, so it takes no padding.
-    const pad = content.startsWith('`') || content.endsWith('`') || (/^ .* $/.test(content) && /[^ ]/.test(content))
-        ? ' '
-        : '';
-    return `${fence}${pad}${content}${pad}${fence}`;
-}
-const HTML_ESCAPES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-};
-/**
- * Plain text in a table cell or list item, where code would not read well (names, messages): the
- * characters Markdown and the table read as syntax backslash-escaped, on one line.
- */
-function escape_cellText(text) {
-    return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
-}
-/** Text inside an HTML block (such as a `<summary>` line): HTML-escaped, on one line. */
-function htmlText(text) {
-    return escape_oneLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
-/**
- * Code inside a GFM table cell. A pipe splits the cell even inside a code span, and whether a
- * backslash before it escapes it depends on the backslashes before that, so no span is used: a
- * `<code>` element with every ASCII punctuation character as a numeric reference, which neither the
- * table nor Markdown reads as syntax.
- */
-function escape_cellCode(text) {
-    const content = escape_oneLine(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
-    return `<code>${content}</code>`;
-}
-/**
- * Code in a GFM table cell where a code span reads as one: a span when the text has no pipe (the only
- * character that splits a cell inside a span), else `cellCode`, since no escaping of a pipe inside a
- * span shows every text as itself.
- */
-function cellSpan(text) {
-    return text.includes('|') ? escape_cellCode(text) : escape_codeSpan(text);
-}
-/**
- * Text as a heading (or any running text outside code): no markup, no HTML, and no @mention (a word
- * joiner after each `@`), since headings are made of repository, workflow and stack names.
- */
-function escape_headingText(text) {
-    return escape_oneLine(text)
-        .replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c)
-        .replace(/[\\`*_{}[\]|#!~]/g, (c) => `\\${c}`)
-        .replace(/@/g, '@\u2060');
-}
-/** A link target GitHub renders as given: http(s) only, with the characters that end a link encoded. */
-function linkUrl(url) {
-    if (!url)
-        return undefined;
-    try {
-        const parsed = new URL(url);
-        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-            return undefined;
-        return parsed.href.replace(/[()[\]<> "'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * A fenced code block. It ends at a line that starts (after up to three spaces) with a run of at least
- * as many backticks as opened it, so the fence is longer than any run in the content.
- */
-function codeBlock(content, info = '') {
-    const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
-    return `${fence}${info}\n${content}\n${fence}`;
-}
-/** Multi-line text for a code block: control characters other than the line breaks escaped. */
-function blockText(text) {
-    return text
-        .split(/\r\n|\r|\n/)
-        .map((line) => escape_oneLine(line))
-        .join('\n');
-}
-/** Shortens text to at most `max` characters, saying how much was left out. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    // Never cut a surrogate pair in half: a lone surrogate is not valid text for the API.
-    const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
-    return `${text.slice(0, end)}… (${text.length - end} more characters)`;
-}
-
 ;// CONCATENATED MODULE: ./lib/report/release.js
 
 
@@ -49309,7 +49595,140 @@ function release_capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+;// CONCATENATED MODULE: ./lib/report/policy.js
+
+
+const finding = object({ rule: schemas_string(), message: schemas_string(), address: schemas_string().optional() });
+/**
+ * The parts of the approval record's `policy` the report shows, read leniently: the record's reader
+ * has checked it against its contract, and a record from a version without the field has none.
+ */
+const policy_recordPolicy = object({
+    mode: schemas_enum(['enforce', 'warn']),
+    namespace: schemas_string().optional(),
+    passed: schemas_boolean(),
+    failures: array(finding).catch([]),
+    accepted: object({
+        by: array(object({ login: schemas_string(), at: schemas_string().optional(), commentUrl: schemas_string().optional() })),
+        failures: array(finding).catch([]),
+    })
+        .optional()
+        .catch(undefined),
+});
+/** The approval record's policy part, or undefined when it has none it can show. */
+function recordPolicyOf(record) {
+    const parsed = policy_recordPolicy.safeParse(record.policy);
+    return parsed.success ? parsed.data : undefined;
+}
+const sameFindings = (a, b) => JSON.stringify(canonicalFindings(a)) === JSON.stringify(canonicalFindings(b));
+function statusOf(mode, passed, accepted) {
+    if (passed)
+        return 'passed';
+    if (mode === 'warn')
+        return 'warned';
+    return accepted ? 'accepted' : 'failed';
+}
+function acceptance(policy, failures) {
+    const accepted = policy?.accepted;
+    if (!accepted || accepted.by.length === 0)
+        return undefined;
+    return {
+        by: accepted.by.map((a) => ({ login: a.login, at: a.at, commentUrl: a.commentUrl })),
+        failures: accepted.failures.length,
+        exact: sameFindings(accepted.failures, failures),
+    };
+}
+function fromManifest(manifest, records) {
+    const policy = manifest.policy;
+    if (!policy)
+        return undefined;
+    const record = records.find((r) => r.stack === manifest.stack && r.planDigest === manifest.planDigest);
+    const accepted = acceptance(record && recordPolicyOf(record), policy.failures);
+    return {
+        stack: manifest.stack,
+        planDigest: manifest.planDigest,
+        mode: policy.mode,
+        namespace: policy.namespace,
+        conftestVersion: policy.conftestVersion,
+        evaluated: policy.evaluated,
+        passed: policy.passed,
+        status: statusOf(policy.mode, policy.passed, accepted?.exact ?? false),
+        failures: policy.failures,
+        warnings: policy.warnings,
+        ...(accepted ? { accepted } : {}),
+    };
+}
+function fromRecord(record) {
+    const policy = recordPolicyOf(record);
+    if (!policy)
+        return undefined;
+    const accepted = acceptance(policy, policy.failures);
+    return {
+        stack: record.stack,
+        planDigest: record.planDigest,
+        mode: policy.mode,
+        namespace: policy.namespace,
+        passed: policy.passed,
+        status: statusOf(policy.mode, policy.passed, accepted?.exact ?? false),
+        failures: policy.failures,
+        warnings: [],
+        ...(accepted ? { accepted } : {}),
+    };
+}
+/** Every stack's policy check the run's artifacts tell of, by stack. */
+function policy_policyViews(artifacts) {
+    const manifests = artifacts.flatMap((a) => (a.kind === 'plan' && a.manifest ? [a.manifest] : []));
+    const records = artifacts.flatMap((a) => (a.kind === 'approval' && a.record ? [a.record] : []));
+    const views = manifests.flatMap((m) => fromManifest(m, records) ?? []);
+    const planned = new Set(manifests.map((m) => m.stack));
+    views.push(...records.filter((r) => !planned.has(r.stack)).flatMap((r) => fromRecord(r) ?? []));
+    return views.sort((a, b) => a.stack.localeCompare(b.stack));
+}
+/**
+ * The stage table's figure for a plan: what the check said, in a few words (plain text). Who accepted
+ * failures is the approval's figure: the plan row says what the bundle holds.
+ */
+function policy_policyFigure(policy) {
+    const warn = policy.mode === 'warn' ? ' (policy-mode: warn)' : '';
+    if (policy.passed)
+        return `policy passed${warn}`;
+    const n = policy.failures.length;
+    return `policy: ${n} ${n === 1 ? 'failure' : 'failures'}${warn}`;
+}
+/** The approval's figure when policy owners accepted the plan's failures. Plain text. */
+function policy_acceptanceFigure(record) {
+    const accepted = recordPolicyOf(record)?.accepted;
+    if (!accepted || accepted.by.length === 0)
+        return undefined;
+    return `policy failures accepted by ${accepted.by.map((a) => a.login).join(', ')}`;
+}
+/** The sentence the Policy section says of a stack. Plain text, escaped where rendered. */
+function policy_policySentence(view) {
+    const n = view.failures.length;
+    const failures = `${n} ${n === 1 ? 'failure' : 'failures'}`;
+    const where = [
+        view.namespace ? `namespace ${view.namespace}` : '',
+        view.conftestVersion ? `conftest ${view.conftestVersion}` : '',
+    ]
+        .filter(Boolean)
+        .join(', ');
+    const at = where ? ` (${where})` : '';
+    switch (view.status) {
+        case 'passed':
+            return `passed${view.evaluated !== undefined ? `: ${view.evaluated} ${view.evaluated === 1 ? 'rule' : 'rules'} evaluated` : ''}${at}${view.mode === 'warn' ? '; ran with policy-mode: warn' : ''}`;
+        case 'warned':
+            return `ran with policy-mode: warn: ${failures} shown, not enforced${at}`;
+        case 'accepted':
+            return `${failures} accepted by ${(view.accepted?.by ?? []).map((a) => a.login).join(', ')}${at}`;
+        case 'failed':
+            return view.accepted
+                ? `${failures}; the acceptance by ${view.accepted.by.map((a) => a.login).join(', ')} does not name exactly these failures, so tf-apply refuses the plan${at}`
+                : `${failures}, not accepted: the plan is not approved and tf-apply refuses it until a policy owner accepts them${at}`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/report/model.js
+
 
 
 /**
@@ -49414,6 +49833,7 @@ function rowsFromArtifacts(artifacts) {
                         `${m.tool.name} ${m.tool.version}`,
                         `digest ${m.planDigest.slice(0, 19)}`,
                         ...(a.encrypted ? ['encrypted'] : []),
+                        ...(m.policy ? [policyFigure(m.policy)] : []),
                     ],
                 }));
                 break;
@@ -49424,11 +49844,13 @@ function rowsFromArtifacts(artifacts) {
                     break;
                 const status = r.status === 'approved' ? 'success' : r.status === 'rejected' ? 'failure' : 'pending';
                 const who = r.approvers.map((v) => v.login);
+                const accepted = acceptanceFigure(r);
                 rows.push(row('approve', r.stack, status, {
                     finishedAt: r.decidedAt,
                     figures: [
                         `${r.status} by ${r.decidedBy}${who.length > 0 ? `: ${who.join(', ')}` : ''}`,
                         `digest ${r.planDigest.slice(0, 19)}`,
+                        ...(accepted ? [accepted] : []),
                     ],
                     ...(status !== 'success'
                         ? {
@@ -49645,6 +50067,7 @@ function buildModel(input) {
         startedAt: starts[0],
         finishedAt: ends.at(-1),
         ...(release ? { release } : {}),
+        policy: policyViews(input.artifacts),
     };
 }
 /** The stacks whose outputs artifact says they were destroyed, by stack. */
@@ -49736,10 +50159,40 @@ function reportJson(model) {
         ...(model.backup ? { backup: model.backup } : {}),
         // The records as read, for metrics over releases; a record that did not read is in `artifacts`.
         ...(model.release ? { releases } : {}),
+        // Each stack's policy check: its status, failures and who accepted them; absent when none ran.
+        ...(model.policy.length > 0 ? { policy: model.policy.map(policyJson) } : {}),
+    };
+}
+function policyJson(view) {
+    return {
+        stack: view.stack,
+        planDigest: view.planDigest,
+        mode: view.mode,
+        status: view.status,
+        passed: view.passed,
+        ...(view.namespace ? { namespace: view.namespace } : {}),
+        ...(view.conftestVersion ? { conftestVersion: view.conftestVersion } : {}),
+        ...(view.evaluated !== undefined ? { evaluated: view.evaluated } : {}),
+        failures: view.failures,
+        warnings: view.warnings,
+        ...(view.accepted
+            ? {
+                accepted: {
+                    by: view.accepted.by.map((a) => ({
+                        login: a.login,
+                        ...(a.at ? { at: a.at } : {}),
+                        ...(a.commentUrl ? { commentUrl: a.commentUrl } : {}),
+                    })),
+                    failures: view.accepted.failures,
+                    exact: view.accepted.exact,
+                },
+            }
+            : {}),
     };
 }
 
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
+
 
 
 /**
@@ -49884,6 +50337,35 @@ function approvalSection(artifacts) {
     }
     return [...lines, ''];
 }
+const POLICY_MARK = {
+    passed: ':white_check_mark:',
+    failed: ':x:',
+    accepted: ':ballot_box_with_check:',
+    warned: ':warning:',
+};
+/** Failures listed per stack; the rest are in report.json. */
+const POLICY_FINDINGS_SHOWN = 20;
+/**
+ * Each stack's policy check: passed, its failures and whether policy owners accepted them, and a
+ * warning mark on every stack that ran with `policy-mode: warn`, which nothing enforced.
+ */
+function policySection(views) {
+    if (views.length === 0)
+        return [];
+    const lines = ['### Policy', ''];
+    for (const view of views) {
+        const mark = view.mode === 'warn' ? POLICY_MARK.warned : POLICY_MARK[view.status];
+        lines.push(`- ${mark} ${codeSpan(view.stack)}: ${headingText(policySentence(view))}`);
+        for (const f of view.failures.slice(0, POLICY_FINDINGS_SHOWN)) {
+            const where = f.address ? ` on ${codeSpan(f.address)}` : '';
+            lines.push(`  - ${codeSpan(f.rule)}${where}: ${codeSpan(truncate(f.message, 500))}`);
+        }
+        if (view.failures.length > POLICY_FINDINGS_SHOWN) {
+            lines.push(`  - … and ${view.failures.length - POLICY_FINDINGS_SHOWN} more in report.json`);
+        }
+    }
+    return [...lines, ''];
+}
 function ansibleSection(artifacts) {
     const all = artifacts.flatMap((a) => (a.kind === 'ansible' && a.results ? [a.results] : []));
     if (all.length === 0)
@@ -49950,6 +50432,7 @@ function renderMarkdown(model) {
         ...destroyedSection(model.artifacts),
         ...planSection(model.artifacts),
         ...approvalSection(model.artifacts),
+        ...policySection(model.policy),
         ...ansibleSection(model.artifacts),
         ...smokeSection(model.artifacts),
         ...artifactSection(model),
@@ -52063,8 +52546,9 @@ async function apply(inputs, deps) {
     // A provisional plan is refused before anything else is asked of it: no approval makes it applicable.
     if (manifest.provisional)
         await recheckStackInputs(manifest, inputs.stackInputs, inputsDeps);
+    let record;
     if (inputs.requireApproval) {
-        const record = await requireApprovalRecord(deps.artifacts, {
+        record = await requireApprovalRecord(deps.artifacts, {
             artifactPrefix: inputs.artifactPrefix,
             stack,
             planDigest: manifest.planDigest,
@@ -52074,7 +52558,9 @@ async function apply(inputs, deps) {
         if (manifest.source)
             logger.info(`The approval names ${promotion_releaseName(manifest.source)}.`);
     }
-    else if (!inputs.expectedPlanDigest) {
+    // Failed policies (enforce) are applied only when the checked record accepts exactly their failures.
+    refuseUnacceptedPolicyFailures(manifest, record, logger);
+    if (!inputs.requireApproval && !inputs.expectedPlanDigest) {
         logger.warning('No expected-plan-digest was given and require-approval is off: the bundle is applied as planned, but no approval is checked.', {
             title: 'Unapproved apply',
         });

@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88299);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26324);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 88299:
+/***/ 26324:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47356,8 +47356,11 @@ const input = {
     version: () => kinded('version', VALUE, optionalInput(inputs_version)),
     accounts: () => kinded('accounts', CONTENT, optionalInput(accounts, CONTENT).transform((v) => v ?? [])),
     files: () => kinded('files', CONTENT, optionalInput(existingPaths('file'), CONTENT).transform((v) => v ?? [])),
-    /** Directories, one a line, each once; the workspace root when none is given. */
-    directories: () => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : [(0,external_node_path_.resolve)('.')])),
+    /**
+     * Directories, one a line, each once; when none is given, the workspace root, or with `orNone`, none
+     * (an input that turns a step on, such as tf-plan's `policy`).
+     */
+    directories: (options = {}) => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : options.orNone ? [] : [(0,external_node_path_.resolve)('.')])),
     boolean: (fallback) => kinded('boolean', VALUE, optionalInput(booleanValue).transform((v) => v ?? fallback)),
     integer: (min, max) => kinded('integer', VALUE, optionalInput(integerValue(min, max))),
     integerOr: (min, max, fallback) => kinded('integer', VALUE, optionalInput(integerValue(min, max)).transform((v) => v ?? fallback)),
@@ -48578,143 +48581,8 @@ function stackName(given, workingDirectory, workspace, repo) {
     return name;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./lib/contracts/digest.js
-
-
-/** Names this construction; a different construction would take another label (and schema major). */
-const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
-/**
- * The plan digest: what an approval names and what tf-apply checks before it applies. It is a
- * contract, so the construction is fixed and written down here:
- *
- *   planDigest = "sha256:" + lowercase hex of SHA-256( frame(label) ‖ frame(header) ‖ frame(planfile) ‖ frame(lock) )
- *
- *   frame(b) = the length of b in bytes as an unsigned 64-bit big-endian integer, then b
- *   label    = the UTF-8 bytes of "iac/plan-digest@1"
- *   header   = the UTF-8 bytes of JSON.stringify of an object with exactly these keys, in this order:
- *              {"stack": string, "workingDirectory": string, "workspace": string,
- *               "toolName": "tofu" | "terraform", "toolMajor": integer, "lockFile": boolean}
- *              (no whitespace; `lockFile` says whether a lock file is bundled), and when the manifest records
- *              the backend, last, "backend": {"type": string, then those of "bucket", "key", "region",
- *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}; and when
- *              the manifest records the release it deploys again, after that, "source": {"kind",
- *              "scope", "environment", "deploymentId", "runId", "runAttempt", "commit", "createdAt",
- *              then those of "image" {"id", "name", and "identifier" when it has one}, "imageVariable"
- *              {"name", "value"} and
- *              "smoke" {"passed", "total"} that it has, in this order}; and when the manifest records
- *              stack inputs, after that, "inputs": a list ordered by variable of {"variable", "stack",
- *              "output", "sensitive", "workingDirectory", "workspace", "backend" (as above), then those of
- *              "state" {"lineage", "serial"} and "sha256" that it has}; then "provisional": true and
- *              "destroy": true, each only when the manifest says so
- *   planfile = the bytes of `tfplan`
- *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
- *
- * Every part is length-framed and the fields are JSON-encoded strings in a fixed order, so no two
- * different inputs give the same byte stream: stack "a" + workspace "bc" and stack "ab" +
- * workspace "c" differ in the header, and an empty lock file differs from none through `lockFile`.
- */
-function planDigest(input) {
-    const { stack, workingDirectory, workspace, toolName, toolMajor } = input;
-    for (const [name, value] of Object.entries({ stack, workingDirectory, workspace, toolName })) {
-        if (typeof value !== 'string')
-            throw new TypeError(`planDigest: ${name} must be a string`);
-    }
-    if (!Number.isSafeInteger(toolMajor) || toolMajor < 0) {
-        throw new TypeError('planDigest: toolMajor must be a whole number');
-    }
-    const header = JSON.stringify({
-        stack,
-        workingDirectory,
-        workspace,
-        toolName,
-        toolMajor,
-        lockFile: input.lockFile !== undefined,
-        ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
-        ...(input.source ? { source: canonicalSource(input.source) } : {}),
-        ...(input.inputs && input.inputs.length > 0 ? { inputs: canonicalInputs(input.inputs) } : {}),
-        ...(input.provisional ? { provisional: true } : {}),
-        ...(input.destroy ? { destroy: true } : {}),
-    });
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const frame = (bytes) => {
-        const length = Buffer.alloc(8);
-        length.writeBigUInt64BE(BigInt(bytes.length));
-        hash.update(length);
-        hash.update(bytes);
-    };
-    frame(Buffer.from(PLAN_DIGEST_LABEL, 'utf8'));
-    frame(Buffer.from(header, 'utf8'));
-    frame(input.planfile);
-    frame(input.lockFile ?? Buffer.alloc(0));
-    return `sha256:${hash.digest('hex')}`;
-}
-/** The backend's fields in the fixed order the construction names, whatever order the record had. */
-function canonicalBackend(backend) {
-    const fields = ['type', 'bucket', 'key', 'region', 'endpoint', 'workspaceKeyPrefix'];
-    const canonical = {};
-    for (const field of fields) {
-        const value = backend[field];
-        if (value !== undefined)
-            canonical[field] = value;
-    }
-    return canonical;
-}
-/** The binding's fields in the fixed order the construction names, whatever order the record had. */
-function canonicalSource(source) {
-    const { image, imageVariable, smoke } = source;
-    return {
-        kind: source.kind,
-        scope: source.scope,
-        environment: source.environment,
-        deploymentId: source.deploymentId,
-        runId: source.runId,
-        runAttempt: source.runAttempt,
-        commit: source.commit,
-        createdAt: source.createdAt,
-        ...(image
-            ? {
-                image: {
-                    id: image.id,
-                    name: image.name,
-                    ...(image.identifier !== undefined ? { identifier: image.identifier } : {}),
-                },
-            }
-            : {}),
-        ...(imageVariable ? { imageVariable: { name: imageVariable.name, value: imageVariable.value } } : {}),
-        ...(smoke ? { smoke: { passed: smoke.passed, total: smoke.total } } : {}),
-    };
-}
-/** The inputs in the fixed order the construction names: by variable, each with its fields in order. */
-function canonicalInputs(inputs) {
-    return [...inputs]
-        .sort((a, b) => (a.variable < b.variable ? -1 : a.variable > b.variable ? 1 : 0))
-        .map((input) => ({
-        variable: input.variable,
-        stack: input.stack,
-        output: input.output,
-        sensitive: input.sensitive,
-        workingDirectory: input.workingDirectory,
-        workspace: input.workspace,
-        backend: canonicalBackend(input.backend),
-        ...(input.state ? { state: { lineage: input.state.lineage, serial: input.state.serial } } : {}),
-        ...(input.sha256 !== undefined ? { sha256: input.sha256 } : {}),
-    }));
-}
-/** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
-async function sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-/** The first 12 hex digits of a digest, with its `sha256:` prefix, for messages. */
-function digest_shortDigest(digest) {
-    const hex = digest.replace(/^sha256:/, '');
-    return `sha256:${hex.slice(0, 12)}`;
-}
-
+// EXTERNAL MODULE: ./lib/contracts/digest.js
+var contracts_digest = __nccwpck_require__(19843);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
 
 
@@ -48859,6 +48727,35 @@ const stackInputRecordSchema = object({
     /** The sha256 of the value's canonical JSON; absent when it was never applied. */
     sha256: sha256Hex.optional(),
 });
+/**
+ * One failure or warning of a policy check: the rule that made it (`deny_protected_delete`, from
+ * conftest's query `data.<namespace>.<rule>`), its message and the resource address it names, when it
+ * names one (the rule's `address` field, or an address of the plan found in its message).
+ */
+const policyFindingSchema = object({
+    rule: manifest_text,
+    message: schemas_string(),
+    address: manifest_text.optional(),
+});
+/**
+ * The policy check of a plan (conftest on its `show -json`), inside the plan digest: a re-plan is a new
+ * result, and an acceptance of failures names exactly these.
+ */
+const policyResultSchema = object({
+    /** enforce: a failure blocks the approval and the apply unless a policy owner accepts it; warn: shown only. */
+    mode: schemas_enum(['enforce', 'warn']),
+    namespace: manifest_text,
+    conftestVersion: manifest_text,
+    /** Every Rego file of the `policy` directories, and every `policy-data` file, with its sha256. */
+    policies: array(varFileSchema).min(1),
+    data: array(varFileSchema),
+    /** Rules evaluated: successes, failures and warnings; never 0 (that is an error, not a pass). */
+    evaluated: wholeNumber(1),
+    failures: array(policyFindingSchema),
+    warnings: array(policyFindingSchema),
+    /** No failures. */
+    passed: schemas_boolean(),
+});
 const planSummarySchema = object({
     add: count,
     change: count,
@@ -48915,6 +48812,8 @@ const planManifestSchema = object({
     provisional: schemas_boolean().optional(),
     /** True for a plan made with `destroy: true`, which deletes the whole stack; its approval needs more. */
     destroy: schemas_boolean().optional(),
+    /** The policy check of the plan; absent when tf-plan was given no `policy`. */
+    policy: policyResultSchema.optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });
@@ -49048,7 +48947,7 @@ async function writePlanBundle(dir, input) {
             throw new Error(`cannot bundle a file named ${JSON.stringify(name)}`);
         }
         await (0,promises_.copyFile)(source, (0,external_node_path_.join)(dir, name));
-        files[name] = await sha256File((0,external_node_path_.join)(dir, name));
+        files[name] = await (0,contracts_digest/* sha256File */.Q3)((0,external_node_path_.join)(dir, name));
     }
     if (!(PLAN_FILE in files))
         throw new Error(`a plan bundle needs ${PLAN_FILE}`);
@@ -49065,7 +48964,7 @@ async function writePlanBundle(dir, input) {
 }
 /** Recomputes the plan digest from the bundled planfile and lock file and the manifest's fields. */
 async function digestOf(dir, manifest) {
-    return planDigest({
+    return (0,contracts_digest/* planDigest */.Gb)({
         planfile: await (0,promises_.readFile)((0,external_node_path_.join)(dir, PLAN_FILE)),
         lockFile: LOCK_FILE in manifest.files ? await (0,promises_.readFile)((0,external_node_path_.join)(dir, LOCK_FILE)) : undefined,
         stack: manifest.stack,
@@ -49078,6 +48977,7 @@ async function digestOf(dir, manifest) {
         inputs: manifest.inputs,
         provisional: manifest.provisional,
         destroy: manifest.destroy,
+        policy: manifest.policy,
     });
 }
 const AGAIN = 'run tf-plan again and apply the new plan';
@@ -49106,8 +49006,8 @@ const changedFile = ({ manifest, sha256 }) => {
 };
 const changedDigest = ({ manifest, digest }) => digest === undefined || digest === manifest.planDigest
     ? undefined
-    : `the plan digest recomputed from the bundle (${digest_shortDigest(digest)}…) differs from the one in ${MANIFEST_FILE} ` +
-        `(${digest_shortDigest(manifest.planDigest)}…): ${MANIFEST_FILE} was edited after tf-plan wrote it; ${AGAIN}`;
+    : `the plan digest recomputed from the bundle (${(0,contracts_digest/* shortDigest */.VK)(digest)}…) differs from the one in ${MANIFEST_FILE} ` +
+        `(${(0,contracts_digest/* shortDigest */.VK)(manifest.planDigest)}…): ${MANIFEST_FILE} was edited after tf-plan wrote it; ${AGAIN}`;
 const otherStack = ({ manifest }, expected) => manifest.stack === expected.stack
     ? undefined
     : `the plan bundle was made for stack "${manifest.stack}", but this job applies stack "${expected.stack}": ` +
@@ -49144,8 +49044,8 @@ const unapprovedDigest = ({ manifest }, expected) => {
     const approved = normaliseDigest(expected.expectedDigest);
     return approved === manifest.planDigest
         ? undefined
-        : `the plan bundle's digest is ${digest_shortDigest(manifest.planDigest)}…, but expected-plan-digest is ` +
-            `${digest_shortDigest(approved)}…: this is not the plan that was approved. A new plan needs a new approval: ` +
+        : `the plan bundle's digest is ${(0,contracts_digest/* shortDigest */.VK)(manifest.planDigest)}…, but expected-plan-digest is ` +
+            `${(0,contracts_digest/* shortDigest */.VK)(approved)}…: this is not the plan that was approved. A new plan needs a new approval: ` +
             `have this plan approved, or apply the bundle of the approved plan`;
 };
 function normaliseDigest(digest) {
@@ -49199,7 +49099,7 @@ async function intactBundle(dir, reader) {
     const bundle = { manifest, files, others, sha256: {} };
     for (const name of Object.keys(manifest.files)) {
         if (files.has(name))
-            bundle.sha256[name] = await sha256File((0,external_node_path_.join)(dir, name));
+            bundle.sha256[name] = await (0,contracts_digest/* sha256File */.Q3)((0,external_node_path_.join)(dir, name));
     }
     refuseFirst(INTEGRITY.map((check) => () => check(bundle)));
     bundle.digest = await digestOf(dir, manifest);
@@ -49219,6 +49119,8 @@ async function readBundleManifest(dir, reader) {
     return readPlanManifest(text, reader);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./lib/contracts/encryption.js
 
 
@@ -50037,7 +49939,140 @@ function release_capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+;// CONCATENATED MODULE: ./lib/report/policy.js
+
+
+const finding = object({ rule: schemas_string(), message: schemas_string(), address: schemas_string().optional() });
+/**
+ * The parts of the approval record's `policy` the report shows, read leniently: the record's reader
+ * has checked it against its contract, and a record from a version without the field has none.
+ */
+const recordPolicy = object({
+    mode: schemas_enum(['enforce', 'warn']),
+    namespace: schemas_string().optional(),
+    passed: schemas_boolean(),
+    failures: array(finding).catch([]),
+    accepted: object({
+        by: array(object({ login: schemas_string(), at: schemas_string().optional(), commentUrl: schemas_string().optional() })),
+        failures: array(finding).catch([]),
+    })
+        .optional()
+        .catch(undefined),
+});
+/** The approval record's policy part, or undefined when it has none it can show. */
+function recordPolicyOf(record) {
+    const parsed = recordPolicy.safeParse(record.policy);
+    return parsed.success ? parsed.data : undefined;
+}
+const sameFindings = (a, b) => JSON.stringify(canonicalFindings(a)) === JSON.stringify(canonicalFindings(b));
+function statusOf(mode, passed, accepted) {
+    if (passed)
+        return 'passed';
+    if (mode === 'warn')
+        return 'warned';
+    return accepted ? 'accepted' : 'failed';
+}
+function acceptance(policy, failures) {
+    const accepted = policy?.accepted;
+    if (!accepted || accepted.by.length === 0)
+        return undefined;
+    return {
+        by: accepted.by.map((a) => ({ login: a.login, at: a.at, commentUrl: a.commentUrl })),
+        failures: accepted.failures.length,
+        exact: sameFindings(accepted.failures, failures),
+    };
+}
+function fromManifest(manifest, records) {
+    const policy = manifest.policy;
+    if (!policy)
+        return undefined;
+    const record = records.find((r) => r.stack === manifest.stack && r.planDigest === manifest.planDigest);
+    const accepted = acceptance(record && recordPolicyOf(record), policy.failures);
+    return {
+        stack: manifest.stack,
+        planDigest: manifest.planDigest,
+        mode: policy.mode,
+        namespace: policy.namespace,
+        conftestVersion: policy.conftestVersion,
+        evaluated: policy.evaluated,
+        passed: policy.passed,
+        status: statusOf(policy.mode, policy.passed, accepted?.exact ?? false),
+        failures: policy.failures,
+        warnings: policy.warnings,
+        ...(accepted ? { accepted } : {}),
+    };
+}
+function fromRecord(record) {
+    const policy = recordPolicyOf(record);
+    if (!policy)
+        return undefined;
+    const accepted = acceptance(policy, policy.failures);
+    return {
+        stack: record.stack,
+        planDigest: record.planDigest,
+        mode: policy.mode,
+        namespace: policy.namespace,
+        passed: policy.passed,
+        status: statusOf(policy.mode, policy.passed, accepted?.exact ?? false),
+        failures: policy.failures,
+        warnings: [],
+        ...(accepted ? { accepted } : {}),
+    };
+}
+/** Every stack's policy check the run's artifacts tell of, by stack. */
+function policy_policyViews(artifacts) {
+    const manifests = artifacts.flatMap((a) => (a.kind === 'plan' && a.manifest ? [a.manifest] : []));
+    const records = artifacts.flatMap((a) => (a.kind === 'approval' && a.record ? [a.record] : []));
+    const views = manifests.flatMap((m) => fromManifest(m, records) ?? []);
+    const planned = new Set(manifests.map((m) => m.stack));
+    views.push(...records.filter((r) => !planned.has(r.stack)).flatMap((r) => fromRecord(r) ?? []));
+    return views.sort((a, b) => a.stack.localeCompare(b.stack));
+}
+/**
+ * The stage table's figure for a plan: what the check said, in a few words (plain text). Who accepted
+ * failures is the approval's figure: the plan row says what the bundle holds.
+ */
+function policy_policyFigure(policy) {
+    const warn = policy.mode === 'warn' ? ' (policy-mode: warn)' : '';
+    if (policy.passed)
+        return `policy passed${warn}`;
+    const n = policy.failures.length;
+    return `policy: ${n} ${n === 1 ? 'failure' : 'failures'}${warn}`;
+}
+/** The approval's figure when policy owners accepted the plan's failures. Plain text. */
+function policy_acceptanceFigure(record) {
+    const accepted = recordPolicyOf(record)?.accepted;
+    if (!accepted || accepted.by.length === 0)
+        return undefined;
+    return `policy failures accepted by ${accepted.by.map((a) => a.login).join(', ')}`;
+}
+/** The sentence the Policy section says of a stack. Plain text, escaped where rendered. */
+function policy_policySentence(view) {
+    const n = view.failures.length;
+    const failures = `${n} ${n === 1 ? 'failure' : 'failures'}`;
+    const where = [
+        view.namespace ? `namespace ${view.namespace}` : '',
+        view.conftestVersion ? `conftest ${view.conftestVersion}` : '',
+    ]
+        .filter(Boolean)
+        .join(', ');
+    const at = where ? ` (${where})` : '';
+    switch (view.status) {
+        case 'passed':
+            return `passed${view.evaluated !== undefined ? `: ${view.evaluated} ${view.evaluated === 1 ? 'rule' : 'rules'} evaluated` : ''}${at}${view.mode === 'warn' ? '; ran with policy-mode: warn' : ''}`;
+        case 'warned':
+            return `ran with policy-mode: warn: ${failures} shown, not enforced${at}`;
+        case 'accepted':
+            return `${failures} accepted by ${(view.accepted?.by ?? []).map((a) => a.login).join(', ')}${at}`;
+        case 'failed':
+            return view.accepted
+                ? `${failures}; the acceptance by ${view.accepted.by.map((a) => a.login).join(', ')} does not name exactly these failures, so tf-apply refuses the plan${at}`
+                : `${failures}, not accepted: the plan is not approved and tf-apply refuses it until a policy owner accepts them${at}`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/report/model.js
+
 
 
 /**
@@ -50142,6 +50177,7 @@ function rowsFromArtifacts(artifacts) {
                         `${m.tool.name} ${m.tool.version}`,
                         `digest ${m.planDigest.slice(0, 19)}`,
                         ...(a.encrypted ? ['encrypted'] : []),
+                        ...(m.policy ? [policyFigure(m.policy)] : []),
                     ],
                 }));
                 break;
@@ -50152,11 +50188,13 @@ function rowsFromArtifacts(artifacts) {
                     break;
                 const status = r.status === 'approved' ? 'success' : r.status === 'rejected' ? 'failure' : 'pending';
                 const who = r.approvers.map((v) => v.login);
+                const accepted = acceptanceFigure(r);
                 rows.push(row('approve', r.stack, status, {
                     finishedAt: r.decidedAt,
                     figures: [
                         `${r.status} by ${r.decidedBy}${who.length > 0 ? `: ${who.join(', ')}` : ''}`,
                         `digest ${r.planDigest.slice(0, 19)}`,
+                        ...(accepted ? [accepted] : []),
                     ],
                     ...(status !== 'success'
                         ? {
@@ -50373,6 +50411,7 @@ function buildModel(input) {
         startedAt: starts[0],
         finishedAt: ends.at(-1),
         ...(release ? { release } : {}),
+        policy: policyViews(input.artifacts),
     };
 }
 /** The stacks whose outputs artifact says they were destroyed, by stack. */
@@ -50464,10 +50503,40 @@ function reportJson(model) {
         ...(model.backup ? { backup: model.backup } : {}),
         // The records as read, for metrics over releases; a record that did not read is in `artifacts`.
         ...(model.release ? { releases } : {}),
+        // Each stack's policy check: its status, failures and who accepted them; absent when none ran.
+        ...(model.policy.length > 0 ? { policy: model.policy.map(policyJson) } : {}),
+    };
+}
+function policyJson(view) {
+    return {
+        stack: view.stack,
+        planDigest: view.planDigest,
+        mode: view.mode,
+        status: view.status,
+        passed: view.passed,
+        ...(view.namespace ? { namespace: view.namespace } : {}),
+        ...(view.conftestVersion ? { conftestVersion: view.conftestVersion } : {}),
+        ...(view.evaluated !== undefined ? { evaluated: view.evaluated } : {}),
+        failures: view.failures,
+        warnings: view.warnings,
+        ...(view.accepted
+            ? {
+                accepted: {
+                    by: view.accepted.by.map((a) => ({
+                        login: a.login,
+                        ...(a.at ? { at: a.at } : {}),
+                        ...(a.commentUrl ? { commentUrl: a.commentUrl } : {}),
+                    })),
+                    failures: view.accepted.failures,
+                    exact: view.accepted.exact,
+                },
+            }
+            : {}),
     };
 }
 
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
+
 
 
 /**
@@ -50612,6 +50681,35 @@ function approvalSection(artifacts) {
     }
     return [...lines, ''];
 }
+const POLICY_MARK = {
+    passed: ':white_check_mark:',
+    failed: ':x:',
+    accepted: ':ballot_box_with_check:',
+    warned: ':warning:',
+};
+/** Failures listed per stack; the rest are in report.json. */
+const POLICY_FINDINGS_SHOWN = 20;
+/**
+ * Each stack's policy check: passed, its failures and whether policy owners accepted them, and a
+ * warning mark on every stack that ran with `policy-mode: warn`, which nothing enforced.
+ */
+function policySection(views) {
+    if (views.length === 0)
+        return [];
+    const lines = ['### Policy', ''];
+    for (const view of views) {
+        const mark = view.mode === 'warn' ? POLICY_MARK.warned : POLICY_MARK[view.status];
+        lines.push(`- ${mark} ${codeSpan(view.stack)}: ${headingText(policySentence(view))}`);
+        for (const f of view.failures.slice(0, POLICY_FINDINGS_SHOWN)) {
+            const where = f.address ? ` on ${codeSpan(f.address)}` : '';
+            lines.push(`  - ${codeSpan(f.rule)}${where}: ${codeSpan(truncate(f.message, 500))}`);
+        }
+        if (view.failures.length > POLICY_FINDINGS_SHOWN) {
+            lines.push(`  - … and ${view.failures.length - POLICY_FINDINGS_SHOWN} more in report.json`);
+        }
+    }
+    return [...lines, ''];
+}
 function ansibleSection(artifacts) {
     const all = artifacts.flatMap((a) => (a.kind === 'ansible' && a.results ? [a.results] : []));
     if (all.length === 0)
@@ -50678,6 +50776,7 @@ function renderMarkdown(model) {
         ...destroyedSection(model.artifacts),
         ...planSection(model.artifacts),
         ...approvalSection(model.artifacts),
+        ...policySection(model.policy),
         ...ansibleSection(model.artifacts),
         ...smokeSection(model.artifacts),
         ...artifactSection(model),
@@ -50937,7 +51036,7 @@ async function refuseChangedStackVarFiles(release, stack, given, roots) {
         const absolute = (0,external_node_path_.isAbsolute)(path) ? (0,external_node_path_.resolve)(path) : (0,external_node_path_.join)(roots.workspace, path);
         if (!inside(absolute, roots.workspace) && !inside(absolute, roots.runnerTemp))
             return undefined;
-        return sha256File(absolute).catch(() => undefined);
+        return (0,contracts_digest/* sha256File */.Q3)(absolute).catch(() => undefined);
     };
     const ofStack = { ...release, stacks: [recorded] };
     const refusal = varFilesRefusal(ofStack, await changedVarFiles(ofStack, hashNow));
@@ -51502,6 +51601,354 @@ function listOf(names) {
     return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
 }
 
+;// CONCATENATED MODULE: ./lib/policy/conftest.js
+
+
+// `conftest test --output json`: one entry per input file and namespace (https://www.conftest.dev/output).
+const resultSchema = object({
+    msg: schemas_string(),
+    metadata: record(schemas_string(), unknown()).optional(),
+});
+const outputSchema = array(object({
+    filename: schemas_string(),
+    namespace: schemas_string(),
+    successes: schemas_number().int().nonnegative(),
+    failures: array(resultSchema).nullish(),
+    warnings: array(resultSchema).nullish(),
+    exceptions: array(resultSchema).nullish(),
+}));
+async function runConftest(run, exec) {
+    const args = [
+        'test',
+        '--no-color',
+        '--no-fail',
+        '--output',
+        'json',
+        '--parser',
+        'json',
+        '--namespace',
+        run.namespace,
+        ...run.policyDirs.flatMap((dir) => ['--policy', dir]),
+        ...run.dataFiles.flatMap((file) => ['--data', file]),
+        run.input,
+    ];
+    const result = await exec(run.binary, args);
+    if (result.exitCode !== 0) {
+        throw new errors/* ConfigurationError */.j1(`Input "policy": conftest could not evaluate the policies in ${run.shownPolicies} (exit ${result.exitCode}): ${firstLines(result.stderr || result.stdout)}. A policy that does not load fails the check; fix it and plan again.`);
+    }
+    let parsed;
+    try {
+        parsed = outputSchema.parse(JSON.parse(result.stdout));
+    }
+    catch {
+        throw new errors/* StepFailure */.pH(`conftest printed no result this step can read (expected --output json): ${firstLines(result.stdout)}. The policy check did not pass.`);
+    }
+    const entries = parsed.filter((entry) => entry.namespace === run.namespace);
+    const failures = entries.flatMap((e) => (e.failures ?? []).map((r) => conftest_finding(r, run.namespace)));
+    const warnings = entries.flatMap((e) => (e.warnings ?? []).map((r) => conftest_finding(r, run.namespace)));
+    const exceptions = entries.reduce((n, e) => n + (e.exceptions?.length ?? 0), 0);
+    const evaluated = entries.reduce((n, e) => n + e.successes, 0) + failures.length + warnings.length + exceptions;
+    if (evaluated === 0) {
+        throw new errors/* ConfigurationError */.j1(`Input "policy-namespace": no rule of namespace "${run.namespace}" in ${run.shownPolicies} was evaluated, so nothing was checked (zero policies is not a pass). Give the package the policies declare (package ${run.namespace}) or the namespace they use, with deny, warn or violation rules.`);
+    }
+    return { evaluated, failures, warnings };
+}
+/** `conftest --version`: "Conftest: 0.71.1" and OPA's version on the next lines. */
+async function conftestVersion(binary, exec) {
+    const result = await exec(binary, ['--version']);
+    const version = /Conftest:\s*v?(\S+)/i.exec(result.stdout)?.[1];
+    if (result.exitCode !== 0 || !version) {
+        throw new errors/* StepFailure */.pH(`${binary} --version did not say which conftest it is: ${firstLines(result.stdout)}`);
+    }
+    return version;
+}
+/**
+ * The rule from the query conftest ran (`data.terraform.deny_vm_size` → `deny_vm_size`); the message;
+ * the address when the rule returned one beside `msg` (conftest passes such fields into the metadata).
+ */
+function conftest_finding(result, namespace) {
+    const metadata = { ...(result.metadata ?? {}) };
+    const query = typeof metadata.query === 'string' ? metadata.query : '';
+    const prefix = `data.${namespace}.`;
+    const rule = query.startsWith(prefix) ? query.slice(prefix.length) : query || 'deny';
+    const address = metadata.address;
+    return {
+        rule,
+        message: result.msg,
+        ...(typeof address === 'string' && address !== '' ? { address } : {}),
+        metadata,
+    };
+}
+function firstLines(text) {
+    const lines = text.trim().split('\n').slice(0, 3).join(' ').trim();
+    return lines.length > 500 ? `${lines.slice(0, 500)}…` : lines || '(no output)';
+}
+
+;// CONCATENATED MODULE: ./lib/policy/check.js
+
+
+
+
+
+
+
+async function checkPolicy(options, deps) {
+    const shown = options.policyDirs.map((dir) => toWorkspacePath(options.workspace, dir, 'policy')).join(', ');
+    const binary = await findOnPath('conftest', deps.searchPath ?? process.env.PATH ?? '');
+    if (!binary) {
+        throw new errors/* ConfigurationError */.j1('Input "policy" is given, but conftest is not on PATH: run the setup action with conftest-version in an earlier step of this job (or install conftest yourself). The plan was not bundled: a policy check that cannot run never passes.');
+    }
+    const policies = await policyFiles(options, shown);
+    const [version, outcome] = await Promise.all([
+        conftestVersion(binary, deps.exec),
+        runConftest({
+            binary,
+            input: options.planJson,
+            policyDirs: options.policyDirs,
+            dataFiles: options.dataFiles,
+            namespace: options.namespace,
+            shownPolicies: shown,
+        }, deps.exec),
+    ]);
+    const named = (found) => {
+        const address = found.address ?? addressIn(found.message, options.addresses);
+        return { rule: found.rule, message: found.message, ...(address ? { address } : {}) };
+    };
+    const result = {
+        mode: options.mode,
+        namespace: options.namespace,
+        conftestVersion: version,
+        policies,
+        data: await Promise.all(options.dataFiles.map(async (path) => ({
+            path: toWorkspacePath(options.workspace, path, 'policy-data'),
+            sha256: await (0,contracts_digest/* sha256File */.Q3)(path),
+        }))),
+        evaluated: outcome.evaluated,
+        failures: (0,contracts_digest/* sortedFindings */.Y_)(outcome.failures.map(named)),
+        warnings: (0,contracts_digest/* sortedFindings */.Y_)(outcome.warnings.map(named)),
+        passed: outcome.failures.length === 0,
+    };
+    deps.logger.info(`Policy check (conftest ${version}, namespace ${options.namespace}, ${policies.length} policy file(s)): ${result.evaluated} rule(s) evaluated, ${result.failures.length} failure(s), ${result.warnings.length} warning(s).`);
+    return result;
+}
+/** Every Rego file below the directories, as conftest loads them, with its sha256; none is an error. */
+async function policyFiles(options, shown) {
+    const files = [];
+    for (const dir of options.policyDirs) {
+        const entries = await (0,promises_.readdir)(dir, { recursive: true, withFileTypes: true });
+        for (const entry of entries) {
+            if (entry.isFile() && entry.name.endsWith('.rego'))
+                files.push((0,external_node_path_.join)(entry.parentPath, entry.name));
+        }
+    }
+    if (files.length === 0) {
+        throw new errors/* ConfigurationError */.j1(`Input "policy": ${shown} holds no .rego file, so there is no policy to check the plan against. Give the directories of your Rego policies.`);
+    }
+    files.sort();
+    return Promise.all(files.map(async (path) => ({
+        path: toWorkspacePath(options.workspace, path, 'policy'),
+        sha256: await (0,contracts_digest/* sha256File */.Q3)(path),
+    })));
+}
+/** The longest resource address of the plan that the message names, as a word of its own. */
+function addressIn(message, addresses) {
+    let found;
+    for (const address of addresses) {
+        if (found && address.length <= found.length)
+            continue;
+        let at = message.indexOf(address);
+        while (at >= 0) {
+            const rest = message.slice(at + address.length);
+            const before = at === 0 ? ' ' : (message[at - 1] ?? ' ');
+            // `aws_instance.web` is not named by `aws_instance.web2`, `aws_instance.web[0]` or
+            // `module.x.aws_instance.web`; a full stop after it ends the sentence.
+            if (!/^(?:[\w[\]-]|\.\w)/.test(rest) && !/[\w.-]/.test(before)) {
+                found = address;
+                break;
+            }
+            at = message.indexOf(address, at + 1);
+        }
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./lib/validate/sarif.js
+
+/**
+ * One SARIF 2.1.0 log for every finding of every check, in one run of one tool ("iac-pipeline
+ * validate") whose rules are the checks' rule ids: code scanning no longer merges several runs of one
+ * upload, so one run is the shape upload-sarif takes without surprises. Paths are relative to the
+ * repository root (%SRCROOT%), which is where code scanning looks for them.
+ */
+const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const SARIF_TOOL_NAME = 'iac-pipeline validate';
+function toSarif(checks, toolName = SARIF_TOOL_NAME) {
+    const findings = checks.flatMap((check) => check.findings);
+    const rules = [];
+    const ruleIndex = new Map();
+    for (const finding of findings) {
+        if (ruleIndex.has(finding.rule))
+            continue;
+        ruleIndex.set(finding.rule, rules.length);
+        rules.push({
+            id: finding.rule,
+            shortDescription: { text: finding.ruleDescription },
+            defaultConfiguration: { level: finding.level },
+            properties: { tags: tagsOf(finding.rule) },
+        });
+    }
+    return {
+        $schema: SARIF_SCHEMA_URI,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: { name: toolName, version: version_SUITE_VERSION, semanticVersion: version_SUITE_VERSION, rules },
+                },
+                results: findings.map((finding) => resultOf(finding, ruleIndex.get(finding.rule) ?? 0)),
+                invocations: [
+                    {
+                        executionSuccessful: true,
+                        // Checks that could not run are said in the log as notifications, so nobody reads silence as a pass.
+                        toolExecutionNotifications: checks
+                            .filter((check) => check.status === 'skipped')
+                            .map((check) => ({
+                            level: 'note',
+                            message: {
+                                text: `${check.title} (${check.subject}) was skipped: ${check.reason ?? 'no reason given'}`,
+                            },
+                        })),
+                    },
+                ],
+                columnKind: 'unicodeCodePoints',
+            },
+        ],
+    };
+}
+function resultOf(finding, index) {
+    const result = {
+        ruleId: finding.rule,
+        ruleIndex: index,
+        level: finding.level,
+        message: { text: finding.message },
+    };
+    if (finding.file !== undefined) {
+        const region = {};
+        if (finding.line !== undefined) {
+            region.startLine = finding.line;
+            if (finding.column !== undefined)
+                region.startColumn = finding.column;
+            if (finding.endLine !== undefined && finding.endLine >= finding.line)
+                region.endLine = finding.endLine;
+            if (finding.endColumn !== undefined && finding.column !== undefined) {
+                const sameLine = (finding.endLine ?? finding.line) === finding.line;
+                if (!sameLine || finding.endColumn > finding.column)
+                    region.endColumn = finding.endColumn;
+            }
+        }
+        result.locations = [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: encodeURI(finding.file), uriBaseId: '%SRCROOT%' },
+                    ...(region.startLine !== undefined ? { region } : {}),
+                },
+            },
+        ];
+    }
+    return result;
+}
+function tagsOf(rule) {
+    if (rule.startsWith('secrets/'))
+        return ['security', 'secrets'];
+    if (rule.endsWith('/fmt'))
+        return ['style'];
+    return ['correctness'];
+}
+
+;// CONCATENATED MODULE: ./lib/policy/findings.js
+
+
+
+const BLOCK = /^\s*(resource|data)\s+"([^"]+)"\s+"([^"]+)"/;
+/** `type.name` (and `data.type.name`) → where its block starts, for the .tf files of one directory. */
+async function blockLocations(directory, shownDirectory) {
+    const locations = new Map();
+    const names = (await (0,promises_.readdir)(directory)).filter((name) => name.endsWith('.tf')).sort();
+    for (const name of names) {
+        const lines = (await (0,promises_.readFile)((0,external_node_path_.join)(directory, name), 'utf8')).split('\n');
+        for (const [index, line] of lines.entries()) {
+            const match = BLOCK.exec(line);
+            if (!match)
+                continue;
+            const key = `${match[1] === 'data' ? 'data.' : ''}${match[2]}.${match[3]}`;
+            if (!locations.has(key)) {
+                const file = shownDirectory === '.' ? name : `${shownDirectory}/${name}`;
+                locations.set(key, { file, line: index + 1 });
+            }
+        }
+    }
+    return locations;
+}
+/** The root-module block an address belongs to: its instance key dropped. */
+function blockOf(address) {
+    if (address.startsWith('module.'))
+        return undefined;
+    return address.replace(/\[[^\]]*\]$/, '');
+}
+function locate(finding, locations) {
+    const block = finding.address ? blockOf(finding.address) : undefined;
+    return block ? locations.get(block) : undefined;
+}
+/**
+ * One annotation per failure (an error in enforce mode, a warning in warn mode) and per warning, on the
+ * block of the resource it names.
+ */
+function annotatePolicy(result, locations, logger) {
+    const annotate = (finding, level) => {
+        const at = locate(finding, locations);
+        const text = `${finding.address ? `${finding.address}: ` : ''}${finding.message}`;
+        const properties = {
+            title: `Policy ${result.namespace}/${finding.rule}`,
+            ...(at ? { file: at.file, startLine: at.line } : {}),
+        };
+        if (level === 'error')
+            logger.error(text, properties);
+        else
+            logger.warning(text, properties);
+    };
+    for (const failure of result.failures)
+        annotate(failure, result.mode === 'enforce' ? 'error' : 'warning');
+    for (const warning of result.warnings)
+        annotate(warning, 'warning');
+}
+const POLICY_SARIF_TOOL = 'iac-pipeline policy';
+/** The policy findings as SARIF, rule ids `policy/<namespace>/<rule>`, on the blocks they name. */
+function policySarif(result, locations, subject) {
+    const findingOf = (finding, level) => {
+        const at = locate(finding, locations);
+        return {
+            rule: `policy/${result.namespace}/${finding.rule}`,
+            ruleDescription: `Policy rule ${finding.rule} of namespace ${result.namespace}`,
+            level,
+            message: `${finding.address ? `${finding.address}: ` : ''}${finding.message}`,
+            ...(at ? { file: at.file, line: at.line } : {}),
+        };
+    };
+    const findings = [
+        ...result.failures.map((f) => findingOf(f, result.mode === 'enforce' ? 'error' : 'warning')),
+        ...result.warnings.map((f) => findingOf(f, 'warning')),
+    ];
+    return toSarif([
+        {
+            id: 'policy',
+            title: `conftest ${result.conftestVersion}`,
+            subject,
+            status: result.passed ? 'passed' : 'failed',
+            findings,
+        },
+    ], POLICY_SARIF_TOOL);
+}
+
 ;// CONCATENATED MODULE: ./lib/terraform/plan.js
 
 
@@ -51524,6 +51971,12 @@ function listOf(names) {
 
 
 
+
+
+/** The package Rego policies are looked up in when `policy-namespace` is not given (conftest's `--namespace`). */
+const DEFAULT_POLICY_NAMESPACE = 'terraform';
+/** The SARIF file of the policy findings, beside the plan in the run's temp (output `policy-sarif`). */
+const POLICY_SARIF_FILE = 'policy.sarif';
 /** The waves' outputs, one a wave: as many as MAX_WAVES, the wave jobs a workflow can have. */
 const WAVE_OUTPUTS = ['wave-1', 'wave-2', 'wave-3', 'wave-4', 'wave-5'];
 /** The stack a plan is for: the `stack` input, else named after the working directory. */
@@ -51616,6 +52069,7 @@ async function plan(inputs, deps) {
     await (0,promises_.writeFile)(jsonPath, JSON.stringify(document));
     const summary = (0,plan_summary/* summarizePlan */.P)(document);
     const model = (0,plan_model/* buildPlanModel */.FA)(document, { diagnostics: planned.diagnostics });
+    const policy = inputs.policy.length > 0 ? await checkPlanPolicy(inputs, document, jsonPath, scratch, deps) : undefined;
     const lockFile = (0,external_node_path_.join)(inputs.workingDirectory, LOCK_FILE);
     const bundleDir = (0,external_node_path_.join)(scratch, 'bundle');
     const manifest = await writePlanBundle(bundleDir, {
@@ -51630,7 +52084,7 @@ async function plan(inputs, deps) {
         tool: { name: tool.name, version: tool.version },
         varFiles: await Promise.all(inputs.varFiles.map(async (path) => ({
             path: (0,external_node_path_.relative)(run.workspace, path),
-            sha256: await sha256File(path),
+            sha256: await (0,contracts_digest/* sha256File */.Q3)(path),
         }))),
         files: {
             [PLAN_FILE]: planfile,
@@ -51643,6 +52097,7 @@ async function plan(inputs, deps) {
         ...(received.records.length > 0 ? { inputs: received.records } : {}),
         ...(received.pending.length > 0 ? { provisional: true } : {}),
         ...(inputs.destroy ? { destroy: true } : {}),
+        ...(policy ? { policy: policy.result } : {}),
         summary: {
             add: summary.add,
             change: summary.change,
@@ -51668,6 +52123,7 @@ async function plan(inputs, deps) {
         artifactName: name,
         // A refresh-only plan lists what changed outside of the configuration as drift, not as changes.
         ...(inputs.mode === 'drift' ? { drift: model.counts.drift > 0 } : {}),
+        ...(policy ? { policySarif: policy.sarifPath } : {}),
     };
     // A plan refused by policy is reported in full but not uploaded, so that no job can apply it.
     if (summary.destroys && inputs.onDestroy === 'fail') {
@@ -51681,8 +52137,35 @@ async function plan(inputs, deps) {
     }
     const { files, root } = await uploadableFiles(bundleDir, scratch, inputs.encryptionKey);
     result.artifact = await deps.artifacts.upload(name, files, root);
-    logger.info(`Uploaded the plan bundle as ${name} (digest ${digest_shortDigest(manifest.planDigest)})`);
+    logger.info(`Uploaded the plan bundle as ${name} (digest ${(0,contracts_digest/* shortDigest */.VK)(manifest.planDigest)})`);
     return result;
+}
+/**
+ * The policy check of the plan, before it is bundled: a check that cannot run stops the step with no
+ * bundle; failures are annotated on the blocks they name and written as SARIF beside the plan.
+ */
+async function checkPlanPolicy(inputs, document, jsonPath, scratch, deps) {
+    const { logger, run } = deps;
+    const result = await logger.group('policy check (conftest)', () => checkPolicy({
+        policyDirs: inputs.policy,
+        dataFiles: inputs.policyData,
+        namespace: inputs.policyNamespace ?? DEFAULT_POLICY_NAMESPACE,
+        mode: inputs.policyMode,
+        planJson: jsonPath,
+        addresses: (document.resource_changes ?? []).map((change) => change.address),
+        workspace: run.workspace,
+    }, deps));
+    const shownDirectory = toWorkspacePath(run.workspace, inputs.workingDirectory);
+    const locations = await blockLocations(inputs.workingDirectory, shownDirectory);
+    annotatePolicy(result, locations, logger);
+    const sarifPath = (0,external_node_path_.join)(scratch, POLICY_SARIF_FILE);
+    await (0,promises_.writeFile)(sarifPath, `${JSON.stringify(policySarif(result, locations, shownDirectory), null, 2)}\n`);
+    if (!result.passed) {
+        logger.warning(result.mode === 'enforce'
+            ? `${result.failures.length} policy failure(s): the plan is bundled, but no approval counts and tf-apply refuses it until a policy owner accepts exactly these failures (/approve-policy <digest>).`
+            : `${result.failures.length} policy failure(s), shown only: policy-mode is warn.`, { title: 'Policy check failed' });
+    }
+    return { result, sarifPath };
 }
 /** The deployments API for a plan bound to a release: the one given, or one made from github-token. */
 async function deploymentsFor(inputs, deps) {
@@ -52647,7 +53130,10 @@ async function readModel(source, options) {
 
 // EXTERNAL MODULE: ./lib/plan/phrases.js
 var phrases = __nccwpck_require__(28337);
+// EXTERNAL MODULE: ./lib/plan/policy.js
+var plan_policy = __nccwpck_require__(39633);
 ;// CONCATENATED MODULE: ./lib/plan/plan-text.js
+
 
 
 
@@ -52676,6 +53162,8 @@ function renderPlanText(model, ctx = {}) {
     if (ctx.source)
         lines.push((0,markdown_escape/* oneLine */.TN)(ctx.source));
     lines.push(...inputsText(ctx));
+    if (ctx.policy)
+        lines.push(...policyText(ctx.policy, ctx.planDigest ?? ''));
     if (model.errored)
         lines.push('The plan failed. What follows is what it planned before the error; it cannot be applied.');
     lines.push(model.hasChanges || model.errored
@@ -52762,10 +53250,21 @@ function inputsText(ctx) {
     }
     return lines;
 }
+/** The policy check: passed, or every failure; then every warning. */
+function policyText(policy, planDigest) {
+    const { title, detail } = (0,plan_policy/* policyHeadline */.Zt)(policy, planDigest);
+    const item = (finding) => `  ${phrase((0,plan_policy/* findingPrefix */.cA)(finding))}${(0,markdown_escape/* oneLine */.TN)(finding.message)}`;
+    const lines = [`${title}. ${phrase(detail)}`, ...policy.failures.map(item)];
+    if (policy.warnings.length > 0) {
+        lines.push(`Policy warnings (${policy.warnings.length}):`, ...policy.warnings.map(item));
+    }
+    return lines;
+}
 
 // EXTERNAL MODULE: ./lib/plan/size-budget.js
 var size_budget = __nccwpck_require__(12690);
 ;// CONCATENATED MODULE: ./lib/plan/multi-stack.js
+
 
 
 /**
@@ -52781,7 +53280,8 @@ function tableRow({ model, ctx }) {
         cellCode(ctx.stack),
         ctx.workspace ? cellCode(ctx.workspace) : '',
         ctx.environment ? cellCode(ctx.environment) : '',
-        plan_markdown/* markdown */.wD.verdict(model),
+        // A stack's policy result beside its verdict: a reviewer scanning the table sees which stacks failed.
+        ctx.policy ? `${plan_markdown/* markdown */.wD.verdict(model)} · ${(0,plan_policy/* policyVerdict */.qm)(ctx.policy)}` : plan_markdown/* markdown */.wD.verdict(model),
         ...COLUMNS.map((column) => String(model.counts[column])),
     ];
     return `| ${cells.join(' | ')} |`;
@@ -52825,6 +53325,7 @@ var plan_comment = __nccwpck_require__(60604);
 
 
 
+
 /** The context every rendering of a plan names: stack, workspace, digest, commit and the run. */
 function renderContext(result, run, options) {
     return {
@@ -52843,10 +53344,18 @@ function renderContext(result, run, options) {
     };
 }
 /**
- * The `inputs` of a plan's render context: each input with where it came from, and its value as the
- * plan received it (the model keeps the values of variables not declared sensitive only).
+ * What a plan's render context takes from the manifest's records beside the plan: `inputs`, each input
+ * with where it came from and its value as the plan received it (the model keeps the values of
+ * variables not declared sensitive only), and `policy`, the policy check. One function, so that every
+ * rendering of a bundle (tf-plan's, the gathered comment's) shows both.
  */
 function withInputs(manifest, model) {
+    return {
+        ...(manifest.policy ? { policy: manifest.policy } : {}),
+        ...inputLines(manifest, model),
+    };
+}
+function inputLines(manifest, model) {
     if (!manifest.inputs || manifest.inputs.length === 0)
         return {};
     return {
@@ -52870,13 +53379,17 @@ function delivery(result) {
         return '> [!CAUTION]\n> **Not uploaded.** `on-destroy` is `fail` and this plan deletes or replaces resources: no job can apply it.';
     }
     const digest = result.manifest.planDigest;
-    const approve = `approve with \`/approve ${digest_shortDigest(digest).replace(/^sha256:/, '')}\``;
+    const approve = `approve with \`/approve ${(0,contracts_digest/* shortDigest */.VK)(digest).replace(/^sha256:/, '')}\``;
+    // Failures that block need a policy owner's acceptance as well: say how beside the approval.
+    const accept = result.manifest.policy && (0,plan_policy/* policyBlocks */.Lj)(result.manifest.policy)
+        ? ` · a policy owner accepts the failures with \`${(0,plan_policy/* approvePolicyCommand */.he)(digest)}\``
+        : '';
     const drift = result.drift === undefined
         ? ''
         : result.drift
             ? ' · **drift:** the real infrastructure differs from the state'
             : ' · no drift';
-    return `Artifact ${(0,markdown_escape/* codeSpan */.SS)(result.artifactName)} · ${approve}${drift}`;
+    return `Artifact ${(0,markdown_escape/* codeSpan */.SS)(result.artifactName)} · ${approve}${accept}${drift}`;
 }
 // Room under each limit for the delivery line, which is short and bounded (the artifact name is a
 // validated name, the digest fixed length).
@@ -53345,6 +53858,14 @@ async function planOneStack(inputs, deps) {
         'json-path': result.jsonPath,
         exitcode: result.exitCode,
     });
+    const { policy } = result.manifest;
+    if (policy) {
+        setOutputs({
+            'policy-passed': policy.passed,
+            'policy-failures': policy.failures.length,
+            'policy-sarif': result.policySarif,
+        });
+    }
     if (result.drift !== undefined) {
         setOutputs({ drift: result.drift, drifted: driftedResources(result) });
         if (result.drift) {
@@ -53565,6 +54086,7 @@ function addressListProblem(input, lines) {
 
 
 
+const REGO_PACKAGE = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const tfPlanInputs = defineInputs({
     'working-directory': sharedInputs['working-directory'],
     binary: sharedInputs.binary,
@@ -53597,6 +54119,10 @@ const tfPlanInputs = defineInputs({
     'rollback-scope': input.choice(['release', 'image'], 'release'),
     'image-variable': input.name(),
     'stack-inputs': input.json(stackInputSourcesSchema).transform((sources) => sources ?? []),
+    policy: input.directories({ orNone: true }),
+    'policy-namespace': input.text(),
+    'policy-data': input.files(),
+    'policy-mode': input.choice(['enforce', 'warn'], 'enforce'),
 }, [
     backendConfigFilesRule,
     backendCredentialsRule,
@@ -53630,6 +54156,21 @@ const tfPlanInputs = defineInputs({
             message: 'plans the whole release again, so it cannot be combined with destroy, refresh-only or targets',
         }
         : undefined,
+    (v) => v.policy.length === 0 && (v.policyData.length > 0 || v.policyNamespace !== undefined)
+        ? {
+            input: v.policyData.length > 0 ? 'policy-data' : 'policy-namespace',
+            message: 'is for the policy check: give policy, the directories of the Rego policies, too',
+        }
+        : undefined,
+    (v) => v.policyNamespace !== undefined && !REGO_PACKAGE.test(v.policyNamespace)
+        ? {
+            input: 'policy-namespace',
+            message: 'must be a Rego package name such as terraform or terraform.aws',
+        }
+        : undefined,
+    (v) => v.policy.length > 0 && v.mode !== 'plan'
+        ? { input: 'policy', message: 'is for mode: plan (a policy checks the plan of a change)' }
+        : undefined,
     (v) => v.mode === 'drift' && v.destroy
         ? { input: 'destroy', message: 'cannot be used with mode: drift, which only refreshes' }
         : undefined,
@@ -53659,6 +54200,9 @@ const tfPlanOutputs = defineOutputs({
     waves: output.json(),
     'wave-count': output.number(),
     matrix: output.json(),
+    'policy-passed': output.boolean(),
+    'policy-failures': output.number(),
+    'policy-sarif': output.string(),
     'wave-1': output.json(),
     'wave-2': output.json(),
     'wave-3': output.json(),
@@ -53688,6 +54232,187 @@ const useCases = {
 };
 function run() {
     return runAction('tf-plan', tfPlanInputs, tfPlanOutputs, ({ inputs, ...context }) => useCases[inputs.mode](inputs, { ...context, artifacts: actionsArtifactStore() }));
+}
+
+
+/***/ }),
+
+/***/ 19843:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gb: () => (/* binding */ planDigest),
+/* harmony export */   Q3: () => (/* binding */ sha256File),
+/* harmony export */   VK: () => (/* binding */ shortDigest),
+/* harmony export */   Y_: () => (/* binding */ sortedFindings)
+/* harmony export */ });
+/* unused harmony exports PLAN_DIGEST_LABEL, canonicalFindings */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
+
+
+/** Names this construction; a different construction would take another label (and schema major). */
+const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
+/**
+ * The plan digest: what an approval names and what tf-apply checks before it applies. It is a
+ * contract, so the construction is fixed and written down here:
+ *
+ *   planDigest = "sha256:" + lowercase hex of SHA-256( frame(label) ‖ frame(header) ‖ frame(planfile) ‖ frame(lock) )
+ *
+ *   frame(b) = the length of b in bytes as an unsigned 64-bit big-endian integer, then b
+ *   label    = the UTF-8 bytes of "iac/plan-digest@1"
+ *   header   = the UTF-8 bytes of JSON.stringify of an object with exactly these keys, in this order:
+ *              {"stack": string, "workingDirectory": string, "workspace": string,
+ *               "toolName": "tofu" | "terraform", "toolMajor": integer, "lockFile": boolean}
+ *              (no whitespace; `lockFile` says whether a lock file is bundled), and when the manifest records
+ *              the backend, last, "backend": {"type": string, then those of "bucket", "key", "region",
+ *              "endpoint", "workspaceKeyPrefix" that it has, in this order, each a string}; and when
+ *              the manifest records the release it deploys again, after that, "source": {"kind",
+ *              "scope", "environment", "deploymentId", "runId", "runAttempt", "commit", "createdAt",
+ *              then those of "image" {"id", "name", and "identifier" when it has one}, "imageVariable"
+ *              {"name", "value"} and
+ *              "smoke" {"passed", "total"} that it has, in this order}; and when the manifest records
+ *              stack inputs, after that, "inputs": a list ordered by variable of {"variable", "stack",
+ *              "output", "sensitive", "workingDirectory", "workspace", "backend" (as above), then those of
+ *              "state" {"lineage", "serial"} and "sha256" that it has}; then "provisional": true and
+ *              "destroy": true, each only when the manifest says so; and when the manifest records a
+ *              policy check, last, "policy": {"mode", "namespace", "conftestVersion", "policies" and
+ *              "data" (each a list ordered by path of {"path", "sha256"}), "evaluated", "failures" and
+ *              "warnings" (each a list ordered by rule, then address, then message, of {"rule",
+ *              "message", then "address" when it has one}), "passed"}
+ *   planfile = the bytes of `tfplan`
+ *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
+ *
+ * Every part is length-framed and the fields are JSON-encoded strings in a fixed order, so no two
+ * different inputs give the same byte stream: stack "a" + workspace "bc" and stack "ab" +
+ * workspace "c" differ in the header, and an empty lock file differs from none through `lockFile`.
+ */
+function planDigest(input) {
+    const { stack, workingDirectory, workspace, toolName, toolMajor } = input;
+    for (const [name, value] of Object.entries({ stack, workingDirectory, workspace, toolName })) {
+        if (typeof value !== 'string')
+            throw new TypeError(`planDigest: ${name} must be a string`);
+    }
+    if (!Number.isSafeInteger(toolMajor) || toolMajor < 0) {
+        throw new TypeError('planDigest: toolMajor must be a whole number');
+    }
+    const header = JSON.stringify({
+        stack,
+        workingDirectory,
+        workspace,
+        toolName,
+        toolMajor,
+        lockFile: input.lockFile !== undefined,
+        ...(input.backend ? { backend: canonicalBackend(input.backend) } : {}),
+        ...(input.source ? { source: canonicalSource(input.source) } : {}),
+        ...(input.inputs && input.inputs.length > 0 ? { inputs: canonicalInputs(input.inputs) } : {}),
+        ...(input.provisional ? { provisional: true } : {}),
+        ...(input.destroy ? { destroy: true } : {}),
+        ...(input.policy ? { policy: canonicalPolicy(input.policy) } : {}),
+    });
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const frame = (bytes) => {
+        const length = Buffer.alloc(8);
+        length.writeBigUInt64BE(BigInt(bytes.length));
+        hash.update(length);
+        hash.update(bytes);
+    };
+    frame(Buffer.from(PLAN_DIGEST_LABEL, 'utf8'));
+    frame(Buffer.from(header, 'utf8'));
+    frame(input.planfile);
+    frame(input.lockFile ?? Buffer.alloc(0));
+    return `sha256:${hash.digest('hex')}`;
+}
+/** The backend's fields in the fixed order the construction names, whatever order the record had. */
+function canonicalBackend(backend) {
+    const fields = ['type', 'bucket', 'key', 'region', 'endpoint', 'workspaceKeyPrefix'];
+    const canonical = {};
+    for (const field of fields) {
+        const value = backend[field];
+        if (value !== undefined)
+            canonical[field] = value;
+    }
+    return canonical;
+}
+/** The binding's fields in the fixed order the construction names, whatever order the record had. */
+function canonicalSource(source) {
+    const { image, imageVariable, smoke } = source;
+    return {
+        kind: source.kind,
+        scope: source.scope,
+        environment: source.environment,
+        deploymentId: source.deploymentId,
+        runId: source.runId,
+        runAttempt: source.runAttempt,
+        commit: source.commit,
+        createdAt: source.createdAt,
+        ...(image
+            ? {
+                image: {
+                    id: image.id,
+                    name: image.name,
+                    ...(image.identifier !== undefined ? { identifier: image.identifier } : {}),
+                },
+            }
+            : {}),
+        ...(imageVariable ? { imageVariable: { name: imageVariable.name, value: imageVariable.value } } : {}),
+        ...(smoke ? { smoke: { passed: smoke.passed, total: smoke.total } } : {}),
+    };
+}
+/** The inputs in the fixed order the construction names: by variable, each with its fields in order. */
+function canonicalInputs(inputs) {
+    return [...inputs]
+        .sort((a, b) => (a.variable < b.variable ? -1 : a.variable > b.variable ? 1 : 0))
+        .map((input) => ({
+        variable: input.variable,
+        stack: input.stack,
+        output: input.output,
+        sensitive: input.sensitive,
+        workingDirectory: input.workingDirectory,
+        workspace: input.workspace,
+        backend: canonicalBackend(input.backend),
+        ...(input.state ? { state: { lineage: input.state.lineage, serial: input.state.serial } } : {}),
+        ...(input.sha256 !== undefined ? { sha256: input.sha256 } : {}),
+    }));
+}
+const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Findings by rule, then address, then message: the order the manifest keeps and the digest takes. */
+function sortedFindings(findings) {
+    return [...findings].sort((a, b) => byText(a.rule, b.rule) || byText(a.address ?? '', b.address ?? '') || byText(a.message, b.message));
+}
+/** Findings in the fixed order the construction names, so the order conftest printed them in is no part of it. */
+function canonicalFindings(findings) {
+    return sortedFindings(findings).map((f) => ({
+        rule: f.rule,
+        message: f.message,
+        ...(f.address !== undefined ? { address: f.address } : {}),
+    }));
+}
+function canonicalPolicy(policy) {
+    const files = (list) => [...list].sort((a, b) => byText(a.path, b.path)).map((f) => ({ path: f.path, sha256: f.sha256 }));
+    return {
+        mode: policy.mode,
+        namespace: policy.namespace,
+        conftestVersion: policy.conftestVersion,
+        policies: files(policy.policies),
+        data: files(policy.data),
+        evaluated: policy.evaluated,
+        failures: canonicalFindings(policy.failures),
+        warnings: canonicalFindings(policy.warnings),
+        passed: policy.passed,
+    };
+}
+/** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
+async function sha256File(path) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/** The first 12 hex digits of a digest, with its `sha256:` prefix, for messages. */
+function shortDigest(digest) {
+    const hex = digest.replace(/^sha256:/, '');
+    return `sha256:${hex.slice(0, 12)}`;
 }
 
 
@@ -55259,6 +55984,8 @@ function outputLine(name, before, after, maxLength = Infinity) {
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13834);
 /* harmony import */ var _phrases_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(28337);
 /* harmony import */ var _size_budget_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(12690);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(39633);
+
 
 
 
@@ -55303,6 +56030,11 @@ const MAX_VALUE = 500;
 const MAX_NAME = 1_000;
 const MAX_DETAIL = 2_000;
 const MAX_ATTRIBUTE_NAMES = 20;
+/** A policy rule's name is a Rego identifier: a longer one is cut, so that one failure always fits a body. */
+const MAX_RULE = 200;
+/** A policy message at its longest, and the shortest it is cut to before failures continue elsewhere. */
+const POLICY_MESSAGE = 1_000;
+const POLICY_MESSAGE_FLOOR = 80;
 const code = (text) => (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)((0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(text, MAX_NAME));
 function md(phrase) {
     return phrase.map((segment) => (typeof segment === 'string' ? segment : code(segment.code))).join('');
@@ -55387,6 +56119,48 @@ function restNote(rest, where) {
     const [first, last] = where.comments;
     const comments = first === last ? `continuation comment ${first}` : `continuation comments ${first} to ${last}`;
     return `> - … and ${rest} more, listed in ${comments}.`;
+}
+/**
+ * A policy failure's or warning's list item: the rule, the address, the message cut to the mode's
+ * length. The message is the policy's text with plan values in it, so it is code like every other text
+ * from the plan: as running text GitHub would still link its URLs, @mentions and #references.
+ */
+function findingLine(finding, mode) {
+    const prefix = md((0,_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .findingPrefix */ .cA)({ ...finding, rule: (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(finding.rule, MAX_RULE) }));
+    return `- ${prefix}${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)((0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(finding.message, mode.message))}`;
+}
+/**
+ * The Policy section, above the changes: a line when the check passed; otherwise a callout (CAUTION
+ * when the failures block, WARNING under `policy-mode: warn`) with every failure, or as many as `cut`
+ * says. Warnings follow, shortened with the changes, since only failures decide anything.
+ */
+function writePolicy(w, policy, planDigest, mode, cut) {
+    const { title, detail } = (0,_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .policyHeadline */ .Zt)(policy, planDigest);
+    if (policy.passed) {
+        w.line(`**${title}** — ${md(detail)}`);
+    }
+    else {
+        w.line(policy.mode === 'enforce' ? '> [!CAUTION]' : '> [!WARNING]', `> **${title}.** ${md(detail)}`, '>');
+        const shown = cut ? cut.shown : policy.failures.length;
+        for (let i = 0; i < shown; i++)
+            w.line(`> ${findingLine(policy.failures[i], mode)}`);
+        if (cut && shown < policy.failures.length)
+            w.line(restNote(policy.failures.length - shown, cut.rest));
+    }
+    const warnings = policy.warnings;
+    if (warnings.length > 0) {
+        w.blank().line(`**Policy warnings (${warnings.length}):**`, '');
+        const shown = mode.level === 'minimal'
+            ? 0
+            : mode.level === 'counts'
+                ? Math.min(mode.firstN, warnings.length)
+                : warnings.length;
+        for (const warning of warnings.slice(0, shown))
+            w.line(findingLine(warning, mode));
+        if (shown < warnings.length)
+            w.line(`- … and ${warnings.length - shown} more`);
+    }
+    w.blank();
 }
 function diffDetails(w, entry, attributes, notes) {
     const lines = attributes.map((attribute) => (0,_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .diffLine */ .mc)(attribute, MAX_VALUE));
@@ -55500,8 +56274,10 @@ function writeDiagnostics(w, model, mode) {
 function writeStackBody(w, part, mode, cut, layout) {
     const { model } = part;
     w.line(...inputsLines(part.ctx.inputs));
+    if (part.ctx.policy)
+        writePolicy(w, part.ctx.policy, part.ctx.planDigest, mode, cut?.failures);
     w.line(...countsLines(model));
-    writeBanner(w, (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .destructiveResources */ .Yh)(model), cut);
+    writeBanner(w, (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .destructiveResources */ .Yh)(model), cut?.destroys);
     if (mode.level !== 'minimal') {
         writeGroups(w, model, mode);
         writeOutputs(w, model, mode);
@@ -55541,64 +56317,81 @@ function attempt(parts, layout, mode, cuts) {
 }
 /**
  * The main body and its continuations when even the most compact rendering does not hold every
- * destroyed and replaced resource: the main body lists as many as fit, in order, and the rest follow
- * in continuation bodies (or, without continuations, are left to the log).
+ * destroyed and replaced resource (and, with `spillFailures`, every policy failure): the main body
+ * lists as many as fit, in order, failures of every stack before destroys, and the rest follow in
+ * continuation bodies (or, without continuations, are left to the log). Without `spillFailures` every
+ * failure must fit the main body, or there is no split.
  */
-function splitBanner(parts, layout, mode) {
-    const destructive = parts.map((part) => (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .destructiveResources */ .Yh)(part.model));
+function splitLists(parts, layout, mode, spillFailures) {
     // The notes about the rest are measured at their longest, so the real ones cannot make the body grow.
     const widest = layout.continuations ? { comments: [99_999, 99_999] } : 'log';
-    const empty = destructive.map(() => ({ shown: 0, rest: widest }));
-    const skeleton = attempt(parts, layout, mode, empty);
+    const cutsOf = () => parts.map(() => ({
+        destroys: { shown: 0, rest: widest },
+        ...(spillFailures ? { failures: { shown: 0, rest: widest } } : {}),
+    }));
+    const skeleton = attempt(parts, layout, mode, cutsOf());
     if (skeleton === undefined)
         return undefined;
+    const items = [];
+    if (spillFailures) {
+        parts.forEach((part, stack) => {
+            for (const finding of part.ctx.policy?.failures ?? [])
+                items.push({ part, stack, kind: 'failures', line: findingLine(finding, mode) });
+        });
+    }
+    parts.forEach((part, stack) => {
+        for (const entry of (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .destructiveResources */ .Yh)(part.model))
+            items.push({ part, stack, kind: 'destroys', line: destructiveLine(entry) });
+    });
     let room = layout.limit - layout.measure(skeleton);
-    const cuts = destructive.map(() => ({ shown: 0, rest: widest }));
-    let full = false;
-    destructive.forEach((entries, i) => {
-        const cut = cuts[i];
-        for (const entry of entries) {
-            if (full)
-                break;
-            const size = layout.measure(bannerItem(entry)) + 1;
-            if (size > room) {
-                full = true;
-                break;
-            }
-            room -= size;
-            cut.shown += 1;
+    const cuts = cutsOf();
+    let shown = 0;
+    for (const item of items) {
+        const size = layout.measure(`> ${item.line}`) + 1;
+        if (size > room)
+            break;
+        room -= size;
+        (cuts[item.stack]?.[item.kind]).shown += 1;
+        shown += 1;
+    }
+    if (!layout.continuations) {
+        return [attempt(parts, layout, mode, cuts) ?? fail('the shortened lists do not fit')];
+    }
+    const chunks = continuationChunks(items.slice(shown), layout);
+    const total = chunks.length + 1;
+    // Each stack's notes name the continuation bodies its rest is in (the main body is number 1).
+    cuts.forEach((cut, stack) => {
+        for (const kind of ['failures', 'destroys']) {
+            const list = cut[kind];
+            if (!list)
+                continue;
+            const holding = chunks.flatMap((chunk, index) => chunk.some((item) => item.stack === stack && item.kind === kind) ? [index + 2] : []);
+            list.rest =
+                holding.length > 0
+                    ? { comments: [holding[0], holding[holding.length - 1]] }
+                    : 'log';
         }
     });
-    if (!layout.continuations) {
-        return [attempt(parts, layout, mode, cuts) ?? fail('the shortened banner does not fit')];
-    }
-    const rest = destructive.flatMap((entries, i) => entries.slice(cuts[i].shown).map((entry) => ({ part: parts[i], stack: i, entry })));
-    const chunks = continuationChunks(rest, layout);
-    const total = chunks.length + 1;
-    // Each stack's note names the continuation bodies its rest is in (the main body is number 1).
-    cuts.forEach((cut, i) => {
-        const holding = chunks.flatMap((chunk, index) => chunk.some((item) => item.stack === i) ? [index + 2] : []);
-        cut.rest =
-            holding.length > 0
-                ? { comments: [holding[0], holding[holding.length - 1]] }
-                : 'log';
-    });
-    const main = attempt(parts, layout, mode, cuts) ?? fail('the shortened banner does not fit');
+    const main = attempt(parts, layout, mode, cuts) ?? fail('the shortened lists do not fit');
     return [main, ...chunks.map((chunk, i) => renderChunk(chunk, i + 2, total, layout))];
 }
-const chunkStackLine = (part, layout) => `**${layout.stackHeading ? `${stackTitle(part.ctx)}: ` : ''}destroyed or replaced resources, continued:**`;
-const chunkItemLine = destructiveLine;
+const CONTINUED = {
+    failures: 'policy failures, continued:',
+    destroys: 'destroyed or replaced resources, continued:',
+};
+const chunkListLine = (item, layout) => `**${layout.stackHeading ? `${stackTitle(item.part.ctx)}: ` : ''}${CONTINUED[item.kind]}**`;
 const chunkEndLine = (index, total) => `_Continued in comment ${index + 1} of ${total}._`;
+const sameList = (a, b) => a?.stack === b.stack && a.kind === b.kind;
 function renderChunk(chunk, index, total, layout) {
     // A Writer, so a body over the limit is an error here rather than a 422 from GitHub.
     const w = new _size_budget_js__WEBPACK_IMPORTED_MODULE_3__/* .Writer */ .AU(layout.limit, layout.measure);
     w.line(layout.continuationHeading(index, total));
-    let stack;
-    for (const { part, stack: i, entry } of chunk) {
-        if (i !== stack)
-            w.line('', chunkStackLine(part, layout), '');
-        stack = i;
-        w.line(chunkItemLine(entry));
+    let last;
+    for (const item of chunk) {
+        if (!sameList(last, item))
+            w.line('', chunkListLine(item, layout), '');
+        last = item;
+        w.line(item.line);
     }
     if (index < total)
         w.line('', chunkEndLine(index, total));
@@ -55616,11 +56409,8 @@ function continuationChunks(items, layout) {
     let current = [];
     let size = fixed;
     for (const item of items) {
-        const cost = (stackChanged) => layout.measure(chunkItemLine(item.entry)) +
-            1 +
-            (stackChanged ? layout.measure(chunkStackLine(item.part, layout)) + 3 : 0);
-        const last = current[current.length - 1];
-        let itemCost = cost(last?.stack !== item.stack);
+        const cost = (listChanged) => layout.measure(item.line) + 1 + (listChanged ? layout.measure(chunkListLine(item, layout)) + 3 : 0);
+        let itemCost = cost(!sameList(current[current.length - 1], item));
         if (current.length > 0 && size + itemCost > layout.limit) {
             chunks.push(current);
             current = [];
@@ -55628,7 +56418,7 @@ function continuationChunks(items, layout) {
             itemCost = cost(true);
         }
         if (size + itemCost > layout.limit)
-            fail('one destroyed resource does not fit a continuation body');
+            fail('one destroyed resource or policy failure does not fit a continuation body');
         current.push(item);
         size += itemCost;
     }
@@ -55639,18 +56429,23 @@ function continuationChunks(items, layout) {
 function fail(what) {
     throw new Error(`plan rendering: ${what}; the size limit is too small`);
 }
-/** The modes from most to least detailed. */
+/** The modes from most to least detailed, with policy messages at their longest. */
 function modes(firstN) {
+    const message = POLICY_MESSAGE;
     return [
-        { level: 'full', firstN },
-        { level: 'collapsed', firstN },
-        { level: 'addresses', firstN },
-        { level: 'counts', firstN },
-        ...(firstN > 0 ? [{ level: 'counts', firstN: 0 }] : []),
-        { level: 'minimal', firstN: 0 },
+        { level: 'full', firstN, message },
+        { level: 'collapsed', firstN, message },
+        { level: 'addresses', firstN, message },
+        { level: 'counts', firstN, message },
+        ...(firstN > 0 ? [{ level: 'counts', firstN: 0, message }] : []),
+        { level: 'minimal', firstN: 0, message },
     ];
 }
-/** The most detailed rendering that fits; the banner split over continuations when nothing else does. */
+/**
+ * The most detailed rendering that fits. Then, in this order: the destroys split over continuations;
+ * the changes at their most compact and each policy message cut to the longest length at which every
+ * failure fits the main body; and last, below that length, the failures continued too.
+ */
 function renderDocument(parts, layout) {
     if (layout.limit < MIN_LIMIT)
         throw new RangeError(`a size limit under ${MIN_LIMIT} is too small for a plan`);
@@ -55660,12 +56455,33 @@ function renderDocument(parts, layout) {
         if (text !== undefined)
             return [text];
     }
-    for (const mode of all.filter((m) => m.level === 'counts' || m.level === 'minimal')) {
-        const split = splitBanner(parts, layout, mode);
+    const compact = all.filter((m) => m.level === 'counts' || m.level === 'minimal');
+    for (const mode of compact) {
+        const split = splitLists(parts, layout, mode, false);
         if (split)
             return split;
     }
-    return fail('not even the counts fit');
+    const minimal = all[all.length - 1];
+    if (!parts.some((part) => (part.ctx.policy?.failures.length ?? 0) > 0)) {
+        return fail('not even the counts fit');
+    }
+    // The longest message length that fits: fitting only gets easier as messages get shorter.
+    const at = (message) => splitLists(parts, layout, { ...minimal, message }, false);
+    let best = at(POLICY_MESSAGE_FLOOR);
+    if (best) {
+        let [low, high] = [POLICY_MESSAGE_FLOOR, POLICY_MESSAGE - 1];
+        while (low < high) {
+            const middle = Math.ceil((low + high) / 2);
+            const split = at(middle);
+            if (split)
+                [best, low] = [split, middle];
+            else
+                high = middle - 1;
+        }
+        return best;
+    }
+    return (splitLists(parts, layout, { ...minimal, message: POLICY_MESSAGE_FLOOR }, true) ??
+        fail('not even the counts fit'));
 }
 function singleLayout(ctx, limit, measure, continuations, firstN) {
     const title = `### Plan for ${stackTitle(ctx)}`;
@@ -55694,6 +56510,89 @@ function renderPlanSummary(model, ctx, opts = {}) {
 }
 /** Exposed for the multi-stack renderer. */
 const markdown = { code, cellCode: _markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .cellCode */ .GA, stackTitle, verdict: _phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .verdict */ .WJ, countsPhrase: _phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .countsPhrase */ .__ };
+
+
+/***/ }),
+
+/***/ 39633:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lj: () => (/* binding */ policyBlocks),
+/* harmony export */   Zt: () => (/* binding */ policyHeadline),
+/* harmony export */   cA: () => (/* binding */ findingPrefix),
+/* harmony export */   he: () => (/* binding */ approvePolicyCommand),
+/* harmony export */   qm: () => (/* binding */ policyVerdict)
+/* harmony export */ });
+/* harmony import */ var _contracts_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19843);
+/* harmony import */ var _phrases_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(28337);
+
+
+/**
+ * The words of a plan's policy check (conftest's result in the manifest), shared by the Markdown and
+ * the text renderings so the comment, the job summary and the log say the same thing. Messages are the
+ * policies' own text: they are not phrases (whose plain parts are our words, written unescaped), each
+ * renderer escapes them itself.
+ */
+/** The comment a policy owner writes to accept a plan's failures, with the digest reviewers see. */
+function approvePolicyCommand(planDigest) {
+    return `/approve-policy ${planDigest ? (0,_contracts_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .shortDigest */ .VK)(planDigest).replace(/^sha256:/, '') : '<digest>'}`;
+}
+/** Whether the failures hold the approval and the apply: enforce mode and at least one failure. */
+function policyBlocks(policy) {
+    return policy.mode === 'enforce' && !policy.passed;
+}
+const where = (policy) => [
+    'namespace ',
+    { code: policy.namespace },
+    ', conftest ',
+    { code: policy.conftestVersion },
+];
+/** The section's headline, bold in Markdown, and the sentence after it. */
+function policyHeadline(policy, planDigest) {
+    const failures = policy.failures.length;
+    if (policy.passed) {
+        const warned = policy.mode === 'warn'
+            ? ['; ', { code: 'policy-mode: warn' }, ': a failure would be shown, not enforced']
+            : [];
+        return {
+            title: 'Policy: passed',
+            detail: [`${(0,_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(policy.evaluated, 'rule')} evaluated in `, ...where(policy), ...warned, '.'],
+        };
+    }
+    if (policy.mode === 'warn') {
+        return {
+            title: `Policy: ${(0,_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(failures, 'failure')}, not blocking`,
+            detail: [
+                { code: 'policy-mode: warn' },
+                ': the failures are shown, not enforced, and hold neither the approval nor the apply (',
+                ...where(policy),
+                ').',
+            ],
+        };
+    }
+    return {
+        title: `Policy: ${(0,_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(failures, 'failure')}`,
+        detail: [
+            'This plan is not approved, and tf-apply does not apply it, until a policy owner accepts exactly these failures with ',
+            { code: approvePolicyCommand(planDigest) },
+            ' (',
+            ...where(policy),
+            ').',
+        ],
+    };
+}
+/** The check in a few words, for a table cell: `policy passed`, `2 policy failures (not blocking)`. */
+function policyVerdict(policy) {
+    if (policy.passed)
+        return 'policy passed';
+    const failures = (0,_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(policy.failures.length, 'policy failure');
+    return policy.mode === 'warn' ? `${failures} (not blocking)` : failures;
+}
+/** A finding before its message: the rule, and the resource it names when it names one. */
+function findingPrefix(finding) {
+    return [{ code: finding.rule }, ...(finding.address ? [' on ', { code: finding.address }] : []), ': '];
+}
 
 
 /***/ }),

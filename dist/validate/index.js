@@ -49017,8 +49017,11 @@ const input = {
     version: () => kinded('version', VALUE, optionalInput(inputs_version)),
     accounts: () => kinded('accounts', CONTENT, optionalInput(accounts, CONTENT).transform((v) => v ?? [])),
     files: () => kinded('files', CONTENT, optionalInput(existingPaths('file'), CONTENT).transform((v) => v ?? [])),
-    /** Directories, one a line, each once; the workspace root when none is given. */
-    directories: () => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : [(0,external_node_path_.resolve)('.')])),
+    /**
+     * Directories, one a line, each once; when none is given, the workspace root, or with `orNone`, none
+     * (an input that turns a step on, such as tf-plan's `policy`).
+     */
+    directories: (options = {}) => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : options.orNone ? [] : [(0,external_node_path_.resolve)('.')])),
     boolean: (fallback) => kinded('boolean', VALUE, optionalInput(booleanValue).transform((v) => v ?? fallback)),
     integer: (min, max) => kinded('integer', VALUE, optionalInput(integerValue(min, max))),
     integerOr: (min, max, fallback) => kinded('integer', VALUE, optionalInput(integerValue(min, max)).transform((v) => v ?? fallback)),
@@ -49392,6 +49395,35 @@ const stackInputRecordSchema = object({
     /** The sha256 of the value's canonical JSON; absent when it was never applied. */
     sha256: sha256Hex.optional(),
 });
+/**
+ * One failure or warning of a policy check: the rule that made it (`deny_protected_delete`, from
+ * conftest's query `data.<namespace>.<rule>`), its message and the resource address it names, when it
+ * names one (the rule's `address` field, or an address of the plan found in its message).
+ */
+const policyFindingSchema = object({
+    rule: manifest_text,
+    message: schemas_string(),
+    address: manifest_text.optional(),
+});
+/**
+ * The policy check of a plan (conftest on its `show -json`), inside the plan digest: a re-plan is a new
+ * result, and an acceptance of failures names exactly these.
+ */
+const policyResultSchema = object({
+    /** enforce: a failure blocks the approval and the apply unless a policy owner accepts it; warn: shown only. */
+    mode: schemas_enum(['enforce', 'warn']),
+    namespace: manifest_text,
+    conftestVersion: manifest_text,
+    /** Every Rego file of the `policy` directories, and every `policy-data` file, with its sha256. */
+    policies: array(varFileSchema).min(1),
+    data: array(varFileSchema),
+    /** Rules evaluated: successes, failures and warnings; never 0 (that is an error, not a pass). */
+    evaluated: wholeNumber(1),
+    failures: array(policyFindingSchema),
+    warnings: array(policyFindingSchema),
+    /** No failures. */
+    passed: schemas_boolean(),
+});
 const planSummarySchema = object({
     add: count,
     change: count,
@@ -49448,6 +49480,8 @@ const planManifestSchema = object({
     provisional: schemas_boolean().optional(),
     /** True for a plan made with `destroy: true`, which deletes the whole stack; its approval needs more. */
     destroy: schemas_boolean().optional(),
+    /** The policy check of the plan; absent when tf-plan was given no `policy`. */
+    policy: policyResultSchema.optional(),
     planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     summary: planSummarySchema,
 });
@@ -50890,7 +50924,11 @@ const PLAN_DIGEST_LABEL = 'iac/plan-digest@1';
  *              stack inputs, after that, "inputs": a list ordered by variable of {"variable", "stack",
  *              "output", "sensitive", "workingDirectory", "workspace", "backend" (as above), then those of
  *              "state" {"lineage", "serial"} and "sha256" that it has}; then "provisional": true and
- *              "destroy": true, each only when the manifest says so
+ *              "destroy": true, each only when the manifest says so; and when the manifest records a
+ *              policy check, last, "policy": {"mode", "namespace", "conftestVersion", "policies" and
+ *              "data" (each a list ordered by path of {"path", "sha256"}), "evaluated", "failures" and
+ *              "warnings" (each a list ordered by rule, then address, then message, of {"rule",
+ *              "message", then "address" when it has one}), "passed"}
  *   planfile = the bytes of `tfplan`
  *   lock     = the bytes of `.terraform.lock.hcl`, or no bytes when there is none
  *
@@ -50919,6 +50957,7 @@ function planDigest(input) {
         ...(input.inputs && input.inputs.length > 0 ? { inputs: canonicalInputs(input.inputs) } : {}),
         ...(input.provisional ? { provisional: true } : {}),
         ...(input.destroy ? { destroy: true } : {}),
+        ...(input.policy ? { policy: canonicalPolicy(input.policy) } : {}),
     });
     const hash = createHash('sha256');
     const frame = (bytes) => {
@@ -50984,6 +51023,33 @@ function canonicalInputs(inputs) {
         ...(input.state ? { state: { lineage: input.state.lineage, serial: input.state.serial } } : {}),
         ...(input.sha256 !== undefined ? { sha256: input.sha256 } : {}),
     }));
+}
+const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Findings by rule, then address, then message: the order the manifest keeps and the digest takes. */
+function sortedFindings(findings) {
+    return [...findings].sort((a, b) => byText(a.rule, b.rule) || byText(a.address ?? '', b.address ?? '') || byText(a.message, b.message));
+}
+/** Findings in the fixed order the construction names, so the order conftest printed them in is no part of it. */
+function canonicalFindings(findings) {
+    return sortedFindings(findings).map((f) => ({
+        rule: f.rule,
+        message: f.message,
+        ...(f.address !== undefined ? { address: f.address } : {}),
+    }));
+}
+function canonicalPolicy(policy) {
+    const files = (list) => [...list].sort((a, b) => byText(a.path, b.path)).map((f) => ({ path: f.path, sha256: f.sha256 }));
+    return {
+        mode: policy.mode,
+        namespace: policy.namespace,
+        conftestVersion: policy.conftestVersion,
+        policies: files(policy.policies),
+        data: files(policy.data),
+        evaluated: policy.evaluated,
+        failures: canonicalFindings(policy.failures),
+        warnings: canonicalFindings(policy.warnings),
+        passed: policy.passed,
+    };
 }
 /** The sha256 of a file, lowercase hex, read as a stream (planfiles can be large). */
 async function digest_sha256File(path) {
@@ -51385,7 +51451,7 @@ function findingOf(diagnostic) {
  */
 const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const SARIF_TOOL_NAME = 'iac-pipeline validate';
-function toSarif(checks) {
+function toSarif(checks, toolName = SARIF_TOOL_NAME) {
     const findings = checks.flatMap((check) => check.findings);
     const rules = [];
     const ruleIndex = new Map();
@@ -51406,7 +51472,7 @@ function toSarif(checks) {
         runs: [
             {
                 tool: {
-                    driver: { name: SARIF_TOOL_NAME, version: SUITE_VERSION, semanticVersion: SUITE_VERSION, rules },
+                    driver: { name: toolName, version: SUITE_VERSION, semanticVersion: SUITE_VERSION, rules },
                 },
                 results: findings.map((finding) => resultOf(finding, ruleIndex.get(finding.rule) ?? 0)),
                 invocations: [

@@ -111,7 +111,20 @@ export async function runApprovalGate(
 
   if (result.failure) throw new StepFailure(result.failure);
   if (record.status === 'pending') {
-    const waiting = `Plan ${record.planDigest.slice(0, 19)}… is waiting for ${result.report.missing} more approval(s): comment /approve ${record.planDigest.slice(7, 19)} on the pull request.`;
+    const hex = record.planDigest.slice(7, 19);
+    const policyPending =
+      record.policy?.mode === 'enforce' && !record.policy.passed && !record.policy.accepted;
+    const needs = [
+      ...(result.report.missing > 0
+        ? [`${result.report.missing} more approval(s): comment /approve ${hex} on the pull request`]
+        : []),
+      ...(policyPending
+        ? [
+            `a policy owner to accept its policy failures: one of ${inputs.policyOwners.join(', ')} comments /approve-policy ${hex}`,
+          ]
+        : []),
+    ];
+    const waiting = `Plan ${record.planDigest.slice(0, 19)}… is waiting for ${needs.join(', and for ')}.`;
     // In a job graph the apply job must not start: failing is how this job says "not yet".
     if (inputs.onPending === 'fail') throw new StepFailure(waiting);
     logger.notice(waiting, { title: 'Approval pending' });

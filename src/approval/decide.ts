@@ -1,5 +1,6 @@
 import { namesDigest, type ApprovalCommand } from './commands.js';
 import type { DestroyRule } from './destroy-rule.js';
+import type { PolicyRule } from './policy-rule.js';
 
 /** Repository roles, lowest first, as `role_name` of the collaborator permission API names them. */
 export const ROLES = ['none', 'read', 'triage', 'write', 'maintain', 'admin'] as const;
@@ -30,6 +31,8 @@ export interface Standing {
   role: Role;
   /** Named in `approvers`, or a member of a team named there. */
   listed: boolean;
+  /** Named in `policy-owners`, or a member of a team named there (asked only of who wrote an `/approve-policy`). */
+  policyOwner?: boolean;
 }
 
 export interface DecisionRules {
@@ -43,6 +46,11 @@ export interface DecisionRules {
    */
   destroyRule?: DestroyRule | undefined;
   minApprovals: number;
+  /**
+   * Present when the plan's policies failed in enforce mode: an approval also needs a policy owner's
+   * `/approve-policy` of this digest.
+   */
+  policyRule?: PolicyRule | undefined;
   allowSelfApproval: boolean;
   /** Lower-case logins of the pull request's author and of who pushed the planned commit. */
   selfLogins: ReadonlySet<string>;
@@ -82,6 +90,10 @@ export interface Decision {
   edited: EditedCommand[];
   /** Approvals still needed (0 once approved). */
   missing: number;
+  /** Policy owners' acceptances of the failures that count, one per person (their latest). */
+  acceptances: Vote[];
+  /** True while the plan's policy failures wait for an acceptance. */
+  policyPending: boolean;
 }
 
 /**
@@ -98,6 +110,7 @@ export function decide(
   const ignored: IgnoredCommand[] = [];
   const edited: EditedCommand[] = [];
   const latest = new Map<string, { comment: CommandComment; standing: Standing }>();
+  const accepting = new Map<string, CommandComment>();
   const ordered = [...comments].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
   for (const comment of ordered) {
     if (comment.editedAt !== undefined) {
@@ -111,6 +124,13 @@ export function decide(
     }
     const login = comment.author.toLowerCase();
     const standing = standings.get(login) ?? { role: 'none', listed: false };
+    // An acceptance is its own decision: it neither replaces nor is replaced by the person's /approve.
+    if (comment.command.kind === 'approve-policy') {
+      const refused = acceptanceIneligibility(comment, standing, rules);
+      if (refused) ignored.push({ login: comment.author, commentUrl: comment.url, why: refused });
+      else accepting.set(login, comment);
+      continue;
+    }
     const why = ineligibility(comment, standing, rules);
     if (why) {
       ignored.push({ login: comment.author, commentUrl: comment.url, why });
@@ -128,8 +148,17 @@ export function decide(
   }));
   const approvals = votes.filter((vote) => vote.reason === undefined);
   const rejects = votes.filter((vote) => vote.reason !== undefined);
+  const acceptances = [...accepting.values()].map((comment) => ({
+    login: comment.author,
+    role: standings.get(comment.author.toLowerCase())?.role ?? ('none' as const),
+    at: comment.createdAt,
+    commentUrl: comment.url,
+    commentId: comment.id,
+  }));
+  const policyPending = rules.policyRule !== undefined && acceptances.length === 0;
+  const enough = approvals.length >= rules.minApprovals;
   const status: ApprovalStatus =
-    rejects.length > 0 ? 'rejected' : approvals.length >= rules.minApprovals ? 'approved' : 'pending';
+    rejects.length > 0 ? 'rejected' : enough && !policyPending ? 'approved' : 'pending';
   return {
     status,
     approvals,
@@ -137,6 +166,8 @@ export function decide(
     ignored,
     edited,
     missing: status === 'approved' ? 0 : Math.max(0, rules.minApprovals - approvals.length),
+    acceptances,
+    policyPending,
   };
 }
 
@@ -164,6 +195,34 @@ function ineligibility(
     rules.selfLogins.has(comment.author.toLowerCase())
   ) {
     return 'is the author of the pull request or pushed the planned commit, and allow-self-approval is off';
+  }
+  return undefined;
+}
+
+/**
+ * Why an `/approve-policy` does not count. Only the digest, a place in policy-owners and not being the
+ * change's own author matter: the repository role does not (the list is the standing), and
+ * allow-self-approval does not reach it — a failed policy accepted by the person who wrote the change is
+ * the hole policy owners exist to close.
+ */
+function acceptanceIneligibility(
+  comment: CommandComment,
+  standing: Standing,
+  rules: DecisionRules,
+): string | undefined {
+  const { command } = comment;
+  if (command.kind !== 'approve-policy') return undefined;
+  if (!namesDigest(command.digestPrefix, rules.planDigest)) {
+    return `accepts the policy failures of ${command.digestPrefix.slice(0, 12)}, which is not the current plan`;
+  }
+  if (!rules.policyRule) {
+    return 'accepts policy failures, and none are known for this plan: its policies passed, ran with policy-mode: warn or were not checked, or its bundle was not read';
+  }
+  if (!standing.policyOwner) {
+    return `is not in policy-owners${rules.policyRule.owners.length === 0 ? ' (which is empty)' : ''}, so cannot accept policy failures`;
+  }
+  if (rules.selfLogins.has(comment.author.toLowerCase())) {
+    return 'is the author of the pull request or pushed the planned commit, and nobody accepts the policy failures of their own change (allow-self-approval does not extend to this)';
   }
   return undefined;
 }

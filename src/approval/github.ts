@@ -52,27 +52,45 @@ export function editedAtOf(comment: Pick<ThreadComment, 'created_at' | 'updated_
 
 /**
  * Each person's standing: their repository role, and whether `approvers` names them or a team they are
- * an active member of. Asked once per person, all at once.
+ * an active member of. Asked once per person, all at once. With `policy`, whether `policy-owners` names
+ * them is asked too, of the authors of `/approve-policy` commands only (`policy.of`): nobody else's
+ * place in that list decides anything.
  */
 export async function standingsOf(
   client: GitHubClient,
   repository: Repository,
   logins: readonly string[],
   approvers: readonly string[],
+  policy?: { owners: readonly string[]; of: readonly string[] },
 ): Promise<Map<string, Standing>> {
-  const users = new Set(approvers.filter((a) => !a.includes('/')).map((a) => a.toLowerCase()));
-  const teams = approvers.filter((a) => a.includes('/'));
+  const owners = new Set((policy?.of ?? []).map((login) => login.toLowerCase()));
   const unique = [...new Set(logins.map((login) => login.toLowerCase()))];
   const entries = await Promise.all(
     unique.map(async (login): Promise<[string, Standing]> => {
-      const [role, inTeam] = await Promise.all([
+      const [role, listed, policyOwner] = await Promise.all([
         roleOf(client, repository, login),
-        users.has(login) ? Promise.resolve(false) : memberOfAny(client, teams, login),
+        listedIn(client, approvers, login),
+        policy && owners.has(login) ? listedIn(client, policy.owners, login) : Promise.resolve(undefined),
       ]);
-      return [login, { role, listed: users.has(login) || inTeam }];
+      return [login, { role, listed, ...(policyOwner !== undefined ? { policyOwner } : {}) }];
     }),
   );
   return new Map(entries);
+}
+
+/** Whether a list of users and `org/team` slugs names `login`, or a team it is an active member of. */
+export async function listedIn(
+  client: GitHubClient,
+  list: readonly string[],
+  login: string,
+): Promise<boolean> {
+  const users = new Set(list.filter((a) => !a.includes('/')).map((a) => a.toLowerCase()));
+  if (users.has(login.toLowerCase())) return true;
+  return memberOfAny(
+    client,
+    list.filter((a) => a.includes('/')),
+    login,
+  );
 }
 
 async function roleOf(client: GitHubClient, repository: Repository, login: string): Promise<Role> {

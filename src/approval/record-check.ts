@@ -7,9 +7,12 @@ import {
   approvalRecordSchema,
   type ApprovalRecord,
 } from '../contracts/approval-record.js';
-import { shortDigest } from '../contracts/digest.js';
+import { canonicalFindings, shortDigest } from '../contracts/digest.js';
+import type { PlanManifest, PolicyFinding } from '../contracts/manifest.js';
 import { describeIssue } from '../core/zod-issues.js';
 import { ConfigurationError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import { failuresInBrief, inCanonicalOrder } from './policy-rule.js';
 
 /**
  * tf-apply's `require-approval`: the approval gate's record in this run must approve exactly the digest
@@ -67,4 +70,81 @@ export async function requireApprovalRecord(
     );
   }
   return record;
+}
+
+/**
+ * tf-apply's policy check: a plan whose policies failed in enforce mode is applied only when the approval
+ * record it checked accepts exactly its failures, compared in canonicalFindings order; a difference either
+ * way is refused, naming it. Without a record (require-approval off) such a plan is refused too: no input
+ * turns the check off. A warn-mode result was chosen at plan time and is inside the digest; it is applied,
+ * with a warning that says so.
+ */
+export function refuseUnacceptedPolicyFailures(
+  manifest: Pick<PlanManifest, 'planDigest' | 'policy'>,
+  record: ApprovalRecord | undefined,
+  logger: Logger,
+): void {
+  const policy = manifest.policy;
+  if (!policy || policy.passed) return;
+  const plan = shortDigest(manifest.planDigest);
+  const failed = `${policy.failures.length} policy failure(s) (${failuresInBrief(inCanonicalOrder(policy.failures))})`;
+  if (policy.mode === 'warn') {
+    logger.warning(
+      `Plan ${plan} has ${failed}, applied all the same: it was made with policy-mode: warn, which shows failures and does not block.`,
+      { title: 'Policy failures not enforced' },
+    );
+    return;
+  }
+  const nothing = 'Nothing was applied.';
+  const accept = `a policy owner accepts them at the approval gate (approval-gate's policy-owners; /approve-policy ${manifest.planDigest.slice(7, 19)} on the pull request)`;
+  if (!record) {
+    throw new ConfigurationError(
+      `Plan ${plan} has ${failed} in enforce mode, and is applied only when an approval record accepts exactly those failures: set require-approval: true, with approval-gate for this stack in a job this one needs, where ${accept}. ${nothing}`,
+    );
+  }
+  const accepted = record.policy?.accepted;
+  if (!accepted) {
+    throw new ConfigurationError(
+      `Plan ${plan} has ${failed} in enforce mode, and the approval record (decided by ${record.decidedBy} in run ${record.runId}) accepts none of them: ${accept}, then run the gate again. ${nothing}`,
+    );
+  }
+  const { missing, extra } = findingsDifference(policy.failures, accepted.failures);
+  if (missing.length > 0 || extra.length > 0) {
+    const parts = [
+      ...(missing.length > 0 ? [`not accepted: ${failuresInBrief(missing)}`] : []),
+      ...(extra.length > 0 ? [`accepted but not in the plan: ${failuresInBrief(extra)}`] : []),
+    ];
+    throw new ConfigurationError(
+      `The approval record accepts other policy failures than plan ${plan} has (${parts.join('; ')}). ${nothing} Have a policy owner accept the failures of the plan that is to be applied.`,
+    );
+  }
+  const by = accepted.by.map((a) => a.login).join(', ');
+  logger.warning(`Plan ${plan} has ${failed}, accepted by ${by}.`, {
+    title: 'Policy failures accepted',
+  });
+}
+
+/** The findings of `planned` that `accepted` lacks, and those it has beyond them, counting repeats. */
+function findingsDifference(
+  planned: readonly PolicyFinding[],
+  accepted: readonly PolicyFinding[],
+): { missing: PolicyFinding[]; extra: PolicyFinding[] } {
+  const key = (finding: PolicyFinding) => JSON.stringify(canonicalFindings([finding])[0]);
+  const left = new Map<string, number>();
+  for (const finding of accepted) left.set(key(finding), (left.get(key(finding)) ?? 0) + 1);
+  const missing: PolicyFinding[] = [];
+  for (const finding of inCanonicalOrder(planned)) {
+    const k = key(finding);
+    const n = left.get(k) ?? 0;
+    if (n > 0) left.set(k, n - 1);
+    else missing.push(finding);
+  }
+  const extra = inCanonicalOrder(accepted).filter((finding) => {
+    const k = key(finding);
+    const n = left.get(k) ?? 0;
+    if (n === 0) return false;
+    left.set(k, n - 1);
+    return true;
+  });
+  return { missing, extra };
 }

@@ -4,6 +4,7 @@ import { codeSpan } from '../markdown/escape.js';
 import { oneLine } from '../markdown/escape.js';
 import type { EditedCommand, IgnoredCommand } from './decide.js';
 import { destroyRuleLines, type DestroyRuleReport } from './destroy-rule.js';
+import { policyLines, type PolicyReport } from './policy-rule.js';
 
 /** What the status comment and the job summary say about one decision. */
 export interface DecisionReport {
@@ -19,6 +20,8 @@ export interface DecisionReport {
   note?: string | undefined;
   /** Present when the plan is (or may be) a destroy plan: the permission its approvers needed. */
   destroy?: DestroyRuleReport | undefined;
+  /** Who may accept policy failures, and how: present whenever the gate knows its policy-owners. */
+  policy?: PolicyReport | undefined;
 }
 
 const HEADLINE: Record<ApprovalRecord['status'], string> = {
@@ -96,13 +99,25 @@ export function renderDecision(report: DecisionReport): string {
     );
   }
   if (report.destroy) lines.push(...destroyRuleLines(report.destroy, record.stack));
+  // Above the plan, as in the plan comment: a failed policy is the first thing a reviewer must see.
+  lines.push(
+    ...policyLines(report.manifest, record.policy, {
+      owners: [],
+      digest12: hex12(record.planDigest),
+      via: record.decidedBy === 'environment' ? 'environment' : 'comment',
+      ...report.policy,
+    }),
+  );
   lines.push(...planLines(report.manifest), '');
   // Only comments can still approve: an environment's reviewers decided before the job started.
   if (record.status === 'pending' && record.decidedBy === 'reviewers') {
     const min = record.minApprovals;
+    const counted = `${record.approvers.length} of ${min} approval${min === 1 ? '' : 's'}`;
     lines.push(
-      `${record.approvers.length} of ${min} approval${min === 1 ? '' : 's'}; ${report.missing} more needed. ` +
-        `To approve this plan, comment exactly ${codeSpan(`/approve ${hex12(record.planDigest)}`)}; to reject it, ${codeSpan('/reject <reason>')}.`,
+      report.missing > 0
+        ? `${counted}; ${report.missing} more needed. ` +
+            `To approve this plan, comment exactly ${codeSpan(`/approve ${hex12(record.planDigest)}`)}; to reject it, ${codeSpan('/reject <reason>')}.`
+        : `${counted}: the approvals are in, and the policy failures still wait for a policy owner's ${codeSpan(`/approve-policy ${hex12(record.planDigest)}`)}.`,
       '',
     );
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { producerSchema, releaseBindingSchema } from './manifest.js';
+import { policyFindingSchema, producerSchema, releaseBindingSchema } from './manifest.js';
 
 /**
  * `approval-record.json`, the artifact `<prefix>-approval-<stack>` that approval-gate uploads on every
@@ -23,6 +23,36 @@ export const approvalVoteSchema = z.object({
   comment: z.string().optional(),
 });
 
+/** One policy owner's acceptance of a plan's policy failures. */
+export const policyAcceptanceSchema = z.object({
+  login: text,
+  at: isoTime,
+  /** How it was given: an `/approve-policy <digest>` comment, or an approval of the environment's review. */
+  via: z.enum(['comment', 'environment']),
+  commentUrl: z.string().optional(),
+});
+
+/**
+ * The plan's policy check as the gate saw it in the bundle, and who accepted which failures. Absent when
+ * the plan had no policy check or its bundle was not read. Acceptances name no digest of their own: the
+ * record's `planDigest` is the one they accepted, and the digest covers the policy result, so a new plan
+ * (a new digest) has none.
+ */
+export const recordPolicySchema = z.object({
+  mode: z.enum(['enforce', 'warn']),
+  namespace: text,
+  passed: z.boolean(),
+  /** The failures of the plan, in canonicalFindings order (src/contracts/digest.ts). */
+  failures: z.array(policyFindingSchema),
+  /**
+   * Present when policy owners accepted the failures of an enforce-mode check: tf-apply applies such a
+   * plan only when these are exactly the bundle's failures.
+   */
+  accepted: z
+    .object({ by: z.array(policyAcceptanceSchema).min(1), failures: z.array(policyFindingSchema) })
+    .optional(),
+});
+
 export const approvalRecordSchema = z.object({
   schema: z.literal(APPROVAL_RECORD_SCHEMA),
   producer: producerSchema,
@@ -39,6 +69,8 @@ export const approvalRecordSchema = z.object({
   /** The release the plan deploys again (a promotion's source, a rollback's target), from the bundle. */
   source: releaseBindingSchema.optional(),
   approvers: z.array(approvalVoteSchema),
+  /** The policy result and its acceptance; see recordPolicySchema. */
+  policy: recordPolicySchema.optional(),
   rejects: z.array(approvalVoteSchema),
   minApprovals: z.number().int().positive(),
   override: z.object({ by: text, justification: text, accepted: z.boolean(), at: isoTime }).optional(),
@@ -49,3 +81,5 @@ export const approvalRecordSchema = z.object({
 
 export type ApprovalRecord = z.output<typeof approvalRecordSchema>;
 export type ApprovalVote = z.output<typeof approvalVoteSchema>;
+export type RecordPolicy = z.output<typeof recordPolicySchema>;
+export type PolicyAcceptance = z.output<typeof policyAcceptanceSchema>;

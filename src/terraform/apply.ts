@@ -3,7 +3,8 @@ import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { artifactName, stackName } from '../artifacts/names.js';
 import { fetchPlanBundle } from '../artifacts/plan-bundle.js';
-import { requireApprovalRecord } from '../approval/record-check.js';
+import { refuseUnacceptedPolicyFailures, requireApprovalRecord } from '../approval/record-check.js';
+import type { ApprovalRecord } from '../contracts/approval-record.js';
 import type { ArtifactStore, OtherRun } from '../artifacts/store.js';
 import { verifyPlanBundle } from '../contracts/bundle.js';
 import { shortDigest } from '../contracts/digest.js';
@@ -195,8 +196,9 @@ export async function apply(inputs: TfApplyInputs, deps: TfApplyDependencies): P
   const inputsDeps = { tool, exec: deps.exec, logger, workspace: run.workspace, scratch: run.runnerTemp };
   // A provisional plan is refused before anything else is asked of it: no approval makes it applicable.
   if (manifest.provisional) await recheckStackInputs(manifest, inputs.stackInputs, inputsDeps);
+  let record: ApprovalRecord | undefined;
   if (inputs.requireApproval) {
-    const record = await requireApprovalRecord(deps.artifacts, {
+    record = await requireApprovalRecord(deps.artifacts, {
       artifactPrefix: inputs.artifactPrefix,
       stack,
       planDigest: manifest.planDigest,
@@ -204,7 +206,10 @@ export async function apply(inputs: TfApplyInputs, deps: TfApplyDependencies): P
     });
     logger.info(`Approved by ${record.decidedBy} (${record.mode} gate) in run ${record.runId}.`);
     if (manifest.source) logger.info(`The approval names ${releaseName(manifest.source)}.`);
-  } else if (!inputs.expectedPlanDigest) {
+  }
+  // Failed policies (enforce) are applied only when the checked record accepts exactly their failures.
+  refuseUnacceptedPolicyFailures(manifest, record, logger);
+  if (!inputs.requireApproval && !inputs.expectedPlanDigest) {
     logger.warning(
       'No expected-plan-digest was given and require-approval is off: the bundle is applied as planned, but no approval is checked.',
       {

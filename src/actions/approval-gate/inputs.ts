@@ -18,6 +18,8 @@ export const approvalGateInputs = defineInputs(
     'destroy-min-permission': input.choice(['admin', 'maintain', 'write'] as const, 'admin'),
     'min-approvals': input.integerOr(1, 6, 1),
     'allow-self-approval': input.boolean(false),
+    // Who accepts the failures of a plan whose policies failed (tf-plan's policy-mode: enforce).
+    'policy-owners': input.accounts(),
     'auto-approve-environments': input.list(),
     'fallback-mode': input.choice(['environment', 'comment', 'wait'] as const, 'comment'),
     // Fractions allowed: GitHub's own timeout-minutes takes them, and short waits are how the gate is tested.

@@ -305,6 +305,7 @@ describe('the gate on a destroy plan', () => {
       destroyMinPermission: 'admin',
       minApprovals: 1,
       allowSelfApproval: false,
+      policyOwners: [],
       autoApproveEnvironments: [],
       fallbackMode: 'comment',
       timeoutMinutes: 1,
