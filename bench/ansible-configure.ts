@@ -13,18 +13,13 @@ import { WorkflowRun } from '../test/support/runner/runner.ts';
 import { startSshHosts } from '../test/support/ssh-hosts.ts';
 import { repoRoot } from '../test/support/tools.ts';
 import { prepareDist } from './prepare.mjs';
+import { median } from './measure.ts';
 
 // ansible-configure runs from dist/.
 prepareDist();
 
 const repetitions = Number(process.argv[2] ?? 5);
 const run = promisify(execFile);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 const results = await startResultsService();
 const hosts = await startSshHosts([

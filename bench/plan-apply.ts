@@ -21,6 +21,7 @@ import { promisify } from 'node:util';
 import { startResultsService } from '../test/support/results-service.ts';
 import { WorkflowRun, type Job } from '../test/support/runner/runner.ts';
 import { tofu } from '../test/support/tools.ts';
+import { median, timed } from './measure.ts';
 import { prepareDist, prepareProbes } from './prepare.mjs';
 
 // tf-plan and tf-apply run from dist/; the artifact probe from test/.build/.
@@ -42,18 +43,6 @@ output "names" {
   value = terraform_data.r[*].output.name
 }
 `;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-async function timed(body: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await body();
-  return performance.now() - started;
-}
 
 async function writeConfig(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });

@@ -14,6 +14,7 @@ import { startResultsService } from '../test/support/results-service.ts';
 import { WorkflowRun, type Job } from '../test/support/runner/runner.ts';
 import { startS3Server, type S3Bucket } from '../test/support/s3-server.ts';
 import { tofu } from '../test/support/tools.ts';
+import { median, timed } from './measure.ts';
 import { prepareDist } from './prepare.mjs';
 
 prepareDist();
@@ -23,18 +24,6 @@ const fixture = join(import.meta.dirname, '..', 'test', 'fixtures', 'stack-input
 const run = promisify(execFile);
 const KEY = 'bench-key-0123456789abcdef0123456789abcdef';
 const TOKEN = 'bench-token-5f9e2c81';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-async function timed(body: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await body();
-  return performance.now() - started;
-}
 
 const results = await startResultsService();
 const s3 = await startS3Server();

@@ -14,6 +14,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatePlanJson } from '../test/support/plan-generator.ts';
 import { node24, repoRoot } from '../test/support/tools.ts';
+import { median } from './measure.ts';
 
 const repetitions = Number(process.argv[2] ?? 5);
 const sizes = (process.argv[3] ?? '1000,10000,50000').split(',').map(Number);
@@ -52,12 +53,6 @@ interface ChildResult {
   /** The child's CPU time (user + system), which other load on the machine disturbs less than wall time. */
   cpu: number;
   wall: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 function child(args: string[]): Promise<ChildResult> {

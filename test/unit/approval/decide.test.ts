@@ -15,6 +15,7 @@ import { createGitHubClient, type GitHubClient } from '../../../src/github/octok
 import { startGitHubApi, type GitHubApi } from '../../support/github-api.js';
 import { RecordingLogger } from '../../support/recording-logger.js';
 import { bundleInput, sourceFiles } from '../contracts/fixtures.js';
+import { approveEnvironment } from './environment-reviews.js';
 
 const DIGEST = `sha256:${'ab12'.repeat(16)}`;
 const OTHER = `sha256:${'cd34'.repeat(16)}`;
@@ -403,26 +404,14 @@ describe('the gate on a destroy plan', () => {
   });
 
   describe('in environment mode', () => {
-    async function reviewed(environment: string, runId: number, ...logins: string[]) {
-      const env = api.addEnvironment({
-        name: environment,
-        reviewers: ['admin1', 'maint1', 'writer1'].map((login) => ({ type: 'User' as const, login })),
+    const reviewed = (environment: string, runId: number, ...logins: string[]) =>
+      approveEnvironment(api, {
+        environment,
+        runId,
+        sha: HEAD,
+        reviewers: ['admin1', 'maint1', 'writer1'],
+        logins,
       });
-      for (const login of logins) {
-        api.addPendingDeployment(runId, { environment, sha: HEAD, ref: 'refs/heads/main' });
-        const token = `token-${login}-${runId}`;
-        api.addToken(token, login);
-        const response = await fetch(
-          `${api.url}/repos/octo-org/infra/actions/runs/${runId}/pending_deployments`,
-          {
-            method: 'POST',
-            headers: { authorization: `token ${token}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ environment_ids: [env.id], state: 'approved', comment: 'go' }),
-          },
-        );
-        expect(response.status).toBe(200);
-      }
-    }
 
     it('fails when no reviewer who approved has destroy-min-permission, naming each of them', async () => {
       const runId = runIds++;

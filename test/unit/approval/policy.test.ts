@@ -22,6 +22,7 @@ import { createGitHubClient, type GitHubClient } from '../../../src/github/octok
 import { startGitHubApi, type GitHubApi } from '../../support/github-api.js';
 import { RecordingLogger } from '../../support/recording-logger.js';
 import { bundleInput, HEX, sampleManifest, sourceFiles } from '../contracts/fixtures.js';
+import { approveEnvironment } from './environment-reviews.js';
 
 /**
  * The policy rule of approval-gate and tf-apply: a plan whose policies failed in enforce mode needs a
@@ -578,26 +579,14 @@ describe('the gate on a plan whose policies failed', () => {
   });
 
   describe('in environment mode', () => {
-    async function reviewed(environment: string, runId: number, ...logins: string[]) {
-      const env = api.addEnvironment({
-        name: environment,
-        reviewers: ['admin1', 'sec1', 'maint1'].map((login) => ({ type: 'User' as const, login })),
+    const reviewed = (environment: string, runId: number, ...logins: string[]) =>
+      approveEnvironment(api, {
+        environment,
+        runId,
+        sha: HEAD,
+        reviewers: ['admin1', 'sec1', 'maint1'],
+        logins,
       });
-      for (const login of logins) {
-        api.addPendingDeployment(runId, { environment, sha: HEAD, ref: 'refs/heads/main' });
-        const token = `token-${login}-${runId}`;
-        api.addToken(token, login);
-        const response = await fetch(
-          `${api.url}/repos/octo-org/infra/actions/runs/${runId}/pending_deployments`,
-          {
-            method: 'POST',
-            headers: { authorization: `token ${token}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ environment_ids: [env.id], state: 'approved', comment: 'go' }),
-          },
-        );
-        expect(response.status).toBe(200);
-      }
-    }
 
     it('fails when no reviewer who approved is in policy-owners, naming each', async () => {
       const runId = runIds++;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError } from '../../../src/core/errors.js';
 import type { PlanBundleInput, PlanExpectations } from '../../../src/contracts/bundle.js';
-import type { PlanManifest } from '../../../src/contracts/manifest.js';
+import type { PlanManifest, PolicyResult } from '../../../src/contracts/manifest.js';
 
 export const COMMIT = 'a'.repeat(40);
 export const OTHER_COMMIT = 'b'.repeat(40);
@@ -97,6 +97,23 @@ export function expectations(overrides: Partial<PlanExpectations> = {}): PlanExp
     commit: COMMIT,
     requireSameCommit: true,
     tool: { name: 'tofu', version: '1.10.6' },
+    ...overrides,
+  };
+}
+
+/** A policy check of one policy file in namespace terraform; passed unless `overrides` gives failures. */
+export function samplePolicyResult(overrides: Partial<PolicyResult> = {}): PolicyResult {
+  const failures = overrides.failures ?? [];
+  return {
+    mode: 'enforce',
+    namespace: 'terraform',
+    conftestVersion: '0.71.1',
+    policies: [{ path: 'policy/vms.rego', sha256: 'a'.repeat(64) }],
+    data: [],
+    evaluated: 3,
+    failures,
+    warnings: [],
+    passed: failures.length === 0,
     ...overrides,
   };
 }

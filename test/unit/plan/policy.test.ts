@@ -2,12 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
-import type { PolicyFinding, PolicyResult } from '../../../src/contracts/manifest.js';
+import type { PolicyFinding } from '../../../src/contracts/manifest.js';
 import { buildPlanModel, type PlanModel } from '../../../src/plan/model.js';
 import { renderMultiStackComment } from '../../../src/plan/multi-stack.js';
 import { renderPlanComment, renderPlanSummary } from '../../../src/plan/plan-markdown.js';
 import { renderPlanText } from '../../../src/plan/plan-text.js';
 import { generatePlanJson } from '../../support/plan-generator.js';
+import { samplePolicyResult } from '../contracts/fixtures.js';
 import { change, CTX, plan } from './documents.js';
 
 /**
@@ -23,21 +24,7 @@ const html = (markdown: string) =>
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
 const ctx = { ...CTX, planDigest: DIGEST };
 
-function policy(overrides: Partial<PolicyResult> = {}): PolicyResult {
-  const failures = overrides.failures ?? [];
-  return {
-    mode: 'enforce',
-    namespace: 'terraform',
-    conftestVersion: '0.71.1',
-    policies: [{ path: 'policy/vms.rego', sha256: 'a'.repeat(64) }],
-    data: [],
-    evaluated: 3,
-    failures,
-    warnings: [],
-    passed: failures.length === 0,
-    ...overrides,
-  };
-}
+const policy = samplePolicyResult;
 
 const TWO_FAILURES: PolicyFinding[] = [
   {

@@ -13,7 +13,7 @@ import { renderHtml } from '../../../src/report/html.js';
 import { renderMarkdown } from '../../../src/report/markdown.js';
 import { buildModel, reportJson } from '../../../src/report/model.js';
 import { RecordingLogger } from '../../support/recording-logger.js';
-import { sampleManifest } from '../contracts/fixtures.js';
+import { sampleManifest, samplePolicyResult } from '../contracts/fixtures.js';
 
 /**
  * The report's policy status per stack: passed, N failures, accepted by whom (when the approval record
@@ -45,21 +45,7 @@ const FAILURES: PolicyFinding[] = [
   { rule: 'deny_missing_owner', message: 'terraform_data.db has no owner tag', address: 'terraform_data.db' },
 ];
 
-function policy(overrides: Partial<PolicyResult> = {}): PolicyResult {
-  const failures = overrides.failures ?? [];
-  return {
-    mode: 'enforce',
-    namespace: 'terraform',
-    conftestVersion: '0.71.1',
-    policies: [{ path: 'policy/vms.rego', sha256: 'b'.repeat(64) }],
-    data: [],
-    evaluated: 3,
-    failures,
-    warnings: [],
-    passed: failures.length === 0,
-    ...overrides,
-  };
-}
+const policy = samplePolicyResult;
 
 function planArtifact(stack: string, digest: string, result?: PolicyResult): GatheredArtifact {
   const manifest: PlanManifest = {

@@ -9,7 +9,7 @@ import {
   withInputs,
 } from '../../../src/terraform/plan-summaries.js';
 import type { TfPlanResult } from '../../../src/terraform/plan.js';
-import { sampleManifest } from '../contracts/fixtures.js';
+import { sampleManifest, samplePolicyResult } from '../contracts/fixtures.js';
 import { change, CTX, plan } from '../plan/documents.js';
 
 /**
@@ -18,17 +18,10 @@ import { change, CTX, plan } from '../plan/documents.js';
  * policy owner accepts failures that block.
  */
 
-const failed: PolicyResult = {
-  mode: 'enforce',
-  namespace: 'terraform',
-  conftestVersion: '0.71.1',
+const failed = samplePolicyResult({
   policies: [{ path: 'policy/vms.rego', sha256: 'b'.repeat(64) }],
-  data: [],
-  evaluated: 3,
   failures: [{ rule: 'deny_vm_size', message: 'too big', address: 'terraform_data.web' }],
-  warnings: [],
-  passed: false,
-};
+});
 
 function result(policy?: PolicyResult): TfPlanResult {
   const document = plan([change('terraform_data.web', ['create'], { after: { input: { size: 'huge' } } })]);
