@@ -49277,13 +49277,8 @@ function collectSecrets(value, sensitive, into) {
         for (const key in value)
             collectSecrets(value[key], sensitive_maskAt(sensitive, key), into);
 }
-/**
- * Replaces every gathered secret in the model's text (a value that is exactly one becomes sensitive),
- * and returns the same replacement for the attribute diffs, which are computed later.
- */
-function redact(model, secrets) {
-    if (secrets.size === 0)
-        return undefined;
+/** Every form a secret takes in text, longest first, as one global pattern. */
+function secretPattern(secrets) {
     // Values are shown as JSON literals, so a secret inside one appears JSON-escaped.
     const forms = new Set();
     for (const secret of secrets) {
@@ -49292,10 +49287,19 @@ function redact(model, secrets) {
         forms.add(displayLiteral(secret).slice(1, -1));
         forms.add(secret);
     }
-    const pattern = new RegExp([...forms]
+    return new RegExp([...forms]
         .sort((a, b) => b.length - a.length)
         .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
         .join('|'), 'g');
+}
+/**
+ * Replaces every gathered secret in the model's text (a value that is exactly one becomes sensitive),
+ * and returns the same replacement for the attribute diffs, which are computed later.
+ */
+function redact(model, secrets) {
+    if (secrets.size === 0)
+        return undefined;
+    const pattern = secretPattern(secrets);
     const literals = new Set([...secrets].map((secret) => displayLiteral(secret)));
     const text = (value) => value.replace(pattern, '(sensitive)');
     const value = (shownValue) => {
@@ -49347,6 +49351,16 @@ class sensitive_SecretCollector {
                 this.add(variable.value, true);
             }
         }
+    }
+    /**
+     * A replacement of every gathered secret in free text that quotes the plan (a policy's messages, which
+     * may print any value of its input); undefined when the plan has none.
+     */
+    textRedactor() {
+        if (this.secrets.size === 0)
+            return undefined;
+        const pattern = secretPattern(this.secrets);
+        return (text) => text.replace(pattern, '(sensitive)');
     }
     /** Redacts the model (see `redact`); the replacement for values computed later, if there is a secret. */
     redact(model) {

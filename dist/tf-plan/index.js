@@ -49328,8 +49328,10 @@ async function checkedOutCommit(exec, logger, options) {
 /** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
 const version_SUITE_VERSION = '0.1.0';
 
-// EXTERNAL MODULE: ./lib/plan/model.js + 1 modules
-var plan_model = __nccwpck_require__(13834);
+// EXTERNAL MODULE: ./lib/plan/model.js
+var plan_model = __nccwpck_require__(21554);
+// EXTERNAL MODULE: ./lib/plan/sensitive.js
+var sensitive = __nccwpck_require__(40251);
 ;// CONCATENATED MODULE: ./lib/terraform/state.js
 /** What the state looked like when the plan was made: tf-apply refuses a plan made before the first apply. */
 function priorStateOf(state) {
@@ -51712,7 +51714,8 @@ async function checkPolicy(options, deps) {
     ]);
     const named = (found) => {
         const address = found.address ?? addressIn(found.message, options.addresses);
-        return { rule: found.rule, message: found.message, ...(address ? { address } : {}) };
+        const message = options.redact ? options.redact(found.message) : found.message;
+        return { rule: found.rule, message, ...(address ? { address } : {}) };
     };
     const result = {
         mode: options.mode,
@@ -51973,6 +51976,7 @@ function policySarif(result, locations, subject) {
 
 
 
+
 /** The package Rego policies are looked up in when `policy-namespace` is not given (conftest's `--namespace`). */
 const DEFAULT_POLICY_NAMESPACE = 'terraform';
 /** The SARIF file of the policy findings, beside the plan in the run's temp (output `policy-sarif`). */
@@ -52154,6 +52158,7 @@ async function checkPlanPolicy(inputs, document, jsonPath, scratch, deps) {
         planJson: jsonPath,
         addresses: (document.resource_changes ?? []).map((change) => change.address),
         workspace: run.workspace,
+        redact: planSecretsRedactor(document),
     }, deps));
     const shownDirectory = toWorkspacePath(run.workspace, inputs.workingDirectory);
     const locations = await blockLocations(inputs.workingDirectory, shownDirectory);
@@ -52166,6 +52171,17 @@ async function checkPlanPolicy(inputs, document, jsonPath, scratch, deps) {
             : `${result.failures.length} policy failure(s), shown only: policy-mode is warn.`, { title: 'Policy check failed' });
     }
     return { result, sarifPath };
+}
+/**
+ * The plan's sensitive values (changes' before and after under their masks, sensitive root variables)
+ * replaced in text: the manifest is in the clear even when the bundle is sealed, and the comment is public.
+ */
+function planSecretsRedactor(document) {
+    const secrets = new sensitive/* SecretCollector */.IB();
+    for (const change of document.resource_changes ?? [])
+        secrets.addChange(change);
+    secrets.addVariables(document.variables, document.configuration);
+    return secrets.textRedactor();
 }
 /** The deployments API for a plan bound to a release: the one given, or one made from github-token. */
 async function deploymentsFor(inputs, deps) {
@@ -55099,158 +55115,20 @@ function truncate(text, max) {
 
 /***/ }),
 
-/***/ 13834:
+/***/ 21554:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  oM: () => (/* binding */ PlanModelBuilder),
-  Hh: () => (/* binding */ assertPlanShape),
-  FA: () => (/* binding */ buildPlanModel),
-  Yh: () => (/* binding */ destructiveResources)
-});
-
-// UNUSED EXPORTS: resourceEntry
-
-// EXTERNAL MODULE: ./lib/core/errors.js
-var errors = __nccwpck_require__(3828);
-// EXTERNAL MODULE: ./lib/terraform/plan-summary.js
-var plan_summary = __nccwpck_require__(59960);
-// EXTERNAL MODULE: ./lib/plan/values.js
-var values = __nccwpck_require__(81989);
-;// CONCATENATED MODULE: ./lib/plan/sensitive.js
-
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-/** The part of a mask (`*_sensitive`, `after_unknown`) under one step: a `true` covers everything below it. */
-function maskAt(mask, step) {
-    if (mask === true)
-        return true;
-    if (Array.isArray(mask))
-        return typeof step === 'number' ? mask[step] : undefined;
-    if (isObject(mask))
-        return typeof step === 'string' ? mask[step] : undefined;
-    return undefined;
-}
-/** True when anything at or under this mask is set. */
-function anySet(mask) {
-    if (mask === true)
-        return true;
-    if (Array.isArray(mask))
-        return mask.some(anySet);
-    if (isObject(mask))
-        return Object.values(mask).some(anySet);
-    return false;
-}
-/**
- * Sensitive strings, gathered from every place the document marks one, so they can also be redacted
- * where the document forgot the mark: tofu 1.12 keeps `terraform_data.output` unmarked in the state
- * even when it copies a sensitive `input`, and prints the old value in its own plan. Shorter strings
- * are not collected: redacting every "on" or "80" would hide more than it protects.
- */
-const MIN_SECRET_LENGTH = 4;
-function collectSecrets(value, sensitive, into) {
-    if (value === null || value === undefined || !anySet(sensitive))
-        return;
-    if (sensitive === true) {
-        if (typeof value === 'string') {
-            if (value.length >= MIN_SECRET_LENGTH)
-                into.add(value);
-        }
-        else if (Array.isArray(value)) {
-            for (const item of value)
-                collectSecrets(item, true, into);
-        }
-        else if (isObject(value)) {
-            for (const key in value)
-                collectSecrets(value[key], true, into);
-        }
-        return;
-    }
-    if (Array.isArray(value))
-        value.forEach((item, i) => collectSecrets(item, maskAt(sensitive, i), into));
-    else if (isObject(value))
-        for (const key in value)
-            collectSecrets(value[key], maskAt(sensitive, key), into);
-}
-/**
- * Replaces every gathered secret in the model's text (a value that is exactly one becomes sensitive),
- * and returns the same replacement for the attribute diffs, which are computed later.
- */
-function redact(model, secrets) {
-    if (secrets.size === 0)
-        return undefined;
-    // Values are shown as JSON literals, so a secret inside one appears JSON-escaped.
-    const forms = new Set();
-    for (const secret of secrets) {
-        // The quoted literal first (longest first below), so a whole string shows as (sensitive), unquoted.
-        forms.add((0,values/* displayLiteral */.e)(secret));
-        forms.add((0,values/* displayLiteral */.e)(secret).slice(1, -1));
-        forms.add(secret);
-    }
-    const pattern = new RegExp([...forms]
-        .sort((a, b) => b.length - a.length)
-        .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('|'), 'g');
-    const literals = new Set([...secrets].map((secret) => (0,values/* displayLiteral */.e)(secret)));
-    const text = (value) => value.replace(pattern, '(sensitive)');
-    const value = (shownValue) => {
-        if (shownValue.kind !== 'known')
-            return shownValue;
-        if (literals.has(shownValue.text))
-            return { kind: 'sensitive' };
-        pattern.lastIndex = 0;
-        return pattern.test(shownValue.text) ? { kind: 'known', text: text(shownValue.text) } : shownValue;
-    };
-    for (const output of model.outputs) {
-        output.before = value(output.before);
-        output.after = value(output.after);
-    }
-    for (const check of model.checks)
-        check.problems = check.problems.map(text);
-    for (const diagnostic of model.diagnostics) {
-        diagnostic.summary = text(diagnostic.summary);
-        diagnostic.detail = text(diagnostic.detail);
-    }
-    return value;
-}
-/** The secrets of one plan, gathered as the builder reads it, then redacted from the finished model. */
-class SecretCollector {
-    secrets = new Set();
-    /** The strings of a value under a sensitivity mask. */
-    add(value, sensitive) {
-        collectSecrets(value, sensitive, this.secrets);
-    }
-    /** Both sides of a `resource_changes` or `resource_drift` entry. */
-    addChange(raw) {
-        if (!isObject(raw) || !isObject(raw.change))
-            return;
-        this.add(raw.change.before, raw.change.before_sensitive);
-        this.add(raw.change.after, raw.change.after_sensitive);
-    }
-    /**
-     * Root variables declared sensitive: `variables` holds their values, the configuration says which
-     * are sensitive.
-     */
-    addVariables(values, configuration) {
-        if (!isObject(values) || !isObject(configuration))
-            return;
-        const rootModule = configuration.root_module;
-        const declared = isObject(rootModule) && isObject(rootModule.variables) ? rootModule.variables : {};
-        for (const [name, declaration] of Object.entries(declared)) {
-            const variable = values[name];
-            if (isObject(declaration) && declaration.sensitive === true && isObject(variable)) {
-                this.add(variable.value, true);
-            }
-        }
-    }
-    /** Redacts the model (see `redact`); the replacement for values computed later, if there is a secret. */
-    redact(model) {
-        return redact(model, this.secrets);
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/plan/model.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FA: () => (/* binding */ buildPlanModel),
+/* harmony export */   Hh: () => (/* binding */ assertPlanShape),
+/* harmony export */   Yh: () => (/* binding */ destructiveResources),
+/* harmony export */   oM: () => (/* binding */ PlanModelBuilder)
+/* harmony export */ });
+/* unused harmony export resourceEntry */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3828);
+/* harmony import */ var _terraform_plan_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(59960);
+/* harmony import */ var _sensitive_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(40251);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81989);
 
 
 
@@ -55259,7 +55137,7 @@ const isComposite = (value) => typeof value === 'object' && value !== null;
 function childAt(value, step) {
     if (Array.isArray(value))
         return typeof step === 'number' ? value[step] : undefined;
-    if (isObject(value))
+    if ((0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(value))
         return typeof step === 'string' ? value[step] : undefined;
     return undefined;
 }
@@ -55273,8 +55151,8 @@ function deepEqual(a, b) {
             return false;
         return a.every((item, i) => deepEqual(item, b[i]));
     }
-    if (isObject(a)) {
-        if (!isObject(b))
+    if ((0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(a)) {
+        if (!(0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(b))
             return false;
         const keys = Object.keys(a);
         if (keys.length !== Object.keys(b).length)
@@ -55297,33 +55175,33 @@ function compactText(value, sensitive, unknown = undefined) {
     if (sensitive === true)
         return '(sensitive)';
     if (Array.isArray(value)) {
-        const items = value.map((item, i) => compactText(item, maskAt(sensitive, i), maskAt(unknown, i)));
+        const items = value.map((item, i) => compactText(item, (0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .maskAt */ .qI)(sensitive, i), (0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .maskAt */ .qI)(unknown, i)));
         return `[${items.join(', ')}]`;
     }
-    if (isObject(value)) {
+    if ((0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(value)) {
         const keys = new Set(Object.keys(value));
-        if (isObject(unknown))
+        if ((0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(unknown))
             for (const key of Object.keys(unknown))
-                if (anySet(unknown[key]))
+                if ((0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .anySet */ .fY)(unknown[key]))
                     keys.add(key);
-        const parts = [...keys].map((key) => `${(0,values/* displayLiteral */.e)(key)}: ${compactText(value[key], maskAt(sensitive, key), maskAt(unknown, key))}`);
+        const parts = [...keys].map((key) => `${(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .displayLiteral */ .e)(key)}: ${compactText(value[key], (0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .maskAt */ .qI)(sensitive, key), (0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .maskAt */ .qI)(unknown, key))}`);
         return `{${parts.join(', ')}}`;
     }
-    return (0,values/* displayLiteral */.e)(value ?? null);
+    return (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .displayLiteral */ .e)(value ?? null);
 }
 function shown(value, sensitive, unknown = undefined) {
     if (unknown === true)
         return { kind: 'unknown' };
     if (value === null || value === undefined) {
         // A value known only after apply that the tool left out of `after` is unknown, not absent.
-        return anySet(unknown) ? { kind: 'unknown' } : { kind: 'absent' };
+        return (0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .anySet */ .fY)(unknown) ? { kind: 'unknown' } : { kind: 'absent' };
     }
     if (sensitive === true)
         return { kind: 'sensitive' };
     return { kind: 'known', text: compactText(value, sensitive, unknown) };
 }
 const absentOrNull = (value) => value === null || value === undefined;
-const emptyComposite = (value) => Array.isArray(value) ? value.length === 0 : isObject(value) && Object.keys(value).length === 0;
+const emptyComposite = (value) => Array.isArray(value) ? value.length === 0 : (0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(value) && Object.keys(value).length === 0;
 /**
  * The leaf-level differences between before and after. Composites of the same kind are walked (objects
  * by key, lists by position); anything else is one change with both sides shown whole.
@@ -55341,13 +55219,13 @@ function diffValues(sides, path, out) {
     }
     const walkable = (Array.isArray(before) || absentOrNull(before)) && (Array.isArray(after) || absentOrNull(after))
         ? 'list'
-        : (isObject(before) || absentOrNull(before)) && (isObject(after) || absentOrNull(after))
+        : ((0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(before) || absentOrNull(before)) && ((0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(after) || absentOrNull(after))
             ? 'object'
             : undefined;
     // An empty object or list beside nothing is shown as itself, unless parts of it are still unknown.
-    const oneSideEmpty = !anySet(afterUnknown) &&
+    const oneSideEmpty = !(0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .anySet */ .fY)(afterUnknown) &&
         ((emptyComposite(before) && absentOrNull(after)) || (emptyComposite(after) && absentOrNull(before)));
-    if (walkable && (isComposite(before) || isComposite(after) || anySet(afterUnknown)) && !oneSideEmpty) {
+    if (walkable && (isComposite(before) || isComposite(after) || (0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .anySet */ .fY)(afterUnknown)) && !oneSideEmpty) {
         const steps = [];
         if (walkable === 'list') {
             const length = Math.max(Array.isArray(before) ? before.length : 0, Array.isArray(after) ? after.length : 0, Array.isArray(afterUnknown) ? afterUnknown.length : 0);
@@ -55357,7 +55235,7 @@ function diffValues(sides, path, out) {
         else {
             const keys = new Set();
             for (const side of [before, after, afterUnknown])
-                if (isObject(side))
+                if ((0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(side))
                     for (const k in side)
                         keys.add(k);
             steps.push(...[...keys].sort());
@@ -55366,16 +55244,16 @@ function diffValues(sides, path, out) {
             diffValues({
                 before: childAt(before, step),
                 after: childAt(after, step),
-                beforeSensitive: maskAt(beforeSensitive, step),
-                afterSensitive: maskAt(afterSensitive, step),
-                afterUnknown: maskAt(afterUnknown, step),
+                beforeSensitive: (0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .maskAt */ .qI)(beforeSensitive, step),
+                afterSensitive: (0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .maskAt */ .qI)(afterSensitive, step),
+                afterUnknown: (0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .maskAt */ .qI)(afterUnknown, step),
             }, [...path, step], out);
         }
         return;
     }
-    if (deepEqual(before, after) && !anySet(afterUnknown))
+    if (deepEqual(before, after) && !(0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .anySet */ .fY)(afterUnknown))
         return;
-    if (absentOrNull(before) && absentOrNull(after) && !anySet(afterUnknown))
+    if (absentOrNull(before) && absentOrNull(after) && !(0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .anySet */ .fY)(afterUnknown))
         return;
     out.push({ path, change: sides });
 }
@@ -55397,7 +55275,7 @@ function attributeChanges(change, replacePaths) {
         const before = shown(sides.before, secret ? true : sides.beforeSensitive);
         const after = shown(sides.after, secret ? true : sides.afterSensitive, sides.afterUnknown);
         return {
-            path: path.length === 0 ? '(value)' : (0,values/* displayPath */.G)(path),
+            path: path.length === 0 ? '(value)' : (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .G)(path),
             before,
             after,
             forcesReplacement: replacePaths.some((prefix) => startsWith(path, prefix)),
@@ -55431,7 +55309,7 @@ function pathSteps(value) {
         .map((path) => path.filter((s) => typeof s === 'string' || typeof s === 'number'));
 }
 function notPlanDocument(what) {
-    return new errors/* ConfigurationError */.j1(`the plan's show -json document is not one: ${what}`);
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`the plan's show -json document is not one: ${what}`);
 }
 const newShared = () => ({ interned: new Map(), strings: new Map() });
 function intern(shared, key, make) {
@@ -55525,7 +55403,7 @@ const ENTRY_FIELDS = [
     'replacePaths',
 ];
 function resourceEntry(raw, source, shared = newShared()) {
-    if (!isObject(raw) || typeof raw.address !== 'string' || !isObject(raw.change)) {
+    if (!(0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(raw) || typeof raw.address !== 'string' || !(0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(raw.change)) {
         throw notPlanDocument('a resource change has no address or change');
     }
     const change = raw.change;
@@ -55536,7 +55414,7 @@ function resourceEntry(raw, source, shared = newShared()) {
     const replaceSteps = pathSteps(change.replace_paths);
     const replacePaths = replaceSteps.length === 0
         ? intern(shared, '[]', () => [])
-        : intern(shared, JSON.stringify(replaceSteps), () => replaceSteps.map(values/* displayPath */.G));
+        : intern(shared, JSON.stringify(replaceSteps), () => replaceSteps.map(_values_js__WEBPACK_IMPORTED_MODULE_1__/* .displayPath */ .G));
     const entry = new Entry(raw.address, internString(shared, typeof raw.mode === 'string' ? raw.mode : 'managed'), internString(shared, typeof raw.type === 'string' ? raw.type : ''), internString(shared, typeof raw.name === 'string' ? raw.name : ''), actions, replacePaths, replaceSteps, source ?? change, shared);
     if (typeof raw.module_address === 'string' && raw.module_address) {
         entry.module = internString(shared, raw.module_address);
@@ -55551,7 +55429,7 @@ function resourceEntry(raw, source, shared = newShared()) {
         entry.actionReason = internString(shared, raw.action_reason);
     }
     if (change.importing !== undefined && change.importing !== null) {
-        const id = isObject(change.importing) ? change.importing.id : undefined;
+        const id = (0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(change.importing) ? change.importing.id : undefined;
         entry.importing = typeof id === 'string' ? { id } : {};
     }
     if (typeof raw.previous_address === 'string' && raw.previous_address !== raw.address) {
@@ -55562,7 +55440,7 @@ function resourceEntry(raw, source, shared = newShared()) {
 /** True unless every action is one that leaves infrastructure and state alone (as summarizePlan). */
 const changesSomething = (actions) => actions.some((action) => action !== 'no-op' && action !== 'read');
 function outputEntry(name, raw) {
-    if (!isObject(raw))
+    if (!(0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(raw))
         return undefined;
     const actions = stringsOf(raw.actions);
     if (!changesSomething(actions))
@@ -55581,14 +55459,14 @@ const CHECK_STATUSES = ['pass', 'fail', 'error', 'unknown'];
 function checkEntries(raw) {
     if (!Array.isArray(raw))
         return [];
-    return raw.filter(isObject).map((check) => {
-        const address = isObject(check.address) ? check.address : {};
+    return raw.filter(_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv).map((check) => {
+        const address = (0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(check.address) ? check.address : {};
         const problems = [];
         for (const instance of Array.isArray(check.instances) ? check.instances : []) {
-            if (!isObject(instance) || !Array.isArray(instance.problems))
+            if (!(0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(instance) || !Array.isArray(instance.problems))
                 continue;
             for (const problem of instance.problems) {
-                if (isObject(problem) && typeof problem.message === 'string')
+                if ((0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(problem) && typeof problem.message === 'string')
                     problems.push(problem.message);
             }
         }
@@ -55618,7 +55496,7 @@ function diagnosticEntry(diagnostic) {
  */
 class PlanModelBuilder {
     model;
-    secrets = new SecretCollector();
+    secrets = new _sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .SecretCollector */ .IB();
     shared = newShared();
     constructor(head) {
         this.model = {
@@ -55691,10 +55569,10 @@ class PlanModelBuilder {
         this.model.counts.drift += 1;
     }
     setOutputChanges(raw) {
-        if (!isObject(raw))
+        if (!(0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(raw))
             return;
         for (const [name, change] of Object.entries(raw)) {
-            if (isObject(change)) {
+            if ((0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(change)) {
                 this.secrets.add(change.before, change.before_sensitive);
                 this.secrets.add(change.after, change.after_sensitive);
             }
@@ -55757,7 +55635,7 @@ function assertPlanShape(doc) {
     }
 }
 function buildPlanModel(doc, options = {}) {
-    (0,plan_summary/* assertPlanFormat */.v)(doc);
+    (0,_terraform_plan_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .assertPlanFormat */ .v)(doc);
     assertPlanShape(doc);
     const builder = new PlanModelBuilder({
         formatVersion: doc.format_version,
@@ -55981,7 +55859,7 @@ function outputLine(name, before, after, maxLength = Infinity) {
 /* harmony export */ });
 /* unused harmony export inputsLines */
 /* harmony import */ var _markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26734);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13834);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(21554);
 /* harmony import */ var _phrases_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(28337);
 /* harmony import */ var _size_budget_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(12690);
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(39633);
@@ -56592,6 +56470,163 @@ function policyVerdict(policy) {
 /** A finding before its message: the rule, and the resource it names when it names one. */
 function findingPrefix(finding) {
     return [{ code: finding.rule }, ...(finding.address ? [' on ', { code: finding.address }] : []), ': '];
+}
+
+
+/***/ }),
+
+/***/ 40251:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gv: () => (/* binding */ isObject),
+/* harmony export */   IB: () => (/* binding */ SecretCollector),
+/* harmony export */   fY: () => (/* binding */ anySet),
+/* harmony export */   qI: () => (/* binding */ maskAt)
+/* harmony export */ });
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81989);
+
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The part of a mask (`*_sensitive`, `after_unknown`) under one step: a `true` covers everything below it. */
+function maskAt(mask, step) {
+    if (mask === true)
+        return true;
+    if (Array.isArray(mask))
+        return typeof step === 'number' ? mask[step] : undefined;
+    if (isObject(mask))
+        return typeof step === 'string' ? mask[step] : undefined;
+    return undefined;
+}
+/** True when anything at or under this mask is set. */
+function anySet(mask) {
+    if (mask === true)
+        return true;
+    if (Array.isArray(mask))
+        return mask.some(anySet);
+    if (isObject(mask))
+        return Object.values(mask).some(anySet);
+    return false;
+}
+/**
+ * Sensitive strings, gathered from every place the document marks one, so they can also be redacted
+ * where the document forgot the mark: tofu 1.12 keeps `terraform_data.output` unmarked in the state
+ * even when it copies a sensitive `input`, and prints the old value in its own plan. Shorter strings
+ * are not collected: redacting every "on" or "80" would hide more than it protects.
+ */
+const MIN_SECRET_LENGTH = 4;
+function collectSecrets(value, sensitive, into) {
+    if (value === null || value === undefined || !anySet(sensitive))
+        return;
+    if (sensitive === true) {
+        if (typeof value === 'string') {
+            if (value.length >= MIN_SECRET_LENGTH)
+                into.add(value);
+        }
+        else if (Array.isArray(value)) {
+            for (const item of value)
+                collectSecrets(item, true, into);
+        }
+        else if (isObject(value)) {
+            for (const key in value)
+                collectSecrets(value[key], true, into);
+        }
+        return;
+    }
+    if (Array.isArray(value))
+        value.forEach((item, i) => collectSecrets(item, maskAt(sensitive, i), into));
+    else if (isObject(value))
+        for (const key in value)
+            collectSecrets(value[key], maskAt(sensitive, key), into);
+}
+/** Every form a secret takes in text, longest first, as one global pattern. */
+function secretPattern(secrets) {
+    // Values are shown as JSON literals, so a secret inside one appears JSON-escaped.
+    const forms = new Set();
+    for (const secret of secrets) {
+        // The quoted literal first (longest first below), so a whole string shows as (sensitive), unquoted.
+        forms.add((0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .displayLiteral */ .e)(secret));
+        forms.add((0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .displayLiteral */ .e)(secret).slice(1, -1));
+        forms.add(secret);
+    }
+    return new RegExp([...forms]
+        .sort((a, b) => b.length - a.length)
+        .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|'), 'g');
+}
+/**
+ * Replaces every gathered secret in the model's text (a value that is exactly one becomes sensitive),
+ * and returns the same replacement for the attribute diffs, which are computed later.
+ */
+function redact(model, secrets) {
+    if (secrets.size === 0)
+        return undefined;
+    const pattern = secretPattern(secrets);
+    const literals = new Set([...secrets].map((secret) => (0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .displayLiteral */ .e)(secret)));
+    const text = (value) => value.replace(pattern, '(sensitive)');
+    const value = (shownValue) => {
+        if (shownValue.kind !== 'known')
+            return shownValue;
+        if (literals.has(shownValue.text))
+            return { kind: 'sensitive' };
+        pattern.lastIndex = 0;
+        return pattern.test(shownValue.text) ? { kind: 'known', text: text(shownValue.text) } : shownValue;
+    };
+    for (const output of model.outputs) {
+        output.before = value(output.before);
+        output.after = value(output.after);
+    }
+    for (const check of model.checks)
+        check.problems = check.problems.map(text);
+    for (const diagnostic of model.diagnostics) {
+        diagnostic.summary = text(diagnostic.summary);
+        diagnostic.detail = text(diagnostic.detail);
+    }
+    return value;
+}
+/** The secrets of one plan, gathered as the builder reads it, then redacted from the finished model. */
+class SecretCollector {
+    secrets = new Set();
+    /** The strings of a value under a sensitivity mask. */
+    add(value, sensitive) {
+        collectSecrets(value, sensitive, this.secrets);
+    }
+    /** Both sides of a `resource_changes` or `resource_drift` entry. */
+    addChange(raw) {
+        if (!isObject(raw) || !isObject(raw.change))
+            return;
+        this.add(raw.change.before, raw.change.before_sensitive);
+        this.add(raw.change.after, raw.change.after_sensitive);
+    }
+    /**
+     * Root variables declared sensitive: `variables` holds their values, the configuration says which
+     * are sensitive.
+     */
+    addVariables(values, configuration) {
+        if (!isObject(values) || !isObject(configuration))
+            return;
+        const rootModule = configuration.root_module;
+        const declared = isObject(rootModule) && isObject(rootModule.variables) ? rootModule.variables : {};
+        for (const [name, declaration] of Object.entries(declared)) {
+            const variable = values[name];
+            if (isObject(declaration) && declaration.sensitive === true && isObject(variable)) {
+                this.add(variable.value, true);
+            }
+        }
+    }
+    /**
+     * A replacement of every gathered secret in free text that quotes the plan (a policy's messages, which
+     * may print any value of its input); undefined when the plan has none.
+     */
+    textRedactor() {
+        if (this.secrets.size === 0)
+            return undefined;
+        const pattern = secretPattern(this.secrets);
+        return (text) => text.replace(pattern, '(sensitive)');
+    }
+    /** Redacts the model (see `redact`); the replacement for values computed later, if there is a secret. */
+    redact(model) {
+        return redact(model, this.secrets);
+    }
 }
 
 

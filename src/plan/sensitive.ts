@@ -54,6 +54,25 @@ function collectSecrets(value: Json, sensitive: Mask, into: Set<string>): void {
   else if (isObject(value)) for (const key in value) collectSecrets(value[key], maskAt(sensitive, key), into);
 }
 
+/** Every form a secret takes in text, longest first, as one global pattern. */
+function secretPattern(secrets: ReadonlySet<string>): RegExp {
+  // Values are shown as JSON literals, so a secret inside one appears JSON-escaped.
+  const forms = new Set<string>();
+  for (const secret of secrets) {
+    // The quoted literal first (longest first below), so a whole string shows as (sensitive), unquoted.
+    forms.add(displayLiteral(secret));
+    forms.add(displayLiteral(secret).slice(1, -1));
+    forms.add(secret);
+  }
+  return new RegExp(
+    [...forms]
+      .sort((a, b) => b.length - a.length)
+      .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|'),
+    'g',
+  );
+}
+
 /**
  * Replaces every gathered secret in the model's text (a value that is exactly one becomes sensitive),
  * and returns the same replacement for the attribute diffs, which are computed later.
@@ -63,21 +82,7 @@ function redact(
   secrets: ReadonlySet<string>,
 ): ((value: ShownValue) => ShownValue) | undefined {
   if (secrets.size === 0) return undefined;
-  // Values are shown as JSON literals, so a secret inside one appears JSON-escaped.
-  const forms = new Set<string>();
-  for (const secret of secrets) {
-    // The quoted literal first (longest first below), so a whole string shows as (sensitive), unquoted.
-    forms.add(displayLiteral(secret));
-    forms.add(displayLiteral(secret).slice(1, -1));
-    forms.add(secret);
-  }
-  const pattern = new RegExp(
-    [...forms]
-      .sort((a, b) => b.length - a.length)
-      .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('|'),
-    'g',
-  );
+  const pattern = secretPattern(secrets);
   const literals = new Set([...secrets].map((secret) => displayLiteral(secret)));
   const text = (value: string) => value.replace(pattern, '(sensitive)');
   const value = (shownValue: ShownValue): ShownValue => {
@@ -128,6 +133,16 @@ export class SecretCollector {
         this.add(variable.value, true);
       }
     }
+  }
+
+  /**
+   * A replacement of every gathered secret in free text that quotes the plan (a policy's messages, which
+   * may print any value of its input); undefined when the plan has none.
+   */
+  textRedactor(): ((text: string) => string) | undefined {
+    if (this.secrets.size === 0) return undefined;
+    const pattern = secretPattern(this.secrets);
+    return (text) => text.replace(pattern, '(sensitive)');
   }
 
   /** Redacts the model (see `redact`); the replacement for values computed later, if there is a secret. */

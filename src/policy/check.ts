@@ -26,6 +26,8 @@ export interface PolicyCheckOptions {
   /** The resource addresses of the plan, to name the one a message mentions when the rule gave none. */
   addresses: readonly string[];
   workspace: string;
+  /** Hides the plan's sensitive values in the policies' messages, which may quote any value of the plan. */
+  redact?: ((text: string) => string) | undefined;
 }
 
 export interface PolicyCheckDependencies {
@@ -63,7 +65,8 @@ export async function checkPolicy(
   ]);
   const named = (found: RawFinding): PolicyFinding => {
     const address = found.address ?? addressIn(found.message, options.addresses);
-    return { rule: found.rule, message: found.message, ...(address ? { address } : {}) };
+    const message = options.redact ? options.redact(found.message) : found.message;
+    return { rule: found.rule, message, ...(address ? { address } : {}) };
   };
   const result: PolicyResult = {
     mode: options.mode,

@@ -21,6 +21,7 @@ import type { Logger } from '../core/logger.js';
 import type { RunContext } from '../core/run-context.js';
 import { SUITE_VERSION } from '../core/version.js';
 import { buildPlanModel, type PlanModel } from '../plan/model.js';
+import { SecretCollector } from '../plan/sensitive.js';
 import { assertVariablesDeclared, resolveTool, TerraformCli } from './cli.js';
 import { summarizePlan, type PlanDocument, type PlanSummary } from './plan-summary.js';
 import { priorStateOf } from './state.js';
@@ -368,6 +369,7 @@ async function checkPlanPolicy(
         planJson: jsonPath,
         addresses: (document.resource_changes ?? []).map((change) => change.address),
         workspace: run.workspace,
+        redact: planSecretsRedactor(document),
       },
       deps,
     ),
@@ -386,6 +388,17 @@ async function checkPlanPolicy(
     );
   }
   return { result, sarifPath };
+}
+
+/**
+ * The plan's sensitive values (changes' before and after under their masks, sensitive root variables)
+ * replaced in text: the manifest is in the clear even when the bundle is sealed, and the comment is public.
+ */
+function planSecretsRedactor(document: PlanDocument): ((text: string) => string) | undefined {
+  const secrets = new SecretCollector();
+  for (const change of document.resource_changes ?? []) secrets.addChange(change);
+  secrets.addVariables(document.variables, document.configuration);
+  return secrets.textRedactor();
 }
 
 /** The deployments API for a plan bound to a release: the one given, or one made from github-token. */

@@ -172,6 +172,28 @@ describe('tf-plan policy', () => {
     expect(warn.step.outputs['plan-digest']).not.toBe(enforce.step.outputs['plan-digest']);
   }, 90_000);
 
+  it("hides the plan's sensitive values in a policy's messages: in the annotations, the manifest and the comment", async () => {
+    const TOKEN = 'db-token-7c41e0a9';
+    const pr = bed.api.addPull({ author: 'alice', headSha: 'a'.repeat(40), headRef: 'token' });
+    const run = bed.newRun(pullRequest(pr.number));
+    const { step } = await planWithPolicy({ run, with: { policy: 'leaky' } });
+    expect(step.outputs).toMatchObject({ 'policy-passed': 'false', 'policy-failures': '1' });
+    const { policy } = await manifestOf(run);
+    expect(policy?.failures).toEqual([
+      {
+        rule: 'deny_token',
+        message: 'terraform_data.db uses the token (sensitive)',
+        address: 'terraform_data.db',
+      },
+    ]);
+    const comment = [...bed.api.state.comments.values()].find((c) => c.issueNumber === pr.number)?.body ?? '';
+    expect(comment).toContain('deny_token');
+    for (const text of [step.rawLog, step.summary, comment, JSON.stringify(policy)]) {
+      expect(text).not.toContain(TOKEN);
+    }
+    expect(await readFile(step.outputs['policy-sarif'] ?? '', 'utf8')).not.toContain(TOKEN);
+  }, 60_000);
+
   it('fails the step on a policy that does not parse, and uploads no bundle', async () => {
     const { step, run } = await planWithPolicy({ with: { policy: 'broken' } });
     expect(step.exitCode).toBe(1);
