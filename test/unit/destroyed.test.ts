@@ -16,6 +16,7 @@ import {
 import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
 import { RecordingLogger } from '../support/recording-logger.js';
 import { sampleManifest } from './contracts/fixtures.js';
+import { testRunContext } from '../support/run-context.js';
 
 /**
  * What tf-apply leaves after applying a destroy plan (src/terraform/destroyed.ts): the outputs artifact
@@ -45,23 +46,7 @@ afterAll(async () => {
 });
 
 function runContext(): RunContext {
-  const id = runId++;
-  return {
-    owner: 'octo-org',
-    repo: 'infra',
-    runId: id,
-    runAttempt: 1,
-    sha: SHA,
-    ref: 'refs/heads/main',
-    eventName: 'workflow_dispatch',
-    eventPath: undefined,
-    actor: 'admin1',
-    workspace: root,
-    runnerTemp: root,
-    serverUrl: 'https://github.com',
-    apiUrl: api.url,
-    runUrl: `https://github.com/octo-org/infra/actions/runs/${id}`,
-  };
+  return testRunContext({ runId: runId++, sha: SHA, workspace: root, runnerTemp: root, apiUrl: api.url });
 }
 
 /** An artifact store that keeps what was uploaded, file by file. */

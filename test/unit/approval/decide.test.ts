@@ -10,12 +10,12 @@ import { renderDecision } from '../../../src/approval/render.js';
 import type { ArtifactStore } from '../../../src/artifacts/store.js';
 import { writePlanBundle, type PlanBundleInput } from '../../../src/contracts/bundle.js';
 import { ConfigurationError } from '../../../src/core/errors.js';
-import type { RunContext } from '../../../src/core/run-context.js';
 import { createGitHubClient, type GitHubClient } from '../../../src/github/octokit.js';
 import { startGitHubApi, type GitHubApi } from '../../support/github-api.js';
 import { RecordingLogger } from '../../support/recording-logger.js';
 import { bundleInput, sourceFiles } from '../contracts/fixtures.js';
 import { approveEnvironment } from './environment-reviews.js';
+import { testRunContext } from '../../support/run-context.js';
 
 const DIGEST = `sha256:${'ab12'.repeat(16)}`;
 const OTHER = `sha256:${'cd34'.repeat(16)}`;
@@ -282,22 +282,7 @@ describe('the gate on a destroy plan', () => {
 
   function gateWith(given: Partial<ApprovalGateInputs>, runId = runIds++) {
     const logger = new RecordingLogger();
-    const run: RunContext = {
-      owner: 'octo-org',
-      repo: 'infra',
-      runId,
-      runAttempt: 1,
-      sha: HEAD,
-      ref: 'refs/heads/main',
-      eventName: 'workflow_dispatch',
-      eventPath: undefined,
-      actor: 'admin1',
-      workspace: root,
-      runnerTemp: root,
-      serverUrl: 'https://github.com',
-      apiUrl: api.url,
-      runUrl: `https://github.com/octo-org/infra/actions/runs/${runId}`,
-    };
+    const run = testRunContext({ runId, sha: HEAD, workspace: root, runnerTemp: root, apiUrl: api.url });
     const inputs: ApprovalGateInputs = {
       mode: 'comment',
       stack: 'network',

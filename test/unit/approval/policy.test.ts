@@ -17,12 +17,12 @@ import {
 import { writePlanBundle } from '../../../src/contracts/bundle.js';
 import type { PlanManifest, PolicyFinding, PolicyResult } from '../../../src/contracts/manifest.js';
 import { ConfigurationError } from '../../../src/core/errors.js';
-import type { RunContext } from '../../../src/core/run-context.js';
 import { createGitHubClient, type GitHubClient } from '../../../src/github/octokit.js';
 import { startGitHubApi, type GitHubApi } from '../../support/github-api.js';
 import { RecordingLogger } from '../../support/recording-logger.js';
 import { bundleInput, HEX, sampleManifest, sourceFiles } from '../contracts/fixtures.js';
 import { approveEnvironment } from './environment-reviews.js';
+import { testRunContext } from '../../support/run-context.js';
 
 /**
  * The policy rule of approval-gate and tf-apply: a plan whose policies failed in enforce mode needs a
@@ -418,22 +418,14 @@ describe('the gate on a plan whose policies failed', () => {
 
   function gateWith(given: Partial<ApprovalGateInputs>, options: { runId?: number; actor?: string } = {}) {
     const runId = options.runId ?? runIds++;
-    const run: RunContext = {
-      owner: 'octo-org',
-      repo: 'infra',
+    const run = testRunContext({
       runId,
-      runAttempt: 1,
       sha: HEAD,
-      ref: 'refs/heads/main',
-      eventName: 'workflow_dispatch',
-      eventPath: undefined,
       actor: options.actor ?? 'admin1',
       workspace: root,
       runnerTemp: root,
-      serverUrl: 'https://github.com',
       apiUrl: api.url,
-      runUrl: `https://github.com/octo-org/infra/actions/runs/${runId}`,
-    };
+    });
     const inputs: ApprovalGateInputs = {
       mode: 'comment',
       stack: 'network',

@@ -7,13 +7,13 @@ import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import type { ArtifactStore } from '../../../src/artifacts/store.js';
 import type { ApprovalRecord } from '../../../src/contracts/approval-record.js';
 import type { PlanManifest, PolicyFinding, PolicyResult } from '../../../src/contracts/manifest.js';
-import type { RunContext } from '../../../src/core/run-context.js';
 import { gatherArtifacts, type GatheredArtifact } from '../../../src/report/gather.js';
 import { renderHtml } from '../../../src/report/html.js';
 import { renderMarkdown } from '../../../src/report/markdown.js';
 import { buildModel, reportJson } from '../../../src/report/model.js';
 import { RecordingLogger } from '../../support/recording-logger.js';
 import { sampleManifest, samplePolicyResult } from '../contracts/fixtures.js';
+import { testRunContext } from '../../support/run-context.js';
 
 /**
  * The report's policy status per stack: passed, N failures, accepted by whom (when the approval record
@@ -21,22 +21,7 @@ import { sampleManifest, samplePolicyResult } from '../contracts/fixtures.js';
  * report.md, report.html, the stage table and report.json.
  */
 
-const run: RunContext = {
-  owner: 'octo-org',
-  repo: 'infra',
-  runId: 7,
-  runAttempt: 1,
-  sha: 'a'.repeat(40),
-  ref: 'refs/heads/main',
-  eventName: 'push',
-  eventPath: undefined,
-  actor: 'octocat',
-  workspace: '/w',
-  runnerTemp: '/t',
-  serverUrl: 'https://github.com',
-  apiUrl: 'https://api.github.com',
-  runUrl: 'https://github.com/octo-org/infra/actions/runs/7',
-};
+const run = testRunContext({ eventName: 'push', actor: 'octocat' });
 
 const digestOf = (c: string) => `sha256:${c.repeat(64)}`;
 
