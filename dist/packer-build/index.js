@@ -47527,6 +47527,7 @@ function readRunContext(env = process.env) {
         eventName: env.GITHUB_EVENT_NAME ?? '',
         eventPath: env.GITHUB_EVENT_PATH,
         actor: env.GITHUB_ACTOR ?? '',
+        triggeringActor: env.GITHUB_TRIGGERING_ACTOR || (env.GITHUB_ACTOR ?? ''),
         workspace: required('GITHUB_WORKSPACE'),
         runnerTemp: required('RUNNER_TEMP'),
         serverUrl,

@@ -37275,7 +37275,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47440);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10227);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +37284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 47440:
+/***/ 10227:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45742,7 +45742,7 @@ const ZodUUID = /*@__PURE__*/ $constructor("ZodUUID", (inst, def) => {
     ZodStringFormat.init(inst, def);
 });
 function schemas_uuid(params) {
-    return core._uuid(ZodUUID, params);
+    return _uuid(ZodUUID, params);
 }
 function uuidv4(params) {
     return core._uuidv4(ZodUUID, params);
@@ -45761,7 +45761,7 @@ const ZodURL = /*@__PURE__*/ $constructor("ZodURL", (inst, def) => {
     ZodStringFormat.init(inst, def);
 });
 function url(params) {
-    return core._url(ZodURL, params);
+    return _url(ZodURL, params);
 }
 function httpUrl(params) {
     return core._url(ZodURL, {
@@ -47505,6 +47505,7 @@ function readRunContext(env = process.env) {
         eventName: env.GITHUB_EVENT_NAME ?? '',
         eventPath: env.GITHUB_EVENT_PATH,
         actor: env.GITHUB_ACTOR ?? '',
+        triggeringActor: env.GITHUB_TRIGGERING_ACTOR || (env.GITHUB_ACTOR ?? ''),
         workspace: required('GITHUB_WORKSPACE'),
         runnerTemp: required('RUNNER_TEMP'),
         serverUrl,
@@ -50251,8 +50252,8 @@ const READ_KINDS = [
     'smoke',
     'plan',
 ];
-/** Artifacts the report itself makes, which it must not read back on a re-run. */
-const OWN_KINDS = ['report', 'state-backup'];
+/** Artifacts the report itself makes, which it must not read back on a re-run; and the audit parts it gathers apart. */
+const OWN_KINDS = ['report', 'state-backup', 'audit'];
 /** `<prefix>-<kind>-<stack>` → kind and stack; `<prefix>-validate` has no stack. */
 function classify(prefix, name) {
     const rest = name.slice(prefix.length + 1);
@@ -50373,9 +50374,639 @@ function inventoryHosts(inventory) {
     return [...hosts].sort();
 }
 
+;// CONCATENATED MODULE: ./lib/contracts/audit-event.js
+
+
+/**
+ * `iac/audit-event@1`: one lifecycle step of one stack, as an auditor reads it afterwards: who did
+ * what to which stack and environment, for which plan digest and commit, how it ended, and when. It
+ * says nothing about the resources (no value, no address) and nothing secret: an event is written as
+ * the step goes, into the run's audit artifacts, and may be sent to a log collector outside GitHub.
+ */
+const AUDIT_EVENT_SCHEMA = 'iac/audit-event@1';
+/** Each step's events, one JSON document a line. */
+const AUDIT_FILE = 'audit.jsonl';
+const AUDIT_ACTIONS = [
+    'plan',
+    'policy',
+    'approval',
+    'override',
+    'apply',
+    'configure',
+    'smoke',
+    'release',
+    'promote',
+    'rollback',
+    'destroy',
+];
+/**
+ * `pending`: an approval still waiting. `rejected`: a reviewer said no. `warning`: a policy check in warn
+ * mode that found failures. `failure`: the step failed, or ended before it could say how it went.
+ */
+const AUDIT_OUTCOMES = ['success', 'failure', 'pending', 'rejected', 'warning'];
+const audit_event_text = schemas_string().min(1, { error: 'must not be empty' });
+const audit_event_isoTime = iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' });
+const audit_event_digest = schemas_string().regex(/^sha256:[0-9a-f]{64}$/, { error: 'must be "sha256:" and 64 hex digits' });
+// Short, written by the suite from counts and names: long text is where a value would hide.
+const DETAIL_MAX = 300;
+const auditEventSchema = object({
+    schema: literal(AUDIT_EVENT_SCHEMA),
+    /** Unique across runs: a receiver that gets a trail twice (a re-run report) drops the repeats by it. */
+    id: schemas_uuid(),
+    producer: producerSchema,
+    action: schemas_enum(AUDIT_ACTIONS),
+    /** The approver for an approval (the overrider for an override), else who triggered the run. */
+    actor: audit_event_text,
+    /** Everyone whose vote counted, for an approval that more than one person gave. */
+    approvers: array(audit_event_text).optional(),
+    /** Absent for a step of a whole environment: recording, promoting or rolling back a release. */
+    stack: audit_event_text.optional(),
+    environment: audit_event_text.optional(),
+    planDigest: audit_event_digest.optional(),
+    commit: schemas_string().regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/, { error: 'must be a commit SHA' }),
+    outcome: schemas_enum(AUDIT_OUTCOMES),
+    /** One line on how it went: counts, the gate that decided, a refusal's first words. */
+    detail: schemas_string().max(DETAIL_MAX).optional(),
+    startedAt: audit_event_isoTime,
+    finishedAt: audit_event_isoTime,
+    repository: audit_event_text,
+    runId: schemas_int().min(1),
+    runAttempt: schemas_int().min(1),
+    runUrl: url(),
+})
+    .refine((e) => Date.parse(e.finishedAt) >= Date.parse(e.startedAt), {
+    path: ['finishedAt'],
+    error: 'must not be before startedAt',
+});
+const readAuditEvent = contractReader(auditEventSchema, 'report', AUDIT_FILE);
+function validateAuditEvent(value) {
+    return validateForWrite(auditEventSchema, value, AUDIT_FILE);
+}
+/** A detail cut to what the contract keeps, on a character boundary. */
+function auditDetail(text) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    return oneLine.length <= DETAIL_MAX
+        ? oneLine
+        : `${oneLine.slice(0, DETAIL_MAX - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
+}
+
+;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
+const objectToString = Object.prototype.toString;
+
+const isError = value => objectToString.call(value) === '[object Error]';
+
+const errorMessages = new Set([
+	'network error', // Chrome
+	'NetworkError when attempting to fetch resource.', // Firefox
+	'The Internet connection appears to be offline.', // Safari 16
+	'Network request failed', // `cross-fetch`
+	'fetch failed', // Undici (Node.js)
+	'terminated', // Undici (Node.js)
+	' A network error occurred.', // Bun (WebKit)
+	'Network connection lost', // Cloudflare Workers (fetch)
+]);
+
+function isNetworkError(error) {
+	const isValid = error
+		&& isError(error)
+		&& error.name === 'TypeError'
+		&& typeof error.message === 'string';
+
+	if (!isValid) {
+		return false;
+	}
+
+	const {message, stack} = error;
+
+	// Safari 17+ has generic message but no stack for network errors
+	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
+		return stack === undefined
+			// Sentry adds its own stack trace to the fetch error, so also check for that
+			|| '__sentry_captured__' in error;
+	}
+
+	// Deno network errors start with specific text
+	if (message.startsWith('error sending request for url')) {
+		return true;
+	}
+
+	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
+	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
+		return true;
+	}
+
+	// Standard network error messages
+	return errorMessages.has(message);
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
+
+
+function validateRetries(retries) {
+	if (typeof retries === 'number') {
+		if (retries < 0) {
+			throw new TypeError('Expected `retries` to be a non-negative number.');
+		}
+
+		if (Number.isNaN(retries)) {
+			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
+		}
+
+		// Not `Number.isSafeInteger`, which would reject a huge `retries`. That is accepted on purpose and behaves as effectively forever.
+		// eslint-disable-next-line unicorn/prefer-number-is-safe-integer
+		if (Number.isFinite(retries) && !Number.isInteger(retries)) {
+			throw new TypeError('Expected `retries` to be a non-negative integer or Infinity.');
+		}
+	} else if (retries !== undefined) {
+		throw new TypeError('Expected `retries` to be a number or Infinity.');
+	}
+}
+
+function validateNumberOption(name, value, {allowInfinity = false} = {}) {
+	if (typeof value !== 'number' || Number.isNaN(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
+	}
+
+	if (!allowInfinity && !Number.isFinite(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+	}
+
+	if (value < 0) {
+		throw new TypeError(`Expected \`${name}\` to be \u{2265} 0.`);
+	}
+}
+
+function validateOption(name, value, type) {
+	// `null` means "not provided", as it does for the other options. `unref` needs this because it is the one option with no default of its own.
+	if (value === undefined || value === null) {
+		return;
+	}
+
+	if (typeof value !== type) {
+		throw new TypeError(`Expected \`${name}\` to be a ${type}.`);
+	}
+}
+
+function validateSignal(value) {
+	// `null` means "not provided", as it does for the other options.
+	if (value === undefined || value === null) {
+		return;
+	}
+
+	// Duck typed rather than `instanceof`, so a signal from another realm still works. All three methods are checked because `removeEventListener` is called from inside a timer callback, where a `TypeError` would be an uncaught exception rather than a rejection the caller could catch.
+	if (typeof value.throwIfAborted !== 'function'
+		|| typeof value.addEventListener !== 'function'
+		|| typeof value.removeEventListener !== 'function') {
+		throw new TypeError('Expected `signal` to be an AbortSignal.');
+	}
+}
+
+class AbortError extends Error {
+	constructor(message) {
+		super(typeof message === 'string' ? message : undefined);
+
+		this.name = 'AbortError';
+
+		if (message instanceof Error) {
+			this.originalError = message;
+			({message} = message);
+		} else {
+			// Created here, so it already captures every caller frame. Copying `this.stack` instead would only rewrite the header, which is rendered lazily from `name` and `message` at read time. It also stringifies a non-string message, so reuse its result below.
+			this.originalError = new Error(message);
+			({message} = this.originalError);
+
+			// The caller sees this error, so the frame for this constructor is dropped where the runtime supports it. Left in, the top frame blames p-retry for an error the caller threw. An error the caller passed keeps its own stack, which points at their throw site already. V8-only, hence the lint exception, and the optional call leaves the stack as it is where it is missing.
+			// eslint-disable-next-line unicorn/no-nonstandard-builtin-properties
+			Error.captureStackTrace?.(this.originalError, AbortError);
+		}
+
+		this.message = message;
+	}
+}
+
+// `setTimeout` cannot represent a longer delay and fires it right away instead, which turns a long backoff into a tight retry loop. Cap at the largest value it can still hold.
+const maximumDelay = (2 ** 31) - 1;
+
+function calculateDelay(retriesConsumed, options) {
+	// Nothing to wait for, and multiplying by a factor that has grown to `Infinity` would give `NaN`.
+	if (options.minTimeout === 0) {
+		return 0;
+	}
+
+	// `retriesConsumed` starts at 0 and only ever counts up, so the first retry is already attempt 1.
+	const attempt = retriesConsumed + 1;
+	const random = options.randomize ? (Math.random() + 1) : 1;
+
+	const timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
+
+	// `maxTimeout` rounds up, so a fractional cap still gives a whole number of milliseconds. Rounding down would turn a cap below 1 into no timer at all, which never yields to the event loop. `Math.ceil(Infinity)` is `Infinity`.
+	return Math.min(timeout, Math.ceil(options.maxTimeout), maximumDelay);
+}
+
+function calculateRemainingTime(start, max) {
+	return Number.isFinite(max) ? max - (performance.now() - start) : max;
+}
+
+async function delayForRetry(delay, options) {
+	if (delay <= 0) {
+		return;
+	}
+
+	await new Promise((resolve, reject) => {
+		// Registered with `once`, so it removes itself when it fires.
+		const onAbort = () => {
+			clearTimeout(timeoutToken);
+			reject(options.signal.reason);
+		};
+
+		const timeoutToken = setTimeout(() => {
+			options.signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, delay);
+
+		if (options.unref) {
+			timeoutToken.unref?.();
+		}
+
+		options.signal?.addEventListener('abort', onAbort, {once: true});
+	});
+}
+
+// Stringifying a thrown value can itself throw, for an object with no usable `toString`. That must never be allowed to replace the failure the caller is actually dealing with.
+//
+// A thrown value whose own accessors or proxy traps throw is not supported, here or anywhere else. It comes from the caller's own code, so it is not something to defend against.
+function stringifyThrownValue(value) {
+	try {
+		return String(value);
+	} catch {
+		return Object.prototype.toString.call(value);
+	}
+}
+
+// `AbortError` wraps the error the caller actually wants, and the wrappers can be nested, so keep unwrapping until the cause is reached. Otherwise an `AbortError` would escape `pRetry` and a `catch` doing `error instanceof AbortError` would read a real failure as a cancellation.
+//
+// Two wrappers whose `originalError` points at each other are not supported, like the thrown values above.
+function unwrapAbortError(error) {
+	let cause = error;
+
+	// A wrapper with no error to unwrap to is the cause as far as it goes.
+	while (cause instanceof AbortError && cause.originalError instanceof Error) {
+		cause = cause.originalError;
+	}
+
+	return cause;
+}
+
+async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
+	// The signal is checked after the operation and after every callback, so a cancellation is never reported as an operation failure or a callback's decision, and no callback runs after it. The last check also guards the delay, whose abort listener never fires on a signal that is already aborted.
+	const abortIfNeeded = () => {
+		options.signal?.throwIfAborted();
+	};
+
+	const normalizedError = error instanceof Error
+		? error
+		: new TypeError(`Non-error was thrown: "${stringifyThrownValue(error)}". You should only throw errors.`);
+
+	// Checked before unwrapping an `AbortError`, because the reason a caller aborted with is final. Unwrapping it would replace the reason they chose with whatever is inside it, and it would also let an `AbortError` from the operation outrank a cancellation the caller asked for.
+	abortIfNeeded();
+
+	if (normalizedError instanceof AbortError) {
+		throw unwrapAbortError(normalizedError);
+	}
+
+	// `retriesConsumed` only ever advances while `retriesLeft` is above 0, so this is never negative. `Infinity` minus a finite count is `Infinity`, so an unlimited budget needs no special case.
+	const retriesLeft = options.retries - retriesConsumed;
+
+	// A `TypeError` normally means the operation itself is broken rather than the thing it was trying to reach, so retrying it does not help. A network `TypeError` is the exception, and its message differs per runtime, so it has to be recognised rather than assumed.
+	const isRetriableError = !(normalizedError instanceof TypeError) || isNetworkError(normalizedError);
+
+	// Out of time already, out of retries, or a failure that is never retried, so the delay is 0 and the callbacks are told that no retry follows. Only computed when a retry can still follow, so a randomized delay does not draw from `Math.random` for a wait that is never taken.
+	const timeLeft = calculateRemainingTime(startTime, options.maxRetryTime);
+	const delayTime = isRetriableError && timeLeft > 0 && retriesLeft > 0 ? calculateDelay(retriesConsumed, options) : 0;
+
+	const consumeRetryContext = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+		retryDelay: delayTime,
+	});
+
+	// No answer means no opinion, so fall back to the default. Treating it as `false` instead would leave `retries` uncounted and let the loop run forever.
+	const consumeRetry = (await options.shouldConsumeRetry(consumeRetryContext)) ?? true;
+
+	abortIfNeeded();
+
+	const effectiveDelay = consumeRetry ? delayTime : 0;
+	const context = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+		retryDelay: effectiveDelay,
+	});
+
+	await options.onFailedAttempt(context);
+
+	abortIfNeeded();
+
+	const remainingTime = calculateRemainingTime(startTime, options.maxRetryTime);
+
+	// No time or budget left, or a failure that retrying cannot help with.
+	if (
+		!isRetriableError
+		|| remainingTime <= 0
+		|| retriesLeft <= 0
+	) {
+		throw normalizedError;
+	}
+
+	const shouldRetry = await options.shouldRetry(context);
+
+	abortIfNeeded();
+
+	if (!shouldRetry) {
+		throw normalizedError;
+	}
+
+	const remainingTimeAfterShouldRetry = calculateRemainingTime(startTime, options.maxRetryTime);
+
+	if (remainingTimeAfterShouldRetry <= 0) {
+		throw normalizedError;
+	}
+
+	if (!consumeRetry) {
+		return false;
+	}
+
+	await delayForRetry(Math.min(effectiveDelay, remainingTimeAfterShouldRetry), options);
+
+	return true;
+}
+
+async function pRetry(input, options = {}) {
+	options = {...options};
+
+	// Applied before validating, so that `null` means "not provided" here as it does for every other option.
+	options.retries ??= 10;
+
+	validateRetries(options.retries);
+
+	if (Object.hasOwn(options, 'forever')) {
+		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
+	}
+
+	options.factor ??= 2;
+	options.minTimeout ??= 1000;
+	options.maxTimeout ??= Infinity;
+	options.maxRetryTime ??= Infinity;
+	options.randomize ??= false;
+	options.onFailedAttempt ??= () => {};
+	options.shouldRetry ??= () => true;
+	options.shouldConsumeRetry ??= () => true;
+
+	// Validate the options that have a runtime type to check.
+	validateOption('onFailedAttempt', options.onFailedAttempt, 'function');
+	validateOption('shouldRetry', options.shouldRetry, 'function');
+	validateOption('shouldConsumeRetry', options.shouldConsumeRetry, 'function');
+	validateOption('randomize', options.randomize, 'boolean');
+	validateOption('unref', options.unref, 'boolean');
+	validateSignal(options.signal);
+	validateNumberOption('factor', options.factor);
+	validateNumberOption('minTimeout', options.minTimeout);
+	validateNumberOption('maxTimeout', options.maxTimeout, {allowInfinity: true});
+	validateNumberOption('maxRetryTime', options.maxRetryTime, {allowInfinity: true});
+
+	// A negative factor is rejected above, so this only catches `0`. Treat it as `1` to keep the delay constant instead of dropping to zero after the first retry.
+	if (options.factor === 0) {
+		options.factor = 1;
+	}
+
+	options.signal?.throwIfAborted();
+
+	let attemptNumber = 0;
+	let retriesConsumed = 0;
+	const startTime = performance.now();
+
+	// A consumed count is always finite, so `Infinity` keeps this true and needs no special case.
+	while (retriesConsumed <= options.retries) {
+		attemptNumber++;
+
+		try {
+			options.signal?.throwIfAborted();
+
+			const result = await input(attemptNumber);
+
+			options.signal?.throwIfAborted();
+
+			return result;
+		} catch (error) {
+			if (await onAttemptFailure({
+				error,
+				attemptNumber,
+				retriesConsumed,
+				startTime,
+				options,
+			})) {
+				retriesConsumed++;
+			}
+		}
+	}
+
+	// Unreachable: `onAttemptFailure` throws once `retriesLeft` reaches 0, which is the same state the loop condition tests, so the loop is always left by a throw. Kept as a guard against a future change to either side breaking that pairing.
+	throw new Error('Retry attempts exhausted without throwing an error.');
+}
+
+function makeRetriable(function_, options) {
+	return function (...arguments_) {
+		return pRetry(() => function_.apply(this, arguments_), options);
+	};
+}
+
+;// CONCATENATED MODULE: ./lib/core/post-json.js
+
+
+class HttpStatusError extends Error {
+}
+async function postJson(url, request, deps) {
+    const attempt = async () => {
+        let response;
+        try {
+            response = await deps.fetch(url, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', ...request.headers },
+                body: request.body,
+                redirect: 'error',
+                signal: AbortSignal.timeout(deps.attemptTimeoutMs ?? 10_000),
+            });
+        }
+        catch (error) {
+            // Never the URL in a message: it is a secret. The cause says what went wrong with the connection.
+            const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+            throw new HttpStatusError(`the request failed (${(0,errors/* errorMessage */.gJ)(error)}${cause})`);
+        }
+        // The body is read and dropped either way, so the connection is freed; the status is the answer, so a
+        // body that cannot be read is ignored.
+        await response.arrayBuffer().catch(() => undefined);
+        if (response.ok)
+            return;
+        const problem = new HttpStatusError(`the receiver answered ${response.status}`);
+        if (response.status === 429 || response.status >= 500)
+            throw problem;
+        throw new AbortError(problem);
+    };
+    try {
+        await pRetry(attempt, {
+            retries: deps.retries ?? 3,
+            minTimeout: deps.minTimeoutMs ?? 500,
+            factor: 2,
+            onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
+                if (retriesLeft > 0) {
+                    deps.logger.info(`${capitalized(request.what)} failed (attempt ${attemptNumber}: ${error.message}); trying again.`);
+                }
+            },
+        });
+        deps.logger.info(`Sent ${request.what}.`);
+        return true;
+    }
+    catch (error) {
+        deps.logger.warning(`${capitalized(request.what)} was not sent: ${(0,errors/* errorMessage */.gJ)(error)}. ${request.fallback}`, {
+            title: request.title,
+        });
+        return false;
+    }
+}
+function capitalized(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 ;// CONCATENATED MODULE: ./lib/core/version.js
 /** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
 const SUITE_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./lib/audit/trail.js
+
+
+
+
+
+
+
+/** The trail's own artifact, which the report writes: `<prefix>-audit`. */
+function auditTrailName(prefix) {
+    return `${prefix}-audit`;
+}
+/** Within one instant, the order the lifecycle gives: a plan before its policy result before its approval. */
+const ACTION_RANK = new Map(AUDIT_ACTIONS.map((action, index) => [action, index]));
+function orderEvents(events) {
+    const unique = new Map(events.map((e) => [e.id, e]));
+    return [...unique.values()].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt) ||
+        Date.parse(a.finishedAt) - Date.parse(b.finishedAt) ||
+        (ACTION_RANK.get(a.action) ?? 0) - (ACTION_RANK.get(b.action) ?? 0) ||
+        (a.stack ?? '').localeCompare(b.stack ?? ''));
+}
+/** Reads one part's audit.jsonl: each line one event; a line that is not one names its number. */
+function parseAuditLines(text, artifact) {
+    return text
+        .split('\n')
+        .map((line, index) => ({ line, number: index + 1 }))
+        .filter(({ line }) => line.trim() !== '')
+        .map(({ line, number }) => readAuditEvent(line, `report (${artifact} line ${number})`));
+}
+async function gatherAuditTrail(prefix, scratch, deps) {
+    const parts = await deps.artifacts.list(`${auditTrailName(prefix)}-`);
+    const events = [];
+    const problems = [];
+    await Promise.all(parts.map(async (part, index) => {
+        const dir = (0,external_node_path_.join)(scratch, String(index));
+        try {
+            await (0,promises_.mkdir)(dir, { recursive: true });
+            await deps.artifacts.download(part.name, dir);
+            events.push(...parseAuditLines(await (0,promises_.readFile)((0,external_node_path_.join)(dir, AUDIT_FILE), 'utf8'), part.name));
+        }
+        catch (error) {
+            deps.logger.warning(`Could not read the audit events ${part.name}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            problems.push({ artifact: part.name, problem: (0,errors/* errorMessage */.gJ)(error) });
+        }
+    }));
+    problems.sort((a, b) => a.artifact.localeCompare(b.artifact));
+    return { events: orderEvents(events), problems };
+}
+/** Writes the trail as audit.jsonl in `dir` and uploads it as `<prefix>-audit`; returns the file's path. */
+async function writeAuditTrail(trail, prefix, dir, artifacts) {
+    const path = (0,external_node_path_.join)(dir, AUDIT_FILE);
+    await (0,promises_.writeFile)(path, trail.events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    await artifacts.upload(auditTrailName(prefix), [path], dir);
+    return path;
+}
+/** What the receiver gets: the run, and the events in order; `incomplete` names the parts not read. */
+function auditDelivery(trail, run, now) {
+    return {
+        schema: 'iac/audit-trail@1',
+        producer: { action: 'report', version: SUITE_VERSION },
+        repository: run.repository,
+        runId: run.runId,
+        runAttempt: run.runAttempt,
+        runUrl: run.url,
+        sentAt: now.toISOString(),
+        events: trail.events,
+        ...(trail.problems.length > 0 ? { incomplete: trail.problems.map((p) => p.artifact) } : {}),
+    };
+}
+/** The header a receiver checks: as GitHub signs its webhooks, `sha256=` and the HMAC of the raw body. */
+const SIGNATURE_HEADER = 'x-iac-signature-256';
+function signature(body, secret) {
+    return `sha256=${(0,external_node_crypto_.createHmac)('sha256', secret).update(body).digest('hex')}`;
+}
+/**
+ * POSTs the trail to the receiver, signed with the secret; true when it took it. A receiver that
+ * stays down is a warning: the `<prefix>-audit` artifact is the record.
+ */
+function sendAuditTrail(url, secret, delivery, deps) {
+    const body = JSON.stringify(delivery);
+    return postJson(url, {
+        body,
+        headers: {
+            [SIGNATURE_HEADER]: signature(body, secret),
+            'x-iac-event': 'audit-trail',
+            // The same for every retry of one delivery, so that a receiver can drop a repeat.
+            'x-iac-delivery': (0,external_node_crypto_.randomUUID)(),
+        },
+        what: 'the audit trail',
+        fallback: 'The audit artifact is the record.',
+        title: 'Audit webhook failed',
+    }, deps);
+}
+
+;// CONCATENATED MODULE: ./lib/report/html-template.js
+
+/**
+ * The tagged template report.html is built with: it escapes every interpolated value with the
+ * repository's HTML escaping, so nothing read from an artifact can add an element or an attribute.
+ * Only what the template itself made (SafeHtml) goes in as markup.
+ */
+class SafeHtml {
+    value;
+    constructor(value) {
+        this.value = value;
+    }
+    toString() {
+        return this.value;
+    }
+}
+function render(value) {
+    if (value === undefined || value === null || value === false)
+        return '';
+    if (value instanceof SafeHtml)
+        return value.value;
+    if (Array.isArray(value))
+        return value.map((v) => render(v)).join('');
+    return htmlText(String(value));
+}
+/** `html\`<td>${text}</td>\``: the literal parts are markup, every value is text unless it is SafeHtml. */
+function html(strings, ...values) {
+    return new SafeHtml(strings.reduce((out, part, i) => out + part + (i < values.length ? render(values[i]) : ''), ''));
+}
 
 ;// CONCATENATED MODULE: ./lib/releases/duration.js
 
@@ -51441,6 +52072,15 @@ function reportJson(model) {
         ...(model.backup ? { backup: model.backup } : {}),
         // The records as read, for metrics over releases; a record that did not read is in `artifacts`.
         ...(model.release ? { releases } : {}),
+        // How many events the trail holds (the events are the `<prefix>-audit` artifact), and the parts not read.
+        ...(model.audit
+            ? {
+                audit: {
+                    events: model.audit.events.length,
+                    unread: model.audit.problems.map((p) => p.artifact),
+                },
+            }
+            : {}),
         // Each stack's policy check: its status, failures and who accepted them; absent when none ran.
         ...(model.policy.length > 0 ? { policy: model.policy.map(policyJson) } : {}),
     };
@@ -51473,7 +52113,90 @@ function policyJson(view) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/report/audit.js
+
+
+/**
+ * The run's audit trail in report.md (a table) and report.html (the same rows): when, what, which
+ * stack and environment, who, how it ended, for which plan. Every value comes from an artifact and
+ * goes through the escapers.
+ */
+const OUTCOME_MARK = {
+    success: ':white_check_mark: success',
+    failure: ':x: failure',
+    pending: ':hourglass: pending',
+    rejected: ':no_entry: rejected',
+    warning: ':warning: warning',
+};
+const OUTCOME_CLASS = {
+    success: 'success',
+    failure: 'failure',
+    pending: 'pending',
+    rejected: 'failure',
+    warning: 'pending',
+};
+/** `2026-12-03 09:12:23`: UTC, to the second, which is what an auditor compares across systems. */
+function when(iso) {
+    return iso.replace('T', ' ').replace(/(\.\d+)?(Z|[+-]\d\d:\d\d)$/, '');
+}
+function actorOf(event) {
+    const others = (event.approvers ?? []).filter((login) => login !== event.actor);
+    return others.length > 0 ? `${event.actor} (with ${others.join(', ')})` : event.actor;
+}
+function auditMarkdown(trail) {
+    if (!trail || (trail.events.length === 0 && trail.problems.length === 0))
+        return [];
+    const lines = ['### Audit trail', ''];
+    if (trail.events.length > 0) {
+        lines.push('| When (UTC) | Step | Stack | Environment | Actor | Outcome | Plan | Detail |', '|---|---|---|---|---|---|---|---|');
+        for (const e of trail.events) {
+            lines.push(`| ${when(e.startedAt)} | ${e.action} | ${e.stack ? cellSpan(e.stack) : ''} | ${e.environment ? cellSpan(e.environment) : ''} | ${cellSpan(actorOf(e))} | ${OUTCOME_MARK[e.outcome]} | ${e.planDigest ? cellSpan(e.planDigest.slice(0, 19)) : ''} | ${e.detail ? cellText(e.detail) : ''} |`);
+        }
+    }
+    for (const p of trail.problems) {
+        lines.push('', `:warning: The trail is incomplete: ${escape_codeSpan(p.artifact)} was not read (${escape_codeSpan(p.problem)}).`);
+    }
+    return [...lines, ''];
+}
+function auditHtml(trail) {
+    if (!trail || (trail.events.length === 0 && trail.problems.length === 0))
+        return '';
+    return html `<h2>Audit trail</h2>
+    <table id="audit">
+      <thead>
+        <tr>
+          <th>When (UTC)</th>
+          <th>Step</th>
+          <th>Stack</th>
+          <th>Environment</th>
+          <th>Actor</th>
+          <th>Outcome</th>
+          <th>Plan</th>
+          <th>Detail</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${trail.events.map((e) => html `<tr data-action="${e.action}" data-outcome="${e.outcome}">
+              <td>${when(e.startedAt)}</td>
+              <td>${e.action}</td>
+              <td>${e.stack ? html `<code>${e.stack}</code>` : ''}</td>
+              <td>${e.environment ?? ''}</td>
+              <td><code>${actorOf(e)}</code></td>
+              <td class="${OUTCOME_CLASS[e.outcome]}">${e.outcome}</td>
+              <td>
+                ${e.planDigest ? html `<code title="${e.planDigest}">${e.planDigest.slice(0, 19)}</code>` : ''}
+              </td>
+              <td>${e.detail ?? ''}</td>
+            </tr>`)}
+      </tbody>
+    </table>
+    ${trail.problems.map((p) => html `<p class="failure">
+          The trail is incomplete: <code>${p.artifact}</code> was not read (${p.problem}).
+        </p>`)}`;
+}
+
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
+
 
 
 
@@ -51491,7 +52214,7 @@ const STATUS_MARK = {
     unreadable: ':warning: unreadable',
     destroyed: ':wastebasket: destroyed',
 };
-const OUTCOME_MARK = {
+const markdown_OUTCOME_MARK = {
     success: ':white_check_mark: **Succeeded**',
     failure: ':x: **Failed**',
     pending: ':hourglass: **Waiting**',
@@ -51703,7 +52426,7 @@ function renderMarkdown(model) {
     const lines = [
         `## ${headingText(model.title)}`,
         '',
-        `${OUTCOME_MARK[model.outcome]} · run [${model.run.runId}](${model.run.url}) attempt ${model.run.runAttempt} · commit ${escape_codeSpan(model.run.commit.slice(0, 12))} · ${escape_codeSpan(model.run.ref)}${model.startedAt && model.finishedAt ? ` · ${markdown_formatDuration((Date.parse(model.finishedAt) - Date.parse(model.startedAt)) / 1000)}` : ''}`,
+        `${markdown_OUTCOME_MARK[model.outcome]} · run [${model.run.runId}](${model.run.url}) attempt ${model.run.runAttempt} · commit ${escape_codeSpan(model.run.commit.slice(0, 12))} · ${escape_codeSpan(model.run.ref)}${model.startedAt && model.finishedAt ? ` · ${markdown_formatDuration((Date.parse(model.finishedAt) - Date.parse(model.startedAt)) / 1000)}` : ''}`,
         '',
         ...releaseMarkdown(model.release),
         '### Stages',
@@ -51717,6 +52440,7 @@ function renderMarkdown(model) {
         ...policySection(model.policy),
         ...ansibleSection(model.artifacts),
         ...smokeSection(model.artifacts),
+        ...auditMarkdown(model.audit),
         ...artifactSection(model),
         `_Generated ${model.generatedAt} by iac-pipeline report._`,
         '',
@@ -51730,34 +52454,13 @@ function renderMarkdown(model) {
 
 
 
+
 /**
  * report.html: one self-contained file (no script, font, image or stylesheet from anywhere; a
  * Content-Security-Policy that forbids loading any), readable offline, with the timeline drawn as
- * inline SVG. Built with a tagged template that escapes every interpolated value with the repository's
- * HTML escaping, so nothing read from an artifact can add an element or an attribute.
+ * inline SVG. Built with the `html` tagged template (html-template.ts), so nothing read from an
+ * artifact can add an element or an attribute.
  */
-class SafeHtml {
-    value;
-    constructor(value) {
-        this.value = value;
-    }
-    toString() {
-        return this.value;
-    }
-}
-function render(value) {
-    if (value === undefined || value === null || value === false)
-        return '';
-    if (value instanceof SafeHtml)
-        return value.value;
-    if (Array.isArray(value))
-        return value.map((v) => render(v)).join('');
-    return htmlText(String(value));
-}
-/** `html\`<td>${text}</td>\``: the literal parts are markup, every value is text unless it is SafeHtml. */
-function html(strings, ...values) {
-    return new SafeHtml(strings.reduce((out, part, i) => out + part + (i < values.length ? render(values[i]) : ''), ''));
-}
 const STATUS_COLOUR = {
     success: '#1a7f37',
     failure: '#cf222e',
@@ -52081,7 +52784,7 @@ function renderHtml(model) {
         <h2>Stages</h2>
         ${html_stageTable(model.stages)}
         <h2>Timeline</h2>
-        ${timeline(model.stages)} ${sections(model.artifacts, model.policy)}
+        ${timeline(model.stages)} ${sections(model.artifacts, model.policy)} ${auditHtml(model.audit)}
         <h2>Artifacts</h2>
         <ul>
           ${model.artifacts.map((a) => html `<li><code>${a.name}</code>${a.problem ? html ` <span class="failure">not read: ${a.problem}</span>` : ''}</li>`)}
@@ -52198,381 +52901,7 @@ function renderReproduceScript(model) {
     return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
-const objectToString = Object.prototype.toString;
-
-const isError = value => objectToString.call(value) === '[object Error]';
-
-const errorMessages = new Set([
-	'network error', // Chrome
-	'NetworkError when attempting to fetch resource.', // Firefox
-	'The Internet connection appears to be offline.', // Safari 16
-	'Network request failed', // `cross-fetch`
-	'fetch failed', // Undici (Node.js)
-	'terminated', // Undici (Node.js)
-	' A network error occurred.', // Bun (WebKit)
-	'Network connection lost', // Cloudflare Workers (fetch)
-]);
-
-function isNetworkError(error) {
-	const isValid = error
-		&& isError(error)
-		&& error.name === 'TypeError'
-		&& typeof error.message === 'string';
-
-	if (!isValid) {
-		return false;
-	}
-
-	const {message, stack} = error;
-
-	// Safari 17+ has generic message but no stack for network errors
-	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
-		return stack === undefined
-			// Sentry adds its own stack trace to the fetch error, so also check for that
-			|| '__sentry_captured__' in error;
-	}
-
-	// Deno network errors start with specific text
-	if (message.startsWith('error sending request for url')) {
-		return true;
-	}
-
-	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
-	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
-		return true;
-	}
-
-	// Standard network error messages
-	return errorMessages.has(message);
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
-
-
-function validateRetries(retries) {
-	if (typeof retries === 'number') {
-		if (retries < 0) {
-			throw new TypeError('Expected `retries` to be a non-negative number.');
-		}
-
-		if (Number.isNaN(retries)) {
-			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
-		}
-
-		// Not `Number.isSafeInteger`, which would reject a huge `retries`. That is accepted on purpose and behaves as effectively forever.
-		// eslint-disable-next-line unicorn/prefer-number-is-safe-integer
-		if (Number.isFinite(retries) && !Number.isInteger(retries)) {
-			throw new TypeError('Expected `retries` to be a non-negative integer or Infinity.');
-		}
-	} else if (retries !== undefined) {
-		throw new TypeError('Expected `retries` to be a number or Infinity.');
-	}
-}
-
-function validateNumberOption(name, value, {allowInfinity = false} = {}) {
-	if (typeof value !== 'number' || Number.isNaN(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
-	}
-
-	if (!allowInfinity && !Number.isFinite(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
-	}
-
-	if (value < 0) {
-		throw new TypeError(`Expected \`${name}\` to be \u{2265} 0.`);
-	}
-}
-
-function validateOption(name, value, type) {
-	// `null` means "not provided", as it does for the other options. `unref` needs this because it is the one option with no default of its own.
-	if (value === undefined || value === null) {
-		return;
-	}
-
-	if (typeof value !== type) {
-		throw new TypeError(`Expected \`${name}\` to be a ${type}.`);
-	}
-}
-
-function validateSignal(value) {
-	// `null` means "not provided", as it does for the other options.
-	if (value === undefined || value === null) {
-		return;
-	}
-
-	// Duck typed rather than `instanceof`, so a signal from another realm still works. All three methods are checked because `removeEventListener` is called from inside a timer callback, where a `TypeError` would be an uncaught exception rather than a rejection the caller could catch.
-	if (typeof value.throwIfAborted !== 'function'
-		|| typeof value.addEventListener !== 'function'
-		|| typeof value.removeEventListener !== 'function') {
-		throw new TypeError('Expected `signal` to be an AbortSignal.');
-	}
-}
-
-class AbortError extends Error {
-	constructor(message) {
-		super(typeof message === 'string' ? message : undefined);
-
-		this.name = 'AbortError';
-
-		if (message instanceof Error) {
-			this.originalError = message;
-			({message} = message);
-		} else {
-			// Created here, so it already captures every caller frame. Copying `this.stack` instead would only rewrite the header, which is rendered lazily from `name` and `message` at read time. It also stringifies a non-string message, so reuse its result below.
-			this.originalError = new Error(message);
-			({message} = this.originalError);
-
-			// The caller sees this error, so the frame for this constructor is dropped where the runtime supports it. Left in, the top frame blames p-retry for an error the caller threw. An error the caller passed keeps its own stack, which points at their throw site already. V8-only, hence the lint exception, and the optional call leaves the stack as it is where it is missing.
-			// eslint-disable-next-line unicorn/no-nonstandard-builtin-properties
-			Error.captureStackTrace?.(this.originalError, AbortError);
-		}
-
-		this.message = message;
-	}
-}
-
-// `setTimeout` cannot represent a longer delay and fires it right away instead, which turns a long backoff into a tight retry loop. Cap at the largest value it can still hold.
-const maximumDelay = (2 ** 31) - 1;
-
-function calculateDelay(retriesConsumed, options) {
-	// Nothing to wait for, and multiplying by a factor that has grown to `Infinity` would give `NaN`.
-	if (options.minTimeout === 0) {
-		return 0;
-	}
-
-	// `retriesConsumed` starts at 0 and only ever counts up, so the first retry is already attempt 1.
-	const attempt = retriesConsumed + 1;
-	const random = options.randomize ? (Math.random() + 1) : 1;
-
-	const timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
-
-	// `maxTimeout` rounds up, so a fractional cap still gives a whole number of milliseconds. Rounding down would turn a cap below 1 into no timer at all, which never yields to the event loop. `Math.ceil(Infinity)` is `Infinity`.
-	return Math.min(timeout, Math.ceil(options.maxTimeout), maximumDelay);
-}
-
-function calculateRemainingTime(start, max) {
-	return Number.isFinite(max) ? max - (performance.now() - start) : max;
-}
-
-async function delayForRetry(delay, options) {
-	if (delay <= 0) {
-		return;
-	}
-
-	await new Promise((resolve, reject) => {
-		// Registered with `once`, so it removes itself when it fires.
-		const onAbort = () => {
-			clearTimeout(timeoutToken);
-			reject(options.signal.reason);
-		};
-
-		const timeoutToken = setTimeout(() => {
-			options.signal?.removeEventListener('abort', onAbort);
-			resolve();
-		}, delay);
-
-		if (options.unref) {
-			timeoutToken.unref?.();
-		}
-
-		options.signal?.addEventListener('abort', onAbort, {once: true});
-	});
-}
-
-// Stringifying a thrown value can itself throw, for an object with no usable `toString`. That must never be allowed to replace the failure the caller is actually dealing with.
-//
-// A thrown value whose own accessors or proxy traps throw is not supported, here or anywhere else. It comes from the caller's own code, so it is not something to defend against.
-function stringifyThrownValue(value) {
-	try {
-		return String(value);
-	} catch {
-		return Object.prototype.toString.call(value);
-	}
-}
-
-// `AbortError` wraps the error the caller actually wants, and the wrappers can be nested, so keep unwrapping until the cause is reached. Otherwise an `AbortError` would escape `pRetry` and a `catch` doing `error instanceof AbortError` would read a real failure as a cancellation.
-//
-// Two wrappers whose `originalError` points at each other are not supported, like the thrown values above.
-function unwrapAbortError(error) {
-	let cause = error;
-
-	// A wrapper with no error to unwrap to is the cause as far as it goes.
-	while (cause instanceof AbortError && cause.originalError instanceof Error) {
-		cause = cause.originalError;
-	}
-
-	return cause;
-}
-
-async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
-	// The signal is checked after the operation and after every callback, so a cancellation is never reported as an operation failure or a callback's decision, and no callback runs after it. The last check also guards the delay, whose abort listener never fires on a signal that is already aborted.
-	const abortIfNeeded = () => {
-		options.signal?.throwIfAborted();
-	};
-
-	const normalizedError = error instanceof Error
-		? error
-		: new TypeError(`Non-error was thrown: "${stringifyThrownValue(error)}". You should only throw errors.`);
-
-	// Checked before unwrapping an `AbortError`, because the reason a caller aborted with is final. Unwrapping it would replace the reason they chose with whatever is inside it, and it would also let an `AbortError` from the operation outrank a cancellation the caller asked for.
-	abortIfNeeded();
-
-	if (normalizedError instanceof AbortError) {
-		throw unwrapAbortError(normalizedError);
-	}
-
-	// `retriesConsumed` only ever advances while `retriesLeft` is above 0, so this is never negative. `Infinity` minus a finite count is `Infinity`, so an unlimited budget needs no special case.
-	const retriesLeft = options.retries - retriesConsumed;
-
-	// A `TypeError` normally means the operation itself is broken rather than the thing it was trying to reach, so retrying it does not help. A network `TypeError` is the exception, and its message differs per runtime, so it has to be recognised rather than assumed.
-	const isRetriableError = !(normalizedError instanceof TypeError) || isNetworkError(normalizedError);
-
-	// Out of time already, out of retries, or a failure that is never retried, so the delay is 0 and the callbacks are told that no retry follows. Only computed when a retry can still follow, so a randomized delay does not draw from `Math.random` for a wait that is never taken.
-	const timeLeft = calculateRemainingTime(startTime, options.maxRetryTime);
-	const delayTime = isRetriableError && timeLeft > 0 && retriesLeft > 0 ? calculateDelay(retriesConsumed, options) : 0;
-
-	const consumeRetryContext = Object.freeze({
-		error: normalizedError,
-		attemptNumber,
-		retriesLeft,
-		retriesConsumed,
-		retryDelay: delayTime,
-	});
-
-	// No answer means no opinion, so fall back to the default. Treating it as `false` instead would leave `retries` uncounted and let the loop run forever.
-	const consumeRetry = (await options.shouldConsumeRetry(consumeRetryContext)) ?? true;
-
-	abortIfNeeded();
-
-	const effectiveDelay = consumeRetry ? delayTime : 0;
-	const context = Object.freeze({
-		error: normalizedError,
-		attemptNumber,
-		retriesLeft,
-		retriesConsumed,
-		retryDelay: effectiveDelay,
-	});
-
-	await options.onFailedAttempt(context);
-
-	abortIfNeeded();
-
-	const remainingTime = calculateRemainingTime(startTime, options.maxRetryTime);
-
-	// No time or budget left, or a failure that retrying cannot help with.
-	if (
-		!isRetriableError
-		|| remainingTime <= 0
-		|| retriesLeft <= 0
-	) {
-		throw normalizedError;
-	}
-
-	const shouldRetry = await options.shouldRetry(context);
-
-	abortIfNeeded();
-
-	if (!shouldRetry) {
-		throw normalizedError;
-	}
-
-	const remainingTimeAfterShouldRetry = calculateRemainingTime(startTime, options.maxRetryTime);
-
-	if (remainingTimeAfterShouldRetry <= 0) {
-		throw normalizedError;
-	}
-
-	if (!consumeRetry) {
-		return false;
-	}
-
-	await delayForRetry(Math.min(effectiveDelay, remainingTimeAfterShouldRetry), options);
-
-	return true;
-}
-
-async function pRetry(input, options = {}) {
-	options = {...options};
-
-	// Applied before validating, so that `null` means "not provided" here as it does for every other option.
-	options.retries ??= 10;
-
-	validateRetries(options.retries);
-
-	if (Object.hasOwn(options, 'forever')) {
-		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
-	}
-
-	options.factor ??= 2;
-	options.minTimeout ??= 1000;
-	options.maxTimeout ??= Infinity;
-	options.maxRetryTime ??= Infinity;
-	options.randomize ??= false;
-	options.onFailedAttempt ??= () => {};
-	options.shouldRetry ??= () => true;
-	options.shouldConsumeRetry ??= () => true;
-
-	// Validate the options that have a runtime type to check.
-	validateOption('onFailedAttempt', options.onFailedAttempt, 'function');
-	validateOption('shouldRetry', options.shouldRetry, 'function');
-	validateOption('shouldConsumeRetry', options.shouldConsumeRetry, 'function');
-	validateOption('randomize', options.randomize, 'boolean');
-	validateOption('unref', options.unref, 'boolean');
-	validateSignal(options.signal);
-	validateNumberOption('factor', options.factor);
-	validateNumberOption('minTimeout', options.minTimeout);
-	validateNumberOption('maxTimeout', options.maxTimeout, {allowInfinity: true});
-	validateNumberOption('maxRetryTime', options.maxRetryTime, {allowInfinity: true});
-
-	// A negative factor is rejected above, so this only catches `0`. Treat it as `1` to keep the delay constant instead of dropping to zero after the first retry.
-	if (options.factor === 0) {
-		options.factor = 1;
-	}
-
-	options.signal?.throwIfAborted();
-
-	let attemptNumber = 0;
-	let retriesConsumed = 0;
-	const startTime = performance.now();
-
-	// A consumed count is always finite, so `Infinity` keeps this true and needs no special case.
-	while (retriesConsumed <= options.retries) {
-		attemptNumber++;
-
-		try {
-			options.signal?.throwIfAborted();
-
-			const result = await input(attemptNumber);
-
-			options.signal?.throwIfAborted();
-
-			return result;
-		} catch (error) {
-			if (await onAttemptFailure({
-				error,
-				attemptNumber,
-				retriesConsumed,
-				startTime,
-				options,
-			})) {
-				retriesConsumed++;
-			}
-		}
-	}
-
-	// Unreachable: `onAttemptFailure` throws once `retriesLeft` reaches 0, which is the same state the loop condition tests, so the loop is always left by a throw. Kept as a guard against a future change to either side breaking that pairing.
-	throw new Error('Retry attempts exhausted without throwing an error.');
-}
-
-function makeRetriable(function_, options) {
-	return function (...arguments_) {
-		return pRetry(() => function_.apply(this, arguments_), options);
-	};
-}
-
 ;// CONCATENATED MODULE: ./lib/report/webhook.js
-
 
 const OUTCOME_WORD = { success: 'succeeded', failure: 'failed', pending: 'is waiting' };
 /** Slack's mrkdwn reads &, < and > as markup: https://api.slack.com/reference/surfaces/formatting#escaping */
@@ -52642,57 +52971,14 @@ function webhookPayload(kind, model) {
         ],
     };
 }
-class HttpStatusError extends Error {
-}
 /** Sends the message; true when the receiver took it. Never throws: a failure is a warning. */
-async function notify(url, kind, model, deps) {
-    const body = JSON.stringify(webhookPayload(kind, model));
-    const attempt = async () => {
-        let response;
-        try {
-            response = await deps.fetch(url, {
-                method: 'POST',
-                headers: { 'content-type': 'application/json' },
-                body,
-                redirect: 'error',
-                signal: AbortSignal.timeout(deps.attemptTimeoutMs ?? 10_000),
-            });
-        }
-        catch (error) {
-            // Never the URL in a message: it is the secret. The cause says what went wrong with the connection.
-            const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-            throw new HttpStatusError(`the request failed (${(0,errors/* errorMessage */.gJ)(error)}${cause})`);
-        }
-        // The body is read and dropped either way, so the connection is freed; the status is the answer, so a
-        // body that cannot be read is ignored.
-        await response.arrayBuffer().catch(() => undefined);
-        if (response.ok)
-            return;
-        const problem = new HttpStatusError(`the receiver answered ${response.status}`);
-        if (response.status === 429 || response.status >= 500)
-            throw problem;
-        throw new AbortError(problem);
-    };
-    try {
-        await pRetry(attempt, {
-            retries: deps.retries ?? 3,
-            minTimeout: deps.minTimeoutMs ?? 500,
-            factor: 2,
-            onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
-                if (retriesLeft > 0) {
-                    deps.logger.info(`The ${kind} notification failed (attempt ${attemptNumber}: ${error.message}); trying again.`);
-                }
-            },
-        });
-        deps.logger.info(`Sent the ${kind} notification.`);
-        return true;
-    }
-    catch (error) {
-        deps.logger.warning(`The ${kind} notification was not sent: ${(0,errors/* errorMessage */.gJ)(error)}. The report is complete without it.`, {
-            title: 'Notification failed',
-        });
-        return false;
-    }
+function notify(url, kind, model, deps) {
+    return postJson(url, {
+        body: JSON.stringify(webhookPayload(kind, model)),
+        what: `the ${kind} notification`,
+        fallback: 'The report is complete without it.',
+        title: 'Notification failed',
+    }, deps);
 }
 
 ;// CONCATENATED MODULE: ./lib/github/lazy-client.js
@@ -52712,6 +52998,7 @@ function lazyGitHubClient(token, logger, run, missingToken) {
 }
 
 ;// CONCATENATED MODULE: ./lib/report/report.js
+
 
 
 
@@ -52745,6 +53032,11 @@ async function runReport(inputs, deps) {
     });
     if (result.notified !== undefined)
         deps.setOutputs({ notified: result.notified });
+    deps.setOutputs({ 'audit-events': result.model.audit?.events.length ?? 0 });
+    if (result.auditPath)
+        deps.setOutputs({ 'audit-path': result.auditPath });
+    if (result.auditDelivered !== undefined)
+        deps.setOutputs({ 'audit-delivered': result.auditDelivered });
     await deps.writeSummary(result.markdown);
     logger.debug(`report built in ${result.buildMs.toFixed(0)} ms`);
     if (result.backupProblem) {
@@ -52760,8 +53052,9 @@ async function buildReport(inputs, deps) {
     const { logger, run } = deps;
     const started = performance.now();
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(run.runnerTemp, 'iac-report-'));
-    const [artifacts, jobs] = await Promise.all([
+    const [artifacts, audit, jobs] = await Promise.all([
         gatherArtifacts(inputs.artifactPrefix, (0,external_node_path_.join)(scratch, 'artifacts'), deps),
+        gatherAuditTrail(inputs.artifactPrefix, (0,external_node_path_.join)(scratch, 'audit-parts'), deps),
         deps.github
             ? readRunJobs(deps.github, run, logger)
             : Promise.resolve({
@@ -52778,6 +53071,7 @@ async function buildReport(inputs, deps) {
         jobsNote: jobs.note,
         now: deps.now(),
     });
+    model.audit = audit;
     let backupProblem;
     if (inputs.backupState) {
         try {
@@ -52816,6 +53110,19 @@ async function buildReport(inputs, deps) {
     const artifactName = `${inputs.artifactPrefix}-report`;
     await deps.artifacts.upload(artifactName, REPORT_FILES.map((f) => (0,external_node_path_.join)(dir, f)), dir);
     logger.info(`The report is ${model.outcome}: uploaded as ${artifactName}.`);
+    const auditDir = (0,external_node_path_.join)(scratch, 'audit');
+    await (0,promises_.mkdir)(auditDir, { recursive: true });
+    const auditPath = audit.events.length > 0
+        ? await writeAuditTrail(audit, inputs.artifactPrefix, auditDir, deps.artifacts)
+        : undefined;
+    let auditDelivered;
+    if (inputs.auditWebhook && inputs.auditWebhookSecret) {
+        auditDelivered = await sendAuditTrail(inputs.auditWebhook, inputs.auditWebhookSecret, auditDelivery(audit, model.run, deps.now()), {
+            fetch: deps.fetch,
+            logger,
+            ...(deps.webhookMinTimeoutMs !== undefined ? { minTimeoutMs: deps.webhookMinTimeoutMs } : {}),
+        });
+    }
     let notified;
     if (inputs.webhookUrl) {
         notified = await notify(inputs.webhookUrl, inputs.webhookKind, model, {
@@ -52831,6 +53138,8 @@ async function buildReport(inputs, deps) {
         markdown,
         artifactName,
         ...(notified !== undefined ? { notified } : {}),
+        ...(auditPath ? { auditPath } : {}),
+        ...(auditDelivered !== undefined ? { auditDelivered } : {}),
         ...(backupProblem ? { backupProblem } : {}),
         buildMs,
     };
@@ -52883,8 +53192,23 @@ const reportInputs = defineInputs({
     'encryption-key': sharedInputs['encryption-key'],
     'webhook-url': input.secretUrl(),
     'webhook-kind': input.choice(['slack', 'teams'], 'slack'),
+    'audit-webhook': input.secretUrl(),
+    'audit-webhook-secret': input.secretText(),
     'github-token': sharedInputs['github-token'],
-}, [backendConfigFilesRule, backendCredentialsRule]);
+}, [
+    backendConfigFilesRule,
+    backendCredentialsRule,
+    // An unsigned trail could be sent by anyone who learns the URL: the receiver must be able to check it.
+    (v) => v.auditWebhook && !v.auditWebhookSecret
+        ? {
+            input: 'audit-webhook-secret',
+            message: 'is required with audit-webhook: the trail is signed with it (HMAC-SHA256)',
+        }
+        : undefined,
+    (v) => v.auditWebhookSecret && !v.auditWebhook
+        ? { input: 'audit-webhook', message: 'is missing: audit-webhook-secret signs what is sent to it' }
+        : undefined,
+]);
 
 ;// CONCATENATED MODULE: ./lib/actions/report/outputs.js
 
@@ -52896,6 +53220,9 @@ const reportOutputs = defineOutputs({
     outcome: output.string(),
     'artifact-name': output.string(),
     notified: output.boolean(),
+    'audit-path': output.string(),
+    'audit-events': output.number(),
+    'audit-delivered': output.boolean(),
 });
 
 ;// CONCATENATED MODULE: ./lib/actions/report/run.js

@@ -1,6 +1,1645 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 70298:
+/***/ ((module) => {
+
+// A simple implementation of make-array
+function makeArray (subject) {
+  return Array.isArray(subject)
+    ? subject
+    : [subject]
+}
+
+const UNDEFINED = undefined
+const EMPTY = ''
+const SPACE = ' '
+const ESCAPE = '\\'
+
+// The characters that carry a meaning of their own inside a regular
+//   expression, so a literal one has to be escaped before it is emitted.
+const REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/
+const BOM = '\uFEFF'
+// A run of two or more asterisks is a globstar (#175)
+const REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/
+const REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/
+const REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/
+const REGEX_SPLITALL_CRLF = /\r?\n/g
+
+// Invalid:
+// - /foo,
+// - ./foo,
+// - ../foo,
+// - .
+// - ..
+// Valid:
+// - .foo
+const DOUBLE_SLASH = '//'
+const SLASH_CODE = 47
+const DOT_CODE = 46
+
+
+const SLASH = '/'
+
+// Do not use ternary expression here, since "istanbul ignore next" is buggy
+let TMP_KEY_IGNORE = 'node-ignore'
+/* istanbul ignore else */
+if (typeof Symbol !== 'undefined') {
+  TMP_KEY_IGNORE = Symbol.for('node-ignore')
+}
+const KEY_IGNORE = TMP_KEY_IGNORE
+
+const define = (object, key, value) => {
+  Object.defineProperty(object, key, {value})
+  return value
+}
+
+const RETURN_FALSE = () => false
+
+// > The range notation, e.g. [a-zA-Z],
+// > can be used to match one of the characters in a range.
+//
+// gitignore(5) defers to fnmatch(3) for this, and git implements it in
+//   `wildmatch.c`.  A bracket expression has a sub-grammar of its own, which
+//   is neither the surrounding pattern grammar nor the JavaScript one:
+//
+//   - a `]` right after `[` or `[!` is a literal member, not the terminator
+//   - `[:alpha:]` names one of twelve POSIX classes
+//   - `\` escapes the next member, `]` included
+//   - `*`, `?` and `.` are plain literal members
+//   - an unterminated expression makes the whole pattern match nothing
+//
+// which means the expression can not be located -- let alone translated -- by
+//   a regular expression.  It is scanned out of the pattern before the
+//   replacers below run, and put back once they are done, so that neither the
+//   metacharacter escaper nor the `?` / `*` replacers ever see its body.
+
+// git classifies with its own ASCII-only ctype macros (`wildmatch.c`), never
+//   with the C library ones, so these must not be mapped onto `\d` / `\w` /
+//   `\s`, which are wider.  `/` is left out of every expansion, because a
+//   bracket expression never matches a path separator.
+const POSIX_CLASSES = {
+  alnum: '0-9A-Za-z',
+  alpha: 'A-Za-z',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1f\\x7f',
+  digit: '0-9',
+  graph: '!-.0-~',
+  lower: 'a-z',
+  print: ' -.0-~',
+  punct: '!-.:-@\\[-`{-~',
+  // git's `sane-ctype.h` classifies \v and \f as control, not space,
+  //   unlike C's `isspace`
+  space: ' \\t\\n\\r',
+  upper: 'A-Z',
+  xdigit: '0-9A-Fa-f'
+}
+
+const CLASS_MEMBERS_TO_ESCAPE = '\\]^-['
+
+const escapeMember = char => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0
+  ? char
+  : ESCAPE + char
+
+// > if (matched == negated || ((flags & WM_PATHNAME) && text_ch == '/'))
+// >   return WM_ABORT_TO_STARSTAR;                     (git, `wildmatch.c`)
+// A bracket expression never matches a path separator, whatever its members
+//   say, so a negated class gets `/` as one more excluded character, while a
+//   plain one -- where a literal member or a range could still let `/` in --
+//   is guarded with a lookahead, `/` being impossible to subtract from a
+//   JavaScript character class.
+const NON_SLASH = '(?!\\/)'
+
+const classSource = (negated, body) => {
+  if (negated) {
+    return `[^\\/${body}]`
+  }
+
+  const source = `[${body}]`
+
+  return new RegExp(source).test('/')
+    ? NON_SLASH + source
+    : source
+}
+
+// Scan the bracket expression that starts at `pattern[start] === '['`,
+//   mirroring the member loop of git's `wildmatch.c`.
+// @returns {{end: number, source: string} | null} `null` if the expression is
+//   never terminated, which makes the whole pattern match nothing.
+const scanBracket = (pattern, start) => {
+  const {length} = pattern
+  let index = start + 1
+  let negated = EMPTY
+
+  const lead = pattern[index]
+  if (lead === '!' || lead === '^') {
+    negated = '^'
+    index ++
+  }
+
+  let body = EMPTY
+
+  // The member a `-` could start a range from, or EMPTY when the previous
+  //   member can not open one (start of the body, or a range / POSIX class
+  //   that has just closed)
+  let prev = EMPTY
+
+  // git scans the members with a do-while, so the first one is consumed
+  //   unconditionally.  That is the whole reason a leading `]` is a member
+  //   and not the terminator.
+  for (;;) {
+    const char = pattern[index]
+
+    if (char === UNDEFINED) {
+      return null
+    }
+
+    if (char === ESCAPE) {
+      // A pattern can not end on a lone backslash -- `createRule` has
+      //   already thrown it away -- so there is a character to read.
+      const escaped = pattern[++ index]
+      body += escapeMember(escaped)
+      prev = escaped
+    } else if (
+      char === '-'
+      && prev
+      && index + 1 < length
+      && pattern[index + 1] !== ']'
+    ) {
+      index ++
+      let to = pattern[index]
+      if (to === ESCAPE) {
+        to = pattern[index += 1]
+      }
+      // An out-of-order range matches nothing in git but is a syntax error in
+      //   JavaScript, so it is dropped.  Its lower bound stays: git tests it
+      //   as a plain member before it ever looks at the `-`, so `[c-a]` does
+      //   match `c`.
+      if (prev <= to) {
+        body += `-${escapeMember(to)}`
+      }
+      prev = EMPTY
+    } else if (char === '[' && pattern[index + 1] === ':') {
+      const nameStart = index + 2
+      let end = nameStart
+      while (end < length && pattern[end] !== ']') {
+        end ++
+      }
+
+      if (end === length) {
+        return null
+      }
+
+      if (end > nameStart && pattern[end - 1] === ':') {
+        const name = pattern.slice(nameStart, end - 1)
+
+        // An unknown class name makes the whole pattern match nothing
+        if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+          return null
+        }
+
+        body += POSIX_CLASSES[name]
+        prev = EMPTY
+        index = end
+      } else {
+        // No `:]` to close it, so the `[` is a plain member and scanning
+        //   resumes right after it.
+        body += escapeMember('[')
+        prev = '['
+        index = nameStart - 2
+      }
+    } else {
+      body += escapeMember(char)
+      prev = char
+    }
+
+    index ++
+
+    if (pattern[index] === ']') {
+      return {
+        end: index,
+        source: classSource(negated, body)
+      }
+    }
+  }
+}
+
+// An empty JavaScript class can never match, which is how a pattern that git
+//   gives up on (`WM_ABORT_ALL`) is expressed here.
+const NEVER_MATCH = '[]'
+
+// A NUL can appear in neither a `.gitignore` line nor a path, which makes it
+//   the one safe placeholder character.  A literal one in the pattern is
+//   held aside all the same, so a collision is impossible by construction.
+const PLACEHOLDER = '\u0000'
+const REGEX_RESTORE_PLACEHOLDER = new RegExp(
+  `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`, 'g'
+)
+
+// The one wildcard the chain does not expand for itself is a trailing `*`. How
+//   it expands depends on the mode (`regex` vs `checkRegex`), so `_make` is
+//   left to do it, and until then the pending wildcard travels as this marker.
+//   That is what keeps it apart from a user-escaped literal `\*`: the unescape
+//   steps collapse the escaped one to the exact `\*` a wildcard would leave
+//   behind, so by the time `_make` runs the two are otherwise the same string
+//   and a literal star gets wrongly rewritten into a wildcard. The marker is a
+//   private-use character, and `extractBrackets` keeps one that came out of the
+//   pattern apart from it, so the only marker `_make` ever turns back into a
+//   real wildcard is the one this chain put there itself.
+const TRAILING_WILDCARD = '\uE000'
+
+// A trailing "/**" is deferred the same way, because `checkRegex` has to tell
+//   it apart from a trailing "/*" (see `checkSourceOf`). For `.ignores()` it
+//   still never matches the folder itself (#21).
+const TRAILING_DOUBLESTAR = '\uE001'
+
+// The three characters above mean something to the chain that builds the
+//   source rather than to the path, so one that came out of the pattern is
+//   held aside like a bracket expression instead of going straight out. Being
+//   held is what makes it safe: the restore runs after the step that anchors
+//   the source, so the character comes back in the middle of the source and
+//   not at its end, which is the one place `_make` and `checkSourceOf` look
+//   for a marker. Without it a pattern's own character lands where a pending
+//   marker sits, and `_make` turns it into a real trailing wildcard.
+//
+// It is held as a one-member class rather than bare, in both of the branches
+//   a reserved character can reach, so that the property can be
+//   read off this function alone -- a reserved character never goes out on
+//   its own -- rather than depending on where in the chain the restore
+//   happens to run. In the expression built here `[x]` matches exactly what
+//   `x` matches, none of the three being special to a regular expression or
+//   inside a class, so no test can tell the two apart: the class is insurance,
+//   and the paragraph above is the reason it is not needed.
+const isReserved = char =>
+  char === PLACEHOLDER
+  || char === TRAILING_WILDCARD
+  || char === TRAILING_DOUBLESTAR
+
+// Replace every bracket expression with a placeholder the replacers below
+//   leave alone, and translate it separately.
+const extractBrackets = pattern => {
+  const sources = []
+  const hold = source =>
+    `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`
+
+  const {length} = pattern
+  let out = EMPTY
+  let index = 0
+
+  while (index < length) {
+    const char = pattern[index]
+
+    if (char === ESCAPE) {
+      // > Put a backslash ("\") in front of ... a character to make it literal.
+      //                                            (gitignore(5) -> fnmatch(3))
+      // A backslash quotes the next character, whatever it is, so `\d` is a
+      //   literal `d`, not the regex digit class, and `\?` is a literal `?`,
+      //   not a wildcard. Held aside as its literal here, the escape never
+      //   reaches the replacers below, which would otherwise let `\d`, `\b`,
+      //   `\1`, `\/` keep their regular-expression meaning, and would turn a
+      //   `\?` into `[^\/]`.
+      //
+      // Three escapes are still left for the chain: `\*` (a literal star,
+      //   told apart from a wildcard by `TRAILING_WILDCARD` and the wildcard
+      //   replacers), `\[` (a literal bracket, the one `[` the bracket
+      //   replacer still expects), and `\ ` (a quoted space, which one pass
+      //   below rewrites in bulk -- holding each one aside instead costs more
+      //   on a pattern built out of them).
+      //
+      // A quoted backslash is not among them. The chain doubles every
+      //   backslash, then takes the doubling back out again, and a quoted one
+      //   standing next to a character the chain also escapes left the two
+      //   counts sharing a run, so one of the escapes was lost. Held here as
+      //   the literal it means, it never joins that run.
+      const escaped = pattern[index + 1]
+
+      if (escaped === SLASH && index + 2 === length) {
+        // Git removes a final directory slash before matching. An escape
+        //   without a character after that removal makes the pattern invalid.
+        out += hold(NEVER_MATCH)
+      } else if (
+        escaped === '*'
+        || escaped === '['
+        || escaped === SPACE
+      ) {
+        out += pattern.slice(index, index + 2)
+      } else {
+        out += hold(
+          REGEX_LITERAL_SPECIAL.test(escaped)
+            ? ESCAPE + escaped
+            : isReserved(escaped)
+              ? `[${escaped}]`
+              : escaped
+        )
+      }
+
+      index += 2
+    } else if (isReserved(char)) {
+      out += hold(`[${char}]`)
+      index ++
+    } else if (char === '[') {
+      const scanned = scanBracket(pattern, index)
+
+      if (scanned === null) {
+        // git gives up on the whole pattern (`WM_ABORT_ALL`), so whatever
+        //   follows can not make it match either.
+        out += hold(NEVER_MATCH)
+        index = length
+      } else {
+        out += hold(scanned.source)
+        index = scanned.end + 1
+      }
+    } else {
+      out += char
+      index ++
+    }
+  }
+
+  return {
+    source: out,
+    sources
+  }
+}
+
+// A step of the chain below is normally a `[matcher, replacer]` pair handed
+//   to `String.replace`. `DIRECT` marks the ones that are plain string work
+//   instead, and take `(source, pattern)`.
+//
+// Anchoring the two ends is exactly that -- a test of one character and a
+//   concatenation -- and putting it through the regular expression engine
+//   cost a third of this chain for nothing: 167ns where 10ns does the same
+//   job. The two are still steps in the same list, in the same places,
+//   because their position in the order is part of what they mean.
+const DIRECT = null
+
+// A separator at the beginning or in the middle of a pattern, as opposed to
+//   one at the very end.
+const REGEX_INNER_SLASH = /\/(?!$)/
+const WILDCARD = '[^\\/]*'
+
+// > If the pattern ends with a slash,
+// > it is removed for the purpose of the following description,
+// > but it would only find a match with a directory.
+// > In other words, foo/ will match a directory foo and paths underneath it,
+// > but will not match a regular file or a symbolic link foo
+// >  (this is consistent with the way how pathspec works in general in Git).
+// '`foo/`' will not match regular file '`foo`' or symbolic link '`foo`'
+// -> ignore-rules will not deal with it, because it costs extra `fs.stat` call
+//      you could use option `mark: true` with `glob`
+
+// '`foo/`' should not continue with the '`..`'
+// The chain that turns one gitignore pattern into a regular expression
+//   source, in order. A step is either
+//
+//   [matcher, replacer]            handed to `String.replace`
+//   [matcher, replacer, required]  the same, but skipped outright unless
+//                                    `required` appears in the string, which
+//                                    the matcher cannot match without
+//   [DIRECT, transform]            plain string work, taking (source, pattern)
+//
+// The `required` character is only ever a shortcut: finding it does not mean
+//   the matcher will match, and not finding it means it cannot. It is there
+//   because scanning for one character costs a fraction of running a matcher
+//   that then finds nothing -- for the wildcard step, whose `[^\\]+`
+//   backtracks its way through the whole string before giving up, 11ns
+//   against 400ns.
+const REPLACERS = [
+
+  // Replace (\ ) with ' '
+  // Only a space: an escaped tab or other whitespace is already a literal by
+  //   the time it reaches here, and a bare tab must be left as one, not turned
+  //   into a space.
+  // (\ ) -> ' '
+  // (\\ ) -> '\\ '
+  // (\\\ ) -> '\\ '
+  [
+    // A run of backslashes is taken whole, from its first one, so no match
+    //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+    //   quadratic.
+    /(\\+)( ?)/g,
+    (_, run, space) => space
+      ? run.slice(0, run.length - run.length % 2) + SPACE
+      : run,
+    ESCAPE + SPACE
+  ],
+
+  // git's wildmatch() reads a run of two or more asterisks as one globstar
+  //   whenever the run fills a path segment: it starts the pattern or follows
+  //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+  //   already `**`; a longer one is folded into `**` here, so the steps
+  //   below only ever have to know `**`.
+  // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+  // git also takes a run beside a literal prefix (`a***/b`) or beside an
+  //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+  //   lists both, under "A run of asterisks".
+  [
+    /(^|\/)\*{3,}(?=\/|$)/g,
+    (_, start) => `${start}**`,
+    '*'
+  ],
+
+  // Escape metacharacters
+  // which is written down by users but means special for regular expressions.
+
+  // > There are 12 characters with special meanings:
+  // > - the backslash \,
+  // > - the caret ^,
+  // > - the dollar sign $,
+  // > - the period or dot .,
+  // > - the vertical bar or pipe symbol |,
+  // > - the question mark ?,
+  // > - the asterisk or star *,
+  // > - the plus sign +,
+  // > - the opening parenthesis (,
+  // > - the closing parenthesis ),
+  // > - and the opening square bracket [,
+  // > - the opening curly brace {,
+  // > These special characters are often called "metacharacters".
+  [
+    /[\\$.|*+(){^]/g,
+    match => `\\${match}`
+  ],
+
+  [
+    // > a question mark (?) matches a single character
+    /(?!\\)\?/g,
+    () => '[^/]',
+    '?'
+  ],
+
+  // leading slash
+  [
+
+    // > A leading slash matches the beginning of the pathname.
+    // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+    // A leading slash matches the beginning of the pathname
+    /^\//,
+    () => '^',
+    SLASH
+  ],
+
+  // replace special metacharacter slash after the leading slash
+  [
+    /\//g,
+    () => '\\/',
+    SLASH
+  ],
+
+  [
+    // > A leading "**" followed by a slash means match in all directories.
+    // > For example, "**/foo" matches file or directory "foo" anywhere,
+    // > the same as pattern "foo".
+    // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+    // >   under directory "foo".
+    // Notice that the '*'s have been replaced as '\\*'
+    /^\^*(?:\\\*\\\*\\\/)+/,
+
+    // '**/foo' <-> 'foo'
+    () => '(?:^|\\/)',
+    '*'
+  ],
+
+  // starting
+  [
+    // there will be no leading '/'
+    //   (which has been replaced by section "leading slash")
+    // If starts with '**', adding a '^' to the regular expression also works
+    DIRECT,
+    (source, pattern) => {
+      // Nothing to anchor to, or already anchored (`^` or `(?:^|\/)`)
+      if (!source || source[0] === '^' || source[0] === '(') {
+        return source
+      }
+
+      // If has a slash `/` at the beginning or middle
+      const anchor = !REGEX_INNER_SLASH.test(pattern)
+        // > Prior to 2.22.1
+        // > If the pattern does not contain a slash /,
+        // >   Git treats it as a shell glob pattern
+        // Actually, if there is only a trailing slash,
+        //   git also treats it as a shell glob pattern
+
+        // After 2.22.1 (compatible but clearer)
+        // > If there is a separator at the beginning or middle (or both)
+        // > of the pattern, then the pattern is relative to the directory
+        // > level of the particular .gitignore file itself.
+        // > Otherwise the pattern may also match at any level below
+        // > the .gitignore level.
+        ? '(?:^|\\/)'
+
+        // > Otherwise, Git treats the pattern as a shell glob suitable for
+        // >   consumption by fnmatch(3)
+        : '^'
+
+      return anchor + source
+    }
+  ],
+
+  // two globstars
+  [
+    // Use lookahead assertions so that we could match more than one `'/**'`
+    /\\\/\\\*\\\*(?=\\\/|$)/g,
+
+    // Zero, one or several directories
+    // should not use '*', or it will be replaced by the next replacer
+
+    // Check if it is not the last `'/**'`
+    (_, index, str) => index + 6 < str.length
+
+      // case: /**/ at the end of the pattern, i.e. a trailing `'/**/'`
+      // > A trailing `"/**/"` (a trailing `"/**"` restricted to directories)
+      // >   matches everything inside, but it should not match the current
+      // >   folder itself, so it requires at least one directory segment.
+      // 'a/**/' matches 'a/b/', 'a/x/y/' but not 'a/'
+      ? str.slice(index + 6) === '\\/'
+        ? '(?:\\/[^\\/]+)+'
+
+        // case: /**/
+        // > A slash followed by two consecutive asterisks then a slash matches
+        // >   zero or more directories.
+        // > For example, "a/**/b" matches "a/b", "a/x/b", "a/x/y/b" and so on.
+        // '/**/'
+        : '(?:\\/[^\\/]+)*'
+
+      // case: /**
+      // > A trailing `"/**"` matches everything inside.
+
+      // #21: everything inside but it should not include the current folder,
+      //   resolved by `_make`
+      : `\\/${TRAILING_DOUBLESTAR}`,
+    '*'
+  ],
+
+  // normal intermediate wildcards
+  [
+    // Never replace escaped '*'
+    // ignore rule '\*' will match the path '*'
+
+    // 'abc.*/' -> go
+    // 'abc.*'  -> skip this rule,
+    //    coz trailing single wildcard will be handed by [trailing wildcard]
+    /(^|[^\\])(?:\\\*)+(?!$)/g,
+
+    // '*.js' matches '.js'
+    // '*.js' doesn't match 'abc'
+    // 1. An asterisk "*" matches anything except a slash.
+    // 2. Other consecutive asterisks are considered regular asterisks
+    //    and collapse into one non-slash wildcard run.
+    (_, p1) => p1 + WILDCARD,
+    '*'
+  ],
+
+  // trailing wildcard, held apart from a literal star
+  [
+    // The step above leaves a trailing `*` alone, so a single `\*` is all that
+    //   can be left at the end here, and what stands in front of it says which
+    //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+    //   nothing before it; a literal arrives as the user's own escape, which
+    //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+    //   There is no third case: every backslash still reaching the chain is
+    //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+    //   own character, so a longer run can never form. This runs while the
+    //   two are still distinct, before the unescape steps below collapse the
+    //   literal onto the very `\*` a wildcard leaves behind.
+    /(^|[^\\])((?:\\\\)*)\\\*$/,
+
+    (match, p1, p2) =>
+      p2 === EMPTY
+        // A real wildcard: carry it to `_make` as the marker, so the unescape
+        //   steps and the trailing-wildcard rewrite can never mistake it for a
+        //   literal `\*` (nor the reverse).
+        ? p1 + TRAILING_WILDCARD
+        // A literal star: leave it exactly as it stands for the unescape steps.
+        : match,
+    '*'
+  ],
+
+  [
+    // unescape, revert step 3 except for back slash
+    // For example, if a user escape a '\\*',
+    // after step 3, the result will be '\\\\\\*'
+    /\\\\\\(?=[$.|*+(){^])/g,
+    () => ESCAPE,
+    ESCAPE + ESCAPE
+  ],
+
+  [
+    // '\\\\' -> '\\'
+    /\\\\/g,
+    () => ESCAPE,
+    ESCAPE + ESCAPE
+  ],
+
+  [
+    // Every real bracket expression -- POSIX classes included -- has already
+    //   been held aside by `extractBrackets`, so the only `[` left in the
+    //   pattern is an escaped, literal one.
+
+    // A backslash could only stand at the end of the range if it quoted the
+    //   `]`, and `\]` is held aside long before this.
+    /\\\[([^\]/]*?)($|\])/g,
+
+    // '\\[bar]' -> '\\\\[bar]'
+    (match, range, close) => `\\[${range}${close}`,
+    '['
+  ],
+
+  // ending
+  [
+    // 'js' will not match 'js.'
+    // 'ab' will not match 'abc'
+    DIRECT,
+
+    // WTF!
+    // https://git-scm.com/docs/gitignore
+    // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+    // which re-fixes #24, #38
+
+    // > If there is a separator at the end of the pattern then the pattern
+    // > will only match directories, otherwise the pattern can match both
+    // > files and directories.
+
+    // 'js*' will not match 'a.js'
+    // 'js/' will not match 'a.js'
+    // 'js' will match 'a.js' and 'a.js/'
+    source => {
+      const last = source[source.length - 1]
+
+      // The pattern is empty, or ends in a pending marker `_make` owns --
+      //   the trailing wildcard, or a trailing "/**". A trailing `*` that is
+      //   not the marker is a literal star, which anchors like any other
+      //   final character.
+      if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+        return source
+      }
+
+      return last === SLASH
+        // foo/ will not match 'foo'
+        ? `${source}$`
+        // foo matches 'foo' and 'foo/'
+        : `${source}(?=$|\\/$)`
+    }
+  ]
+]
+
+const REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/
+const MODE_IGNORE = 'regex'
+const MODE_CHECK_IGNORE = 'checkRegex'
+const UNDERSCORE = '_'
+
+const replaceTrailingWildcard = (_, p1) => {
+  const prefix = p1
+    // '\^':
+    // '/*' does not match EMPTY
+    // '/*' does not match everything
+
+    // '\\\/':
+    // 'abc/*' does not match 'abc/'
+    ? `${p1}[^/]+`
+
+    // 'a*' matches 'a'
+    // 'a*' matches 'aa'
+    : '[^/]*'
+
+  return `${prefix}(?=$|\\/$)`
+}
+
+const REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/
+
+// 'abc/**' matches everything under 'abc', but not 'abc/' itself (#21):
+//   requiring one arbitrary character (line terminators included, #176)
+//   after 'abc/' is necessary and sufficient for `.test(path)`.
+const replaceTrailingDoublestar = () => '[\\s\\S]'
+
+// The fixed piece between the wildcard at `at` and the next wildcard of the
+//   run: the tokens that separate them, joined as they appear in the source.
+//   A run never holds two wildcards in a row, so there is always at least one
+//   token.
+const separatorAfter = (run, at) => {
+  let separator = EMPTY
+
+  for (let index = at + 1; index < run.length && !run[index].wildcard; index ++) {
+    separator += run[index].single
+  }
+
+  return separator
+}
+
+// Where a run of non-slash wildcards is split by fixed pieces --
+//   `[^/]*ab[^/]*cd...` -- the engine has many equivalent ways to lay the
+//   input across the wildcards, and on input that does not match it works
+//   through all of them, so the time grows with the number of wildcards
+//   rather than the length of the path. Every wildcard but the last in such a
+//   run can be pinned to stop where the piece after it begins, which leaves
+//   one way to lay out the input and no rewinding, without changing which
+//   paths match: the fixed pieces still bound the count, and the last
+//   wildcard still absorbs the rest.
+//
+// A wildcard is pinned to the whole piece, never to the piece's first
+//   character. The pin leaves no way back, so a wildcard that stopped at that
+//   first character would hand over wherever the character happens to turn
+//   up, including the places the rest of the piece cannot follow -- which is
+//   how `f*o/*/*` came to miss `foo/b/c`, the first `o` of `foo` not being
+//   the one the `o/` after it needs. Every token of a piece matches exactly
+//   one character, so the first place the whole piece fits is the leftmost
+//   place it can sit, and whatever is left over goes to the wildcards that
+//   follow.
+//
+// The source is read one token at a time -- a wildcard, a single-character
+//   piece (a literal, an escape, a class), or a parenthesised group or anchor
+//   that ends the run -- so only a genuine wildcard is touched.
+const pinWildcards = source => {
+  if (source.indexOf(WILDCARD) < 0) {
+    return source
+  }
+
+  const tokens = []
+  const {length} = source
+  let index = 0
+
+  while (index < length) {
+    const char = source[index]
+
+    if (source.startsWith(WILDCARD, index)) {
+      tokens.push({wildcard: true})
+      index += WILDCARD.length
+    } else if (char === '[') {
+      let end = index + 1
+
+      if (source[end] === '^') {
+        end ++
+      }
+
+      if (source[end] === ']') {
+        end ++
+      }
+
+      while (end < length && source[end] !== ']') {
+        end += source[end] === ESCAPE
+          ? 2
+          : 1
+      }
+
+      end ++
+      tokens.push({single: source.slice(index, end)})
+      index = end
+    } else if (char === ESCAPE) {
+      tokens.push({single: source.slice(index, index + 2)})
+      index += 2
+    } else if (char === '(') {
+      let depth = 0
+      let end = index
+
+      do {
+        if (source[end] === ESCAPE) {
+          end ++
+        } else if (source[end] === '(') {
+          depth ++
+        } else if (source[end] === ')') {
+          depth --
+        }
+
+        end ++
+      } while (end < length && depth > 0)
+
+      if ('*+?'.indexOf(source[end]) >= 0) {
+        end ++
+      }
+
+      tokens.push({boundary: source.slice(index, end)})
+      index = end
+    } else if (char === '^' || char === '$') {
+      tokens.push({boundary: char})
+      index ++
+    } else {
+      tokens.push({single: char})
+      index ++
+    }
+  }
+
+  let out = EMPTY
+  let run = []
+
+  const flush = () => {
+    let lastWildcard
+
+    run.forEach((token, at) => {
+      if (token.wildcard) {
+        lastWildcard = at
+      }
+    })
+
+    run.forEach((token, at) => {
+      if (!token.wildcard) {
+        out += token.single
+        return
+      }
+
+      // Every wildcard but the last is pinned to the whole piece that
+      //   follows it, for the reason set out above this function. The last
+      //   one stays as it is and takes up the rest.
+      out += at === lastWildcard
+        ? WILDCARD
+        : `(?:(?!${separatorAfter(run, at)})[^\\/])*`
+    })
+
+    run = []
+  }
+
+  tokens.forEach(token => {
+    if (token.boundary === undefined) {
+      run.push(token)
+      return
+    }
+
+    flush()
+    out += token.boundary
+  })
+
+  flush()
+
+  return out
+}
+
+// @param {pattern}
+const makeRegexPrefix = pattern => {
+  // `/**` matches every path, as `**` does. The translation below only finds
+  //   a globstar beside a slash it keeps, and the leading one is turned into
+  //   an anchor, so `/**` would come out as `/*` and match one level only.
+  //   Here rather than in `createRule`, so that `checkSourceOf`, which
+  //   compiles `/**/` again without its trailing slash, gets it too.
+  if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+    pattern = '**'
+  }
+
+  const {source, sources} = extractBrackets(pattern)
+
+  const replaced = REPLACERS.reduce(
+    // A pass whose matcher finds nothing hands back the very string it was
+    //   given, so asking first costs a search and saves a rewrite. Ten of the
+    //   fifteen passes never fire for a typical .gitignore line, and between
+    //   them they were 45% of this chain.
+    (prev, [matcher, replacer, required]) => {
+      if (matcher === DIRECT) {
+        return replacer(prev, pattern)
+      }
+
+      if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+        return prev
+      }
+
+      // A pass whose matcher finds nothing hands back the very string it was
+      //   given, so asking first costs a search and saves a rewrite.
+      return matcher.test(prev)
+        ? prev.replace(matcher, replacer.bind(pattern))
+        : prev
+    },
+    source
+  )
+
+  // Most patterns hold no bracket expression at all, and then there is
+  //   nothing to put back.
+  return sources.length
+    ? replaced.replace(
+      REGEX_RESTORE_PLACEHOLDER,
+      (match, index) => sources[index]
+    )
+    : replaced
+}
+
+// `checkRegex` tests a path with a trailing slash, 'abc/', the way
+//   `git check-ignore` matches that literal string once the directory itself
+//   is known not to be excluded (see `checkIgnore`): a trailing '/' of the
+//   pattern is dropped, a basename pattern sees an empty basename, and only a
+//   pattern whose last segment is a pending wildcard can match what is left
+//   after the final slash -- 'abc/*' and 'abc/**' match 'abc/', and 'abc/**'
+//   also matches 'abc/d/' (#77, #169).
+const checkSourceOf = (body, prefix) => {
+  if (body[body.length - 1] === SLASH) {
+    prefix = makeRegexPrefix(body.slice(0, - 1))
+  }
+
+  const head = prefix.slice(0, - 1)
+  const last = prefix[prefix.length - 1]
+
+  return last === TRAILING_WILDCARD
+    ? `${head}$`
+    : last === TRAILING_DOUBLESTAR
+      ? head
+      : NEVER_MATCH
+}
+
+// A trailing slash does not stop a pattern being basename-only: it restricts
+//   the match to a directory, it does not let the pattern reach across one.
+//   Everything else a pattern can hold -- a wildcard, a character class, an
+//   escape -- stays inside a single path segment too, so a pattern with no
+//   separator in it can only ever describe the last one.
+const matchesBasename = body => {
+  const index = body.indexOf(SLASH)
+
+  return index < 0 || index === body.length - 1
+}
+
+// The last segment of a path, keeping a trailing slash, because a pattern that
+//   ends in one matches only a directory.
+// 'a/b/c.js' -> 'c.js';  'a/b/' -> 'b/';  'c.js' -> 'c.js' (no copy made)
+const basenameOf = path => {
+  const end = path.length - 1
+
+  const index = path.lastIndexOf(
+    SLASH,
+    path[end] === SLASH
+      ? end - 1
+      : end
+  )
+
+  return index < 0
+    ? path
+    : path.slice(index + 1)
+}
+
+// The parent directory of a path, with its trailing separator, or EMPTY when
+//   the path has none.
+// 'a/b/c' -> 'a/b/';  'a/b/' -> 'a/';  'a' -> EMPTY;  'a/' -> EMPTY
+//
+// A path holding an empty segment has to be taken apart, because its
+//   ancestors are not prefixes of it: the parent of 'a//b' is 'a/', not
+//   'a//', and the parent of '/a/' is nothing at all. Both shapes reach here
+//   -- 'a//b' is accepted outright, and `checkIgnore` does not put the path
+//   it is given through the relative-path check.
+//
+// Every other path is a prefix of itself, and cutting one costs a fraction of
+//   splitting it into an array and joining that back at every level: 73ns
+//   against 207ns.
+const parentOf = path => {
+  if (
+    path.charCodeAt(0) === SLASH_CODE
+    || path.indexOf(DOUBLE_SLASH) >= 0
+  ) {
+    const slices = path.split(SLASH).filter(Boolean)
+
+    slices.pop()
+
+    return slices.length
+      ? slices.join(SLASH) + SLASH
+      : EMPTY
+  }
+
+  const end = path.length - 1
+
+  // Look back from before a trailing separator, since that one belongs to the
+  //   path itself.
+  //
+  // A negative place to start would be a trap here: `lastIndexOf` clamps one
+  //   to 0 and searches there rather than reporting no match, so '/' would
+  //   come back as its own parent and the walk would never end. It cannot
+  //   happen -- that is the only path short enough to produce one, and the
+  //   test above has already sent it the other way.
+  const cut = path.lastIndexOf(
+    SLASH,
+    path.charCodeAt(end) === SLASH_CODE
+      ? end - 1
+      : end
+  )
+
+  return cut < 0
+    ? EMPTY
+    : path.slice(0, cut + 1)
+}
+
+const isString = subject => typeof subject === 'string'
+
+// Blank lines, comments and trailing lone backslashes are told by
+//   `createRule`, once the pattern is normalized.
+const checkPattern = pattern => pattern
+  && isString(pattern)
+
+// Git drops one CR before each LF, and one at the end of a final line that
+//   has no LF after it.
+const splitPattern = pattern => (
+  pattern[pattern.length - 1] === '\r'
+    ? pattern.slice(0, - 1)
+    : pattern
+)
+.split(REGEX_SPLITALL_CRLF)
+.filter(Boolean)
+
+class IgnoreRule {
+  constructor (
+    pattern,
+    mark,
+    body,
+    ignoreCase,
+    negative,
+    prefix
+  ) {
+    this.pattern = pattern
+    this.mark = mark
+    this.negative = negative
+
+    define(this, 'body', body)
+    define(this, 'ignoreCase', ignoreCase)
+    define(this, 'regexPrefix', prefix)
+  }
+
+  // Worked out on first use and kept behind an own property, the way `regex`
+  //   caches itself in `_regex`. Deciding it in the constructor instead would
+  //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+  //   every compile -- including the compiles of rules that are never matched
+  //   against anything.
+  get _basenameOnly () {
+    return define(this, '_basenameOnly', matchesBasename(this.body))
+  }
+
+  get regex () {
+    const key = UNDERSCORE + MODE_IGNORE
+
+    if (this[key]) {
+      return this[key]
+    }
+
+    return this._make(MODE_IGNORE, key)
+  }
+
+  get checkRegex () {
+    const key = UNDERSCORE + MODE_CHECK_IGNORE
+
+    if (this[key]) {
+      return this[key]
+    }
+
+    return this._make(MODE_CHECK_IGNORE, key)
+  }
+
+  _make (mode, key) {
+    const str = pinWildcards(
+      mode === MODE_IGNORE
+        ? this.regexPrefix
+        .replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard)
+        .replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar)
+        : checkSourceOf(this.body, this.regexPrefix)
+    )
+
+    const regex = this.ignoreCase
+      ? new RegExp(str, 'i')
+      : new RegExp(str)
+
+    return define(this, key, regex)
+  }
+}
+
+const hasTrailingBackslash = str => {
+  let count = 0
+
+  while (str[str.length - count - 1] === ESCAPE) {
+    count ++
+  }
+
+  return count % 2 === 1
+}
+
+// Read a line the way git does: when `stripLineEnd` is set (an unsplit array
+//   or object pattern), drop any trailing blank lines along with the LF
+//   before each and at most one CR at the end of the line; then trim trailing
+//   spaces in the same backward pass. Git trims spaces only, and a space
+//   escaped by an odd run of backslashes stays, unescaped, as the last one.
+// Scanned from the end: a regular expression can only try each start in
+//   turn, which is quadratic over a long run of spaces or backslashes.
+// 'a  ' -> 'a';  'a\ ' -> 'a ';  'a\\ ' -> 'a\\';  'a\t' -> 'a\t'
+// 'a\r\n' -> 'a';  'a\r\r' -> 'a\r';  'a\n\r' -> 'a'
+const trimEnd = (body, stripLineEnd) => {
+  let lineEnd = body.length
+  let end
+
+  for (;;) {
+    if (stripLineEnd && body[lineEnd - 1] === '\r') {
+      lineEnd --
+    }
+
+    end = lineEnd
+
+    while (body[end - 1] === SPACE) {
+      end --
+    }
+
+    if (!stripLineEnd || body[end - 1] !== '\n') {
+      break
+    }
+
+    lineEnd = end - 1
+  }
+
+  if (end === lineEnd) {
+    return body.slice(0, lineEnd)
+  }
+
+  let backslashes = 0
+
+  while (body[end - backslashes - 1] === ESCAPE) {
+    backslashes ++
+  }
+
+  return backslashes % 2
+    ? body.slice(0, end - 1) + SPACE
+    : body.slice(0, end)
+}
+
+const createRule = (
+  pattern,
+  mark,
+  ignoreCase,
+  stripLineEnd,
+  stripBOM
+) => {
+  // Git drops a BOM before it reads the first line, so before anything else.
+  let body = stripBOM && pattern[0] === BOM
+    ? pattern.slice(1)
+    : pattern
+
+  // > A line starting with # serves as a comment.
+  if (body[0] === '#') {
+    return
+  }
+
+  let negative = false
+
+  // > An optional prefix "!" which negates the pattern;
+  if (body[0] === '!') {
+    negative = true
+    body = body.slice(1)
+  }
+
+  // Normalize the body before checking which slashes anchor the pattern.
+  //   Otherwise `bar/ ` is mistaken for a pattern containing an inner slash.
+  //   A line from `splitPattern` has already lost its line ending, so only a
+  //   trailing space remains to trim there.
+  const last = body[body.length - 1]
+
+  if (
+    last === SPACE
+    || stripLineEnd && (last === '\r' || last === '\n')
+  ) {
+    body = trimEnd(body, stripLineEnd)
+  }
+
+  // > A blank line matches no files, so it can serve as a separator for
+  // >   readability.
+  // Nor does a lone "!", a pattern ending on an unpaired backslash, or
+  //   anything else left empty here: an empty pattern would compile to a
+  //   regex matching every path.
+  if (!body || hasTrailingBackslash(body)) {
+    return
+  }
+
+  body = body
+  // > Put a backslash ("\") in front of the first "!" for patterns that
+  // >   begin with a literal "!", for example, `"\!important!.txt"`.
+  .replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, '!')
+  // > Put a backslash ("\") in front of the first hash for patterns that
+  // >   begin with a hash.
+  .replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, '#')
+
+  const regexPrefix = makeRegexPrefix(body)
+
+  return new IgnoreRule(
+    pattern,
+    mark,
+    body,
+    ignoreCase,
+    negative,
+    regexPrefix
+  )
+}
+
+class RuleManager {
+  constructor (ignoreCase) {
+    this._ignoreCase = ignoreCase
+    this._rules = []
+
+    // How many of the rules git would tag `EXC_FLAG_NODIR`.
+    //
+    // The scan uses it to decide, once for the whole set, whether handing
+    //   those rules the basename is worth what it costs the others. The
+    //   shortcut saves a full-path scan on every rule it applies to and costs
+    //   a check on every rule it does not, so a set where almost nothing is
+    //   basename-only comes out behind -- a 955 pattern set with 44 of them
+    //   measured 19% slower with the shortcut always on.
+    //
+    // Deciding this by measurement rather than by meaning is safe: a
+    //   basename-only pattern gives the very same answer against the whole
+    //   path, it just takes longer to say so. The choice can only change how
+    //   fast the scan runs, never what it returns.
+    this._basenameCount = 0
+  }
+
+  _add (pattern, index) {
+    // #32
+    if (pattern && pattern[KEY_IGNORE]) {
+      this._rules = this._rules.concat(pattern._rules._rules)
+      this._basenameCount += pattern._rules._basenameCount
+      this._added = true
+      return
+    }
+
+    const isStr = isString(pattern)
+    const raw = isStr
+      ? pattern
+      : pattern.pattern
+
+    const rule = checkPattern(raw)
+      && createRule(
+        raw,
+        isStr ? UNDEFINED : pattern.mark,
+        this._ignoreCase,
+        !this._split,
+        this._stripBOM && !index
+      )
+
+    if (rule) {
+      this._added = true
+      this._rules.push(rule)
+
+      // Deliberately not `rule._basenameOnly`: reading that would materialise
+      //   the rule's own copy, and the whole point of leaving it lazy is that
+      //   a rule which is compiled and never matched never pays for it.
+      if (matchesBasename(rule.body)) {
+        this._basenameCount ++
+      }
+    }
+  }
+
+  // @param {Array<string> | string | Ignore} pattern
+  add (pattern) {
+    this._added = false
+    this._split = isString(pattern)
+    this._stripBOM = !this._split || pattern[0] === BOM
+
+    makeArray(
+      this._split
+        ? splitPattern(pattern)
+        : pattern
+    ).forEach(this._add, this)
+
+    if (this._added) {
+      this._literalRules = UNDEFINED
+    }
+
+    return this._added
+  }
+
+  // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+  //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+  //   are left out once, rather than tested or compiled for every path.
+  testLiteral (path) {
+    const rules = this._literalRules || (
+      this._literalRules = this._rules.filter(
+        ({body}) => body[body.length - (
+          body[body.length - 1] === SLASH ? 2 : 1
+        )] === '*'
+      )
+    )
+
+    let ignored = false
+    let unignored = false
+    let matchedRule
+
+    for (let index = rules.length - 1; index >= 0; index --) {
+      const rule = rules[index]
+
+      if (rule.checkRegex.test(path)) {
+        ignored = !rule.negative
+        unignored = rule.negative
+        matchedRule = rule.negative
+          ? UNDEFINED
+          : rule
+        break
+      }
+    }
+
+    const ret = {
+      ignored,
+      unignored
+    }
+
+    if (matchedRule) {
+      ret.rule = matchedRule
+    }
+
+    return ret
+  }
+
+  // Test one single path without recursively checking parent directories
+  //
+  // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+
+  // @returns {TestResult}
+  test (path, mode) {
+    // Most of a .gitignore is patterns with no slash in them, and running
+    //   those against the whole path makes the regular expression engine walk
+    //   every directory name on the way to the only segment that could match.
+    //   Handing them the basename instead is what git does, and it is where
+    //   the time in a directory walk goes: the rule scan was two thirds of it.
+    const rules = this._rules
+    const {length} = rules
+
+    const shortcut = this._basenameCount * 2 >= length
+
+    const basename = shortcut
+      ? basenameOf(path)
+      : path
+
+    // The last rule to match decides, as in git, and it is the rule
+    //   `git check-ignore -v` reports, so the scan runs from the end and stops
+    //   at the first match.
+    // A plain loop rather than `forEach`, so that `path`, `basename` and
+    //   `shortcut` are locals. As a callback they became closure variables,
+    //   and reaching for one of those once per rule cost 10% of a scan over a
+    //   large rule set -- more than the shortcut they were there to serve.
+    for (let index = length - 1; index >= 0; index --) {
+      const rule = rules[index]
+
+      if (rule[mode].test(
+        shortcut && rule._basenameOnly
+          ? basename
+          : path
+      )) {
+        const {negative} = rule
+
+        const ret = {
+          ignored: !negative,
+          unignored: negative
+        }
+
+        if (!negative) {
+          ret.rule = rule
+        }
+
+        return ret
+      }
+    }
+
+    return {
+      ignored: false,
+      unignored: false
+    }
+  }
+}
+
+const throwError = (message, Ctor) => {
+  throw new Ctor(message)
+}
+
+const checkPath = (path, originalPath, doThrow) => {
+  if (!isString(path)) {
+    return doThrow(
+      `path must be a string, but got \`${originalPath}\``,
+      TypeError
+    )
+  }
+
+  // We don't know if we should ignore EMPTY, so throw
+  if (!path) {
+    return doThrow(`path must not be empty`, TypeError)
+  }
+
+  // Check if it is a relative path
+  if (checkPath.isNotRelative(path)) {
+    const r = '`path.relative()`d'
+    return doThrow(
+      `path should be a ${r} string, but got "${originalPath}"`,
+      RangeError
+    )
+  }
+
+  return true
+}
+
+// > pathname should be a `path.relative()`d one
+//
+// The same thing `REGEX_TEST_INVALID_PATH` says, spelled out: a path is not
+//   relative if it begins with a separator, or with `./` or `../`, or is
+//   nothing but `.` or `..`. Every match is decided by the first three
+//   characters, and this runs on every path handed to the library -- where it
+//   was 55% of a cached lookup, more than the cache lookup itself.
+const isNotRelative = path => {
+  const first = path.charCodeAt(0)
+
+  if (first === SLASH_CODE) {
+    return true
+  }
+
+  if (first !== DOT_CODE) {
+    return false
+  }
+
+  // '.'
+  if (path.length === 1) {
+    return true
+  }
+
+  const second = path.charCodeAt(1)
+
+  // './'
+  if (second === SLASH_CODE) {
+    return true
+  }
+
+  if (second !== DOT_CODE) {
+    return false
+  }
+
+  // '..' or '../'
+  return path.length === 2 || path.charCodeAt(2) === SLASH_CODE
+}
+
+checkPath.isNotRelative = isNotRelative
+
+// On windows, the following function will be replaced
+/* istanbul ignore next */
+checkPath.convert = p => p
+
+
+const convertPath = target =>
+  isString(target) && checkPath.convert(target)
+
+
+class Ignore {
+  constructor ({
+    ignorecase = true,
+    ignoreCase = ignorecase,
+    allowRelativePaths = false
+  } = {}) {
+    define(this, KEY_IGNORE, true)
+
+    this._rules = new RuleManager(ignoreCase)
+    this._strictPathCheck = !allowRelativePaths
+    this._initCache()
+  }
+
+  _initCache () {
+    // A cache for the result of `.ignores()`
+    this._ignoreCache = Object.create(null)
+
+    // A cache for the result of `.test()`
+    this._testCache = Object.create(null)
+  }
+
+  add (pattern) {
+    if (this._rules.add(pattern)) {
+      // Some rules have just added to the ignore,
+      //   making the behavior changed,
+      //   so we need to re-initialize the result cache
+      this._initCache()
+    }
+
+    return this
+  }
+
+  // legacy
+  addPattern (pattern) {
+    return this.add(pattern)
+  }
+
+  // @returns {TestResult}
+  _test (originalPath, cache, path) {
+    checkPath(
+      path,
+      originalPath,
+      this._strictPathCheck
+        ? throwError
+        : RETURN_FALSE
+    )
+
+    return path
+      ? this._t(path, cache)
+      : {
+        ignored: false,
+        unignored: false
+      }
+  }
+
+  checkIgnore (target) {
+    // A Windows path is converted first, so that a directory given with a
+    //   trailing separator, `\` or `/`, is told the same way
+    const path = convertPath(target)
+
+    // If the path does not end with a slash, `.ignores()` is much equivalent
+    //   to `git check-ignore`
+    if (!path || path.charCodeAt(path.length - 1) !== SLASH_CODE) {
+      return this._test(target, this._testCache, path)
+    }
+
+    // Like `git check-ignore`: a directory excluded by itself or by an
+    //   ancestor settles it, and only then is the literal 'abc/' matched
+    //   against the rules (see `checkSourceOf`).
+    const dir = this._t(path, this._testCache)
+
+    if (dir.ignored) {
+      return dir
+    }
+
+    const literal = this._rules.testLiteral(path)
+
+    return literal.ignored || literal.unignored
+      ? literal
+      : dir
+  }
+
+  _t (
+    // The path to be tested
+    path,
+
+    // The cache for the result of a certain checking
+    cache
+  ) {
+    if (path in cache) {
+      return cache[path]
+    }
+
+    const parentPath = parentOf(path)
+
+    // If the path contains a parent directory, check the parent first
+    const parent = parentPath
+      ? this._t(parentPath, cache)
+      : UNDEFINED
+
+    return cache[path] = parent && parent.ignored
+      // > It is not possible to re-include a file if a parent directory of
+      // >   that file is excluded.
+      ? parent
+      : this._rules.test(path, MODE_IGNORE)
+  }
+
+  ignores (path) {
+    return this._test(path, this._ignoreCache, convertPath(path)).ignored
+  }
+
+  createFilter () {
+    return path => !this.ignores(path)
+  }
+
+  filter (paths) {
+    return makeArray(paths).filter(this.createFilter())
+  }
+
+  // @returns {TestResult}
+  test (path) {
+    return this._test(path, this._testCache, convertPath(path))
+  }
+}
+
+const factory = options => new Ignore(options)
+
+const isPathValid = path =>
+  checkPath(convertPath(path), path, RETURN_FALSE)
+
+/* istanbul ignore next */
+const setupWindows = () => {
+  /* eslint no-control-regex: "off" */
+  const makePosix = str => /^\\\\\?\\/.test(str)
+  || /["<>|\u0000-\u001F]+/u.test(str)
+    ? str
+    : str.replace(/\\/g, '/')
+
+  checkPath.convert = makePosix
+
+  // 'C:\\foo'     <- 'C:\\foo' has been converted to 'C:/'
+  // 'd:\\foo'
+  const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i
+  checkPath.isNotRelative = path =>
+    REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path)
+    || isNotRelative(path)
+}
+
+
+// Windows
+// --------------------------------------------------------------
+/* istanbul ignore next */
+if (
+  // Detect `process` so that it can run in browsers.
+  typeof process !== 'undefined'
+  && process.platform === 'win32'
+) {
+  setupWindows()
+}
+
+// COMMONJS_EXPORTS ////////////////////////////////////////////////////////////
+
+module.exports = factory
+
+// Although it is an anti-pattern,
+//   it is still widely misused by a lot of libraries in github
+// Ref: https://github.com/search?q=ignore.default%28%29&type=code
+factory.default = factory
+
+module.exports.isPathValid = isPathValid
+
+// For testing purposes
+define(module.exports, Symbol.for('setupWindows'), setupWindows)
+
+
+/***/ }),
+
 /***/ 20770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -37275,7 +38914,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26324);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81644);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +38923,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 26324:
+/***/ 81644:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37358,65 +38997,12 @@ function actionsArtifactStore() {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var lib_core = __nccwpck_require__(33838);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
-var _a;
-const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
-const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
-class $ZodRegistry {
-    constructor() {
-        this._map = new WeakMap();
-        this._idmap = new Map();
-    }
-    add(schema, ..._meta) {
-        const meta = _meta[0];
-        this._map.set(schema, meta);
-        if (meta && typeof meta === "object" && "id" in meta) {
-            this._idmap.set(meta.id, schema);
-        }
-        return this;
-    }
-    clear() {
-        this._map = new WeakMap();
-        this._idmap = new Map();
-        return this;
-    }
-    remove(schema) {
-        const meta = this._map.get(schema);
-        if (meta && typeof meta === "object" && "id" in meta) {
-            this._idmap.delete(meta.id);
-        }
-        this._map.delete(schema);
-        return this;
-    }
-    get(schema) {
-        // return this._map.get(schema) as any;
-        // inherit metadata
-        const p = schema._zod.parent;
-        if (p) {
-            const pm = { ...(this.get(p) ?? {}) };
-            delete pm.id; // do not inherit id
-            const f = { ...pm, ...this._map.get(schema) };
-            return Object.keys(f).length ? f : undefined;
-        }
-        return this._map.get(schema);
-    }
-    has(schema) {
-        return this._map.has(schema);
-    }
-}
-// registries
-function registry() {
-    return new $ZodRegistry();
-}
-(_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
-const globalRegistry = globalThis.__zod_globalRegistry;
-
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -38293,7 +39879,7 @@ function constantCatch(value) {
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/core.js
-var core_a;
+var _a;
 
 /** A special constant with type `never` */
 const NEVER = /*@__PURE__*/ Object.freeze({
@@ -38427,7 +40013,7 @@ class $ZodEncodeError extends Error {
         this.name = "ZodEncodeError";
     }
 }
-(core_a = globalThis).__zod_globalConfig ?? (core_a.__zod_globalConfig = {});
+(_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = {});
 const globalConfig = globalThis.__zod_globalConfig;
 function config(newConfig) {
     if (newConfig)
@@ -42109,6 +43695,59 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+var registries_a;
+const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
+const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
+class $ZodRegistry {
+    constructor() {
+        this._map = new WeakMap();
+        this._idmap = new Map();
+    }
+    add(schema, ..._meta) {
+        const meta = _meta[0];
+        this._map.set(schema, meta);
+        if (meta && typeof meta === "object" && "id" in meta) {
+            this._idmap.set(meta.id, schema);
+        }
+        return this;
+    }
+    clear() {
+        this._map = new WeakMap();
+        this._idmap = new Map();
+        return this;
+    }
+    remove(schema) {
+        const meta = this._map.get(schema);
+        if (meta && typeof meta === "object" && "id" in meta) {
+            this._idmap.delete(meta.id);
+        }
+        this._map.delete(schema);
+        return this;
+    }
+    get(schema) {
+        // return this._map.get(schema) as any;
+        // inherit metadata
+        const p = schema._zod.parent;
+        if (p) {
+            const pm = { ...(this.get(p) ?? {}) };
+            delete pm.id; // do not inherit id
+            const f = { ...pm, ...this._map.get(schema) };
+            return Object.keys(f).length ? f : undefined;
+        }
+        return this._map.get(schema);
+    }
+    has(schema) {
+        return this._map.has(schema);
+    }
+}
+// registries
+function registry() {
+    return new $ZodRegistry();
+}
+(registries_a = globalThis).__zod_globalRegistry ?? (registries_a.__zod_globalRegistry = registry());
+const globalRegistry = globalThis.__zod_globalRegistry;
+
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
 
 
@@ -45742,7 +47381,7 @@ const ZodUUID = /*@__PURE__*/ $constructor("ZodUUID", (inst, def) => {
     ZodStringFormat.init(inst, def);
 });
 function schemas_uuid(params) {
-    return core._uuid(ZodUUID, params);
+    return _uuid(ZodUUID, params);
 }
 function uuidv4(params) {
     return core._uuidv4(ZodUUID, params);
@@ -45761,7 +47400,7 @@ const ZodURL = /*@__PURE__*/ $constructor("ZodURL", (inst, def) => {
     ZodStringFormat.init(inst, def);
 });
 function url(params) {
-    return core._url(ZodURL, params);
+    return _url(ZodURL, params);
 }
 function httpUrl(params) {
     return core._url(ZodURL, {
@@ -46899,6 +48538,1013 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+
+
+
+function iso_datetime(params) {
+    return _isoDateTime(ZodISODateTime, params);
+}
+function iso_date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function iso_time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function iso_duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+;// CONCATENATED MODULE: ./lib/core/zod-issues.js
+/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
+function describeIssue(issue) {
+    if (!issue)
+        return 'is invalid';
+    const path = issue.path
+        .map((part, index) => {
+        if (typeof part === 'number')
+            return `[${part}]`;
+        const key = String(part);
+        if (/^[A-Za-z_$][\w$]*$/.test(key))
+            return index === 0 ? key : `.${key}`;
+        return `[${JSON.stringify(key)}]`;
+    })
+        .join('');
+    return path === '' ? issue.message : `${path} ${issue.message}`;
+}
+
+;// CONCATENATED MODULE: ./lib/contracts/manifest.js
+
+
+
+
+
+/**
+ * The contracts between jobs: every artifact carries a `manifest.json` whose `schema` names its kind
+ * and major version (`iac/plan@1`). The schemas live here and are validated on read; a reader refuses
+ * another kind or a major version it does not know, saying which one it got and which it reads.
+ * Within a major version fields are only ever added, so a reader ignores fields it does not know.
+ */
+const MANIFEST_FILE = 'manifest.json';
+/** The names of the files in a plan bundle, beside manifest.json. */
+const PLAN_FILE = 'tfplan';
+const PLAN_JSON_FILE = 'plan.json';
+const LOCK_FILE = '.terraform.lock.hcl';
+const PLAN_KIND = 'iac/plan';
+const PLAN_MAJOR = 1;
+const PLAN_SCHEMA = `${PLAN_KIND}@${PLAN_MAJOR}`;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const TOOL_VERSION = /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+/** A file name in a flat bundle: no directory part, no `.`/`..`, no NUL, no backslash. */
+function isSafeFileName(name) {
+    return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
+}
+/** A POSIX path relative to the workspace, `.` for the workspace itself: `infra/prod`, never `./x`, `x/`, `../x`. */
+function isWorkspacePath(path) {
+    if (path === '.')
+        return true;
+    if (path.includes('\\') || path.includes('\0'))
+        return false;
+    return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+/**
+ * The manifest's form of a directory: `absolute` relative to `workspaceRoot`, POSIX separators,
+ * '.' for the root. A directory outside the workspace is the user's mistake.
+ */
+function toWorkspacePath(workspaceRoot, absolute, what = 'working-directory') {
+    const path = (0,external_node_path_.relative)(workspaceRoot, absolute);
+    if (path === '')
+        return '.';
+    if ((0,external_node_path_.isAbsolute)(path) || path === '..' || path.startsWith(`..${external_node_path_.sep}`)) {
+        throw new errors/* ConfigurationError */.j1(`Input "${what}" must name a directory inside the workspace`);
+    }
+    return path.split(external_node_path_.sep).join('/');
+}
+const manifest_text = schemas_string().min(1, { error: 'must not be empty' });
+const sha256Hex = schemas_string().regex(SHA256_HEX, { error: 'must be a sha256: 64 lowercase hex digits' });
+/** A whole number from `min`; zod reports a string given here as a non-number, so word it ourselves. */
+function wholeNumber(min) {
+    return schemas_int({ error: (issue) => describeType('a whole number', issue.input) })
+        .min(min, { error: `must be a whole number, ${min} or more` });
+}
+const count = wholeNumber(0);
+const workspacePath = schemas_string().refine(isWorkspacePath, {
+    error: "must be a POSIX path relative to the workspace, '.' for the workspace itself",
+});
+const producerSchema = object({ action: manifest_text, version: manifest_text });
+const toolSchema = object({
+    name: schemas_enum(['tofu', 'terraform'], { error: 'must be one of: tofu, terraform' }),
+    version: schemas_string().regex(TOOL_VERSION, { error: 'must be a version such as 1.10.6' }),
+});
+/** A var file, its path as tf-plan was given it (relative to the workspace unless absolute). */
+const varFileSchema = object({ path: manifest_text, sha256: sha256Hex });
+const priorStateSchema = object({
+    exists: schemas_boolean(),
+    serial: count.optional(),
+    lineage: schemas_string().optional(),
+});
+/**
+ * Where the state of the plan lives: the backend's type and the settings that name the place, never a
+ * credential. Part of the plan digest (when present), so that no job applies a plan to another state.
+ */
+const backendRecordSchema = object({
+    type: manifest_text,
+    bucket: schemas_string().optional(),
+    key: schemas_string().optional(),
+    region: schemas_string().optional(),
+    /** The server's host and port (`s3.eu-west-1.amazonaws.com`, `127.0.0.1:9000`), no scheme or path. */
+    endpoint: schemas_string().optional(),
+    workspaceKeyPrefix: schemas_string().optional(),
+});
+/**
+ * The release a plan deploys again: the source of a promotion, or the target of a rollback. tf-plan
+ * writes it from the release's GitHub deployment; it is inside the plan digest, so the approval names
+ * it, and tf-apply reads the deployment again and refuses a bundle whose commit or image differ.
+ */
+const releaseBindingSchema = object({
+    kind: schemas_enum(['promotion', 'rollback'], { error: 'must be one of: promotion, rollback' }),
+    /** `release`: the release's commit and image; `image` (rollbacks only): this commit with the release's image. */
+    scope: schemas_enum(['release', 'image'], { error: 'must be one of: release, image' }),
+    /** The environment the release ran in: the promotion's source, or the environment rolled back. */
+    environment: manifest_text,
+    deploymentId: wholeNumber(1),
+    runId: wholeNumber(1),
+    runAttempt: wholeNumber(1),
+    commit: schemas_string().regex(COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
+    createdAt: iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' }),
+    /** The release's image; absent when its run built none. */
+    image: object({ id: schemas_string(), name: manifest_text, identifier: manifest_text.optional() }).optional(),
+    /** The stack's variable that carries the image, and the value the plan was given; absent when it takes none. */
+    imageVariable: object({ name: manifest_text, value: manifest_text }).optional(),
+    /** The release's smoke checks over all its stacks; absent when it had none. */
+    smoke: object({ passed: count, total: count }).optional(),
+});
+/**
+ * One input of the plan: a variable given another stack's output, as it was when the plan was made.
+ * Inside the plan digest: tf-apply reads the upstream's state again and refuses when the value moved.
+ */
+const stackInputRecordSchema = object({
+    variable: manifest_text,
+    /** The upstream stack and its output. */
+    stack: manifest_text,
+    output: manifest_text,
+    sensitive: schemas_boolean(),
+    /** Where the upstream's state is: its configuration, workspace and backend. */
+    workingDirectory: workspacePath,
+    workspace: manifest_text,
+    backend: backendRecordSchema,
+    /** The upstream's state when the value was read; absent when it was never applied (a provisional plan). */
+    state: object({ lineage: manifest_text, serial: count }).optional(),
+    /** The sha256 of the value's canonical JSON; absent when it was never applied. */
+    sha256: sha256Hex.optional(),
+});
+/**
+ * One failure or warning of a policy check: the rule that made it (`deny_protected_delete`, from
+ * conftest's query `data.<namespace>.<rule>`), its message and the resource address it names, when it
+ * names one (the rule's `address` field, or an address of the plan found in its message).
+ */
+const policyFindingSchema = object({
+    rule: manifest_text,
+    message: schemas_string(),
+    address: manifest_text.optional(),
+});
+/**
+ * The policy check of a plan (conftest on its `show -json`), inside the plan digest: a re-plan is a new
+ * result, and an acceptance of failures names exactly these.
+ */
+const policyResultSchema = object({
+    /** enforce: a failure blocks the approval and the apply unless a policy owner accepts it; warn: shown only. */
+    mode: schemas_enum(['enforce', 'warn']),
+    namespace: manifest_text,
+    conftestVersion: manifest_text,
+    /** Every Rego file of the `policy` directories, and every `policy-data` file, with its sha256. */
+    policies: array(varFileSchema).min(1),
+    data: array(varFileSchema),
+    /** Rules evaluated: successes, failures and warnings; never 0 (that is an error, not a pass). */
+    evaluated: wholeNumber(1),
+    failures: array(policyFindingSchema),
+    warnings: array(policyFindingSchema),
+    /** No failures. */
+    passed: schemas_boolean(),
+});
+const planSummarySchema = object({
+    add: count,
+    change: count,
+    destroy: count,
+    replace: count,
+    import: count,
+    move: count,
+    hasChanges: schemas_boolean(),
+    destroys: schemas_boolean(),
+    /** Addresses deleted or replaced. */
+    deletes: array(schemas_string()),
+});
+const bundledFiles = record(schemas_string().refine(isSafeFileName), sha256Hex, {
+    error: (issue) => (issue.code === 'invalid_key' ? 'must be a plain file name, with no "/"' : undefined),
+})
+    .superRefine((files, ctx) => {
+    for (const name of [PLAN_FILE, PLAN_JSON_FILE]) {
+        if (!(name in files))
+            ctx.addIssue({ code: 'custom', path: [name], message: 'is missing' });
+    }
+    if (MANIFEST_FILE in files) {
+        ctx.addIssue({ code: 'custom', path: [MANIFEST_FILE], message: 'must not be listed' });
+    }
+});
+/** `manifest.json` of a plan bundle, `iac/plan@1`. */
+const planManifestSchema = object({
+    schema: literal(PLAN_SCHEMA),
+    producer: producerSchema,
+    stack: manifest_text,
+    /** POSIX, relative to the workspace, '.' for the workspace itself. */
+    workingDirectory: workspacePath,
+    workspace: manifest_text,
+    commit: schemas_string().regex(COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
+    ref: schemas_string(),
+    runId: wholeNumber(1),
+    runAttempt: wholeNumber(1),
+    createdAt: iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' }),
+    tool: toolSchema,
+    varFiles: array(varFileSchema),
+    /** Bundled file name → sha256 hex: tfplan, plan.json, .terraform.lock.hcl when present. */
+    files: bundledFiles,
+    /** The state as seen at plan time, for the first-apply race guard (hashicorp/terraform#24078). */
+    priorState: priorStateSchema,
+    /** Absent in bundles written before the backend was recorded; tf-apply then checks nothing about it. */
+    backend: backendRecordSchema.optional(),
+    /** Absent for a plan of the checked-out commit; present for a promotion or a rollback. */
+    source: releaseBindingSchema.optional(),
+    /** The variables given other stacks' outputs, by variable name; absent when the stack has no inputs. */
+    inputs: array(stackInputRecordSchema).optional(),
+    /**
+     * True when an input's stack was never applied, so the plan was made with placeholders: it shows what
+     * the change looks like, and no job may approve or apply it.
+     */
+    provisional: schemas_boolean().optional(),
+    /** True for a plan made with `destroy: true`, which deletes the whole stack; its approval needs more. */
+    destroy: schemas_boolean().optional(),
+    /** The policy check of the plan; absent when tf-plan was given no `policy`. */
+    policy: policyResultSchema.optional(),
+    planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
+    summary: planSummarySchema,
+});
+/** The major version of a tool version: `1.10.6` → 1, `v2.0.0-rc1` → 2. */
+function toolMajor(version) {
+    const match = /^v?(\d+)\./.exec(version);
+    if (!match?.[1])
+        throw new TypeError(`not a tool version: ${JSON.stringify(version)}`);
+    return Number(match[1]);
+}
+const SCHEMA_ID = /^([a-z][a-z0-9-]*\/[a-z][a-z0-9-]*)@(\d+)$/;
+/**
+ * Reads a contract document (`iac/plan@1`, `iac/approval@1`, ...): JSON text or an already parsed
+ * value; its `schema` must be `<expectedKind>@<major>` for a major in `schemaByMajor`, whose schema
+ * then validates the whole document. Every refusal is a ConfigurationError that names the file, and
+ * the field or the versions.
+ */
+function readContract(json, expectedKind, schemaByMajor, context) {
+    const file = context.file ?? MANIFEST_FILE;
+    const value = typeof json === 'string' || Buffer.isBuffer(json) ? parseJson(json.toString(), file) : json;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        throw new errors/* ConfigurationError */.j1(`${file} must be a JSON object`);
+    }
+    const majors = Object.keys(schemaByMajor).map(Number);
+    const reads = majors.map((major) => `${expectedKind}@${major}`).join(' or ');
+    const id = value.schema;
+    const match = typeof id === 'string' ? SCHEMA_ID.exec(id) : null;
+    if (typeof id !== 'string' || !match) {
+        throw new errors/* ConfigurationError */.j1(`${file}: schema must be a schema id such as ${reads}${typeof id === 'string' ? `; got ${JSON.stringify(id.slice(0, 60))}` : ''}`);
+    }
+    if (match[1] !== expectedKind) {
+        throw new errors/* ConfigurationError */.j1(`${file} is ${id}, but ${context.reader} reads ${reads}: this is not the artifact ${context.reader} expects`);
+    }
+    const schema = schemaByMajor[Number(match[2])];
+    if (!schema) {
+        const advice = context.advice ?? 'use the same iac-pipeline version in every job';
+        throw new errors/* ConfigurationError */.j1(`${file} is ${id}, but this version of ${context.reader} reads ${reads}: ${advice}`);
+    }
+    const result = schema.safeParse(value, { error: defaultMessage });
+    if (!result.success)
+        throw new errors/* ConfigurationError */.j1(`${file}: ${describeIssue(result.error.issues[0])}`);
+    return result.data;
+}
+/**
+ * The reader of one contract document, from its schema: the `schema` literal it requires
+ * (`iac/smoke-results@1`) gives the kind and the major that `readContract` checks. `file` is the
+ * file named in messages (default `manifest.json`), `defaultReader` the reading action.
+ */
+function contractReader(schema, defaultReader, file) {
+    const id = SCHEMA_ID.exec(schema.shape.schema.value);
+    if (!id?.[1])
+        throw new TypeError(`not a schema id: ${schema.shape.schema.value}`);
+    const [kind, major] = [id[1], Number(id[2])];
+    return (json, reader = defaultReader) => readContract(json, kind, { [major]: schema }, { ...(file ? { file } : {}), reader });
+}
+/** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
+function manifest_validateForWrite(schema, value, file, error) {
+    const result = schema.safeParse(value, error ? { error } : undefined);
+    if (!result.success) {
+        throw new Error(`refusing to write an invalid ${file}: ${describeIssue(result.error.issues[0])}`);
+    }
+    return result.data;
+}
+/** Reads and validates a plan bundle's manifest.json. */
+function readPlanManifest(json, reader = 'tf-apply', advice = 'use the same iac-pipeline version for plan and apply') {
+    return readContract(json, PLAN_KIND, { [PLAN_MAJOR]: planManifestSchema }, { reader, advice });
+}
+/** Checks a manifest before it is written: a bad one is a bug in the writer, not the user's mistake. */
+function validatePlanManifest(value) {
+    return manifest_validateForWrite(planManifestSchema, value, MANIFEST_FILE, defaultMessage);
+}
+function parseJson(text, file) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`${file} is not valid JSON (${error.message})`);
+    }
+}
+const EXPECTED = {
+    string: 'a string',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    object: 'an object',
+    record: 'an object',
+    array: 'a list',
+};
+function kindOf(input) {
+    if (input === null)
+        return 'null';
+    if (Array.isArray(input))
+        return 'a list';
+    if (typeof input === 'number' || typeof input === 'boolean')
+        return String(input);
+    return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
+}
+function describeType(expected, input) {
+    return input === undefined
+        ? `is missing (it must be ${expected})`
+        : `must be ${expected}, not ${kindOf(input)}`;
+}
+/** Messages for the issues a schema does not word itself: "must be a string", "is missing". */
+function defaultMessage(issue) {
+    if (issue.code === 'invalid_type') {
+        return describeType(EXPECTED[issue.expected] ?? issue.expected, issue.input);
+    }
+    if (issue.code === 'invalid_value') {
+        return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+    }
+    if (issue.code === 'unrecognized_keys')
+        return `has unknown fields: ${issue.keys.join(', ')}`;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/contracts/audit-event.js
+
+
+/**
+ * `iac/audit-event@1`: one lifecycle step of one stack, as an auditor reads it afterwards: who did
+ * what to which stack and environment, for which plan digest and commit, how it ended, and when. It
+ * says nothing about the resources (no value, no address) and nothing secret: an event is written as
+ * the step goes, into the run's audit artifacts, and may be sent to a log collector outside GitHub.
+ */
+const AUDIT_EVENT_SCHEMA = 'iac/audit-event@1';
+/** Each step's events, one JSON document a line. */
+const AUDIT_FILE = 'audit.jsonl';
+const AUDIT_ACTIONS = [
+    'plan',
+    'policy',
+    'approval',
+    'override',
+    'apply',
+    'configure',
+    'smoke',
+    'release',
+    'promote',
+    'rollback',
+    'destroy',
+];
+/**
+ * `pending`: an approval still waiting. `rejected`: a reviewer said no. `warning`: a policy check in warn
+ * mode that found failures. `failure`: the step failed, or ended before it could say how it went.
+ */
+const AUDIT_OUTCOMES = ['success', 'failure', 'pending', 'rejected', 'warning'];
+const audit_event_text = schemas_string().min(1, { error: 'must not be empty' });
+const isoTime = iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' });
+const digest = schemas_string().regex(/^sha256:[0-9a-f]{64}$/, { error: 'must be "sha256:" and 64 hex digits' });
+// Short, written by the suite from counts and names: long text is where a value would hide.
+const DETAIL_MAX = 300;
+const auditEventSchema = object({
+    schema: literal(AUDIT_EVENT_SCHEMA),
+    /** Unique across runs: a receiver that gets a trail twice (a re-run report) drops the repeats by it. */
+    id: schemas_uuid(),
+    producer: producerSchema,
+    action: schemas_enum(AUDIT_ACTIONS),
+    /** The approver for an approval (the overrider for an override), else who triggered the run. */
+    actor: audit_event_text,
+    /** Everyone whose vote counted, for an approval that more than one person gave. */
+    approvers: array(audit_event_text).optional(),
+    /** Absent for a step of a whole environment: recording, promoting or rolling back a release. */
+    stack: audit_event_text.optional(),
+    environment: audit_event_text.optional(),
+    planDigest: digest.optional(),
+    commit: schemas_string().regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/, { error: 'must be a commit SHA' }),
+    outcome: schemas_enum(AUDIT_OUTCOMES),
+    /** One line on how it went: counts, the gate that decided, a refusal's first words. */
+    detail: schemas_string().max(DETAIL_MAX).optional(),
+    startedAt: isoTime,
+    finishedAt: isoTime,
+    repository: audit_event_text,
+    runId: schemas_int().min(1),
+    runAttempt: schemas_int().min(1),
+    runUrl: url(),
+})
+    .refine((e) => Date.parse(e.finishedAt) >= Date.parse(e.startedAt), {
+    path: ['finishedAt'],
+    error: 'must not be before startedAt',
+});
+const readAuditEvent = contractReader(auditEventSchema, 'report', AUDIT_FILE);
+function validateAuditEvent(value) {
+    return manifest_validateForWrite(auditEventSchema, value, AUDIT_FILE);
+}
+/** A detail cut to what the contract keeps, on a character boundary. */
+function auditDetail(text) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    return oneLine.length <= DETAIL_MAX
+        ? oneLine
+        : `${oneLine.slice(0, DETAIL_MAX - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
+}
+
+;// CONCATENATED MODULE: ./lib/core/version.js
+/** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
+const version_SUITE_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./lib/secrets/rules.js
+const rules_BUILT_IN_RULES = [
+    {
+        id: 'aws-access-key-id',
+        description: 'AWS access key id',
+        keywords: ['akia', 'asia', 'abia', 'acca'],
+        pattern: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b/g,
+        // AWS's documentation uses AKIAIOSFODNN7EXAMPLE; keys ending in EXAMPLE are never issued.
+        allow: (secret) => secret.endsWith('EXAMPLE'),
+    },
+    {
+        id: 'aws-secret-access-key',
+        description: 'AWS secret access key',
+        keywords: ['aws_secret_access_key', 'aws-secret-access-key', 'secretaccesskey'],
+        pattern: /(?:aws_secret_access_key|aws-secret-access-key|secretaccesskey)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi,
+        allow: (secret) => /EXAMPLEKEY$/.test(secret),
+    },
+    {
+        id: 'private-key',
+        description: 'Private key block',
+        keywords: ['private key'],
+        pattern: /-----BEGIN (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP |SSH2 )?PRIVATE KEY(?: BLOCK)?-----/g,
+        endMarker: /-----END (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP |SSH2 )?PRIVATE KEY(?: BLOCK)?-----/,
+    },
+    {
+        id: 'github-token',
+        description: 'GitHub token',
+        keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
+        pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,251})\b/g,
+    },
+    {
+        id: 'github-fine-grained-token',
+        description: 'GitHub fine-grained personal access token',
+        keywords: ['github_pat_'],
+        pattern: /\b(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\b/g,
+    },
+    {
+        id: 'slack-token',
+        description: 'Slack token',
+        keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe'],
+        pattern: /\b(xox(?:[bpars]|e(?:\.xox[bp])?)-[0-9]{9,13}-[0-9A-Za-z-]{10,})/g,
+    },
+    {
+        id: 'slack-webhook-url',
+        description: 'Slack incoming webhook URL',
+        keywords: ['hooks.slack.com'],
+        pattern: /(https:\/\/hooks\.slack\.com\/(?:services|workflows)\/T[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[A-Za-z0-9]{20,})/g,
+    },
+    {
+        id: 'gitlab-token',
+        description: 'GitLab personal access token',
+        keywords: ['glpat-'],
+        pattern: /\b(glpat-[0-9A-Za-z_-]{20,})/g,
+    },
+    {
+        id: 'google-api-key',
+        description: 'Google API key',
+        keywords: ['aiza'],
+        pattern: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g,
+    },
+    {
+        id: 'stripe-secret-key',
+        description: 'Stripe live secret key',
+        keywords: ['sk_live_', 'rk_live_'],
+        pattern: /\b([sr]k_live_[0-9A-Za-z]{24,99})\b/g,
+    },
+    {
+        id: 'npm-token',
+        description: 'npm access token',
+        keywords: ['npm_'],
+        pattern: /\b(npm_[A-Za-z0-9]{36})\b/g,
+    },
+];
+/** A line that says a match on it is intended (a test fixture, a documented example). */
+const ALLOW_MARKERS = ['gitleaks:allow', 'iac-pipeline:allow-secret'];
+
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var node_modules_ignore = __nccwpck_require__(70298);
+;// CONCATENATED MODULE: ./lib/secrets/scan.js
+
+
+
+
+const SKIPPED_DIRECTORIES = (/* unused pure expression or super */ null && (['.git', '.terraform', 'node_modules']));
+const DEFAULT_MAX_FILE_BYTES = (/* unused pure expression or super */ null && (5 * 1024 * 1024));
+// git's own test for a binary file: a NUL byte in the first 8000 bytes.
+const BINARY_PROBE_BYTES = 8000;
+async function scanTree(root, options = {}) {
+    const started = Date.now();
+    const rules = options.rules ?? BUILT_IN_RULES;
+    const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const skip = new Set(options.skipDirectories ?? SKIPPED_DIRECTORIES);
+    const statistics = {
+        filesScanned: 0,
+        bytesScanned: 0,
+        binaryFiles: 0,
+        largeFiles: 0,
+        durationMs: 0,
+    };
+    const findings = [];
+    const ignored = (scopes, path, isDirectory) => scopes.some((scope) => {
+        const relativePath = scope.base === '' ? path : posix.relative(scope.base, path);
+        return scope.rules.ignores(isDirectory ? `${relativePath}/` : relativePath);
+    });
+    const walk = async (relativeDir, inherited) => {
+        const absoluteDir = join(root, relativeDir);
+        const entries = await readdir(absoluteDir, { withFileTypes: true }).catch(() => []);
+        let scopes = inherited;
+        const gitignore = entries.find((entry) => entry.isFile() && entry.name === '.gitignore');
+        if (gitignore) {
+            const text = await readFile(join(absoluteDir, '.gitignore'), 'utf8').catch(() => '');
+            scopes = [...inherited, { base: relativeDir, rules: ignore().add(text) }];
+        }
+        // Sorted, so that findings come in the same order on every file system.
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+            const path = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
+            // Symbolic links are not followed: they may point outside the tree, or in a circle.
+            if (entry.isDirectory()) {
+                if (skip.has(entry.name) || ignored(scopes, path, true))
+                    continue;
+                await walk(path, scopes);
+            }
+            else if (entry.isFile()) {
+                if (ignored(scopes, path, false))
+                    continue;
+                await scanFile(root, path, rules, maxFileBytes, statistics, findings, options.onSecret);
+            }
+        }
+    };
+    await walk('', []);
+    statistics.durationMs = Date.now() - started;
+    return { findings, statistics };
+}
+async function scanFile(root, path, rules, maxFileBytes, statistics, findings, onSecret) {
+    // A file that cannot be opened (gone or unreadable since the listing) has nothing to scan: skip it.
+    const handle = await open(join(root, path), 'r').catch(() => undefined);
+    if (!handle)
+        return;
+    let buffer;
+    try {
+        const { size } = await handle.stat();
+        if (size > maxFileBytes) {
+            statistics.largeFiles += 1;
+            return;
+        }
+        buffer = await handle.readFile();
+    }
+    finally {
+        await handle.close();
+    }
+    if (buffer.subarray(0, BINARY_PROBE_BYTES).includes(0)) {
+        statistics.binaryFiles += 1;
+        return;
+    }
+    statistics.filesScanned += 1;
+    statistics.bytesScanned += buffer.length;
+    findings.push(...scanText(buffer.toString('utf8'), path, rules, onSecret));
+}
+function matchSecrets(text, rules = rules_BUILT_IN_RULES) {
+    const lower = text.toLowerCase();
+    const candidates = rules.filter((rule) => rule.keywords.some((keyword) => lower.includes(keyword)));
+    if (candidates.length === 0)
+        return [];
+    const found = [];
+    for (const rule of candidates) {
+        const pattern = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`);
+        for (const match of text.matchAll(pattern)) {
+            const secret = match[1] ?? match[0];
+            if (rule.allow?.(secret))
+                continue;
+            const start = (match.index ?? 0) + (match[1] !== undefined ? match[0].indexOf(match[1]) : 0);
+            const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+            const lineEnd = text.indexOf('\n', start);
+            const lineText = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+            if (ALLOW_MARKERS.some((marker) => lineText.includes(marker)))
+                continue;
+            found.push({ rule, start, end: start + secret.length, secret });
+        }
+    }
+    return found.sort((a, b) => a.start - b.start);
+}
+/**
+ * The values a match stands for beyond its own text: for a rule with an end marker (a private key), the
+ * encoded body up to the marker, as the runs of base64 a line holds (a diff or a quote shows one line).
+ */
+function bodyOf(text, match) {
+    if (!match.rule.endMarker)
+        return [];
+    const body = text.slice(match.end, endOfBlock(text, match));
+    return [...body.matchAll(BODY_RUN)].map((run) => run[0]);
+}
+/** Base64 runs long enough to be part of a key, not a word: the lines of a PEM body are 64 characters. */
+const BODY_RUN = /[A-Za-z0-9+/=]{16,}/g;
+/** Where a block that starts at the match ends: at its end marker, else at the end of the text. */
+function endOfBlock(text, match) {
+    const marker = match.rule.endMarker;
+    if (!marker)
+        return match.end;
+    const pattern = new RegExp(marker.source, marker.flags.replace('g', ''));
+    const found = pattern.exec(text.slice(match.end));
+    return found ? match.end + found.index : text.length;
+}
+/** Every match of every rule in one file's text, by line and column (1-based). */
+function scanText(text, file, rules = BUILT_IN_RULES, onSecret) {
+    const matches = matchSecrets(text, rules);
+    if (matches.length === 0)
+        return [];
+    const lineStarts = lineStartsOf(text);
+    const found = [];
+    for (const match of matches) {
+        if (onSecret) {
+            onSecret(match.secret);
+            for (const value of bodyOf(text, match))
+                onSecret(value);
+        }
+        const lineIndex = lineAt(lineStarts, match.start);
+        const lineStart = lineStarts[lineIndex] ?? 0;
+        const lineEnd = text.indexOf('\n', lineStart);
+        found.push({
+            rule: match.rule.id,
+            description: match.rule.description,
+            file,
+            line: lineIndex + 1,
+            column: match.start - lineStart + 1,
+            endColumn: Math.min(match.end, lineEnd === -1 ? text.length : lineEnd) - lineStart + 1,
+        });
+    }
+    return found.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+function lineStartsOf(text) {
+    const starts = [0];
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+        starts.push(index + 1);
+    }
+    return starts;
+}
+/** The index of the line holding `offset`: the last start at or before it. */
+function lineAt(starts, offset) {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if ((starts[middle] ?? 0) <= offset)
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return low;
+}
+
+;// CONCATENATED MODULE: ./lib/secrets/redact.js
+
+
+
+
+/**
+ * Hides credentials in text that is about to leave the step: the log, the job summary, the SARIF file,
+ * the artifact. Two passes, both over the whole text:
+ *
+ * - every exact value the secret scan found (the scanner tells them as it finds them; a value found in
+ *   one file is hidden wherever it appears: in a quote of another file, or without the context a rule
+ *   needs, such as `aws_secret_access_key =`);
+ * - every match of the scanner's own rules (src/secrets/rules.ts, through the same `matchSecrets`),
+ *   so that a credential is hidden even where the scan did not look (a .gitignore'd file a tool quotes,
+ *   or a scan that was turned off). A private key's body is hidden with its header, up to its end line.
+ *
+ * The values live in a private field: JSON.stringify or a log line of the redactor prints none of them.
+ */
+/** What a value the scan found becomes. */
+const REDACTED = '[REDACTED]';
+/** What a rule's match becomes: the rule says what kind of credential stood there. */
+function redactedBy(rule) {
+    return `[REDACTED:${rule}]`;
+}
+/** Shorter values are not taken as secrets to hide everywhere: they would hide ordinary words. */
+const MIN_VALUE_LENGTH = 8;
+class Redactor {
+    rules;
+    #values = new Set();
+    #ordered;
+    constructor(rules = rules_BUILT_IN_RULES) {
+        this.rules = rules;
+    }
+    /** A value to hide wherever it appears, from now on. */
+    add(value) {
+        const trimmed = value.trim();
+        if (trimmed.length < MIN_VALUE_LENGTH || this.#values.has(trimmed))
+            return;
+        this.#values.add(trimmed);
+        this.#ordered = undefined;
+    }
+    /** How many values the redactor hides besides the rules' matches (a count, never the values). */
+    get size() {
+        return this.#values.size;
+    }
+    redact(text) {
+        if (text === '')
+            return text;
+        let out = text;
+        // Longest first, so that a value that holds a shorter one is hidden whole.
+        this.#ordered ??= [...this.#values].sort((a, b) => b.length - a.length);
+        for (const value of this.#ordered) {
+            if (out.includes(value))
+                out = out.split(value).join(REDACTED);
+        }
+        return redactByRules(out, this.rules);
+    }
+    /** A copy of `value` with every string in it (keys too) redacted; other values unchanged. */
+    redactDeep(value) {
+        return redactStrings(value, (text) => this.redact(text));
+    }
+    /** JSON of a redactor: never its values. */
+    toJSON() {
+        return { values: this.#values.size };
+    }
+}
+/** The text with each match of the rules replaced by its placeholder, and a private key's body with it. */
+function redactByRules(text, rules = rules_BUILT_IN_RULES) {
+    const matches = matchSecrets(text, rules);
+    if (matches.length === 0)
+        return text;
+    const parts = [];
+    let at = 0;
+    for (const match of matches) {
+        // Matches of two rules may overlap (a token inside a URL): the first one hides both.
+        if (match.start < at)
+            continue;
+        parts.push(text.slice(at, match.start), redactedBy(match.rule.id));
+        at = match.end;
+        if (match.rule.endMarker) {
+            // The body keeps its line structure (a diff's -/+ marks, a quote's indentation); its runs go.
+            const end = endOfBlock(text, match);
+            parts.push(text
+                .slice(at, end)
+                .split('\n')
+                .map((line) => line.replace(DIFF_MARK, (_, mark, rest) => mark + rest.replace(BODY_RUN, REDACTED)))
+                .join('\n'));
+            at = end;
+        }
+    }
+    parts.push(text.slice(at));
+    return parts.join('');
+}
+/** A line's diff mark (`+` is also a base64 character): kept, so that a redacted diff still reads as one. */
+const DIFF_MARK = /^([-+ ]?)(.*)$/s;
+function redactStrings(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (Array.isArray(value))
+        return value.map((item) => redactStrings(item, redact));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactStrings(item, redact)]));
+    }
+    return value;
+}
+/**
+ * A logger that redacts every message, annotation title and group name before the runner sees it.
+ * `mask` passes its value through unchanged: the runner needs the real value to mask it.
+ */
+function redactingLogger(logger, redactor) {
+    const properties = (given) => given ? redactor.redactDeep(given) : given;
+    return {
+        debug: (message) => logger.debug(redactor.redact(message)),
+        info: (message) => logger.info(redactor.redact(message)),
+        notice: (message, given) => logger.notice(redactor.redact(message), properties(given)),
+        warning: (message, given) => logger.warning(redactor.redact(message), properties(given)),
+        error: (message, given) => logger.error(redactor.redact(message), properties(given)),
+        mask: (secret) => logger.mask(secret),
+        group: (name, body) => logger.group(redactor.redact(name), body),
+    };
+}
+/**
+ * The values at the places a scanner reported without the text (gitleaks with --redact): on the line
+ * of each finding, the tokens (runs between spaces, quotes and separators) that lie mostly within its
+ * columns. A token followed by `=` or `:` is a key's name, not its value, and is left alone. Tolerant of
+ * a column one off either way, which is all a scanner's column convention can differ by.
+ */
+async function valuesAtFindings(root, findings) {
+    const values = [];
+    const texts = new Map();
+    for (const finding of findings) {
+        // Only files inside the scanned tree: a report's path is not trusted to stay there.
+        if (finding.file.startsWith('../') || isAbsolute(finding.file))
+            continue;
+        if (!texts.has(finding.file)) {
+            // A file that cannot be read (gone since the scan) has no line left to redact: skip it.
+            const text = await readFile(join(root, finding.file), 'utf8').catch(() => undefined);
+            texts.set(finding.file, text?.split('\n'));
+        }
+        const line = texts.get(finding.file)?.[finding.line - 1];
+        if (line === undefined)
+            continue;
+        values.push(...tokensWithin(line, finding.column - 1, Math.max(finding.endColumn - 1, finding.column)));
+    }
+    return values;
+}
+const ARMOUR = /-----(?:BEGIN|END)[A-Z0-9 ]*-----/g;
+const TOKEN = /[^\s"'`,;=:()[\]{}<>]+/g;
+function tokensWithin(line, start, end) {
+    const tokens = [];
+    const armour = [...line.matchAll(ARMOUR)].map((m) => [
+        m.index ?? 0,
+        (m.index ?? 0) + m[0].length,
+    ]);
+    for (const match of line.matchAll(TOKEN)) {
+        const from = match.index ?? 0;
+        const to = from + match[0].length;
+        const overlap = Math.min(to, end) - Math.max(from, start);
+        if (overlap * 2 <= match[0].length)
+            continue;
+        if (/^\s*["']?\s*[=:]/.test(line.slice(to)))
+            continue;
+        // A PEM armour's words (`-----BEGIN OPENSSH PRIVATE KEY-----`) are the same in every key: not the secret.
+        if (armour.some(([a, b]) => from < b && to > a))
+            continue;
+        tokens.push(match[0]);
+    }
+    return tokens;
+}
+
+;// CONCATENATED MODULE: ./lib/audit/log.js
+
+
+
+
+
+
+
+/** For domain code run without an audit log (unit tests, the modes that plan nothing). */
+const NO_AUDIT = {
+    begin: () => ({ update: () => undefined, finish: () => undefined }),
+    record: () => undefined,
+};
+/**
+ * Why a step ended with an open event. Fixed words, never the error's message: a tool's error can quote
+ * a resource's value, and the run's log (the event's runUrl) has the whole story for whoever may read it.
+ */
+function endedBecause(error) {
+    if (error === undefined)
+        return 'The step ended before the event was finished.';
+    if ((0,errors/* isConfigurationError */.p0)(error))
+        return 'Refused: the step stopped on an input or a check; the run log says why.';
+    if (error instanceof errors/* StepFailure */.pH)
+        return 'The step failed; the run log says why.';
+    return 'The step failed unexpectedly; the run log says why.';
+}
+/**
+ * Runs a step with an audit log, and writes the log when it ends, also when it throws (then rethrown).
+ * The logger the step gets collects the values it masks, so that no event carries one. Writing the
+ * log never fails the step: the step's own artifacts and outputs are the record of what it did.
+ */
+async function withAuditLog(options, body) {
+    const now = options.now ?? (() => new Date());
+    const redactor = new Redactor();
+    const given = options.logger;
+    const logger = {
+        debug: (message) => given.debug(message),
+        info: (message) => given.info(message),
+        notice: (message, properties) => given.notice(message, properties),
+        warning: (message, properties) => given.warning(message, properties),
+        error: (message, properties) => given.error(message, properties),
+        mask: (secret) => {
+            redactor.add(secret);
+            given.mask(secret);
+        },
+        group: (name, body) => given.group(name, body),
+    };
+    const drafts = [];
+    const audit = {
+        begin(action, fields) {
+            const draft = { action, fields: { ...fields }, startedAt: now() };
+            drafts.push(draft);
+            return {
+                update({ action: renamed, ...more }) {
+                    if (renamed)
+                        draft.action = renamed;
+                    Object.assign(draft.fields, more);
+                },
+                finish(outcome, detail) {
+                    if (draft.outcome)
+                        return;
+                    draft.outcome = outcome;
+                    draft.finishedAt = now();
+                    if (detail !== undefined)
+                        draft.fields.detail = detail;
+                },
+            };
+        },
+        record(action, { outcome, startedAt, ...fields }) {
+            const at = now();
+            drafts.push({ action, fields, startedAt: startedAt ?? at, finishedAt: at, outcome });
+        },
+    };
+    let failure;
+    try {
+        return await body(audit, logger);
+    }
+    catch (error) {
+        failure = { error };
+        throw error;
+    }
+    finally {
+        const ended = now();
+        const events = drafts.map((draft) => toEvent(draft, options.run, redactor, {
+            outcome: draft.outcome ?? 'failure',
+            finishedAt: draft.finishedAt ?? ended,
+            ...(draft.outcome ? {} : { detail: endedBecause(failure?.error) }),
+        }));
+        if (events.length > 0)
+            await writeAuditPart(events, options, logger);
+    }
+}
+function toEvent(draft, run, redactor, end) {
+    const { fields } = draft;
+    const detail = end.detail ?? fields.detail;
+    const approvers = fields.approvers?.filter((login) => login !== '');
+    const event = {
+        schema: AUDIT_EVENT_SCHEMA,
+        id: (0,external_node_crypto_.randomUUID)(),
+        producer: { action: 'iac-pipeline', version: version_SUITE_VERSION },
+        action: draft.action,
+        actor: fields.actor || run.triggeringActor || run.actor || 'unknown',
+        ...(approvers && approvers.length > 0 ? { approvers } : {}),
+        ...(fields.stack ? { stack: fields.stack } : {}),
+        ...(fields.environment ? { environment: fields.environment } : {}),
+        ...(fields.planDigest ? { planDigest: fields.planDigest } : {}),
+        commit: run.sha,
+        outcome: end.outcome,
+        ...(detail ? { detail: auditDetail(detail) } : {}),
+        startedAt: draft.startedAt.toISOString(),
+        finishedAt: end.finishedAt.toISOString(),
+        repository: `${run.owner}/${run.repo}`,
+        runId: run.runId,
+        runAttempt: run.runAttempt,
+        runUrl: run.runUrl,
+    };
+    // Redacted before it is checked, so that a cut detail cannot end inside a hidden value.
+    return validateAuditEvent({ ...redactor.redactDeep(event), schema: AUDIT_EVENT_SCHEMA });
+}
+/** The artifact name of one step's events: `<prefix>-audit-<step>-<stack>-<attempt>-<random>`. */
+function auditPartName(prefix, step, stack, attempt) {
+    return `${prefix}-audit-${step}-${stack}-${attempt}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+}
+async function writeAuditPart(events, options, logger) {
+    const stack = events[0]?.stack ?? events[0]?.environment ?? 'run';
+    const name = auditPartName(options.artifactPrefix, options.step, stack, options.run.runAttempt);
+    try {
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.run.runnerTemp, 'iac-audit-'));
+        const path = (0,external_node_path_.join)(dir, AUDIT_FILE);
+        await (0,promises_.writeFile)(path, events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+        await options.artifacts.upload(name, [path], dir);
+        logger.info(`Audit: ${events.map((e) => `${e.action} ${e.outcome}`).join(', ')} (artifact ${name}).`);
+    }
+    catch (error) {
+        logger.warning(`The audit events of this step (${events.map((e) => e.action).join(', ')}) were not uploaded: ${(0,errors/* errorMessage */.gJ)(error)}.`, { title: 'Audit events not written' });
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var lib_core = __nccwpck_require__(33838);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./lib/core/paths.js
@@ -47069,24 +49715,6 @@ function outputFilePath(given, example, base) {
         throw new PathRefusal(`names a directory: name the file to write, such as ${quoteValue(`${dir}/${example}`)}`);
     }
     return absolute;
-}
-
-;// CONCATENATED MODULE: ./lib/core/zod-issues.js
-/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
-function describeIssue(issue) {
-    if (!issue)
-        return 'is invalid';
-    const path = issue.path
-        .map((part, index) => {
-        if (typeof part === 'number')
-            return `[${part}]`;
-        const key = String(part);
-        if (/^[A-Za-z_$][\w$]*$/.test(key))
-            return index === 0 ? key : `.${key}`;
-        return `[${JSON.stringify(key)}]`;
-    })
-        .join('');
-    return path === '' ? issue.message : `${path} ${issue.message}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/core/inputs.js
@@ -47262,13 +49890,13 @@ const NAME_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const namePart = schemas_string().trim().regex(NAME_PART, {
     error: 'must be letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit',
 });
-const SHA256_HEX = /^(?:sha256:)?([0-9a-f]{64})$/;
+const inputs_SHA256_HEX = /^(?:sha256:)?([0-9a-f]{64})$/;
 /** A plan digest, `sha256:<64 hex>`; bare hex is accepted and normalised. */
-const digest = schemas_string()
+const inputs_digest = schemas_string()
     .trim()
     .toLowerCase()
-    .regex(SHA256_HEX, { error: 'must be a sha256 digest: "sha256:" and 64 hex digits' })
-    .transform((v) => `sha256:${SHA256_HEX.exec(v)?.[1] ?? ''}`);
+    .regex(inputs_SHA256_HEX, { error: 'must be a sha256 digest: "sha256:" and 64 hex digits' })
+    .transform((v) => `sha256:${inputs_SHA256_HEX.exec(v)?.[1] ?? ''}`);
 const DURATION = /^\d+(?:ms|s|m|h)$/;
 const inputs_duration = schemas_string().trim().regex(DURATION, { error: 'must be a duration such as 30s, 5m or 1h' });
 const inputs_httpUrl = schemas_string()
@@ -47334,12 +49962,12 @@ function kinded(kind, maxLength, schema) {
  * The kind of an input's schema; an action that refines a kind further (`input.list().transform(…)`)
  * keeps the kind of what it refines. Undefined for a schema made without the kinds below.
  */
-function kindOf(schema) {
+function inputs_kindOf(schema) {
     const found = inputKinds.get(schema);
     if (found)
         return found;
     const def = schema._zod.def;
-    return def.type === 'pipe' && def.in ? kindOf(def.in) : undefined;
+    return def.type === 'pipe' && def.in ? inputs_kindOf(def.in) : undefined;
 }
 const { value: VALUE, secret: SECRET, content: CONTENT } = MAX_LENGTH;
 /** Input kinds. Each returns a zod schema from the raw string; `.optional`/`.required` wrap them. */
@@ -47379,7 +50007,7 @@ const input = {
     name: () => kinded('name', VALUE, optionalInput(namePart)),
     names: () => kinded('names', CONTENT, optionalInput(names, CONTENT).transform((v) => v ?? [])),
     nameOr: (fallback) => kinded('name', VALUE, optionalInput(namePart).transform((v) => v ?? fallback)),
-    digest: () => kinded('digest', VALUE, optionalInput(digest)),
+    digest: () => kinded('digest', VALUE, optionalInput(inputs_digest)),
     duration: () => kinded('duration', VALUE, optionalInput(inputs_duration)),
     url: () => kinded('url', VALUE, optionalInput(inputs_httpUrl)),
     /** A URL that may carry `user:token@`: never echoed in an error. */
@@ -47505,6 +50133,7 @@ function readRunContext(env = process.env) {
         eventName: env.GITHUB_EVENT_NAME ?? '',
         eventPath: env.GITHUB_EVENT_PATH,
         actor: env.GITHUB_ACTOR ?? '',
+        triggeringActor: env.GITHUB_TRIGGERING_ACTOR || (env.GITHUB_ACTOR ?? ''),
         workspace: required('GITHUB_WORKSPACE'),
         runnerTemp: required('RUNNER_TEMP'),
         serverUrl,
@@ -47588,8 +50217,6 @@ async function runAction(actionName, spec, outputs, main, post) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./lib/markdown/escape.js
 var markdown_escape = __nccwpck_require__(26734);
 ;// CONCATENATED MODULE: ./lib/terraform/backend.js
@@ -48583,352 +51210,6 @@ function stackName(given, workingDirectory, workspace, repo) {
 
 // EXTERNAL MODULE: ./lib/contracts/digest.js
 var contracts_digest = __nccwpck_require__(19843);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function iso_datetime(params) {
-    return _isoDateTime(ZodISODateTime, params);
-}
-function iso_date(params) {
-    return core._isoDate(ZodISODate, params);
-}
-function iso_time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function iso_duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
-;// CONCATENATED MODULE: ./lib/contracts/manifest.js
-
-
-
-
-
-/**
- * The contracts between jobs: every artifact carries a `manifest.json` whose `schema` names its kind
- * and major version (`iac/plan@1`). The schemas live here and are validated on read; a reader refuses
- * another kind or a major version it does not know, saying which one it got and which it reads.
- * Within a major version fields are only ever added, so a reader ignores fields it does not know.
- */
-const MANIFEST_FILE = 'manifest.json';
-/** The names of the files in a plan bundle, beside manifest.json. */
-const PLAN_FILE = 'tfplan';
-const PLAN_JSON_FILE = 'plan.json';
-const LOCK_FILE = '.terraform.lock.hcl';
-const PLAN_KIND = 'iac/plan';
-const PLAN_MAJOR = 1;
-const PLAN_SCHEMA = `${PLAN_KIND}@${PLAN_MAJOR}`;
-const manifest_SHA256_HEX = /^[0-9a-f]{64}$/;
-const COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-const TOOL_VERSION = /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/;
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-/** A file name in a flat bundle: no directory part, no `.`/`..`, no NUL, no backslash. */
-function isSafeFileName(name) {
-    return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
-}
-/** A POSIX path relative to the workspace, `.` for the workspace itself: `infra/prod`, never `./x`, `x/`, `../x`. */
-function isWorkspacePath(path) {
-    if (path === '.')
-        return true;
-    if (path.includes('\\') || path.includes('\0'))
-        return false;
-    return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
-}
-/**
- * The manifest's form of a directory: `absolute` relative to `workspaceRoot`, POSIX separators,
- * '.' for the root. A directory outside the workspace is the user's mistake.
- */
-function toWorkspacePath(workspaceRoot, absolute, what = 'working-directory') {
-    const path = (0,external_node_path_.relative)(workspaceRoot, absolute);
-    if (path === '')
-        return '.';
-    if ((0,external_node_path_.isAbsolute)(path) || path === '..' || path.startsWith(`..${external_node_path_.sep}`)) {
-        throw new errors/* ConfigurationError */.j1(`Input "${what}" must name a directory inside the workspace`);
-    }
-    return path.split(external_node_path_.sep).join('/');
-}
-const manifest_text = schemas_string().min(1, { error: 'must not be empty' });
-const sha256Hex = schemas_string().regex(manifest_SHA256_HEX, { error: 'must be a sha256: 64 lowercase hex digits' });
-/** A whole number from `min`; zod reports a string given here as a non-number, so word it ourselves. */
-function wholeNumber(min) {
-    return schemas_int({ error: (issue) => describeType('a whole number', issue.input) })
-        .min(min, { error: `must be a whole number, ${min} or more` });
-}
-const count = wholeNumber(0);
-const workspacePath = schemas_string().refine(isWorkspacePath, {
-    error: "must be a POSIX path relative to the workspace, '.' for the workspace itself",
-});
-const producerSchema = object({ action: manifest_text, version: manifest_text });
-const toolSchema = object({
-    name: schemas_enum(['tofu', 'terraform'], { error: 'must be one of: tofu, terraform' }),
-    version: schemas_string().regex(TOOL_VERSION, { error: 'must be a version such as 1.10.6' }),
-});
-/** A var file, its path as tf-plan was given it (relative to the workspace unless absolute). */
-const varFileSchema = object({ path: manifest_text, sha256: sha256Hex });
-const priorStateSchema = object({
-    exists: schemas_boolean(),
-    serial: count.optional(),
-    lineage: schemas_string().optional(),
-});
-/**
- * Where the state of the plan lives: the backend's type and the settings that name the place, never a
- * credential. Part of the plan digest (when present), so that no job applies a plan to another state.
- */
-const backendRecordSchema = object({
-    type: manifest_text,
-    bucket: schemas_string().optional(),
-    key: schemas_string().optional(),
-    region: schemas_string().optional(),
-    /** The server's host and port (`s3.eu-west-1.amazonaws.com`, `127.0.0.1:9000`), no scheme or path. */
-    endpoint: schemas_string().optional(),
-    workspaceKeyPrefix: schemas_string().optional(),
-});
-/**
- * The release a plan deploys again: the source of a promotion, or the target of a rollback. tf-plan
- * writes it from the release's GitHub deployment; it is inside the plan digest, so the approval names
- * it, and tf-apply reads the deployment again and refuses a bundle whose commit or image differ.
- */
-const releaseBindingSchema = object({
-    kind: schemas_enum(['promotion', 'rollback'], { error: 'must be one of: promotion, rollback' }),
-    /** `release`: the release's commit and image; `image` (rollbacks only): this commit with the release's image. */
-    scope: schemas_enum(['release', 'image'], { error: 'must be one of: release, image' }),
-    /** The environment the release ran in: the promotion's source, or the environment rolled back. */
-    environment: manifest_text,
-    deploymentId: wholeNumber(1),
-    runId: wholeNumber(1),
-    runAttempt: wholeNumber(1),
-    commit: schemas_string().regex(COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
-    createdAt: iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' }),
-    /** The release's image; absent when its run built none. */
-    image: object({ id: schemas_string(), name: manifest_text, identifier: manifest_text.optional() }).optional(),
-    /** The stack's variable that carries the image, and the value the plan was given; absent when it takes none. */
-    imageVariable: object({ name: manifest_text, value: manifest_text }).optional(),
-    /** The release's smoke checks over all its stacks; absent when it had none. */
-    smoke: object({ passed: count, total: count }).optional(),
-});
-/**
- * One input of the plan: a variable given another stack's output, as it was when the plan was made.
- * Inside the plan digest: tf-apply reads the upstream's state again and refuses when the value moved.
- */
-const stackInputRecordSchema = object({
-    variable: manifest_text,
-    /** The upstream stack and its output. */
-    stack: manifest_text,
-    output: manifest_text,
-    sensitive: schemas_boolean(),
-    /** Where the upstream's state is: its configuration, workspace and backend. */
-    workingDirectory: workspacePath,
-    workspace: manifest_text,
-    backend: backendRecordSchema,
-    /** The upstream's state when the value was read; absent when it was never applied (a provisional plan). */
-    state: object({ lineage: manifest_text, serial: count }).optional(),
-    /** The sha256 of the value's canonical JSON; absent when it was never applied. */
-    sha256: sha256Hex.optional(),
-});
-/**
- * One failure or warning of a policy check: the rule that made it (`deny_protected_delete`, from
- * conftest's query `data.<namespace>.<rule>`), its message and the resource address it names, when it
- * names one (the rule's `address` field, or an address of the plan found in its message).
- */
-const policyFindingSchema = object({
-    rule: manifest_text,
-    message: schemas_string(),
-    address: manifest_text.optional(),
-});
-/**
- * The policy check of a plan (conftest on its `show -json`), inside the plan digest: a re-plan is a new
- * result, and an acceptance of failures names exactly these.
- */
-const policyResultSchema = object({
-    /** enforce: a failure blocks the approval and the apply unless a policy owner accepts it; warn: shown only. */
-    mode: schemas_enum(['enforce', 'warn']),
-    namespace: manifest_text,
-    conftestVersion: manifest_text,
-    /** Every Rego file of the `policy` directories, and every `policy-data` file, with its sha256. */
-    policies: array(varFileSchema).min(1),
-    data: array(varFileSchema),
-    /** Rules evaluated: successes, failures and warnings; never 0 (that is an error, not a pass). */
-    evaluated: wholeNumber(1),
-    failures: array(policyFindingSchema),
-    warnings: array(policyFindingSchema),
-    /** No failures. */
-    passed: schemas_boolean(),
-});
-const planSummarySchema = object({
-    add: count,
-    change: count,
-    destroy: count,
-    replace: count,
-    import: count,
-    move: count,
-    hasChanges: schemas_boolean(),
-    destroys: schemas_boolean(),
-    /** Addresses deleted or replaced. */
-    deletes: array(schemas_string()),
-});
-const bundledFiles = record(schemas_string().refine(isSafeFileName), sha256Hex, {
-    error: (issue) => (issue.code === 'invalid_key' ? 'must be a plain file name, with no "/"' : undefined),
-})
-    .superRefine((files, ctx) => {
-    for (const name of [PLAN_FILE, PLAN_JSON_FILE]) {
-        if (!(name in files))
-            ctx.addIssue({ code: 'custom', path: [name], message: 'is missing' });
-    }
-    if (MANIFEST_FILE in files) {
-        ctx.addIssue({ code: 'custom', path: [MANIFEST_FILE], message: 'must not be listed' });
-    }
-});
-/** `manifest.json` of a plan bundle, `iac/plan@1`. */
-const planManifestSchema = object({
-    schema: literal(PLAN_SCHEMA),
-    producer: producerSchema,
-    stack: manifest_text,
-    /** POSIX, relative to the workspace, '.' for the workspace itself. */
-    workingDirectory: workspacePath,
-    workspace: manifest_text,
-    commit: schemas_string().regex(COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
-    ref: schemas_string(),
-    runId: wholeNumber(1),
-    runAttempt: wholeNumber(1),
-    createdAt: iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' }),
-    tool: toolSchema,
-    varFiles: array(varFileSchema),
-    /** Bundled file name → sha256 hex: tfplan, plan.json, .terraform.lock.hcl when present. */
-    files: bundledFiles,
-    /** The state as seen at plan time, for the first-apply race guard (hashicorp/terraform#24078). */
-    priorState: priorStateSchema,
-    /** Absent in bundles written before the backend was recorded; tf-apply then checks nothing about it. */
-    backend: backendRecordSchema.optional(),
-    /** Absent for a plan of the checked-out commit; present for a promotion or a rollback. */
-    source: releaseBindingSchema.optional(),
-    /** The variables given other stacks' outputs, by variable name; absent when the stack has no inputs. */
-    inputs: array(stackInputRecordSchema).optional(),
-    /**
-     * True when an input's stack was never applied, so the plan was made with placeholders: it shows what
-     * the change looks like, and no job may approve or apply it.
-     */
-    provisional: schemas_boolean().optional(),
-    /** True for a plan made with `destroy: true`, which deletes the whole stack; its approval needs more. */
-    destroy: schemas_boolean().optional(),
-    /** The policy check of the plan; absent when tf-plan was given no `policy`. */
-    policy: policyResultSchema.optional(),
-    planDigest: schemas_string().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
-    summary: planSummarySchema,
-});
-/** The major version of a tool version: `1.10.6` → 1, `v2.0.0-rc1` → 2. */
-function toolMajor(version) {
-    const match = /^v?(\d+)\./.exec(version);
-    if (!match?.[1])
-        throw new TypeError(`not a tool version: ${JSON.stringify(version)}`);
-    return Number(match[1]);
-}
-const SCHEMA_ID = /^([a-z][a-z0-9-]*\/[a-z][a-z0-9-]*)@(\d+)$/;
-/**
- * Reads a contract document (`iac/plan@1`, `iac/approval@1`, ...): JSON text or an already parsed
- * value; its `schema` must be `<expectedKind>@<major>` for a major in `schemaByMajor`, whose schema
- * then validates the whole document. Every refusal is a ConfigurationError that names the file, and
- * the field or the versions.
- */
-function readContract(json, expectedKind, schemaByMajor, context) {
-    const file = context.file ?? MANIFEST_FILE;
-    const value = typeof json === 'string' || Buffer.isBuffer(json) ? parseJson(json.toString(), file) : json;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new errors/* ConfigurationError */.j1(`${file} must be a JSON object`);
-    }
-    const majors = Object.keys(schemaByMajor).map(Number);
-    const reads = majors.map((major) => `${expectedKind}@${major}`).join(' or ');
-    const id = value.schema;
-    const match = typeof id === 'string' ? SCHEMA_ID.exec(id) : null;
-    if (typeof id !== 'string' || !match) {
-        throw new errors/* ConfigurationError */.j1(`${file}: schema must be a schema id such as ${reads}${typeof id === 'string' ? `; got ${JSON.stringify(id.slice(0, 60))}` : ''}`);
-    }
-    if (match[1] !== expectedKind) {
-        throw new errors/* ConfigurationError */.j1(`${file} is ${id}, but ${context.reader} reads ${reads}: this is not the artifact ${context.reader} expects`);
-    }
-    const schema = schemaByMajor[Number(match[2])];
-    if (!schema) {
-        const advice = context.advice ?? 'use the same iac-pipeline version in every job';
-        throw new errors/* ConfigurationError */.j1(`${file} is ${id}, but this version of ${context.reader} reads ${reads}: ${advice}`);
-    }
-    const result = schema.safeParse(value, { error: defaultMessage });
-    if (!result.success)
-        throw new errors/* ConfigurationError */.j1(`${file}: ${describeIssue(result.error.issues[0])}`);
-    return result.data;
-}
-/**
- * The reader of one contract document, from its schema: the `schema` literal it requires
- * (`iac/smoke-results@1`) gives the kind and the major that `readContract` checks. `file` is the
- * file named in messages (default `manifest.json`), `defaultReader` the reading action.
- */
-function contractReader(schema, defaultReader, file) {
-    const id = SCHEMA_ID.exec(schema.shape.schema.value);
-    if (!id?.[1])
-        throw new TypeError(`not a schema id: ${schema.shape.schema.value}`);
-    const [kind, major] = [id[1], Number(id[2])];
-    return (json, reader = defaultReader) => readContract(json, kind, { [major]: schema }, { ...(file ? { file } : {}), reader });
-}
-/** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
-function manifest_validateForWrite(schema, value, file, error) {
-    const result = schema.safeParse(value, error ? { error } : undefined);
-    if (!result.success) {
-        throw new Error(`refusing to write an invalid ${file}: ${describeIssue(result.error.issues[0])}`);
-    }
-    return result.data;
-}
-/** Reads and validates a plan bundle's manifest.json. */
-function readPlanManifest(json, reader = 'tf-apply', advice = 'use the same iac-pipeline version for plan and apply') {
-    return readContract(json, PLAN_KIND, { [PLAN_MAJOR]: planManifestSchema }, { reader, advice });
-}
-/** Checks a manifest before it is written: a bad one is a bug in the writer, not the user's mistake. */
-function validatePlanManifest(value) {
-    return manifest_validateForWrite(planManifestSchema, value, MANIFEST_FILE, defaultMessage);
-}
-function parseJson(text, file) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        throw new errors/* ConfigurationError */.j1(`${file} is not valid JSON (${error.message})`);
-    }
-}
-const EXPECTED = {
-    string: 'a string',
-    number: 'a number',
-    int: 'a whole number',
-    boolean: 'true or false',
-    object: 'an object',
-    record: 'an object',
-    array: 'a list',
-};
-function manifest_kindOf(input) {
-    if (input === null)
-        return 'null';
-    if (Array.isArray(input))
-        return 'a list';
-    if (typeof input === 'number' || typeof input === 'boolean')
-        return String(input);
-    return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
-}
-function describeType(expected, input) {
-    return input === undefined
-        ? `is missing (it must be ${expected})`
-        : `must be ${expected}, not ${manifest_kindOf(input)}`;
-}
-/** Messages for the issues a schema does not word itself: "must be a string", "is missing". */
-function defaultMessage(issue) {
-    if (issue.code === 'invalid_type') {
-        return describeType(EXPECTED[issue.expected] ?? issue.expected, issue.input);
-    }
-    if (issue.code === 'invalid_value') {
-        return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
-    }
-    if (issue.code === 'unrecognized_keys')
-        return `has unknown fields: ${issue.keys.join(', ')}`;
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ./lib/contracts/bundle.js
 
 
@@ -49119,8 +51400,6 @@ async function readBundleManifest(dir, reader) {
     return readPlanManifest(text, reader);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./lib/contracts/encryption.js
 
 
@@ -49324,10 +51603,6 @@ async function checkedOutCommit(exec, logger, options) {
     return head;
 }
 
-;// CONCATENATED MODULE: ./lib/core/version.js
-/** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
-const version_SUITE_VERSION = '0.1.0';
-
 // EXTERNAL MODULE: ./lib/plan/model.js
 var plan_model = __nccwpck_require__(21554);
 // EXTERNAL MODULE: ./lib/plan/sensitive.js
@@ -49466,7 +51741,7 @@ const release_SHA256_HEX = /^[0-9a-f]{64}$/;
 const release_COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const release_DIGEST = /^sha256:[0-9a-f]{64}$/;
 const release_text = schemas_string().min(1, { error: 'must not be empty' });
-const isoTime = iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' });
+const release_isoTime = iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' });
 const release_sha256Hex = schemas_string().regex(release_SHA256_HEX, { error: 'must be a sha256: 64 lowercase hex digits' });
 const release_digest = schemas_string().regex(release_DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' });
 /** A whole number from `min`; zod would call a string here "not a number", so word it as manifest.ts does. */
@@ -49553,13 +51828,13 @@ const replacedReleaseSchema = object({
     runId: release_wholeNumber(1),
     /** Its latest deployment status then: success, failure, inactive, … */
     state: release_text,
-    stateAt: isoTime.optional(),
+    stateAt: release_isoTime.optional(),
 });
 /** From the failed release's status to this release's success: the time to restore. */
 const timeToRestoreSchema = object({
     seconds: release_count,
-    failedAt: isoTime,
-    restoredAt: isoTime,
+    failedAt: release_isoTime,
+    restoredAt: release_isoTime,
 });
 const releaseSchema = object({
     schema: literal(RELEASE_SCHEMA),
@@ -49571,7 +51846,7 @@ const releaseSchema = object({
     /** The run that applied and smoke-tested the release. */
     runId: release_wholeNumber(1),
     runAttempt: release_wholeNumber(1),
-    createdAt: isoTime,
+    createdAt: release_isoTime,
     /** Absent for a release whose run built no image. */
     image: releaseImageSchema.optional(),
     stacks: array(releaseStackSchema)
@@ -50505,6 +52780,15 @@ function reportJson(model) {
         ...(model.backup ? { backup: model.backup } : {}),
         // The records as read, for metrics over releases; a record that did not read is in `artifacts`.
         ...(model.release ? { releases } : {}),
+        // How many events the trail holds (the events are the `<prefix>-audit` artifact), and the parts not read.
+        ...(model.audit
+            ? {
+                audit: {
+                    events: model.audit.events.length,
+                    unread: model.audit.problems.map((p) => p.artifact),
+                },
+            }
+            : {}),
         // Each stack's policy check: its status, failures and who accepted them; absent when none ran.
         ...(model.policy.length > 0 ? { policy: model.policy.map(policyJson) } : {}),
     };
@@ -50537,7 +52821,120 @@ function policyJson(view) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/report/html-template.js
+
+/**
+ * The tagged template report.html is built with: it escapes every interpolated value with the
+ * repository's HTML escaping, so nothing read from an artifact can add an element or an attribute.
+ * Only what the template itself made (SafeHtml) goes in as markup.
+ */
+class SafeHtml {
+    value;
+    constructor(value) {
+        this.value = value;
+    }
+    toString() {
+        return this.value;
+    }
+}
+function render(value) {
+    if (value === undefined || value === null || value === false)
+        return '';
+    if (value instanceof SafeHtml)
+        return value.value;
+    if (Array.isArray(value))
+        return value.map((v) => render(v)).join('');
+    return htmlText(String(value));
+}
+/** `html\`<td>${text}</td>\``: the literal parts are markup, every value is text unless it is SafeHtml. */
+function html_template_html(strings, ...values) {
+    return new SafeHtml(strings.reduce((out, part, i) => out + part + (i < values.length ? render(values[i]) : ''), ''));
+}
+
+;// CONCATENATED MODULE: ./lib/report/audit.js
+
+
+/**
+ * The run's audit trail in report.md (a table) and report.html (the same rows): when, what, which
+ * stack and environment, who, how it ended, for which plan. Every value comes from an artifact and
+ * goes through the escapers.
+ */
+const OUTCOME_MARK = {
+    success: ':white_check_mark: success',
+    failure: ':x: failure',
+    pending: ':hourglass: pending',
+    rejected: ':no_entry: rejected',
+    warning: ':warning: warning',
+};
+const OUTCOME_CLASS = {
+    success: 'success',
+    failure: 'failure',
+    pending: 'pending',
+    rejected: 'failure',
+    warning: 'pending',
+};
+/** `2026-12-03 09:12:23`: UTC, to the second, which is what an auditor compares across systems. */
+function when(iso) {
+    return iso.replace('T', ' ').replace(/(\.\d+)?(Z|[+-]\d\d:\d\d)$/, '');
+}
+function actorOf(event) {
+    const others = (event.approvers ?? []).filter((login) => login !== event.actor);
+    return others.length > 0 ? `${event.actor} (with ${others.join(', ')})` : event.actor;
+}
+function audit_auditMarkdown(trail) {
+    if (!trail || (trail.events.length === 0 && trail.problems.length === 0))
+        return [];
+    const lines = ['### Audit trail', ''];
+    if (trail.events.length > 0) {
+        lines.push('| When (UTC) | Step | Stack | Environment | Actor | Outcome | Plan | Detail |', '|---|---|---|---|---|---|---|---|');
+        for (const e of trail.events) {
+            lines.push(`| ${when(e.startedAt)} | ${e.action} | ${e.stack ? cellSpan(e.stack) : ''} | ${e.environment ? cellSpan(e.environment) : ''} | ${cellSpan(actorOf(e))} | ${OUTCOME_MARK[e.outcome]} | ${e.planDigest ? cellSpan(e.planDigest.slice(0, 19)) : ''} | ${e.detail ? cellText(e.detail) : ''} |`);
+        }
+    }
+    for (const p of trail.problems) {
+        lines.push('', `:warning: The trail is incomplete: ${codeSpan(p.artifact)} was not read (${codeSpan(p.problem)}).`);
+    }
+    return [...lines, ''];
+}
+function auditHtml(trail) {
+    if (!trail || (trail.events.length === 0 && trail.problems.length === 0))
+        return '';
+    return html `<h2>Audit trail</h2>
+    <table id="audit">
+      <thead>
+        <tr>
+          <th>When (UTC)</th>
+          <th>Step</th>
+          <th>Stack</th>
+          <th>Environment</th>
+          <th>Actor</th>
+          <th>Outcome</th>
+          <th>Plan</th>
+          <th>Detail</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${trail.events.map((e) => html `<tr data-action="${e.action}" data-outcome="${e.outcome}">
+              <td>${when(e.startedAt)}</td>
+              <td>${e.action}</td>
+              <td>${e.stack ? html `<code>${e.stack}</code>` : ''}</td>
+              <td>${e.environment ?? ''}</td>
+              <td><code>${actorOf(e)}</code></td>
+              <td class="${OUTCOME_CLASS[e.outcome]}">${e.outcome}</td>
+              <td>
+                ${e.planDigest ? html `<code title="${e.planDigest}">${e.planDigest.slice(0, 19)}</code>` : ''}
+              </td>
+              <td>${e.detail ?? ''}</td>
+            </tr>`)}
+      </tbody>
+    </table>
+    ${trail.problems.map((p) => html `<p class="failure">
+          The trail is incomplete: <code>${p.artifact}</code> was not read (${p.problem}).
+        </p>`)}`;
+}
+
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
+
 
 
 
@@ -50555,7 +52952,7 @@ const STATUS_MARK = {
     unreadable: ':warning: unreadable',
     destroyed: ':wastebasket: destroyed',
 };
-const OUTCOME_MARK = {
+const markdown_OUTCOME_MARK = {
     success: ':white_check_mark: **Succeeded**',
     failure: ':x: **Failed**',
     pending: ':hourglass: **Waiting**',
@@ -50767,7 +53164,7 @@ function renderMarkdown(model) {
     const lines = [
         `## ${headingText(model.title)}`,
         '',
-        `${OUTCOME_MARK[model.outcome]} · run [${model.run.runId}](${model.run.url}) attempt ${model.run.runAttempt} · commit ${codeSpan(model.run.commit.slice(0, 12))} · ${codeSpan(model.run.ref)}${model.startedAt && model.finishedAt ? ` · ${markdown_formatDuration((Date.parse(model.finishedAt) - Date.parse(model.startedAt)) / 1000)}` : ''}`,
+        `${markdown_OUTCOME_MARK[model.outcome]} · run [${model.run.runId}](${model.run.url}) attempt ${model.run.runAttempt} · commit ${codeSpan(model.run.commit.slice(0, 12))} · ${codeSpan(model.run.ref)}${model.startedAt && model.finishedAt ? ` · ${markdown_formatDuration((Date.parse(model.finishedAt) - Date.parse(model.startedAt)) / 1000)}` : ''}`,
         '',
         ...releaseMarkdown(model.release),
         '### Stages',
@@ -50781,6 +53178,7 @@ function renderMarkdown(model) {
         ...policySection(model.policy),
         ...ansibleSection(model.artifacts),
         ...smokeSection(model.artifacts),
+        ...auditMarkdown(model.audit),
         ...artifactSection(model),
         `_Generated ${model.generatedAt} by iac-pipeline report._`,
         '',
@@ -51144,7 +53542,7 @@ function collect(blocks, into) {
  * `secrets` is returned whatever `exposeSensitive` says: exposing a sensitive output means writing it
  * to the outputs file, not printing it in the log, so the caller masks these either way.
  */
-const REDACTED = '(sensitive)';
+const outputs_REDACTED = '(sensitive)';
 const MIN_LINE_TO_MASK = 4;
 function redactOutputs(outputJson, options) {
     const values = {};
@@ -51156,7 +53554,7 @@ function redactOutputs(outputJson, options) {
             nonSensitive[name] = output.value;
             continue;
         }
-        values[name] = options.exposeSensitive ? output.value : REDACTED;
+        values[name] = options.exposeSensitive ? output.value : outputs_REDACTED;
         for (const form of secretForms(output.value))
             secrets.add(form);
     }
@@ -53835,13 +56233,16 @@ async function reportDrift(result, ctx, inputs, run, logger) {
 
 
 
+
 /**
  * tf-plan's modes plan and drift: plans one stack, and reports the plan in the step's outputs, its log,
  * the job summary, the pull request's plan comment and (drift) the stack's drift issue.
  */
 async function planOneStack(inputs, deps) {
     const { logger, run, setOutputs } = deps;
-    const key = (0,plan_comment.planCommentKey)(planStack(inputs, run));
+    const stack = planStack(inputs, run);
+    const key = (0,plan_comment.planCommentKey)(stack);
+    const event = (deps.audit ?? NO_AUDIT).begin('plan', { stack, environment: inputs.environment });
     // Found while the tool runs; the old plan is marked outdated at once, so nobody approves it meanwhile.
     const commenting = openPlanComments(inputs, run, logger).then(async (session) => {
         await session?.markOutdated(key, `is being planned: [the run](${run.runUrl}).`);
@@ -53859,6 +56260,7 @@ async function planOneStack(inputs, deps) {
         throw error;
     }
     const { summary } = result;
+    recordPlan(event, result, deps.audit ?? NO_AUDIT, inputs.environment);
     setOutputs({
         'has-changes': summary.hasChanges,
         add: summary.add,
@@ -53913,6 +56315,28 @@ async function planOneStack(inputs, deps) {
     }
     if (result.refusal)
         throw new errors/* ConfigurationError */.j1(result.refusal);
+}
+/** The plan event, and the policy result as an event of its own: what was planned, and what the rules said. */
+function recordPlan(event, result, audit, environment) {
+    const { manifest, summary } = result;
+    const kind = manifest.destroy ? 'A destroy plan' : result.drift !== undefined ? 'A drift check' : 'A plan';
+    const counts = `${summary.add} to add, ${summary.change} to change, ${summary.destroy} to destroy, ${summary.replace} to replace`;
+    event.update({ planDigest: manifest.planDigest });
+    if (result.refusal)
+        event.finish('failure', `${kind}: ${counts}; refused, and no bundle was uploaded.`);
+    else
+        event.finish('success', `${kind}: ${summary.hasChanges ? counts : 'no changes'}.`);
+    const { policy } = manifest;
+    if (!policy)
+        return;
+    const outcome = policy.passed ? 'success' : policy.mode === 'warn' ? 'warning' : 'failure';
+    audit.record('policy', {
+        stack: result.stack,
+        environment,
+        planDigest: manifest.planDigest,
+        outcome,
+        detail: `${policy.evaluated} rule(s) of ${policy.namespace} evaluated (${policy.mode}): ${policy.failures.length} failure(s), ${policy.warnings.length} warning(s).`,
+    });
 }
 
 ;// CONCATENATED MODULE: ./lib/core/shared-inputs.js
@@ -54235,6 +56659,7 @@ const tfPlanOutputs = defineOutputs({
 
 
 
+
 /**
  * One tf-plan, a use case for each mode: plan and drift plan a stack; gather, waves and destroy-waves
  * plan nothing (destroy-waves reads the states of the stacks that depend on those it destroys).
@@ -54247,7 +56672,20 @@ const useCases = {
     'destroy-waves': destroyWaves,
 };
 function run() {
-    return runAction('tf-plan', tfPlanInputs, tfPlanOutputs, ({ inputs, ...context }) => useCases[inputs.mode](inputs, { ...context, artifacts: actionsArtifactStore() }));
+    return runAction('tf-plan', tfPlanInputs, tfPlanOutputs, ({ inputs, ...context }) => {
+        const artifacts = actionsArtifactStore();
+        // The modes that plan nothing have nothing to audit: the plans they order or gather are audited where made.
+        if (inputs.mode !== 'plan' && inputs.mode !== 'drift') {
+            return useCases[inputs.mode](inputs, { ...context, artifacts });
+        }
+        return withAuditLog({
+            artifactPrefix: inputs.artifactPrefix,
+            step: 'tf-plan',
+            run: context.run,
+            artifacts,
+            logger: context.logger,
+        }, (audit, logger) => planOneStack(inputs, { ...context, logger, artifacts, audit }));
+    });
 }
 
 

@@ -41,6 +41,7 @@ import { SECRETS_DIR_STATE } from '../core/secret-files.js';
 import { SUITE_VERSION } from '../core/version.js';
 import type { StepReport } from '../core/outputs.js';
 import { ansibleSummaryMarkdown } from './summary.js';
+import { NO_AUDIT, type AuditLog } from '../audit/log.js';
 
 /** What ansible-configure reads: its inputs, camel-cased, as src/actions/ansible-configure/inputs.ts parses them. */
 export interface AnsibleConfigureInputs {
@@ -83,6 +84,8 @@ export interface ConfigureDependencies {
   saveState(name: string, value: string): void;
   /** Where to look for ansible-playbook; the process's PATH when not given. */
   searchPath?: string;
+  /** The step's audit log: the configure event. */
+  audit?: AuditLog;
 }
 
 export interface ConfigureResult {
@@ -436,7 +439,16 @@ export async function runAnsibleConfigure(
   inputs: AnsibleConfigureInputs,
   deps: ConfigureDependencies & StepReport<AnsibleConfigureOutputs>,
 ): Promise<void> {
+  const { run } = deps;
+  const event = (deps.audit ?? NO_AUDIT).begin('configure', {
+    stack: stackName(inputs.stack, inputs.workingDirectory, run.workspace, run.repo),
+  });
   const { results, resultsPath, artifactName, failure } = await configure(inputs, deps);
+  const hosts = Object.keys(results.recap).length;
+  event.finish(
+    failure ? 'failure' : 'success',
+    `${hosts} host(s)${results.check ? ' in check mode' : ''}: ${results.changed ? 'changed' : 'nothing changed'}, ${results.failedHosts.length} failed, ${results.unreachableHosts.length} unreachable.`,
+  );
   // Set before a failure is thrown, so that later `if: failure()` steps can read what happened.
   deps.setOutputs({
     recap: results.recap,

@@ -14,6 +14,8 @@ import type { RunContext } from '../core/run-context.js';
 import { dispatchApply } from '../github/dispatch.js';
 import { lazyGitHubClient } from '../github/lazy-client.js';
 import { gate, type ApprovalGateInputs } from './gate.js';
+import { NO_AUDIT, type AuditFields, type AuditLog } from '../audit/log.js';
+import type { AuditOutcome } from '../contracts/audit-event.js';
 import { renderDecision } from './render.js';
 
 /** The outputs approval-gate sets, by their action.yml names. */
@@ -34,6 +36,8 @@ export interface ApprovalGateDependencies extends StepReport<ApprovalGateOutputs
   run: RunContext;
   sleep(ms: number): Promise<void>;
   now(): Date;
+  /** The step's audit log: the decision, recorded before anything else can fail. */
+  audit?: AuditLog;
 }
 
 /**
@@ -56,8 +60,13 @@ export async function runApprovalGate(
         `Input "github-token" is empty: mode ${inputs.mode} reads the pull request or the run's reviews through the API.`,
       ),
   );
+  const startedAt = deps.now();
   const result = await gate(inputs, { artifacts, logger, run, github, sleep: deps.sleep, now: deps.now });
   const { record } = result.report;
+  (deps.audit ?? NO_AUDIT).record(
+    record.override?.accepted ? 'override' : 'approval',
+    decisionEvent(record, startedAt),
+  );
 
   // The record is checked against its own contract before anyone downstream can rely on it.
   const checked = approvalRecordSchema.parse(record);
@@ -129,4 +138,39 @@ export async function runApprovalGate(
     if (inputs.onPending === 'fail') throw new StepFailure(waiting);
     logger.notice(waiting, { title: 'Approval pending' });
   }
+}
+
+const DECISION_OUTCOME: Record<ApprovalRecord['status'], AuditOutcome> = {
+  approved: 'success',
+  rejected: 'rejected',
+  pending: 'pending',
+};
+
+/**
+ * The decision as an audit event: its actor is who decided (the overrider, else the first approving
+ * or rejecting vote); a decision nobody has made yet is the triggering actor's pending one.
+ */
+function decisionEvent(
+  record: ApprovalRecord,
+  startedAt: Date,
+): AuditFields & { outcome: AuditOutcome; startedAt: Date } {
+  const override = record.override?.accepted ? record.override : undefined;
+  const voters = (record.status === 'rejected' ? record.rejects : record.approvers).map((v) => v.login);
+  const accepted = record.policy?.accepted;
+  const detail = [
+    override
+      ? `Overridden (${record.mode} gate).`
+      : `${record.status === 'approved' ? 'Approved' : record.status === 'rejected' ? 'Rejected' : 'Waiting'} (${record.mode} gate, decided by ${record.decidedBy}): ${record.approvers.length} of ${record.minApprovals} approval(s).`,
+    ...(accepted ? [`Policy failures accepted by ${accepted.by.map((a) => a.login).join(', ')}.`] : []),
+  ].join(' ');
+  return {
+    stack: record.stack,
+    environment: record.environment,
+    planDigest: record.planDigest,
+    actor: override?.by ?? voters[0],
+    approvers: voters,
+    outcome: DECISION_OUTCOME[record.status],
+    detail,
+    startedAt,
+  };
 }

@@ -13,6 +13,8 @@ export interface RunContext {
   eventPath: string | undefined;
   /** Who started the run (GITHUB_ACTOR): for an issue_comment event, the comment's author. */
   actor: string;
+  /** Who started this attempt (GITHUB_TRIGGERING_ACTOR): for a re-run, who re-ran it; else the actor. */
+  triggeringActor: string;
   workspace: string;
   runnerTemp: string;
   serverUrl: string;
@@ -41,6 +43,7 @@ export function readRunContext(env: Record<string, string | undefined> = process
     eventName: env.GITHUB_EVENT_NAME ?? '',
     eventPath: env.GITHUB_EVENT_PATH,
     actor: env.GITHUB_ACTOR ?? '',
+    triggeringActor: env.GITHUB_TRIGGERING_ACTOR || (env.GITHUB_ACTOR ?? ''),
     workspace: required('GITHUB_WORKSPACE'),
     runnerTemp: required('RUNNER_TEMP'),
     serverUrl,

@@ -5,6 +5,7 @@ import type { StepReport } from '../core/outputs.js';
 import type { RunContext } from '../core/run-context.js';
 import { deploymentsApi } from '../github/deployments.js';
 import { lazyGitHubClient } from '../github/lazy-client.js';
+import { NO_AUDIT, type AuditLog } from '../audit/log.js';
 import { imageIdentifier } from './binding.js';
 import { recordRelease, recordSummary } from './record-step.js';
 import { resolvePromotion, resolveRollback } from './resolve-step.js';
@@ -43,6 +44,8 @@ export interface ReleaseStepDependencies extends StepReport<ReleaseStepOutputs> 
   run: RunContext;
   artifacts: ArtifactStore;
   now: () => Date;
+  /** The step's audit log: the release recorded, or the promotion or rollback resolved. */
+  audit?: AuditLog;
 }
 
 /** The release action: record the run's release, or find the release a promotion or rollback deploys. */
@@ -57,6 +60,10 @@ export async function runReleaseStep(
     run,
     () => new ConfigurationError('Input "github-token" is required: releases are GitHub deployments.'),
   );
+  const audit = deps.audit ?? NO_AUDIT;
+  const event = audit.begin(inputs.mode === 'record' ? 'release' : inputs.mode, {
+    environment: inputs.environment,
+  });
   const client = await github();
   const deployments = deploymentsApi(client, run);
 
@@ -85,6 +92,12 @@ export async function runReleaseStep(
       },
     );
     const { release } = result;
+    event.finish(
+      release?.outcome ?? 'success',
+      release
+        ? `Release of ${release.stacks.length} stack(s) at ${release.commit.slice(0, 12)}: ${release.outcome}${result.deploymentId ? `, deployment ${result.deploymentId}` : ''}${result.rollbackDispatched ? '; a rollback was started' : ''}.`
+        : 'Nothing was deployed in this run: no release recorded.',
+    );
     deps.setOutputs({
       outcome: release?.outcome ?? 'none',
       'deployment-id': result.deploymentId,
@@ -115,6 +128,10 @@ export async function runReleaseStep(
           { environment: inputs.environment, to: inputs.to, scope: inputs.scope },
           context,
         );
+  event.finish(
+    'success',
+    `${resolved.description} (deployment ${resolved.deploymentId}, commit ${resolved.commit.slice(0, 12)}).`,
+  );
   deps.setOutputs({
     outcome: 'resolved',
     'deployment-id': resolved.deploymentId,

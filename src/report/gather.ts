@@ -41,8 +41,8 @@ export const READ_KINDS = [
 ] as const;
 export type ReadKind = (typeof READ_KINDS)[number];
 
-/** Artifacts the report itself makes, which it must not read back on a re-run. */
-export const OWN_KINDS = ['report', 'state-backup'] as const;
+/** Artifacts the report itself makes, which it must not read back on a re-run; and the audit parts it gathers apart. */
+export const OWN_KINDS = ['report', 'state-backup', 'audit'] as const;
 
 interface Base {
   name: string;

@@ -1,40 +1,18 @@
-import { htmlText } from '../markdown/escape.js';
+import { html, SafeHtml } from './html-template.js';
 import type { GatheredArtifact } from './gather.js';
 import { formatDuration } from './markdown.js';
 import { destroyedStacks, type ReportModel, type StageRow, type StageStatus } from './model.js';
 import type { ReleaseSection } from './release.js';
 import { policySentence, type PolicyView } from './policy.js';
 import { POLICY_FINDINGS_SHOWN } from './markdown.js';
+import { auditHtml } from './audit.js';
 
 /**
  * report.html: one self-contained file (no script, font, image or stylesheet from anywhere; a
  * Content-Security-Policy that forbids loading any), readable offline, with the timeline drawn as
- * inline SVG. Built with a tagged template that escapes every interpolated value with the repository's
- * HTML escaping, so nothing read from an artifact can add an element or an attribute.
+ * inline SVG. Built with the `html` tagged template (html-template.ts), so nothing read from an
+ * artifact can add an element or an attribute.
  */
-
-class SafeHtml {
-  constructor(readonly value: string) {}
-  toString(): string {
-    return this.value;
-  }
-}
-
-type Value = SafeHtml | string | number | undefined | null | false | readonly Value[];
-
-function render(value: Value): string {
-  if (value === undefined || value === null || value === false) return '';
-  if (value instanceof SafeHtml) return value.value;
-  if (Array.isArray(value)) return value.map((v: Value) => render(v)).join('');
-  return htmlText(String(value));
-}
-
-/** `html\`<td>${text}</td>\``: the literal parts are markup, every value is text unless it is SafeHtml. */
-export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtml {
-  return new SafeHtml(
-    strings.reduce((out, part, i) => out + part + (i < values.length ? render(values[i]) : ''), ''),
-  );
-}
 
 export const STATUS_COLOUR: Record<StageStatus, string> = {
   success: '#1a7f37',
@@ -414,7 +392,7 @@ export function renderHtml(model: ReportModel): string {
         <h2>Stages</h2>
         ${stageTable(model.stages)}
         <h2>Timeline</h2>
-        ${timeline(model.stages)} ${sections(model.artifacts, model.policy)}
+        ${timeline(model.stages)} ${sections(model.artifacts, model.policy)} ${auditHtml(model.audit)}
         <h2>Artifacts</h2>
         <ul>
           ${model.artifacts.map((a) => html`<li><code>${a.name}</code>${a.problem ? html` <span class="failure">not read: ${a.problem}</span>` : ''}</li>`)}

@@ -3,6 +3,7 @@ import { destroyedStacks, type ReportModel, type StageRow, type StageStatus } fr
 import type { GatheredArtifact } from './gather.js';
 import type { ReleaseSection } from './release.js';
 import { policySentence, type PolicyStatus, type PolicyView } from './policy.js';
+import { auditMarkdown } from './audit.js';
 
 /**
  * report.md and the job summary. Every text that came from an artifact (stack names, addresses,
@@ -287,6 +288,7 @@ export function renderMarkdown(model: ReportModel): string {
     ...policySection(model.policy),
     ...ansibleSection(model.artifacts),
     ...smokeSection(model.artifacts),
+    ...auditMarkdown(model.audit),
     ...artifactSection(model),
     `_Generated ${model.generatedAt} by iac-pipeline report._`,
     '',

@@ -1,3 +1,4 @@
+import type { AuditTrail } from '../audit/trail.js';
 import { SUITE_VERSION } from '../core/version.js';
 import type { RunContext } from '../core/run-context.js';
 import type { DestroyedRecord } from '../terraform/destroyed.js';
@@ -72,6 +73,8 @@ export interface ReportModel {
   release?: ReleaseSection | undefined;
   /** Each stack's policy check, from its plan manifest and approval record; empty when none ran. */
   policy: PolicyView[];
+  /** Every step's audit events in order; absent when the report did not gather them. */
+  audit?: AuditTrail | undefined;
 }
 
 const JOB_STAGE: Array<[RegExp, Stage]> = [
@@ -549,6 +552,15 @@ export function reportJson(model: ReportModel): Record<string, unknown> {
     ...(model.backup ? { backup: model.backup } : {}),
     // The records as read, for metrics over releases; a record that did not read is in `artifacts`.
     ...(model.release ? { releases } : {}),
+    // How many events the trail holds (the events are the `<prefix>-audit` artifact), and the parts not read.
+    ...(model.audit
+      ? {
+          audit: {
+            events: model.audit.events.length,
+            unread: model.audit.problems.map((p) => p.artifact),
+          },
+        }
+      : {}),
     // Each stack's policy check: its status, failures and who accepted them; absent when none ran.
     ...(model.policy.length > 0 ? { policy: model.policy.map(policyJson) } : {}),
   };

@@ -9,6 +9,7 @@ import type { RunContext } from '../core/run-context.js';
 import type { GitHubClient } from '../github/octokit.js';
 import { backupState } from './backup.js';
 import { gatherArtifacts } from './gather.js';
+import { auditDelivery, gatherAuditTrail, sendAuditTrail, writeAuditTrail } from '../audit/trail.js';
 import { renderHtml } from './html.js';
 import { readRunJobs } from './jobs.js';
 import { renderMarkdown } from './markdown.js';
@@ -31,6 +32,8 @@ export interface ReportInputs {
   webhookUrl?: string | undefined;
   webhookKind: 'slack' | 'teams';
   githubToken?: string | undefined;
+  auditWebhook?: string | undefined;
+  auditWebhookSecret?: string | undefined;
 }
 
 /** The outputs report sets, by their action.yml names. */
@@ -42,6 +45,9 @@ export interface ReportOutputs {
   outcome: ReportModel['outcome'];
   'artifact-name': string;
   notified: boolean;
+  'audit-path': string;
+  'audit-events': number;
+  'audit-delivered': boolean;
 }
 
 export interface ReportDependencies {
@@ -69,6 +75,10 @@ export interface ReportResult {
   markdown: string;
   artifactName: string;
   notified?: boolean;
+  /** audit.jsonl, the run's trail as uploaded in `<prefix>-audit`; absent when no step recorded an event. */
+  auditPath?: string;
+  /** Whether the audit receiver took the trail; absent without audit-webhook. */
+  auditDelivered?: boolean;
   /** The state backup was asked for and failed: the step fails after the report is out. */
   backupProblem?: string;
   buildMs: number;
@@ -97,6 +107,9 @@ export async function runReport(
     'artifact-name': result.artifactName,
   });
   if (result.notified !== undefined) deps.setOutputs({ notified: result.notified });
+  deps.setOutputs({ 'audit-events': result.model.audit?.events.length ?? 0 });
+  if (result.auditPath) deps.setOutputs({ 'audit-path': result.auditPath });
+  if (result.auditDelivered !== undefined) deps.setOutputs({ 'audit-delivered': result.auditDelivered });
   await deps.writeSummary(result.markdown);
   logger.debug(`report built in ${result.buildMs.toFixed(0)} ms`);
   if (result.backupProblem) {
@@ -113,8 +126,9 @@ export async function buildReport(inputs: ReportInputs, deps: ReportDependencies
   const { logger, run } = deps;
   const started = performance.now();
   const scratch = await mkdtemp(join(run.runnerTemp, 'iac-report-'));
-  const [artifacts, jobs] = await Promise.all([
+  const [artifacts, audit, jobs] = await Promise.all([
     gatherArtifacts(inputs.artifactPrefix, join(scratch, 'artifacts'), deps),
+    gatherAuditTrail(inputs.artifactPrefix, join(scratch, 'audit-parts'), deps),
     deps.github
       ? readRunJobs(deps.github, run, logger)
       : Promise.resolve({
@@ -131,6 +145,7 @@ export async function buildReport(inputs: ReportInputs, deps: ReportDependencies
     jobsNote: jobs.note,
     now: deps.now(),
   });
+  model.audit = audit;
 
   let backupProblem: string | undefined;
   if (inputs.backupState) {
@@ -179,6 +194,26 @@ export async function buildReport(inputs: ReportInputs, deps: ReportDependencies
   );
   logger.info(`The report is ${model.outcome}: uploaded as ${artifactName}.`);
 
+  const auditDir = join(scratch, 'audit');
+  await mkdir(auditDir, { recursive: true });
+  const auditPath =
+    audit.events.length > 0
+      ? await writeAuditTrail(audit, inputs.artifactPrefix, auditDir, deps.artifacts)
+      : undefined;
+  let auditDelivered: boolean | undefined;
+  if (inputs.auditWebhook && inputs.auditWebhookSecret) {
+    auditDelivered = await sendAuditTrail(
+      inputs.auditWebhook,
+      inputs.auditWebhookSecret,
+      auditDelivery(audit, model.run, deps.now()),
+      {
+        fetch: deps.fetch,
+        logger,
+        ...(deps.webhookMinTimeoutMs !== undefined ? { minTimeoutMs: deps.webhookMinTimeoutMs } : {}),
+      },
+    );
+  }
+
   let notified: boolean | undefined;
   if (inputs.webhookUrl) {
     notified = await notify(inputs.webhookUrl, inputs.webhookKind, model, {
@@ -194,6 +229,8 @@ export async function buildReport(inputs: ReportInputs, deps: ReportDependencies
     markdown,
     artifactName,
     ...(notified !== undefined ? { notified } : {}),
+    ...(auditPath ? { auditPath } : {}),
+    ...(auditDelivered !== undefined ? { auditDelivered } : {}),
     ...(backupProblem ? { backupProblem } : {}),
     buildMs,
   };

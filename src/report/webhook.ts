@@ -1,27 +1,15 @@
-import pRetry, { AbortError } from 'p-retry';
-import { errorMessage } from '../core/errors.js';
-import type { Logger } from '../core/logger.js';
+import { postJson, type PostJsonDependencies } from '../core/post-json.js';
 import type { ReportModel } from './model.js';
 
 /**
  * The outcome message for a Slack or Teams incoming webhook: the title, the outcome, each stage's
- * status and a link to the run. Sent with retries (a 5xx, a 429 or a dropped connection is tried
- * again with back-off; another 4xx is not: the URL or the payload is wrong). A notification that still
- * fails is a warning: the deployment's outcome does not depend on a chat message.
+ * status and a link to the run. Sent with postJson's retries; a notification that still fails is a
+ * warning: the deployment's outcome does not depend on a chat message.
  */
 
 export type WebhookKind = 'slack' | 'teams';
 
-export interface WebhookDependencies {
-  fetch: typeof globalThis.fetch;
-  logger: Logger;
-  /** Retries after the first attempt. */
-  retries?: number;
-  /** The first back-off, doubled each retry. */
-  minTimeoutMs?: number;
-  /** Each attempt's own time limit. */
-  attemptTimeoutMs?: number;
-}
+export type WebhookDependencies = PostJsonDependencies;
 
 const OUTCOME_WORD = { success: 'succeeded', failure: 'failed', pending: 'is waiting' } as const;
 
@@ -97,61 +85,21 @@ export function webhookPayload(kind: WebhookKind, model: ReportModel): unknown {
   };
 }
 
-class HttpStatusError extends Error {}
-
 /** Sends the message; true when the receiver took it. Never throws: a failure is a warning. */
-export async function notify(
+export function notify(
   url: string,
   kind: WebhookKind,
   model: ReportModel,
   deps: WebhookDependencies,
 ): Promise<boolean> {
-  const body = JSON.stringify(webhookPayload(kind, model));
-  const attempt = async () => {
-    let response: Response;
-    try {
-      response = await deps.fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-        redirect: 'error',
-        signal: AbortSignal.timeout(deps.attemptTimeoutMs ?? 10_000),
-      });
-    } catch (error) {
-      // Never the URL in a message: it is the secret. The cause says what went wrong with the connection.
-      const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-      throw new HttpStatusError(`the request failed (${errorMessage(error)}${cause})`);
-    }
-    // The body is read and dropped either way, so the connection is freed; the status is the answer, so a
-    // body that cannot be read is ignored.
-    await response.arrayBuffer().catch(() => undefined);
-    if (response.ok) return;
-    const problem = new HttpStatusError(`the receiver answered ${response.status}`);
-    if (response.status === 429 || response.status >= 500) throw problem;
-    throw new AbortError(problem);
-  };
-  try {
-    await pRetry(attempt, {
-      retries: deps.retries ?? 3,
-      minTimeout: deps.minTimeoutMs ?? 500,
-      factor: 2,
-      onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
-        if (retriesLeft > 0) {
-          deps.logger.info(
-            `The ${kind} notification failed (attempt ${attemptNumber}: ${error.message}); trying again.`,
-          );
-        }
-      },
-    });
-    deps.logger.info(`Sent the ${kind} notification.`);
-    return true;
-  } catch (error) {
-    deps.logger.warning(
-      `The ${kind} notification was not sent: ${errorMessage(error)}. The report is complete without it.`,
-      {
-        title: 'Notification failed',
-      },
-    );
-    return false;
-  }
+  return postJson(
+    url,
+    {
+      body: JSON.stringify(webhookPayload(kind, model)),
+      what: `the ${kind} notification`,
+      fallback: 'The report is complete without it.',
+      title: 'Notification failed',
+    },
+    deps,
+  );
 }

@@ -33,6 +33,7 @@ import { runChecks, seconds, type CheckOutcome } from './runner.js';
 import { expandChecks, needsInventory } from './targets.js';
 import type { StepReport } from '../core/outputs.js';
 import { smokeSummaryMarkdown } from './summary.js';
+import { NO_AUDIT, type AuditLog } from '../audit/log.js';
 
 /** What smoke-test reads: its inputs, camel-cased, as src/actions/smoke-test/inputs.ts parses them. */
 export interface SmokeTestInputs {
@@ -69,6 +70,8 @@ export interface SmokeDependencies {
   runCommand?: CommandRunner;
   /** The system resolver (getaddrinfo: /etc/hosts, then DNS) when not given. */
   resolve?: Resolver;
+  /** The step's audit log: the smoke event. */
+  audit?: AuditLog;
 }
 
 export interface SmokeTestResult {
@@ -331,8 +334,16 @@ export async function runSmokeTest(
   inputs: SmokeTestInputs,
   deps: SmokeDependencies & StepReport<SmokeTestOutputs>,
 ): Promise<void> {
+  const { run } = deps;
+  const event = (deps.audit ?? NO_AUDIT).begin('smoke', {
+    stack: stackName(inputs.stack, run.workspace, run.workspace, run.repo),
+  });
   const result = await smokeTest(inputs, deps);
   const { totals } = result.results;
+  event.finish(
+    result.failure ? 'failure' : 'success',
+    `${totals.total} check(s): ${totals.passed} passed, ${totals.failed} failed.`,
+  );
   // Set before a failure is thrown, so that later `if: failure()` steps can read what happened.
   deps.setOutputs({
     passed: totals.passed,

@@ -43,6 +43,7 @@ import { lazyGitHubClient } from '../github/lazy-client.js';
 import { codeSpan } from '../markdown/escape.js';
 import type { StackInputSource } from '../contracts/stacks.js';
 import { recheckStackInputs } from './stack-inputs.js';
+import { NO_AUDIT, type AuditLog } from '../audit/log.js';
 import { type DestroyedSummary, destroyedSummary, recordDestroyed } from './destroyed.js';
 
 /** What tf-apply reads: its inputs, camel-cased, as src/actions/tf-apply/inputs.ts parses them. */
@@ -88,6 +89,8 @@ export interface TfApplyDependencies {
   startDeployment?: (manifest: PlanManifest) => Promise<Deployment>;
   /** The deployments API, for a bundle bound to a release (a promotion, a rollback). */
   deployments?: () => Promise<DeploymentsApi>;
+  /** The step's audit log: the apply (or destroy) event, with the approved digest. */
+  audit?: AuditLog;
 }
 
 export interface TfApplyResult {
@@ -170,6 +173,12 @@ export async function runTfApply(
 export async function apply(inputs: TfApplyInputs, deps: TfApplyDependencies): Promise<TfApplyResult> {
   const { logger, run } = deps;
   const stack = stackName(inputs.stack, inputs.workingDirectory, run.workspace, run.repo);
+  // Opened before the bundle is read: a refused bundle is an apply that was asked for and did not happen.
+  const event = (deps.audit ?? NO_AUDIT).begin('apply', {
+    stack,
+    environment: inputs.environment,
+    planDigest: inputs.expectedPlanDigest,
+  });
   const scratch = await mkdtemp(join(run.runnerTemp, `iac-apply-${stack}-`));
   // Independent, so done together: finding the tool runs it once, the download waits on the network.
   const [tool, bundleDir, commit] = await Promise.all([
@@ -193,6 +202,7 @@ export async function apply(inputs: TfApplyInputs, deps: TfApplyDependencies): P
   logger.info(
     `Verified the plan bundle: digest ${manifest.planDigest}, planned at ${manifest.commit.slice(0, 12)}`,
   );
+  event.update({ action: manifest.destroy ? 'destroy' : 'apply', planDigest: manifest.planDigest });
   const inputsDeps = { tool, exec: deps.exec, logger, workspace: run.workspace, scratch: run.runnerTemp };
   // A provisional plan is refused before anything else is asked of it: no approval makes it applicable.
   if (manifest.provisional) await recheckStackInputs(manifest, inputs.stackInputs, inputsDeps);
@@ -261,9 +271,15 @@ export async function apply(inputs: TfApplyInputs, deps: TfApplyDependencies): P
     );
   } catch (error) {
     await deployment?.finish('failure', `Apply of ${shortDigest(manifest.planDigest)} failed`);
+    const applied = isTerraformFailure(error) ? error.applied.length : 0;
+    event.finish('failure', `The tool failed after applying ${applied} resource change(s).`);
     throw await applyFailure(error, inputs, deps, stack, scratch);
   }
   await deployment?.finish('success', `Applied ${shortDigest(manifest.planDigest)}`);
+  event.finish(
+    'success',
+    `${applyResult.applied.length} resource change(s) applied${record ? `, approved (${record.decidedBy})` : ''}${deployment ? ` in deployment ${deployment.id}` : ''}.`,
+  );
   // A destroyed stack has no outputs to publish: its outputs artifact says it is destroyed instead.
   if (manifest.destroy) {
     const destroyed = await recordDestroyed(

@@ -1,3 +1,4 @@
+import { NO_AUDIT, type AuditLog, type OpenAuditEvent } from '../audit/log.js';
 import { ConfigurationError } from '../core/errors.js';
 import { withoutWorkflowCommands } from '../core/logger.js';
 import type { StepReport } from '../core/outputs.js';
@@ -22,7 +23,9 @@ export async function planOneStack(
   deps: TfPlanDependencies & StepReport<TfPlanOutputs>,
 ): Promise<void> {
   const { logger, run, setOutputs } = deps;
-  const key = planCommentKey(planStack(inputs, run));
+  const stack = planStack(inputs, run);
+  const key = planCommentKey(stack);
+  const event = (deps.audit ?? NO_AUDIT).begin('plan', { stack, environment: inputs.environment });
   // Found while the tool runs; the old plan is marked outdated at once, so nobody approves it meanwhile.
   const commenting = openPlanComments(inputs, run, logger).then(async (session) => {
     await session?.markOutdated(key, `is being planned: [the run](${run.runUrl}).`);
@@ -39,6 +42,7 @@ export async function planOneStack(
     throw error;
   }
   const { summary } = result;
+  recordPlan(event, result, deps.audit ?? NO_AUDIT, inputs.environment);
   setOutputs({
     'has-changes': summary.hasChanges,
     add: summary.add,
@@ -91,4 +95,29 @@ export async function planOneStack(
     if (issue?.url) setOutputs({ 'drift-issue-url': issue.url });
   }
   if (result.refusal) throw new ConfigurationError(result.refusal);
+}
+
+/** The plan event, and the policy result as an event of its own: what was planned, and what the rules said. */
+function recordPlan(
+  event: OpenAuditEvent,
+  result: TfPlanResult,
+  audit: AuditLog,
+  environment: string | undefined,
+): void {
+  const { manifest, summary } = result;
+  const kind = manifest.destroy ? 'A destroy plan' : result.drift !== undefined ? 'A drift check' : 'A plan';
+  const counts = `${summary.add} to add, ${summary.change} to change, ${summary.destroy} to destroy, ${summary.replace} to replace`;
+  event.update({ planDigest: manifest.planDigest });
+  if (result.refusal) event.finish('failure', `${kind}: ${counts}; refused, and no bundle was uploaded.`);
+  else event.finish('success', `${kind}: ${summary.hasChanges ? counts : 'no changes'}.`);
+  const { policy } = manifest;
+  if (!policy) return;
+  const outcome = policy.passed ? 'success' : policy.mode === 'warn' ? 'warning' : 'failure';
+  audit.record('policy', {
+    stack: result.stack,
+    environment,
+    planDigest: manifest.planDigest,
+    outcome,
+    detail: `${policy.evaluated} rule(s) of ${policy.namespace} evaluated (${policy.mode}): ${policy.failures.length} failure(s), ${policy.warnings.length} warning(s).`,
+  });
 }

@@ -16,6 +16,7 @@ import {
   type PolicyResult,
 } from '../contracts/manifest.js';
 import { checkedOutCommit } from '../core/checkout.js';
+import type { AuditLog } from '../audit/log.js';
 import type { Exec } from '../core/exec.js';
 import type { Logger } from '../core/logger.js';
 import type { RunContext } from '../core/run-context.js';
@@ -93,6 +94,8 @@ export interface TfPlanDependencies {
   run: RunContext;
   /** The deployments API, for a plan of a release (`source-release`); made from github-token when absent. */
   deployments?: () => Promise<DeploymentsApi>;
+  /** The step's audit log: the plan event and the policy result. */
+  audit?: AuditLog;
 }
 
 export interface TfPlanResult {

@@ -16,6 +16,7 @@ export function testRunContext(overrides: Partial<RunContext> = {}): RunContext 
     eventName: 'workflow_dispatch',
     eventPath: undefined,
     actor: 'admin1',
+    triggeringActor: overrides.actor ?? 'admin1',
     workspace: '/w',
     runnerTemp: '/t',
     serverUrl: 'https://github.com',

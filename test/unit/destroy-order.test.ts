@@ -278,6 +278,7 @@ function runContext(workspace: string): RunContext {
     eventName: 'workflow_dispatch',
     eventPath: undefined,
     actor: 'admin1',
+    triggeringActor: 'admin1',
     workspace,
     runnerTemp: tmpdir(),
     serverUrl: 'https://github.com',

@@ -13,7 +13,24 @@ export const reportInputs = defineInputs(
     'encryption-key': sharedInputs['encryption-key'],
     'webhook-url': input.secretUrl(),
     'webhook-kind': input.choice(['slack', 'teams'] as const, 'slack'),
+    'audit-webhook': input.secretUrl(),
+    'audit-webhook-secret': input.secretText(),
     'github-token': sharedInputs['github-token'],
   },
-  [backendConfigFilesRule, backendCredentialsRule],
+  [
+    backendConfigFilesRule,
+    backendCredentialsRule,
+    // An unsigned trail could be sent by anyone who learns the URL: the receiver must be able to check it.
+    (v) =>
+      v.auditWebhook && !v.auditWebhookSecret
+        ? {
+            input: 'audit-webhook-secret',
+            message: 'is required with audit-webhook: the trail is signed with it (HMAC-SHA256)',
+          }
+        : undefined,
+    (v) =>
+      v.auditWebhookSecret && !v.auditWebhook
+        ? { input: 'audit-webhook', message: 'is missing: audit-webhook-secret signs what is sent to it' }
+        : undefined,
+  ],
 );

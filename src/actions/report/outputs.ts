@@ -9,4 +9,7 @@ export const reportOutputs = defineOutputs<ReportOutputs>({
   outcome: output.string(),
   'artifact-name': output.string(),
   notified: output.boolean(),
+  'audit-path': output.string(),
+  'audit-events': output.number(),
+  'audit-delivered': output.boolean(),
 });

@@ -12,8 +12,21 @@ export function run(): Promise<void> {
     async ({ inputs, ...context }) => {
       // Loaded once the inputs are valid: ajv, xmlbuilder2 and the probes are most of the bundle, and
       // neither a refused input nor the post step needs them.
-      const { runSmokeTest } = await import('../../smoke/smoke-test.js');
-      await runSmokeTest(inputs, { ...context, artifacts: actionsArtifactStore() });
+      const [{ runSmokeTest }, { withAuditLog }] = await Promise.all([
+        import('../../smoke/smoke-test.js'),
+        import('../../audit/log.js'),
+      ]);
+      const artifacts = actionsArtifactStore();
+      await withAuditLog(
+        {
+          artifactPrefix: inputs.artifactPrefix,
+          step: 'smoke-test',
+          run: context.run,
+          artifacts,
+          logger: context.logger,
+        },
+        (audit, logger) => runSmokeTest(inputs, { ...context, logger, artifacts, audit }),
+      );
     },
     ({ state, logger }) => removeSecretFiles(state, logger),
   );

@@ -1,4 +1,5 @@
 import { actionsArtifactStore } from '../../artifacts/store.js';
+import { withAuditLog } from '../../audit/log.js';
 import { runAction } from '../../core/run-action.js';
 import { destroyWaves } from '../../terraform/destroy-order.js';
 import { gatherStacks } from '../../terraform/gather.js';
@@ -20,7 +21,21 @@ const useCases = {
 };
 
 export function run(): Promise<void> {
-  return runAction('tf-plan', tfPlanInputs, tfPlanOutputs, ({ inputs, ...context }) =>
-    useCases[inputs.mode](inputs, { ...context, artifacts: actionsArtifactStore() }),
-  );
+  return runAction('tf-plan', tfPlanInputs, tfPlanOutputs, ({ inputs, ...context }) => {
+    const artifacts = actionsArtifactStore();
+    // The modes that plan nothing have nothing to audit: the plans they order or gather are audited where made.
+    if (inputs.mode !== 'plan' && inputs.mode !== 'drift') {
+      return useCases[inputs.mode](inputs, { ...context, artifacts });
+    }
+    return withAuditLog(
+      {
+        artifactPrefix: inputs.artifactPrefix,
+        step: 'tf-plan',
+        run: context.run,
+        artifacts,
+        logger: context.logger,
+      },
+      (audit, logger) => planOneStack(inputs, { ...context, logger, artifacts, audit }),
+    );
+  });
 }

@@ -69,6 +69,7 @@ async function setup(templateText: string) {
     eventName: 'push',
     eventPath: undefined,
     actor: 'octocat',
+    triggeringActor: 'octocat',
     workspace,
     runnerTemp,
     serverUrl: 'https://github.com',

@@ -274,6 +274,7 @@ export function runContext(runnerTemp: string, overrides: Partial<RunContext> = 
     eventName: 'workflow_dispatch',
     eventPath: undefined,
     actor: 'octocat',
+    triggeringActor: 'octocat',
     workspace: runnerTemp,
     runnerTemp,
     serverUrl: 'https://github.com',

@@ -30,6 +30,7 @@ const run: RunContext = {
   eventName: 'workflow_dispatch',
   eventPath: undefined,
   actor: 'octocat',
+  triggeringActor: 'octocat',
   workspace: '/w',
   runnerTemp: '/t',
   serverUrl: 'https://github.com',

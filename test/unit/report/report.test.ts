@@ -24,6 +24,7 @@ const run: RunContext = {
   eventName: 'push',
   eventPath: undefined,
   actor: 'octocat',
+  triggeringActor: 'octocat',
   workspace: '/w',
   runnerTemp: '/t',
   serverUrl: 'https://github.com',

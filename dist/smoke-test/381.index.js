@@ -1,17 +1,18 @@
-export const id = 623;
-export const ids = [623];
+export const id = 381;
+export const ids = [381];
 export const modules = {
 
-/***/ 20623:
+/***/ 33381:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  runSmokeTest: () => (/* binding */ runSmokeTest)
+  runSmokeTest: () => (/* binding */ runSmokeTest),
+  smokeTest: () => (/* binding */ smokeTest)
 });
-
-// UNUSED EXPORTS: smokeTest
 
 // EXTERNAL MODULE: external "node:dns/promises"
 var promises_ = __webpack_require__(71553);
@@ -313,337 +314,8 @@ function shortDigest(digest) {
 var schemas = __webpack_require__(32716);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
 var iso = __webpack_require__(64377);
-// EXTERNAL MODULE: ./lib/core/zod-issues.js
-var zod_issues = __webpack_require__(54735);
-;// CONCATENATED MODULE: ./lib/contracts/manifest.js
-
-
-
-
-
-/**
- * The contracts between jobs: every artifact carries a `manifest.json` whose `schema` names its kind
- * and major version (`iac/plan@1`). The schemas live here and are validated on read; a reader refuses
- * another kind or a major version it does not know, saying which one it got and which it reads.
- * Within a major version fields are only ever added, so a reader ignores fields it does not know.
- */
-const MANIFEST_FILE = 'manifest.json';
-/** The names of the files in a plan bundle, beside manifest.json. */
-const PLAN_FILE = 'tfplan';
-const PLAN_JSON_FILE = 'plan.json';
-const LOCK_FILE = '.terraform.lock.hcl';
-const PLAN_KIND = 'iac/plan';
-const PLAN_MAJOR = 1;
-const PLAN_SCHEMA = `${PLAN_KIND}@${PLAN_MAJOR}`;
-const SHA256_HEX = /^[0-9a-f]{64}$/;
-const COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-const TOOL_VERSION = /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/;
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-/** A file name in a flat bundle: no directory part, no `.`/`..`, no NUL, no backslash. */
-function isSafeFileName(name) {
-    return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
-}
-/** A POSIX path relative to the workspace, `.` for the workspace itself: `infra/prod`, never `./x`, `x/`, `../x`. */
-function isWorkspacePath(path) {
-    if (path === '.')
-        return true;
-    if (path.includes('\\') || path.includes('\0'))
-        return false;
-    return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
-}
-/**
- * The manifest's form of a directory: `absolute` relative to `workspaceRoot`, POSIX separators,
- * '.' for the root. A directory outside the workspace is the user's mistake.
- */
-function toWorkspacePath(workspaceRoot, absolute, what = 'working-directory') {
-    const path = relative(workspaceRoot, absolute);
-    if (path === '')
-        return '.';
-    if (isAbsolute(path) || path === '..' || path.startsWith(`..${sep}`)) {
-        throw new ConfigurationError(`Input "${what}" must name a directory inside the workspace`);
-    }
-    return path.split(sep).join('/');
-}
-const manifest_text = schemas/* string */.YjP().min(1, { error: 'must not be empty' });
-const sha256Hex = schemas/* string */.YjP().regex(SHA256_HEX, { error: 'must be a sha256: 64 lowercase hex digits' });
-/** A whole number from `min`; zod reports a string given here as a non-number, so word it ourselves. */
-function wholeNumber(min) {
-    return schemas/* int */.Whr({ error: (issue) => describeType('a whole number', issue.input) })
-        .min(min, { error: `must be a whole number, ${min} or more` });
-}
-const count = wholeNumber(0);
-const workspacePath = schemas/* string */.YjP().refine(isWorkspacePath, {
-    error: "must be a POSIX path relative to the workspace, '.' for the workspace itself",
-});
-const producerSchema = schemas/* object */.Ikc({ action: manifest_text, version: manifest_text });
-const toolSchema = schemas/* object */.Ikc({
-    name: schemas/* enum */.k5n(['tofu', 'terraform'], { error: 'must be one of: tofu, terraform' }),
-    version: schemas/* string */.YjP().regex(TOOL_VERSION, { error: 'must be a version such as 1.10.6' }),
-});
-/** A var file, its path as tf-plan was given it (relative to the workspace unless absolute). */
-const varFileSchema = schemas/* object */.Ikc({ path: manifest_text, sha256: sha256Hex });
-const priorStateSchema = schemas/* object */.Ikc({
-    exists: schemas/* boolean */.zMY(),
-    serial: count.optional(),
-    lineage: schemas/* string */.YjP().optional(),
-});
-/**
- * Where the state of the plan lives: the backend's type and the settings that name the place, never a
- * credential. Part of the plan digest (when present), so that no job applies a plan to another state.
- */
-const backendRecordSchema = schemas/* object */.Ikc({
-    type: manifest_text,
-    bucket: schemas/* string */.YjP().optional(),
-    key: schemas/* string */.YjP().optional(),
-    region: schemas/* string */.YjP().optional(),
-    /** The server's host and port (`s3.eu-west-1.amazonaws.com`, `127.0.0.1:9000`), no scheme or path. */
-    endpoint: schemas/* string */.YjP().optional(),
-    workspaceKeyPrefix: schemas/* string */.YjP().optional(),
-});
-/**
- * The release a plan deploys again: the source of a promotion, or the target of a rollback. tf-plan
- * writes it from the release's GitHub deployment; it is inside the plan digest, so the approval names
- * it, and tf-apply reads the deployment again and refuses a bundle whose commit or image differ.
- */
-const releaseBindingSchema = schemas/* object */.Ikc({
-    kind: schemas/* enum */.k5n(['promotion', 'rollback'], { error: 'must be one of: promotion, rollback' }),
-    /** `release`: the release's commit and image; `image` (rollbacks only): this commit with the release's image. */
-    scope: schemas/* enum */.k5n(['release', 'image'], { error: 'must be one of: release, image' }),
-    /** The environment the release ran in: the promotion's source, or the environment rolled back. */
-    environment: manifest_text,
-    deploymentId: wholeNumber(1),
-    runId: wholeNumber(1),
-    runAttempt: wholeNumber(1),
-    commit: schemas/* string */.YjP().regex(COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
-    createdAt: iso/* datetime */.w$({ offset: true, error: 'must be an ISO 8601 date and time' }),
-    /** The release's image; absent when its run built none. */
-    image: schemas/* object */.Ikc({ id: schemas/* string */.YjP(), name: manifest_text, identifier: manifest_text.optional() }).optional(),
-    /** The stack's variable that carries the image, and the value the plan was given; absent when it takes none. */
-    imageVariable: schemas/* object */.Ikc({ name: manifest_text, value: manifest_text }).optional(),
-    /** The release's smoke checks over all its stacks; absent when it had none. */
-    smoke: schemas/* object */.Ikc({ passed: count, total: count }).optional(),
-});
-/**
- * One input of the plan: a variable given another stack's output, as it was when the plan was made.
- * Inside the plan digest: tf-apply reads the upstream's state again and refuses when the value moved.
- */
-const stackInputRecordSchema = schemas/* object */.Ikc({
-    variable: manifest_text,
-    /** The upstream stack and its output. */
-    stack: manifest_text,
-    output: manifest_text,
-    sensitive: schemas/* boolean */.zMY(),
-    /** Where the upstream's state is: its configuration, workspace and backend. */
-    workingDirectory: workspacePath,
-    workspace: manifest_text,
-    backend: backendRecordSchema,
-    /** The upstream's state when the value was read; absent when it was never applied (a provisional plan). */
-    state: schemas/* object */.Ikc({ lineage: manifest_text, serial: count }).optional(),
-    /** The sha256 of the value's canonical JSON; absent when it was never applied. */
-    sha256: sha256Hex.optional(),
-});
-/**
- * One failure or warning of a policy check: the rule that made it (`deny_protected_delete`, from
- * conftest's query `data.<namespace>.<rule>`), its message and the resource address it names, when it
- * names one (the rule's `address` field, or an address of the plan found in its message).
- */
-const policyFindingSchema = schemas/* object */.Ikc({
-    rule: manifest_text,
-    message: schemas/* string */.YjP(),
-    address: manifest_text.optional(),
-});
-/**
- * The policy check of a plan (conftest on its `show -json`), inside the plan digest: a re-plan is a new
- * result, and an acceptance of failures names exactly these.
- */
-const policyResultSchema = schemas/* object */.Ikc({
-    /** enforce: a failure blocks the approval and the apply unless a policy owner accepts it; warn: shown only. */
-    mode: schemas/* enum */.k5n(['enforce', 'warn']),
-    namespace: manifest_text,
-    conftestVersion: manifest_text,
-    /** Every Rego file of the `policy` directories, and every `policy-data` file, with its sha256. */
-    policies: schemas/* array */.YOg(varFileSchema).min(1),
-    data: schemas/* array */.YOg(varFileSchema),
-    /** Rules evaluated: successes, failures and warnings; never 0 (that is an error, not a pass). */
-    evaluated: wholeNumber(1),
-    failures: schemas/* array */.YOg(policyFindingSchema),
-    warnings: schemas/* array */.YOg(policyFindingSchema),
-    /** No failures. */
-    passed: schemas/* boolean */.zMY(),
-});
-const planSummarySchema = schemas/* object */.Ikc({
-    add: count,
-    change: count,
-    destroy: count,
-    replace: count,
-    import: count,
-    move: count,
-    hasChanges: schemas/* boolean */.zMY(),
-    destroys: schemas/* boolean */.zMY(),
-    /** Addresses deleted or replaced. */
-    deletes: schemas/* array */.YOg(schemas/* string */.YjP()),
-});
-const bundledFiles = schemas/* record */.g1P(schemas/* string */.YjP().refine(isSafeFileName), sha256Hex, {
-    error: (issue) => (issue.code === 'invalid_key' ? 'must be a plain file name, with no "/"' : undefined),
-})
-    .superRefine((files, ctx) => {
-    for (const name of [PLAN_FILE, PLAN_JSON_FILE]) {
-        if (!(name in files))
-            ctx.addIssue({ code: 'custom', path: [name], message: 'is missing' });
-    }
-    if (MANIFEST_FILE in files) {
-        ctx.addIssue({ code: 'custom', path: [MANIFEST_FILE], message: 'must not be listed' });
-    }
-});
-/** `manifest.json` of a plan bundle, `iac/plan@1`. */
-const planManifestSchema = schemas/* object */.Ikc({
-    schema: schemas/* literal */.euz(PLAN_SCHEMA),
-    producer: producerSchema,
-    stack: manifest_text,
-    /** POSIX, relative to the workspace, '.' for the workspace itself. */
-    workingDirectory: workspacePath,
-    workspace: manifest_text,
-    commit: schemas/* string */.YjP().regex(COMMIT, { error: 'must be a commit SHA: 40 (or 64) lowercase hex digits' }),
-    ref: schemas/* string */.YjP(),
-    runId: wholeNumber(1),
-    runAttempt: wholeNumber(1),
-    createdAt: iso/* datetime */.w$({ offset: true, error: 'must be an ISO 8601 date and time' }),
-    tool: toolSchema,
-    varFiles: schemas/* array */.YOg(varFileSchema),
-    /** Bundled file name → sha256 hex: tfplan, plan.json, .terraform.lock.hcl when present. */
-    files: bundledFiles,
-    /** The state as seen at plan time, for the first-apply race guard (hashicorp/terraform#24078). */
-    priorState: priorStateSchema,
-    /** Absent in bundles written before the backend was recorded; tf-apply then checks nothing about it. */
-    backend: backendRecordSchema.optional(),
-    /** Absent for a plan of the checked-out commit; present for a promotion or a rollback. */
-    source: releaseBindingSchema.optional(),
-    /** The variables given other stacks' outputs, by variable name; absent when the stack has no inputs. */
-    inputs: schemas/* array */.YOg(stackInputRecordSchema).optional(),
-    /**
-     * True when an input's stack was never applied, so the plan was made with placeholders: it shows what
-     * the change looks like, and no job may approve or apply it.
-     */
-    provisional: schemas/* boolean */.zMY().optional(),
-    /** True for a plan made with `destroy: true`, which deletes the whole stack; its approval needs more. */
-    destroy: schemas/* boolean */.zMY().optional(),
-    /** The policy check of the plan; absent when tf-plan was given no `policy`. */
-    policy: policyResultSchema.optional(),
-    planDigest: schemas/* string */.YjP().regex(DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
-    summary: planSummarySchema,
-});
-/** The major version of a tool version: `1.10.6` → 1, `v2.0.0-rc1` → 2. */
-function toolMajor(version) {
-    const match = /^v?(\d+)\./.exec(version);
-    if (!match?.[1])
-        throw new TypeError(`not a tool version: ${JSON.stringify(version)}`);
-    return Number(match[1]);
-}
-const SCHEMA_ID = /^([a-z][a-z0-9-]*\/[a-z][a-z0-9-]*)@(\d+)$/;
-/**
- * Reads a contract document (`iac/plan@1`, `iac/approval@1`, ...): JSON text or an already parsed
- * value; its `schema` must be `<expectedKind>@<major>` for a major in `schemaByMajor`, whose schema
- * then validates the whole document. Every refusal is a ConfigurationError that names the file, and
- * the field or the versions.
- */
-function readContract(json, expectedKind, schemaByMajor, context) {
-    const file = context.file ?? MANIFEST_FILE;
-    const value = typeof json === 'string' || Buffer.isBuffer(json) ? parseJson(json.toString(), file) : json;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new errors/* ConfigurationError */.j1(`${file} must be a JSON object`);
-    }
-    const majors = Object.keys(schemaByMajor).map(Number);
-    const reads = majors.map((major) => `${expectedKind}@${major}`).join(' or ');
-    const id = value.schema;
-    const match = typeof id === 'string' ? SCHEMA_ID.exec(id) : null;
-    if (typeof id !== 'string' || !match) {
-        throw new errors/* ConfigurationError */.j1(`${file}: schema must be a schema id such as ${reads}${typeof id === 'string' ? `; got ${JSON.stringify(id.slice(0, 60))}` : ''}`);
-    }
-    if (match[1] !== expectedKind) {
-        throw new errors/* ConfigurationError */.j1(`${file} is ${id}, but ${context.reader} reads ${reads}: this is not the artifact ${context.reader} expects`);
-    }
-    const schema = schemaByMajor[Number(match[2])];
-    if (!schema) {
-        const advice = context.advice ?? 'use the same iac-pipeline version in every job';
-        throw new errors/* ConfigurationError */.j1(`${file} is ${id}, but this version of ${context.reader} reads ${reads}: ${advice}`);
-    }
-    const result = schema.safeParse(value, { error: defaultMessage });
-    if (!result.success)
-        throw new errors/* ConfigurationError */.j1(`${file}: ${(0,zod_issues/* describeIssue */.n)(result.error.issues[0])}`);
-    return result.data;
-}
-/**
- * The reader of one contract document, from its schema: the `schema` literal it requires
- * (`iac/smoke-results@1`) gives the kind and the major that `readContract` checks. `file` is the
- * file named in messages (default `manifest.json`), `defaultReader` the reading action.
- */
-function contractReader(schema, defaultReader, file) {
-    const id = SCHEMA_ID.exec(schema.shape.schema.value);
-    if (!id?.[1])
-        throw new TypeError(`not a schema id: ${schema.shape.schema.value}`);
-    const [kind, major] = [id[1], Number(id[2])];
-    return (json, reader = defaultReader) => readContract(json, kind, { [major]: schema }, { ...(file ? { file } : {}), reader });
-}
-/** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
-function validateForWrite(schema, value, file, error) {
-    const result = schema.safeParse(value, error ? { error } : undefined);
-    if (!result.success) {
-        throw new Error(`refusing to write an invalid ${file}: ${(0,zod_issues/* describeIssue */.n)(result.error.issues[0])}`);
-    }
-    return result.data;
-}
-/** Reads and validates a plan bundle's manifest.json. */
-function readPlanManifest(json, reader = 'tf-apply', advice = 'use the same iac-pipeline version for plan and apply') {
-    return readContract(json, PLAN_KIND, { [PLAN_MAJOR]: planManifestSchema }, { reader, advice });
-}
-/** Checks a manifest before it is written: a bad one is a bug in the writer, not the user's mistake. */
-function validatePlanManifest(value) {
-    return validateForWrite(planManifestSchema, value, MANIFEST_FILE, defaultMessage);
-}
-function parseJson(text, file) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        throw new errors/* ConfigurationError */.j1(`${file} is not valid JSON (${error.message})`);
-    }
-}
-const EXPECTED = {
-    string: 'a string',
-    number: 'a number',
-    int: 'a whole number',
-    boolean: 'true or false',
-    object: 'an object',
-    record: 'an object',
-    array: 'a list',
-};
-function kindOf(input) {
-    if (input === null)
-        return 'null';
-    if (Array.isArray(input))
-        return 'a list';
-    if (typeof input === 'number' || typeof input === 'boolean')
-        return String(input);
-    return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
-}
-function describeType(expected, input) {
-    return input === undefined
-        ? `is missing (it must be ${expected})`
-        : `must be ${expected}, not ${kindOf(input)}`;
-}
-/** Messages for the issues a schema does not word itself: "must be a string", "is missing". */
-function defaultMessage(issue) {
-    if (issue.code === 'invalid_type') {
-        return describeType(EXPECTED[issue.expected] ?? issue.expected, issue.input);
-    }
-    if (issue.code === 'invalid_value') {
-        return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
-    }
-    if (issue.code === 'unrecognized_keys')
-        return `has unknown fields: ${issue.keys.join(', ')}`;
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./lib/contracts/manifest.js
+var contracts_manifest = __webpack_require__(21330);
 ;// CONCATENATED MODULE: ./lib/contracts/smoke.js
 
 
@@ -661,7 +333,7 @@ const SMOKE_RESULTS_SCHEMA = `${SMOKE_RESULTS_KIND}@${SMOKE_RESULTS_MAJOR}`;
 const SMOKE_MANIFEST_KIND = 'iac/smoke';
 const SMOKE_MANIFEST_MAJOR = 1;
 const SMOKE_MANIFEST_SCHEMA = `${SMOKE_MANIFEST_KIND}@${SMOKE_MANIFEST_MAJOR}`;
-const smoke_count = schemas/* number */.aig().int().nonnegative();
+const count = schemas/* number */.aig().int().nonnegative();
 const isoTime = iso/* datetime */.w$({ offset: true });
 const category = schemas/* enum */.k5n(['connectivity', 'service', 'security', 'functionality']);
 const smokeCheckResultSchema = schemas/* object */.Ikc({
@@ -677,15 +349,15 @@ const smokeCheckResultSchema = schemas/* object */.Ikc({
     target: schemas/* string */.YjP(),
     status: schemas/* enum */.k5n(['passed', 'failed', 'not-run']),
     message: schemas/* string */.YjP(),
-    attempts: smoke_count,
+    attempts: count,
     durationSeconds: schemas/* number */.aig().nonnegative(),
     /** The check's line in the checks file. */
     line: schemas/* number */.aig().int().positive(),
 });
-const tally = schemas/* object */.Ikc({ passed: smoke_count, failed: smoke_count, total: smoke_count });
+const tally = schemas/* object */.Ikc({ passed: count, failed: count, total: count });
 const smokeResultsSchema = schemas/* object */.Ikc({
     schema: schemas/* literal */.euz(SMOKE_RESULTS_SCHEMA),
-    producer: producerSchema,
+    producer: contracts_manifest/* producerSchema */.yO,
     stack: schemas/* string */.YjP(),
     checksFile: schemas/* string */.YjP(),
     inventory: schemas/* string */.YjP().optional(),
@@ -698,7 +370,7 @@ const smokeResultsSchema = schemas/* object */.Ikc({
     durationSeconds: schemas/* number */.aig().nonnegative(),
     settings: schemas/* object */.Ikc({
         concurrency: schemas/* number */.aig().int().positive(),
-        retries: smoke_count,
+        retries: count,
         retryDelaySeconds: schemas/* number */.aig().nonnegative(),
         deadlineSeconds: schemas/* number */.aig().positive(),
         failOn: schemas/* enum */.k5n(['any', 'threshold']),
@@ -708,7 +380,7 @@ const smokeResultsSchema = schemas/* object */.Ikc({
     totals: tally,
     byCategory: schemas/* record */.g1P(schemas/* string */.YjP(), tally),
     /** The most checks that ran at one moment. */
-    maxInFlight: smoke_count,
+    maxInFlight: count,
     deadlineReached: schemas/* boolean */.zMY(),
     /** Whether the step failed on these results (fail-on and threshold). */
     failedStep: schemas/* boolean */.zMY(),
@@ -716,7 +388,7 @@ const smokeResultsSchema = schemas/* object */.Ikc({
 });
 const smokeManifestSchema = schemas/* object */.Ikc({
     schema: schemas/* literal */.euz(SMOKE_MANIFEST_SCHEMA),
-    producer: producerSchema,
+    producer: contracts_manifest/* producerSchema */.yO,
     stack: schemas/* string */.YjP().min(1),
     commit: schemas/* string */.YjP(),
     ref: schemas/* string */.YjP(),
@@ -726,18 +398,16 @@ const smokeManifestSchema = schemas/* object */.Ikc({
     /** File name → sha256 hex of each file beside manifest.json. */
     files: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/)),
 });
-const readSmokeResults = contractReader(smokeResultsSchema, 'report', SMOKE_RESULTS_FILE);
-const readSmokeManifest = contractReader(smokeManifestSchema, 'report');
+const readSmokeResults = (0,contracts_manifest/* contractReader */.Yt)(smokeResultsSchema, 'report', SMOKE_RESULTS_FILE);
+const readSmokeManifest = (0,contracts_manifest/* contractReader */.Yt)(smokeManifestSchema, 'report');
 /** Checks a document before it is written: a bad one is a bug in the writer, not the user's mistake. */
-const validateSmokeDocument = validateForWrite;
+const validateSmokeDocument = contracts_manifest/* validateForWrite */.Lb;
 
 
 // EXTERNAL MODULE: ./lib/core/secret-files.js
 var secret_files = __webpack_require__(77565);
-;// CONCATENATED MODULE: ./lib/core/version.js
-/** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
-const SUITE_VERSION = '0.1.0';
-
+// EXTERNAL MODULE: ./lib/core/version.js
+var version = __webpack_require__(18067);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var dist_ajv = __webpack_require__(42463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -1971,7 +1641,10 @@ function smokeSummaryMarkdown(results, runUrl) {
     return lines.join('\n');
 }
 
+// EXTERNAL MODULE: ./lib/audit/log.js + 4 modules
+var log = __webpack_require__(29409);
 ;// CONCATENATED MODULE: ./lib/smoke/smoke-test.js
+
 
 
 
@@ -2049,7 +1722,7 @@ async function smokeTest(inputs, deps) {
         const failedStep = decide(inputs, totals);
         const results = validateSmokeDocument(smokeResultsSchema, {
             schema: SMOKE_RESULTS_SCHEMA,
-            producer: { action: 'smoke-test', version: SUITE_VERSION },
+            producer: { action: 'smoke-test', version: version/* SUITE_VERSION */.s },
             stack,
             checksFile: checks.path,
             ...(inventory ? { inventory: inventory.description } : {}),
@@ -2090,10 +1763,10 @@ async function smokeTest(inputs, deps) {
             await (0,external_node_fs_promises_.mkdir)((0,external_node_path_.join)(junitPath, '..'), { recursive: true });
             await (0,external_node_fs_promises_.copyFile)(junitInDir, junitPath);
         }
-        const manifestPath = (0,external_node_path_.join)(resultsDir, MANIFEST_FILE);
+        const manifestPath = (0,external_node_path_.join)(resultsDir, contracts_manifest/* MANIFEST_FILE */.h1);
         const manifest = validateSmokeDocument(smokeManifestSchema, {
             schema: SMOKE_MANIFEST_SCHEMA,
-            producer: { action: 'smoke-test', version: SUITE_VERSION },
+            producer: { action: 'smoke-test', version: version/* SUITE_VERSION */.s },
             stack,
             commit: run.sha,
             ref: run.ref,
@@ -2104,7 +1777,7 @@ async function smokeTest(inputs, deps) {
                 [SMOKE_RESULTS_FILE]: await sha256File(resultsPath),
                 [SMOKE_JUNIT_FILE]: await sha256File(junitInDir),
             },
-        }, MANIFEST_FILE);
+        }, contracts_manifest/* MANIFEST_FILE */.h1);
         await (0,external_node_fs_promises_.writeFile)(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
         const name = artifactName(inputs.artifactPrefix, 'smoke', stack);
         await deps.artifacts.upload(name, [resultsPath, junitInDir, manifestPath], resultsDir);
@@ -2204,8 +1877,13 @@ function annotate(results, logger) {
 }
 /** The smoke-test step: runs the checks, then its outputs and summary, then fails if the checks did. */
 async function runSmokeTest(inputs, deps) {
+    const { run } = deps;
+    const event = (deps.audit ?? log.NO_AUDIT).begin('smoke', {
+        stack: stackName(inputs.stack, run.workspace, run.workspace, run.repo),
+    });
     const result = await smokeTest(inputs, deps);
     const { totals } = result.results;
+    event.finish(result.failure ? 'failure' : 'success', `${totals.total} check(s): ${totals.passed} passed, ${totals.failed} failed.`);
     // Set before a failure is thrown, so that later `if: failure()` steps can read what happened.
     deps.setOutputs({
         passed: totals.passed,
