@@ -53112,6 +53112,7 @@ const AUDIT_EVENT_SCHEMA = 'iac/audit-event@1';
 /** Each step's events, one JSON document a line. */
 const AUDIT_FILE = 'audit.jsonl';
 const AUDIT_ACTIONS = [
+    'image',
     'plan',
     'policy',
     'approval',
@@ -53826,7 +53827,8 @@ const DECISION_OUTCOME = {
 };
 /**
  * The decision as an audit event: its actor is who decided (the overrider, else the first approving
- * or rejecting vote); a decision nobody has made yet is the triggering actor's pending one.
+ * or rejecting vote, else `policy` for the policy's own); a decision nobody has made yet is the
+ * triggering actor's pending one.
  */
 function decisionEvent(record, startedAt) {
     const override = record.override?.accepted ? record.override : undefined;
@@ -53842,7 +53844,8 @@ function decisionEvent(record, startedAt) {
         stack: record.stack,
         environment: record.environment,
         planDigest: record.planDigest,
-        actor: override?.by ?? voters[0],
+        // A policy's approval is nobody's: the actor says so rather than naming whoever started the run.
+        actor: override?.by ?? voters[0] ?? (record.decidedBy === 'policy' ? 'policy' : undefined),
         approvers: voters,
         outcome: DECISION_OUTCOME[record.status],
         detail,

@@ -1,6 +1,1645 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 70298:
+/***/ ((module) => {
+
+// A simple implementation of make-array
+function makeArray (subject) {
+  return Array.isArray(subject)
+    ? subject
+    : [subject]
+}
+
+const UNDEFINED = undefined
+const EMPTY = ''
+const SPACE = ' '
+const ESCAPE = '\\'
+
+// The characters that carry a meaning of their own inside a regular
+//   expression, so a literal one has to be escaped before it is emitted.
+const REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/
+const BOM = '\uFEFF'
+// A run of two or more asterisks is a globstar (#175)
+const REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/
+const REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/
+const REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/
+const REGEX_SPLITALL_CRLF = /\r?\n/g
+
+// Invalid:
+// - /foo,
+// - ./foo,
+// - ../foo,
+// - .
+// - ..
+// Valid:
+// - .foo
+const DOUBLE_SLASH = '//'
+const SLASH_CODE = 47
+const DOT_CODE = 46
+
+
+const SLASH = '/'
+
+// Do not use ternary expression here, since "istanbul ignore next" is buggy
+let TMP_KEY_IGNORE = 'node-ignore'
+/* istanbul ignore else */
+if (typeof Symbol !== 'undefined') {
+  TMP_KEY_IGNORE = Symbol.for('node-ignore')
+}
+const KEY_IGNORE = TMP_KEY_IGNORE
+
+const define = (object, key, value) => {
+  Object.defineProperty(object, key, {value})
+  return value
+}
+
+const RETURN_FALSE = () => false
+
+// > The range notation, e.g. [a-zA-Z],
+// > can be used to match one of the characters in a range.
+//
+// gitignore(5) defers to fnmatch(3) for this, and git implements it in
+//   `wildmatch.c`.  A bracket expression has a sub-grammar of its own, which
+//   is neither the surrounding pattern grammar nor the JavaScript one:
+//
+//   - a `]` right after `[` or `[!` is a literal member, not the terminator
+//   - `[:alpha:]` names one of twelve POSIX classes
+//   - `\` escapes the next member, `]` included
+//   - `*`, `?` and `.` are plain literal members
+//   - an unterminated expression makes the whole pattern match nothing
+//
+// which means the expression can not be located -- let alone translated -- by
+//   a regular expression.  It is scanned out of the pattern before the
+//   replacers below run, and put back once they are done, so that neither the
+//   metacharacter escaper nor the `?` / `*` replacers ever see its body.
+
+// git classifies with its own ASCII-only ctype macros (`wildmatch.c`), never
+//   with the C library ones, so these must not be mapped onto `\d` / `\w` /
+//   `\s`, which are wider.  `/` is left out of every expansion, because a
+//   bracket expression never matches a path separator.
+const POSIX_CLASSES = {
+  alnum: '0-9A-Za-z',
+  alpha: 'A-Za-z',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1f\\x7f',
+  digit: '0-9',
+  graph: '!-.0-~',
+  lower: 'a-z',
+  print: ' -.0-~',
+  punct: '!-.:-@\\[-`{-~',
+  // git's `sane-ctype.h` classifies \v and \f as control, not space,
+  //   unlike C's `isspace`
+  space: ' \\t\\n\\r',
+  upper: 'A-Z',
+  xdigit: '0-9A-Fa-f'
+}
+
+const CLASS_MEMBERS_TO_ESCAPE = '\\]^-['
+
+const escapeMember = char => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0
+  ? char
+  : ESCAPE + char
+
+// > if (matched == negated || ((flags & WM_PATHNAME) && text_ch == '/'))
+// >   return WM_ABORT_TO_STARSTAR;                     (git, `wildmatch.c`)
+// A bracket expression never matches a path separator, whatever its members
+//   say, so a negated class gets `/` as one more excluded character, while a
+//   plain one -- where a literal member or a range could still let `/` in --
+//   is guarded with a lookahead, `/` being impossible to subtract from a
+//   JavaScript character class.
+const NON_SLASH = '(?!\\/)'
+
+const classSource = (negated, body) => {
+  if (negated) {
+    return `[^\\/${body}]`
+  }
+
+  const source = `[${body}]`
+
+  return new RegExp(source).test('/')
+    ? NON_SLASH + source
+    : source
+}
+
+// Scan the bracket expression that starts at `pattern[start] === '['`,
+//   mirroring the member loop of git's `wildmatch.c`.
+// @returns {{end: number, source: string} | null} `null` if the expression is
+//   never terminated, which makes the whole pattern match nothing.
+const scanBracket = (pattern, start) => {
+  const {length} = pattern
+  let index = start + 1
+  let negated = EMPTY
+
+  const lead = pattern[index]
+  if (lead === '!' || lead === '^') {
+    negated = '^'
+    index ++
+  }
+
+  let body = EMPTY
+
+  // The member a `-` could start a range from, or EMPTY when the previous
+  //   member can not open one (start of the body, or a range / POSIX class
+  //   that has just closed)
+  let prev = EMPTY
+
+  // git scans the members with a do-while, so the first one is consumed
+  //   unconditionally.  That is the whole reason a leading `]` is a member
+  //   and not the terminator.
+  for (;;) {
+    const char = pattern[index]
+
+    if (char === UNDEFINED) {
+      return null
+    }
+
+    if (char === ESCAPE) {
+      // A pattern can not end on a lone backslash -- `createRule` has
+      //   already thrown it away -- so there is a character to read.
+      const escaped = pattern[++ index]
+      body += escapeMember(escaped)
+      prev = escaped
+    } else if (
+      char === '-'
+      && prev
+      && index + 1 < length
+      && pattern[index + 1] !== ']'
+    ) {
+      index ++
+      let to = pattern[index]
+      if (to === ESCAPE) {
+        to = pattern[index += 1]
+      }
+      // An out-of-order range matches nothing in git but is a syntax error in
+      //   JavaScript, so it is dropped.  Its lower bound stays: git tests it
+      //   as a plain member before it ever looks at the `-`, so `[c-a]` does
+      //   match `c`.
+      if (prev <= to) {
+        body += `-${escapeMember(to)}`
+      }
+      prev = EMPTY
+    } else if (char === '[' && pattern[index + 1] === ':') {
+      const nameStart = index + 2
+      let end = nameStart
+      while (end < length && pattern[end] !== ']') {
+        end ++
+      }
+
+      if (end === length) {
+        return null
+      }
+
+      if (end > nameStart && pattern[end - 1] === ':') {
+        const name = pattern.slice(nameStart, end - 1)
+
+        // An unknown class name makes the whole pattern match nothing
+        if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+          return null
+        }
+
+        body += POSIX_CLASSES[name]
+        prev = EMPTY
+        index = end
+      } else {
+        // No `:]` to close it, so the `[` is a plain member and scanning
+        //   resumes right after it.
+        body += escapeMember('[')
+        prev = '['
+        index = nameStart - 2
+      }
+    } else {
+      body += escapeMember(char)
+      prev = char
+    }
+
+    index ++
+
+    if (pattern[index] === ']') {
+      return {
+        end: index,
+        source: classSource(negated, body)
+      }
+    }
+  }
+}
+
+// An empty JavaScript class can never match, which is how a pattern that git
+//   gives up on (`WM_ABORT_ALL`) is expressed here.
+const NEVER_MATCH = '[]'
+
+// A NUL can appear in neither a `.gitignore` line nor a path, which makes it
+//   the one safe placeholder character.  A literal one in the pattern is
+//   held aside all the same, so a collision is impossible by construction.
+const PLACEHOLDER = '\u0000'
+const REGEX_RESTORE_PLACEHOLDER = new RegExp(
+  `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`, 'g'
+)
+
+// The one wildcard the chain does not expand for itself is a trailing `*`. How
+//   it expands depends on the mode (`regex` vs `checkRegex`), so `_make` is
+//   left to do it, and until then the pending wildcard travels as this marker.
+//   That is what keeps it apart from a user-escaped literal `\*`: the unescape
+//   steps collapse the escaped one to the exact `\*` a wildcard would leave
+//   behind, so by the time `_make` runs the two are otherwise the same string
+//   and a literal star gets wrongly rewritten into a wildcard. The marker is a
+//   private-use character, and `extractBrackets` keeps one that came out of the
+//   pattern apart from it, so the only marker `_make` ever turns back into a
+//   real wildcard is the one this chain put there itself.
+const TRAILING_WILDCARD = '\uE000'
+
+// A trailing "/**" is deferred the same way, because `checkRegex` has to tell
+//   it apart from a trailing "/*" (see `checkSourceOf`). For `.ignores()` it
+//   still never matches the folder itself (#21).
+const TRAILING_DOUBLESTAR = '\uE001'
+
+// The three characters above mean something to the chain that builds the
+//   source rather than to the path, so one that came out of the pattern is
+//   held aside like a bracket expression instead of going straight out. Being
+//   held is what makes it safe: the restore runs after the step that anchors
+//   the source, so the character comes back in the middle of the source and
+//   not at its end, which is the one place `_make` and `checkSourceOf` look
+//   for a marker. Without it a pattern's own character lands where a pending
+//   marker sits, and `_make` turns it into a real trailing wildcard.
+//
+// It is held as a one-member class rather than bare, in both of the branches
+//   a reserved character can reach, so that the property can be
+//   read off this function alone -- a reserved character never goes out on
+//   its own -- rather than depending on where in the chain the restore
+//   happens to run. In the expression built here `[x]` matches exactly what
+//   `x` matches, none of the three being special to a regular expression or
+//   inside a class, so no test can tell the two apart: the class is insurance,
+//   and the paragraph above is the reason it is not needed.
+const isReserved = char =>
+  char === PLACEHOLDER
+  || char === TRAILING_WILDCARD
+  || char === TRAILING_DOUBLESTAR
+
+// Replace every bracket expression with a placeholder the replacers below
+//   leave alone, and translate it separately.
+const extractBrackets = pattern => {
+  const sources = []
+  const hold = source =>
+    `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`
+
+  const {length} = pattern
+  let out = EMPTY
+  let index = 0
+
+  while (index < length) {
+    const char = pattern[index]
+
+    if (char === ESCAPE) {
+      // > Put a backslash ("\") in front of ... a character to make it literal.
+      //                                            (gitignore(5) -> fnmatch(3))
+      // A backslash quotes the next character, whatever it is, so `\d` is a
+      //   literal `d`, not the regex digit class, and `\?` is a literal `?`,
+      //   not a wildcard. Held aside as its literal here, the escape never
+      //   reaches the replacers below, which would otherwise let `\d`, `\b`,
+      //   `\1`, `\/` keep their regular-expression meaning, and would turn a
+      //   `\?` into `[^\/]`.
+      //
+      // Three escapes are still left for the chain: `\*` (a literal star,
+      //   told apart from a wildcard by `TRAILING_WILDCARD` and the wildcard
+      //   replacers), `\[` (a literal bracket, the one `[` the bracket
+      //   replacer still expects), and `\ ` (a quoted space, which one pass
+      //   below rewrites in bulk -- holding each one aside instead costs more
+      //   on a pattern built out of them).
+      //
+      // A quoted backslash is not among them. The chain doubles every
+      //   backslash, then takes the doubling back out again, and a quoted one
+      //   standing next to a character the chain also escapes left the two
+      //   counts sharing a run, so one of the escapes was lost. Held here as
+      //   the literal it means, it never joins that run.
+      const escaped = pattern[index + 1]
+
+      if (escaped === SLASH && index + 2 === length) {
+        // Git removes a final directory slash before matching. An escape
+        //   without a character after that removal makes the pattern invalid.
+        out += hold(NEVER_MATCH)
+      } else if (
+        escaped === '*'
+        || escaped === '['
+        || escaped === SPACE
+      ) {
+        out += pattern.slice(index, index + 2)
+      } else {
+        out += hold(
+          REGEX_LITERAL_SPECIAL.test(escaped)
+            ? ESCAPE + escaped
+            : isReserved(escaped)
+              ? `[${escaped}]`
+              : escaped
+        )
+      }
+
+      index += 2
+    } else if (isReserved(char)) {
+      out += hold(`[${char}]`)
+      index ++
+    } else if (char === '[') {
+      const scanned = scanBracket(pattern, index)
+
+      if (scanned === null) {
+        // git gives up on the whole pattern (`WM_ABORT_ALL`), so whatever
+        //   follows can not make it match either.
+        out += hold(NEVER_MATCH)
+        index = length
+      } else {
+        out += hold(scanned.source)
+        index = scanned.end + 1
+      }
+    } else {
+      out += char
+      index ++
+    }
+  }
+
+  return {
+    source: out,
+    sources
+  }
+}
+
+// A step of the chain below is normally a `[matcher, replacer]` pair handed
+//   to `String.replace`. `DIRECT` marks the ones that are plain string work
+//   instead, and take `(source, pattern)`.
+//
+// Anchoring the two ends is exactly that -- a test of one character and a
+//   concatenation -- and putting it through the regular expression engine
+//   cost a third of this chain for nothing: 167ns where 10ns does the same
+//   job. The two are still steps in the same list, in the same places,
+//   because their position in the order is part of what they mean.
+const DIRECT = null
+
+// A separator at the beginning or in the middle of a pattern, as opposed to
+//   one at the very end.
+const REGEX_INNER_SLASH = /\/(?!$)/
+const WILDCARD = '[^\\/]*'
+
+// > If the pattern ends with a slash,
+// > it is removed for the purpose of the following description,
+// > but it would only find a match with a directory.
+// > In other words, foo/ will match a directory foo and paths underneath it,
+// > but will not match a regular file or a symbolic link foo
+// >  (this is consistent with the way how pathspec works in general in Git).
+// '`foo/`' will not match regular file '`foo`' or symbolic link '`foo`'
+// -> ignore-rules will not deal with it, because it costs extra `fs.stat` call
+//      you could use option `mark: true` with `glob`
+
+// '`foo/`' should not continue with the '`..`'
+// The chain that turns one gitignore pattern into a regular expression
+//   source, in order. A step is either
+//
+//   [matcher, replacer]            handed to `String.replace`
+//   [matcher, replacer, required]  the same, but skipped outright unless
+//                                    `required` appears in the string, which
+//                                    the matcher cannot match without
+//   [DIRECT, transform]            plain string work, taking (source, pattern)
+//
+// The `required` character is only ever a shortcut: finding it does not mean
+//   the matcher will match, and not finding it means it cannot. It is there
+//   because scanning for one character costs a fraction of running a matcher
+//   that then finds nothing -- for the wildcard step, whose `[^\\]+`
+//   backtracks its way through the whole string before giving up, 11ns
+//   against 400ns.
+const REPLACERS = [
+
+  // Replace (\ ) with ' '
+  // Only a space: an escaped tab or other whitespace is already a literal by
+  //   the time it reaches here, and a bare tab must be left as one, not turned
+  //   into a space.
+  // (\ ) -> ' '
+  // (\\ ) -> '\\ '
+  // (\\\ ) -> '\\ '
+  [
+    // A run of backslashes is taken whole, from its first one, so no match
+    //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+    //   quadratic.
+    /(\\+)( ?)/g,
+    (_, run, space) => space
+      ? run.slice(0, run.length - run.length % 2) + SPACE
+      : run,
+    ESCAPE + SPACE
+  ],
+
+  // git's wildmatch() reads a run of two or more asterisks as one globstar
+  //   whenever the run fills a path segment: it starts the pattern or follows
+  //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+  //   already `**`; a longer one is folded into `**` here, so the steps
+  //   below only ever have to know `**`.
+  // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+  // git also takes a run beside a literal prefix (`a***/b`) or beside an
+  //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+  //   lists both, under "A run of asterisks".
+  [
+    /(^|\/)\*{3,}(?=\/|$)/g,
+    (_, start) => `${start}**`,
+    '*'
+  ],
+
+  // Escape metacharacters
+  // which is written down by users but means special for regular expressions.
+
+  // > There are 12 characters with special meanings:
+  // > - the backslash \,
+  // > - the caret ^,
+  // > - the dollar sign $,
+  // > - the period or dot .,
+  // > - the vertical bar or pipe symbol |,
+  // > - the question mark ?,
+  // > - the asterisk or star *,
+  // > - the plus sign +,
+  // > - the opening parenthesis (,
+  // > - the closing parenthesis ),
+  // > - and the opening square bracket [,
+  // > - the opening curly brace {,
+  // > These special characters are often called "metacharacters".
+  [
+    /[\\$.|*+(){^]/g,
+    match => `\\${match}`
+  ],
+
+  [
+    // > a question mark (?) matches a single character
+    /(?!\\)\?/g,
+    () => '[^/]',
+    '?'
+  ],
+
+  // leading slash
+  [
+
+    // > A leading slash matches the beginning of the pathname.
+    // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+    // A leading slash matches the beginning of the pathname
+    /^\//,
+    () => '^',
+    SLASH
+  ],
+
+  // replace special metacharacter slash after the leading slash
+  [
+    /\//g,
+    () => '\\/',
+    SLASH
+  ],
+
+  [
+    // > A leading "**" followed by a slash means match in all directories.
+    // > For example, "**/foo" matches file or directory "foo" anywhere,
+    // > the same as pattern "foo".
+    // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+    // >   under directory "foo".
+    // Notice that the '*'s have been replaced as '\\*'
+    /^\^*(?:\\\*\\\*\\\/)+/,
+
+    // '**/foo' <-> 'foo'
+    () => '(?:^|\\/)',
+    '*'
+  ],
+
+  // starting
+  [
+    // there will be no leading '/'
+    //   (which has been replaced by section "leading slash")
+    // If starts with '**', adding a '^' to the regular expression also works
+    DIRECT,
+    (source, pattern) => {
+      // Nothing to anchor to, or already anchored (`^` or `(?:^|\/)`)
+      if (!source || source[0] === '^' || source[0] === '(') {
+        return source
+      }
+
+      // If has a slash `/` at the beginning or middle
+      const anchor = !REGEX_INNER_SLASH.test(pattern)
+        // > Prior to 2.22.1
+        // > If the pattern does not contain a slash /,
+        // >   Git treats it as a shell glob pattern
+        // Actually, if there is only a trailing slash,
+        //   git also treats it as a shell glob pattern
+
+        // After 2.22.1 (compatible but clearer)
+        // > If there is a separator at the beginning or middle (or both)
+        // > of the pattern, then the pattern is relative to the directory
+        // > level of the particular .gitignore file itself.
+        // > Otherwise the pattern may also match at any level below
+        // > the .gitignore level.
+        ? '(?:^|\\/)'
+
+        // > Otherwise, Git treats the pattern as a shell glob suitable for
+        // >   consumption by fnmatch(3)
+        : '^'
+
+      return anchor + source
+    }
+  ],
+
+  // two globstars
+  [
+    // Use lookahead assertions so that we could match more than one `'/**'`
+    /\\\/\\\*\\\*(?=\\\/|$)/g,
+
+    // Zero, one or several directories
+    // should not use '*', or it will be replaced by the next replacer
+
+    // Check if it is not the last `'/**'`
+    (_, index, str) => index + 6 < str.length
+
+      // case: /**/ at the end of the pattern, i.e. a trailing `'/**/'`
+      // > A trailing `"/**/"` (a trailing `"/**"` restricted to directories)
+      // >   matches everything inside, but it should not match the current
+      // >   folder itself, so it requires at least one directory segment.
+      // 'a/**/' matches 'a/b/', 'a/x/y/' but not 'a/'
+      ? str.slice(index + 6) === '\\/'
+        ? '(?:\\/[^\\/]+)+'
+
+        // case: /**/
+        // > A slash followed by two consecutive asterisks then a slash matches
+        // >   zero or more directories.
+        // > For example, "a/**/b" matches "a/b", "a/x/b", "a/x/y/b" and so on.
+        // '/**/'
+        : '(?:\\/[^\\/]+)*'
+
+      // case: /**
+      // > A trailing `"/**"` matches everything inside.
+
+      // #21: everything inside but it should not include the current folder,
+      //   resolved by `_make`
+      : `\\/${TRAILING_DOUBLESTAR}`,
+    '*'
+  ],
+
+  // normal intermediate wildcards
+  [
+    // Never replace escaped '*'
+    // ignore rule '\*' will match the path '*'
+
+    // 'abc.*/' -> go
+    // 'abc.*'  -> skip this rule,
+    //    coz trailing single wildcard will be handed by [trailing wildcard]
+    /(^|[^\\])(?:\\\*)+(?!$)/g,
+
+    // '*.js' matches '.js'
+    // '*.js' doesn't match 'abc'
+    // 1. An asterisk "*" matches anything except a slash.
+    // 2. Other consecutive asterisks are considered regular asterisks
+    //    and collapse into one non-slash wildcard run.
+    (_, p1) => p1 + WILDCARD,
+    '*'
+  ],
+
+  // trailing wildcard, held apart from a literal star
+  [
+    // The step above leaves a trailing `*` alone, so a single `\*` is all that
+    //   can be left at the end here, and what stands in front of it says which
+    //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+    //   nothing before it; a literal arrives as the user's own escape, which
+    //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+    //   There is no third case: every backslash still reaching the chain is
+    //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+    //   own character, so a longer run can never form. This runs while the
+    //   two are still distinct, before the unescape steps below collapse the
+    //   literal onto the very `\*` a wildcard leaves behind.
+    /(^|[^\\])((?:\\\\)*)\\\*$/,
+
+    (match, p1, p2) =>
+      p2 === EMPTY
+        // A real wildcard: carry it to `_make` as the marker, so the unescape
+        //   steps and the trailing-wildcard rewrite can never mistake it for a
+        //   literal `\*` (nor the reverse).
+        ? p1 + TRAILING_WILDCARD
+        // A literal star: leave it exactly as it stands for the unescape steps.
+        : match,
+    '*'
+  ],
+
+  [
+    // unescape, revert step 3 except for back slash
+    // For example, if a user escape a '\\*',
+    // after step 3, the result will be '\\\\\\*'
+    /\\\\\\(?=[$.|*+(){^])/g,
+    () => ESCAPE,
+    ESCAPE + ESCAPE
+  ],
+
+  [
+    // '\\\\' -> '\\'
+    /\\\\/g,
+    () => ESCAPE,
+    ESCAPE + ESCAPE
+  ],
+
+  [
+    // Every real bracket expression -- POSIX classes included -- has already
+    //   been held aside by `extractBrackets`, so the only `[` left in the
+    //   pattern is an escaped, literal one.
+
+    // A backslash could only stand at the end of the range if it quoted the
+    //   `]`, and `\]` is held aside long before this.
+    /\\\[([^\]/]*?)($|\])/g,
+
+    // '\\[bar]' -> '\\\\[bar]'
+    (match, range, close) => `\\[${range}${close}`,
+    '['
+  ],
+
+  // ending
+  [
+    // 'js' will not match 'js.'
+    // 'ab' will not match 'abc'
+    DIRECT,
+
+    // WTF!
+    // https://git-scm.com/docs/gitignore
+    // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+    // which re-fixes #24, #38
+
+    // > If there is a separator at the end of the pattern then the pattern
+    // > will only match directories, otherwise the pattern can match both
+    // > files and directories.
+
+    // 'js*' will not match 'a.js'
+    // 'js/' will not match 'a.js'
+    // 'js' will match 'a.js' and 'a.js/'
+    source => {
+      const last = source[source.length - 1]
+
+      // The pattern is empty, or ends in a pending marker `_make` owns --
+      //   the trailing wildcard, or a trailing "/**". A trailing `*` that is
+      //   not the marker is a literal star, which anchors like any other
+      //   final character.
+      if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+        return source
+      }
+
+      return last === SLASH
+        // foo/ will not match 'foo'
+        ? `${source}$`
+        // foo matches 'foo' and 'foo/'
+        : `${source}(?=$|\\/$)`
+    }
+  ]
+]
+
+const REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/
+const MODE_IGNORE = 'regex'
+const MODE_CHECK_IGNORE = 'checkRegex'
+const UNDERSCORE = '_'
+
+const replaceTrailingWildcard = (_, p1) => {
+  const prefix = p1
+    // '\^':
+    // '/*' does not match EMPTY
+    // '/*' does not match everything
+
+    // '\\\/':
+    // 'abc/*' does not match 'abc/'
+    ? `${p1}[^/]+`
+
+    // 'a*' matches 'a'
+    // 'a*' matches 'aa'
+    : '[^/]*'
+
+  return `${prefix}(?=$|\\/$)`
+}
+
+const REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/
+
+// 'abc/**' matches everything under 'abc', but not 'abc/' itself (#21):
+//   requiring one arbitrary character (line terminators included, #176)
+//   after 'abc/' is necessary and sufficient for `.test(path)`.
+const replaceTrailingDoublestar = () => '[\\s\\S]'
+
+// The fixed piece between the wildcard at `at` and the next wildcard of the
+//   run: the tokens that separate them, joined as they appear in the source.
+//   A run never holds two wildcards in a row, so there is always at least one
+//   token.
+const separatorAfter = (run, at) => {
+  let separator = EMPTY
+
+  for (let index = at + 1; index < run.length && !run[index].wildcard; index ++) {
+    separator += run[index].single
+  }
+
+  return separator
+}
+
+// Where a run of non-slash wildcards is split by fixed pieces --
+//   `[^/]*ab[^/]*cd...` -- the engine has many equivalent ways to lay the
+//   input across the wildcards, and on input that does not match it works
+//   through all of them, so the time grows with the number of wildcards
+//   rather than the length of the path. Every wildcard but the last in such a
+//   run can be pinned to stop where the piece after it begins, which leaves
+//   one way to lay out the input and no rewinding, without changing which
+//   paths match: the fixed pieces still bound the count, and the last
+//   wildcard still absorbs the rest.
+//
+// A wildcard is pinned to the whole piece, never to the piece's first
+//   character. The pin leaves no way back, so a wildcard that stopped at that
+//   first character would hand over wherever the character happens to turn
+//   up, including the places the rest of the piece cannot follow -- which is
+//   how `f*o/*/*` came to miss `foo/b/c`, the first `o` of `foo` not being
+//   the one the `o/` after it needs. Every token of a piece matches exactly
+//   one character, so the first place the whole piece fits is the leftmost
+//   place it can sit, and whatever is left over goes to the wildcards that
+//   follow.
+//
+// The source is read one token at a time -- a wildcard, a single-character
+//   piece (a literal, an escape, a class), or a parenthesised group or anchor
+//   that ends the run -- so only a genuine wildcard is touched.
+const pinWildcards = source => {
+  if (source.indexOf(WILDCARD) < 0) {
+    return source
+  }
+
+  const tokens = []
+  const {length} = source
+  let index = 0
+
+  while (index < length) {
+    const char = source[index]
+
+    if (source.startsWith(WILDCARD, index)) {
+      tokens.push({wildcard: true})
+      index += WILDCARD.length
+    } else if (char === '[') {
+      let end = index + 1
+
+      if (source[end] === '^') {
+        end ++
+      }
+
+      if (source[end] === ']') {
+        end ++
+      }
+
+      while (end < length && source[end] !== ']') {
+        end += source[end] === ESCAPE
+          ? 2
+          : 1
+      }
+
+      end ++
+      tokens.push({single: source.slice(index, end)})
+      index = end
+    } else if (char === ESCAPE) {
+      tokens.push({single: source.slice(index, index + 2)})
+      index += 2
+    } else if (char === '(') {
+      let depth = 0
+      let end = index
+
+      do {
+        if (source[end] === ESCAPE) {
+          end ++
+        } else if (source[end] === '(') {
+          depth ++
+        } else if (source[end] === ')') {
+          depth --
+        }
+
+        end ++
+      } while (end < length && depth > 0)
+
+      if ('*+?'.indexOf(source[end]) >= 0) {
+        end ++
+      }
+
+      tokens.push({boundary: source.slice(index, end)})
+      index = end
+    } else if (char === '^' || char === '$') {
+      tokens.push({boundary: char})
+      index ++
+    } else {
+      tokens.push({single: char})
+      index ++
+    }
+  }
+
+  let out = EMPTY
+  let run = []
+
+  const flush = () => {
+    let lastWildcard
+
+    run.forEach((token, at) => {
+      if (token.wildcard) {
+        lastWildcard = at
+      }
+    })
+
+    run.forEach((token, at) => {
+      if (!token.wildcard) {
+        out += token.single
+        return
+      }
+
+      // Every wildcard but the last is pinned to the whole piece that
+      //   follows it, for the reason set out above this function. The last
+      //   one stays as it is and takes up the rest.
+      out += at === lastWildcard
+        ? WILDCARD
+        : `(?:(?!${separatorAfter(run, at)})[^\\/])*`
+    })
+
+    run = []
+  }
+
+  tokens.forEach(token => {
+    if (token.boundary === undefined) {
+      run.push(token)
+      return
+    }
+
+    flush()
+    out += token.boundary
+  })
+
+  flush()
+
+  return out
+}
+
+// @param {pattern}
+const makeRegexPrefix = pattern => {
+  // `/**` matches every path, as `**` does. The translation below only finds
+  //   a globstar beside a slash it keeps, and the leading one is turned into
+  //   an anchor, so `/**` would come out as `/*` and match one level only.
+  //   Here rather than in `createRule`, so that `checkSourceOf`, which
+  //   compiles `/**/` again without its trailing slash, gets it too.
+  if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+    pattern = '**'
+  }
+
+  const {source, sources} = extractBrackets(pattern)
+
+  const replaced = REPLACERS.reduce(
+    // A pass whose matcher finds nothing hands back the very string it was
+    //   given, so asking first costs a search and saves a rewrite. Ten of the
+    //   fifteen passes never fire for a typical .gitignore line, and between
+    //   them they were 45% of this chain.
+    (prev, [matcher, replacer, required]) => {
+      if (matcher === DIRECT) {
+        return replacer(prev, pattern)
+      }
+
+      if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+        return prev
+      }
+
+      // A pass whose matcher finds nothing hands back the very string it was
+      //   given, so asking first costs a search and saves a rewrite.
+      return matcher.test(prev)
+        ? prev.replace(matcher, replacer.bind(pattern))
+        : prev
+    },
+    source
+  )
+
+  // Most patterns hold no bracket expression at all, and then there is
+  //   nothing to put back.
+  return sources.length
+    ? replaced.replace(
+      REGEX_RESTORE_PLACEHOLDER,
+      (match, index) => sources[index]
+    )
+    : replaced
+}
+
+// `checkRegex` tests a path with a trailing slash, 'abc/', the way
+//   `git check-ignore` matches that literal string once the directory itself
+//   is known not to be excluded (see `checkIgnore`): a trailing '/' of the
+//   pattern is dropped, a basename pattern sees an empty basename, and only a
+//   pattern whose last segment is a pending wildcard can match what is left
+//   after the final slash -- 'abc/*' and 'abc/**' match 'abc/', and 'abc/**'
+//   also matches 'abc/d/' (#77, #169).
+const checkSourceOf = (body, prefix) => {
+  if (body[body.length - 1] === SLASH) {
+    prefix = makeRegexPrefix(body.slice(0, - 1))
+  }
+
+  const head = prefix.slice(0, - 1)
+  const last = prefix[prefix.length - 1]
+
+  return last === TRAILING_WILDCARD
+    ? `${head}$`
+    : last === TRAILING_DOUBLESTAR
+      ? head
+      : NEVER_MATCH
+}
+
+// A trailing slash does not stop a pattern being basename-only: it restricts
+//   the match to a directory, it does not let the pattern reach across one.
+//   Everything else a pattern can hold -- a wildcard, a character class, an
+//   escape -- stays inside a single path segment too, so a pattern with no
+//   separator in it can only ever describe the last one.
+const matchesBasename = body => {
+  const index = body.indexOf(SLASH)
+
+  return index < 0 || index === body.length - 1
+}
+
+// The last segment of a path, keeping a trailing slash, because a pattern that
+//   ends in one matches only a directory.
+// 'a/b/c.js' -> 'c.js';  'a/b/' -> 'b/';  'c.js' -> 'c.js' (no copy made)
+const basenameOf = path => {
+  const end = path.length - 1
+
+  const index = path.lastIndexOf(
+    SLASH,
+    path[end] === SLASH
+      ? end - 1
+      : end
+  )
+
+  return index < 0
+    ? path
+    : path.slice(index + 1)
+}
+
+// The parent directory of a path, with its trailing separator, or EMPTY when
+//   the path has none.
+// 'a/b/c' -> 'a/b/';  'a/b/' -> 'a/';  'a' -> EMPTY;  'a/' -> EMPTY
+//
+// A path holding an empty segment has to be taken apart, because its
+//   ancestors are not prefixes of it: the parent of 'a//b' is 'a/', not
+//   'a//', and the parent of '/a/' is nothing at all. Both shapes reach here
+//   -- 'a//b' is accepted outright, and `checkIgnore` does not put the path
+//   it is given through the relative-path check.
+//
+// Every other path is a prefix of itself, and cutting one costs a fraction of
+//   splitting it into an array and joining that back at every level: 73ns
+//   against 207ns.
+const parentOf = path => {
+  if (
+    path.charCodeAt(0) === SLASH_CODE
+    || path.indexOf(DOUBLE_SLASH) >= 0
+  ) {
+    const slices = path.split(SLASH).filter(Boolean)
+
+    slices.pop()
+
+    return slices.length
+      ? slices.join(SLASH) + SLASH
+      : EMPTY
+  }
+
+  const end = path.length - 1
+
+  // Look back from before a trailing separator, since that one belongs to the
+  //   path itself.
+  //
+  // A negative place to start would be a trap here: `lastIndexOf` clamps one
+  //   to 0 and searches there rather than reporting no match, so '/' would
+  //   come back as its own parent and the walk would never end. It cannot
+  //   happen -- that is the only path short enough to produce one, and the
+  //   test above has already sent it the other way.
+  const cut = path.lastIndexOf(
+    SLASH,
+    path.charCodeAt(end) === SLASH_CODE
+      ? end - 1
+      : end
+  )
+
+  return cut < 0
+    ? EMPTY
+    : path.slice(0, cut + 1)
+}
+
+const isString = subject => typeof subject === 'string'
+
+// Blank lines, comments and trailing lone backslashes are told by
+//   `createRule`, once the pattern is normalized.
+const checkPattern = pattern => pattern
+  && isString(pattern)
+
+// Git drops one CR before each LF, and one at the end of a final line that
+//   has no LF after it.
+const splitPattern = pattern => (
+  pattern[pattern.length - 1] === '\r'
+    ? pattern.slice(0, - 1)
+    : pattern
+)
+.split(REGEX_SPLITALL_CRLF)
+.filter(Boolean)
+
+class IgnoreRule {
+  constructor (
+    pattern,
+    mark,
+    body,
+    ignoreCase,
+    negative,
+    prefix
+  ) {
+    this.pattern = pattern
+    this.mark = mark
+    this.negative = negative
+
+    define(this, 'body', body)
+    define(this, 'ignoreCase', ignoreCase)
+    define(this, 'regexPrefix', prefix)
+  }
+
+  // Worked out on first use and kept behind an own property, the way `regex`
+  //   caches itself in `_regex`. Deciding it in the constructor instead would
+  //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+  //   every compile -- including the compiles of rules that are never matched
+  //   against anything.
+  get _basenameOnly () {
+    return define(this, '_basenameOnly', matchesBasename(this.body))
+  }
+
+  get regex () {
+    const key = UNDERSCORE + MODE_IGNORE
+
+    if (this[key]) {
+      return this[key]
+    }
+
+    return this._make(MODE_IGNORE, key)
+  }
+
+  get checkRegex () {
+    const key = UNDERSCORE + MODE_CHECK_IGNORE
+
+    if (this[key]) {
+      return this[key]
+    }
+
+    return this._make(MODE_CHECK_IGNORE, key)
+  }
+
+  _make (mode, key) {
+    const str = pinWildcards(
+      mode === MODE_IGNORE
+        ? this.regexPrefix
+        .replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard)
+        .replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar)
+        : checkSourceOf(this.body, this.regexPrefix)
+    )
+
+    const regex = this.ignoreCase
+      ? new RegExp(str, 'i')
+      : new RegExp(str)
+
+    return define(this, key, regex)
+  }
+}
+
+const hasTrailingBackslash = str => {
+  let count = 0
+
+  while (str[str.length - count - 1] === ESCAPE) {
+    count ++
+  }
+
+  return count % 2 === 1
+}
+
+// Read a line the way git does: when `stripLineEnd` is set (an unsplit array
+//   or object pattern), drop any trailing blank lines along with the LF
+//   before each and at most one CR at the end of the line; then trim trailing
+//   spaces in the same backward pass. Git trims spaces only, and a space
+//   escaped by an odd run of backslashes stays, unescaped, as the last one.
+// Scanned from the end: a regular expression can only try each start in
+//   turn, which is quadratic over a long run of spaces or backslashes.
+// 'a  ' -> 'a';  'a\ ' -> 'a ';  'a\\ ' -> 'a\\';  'a\t' -> 'a\t'
+// 'a\r\n' -> 'a';  'a\r\r' -> 'a\r';  'a\n\r' -> 'a'
+const trimEnd = (body, stripLineEnd) => {
+  let lineEnd = body.length
+  let end
+
+  for (;;) {
+    if (stripLineEnd && body[lineEnd - 1] === '\r') {
+      lineEnd --
+    }
+
+    end = lineEnd
+
+    while (body[end - 1] === SPACE) {
+      end --
+    }
+
+    if (!stripLineEnd || body[end - 1] !== '\n') {
+      break
+    }
+
+    lineEnd = end - 1
+  }
+
+  if (end === lineEnd) {
+    return body.slice(0, lineEnd)
+  }
+
+  let backslashes = 0
+
+  while (body[end - backslashes - 1] === ESCAPE) {
+    backslashes ++
+  }
+
+  return backslashes % 2
+    ? body.slice(0, end - 1) + SPACE
+    : body.slice(0, end)
+}
+
+const createRule = (
+  pattern,
+  mark,
+  ignoreCase,
+  stripLineEnd,
+  stripBOM
+) => {
+  // Git drops a BOM before it reads the first line, so before anything else.
+  let body = stripBOM && pattern[0] === BOM
+    ? pattern.slice(1)
+    : pattern
+
+  // > A line starting with # serves as a comment.
+  if (body[0] === '#') {
+    return
+  }
+
+  let negative = false
+
+  // > An optional prefix "!" which negates the pattern;
+  if (body[0] === '!') {
+    negative = true
+    body = body.slice(1)
+  }
+
+  // Normalize the body before checking which slashes anchor the pattern.
+  //   Otherwise `bar/ ` is mistaken for a pattern containing an inner slash.
+  //   A line from `splitPattern` has already lost its line ending, so only a
+  //   trailing space remains to trim there.
+  const last = body[body.length - 1]
+
+  if (
+    last === SPACE
+    || stripLineEnd && (last === '\r' || last === '\n')
+  ) {
+    body = trimEnd(body, stripLineEnd)
+  }
+
+  // > A blank line matches no files, so it can serve as a separator for
+  // >   readability.
+  // Nor does a lone "!", a pattern ending on an unpaired backslash, or
+  //   anything else left empty here: an empty pattern would compile to a
+  //   regex matching every path.
+  if (!body || hasTrailingBackslash(body)) {
+    return
+  }
+
+  body = body
+  // > Put a backslash ("\") in front of the first "!" for patterns that
+  // >   begin with a literal "!", for example, `"\!important!.txt"`.
+  .replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, '!')
+  // > Put a backslash ("\") in front of the first hash for patterns that
+  // >   begin with a hash.
+  .replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, '#')
+
+  const regexPrefix = makeRegexPrefix(body)
+
+  return new IgnoreRule(
+    pattern,
+    mark,
+    body,
+    ignoreCase,
+    negative,
+    regexPrefix
+  )
+}
+
+class RuleManager {
+  constructor (ignoreCase) {
+    this._ignoreCase = ignoreCase
+    this._rules = []
+
+    // How many of the rules git would tag `EXC_FLAG_NODIR`.
+    //
+    // The scan uses it to decide, once for the whole set, whether handing
+    //   those rules the basename is worth what it costs the others. The
+    //   shortcut saves a full-path scan on every rule it applies to and costs
+    //   a check on every rule it does not, so a set where almost nothing is
+    //   basename-only comes out behind -- a 955 pattern set with 44 of them
+    //   measured 19% slower with the shortcut always on.
+    //
+    // Deciding this by measurement rather than by meaning is safe: a
+    //   basename-only pattern gives the very same answer against the whole
+    //   path, it just takes longer to say so. The choice can only change how
+    //   fast the scan runs, never what it returns.
+    this._basenameCount = 0
+  }
+
+  _add (pattern, index) {
+    // #32
+    if (pattern && pattern[KEY_IGNORE]) {
+      this._rules = this._rules.concat(pattern._rules._rules)
+      this._basenameCount += pattern._rules._basenameCount
+      this._added = true
+      return
+    }
+
+    const isStr = isString(pattern)
+    const raw = isStr
+      ? pattern
+      : pattern.pattern
+
+    const rule = checkPattern(raw)
+      && createRule(
+        raw,
+        isStr ? UNDEFINED : pattern.mark,
+        this._ignoreCase,
+        !this._split,
+        this._stripBOM && !index
+      )
+
+    if (rule) {
+      this._added = true
+      this._rules.push(rule)
+
+      // Deliberately not `rule._basenameOnly`: reading that would materialise
+      //   the rule's own copy, and the whole point of leaving it lazy is that
+      //   a rule which is compiled and never matched never pays for it.
+      if (matchesBasename(rule.body)) {
+        this._basenameCount ++
+      }
+    }
+  }
+
+  // @param {Array<string> | string | Ignore} pattern
+  add (pattern) {
+    this._added = false
+    this._split = isString(pattern)
+    this._stripBOM = !this._split || pattern[0] === BOM
+
+    makeArray(
+      this._split
+        ? splitPattern(pattern)
+        : pattern
+    ).forEach(this._add, this)
+
+    if (this._added) {
+      this._literalRules = UNDEFINED
+    }
+
+    return this._added
+  }
+
+  // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+  //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+  //   are left out once, rather than tested or compiled for every path.
+  testLiteral (path) {
+    const rules = this._literalRules || (
+      this._literalRules = this._rules.filter(
+        ({body}) => body[body.length - (
+          body[body.length - 1] === SLASH ? 2 : 1
+        )] === '*'
+      )
+    )
+
+    let ignored = false
+    let unignored = false
+    let matchedRule
+
+    for (let index = rules.length - 1; index >= 0; index --) {
+      const rule = rules[index]
+
+      if (rule.checkRegex.test(path)) {
+        ignored = !rule.negative
+        unignored = rule.negative
+        matchedRule = rule.negative
+          ? UNDEFINED
+          : rule
+        break
+      }
+    }
+
+    const ret = {
+      ignored,
+      unignored
+    }
+
+    if (matchedRule) {
+      ret.rule = matchedRule
+    }
+
+    return ret
+  }
+
+  // Test one single path without recursively checking parent directories
+  //
+  // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+
+  // @returns {TestResult}
+  test (path, mode) {
+    // Most of a .gitignore is patterns with no slash in them, and running
+    //   those against the whole path makes the regular expression engine walk
+    //   every directory name on the way to the only segment that could match.
+    //   Handing them the basename instead is what git does, and it is where
+    //   the time in a directory walk goes: the rule scan was two thirds of it.
+    const rules = this._rules
+    const {length} = rules
+
+    const shortcut = this._basenameCount * 2 >= length
+
+    const basename = shortcut
+      ? basenameOf(path)
+      : path
+
+    // The last rule to match decides, as in git, and it is the rule
+    //   `git check-ignore -v` reports, so the scan runs from the end and stops
+    //   at the first match.
+    // A plain loop rather than `forEach`, so that `path`, `basename` and
+    //   `shortcut` are locals. As a callback they became closure variables,
+    //   and reaching for one of those once per rule cost 10% of a scan over a
+    //   large rule set -- more than the shortcut they were there to serve.
+    for (let index = length - 1; index >= 0; index --) {
+      const rule = rules[index]
+
+      if (rule[mode].test(
+        shortcut && rule._basenameOnly
+          ? basename
+          : path
+      )) {
+        const {negative} = rule
+
+        const ret = {
+          ignored: !negative,
+          unignored: negative
+        }
+
+        if (!negative) {
+          ret.rule = rule
+        }
+
+        return ret
+      }
+    }
+
+    return {
+      ignored: false,
+      unignored: false
+    }
+  }
+}
+
+const throwError = (message, Ctor) => {
+  throw new Ctor(message)
+}
+
+const checkPath = (path, originalPath, doThrow) => {
+  if (!isString(path)) {
+    return doThrow(
+      `path must be a string, but got \`${originalPath}\``,
+      TypeError
+    )
+  }
+
+  // We don't know if we should ignore EMPTY, so throw
+  if (!path) {
+    return doThrow(`path must not be empty`, TypeError)
+  }
+
+  // Check if it is a relative path
+  if (checkPath.isNotRelative(path)) {
+    const r = '`path.relative()`d'
+    return doThrow(
+      `path should be a ${r} string, but got "${originalPath}"`,
+      RangeError
+    )
+  }
+
+  return true
+}
+
+// > pathname should be a `path.relative()`d one
+//
+// The same thing `REGEX_TEST_INVALID_PATH` says, spelled out: a path is not
+//   relative if it begins with a separator, or with `./` or `../`, or is
+//   nothing but `.` or `..`. Every match is decided by the first three
+//   characters, and this runs on every path handed to the library -- where it
+//   was 55% of a cached lookup, more than the cache lookup itself.
+const isNotRelative = path => {
+  const first = path.charCodeAt(0)
+
+  if (first === SLASH_CODE) {
+    return true
+  }
+
+  if (first !== DOT_CODE) {
+    return false
+  }
+
+  // '.'
+  if (path.length === 1) {
+    return true
+  }
+
+  const second = path.charCodeAt(1)
+
+  // './'
+  if (second === SLASH_CODE) {
+    return true
+  }
+
+  if (second !== DOT_CODE) {
+    return false
+  }
+
+  // '..' or '../'
+  return path.length === 2 || path.charCodeAt(2) === SLASH_CODE
+}
+
+checkPath.isNotRelative = isNotRelative
+
+// On windows, the following function will be replaced
+/* istanbul ignore next */
+checkPath.convert = p => p
+
+
+const convertPath = target =>
+  isString(target) && checkPath.convert(target)
+
+
+class Ignore {
+  constructor ({
+    ignorecase = true,
+    ignoreCase = ignorecase,
+    allowRelativePaths = false
+  } = {}) {
+    define(this, KEY_IGNORE, true)
+
+    this._rules = new RuleManager(ignoreCase)
+    this._strictPathCheck = !allowRelativePaths
+    this._initCache()
+  }
+
+  _initCache () {
+    // A cache for the result of `.ignores()`
+    this._ignoreCache = Object.create(null)
+
+    // A cache for the result of `.test()`
+    this._testCache = Object.create(null)
+  }
+
+  add (pattern) {
+    if (this._rules.add(pattern)) {
+      // Some rules have just added to the ignore,
+      //   making the behavior changed,
+      //   so we need to re-initialize the result cache
+      this._initCache()
+    }
+
+    return this
+  }
+
+  // legacy
+  addPattern (pattern) {
+    return this.add(pattern)
+  }
+
+  // @returns {TestResult}
+  _test (originalPath, cache, path) {
+    checkPath(
+      path,
+      originalPath,
+      this._strictPathCheck
+        ? throwError
+        : RETURN_FALSE
+    )
+
+    return path
+      ? this._t(path, cache)
+      : {
+        ignored: false,
+        unignored: false
+      }
+  }
+
+  checkIgnore (target) {
+    // A Windows path is converted first, so that a directory given with a
+    //   trailing separator, `\` or `/`, is told the same way
+    const path = convertPath(target)
+
+    // If the path does not end with a slash, `.ignores()` is much equivalent
+    //   to `git check-ignore`
+    if (!path || path.charCodeAt(path.length - 1) !== SLASH_CODE) {
+      return this._test(target, this._testCache, path)
+    }
+
+    // Like `git check-ignore`: a directory excluded by itself or by an
+    //   ancestor settles it, and only then is the literal 'abc/' matched
+    //   against the rules (see `checkSourceOf`).
+    const dir = this._t(path, this._testCache)
+
+    if (dir.ignored) {
+      return dir
+    }
+
+    const literal = this._rules.testLiteral(path)
+
+    return literal.ignored || literal.unignored
+      ? literal
+      : dir
+  }
+
+  _t (
+    // The path to be tested
+    path,
+
+    // The cache for the result of a certain checking
+    cache
+  ) {
+    if (path in cache) {
+      return cache[path]
+    }
+
+    const parentPath = parentOf(path)
+
+    // If the path contains a parent directory, check the parent first
+    const parent = parentPath
+      ? this._t(parentPath, cache)
+      : UNDEFINED
+
+    return cache[path] = parent && parent.ignored
+      // > It is not possible to re-include a file if a parent directory of
+      // >   that file is excluded.
+      ? parent
+      : this._rules.test(path, MODE_IGNORE)
+  }
+
+  ignores (path) {
+    return this._test(path, this._ignoreCache, convertPath(path)).ignored
+  }
+
+  createFilter () {
+    return path => !this.ignores(path)
+  }
+
+  filter (paths) {
+    return makeArray(paths).filter(this.createFilter())
+  }
+
+  // @returns {TestResult}
+  test (path) {
+    return this._test(path, this._testCache, convertPath(path))
+  }
+}
+
+const factory = options => new Ignore(options)
+
+const isPathValid = path =>
+  checkPath(convertPath(path), path, RETURN_FALSE)
+
+/* istanbul ignore next */
+const setupWindows = () => {
+  /* eslint no-control-regex: "off" */
+  const makePosix = str => /^\\\\\?\\/.test(str)
+  || /["<>|\u0000-\u001F]+/u.test(str)
+    ? str
+    : str.replace(/\\/g, '/')
+
+  checkPath.convert = makePosix
+
+  // 'C:\\foo'     <- 'C:\\foo' has been converted to 'C:/'
+  // 'd:\\foo'
+  const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i
+  checkPath.isNotRelative = path =>
+    REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path)
+    || isNotRelative(path)
+}
+
+
+// Windows
+// --------------------------------------------------------------
+/* istanbul ignore next */
+if (
+  // Detect `process` so that it can run in browsers.
+  typeof process !== 'undefined'
+  && process.platform === 'win32'
+) {
+  setupWindows()
+}
+
+// COMMONJS_EXPORTS ////////////////////////////////////////////////////////////
+
+module.exports = factory
+
+// Although it is an anti-pattern,
+//   it is still widely misused by a lot of libraries in github
+// Ref: https://github.com/search?q=ignore.default%28%29&type=code
+factory.default = factory
+
+module.exports.isPathValid = isPathValid
+
+// For testing purposes
+define(module.exports, Symbol.for('setupWindows'), setupWindows)
+
+
+/***/ }),
+
 /***/ 20770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -37275,7 +38914,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74732);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(50037);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37284,7 +38923,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 74732:
+/***/ 50037:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37380,65 +39019,12 @@ function actionsArtifactStore() {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var lib_core = __nccwpck_require__(33838);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
-var _a;
-const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
-const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
-class $ZodRegistry {
-    constructor() {
-        this._map = new WeakMap();
-        this._idmap = new Map();
-    }
-    add(schema, ..._meta) {
-        const meta = _meta[0];
-        this._map.set(schema, meta);
-        if (meta && typeof meta === "object" && "id" in meta) {
-            this._idmap.set(meta.id, schema);
-        }
-        return this;
-    }
-    clear() {
-        this._map = new WeakMap();
-        this._idmap = new Map();
-        return this;
-    }
-    remove(schema) {
-        const meta = this._map.get(schema);
-        if (meta && typeof meta === "object" && "id" in meta) {
-            this._idmap.delete(meta.id);
-        }
-        this._map.delete(schema);
-        return this;
-    }
-    get(schema) {
-        // return this._map.get(schema) as any;
-        // inherit metadata
-        const p = schema._zod.parent;
-        if (p) {
-            const pm = { ...(this.get(p) ?? {}) };
-            delete pm.id; // do not inherit id
-            const f = { ...pm, ...this._map.get(schema) };
-            return Object.keys(f).length ? f : undefined;
-        }
-        return this._map.get(schema);
-    }
-    has(schema) {
-        return this._map.has(schema);
-    }
-}
-// registries
-function registry() {
-    return new $ZodRegistry();
-}
-(_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
-const globalRegistry = globalThis.__zod_globalRegistry;
-
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -38315,7 +39901,7 @@ function constantCatch(value) {
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/core.js
-var core_a;
+var _a;
 
 /** A special constant with type `never` */
 const NEVER = /*@__PURE__*/ Object.freeze({
@@ -38449,7 +40035,7 @@ class $ZodEncodeError extends Error {
         this.name = "ZodEncodeError";
     }
 }
-(core_a = globalThis).__zod_globalConfig ?? (core_a.__zod_globalConfig = {});
+(_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = {});
 const globalConfig = globalThis.__zod_globalConfig;
 function config(newConfig) {
     if (newConfig)
@@ -42131,6 +43717,59 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+var registries_a;
+const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
+const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
+class $ZodRegistry {
+    constructor() {
+        this._map = new WeakMap();
+        this._idmap = new Map();
+    }
+    add(schema, ..._meta) {
+        const meta = _meta[0];
+        this._map.set(schema, meta);
+        if (meta && typeof meta === "object" && "id" in meta) {
+            this._idmap.set(meta.id, schema);
+        }
+        return this;
+    }
+    clear() {
+        this._map = new WeakMap();
+        this._idmap = new Map();
+        return this;
+    }
+    remove(schema) {
+        const meta = this._map.get(schema);
+        if (meta && typeof meta === "object" && "id" in meta) {
+            this._idmap.delete(meta.id);
+        }
+        this._map.delete(schema);
+        return this;
+    }
+    get(schema) {
+        // return this._map.get(schema) as any;
+        // inherit metadata
+        const p = schema._zod.parent;
+        if (p) {
+            const pm = { ...(this.get(p) ?? {}) };
+            delete pm.id; // do not inherit id
+            const f = { ...pm, ...this._map.get(schema) };
+            return Object.keys(f).length ? f : undefined;
+        }
+        return this._map.get(schema);
+    }
+    has(schema) {
+        return this._map.has(schema);
+    }
+}
+// registries
+function registry() {
+    return new $ZodRegistry();
+}
+(registries_a = globalThis).__zod_globalRegistry ?? (registries_a.__zod_globalRegistry = registry());
+const globalRegistry = globalThis.__zod_globalRegistry;
+
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
 
 
@@ -45764,7 +47403,7 @@ const ZodUUID = /*@__PURE__*/ $constructor("ZodUUID", (inst, def) => {
     ZodStringFormat.init(inst, def);
 });
 function schemas_uuid(params) {
-    return core._uuid(ZodUUID, params);
+    return _uuid(ZodUUID, params);
 }
 function uuidv4(params) {
     return core._uuidv4(ZodUUID, params);
@@ -45783,7 +47422,7 @@ const ZodURL = /*@__PURE__*/ $constructor("ZodURL", (inst, def) => {
     ZodStringFormat.init(inst, def);
 });
 function url(params) {
-    return core._url(ZodURL, params);
+    return _url(ZodURL, params);
 }
 function httpUrl(params) {
     return core._url(ZodURL, {
@@ -46921,176 +48560,21 @@ function preprocess(fn, schema) {
     });
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: ./lib/core/paths.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
 
 
 
-/** The longest path accepted: Linux's PATH_MAX. Longer ones would end in ENAMETOOLONG. */
-const MAX_PATH_LENGTH = 4096;
-const WHERE_PATHS_MAY_POINT = 'paths must point inside the workspace (GITHUB_WORKSPACE) or RUNNER_TEMP';
-/** At most the first 60 characters of a value, on one line and quoted: never a whole long value in a message. */
-function quoteValue(raw) {
-    const oneLine = raw.trim().replace(/\s+/g, ' ');
-    return oneLine.length > 60 ? `"${oneLine.slice(0, 57)}..."` : `"${oneLine}"`;
+function iso_datetime(params) {
+    return _isoDateTime(ZodISODateTime, params);
 }
-/** The workspace: the runner starts node actions there, and GITHUB_WORKSPACE names it. */
-function workspaceRoot() {
-    return (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE || process.cwd());
+function iso_date(params) {
+    return core._isoDate(ZodISODate, params);
 }
-/** The directories a path may lie in, each with its own symlinks resolved (a workspace under a linked /tmp). */
-function allowedRoots() {
-    const roots = [workspaceRoot(), process.env.RUNNER_TEMP].filter((root) => !!root);
-    return roots.map((root) => realOrSelf((0,external_node_path_.resolve)(root)));
+function iso_time(params) {
+    return core._isoTime(ZodISOTime, params);
 }
-function realOrSelf(path) {
-    try {
-        return (0,external_node_fs_.realpathSync)(path);
-    }
-    catch {
-        return path;
-    }
-}
-function isInside(root, path) {
-    const inside = (0,external_node_path_.relative)(root, path);
-    return inside === '' || (!(0,external_node_path_.isAbsolute)(inside) && inside !== '..' && !inside.startsWith('../'));
-}
-/**
- * Where `absolute` really is: the real path of its longest existing ancestor, with the part that does
- * not exist yet appended. That follows a symlink anywhere on the way, also for a file yet to be written.
- */
-function realLocation(absolute) {
-    const missing = [];
-    let current = absolute;
-    for (;;) {
-        try {
-            return (0,external_node_path_.join)((0,external_node_fs_.realpathSync)(current), ...missing.reverse());
-        }
-        catch (error) {
-            const code = error.code;
-            if (code !== 'ENOENT' && code !== 'ENOTDIR')
-                throw error;
-            const parent = (0,external_node_path_.dirname)(current);
-            if (parent === current)
-                return absolute;
-            missing.push((0,external_node_path_.basename)(current));
-            current = parent;
-        }
-    }
-}
-/**
- * Where the kernel would take `given` from `base`: segment by segment, a symlink resolved before the
- * `..` after it is applied. `path.resolve` drops `link/..` lexically, but a tool that opens
- * `link/../x` goes up from where the link leads, so both readings are checked. Past the first segment
- * that does not exist, the kernel would fail, and the rest is taken as written.
- */
-function kernelLocation(base, given) {
-    let current = (0,external_node_path_.isAbsolute)(given) ? '/' : realLocation((0,external_node_path_.resolve)(base));
-    const segments = given.split('/').filter((segment) => segment !== '' && segment !== '.');
-    for (const [index, segment] of segments.entries()) {
-        if (segment === '..') {
-            current = (0,external_node_path_.dirname)(current);
-            continue;
-        }
-        const next = (0,external_node_path_.join)(current, segment);
-        try {
-            current = (0,external_node_fs_.realpathSync)(next);
-        }
-        catch (error) {
-            const code = error.code;
-            if (code !== 'ENOENT' && code !== 'ENOTDIR')
-                throw error;
-            return (0,external_node_path_.resolve)(next, ...segments.slice(index + 1));
-        }
-    }
-    return current;
-}
-/**
- * Why a path was refused, without the input's name: the input layer names the input and quotes the
- * value itself, and a caller outside it (a path inside a checks file) uses `refusedInput`.
- */
-class paths_PathRefusal extends Error {
-    name = 'PathRefusal';
-}
-/** The path obeys the rule, but nothing of the kind asked for is there. */
-class PathMissing extends paths_PathRefusal {
-    name = 'PathMissing';
-}
-/** The one error line for a refused path that came from `input` (or from a file the input names). */
-function refusedInput(input, given, refusal) {
-    return new ConfigurationError(`Input "${input}" ${refusal.message}; got ${quoteValue(given)}.`);
-}
-/**
- * `given` resolved against `base` (the workspace unless said otherwise), after the rule above. The
- * returned path is the one the user wrote, made absolute; the check is on where it really leads.
- */
-function paths_confinePath(given, base = workspaceRoot()) {
-    if (given.length > MAX_PATH_LENGTH) {
-        throw new paths_PathRefusal(`must be a path of at most ${MAX_PATH_LENGTH} characters (this one has ${given.length})`);
-    }
-    if (given.includes('\0'))
-        throw new paths_PathRefusal('must be a path without NUL characters');
-    const absolute = (0,external_node_path_.resolve)(base, given);
-    let real;
-    try {
-        real = [realLocation(absolute), kernelLocation(base, given)];
-    }
-    catch (error) {
-        throw new paths_PathRefusal(`is not a usable path (${error.code ?? 'unreadable'})`);
-    }
-    const roots = allowedRoots();
-    const outside = real.find((location) => !roots.some((root) => isInside(root, location)));
-    if (outside !== undefined) {
-        const through = outside === absolute ? '' : ' through a symlink';
-        throw new paths_PathRefusal(`points outside the workspace${through}: ${WHERE_PATHS_MAY_POINT}`);
-    }
-    return absolute;
-}
-function statOf(path) {
-    try {
-        return (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
-    }
-    catch {
-        // ENAMETOOLONG, ELOOP, EACCES: there is nothing usable at this path.
-        return undefined;
-    }
-}
-function hasKind(stats, kind) {
-    if (kind === 'file')
-        return stats.isFile();
-    if (kind === 'directory')
-        return stats.isDirectory();
-    return stats.isFile() || stats.isDirectory();
-}
-/**
- * The absolute path of an existing thing of that kind at `given`, once the path passed the rule;
- * undefined when nothing of that kind is there. A path outside the allowed places is refused even
- * when something is there: the answer must not tell what exists outside the workspace.
- */
-function findConfinedPath(given, kind, base) {
-    const absolute = paths_confinePath(given, base);
-    const stats = statOf(absolute);
-    return stats && hasKind(stats, kind) ? absolute : undefined;
-}
-/** Like findConfinedPath, for a path that must name such a thing: its absence is the refusal. */
-function existingConfinedPath(given, kind, base) {
-    const found = findConfinedPath(given, kind, base);
-    if (found === undefined)
-        throw new PathMissing(`must name an existing ${kind} in the workspace`);
-    return found;
-}
-/**
- * A file the action writes: inside the allowed places, and not an existing directory (writing there
- * would fail half-way, after the work was done). `example` is the file name the message suggests.
- */
-function outputFilePath(given, example, base) {
-    const absolute = paths_confinePath(given, base);
-    if (statOf(absolute)?.isDirectory()) {
-        const dir = given.trim().replace(/\/+$/, '');
-        throw new paths_PathRefusal(`names a directory: name the file to write, such as ${quoteValue(`${dir}/${example}`)}`);
-    }
-    return absolute;
+function iso_duration(params) {
+    return core._isoDuration(ZodISODuration, params);
 }
 
 ;// CONCATENATED MODULE: ./lib/core/zod-issues.js
@@ -47109,527 +48593,6 @@ function describeIssue(issue) {
     })
         .join('');
     return path === '' ? issue.message : `${path} ${issue.message}`;
-}
-
-;// CONCATENATED MODULE: ./lib/core/inputs.js
-
-
-
-
-
-
-const secretInputs = registry();
-const unechoedInputs = registry();
-/** Marks an input whose value is masked before anything runs and never echoed in an error. */
-function secret(schema) {
-    secretInputs.add(schema, { secret: true });
-    return unechoed(schema);
-}
-/** Marks an input that may hold secrets among other things (variables): not masked, but never echoed. */
-function unechoed(schema) {
-    unechoedInputs.add(schema, { unechoed: true });
-    return schema;
-}
-/**
- * How long a value may be. A bound on every input keeps a runaway value (a file pasted by mistake, a
- * 100,000-character path) from reaching a tool or a message: one line names the input instead.
- */
-const MAX_LENGTH = {
-    /** One value: a name, a version, a path, a URL, a short text. */
-    value: 4_096,
-    /** A secret: a token, a password, a private key (an RSA 4096 key in PEM is about 3,300). */
-    secret: 16_384,
-    /** Several values or a document: lists, variables, inline inventories, YAML, JSON. */
-    content: 65_536,
-};
-// C0 control characters and DEL, except tab, line feed and carriage return: nothing a user means to type,
-// and a terminal or a log viewer may act on them.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-function boundedString(maxLength) {
-    return schemas_string()
-        .max(maxLength, {
-        error: (issue) => `must be at most ${maxLength.toLocaleString('en-US')} characters (this value has ${String(issue.input).length.toLocaleString('en-US')})`,
-        abort: true,
-    })
-        .refine((v) => !CONTROL_CHARACTER.test(v), {
-        error: (issue) => {
-            const line = String(issue.input)
-                .slice(0, String(issue.input).search(CONTROL_CHARACTER))
-                .split('\n').length;
-            return `must not hold control characters (line ${line} has one)`;
-        },
-        abort: true,
-    });
-}
-/** An empty input means "not given", as on the runner, where an absent input reads as ''. */
-function optionalInput(schema, maxLength = MAX_LENGTH.value) {
-    return preprocess((raw) => (typeof raw === 'string' && raw.trim() === '' ? undefined : raw), boundedString(maxLength).pipe(schema).optional());
-}
-function requiredInput(schema, maxLength = MAX_LENGTH.value) {
-    return optionalInput(schema, maxLength)
-        .refine((v) => v !== undefined, { error: 'is required', abort: true })
-        .transform((v) => v);
-}
-// The YAML 1.2 core-schema booleans, exactly what core.getBooleanInput accepts.
-const booleanValue = stringbool({
-    truthy: ['true', 'True', 'TRUE'],
-    falsy: ['false', 'False', 'FALSE'],
-    case: 'sensitive',
-    error: 'must be true or false',
-});
-function integerValue(min, max) {
-    return schemas_string()
-        .trim()
-        .regex(/^\d+$/, { error: `must be a whole number from ${min} to ${max}` })
-        .transform(Number)
-        .refine((n) => n >= min && n <= max, { error: `must be a whole number from ${min} to ${max}` });
-}
-/** A number that may have a fraction, such as `0.5` minutes, as GitHub's own timeout-minutes allows. */
-function numberValue(min, max) {
-    return schemas_string()
-        .trim()
-        .regex(/^\d+(?:\.\d+)?$/, { error: `must be a number from ${min} to ${max}` })
-        .transform(Number)
-        .refine((n) => n >= min && n <= max, { error: `must be a number from ${min} to ${max}` });
-}
-function choiceValue(choices) {
-    return schemas_enum(choices, { error: `must be one of: ${choices.join(', ')}` });
-}
-/** One item a line, blank lines skipped, as core.getMultilineInput does. */
-const lines = schemas_string().transform((v) => v
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== ''));
-/** Multiline or comma-separated, for lists of names such as approvers or tags. */
-const list = schemas_string().transform((v) => v
-    .split(/[\n,]/)
-    .map((item) => item.trim())
-    .filter((item) => item !== ''));
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-/** `name=value` a line; the value may itself contain `=`. Values are never echoed in errors. */
-const keyValueLines = lines.transform((entries, ctx) => {
-    const pairs = [];
-    const seen = new Set();
-    entries.forEach((entry, index) => {
-        const eq = entry.indexOf('=');
-        const name = eq > 0 ? entry.slice(0, eq).trim() : '';
-        if (!IDENTIFIER.test(name)) {
-            ctx.addIssue({ code: 'custom', message: `line ${index + 1} must look like name=value` });
-            return;
-        }
-        if (seen.has(name)) {
-            ctx.addIssue({ code: 'custom', message: `line ${index + 1} sets "${name}" a second time` });
-            return;
-        }
-        seen.add(name);
-        pairs.push([name, entry.slice(eq + 1)]);
-    });
-    return pairs;
-});
-/** Runs a path rule of core/paths inside a schema: a refusal becomes the input's issue. */
-function pathIssue(ctx, rule) {
-    try {
-        return rule();
-    }
-    catch (error) {
-        if (!(error instanceof paths_PathRefusal))
-            throw error;
-        ctx.addIssue({ code: 'custom', message: error.message });
-        return NEVER;
-    }
-}
-/**
- * Every path input is relative to the workspace (the runner starts node actions in GITHUB_WORKSPACE)
- * and held to the one rule of core/paths: inside the workspace or RUNNER_TEMP, symlinks followed.
- */
-function existingPath(kind) {
-    return schemas_string()
-        .trim()
-        .transform((path, ctx) => pathIssue(ctx, () => existingConfinedPath(path, kind)));
-}
-/** A file the action writes; `example` is the file name the error suggests when a directory is given. */
-function outputFile(example) {
-    return schemas_string()
-        .trim()
-        .transform((path, ctx) => pathIssue(ctx, () => outputFilePath(path, example)));
-}
-/** A list of existing paths of one kind, one a line; the first one refused is named by its line. */
-function existingPaths(kind, options = {}) {
-    return lines.transform((paths, ctx) => {
-        const found = [];
-        for (const [index, path] of paths.entries()) {
-            let absolute;
-            try {
-                absolute = existingConfinedPath(path, kind);
-            }
-            catch (error) {
-                if (!(error instanceof paths_PathRefusal))
-                    throw error;
-                const what = error instanceof PathMissing
-                    ? `must list existing ${kind === 'file' ? 'files' : 'directories'} in the workspace; ${quoteValue(path)} is not one`
-                    : `line ${index + 1} ${error.message}; got ${quoteValue(path)}`;
-                // The message quotes the one line that is wrong: the whole list is not echoed after it.
-                ctx.addIssue({ code: 'custom', message: what, params: { quotesValue: true } });
-                return NEVER;
-            }
-            if (!options.unique || !found.includes(absolute))
-                found.push(absolute);
-        }
-        return found;
-    });
-}
-// Artifact names may not hold " : < > | * ? \r \n \ /; stacks and prefixes become part of them.
-const inputs_NAME_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const namePart = schemas_string().trim().regex(inputs_NAME_PART, {
-    error: 'must be letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit',
-});
-const SHA256_HEX = /^(?:sha256:)?([0-9a-f]{64})$/;
-/** A plan digest, `sha256:<64 hex>`; bare hex is accepted and normalised. */
-const digest = schemas_string()
-    .trim()
-    .toLowerCase()
-    .regex(SHA256_HEX, { error: 'must be a sha256 digest: "sha256:" and 64 hex digits' })
-    .transform((v) => `sha256:${SHA256_HEX.exec(v)?.[1] ?? ''}`);
-const DURATION = /^\d+(?:ms|s|m|h)$/;
-const inputs_duration = schemas_string().trim().regex(DURATION, { error: 'must be a duration such as 30s, 5m or 1h' });
-const inputs_httpUrl = schemas_string()
-    .trim()
-    .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), {
-    error: 'must be an http:// or https:// URL',
-});
-/** YAML or JSON (JSON is YAML), parsed to a mapping; errors name the line. */
-const yamlMapping = schemas_string().transform((text, ctx) => {
-    try {
-        const value = (0,dist/* parse */.qg)(text);
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-            ctx.addIssue({ code: 'custom', message: 'must be a YAML or JSON mapping of names to values' });
-            return NEVER;
-        }
-        return value;
-    }
-    catch (error) {
-        const line = error instanceof dist/* YAMLParseError */.XT ? ` (line ${error.linePos?.[0]?.line ?? '?'})` : '';
-        ctx.addIssue({ code: 'custom', message: `is not valid YAML or JSON${line}` });
-        return NEVER;
-    }
-});
-const inputs_text = schemas_string().trim();
-/** JSON held to a contract; the error names the first field that breaks it (`[1].directory ...`). */
-function jsonOf(contract) {
-    return schemas_string().transform((raw, ctx) => {
-        let value;
-        try {
-            value = JSON.parse(raw);
-        }
-        catch (error) {
-            ctx.addIssue({ code: 'custom', message: `is not valid JSON (${error.message})` });
-            return NEVER;
-        }
-        const result = contract.safeParse(value);
-        if (!result.success) {
-            ctx.addIssue({ code: 'custom', message: `does not hold: ${describeIssue(result.error.issues[0])}` });
-            return NEVER;
-        }
-        return result.data;
-    });
-}
-// A tool version such as 1.12.6, v1.12, or 2.17.0-rc1; "latest" where an installer can resolve it.
-const VERSION = /^(?:latest|v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?)$/;
-const inputs_version = inputs_text.regex(VERSION, { error: 'must be a version such as 1.12.6 or "latest"' });
-// A GitHub login (user) or an org/team slug.
-const ACCOUNT = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?(?:\[bot\])?$/;
-const accounts = list
-    .refine((items) => items.every((item) => ACCOUNT.test(item.replace(/^@/, ''))), {
-    error: 'must list GitHub logins or org/team slugs, one a line or separated by commas',
-})
-    .transform((items) => items.map((item) => item.replace(/^@/, '')));
-const names = list.refine((items) => items.every((item) => inputs_NAME_PART.test(item)), {
-    error: 'must list names of letters, digits, ".", "_" or "-", one a line or separated by commas',
-});
-const inputKinds = registry();
-function kinded(kind, maxLength, schema) {
-    inputKinds.add(schema, { kind, maxLength });
-    return schema;
-}
-/**
- * The kind of an input's schema; an action that refines a kind further (`input.list().transform(…)`)
- * keeps the kind of what it refines. Undefined for a schema made without the kinds below.
- */
-function kindOf(schema) {
-    const found = inputKinds.get(schema);
-    if (found)
-        return found;
-    const def = schema._zod.def;
-    return def.type === 'pipe' && def.in ? kindOf(def.in) : undefined;
-}
-const { value: VALUE, secret: SECRET, content: CONTENT } = MAX_LENGTH;
-/** Input kinds. Each returns a zod schema from the raw string; `.optional`/`.required` wrap them. */
-const input = {
-    text: () => kinded('text', VALUE, optionalInput(inputs_text)),
-    textOr: (fallback) => kinded('text', VALUE, optionalInput(inputs_text).transform((v) => v ?? fallback)),
-    requiredText: () => kinded('text', VALUE, requiredInput(inputs_text)),
-    /**
-     * A file in the workspace or the text it would hold (an inventory, known_hosts lines). `isContent`
-     * tells the two apart as the action does; whatever is taken for a path is held to the path rule here,
-     * before the action does anything. The value stays as given: the action reads it.
-     */
-    fileOrContent: (isContent) => kinded('file or content', CONTENT, optionalInput(inputs_text.transform((value, ctx) => isContent(value) ? value : pathIssue(ctx, () => (paths_confinePath(value), value))), CONTENT)),
-    version: () => kinded('version', VALUE, optionalInput(inputs_version)),
-    accounts: () => kinded('accounts', CONTENT, optionalInput(accounts, CONTENT).transform((v) => v ?? [])),
-    files: () => kinded('files', CONTENT, optionalInput(existingPaths('file'), CONTENT).transform((v) => v ?? [])),
-    /**
-     * Directories, one a line, each once; when none is given, the workspace root, or with `orNone`, none
-     * (an input that turns a step on, such as tf-plan's `policy`).
-     */
-    directories: (options = {}) => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : options.orNone ? [] : [(0,external_node_path_.resolve)('.')])),
-    boolean: (fallback) => kinded('boolean', VALUE, optionalInput(booleanValue).transform((v) => v ?? fallback)),
-    integer: (min, max) => kinded('integer', VALUE, optionalInput(integerValue(min, max))),
-    integerOr: (min, max, fallback) => kinded('integer', VALUE, optionalInput(integerValue(min, max)).transform((v) => v ?? fallback)),
-    numberOr: (min, max, fallback) => kinded('number', VALUE, optionalInput(numberValue(min, max)).transform((v) => v ?? fallback)),
-    choice: (choices, fallback) => kinded('choice', VALUE, optionalInput(choiceValue(choices)).transform((v) => v ?? fallback)),
-    lines: () => kinded('lines', CONTENT, optionalInput(lines, CONTENT).transform((v) => v ?? [])),
-    list: () => kinded('list', CONTENT, optionalInput(list, CONTENT).transform((v) => v ?? [])),
-    keyValues: () => kinded('key-values', CONTENT, unechoed(optionalInput(keyValueLines, CONTENT).transform((v) => v ?? []))),
-    file: () => kinded('file', VALUE, optionalInput(existingPath('file'))),
-    requiredFile: () => kinded('file', VALUE, requiredInput(existingPath('file'))),
-    directory: (fallback) => kinded('directory', VALUE, optionalInput(existingPath('directory')).transform((v) => v ?? (0,external_node_path_.resolve)(fallback))),
-    fileOrDirectory: () => kinded('file or directory', VALUE, optionalInput(existingPath('file or directory'))),
-    requiredFileOrDirectory: () => kinded('file or directory', VALUE, requiredInput(existingPath('file or directory'))),
-    /** A file the action writes, inside the workspace or RUNNER_TEMP, never an existing directory. */
-    outputFile: (example) => kinded('output file', VALUE, optionalInput(outputFile(example))),
-    name: () => kinded('name', VALUE, optionalInput(namePart)),
-    names: () => kinded('names', CONTENT, optionalInput(names, CONTENT).transform((v) => v ?? [])),
-    nameOr: (fallback) => kinded('name', VALUE, optionalInput(namePart).transform((v) => v ?? fallback)),
-    digest: () => kinded('digest', VALUE, optionalInput(digest)),
-    duration: () => kinded('duration', VALUE, optionalInput(inputs_duration)),
-    url: () => kinded('url', VALUE, optionalInput(inputs_httpUrl)),
-    /** A URL that may carry `user:token@`: never echoed in an error. */
-    urlWithCredentials: () => kinded('url', VALUE, unechoed(optionalInput(inputs_httpUrl))),
-    yamlMapping: () => kinded('yaml', CONTENT, optionalInput(yamlMapping, CONTENT)),
-    json: (contract) => kinded('json', CONTENT, optionalInput(jsonOf(contract), CONTENT)),
-    /** A secret string (a token, a key): masked on read, never echoed. */
-    secretText: () => kinded('secret', SECRET, secret(optionalInput(inputs_text, SECRET))),
-    secretUrl: () => kinded('secret', SECRET, secret(optionalInput(inputs_httpUrl, SECRET))),
-};
-function defineInputs(shape, rules = []) {
-    return { shape, rules };
-}
-function camelCase(name) {
-    return name.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
-}
-/**
- * Reads and validates every input of an action. Secret values are handed to `mask` before parsing
- * so that nothing later (an error, a debug line) can print them. The first problem becomes a
- * ConfigurationError naming the input, what is expected and, for non-secrets, what was given.
- */
-function readInputs(spec, read, mask = () => undefined) {
-    const raw = {};
-    for (const [name, schema] of Object.entries(spec.shape)) {
-        raw[name] = read(name);
-        if (secretInputs.has(schema) && raw[name].trim() !== '')
-            mask(raw[name].trim());
-    }
-    const result = object(spec.shape).safeParse(raw);
-    if (!result.success) {
-        const issue = result.error.issues[0];
-        const name = String(issue?.path[0] ?? '');
-        const schema = spec.shape[name];
-        const quotesValue = issue?.code === 'custom' && issue.params?.quotesValue === true;
-        const given = schema &&
-            !unechoedInputs.has(schema) &&
-            !quotesValue &&
-            raw[name]?.trim() &&
-            issue?.message !== 'is required'
-            ? `; got ${quoteValue(raw[name] ?? '')}`
-            : '';
-        throw new errors_ConfigurationError(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);
-    }
-    const values = Object.fromEntries(Object.entries(result.data).map(([name, value]) => [camelCase(name), value]));
-    for (const rule of spec.rules) {
-        const problem = rule(values);
-        if (problem)
-            throw new errors_ConfigurationError(`Input "${problem.input}" ${problem.message}.`);
-    }
-    return values;
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __nccwpck_require__(27187);
-;// CONCATENATED MODULE: ./lib/core/exec.js
-
-/** Exec over @actions/exec. Silent: the caller chooses what reaches the log, so nothing leaks by default. */
-const actionsExec = async (command, args, options = {}) => {
-    const env = options.env ? { ...process.env, ...options.env } : undefined;
-    const result = await (0,exec/* getExecOutput */.H)(command, [...args], {
-        cwd: options.cwd,
-        ...(env ? { env } : {}),
-        ignoreReturnCode: true,
-        silent: true,
-        listeners: {
-            ...(options.onStdoutLine ? { stdline: options.onStdoutLine } : {}),
-            ...(options.onStderrLine ? { errline: options.onStderrLine } : {}),
-        },
-    });
-    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-};
-
-;// CONCATENATED MODULE: ./lib/core/outputs.js
-/**
- * The one output layer every action uses, as src/core/inputs.ts is for inputs. A use case declares the
- * outputs it sets as an interface of typed values keyed by their action.yml names (`'has-changes': boolean`);
- * the action's `outputs.ts` declares each of them once with its kind (`defineOutputs<TfPlanOutputs>({...})`),
- * which the compiler holds to exactly that interface's names and types, and the metadata test to action.yml.
- * The use case receives a setter typed by its interface (`setOutputs({ 'has-changes': true })`): a value of
- * the wrong type or an undeclared name does not compile.
- */
-// A value the step has not got (no deployment, no comment) is written empty, as the runner reads an unset output.
-const scalar = (value) => value === undefined ? '' : String(value);
-/** The output kinds: a value as the runner reads it, or a JSON document (a list, an object). */
-const output = {
-    string: () => ({ kind: 'string', format: scalar }),
-    number: () => ({ kind: 'number', format: scalar }),
-    boolean: () => ({ kind: 'boolean', format: scalar }),
-    json: () => ({ kind: 'json', format: (value) => JSON.stringify(value) }),
-};
-/** Declares an action's outputs (`src/actions/<name>/outputs.ts`), keyed by the use case's output interface. */
-function defineOutputs(declaration) {
-    return declaration;
-}
-/** The typed setter over the runner's `setOutput`, formatting each value as its declaration says. */
-function outputSetter(declaration, write) {
-    return (values) => {
-        for (const name of Object.keys(values)) {
-            write(name, declaration[name].format(values[name]));
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/core/run-context.js
-function readRunContext(env = process.env) {
-    const required = (name) => {
-        const value = env[name];
-        // Not a user mistake: these are set by every runner, so a missing one means the action runs outside Actions.
-        if (!value)
-            throw new Error(`${name} is not set: this action runs on a GitHub Actions runner`);
-        return value;
-    };
-    const [owner = '', repo = ''] = required('GITHUB_REPOSITORY').split('/');
-    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    const runId = Number(required('GITHUB_RUN_ID'));
-    return {
-        owner,
-        repo,
-        runId,
-        runAttempt: Number(env.GITHUB_RUN_ATTEMPT ?? '1'),
-        sha: required('GITHUB_SHA'),
-        ref: env.GITHUB_REF ?? '',
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        eventPath: env.GITHUB_EVENT_PATH,
-        actor: env.GITHUB_ACTOR ?? '',
-        triggeringActor: env.GITHUB_TRIGGERING_ACTOR || (env.GITHUB_ACTOR ?? ''),
-        workspace: required('GITHUB_WORKSPACE'),
-        runnerTemp: required('RUNNER_TEMP'),
-        serverUrl,
-        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-        runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`,
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/core/run-action.js
-
-
-
-
-
-
-/** The Logger over the runner's workflow commands. */
-const runnerLogger = {
-    debug: (message) => lib_core/* debug */.Yz(message),
-    info: (message) => lib_core/* info */.pq(message),
-    notice: (message, properties) => lib_core/* notice */.lm(message, properties),
-    warning: (message, properties) => lib_core/* warning */.$e(message, properties),
-    error: (message, properties) => lib_core/* error */.z3(message, properties),
-    mask: (value) => lib_core/* setSecret */.Pq(value),
-    group: (name, body) => lib_core/* group */.Os(name, body),
-};
-// The runner drops a step summary over 1 MiB whole; keep well under it, counting bytes, not characters.
-const SUMMARY_BUDGET_BYTES = 1024 * 1024 - 4096;
-async function writeSummary(markdown) {
-    let text = markdown;
-    if (Buffer.byteLength(text) > SUMMARY_BUDGET_BYTES) {
-        const note = "\n\n_The summary was cut here to fit GitHub's 1 MiB limit._\n";
-        text =
-            Buffer.from(text)
-                .subarray(0, SUMMARY_BUDGET_BYTES - note.length)
-                .toString('utf8')
-                .replace(/\uFFFD$/, '') + note;
-    }
-    await lib_core/* summary */.z.addRaw(text, true).write();
-}
-/** The runner gives main's saved state to post as STATE_*; this flag tells the two phases apart. */
-const POST_PHASE_STATE = 'isPost';
-/**
- * The outer wrapper of every action: reads the inputs, runs the body with a setter of the declared outputs, and turns what it throws into
- * exactly one `::error::` line. A user's mistake (ConfigurationError) shows only its message; anything
- * else is a bug, shown with the action's name, with its stack at debug level for whoever files it.
- * This is the only place that calls setFailed. With a `post` body, the same bundle serves as the
- * action's post step (action.yml `post:`), which runs after main also when the job failed.
- */
-async function runAction(actionName, spec, outputs, main, post) {
-    try {
-        if (post && lib_core/* getState */.Gu(POST_PHASE_STATE) === 'true') {
-            await post({ logger: runnerLogger, state: (name) => lib_core/* getState */.Gu(name) });
-            return;
-        }
-        // Saved before anything can fail, so that post cleans up after a main that died half-way.
-        if (post)
-            lib_core/* saveState */.LZ(POST_PHASE_STATE, 'true');
-        const inputs = readInputs(spec, (name) => lib_core/* getInput */.V4(name), lib_core/* setSecret */.Pq);
-        await main({
-            inputs,
-            logger: runnerLogger,
-            exec: actionsExec,
-            run: readRunContext(),
-            setOutputs: outputSetter(outputs, (name, value) => lib_core/* setOutput */.uH(name, value)),
-            saveState: (name, value) => lib_core/* saveState */.LZ(name, value),
-            addPath: (dir) => lib_core/* addPath */.fM(dir),
-            exportVariable: (name, value) => lib_core/* exportVariable */.dN(name, value),
-            writeSummary,
-        });
-    }
-    catch (error) {
-        if (isConfigurationError(error) || error instanceof StepFailure) {
-            if (error instanceof StepFailure && error.summary)
-                await writeSummary(error.summary);
-            lib_core/* setFailed */.C1(error.message);
-            return;
-        }
-        if (error instanceof Error && error.stack)
-            lib_core/* debug */.Yz(error.stack);
-        lib_core/* setFailed */.C1(`${actionName} failed unexpectedly: ${errorMessage(error)}`);
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function iso_datetime(params) {
-    return _isoDateTime(ZodISODateTime, params);
-}
-function iso_date(params) {
-    return core._isoDate(ZodISODate, params);
-}
-function iso_time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function iso_duration(params) {
-    return core._isoDuration(ZodISODuration, params);
 }
 
 ;// CONCATENATED MODULE: ./lib/contracts/manifest.js
@@ -47652,7 +48615,7 @@ const LOCK_FILE = '.terraform.lock.hcl';
 const PLAN_KIND = 'iac/plan';
 const PLAN_MAJOR = 1;
 const PLAN_SCHEMA = `${PLAN_KIND}@${PLAN_MAJOR}`;
-const manifest_SHA256_HEX = /^[0-9a-f]{64}$/;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
 const COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const TOOL_VERSION = /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
@@ -47682,7 +48645,7 @@ function toWorkspacePath(workspaceRoot, absolute, what = 'working-directory') {
     return path.split(external_node_path_.sep).join('/');
 }
 const manifest_text = schemas_string().min(1, { error: 'must not be empty' });
-const sha256Hex = schemas_string().regex(manifest_SHA256_HEX, { error: 'must be a sha256: 64 lowercase hex digits' });
+const sha256Hex = schemas_string().regex(SHA256_HEX, { error: 'must be a sha256: 64 lowercase hex digits' });
 /** A whole number from `min`; zod reports a string given here as a non-number, so word it ourselves. */
 function wholeNumber(min) {
     return schemas_int({ error: (issue) => describeType('a whole number', issue.input) })
@@ -47934,7 +48897,7 @@ const EXPECTED = {
     record: 'an object',
     array: 'a list',
 };
-function manifest_kindOf(input) {
+function kindOf(input) {
     if (input === null)
         return 'null';
     if (Array.isArray(input))
@@ -47946,7 +48909,7 @@ function manifest_kindOf(input) {
 function describeType(expected, input) {
     return input === undefined
         ? `is missing (it must be ${expected})`
-        : `must be ${expected}, not ${manifest_kindOf(input)}`;
+        : `must be ${expected}, not ${kindOf(input)}`;
 }
 /** Messages for the issues a schema does not word itself: "must be a string", "is missing". */
 function defaultMessage(issue) {
@@ -47959,6 +48922,1322 @@ function defaultMessage(issue) {
     if (issue.code === 'unrecognized_keys')
         return `has unknown fields: ${issue.keys.join(', ')}`;
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/contracts/audit-event.js
+
+
+/**
+ * `iac/audit-event@1`: one lifecycle step of one stack, as an auditor reads it afterwards: who did
+ * what to which stack and environment, for which plan digest and commit, how it ended, and when. It
+ * says nothing about the resources (no value, no address) and nothing secret: an event is written as
+ * the step goes, into the run's audit artifacts, and may be sent to a log collector outside GitHub.
+ */
+const AUDIT_EVENT_SCHEMA = 'iac/audit-event@1';
+/** Each step's events, one JSON document a line. */
+const AUDIT_FILE = 'audit.jsonl';
+const AUDIT_ACTIONS = [
+    'image',
+    'plan',
+    'policy',
+    'approval',
+    'override',
+    'apply',
+    'configure',
+    'smoke',
+    'release',
+    'promote',
+    'rollback',
+    'destroy',
+];
+/**
+ * `pending`: an approval still waiting. `rejected`: a reviewer said no. `warning`: a policy check in warn
+ * mode that found failures. `failure`: the step failed, or ended before it could say how it went.
+ */
+const AUDIT_OUTCOMES = ['success', 'failure', 'pending', 'rejected', 'warning'];
+const audit_event_text = schemas_string().min(1, { error: 'must not be empty' });
+const isoTime = iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' });
+const digest = schemas_string().regex(/^sha256:[0-9a-f]{64}$/, { error: 'must be "sha256:" and 64 hex digits' });
+// Short, written by the suite from counts and names: long text is where a value would hide.
+const DETAIL_MAX = 300;
+const auditEventSchema = object({
+    schema: literal(AUDIT_EVENT_SCHEMA),
+    /** Unique across runs: a receiver that gets a trail twice (a re-run report) drops the repeats by it. */
+    id: schemas_uuid(),
+    producer: producerSchema,
+    action: schemas_enum(AUDIT_ACTIONS),
+    /** The approver for an approval (the overrider for an override), else who triggered the run. */
+    actor: audit_event_text,
+    /** Everyone whose vote counted, for an approval that more than one person gave. */
+    approvers: array(audit_event_text).optional(),
+    /** Absent for a step of a whole environment: recording, promoting or rolling back a release. */
+    stack: audit_event_text.optional(),
+    environment: audit_event_text.optional(),
+    planDigest: digest.optional(),
+    commit: schemas_string().regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/, { error: 'must be a commit SHA' }),
+    outcome: schemas_enum(AUDIT_OUTCOMES),
+    /** One line on how it went: counts, the gate that decided, a refusal's first words. */
+    detail: schemas_string().max(DETAIL_MAX).optional(),
+    startedAt: isoTime,
+    finishedAt: isoTime,
+    repository: audit_event_text,
+    runId: schemas_int().min(1),
+    runAttempt: schemas_int().min(1),
+    runUrl: url(),
+})
+    .refine((e) => Date.parse(e.finishedAt) >= Date.parse(e.startedAt), {
+    path: ['finishedAt'],
+    error: 'must not be before startedAt',
+});
+const readAuditEvent = contractReader(auditEventSchema, 'report', AUDIT_FILE);
+function validateAuditEvent(value) {
+    return validateForWrite(auditEventSchema, value, AUDIT_FILE);
+}
+/** A detail cut to what the contract keeps, on a character boundary. */
+function auditDetail(text) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    return oneLine.length <= DETAIL_MAX
+        ? oneLine
+        : `${oneLine.slice(0, DETAIL_MAX - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
+}
+
+;// CONCATENATED MODULE: ./lib/core/version.js
+/** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
+const SUITE_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./lib/secrets/rules.js
+const rules_BUILT_IN_RULES = [
+    {
+        id: 'aws-access-key-id',
+        description: 'AWS access key id',
+        keywords: ['akia', 'asia', 'abia', 'acca'],
+        pattern: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b/g,
+        // AWS's documentation uses AKIAIOSFODNN7EXAMPLE; keys ending in EXAMPLE are never issued.
+        allow: (secret) => secret.endsWith('EXAMPLE'),
+    },
+    {
+        id: 'aws-secret-access-key',
+        description: 'AWS secret access key',
+        keywords: ['aws_secret_access_key', 'aws-secret-access-key', 'secretaccesskey'],
+        pattern: /(?:aws_secret_access_key|aws-secret-access-key|secretaccesskey)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi,
+        allow: (secret) => /EXAMPLEKEY$/.test(secret),
+    },
+    {
+        id: 'private-key',
+        description: 'Private key block',
+        keywords: ['private key'],
+        pattern: /-----BEGIN (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP |SSH2 )?PRIVATE KEY(?: BLOCK)?-----/g,
+        endMarker: /-----END (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP |SSH2 )?PRIVATE KEY(?: BLOCK)?-----/,
+    },
+    {
+        id: 'github-token',
+        description: 'GitHub token',
+        keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
+        pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,251})\b/g,
+    },
+    {
+        id: 'github-fine-grained-token',
+        description: 'GitHub fine-grained personal access token',
+        keywords: ['github_pat_'],
+        pattern: /\b(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\b/g,
+    },
+    {
+        id: 'slack-token',
+        description: 'Slack token',
+        keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe'],
+        pattern: /\b(xox(?:[bpars]|e(?:\.xox[bp])?)-[0-9]{9,13}-[0-9A-Za-z-]{10,})/g,
+    },
+    {
+        id: 'slack-webhook-url',
+        description: 'Slack incoming webhook URL',
+        keywords: ['hooks.slack.com'],
+        pattern: /(https:\/\/hooks\.slack\.com\/(?:services|workflows)\/T[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[A-Za-z0-9]{20,})/g,
+    },
+    {
+        id: 'gitlab-token',
+        description: 'GitLab personal access token',
+        keywords: ['glpat-'],
+        pattern: /\b(glpat-[0-9A-Za-z_-]{20,})/g,
+    },
+    {
+        id: 'google-api-key',
+        description: 'Google API key',
+        keywords: ['aiza'],
+        pattern: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g,
+    },
+    {
+        id: 'stripe-secret-key',
+        description: 'Stripe live secret key',
+        keywords: ['sk_live_', 'rk_live_'],
+        pattern: /\b([sr]k_live_[0-9A-Za-z]{24,99})\b/g,
+    },
+    {
+        id: 'npm-token',
+        description: 'npm access token',
+        keywords: ['npm_'],
+        pattern: /\b(npm_[A-Za-z0-9]{36})\b/g,
+    },
+];
+/** A line that says a match on it is intended (a test fixture, a documented example). */
+const ALLOW_MARKERS = ['gitleaks:allow', 'iac-pipeline:allow-secret'];
+
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var node_modules_ignore = __nccwpck_require__(70298);
+;// CONCATENATED MODULE: ./lib/secrets/scan.js
+
+
+
+
+const SKIPPED_DIRECTORIES = (/* unused pure expression or super */ null && (['.git', '.terraform', 'node_modules']));
+const DEFAULT_MAX_FILE_BYTES = (/* unused pure expression or super */ null && (5 * 1024 * 1024));
+// git's own test for a binary file: a NUL byte in the first 8000 bytes.
+const BINARY_PROBE_BYTES = 8000;
+async function scanTree(root, options = {}) {
+    const started = Date.now();
+    const rules = options.rules ?? BUILT_IN_RULES;
+    const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const skip = new Set(options.skipDirectories ?? SKIPPED_DIRECTORIES);
+    const statistics = {
+        filesScanned: 0,
+        bytesScanned: 0,
+        binaryFiles: 0,
+        largeFiles: 0,
+        durationMs: 0,
+    };
+    const findings = [];
+    const ignored = (scopes, path, isDirectory) => scopes.some((scope) => {
+        const relativePath = scope.base === '' ? path : posix.relative(scope.base, path);
+        return scope.rules.ignores(isDirectory ? `${relativePath}/` : relativePath);
+    });
+    const walk = async (relativeDir, inherited) => {
+        const absoluteDir = join(root, relativeDir);
+        const entries = await readdir(absoluteDir, { withFileTypes: true }).catch(() => []);
+        let scopes = inherited;
+        const gitignore = entries.find((entry) => entry.isFile() && entry.name === '.gitignore');
+        if (gitignore) {
+            const text = await readFile(join(absoluteDir, '.gitignore'), 'utf8').catch(() => '');
+            scopes = [...inherited, { base: relativeDir, rules: ignore().add(text) }];
+        }
+        // Sorted, so that findings come in the same order on every file system.
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+            const path = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
+            // Symbolic links are not followed: they may point outside the tree, or in a circle.
+            if (entry.isDirectory()) {
+                if (skip.has(entry.name) || ignored(scopes, path, true))
+                    continue;
+                await walk(path, scopes);
+            }
+            else if (entry.isFile()) {
+                if (ignored(scopes, path, false))
+                    continue;
+                await scanFile(root, path, rules, maxFileBytes, statistics, findings, options.onSecret);
+            }
+        }
+    };
+    await walk('', []);
+    statistics.durationMs = Date.now() - started;
+    return { findings, statistics };
+}
+async function scanFile(root, path, rules, maxFileBytes, statistics, findings, onSecret) {
+    // A file that cannot be opened (gone or unreadable since the listing) has nothing to scan: skip it.
+    const handle = await open(join(root, path), 'r').catch(() => undefined);
+    if (!handle)
+        return;
+    let buffer;
+    try {
+        const { size } = await handle.stat();
+        if (size > maxFileBytes) {
+            statistics.largeFiles += 1;
+            return;
+        }
+        buffer = await handle.readFile();
+    }
+    finally {
+        await handle.close();
+    }
+    if (buffer.subarray(0, BINARY_PROBE_BYTES).includes(0)) {
+        statistics.binaryFiles += 1;
+        return;
+    }
+    statistics.filesScanned += 1;
+    statistics.bytesScanned += buffer.length;
+    findings.push(...scanText(buffer.toString('utf8'), path, rules, onSecret));
+}
+function matchSecrets(text, rules = rules_BUILT_IN_RULES) {
+    const lower = text.toLowerCase();
+    const candidates = rules.filter((rule) => rule.keywords.some((keyword) => lower.includes(keyword)));
+    if (candidates.length === 0)
+        return [];
+    const found = [];
+    for (const rule of candidates) {
+        const pattern = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`);
+        for (const match of text.matchAll(pattern)) {
+            const secret = match[1] ?? match[0];
+            if (rule.allow?.(secret))
+                continue;
+            const start = (match.index ?? 0) + (match[1] !== undefined ? match[0].indexOf(match[1]) : 0);
+            const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+            const lineEnd = text.indexOf('\n', start);
+            const lineText = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+            if (ALLOW_MARKERS.some((marker) => lineText.includes(marker)))
+                continue;
+            found.push({ rule, start, end: start + secret.length, secret });
+        }
+    }
+    return found.sort((a, b) => a.start - b.start);
+}
+/**
+ * The values a match stands for beyond its own text: for a rule with an end marker (a private key), the
+ * encoded body up to the marker, as the runs of base64 a line holds (a diff or a quote shows one line).
+ */
+function bodyOf(text, match) {
+    if (!match.rule.endMarker)
+        return [];
+    const body = text.slice(match.end, endOfBlock(text, match));
+    return [...body.matchAll(BODY_RUN)].map((run) => run[0]);
+}
+/** Base64 runs long enough to be part of a key, not a word: the lines of a PEM body are 64 characters. */
+const BODY_RUN = /[A-Za-z0-9+/=]{16,}/g;
+/** Where a block that starts at the match ends: at its end marker, else at the end of the text. */
+function endOfBlock(text, match) {
+    const marker = match.rule.endMarker;
+    if (!marker)
+        return match.end;
+    const pattern = new RegExp(marker.source, marker.flags.replace('g', ''));
+    const found = pattern.exec(text.slice(match.end));
+    return found ? match.end + found.index : text.length;
+}
+/** Every match of every rule in one file's text, by line and column (1-based). */
+function scanText(text, file, rules = BUILT_IN_RULES, onSecret) {
+    const matches = matchSecrets(text, rules);
+    if (matches.length === 0)
+        return [];
+    const lineStarts = lineStartsOf(text);
+    const found = [];
+    for (const match of matches) {
+        if (onSecret) {
+            onSecret(match.secret);
+            for (const value of bodyOf(text, match))
+                onSecret(value);
+        }
+        const lineIndex = lineAt(lineStarts, match.start);
+        const lineStart = lineStarts[lineIndex] ?? 0;
+        const lineEnd = text.indexOf('\n', lineStart);
+        found.push({
+            rule: match.rule.id,
+            description: match.rule.description,
+            file,
+            line: lineIndex + 1,
+            column: match.start - lineStart + 1,
+            endColumn: Math.min(match.end, lineEnd === -1 ? text.length : lineEnd) - lineStart + 1,
+        });
+    }
+    return found.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+function lineStartsOf(text) {
+    const starts = [0];
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+        starts.push(index + 1);
+    }
+    return starts;
+}
+/** The index of the line holding `offset`: the last start at or before it. */
+function lineAt(starts, offset) {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if ((starts[middle] ?? 0) <= offset)
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return low;
+}
+
+;// CONCATENATED MODULE: ./lib/secrets/redact.js
+
+
+
+
+/**
+ * Hides credentials in text that is about to leave the step: the log, the job summary, the SARIF file,
+ * the artifact. Two passes, both over the whole text:
+ *
+ * - every exact value the secret scan found (the scanner tells them as it finds them; a value found in
+ *   one file is hidden wherever it appears: in a quote of another file, or without the context a rule
+ *   needs, such as `aws_secret_access_key =`);
+ * - every match of the scanner's own rules (src/secrets/rules.ts, through the same `matchSecrets`),
+ *   so that a credential is hidden even where the scan did not look (a .gitignore'd file a tool quotes,
+ *   or a scan that was turned off). A private key's body is hidden with its header, up to its end line.
+ *
+ * The values live in a private field: JSON.stringify or a log line of the redactor prints none of them.
+ */
+/** What a value the scan found becomes. */
+const REDACTED = '[REDACTED]';
+/** What a rule's match becomes: the rule says what kind of credential stood there. */
+function redactedBy(rule) {
+    return `[REDACTED:${rule}]`;
+}
+/** Shorter values are not taken as secrets to hide everywhere: they would hide ordinary words. */
+const MIN_VALUE_LENGTH = 8;
+class Redactor {
+    rules;
+    #values = new Set();
+    #ordered;
+    constructor(rules = rules_BUILT_IN_RULES) {
+        this.rules = rules;
+    }
+    /** A value to hide wherever it appears, from now on. */
+    add(value) {
+        const trimmed = value.trim();
+        if (trimmed.length < MIN_VALUE_LENGTH || this.#values.has(trimmed))
+            return;
+        this.#values.add(trimmed);
+        this.#ordered = undefined;
+    }
+    /** How many values the redactor hides besides the rules' matches (a count, never the values). */
+    get size() {
+        return this.#values.size;
+    }
+    redact(text) {
+        if (text === '')
+            return text;
+        let out = text;
+        // Longest first, so that a value that holds a shorter one is hidden whole.
+        this.#ordered ??= [...this.#values].sort((a, b) => b.length - a.length);
+        for (const value of this.#ordered) {
+            if (out.includes(value))
+                out = out.split(value).join(REDACTED);
+        }
+        return redactByRules(out, this.rules);
+    }
+    /** A copy of `value` with every string in it (keys too) redacted; other values unchanged. */
+    redactDeep(value) {
+        return redactStrings(value, (text) => this.redact(text));
+    }
+    /** JSON of a redactor: never its values. */
+    toJSON() {
+        return { values: this.#values.size };
+    }
+}
+/** The text with each match of the rules replaced by its placeholder, and a private key's body with it. */
+function redactByRules(text, rules = rules_BUILT_IN_RULES) {
+    const matches = matchSecrets(text, rules);
+    if (matches.length === 0)
+        return text;
+    const parts = [];
+    let at = 0;
+    for (const match of matches) {
+        // Matches of two rules may overlap (a token inside a URL): the first one hides both.
+        if (match.start < at)
+            continue;
+        parts.push(text.slice(at, match.start), redactedBy(match.rule.id));
+        at = match.end;
+        if (match.rule.endMarker) {
+            // The body keeps its line structure (a diff's -/+ marks, a quote's indentation); its runs go.
+            const end = endOfBlock(text, match);
+            parts.push(text
+                .slice(at, end)
+                .split('\n')
+                .map((line) => line.replace(DIFF_MARK, (_, mark, rest) => mark + rest.replace(BODY_RUN, REDACTED)))
+                .join('\n'));
+            at = end;
+        }
+    }
+    parts.push(text.slice(at));
+    return parts.join('');
+}
+/** A line's diff mark (`+` is also a base64 character): kept, so that a redacted diff still reads as one. */
+const DIFF_MARK = /^([-+ ]?)(.*)$/s;
+function redactStrings(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (Array.isArray(value))
+        return value.map((item) => redactStrings(item, redact));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactStrings(item, redact)]));
+    }
+    return value;
+}
+/**
+ * A logger that redacts every message, annotation title and group name before the runner sees it.
+ * `mask` passes its value through unchanged: the runner needs the real value to mask it.
+ */
+function redactingLogger(logger, redactor) {
+    const properties = (given) => given ? redactor.redactDeep(given) : given;
+    return {
+        debug: (message) => logger.debug(redactor.redact(message)),
+        info: (message) => logger.info(redactor.redact(message)),
+        notice: (message, given) => logger.notice(redactor.redact(message), properties(given)),
+        warning: (message, given) => logger.warning(redactor.redact(message), properties(given)),
+        error: (message, given) => logger.error(redactor.redact(message), properties(given)),
+        mask: (secret) => logger.mask(secret),
+        group: (name, body) => logger.group(redactor.redact(name), body),
+    };
+}
+/**
+ * The values at the places a scanner reported without the text (gitleaks with --redact): on the line
+ * of each finding, the tokens (runs between spaces, quotes and separators) that lie mostly within its
+ * columns. A token followed by `=` or `:` is a key's name, not its value, and is left alone. Tolerant of
+ * a column one off either way, which is all a scanner's column convention can differ by.
+ */
+async function valuesAtFindings(root, findings) {
+    const values = [];
+    const texts = new Map();
+    for (const finding of findings) {
+        // Only files inside the scanned tree: a report's path is not trusted to stay there.
+        if (finding.file.startsWith('../') || isAbsolute(finding.file))
+            continue;
+        if (!texts.has(finding.file)) {
+            // A file that cannot be read (gone since the scan) has no line left to redact: skip it.
+            const text = await readFile(join(root, finding.file), 'utf8').catch(() => undefined);
+            texts.set(finding.file, text?.split('\n'));
+        }
+        const line = texts.get(finding.file)?.[finding.line - 1];
+        if (line === undefined)
+            continue;
+        values.push(...tokensWithin(line, finding.column - 1, Math.max(finding.endColumn - 1, finding.column)));
+    }
+    return values;
+}
+const ARMOUR = /-----(?:BEGIN|END)[A-Z0-9 ]*-----/g;
+const TOKEN = /[^\s"'`,;=:()[\]{}<>]+/g;
+function tokensWithin(line, start, end) {
+    const tokens = [];
+    const armour = [...line.matchAll(ARMOUR)].map((m) => [
+        m.index ?? 0,
+        (m.index ?? 0) + m[0].length,
+    ]);
+    for (const match of line.matchAll(TOKEN)) {
+        const from = match.index ?? 0;
+        const to = from + match[0].length;
+        const overlap = Math.min(to, end) - Math.max(from, start);
+        if (overlap * 2 <= match[0].length)
+            continue;
+        if (/^\s*["']?\s*[=:]/.test(line.slice(to)))
+            continue;
+        // A PEM armour's words (`-----BEGIN OPENSSH PRIVATE KEY-----`) are the same in every key: not the secret.
+        if (armour.some(([a, b]) => from < b && to > a))
+            continue;
+        tokens.push(match[0]);
+    }
+    return tokens;
+}
+
+;// CONCATENATED MODULE: ./lib/audit/log.js
+
+
+
+
+
+
+
+/** For domain code run without an audit log (unit tests, the modes that plan nothing). */
+const NO_AUDIT = {
+    begin: () => ({ update: () => undefined, finish: () => undefined }),
+    record: () => undefined,
+};
+/**
+ * Why a step ended with an open event. Fixed words, never the error's message: a tool's error can quote
+ * a resource's value, and the run's log (the event's runUrl) has the whole story for whoever may read it.
+ */
+function endedBecause(error) {
+    if (error === undefined)
+        return 'The step ended before the event was finished.';
+    if (isConfigurationError(error))
+        return 'Refused: the step stopped on an input or a check; the run log says why.';
+    if (error instanceof StepFailure)
+        return 'The step failed; the run log says why.';
+    return 'The step failed unexpectedly; the run log says why.';
+}
+/**
+ * Runs a step with an audit log, and writes the log when it ends, also when it throws (then rethrown).
+ * The logger the step gets collects the values it masks, so that no event carries one. Writing the
+ * log never fails the step: the step's own artifacts and outputs are the record of what it did.
+ */
+async function withAuditLog(options, body) {
+    const now = options.now ?? (() => new Date());
+    const redactor = new Redactor();
+    const given = options.logger;
+    const logger = {
+        debug: (message) => given.debug(message),
+        info: (message) => given.info(message),
+        notice: (message, properties) => given.notice(message, properties),
+        warning: (message, properties) => given.warning(message, properties),
+        error: (message, properties) => given.error(message, properties),
+        mask: (secret) => {
+            redactor.add(secret);
+            given.mask(secret);
+        },
+        group: (name, body) => given.group(name, body),
+    };
+    const drafts = [];
+    const audit = {
+        begin(action, fields) {
+            const draft = { action, fields: { ...fields }, startedAt: now() };
+            drafts.push(draft);
+            return {
+                update({ action: renamed, ...more }) {
+                    if (renamed)
+                        draft.action = renamed;
+                    Object.assign(draft.fields, more);
+                },
+                finish(outcome, detail) {
+                    if (draft.outcome)
+                        return;
+                    draft.outcome = outcome;
+                    draft.finishedAt = now();
+                    if (detail !== undefined)
+                        draft.fields.detail = detail;
+                },
+            };
+        },
+        record(action, { outcome, startedAt, ...fields }) {
+            const at = now();
+            drafts.push({ action, fields, startedAt: startedAt ?? at, finishedAt: at, outcome });
+        },
+    };
+    let failure;
+    try {
+        return await body(audit, logger);
+    }
+    catch (error) {
+        failure = { error };
+        throw error;
+    }
+    finally {
+        const ended = now();
+        const events = drafts.map((draft) => toEvent(draft, options.run, redactor, {
+            outcome: draft.outcome ?? 'failure',
+            finishedAt: draft.finishedAt ?? ended,
+            ...(draft.outcome ? {} : { detail: endedBecause(failure?.error) }),
+        }));
+        if (events.length > 0)
+            await writeAuditPart(events, options, logger);
+    }
+}
+function toEvent(draft, run, redactor, end) {
+    const { fields } = draft;
+    const detail = end.detail ?? fields.detail;
+    const approvers = fields.approvers?.filter((login) => login !== '');
+    const event = {
+        schema: AUDIT_EVENT_SCHEMA,
+        id: (0,external_node_crypto_.randomUUID)(),
+        producer: { action: 'iac-pipeline', version: SUITE_VERSION },
+        action: draft.action,
+        actor: fields.actor || run.triggeringActor || run.actor || 'unknown',
+        ...(approvers && approvers.length > 0 ? { approvers } : {}),
+        ...(fields.stack ? { stack: fields.stack } : {}),
+        ...(fields.environment ? { environment: fields.environment } : {}),
+        ...(fields.planDigest ? { planDigest: fields.planDigest } : {}),
+        commit: run.sha,
+        outcome: end.outcome,
+        ...(detail ? { detail: auditDetail(detail) } : {}),
+        startedAt: draft.startedAt.toISOString(),
+        finishedAt: end.finishedAt.toISOString(),
+        repository: `${run.owner}/${run.repo}`,
+        runId: run.runId,
+        runAttempt: run.runAttempt,
+        runUrl: run.runUrl,
+    };
+    // Redacted before it is checked, so that a cut detail cannot end inside a hidden value.
+    return validateAuditEvent({ ...redactor.redactDeep(event), schema: AUDIT_EVENT_SCHEMA });
+}
+/** The artifact name of one step's events: `<prefix>-audit-<step>-<stack>-<attempt>-<random>`. */
+function auditPartName(prefix, step, stack, attempt) {
+    return `${prefix}-audit-${step}-${stack}-${attempt}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+}
+async function writeAuditPart(events, options, logger) {
+    const stack = events[0]?.stack ?? events[0]?.environment ?? 'run';
+    const name = auditPartName(options.artifactPrefix, options.step, stack, options.run.runAttempt);
+    try {
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.run.runnerTemp, 'iac-audit-'));
+        const path = (0,external_node_path_.join)(dir, AUDIT_FILE);
+        await (0,promises_.writeFile)(path, events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+        await options.artifacts.upload(name, [path], dir);
+        logger.info(`Audit: ${events.map((e) => `${e.action} ${e.outcome}`).join(', ')} (artifact ${name}).`);
+    }
+    catch (error) {
+        logger.warning(`The audit events of this step (${events.map((e) => e.action).join(', ')}) were not uploaded: ${errorMessage(error)}.`, { title: 'Audit events not written' });
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var lib_core = __nccwpck_require__(33838);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./lib/core/paths.js
+
+
+
+/** The longest path accepted: Linux's PATH_MAX. Longer ones would end in ENAMETOOLONG. */
+const MAX_PATH_LENGTH = 4096;
+const WHERE_PATHS_MAY_POINT = 'paths must point inside the workspace (GITHUB_WORKSPACE) or RUNNER_TEMP';
+/** At most the first 60 characters of a value, on one line and quoted: never a whole long value in a message. */
+function quoteValue(raw) {
+    const oneLine = raw.trim().replace(/\s+/g, ' ');
+    return oneLine.length > 60 ? `"${oneLine.slice(0, 57)}..."` : `"${oneLine}"`;
+}
+/** The workspace: the runner starts node actions there, and GITHUB_WORKSPACE names it. */
+function workspaceRoot() {
+    return (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE || process.cwd());
+}
+/** The directories a path may lie in, each with its own symlinks resolved (a workspace under a linked /tmp). */
+function allowedRoots() {
+    const roots = [workspaceRoot(), process.env.RUNNER_TEMP].filter((root) => !!root);
+    return roots.map((root) => realOrSelf((0,external_node_path_.resolve)(root)));
+}
+function realOrSelf(path) {
+    try {
+        return (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+function isInside(root, path) {
+    const inside = (0,external_node_path_.relative)(root, path);
+    return inside === '' || (!(0,external_node_path_.isAbsolute)(inside) && inside !== '..' && !inside.startsWith('../'));
+}
+/**
+ * Where `absolute` really is: the real path of its longest existing ancestor, with the part that does
+ * not exist yet appended. That follows a symlink anywhere on the way, also for a file yet to be written.
+ */
+function realLocation(absolute) {
+    const missing = [];
+    let current = absolute;
+    for (;;) {
+        try {
+            return (0,external_node_path_.join)((0,external_node_fs_.realpathSync)(current), ...missing.reverse());
+        }
+        catch (error) {
+            const code = error.code;
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                throw error;
+            const parent = (0,external_node_path_.dirname)(current);
+            if (parent === current)
+                return absolute;
+            missing.push((0,external_node_path_.basename)(current));
+            current = parent;
+        }
+    }
+}
+/**
+ * Where the kernel would take `given` from `base`: segment by segment, a symlink resolved before the
+ * `..` after it is applied. `path.resolve` drops `link/..` lexically, but a tool that opens
+ * `link/../x` goes up from where the link leads, so both readings are checked. Past the first segment
+ * that does not exist, the kernel would fail, and the rest is taken as written.
+ */
+function kernelLocation(base, given) {
+    let current = (0,external_node_path_.isAbsolute)(given) ? '/' : realLocation((0,external_node_path_.resolve)(base));
+    const segments = given.split('/').filter((segment) => segment !== '' && segment !== '.');
+    for (const [index, segment] of segments.entries()) {
+        if (segment === '..') {
+            current = (0,external_node_path_.dirname)(current);
+            continue;
+        }
+        const next = (0,external_node_path_.join)(current, segment);
+        try {
+            current = (0,external_node_fs_.realpathSync)(next);
+        }
+        catch (error) {
+            const code = error.code;
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                throw error;
+            return (0,external_node_path_.resolve)(next, ...segments.slice(index + 1));
+        }
+    }
+    return current;
+}
+/**
+ * Why a path was refused, without the input's name: the input layer names the input and quotes the
+ * value itself, and a caller outside it (a path inside a checks file) uses `refusedInput`.
+ */
+class paths_PathRefusal extends Error {
+    name = 'PathRefusal';
+}
+/** The path obeys the rule, but nothing of the kind asked for is there. */
+class PathMissing extends paths_PathRefusal {
+    name = 'PathMissing';
+}
+/** The one error line for a refused path that came from `input` (or from a file the input names). */
+function refusedInput(input, given, refusal) {
+    return new ConfigurationError(`Input "${input}" ${refusal.message}; got ${quoteValue(given)}.`);
+}
+/**
+ * `given` resolved against `base` (the workspace unless said otherwise), after the rule above. The
+ * returned path is the one the user wrote, made absolute; the check is on where it really leads.
+ */
+function paths_confinePath(given, base = workspaceRoot()) {
+    if (given.length > MAX_PATH_LENGTH) {
+        throw new paths_PathRefusal(`must be a path of at most ${MAX_PATH_LENGTH} characters (this one has ${given.length})`);
+    }
+    if (given.includes('\0'))
+        throw new paths_PathRefusal('must be a path without NUL characters');
+    const absolute = (0,external_node_path_.resolve)(base, given);
+    let real;
+    try {
+        real = [realLocation(absolute), kernelLocation(base, given)];
+    }
+    catch (error) {
+        throw new paths_PathRefusal(`is not a usable path (${error.code ?? 'unreadable'})`);
+    }
+    const roots = allowedRoots();
+    const outside = real.find((location) => !roots.some((root) => isInside(root, location)));
+    if (outside !== undefined) {
+        const through = outside === absolute ? '' : ' through a symlink';
+        throw new paths_PathRefusal(`points outside the workspace${through}: ${WHERE_PATHS_MAY_POINT}`);
+    }
+    return absolute;
+}
+function statOf(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
+    }
+    catch {
+        // ENAMETOOLONG, ELOOP, EACCES: there is nothing usable at this path.
+        return undefined;
+    }
+}
+function hasKind(stats, kind) {
+    if (kind === 'file')
+        return stats.isFile();
+    if (kind === 'directory')
+        return stats.isDirectory();
+    return stats.isFile() || stats.isDirectory();
+}
+/**
+ * The absolute path of an existing thing of that kind at `given`, once the path passed the rule;
+ * undefined when nothing of that kind is there. A path outside the allowed places is refused even
+ * when something is there: the answer must not tell what exists outside the workspace.
+ */
+function findConfinedPath(given, kind, base) {
+    const absolute = paths_confinePath(given, base);
+    const stats = statOf(absolute);
+    return stats && hasKind(stats, kind) ? absolute : undefined;
+}
+/** Like findConfinedPath, for a path that must name such a thing: its absence is the refusal. */
+function existingConfinedPath(given, kind, base) {
+    const found = findConfinedPath(given, kind, base);
+    if (found === undefined)
+        throw new PathMissing(`must name an existing ${kind} in the workspace`);
+    return found;
+}
+/**
+ * A file the action writes: inside the allowed places, and not an existing directory (writing there
+ * would fail half-way, after the work was done). `example` is the file name the message suggests.
+ */
+function outputFilePath(given, example, base) {
+    const absolute = paths_confinePath(given, base);
+    if (statOf(absolute)?.isDirectory()) {
+        const dir = given.trim().replace(/\/+$/, '');
+        throw new paths_PathRefusal(`names a directory: name the file to write, such as ${quoteValue(`${dir}/${example}`)}`);
+    }
+    return absolute;
+}
+
+;// CONCATENATED MODULE: ./lib/core/inputs.js
+
+
+
+
+
+
+const secretInputs = registry();
+const unechoedInputs = registry();
+/** Marks an input whose value is masked before anything runs and never echoed in an error. */
+function secret(schema) {
+    secretInputs.add(schema, { secret: true });
+    return unechoed(schema);
+}
+/** Marks an input that may hold secrets among other things (variables): not masked, but never echoed. */
+function unechoed(schema) {
+    unechoedInputs.add(schema, { unechoed: true });
+    return schema;
+}
+/**
+ * How long a value may be. A bound on every input keeps a runaway value (a file pasted by mistake, a
+ * 100,000-character path) from reaching a tool or a message: one line names the input instead.
+ */
+const MAX_LENGTH = {
+    /** One value: a name, a version, a path, a URL, a short text. */
+    value: 4_096,
+    /** A secret: a token, a password, a private key (an RSA 4096 key in PEM is about 3,300). */
+    secret: 16_384,
+    /** Several values or a document: lists, variables, inline inventories, YAML, JSON. */
+    content: 65_536,
+};
+// C0 control characters and DEL, except tab, line feed and carriage return: nothing a user means to type,
+// and a terminal or a log viewer may act on them.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+function boundedString(maxLength) {
+    return schemas_string()
+        .max(maxLength, {
+        error: (issue) => `must be at most ${maxLength.toLocaleString('en-US')} characters (this value has ${String(issue.input).length.toLocaleString('en-US')})`,
+        abort: true,
+    })
+        .refine((v) => !CONTROL_CHARACTER.test(v), {
+        error: (issue) => {
+            const line = String(issue.input)
+                .slice(0, String(issue.input).search(CONTROL_CHARACTER))
+                .split('\n').length;
+            return `must not hold control characters (line ${line} has one)`;
+        },
+        abort: true,
+    });
+}
+/** An empty input means "not given", as on the runner, where an absent input reads as ''. */
+function optionalInput(schema, maxLength = MAX_LENGTH.value) {
+    return preprocess((raw) => (typeof raw === 'string' && raw.trim() === '' ? undefined : raw), boundedString(maxLength).pipe(schema).optional());
+}
+function requiredInput(schema, maxLength = MAX_LENGTH.value) {
+    return optionalInput(schema, maxLength)
+        .refine((v) => v !== undefined, { error: 'is required', abort: true })
+        .transform((v) => v);
+}
+// The YAML 1.2 core-schema booleans, exactly what core.getBooleanInput accepts.
+const booleanValue = stringbool({
+    truthy: ['true', 'True', 'TRUE'],
+    falsy: ['false', 'False', 'FALSE'],
+    case: 'sensitive',
+    error: 'must be true or false',
+});
+function integerValue(min, max) {
+    return schemas_string()
+        .trim()
+        .regex(/^\d+$/, { error: `must be a whole number from ${min} to ${max}` })
+        .transform(Number)
+        .refine((n) => n >= min && n <= max, { error: `must be a whole number from ${min} to ${max}` });
+}
+/** A number that may have a fraction, such as `0.5` minutes, as GitHub's own timeout-minutes allows. */
+function numberValue(min, max) {
+    return schemas_string()
+        .trim()
+        .regex(/^\d+(?:\.\d+)?$/, { error: `must be a number from ${min} to ${max}` })
+        .transform(Number)
+        .refine((n) => n >= min && n <= max, { error: `must be a number from ${min} to ${max}` });
+}
+function choiceValue(choices) {
+    return schemas_enum(choices, { error: `must be one of: ${choices.join(', ')}` });
+}
+/** One item a line, blank lines skipped, as core.getMultilineInput does. */
+const lines = schemas_string().transform((v) => v
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== ''));
+/** Multiline or comma-separated, for lists of names such as approvers or tags. */
+const list = schemas_string().transform((v) => v
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== ''));
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** `name=value` a line; the value may itself contain `=`. Values are never echoed in errors. */
+const keyValueLines = lines.transform((entries, ctx) => {
+    const pairs = [];
+    const seen = new Set();
+    entries.forEach((entry, index) => {
+        const eq = entry.indexOf('=');
+        const name = eq > 0 ? entry.slice(0, eq).trim() : '';
+        if (!IDENTIFIER.test(name)) {
+            ctx.addIssue({ code: 'custom', message: `line ${index + 1} must look like name=value` });
+            return;
+        }
+        if (seen.has(name)) {
+            ctx.addIssue({ code: 'custom', message: `line ${index + 1} sets "${name}" a second time` });
+            return;
+        }
+        seen.add(name);
+        pairs.push([name, entry.slice(eq + 1)]);
+    });
+    return pairs;
+});
+/** Runs a path rule of core/paths inside a schema: a refusal becomes the input's issue. */
+function pathIssue(ctx, rule) {
+    try {
+        return rule();
+    }
+    catch (error) {
+        if (!(error instanceof paths_PathRefusal))
+            throw error;
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return NEVER;
+    }
+}
+/**
+ * Every path input is relative to the workspace (the runner starts node actions in GITHUB_WORKSPACE)
+ * and held to the one rule of core/paths: inside the workspace or RUNNER_TEMP, symlinks followed.
+ */
+function existingPath(kind) {
+    return schemas_string()
+        .trim()
+        .transform((path, ctx) => pathIssue(ctx, () => existingConfinedPath(path, kind)));
+}
+/** A file the action writes; `example` is the file name the error suggests when a directory is given. */
+function outputFile(example) {
+    return schemas_string()
+        .trim()
+        .transform((path, ctx) => pathIssue(ctx, () => outputFilePath(path, example)));
+}
+/** A list of existing paths of one kind, one a line; the first one refused is named by its line. */
+function existingPaths(kind, options = {}) {
+    return lines.transform((paths, ctx) => {
+        const found = [];
+        for (const [index, path] of paths.entries()) {
+            let absolute;
+            try {
+                absolute = existingConfinedPath(path, kind);
+            }
+            catch (error) {
+                if (!(error instanceof paths_PathRefusal))
+                    throw error;
+                const what = error instanceof PathMissing
+                    ? `must list existing ${kind === 'file' ? 'files' : 'directories'} in the workspace; ${quoteValue(path)} is not one`
+                    : `line ${index + 1} ${error.message}; got ${quoteValue(path)}`;
+                // The message quotes the one line that is wrong: the whole list is not echoed after it.
+                ctx.addIssue({ code: 'custom', message: what, params: { quotesValue: true } });
+                return NEVER;
+            }
+            if (!options.unique || !found.includes(absolute))
+                found.push(absolute);
+        }
+        return found;
+    });
+}
+// Artifact names may not hold " : < > | * ? \r \n \ /; stacks and prefixes become part of them.
+const inputs_NAME_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const namePart = schemas_string().trim().regex(inputs_NAME_PART, {
+    error: 'must be letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit',
+});
+const inputs_SHA256_HEX = /^(?:sha256:)?([0-9a-f]{64})$/;
+/** A plan digest, `sha256:<64 hex>`; bare hex is accepted and normalised. */
+const inputs_digest = schemas_string()
+    .trim()
+    .toLowerCase()
+    .regex(inputs_SHA256_HEX, { error: 'must be a sha256 digest: "sha256:" and 64 hex digits' })
+    .transform((v) => `sha256:${inputs_SHA256_HEX.exec(v)?.[1] ?? ''}`);
+const DURATION = /^\d+(?:ms|s|m|h)$/;
+const inputs_duration = schemas_string().trim().regex(DURATION, { error: 'must be a duration such as 30s, 5m or 1h' });
+const inputs_httpUrl = schemas_string()
+    .trim()
+    .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), {
+    error: 'must be an http:// or https:// URL',
+});
+/** YAML or JSON (JSON is YAML), parsed to a mapping; errors name the line. */
+const yamlMapping = schemas_string().transform((text, ctx) => {
+    try {
+        const value = (0,dist/* parse */.qg)(text);
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+            ctx.addIssue({ code: 'custom', message: 'must be a YAML or JSON mapping of names to values' });
+            return NEVER;
+        }
+        return value;
+    }
+    catch (error) {
+        const line = error instanceof dist/* YAMLParseError */.XT ? ` (line ${error.linePos?.[0]?.line ?? '?'})` : '';
+        ctx.addIssue({ code: 'custom', message: `is not valid YAML or JSON${line}` });
+        return NEVER;
+    }
+});
+const inputs_text = schemas_string().trim();
+/** JSON held to a contract; the error names the first field that breaks it (`[1].directory ...`). */
+function jsonOf(contract) {
+    return schemas_string().transform((raw, ctx) => {
+        let value;
+        try {
+            value = JSON.parse(raw);
+        }
+        catch (error) {
+            ctx.addIssue({ code: 'custom', message: `is not valid JSON (${error.message})` });
+            return NEVER;
+        }
+        const result = contract.safeParse(value);
+        if (!result.success) {
+            ctx.addIssue({ code: 'custom', message: `does not hold: ${describeIssue(result.error.issues[0])}` });
+            return NEVER;
+        }
+        return result.data;
+    });
+}
+// A tool version such as 1.12.6, v1.12, or 2.17.0-rc1; "latest" where an installer can resolve it.
+const VERSION = /^(?:latest|v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?)$/;
+const inputs_version = inputs_text.regex(VERSION, { error: 'must be a version such as 1.12.6 or "latest"' });
+// A GitHub login (user) or an org/team slug.
+const ACCOUNT = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?(?:\[bot\])?$/;
+const accounts = list
+    .refine((items) => items.every((item) => ACCOUNT.test(item.replace(/^@/, ''))), {
+    error: 'must list GitHub logins or org/team slugs, one a line or separated by commas',
+})
+    .transform((items) => items.map((item) => item.replace(/^@/, '')));
+const names = list.refine((items) => items.every((item) => inputs_NAME_PART.test(item)), {
+    error: 'must list names of letters, digits, ".", "_" or "-", one a line or separated by commas',
+});
+const inputKinds = registry();
+function kinded(kind, maxLength, schema) {
+    inputKinds.add(schema, { kind, maxLength });
+    return schema;
+}
+/**
+ * The kind of an input's schema; an action that refines a kind further (`input.list().transform(…)`)
+ * keeps the kind of what it refines. Undefined for a schema made without the kinds below.
+ */
+function inputs_kindOf(schema) {
+    const found = inputKinds.get(schema);
+    if (found)
+        return found;
+    const def = schema._zod.def;
+    return def.type === 'pipe' && def.in ? inputs_kindOf(def.in) : undefined;
+}
+const { value: VALUE, secret: SECRET, content: CONTENT } = MAX_LENGTH;
+/** Input kinds. Each returns a zod schema from the raw string; `.optional`/`.required` wrap them. */
+const input = {
+    text: () => kinded('text', VALUE, optionalInput(inputs_text)),
+    textOr: (fallback) => kinded('text', VALUE, optionalInput(inputs_text).transform((v) => v ?? fallback)),
+    requiredText: () => kinded('text', VALUE, requiredInput(inputs_text)),
+    /**
+     * A file in the workspace or the text it would hold (an inventory, known_hosts lines). `isContent`
+     * tells the two apart as the action does; whatever is taken for a path is held to the path rule here,
+     * before the action does anything. The value stays as given: the action reads it.
+     */
+    fileOrContent: (isContent) => kinded('file or content', CONTENT, optionalInput(inputs_text.transform((value, ctx) => isContent(value) ? value : pathIssue(ctx, () => (paths_confinePath(value), value))), CONTENT)),
+    version: () => kinded('version', VALUE, optionalInput(inputs_version)),
+    accounts: () => kinded('accounts', CONTENT, optionalInput(accounts, CONTENT).transform((v) => v ?? [])),
+    files: () => kinded('files', CONTENT, optionalInput(existingPaths('file'), CONTENT).transform((v) => v ?? [])),
+    /**
+     * Directories, one a line, each once; when none is given, the workspace root, or with `orNone`, none
+     * (an input that turns a step on, such as tf-plan's `policy`).
+     */
+    directories: (options = {}) => kinded('directories', CONTENT, optionalInput(existingPaths('directory', { unique: true }), CONTENT).transform((v) => v && v.length > 0 ? v : options.orNone ? [] : [(0,external_node_path_.resolve)('.')])),
+    boolean: (fallback) => kinded('boolean', VALUE, optionalInput(booleanValue).transform((v) => v ?? fallback)),
+    integer: (min, max) => kinded('integer', VALUE, optionalInput(integerValue(min, max))),
+    integerOr: (min, max, fallback) => kinded('integer', VALUE, optionalInput(integerValue(min, max)).transform((v) => v ?? fallback)),
+    numberOr: (min, max, fallback) => kinded('number', VALUE, optionalInput(numberValue(min, max)).transform((v) => v ?? fallback)),
+    choice: (choices, fallback) => kinded('choice', VALUE, optionalInput(choiceValue(choices)).transform((v) => v ?? fallback)),
+    lines: () => kinded('lines', CONTENT, optionalInput(lines, CONTENT).transform((v) => v ?? [])),
+    list: () => kinded('list', CONTENT, optionalInput(list, CONTENT).transform((v) => v ?? [])),
+    keyValues: () => kinded('key-values', CONTENT, unechoed(optionalInput(keyValueLines, CONTENT).transform((v) => v ?? []))),
+    file: () => kinded('file', VALUE, optionalInput(existingPath('file'))),
+    requiredFile: () => kinded('file', VALUE, requiredInput(existingPath('file'))),
+    directory: (fallback) => kinded('directory', VALUE, optionalInput(existingPath('directory')).transform((v) => v ?? (0,external_node_path_.resolve)(fallback))),
+    fileOrDirectory: () => kinded('file or directory', VALUE, optionalInput(existingPath('file or directory'))),
+    requiredFileOrDirectory: () => kinded('file or directory', VALUE, requiredInput(existingPath('file or directory'))),
+    /** A file the action writes, inside the workspace or RUNNER_TEMP, never an existing directory. */
+    outputFile: (example) => kinded('output file', VALUE, optionalInput(outputFile(example))),
+    name: () => kinded('name', VALUE, optionalInput(namePart)),
+    names: () => kinded('names', CONTENT, optionalInput(names, CONTENT).transform((v) => v ?? [])),
+    nameOr: (fallback) => kinded('name', VALUE, optionalInput(namePart).transform((v) => v ?? fallback)),
+    digest: () => kinded('digest', VALUE, optionalInput(inputs_digest)),
+    duration: () => kinded('duration', VALUE, optionalInput(inputs_duration)),
+    url: () => kinded('url', VALUE, optionalInput(inputs_httpUrl)),
+    /** A URL that may carry `user:token@`: never echoed in an error. */
+    urlWithCredentials: () => kinded('url', VALUE, unechoed(optionalInput(inputs_httpUrl))),
+    yamlMapping: () => kinded('yaml', CONTENT, optionalInput(yamlMapping, CONTENT)),
+    json: (contract) => kinded('json', CONTENT, optionalInput(jsonOf(contract), CONTENT)),
+    /** A secret string (a token, a key): masked on read, never echoed. */
+    secretText: () => kinded('secret', SECRET, secret(optionalInput(inputs_text, SECRET))),
+    secretUrl: () => kinded('secret', SECRET, secret(optionalInput(inputs_httpUrl, SECRET))),
+};
+function defineInputs(shape, rules = []) {
+    return { shape, rules };
+}
+function camelCase(name) {
+    return name.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
+}
+/**
+ * Reads and validates every input of an action. Secret values are handed to `mask` before parsing
+ * so that nothing later (an error, a debug line) can print them. The first problem becomes a
+ * ConfigurationError naming the input, what is expected and, for non-secrets, what was given.
+ */
+function readInputs(spec, read, mask = () => undefined) {
+    const raw = {};
+    for (const [name, schema] of Object.entries(spec.shape)) {
+        raw[name] = read(name);
+        if (secretInputs.has(schema) && raw[name].trim() !== '')
+            mask(raw[name].trim());
+    }
+    const result = object(spec.shape).safeParse(raw);
+    if (!result.success) {
+        const issue = result.error.issues[0];
+        const name = String(issue?.path[0] ?? '');
+        const schema = spec.shape[name];
+        const quotesValue = issue?.code === 'custom' && issue.params?.quotesValue === true;
+        const given = schema &&
+            !unechoedInputs.has(schema) &&
+            !quotesValue &&
+            raw[name]?.trim() &&
+            issue?.message !== 'is required'
+            ? `; got ${quoteValue(raw[name] ?? '')}`
+            : '';
+        throw new errors_ConfigurationError(`Input "${name}" ${issue?.message ?? 'is invalid'}${given}.`);
+    }
+    const values = Object.fromEntries(Object.entries(result.data).map(([name, value]) => [camelCase(name), value]));
+    for (const rule of spec.rules) {
+        const problem = rule(values);
+        if (problem)
+            throw new errors_ConfigurationError(`Input "${problem.input}" ${problem.message}.`);
+    }
+    return values;
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __nccwpck_require__(27187);
+;// CONCATENATED MODULE: ./lib/core/exec.js
+
+/** Exec over @actions/exec. Silent: the caller chooses what reaches the log, so nothing leaks by default. */
+const actionsExec = async (command, args, options = {}) => {
+    const env = options.env ? { ...process.env, ...options.env } : undefined;
+    const result = await (0,exec/* getExecOutput */.H)(command, [...args], {
+        cwd: options.cwd,
+        ...(env ? { env } : {}),
+        ignoreReturnCode: true,
+        silent: true,
+        listeners: {
+            ...(options.onStdoutLine ? { stdline: options.onStdoutLine } : {}),
+            ...(options.onStderrLine ? { errline: options.onStderrLine } : {}),
+        },
+    });
+    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+};
+
+;// CONCATENATED MODULE: ./lib/core/outputs.js
+/**
+ * The one output layer every action uses, as src/core/inputs.ts is for inputs. A use case declares the
+ * outputs it sets as an interface of typed values keyed by their action.yml names (`'has-changes': boolean`);
+ * the action's `outputs.ts` declares each of them once with its kind (`defineOutputs<TfPlanOutputs>({...})`),
+ * which the compiler holds to exactly that interface's names and types, and the metadata test to action.yml.
+ * The use case receives a setter typed by its interface (`setOutputs({ 'has-changes': true })`): a value of
+ * the wrong type or an undeclared name does not compile.
+ */
+// A value the step has not got (no deployment, no comment) is written empty, as the runner reads an unset output.
+const scalar = (value) => value === undefined ? '' : String(value);
+/** The output kinds: a value as the runner reads it, or a JSON document (a list, an object). */
+const output = {
+    string: () => ({ kind: 'string', format: scalar }),
+    number: () => ({ kind: 'number', format: scalar }),
+    boolean: () => ({ kind: 'boolean', format: scalar }),
+    json: () => ({ kind: 'json', format: (value) => JSON.stringify(value) }),
+};
+/** Declares an action's outputs (`src/actions/<name>/outputs.ts`), keyed by the use case's output interface. */
+function defineOutputs(declaration) {
+    return declaration;
+}
+/** The typed setter over the runner's `setOutput`, formatting each value as its declaration says. */
+function outputSetter(declaration, write) {
+    return (values) => {
+        for (const name of Object.keys(values)) {
+            write(name, declaration[name].format(values[name]));
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/core/run-context.js
+function readRunContext(env = process.env) {
+    const required = (name) => {
+        const value = env[name];
+        // Not a user mistake: these are set by every runner, so a missing one means the action runs outside Actions.
+        if (!value)
+            throw new Error(`${name} is not set: this action runs on a GitHub Actions runner`);
+        return value;
+    };
+    const [owner = '', repo = ''] = required('GITHUB_REPOSITORY').split('/');
+    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const runId = Number(required('GITHUB_RUN_ID'));
+    return {
+        owner,
+        repo,
+        runId,
+        runAttempt: Number(env.GITHUB_RUN_ATTEMPT ?? '1'),
+        sha: required('GITHUB_SHA'),
+        ref: env.GITHUB_REF ?? '',
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        eventPath: env.GITHUB_EVENT_PATH,
+        actor: env.GITHUB_ACTOR ?? '',
+        triggeringActor: env.GITHUB_TRIGGERING_ACTOR || (env.GITHUB_ACTOR ?? ''),
+        workspace: required('GITHUB_WORKSPACE'),
+        runnerTemp: required('RUNNER_TEMP'),
+        serverUrl,
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/core/run-action.js
+
+
+
+
+
+
+/** The Logger over the runner's workflow commands. */
+const runnerLogger = {
+    debug: (message) => lib_core/* debug */.Yz(message),
+    info: (message) => lib_core/* info */.pq(message),
+    notice: (message, properties) => lib_core/* notice */.lm(message, properties),
+    warning: (message, properties) => lib_core/* warning */.$e(message, properties),
+    error: (message, properties) => lib_core/* error */.z3(message, properties),
+    mask: (value) => lib_core/* setSecret */.Pq(value),
+    group: (name, body) => lib_core/* group */.Os(name, body),
+};
+// The runner drops a step summary over 1 MiB whole; keep well under it, counting bytes, not characters.
+const SUMMARY_BUDGET_BYTES = 1024 * 1024 - 4096;
+async function writeSummary(markdown) {
+    let text = markdown;
+    if (Buffer.byteLength(text) > SUMMARY_BUDGET_BYTES) {
+        const note = "\n\n_The summary was cut here to fit GitHub's 1 MiB limit._\n";
+        text =
+            Buffer.from(text)
+                .subarray(0, SUMMARY_BUDGET_BYTES - note.length)
+                .toString('utf8')
+                .replace(/\uFFFD$/, '') + note;
+    }
+    await lib_core/* summary */.z.addRaw(text, true).write();
+}
+/** The runner gives main's saved state to post as STATE_*; this flag tells the two phases apart. */
+const POST_PHASE_STATE = 'isPost';
+/**
+ * The outer wrapper of every action: reads the inputs, runs the body with a setter of the declared outputs, and turns what it throws into
+ * exactly one `::error::` line. A user's mistake (ConfigurationError) shows only its message; anything
+ * else is a bug, shown with the action's name, with its stack at debug level for whoever files it.
+ * This is the only place that calls setFailed. With a `post` body, the same bundle serves as the
+ * action's post step (action.yml `post:`), which runs after main also when the job failed.
+ */
+async function runAction(actionName, spec, outputs, main, post) {
+    try {
+        if (post && lib_core/* getState */.Gu(POST_PHASE_STATE) === 'true') {
+            await post({ logger: runnerLogger, state: (name) => lib_core/* getState */.Gu(name) });
+            return;
+        }
+        // Saved before anything can fail, so that post cleans up after a main that died half-way.
+        if (post)
+            lib_core/* saveState */.LZ(POST_PHASE_STATE, 'true');
+        const inputs = readInputs(spec, (name) => lib_core/* getInput */.V4(name), lib_core/* setSecret */.Pq);
+        await main({
+            inputs,
+            logger: runnerLogger,
+            exec: actionsExec,
+            run: readRunContext(),
+            setOutputs: outputSetter(outputs, (name, value) => lib_core/* setOutput */.uH(name, value)),
+            saveState: (name, value) => lib_core/* saveState */.LZ(name, value),
+            addPath: (dir) => lib_core/* addPath */.fM(dir),
+            exportVariable: (name, value) => lib_core/* exportVariable */.dN(name, value),
+            writeSummary,
+        });
+    }
+    catch (error) {
+        if (isConfigurationError(error) || error instanceof StepFailure) {
+            if (error instanceof StepFailure && error.summary)
+                await writeSummary(error.summary);
+            lib_core/* setFailed */.C1(error.message);
+            return;
+        }
+        if (error instanceof Error && error.stack)
+            lib_core/* debug */.Yz(error.stack);
+        lib_core/* setFailed */.C1(`${actionName} failed unexpectedly: ${errorMessage(error)}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/contracts/build-metadata.js
@@ -47978,7 +50257,7 @@ const build_metadata_SHA256_HEX = /^[0-9a-f]{64}$/;
 const build_metadata_COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const build_metadata_DIGEST = /^sha256:[0-9a-f]{64}$/;
 const build_metadata_text = schemas_string().min(1, { error: 'must not be empty' });
-const isoTime = iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' });
+const build_metadata_isoTime = iso_datetime({ offset: true, error: 'must be an ISO 8601 date and time' });
 const build_metadata_wholeNumber = schemas_int().min(1, { error: 'must be a whole number, 1 or more' });
 /** A file that went into the template hash, its path relative to the workspace (POSIX). */
 const hashedFileSchema = object({
@@ -48019,7 +50298,7 @@ const buildMetadataSchema = object({
     templateHash: schemas_string().regex(build_metadata_DIGEST, { error: 'must be "sha256:" and 64 lowercase hex digits' }),
     packerVersion: build_metadata_text,
     /** When the build finished. */
-    buildTime: isoTime,
+    buildTime: build_metadata_isoTime,
     /** The artifact id of the last build: what tf-plan gets as the image variable. */
     imageId: schemas_string(),
     artifacts: array(imageArtifactSchema),
@@ -48032,7 +50311,7 @@ const buildMetadataSchema = object({
     /** The run that wrote this document: the builder, or a later run that skipped the unchanged build. */
     writtenBy: buildOriginSchema,
     skipped: schemas_boolean(),
-    createdAt: isoTime,
+    createdAt: build_metadata_isoTime,
 });
 /** Reads and validates a build-metadata.json (the image artifact, or a record from the cache). */
 const readBuildMetadata = contractReader(buildMetadataSchema, 'packer-build', BUILD_METADATA_FILE);
@@ -48148,10 +50427,6 @@ function stackName(given, workingDirectory, workspace, repo) {
     }
     return name;
 }
-
-;// CONCATENATED MODULE: ./lib/core/version.js
-/** The suite's version, recorded in every manifest; a unit test keeps it equal to package.json's. */
-const SUITE_VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./lib/terraform/tool.js
 
@@ -49815,6 +52090,7 @@ function imageSummaryMarkdown(result, run) {
 
 
 
+
 /** The variable a template declares to receive the image's name. */
 const IMAGE_NAME_VARIABLE = 'image_name';
 /**
@@ -50045,8 +52321,10 @@ async function publish(metadata, name, inputs, deps) {
 }
 /** The packer-build step: builds the image (or hands on the unchanged one), then its outputs and summary. */
 async function runPackerBuild(inputs, deps) {
+    const event = (deps.audit ?? NO_AUDIT).begin('image', {});
     const result = await buildImage(inputs, deps);
     const { metadata } = result;
+    event.finish('success', `Image ${metadata.name} (id ${metadata.imageId})${metadata.skipped ? ', unchanged: the build was skipped' : ''}.`);
     deps.setOutputs({
         'image-id': metadata.imageId,
         artifacts: metadata.artifacts.map(({ build, id, builderId, files }) => ({ build, id, builderId, files })),
@@ -50128,12 +52406,24 @@ const packerBuildOutputs = defineOutputs({
 
 
 
+
 function run() {
-    return runAction('packer-build', packerBuildInputs, packerBuildOutputs, ({ inputs, ...context }) => runPackerBuild(inputs, {
-        ...context,
-        artifacts: actionsArtifactStore(),
-        records: actionsCacheBuildRecords(context.run.workspace, context.logger),
-    }));
+    return runAction('packer-build', packerBuildInputs, packerBuildOutputs, ({ inputs, ...context }) => {
+        const artifacts = actionsArtifactStore();
+        return withAuditLog({
+            artifactPrefix: inputs.artifactPrefix,
+            step: 'packer-build',
+            run: context.run,
+            artifacts,
+            logger: context.logger,
+        }, (audit, logger) => runPackerBuild(inputs, {
+            ...context,
+            logger,
+            artifacts,
+            audit,
+            records: actionsCacheBuildRecords(context.run.workspace, logger),
+        }));
+    });
 }
 
 

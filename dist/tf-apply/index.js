@@ -48915,6 +48915,7 @@ const AUDIT_EVENT_SCHEMA = 'iac/audit-event@1';
 /** Each step's events, one JSON document a line. */
 const AUDIT_FILE = 'audit.jsonl';
 const AUDIT_ACTIONS = [
+    'image',
     'plan',
     'policy',
     'approval',

@@ -148,7 +148,8 @@ const DECISION_OUTCOME: Record<ApprovalRecord['status'], AuditOutcome> = {
 
 /**
  * The decision as an audit event: its actor is who decided (the overrider, else the first approving
- * or rejecting vote); a decision nobody has made yet is the triggering actor's pending one.
+ * or rejecting vote, else `policy` for the policy's own); a decision nobody has made yet is the
+ * triggering actor's pending one.
  */
 function decisionEvent(
   record: ApprovalRecord,
@@ -167,7 +168,8 @@ function decisionEvent(
     stack: record.stack,
     environment: record.environment,
     planDigest: record.planDigest,
-    actor: override?.by ?? voters[0],
+    // A policy's approval is nobody's: the actor says so rather than naming whoever started the run.
+    actor: override?.by ?? voters[0] ?? (record.decidedBy === 'policy' ? 'policy' : undefined),
     approvers: voters,
     outcome: DECISION_OUTCOME[record.status],
     detail,

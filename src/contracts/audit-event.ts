@@ -13,6 +13,7 @@ export const AUDIT_EVENT_SCHEMA = 'iac/audit-event@1' as const;
 export const AUDIT_FILE = 'audit.jsonl';
 
 export const AUDIT_ACTIONS = [
+  'image',
   'plan',
   'policy',
   'approval',

@@ -33,6 +33,7 @@ import {
 import { assertSelectionMatches } from './selection.js';
 import { assertDeclared, writeVariablesFile } from './variables.js';
 import type { StepReport } from '../core/outputs.js';
+import { NO_AUDIT, type AuditLog } from '../audit/log.js';
 import { imageSummaryMarkdown } from './summary.js';
 
 /** What packer-build reads: its inputs, camel-cased, as src/actions/packer-build/inputs.ts parses them. */
@@ -70,6 +71,8 @@ export interface PackerBuildDependencies {
   now?: () => Date;
   /** Where to look for packer; the process's PATH when not given (tests pass their own). */
   searchPath?: string;
+  /** The step's audit log: the image event. */
+  audit?: AuditLog;
 }
 
 export interface PackerBuildResult {
@@ -375,8 +378,13 @@ export async function runPackerBuild(
   inputs: PackerBuildInputs,
   deps: PackerBuildDependencies & StepReport<PackerBuildOutputs>,
 ): Promise<void> {
+  const event = (deps.audit ?? NO_AUDIT).begin('image', {});
   const result = await buildImage(inputs, deps);
   const { metadata } = result;
+  event.finish(
+    'success',
+    `Image ${metadata.name} (id ${metadata.imageId})${metadata.skipped ? ', unchanged: the build was skipped' : ''}.`,
+  );
   deps.setOutputs({
     'image-id': metadata.imageId,
     artifacts: metadata.artifacts.map(({ build, id, builderId, files }) => ({ build, id, builderId, files })),

@@ -153,6 +153,30 @@ describe('iac-pipeline.yml with the state in S3', () => {
       'no artifact',
     ]);
 
+    // The audit trail: every lifecycle step, in the order it ran, by whom, for which plan; no secret in it.
+    const trail = await readFile(report.outputs['audit-path'] ?? '', 'utf8');
+    const events = trail
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, string>);
+    expect(
+      events.map((e) => `${e.action} ${e.stack ?? e.environment ?? ''} ${e.outcome} by ${e.actor}`),
+    ).toEqual([
+      'image  success by octocat',
+      'plan network success by octocat',
+      'approval network success by policy',
+      'apply network success by octocat',
+      'plan vms success by octocat',
+      'approval vms success by policy',
+      'apply vms success by octocat',
+      'configure vms success by octocat',
+      'smoke vms success by octocat',
+      'release dev success by octocat',
+    ]);
+    // The null builder's artifact has the id Packer gives it.
+    expect(events[0]?.detail).toBe('Image golden-dev-1 (id Null).');
+    expect(trail).not.toContain(DB_PASSWORD);
+
     expect(everyLog(outcome)).not.toContain(DB_PASSWORD);
     expect(run.allJobs.length).toBe(ran(outcome).length);
   });
