@@ -16,6 +16,7 @@ import {
   type ExampleBed,
 } from '../support/example-pipeline.js';
 import { act, pinnedVersions, tofu } from '../support/tools.js';
+import { stageArtifacts } from '../support/artifact-search.js';
 
 /**
  * The whole pipeline, .github/workflows/iac-pipeline.yml, run on the example by nektos/act in host mode: a
@@ -171,7 +172,7 @@ describe('iac-pipeline.yml under act', () => {
     expect(outputsOf(run, 'wave 2/iac-wave/smoke vms')).toMatchObject({ passed: '22', failed: '0' });
 
     // The artifacts every stage left, uploaded through the results service under the run act handed the jobs.
-    const artifacts = bed.results.artifacts(run.ids.runBackendId);
+    const artifacts = stageArtifacts(bed.results.artifacts(run.ids.runBackendId));
     const byName = [...artifacts].sort((a, b) => a.name.localeCompare(b.name));
     expect(byName.map(({ name: artifact, finalized }) => ({ artifact, finalized }))).toEqual(
       [

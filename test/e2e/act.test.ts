@@ -6,6 +6,7 @@ import { runAct, stageSuite, type ActResult } from '../support/act.js';
 import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
 import { startResultsService, type ResultsService } from '../support/results-service.js';
 import { act, pinnedVersions, repoRoot, tofu } from '../support/tools.js';
+import { stageArtifacts } from '../support/artifact-search.js';
 
 /**
  * Our reusable workflows run by nektos/act in host mode: a second runner, independent of our own harness,
@@ -126,7 +127,7 @@ describe('pr-plan.yml under act', () => {
     ]);
 
     // The plan bundle, uploaded through the results service under the run of the token act handed the jobs.
-    const artifacts = results.artifacts(run.ids.runBackendId);
+    const artifacts = stageArtifacts(results.artifacts(run.ids.runBackendId));
     expect(artifacts.map(({ name, finalized }) => ({ name, finalized }))).toEqual([
       { name: 'iac-plan-app', finalized: true },
     ]);
@@ -170,7 +171,7 @@ describe('pr-plan.yml under act', () => {
       result: 'failure',
     });
     expect(run.log).toMatch(/::error[^\n]*broken\.tf/);
-    expect(results.artifacts(run.ids.runBackendId)).toEqual([]);
+    expect(stageArtifacts(results.artifacts(run.ids.runBackendId))).toEqual([]);
     // No earlier plan to mark outdated, so no comment (test/e2e/plan-comment.test.ts covers the outdated banner).
     expect(comments).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { startResultsService, type ResultsService } from '../support/results-ser
 import { WorkflowRun, type Job, type StepResult } from '../support/runner/runner.js';
 import { startSshHosts, type SshHosts } from '../support/ssh-hosts.js';
 import { repoRoot } from '../support/tools.js';
+import { stageArtifacts } from '../support/artifact-search.js';
 
 /**
  * packer-build with the real Packer (Debian's 1.6.6 here): the null builder locally and over SSH to a
@@ -103,7 +104,7 @@ describe('the null builder', () => {
       buildTime: step.outputs['build-time'],
       builtBy: { runId: run.runId, commit: run.sha },
     });
-    const uploaded = results.artifacts(run.runBackendId).map((artifact) => artifact.name);
+    const uploaded = stageArtifacts(results.artifacts(run.runBackendId)).map((artifact) => artifact.name);
     expect(uploaded).toEqual(['iac-image-golden-1']);
     expect(step.summary).toContain('## Image `golden-1`');
     expect(step.summary).toContain('`Null`');
@@ -285,8 +286,7 @@ describe('skip-unchanged', () => {
     expectSucceeded(fourth);
     expect(fourth.outputs['skipped']).toBe('false');
     expect(
-      results
-        .artifacts(run.runBackendId)
+      stageArtifacts(results.artifacts(run.runBackendId))
         .map((artifact) => artifact.name)
         .sort(),
     ).toEqual(['iac-image-golden-a', 'iac-image-golden-b', 'iac-image-golden-c', 'iac-image-golden-d']);
@@ -308,7 +308,7 @@ describe('a template or input that is wrong', () => {
     const last = step.errors.at(-1)?.message ?? '';
     expect(last).toMatch(/^packer validate failed: packer\/image.pkr.hcl line 10: Missing item separator/);
     expect(step.rawLog).not.toMatch(/^\s+at /m);
-    expect(results.artifacts(run.runBackendId)).toEqual([]);
+    expect(stageArtifacts(results.artifacts(run.runBackendId))).toEqual([]);
   });
 
   it('fails on an invalid JSON template with an annotation on the file', async () => {
@@ -429,7 +429,7 @@ describe('a template or input that is wrong', () => {
     expect(glob.errors.map((error) => error.message)).toEqual([
       'Input "only" names "gold*", which matches no build: the template\'s builds are "golden".',
     ]);
-    expect(results.artifacts(run.runBackendId)).toEqual([]);
+    expect(stageArtifacts(results.artifacts(run.runBackendId))).toEqual([]);
 
     // A pattern that matches builds what it matches.
     const good = await job.step('packer-build', {

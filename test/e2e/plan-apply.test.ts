@@ -4,7 +4,12 @@ import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startHttpStateBackend } from '../support/http-state-backend.js';
-import { filesHolding, filesOfArtifact, filesOfArtifacts } from '../support/artifact-search.js';
+import {
+  filesHolding,
+  filesOfArtifact,
+  filesOfArtifacts,
+  stageArtifacts,
+} from '../support/artifact-search.js';
 import { STATE_KEY, useS3Backend } from '../support/s3-server.js';
 import type { Job, StepResult, WorkflowRun } from '../support/runner/runner.js';
 import { repoRoot } from '../support/tools.js';
@@ -156,8 +161,7 @@ describe('plan in one job, apply exactly that plan in another', () => {
     const outputsJson = JSON.parse(await readFile(step.outputs['outputs-path'] ?? '', 'utf8'));
     expect(outputsJson.db_password).toBe('(sensitive)');
     expect(
-      bed.results
-        .artifacts(run.runBackendId)
+      stageArtifacts(bed.results.artifacts(run.runBackendId))
         .map((a) => a.name)
         .sort(),
     ).toEqual(['iac-inventory-infra', 'iac-outputs-infra', 'iac-plan-infra']);
@@ -173,9 +177,9 @@ describe('plan in one job, apply exactly that plan in another', () => {
     ]) {
       expect(text).not.toContain(SECRET);
     }
-    const outputsArtifact = bed.results
-      .artifacts(run.runBackendId)
-      .find((a) => a.name === 'iac-outputs-infra');
+    const outputsArtifact = stageArtifacts(bed.results.artifacts(run.runBackendId)).find(
+      (a) => a.name === 'iac-outputs-infra',
+    );
     await expectNotInArtifact(run, outputsArtifact?.name ?? '', SECRET);
 
     // The environment got a deployment that went in_progress → success.
@@ -228,7 +232,7 @@ describe('the backend credentials', () => {
     );
     expect(step.errors[0]?.message).toContain('Nothing was planned.');
     expect(step.rawLog).not.toContain(bed.s3.secretKey);
-    expect(bed.results.artifacts(run.runBackendId)).toEqual([]);
+    expect(stageArtifacts(bed.results.artifacts(run.runBackendId))).toEqual([]);
   });
 
   it('appear in no log, summary, output or artifact, nested archives included', async () => {
@@ -275,7 +279,7 @@ describe('the backend credentials', () => {
     expect(step.errors[0]?.message).toContain('inside every plan artifact');
     expect(step.debug.filter((line) => /^running tofu /.test(line))).toEqual([]);
     expect(step.rawLog).not.toContain(marker);
-    expect(bed.results.artifacts(run.runBackendId)).toEqual([]);
+    expect(stageArtifacts(bed.results.artifacts(run.runBackendId))).toEqual([]);
   });
 
   it('are refused in a backend-config file, after init and before any plan is written', async () => {
@@ -296,7 +300,7 @@ describe('the backend credentials', () => {
     expect(step.errors[0]?.message).toContain('Nothing was run.');
     expect(step.rawLog).not.toContain(marker);
     expect(step.summary).not.toContain(marker);
-    expect(bed.results.artifacts(run.runBackendId)).toEqual([]);
+    expect(stageArtifacts(bed.results.artifacts(run.runBackendId))).toEqual([]);
   });
 });
 
@@ -623,7 +627,7 @@ describe('plan failures', () => {
       ),
     ]);
     expect(replace.debug.filter((line) => /^running tofu /.test(line))).toEqual([]);
-    expect(bed.results.artifacts(run.runBackendId)).toEqual([]);
+    expect(stageArtifacts(bed.results.artifacts(run.runBackendId))).toEqual([]);
 
     // A good address reaches tofu as given.
     const good = await planIn(run, await backend(), { targets: 'terraform_data.vm[0]' });
@@ -640,6 +644,6 @@ describe('plan failures', () => {
     const step = await planIn(next, store, { vars: 'vm_count=0', 'on-destroy': 'fail' });
     expectRefused(step, /terraform_data\.vm\[0\], terraform_data\.vm\[1\]/);
     expect(step.outputs).toMatchObject({ destroy: '2', destroys: 'true' });
-    expect(bed.results.artifacts(next.runBackendId)).toEqual([]);
+    expect(stageArtifacts(bed.results.artifacts(next.runBackendId))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { cp, mkdir, mkdtemp, readFile, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { filesOfArtifact } from '../support/artifact-search.js';
+import { filesOfArtifact, stageArtifacts } from '../support/artifact-search.js';
 import type { StepResult, WorkflowRun, WorkflowRunOptions } from '../support/runner/runner.js';
 import { useStepBed } from '../support/step-bed.js';
 import { conftest, repoRoot, tofu } from '../support/tools.js';
@@ -203,7 +203,7 @@ describe('tf-plan policy', () => {
       ),
     ]);
     expect(step.rawLog).not.toMatch(/^\s+at /m);
-    expect(bed.results.artifacts(run.runBackendId)).toEqual([]);
+    expect(stageArtifacts(bed.results.artifacts(run.runBackendId))).toEqual([]);
   }, 60_000);
 
   it('refuses a namespace with no rules: zero policies evaluated is not a pass', async () => {
@@ -214,7 +214,7 @@ describe('tf-plan policy', () => {
         /^Input "policy-namespace": no rule of namespace "terraform" in other-namespace was evaluated/,
       ),
     ]);
-    expect(bed.results.artifacts(run.runBackendId)).toEqual([]);
+    expect(stageArtifacts(bed.results.artifacts(run.runBackendId))).toEqual([]);
   }, 60_000);
 
   it('refuses to plan with policy when conftest is not on PATH', async () => {
@@ -229,6 +229,6 @@ describe('tf-plan policy', () => {
         /^Input "policy" is given, but conftest is not on PATH: run the setup action with conftest-version/,
       ),
     ]);
-    expect(bed.results.artifacts(run.runBackendId)).toEqual([]);
+    expect(stageArtifacts(bed.results.artifacts(run.runBackendId))).toEqual([]);
   }, 60_000);
 });

@@ -435,6 +435,11 @@ describe('the report of a real pipeline run', () => {
       expect([...new Set(searched.map((file) => file.artifact))]).toEqual([
         'iac-ansible-infra',
         'iac-approval-infra',
+        'iac-audit',
+        expect.stringMatching(/^iac-audit-ansible-configure-infra-1-[0-9a-f]{8}$/),
+        expect.stringMatching(/^iac-audit-approval-gate-infra-1-[0-9a-f]{8}$/),
+        expect.stringMatching(/^iac-audit-tf-apply-infra-1-[0-9a-f]{8}$/),
+        expect.stringMatching(/^iac-audit-tf-plan-infra-1-[0-9a-f]{8}$/),
         'iac-inventory-infra',
         'iac-outputs-infra',
         'iac-plan-infra',

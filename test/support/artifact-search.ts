@@ -154,3 +154,11 @@ async function filesIn(
   }
   return found;
 }
+
+/**
+ * The artifacts a run's stages hand on, without the audit events every step writes beside them (a
+ * refused step too): tests of what a stage uploads read these; the audit parts have their own tests.
+ */
+export function stageArtifacts<T extends { name: string }>(artifacts: readonly T[]): T[] {
+  return artifacts.filter((artifact) => !/^iac-audit(-|$)/.test(artifact.name));
+}
