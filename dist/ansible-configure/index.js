@@ -32995,7 +32995,7 @@ __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 __webpack_unused_export__ = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
+exports.As = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
@@ -38914,7 +38914,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82207);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16139);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -38923,7 +38923,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 82207:
+/***/ 16139:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38936,6 +38936,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./lib/core/errors.js
 /**
  * A mistake the user can fix: a bad input, a missing file, a refused bundle. It is reported as one
@@ -39121,6 +39123,7 @@ DOCUMENTATION = """
 
 import json
 import os
+import time
 
 from ansible import __version__ as ansible_version
 from ansible.parsing.ajson import AnsibleJSONEncoder
@@ -39184,7 +39187,7 @@ class CallbackModule(CallbackBase):
         self._play = play.get_name()
         hosts = play.hosts
         self._pattern = ",".join(hosts) if isinstance(hosts, list) else _text(hosts)
-        self._write({"event": "play", "play": self._play, "pattern": self._pattern})
+        self._write({"event": "play", "play": self._play, "pattern": self._pattern, "at": time.time()})
 
     def v2_playbook_on_no_hosts_matched(self):
         self._write({"event": "no_hosts_matched", "play": self._play, "pattern": self._pattern})
@@ -48824,7 +48827,13 @@ const taskFields = {
     path: events_text,
 };
 const startEvent = object({ event: literal('start'), ansible_version: events_text });
-const playEvent = object({ event: literal('play'), play: events_text, pattern: events_text });
+const playEvent = object({
+    event: literal('play'),
+    play: events_text,
+    pattern: events_text,
+    /** When the play started, in seconds since the epoch. */
+    at: schemas_number().optional(),
+});
 const noHostsEvent = object({ event: literal('no_hosts_matched'), play: events_text, pattern: events_text });
 const resultEvent = object({
     event: literal('result'),
@@ -48992,6 +49001,7 @@ function totalsOf(recap) {
 
 
 
+
 async function findAnsible(searchPath = process.env.PATH ?? '') {
     const playbook = await findOnPath('ansible-playbook', searchPath);
     if (!playbook) {
@@ -49042,10 +49052,6 @@ function playbookArgs(playbook, connection, options) {
         args.push('--diff');
     return [...args, playbook];
 }
-/** Reads the playbook (and the inventory, roles and variables it names) without running anything. */
-function syntaxCheckArgs(playbook, connection) {
-    return [...connectionArgs(connection), '--syntax-check', playbook];
-}
 /** An ad hoc module on every host; the playbook's directory stands in for the playbook's own. */
 function adhocArgs(connection, playbookDir, module, moduleArgs) {
     return [
@@ -49059,23 +49065,29 @@ function adhocArgs(connection, playbookDir, module, moduleArgs) {
         moduleArgs,
     ];
 }
-/**
- * wait_for_connection, ad hoc: the playbook's directory stands in for the playbook's own, so
- * group_vars and host_vars beside it (often where ansible_user is set) apply to the wait as well.
- */
-function waitArgs(connection, timeoutSeconds, playbookDir) {
-    return adhocArgs(connection, playbookDir, 'ansible.builtin.wait_for_connection', `timeout=${timeoutSeconds}`);
-}
 /** The facts of the summary (OS, kernel, Python) and nothing else: the smallest subset, filtered. */
 function factsArgs(connection, playbookDir) {
     return adhocArgs(connection, playbookDir, 'ansible.builtin.setup', 'gather_subset=!all filter=ansible_distribution*,ansible_os_family,ansible_kernel,ansible_architecture,ansible_python_version');
 }
+/** What decides the callback settings besides ansible.cfg: the variables that name a file or set them. */
+const CALLBACK_VARIABLES = [
+    'ANSIBLE_CONFIG',
+    'ANSIBLE_CALLBACKS_ENABLED',
+    'ANSIBLE_CALLBACK_WHITELIST',
+    'ANSIBLE_CALLBACK_PLUGINS',
+    'ANSIBLE_HOME',
+];
 /**
  * The callbacks the user's configuration enables (ansible.cfg, ANSIBLE_* variables), read from
  * Ansible itself: the environment variables that enable ours replace the configured values, so they
- * must repeat them. An Ansible too old for `dump --format json` gets ours alone.
+ * must repeat them. An Ansible too old for `dump --format json` gets ours alone. With no
+ * configuration file where Ansible looks for one (the working directory, ~/.ansible.cfg,
+ * /etc/ansible/ansible.cfg) and none of the variables set, the settings are Ansible's defaults, and the
+ * second of Python start-up `ansible-config` costs is saved.
  */
-async function readCallbackSettings(exec, tools, cwd) {
+async function readCallbackSettings(exec, tools, cwd, place = { env: process.env, home: (0,external_node_os_.homedir)() }) {
+    if (!(await configurationMayBeSet(cwd, place)))
+        return defaultCallbackSettings(place.home);
     const { exitCode, stdout } = await exec(tools.config, ['dump', '--format', 'json'], { cwd });
     const settings = { enabled: [], pluginPaths: [] };
     if (exitCode !== 0)
@@ -49097,6 +49109,20 @@ async function readCallbackSettings(exec, tools, cwd) {
             settings.pluginPaths = values;
     }
     return settings;
+}
+async function configurationMayBeSet(cwd, place) {
+    if (CALLBACK_VARIABLES.some((name) => place.env[name] !== undefined))
+        return true;
+    const files = [(0,external_node_path_.join)(cwd, 'ansible.cfg'), (0,external_node_path_.join)(place.home, '.ansible.cfg'), '/etc/ansible/ansible.cfg'];
+    const found = await Promise.all(files.map((file) => (0,promises_.access)(file).then(() => true, () => false)));
+    return found.some(Boolean);
+}
+/** DEFAULT_CALLBACK_PLUGIN_PATH and CALLBACKS_ENABLED as ansible-core documents their defaults. */
+function defaultCallbackSettings(home) {
+    return {
+        enabled: [],
+        pluginPaths: [(0,external_node_path_.join)(home, '.ansible', 'plugins', 'callback'), '/usr/share/ansible/plugins/callback'],
+    };
 }
 /** The settings every command runs with, whatever ansible.cfg says. */
 function baseEnvironment(hostKeyChecking) {
@@ -49140,34 +49166,15 @@ async function runAnsible(exec, command, args, options) {
             stderr.push(text);
         },
     }));
-    const outcome = summarizeEvents(parseEvents(await (0,promises_.readFile)(options.eventsFile, 'utf8')));
+    const events = parseEvents(await (0,promises_.readFile)(options.eventsFile, 'utf8'));
     const error = ansibleError(errorLines.lines);
-    return { ...outcome, exitCode, ...(error ? { error } : {}), stderrTail: stderr.text() };
-}
-/**
- * `ansible-playbook --syntax-check`: a typo in the playbook is found in a second, not after waiting
- * for every host. Its output reaches the log only when it fails; its error is the user's to fix.
- */
-async function checkSyntax(exec, tools, args, options) {
-    const errorLines = new ErrorWindow();
-    const output = new LineTail(cli_STDERR_TAIL_LINES);
-    const keep = (text) => {
-        errorLines.push(text);
-        output.push(text);
+    return {
+        ...summarizeEvents(events),
+        events,
+        exitCode,
+        ...(error ? { error } : {}),
+        stderrTail: stderr.text(),
     };
-    const { exitCode } = await exec(tools.playbook, args, {
-        cwd: options.cwd,
-        env: options.env,
-        onStdoutLine: keep,
-        onStderrLine: keep,
-    });
-    if (exitCode === 0)
-        return;
-    await options.log.capture(`ansible-playbook --syntax-check`, async (line) => output.lines.forEach(line));
-    const error = ansibleError(errorLines.lines);
-    if (error)
-        throw new errors_ConfigurationError(`${options.what}: ${error}`);
-    throw new StepFailure(`${options.what}: ansible-playbook --syntax-check exited with code ${exitCode}.`);
 }
 /** The last `ERROR!` line and a few after it: enough for the message and the location it names. */
 class ErrorWindow {
@@ -50101,7 +50108,7 @@ const ansibleResultsSchema = object({
     tags: array(schemas_string()),
     exitCode: schemas_number().int(),
     durationSeconds: schemas_number().nonnegative(),
-    /** Seconds per phase: prepare (inventory, secrets, syntax check), wait, playbook, facts. */
+    /** Seconds per phase: prepare (inventory, secrets, callbacks), wait, playbook, facts. */
     timings: record(schemas_string(), schemas_number().nonnegative()),
     recap: record(schemas_string(), hostRecapSchema),
     /** Any host changed; in check mode, would change. */
@@ -50788,6 +50795,103 @@ function ansibleSummaryMarkdown(results, runUrl) {
     return lines.filter((line, index, all) => !(line === '' && all[index - 1] === '')).join('\n');
 }
 
+;// CONCATENATED MODULE: ./lib/ansible/wait-play.js
+
+
+
+
+/**
+ * The wait for the hosts, as the first play of the same ansible-playbook run as the user's playbook,
+ * rather than an ad hoc `ansible` run before it: one Python start-up and one round of SSH connections
+ * less, and the playbook is parsed (a typo found) before any host is waited for, because
+ * import_playbook is static. The wrapper lives beside the playbook, so that both plays find the same
+ * group_vars, host_vars and roles (Ansible reads them from each play's own directory), and it is
+ * removed when the run ends.
+ */
+const WAIT_PLAY_NAME = 'iac-pipeline: wait for the hosts to answer';
+const WAIT_TASK_NAME = 'iac-pipeline: wait for the host to answer';
+async function writeWaitingPlaybook(playbook, timeoutSeconds) {
+    const path = (0,external_node_path_.join)((0,external_node_path_.dirname)(playbook), `.iac-configure-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.yml`);
+    const plays = [
+        {
+            name: WAIT_PLAY_NAME,
+            hosts: 'all',
+            gather_facts: false,
+            // As the ad hoc wait was: without become, in check mode too, whatever tags select.
+            become: false,
+            tasks: [
+                {
+                    name: WAIT_TASK_NAME,
+                    'ansible.builtin.wait_for_connection': { timeout: timeoutSeconds },
+                    // A host that does not answer stays in the run: the playbook tries it once more and reports it
+                    // unreachable, so the recap is the playbook's and max_fail_percentage decides as written.
+                    ignore_errors: true,
+                    ignore_unreachable: true,
+                    check_mode: false,
+                    tags: ['always'],
+                },
+            ],
+        },
+        { import_playbook: (0,external_node_path_.basename)(playbook) },
+    ];
+    await (0,promises_.writeFile)(path, `# Written by iac-pipeline's ansible-configure for one run, and removed after it.\n${(0,dist/* stringify */.As)(plays)}`, { flag: 'wx' });
+    return { path, remove: () => (0,promises_.rm)(path, { force: true }) };
+}
+/**
+ * Splits one run's events into the wait's outcome and the playbook's events. The recap Ansible keeps
+ * covers both, so the wait's own counts come off it, as Ansible's strategy added them: one `ok` per
+ * host, plus one `ignored` when the wait failed or found the host unreachable (both ignored). A host
+ * only the wait touched leaves the recap, as it was never in it before.
+ */
+function separateWaitPlay(events) {
+    const waited = new Map();
+    const playbook = [];
+    const waitResults = [];
+    let waitStart;
+    let waitEnd;
+    for (const event of events) {
+        if (event.event === 'play' && event.at !== undefined) {
+            if (event.play === WAIT_PLAY_NAME)
+                waitStart ??= event.at;
+            else if (waitStart !== undefined)
+                waitEnd ??= event.at;
+        }
+        if (!('play' in event) || event.play !== WAIT_PLAY_NAME) {
+            playbook.push(event.event === 'stats' ? { ...event, hosts: withoutWait(event.hosts, waitResults) } : event);
+        }
+        else if (event.event === 'result') {
+            waitResults.push(event);
+            waited.set(event.host, event.status === 'failed' || event.status === 'unreachable'
+                ? { answered: false, message: event.message || 'no answer' }
+                : { answered: true });
+        }
+    }
+    return {
+        waited,
+        playbook,
+        ...(waitStart !== undefined && waitEnd !== undefined ? { waitSeconds: waitEnd - waitStart } : {}),
+    };
+}
+function withoutWait(hosts, waitResults) {
+    const recap = {};
+    for (const [host, counts] of Object.entries(hosts))
+        recap[host] = { ...counts };
+    for (const result of waitResults) {
+        const counts = recap[result.host];
+        if (!counts)
+            continue;
+        counts.ok = Math.max(0, counts.ok - 1);
+        if (result.status === 'failed' || result.status === 'unreachable') {
+            counts.ignored = Math.max(0, counts.ignored - 1);
+        }
+    }
+    for (const [host, counts] of Object.entries(recap)) {
+        if (Object.values(counts).every((count) => count === 0))
+            delete recap[host];
+    }
+    return recap;
+}
+
 ;// CONCATENATED MODULE: ./lib/contracts/audit-event.js
 
 
@@ -51441,6 +51545,7 @@ async function writeAuditPart(events, options, logger) {
 
 
 
+
 // GitHub shows at most 10 error annotations per step; the rest are in the summary and results.json.
 const MAX_ANNOTATIONS = 10;
 /**
@@ -51490,26 +51595,24 @@ async function configure(inputs, deps) {
         const resultsDir = (0,external_node_path_.join)(scratch, 'results');
         await (0,promises_.mkdir)(resultsDir, { recursive: true });
         const log = new AnsibleLog(logger, redactor, (0,external_node_path_.join)(resultsDir, LOG_FILE));
-        const playbookName = workspaceTaskPath(inputs.playbook, run.workspace);
         let results;
         let failure;
         try {
-            // Independent, so done together: each is a Python start-up of a second or so.
-            const [callbacks, pluginDir] = await Promise.all([
+            // Independent, so done together. No syntax check first: the playbook is imported statically behind
+            // the wait, so Ansible reads all of it before it waits for any host.
+            const [callbacks, pluginDir, waiting] = await Promise.all([
                 readCallbackSettings(deps.exec, tools, inputs.workingDirectory),
                 writeEventsCallback(scratch),
-                checkSyntax(deps.exec, tools, syntaxCheckArgs(inputs.playbook, connection), {
-                    cwd: inputs.workingDirectory,
-                    env: baseEnvironment(inputs.hostKeyChecking),
-                    log,
-                    what: `ansible-playbook could not run ${playbookName}`,
-                }).catch((error) => {
-                    throw tidy(error, run, redactor);
-                }),
+                writeWaitingPlaybook(inputs.playbook, inputs.connectionTimeout),
             ]);
-            const env = ansibleEnvironment({ callbacks, pluginDir, hostKeyChecking: inputs.hostKeyChecking });
-            const session = { inputs, deps, tools, connection, env, log, scratch, inventory };
-            ({ results, failure } = await runPlaybook(session, stack, started, redactor));
+            try {
+                const env = ansibleEnvironment({ callbacks, pluginDir, hostKeyChecking: inputs.hostKeyChecking });
+                const session = { inputs, deps, tools, connection, env, log, scratch, inventory };
+                ({ results, failure } = await runPlaybook(session, waiting.path, stack, started, redactor));
+            }
+            finally {
+                await waiting.remove();
+            }
         }
         finally {
             await log.close();
@@ -51533,23 +51636,25 @@ function ansible(session, command, args, name, title) {
         title,
     }));
 }
-async function runPlaybook(session, stack, started, redactor) {
+async function runPlaybook(session, wrapper, stack, started, redactor) {
     const { inputs, deps, tools, connection } = session;
     const { logger, run } = deps;
     const playbookDir = (0,external_node_path_.dirname)(inputs.playbook);
     const playbookName = workspaceTaskPath(inputs.playbook, run.workspace);
     const clock = new PhaseClock(started);
     clock.lap('prepare');
-    const waited = await waitForHosts(session, playbookDir, redactor);
-    clock.lap('wait');
-    const played = await ansible(session, tools.playbook, playbookArgs(inputs.playbook, connection, {
+    const ran = await ansible(session, tools.playbook, playbookArgs(wrapper, connection, {
         become: inputs.become,
         tags: inputs.tags,
         check: inputs.check,
         diff: inputs.diff,
     }), 'playbook', `ansible-playbook ${playbookName}${inputs.check ? ' (check mode)' : ''}`);
+    const parts = separateWaitPlay(ran.events);
+    const played = { ...ran, ...summarizeEvents(parts.playbook) };
     if (!played.finished)
         throw tidy(runFailure(`ansible-playbook could not run ${playbookName}`, played), run, redactor);
+    const waited = answeredHosts(session, parts.waited);
+    clock.split('wait', parts.waitSeconds, 'playbook');
     const totals = totalsOf(played.recap);
     if (played.plays.length > 0 && played.unmatchedPlays.length === played.plays.length) {
         const patterns = played.unmatchedPlays.map((p) => p.pattern).join(', ');
@@ -51563,7 +51668,6 @@ async function runPlaybook(session, stack, started, redactor) {
     if (totals.hosts === 0) {
         logger.warning(`No task ran on any host${inputs.tags.length > 0 ? ` with tags ${inputs.tags.join(', ')}` : ''}.`, { title: 'Nothing ran' });
     }
-    clock.lap('playbook');
     const facts = { ...played.facts, ...(await missingFacts(session, played, playbookDir)) };
     clock.lap('facts');
     // Redacted once here: the summary, the annotations, the outputs and results.json all come from it.
@@ -51602,33 +51706,22 @@ async function runPlaybook(session, stack, started, redactor) {
     return failure ? { results, failure } : { results };
 }
 /**
- * wait_for_connection on every host, bounded by connection-timeout. A host that does not answer is
- * not dropped: the playbook tries it once more and reports it unreachable, so the recap is Ansible's
- * own and a play's max_fail_percentage or any_errors_fatal still decide as written.
+ * Which hosts answered the wait (wait_for_connection, bounded by connection-timeout). A host that did
+ * not is not dropped: the playbook tried it once more and reports it unreachable.
  */
-async function waitForHosts(session, playbookDir, redactor) {
+function answeredHosts(session, waits) {
     const { inputs, deps } = session;
-    const timeout = inputs.connectionTimeout;
-    const outcome = await ansible(session, session.tools.adhoc, waitArgs(session.connection, timeout, playbookDir), 'wait', `Wait for the hosts to answer (up to ${timeout} s)`);
-    if (outcome.hosts.length === 0) {
-        if (outcome.exitCode !== 0)
-            throw tidy(runFailure('Ansible could not start', outcome), deps.run, redactor);
+    if (waits.size === 0) {
         throw new errors_ConfigurationError(`No hosts to configure: the ${session.inventory.description} has no hosts${inputs.limit ? ` matching limit "${inputs.limit}"` : ''}.`);
     }
-    const waited = {};
-    const late = new Set([...outcome.failures.map((f) => f.host), ...Object.keys(outcome.unreachable)]);
-    for (const host of outcome.hosts) {
-        if (!late.has(host)) {
-            waited[host] = { answered: true };
+    for (const [host, wait] of waits) {
+        if (wait.answered)
             continue;
-        }
-        const message = outcome.unreachable[host] ?? outcome.failures.find((f) => f.host === host)?.message ?? 'no answer';
-        waited[host] = { answered: false, message };
-        deps.logger.info(`${host} did not answer within ${timeout} s (${message}); the playbook tries it once more.`);
+        deps.logger.info(`${host} did not answer within ${inputs.connectionTimeout} s (${wait.message ?? 'no answer'}); the playbook tried it once more.`);
     }
-    const answered = Object.values(waited).filter((w) => w.answered).length;
-    deps.logger.info(`${answered} of ${outcome.hosts.length} hosts answered.`);
-    return waited;
+    const answered = [...waits.values()].filter((w) => w.answered).length;
+    deps.logger.info(`${answered} of ${waits.size} hosts answered.`);
+    return Object.fromEntries(waits);
 }
 /** Facts for hosts the playbook reached without gathering them (a play with gather_facts: false). */
 async function missingFacts(session, played, playbookDir) {
@@ -51696,6 +51789,20 @@ class PhaseClock {
         const now = Date.now();
         this.laps[name] = seconds(now - this.last);
         this.last = now;
+    }
+    /** Ends a lap that held two phases, the first of which took `firstSeconds` (when it is known). */
+    split(first, firstSeconds, rest) {
+        const now = Date.now();
+        const whole = seconds(now - this.last);
+        this.last = now;
+        if (firstSeconds !== undefined) {
+            const part = Math.min(whole, Math.round(firstSeconds * 10) / 10);
+            this.laps[first] = part;
+            this.laps[rest] = Math.round((whole - part) * 10) / 10;
+        }
+        else {
+            this.laps[rest] = whole;
+        }
     }
 }
 function redactDeep(value, redactor) {

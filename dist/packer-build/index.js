@@ -50875,11 +50875,15 @@ class MachineReadableStream extends line_stream_ToolOutputStream {
     /** ui errors that were neither diagnostics nor echoes of a build error. */
     otherErrors = [];
     version;
+    /** The builds that said anything: none when Packer stopped on the template before building. */
+    builds = new Set();
     open = new Map();
     parse(line) {
         return parseMachineLine(line);
     }
     handle(record) {
+        if (record.target)
+            this.builds.add(record.target);
         switch (record.type) {
             case 'ui':
                 this.ui(record.data[0] ?? '', record.data.slice(1).join(','));
@@ -51076,8 +51080,8 @@ const DESCRIBED_ERRORS = 3;
 function cli_failure(command, exitCode, stream) {
     const what = `packer ${command} failed`;
     const errors = stream.diagnostics.filter((d) => d.severity === 'error');
-    // validate and init read the template before anything is built: what they refuse is the template.
-    if (command !== 'build' && errors.length > 0) {
+    // Packer reads the whole template before it starts any build: what it refuses then is the template.
+    if (errors.length > 0 && (command !== 'build' || stream.builds.size === 0)) {
         return new PackerTemplateError(`${what}: ${cli_describe(errors)}`, stream.diagnostics);
     }
     const reasons = [
@@ -52095,7 +52099,7 @@ function imageSummaryMarkdown(result, run) {
 const IMAGE_NAME_VARIABLE = 'image_name';
 /**
  * packer-build: hash the template; with skip-unchanged, hand on an earlier build of the same hash;
- * otherwise init (when plugins are required), validate and build, read the artifacts, and upload
+ * otherwise init (when plugins are required) and build, read the artifacts, and upload
  * build-metadata.json as `<prefix>-image-<name>`.
  */
 async function buildImage(inputs, deps) {
@@ -52138,9 +52142,13 @@ async function buildImage(inputs, deps) {
         }
         logger.info(`No earlier build of this template was recorded (${recordKey}); building.`);
     }
-    const tool = await resolvePacker(deps.exec, deps.searchPath);
+    // Together: Packer reports its version in a process of its own while the template is read here.
+    const [tool, analysed] = await Promise.all([
+        resolvePacker(deps.exec, deps.searchPath),
+        analysis ?? analyseTemplate(template, inputs.workingDirectory, logger),
+    ]);
     logger.info(`Building ${imageName} with Packer ${tool.version}`);
-    const built = await runPacker(inputs, deps, { template, tool, imageName, analysis });
+    const built = await runPacker(inputs, deps, { template, tool, imageName, analysis: analysed });
     const metadata = validateBuildMetadata({
         schema: BUILD_METADATA_SCHEMA,
         producer: { action: 'packer-build', version: SUITE_VERSION },
@@ -52206,10 +52214,9 @@ function defaultImageName(template, run, now) {
 }
 async function runPacker(inputs, deps, context) {
     const { logger, run } = deps;
-    const { template, tool } = context;
+    const { template, tool, analysis } = context;
     const cwd = inputs.workingDirectory;
     const relativeDir = toWorkspacePath(run.workspace, cwd);
-    const analysis = context.analysis ?? (await analyseTemplate(template, cwd, logger));
     const values = variableValues(inputs, analysis, context.imageName);
     if (analysis.requiredPlugins.length > 0 && !hasInit(tool)) {
         throw new errors_ConfigurationError(`The template declares required_plugins (${analysis.requiredPlugins.join(', ')}), which Packer ${tool.version} ` +
@@ -52239,12 +52246,8 @@ async function runPacker(inputs, deps, context) {
         };
         if (analysis.requiredPlugins.length > 0)
             await logger.group('packer init', () => cli.init());
-        await logger.group('packer validate', () => cli.validate(args));
-        if (!analysis.parsed) {
-            // Packer read it, so the template uses HCL newer than the parser here knows.
-            logger.warning('The template could not be read ahead of Packer, so the image name was not passed to it, vars were not ' +
-                "checked against its variables, and the artifacts are read from Packer's output, not the manifest.", { title: 'Template not read' });
-        }
+        // No packer validate first: build validates the whole template before it starts any build, with
+        // the same diagnostics, so a separate run would only cost a start-up of Packer and its plugins.
         const manifests = analysis.manifests.filter((manifest) => manifest.path !== undefined);
         for (const manifest of analysis.manifests.filter((m) => m.path === undefined)) {
             logger.info(`The manifest post-processor writes to ${manifest.expression}, which is known only during the build; ` +
@@ -52252,6 +52255,11 @@ async function runPacker(inputs, deps, context) {
         }
         const before = await Promise.all(manifests.map(async (m) => (await readManifestFile(m.path ?? ''))?.last_run_uuid ?? undefined));
         const { artifacts } = await logger.group('packer build', () => cli.build(args));
+        if (!analysis.parsed) {
+            // Packer read it, so the template uses HCL newer than the parser here knows.
+            logger.warning('The template could not be read ahead of Packer, so the image name was not passed to it, vars were not ' +
+                "checked against its variables, and the artifacts are read from Packer's output, not the manifest.", { title: 'Template not read' });
+        }
         const fromManifests = [];
         const seen = new Set();
         for (const [index, manifest] of manifests.entries()) {
@@ -52276,7 +52284,7 @@ async function runPacker(inputs, deps, context) {
 /** The `vars` input, plus the image name when the template declares image_name and vars does not set it. */
 function variableValues(inputs, analysis, imageName) {
     const values = [...inputs.vars];
-    // An unparsed template is left to packer validate, which names the file and line.
+    // An unparsed template is left to Packer, which names the file and line.
     if (!analysis.parsed)
         return values;
     assertDeclared(values.map(([name]) => name), analysis.variables);

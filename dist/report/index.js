@@ -49387,7 +49387,7 @@ const ansibleResultsSchema = object({
     tags: array(schemas_string()),
     exitCode: schemas_number().int(),
     durationSeconds: schemas_number().nonnegative(),
-    /** Seconds per phase: prepare (inventory, secrets, syntax check), wait, playbook, facts. */
+    /** Seconds per phase: prepare (inventory, secrets, callbacks), wait, playbook, facts. */
     timings: record(schemas_string(), schemas_number().nonnegative()),
     recap: record(schemas_string(), hostRecapSchema),
     /** Any host changed; in check mode, would change. */

@@ -54395,12 +54395,16 @@ async function plan(inputs, deps) {
     const stack = planStack(inputs, run);
     const workingDirectory = toWorkspacePath(run.workspace, inputs.workingDirectory);
     const workspace = inputs.workspace ?? 'default';
-    // Asked while the tool is found and run; it never fails (GITHUB_SHA when there is no git checkout).
+    // Asked while the tool is found; it never fails (GITHUB_SHA when there is no git checkout).
     const commit = checkedOutCommit(deps.exec, logger, {
         directory: inputs.workingDirectory,
         workspace: run.workspace,
         fallback: run.sha,
     });
+    // Started with git: each is a process start-up, and neither waits for the other. Awaited at init, so a
+    // refused release still fails first.
+    const resolving = resolveTool(inputs.binary, deps.exec);
+    resolving.catch(() => undefined);
     // Before the tool runs: a promotion or rollback that is not exactly its release is refused at once.
     const binding = inputs.sourceRelease
         ? await bindPlanToRelease(await deploymentsFor(inputs, deps), {
@@ -54418,7 +54422,7 @@ async function plan(inputs, deps) {
         : undefined;
     if (binding)
         logger.info(promotion_describeSource(binding, Date.now()));
-    const tool = await resolveTool(inputs.binary, deps.exec);
+    const tool = await resolving;
     logger.info(`Planning stack ${stack} (${workingDirectory}, workspace ${workspace}) with ${tool.name} ${tool.version}`);
     const cli = new TerraformCli({
         tool,

@@ -50667,11 +50667,15 @@ class MachineReadableStream extends ToolOutputStream {
     /** ui errors that were neither diagnostics nor echoes of a build error. */
     otherErrors = [];
     version;
+    /** The builds that said anything: none when Packer stopped on the template before building. */
+    builds = new Set();
     open = new Map();
     parse(line) {
         return parseMachineLine(line);
     }
     handle(record) {
+        if (record.target)
+            this.builds.add(record.target);
         switch (record.type) {
             case 'ui':
                 this.ui(record.data[0] ?? '', record.data.slice(1).join(','));
@@ -50868,8 +50872,8 @@ const DESCRIBED_ERRORS = 3;
 function cli_failure(command, exitCode, stream) {
     const what = `packer ${command} failed`;
     const errors = stream.diagnostics.filter((d) => d.severity === 'error');
-    // validate and init read the template before anything is built: what they refuse is the template.
-    if (command !== 'build' && errors.length > 0) {
+    // Packer reads the whole template before it starts any build: what it refuses then is the template.
+    if (errors.length > 0 && (command !== 'build' || stream.builds.size === 0)) {
         return new PackerTemplateError(`${what}: ${cli_describe(errors)}`, stream.diagnostics);
     }
     const reasons = [

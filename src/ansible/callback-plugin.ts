@@ -32,6 +32,7 @@ DOCUMENTATION = """
 
 import json
 import os
+import time
 
 from ansible import __version__ as ansible_version
 from ansible.parsing.ajson import AnsibleJSONEncoder
@@ -95,7 +96,7 @@ class CallbackModule(CallbackBase):
         self._play = play.get_name()
         hosts = play.hosts
         self._pattern = ",".join(hosts) if isinstance(hosts, list) else _text(hosts)
-        self._write({"event": "play", "play": self._play, "pattern": self._pattern})
+        self._write({"event": "play", "play": self._play, "pattern": self._pattern, "at": time.time()})
 
     def v2_playbook_on_no_hosts_matched(self):
         self._write({"event": "no_hosts_matched", "play": self._play, "pattern": self._pattern})

@@ -1,11 +1,12 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { delimiter, dirname } from 'node:path';
+import { access, readFile, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
 import { ConfigurationError, StepFailure } from '../core/errors.js';
 import type { Exec } from '../core/exec.js';
 import { LineTail } from '../core/line-stream.js';
 import { findOnPath } from '../terraform/tool.js';
 import { EVENTS_CALLBACK_NAME, EVENTS_FILE_VARIABLE } from './callback-plugin.js';
-import { parseEvents, summarizeEvents, type PlaybookOutcome } from './events.js';
+import { parseEvents, summarizeEvents, type AnsibleEvent, type PlaybookOutcome } from './events.js';
 import type { AnsibleLog } from './log.js';
 
 /** The three programs the action runs, from one installation (the directory of ansible-playbook). */
@@ -82,11 +83,6 @@ export function playbookArgs(playbook: string, connection: Connection, options: 
   return [...args, playbook];
 }
 
-/** Reads the playbook (and the inventory, roles and variables it names) without running anything. */
-export function syntaxCheckArgs(playbook: string, connection: Connection): string[] {
-  return [...connectionArgs(connection), '--syntax-check', playbook];
-}
-
 /** An ad hoc module on every host; the playbook's directory stands in for the playbook's own. */
 function adhocArgs(
   connection: Connection,
@@ -106,19 +102,6 @@ function adhocArgs(
   ];
 }
 
-/**
- * wait_for_connection, ad hoc: the playbook's directory stands in for the playbook's own, so
- * group_vars and host_vars beside it (often where ansible_user is set) apply to the wait as well.
- */
-export function waitArgs(connection: Connection, timeoutSeconds: number, playbookDir: string): string[] {
-  return adhocArgs(
-    connection,
-    playbookDir,
-    'ansible.builtin.wait_for_connection',
-    `timeout=${timeoutSeconds}`,
-  );
-}
-
 /** The facts of the summary (OS, kernel, Python) and nothing else: the smallest subset, filtered. */
 export function factsArgs(connection: Connection, playbookDir: string): string[] {
   return adhocArgs(
@@ -134,16 +117,35 @@ export interface CallbackSettings {
   pluginPaths: string[];
 }
 
+/** What decides the callback settings besides ansible.cfg: the variables that name a file or set them. */
+const CALLBACK_VARIABLES = [
+  'ANSIBLE_CONFIG',
+  'ANSIBLE_CALLBACKS_ENABLED',
+  'ANSIBLE_CALLBACK_WHITELIST',
+  'ANSIBLE_CALLBACK_PLUGINS',
+  'ANSIBLE_HOME',
+] as const;
+
+export interface ConfigPlace {
+  env: NodeJS.ProcessEnv;
+  home: string;
+}
+
 /**
  * The callbacks the user's configuration enables (ansible.cfg, ANSIBLE_* variables), read from
  * Ansible itself: the environment variables that enable ours replace the configured values, so they
- * must repeat them. An Ansible too old for `dump --format json` gets ours alone.
+ * must repeat them. An Ansible too old for `dump --format json` gets ours alone. With no
+ * configuration file where Ansible looks for one (the working directory, ~/.ansible.cfg,
+ * /etc/ansible/ansible.cfg) and none of the variables set, the settings are Ansible's defaults, and the
+ * second of Python start-up `ansible-config` costs is saved.
  */
 export async function readCallbackSettings(
   exec: Exec,
   tools: AnsibleTools,
   cwd: string,
+  place: ConfigPlace = { env: process.env, home: homedir() },
 ): Promise<CallbackSettings> {
+  if (!(await configurationMayBeSet(cwd, place))) return defaultCallbackSettings(place.home);
   const { exitCode, stdout } = await exec(tools.config, ['dump', '--format', 'json'], { cwd });
   const settings: CallbackSettings = { enabled: [], pluginPaths: [] };
   if (exitCode !== 0) return settings;
@@ -160,6 +162,28 @@ export async function readCallbackSettings(
     if (entry.name === 'DEFAULT_CALLBACK_PLUGIN_PATH') settings.pluginPaths = values;
   }
   return settings;
+}
+
+async function configurationMayBeSet(cwd: string, place: ConfigPlace): Promise<boolean> {
+  if (CALLBACK_VARIABLES.some((name) => place.env[name] !== undefined)) return true;
+  const files = [join(cwd, 'ansible.cfg'), join(place.home, '.ansible.cfg'), '/etc/ansible/ansible.cfg'];
+  const found = await Promise.all(
+    files.map((file) =>
+      access(file).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  return found.some(Boolean);
+}
+
+/** DEFAULT_CALLBACK_PLUGIN_PATH and CALLBACKS_ENABLED as ansible-core documents their defaults. */
+export function defaultCallbackSettings(home: string): CallbackSettings {
+  return {
+    enabled: [],
+    pluginPaths: [join(home, '.ansible', 'plugins', 'callback'), '/usr/share/ansible/plugins/callback'],
+  };
 }
 
 export interface EnvironmentOptions {
@@ -192,6 +216,8 @@ export function ansibleEnvironment(options: EnvironmentOptions): Record<string, 
 
 export interface RunOutcome extends PlaybookOutcome {
   exitCode: number;
+  /** The events the outcome was folded from, for a caller that splits one run into parts. */
+  events: AnsibleEvent[];
   /** The first `ERROR! ...` Ansible printed, with the location it names, when it stopped on one. */
   error?: string;
   stderrTail: string;
@@ -227,38 +253,15 @@ export async function runAnsible(
       },
     }),
   );
-  const outcome = summarizeEvents(parseEvents(await readFile(options.eventsFile, 'utf8')));
+  const events = parseEvents(await readFile(options.eventsFile, 'utf8'));
   const error = ansibleError(errorLines.lines);
-  return { ...outcome, exitCode, ...(error ? { error } : {}), stderrTail: stderr.text() };
-}
-
-/**
- * `ansible-playbook --syntax-check`: a typo in the playbook is found in a second, not after waiting
- * for every host. Its output reaches the log only when it fails; its error is the user's to fix.
- */
-export async function checkSyntax(
-  exec: Exec,
-  tools: AnsibleTools,
-  args: readonly string[],
-  options: { cwd: string; env: Record<string, string>; log: AnsibleLog; what: string },
-): Promise<void> {
-  const errorLines = new ErrorWindow();
-  const output = new LineTail(STDERR_TAIL_LINES);
-  const keep = (text: string) => {
-    errorLines.push(text);
-    output.push(text);
+  return {
+    ...summarizeEvents(events),
+    events,
+    exitCode,
+    ...(error ? { error } : {}),
+    stderrTail: stderr.text(),
   };
-  const { exitCode } = await exec(tools.playbook, args, {
-    cwd: options.cwd,
-    env: options.env,
-    onStdoutLine: keep,
-    onStderrLine: keep,
-  });
-  if (exitCode === 0) return;
-  await options.log.capture(`ansible-playbook --syntax-check`, async (line) => output.lines.forEach(line));
-  const error = ansibleError(errorLines.lines);
-  if (error) throw new ConfigurationError(`${options.what}: ${error}`);
-  throw new StepFailure(`${options.what}: ansible-playbook --syntax-check exited with code ${exitCode}.`);
 }
 
 /** The last `ERROR!` line and a few after it: enough for the message and the location it names. */

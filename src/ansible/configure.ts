@@ -2,23 +2,19 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   ansibleEnvironment,
-  baseEnvironment,
-  checkSyntax,
-  syntaxCheckArgs,
   factsArgs,
   findAnsible,
   playbookArgs,
   readCallbackSettings,
   runAnsible,
   runFailure,
-  waitArgs,
   type AnsibleTools,
   type Connection,
   type RunOutcome,
 } from './cli.js';
 import { writeEventsCallback } from './callback-plugin.js';
 import { createSecretsDir, knownHostsFile, writeSecretFiles } from './connection.js';
-import { totalsOf, type HostFacts } from './events.js';
+import { summarizeEvents, totalsOf, type HostFacts } from './events.js';
 import { resolveInventory, type InventorySource } from './inventory.js';
 import { AnsibleLog } from './log.js';
 import { Redactor } from './redact.js';
@@ -41,6 +37,7 @@ import { SECRETS_DIR_STATE } from '../core/secret-files.js';
 import { SUITE_VERSION } from '../core/version.js';
 import type { StepReport } from '../core/outputs.js';
 import { ansibleSummaryMarkdown } from './summary.js';
+import { separateWaitPlay, writeWaitingPlaybook, type HostWait } from './wait-play.js';
 import { NO_AUDIT, type AuditLog } from '../audit/log.js';
 
 /** What ansible-configure reads: its inputs, camel-cased, as src/actions/ansible-configure/inputs.ts parses them. */
@@ -148,26 +145,23 @@ export async function configure(
     const resultsDir = join(scratch, 'results');
     await mkdir(resultsDir, { recursive: true });
     const log = new AnsibleLog(logger, redactor, join(resultsDir, LOG_FILE));
-    const playbookName = workspaceTaskPath(inputs.playbook, run.workspace);
     let results: AnsibleResults;
     let failure: Error | undefined;
     try {
-      // Independent, so done together: each is a Python start-up of a second or so.
-      const [callbacks, pluginDir] = await Promise.all([
+      // Independent, so done together. No syntax check first: the playbook is imported statically behind
+      // the wait, so Ansible reads all of it before it waits for any host.
+      const [callbacks, pluginDir, waiting] = await Promise.all([
         readCallbackSettings(deps.exec, tools, inputs.workingDirectory),
         writeEventsCallback(scratch),
-        checkSyntax(deps.exec, tools, syntaxCheckArgs(inputs.playbook, connection), {
-          cwd: inputs.workingDirectory,
-          env: baseEnvironment(inputs.hostKeyChecking),
-          log,
-          what: `ansible-playbook could not run ${playbookName}`,
-        }).catch((error: unknown) => {
-          throw tidy(error as Error, run, redactor);
-        }),
+        writeWaitingPlaybook(inputs.playbook, inputs.connectionTimeout),
       ]);
-      const env = ansibleEnvironment({ callbacks, pluginDir, hostKeyChecking: inputs.hostKeyChecking });
-      const session: Session = { inputs, deps, tools, connection, env, log, scratch, inventory };
-      ({ results, failure } = await runPlaybook(session, stack, started, redactor));
+      try {
+        const env = ansibleEnvironment({ callbacks, pluginDir, hostKeyChecking: inputs.hostKeyChecking });
+        const session: Session = { inputs, deps, tools, connection, env, log, scratch, inventory };
+        ({ results, failure } = await runPlaybook(session, waiting.path, stack, started, redactor));
+      } finally {
+        await waiting.remove();
+      }
     } finally {
       await log.close();
     }
@@ -206,6 +200,7 @@ function ansible(session: Session, command: string, args: string[], name: string
 
 async function runPlaybook(
   session: Session,
+  wrapper: string,
   stack: string,
   started: number,
   redactor: Redactor,
@@ -217,12 +212,10 @@ async function runPlaybook(
 
   const clock = new PhaseClock(started);
   clock.lap('prepare');
-  const waited = await waitForHosts(session, playbookDir, redactor);
-  clock.lap('wait');
-  const played = await ansible(
+  const ran = await ansible(
     session,
     tools.playbook,
-    playbookArgs(inputs.playbook, connection, {
+    playbookArgs(wrapper, connection, {
       become: inputs.become,
       tags: inputs.tags,
       check: inputs.check,
@@ -231,8 +224,12 @@ async function runPlaybook(
     'playbook',
     `ansible-playbook ${playbookName}${inputs.check ? ' (check mode)' : ''}`,
   );
+  const parts = separateWaitPlay(ran.events);
+  const played: RunOutcome = { ...ran, ...summarizeEvents(parts.playbook) };
   if (!played.finished)
     throw tidy(runFailure(`ansible-playbook could not run ${playbookName}`, played), run, redactor);
+  const waited = answeredHosts(session, parts.waited);
+  clock.split('wait', parts.waitSeconds, 'playbook');
   const totals = totalsOf(played.recap);
   if (played.plays.length > 0 && played.unmatchedPlays.length === played.plays.length) {
     const patterns = played.unmatchedPlays.map((p) => p.pattern).join(', ');
@@ -252,7 +249,6 @@ async function runPlaybook(
     );
   }
 
-  clock.lap('playbook');
   const facts = { ...played.facts, ...(await missingFacts(session, played, playbookDir)) };
   clock.lap('facts');
   // Redacted once here: the summary, the annotations, the outputs and results.json all come from it.
@@ -295,48 +291,25 @@ async function runPlaybook(
 }
 
 /**
- * wait_for_connection on every host, bounded by connection-timeout. A host that does not answer is
- * not dropped: the playbook tries it once more and reports it unreachable, so the recap is Ansible's
- * own and a play's max_fail_percentage or any_errors_fatal still decide as written.
+ * Which hosts answered the wait (wait_for_connection, bounded by connection-timeout). A host that did
+ * not is not dropped: the playbook tried it once more and reports it unreachable.
  */
-async function waitForHosts(
-  session: Session,
-  playbookDir: string,
-  redactor: Redactor,
-): Promise<Record<string, { answered: boolean; message?: string }>> {
+function answeredHosts(session: Session, waits: ReadonlyMap<string, HostWait>): Record<string, HostWait> {
   const { inputs, deps } = session;
-  const timeout = inputs.connectionTimeout;
-  const outcome = await ansible(
-    session,
-    session.tools.adhoc,
-    waitArgs(session.connection, timeout, playbookDir),
-    'wait',
-    `Wait for the hosts to answer (up to ${timeout} s)`,
-  );
-  if (outcome.hosts.length === 0) {
-    if (outcome.exitCode !== 0)
-      throw tidy(runFailure('Ansible could not start', outcome), deps.run, redactor);
+  if (waits.size === 0) {
     throw new ConfigurationError(
       `No hosts to configure: the ${session.inventory.description} has no hosts${inputs.limit ? ` matching limit "${inputs.limit}"` : ''}.`,
     );
   }
-  const waited: Record<string, { answered: boolean; message?: string }> = {};
-  const late = new Set([...outcome.failures.map((f) => f.host), ...Object.keys(outcome.unreachable)]);
-  for (const host of outcome.hosts) {
-    if (!late.has(host)) {
-      waited[host] = { answered: true };
-      continue;
-    }
-    const message =
-      outcome.unreachable[host] ?? outcome.failures.find((f) => f.host === host)?.message ?? 'no answer';
-    waited[host] = { answered: false, message };
+  for (const [host, wait] of waits) {
+    if (wait.answered) continue;
     deps.logger.info(
-      `${host} did not answer within ${timeout} s (${message}); the playbook tries it once more.`,
+      `${host} did not answer within ${inputs.connectionTimeout} s (${wait.message ?? 'no answer'}); the playbook tried it once more.`,
     );
   }
-  const answered = Object.values(waited).filter((w) => w.answered).length;
-  deps.logger.info(`${answered} of ${outcome.hosts.length} hosts answered.`);
-  return waited;
+  const answered = [...waits.values()].filter((w) => w.answered).length;
+  deps.logger.info(`${answered} of ${waits.size} hosts answered.`);
+  return Object.fromEntries(waits);
 }
 
 /** Facts for hosts the playbook reached without gathering them (a play with gather_facts: false). */
@@ -420,6 +393,20 @@ class PhaseClock {
     const now = Date.now();
     this.laps[name] = seconds(now - this.last);
     this.last = now;
+  }
+
+  /** Ends a lap that held two phases, the first of which took `firstSeconds` (when it is known). */
+  split(first: string, firstSeconds: number | undefined, rest: string): void {
+    const now = Date.now();
+    const whole = seconds(now - this.last);
+    this.last = now;
+    if (firstSeconds !== undefined) {
+      const part = Math.min(whole, Math.round(firstSeconds * 10) / 10);
+      this.laps[first] = part;
+      this.laps[rest] = Math.round((whole - part) * 10) / 10;
+    } else {
+      this.laps[rest] = whole;
+    }
   }
 }
 

@@ -18,7 +18,13 @@ const taskFields = {
 };
 
 const startEvent = z.object({ event: z.literal('start'), ansible_version: text });
-const playEvent = z.object({ event: z.literal('play'), play: text, pattern: text });
+const playEvent = z.object({
+  event: z.literal('play'),
+  play: text,
+  pattern: text,
+  /** When the play started, in seconds since the epoch. */
+  at: z.number().optional(),
+});
 const noHostsEvent = z.object({ event: z.literal('no_hosts_matched'), play: text, pattern: text });
 const resultEvent = z.object({
   event: z.literal('result'),

@@ -44,7 +44,7 @@ export const ansibleResultsSchema = z.object({
   tags: z.array(z.string()),
   exitCode: z.number().int(),
   durationSeconds: z.number().nonnegative(),
-  /** Seconds per phase: prepare (inventory, secrets, syntax check), wait, playbook, facts. */
+  /** Seconds per phase: prepare (inventory, secrets, callbacks), wait, playbook, facts. */
   timings: z.record(z.string(), z.number().nonnegative()),
   recap: z.record(z.string(), hostRecapSchema),
   /** Any host changed; in check mode, would change. */

@@ -89,7 +89,7 @@ export const IMAGE_NAME_VARIABLE = 'image_name';
 
 /**
  * packer-build: hash the template; with skip-unchanged, hand on an earlier build of the same hash;
- * otherwise init (when plugins are required), validate and build, read the artifacts, and upload
+ * otherwise init (when plugins are required) and build, read the artifacts, and upload
  * build-metadata.json as `<prefix>-image-<name>`.
  */
 export async function buildImage(
@@ -142,9 +142,13 @@ export async function buildImage(
     logger.info(`No earlier build of this template was recorded (${recordKey}); building.`);
   }
 
-  const tool = await resolvePacker(deps.exec, deps.searchPath);
+  // Together: Packer reports its version in a process of its own while the template is read here.
+  const [tool, analysed] = await Promise.all([
+    resolvePacker(deps.exec, deps.searchPath),
+    analysis ?? analyseTemplate(template, inputs.workingDirectory, logger),
+  ]);
   logger.info(`Building ${imageName} with Packer ${tool.version}`);
-  const built = await runPacker(inputs, deps, { template, tool, imageName, analysis });
+  const built = await runPacker(inputs, deps, { template, tool, imageName, analysis: analysed });
   const metadata = validateBuildMetadata({
     schema: BUILD_METADATA_SCHEMA,
     producer: { action: 'packer-build', version: SUITE_VERSION },
@@ -223,13 +227,12 @@ interface Built {
 async function runPacker(
   inputs: PackerBuildInputs,
   deps: PackerBuildDependencies,
-  context: { template: Template; tool: PackerTool; imageName: string; analysis?: TemplateAnalysis },
+  context: { template: Template; tool: PackerTool; imageName: string; analysis: TemplateAnalysis },
 ): Promise<Built> {
   const { logger, run } = deps;
-  const { template, tool } = context;
+  const { template, tool, analysis } = context;
   const cwd = inputs.workingDirectory;
   const relativeDir = toWorkspacePath(run.workspace, cwd);
-  const analysis = context.analysis ?? (await analyseTemplate(template, cwd, logger));
   const values = variableValues(inputs, analysis, context.imageName);
 
   if (analysis.requiredPlugins.length > 0 && !hasInit(tool)) {
@@ -264,16 +267,8 @@ async function runPacker(
       except: inputs.except,
     };
     if (analysis.requiredPlugins.length > 0) await logger.group('packer init', () => cli.init());
-    await logger.group('packer validate', () => cli.validate(args));
-    if (!analysis.parsed) {
-      // Packer read it, so the template uses HCL newer than the parser here knows.
-      logger.warning(
-        'The template could not be read ahead of Packer, so the image name was not passed to it, vars were not ' +
-          "checked against its variables, and the artifacts are read from Packer's output, not the manifest.",
-        { title: 'Template not read' },
-      );
-    }
-
+    // No packer validate first: build validates the whole template before it starts any build, with
+    // the same diagnostics, so a separate run would only cost a start-up of Packer and its plugins.
     const manifests = analysis.manifests.filter((manifest) => manifest.path !== undefined);
     for (const manifest of analysis.manifests.filter((m) => m.path === undefined)) {
       logger.info(
@@ -285,6 +280,14 @@ async function runPacker(
       manifests.map(async (m) => (await readManifestFile(m.path ?? ''))?.last_run_uuid ?? undefined),
     );
     const { artifacts } = await logger.group('packer build', () => cli.build(args));
+    if (!analysis.parsed) {
+      // Packer read it, so the template uses HCL newer than the parser here knows.
+      logger.warning(
+        'The template could not be read ahead of Packer, so the image name was not passed to it, vars were not ' +
+          "checked against its variables, and the artifacts are read from Packer's output, not the manifest.",
+        { title: 'Template not read' },
+      );
+    }
 
     const fromManifests: ImageArtifact[] = [];
     const seen = new Set<string>();
@@ -313,7 +316,7 @@ function variableValues(
   imageName: string,
 ): Array<readonly [string, string]> {
   const values: Array<readonly [string, string]> = [...inputs.vars];
-  // An unparsed template is left to packer validate, which names the file and line.
+  // An unparsed template is left to Packer, which names the file and line.
   if (!analysis.parsed) return values;
   assertDeclared(
     values.map(([name]) => name),

@@ -146,8 +146,8 @@ const DESCRIBED_ERRORS = 3;
 function failure(command: string, exitCode: number, stream: MachineReadableStream): Error {
   const what = `packer ${command} failed`;
   const errors = stream.diagnostics.filter((d) => d.severity === 'error');
-  // validate and init read the template before anything is built: what they refuse is the template.
-  if (command !== 'build' && errors.length > 0) {
+  // Packer reads the whole template before it starts any build: what it refuses then is the template.
+  if (errors.length > 0 && (command !== 'build' || stream.builds.size === 0)) {
     return new PackerTemplateError(`${what}: ${describe(errors)}`, stream.diagnostics);
   }
   const reasons = [

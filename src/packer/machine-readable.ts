@@ -66,6 +66,8 @@ export class MachineReadableStream extends ToolOutputStream<MachineRecord, Templ
   /** ui errors that were neither diagnostics nor echoes of a build error. */
   readonly otherErrors: string[] = [];
   version: string | undefined;
+  /** The builds that said anything: none when Packer stopped on the template before building. */
+  readonly builds = new Set<string>();
   private readonly open = new Map<string, MachineArtifact>();
 
   protected parse(line: string): MachineRecord | undefined {
@@ -73,6 +75,7 @@ export class MachineReadableStream extends ToolOutputStream<MachineRecord, Templ
   }
 
   protected handle(record: MachineRecord): void {
+    if (record.target) this.builds.add(record.target);
     switch (record.type) {
       case 'ui':
         this.ui(record.data[0] ?? '', record.data.slice(1).join(','));

@@ -83,7 +83,8 @@ describe('the null builder', () => {
     expect(step.log).not.toContain('%!(PACKER_COMMA)');
     // ... through a var file, never the command line, and the var file is gone afterwards.
     const commandLines = step.debug.filter((line) => line.startsWith('running packer'));
-    expect(commandLines).toHaveLength(2);
+    // One run of Packer on the template: build, which validates it first (no separate validate).
+    expect(commandLines).toEqual([expect.stringMatching(/^running packer -machine-readable build /)]);
     for (const line of commandLines) expect(line).not.toContain('greeting');
     expect((await readdir(job.runnerTemp)).filter((name) => name.startsWith('iac-packer-vars-'))).toEqual([]);
 
@@ -306,7 +307,7 @@ describe('a template or input that is wrong', () => {
       title: 'Missing item separator',
     });
     const last = step.errors.at(-1)?.message ?? '';
-    expect(last).toMatch(/^packer validate failed: packer\/image.pkr.hcl line 10: Missing item separator/);
+    expect(last).toMatch(/^packer build failed: packer\/image.pkr.hcl line 10: Missing item separator/);
     expect(step.rawLog).not.toMatch(/^\s+at /m);
     expect(stageArtifacts(results.artifacts(run.runBackendId))).toEqual([]);
   });
@@ -319,7 +320,7 @@ describe('a template or input that is wrong', () => {
     expect(step.exitCode).toBe(1);
     expect(step.errors[0]?.properties).toMatchObject({ file: 'image.json', line: '2' });
     expect(step.errors.at(-1)?.message).toMatch(
-      /^packer validate failed: image.json line 2: Failed to parse template/,
+      /^packer build failed: image.json line 2: Failed to parse template/,
     );
   });
 
@@ -388,9 +389,7 @@ describe('a template or input that is wrong', () => {
       },
     });
     expect(step.exitCode).toBe(1);
-    expect(step.errors.at(-1)?.message).toMatch(
-      /^packer validate failed: input "vars": Missing item separator/,
-    );
+    expect(step.errors.at(-1)?.message).toMatch(/^packer build failed: input "vars": Missing item separator/);
     expect(step.errors[0]?.message).toMatch(/^Input "vars": Missing item separator/);
     expect(step.errors[0]?.properties['file']).toBeUndefined();
     expect(step.rawLog).not.toContain('s3cret');

@@ -1,27 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeEventsCallback } from '../../../src/ansible/callback-plugin.js';
 import {
   ansibleEnvironment,
   ansibleError,
-  baseEnvironment,
-  checkSyntax,
   connectionArgs,
+  defaultCallbackSettings,
   findAnsible,
   playbookArgs,
   readCallbackSettings,
   runAnsible,
-  syntaxCheckArgs,
-  waitArgs,
   type AnsibleTools,
   type Connection,
 } from '../../../src/ansible/cli.js';
 import { AnsibleLog } from '../../../src/ansible/log.js';
 import { Redactor } from '../../../src/ansible/redact.js';
-import { ConfigurationError } from '../../../src/core/errors.js';
 import { actionsExec, type Exec } from '../../../src/core/exec.js';
 import { RecordingLogger } from '../../support/recording-logger.js';
 
@@ -96,22 +92,6 @@ describe('command lines', () => {
       '/w/site.yml',
     ]);
   });
-
-  it('wait for the hosts ad hoc, with the playbook directory standing in for group_vars', () => {
-    expect(waitArgs({ inventory: 'i', forks: 5, hostKeyChecking: true }, 30, '/w/ansible')).toEqual([
-      'all',
-      '-i',
-      'i',
-      '--forks',
-      '5',
-      '--playbook-dir',
-      '/w/ansible',
-      '-m',
-      'ansible.builtin.wait_for_connection',
-      '-a',
-      'timeout=30',
-    ]);
-  });
 });
 
 describe('ansibleError', () => {
@@ -138,6 +118,7 @@ describe('callback settings', () => {
     (stdout: string, exitCode = 0): Exec =>
     async () => ({ exitCode, stdout, stderr: '' });
   const tools: AnsibleTools = { playbook: 'ansible-playbook', adhoc: 'ansible', config: 'ansible-config' };
+  const configured = { env: { ANSIBLE_CONFIG: '/w/ansible.cfg' }, home: '/home/u' };
 
   it('keep the callbacks the user enabled, and add ours with its directory', async () => {
     const dump = JSON.stringify([
@@ -145,7 +126,7 @@ describe('callback settings', () => {
       { name: 'DEFAULT_CALLBACK_PLUGIN_PATH', value: ['/home/u/.ansible/plugins/callback'] },
       { name: 'HOST_KEY_CHECKING', value: false },
     ]);
-    const callbacks = await readCallbackSettings(fakeExec(dump), tools, '/w');
+    const callbacks = await readCallbackSettings(fakeExec(dump), tools, '/w', configured);
     expect(ansibleEnvironment({ callbacks, pluginDir: '/tmp/cb', hostKeyChecking: true })).toMatchObject({
       ANSIBLE_CALLBACKS_ENABLED: 'profile_tasks,timer,iac_events',
       ANSIBLE_CALLBACK_PLUGINS: '/home/u/.ansible/plugins/callback:/tmp/cb',
@@ -154,8 +135,30 @@ describe('callback settings', () => {
     });
   });
 
+  it('are the defaults Ansible documents, without asking it, when nothing configures Ansible', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'ansible-home-'));
+    try {
+      const asked: string[] = [];
+      const exec: Exec = async (command) => {
+        asked.push(command);
+        return { exitCode: 0, stdout: '[]', stderr: '' };
+      };
+      expect(await readCallbackSettings(exec, tools, home, { env: {}, home })).toEqual(
+        defaultCallbackSettings(home),
+      );
+      expect(asked).toEqual([]);
+      // Each place Ansible reads a configuration from makes it ask.
+      await readCallbackSettings(exec, tools, home, { env: { ANSIBLE_CALLBACKS_ENABLED: 'timer' }, home });
+      await writeFile(join(home, '.ansible.cfg'), '[defaults]\n');
+      await readCallbackSettings(exec, tools, home, { env: {}, home });
+      expect(asked).toEqual(['ansible-config', 'ansible-config']);
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+
   it('fall back to ours alone when Ansible cannot dump its configuration as JSON', async () => {
-    const callbacks = await readCallbackSettings(fakeExec('usage: ...', 2), tools, '/w');
+    const callbacks = await readCallbackSettings(fakeExec('usage: ...', 2), tools, '/w', configured);
     expect(ansibleEnvironment({ callbacks, pluginDir: '/tmp/cb', hostKeyChecking: false })).toMatchObject({
       ANSIBLE_CALLBACKS_ENABLED: 'iac_events',
       ANSIBLE_CALLBACK_PLUGINS: '/tmp/cb',
@@ -259,25 +262,5 @@ describe('with the real ansible-playbook', () => {
     expect(info[0]).toMatch(/^::stop-commands::verbatim-[0-9a-f]{32}$/);
     expect(info.at(-1)).toBe(`::${info[0]?.slice('::stop-commands::'.length)}::`);
     expect(info).toEqual(expect.arrayContaining([expect.stringMatching(/^PLAY RECAP/)]));
-  });
-
-  it('finds a broken playbook in the syntax check, naming the file and line', async () => {
-    await mkdir(join(dir, 'broken'), { recursive: true });
-    await writeFile(
-      join(dir, 'broken', 'site.yml'),
-      '- hosts: web\n  tasks:\n    - ansible.builtin.debug: { msg: one }\n      ansible.builtin.fail: { msg: two }\n',
-    );
-    const run = checkSyntax(actionsExec, tools, syntaxCheckArgs(join(dir, 'broken', 'site.yml'), local), {
-      cwd: dir,
-      env: baseEnvironment(true),
-      log,
-      what: 'the playbook',
-    });
-    await expect(run).rejects.toThrow(ConfigurationError);
-    await expect(run).rejects.toThrow(
-      new RegExp(
-        `^the playbook: conflicting action statements: .* \\(${join(dir, 'broken', 'site.yml')} line 3, column 7\\)$`,
-      ),
-    );
   });
 });

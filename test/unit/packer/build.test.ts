@@ -171,14 +171,13 @@ describe('buildImage', () => {
     expect(packer.calls.map((call) => subcommand(call.args))).toEqual([
       'version',
       'init',
-      'validate',
       'build',
     ]);
     expect(packer.calls[1]?.args).toEqual(['-machine-readable', 'init', 'images/golden.pkr.hcl']);
     // The variables, the image name among them, in a var file that is gone afterwards.
-    expect(packer.calls[3]?.varFile).toBe('region = "eu-west-1"\nimage_name = "golden-20420102030405"\n');
-    expect(packer.calls[3]?.args.join(' ')).not.toContain('eu-west-1');
-    expect(existsSync(packer.calls[3]?.args.find((a) => a.startsWith('-var-file='))?.slice(10) ?? '')).toBe(
+    expect(packer.calls[2]?.varFile).toBe('region = "eu-west-1"\nimage_name = "golden-20420102030405"\n');
+    expect(packer.calls[2]?.args.join(' ')).not.toContain('eu-west-1');
+    expect(existsSync(packer.calls[2]?.args.find((a) => a.startsWith('-var-file='))?.slice(10) ?? '')).toBe(
       false,
     );
 
@@ -231,8 +230,8 @@ describe('buildImage', () => {
         searchPath: bin,
       },
     );
-    expect(packer.calls.map((call) => subcommand(call.args))).toEqual(['version', 'validate', 'build']);
-    expect(packer.calls[2]?.varFile).toBe('region = "eu-west-1"\n');
+    expect(packer.calls.map((call) => subcommand(call.args))).toEqual(['version', 'build']);
+    expect(packer.calls[1]?.varFile).toBe('region = "eu-west-1"\n');
     expect(records.saved).toEqual({});
   });
 

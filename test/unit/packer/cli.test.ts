@@ -156,6 +156,31 @@ describe('PackerCli', () => {
     );
   });
 
+  it('fails a build that stopped on the template before any build as a template error', async () => {
+    const { packer } = cli(() => ({
+      exitCode: 1,
+      stdout: [
+        '1,,ui,error,Error: Missing item separator\\n\\n  on golden.pkr.hcl line 8%!(PACKER_COMMA) in build:\\n   8:   }\\n\\nExpected a comma.\\n',
+      ],
+    }));
+    const error = await packer.build({}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PackerTemplateError);
+    expect((error as Error).message).toBe(
+      'packer build failed: images/golden.pkr.hcl line 8: Missing item separator (Expected a comma.)',
+    );
+    // Once a build has started, an error is the build's, not the template's.
+    const { packer: started } = cli(() => ({
+      exitCode: 1,
+      stdout: [
+        '1,null.a,ui,say,null.a: output will be in this color.',
+        '1,,ui,error,Error: Missing item separator\\n\\n  on golden.pkr.hcl line 8%!(PACKER_COMMA) in build:\\n   8:   }\\n\\nExpected a comma.\\n',
+      ],
+    }));
+    const late = await started.build({}).catch((e: unknown) => e);
+    expect(late).toBeInstanceOf(PackerFailure);
+    expect(late).not.toBeInstanceOf(ConfigurationError);
+  });
+
   it('fails a build as a step failure that names the failed builds', async () => {
     const { packer } = cli(() => ({
       exitCode: 1,
