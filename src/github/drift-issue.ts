@@ -2,6 +2,8 @@ import type { Logger } from '../core/logger.js';
 import { marker } from './marked-comments.js';
 import type { GitHubClient } from './octokit.js';
 
+export { DEFAULT_DRIFT_LABELS } from './drift-labels.js';
+
 /** What drift detection did to a stack's drift issue. */
 export type DriftIssueChange = 'opened' | 'updated' | 'unchanged' | 'closed' | 'none';
 

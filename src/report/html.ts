@@ -6,6 +6,7 @@ import type { ReleaseSection } from './release.js';
 import { policySentence, type PolicyView } from './policy.js';
 import { POLICY_FINDINGS_SHOWN } from './markdown.js';
 import { auditHtml } from './audit.js';
+import { metricsHtml } from './metrics.js';
 
 /**
  * report.html: one self-contained file (no script, font, image or stylesheet from anywhere; a
@@ -388,7 +389,7 @@ export function renderHtml(model: ReportModel): string {
             ${model.run.repository}</span
           >
         </p>
-        ${releaseHtml(model.release)}
+        ${releaseHtml(model.release)} ${metricsHtml(model.metricsSection)}
         <h2>Stages</h2>
         ${stageTable(model.stages)}
         <h2>Timeline</h2>

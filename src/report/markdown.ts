@@ -4,6 +4,7 @@ import type { GatheredArtifact } from './gather.js';
 import type { ReleaseSection } from './release.js';
 import { policySentence, type PolicyStatus, type PolicyView } from './policy.js';
 import { auditMarkdown } from './audit.js';
+import { metricsMarkdown } from './metrics.js';
 
 /**
  * report.md and the job summary. Every text that came from an artifact (stack names, addresses,
@@ -27,13 +28,9 @@ const OUTCOME_MARK = {
   pending: ':hourglass: **Waiting**',
 } as const;
 
-export function formatDuration(seconds: number | undefined): string {
-  if (seconds === undefined) return '';
-  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 1 : 0)} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${Math.round(seconds % 60)} s`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
+import { formatDuration } from './format.js';
+
+export { formatDuration };
 
 /** Mermaid's gantt syntax reads `:`, `;`, `#` and line breaks in a task name: only plain characters stay. */
 export function mermaidLabel(text: string): string {
@@ -277,6 +274,7 @@ export function renderMarkdown(model: ReportModel): string {
     `${OUTCOME_MARK[model.outcome]} · run [${model.run.runId}](${model.run.url}) attempt ${model.run.runAttempt} · commit ${codeSpan(model.run.commit.slice(0, 12))} · ${codeSpan(model.run.ref)}${model.startedAt && model.finishedAt ? ` · ${formatDuration((Date.parse(model.finishedAt) - Date.parse(model.startedAt)) / 1000)}` : ''}`,
     '',
     ...releaseMarkdown(model.release),
+    ...metricsMarkdown(model.metricsSection),
     '### Stages',
     '',
     ...stageTable(model.stages),

@@ -1,4 +1,5 @@
 import type { AuditTrail } from '../audit/trail.js';
+import type { MetricsSection } from './metrics.js';
 import { SUITE_VERSION } from '../core/version.js';
 import type { RunContext } from '../core/run-context.js';
 import type { DestroyedRecord } from '../terraform/destroyed.js';
@@ -75,6 +76,8 @@ export interface ReportModel {
   policy: PolicyView[];
   /** Every step's audit events in order; absent when the report did not gather them. */
   audit?: AuditTrail | undefined;
+  /** The delivery metrics, or why there are none; absent when they were not asked for. */
+  metricsSection?: MetricsSection;
 }
 
 const JOB_STAGE: Array<[RegExp, Stage]> = [
@@ -507,6 +510,9 @@ export function reportJson(model: ReportModel): Record<string, unknown> {
         applies.length > 0 && afterApply.some((r) => r.status === 'failure' || r.status === 'missing'),
       /** With the previous failed run's finishedAt, a success here gives the time to restore. */
       restored: deployed && model.outcome === 'success',
+      // With `metrics: true`, metrics.json (iac/metrics@1) besides these flags of the run: its keys are
+      // others, so metricsSchema reads this object as it reads metrics.json.
+      ...(model.metricsSection && 'metrics' in model.metricsSection ? model.metricsSection.metrics : {}),
     },
     counts: {
       plan: {

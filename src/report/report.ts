@@ -19,6 +19,8 @@ import { notify } from './webhook.js';
 import type { BinaryChoice } from '../terraform/tool.js';
 import type { StepReport } from '../core/outputs.js';
 import { lazyGitHubClient } from '../github/lazy-client.js';
+import { METRICS_FILE, type Targets } from '../metrics/figures.js';
+import type { MetricsOutcome } from '../metrics/index.js';
 
 /** What report reads: its inputs, camel-cased, as src/actions/report/inputs.ts parses them. */
 export interface ReportInputs {
@@ -34,6 +36,12 @@ export interface ReportInputs {
   githubToken?: string | undefined;
   auditWebhook?: string | undefined;
   auditWebhookSecret?: string | undefined;
+  /** Compute the delivery metrics of `environment` (src/metrics/, loaded only then). */
+  metrics: boolean;
+  metricsWindowDays: number;
+  environment?: string | undefined;
+  metricsTargets: Targets;
+  driftLabels: string[];
 }
 
 /** The outputs report sets, by their action.yml names. */
@@ -48,6 +56,7 @@ export interface ReportOutputs {
   'audit-path': string;
   'audit-events': number;
   'audit-delivered': boolean;
+  'metrics-path': string;
 }
 
 export interface ReportDependencies {
@@ -79,6 +88,8 @@ export interface ReportResult {
   auditPath?: string;
   /** Whether the audit receiver took the trail; absent without audit-webhook. */
   auditDelivered?: boolean;
+  /** metrics.json, also in `<prefix>-report`; absent when metrics were not asked for or not computed. */
+  metricsPath?: string;
   /** The state backup was asked for and failed: the step fails after the report is out. */
   backupProblem?: string;
   buildMs: number;
@@ -110,6 +121,7 @@ export async function runReport(
   deps.setOutputs({ 'audit-events': result.model.audit?.events.length ?? 0 });
   if (result.auditPath) deps.setOutputs({ 'audit-path': result.auditPath });
   if (result.auditDelivered !== undefined) deps.setOutputs({ 'audit-delivered': result.auditDelivered });
+  if (result.metricsPath) deps.setOutputs({ 'metrics-path': result.metricsPath });
   await deps.writeSummary(result.markdown);
   logger.debug(`report built in ${result.buildMs.toFixed(0)} ms`);
   if (result.backupProblem) {
@@ -126,7 +138,7 @@ export async function buildReport(inputs: ReportInputs, deps: ReportDependencies
   const { logger, run } = deps;
   const started = performance.now();
   const scratch = await mkdtemp(join(run.runnerTemp, 'iac-report-'));
-  const [artifacts, audit, jobs] = await Promise.all([
+  const [artifacts, audit, jobs, metrics] = await Promise.all([
     gatherArtifacts(inputs.artifactPrefix, join(scratch, 'artifacts'), deps),
     gatherAuditTrail(inputs.artifactPrefix, join(scratch, 'audit-parts'), deps),
     deps.github
@@ -135,6 +147,7 @@ export async function buildReport(inputs: ReportInputs, deps: ReportDependencies
           jobs: [],
           note: 'No github-token was given: stages are reported from their artifacts alone.',
         }),
+    readMetrics(inputs, deps),
   ]);
   const model = buildModel({
     title: inputs.title,
@@ -146,6 +159,11 @@ export async function buildReport(inputs: ReportInputs, deps: ReportDependencies
     now: deps.now(),
   });
   model.audit = audit;
+  if (metrics) {
+    model.metricsSection = metrics.metrics
+      ? { metrics: metrics.metrics }
+      : { problem: metrics.problem ?? 'the metrics were not computed' };
+  }
 
   let backupProblem: string | undefined;
   if (inputs.backupState) {
@@ -184,12 +202,14 @@ export async function buildReport(inputs: ReportInputs, deps: ReportDependencies
     writeFile(paths.jsonPath, `${JSON.stringify(reportJson(model), null, 2)}\n`),
     writeFile(paths.scriptPath, renderReproduceScript(model), { mode: 0o755 }),
   ]);
+  const metricsPath = metrics?.metrics ? join(dir, METRICS_FILE) : undefined;
+  if (metricsPath) await writeFile(metricsPath, `${JSON.stringify(metrics?.metrics, null, 2)}\n`);
   const buildMs = performance.now() - started;
 
   const artifactName = `${inputs.artifactPrefix}-report`;
   await deps.artifacts.upload(
     artifactName,
-    REPORT_FILES.map((f) => join(dir, f)),
+    [...REPORT_FILES.map((f) => join(dir, f)), ...(metricsPath ? [metricsPath] : [])],
     dir,
   );
   logger.info(`The report is ${model.outcome}: uploaded as ${artifactName}.`);
@@ -231,7 +251,34 @@ export async function buildReport(inputs: ReportInputs, deps: ReportDependencies
     ...(notified !== undefined ? { notified } : {}),
     ...(auditPath ? { auditPath } : {}),
     ...(auditDelivered !== undefined ? { auditDelivered } : {}),
+    ...(metricsPath ? { metricsPath } : {}),
     ...(backupProblem ? { backupProblem } : {}),
     buildMs,
   };
+}
+
+/**
+ * The delivery metrics, when asked for: src/metrics/ is loaded only then (start-up time is measured, and
+ * most report runs never compute them). Nothing there throws: a refusal is a warning, and the report
+ * goes out without the metrics.
+ */
+async function readMetrics(
+  inputs: ReportInputs,
+  deps: ReportDependencies,
+): Promise<MetricsOutcome | undefined> {
+  if (!inputs.metrics) return undefined;
+  if (!deps.github || !inputs.environment) {
+    // The input rules refuse this before the step runs; a caller of buildReport may still get here.
+    return { problem: 'metrics need github-token and environment', deploymentPages: 0, ms: 0 };
+  }
+  const { deliveryMetrics } = await import('../metrics/index.js');
+  return deliveryMetrics(
+    {
+      environment: inputs.environment,
+      windowDays: inputs.metricsWindowDays,
+      targets: inputs.metricsTargets,
+      driftLabels: inputs.driftLabels,
+    },
+    { github: deps.github, run: deps.run, now: deps.now, logger: deps.logger },
+  );
 }

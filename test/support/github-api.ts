@@ -16,14 +16,21 @@
  * - `server.ts` is the HTTP server and request pipeline; `context.ts` what handlers get and give back.
  * - `state.ts` holds the state's types and keys; `store.ts` the state and the helpers that change it.
  * - `handlers.ts` lists the implemented operations, whose handlers live by domain: `issues.ts`, `pulls.ts`,
- *   `permissions.ts`, `users.ts`, `repos.ts`, `deployments.ts`, `environments.ts`, `artifacts.ts`. Each also
+ *   `permissions.ts`, `users.ts`, `repos.ts`, `deployments.ts`, `environments.ts`, `artifacts.ts`, `commits.ts`, `runs.ts`. Each also
  *   holds its views: stored records → GitHub's JSON, with the fields clients read (completeFromSchema adds the rest).
  * Each module's header names the simplifications it makes on purpose, so tests do not rely on behaviour we do not
  * model.
  */
 export type {
   ApiState,
+  CommitInput,
+  DeploymentSeed,
   DeploymentState,
+  StoredCommit,
+  StoredWorkflowRun,
+  WorkflowRunInput,
+  WorkflowRunConclusion,
+  WorkflowRunStatus,
   EnvironmentInput,
   EnvironmentReviewer,
   GitHubUser,

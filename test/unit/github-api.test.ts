@@ -6,6 +6,7 @@ import {
   MemoryArtifactSource,
   startGitHubApi,
   type GitHubApi,
+  type WorkflowRunInput,
 } from '../support/github-api.js';
 
 type Octokit = ReturnType<typeof getOctokit>;
@@ -464,6 +465,121 @@ describe('run artifacts', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('a seeded delivery history', () => {
+  it('lists seeded deployments newest first, a page at a time, with their statuses at their times', async () => {
+    for (let i = 0; i < 5; i++) {
+      api.seedDeployment({
+        environment: 'production',
+        sha: 'a'.repeat(40),
+        createdAt: `2026-11-0${i + 1}T10:00:00Z`,
+        statuses: [
+          { state: 'in_progress', at: `2026-11-0${i + 1}T10:00:00Z` },
+          { state: i === 2 ? 'failure' : 'success', at: `2026-11-0${i + 1}T10:12:00Z` },
+        ],
+      });
+    }
+    const first = await bot.rest.repos.listDeployments({
+      owner,
+      repo,
+      environment: 'production',
+      per_page: 2,
+    });
+    expect(first.data.map((d) => d.created_at)).toEqual(['2026-11-05T10:00:00Z', '2026-11-04T10:00:00Z']);
+    expect(first.headers.link).toContain('rel="next"');
+    const all = await bot.paginate(bot.rest.repos.listDeployments, { owner, repo, per_page: 2 });
+    expect(all).toHaveLength(5);
+    const statuses = await bot.rest.repos.listDeploymentStatuses({
+      owner,
+      repo,
+      deployment_id: all[2]?.id ?? 0,
+    });
+    expect(statuses.data.map((s) => [s.state, s.created_at])).toEqual([
+      ['failure', '2026-11-03T10:12:00Z'],
+      ['in_progress', '2026-11-03T10:00:00Z'],
+    ]);
+  });
+
+  it("answers a commit's date, and 422 for a SHA it does not have", async () => {
+    const commit = api.addCommit({
+      sha: 'b'.repeat(40),
+      date: '2026-11-01T09:30:00Z',
+      message: 'Grow the pool',
+    });
+    const { data } = await bot.rest.repos.getCommit({ owner, repo, ref: commit.sha });
+    expect(data.commit.committer?.date).toBe('2026-11-01T09:30:00Z');
+    expect(data.commit.message).toBe('Grow the pool');
+    await expect(bot.rest.repos.getCommit({ owner, repo, ref: 'c'.repeat(40) })).rejects.toMatchObject({
+      status: 422,
+    });
+  });
+
+  it('lists workflow runs by branch, status and the created date syntax, newest first', async () => {
+    const add = (createdAt: string, more: Omit<WorkflowRunInput, 'createdAt'> = {}) =>
+      api.addWorkflowRun({ createdAt, ...more });
+    add('2026-10-30T08:00:00Z');
+    const a = add('2026-11-01T00:00:00Z', { updatedAt: '2026-11-01T00:20:00Z' });
+    const b = add('2026-11-02T12:00:00Z', { conclusion: 'failure' });
+    add('2026-11-03T12:00:00Z', { headBranch: 'feature' });
+    add('2026-11-04T12:00:00Z', { path: '.github/workflows/ci.yml', conclusion: 'cancelled' });
+    const list = async (query: { created?: string; status?: 'failure' | 'cancelled'; branch?: string }) =>
+      (await bot.rest.actions.listWorkflowRunsForRepo({ owner, repo, ...query })).data.workflow_runs.map(
+        (r) => r.id,
+      );
+    expect(await list({ created: '>=2026-11-01T00:00:00Z', branch: 'main' })).toEqual([
+      ...(await list({ created: '2026-11-04' })),
+      b.id,
+      a.id,
+    ]);
+    expect(await list({ created: '2026-11-01..2026-11-02' })).toEqual([b.id, a.id]);
+    expect(await list({ created: '<2026-11-01' })).toHaveLength(1);
+    expect(await list({ status: 'failure' })).toEqual([b.id]);
+    const { data } = await bot.rest.actions.listWorkflowRunsForRepo({ owner, repo, created: '>=2026-11-01' });
+    expect(data.total_count).toBe(4);
+    const run = data.workflow_runs.find((r) => r.id === a.id);
+    expect(run).toMatchObject({
+      run_started_at: '2026-11-01T00:00:00Z',
+      updated_at: '2026-11-01T00:20:00Z',
+      head_branch: 'main',
+    });
+    expect(new Set(data.workflow_runs.map((r) => r.workflow_id)).size).toBe(2);
+  });
+
+  it('lists issues updated since a time, by all their labels, opened and closed in the past', async () => {
+    api.addIssue({
+      title: 'old',
+      author: BOT,
+      labels: ['drift'],
+      createdAt: '2026-09-01T00:00:00Z',
+      closedAt: '2026-09-02T00:00:00Z',
+    });
+    api.addIssue({
+      title: 'closed lately',
+      author: BOT,
+      labels: ['drift'],
+      createdAt: '2026-09-01T00:00:00Z',
+      closedAt: '2026-11-02T00:00:00Z',
+    });
+    api.addIssue({
+      title: 'open',
+      author: BOT,
+      labels: ['drift', 'infra'],
+      createdAt: '2026-11-03T00:00:00Z',
+    });
+    const titles = async (labels: string) =>
+      (
+        await bot.rest.issues.listForRepo({
+          owner,
+          repo,
+          labels,
+          state: 'all',
+          since: '2026-11-01T00:00:00Z',
+        })
+      ).data.map((i) => i.title);
+    expect(await titles('drift')).toEqual(['open', 'closed lately']);
+    expect(await titles('drift,infra')).toEqual(['open']);
   });
 });
 

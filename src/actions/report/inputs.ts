@@ -1,6 +1,9 @@
+import { z } from 'zod';
 import { defineInputs, input } from '../../core/inputs.js';
 import { backendConfigFilesRule, sharedInputs } from '../../core/shared-inputs.js';
 import { backendCredentialsRule } from '../../terraform/backend.js';
+import { DEFAULT_DRIFT_LABELS } from '../../github/drift-labels.js';
+import { resolveTargets } from '../../metrics/figures.js';
 
 export const reportInputs = defineInputs(
   {
@@ -16,6 +19,20 @@ export const reportInputs = defineInputs(
     'audit-webhook': input.secretUrl(),
     'audit-webhook-secret': input.secretText(),
     'github-token': sharedInputs['github-token'],
+    metrics: input.boolean(false),
+    'metrics-window-days': input.integerOr(1, 3650, 30),
+    environment: input.text(),
+    'metrics-targets': input.keyValues().transform((pairs, ctx) => {
+      const targets = resolveTargets(pairs);
+      if (typeof targets === 'string') {
+        ctx.addIssue({ code: 'custom', message: targets });
+        return z.NEVER;
+      }
+      return targets;
+    }),
+    'drift-labels': input
+      .list()
+      .transform((labels) => (labels.length > 0 ? labels : [...DEFAULT_DRIFT_LABELS])),
   },
   [
     backendConfigFilesRule,
@@ -31,6 +48,22 @@ export const reportInputs = defineInputs(
     (v) =>
       v.auditWebhookSecret && !v.auditWebhook
         ? { input: 'audit-webhook', message: 'is missing: audit-webhook-secret signs what is sent to it' }
+        : undefined,
+    (v) =>
+      v.metrics && !v.environment
+        ? {
+            input: 'environment',
+            message:
+              'is required with metrics: true: it names the GitHub environment whose deployments are read',
+          }
+        : undefined,
+    (v) =>
+      v.metrics && !v.githubToken
+        ? {
+            input: 'github-token',
+            message:
+              'is required with metrics: true: the deployments, runs and issues are read through the GitHub API',
+          }
         : undefined,
   ],
 );

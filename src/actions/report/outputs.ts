@@ -12,4 +12,5 @@ export const reportOutputs = defineOutputs<ReportOutputs>({
   'audit-path': output.string(),
   'audit-events': output.number(),
   'audit-delivered': output.boolean(),
+  'metrics-path': output.string(),
 });

@@ -3,6 +3,7 @@ import { stackGraphSchema, stackInputSourcesSchema } from '../../contracts/stack
 import { backendConfigFilesRule, sharedInputs } from '../../core/shared-inputs.js';
 import { addressListProblem } from '../../terraform/addresses.js';
 import { backendCredentialsRule } from '../../terraform/backend.js';
+import { DEFAULT_DRIFT_LABELS } from '../../github/drift-labels.js';
 
 const REGO_PACKAGE = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
@@ -33,7 +34,9 @@ export const tfPlanInputs = defineInputs(
     'pr-number': input.integer(1, Number.MAX_SAFE_INTEGER),
     'comment-author': input.text(),
     'drift-issue': input.boolean(true),
-    'drift-labels': input.list().transform((labels) => (labels.length > 0 ? labels : ['drift'])),
+    'drift-labels': input
+      .list()
+      .transform((labels) => (labels.length > 0 ? labels : [...DEFAULT_DRIFT_LABELS])),
     'source-release': input.integer(1, Number.MAX_SAFE_INTEGER),
     'source-kind': input.choice(['promotion', 'rollback'] as const, 'promotion'),
     'rollback-scope': input.choice(['release', 'image'] as const, 'release'),

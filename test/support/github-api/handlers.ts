@@ -1,5 +1,6 @@
 /** Handlers, by operationId: this table is also the list of operations the stand-in implements. */
 import { artifactHandlers } from './artifacts.js';
+import { commitHandlers } from './commits.js';
 import type { Handler } from './context.js';
 import { deploymentHandlers } from './deployments.js';
 import { environmentHandlers } from './environments.js';
@@ -8,6 +9,7 @@ import { jobHandlers } from './jobs.js';
 import { permissionHandlers } from './permissions.js';
 import { pullHandlers } from './pulls.js';
 import { repoHandlers } from './repos.js';
+import { runHandlers } from './runs.js';
 import { userHandlers } from './users.js';
 
 export const HANDLERS: Record<string, Handler> = {
@@ -21,4 +23,6 @@ export const HANDLERS: Record<string, Handler> = {
   ...environmentHandlers,
   ...artifactHandlers,
   ...jobHandlers,
+  ...commitHandlers,
+  ...runHandlers,
 };

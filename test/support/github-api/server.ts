@@ -33,6 +33,13 @@ import {
   type StoredIssue,
   type TeamRole,
   type UserType,
+  type CommitInput,
+  type DeploymentSeed,
+  type DeploymentState,
+  type StoredCommit,
+  type StoredDeployment,
+  type StoredWorkflowRun,
+  type WorkflowRunInput,
 } from './state.js';
 import { Store } from './store.js';
 
@@ -102,6 +109,14 @@ export interface GitHubApi {
   addAppToken(token: string, slug: string): GitHubUser;
   addEnvironment(input: EnvironmentInput): StoredEnvironment;
   addPendingDeployment(runId: number, input: PendingInput): PendingDeployment;
+  /** A deployment made in the past with its statuses at their times (no auto_inactive): a seeded history. */
+  seedDeployment(seed: DeploymentSeed): StoredDeployment;
+  /** A status of a seeded deployment at a given time. */
+  seedDeploymentStatus(deploymentId: number, status: { state: DeploymentState; at: string }): void;
+  /** A commit `GET .../commits/{sha}` answers, with its date. */
+  addCommit(input: CommitInput): StoredCommit;
+  /** A run `GET .../actions/runs` lists. */
+  addWorkflowRun(input: WorkflowRunInput): StoredWorkflowRun;
   commentsOn(issueNumber: number, repo?: string): StoredComment[];
   issue(issueNumber: number, repo?: string): StoredIssue | undefined;
   /** Requests that change something (not GET), optionally of one operation. */

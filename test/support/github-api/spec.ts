@@ -38,6 +38,7 @@ interface Parameter {
   name: string;
   in: string;
   required?: boolean;
+  description?: string;
   schema?: Schema;
 }
 
@@ -208,7 +209,7 @@ export class GitHubSpec {
     for (const param of (op.parameters ?? []).map((p) => this.resolve(p))) {
       const section = param.in === 'path' || param.in === 'query' ? sections[param.in] : undefined;
       if (!section) continue;
-      section.properties[param.name] = param.schema ?? {};
+      section.properties[param.name] = searchDateQuery(param) ?? param.schema ?? {};
       if (param.required) section.required.push(param.name);
       if (this.resolve(param.schema)?.type === 'array') arrays.add(param.name);
     }
@@ -243,6 +244,25 @@ export class GitHubSpec {
   }
 }
 
+/** `>=2026-11-03`, `<2026-11-03T10:00:00Z`, `2026-11-01..2026-11-30`, `*..2026-11-30`, `2026-11-03`. */
+const DATE_OR_TIME = String.raw`\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
+const SEARCH_DATE = new RegExp(
+  `^(?:(?:>=|<=|>|<)?${DATE_OR_TIME}|(?:${DATE_OR_TIME}|\\*)\\.\\.(?:${DATE_OR_TIME}|\\*))$`,
+);
+
+/**
+ * A query parameter that takes GitHub's date search syntax (`created` of the workflow-run lists). The
+ * description's own text says so and links the syntax, while its schema says `format: date-time`, which
+ * `>=2026-11-03` is not; GitHub takes the syntax, so the stand-in holds the value to the syntax instead.
+ */
+function searchDateQuery(param: Parameter): Schema | undefined {
+  const searchSyntax =
+    param.description?.includes('understanding-the-search-syntax#query-for-dates') === true;
+  return param.in === 'query' && searchSyntax && param.schema?.format === 'date-time'
+    ? { type: 'string', format: 'search-date' }
+    : undefined;
+}
+
 function newAjv(coerceTypes: boolean): Ajv {
   // strict: false, because the description carries OpenAPI keywords (example, x-github...) Ajv does not know.
   // verbose: errors carry the offending value (see checkResponse).
@@ -250,6 +270,7 @@ function newAjv(coerceTypes: boolean): Ajv {
   ajvFormats.default(ajv);
   // Formats GitHub uses that ajv-formats does not define: accept them rather than warn.
   for (const format of ['repo.nwo', 'timestamp']) ajv.addFormat(format, true);
+  ajv.addFormat('search-date', SEARCH_DATE);
   return ajv;
 }
 

@@ -179,8 +179,82 @@ export interface ApiState {
   pendingDeployments: Map<number, PendingDeployment[]>;
   /** ref → commit SHA, used when a deployment names a branch or tag (there is no git here). */
   refs: Map<string, string>;
+  /** sha → commit, for `GET .../commits/{ref}` (there is no git here: tests add the commits they need). */
+  commits: Map<string, StoredCommit>;
+  /** The repositories' workflow runs, for `GET .../actions/runs`. */
+  workflowRuns: Map<number, StoredWorkflowRun>;
   /** Workflow runs asked for with `POST .../actions/workflows/{workflow_id}/dispatches`, in order. */
   dispatches: WorkflowDispatch[];
+}
+
+export interface StoredCommit {
+  repo: string;
+  sha: string;
+  message: string;
+  author: string;
+  /** The author's and committer's date (one date: tests need no rebases). */
+  date: string;
+}
+
+export type WorkflowRunStatus = 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
+export type WorkflowRunConclusion =
+  'success' | 'failure' | 'cancelled' | 'skipped' | 'timed_out' | 'neutral' | 'action_required' | 'stale';
+
+export interface StoredWorkflowRun {
+  id: number;
+  repo: string;
+  /** The workflow file, `.github/workflows/deploy.yml`; its id is derived from it. */
+  path: string;
+  name: string;
+  headBranch: string;
+  headSha: string;
+  event: string;
+  status: WorkflowRunStatus;
+  conclusion: WorkflowRunConclusion | null;
+  actor: string;
+  runNumber: number;
+  runAttempt: number;
+  createdAt: string;
+  runStartedAt: string;
+  updatedAt: string;
+}
+
+export interface CommitInput {
+  sha?: string;
+  message?: string;
+  author?: string;
+  date: string;
+  repo?: string;
+}
+
+export interface WorkflowRunInput {
+  id?: number;
+  path?: string;
+  name?: string;
+  headBranch?: string;
+  headSha?: string;
+  event?: string;
+  status?: WorkflowRunStatus;
+  conclusion?: WorkflowRunConclusion | null;
+  actor?: string;
+  createdAt: string;
+  /** Default: createdAt. */
+  runStartedAt?: string;
+  /** When it finished (for a completed run); default: runStartedAt. */
+  updatedAt?: string;
+  repo?: string;
+}
+
+export interface DeploymentSeed {
+  environment: string;
+  sha: string;
+  ref?: string;
+  payload?: unknown;
+  createdAt: string;
+  /** Oldest first, each with its time; `logUrl` as the deploying run set it. */
+  statuses?: Array<{ state: DeploymentState; at: string; logUrl?: string; description?: string }>;
+  creator?: string;
+  repo?: string;
 }
 
 /** A workflow_dispatch request: which workflow, on which ref, with which inputs, by whom. */
@@ -199,6 +273,9 @@ export interface IssueInput {
   author: string;
   state?: 'open' | 'closed';
   repo?: string;
+  /** For a history seeded in the past: when it was opened (default now) and closed (implies closed). */
+  createdAt?: string;
+  closedAt?: string;
 }
 
 export interface PullInput {

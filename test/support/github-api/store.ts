@@ -23,6 +23,12 @@ import {
   type Team,
   type TeamRole,
   type UserType,
+  type CommitInput,
+  type DeploymentSeed,
+  type DeploymentState,
+  type StoredCommit,
+  type StoredWorkflowRun,
+  type WorkflowRunInput,
 } from './state.js';
 
 /**
@@ -48,6 +54,8 @@ export class Store {
     pendingDeployments: new Map(),
     dispatches: [],
     refs: new Map(),
+    commits: new Map(),
+    workflowRuns: new Map(),
   };
   readonly startedAt: string;
   private readonly labelIds = new Map<string, number>();
@@ -189,8 +197,9 @@ export class Store {
   addIssue(input: IssueInput): StoredIssue {
     const repo = this.repoKey(input.repo);
     this.addUser(input.author);
-    const now = this.now();
-    const closed = input.state === 'closed';
+    const now = input.createdAt ?? this.now();
+    const closed = input.state === 'closed' || input.closedAt !== undefined;
+    const closedAt = input.closedAt ?? (closed ? now : null);
     const issue: StoredIssue = {
       id: this.nextId(),
       repo,
@@ -204,8 +213,8 @@ export class Store {
       author: input.author,
       locked: false,
       createdAt: now,
-      updatedAt: now,
-      closedAt: closed ? now : null,
+      updatedAt: closedAt ?? now,
+      closedAt,
     };
     this.state.issues.set(issueKey(repo, issue.number), issue);
     return issue;
@@ -274,6 +283,110 @@ export class Store {
     };
     this.state.deployments.set(deployment.id, deployment);
     return deployment;
+  }
+
+  /**
+   * A deployment made in the past, with its statuses at their times, for a seeded history: what the
+   * create-deployment and create-deployment-status handlers would have stored then. GitHub's
+   * auto_inactive is not applied (the statuses given are the history).
+   */
+  seedDeployment(seed: DeploymentSeed): StoredDeployment {
+    const creator = seed.creator ?? 'github-actions[bot]';
+    this.addUser(creator);
+    const deployment: StoredDeployment = {
+      id: this.nextId(),
+      repo: this.repoKey(seed.repo),
+      sha: seed.sha,
+      ref: seed.ref ?? seed.sha,
+      task: 'deploy',
+      environment: seed.environment,
+      originalEnvironment: seed.environment,
+      description: '',
+      payload: seed.payload ?? {},
+      creator,
+      transient: false,
+      production: seed.environment === 'production',
+      createdAt: seed.createdAt,
+      updatedAt: seed.statuses?.at(-1)?.at ?? seed.createdAt,
+    };
+    this.state.deployments.set(deployment.id, deployment);
+    for (const status of seed.statuses ?? []) {
+      const id = this.nextId();
+      this.state.deploymentStatuses.set(id, {
+        id,
+        deploymentId: deployment.id,
+        state: status.state,
+        description: status.description ?? '',
+        environment: seed.environment,
+        targetUrl: status.logUrl ?? '',
+        logUrl: status.logUrl ?? '',
+        environmentUrl: '',
+        creator,
+        createdAt: status.at,
+      });
+    }
+    return deployment;
+  }
+
+  /** A status set on a seeded deployment at a time of the test's choosing (a later release's auto_inactive). */
+  seedDeploymentStatus(deploymentId: number, status: { state: DeploymentState; at: string }): void {
+    const deployment = this.state.deployments.get(deploymentId);
+    if (!deployment) throw new Error(`the stand-in has no deployment ${deploymentId}`);
+    const id = this.nextId();
+    this.state.deploymentStatuses.set(id, {
+      id,
+      deploymentId,
+      state: status.state,
+      description: '',
+      environment: deployment.environment,
+      targetUrl: '',
+      logUrl: '',
+      environmentUrl: '',
+      creator: deployment.creator,
+      createdAt: status.at,
+    });
+  }
+
+  addCommit(input: CommitInput): StoredCommit {
+    const repo = this.repoKey(input.repo);
+    const commit: StoredCommit = {
+      repo,
+      sha: lower(input.sha ?? sha1(`commit:${repo}:${input.date}:${input.message ?? ''}`)),
+      message: input.message ?? 'A change',
+      author: input.author ?? 'octocat',
+      date: input.date,
+    };
+    this.addUser(commit.author);
+    this.state.commits.set(`${repo}@${commit.sha}`, commit);
+    return commit;
+  }
+
+  addWorkflowRun(input: WorkflowRunInput): StoredWorkflowRun {
+    const repo = this.repoKey(input.repo);
+    const path = input.path ?? '.github/workflows/deploy.yml';
+    const runNumber =
+      [...this.state.workflowRuns.values()].filter((r) => r.repo === repo && r.path === path).length + 1;
+    const runStartedAt = input.runStartedAt ?? input.createdAt;
+    const run: StoredWorkflowRun = {
+      id: input.id ?? this.nextId(),
+      repo,
+      path,
+      name: input.name ?? path.replace(/^.*\//, '').replace(/\.ya?ml$/, ''),
+      headBranch: input.headBranch ?? this.repoInfo(repo).defaultBranch,
+      headSha: input.headSha ?? sha1(`run:${runNumber}`),
+      event: input.event ?? 'push',
+      status: input.status ?? 'completed',
+      conclusion: input.conclusion === undefined ? 'success' : input.conclusion,
+      actor: input.actor ?? 'octocat',
+      runNumber,
+      runAttempt: 1,
+      createdAt: input.createdAt,
+      runStartedAt,
+      updatedAt: input.updatedAt ?? runStartedAt,
+    };
+    this.addUser(run.actor);
+    this.state.workflowRuns.set(run.id, run);
+    return run;
   }
 
   /** GitHub's auto_inactive: a successful deployment retires the earlier ones of the same environment. */
