@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ArtifactStore } from '../artifacts/store.js';
 import { ConfigurationError } from '../core/errors.js';
+import { HOST_LIST } from './inventory-content.js';
 import { findConfinedPath, PathRefusal, quoteValue, refusedInput } from '../core/paths.js';
 
 /** What `-i` gets, and how the summary and results name it. */
@@ -54,18 +55,6 @@ export async function resolveInventory(options: ResolveInventoryOptions): Promis
     }
   }
   return writeInline(given, options.scratch);
-}
-
-// Ansible's `-i host1,host2,` form: a comma makes it a list, not a file name.
-const HOST_LIST = /^[^\s=]+,[^\s=]*$/;
-
-/**
- * Whether the `inventory` input is the inventory itself rather than a path: several lines, a host list,
- * or one line that sets a variable (`web-1 ansible_host=10.0.0.1`). The input layer holds the rest to
- * the path rule.
- */
-export function isInventoryContent(value: string): boolean {
-  return value.includes('\n') || HOST_LIST.test(value) || value.includes('=');
 }
 
 /**
@@ -120,3 +109,5 @@ function workspacePath(path: string, workspace: string): string {
   const inside = relative(workspace, path);
   return inside && !inside.startsWith('..') ? inside.split('\\').join('/') : path;
 }
+
+export { isInventoryContent } from './inventory-content.js';

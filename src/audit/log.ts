@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ArtifactStore } from '../artifacts/store.js';
+import { actionsArtifactStore, type ArtifactStore } from '../artifacts/store.js';
 import {
   AUDIT_EVENT_SCHEMA,
   AUDIT_FILE,
@@ -155,6 +155,32 @@ export async function withAuditLog<T>(
     );
     if (events.length > 0) await writeAuditPart(events, options, logger);
   }
+}
+
+/** What an audited step's use case gets besides the action's context: the store, and the audit log. */
+export interface AuditedStepDependencies {
+  /** The step's logger: it collects what the use case masks, so that no event carries it. */
+  logger: Logger;
+  artifacts: ArtifactStore;
+  audit: AuditLog;
+}
+
+/**
+ * The wiring every audited action shares (run.ts): the artifact store over @actions/artifact, and the
+ * use case run with the step's audit log, written as `<prefix>-audit-<step>-…` however the step ends.
+ * Run.ts loads this module once its inputs are read, with the use case: a refused input loads neither.
+ */
+export function auditedStep<C extends { run: RunContext; logger: Logger }, T>(
+  step: string,
+  artifactPrefix: string,
+  context: C,
+  body: (context: Omit<C, keyof AuditedStepDependencies> & AuditedStepDependencies) => Promise<T>,
+  artifacts: ArtifactStore = actionsArtifactStore(),
+): Promise<T> {
+  return withAuditLog(
+    { artifactPrefix, step, run: context.run, artifacts, logger: context.logger },
+    (audit, logger) => body({ ...context, logger, artifacts, audit }),
+  );
 }
 
 function toEvent(

@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import type { ArtifactStore } from '../artifacts/store.js';
 import { AUDIT_ACTIONS, AUDIT_FILE, readAuditEvent, type AuditEvent } from '../contracts/audit-event.js';
 import { errorMessage } from '../core/errors.js';
@@ -49,6 +50,10 @@ export function parseAuditLines(text: string, artifact: string): AuditEvent[] {
     .map(({ line, number }) => readAuditEvent(line, `report (${artifact} line ${number})`));
 }
 
+// Downloads run a few at a time, as the report's other artifacts do (report/gather.ts): each is a round
+// trip to the results service and a blob fetch, and a run with a matrix can have hundreds of parts.
+const CONCURRENT_DOWNLOADS = 4;
+
 export interface GatherAuditDependencies {
   artifacts: ArtifactStore;
   logger: Logger;
@@ -62,18 +67,21 @@ export async function gatherAuditTrail(
   const parts = await deps.artifacts.list(`${auditTrailName(prefix)}-`);
   const events: AuditEvent[] = [];
   const problems: AuditTrail['problems'] = [];
+  const limit = pLimit(CONCURRENT_DOWNLOADS);
   await Promise.all(
-    parts.map(async (part, index) => {
-      const dir = join(scratch, String(index));
-      try {
-        await mkdir(dir, { recursive: true });
-        await deps.artifacts.download(part.name, dir);
-        events.push(...parseAuditLines(await readFile(join(dir, AUDIT_FILE), 'utf8'), part.name));
-      } catch (error) {
-        deps.logger.warning(`Could not read the audit events ${part.name}: ${errorMessage(error)}`);
-        problems.push({ artifact: part.name, problem: errorMessage(error) });
-      }
-    }),
+    parts.map((part, index) =>
+      limit(async () => {
+        const dir = join(scratch, String(index));
+        try {
+          await mkdir(dir, { recursive: true });
+          await deps.artifacts.download(part.name, dir);
+          events.push(...parseAuditLines(await readFile(join(dir, AUDIT_FILE), 'utf8'), part.name));
+        } catch (error) {
+          deps.logger.warning(`Could not read the audit events ${part.name}: ${errorMessage(error)}`);
+          problems.push({ artifact: part.name, problem: errorMessage(error) });
+        }
+      }),
+    ),
   );
   problems.sort((a, b) => a.artifact.localeCompare(b.artifact));
   return { events: orderEvents(events), problems };

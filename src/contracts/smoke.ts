@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SMOKE_CATEGORY_NAMES } from './smoke-categories.js';
 import { contractReader, MANIFEST_FILE, producerSchema, validateForWrite } from './manifest.js';
 
 /**
@@ -19,7 +20,7 @@ export const SMOKE_MANIFEST_SCHEMA = `${SMOKE_MANIFEST_KIND}@${SMOKE_MANIFEST_MA
 
 const count = z.number().int().nonnegative();
 const isoTime = z.iso.datetime({ offset: true });
-const category = z.enum(['connectivity', 'service', 'security', 'functionality']);
+const category = z.enum(SMOKE_CATEGORY_NAMES);
 
 export const smokeCheckResultSchema = z.object({
   /** Unique in the run: the check's name, with `[host]` for each host of a group. */

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { ConfigurationError } from './errors.js';
 import {
@@ -244,22 +243,6 @@ const httpUrl = z
     error: 'must be an http:// or https:// URL',
   });
 
-/** YAML or JSON (JSON is YAML), parsed to a mapping; errors name the line. */
-const yamlMapping = z.string().transform((text, ctx) => {
-  try {
-    const value: unknown = parseYaml(text);
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      ctx.addIssue({ code: 'custom', message: 'must be a YAML or JSON mapping of names to values' });
-      return z.NEVER;
-    }
-    return value as Record<string, unknown>;
-  } catch (error) {
-    const line = error instanceof YAMLParseError ? ` (line ${error.linePos?.[0]?.line ?? '?'})` : '';
-    ctx.addIssue({ code: 'custom', message: `is not valid YAML or JSON${line}` });
-    return z.NEVER;
-  }
-});
-
 const text = z.string().trim();
 
 /** JSON held to a contract; the error names the first field that breaks it (`[1].directory ...`). */
@@ -333,6 +316,14 @@ export const inputKinds = z.registry<{ kind: InputKind; maxLength: number }>();
 function kinded<T extends z.ZodType>(kind: InputKind, maxLength: number, schema: T): T {
   inputKinds.add(schema, { kind, maxLength });
   return schema;
+}
+
+/**
+ * An optional input of several values or a document, of the given kind, parsed by `schema`: for the
+ * kinds kept in modules of their own because of what they load (yamlMappingInput in yaml-input.ts).
+ */
+export function contentInput<T extends z.ZodType<unknown, string>>(kind: InputKind, schema: T) {
+  return kinded(kind, CONTENT, optionalInput(schema, CONTENT));
 }
 
 /**
@@ -469,7 +460,6 @@ export const input = {
   url: () => kinded('url', VALUE, optionalInput(httpUrl)),
   /** A URL that may carry `user:token@`: never echoed in an error. */
   urlWithCredentials: () => kinded('url', VALUE, unechoed(optionalInput(httpUrl))),
-  yamlMapping: () => kinded('yaml', CONTENT, optionalInput(yamlMapping, CONTENT)),
   json: <T extends z.ZodType>(contract: T) =>
     kinded('json', CONTENT, optionalInput(jsonOf(contract), CONTENT)),
   /** A secret string (a token, a key): masked on read, never echoed. */

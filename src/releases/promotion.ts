@@ -1,5 +1,5 @@
 import type { Release, SmokeTally } from '../contracts/release.js';
-import { smokeCheckResultSchema } from '../contracts/smoke.js';
+import { SMOKE_CATEGORIES } from '../contracts/smoke-categories.js';
 import { ConfigurationError } from '../core/errors.js';
 import { epochMs, formatAge, parseDuration } from './duration.js';
 
@@ -11,7 +11,7 @@ import { epochMs, formatAge, parseDuration } from './duration.js';
  */
 
 /** smoke-test's categories, the only names quality-categories can demand. */
-export const SMOKE_CATEGORIES: readonly string[] = smokeCheckResultSchema.shape.category.options;
+export { SMOKE_CATEGORIES };
 
 export interface PromotionPolicy {
   /** The share of smoke checks that must have passed, in percent (smoke-test's `threshold`); default 100. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError } from '../../src/core/errors.js';
 import { defineInputs, input, readInputs, type InputShape, type InputSpec } from '../../src/core/inputs.js';
+import { yamlMappingInput } from '../../src/core/yaml-input.js';
 
 /** Reads inputs from a record, the way core.getInput reads INPUT_* (absent is '', values trimmed). */
 function read<S extends InputShape>(
@@ -55,7 +56,7 @@ describe('input kinds', () => {
     'lock-timeout': input.duration(),
     'webhook-url': input.secretUrl(),
     token: input.secretText(),
-    'extra-vars': input.yamlMapping(),
+    'extra-vars': yamlMappingInput(),
     template: input.requiredFileOrDirectory(),
   });
 

@@ -1,6 +1,3 @@
-import { runAnsibleConfigure } from '../../ansible/configure.js';
-import { actionsArtifactStore } from '../../artifacts/store.js';
-import { withAuditLog } from '../../audit/log.js';
 import { runAction } from '../../core/run-action.js';
 import { removeSecretFiles } from '../../core/secret-files.js';
 import { ansibleConfigureInputs } from './inputs.js';
@@ -11,17 +8,14 @@ export function run(): Promise<void> {
     'ansible-configure',
     ansibleConfigureInputs,
     ansibleConfigureOutputs,
-    ({ inputs, ...context }) => {
-      const artifacts = actionsArtifactStore();
-      return withAuditLog(
-        {
-          artifactPrefix: inputs.artifactPrefix,
-          step: 'ansible-configure',
-          run: context.run,
-          artifacts,
-          logger: context.logger,
-        },
-        (audit, logger) => runAnsibleConfigure(inputs, { ...context, logger, artifacts, audit }),
+    async ({ inputs, ...context }) => {
+      // Loaded once the inputs are valid (as in every action): a refused input needs only the input layer.
+      const [{ auditedStep }, { runAnsibleConfigure }] = await Promise.all([
+        import('../../audit/log.js'),
+        import('../../ansible/configure.js'),
+      ]);
+      return auditedStep('ansible-configure', inputs.artifactPrefix, context, (step) =>
+        runAnsibleConfigure(inputs, step),
       );
     },
     ({ state, logger }) => removeSecretFiles(state, logger),

@@ -1,6 +1,6 @@
 import { defineInputs, input } from '../../core/inputs.js';
 import { sharedInputs } from '../../core/shared-inputs.js';
-import { SMOKE_CATEGORIES } from '../../releases/promotion.js';
+import { SMOKE_CATEGORIES } from '../../contracts/smoke-categories.js';
 import { parseDuration } from '../../releases/duration.js';
 import { ConfigurationError } from '../../core/errors.js';
 

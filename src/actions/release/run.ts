@@ -1,23 +1,16 @@
-import { actionsArtifactStore } from '../../artifacts/store.js';
-import { withAuditLog } from '../../audit/log.js';
 import { runAction } from '../../core/run-action.js';
-import { runReleaseStep } from '../../releases/release-step.js';
 import { releaseInputs } from './inputs.js';
 import { releaseOutputs } from './outputs.js';
 
 export function run(): Promise<void> {
-  return runAction('release', releaseInputs, releaseOutputs, ({ inputs, ...context }) => {
-    const artifacts = actionsArtifactStore();
-    return withAuditLog(
-      {
-        artifactPrefix: inputs.artifactPrefix,
-        step: 'release',
-        run: context.run,
-        artifacts,
-        logger: context.logger,
-      },
-      (audit, logger) =>
-        runReleaseStep(inputs, { ...context, logger, artifacts, audit, now: () => new Date() }),
+  return runAction('release', releaseInputs, releaseOutputs, async ({ inputs, ...context }) => {
+    // Loaded once the inputs are valid (as in every action): a refused input needs only the input layer.
+    const [{ auditedStep }, { runReleaseStep }] = await Promise.all([
+      import('../../audit/log.js'),
+      import('../../releases/release-step.js'),
+    ]);
+    return auditedStep('release', inputs.artifactPrefix, context, (step) =>
+      runReleaseStep(inputs, { ...step, now: () => new Date() }),
     );
   });
 }

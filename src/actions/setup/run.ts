@@ -1,9 +1,6 @@
 import { homedir } from 'node:os';
 import { runAction } from '../../core/run-action.js';
 import type { CacheLibrary } from '../../toolchain/plugin-cache.js';
-import { releasePlatform } from '../../toolchain/releases.js';
-import { runSetup, saveSetupPluginCache } from '../../toolchain/setup.js';
-import { actionsToolCache, actionsToolDirectories } from '../../toolchain/tool-cache.js';
 import { setupInputs } from './inputs.js';
 import { setupOutputs } from './outputs.js';
 
@@ -15,8 +12,15 @@ export function run(): Promise<void> {
     'setup',
     setupInputs,
     setupOutputs,
-    ({ inputs, ...context }) =>
-      runSetup(inputs, {
+    async ({ inputs, ...context }) => {
+      // Loaded once the inputs are valid (as in every action): a refused input needs only the input layer.
+      const [{ runSetup }, { actionsToolCache, actionsToolDirectories }, { releasePlatform }] =
+        await Promise.all([
+          import('../../toolchain/setup.js'),
+          import('../../toolchain/tool-cache.js'),
+          import('../../toolchain/releases.js'),
+        ]);
+      return runSetup(inputs, {
         ...context,
         toolCache: actionsToolCache,
         toolDirectories: actionsToolDirectories(),
@@ -25,7 +29,11 @@ export function run(): Promise<void> {
         workspace: process.cwd(),
         home: homedir(),
         cache: cacheLibrary,
-      }),
-    ({ state, logger }) => saveSetupPluginCache({ state, logger, home: homedir(), cache: cacheLibrary }),
+      });
+    },
+    async ({ state, logger }) => {
+      const { saveSetupPluginCache } = await import('../../toolchain/setup.js');
+      await saveSetupPluginCache({ state, logger, home: homedir(), cache: cacheLibrary });
+    },
   );
 }

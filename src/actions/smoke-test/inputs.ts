@@ -1,4 +1,4 @@
-import { isInventoryContent } from '../../ansible/inventory.js';
+import { isInventoryContent } from '../../ansible/inventory-content.js';
 import { defineInputs, input } from '../../core/inputs.js';
 import { sharedInputs } from '../../core/shared-inputs.js';
 

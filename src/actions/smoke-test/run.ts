@@ -1,4 +1,3 @@
-import { actionsArtifactStore } from '../../artifacts/store.js';
 import { runAction } from '../../core/run-action.js';
 import { removeSecretFiles } from '../../core/secret-files.js';
 import { smokeTestInputs } from './inputs.js';
@@ -12,21 +11,11 @@ export function run(): Promise<void> {
     async ({ inputs, ...context }) => {
       // Loaded once the inputs are valid: ajv, xmlbuilder2 and the probes are most of the bundle, and
       // neither a refused input nor the post step needs them.
-      const [{ runSmokeTest }, { withAuditLog }] = await Promise.all([
-        import('../../smoke/smoke-test.js'),
+      const [{ auditedStep }, { runSmokeTest }] = await Promise.all([
         import('../../audit/log.js'),
+        import('../../smoke/smoke-test.js'),
       ]);
-      const artifacts = actionsArtifactStore();
-      await withAuditLog(
-        {
-          artifactPrefix: inputs.artifactPrefix,
-          step: 'smoke-test',
-          run: context.run,
-          artifacts,
-          logger: context.logger,
-        },
-        (audit, logger) => runSmokeTest(inputs, { ...context, logger, artifacts, audit }),
-      );
+      await auditedStep('smoke-test', inputs.artifactPrefix, context, (step) => runSmokeTest(inputs, step));
     },
     ({ state, logger }) => removeSecretFiles(state, logger),
   );

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArtifactStore } from '../../../src/artifacts/store.js';
-import { NO_AUDIT, withAuditLog } from '../../../src/audit/log.js';
+import { auditedStep, NO_AUDIT, withAuditLog } from '../../../src/audit/log.js';
 import {
   auditDelivery,
   gatherAuditTrail,
@@ -187,6 +187,30 @@ describe('withAuditLog', () => {
     ]);
   });
 
+  it('wires an audited step: the use case gets the store, the audit log and the masking logger, and the part is written', async () => {
+    const { store, uploaded } = directoryStore();
+    const given = new RecordingLogger();
+    const run = testRunContext({ runnerTemp: root });
+    const result = await auditedStep(
+      'tf-apply',
+      'iac',
+      { run, logger: given, extra: 'kept' },
+      async (step) => {
+        expect(step.artifacts).toBe(store);
+        expect(step.extra).toBe('kept');
+        expect(step.logger).not.toBe(given);
+        step.logger.mask('s3cret-value');
+        step.audit.record('apply', { stack: 'vms', outcome: 'success', detail: 'used s3cret-value' });
+        return 'applied';
+      },
+      store,
+    );
+    expect(result).toBe('applied');
+    expect([...uploaded.keys()]).toEqual([expect.stringMatching(/^iac-audit-tf-apply-vms-1-[0-9a-f]{8}$/)]);
+    const [applied] = await readPart([...uploaded.values()][0] ?? '');
+    expect(applied?.detail).not.toContain('s3cret-value');
+  });
+
   it('has a no-op log for domain code run without one', () => {
     expect(() => NO_AUDIT.begin('plan', { stack: 'x' }).finish('success')).not.toThrow();
   });
@@ -269,6 +293,33 @@ describe('the trail', () => {
     expect(markdown).toContain(
       ':warning: The trail is incomplete: `iac-audit-smoke-test-vms-1-0003` was not read',
     );
+  });
+
+  it('downloads at most 4 parts at once', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const names = Array.from(
+      { length: 10 },
+      (_, i) => `iac-audit-smoke-test-vms-1-${String(i).padStart(4, '0')}`,
+    );
+    const store: ArtifactStore = {
+      upload: () => Promise.reject(new Error('not used')),
+      async download(name, directory) {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await writeFile(join(directory, 'audit.jsonl'), `${JSON.stringify(event({ action: 'smoke' }))}\n`);
+        inFlight--;
+      },
+      list: () => Promise.resolve(names.map((name, id) => ({ name, id, size: 0 }))),
+    };
+    const trail = await gatherAuditTrail('iac', join(root, 'limited'), {
+      artifacts: store,
+      logger: new RecordingLogger(),
+    });
+    expect(trail.events).toHaveLength(10);
+    expect(trail.problems).toEqual([]);
+    expect(most).toBe(4);
   });
 
   it('escapes what the events carry in the Markdown table', () => {
