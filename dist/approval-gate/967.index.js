@@ -290,7 +290,7 @@ const ROUTES = {
         doing: 'react to an approval comment',
         permissions: comments,
     },
-    'GET /repos/{owner}/{repo}/issues': { doing: 'list the open issues', permissions: ['issues: read'] },
+    'GET /repos/{owner}/{repo}/issues': { doing: 'list the issues', permissions: ['issues: read'] },
     'POST /repos/{owner}/{repo}/issues': { doing: 'open an issue', permissions: ['issues: write'] },
     'PATCH /repos/{owner}/{repo}/issues/{issue_number}': {
         doing: 'update an issue',
@@ -303,6 +303,19 @@ const ROUTES = {
     'GET /repos/{owner}/{repo}/pulls/{pull_number}/commits': {
         doing: "read the pull request's commits",
         permissions: ['pull-requests: read'],
+    },
+    'GET /repos/{owner}/{repo}': {
+        doing: "read the repository's default branch",
+        permissions: [],
+        hint: 'any token of this repository may read it: check that github-token is a token of this repository',
+    },
+    'GET /repos/{owner}/{repo}/commits/{ref}': {
+        doing: 'read the date of a deployed commit (for the lead time)',
+        permissions: ['contents: read'],
+    },
+    'GET /repos/{owner}/{repo}/actions/runs': {
+        doing: "list the repository's workflow runs (for the pipeline duration and success rate)",
+        permissions: ['actions: read'],
     },
     'GET /repos/{owner}/{repo}/deployments': {
         doing: "list the environment's deployments (where releases are recorded)",

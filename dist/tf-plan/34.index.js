@@ -7,11 +7,14 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DEFAULT_DRIFT_LABELS: () => (/* reexport safe */ _drift_labels_js__WEBPACK_IMPORTED_MODULE_0__.m),
 /* harmony export */   driftIssueKey: () => (/* binding */ driftIssueKey),
 /* harmony export */   driftIssueTitle: () => (/* binding */ driftIssueTitle),
 /* harmony export */   syncDriftIssue: () => (/* binding */ syncDriftIssue)
 /* harmony export */ });
-/* harmony import */ var _marked_comments_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(45778);
+/* harmony import */ var _marked_comments_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45778);
+/* harmony import */ var _drift_labels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53618);
+
 
 function driftIssueKey(stack) {
     return `drift:${stack}`;
@@ -27,7 +30,7 @@ function driftIssueTitle(stack) {
  */
 async function syncDriftIssue(client, request, logger) {
     const repository = { owner: request.owner, repo: request.repo };
-    const head = (0,_marked_comments_js__WEBPACK_IMPORTED_MODULE_0__.marker)(driftIssueKey(request.stack));
+    const head = (0,_marked_comments_js__WEBPACK_IMPORTED_MODULE_1__.marker)(driftIssueKey(request.stack));
     const open = await client.paginate(client.rest.issues.listForRepo, {
         ...repository,
         state: 'open',

@@ -168,11 +168,7 @@ describe('buildImage', () => {
       { ...inputs, vars: [['region', 'eu-west-1']], skipUnchanged: true },
       { exec: packer.exec, logger, run, artifacts: memoryStore(), records, now: clock, searchPath: bin },
     );
-    expect(packer.calls.map((call) => subcommand(call.args))).toEqual([
-      'version',
-      'init',
-      'build',
-    ]);
+    expect(packer.calls.map((call) => subcommand(call.args))).toEqual(['version', 'init', 'build']);
     expect(packer.calls[1]?.args).toEqual(['-machine-readable', 'init', 'images/golden.pkr.hcl']);
     // The variables, the image name among them, in a var file that is gone afterwards.
     expect(packer.calls[2]?.varFile).toBe('region = "eu-west-1"\nimage_name = "golden-20420102030405"\n');

@@ -1,8 +1,8 @@
-export const id = 409;
-export const ids = [409];
+export const id = 79;
+export const ids = [79];
 export const modules = {
 
-/***/ 29409:
+/***/ 94079:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -12,6 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   NO_AUDIT: () => (/* binding */ NO_AUDIT),
   auditPartName: () => (/* binding */ auditPartName),
+  auditedStep: () => (/* binding */ auditedStep),
   withAuditLog: () => (/* binding */ withAuditLog)
 });
 
@@ -21,6 +22,71 @@ var external_node_crypto_ = __webpack_require__(77598);
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./lib/core/errors.js
+var errors = __webpack_require__(3828);
+;// CONCATENATED MODULE: ./lib/artifacts/store.js
+
+/**
+ * The store over @actions/artifact. The library is loaded lazily: it is the heaviest module in the
+ * bundle, and actions that fail on an input never need it.
+ */
+function actionsArtifactStore() {
+    let loading;
+    const library = () => (loading ??= __webpack_require__.e(/* import() */ 495).then(__webpack_require__.bind(__webpack_require__, 65495)));
+    const client = async () => new (await library()).DefaultArtifactClient();
+    return {
+        prepare() {
+            // Ignored here on purpose: the first use awaits the same promise and reports a failed load. The handler
+            // only keeps the early rejection from being an unhandled one, which would end the process.
+            library().catch(() => undefined);
+        },
+        async upload(name, files, rootDirectory) {
+            // Fast deflate: planfiles are zip archives already, and the time goes to the runner, not the network.
+            const { id, size } = await (await client()).uploadArtifact(name, [...files], rootDirectory, {
+                compressionLevel: 1,
+            });
+            if (id === undefined)
+                throw new Error(`the artifact ${name} was uploaded but the service returned no id`);
+            return { name, id, size: size ?? 0 };
+        },
+        async download(name, directory, from) {
+            const artifacts = await client();
+            const findBy = from
+                ? {
+                    token: from.token,
+                    workflowRunId: from.runId,
+                    repositoryOwner: from.owner,
+                    repositoryName: from.repo,
+                }
+                : undefined;
+            const { ArtifactNotFoundError } = await library();
+            let id;
+            try {
+                id = (await artifacts.getArtifact(name, findBy ? { findBy } : undefined)).artifact.id;
+            }
+            catch (error) {
+                if (!(error instanceof ArtifactNotFoundError))
+                    throw error;
+                const where = from ? `workflow run ${from.runId}` : 'this workflow run';
+                throw new errors/* ConfigurationError */.j1(`No artifact named "${name}" in ${where}. Check that the job that makes it ran first with the same stack and artifact-prefix${from ? ', and that the run id is right' : ''}.`);
+            }
+            await artifacts.downloadArtifact(id, { path: directory, ...(findBy ? { findBy } : {}) });
+        },
+        async list(prefix) {
+            const { artifacts } = await (await client()).listArtifacts({ latest: true });
+            return artifacts
+                .filter((artifact) => artifact.name.startsWith(prefix))
+                .map(({ name, id, size, createdAt }) => ({
+                name,
+                id,
+                size,
+                ...(createdAt ? { createdAt: createdAt.toISOString() } : {}),
+            }))
+                .sort((a, b) => a.name.localeCompare(b.name));
+        },
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
 var schemas = __webpack_require__(32716);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
@@ -104,8 +170,6 @@ function auditDetail(text) {
         : `${oneLine.slice(0, DETAIL_MAX - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
 }
 
-// EXTERNAL MODULE: ./lib/core/errors.js
-var errors = __webpack_require__(3828);
 // EXTERNAL MODULE: ./lib/core/version.js
 var version = __webpack_require__(18067);
 ;// CONCATENATED MODULE: ./lib/secrets/rules.js
@@ -537,6 +601,7 @@ function tokensWithin(line, start, end) {
 
 
 
+
 /** For domain code run without an audit log (unit tests, the modes that plan nothing). */
 const NO_AUDIT = {
     begin: () => ({ update: () => undefined, finish: () => undefined }),
@@ -620,6 +685,14 @@ async function withAuditLog(options, body) {
         if (events.length > 0)
             await writeAuditPart(events, options, logger);
     }
+}
+/**
+ * The wiring every audited action shares (run.ts): the artifact store over @actions/artifact, and the
+ * use case run with the step's audit log, written as `<prefix>-audit-<step>-…` however the step ends.
+ * Run.ts loads this module once its inputs are read, with the use case: a refused input loads neither.
+ */
+function auditedStep(step, artifactPrefix, context, body, artifacts = actionsArtifactStore()) {
+    return withAuditLog({ artifactPrefix, step, run: context.run, artifacts, logger: context.logger }, (audit, logger) => body({ ...context, logger, artifacts, audit }));
 }
 function toEvent(draft, run, redactor, end) {
     const { fields } = draft;

@@ -1,8 +1,8 @@
-export const id = 381;
-export const ids = [381];
+export const id = 458;
+export const ids = [458];
 export const modules = {
 
-/***/ 33381:
+/***/ 65458:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -114,8 +114,100 @@ async function knownHostsFile(given, scratch) {
     return target;
 }
 
-// EXTERNAL MODULE: ./lib/ansible/inventory.js
-var inventory = __webpack_require__(64928);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./lib/ansible/inventory-content.js
+var inventory_content = __webpack_require__(61144);
+;// CONCATENATED MODULE: ./lib/ansible/inventory.js
+
+
+
+
+
+
+
+/** The file tf-apply puts in its inventory artifact (src/terraform/apply.ts). */
+const ARTIFACT_INVENTORY_FILE = 'inventory.yml';
+const EXPECTED = 'an inventory file or directory in the workspace, a comma-separated host list ("web-1,web-2,"), ' +
+    'or an inline YAML or INI inventory';
+/**
+ * The `inventory` input is one of: a path (file or directory, relative to the workspace); a host list
+ * in Ansible's `-i host1,host2,` form; or the inventory itself, inline, in YAML or INI. Empty: the
+ * inventory tf-apply published as an artifact.
+ */
+async function resolveInventory(options) {
+    const given = options.given?.trim();
+    if (!given)
+        return fromArtifact(options);
+    if (!given.includes('\n')) {
+        if (inventory_content/* HOST_LIST */.K.test(given)) {
+            return { kind: 'host-list', argument: given, description: `hosts ${given.replace(/,$/, '')}` };
+        }
+        const path = inventoryPath(given);
+        if (path)
+            return { kind: 'path', argument: path, description: workspacePath(path, options.workspace) };
+        // One line naming no file is an inline inventory ("web-1 ansible_host=10.0.0.1"), unless it looks like a path.
+        if (/[/\\]|\.(?:ya?ml|json|ini|cfg|txt)$/i.test(given) && !/\s/.test(given)) {
+            throw new errors/* ConfigurationError */.j1(`Input "inventory" must be ${EXPECTED}; no file or directory ${(0,paths/* quoteValue */.cl)(given)}.`);
+        }
+    }
+    return writeInline(given, options.scratch);
+}
+/**
+ * The inventory file or directory `given` names, held to the workspace rule. A one-line inline
+ * inventory sets a variable (`web-1 ansible_host=10.0.0.1`), so a value with `=` that the rule refuses
+ * is not a path; anything else the rule refuses is an error, never a silent inline inventory.
+ */
+function inventoryPath(given) {
+    try {
+        return (0,paths/* findConfinedPath */.bf)(given, 'file or directory');
+    }
+    catch (error) {
+        if (!(error instanceof paths/* PathRefusal */.CV))
+            throw error;
+        if (given.includes('='))
+            return undefined;
+        throw (0,paths/* refusedInput */.v1)('inventory', given, error);
+    }
+}
+async function fromArtifact(options) {
+    const dir = (0,external_node_path_.join)(options.scratch, 'inventory-artifact');
+    await options.artifacts.download(options.artifactName, dir);
+    const file = (0,external_node_path_.join)(dir, ARTIFACT_INVENTORY_FILE);
+    if (!(0,external_node_fs_.existsSync)(file)) {
+        const found = (await (0,external_node_fs_promises_.readdir)(dir)).join(', ') || 'nothing';
+        throw new errors/* ConfigurationError */.j1(`The artifact ${options.artifactName} holds no ${ARTIFACT_INVENTORY_FILE} (it holds ${found}): ` +
+            'name the inventory tf-apply published in inventory-artifact, or give the inventory input.');
+    }
+    return { kind: 'artifact', argument: file, description: `artifact ${options.artifactName}` };
+}
+/**
+ * Ansible picks the parser by trying each plugin, but its yaml plugin reads only .yml/.yaml/.json
+ * files: a YAML mapping goes to inventory.yml, anything else (INI) to inventory.ini.
+ */
+async function writeInline(content, scratch) {
+    let yaml;
+    try {
+        yaml = (0,dist/* parse */.qg)(content);
+    }
+    catch {
+        yaml = undefined;
+    }
+    const isYaml = yaml !== null && typeof yaml === 'object' && !Array.isArray(yaml);
+    const dir = (0,external_node_path_.join)(scratch, 'inventory');
+    await (0,external_node_fs_promises_.mkdir)(dir, { recursive: true });
+    const file = (0,external_node_path_.join)(dir, isYaml ? 'inventory.yml' : 'inventory.ini');
+    await (0,external_node_fs_promises_.writeFile)(file, `${content}\n`);
+    return { kind: 'inline', argument: file, description: `inline ${isYaml ? 'YAML' : 'INI'} inventory` };
+}
+function workspacePath(path, workspace) {
+    const inside = (0,external_node_path_.relative)(workspace, path);
+    return inside && !inside.startsWith('..') ? inside.split('\\').join('/') : path;
+}
+
+
 // EXTERNAL MODULE: ./lib/core/inputs.js
 var inputs = __webpack_require__(50662);
 ;// CONCATENATED MODULE: ./lib/artifacts/names.js
@@ -141,8 +233,6 @@ function stackName(given, workingDirectory, workspace, repo) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./lib/contracts/digest.js
 
 
@@ -314,9 +404,20 @@ function shortDigest(digest) {
 var schemas = __webpack_require__(32716);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
 var iso = __webpack_require__(64377);
+;// CONCATENATED MODULE: ./lib/contracts/smoke-categories.js
+/**
+ * smoke-test's categories: the results' `category` (contracts/smoke.ts) and the only names release's
+ * quality-categories can demand. A module of its own, so that the release action's input layer can check
+ * the names without loading the smoke results' contract.
+ */
+const SMOKE_CATEGORY_NAMES = ['connectivity', 'service', 'security', 'functionality'];
+/** The same names, as plain strings to look a user's name up in. */
+const SMOKE_CATEGORIES = (/* unused pure expression or super */ null && (SMOKE_CATEGORY_NAMES));
+
 // EXTERNAL MODULE: ./lib/contracts/manifest.js
 var contracts_manifest = __webpack_require__(21330);
 ;// CONCATENATED MODULE: ./lib/contracts/smoke.js
+
 
 
 /**
@@ -335,7 +436,7 @@ const SMOKE_MANIFEST_MAJOR = 1;
 const SMOKE_MANIFEST_SCHEMA = `${SMOKE_MANIFEST_KIND}@${SMOKE_MANIFEST_MAJOR}`;
 const count = schemas/* number */.aig().int().nonnegative();
 const isoTime = iso/* datetime */.w$({ offset: true });
-const category = schemas/* enum */.k5n(['connectivity', 'service', 'security', 'functionality']);
+const category = schemas/* enum */.k5n(SMOKE_CATEGORY_NAMES);
 const smokeCheckResultSchema = schemas/* object */.Ikc({
     /** Unique in the run: the check's name, with `[host]` for each host of a group. */
     id: schemas/* string */.YjP(),
@@ -410,8 +511,6 @@ var secret_files = __webpack_require__(77565);
 var version = __webpack_require__(18067);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var dist_ajv = __webpack_require__(42463);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./lib/smoke/checks-schema.js
 /**
  * The JSON Schema of the smoke-test checks file, published as schemas/smoke-checks.schema.json (a unit
@@ -1641,8 +1740,8 @@ function smokeSummaryMarkdown(results, runUrl) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: ./lib/audit/log.js + 4 modules
-var log = __webpack_require__(29409);
+// EXTERNAL MODULE: ./lib/audit/log.js + 5 modules
+var log = __webpack_require__(94079);
 ;// CONCATENATED MODULE: ./lib/smoke/smoke-test.js
 
 
@@ -1794,7 +1893,7 @@ async function loadInventory(inputs, checks, deps, stack, scratch) {
     // Only when asked for, or when a check targets a group: checks of plain addresses need no artifact.
     if (!inputs.inventory && !inputs.inventoryArtifact && !needsInventory(checks))
         return undefined;
-    const source = await (0,inventory/* resolveInventory */.ZM)({
+    const source = await resolveInventory({
         given: inputs.inventory,
         artifactName: inputs.inventoryArtifact ?? artifactName(inputs.artifactPrefix, 'inventory', stack),
         artifacts: deps.artifacts,

@@ -1,8 +1,8 @@
-export const id = 967;
-export const ids = [967];
+export const id = 36;
+export const ids = [36];
 export const modules = {
 
-/***/ 52967:
+/***/ 93036:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -259,9 +259,59 @@ throttling.VERSION = VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
-// EXTERNAL MODULE: ./lib/core/errors.js
-var errors = __webpack_require__(3828);
-;// CONCATENATED MODULE: ./lib/github/refusals.js
+// EXTERNAL MODULE: ./lib/github/refusals.js
+var refusals = __webpack_require__(6614);
+;// CONCATENATED MODULE: ./lib/github/octokit.js
+
+
+
+
+/**
+ * The one way the suite talks to GitHub: an Octokit with the retry plugin (server errors and dropped
+ * connections, with back-off) and the throttling plugin (paced writes; a rate-limited request waits as
+ * long as GitHub asks, a bounded number of times, and says so in the log). A refusal that is left after
+ * them (401, 403, 404, a spent rate limit) becomes one error saying what was being done and which
+ * permission the token needs (./refusals.ts), still carrying its HTTP status for callers that expect it.
+ */
+function createGitHubClient(token, logger, options) {
+    const retries = options.rateLimitRetries ?? 2;
+    const base = options.retryAfterBaseValue ?? 1000;
+    const onLimit = (kind) => (retryAfter, request, _, retryCount) => {
+        if (retryCount >= retries) {
+            logger.warning(`GitHub ${kind} rate limit hit on ${request.method} ${request.url}; giving up after ${retryCount} retries`);
+            return false;
+        }
+        logger.info(`GitHub ${kind} rate limit hit on ${request.method} ${request.url}; retrying in ${retryAfter}s`);
+        return true;
+    };
+    const client = (0,github/* getOctokit */.Q)(token, {
+        baseUrl: options.apiUrl.replace(/\/+$/, ''),
+        retry: { retryAfterBaseValue: base },
+        throttle: {
+            retryAfterBaseValue: base,
+            onRateLimit: onLimit('primary'),
+            onSecondaryRateLimit: onLimit('secondary'),
+        },
+    }, dist_bundle/* retry */.L, throttling);
+    // Added last, so it wraps the plugins' hooks: it sees only what retrying and waiting did not mend.
+    client.hook.error('request', (error, options) => {
+        throw (0,refusals/* refusalOf */.Of)(error, { method: options.method, url: options.url, baseUrl: options.baseUrl });
+    });
+    return client;
+}
+
+
+/***/ }),
+
+/***/ 6614:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Of: () => (/* binding */ refusalOf),
+/* harmony export */   ke: () => (/* binding */ GitHubRefusal)
+/* harmony export */ });
+/* unused harmony exports ROUTES, GitHubRateLimited, routeOf */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3828);
 
 const comments = ['pull-requests: write', 'issues: write'];
 /**
@@ -290,7 +340,7 @@ const ROUTES = {
         doing: 'react to an approval comment',
         permissions: comments,
     },
-    'GET /repos/{owner}/{repo}/issues': { doing: 'list the open issues', permissions: ['issues: read'] },
+    'GET /repos/{owner}/{repo}/issues': { doing: 'list the issues', permissions: ['issues: read'] },
     'POST /repos/{owner}/{repo}/issues': { doing: 'open an issue', permissions: ['issues: write'] },
     'PATCH /repos/{owner}/{repo}/issues/{issue_number}': {
         doing: 'update an issue',
@@ -303,6 +353,19 @@ const ROUTES = {
     'GET /repos/{owner}/{repo}/pulls/{pull_number}/commits': {
         doing: "read the pull request's commits",
         permissions: ['pull-requests: read'],
+    },
+    'GET /repos/{owner}/{repo}': {
+        doing: "read the repository's default branch",
+        permissions: [],
+        hint: 'any token of this repository may read it: check that github-token is a token of this repository',
+    },
+    'GET /repos/{owner}/{repo}/commits/{ref}': {
+        doing: 'read the date of a deployed commit (for the lead time)',
+        permissions: ['contents: read'],
+    },
+    'GET /repos/{owner}/{repo}/actions/runs': {
+        doing: "list the repository's workflow runs (for the pipeline duration and success rate)",
+        permissions: ['actions: read'],
     },
     'GET /repos/{owner}/{repo}/deployments': {
         doing: "list the environment's deployments (where releases are recorded)",
@@ -358,7 +421,7 @@ const ROUTES = {
     },
 };
 /** A refusal the user fixes by giving the token a permission: a ConfigurationError with a status. */
-class GitHubRefusal extends errors/* ConfigurationError */.j1 {
+class GitHubRefusal extends _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1 {
     status;
     route;
     constructor(message, status, route) {
@@ -368,7 +431,7 @@ class GitHubRefusal extends errors/* ConfigurationError */.j1 {
     }
 }
 /** GitHub's rate limit stopped the request after the throttling plugin's retries: not the user's mistake. */
-class GitHubRateLimited extends errors/* StepFailure */.pH {
+class GitHubRateLimited extends _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StepFailure */ .pH {
     status;
     name = 'GitHubRateLimited';
     constructor(message, status) {
@@ -465,45 +528,6 @@ function refusalOf(error, request) {
             `Check that the token is for this repository (a token of another repository or account cannot see it), and: ${needs}.`
         : `${what}: ${needs}.`;
     return new GitHubRefusal(message, status, route ?? `${method} ${path}`);
-}
-
-;// CONCATENATED MODULE: ./lib/github/octokit.js
-
-
-
-
-/**
- * The one way the suite talks to GitHub: an Octokit with the retry plugin (server errors and dropped
- * connections, with back-off) and the throttling plugin (paced writes; a rate-limited request waits as
- * long as GitHub asks, a bounded number of times, and says so in the log). A refusal that is left after
- * them (401, 403, 404, a spent rate limit) becomes one error saying what was being done and which
- * permission the token needs (./refusals.ts), still carrying its HTTP status for callers that expect it.
- */
-function createGitHubClient(token, logger, options) {
-    const retries = options.rateLimitRetries ?? 2;
-    const base = options.retryAfterBaseValue ?? 1000;
-    const onLimit = (kind) => (retryAfter, request, _, retryCount) => {
-        if (retryCount >= retries) {
-            logger.warning(`GitHub ${kind} rate limit hit on ${request.method} ${request.url}; giving up after ${retryCount} retries`);
-            return false;
-        }
-        logger.info(`GitHub ${kind} rate limit hit on ${request.method} ${request.url}; retrying in ${retryAfter}s`);
-        return true;
-    };
-    const client = (0,github/* getOctokit */.Q)(token, {
-        baseUrl: options.apiUrl.replace(/\/+$/, ''),
-        retry: { retryAfterBaseValue: base },
-        throttle: {
-            retryAfterBaseValue: base,
-            onRateLimit: onLimit('primary'),
-            onSecondaryRateLimit: onLimit('secondary'),
-        },
-    }, dist_bundle/* retry */.L, throttling);
-    // Added last, so it wraps the plugins' hooks: it sees only what retrying and waiting did not mend.
-    client.hook.error('request', (error, options) => {
-        throw refusalOf(error, { method: options.method, url: options.url, baseUrl: options.baseUrl });
-    });
-    return client;
 }
 
 

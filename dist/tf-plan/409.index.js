@@ -1,0 +1,758 @@
+export const id = 409;
+export const ids = [409,214];
+export const modules = {
+
+/***/ 39214:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   actionsArtifactStore: () => (/* binding */ actionsArtifactStore)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3828);
+
+/**
+ * The store over @actions/artifact. The library is loaded lazily: it is the heaviest module in the
+ * bundle, and actions that fail on an input never need it.
+ */
+function actionsArtifactStore() {
+    let loading;
+    const library = () => (loading ??= Promise.all(/* import() */[__webpack_require__.e(913), __webpack_require__.e(955)]).then(__webpack_require__.bind(__webpack_require__, 97955)));
+    const client = async () => new (await library()).DefaultArtifactClient();
+    return {
+        prepare() {
+            // Ignored here on purpose: the first use awaits the same promise and reports a failed load. The handler
+            // only keeps the early rejection from being an unhandled one, which would end the process.
+            library().catch(() => undefined);
+        },
+        async upload(name, files, rootDirectory) {
+            // Fast deflate: planfiles are zip archives already, and the time goes to the runner, not the network.
+            const { id, size } = await (await client()).uploadArtifact(name, [...files], rootDirectory, {
+                compressionLevel: 1,
+            });
+            if (id === undefined)
+                throw new Error(`the artifact ${name} was uploaded but the service returned no id`);
+            return { name, id, size: size ?? 0 };
+        },
+        async download(name, directory, from) {
+            const artifacts = await client();
+            const findBy = from
+                ? {
+                    token: from.token,
+                    workflowRunId: from.runId,
+                    repositoryOwner: from.owner,
+                    repositoryName: from.repo,
+                }
+                : undefined;
+            const { ArtifactNotFoundError } = await library();
+            let id;
+            try {
+                id = (await artifacts.getArtifact(name, findBy ? { findBy } : undefined)).artifact.id;
+            }
+            catch (error) {
+                if (!(error instanceof ArtifactNotFoundError))
+                    throw error;
+                const where = from ? `workflow run ${from.runId}` : 'this workflow run';
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`No artifact named "${name}" in ${where}. Check that the job that makes it ran first with the same stack and artifact-prefix${from ? ', and that the run id is right' : ''}.`);
+            }
+            await artifacts.downloadArtifact(id, { path: directory, ...(findBy ? { findBy } : {}) });
+        },
+        async list(prefix) {
+            const { artifacts } = await (await client()).listArtifacts({ latest: true });
+            return artifacts
+                .filter((artifact) => artifact.name.startsWith(prefix))
+                .map(({ name, id, size, createdAt }) => ({
+                name,
+                id,
+                size,
+                ...(createdAt ? { createdAt: createdAt.toISOString() } : {}),
+            }))
+                .sort((a, b) => a.name.localeCompare(b.name));
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 29409:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  NO_AUDIT: () => (/* binding */ NO_AUDIT),
+  auditPartName: () => (/* binding */ auditPartName),
+  auditedStep: () => (/* binding */ auditedStep),
+  withAuditLog: () => (/* binding */ withAuditLog)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./lib/artifacts/store.js
+var store = __webpack_require__(39214);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
+var schemas = __webpack_require__(32716);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
+var iso = __webpack_require__(64377);
+// EXTERNAL MODULE: ./lib/contracts/manifest.js
+var manifest = __webpack_require__(21330);
+;// CONCATENATED MODULE: ./lib/contracts/audit-event.js
+
+
+/**
+ * `iac/audit-event@1`: one lifecycle step of one stack, as an auditor reads it afterwards: who did
+ * what to which stack and environment, for which plan digest and commit, how it ended, and when. It
+ * says nothing about the resources (no value, no address) and nothing secret: an event is written as
+ * the step goes, into the run's audit artifacts, and may be sent to a log collector outside GitHub.
+ */
+const AUDIT_EVENT_SCHEMA = 'iac/audit-event@1';
+/** Each step's events, one JSON document a line. */
+const AUDIT_FILE = 'audit.jsonl';
+const AUDIT_ACTIONS = [
+    'image',
+    'plan',
+    'policy',
+    'approval',
+    'override',
+    'apply',
+    'configure',
+    'smoke',
+    'release',
+    'promote',
+    'rollback',
+    'destroy',
+];
+/**
+ * `pending`: an approval still waiting. `rejected`: a reviewer said no. `warning`: a policy check in warn
+ * mode that found failures. `failure`: the step failed, or ended before it could say how it went.
+ */
+const AUDIT_OUTCOMES = ['success', 'failure', 'pending', 'rejected', 'warning'];
+const audit_event_text = schemas/* string */.YjP().min(1, { error: 'must not be empty' });
+const isoTime = iso/* datetime */.w$({ offset: true, error: 'must be an ISO 8601 date and time' });
+const digest = schemas/* string */.YjP().regex(/^sha256:[0-9a-f]{64}$/, { error: 'must be "sha256:" and 64 hex digits' });
+// Short, written by the suite from counts and names: long text is where a value would hide.
+const DETAIL_MAX = 300;
+const auditEventSchema = schemas/* object */.Ikc({
+    schema: schemas/* literal */.euz(AUDIT_EVENT_SCHEMA),
+    /** Unique across runs: a receiver that gets a trail twice (a re-run report) drops the repeats by it. */
+    id: schemas/* uuid */.uRe(),
+    producer: manifest/* producerSchema */.yO,
+    action: schemas/* enum */.k5n(AUDIT_ACTIONS),
+    /** The approver for an approval (the overrider for an override), else who triggered the run. */
+    actor: audit_event_text,
+    /** Everyone whose vote counted, for an approval that more than one person gave. */
+    approvers: schemas/* array */.YOg(audit_event_text).optional(),
+    /** Absent for a step of a whole environment: recording, promoting or rolling back a release. */
+    stack: audit_event_text.optional(),
+    environment: audit_event_text.optional(),
+    planDigest: digest.optional(),
+    commit: schemas/* string */.YjP().regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/, { error: 'must be a commit SHA' }),
+    outcome: schemas/* enum */.k5n(AUDIT_OUTCOMES),
+    /** One line on how it went: counts, the gate that decided, a refusal's first words. */
+    detail: schemas/* string */.YjP().max(DETAIL_MAX).optional(),
+    startedAt: isoTime,
+    finishedAt: isoTime,
+    repository: audit_event_text,
+    runId: schemas/* int */.Whr().min(1),
+    runAttempt: schemas/* int */.Whr().min(1),
+    runUrl: schemas/* url */.OZ5(),
+})
+    .refine((e) => Date.parse(e.finishedAt) >= Date.parse(e.startedAt), {
+    path: ['finishedAt'],
+    error: 'must not be before startedAt',
+});
+const readAuditEvent = (0,manifest/* contractReader */.Yt)(auditEventSchema, 'report', AUDIT_FILE);
+function validateAuditEvent(value) {
+    return (0,manifest/* validateForWrite */.Lb)(auditEventSchema, value, AUDIT_FILE);
+}
+/** A detail cut to what the contract keeps, on a character boundary. */
+function auditDetail(text) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    return oneLine.length <= DETAIL_MAX
+        ? oneLine
+        : `${oneLine.slice(0, DETAIL_MAX - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
+}
+
+// EXTERNAL MODULE: ./lib/core/errors.js
+var errors = __webpack_require__(3828);
+// EXTERNAL MODULE: ./lib/core/version.js
+var version = __webpack_require__(18067);
+;// CONCATENATED MODULE: ./lib/secrets/rules.js
+const rules_BUILT_IN_RULES = [
+    {
+        id: 'aws-access-key-id',
+        description: 'AWS access key id',
+        keywords: ['akia', 'asia', 'abia', 'acca'],
+        pattern: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b/g,
+        // AWS's documentation uses AKIAIOSFODNN7EXAMPLE; keys ending in EXAMPLE are never issued.
+        allow: (secret) => secret.endsWith('EXAMPLE'),
+    },
+    {
+        id: 'aws-secret-access-key',
+        description: 'AWS secret access key',
+        keywords: ['aws_secret_access_key', 'aws-secret-access-key', 'secretaccesskey'],
+        pattern: /(?:aws_secret_access_key|aws-secret-access-key|secretaccesskey)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi,
+        allow: (secret) => /EXAMPLEKEY$/.test(secret),
+    },
+    {
+        id: 'private-key',
+        description: 'Private key block',
+        keywords: ['private key'],
+        pattern: /-----BEGIN (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP |SSH2 )?PRIVATE KEY(?: BLOCK)?-----/g,
+        endMarker: /-----END (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP |SSH2 )?PRIVATE KEY(?: BLOCK)?-----/,
+    },
+    {
+        id: 'github-token',
+        description: 'GitHub token',
+        keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
+        pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,251})\b/g,
+    },
+    {
+        id: 'github-fine-grained-token',
+        description: 'GitHub fine-grained personal access token',
+        keywords: ['github_pat_'],
+        pattern: /\b(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\b/g,
+    },
+    {
+        id: 'slack-token',
+        description: 'Slack token',
+        keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe'],
+        pattern: /\b(xox(?:[bpars]|e(?:\.xox[bp])?)-[0-9]{9,13}-[0-9A-Za-z-]{10,})/g,
+    },
+    {
+        id: 'slack-webhook-url',
+        description: 'Slack incoming webhook URL',
+        keywords: ['hooks.slack.com'],
+        pattern: /(https:\/\/hooks\.slack\.com\/(?:services|workflows)\/T[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[A-Za-z0-9]{20,})/g,
+    },
+    {
+        id: 'gitlab-token',
+        description: 'GitLab personal access token',
+        keywords: ['glpat-'],
+        pattern: /\b(glpat-[0-9A-Za-z_-]{20,})/g,
+    },
+    {
+        id: 'google-api-key',
+        description: 'Google API key',
+        keywords: ['aiza'],
+        pattern: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g,
+    },
+    {
+        id: 'stripe-secret-key',
+        description: 'Stripe live secret key',
+        keywords: ['sk_live_', 'rk_live_'],
+        pattern: /\b([sr]k_live_[0-9A-Za-z]{24,99})\b/g,
+    },
+    {
+        id: 'npm-token',
+        description: 'npm access token',
+        keywords: ['npm_'],
+        pattern: /\b(npm_[A-Za-z0-9]{36})\b/g,
+    },
+];
+/** A line that says a match on it is intended (a test fixture, a documented example). */
+const ALLOW_MARKERS = ['gitleaks:allow', 'iac-pipeline:allow-secret'];
+
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var node_modules_ignore = __webpack_require__(70298);
+;// CONCATENATED MODULE: ./lib/secrets/scan.js
+
+
+
+
+const SKIPPED_DIRECTORIES = (/* unused pure expression or super */ null && (['.git', '.terraform', 'node_modules']));
+const DEFAULT_MAX_FILE_BYTES = (/* unused pure expression or super */ null && (5 * 1024 * 1024));
+// git's own test for a binary file: a NUL byte in the first 8000 bytes.
+const BINARY_PROBE_BYTES = 8000;
+async function scanTree(root, options = {}) {
+    const started = Date.now();
+    const rules = options.rules ?? BUILT_IN_RULES;
+    const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const skip = new Set(options.skipDirectories ?? SKIPPED_DIRECTORIES);
+    const statistics = {
+        filesScanned: 0,
+        bytesScanned: 0,
+        binaryFiles: 0,
+        largeFiles: 0,
+        durationMs: 0,
+    };
+    const findings = [];
+    const ignored = (scopes, path, isDirectory) => scopes.some((scope) => {
+        const relativePath = scope.base === '' ? path : posix.relative(scope.base, path);
+        return scope.rules.ignores(isDirectory ? `${relativePath}/` : relativePath);
+    });
+    const walk = async (relativeDir, inherited) => {
+        const absoluteDir = join(root, relativeDir);
+        const entries = await readdir(absoluteDir, { withFileTypes: true }).catch(() => []);
+        let scopes = inherited;
+        const gitignore = entries.find((entry) => entry.isFile() && entry.name === '.gitignore');
+        if (gitignore) {
+            const text = await readFile(join(absoluteDir, '.gitignore'), 'utf8').catch(() => '');
+            scopes = [...inherited, { base: relativeDir, rules: ignore().add(text) }];
+        }
+        // Sorted, so that findings come in the same order on every file system.
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+            const path = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
+            // Symbolic links are not followed: they may point outside the tree, or in a circle.
+            if (entry.isDirectory()) {
+                if (skip.has(entry.name) || ignored(scopes, path, true))
+                    continue;
+                await walk(path, scopes);
+            }
+            else if (entry.isFile()) {
+                if (ignored(scopes, path, false))
+                    continue;
+                await scanFile(root, path, rules, maxFileBytes, statistics, findings, options.onSecret);
+            }
+        }
+    };
+    await walk('', []);
+    statistics.durationMs = Date.now() - started;
+    return { findings, statistics };
+}
+async function scanFile(root, path, rules, maxFileBytes, statistics, findings, onSecret) {
+    // A file that cannot be opened (gone or unreadable since the listing) has nothing to scan: skip it.
+    const handle = await open(join(root, path), 'r').catch(() => undefined);
+    if (!handle)
+        return;
+    let buffer;
+    try {
+        const { size } = await handle.stat();
+        if (size > maxFileBytes) {
+            statistics.largeFiles += 1;
+            return;
+        }
+        buffer = await handle.readFile();
+    }
+    finally {
+        await handle.close();
+    }
+    if (buffer.subarray(0, BINARY_PROBE_BYTES).includes(0)) {
+        statistics.binaryFiles += 1;
+        return;
+    }
+    statistics.filesScanned += 1;
+    statistics.bytesScanned += buffer.length;
+    findings.push(...scanText(buffer.toString('utf8'), path, rules, onSecret));
+}
+function matchSecrets(text, rules = rules_BUILT_IN_RULES) {
+    const lower = text.toLowerCase();
+    const candidates = rules.filter((rule) => rule.keywords.some((keyword) => lower.includes(keyword)));
+    if (candidates.length === 0)
+        return [];
+    const found = [];
+    for (const rule of candidates) {
+        const pattern = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`);
+        for (const match of text.matchAll(pattern)) {
+            const secret = match[1] ?? match[0];
+            if (rule.allow?.(secret))
+                continue;
+            const start = (match.index ?? 0) + (match[1] !== undefined ? match[0].indexOf(match[1]) : 0);
+            const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+            const lineEnd = text.indexOf('\n', start);
+            const lineText = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+            if (ALLOW_MARKERS.some((marker) => lineText.includes(marker)))
+                continue;
+            found.push({ rule, start, end: start + secret.length, secret });
+        }
+    }
+    return found.sort((a, b) => a.start - b.start);
+}
+/**
+ * The values a match stands for beyond its own text: for a rule with an end marker (a private key), the
+ * encoded body up to the marker, as the runs of base64 a line holds (a diff or a quote shows one line).
+ */
+function bodyOf(text, match) {
+    if (!match.rule.endMarker)
+        return [];
+    const body = text.slice(match.end, endOfBlock(text, match));
+    return [...body.matchAll(BODY_RUN)].map((run) => run[0]);
+}
+/** Base64 runs long enough to be part of a key, not a word: the lines of a PEM body are 64 characters. */
+const BODY_RUN = /[A-Za-z0-9+/=]{16,}/g;
+/** Where a block that starts at the match ends: at its end marker, else at the end of the text. */
+function endOfBlock(text, match) {
+    const marker = match.rule.endMarker;
+    if (!marker)
+        return match.end;
+    const pattern = new RegExp(marker.source, marker.flags.replace('g', ''));
+    const found = pattern.exec(text.slice(match.end));
+    return found ? match.end + found.index : text.length;
+}
+/** Every match of every rule in one file's text, by line and column (1-based). */
+function scanText(text, file, rules = BUILT_IN_RULES, onSecret) {
+    const matches = matchSecrets(text, rules);
+    if (matches.length === 0)
+        return [];
+    const lineStarts = lineStartsOf(text);
+    const found = [];
+    for (const match of matches) {
+        if (onSecret) {
+            onSecret(match.secret);
+            for (const value of bodyOf(text, match))
+                onSecret(value);
+        }
+        const lineIndex = lineAt(lineStarts, match.start);
+        const lineStart = lineStarts[lineIndex] ?? 0;
+        const lineEnd = text.indexOf('\n', lineStart);
+        found.push({
+            rule: match.rule.id,
+            description: match.rule.description,
+            file,
+            line: lineIndex + 1,
+            column: match.start - lineStart + 1,
+            endColumn: Math.min(match.end, lineEnd === -1 ? text.length : lineEnd) - lineStart + 1,
+        });
+    }
+    return found.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+function lineStartsOf(text) {
+    const starts = [0];
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+        starts.push(index + 1);
+    }
+    return starts;
+}
+/** The index of the line holding `offset`: the last start at or before it. */
+function lineAt(starts, offset) {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if ((starts[middle] ?? 0) <= offset)
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return low;
+}
+
+;// CONCATENATED MODULE: ./lib/secrets/redact.js
+
+
+
+
+/**
+ * Hides credentials in text that is about to leave the step: the log, the job summary, the SARIF file,
+ * the artifact. Two passes, both over the whole text:
+ *
+ * - every exact value the secret scan found (the scanner tells them as it finds them; a value found in
+ *   one file is hidden wherever it appears: in a quote of another file, or without the context a rule
+ *   needs, such as `aws_secret_access_key =`);
+ * - every match of the scanner's own rules (src/secrets/rules.ts, through the same `matchSecrets`),
+ *   so that a credential is hidden even where the scan did not look (a .gitignore'd file a tool quotes,
+ *   or a scan that was turned off). A private key's body is hidden with its header, up to its end line.
+ *
+ * The values live in a private field: JSON.stringify or a log line of the redactor prints none of them.
+ */
+/** What a value the scan found becomes. */
+const REDACTED = '[REDACTED]';
+/** What a rule's match becomes: the rule says what kind of credential stood there. */
+function redactedBy(rule) {
+    return `[REDACTED:${rule}]`;
+}
+/** Shorter values are not taken as secrets to hide everywhere: they would hide ordinary words. */
+const MIN_VALUE_LENGTH = 8;
+class Redactor {
+    rules;
+    #values = new Set();
+    #ordered;
+    constructor(rules = rules_BUILT_IN_RULES) {
+        this.rules = rules;
+    }
+    /** A value to hide wherever it appears, from now on. */
+    add(value) {
+        const trimmed = value.trim();
+        if (trimmed.length < MIN_VALUE_LENGTH || this.#values.has(trimmed))
+            return;
+        this.#values.add(trimmed);
+        this.#ordered = undefined;
+    }
+    /** How many values the redactor hides besides the rules' matches (a count, never the values). */
+    get size() {
+        return this.#values.size;
+    }
+    redact(text) {
+        if (text === '')
+            return text;
+        let out = text;
+        // Longest first, so that a value that holds a shorter one is hidden whole.
+        this.#ordered ??= [...this.#values].sort((a, b) => b.length - a.length);
+        for (const value of this.#ordered) {
+            if (out.includes(value))
+                out = out.split(value).join(REDACTED);
+        }
+        return redactByRules(out, this.rules);
+    }
+    /** A copy of `value` with every string in it (keys too) redacted; other values unchanged. */
+    redactDeep(value) {
+        return redactStrings(value, (text) => this.redact(text));
+    }
+    /** JSON of a redactor: never its values. */
+    toJSON() {
+        return { values: this.#values.size };
+    }
+}
+/** The text with each match of the rules replaced by its placeholder, and a private key's body with it. */
+function redactByRules(text, rules = rules_BUILT_IN_RULES) {
+    const matches = matchSecrets(text, rules);
+    if (matches.length === 0)
+        return text;
+    const parts = [];
+    let at = 0;
+    for (const match of matches) {
+        // Matches of two rules may overlap (a token inside a URL): the first one hides both.
+        if (match.start < at)
+            continue;
+        parts.push(text.slice(at, match.start), redactedBy(match.rule.id));
+        at = match.end;
+        if (match.rule.endMarker) {
+            // The body keeps its line structure (a diff's -/+ marks, a quote's indentation); its runs go.
+            const end = endOfBlock(text, match);
+            parts.push(text
+                .slice(at, end)
+                .split('\n')
+                .map((line) => line.replace(DIFF_MARK, (_, mark, rest) => mark + rest.replace(BODY_RUN, REDACTED)))
+                .join('\n'));
+            at = end;
+        }
+    }
+    parts.push(text.slice(at));
+    return parts.join('');
+}
+/** A line's diff mark (`+` is also a base64 character): kept, so that a redacted diff still reads as one. */
+const DIFF_MARK = /^([-+ ]?)(.*)$/s;
+function redactStrings(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    if (Array.isArray(value))
+        return value.map((item) => redactStrings(item, redact));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactStrings(item, redact)]));
+    }
+    return value;
+}
+/**
+ * A logger that redacts every message, annotation title and group name before the runner sees it.
+ * `mask` passes its value through unchanged: the runner needs the real value to mask it.
+ */
+function redactingLogger(logger, redactor) {
+    const properties = (given) => given ? redactor.redactDeep(given) : given;
+    return {
+        debug: (message) => logger.debug(redactor.redact(message)),
+        info: (message) => logger.info(redactor.redact(message)),
+        notice: (message, given) => logger.notice(redactor.redact(message), properties(given)),
+        warning: (message, given) => logger.warning(redactor.redact(message), properties(given)),
+        error: (message, given) => logger.error(redactor.redact(message), properties(given)),
+        mask: (secret) => logger.mask(secret),
+        group: (name, body) => logger.group(redactor.redact(name), body),
+    };
+}
+/**
+ * The values at the places a scanner reported without the text (gitleaks with --redact): on the line
+ * of each finding, the tokens (runs between spaces, quotes and separators) that lie mostly within its
+ * columns. A token followed by `=` or `:` is a key's name, not its value, and is left alone. Tolerant of
+ * a column one off either way, which is all a scanner's column convention can differ by.
+ */
+async function valuesAtFindings(root, findings) {
+    const values = [];
+    const texts = new Map();
+    for (const finding of findings) {
+        // Only files inside the scanned tree: a report's path is not trusted to stay there.
+        if (finding.file.startsWith('../') || isAbsolute(finding.file))
+            continue;
+        if (!texts.has(finding.file)) {
+            // A file that cannot be read (gone since the scan) has no line left to redact: skip it.
+            const text = await readFile(join(root, finding.file), 'utf8').catch(() => undefined);
+            texts.set(finding.file, text?.split('\n'));
+        }
+        const line = texts.get(finding.file)?.[finding.line - 1];
+        if (line === undefined)
+            continue;
+        values.push(...tokensWithin(line, finding.column - 1, Math.max(finding.endColumn - 1, finding.column)));
+    }
+    return values;
+}
+const ARMOUR = /-----(?:BEGIN|END)[A-Z0-9 ]*-----/g;
+const TOKEN = /[^\s"'`,;=:()[\]{}<>]+/g;
+function tokensWithin(line, start, end) {
+    const tokens = [];
+    const armour = [...line.matchAll(ARMOUR)].map((m) => [
+        m.index ?? 0,
+        (m.index ?? 0) + m[0].length,
+    ]);
+    for (const match of line.matchAll(TOKEN)) {
+        const from = match.index ?? 0;
+        const to = from + match[0].length;
+        const overlap = Math.min(to, end) - Math.max(from, start);
+        if (overlap * 2 <= match[0].length)
+            continue;
+        if (/^\s*["']?\s*[=:]/.test(line.slice(to)))
+            continue;
+        // A PEM armour's words (`-----BEGIN OPENSSH PRIVATE KEY-----`) are the same in every key: not the secret.
+        if (armour.some(([a, b]) => from < b && to > a))
+            continue;
+        tokens.push(match[0]);
+    }
+    return tokens;
+}
+
+;// CONCATENATED MODULE: ./lib/audit/log.js
+
+
+
+
+
+
+
+
+/** For domain code run without an audit log (unit tests, the modes that plan nothing). */
+const NO_AUDIT = {
+    begin: () => ({ update: () => undefined, finish: () => undefined }),
+    record: () => undefined,
+};
+/**
+ * Why a step ended with an open event. Fixed words, never the error's message: a tool's error can quote
+ * a resource's value, and the run's log (the event's runUrl) has the whole story for whoever may read it.
+ */
+function endedBecause(error) {
+    if (error === undefined)
+        return 'The step ended before the event was finished.';
+    if ((0,errors/* isConfigurationError */.p0)(error))
+        return 'Refused: the step stopped on an input or a check; the run log says why.';
+    if (error instanceof errors/* StepFailure */.pH)
+        return 'The step failed; the run log says why.';
+    return 'The step failed unexpectedly; the run log says why.';
+}
+/**
+ * Runs a step with an audit log, and writes the log when it ends, also when it throws (then rethrown).
+ * The logger the step gets collects the values it masks, so that no event carries one. Writing the
+ * log never fails the step: the step's own artifacts and outputs are the record of what it did.
+ */
+async function withAuditLog(options, body) {
+    const now = options.now ?? (() => new Date());
+    const redactor = new Redactor();
+    const given = options.logger;
+    const logger = {
+        debug: (message) => given.debug(message),
+        info: (message) => given.info(message),
+        notice: (message, properties) => given.notice(message, properties),
+        warning: (message, properties) => given.warning(message, properties),
+        error: (message, properties) => given.error(message, properties),
+        mask: (secret) => {
+            redactor.add(secret);
+            given.mask(secret);
+        },
+        group: (name, body) => given.group(name, body),
+    };
+    const drafts = [];
+    const audit = {
+        begin(action, fields) {
+            const draft = { action, fields: { ...fields }, startedAt: now() };
+            drafts.push(draft);
+            return {
+                update({ action: renamed, ...more }) {
+                    if (renamed)
+                        draft.action = renamed;
+                    Object.assign(draft.fields, more);
+                },
+                finish(outcome, detail) {
+                    if (draft.outcome)
+                        return;
+                    draft.outcome = outcome;
+                    draft.finishedAt = now();
+                    if (detail !== undefined)
+                        draft.fields.detail = detail;
+                },
+            };
+        },
+        record(action, { outcome, startedAt, ...fields }) {
+            const at = now();
+            drafts.push({ action, fields, startedAt: startedAt ?? at, finishedAt: at, outcome });
+        },
+    };
+    let failure;
+    try {
+        return await body(audit, logger);
+    }
+    catch (error) {
+        failure = { error };
+        throw error;
+    }
+    finally {
+        const ended = now();
+        const events = drafts.map((draft) => toEvent(draft, options.run, redactor, {
+            outcome: draft.outcome ?? 'failure',
+            finishedAt: draft.finishedAt ?? ended,
+            ...(draft.outcome ? {} : { detail: endedBecause(failure?.error) }),
+        }));
+        if (events.length > 0)
+            await writeAuditPart(events, options, logger);
+    }
+}
+/**
+ * The wiring every audited action shares (run.ts): the artifact store over @actions/artifact, and the
+ * use case run with the step's audit log, written as `<prefix>-audit-<step>-…` however the step ends.
+ * Run.ts loads this module once its inputs are read, with the use case: a refused input loads neither.
+ */
+function auditedStep(step, artifactPrefix, context, body, artifacts = (0,store.actionsArtifactStore)()) {
+    return withAuditLog({ artifactPrefix, step, run: context.run, artifacts, logger: context.logger }, (audit, logger) => body({ ...context, logger, artifacts, audit }));
+}
+function toEvent(draft, run, redactor, end) {
+    const { fields } = draft;
+    const detail = end.detail ?? fields.detail;
+    const approvers = fields.approvers?.filter((login) => login !== '');
+    const event = {
+        schema: AUDIT_EVENT_SCHEMA,
+        id: (0,external_node_crypto_.randomUUID)(),
+        producer: { action: 'iac-pipeline', version: version/* SUITE_VERSION */.s },
+        action: draft.action,
+        actor: fields.actor || run.triggeringActor || run.actor || 'unknown',
+        ...(approvers && approvers.length > 0 ? { approvers } : {}),
+        ...(fields.stack ? { stack: fields.stack } : {}),
+        ...(fields.environment ? { environment: fields.environment } : {}),
+        ...(fields.planDigest ? { planDigest: fields.planDigest } : {}),
+        commit: run.sha,
+        outcome: end.outcome,
+        ...(detail ? { detail: auditDetail(detail) } : {}),
+        startedAt: draft.startedAt.toISOString(),
+        finishedAt: end.finishedAt.toISOString(),
+        repository: `${run.owner}/${run.repo}`,
+        runId: run.runId,
+        runAttempt: run.runAttempt,
+        runUrl: run.runUrl,
+    };
+    // Redacted before it is checked, so that a cut detail cannot end inside a hidden value.
+    return validateAuditEvent({ ...redactor.redactDeep(event), schema: AUDIT_EVENT_SCHEMA });
+}
+/** The artifact name of one step's events: `<prefix>-audit-<step>-<stack>-<attempt>-<random>`. */
+function auditPartName(prefix, step, stack, attempt) {
+    return `${prefix}-audit-${step}-${stack}-${attempt}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+}
+async function writeAuditPart(events, options, logger) {
+    const stack = events[0]?.stack ?? events[0]?.environment ?? 'run';
+    const name = auditPartName(options.artifactPrefix, options.step, stack, options.run.runAttempt);
+    try {
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.run.runnerTemp, 'iac-audit-'));
+        const path = (0,external_node_path_.join)(dir, AUDIT_FILE);
+        await (0,promises_.writeFile)(path, events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+        await options.artifacts.upload(name, [path], dir);
+        logger.info(`Audit: ${events.map((e) => `${e.action} ${e.outcome}`).join(', ')} (artifact ${name}).`);
+    }
+    catch (error) {
+        logger.warning(`The audit events of this step (${events.map((e) => e.action).join(', ')}) were not uploaded: ${(0,errors/* errorMessage */.gJ)(error)}.`, { title: 'Audit events not written' });
+    }
+}
+
+
+/***/ })
+
+};
