@@ -2475,15 +2475,15 @@ function metricsHtml(section) {
       <p class="failure" id="metrics-problem">${section.problem}</p>`;
     }
     const m = section.metrics;
-    const notes = m.notes.map((n) => html `<li class="pending">${n}</li>`);
+    const notes = m.notes.length > 0
+        ? html `<ul>
+          ${m.notes.map((n) => html `<li class="pending">${n}</li>`)}
+        </ul>`
+        : '';
     if (m.deployments.total === 0) {
         return html `<h2>Delivery metrics</h2>
       <p id="metrics-empty"><code>${m.environment}</code>: ${emptyText(m)}</p>
-      ${notes.length > 0
-            ? html `<ul>
-              ${notes}
-            </ul>`
-            : ''}`;
+      ${notes}`;
     }
     return html `<h2>Delivery metrics</h2>
     <p class="meta">${headline(m)}</p>
@@ -2505,12 +2505,7 @@ function metricsHtml(section) {
             </tr>`)}
       </tbody>
     </table>
-    ${chartSvg(m.weeks)}
-    ${notes.length > 0
-        ? html `<ul>
-            ${notes}
-          </ul>`
-        : ''}`;
+    ${chartSvg(m.weeks)} ${notes}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
