@@ -810,22 +810,18 @@ function weeksOf(counted, isFailure, fromMs, toMs) {
     return weeks;
 }
 
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
+var p_limit = __webpack_require__(70370);
 ;// CONCATENATED MODULE: ./lib/metrics/read.js
 
 
 
 
-async function pool(items, limit, work) {
-    const out = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            out[index] = await work(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return out;
+
+/** `work` on every item, at most `limit` at once, the results in the items' order. */
+function pool(items, limit, work) {
+    const limited = (0,p_limit/* default */.A)(limit);
+    return Promise.all(items.map((item) => limited(() => work(item))));
 }
 /** The release facts of a payload: whether it is a release record, and what it says when readable. */
 function releaseOfPayload(payload, environment) {

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { RELEASE_KIND, readRelease } from '../contracts/release.js';
 import { errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
@@ -37,17 +38,10 @@ export interface ReadFacts {
   notes: string[];
 }
 
-async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      out[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
+/** `work` on every item, at most `limit` at once, the results in the items' order. */
+function pool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const limited = pLimit(limit);
+  return Promise.all(items.map((item) => limited(() => work(item))));
 }
 
 /** The release facts of a payload: whether it is a release record, and what it says when readable. */
