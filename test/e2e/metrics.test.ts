@@ -1,11 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
 import { PNG } from 'pngjs';
+import { withReportPage } from '../support/report-page.js';
 import { metricsSchema, type Metrics } from '../../src/contracts/metrics.js';
 import { validateRelease } from '../../src/contracts/release.js';
 import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
@@ -573,26 +570,7 @@ async function checkChartInChromium(
   htmlPath: string,
   weeks: Array<{ deployments: number; failures: number }>,
 ): Promise<void> {
-  const profile = await mkdtemp(join(tmpdir(), 'metrics-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-    viewport: { width: 1100, height: 900 },
-  });
-  try {
-    const page = await context.newPage();
-    const requested: string[] = [];
-    page.on('request', (request) => requested.push(request.url()));
-    const url = pathToFileURL(htmlPath).href;
-    await page.goto(url);
-    expect(requested).toEqual([url]);
+  await withReportPage(htmlPath, async (page) => {
     const chart = page.locator('#metrics-chart');
     await chart.scrollIntoViewIfNeeded();
     await expect(chart.isVisible()).resolves.toBe(true);
@@ -624,8 +602,5 @@ async function checkChartInChromium(
       expect(Math.abs(measured.deployments - wanted.deployments)).toBeLessThanOrEqual(2);
       expect(Math.abs(measured.failures - wanted.failures)).toBeLessThanOrEqual(2);
     }
-  } finally {
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
-  }
+  });
 }

@@ -6,10 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { withReportPage } from '../support/report-page.js';
 import { decryptToDirectory } from '../../src/contracts/encryption.js';
 import { smokeManifestSchema, smokeResultsSchema } from '../../src/contracts/smoke.js';
 import { artifactsOfRuns, jobsOfRuns } from '../support/artifact-bridge.js';
@@ -630,29 +629,7 @@ describe('the webhook', () => {
  * fetched from anywhere, and the screenshot shows a bar in the outcome's colour.
  */
 async function checkHtmlInChromium(htmlPath: string, outcome: 'success' | 'failure'): Promise<void> {
-  const profile = await mkdtemp(join(tmpdir(), 'report-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1100, height: 900 },
-  });
-  try {
-    const page = await context.newPage();
-    const requested: string[] = [];
-    page.on('request', (request) => requested.push(request.url()));
-    const url = pathToFileURL(htmlPath).href;
-    await page.goto(url);
-    expect(requested).toEqual([url]);
+  await withReportPage(htmlPath, async (page) => {
     // The title's markup arrived as text: no element was made of it.
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('h1').innerText()).toContain('<img src=x onerror=alert(1)>');
@@ -686,8 +663,5 @@ async function checkHtmlInChromium(htmlPath: string, outcome: 'success' | 'failu
     }
     // At least one bar of 6 × 20 px.
     expect(matching).toBeGreaterThanOrEqual(100);
-  } finally {
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
-  }
+  });
 }
