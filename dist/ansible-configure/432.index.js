@@ -335,8 +335,8 @@ async function writeEventsCallback(dir) {
     return pluginDir;
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
-var schemas = __webpack_require__(32716);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
 ;// CONCATENATED MODULE: ./lib/ansible/events.js
 
 /**
@@ -834,7 +834,7 @@ async function fromArtifact(options) {
 async function writeInline(content, scratch) {
     let yaml;
     try {
-        yaml = (0,dist/* parse */.qg)(content);
+        yaml = (0,dist.parse)(content);
     }
     catch {
         yaml = undefined;

@@ -87,8 +87,8 @@ function actionsArtifactStore() {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
-var schemas = __webpack_require__(32716);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
 var iso = __webpack_require__(64377);
 // EXTERNAL MODULE: ./lib/contracts/manifest.js
@@ -753,7 +753,7 @@ async function writeAuditPart(events, options, logger) {
 /* harmony export */ });
 /* unused harmony exports MANIFEST_FILE, PLAN_FILE, PLAN_JSON_FILE, LOCK_FILE, PLAN_KIND, PLAN_MAJOR, PLAN_SCHEMA, isSafeFileName, isWorkspacePath, toWorkspacePath, toolSchema, varFileSchema, priorStateSchema, backendRecordSchema, releaseBindingSchema, stackInputRecordSchema, policyFindingSchema, policyResultSchema, planSummarySchema, planManifestSchema, toolMajor, readContract, readPlanManifest, validatePlanManifest */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32716);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64377);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3828);
 /* harmony import */ var _core_zod_issues_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54735);

@@ -12,7 +12,7 @@ export const modules = {
 /* harmony export */   q3: () => (/* binding */ readBuildMetadata)
 /* harmony export */ });
 /* unused harmony exports BUILD_METADATA_KIND, BUILD_METADATA_MAJOR, hashedFileSchema, imageArtifactSchema, buildOriginSchema, buildMetadataSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32716);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64377);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21330);
 
@@ -933,8 +933,8 @@ function describe(errors) {
     return shown.join('; ') + (more > 0 ? `; and ${more} more error(s), annotated above` : '');
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
-var schemas = __webpack_require__(32716);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
 ;// CONCATENATED MODULE: ./lib/packer/manifest.js
 
 

@@ -22,7 +22,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports PLAN_FILE, PLAN_JSON_FILE, LOCK_FILE, PLAN_KIND, PLAN_MAJOR, PLAN_SCHEMA, toolSchema, priorStateSchema, stackInputRecordSchema, policyResultSchema, planSummarySchema, planManifestSchema, toolMajor, validatePlanManifest */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32716);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64377);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3828);
 /* harmony import */ var _core_zod_issues_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54735);
@@ -366,7 +366,7 @@ function defaultMessage(issue) {
 /* harmony export */   rh: () => (/* binding */ RELEASE_KIND)
 /* harmony export */ });
 /* unused harmony exports RELEASE_MAJOR, RELEASE_SCHEMA, smokeTallySchema, releaseSmokeSchema, releaseStackSchema, releaseImageSchema, releaseSourceSchema, replacedReleaseSchema, timeToRestoreSchema, releaseSchema, validateRelease */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32716);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64377);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21330);
 
@@ -1755,8 +1755,8 @@ async function backupState(options, deps) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
-var schemas = __webpack_require__(32716);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
 var iso = __webpack_require__(64377);
 ;// CONCATENATED MODULE: ./lib/ansible/results.js
@@ -2590,7 +2590,7 @@ async function readArtifact(kind, base, dir) {
             return { ...base, kind, outputNames: Object.keys(outputs).sort(), ...(destroyed ? { destroyed } : {}) };
         }
         case 'inventory':
-            return { ...base, kind, hosts: inventoryHosts((0,dist/* parse */.qg)(await text('inventory.yml'))) };
+            return { ...base, kind, hosts: inventoryHosts((0,dist.parse)(await text('inventory.yml'))) };
         case 'ansible':
             return { ...base, kind, results: readAnsibleResults(await text(RESULTS_FILE), 'report') };
         case 'smoke':

@@ -190,7 +190,7 @@ async function fromArtifact(options) {
 async function writeInline(content, scratch) {
     let yaml;
     try {
-        yaml = (0,dist/* parse */.qg)(content);
+        yaml = (0,dist.parse)(content);
     }
     catch {
         yaml = undefined;
@@ -400,8 +400,8 @@ function shortDigest(digest) {
     return `sha256:${hex.slice(0, 12)}`;
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
-var schemas = __webpack_require__(32716);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
 var iso = __webpack_require__(64377);
 ;// CONCATENATED MODULE: ./lib/contracts/smoke-categories.js
@@ -914,7 +914,7 @@ async function readSmokeInventory(source) {
     const text = await (0,external_node_fs_promises_.readFile)(source.argument, 'utf8');
     let value;
     try {
-        value = (0,dist/* parse */.qg)(text);
+        value = (0,dist.parse)(text);
     }
     catch {
         value = undefined;

@@ -73,7 +73,7 @@ export async function runAction<S extends InputShape, O>(
     }
     // Saved before anything can fail, so that post cleans up after a main that died half-way.
     if (post) core.saveState(POST_PHASE_STATE, 'true');
-    const inputs = readInputs(spec, (name) => core.getInput(name), core.setSecret);
+    const inputs = await readInputs(spec, (name) => core.getInput(name), core.setSecret);
     await main({
       inputs,
       logger: runnerLogger,

@@ -3,8 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
-import { kindOf, type InputKind } from '../../src/core/inputs.js';
+import type { InputKind, InputSchema } from '../../src/core/inputs.js';
 import { WorkflowRun, type Job } from '../support/runner/runner.js';
 import { actionInputSpecs } from '../support/action-specs.js';
 import { repoRoot } from '../support/tools.js';
@@ -95,10 +94,9 @@ function casesOf(action: string): Array<[input: string, kind: InputKind, value: 
   const spec = specs[action];
   if (!spec) throw new Error(`no input spec for ${action}: add it to the sweep`);
   return actionInputs(action).flatMap((name) => {
-    const schema = spec.shape[name] as z.ZodType | undefined;
+    const schema = spec.shape[name] as InputSchema<unknown> | undefined;
     if (!schema) throw new Error(`${action}: action.yml has ${name}, the spec does not`);
-    const kind = kindOf(schema)?.kind;
-    if (!kind) throw new Error(`${action}: ${name} is not made from one of the input kinds`);
+    const { kind } = schema;
     const values = [HUGE, ...wrongValues[kind], ...(extraValues[name] ?? [])];
     return values.map((value): [string, InputKind, string] => [name, kind, value]);
   });

@@ -120,18 +120,18 @@ describe('action metadata', () => {
       });
     });
 
-    it('has action.yml defaults that read the same as an empty input (one meaning for each default)', () => {
+    it('has action.yml defaults that read the same as an empty input (one meaning for each default)', async () => {
       for (const [input, definition] of Object.entries(yaml.inputs)) {
         if (definition.default === undefined || String(definition.default).includes('${{')) continue;
         const schema = spec.shape[input];
         expect(schema).toBeDefined();
-        const fromDefault = schema?.safeParse(String(definition.default));
-        const fromEmpty = schema?.safeParse('');
-        expect({ input, value: fromDefault?.data }).toEqual({ input, value: fromEmpty?.data });
+        const fromDefault = await schema?.parse(String(definition.default));
+        const fromEmpty = await schema?.parse('');
+        expect({ input, value: fromDefault }).toEqual({ input, value: fromEmpty });
       }
     });
 
-    it('accepts its own defaults', () => {
+    it('accepts its own defaults', async () => {
       const required = Object.entries(yaml.inputs)
         .filter(([, d]) => d.required)
         .map(([input]) => input);
@@ -142,7 +142,7 @@ describe('action metadata', () => {
           given[input] = String(definition.default);
       }
       if (name === 'approval-gate') given.environment = 'production';
-      expect(() => readInputs(spec, (input) => given[input] ?? '')).not.toThrow();
+      await expect(readInputs(spec, (input) => given[input] ?? '')).resolves.toBeDefined();
     });
   });
 });

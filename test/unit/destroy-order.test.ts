@@ -339,17 +339,19 @@ describe("tf-plan's mode destroy-waves", () => {
       tfPlanInputs,
       (name) => given[name] ?? '',
       () => undefined,
-    ) as unknown as TfPlanInputs;
+    ) as unknown as Promise<TfPlanInputs>;
 
-  it('takes stack-graph and stacks, and requires the graph', () => {
-    const inputs = parse({
+  it('takes stack-graph and stacks, and requires the graph', async () => {
+    const inputs = await parse({
       mode: 'destroy-waves',
       'stack-graph': JSON.stringify(graph),
       stacks: 'network, vms',
     });
     expect(inputs.mode).toBe('destroy-waves');
     expect(inputs.stacks).toEqual(['network', 'vms']);
-    expect(() => parse({ mode: 'destroy-waves' })).toThrow(/stack-graph.*required with mode: destroy-waves/);
+    await expect(parse({ mode: 'destroy-waves' })).rejects.toThrow(
+      /stack-graph.*required with mode: destroy-waves/,
+    );
   });
 
   it('sets the waves outputs as mode waves does, and writes the summary', async () => {
@@ -360,7 +362,7 @@ describe("tf-plan's mode destroy-waves", () => {
       const summaries: string[] = [];
       const { exec, calls } = fakeGit({});
       await destroyWaves(
-        parse({ mode: 'destroy-waves', 'stack-graph': JSON.stringify(graph), environment: 'dev' }),
+        await parse({ mode: 'destroy-waves', 'stack-graph': JSON.stringify(graph), environment: 'dev' }),
         {
           exec,
           logger: new RecordingLogger(),

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError } from '../../src/core/errors.js';
 import { defineInputs, input, readInputs, type InputShape, type InputSpec } from '../../src/core/inputs.js';
-import { yamlMappingInput } from '../../src/core/yaml-input.js';
 
 /** Reads inputs from a record, the way core.getInput reads INPUT_* (absent is '', values trimmed). */
 function read<S extends InputShape>(
@@ -19,9 +18,9 @@ function read<S extends InputShape>(
   );
 }
 
-function errorOf(run: () => unknown): string {
+async function errorOf(run: () => Promise<unknown>): Promise<string> {
   try {
-    run();
+    await run();
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigurationError);
     return (error as Error).message;
@@ -56,12 +55,12 @@ describe('input kinds', () => {
     'lock-timeout': input.duration(),
     'webhook-url': input.secretUrl(),
     token: input.secretText(),
-    'extra-vars': yamlMappingInput(),
+    'extra-vars': input.yamlMapping(),
     template: input.requiredFileOrDirectory(),
   });
 
-  it('reads every kind, camel-cased, with fallbacks for empty inputs', () => {
-    const values = read(spec, {
+  it('reads every kind, camel-cased, with fallbacks for empty inputs', async () => {
+    const values = await read(spec, {
       template: 'infra',
       destroy: 'TRUE',
       parallelism: '20',
@@ -114,26 +113,26 @@ describe('input kinds', () => {
     [{ approvers: 'alice, not a login!' }, 'Input "approvers" must list GitHub logins or org/team slugs'],
     [{ 'extra-vars': 'a: [1' }, 'Input "extra-vars" is not valid YAML or JSON (line 1)'],
     [{ 'extra-vars': '- a\n- b' }, 'Input "extra-vars" must be a YAML or JSON mapping'],
-  ])('refuses %j with a message that names the input', (given, expected) => {
-    expect(errorOf(() => read(spec, { template: 'infra', ...given }))).toContain(expected);
+  ])('refuses %j with a message that names the input', async (given, expected) => {
+    expect(await errorOf(() => read(spec, { template: 'infra', ...given }))).toContain(expected);
   });
 
-  it('says a required input is required, without echoing anything', () => {
-    expect(errorOf(() => read(spec, {}))).toBe('Input "template" is required.');
-    expect(errorOf(() => read(spec, { template: '  ' }))).toBe('Input "template" is required.');
+  it('says a required input is required, without echoing anything', async () => {
+    expect(await errorOf(() => read(spec, {}))).toBe('Input "template" is required.');
+    expect(await errorOf(() => read(spec, { template: '  ' }))).toBe('Input "template" is required.');
   });
 
-  it('names the bad line of name=value variables and never echoes their values', () => {
-    const message = errorOf(() => read(spec, { template: 'infra', vars: 'password=hunter2\nhunter3' }));
+  it('names the bad line of name=value variables and never echoes their values', async () => {
+    const message = await errorOf(() => read(spec, { template: 'infra', vars: 'password=hunter2\nhunter3' }));
     expect(message).toBe('Input "vars" line 2 must look like name=value.');
-    expect(errorOf(() => read(spec, { template: 'infra', vars: 'a=1\na=hunter2' }))).toBe(
+    expect(await errorOf(() => read(spec, { template: 'infra', vars: 'a=1\na=hunter2' }))).toBe(
       'Input "vars" line 2 sets "a" a second time.',
     );
   });
 
-  it('masks secrets before parsing and never echoes them in an error', () => {
+  it('masks secrets before parsing and never echoes them in an error', async () => {
     const masked: string[] = [];
-    const message = errorOf(() =>
+    const message = await errorOf(() =>
       read(spec, { template: 'infra', 'webhook-url': 'hooks.example/s3cr3t' }, masked),
     );
     expect(masked).toEqual(['hooks.example/s3cr3t']);
@@ -141,9 +140,9 @@ describe('input kinds', () => {
     expect(message).not.toContain('s3cr3t');
   });
 
-  it('masks a valid secret too', () => {
+  it('masks a valid secret too', async () => {
     const masked: string[] = [];
-    const values = read(spec, { template: 'infra', token: ' ghs_abc ' }, masked);
+    const values = await read(spec, { template: 'infra', token: ' ghs_abc ' }, masked);
     expect(values.token).toBe('ghs_abc');
     expect(masked).toEqual(['ghs_abc']);
   });
@@ -157,12 +156,12 @@ describe('cross-input rules', () => {
         : undefined,
   ]);
 
-  it('passes values that agree', () => {
-    expect(read(spec, { destroy: 'true' })).toEqual({ destroy: true, refreshOnly: false });
+  it('passes values that agree', async () => {
+    expect(await read(spec, { destroy: 'true' })).toEqual({ destroy: true, refreshOnly: false });
   });
 
-  it('names the input a rule refuses', () => {
-    expect(errorOf(() => read(spec, { destroy: 'true', 'refresh-only': 'true' }))).toBe(
+  it('names the input a rule refuses', async () => {
+    expect(await errorOf(() => read(spec, { destroy: 'true', 'refresh-only': 'true' }))).toBe(
       'Input "refresh-only" cannot be combined with destroy.',
     );
   });

@@ -112,22 +112,22 @@ describe('path inputs', () => {
     'junit-path': input.outputFile('junit.xml'),
     'working-directory': input.directory('.'),
   });
-  const read = (given: Record<string, string>) => () => readInputs(spec, (name) => given[name] ?? '');
+  const read = (given: Record<string, string>) => readInputs(spec, (name) => given[name] ?? '');
 
-  it('names the input and the line that leads out, and quotes at most 60 characters', () => {
-    expect(read({ 'var-files': 'infra/prod.tfvars\n../outside/secret.txt' })).toThrow(
+  it('names the input and the line that leads out, and quotes at most 60 characters', async () => {
+    await expect(read({ 'var-files': 'infra/prod.tfvars\n../outside/secret.txt' })).rejects.toThrow(
       'Input "var-files" line 2 points outside the workspace: paths must point inside the workspace (GITHUB_WORKSPACE) or RUNNER_TEMP; got "../outside/secret.txt".',
     );
-    expect(read({ 'junit-path': 'out/junit.xml' })).toThrow(
+    await expect(read({ 'junit-path': 'out/junit.xml' })).rejects.toThrow(
       /^Input "junit-path" points outside the workspace through a symlink/,
     );
-    expect(read({ 'working-directory': `${'deep/'.repeat(30)}` })).toThrow(
+    await expect(read({ 'working-directory': `${'deep/'.repeat(30)}` })).rejects.toThrow(
       /^Input "working-directory" must name an existing directory in the workspace; got "(deep\/){11}de\.\.\."\.$/,
     );
   });
 
-  it('takes files in RUNNER_TEMP', () => {
-    expect(read({ 'var-files': join(runnerTemp, 'secret.tfvars') })()).toMatchObject({
+  it('takes files in RUNNER_TEMP', async () => {
+    expect(await read({ 'var-files': join(runnerTemp, 'secret.tfvars') })).toMatchObject({
       varFiles: [join(runnerTemp, 'secret.tfvars')],
     });
   });

@@ -2,7 +2,6 @@ import { isInventoryContent } from '../../ansible/inventory-content.js';
 import { isKnownHostsContent } from '../../ansible/connection.js';
 import { defineInputs, input, secret } from '../../core/inputs.js';
 import { sharedInputs } from '../../core/shared-inputs.js';
-import { yamlMappingInput } from '../../core/yaml-input.js';
 
 export const ansibleConfigureInputs = defineInputs(
   {
@@ -10,7 +9,7 @@ export const ansibleConfigureInputs = defineInputs(
     inventory: input.fileOrContent(isInventoryContent),
     'inventory-artifact': input.name(),
     stack: sharedInputs.stack,
-    'extra-vars': secret(yamlMappingInput()),
+    'extra-vars': secret(input.yamlMapping()),
     'private-key': input.secretText(),
     'vault-password': input.secretText(),
     user: input.text(),

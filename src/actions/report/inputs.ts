@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { defineInputs, input } from '../../core/inputs.js';
+import { defineInputs, input, refuseInput } from '../../core/inputs.js';
 import { backendConfigFilesRule, sharedInputs } from '../../core/shared-inputs.js';
 import { backendCredentialsRule } from '../../terraform/backend.js';
 import { DEFAULT_DRIFT_LABELS } from '../../github/drift-labels.js';
@@ -22,13 +21,9 @@ export const reportInputs = defineInputs(
     metrics: input.boolean(false),
     'metrics-window-days': input.integerOr(1, 3650, 30),
     environment: input.text(),
-    'metrics-targets': input.keyValues().transform((pairs, ctx) => {
+    'metrics-targets': input.keyValues().transform((pairs) => {
       const targets = resolveTargets(pairs);
-      if (typeof targets === 'string') {
-        ctx.addIssue({ code: 'custom', message: targets });
-        return z.NEVER;
-      }
-      return targets;
+      return typeof targets === 'string' ? refuseInput(targets) : targets;
     }),
     'drift-labels': input
       .list()

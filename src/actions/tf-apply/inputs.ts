@@ -1,7 +1,9 @@
 import { defineInputs, input } from '../../core/inputs.js';
-import { stackInputSourcesSchema } from '../../contracts/stacks.js';
 import { backendConfigFilesRule, sharedInputs } from '../../core/shared-inputs.js';
 import { backendCredentialsRule } from '../../terraform/backend.js';
+
+// The contract loads only when the input is given: it brings zod, which the other paths do not need.
+const stackInputSources = async () => (await import('../../contracts/stacks.js')).stackInputSourcesSchema;
 
 export const tfApplyInputs = defineInputs(
   {
@@ -22,7 +24,7 @@ export const tfApplyInputs = defineInputs(
     environment: input.text(),
     'expose-sensitive': input.boolean(false),
     'github-token': sharedInputs['github-token'],
-    'stack-inputs': input.json(stackInputSourcesSchema).transform((sources) => sources ?? []),
+    'stack-inputs': input.json(stackInputSources).transform((sources) => sources ?? []),
   },
   [backendConfigFilesRule, backendCredentialsRule],
 );

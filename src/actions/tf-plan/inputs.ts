@@ -1,9 +1,12 @@
 import { defineInputs, input } from '../../core/inputs.js';
-import { stackGraphSchema, stackInputSourcesSchema } from '../../contracts/stacks.js';
 import { backendConfigFilesRule, sharedInputs } from '../../core/shared-inputs.js';
 import { addressListProblem } from '../../terraform/addresses.js';
 import { backendCredentialsRule } from '../../terraform/backend.js';
 import { DEFAULT_DRIFT_LABELS } from '../../github/drift-labels.js';
+
+// The contracts load only when the input is given: they bring zod, which the other paths do not need.
+const stackGraph = async () => (await import('../../contracts/stacks.js')).stackGraphSchema;
+const stackInputSources = async () => (await import('../../contracts/stacks.js')).stackInputSourcesSchema;
 
 const REGO_PACKAGE = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
@@ -16,7 +19,7 @@ export const tfPlanInputs = defineInputs(
     environment: input.text(),
     mode: input.choice(['plan', 'drift', 'gather', 'waves', 'destroy-waves'] as const, 'plan'),
     stacks: input.names(),
-    'stack-graph': input.json(stackGraphSchema),
+    'stack-graph': input.json(stackGraph),
     'var-files': input.files(),
     vars: input.keyValues(),
     'backend-config': input.lines(),
@@ -41,7 +44,7 @@ export const tfPlanInputs = defineInputs(
     'source-kind': input.choice(['promotion', 'rollback'] as const, 'promotion'),
     'rollback-scope': input.choice(['release', 'image'] as const, 'release'),
     'image-variable': input.name(),
-    'stack-inputs': input.json(stackInputSourcesSchema).transform((sources) => sources ?? []),
+    'stack-inputs': input.json(stackInputSources).transform((sources) => sources ?? []),
     policy: input.directories({ orNone: true }),
     'policy-namespace': input.text(),
     'policy-data': input.files(),

@@ -71,31 +71,31 @@ describe("the report's metrics inputs", () => {
       (name) => given[name] ?? (name === 'artifact-prefix' ? 'iac' : name === 'working-directory' ? '.' : ''),
     );
 
-  it('are off by default, with a 30-day window and the drift label', () => {
-    const inputs = read({});
+  it('are off by default, with a 30-day window and the drift label', async () => {
+    const inputs = await read({});
     expect(inputs.metrics).toBe(false);
     expect(inputs.metricsWindowDays).toBe(30);
     expect(inputs.driftLabels).toEqual(['drift']);
     expect(inputs.metricsTargets).toEqual(DEFAULT_TARGETS);
   });
 
-  it('need an environment and a token with metrics: true', () => {
-    expect(() => read({ metrics: 'true', 'github-token': 't' })).toThrow(
+  it('need an environment and a token with metrics: true', async () => {
+    await expect(read({ metrics: 'true', 'github-token': 't' })).rejects.toThrow(
       'Input "environment" is required with metrics: true: it names the GitHub environment whose deployments are read.',
     );
-    expect(() => read({ metrics: 'true', environment: 'production' })).toThrow(
+    await expect(read({ metrics: 'true', environment: 'production' })).rejects.toThrow(
       /^Input "github-token" is required with metrics: true/,
     );
-    expect(read({ metrics: 'true', environment: 'production', 'github-token': 't' }).environment).toBe(
-      'production',
-    );
+    expect(
+      (await read({ metrics: 'true', environment: 'production', 'github-token': 't' })).environment,
+    ).toBe('production');
   });
 
-  it('refuse a window of no days and a bad target line, by its number', () => {
-    expect(() => read({ 'metrics-window-days': '0' })).toThrow(
+  it('refuse a window of no days and a bad target line, by its number', async () => {
+    await expect(read({ 'metrics-window-days': '0' })).rejects.toThrow(
       /^Input "metrics-window-days" must be a whole number from 1 to 3650/,
     );
-    expect(() => read({ 'metrics-targets': 'lead-time-median=1h\n\nfast=1' })).toThrow(
+    await expect(read({ 'metrics-targets': 'lead-time-median=1h\n\nfast=1' })).rejects.toThrow(
       /^Input "metrics-targets" line 2 names no figure \("fast"\)/,
     );
   });

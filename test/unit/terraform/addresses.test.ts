@@ -104,11 +104,11 @@ describe('resource addresses', () => {
 });
 
 describe('the targets and replace inputs', () => {
-  const read = (values: Record<string, string>) => () =>
+  const read = (values: Record<string, string>) =>
     readInputs(tfPlanInputs, (name) => values[name] ?? (name === 'working-directory' ? '.' : ''));
 
-  it('name the input and the line of the first address that is not one', () => {
-    expect(read({ targets: 'aws_instance.web\naws_instance web\nalso bad' })).toThrow(
+  it('name the input and the line of the first address that is not one', async () => {
+    await expect(read({ targets: 'aws_instance.web\naws_instance web\nalso bad' })).rejects.toThrow(
       new ConfigurationError(
         'Input "targets" line 2 must be a resource address such as aws_instance.web or ' +
           'module.app.aws_instance.web["a"], or a module such as module.app; got "aws_instance web".',
@@ -116,14 +116,14 @@ describe('the targets and replace inputs', () => {
     );
   });
 
-  it('say why a module or a data source cannot be replaced', () => {
-    expect(read({ replace: 'module.app' })).toThrow(
+  it('say why a module or a data source cannot be replaced', async () => {
+    await expect(read({ replace: 'module.app' })).rejects.toThrow(
       new ConfigurationError(
         'Input "replace" line 1 must be a resource instance address such as aws_instance.web or ' +
           'module.app.aws_instance.web["a"] (a module or a data source cannot be replaced); got "module.app".',
       ),
     );
-    expect(read({ replace: 'aws_instance.web\ndata.aws_ami.x' })).toThrow(
+    await expect(read({ replace: 'aws_instance.web\ndata.aws_ami.x' })).rejects.toThrow(
       /^Input "replace" line 2 .*data source/,
     );
   });
@@ -134,11 +134,11 @@ describe('the targets and replace inputs', () => {
     expect(addressListProblem('targets', ['a\u001b[31m.b c'])?.message).toMatch(/got "a\\u001b\[31m\.b c"$/);
   });
 
-  it('pass good addresses through as given', () => {
-    const inputs = read({
+  it('pass good addresses through as given', async () => {
+    const inputs = await read({
       targets: ' module.app \n\naws_instance.web["a"]\n',
       replace: 'module.app.aws_instance.web[0]',
-    })();
+    });
     expect(inputs.targets).toEqual(['module.app', 'aws_instance.web["a"]']);
     expect(inputs.replace).toEqual(['module.app.aws_instance.web[0]']);
   });

@@ -110,8 +110,8 @@ describe('stackWaves', () => {
 describe('tf-plan mode: waves inputs', () => {
   const read = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 
-  it('reads stack-graph as JSON held to the stacks contract', () => {
-    const inputs = readInputs(
+  it('reads stack-graph as JSON held to the stacks contract', async () => {
+    const inputs = await readInputs(
       tfPlanInputs,
       read({ mode: 'waves', 'stack-graph': JSON.stringify(atmos), stacks: 'network' }),
     );
@@ -142,7 +142,7 @@ describe('tf-plan mode: waves inputs', () => {
       'Input "stack-graph" does not hold: must list at least one stack; got "[]".',
     ],
     [{ 'stack-graph': '[{"stack": "a", "directory": "a"}]' }, 'Input "stack-graph" is for mode: waves'],
-  ])('refuses %j', (values, message) => {
-    expect(() => readInputs(tfPlanInputs, read(values))).toThrow(message);
+  ])('refuses %j', async (values, message) => {
+    await expect(readInputs(tfPlanInputs, read(values))).rejects.toThrow(message);
   });
 });
