@@ -28708,7 +28708,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1886);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(68572);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28717,7 +28717,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1886:
+/***/ 68572:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28732,25 +28732,123 @@ var core = __nccwpck_require__(33838);
 var errors = __nccwpck_require__(3828);
 // EXTERNAL MODULE: ./lib/core/inputs.js
 var core_inputs = __nccwpck_require__(50662);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __nccwpck_require__(27187);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __nccwpck_require__(46193);
 ;// CONCATENATED MODULE: ./lib/core/exec.js
 
-/** Exec over @actions/exec. Silent: the caller chooses what reaches the log, so nothing leaks by default. */
-const actionsExec = async (command, args, options = {}) => {
-    const env = options.env ? { ...process.env, ...options.env } : undefined;
-    const result = await (0,exec/* getExecOutput */.H)(command, [...args], {
-        cwd: options.cwd,
-        ...(env ? { env } : {}),
-        ignoreReturnCode: true,
-        silent: true,
-        listeners: {
-            ...(options.onStdoutLine ? { stdline: options.onStdoutLine } : {}),
-            ...(options.onStderrLine ? { errline: options.onStderrLine } : {}),
+
+
+/**
+ * Splits a stream into lines as it arrives, looking at each byte once. @actions/exec joins every chunk
+ * to the unfinished line and searches the whole of it again, which is quadratic in a line's length:
+ * `show -json` of a big plan is one line of tens of megabytes, and that search cost seconds of CPU.
+ */
+class LineSplitter {
+    onLine;
+    decoder = new external_node_string_decoder_.StringDecoder('utf8');
+    pending = [];
+    constructor(onLine) {
+        this.onLine = onLine;
+    }
+    push(chunk) {
+        const text = this.decoder.write(chunk);
+        let start = 0;
+        for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+            this.pending.push(text.slice(start, end));
+            this.emit(this.pending.join(''));
+            this.pending = [];
+            start = end + 1;
+        }
+        if (start < text.length)
+            this.pending.push(text.slice(start));
+    }
+    /** The last line, when the stream did not end with a newline. */
+    end() {
+        const rest = this.pending.join('') + this.decoder.end();
+        this.pending = [];
+        if (rest !== '')
+            this.emit(rest);
+    }
+    emit(line) {
+        this.onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
+    }
+}
+/**
+ * How long to wait for the output to close once the process has exited. A process the tool started may
+ * keep the pipes open (a daemon that inherited them); the result is then what arrived until now, as
+ * with @actions/exec, which waits the same 10 seconds.
+ */
+const OUTPUT_GRACE_MS = 10_000;
+/** What one output stream of the child collects: the whole text, and its lines for a listener. */
+function collect(onLine) {
+    const chunks = [];
+    const lines = onLine ? new LineSplitter(onLine) : undefined;
+    return {
+        push(chunk) {
+            chunks.push(chunk);
+            lines?.push(chunk);
         },
+        finish() {
+            lines?.end();
+            return Buffer.concat(chunks).toString('utf8');
+        },
+    };
+}
+/**
+ * Exec over node's child_process, without a shell. Silent: the caller chooses what reaches the log, so
+ * nothing leaks by default. A tool killed by a signal exits 128 + its number, as a shell reports it.
+ */
+function childProcessExec(options = {}) {
+    const graceMs = options.outputGraceMs ?? OUTPUT_GRACE_MS;
+    return (command, args, execOptions = {}) => new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
+            cwd: execOptions.cwd,
+            env: execOptions.env ? { ...process.env, ...execOptions.env } : process.env,
+            stdio: 'pipe',
+            windowsHide: true,
+        });
+        const stdout = collect(execOptions.onStdoutLine);
+        const stderr = collect(execOptions.onStderrLine);
+        child.stdout.on('data', (chunk) => stdout.push(chunk));
+        child.stderr.on('data', (chunk) => stderr.push(chunk));
+        let exitCode;
+        let grace;
+        let settled = false;
+        const settle = () => {
+            if (settled || exitCode === undefined)
+                return;
+            settled = true;
+            clearTimeout(grace);
+            child.removeAllListeners();
+            child.stdout.removeAllListeners('data');
+            child.stderr.removeAllListeners('data');
+            resolve({ exitCode, stdout: stdout.finish(), stderr: stderr.finish() });
+        };
+        child.on('error', (error) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(grace);
+            reject(new Error(`could not run ${command}: ${error.message}`));
+        });
+        child.on('exit', (code, signal) => {
+            exitCode = code ?? 128 + (signal ? (external_node_os_.constants.signals[signal] ?? 0) : 0);
+            grace = setTimeout(() => {
+                child.stdout.destroy();
+                child.stderr.destroy();
+                settle();
+            }, graceMs);
+            grace.unref();
+        });
+        child.on('close', settle);
     });
-    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-};
+}
+/** The Exec every action runs its tools with. */
+const runnerExec = childProcessExec();
 
 ;// CONCATENATED MODULE: ./lib/core/outputs.js
 /**
@@ -28867,7 +28965,7 @@ async function runAction(actionName, spec, outputs, main, post) {
         await main({
             inputs,
             logger: runnerLogger,
-            exec: actionsExec,
+            exec: runnerExec,
             run: readRunContext(),
             setOutputs: outputSetter(outputs, (name, value) => core/* setOutput */.uH(name, value)),
             saveState: (name, value) => core/* saveState */.LZ(name, value),
@@ -30572,9 +30670,10 @@ function getIDToken(aud) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ exec),
-  H: () => (/* binding */ getExecOutput)
+  m: () => (/* binding */ exec)
 });
+
+// UNUSED EXPORTS: getExecOutput
 
 // EXTERNAL MODULE: external "string_decoder"
 var external_string_decoder_ = __nccwpck_require__(13193);
@@ -31231,8 +31330,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { errorMessage, isConfigurationError, StepFailure } from './errors.js';
 import { readInputs, type InputShape, type InputsOf, type InputSpec } from './inputs.js';
-import { actionsExec, type Exec } from './exec.js';
+import { runnerExec, type Exec } from './exec.js';
 import { outputSetter, type OutputDeclaration, type OutputSetter } from './outputs.js';
 import type { Logger } from './logger.js';
 import { readRunContext, type RunContext } from './run-context.js';
@@ -77,7 +77,7 @@ export async function runAction<S extends InputShape, O>(
     await main({
       inputs,
       logger: runnerLogger,
-      exec: actionsExec,
+      exec: runnerExec,
       run: readRunContext(),
       setOutputs: outputSetter(outputs, (name, value) => core.setOutput(name, value)),
       saveState: (name, value) => core.saveState(name, value),

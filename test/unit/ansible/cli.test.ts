@@ -18,7 +18,7 @@ import {
 } from '../../../src/ansible/cli.js';
 import { AnsibleLog } from '../../../src/ansible/log.js';
 import { Redactor } from '../../../src/ansible/redact.js';
-import { actionsExec, type Exec } from '../../../src/core/exec.js';
+import { runnerExec, type Exec } from '../../../src/core/exec.js';
 import { RecordingLogger } from '../../support/recording-logger.js';
 
 const connection: Connection = {
@@ -219,7 +219,7 @@ describe('with the real ansible-playbook', () => {
         '',
       ].join('\n'),
     );
-    const callbacks = await readCallbackSettings(actionsExec, tools, dir);
+    const callbacks = await readCallbackSettings(runnerExec, tools, dir);
     expect(callbacks.enabled).toEqual(['ansible.builtin.tree']);
     const env = ansibleEnvironment({
       callbacks,
@@ -227,7 +227,7 @@ describe('with the real ansible-playbook', () => {
       hostKeyChecking: true,
     });
     const outcome = await runAnsible(
-      actionsExec,
+      runnerExec,
       tools.playbook,
       playbookArgs(join(dir, 'site.yml'), local, { become: false, tags: [], check: false, diff: true }),
       { cwd: dir, env, eventsFile: join(dir, 'events.jsonl'), log, title: 'site' },

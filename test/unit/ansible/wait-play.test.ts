@@ -19,7 +19,7 @@ import { AnsibleLog } from '../../../src/ansible/log.js';
 import { Redactor } from '../../../src/ansible/redact.js';
 import { separateWaitPlay, WAIT_PLAY_NAME, writeWaitingPlaybook } from '../../../src/ansible/wait-play.js';
 import { ConfigurationError } from '../../../src/core/errors.js';
-import { actionsExec } from '../../../src/core/exec.js';
+import { runnerExec } from '../../../src/core/exec.js';
 import { RecordingLogger } from '../../support/recording-logger.js';
 
 const counts = (ok: number, ignored = 0) => ({
@@ -106,7 +106,7 @@ describe('the waiting playbook', () => {
 
   const play = (playbook: string, name: string) =>
     runAnsible(
-      actionsExec,
+      runnerExec,
       tools.playbook,
       playbookArgs(playbook, connection, { become: false, tags: [], check: false, diff: false }),
       { cwd: dir, env, eventsFile: join(dir, `${name}.jsonl`), log, title: name },
