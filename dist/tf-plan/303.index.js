@@ -3775,11 +3775,9 @@ function appliedState(document) {
 /* harmony export */   jZ: () => (/* binding */ atLeast)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3828);
-/* harmony import */ var _json_document_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(12228);
-
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3828);
+/* harmony import */ var _json_document_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(12228);
 
 
 
@@ -3798,26 +3796,30 @@ async function resolveTool(binary, exec, options = {}) {
             return { name, path, ...(await readVersion(path, exec)) };
     }
     const wanted = binary === 'auto' ? 'neither tofu nor terraform is' : `${binary} is not`;
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`binary: ${wanted} on PATH. Run the setup action (the repository's root action, with tofu-version or ` +
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`binary: ${wanted} on PATH. Run the setup action (the repository's root action, with tofu-version or ` +
         'terraform-version) in an earlier step of this job, or install the tool yourself' +
         (binary === 'auto' ? '.' : `, or set binary to auto to use whichever is installed.`));
 }
-/** The first executable file named `name` in the PATH's directories (with .exe on Windows). */
+/**
+ * The first executable file named `name` in the PATH's directories (with .exe on Windows). The checks
+ * are synchronous, a few stat calls: the tool that is found then starts at once, before whatever the
+ * caller loads next (a library's compile holds the main thread) rather than after it.
+ */
 async function findOnPath(name, searchPath) {
     const fileNames = process.platform === 'win32' ? [`${name}.exe`, name] : [name];
-    for (const dir of searchPath.split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter).filter(Boolean)) {
+    for (const dir of searchPath.split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter).filter(Boolean)) {
         for (const fileName of fileNames) {
-            const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, fileName);
-            if (await isExecutableFile(candidate))
+            const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, fileName);
+            if (isExecutableFile(candidate))
                 return candidate;
         }
     }
     return undefined;
 }
-async function isExecutableFile(path) {
+function isExecutableFile(path) {
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path)).isFile();
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile();
     }
     catch {
         return false;
@@ -3828,14 +3830,14 @@ async function readVersion(path, exec) {
     const reported = result.exitCode === 0 ? versionField(result.stdout) : undefined;
     const match = reported ? /^v?(\d+)\.(\d+)/.exec(reported) : null;
     if (!reported || !match) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`binary: ${path} did not report its version (\`version -json\` exited ${result.exitCode}` +
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`binary: ${path} did not report its version (\`version -json\` exited ${result.exitCode}` +
             `${result.stderr.trim() ? `: ${result.stderr.trim()}` : ''}). Reinstall it with the setup action.`);
     }
     return { version: reported.replace(/^v/, ''), major: Number(match[1]), minor: Number(match[2]) };
 }
 function versionField(stdout) {
     try {
-        const value = (0,_json_document_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJsonDocument */ .d)(stdout).value;
+        const value = (0,_json_document_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJsonDocument */ .d)(stdout).value;
         return typeof value?.terraform_version === 'string' ? value.terraform_version : undefined;
     }
     catch {

@@ -812,7 +812,6 @@ function documentStart(text) {
 
 
 
-
 /**
  * Finds the tool the `binary` input asks for. `auto` prefers tofu and falls back to terraform. A tool
  * that is found but cannot report its version is an error, not a reason to try the other one: running
@@ -831,22 +830,26 @@ async function resolveTool(binary, exec, options = {}) {
         'terraform-version) in an earlier step of this job, or install the tool yourself' +
         (binary === 'auto' ? '.' : `, or set binary to auto to use whichever is installed.`));
 }
-/** The first executable file named `name` in the PATH's directories (with .exe on Windows). */
+/**
+ * The first executable file named `name` in the PATH's directories (with .exe on Windows). The checks
+ * are synchronous, a few stat calls: the tool that is found then starts at once, before whatever the
+ * caller loads next (a library's compile holds the main thread) rather than after it.
+ */
 async function findOnPath(name, searchPath) {
     const fileNames = process.platform === 'win32' ? [`${name}.exe`, name] : [name];
     for (const dir of searchPath.split(external_node_path_.delimiter).filter(Boolean)) {
         for (const fileName of fileNames) {
             const candidate = (0,external_node_path_.join)(dir, fileName);
-            if (await isExecutableFile(candidate))
+            if (isExecutableFile(candidate))
                 return candidate;
         }
     }
     return undefined;
 }
-async function isExecutableFile(path) {
+function isExecutableFile(path) {
     try {
-        await (0,promises_.access)(path, external_node_fs_.constants.X_OK);
-        return (await (0,promises_.stat)(path)).isFile();
+        (0,external_node_fs_.accessSync)(path, external_node_fs_.constants.X_OK);
+        return (0,external_node_fs_.statSync)(path).isFile();
     }
     catch {
         return false;

@@ -181,14 +181,15 @@ export async function apply(inputs: TfApplyInputs, deps: TfApplyDependencies): P
   });
   const scratch = await mkdtemp(join(run.runnerTemp, `iac-apply-${stack}-`));
   // Independent, so done together: finding the tool runs it once, the download waits on the network.
-  const [tool, bundleDir, commit] = await Promise.all([
+  // The two tools start first, so that they run while the artifact library compiles for the download.
+  const [tool, commit, bundleDir] = await Promise.all([
     resolveTool(inputs.binary, deps.exec),
-    fetchBundle(inputs, deps, stack, scratch),
     checkedOutCommit(deps.exec, logger, {
       directory: inputs.workingDirectory,
       workspace: run.workspace,
       fallback: run.sha,
     }),
+    fetchBundle(inputs, deps, stack, scratch),
   ]);
   const manifest = await verifyPlanBundle(bundleDir, {
     stack,

@@ -1,5 +1,4 @@
-import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
+import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ConfigurationError } from '../core/errors.js';
 import type { Exec } from '../core/exec.js';
@@ -47,22 +46,26 @@ export async function resolveTool(
   );
 }
 
-/** The first executable file named `name` in the PATH's directories (with .exe on Windows). */
+/**
+ * The first executable file named `name` in the PATH's directories (with .exe on Windows). The checks
+ * are synchronous, a few stat calls: the tool that is found then starts at once, before whatever the
+ * caller loads next (a library's compile holds the main thread) rather than after it.
+ */
 export async function findOnPath(name: string, searchPath: string): Promise<string | undefined> {
   const fileNames = process.platform === 'win32' ? [`${name}.exe`, name] : [name];
   for (const dir of searchPath.split(delimiter).filter(Boolean)) {
     for (const fileName of fileNames) {
       const candidate = join(dir, fileName);
-      if (await isExecutableFile(candidate)) return candidate;
+      if (isExecutableFile(candidate)) return candidate;
     }
   }
   return undefined;
 }
 
-async function isExecutableFile(path: string): Promise<boolean> {
+function isExecutableFile(path: string): boolean {
   try {
-    await access(path, constants.X_OK);
-    return (await stat(path)).isFile();
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
   } catch {
     return false;
   }
