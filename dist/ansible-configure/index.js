@@ -29083,7 +29083,7 @@ function run() {
         // Loaded once the inputs are valid (as in every action): a refused input needs only the input layer.
         const [{ auditedStep }, { runAnsibleConfigure }] = await Promise.all([
             Promise.all(/* import() */[__nccwpck_require__.e(744), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94079)),
-            Promise.all(/* import() */[__nccwpck_require__.e(744), __nccwpck_require__.e(815), __nccwpck_require__.e(79), __nccwpck_require__.e(432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23432)),
+            Promise.all(/* import() */[__nccwpck_require__.e(744), __nccwpck_require__.e(815), __nccwpck_require__.e(79), __nccwpck_require__.e(77)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3077)),
         ]);
         return auditedStep('ansible-configure', inputs.artifactPrefix, context, (step) => runAnsibleConfigure(inputs, step));
     }, ({ state, logger }) => (0,secret_files/* removeSecretFiles */.C)(state, logger));

@@ -153,7 +153,7 @@ export async function configure(
       const [callbacks, pluginDir, waiting] = await Promise.all([
         readCallbackSettings(deps.exec, tools, inputs.workingDirectory),
         writeEventsCallback(scratch),
-        writeWaitingPlaybook(inputs.playbook, inputs.connectionTimeout),
+        writeWaitingPlaybook(inputs.playbook, inputs.connectionTimeout, scratch),
       ]);
       try {
         const env = ansibleEnvironment({ callbacks, pluginDir, hostKeyChecking: inputs.hostKeyChecking });
@@ -291,7 +291,7 @@ async function runPlaybook(
 }
 
 /**
- * Which hosts answered the wait (wait_for_connection, bounded by connection-timeout). A host that did
+ * Which hosts answered the wait (wait-action.ts, bounded by connection-timeout). A host that did
  * not is not dropped: the playbook tried it once more and reports it unreachable.
  */
 function answeredHosts(session: Session, waits: ReadonlyMap<string, HostWait>): Record<string, HostWait> {

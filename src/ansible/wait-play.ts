@@ -1,16 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import type { AnsibleEvent, HostRecap, ResultEvent } from './events.js';
+import { WAIT_ACTION_NAME, writeWaitAction } from './wait-action.js';
 
 /**
  * The wait for the hosts, as the first play of the same ansible-playbook run as the user's playbook,
  * rather than an ad hoc `ansible` run before it: one Python start-up and one round of SSH connections
  * less, and the playbook is parsed (a typo found) before any host is waited for, because
  * import_playbook is static. The wrapper lives beside the playbook, so that both plays find the same
- * group_vars, host_vars and roles (Ansible reads them from each play's own directory), and it is
- * removed when the run ends.
+ * group_vars, host_vars and roles (Ansible reads them from the directory of the playbook it was
+ * given), and it is removed when the run ends. The wait play itself is a playbook of its own in the
+ * run's scratch directory, with the wait's action plugin (wait-action.ts) beside it: Ansible adds the
+ * plugin directories beside every playbook it imports, so the plugin needs no setting of the user's
+ * replaced and nothing is written into the checkout but the wrapper.
  */
 export const WAIT_PLAY_NAME = 'iac-pipeline: wait for the hosts to answer';
 const WAIT_TASK_NAME = 'iac-pipeline: wait for the host to answer';
@@ -24,30 +28,33 @@ export interface WaitingPlaybook {
 export async function writeWaitingPlaybook(
   playbook: string,
   timeoutSeconds: number,
+  scratch: string,
 ): Promise<WaitingPlaybook> {
+  const waitDir = join(scratch, 'wait');
+  await mkdir(waitDir, { recursive: true });
+  const waitPlaybook = join(waitDir, 'wait.yml');
+  const wait = {
+    name: WAIT_PLAY_NAME,
+    hosts: 'all',
+    gather_facts: false,
+    // As the ad hoc wait was: without become, in check mode too, whatever tags select.
+    become: false,
+    tasks: [
+      {
+        name: WAIT_TASK_NAME,
+        [WAIT_ACTION_NAME]: { timeout: timeoutSeconds },
+        // A host that does not answer stays in the run: the playbook tries it once more and reports it
+        // unreachable, so the recap is the playbook's and max_fail_percentage decides as written.
+        ignore_errors: true,
+        ignore_unreachable: true,
+        check_mode: false,
+        tags: ['always'],
+      },
+    ],
+  };
+  await Promise.all([writeWaitAction(waitDir), writeFile(waitPlaybook, stringify([wait]))]);
   const path = join(dirname(playbook), `.iac-configure-${randomBytes(4).toString('hex')}.yml`);
-  const plays = [
-    {
-      name: WAIT_PLAY_NAME,
-      hosts: 'all',
-      gather_facts: false,
-      // As the ad hoc wait was: without become, in check mode too, whatever tags select.
-      become: false,
-      tasks: [
-        {
-          name: WAIT_TASK_NAME,
-          'ansible.builtin.wait_for_connection': { timeout: timeoutSeconds },
-          // A host that does not answer stays in the run: the playbook tries it once more and reports it
-          // unreachable, so the recap is the playbook's and max_fail_percentage decides as written.
-          ignore_errors: true,
-          ignore_unreachable: true,
-          check_mode: false,
-          tags: ['always'],
-        },
-      ],
-    },
-    { import_playbook: basename(playbook) },
-  ];
+  const plays = [{ import_playbook: waitPlaybook }, { import_playbook: basename(playbook) }];
   await writeFile(
     path,
     `# Written by iac-pipeline's ansible-configure for one run, and removed after it.\n${stringify(plays)}`,

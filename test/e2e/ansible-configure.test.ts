@@ -285,6 +285,32 @@ describe('ansible-configure against SSH hosts', () => {
     expectNoLeak(visibleText(step, posts));
   });
 
+  it('waits for a host that starts answering only while the wait runs, and configures it', async () => {
+    const run = newRun();
+    await publishInventory(run, ['web-1', 'web-3']);
+    await rm(join(hosts.host('web-3').root, 'marker'), { force: true });
+    await hosts.stop('web-3');
+    let step: StepResult;
+    let job: Job;
+    try {
+      job = await configureJob(run);
+      // As a VM still booting: its sshd comes up a few seconds into the wait.
+      const late = new Promise((resolve) => setTimeout(resolve, 3_000)).then(() => hosts.start('web-3'));
+      step = await configure(job, { playbook: 'ansible/failing.yml', 'connection-timeout': '60' });
+      await late;
+    } finally {
+      if (!hosts.isRunning('web-3')) await hosts.start('web-3');
+    }
+    expect(step.errors).toEqual([]);
+    expect(step.exitCode).toBe(0);
+    expect(step.log).toContain('2 of 2 hosts answered.');
+    expect(await hostFile('web-3', 'marker')).toBe('configured\n');
+    const document = readAnsibleResults(await readFile(step.outputs['results-path'] ?? '', 'utf8'));
+    expect(document.waited).toEqual({ 'web-1': { answered: true }, 'web-3': { answered: true } });
+    expect(document.timings['wait']).toBeGreaterThanOrEqual(2.5);
+    await job.complete();
+  });
+
   it('annotates a failing task with the host, the task and its message, at its file and line', async () => {
     const run = newRun();
     const job = await configureJob(run);

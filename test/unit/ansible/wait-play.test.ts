@@ -17,6 +17,7 @@ import {
 import { summarizeEvents, type AnsibleEvent } from '../../../src/ansible/events.js';
 import { AnsibleLog } from '../../../src/ansible/log.js';
 import { Redactor } from '../../../src/ansible/redact.js';
+import { WAIT_ACTION_NAME } from '../../../src/ansible/wait-action.js';
 import { separateWaitPlay, WAIT_PLAY_NAME, writeWaitingPlaybook } from '../../../src/ansible/wait-play.js';
 import { ConfigurationError } from '../../../src/core/errors.js';
 import { runnerExec } from '../../../src/core/exec.js';
@@ -129,7 +130,7 @@ describe('the waiting playbook', () => {
       ].join('\n'),
     );
     const alone = await play(playbook, 'alone');
-    const waiting = await writeWaitingPlaybook(playbook, 2);
+    const waiting = await writeWaitingPlaybook(playbook, 2, join(dir, 'scratch'));
     expect(waiting.path.startsWith(`${dir}/.iac-configure-`)).toBe(true);
     const wrapped = await play(waiting.path, 'wrapped');
     await waiting.remove();
@@ -145,7 +146,7 @@ describe('the waiting playbook', () => {
     expect([...parts.waited.keys()].sort()).toEqual(['dead-1', 'local-1', 'local-2']);
     expect(parts.waited.get('dead-1')).toEqual({
       answered: false,
-      message: expect.stringMatching(/timed out waiting for ping module test/),
+      message: expect.stringMatching(/^timed out waiting for a shell on the host: .*Connection refused/),
     });
     expect(parts.waitSeconds).toBeGreaterThanOrEqual(2);
     expect(existsSync(waiting.path)).toBe(false);
@@ -157,7 +158,7 @@ describe('the waiting playbook', () => {
       broken,
       '- hosts: web\n  tasks:\n    - ansible.builtin.debug: { msg: one }\n      ansible.builtin.fail: { msg: two }\n',
     );
-    const waiting = await writeWaitingPlaybook(broken, 30);
+    const waiting = await writeWaitingPlaybook(broken, 30, join(dir, 'scratch'));
     const started = Date.now();
     const ran = await play(waiting.path, 'broken');
     await waiting.remove();
@@ -172,16 +173,21 @@ describe('the waiting playbook', () => {
   }, 60_000);
 
   it('is one wait play without become, in check mode too, whatever tags select, then the import', async () => {
-    const waiting = await writeWaitingPlaybook(join(dir, 'site.yml'), 45);
-    const plays = parse(await readFile(waiting.path, 'utf8')) as Array<Record<string, unknown>>;
+    const scratch = join(dir, 'scratch');
+    const waiting = await writeWaitingPlaybook(join(dir, 'site.yml'), 45, scratch);
+    const plays = parse(await readFile(waiting.path, 'utf8')) as unknown;
     await waiting.remove();
-    expect(plays).toEqual([
+    // The wait play is a playbook of the scratch directory, so that its action plugin is found beside it.
+    const waitPlaybook = join(scratch, 'wait', 'wait.yml');
+    expect(plays).toEqual([{ import_playbook: waitPlaybook }, { import_playbook: 'site.yml' }]);
+    expect(existsSync(join(scratch, 'wait', 'action_plugins', `${WAIT_ACTION_NAME}.py`))).toBe(true);
+    const waitPlays = parse(await readFile(waitPlaybook, 'utf8')) as Array<Record<string, unknown>>;
+    expect(waitPlays).toEqual([
       expect.objectContaining({ name: WAIT_PLAY_NAME, hosts: 'all', gather_facts: false, become: false }),
-      { import_playbook: 'site.yml' },
     ]);
-    expect(plays[0]?.tasks).toEqual([
+    expect(waitPlays[0]?.tasks).toEqual([
       expect.objectContaining({
-        'ansible.builtin.wait_for_connection': { timeout: 45 },
+        [WAIT_ACTION_NAME]: { timeout: 45 },
         ignore_errors: true,
         ignore_unreachable: true,
         check_mode: false,
@@ -190,4 +196,31 @@ describe('the waiting playbook', () => {
     ]);
     expect((await readdir(dir)).filter((name) => name.startsWith('.iac-configure-'))).toEqual([]);
   });
+
+  it('waits in check mode and whatever tags select, over SSH and over other connections', async () => {
+    const playbook = join(dir, 'tagged.yml');
+    await writeFile(
+      playbook,
+      '- hosts: web\n  gather_facts: false\n  tasks:\n    - ansible.builtin.command: "true"\n      tags: [other]\n',
+    );
+    const waiting = await writeWaitingPlaybook(playbook, 1, join(dir, 'scratch'));
+    const ran = await runAnsible(
+      runnerExec,
+      tools.playbook,
+      playbookArgs(waiting.path, connection, { become: false, tags: ['selected'], check: true, diff: false }),
+      { cwd: dir, env, eventsFile: join(dir, 'tagged.jsonl'), log, title: 'tagged' },
+    );
+    await waiting.remove();
+    const parts = separateWaitPlay(ran.events);
+    // Not skipped: the SSH host was tried (the shell probe) and the local ones pinged (wait_for_connection).
+    expect(ran.events.filter((e) => e.event === 'result' && e.status === 'skipped')).toEqual([]);
+    expect(Object.fromEntries(parts.waited)).toEqual({
+      'local-1': { answered: true },
+      'local-2': { answered: true },
+      'dead-1': {
+        answered: false,
+        message: expect.stringMatching(/^timed out waiting for a shell on the host: .*Connection refused/),
+      },
+    });
+  }, 60_000);
 });

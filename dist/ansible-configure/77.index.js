@@ -1,8 +1,8 @@
-export const id = 432;
-export const ids = [432];
+export const id = 77;
+export const ids = [77];
 export const modules = {
 
-/***/ 23432:
+/***/ 3077:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1344,7 +1344,91 @@ function ansibleSummaryMarkdown(results, runUrl) {
     return lines.filter((line, index, all) => !(line === '' && all[index - 1] === '')).join('\n');
 }
 
+;// CONCATENATED MODULE: ./lib/ansible/wait-action.js
+
+
+/**
+ * The wait's own action plugin: ansible.builtin.wait_for_connection with one shell command (`true`)
+ * as the probe on SSH hosts, in place of the ping module. The ping module costs a round of interpreter
+ * discovery, a temporary directory, a file transfer and a Python start on the host, all of which the
+ * playbook's first task does again (wait_for_connection keeps neither the interpreter it found nor
+ * anything else): about half a second a host that the wait added to every run. The shell command
+ * answers whether the host takes SSH sessions for the user with the key, which is what the wait is
+ * for; a host whose Python is broken fails in the playbook's first task, with Ansible's message.
+ *
+ * Everything else is wait_for_connection's, on purpose: the arguments, the timeout and the pause
+ * between tries, the connection reset before each try (a ControlPersist master left by an earlier
+ * step must not answer for a host that was replaced since), the skip in check mode. A connection
+ * that is not SSH, or a shell that is not POSIX (PowerShell on Windows), gets wait_for_connection
+ * itself, whose ping module is redirected to the one that fits.
+ */
+const WAIT_ACTION_NAME = 'iac_wait_for_connection';
+const ACTION_SOURCE = String.raw `# Written by iac-pipeline's ansible-configure at run time; not part of any collection.
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import time
+
+from ansible.module_utils.common.text.converters import to_text
+from ansible.plugins.action import ActionBase
+from ansible.plugins.action.wait_for_connection import ActionModule as WaitForConnection
+
+PROBE_TRANSPORTS = frozenset(("ssh", "paramiko"))
+
+
+class ActionModule(WaitForConnection):
+    def run(self, tmp=None, task_vars=None):
+        shell = getattr(self._connection, "_shell", None)
+        if self._connection.transport not in PROBE_TRANSPORTS or getattr(shell, "SHELL_FAMILY", None) != "sh":
+            return super(ActionModule, self).run(tmp, task_vars)
+        if self._play_context.check_mode:
+            return dict(skipped=True)
+        result = ActionBase.run(self, tmp, task_vars)
+        timeout = int(self._task.args.get("timeout", self.DEFAULT_TIMEOUT))
+        delay = int(self._task.args.get("delay", self.DEFAULT_DELAY))
+        sleep = int(self._task.args.get("sleep", self.DEFAULT_SLEEP))
+        start = time.time()
+        deadline = start + timeout
+        if delay:
+            time.sleep(delay)
+        # Tries until the deadline, the last time at the deadline itself: a host gets the whole timeout.
+        while True:
+            error = self._probe()
+            left = deadline - time.time()
+            if error is None or left <= 0:
+                break
+            time.sleep(min(sleep, left))
+        if error is not None:
+            result["failed"] = True
+            result["msg"] = "timed out waiting for a shell on the host: %s" % error
+        result["elapsed"] = int(time.time() - start)
+        return result
+
+    def _probe(self):
+        """None when the host ran the command, else why not (Ansible's connection error, as it words it)."""
+        try:
+            try:
+                self._connection.reset()
+            except AttributeError:
+                pass
+            answer = self._low_level_execute_command("true", sudoable=False)
+        except Exception as e:
+            return to_text(e)
+        if answer.get("rc") == 0:
+            return None
+        stderr = to_text(answer.get("stderr") or "").strip()
+        return "the shell exited with code %s%s" % (answer.get("rc"), ": " + stderr if stderr else "")
+`;
+/** Writes the plugin into `<dir>/action_plugins`, where Ansible looks beside a playbook in `dir`. */
+async function writeWaitAction(dir) {
+    const pluginDir = (0,external_node_path_.join)(dir, 'action_plugins');
+    await (0,promises_.mkdir)(pluginDir, { recursive: true });
+    await (0,promises_.writeFile)((0,external_node_path_.join)(pluginDir, `${WAIT_ACTION_NAME}.py`), ACTION_SOURCE);
+}
+
 ;// CONCATENATED MODULE: ./lib/ansible/wait-play.js
+
 
 
 
@@ -1354,35 +1438,40 @@ function ansibleSummaryMarkdown(results, runUrl) {
  * rather than an ad hoc `ansible` run before it: one Python start-up and one round of SSH connections
  * less, and the playbook is parsed (a typo found) before any host is waited for, because
  * import_playbook is static. The wrapper lives beside the playbook, so that both plays find the same
- * group_vars, host_vars and roles (Ansible reads them from each play's own directory), and it is
- * removed when the run ends.
+ * group_vars, host_vars and roles (Ansible reads them from the directory of the playbook it was
+ * given), and it is removed when the run ends. The wait play itself is a playbook of its own in the
+ * run's scratch directory, with the wait's action plugin (wait-action.ts) beside it: Ansible adds the
+ * plugin directories beside every playbook it imports, so the plugin needs no setting of the user's
+ * replaced and nothing is written into the checkout but the wrapper.
  */
 const WAIT_PLAY_NAME = 'iac-pipeline: wait for the hosts to answer';
 const WAIT_TASK_NAME = 'iac-pipeline: wait for the host to answer';
-async function writeWaitingPlaybook(playbook, timeoutSeconds) {
+async function writeWaitingPlaybook(playbook, timeoutSeconds, scratch) {
+    const waitDir = (0,external_node_path_.join)(scratch, 'wait');
+    await (0,promises_.mkdir)(waitDir, { recursive: true });
+    const waitPlaybook = (0,external_node_path_.join)(waitDir, 'wait.yml');
+    const wait = {
+        name: WAIT_PLAY_NAME,
+        hosts: 'all',
+        gather_facts: false,
+        // As the ad hoc wait was: without become, in check mode too, whatever tags select.
+        become: false,
+        tasks: [
+            {
+                name: WAIT_TASK_NAME,
+                [WAIT_ACTION_NAME]: { timeout: timeoutSeconds },
+                // A host that does not answer stays in the run: the playbook tries it once more and reports it
+                // unreachable, so the recap is the playbook's and max_fail_percentage decides as written.
+                ignore_errors: true,
+                ignore_unreachable: true,
+                check_mode: false,
+                tags: ['always'],
+            },
+        ],
+    };
+    await Promise.all([writeWaitAction(waitDir), (0,promises_.writeFile)(waitPlaybook, (0,dist/* stringify */.As)([wait]))]);
     const path = (0,external_node_path_.join)((0,external_node_path_.dirname)(playbook), `.iac-configure-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.yml`);
-    const plays = [
-        {
-            name: WAIT_PLAY_NAME,
-            hosts: 'all',
-            gather_facts: false,
-            // As the ad hoc wait was: without become, in check mode too, whatever tags select.
-            become: false,
-            tasks: [
-                {
-                    name: WAIT_TASK_NAME,
-                    'ansible.builtin.wait_for_connection': { timeout: timeoutSeconds },
-                    // A host that does not answer stays in the run: the playbook tries it once more and reports it
-                    // unreachable, so the recap is the playbook's and max_fail_percentage decides as written.
-                    ignore_errors: true,
-                    ignore_unreachable: true,
-                    check_mode: false,
-                    tags: ['always'],
-                },
-            ],
-        },
-        { import_playbook: (0,external_node_path_.basename)(playbook) },
-    ];
+    const plays = [{ import_playbook: waitPlaybook }, { import_playbook: (0,external_node_path_.basename)(playbook) }];
     await (0,promises_.writeFile)(path, `# Written by iac-pipeline's ansible-configure for one run, and removed after it.\n${(0,dist/* stringify */.As)(plays)}`, { flag: 'wx' });
     return { path, remove: () => (0,promises_.rm)(path, { force: true }) };
 }
@@ -1518,7 +1607,7 @@ async function configure(inputs, deps) {
             const [callbacks, pluginDir, waiting] = await Promise.all([
                 readCallbackSettings(deps.exec, tools, inputs.workingDirectory),
                 writeEventsCallback(scratch),
-                writeWaitingPlaybook(inputs.playbook, inputs.connectionTimeout),
+                writeWaitingPlaybook(inputs.playbook, inputs.connectionTimeout, scratch),
             ]);
             try {
                 const env = ansibleEnvironment({ callbacks, pluginDir, hostKeyChecking: inputs.hostKeyChecking });
@@ -1621,7 +1710,7 @@ async function runPlaybook(session, wrapper, stack, started, redactor) {
     return failure ? { results, failure } : { results };
 }
 /**
- * Which hosts answered the wait (wait_for_connection, bounded by connection-timeout). A host that did
+ * Which hosts answered the wait (wait-action.ts, bounded by connection-timeout). A host that did
  * not is not dropped: the playbook tried it once more and reports it unreachable.
  */
 function answeredHosts(session, waits) {
