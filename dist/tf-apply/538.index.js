@@ -4070,7 +4070,7 @@ function lazyGitHubClient(token, logger, run, missingToken) {
     return () => (client ??= (async () => {
         if (!token)
             throw missingToken();
-        const { createGitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(913), __webpack_require__.e(967)]).then(__webpack_require__.bind(__webpack_require__, 52967));
+        const { createGitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(913), __webpack_require__.e(530), __webpack_require__.e(757)]).then(__webpack_require__.bind(__webpack_require__, 61757));
         return createGitHubClient(token, logger, { apiUrl: run.apiUrl });
     })());
 }

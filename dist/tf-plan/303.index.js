@@ -908,7 +908,7 @@ function lazyGitHubClient(token, logger, run, missingToken) {
     return () => (client ??= (async () => {
         if (!token)
             throw missingToken();
-        const { createGitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(913), __webpack_require__.e(36)]).then(__webpack_require__.bind(__webpack_require__, 93036));
+        const { createGitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(913), __webpack_require__.e(530), __webpack_require__.e(282)]).then(__webpack_require__.bind(__webpack_require__, 51282));
         return createGitHubClient(token, logger, { apiUrl: run.apiUrl });
     })());
 }

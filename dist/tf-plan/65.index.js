@@ -81,7 +81,7 @@ async function reportDrift(result, ctx, inputs, run, logger) {
         throw new errors/* ConfigurationError */.j1('Input "github-token" is empty: it is needed to open the drift issue (give it a token with issues: write), or set drift-issue: false.');
     }
     const [{ createGitHubClient }, { commentAuthor }, { syncDriftIssue }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(913), __webpack_require__.e(655)]).then(__webpack_require__.bind(__webpack_require__, 93036)),
+        Promise.all(/* import() */[__webpack_require__.e(913), __webpack_require__.e(530), __webpack_require__.e(901)]).then(__webpack_require__.bind(__webpack_require__, 51282)),
         Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 45778)),
         __webpack_require__.e(/* import() */ 34).then(__webpack_require__.bind(__webpack_require__, 80034)),
     ]);

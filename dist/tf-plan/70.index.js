@@ -238,7 +238,7 @@ async function openPlanComments(inputs, run, logger) {
     }
     // Octokit and the comment modules are loaded only by the plans that comment: start-up time is measured.
     const [{ createGitHubClient }, { commentAuthor, MarkedComments }, planComment] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(913), __webpack_require__.e(655)]).then(__webpack_require__.bind(__webpack_require__, 93036)),
+        Promise.all(/* import() */[__webpack_require__.e(913), __webpack_require__.e(530), __webpack_require__.e(901)]).then(__webpack_require__.bind(__webpack_require__, 51282)),
         Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 45778)),
         Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 60604)),
     ]);

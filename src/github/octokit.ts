@@ -1,6 +1,7 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck';
 import type { Logger } from '../core/logger.js';
 import { refusalOf } from './refusals.js';
 
@@ -13,6 +14,28 @@ export interface GitHubClientOptions {
   rateLimitRetries?: number;
   /** Base of every back-off, in ms; tests make it small. GitHub's guidance is whole seconds. */
   retryAfterBaseValue?: number;
+}
+
+/** How many writes go out at once before they are paced, and how fast the allowance comes back. */
+export const WRITE_PACE = { burst: 5, refillMs: 1000 } as const;
+
+/**
+ * Writes (POST, PATCH, PUT, DELETE) one at a time, from an allowance of five that comes back at one a
+ * second. GitHub asks for a second between writes when a client makes a large number of them; the
+ * throttling plugin's own pacing spaces every write a second from the first, so a step that makes a
+ * handful (a deployment and its two statuses, a release's record) waited a second before each of them
+ * for nothing: two seconds of every apply, three of every release. A long run of writes is still paced
+ * at one a second, and a secondary rate limit GitHub answers with is still waited out.
+ */
+function writePacing(): Bottleneck.Group {
+  return new Bottleneck.Group({
+    id: 'iac-octokit-write',
+    maxConcurrent: 1,
+    reservoir: WRITE_PACE.burst,
+    reservoirIncreaseAmount: 1,
+    reservoirIncreaseInterval: WRITE_PACE.refillMs,
+    reservoirIncreaseMaximum: WRITE_PACE.burst,
+  });
 }
 
 /**
@@ -49,6 +72,7 @@ export function createGitHubClient(
       baseUrl: options.apiUrl.replace(/\/+$/, ''),
       retry: { retryAfterBaseValue: base },
       throttle: {
+        write: writePacing(),
         retryAfterBaseValue: base,
         onRateLimit: onLimit('primary'),
         onSecondaryRateLimit: onLimit('secondary'),

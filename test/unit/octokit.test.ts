@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { createGitHubClient } from '../../src/github/octokit.js';
+import { createGitHubClient, WRITE_PACE } from '../../src/github/octokit.js';
 import { startGitHubApi, type GitHubApi } from '../support/github-api.js';
 import { RecordingLogger } from '../support/recording-logger.js';
 
@@ -27,6 +27,35 @@ describe('the GitHub client', () => {
     expect(data).toEqual([]);
     const attempts = api.requests.filter((r) => r.operationId === 'issues/list-comments');
     expect(attempts.map((r) => r.status)).toEqual([502, 502, 200]);
+  });
+
+  it('makes a handful of writes at once and paces a longer run of them at one a second', async () => {
+    const github = client();
+    const started = performance.now();
+    const { data: deployment } = await github.rest.repos.createDeployment({
+      owner: 'octo-org',
+      repo: 'infra',
+      ref: 'main',
+      environment: 'paced',
+      auto_merge: false,
+      required_contexts: [],
+    });
+    if (!('id' in deployment)) throw new Error('expected a deployment');
+    const sentAt = [performance.now() - started];
+    for (let i = 1; i < WRITE_PACE.burst + 2; i++) {
+      await github.rest.repos.createDeploymentStatus({
+        owner: 'octo-org',
+        repo: 'infra',
+        deployment_id: deployment.id,
+        state: 'in_progress',
+        description: `status ${i}`,
+      });
+      sentAt.push(performance.now() - started);
+    }
+    // Paced from the first, as the throttling plugin's default is, the burst alone would take four seconds.
+    expect(sentAt[WRITE_PACE.burst - 1]).toBeLessThan(3 * WRITE_PACE.refillMs);
+    // Past the allowance, one a second again.
+    expect(sentAt[WRITE_PACE.burst + 1]).toBeGreaterThanOrEqual(1.5 * WRITE_PACE.refillMs);
   });
 
   it('does not retry a client error', async () => {
