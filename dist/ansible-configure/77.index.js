@@ -1441,8 +1441,8 @@ async function writeWaitAction(dir) {
  * group_vars, host_vars and roles (Ansible reads them from the directory of the playbook it was
  * given), and it is removed when the run ends. The wait play itself is a playbook of its own in the
  * run's scratch directory, with the wait's action plugin (wait-action.ts) beside it: Ansible adds the
- * plugin directories beside every playbook it imports, so the plugin needs no setting of the user's
- * replaced and nothing is written into the checkout but the wrapper.
+ * plugin directories beside every playbook it imports, so no setting of the user's is replaced and
+ * nothing is written into the checkout but the wrapper.
  */
 const WAIT_PLAY_NAME = 'iac-pipeline: wait for the hosts to answer';
 const WAIT_TASK_NAME = 'iac-pipeline: wait for the host to answer';

@@ -29006,6 +29006,10 @@ const sharedInputs = {
     'artifact-prefix': core_inputs/* input */.hF.nameOr('iac'),
     'github-token': core_inputs/* input */.hF.secretText(),
     'encryption-key': core_inputs/* input */.hF.secretText(),
+    // The contract loads only when the input is given: it brings zod, which a refused input does not need.
+    'stack-inputs': core_inputs/* input */.hF
+        .json(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(966)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86966))).stackInputSourcesSchema)
+        .transform((sources) => sources ?? []),
 };
 /**
  * A `backend-config` line without `=` is a file the tool reads, relative to the working directory
@@ -29082,8 +29086,8 @@ function run() {
     return runAction('ansible-configure', ansibleConfigureInputs, ansibleConfigureOutputs, async ({ inputs, ...context }) => {
         // Loaded once the inputs are valid (as in every action): a refused input needs only the input layer.
         const [{ auditedStep }, { runAnsibleConfigure }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(744), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94079)),
-            Promise.all(/* import() */[__nccwpck_require__.e(744), __nccwpck_require__.e(815), __nccwpck_require__.e(79), __nccwpck_require__.e(77)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3077)),
+            Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(744), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94079)),
+            Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(815), __nccwpck_require__.e(744), __nccwpck_require__.e(79), __nccwpck_require__.e(77)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3077)),
         ]);
         return auditedStep('ansible-configure', inputs.artifactPrefix, context, (step) => runAnsibleConfigure(inputs, step));
     }, ({ state, logger }) => (0,secret_files/* removeSecretFiles */.C)(state, logger));

@@ -29002,6 +29002,10 @@ const sharedInputs = {
     'artifact-prefix': core_inputs/* input */.hF.nameOr('iac'),
     'github-token': core_inputs/* input */.hF.secretText(),
     'encryption-key': core_inputs/* input */.hF.secretText(),
+    // The contract loads only when the input is given: it brings zod, which a refused input does not need.
+    'stack-inputs': core_inputs/* input */.hF
+        .json(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(966)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86966))).stackInputSourcesSchema)
+        .transform((sources) => sources ?? []),
 };
 /**
  * A `backend-config` line without `=` is a file the tool reads, relative to the working directory
@@ -29103,8 +29107,8 @@ function run() {
     return runAction('approval-gate', approvalGateInputs, approvalGateOutputs, async ({ inputs, ...context }) => {
         // Loaded once the inputs are valid (as in every action): a refused input needs only the input layer.
         const [{ auditedStep }, { runApprovalGate }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(744), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94079)),
-            Promise.all(/* import() */[__nccwpck_require__.e(744), __nccwpck_require__.e(79), __nccwpck_require__.e(191)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93191)),
+            Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(744), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94079)),
+            Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(744), __nccwpck_require__.e(79), __nccwpck_require__.e(191)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93191)),
         ]);
         return auditedStep('approval-gate', inputs.artifactPrefix, context, (step) => runApprovalGate(inputs, { ...step, sleep: (ms) => (0,promises_namespaceObject.setTimeout)(ms), now: () => new Date() }));
     });
@@ -29154,9 +29158,10 @@ class StepFailure extends Error {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ko: () => (/* binding */ readInputs),
 /* harmony export */   hF: () => (/* binding */ input),
-/* harmony export */   pf: () => (/* binding */ defineInputs)
+/* harmony export */   pf: () => (/* binding */ defineInputs),
+/* harmony export */   y3: () => (/* binding */ NAME_PART)
 /* harmony export */ });
-/* unused harmony exports refuseInput, InputSchema, secret, MAX_LENGTH, NAME_PART */
+/* unused harmony exports refuseInput, InputSchema, secret, MAX_LENGTH */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3828);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(64539);

@@ -29000,6 +29000,10 @@ const sharedInputs = {
     'artifact-prefix': core_inputs/* input */.hF.nameOr('iac'),
     'github-token': core_inputs/* input */.hF.secretText(),
     'encryption-key': core_inputs/* input */.hF.secretText(),
+    // The contract loads only when the input is given: it brings zod, which a refused input does not need.
+    'stack-inputs': core_inputs/* input */.hF
+        .json(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(966)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86966))).stackInputSourcesSchema)
+        .transform((sources) => sources ?? []),
 };
 /**
  * A `backend-config` line without `=` is a file the tool reads, relative to the working directory
@@ -29058,9 +29062,9 @@ function run() {
     return runAction('packer-build', packerBuildInputs, packerBuildOutputs, async ({ inputs, ...context }) => {
         // Loaded once the inputs are valid (as in every action): a refused input needs only the input layer.
         const [{ auditedStep }, { runPackerBuild }, { actionsCacheBuildRecords }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(298), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94079)),
-            Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(298), __nccwpck_require__.e(79), __nccwpck_require__.e(178)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59178)),
-            Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(430)]).then(__nccwpck_require__.bind(__nccwpck_require__, 25430)),
+            Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(744), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94079)),
+            Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(744), __nccwpck_require__.e(79), __nccwpck_require__.e(178)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59178)),
+            Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(430)]).then(__nccwpck_require__.bind(__nccwpck_require__, 25430)),
         ]);
         return auditedStep('packer-build', inputs.artifactPrefix, context, (step) => runPackerBuild(inputs, {
             ...step,

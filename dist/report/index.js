@@ -29000,6 +29000,10 @@ const sharedInputs = {
     'artifact-prefix': core_inputs/* input */.hF.nameOr('iac'),
     'github-token': core_inputs/* input */.hF.secretText(),
     'encryption-key': core_inputs/* input */.hF.secretText(),
+    // The contract loads only when the input is given: it brings zod, which a refused input does not need.
+    'stack-inputs': core_inputs/* input */.hF
+        .json(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(966)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86966))).stackInputSourcesSchema)
+        .transform((sources) => sources ?? []),
 };
 /**
  * A `backend-config` line without `=` is a file the tool reads, relative to the working directory
@@ -29115,7 +29119,7 @@ function run() {
         // Loaded once the inputs are valid (as in every action): a refused input needs only the input layer.
         const [{ actionsArtifactStore }, { runReport }] = await Promise.all([
             __nccwpck_require__.e(/* import() */ 214).then(__nccwpck_require__.bind(__nccwpck_require__, 39214)),
-            Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(176), __nccwpck_require__.e(195)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99195)),
+            Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(815), __nccwpck_require__.e(973)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55973)),
         ]);
         return runReport(inputs, {
             ...context,
@@ -29172,9 +29176,10 @@ class StepFailure extends Error {
 /* harmony export */   Ko: () => (/* binding */ readInputs),
 /* harmony export */   bG: () => (/* binding */ refuseInput),
 /* harmony export */   hF: () => (/* binding */ input),
-/* harmony export */   pf: () => (/* binding */ defineInputs)
+/* harmony export */   pf: () => (/* binding */ defineInputs),
+/* harmony export */   y3: () => (/* binding */ NAME_PART)
 /* harmony export */ });
-/* unused harmony exports InputSchema, secret, MAX_LENGTH, NAME_PART */
+/* unused harmony exports InputSchema, secret, MAX_LENGTH */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3828);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(64539);

@@ -29018,6 +29018,10 @@ const sharedInputs = {
     'artifact-prefix': core_inputs/* input */.hF.nameOr('iac'),
     'github-token': core_inputs/* input */.hF.secretText(),
     'encryption-key': core_inputs/* input */.hF.secretText(),
+    // The contract loads only when the input is given: it brings zod, which a refused input does not need.
+    'stack-inputs': core_inputs/* input */.hF
+        .json(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(966)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86966))).stackInputSourcesSchema)
+        .transform((sources) => sources ?? []),
 };
 /**
  * A `backend-config` line without `=` is a file the tool reads, relative to the working directory
@@ -29087,8 +29091,8 @@ function run() {
         // Loaded once the inputs are valid: ajv, xmlbuilder2 and the probes are most of the bundle, and
         // neither a refused input nor the post step needs them.
         const [{ auditedStep }, { runSmokeTest }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(744), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94079)),
-            Promise.all(/* import() */[__nccwpck_require__.e(744), __nccwpck_require__.e(815), __nccwpck_require__.e(236), __nccwpck_require__.e(79), __nccwpck_require__.e(458)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65458)),
+            Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(744), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94079)),
+            Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(815), __nccwpck_require__.e(744), __nccwpck_require__.e(236), __nccwpck_require__.e(79), __nccwpck_require__.e(458)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65458)),
         ]);
         await auditedStep('smoke-test', inputs.artifactPrefix, context, (step) => runSmokeTest(inputs, step));
     }, ({ state, logger }) => (0,secret_files/* removeSecretFiles */.C)(state, logger));

@@ -29000,6 +29000,10 @@ const sharedInputs = {
     'artifact-prefix': core_inputs/* input */.hF.nameOr('iac'),
     'github-token': core_inputs/* input */.hF.secretText(),
     'encryption-key': core_inputs/* input */.hF.secretText(),
+    // The contract loads only when the input is given: it brings zod, which a refused input does not need.
+    'stack-inputs': core_inputs/* input */.hF
+        .json(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(966)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86966))).stackInputSourcesSchema)
+        .transform((sources) => sources ?? []),
 };
 /**
  * A `backend-config` line without `=` is a file the tool reads, relative to the working directory
@@ -29028,8 +29032,6 @@ var backend = __nccwpck_require__(44532);
 
 
 
-// The contract loads only when the input is given: it brings zod, which the other paths do not need.
-const stackInputSources = async () => (await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(966)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86966))).stackInputSourcesSchema;
 const tfApplyInputs = (0,core_inputs/* defineInputs */.pf)({
     'working-directory': sharedInputs['working-directory'],
     binary: sharedInputs.binary,
@@ -29048,7 +29050,7 @@ const tfApplyInputs = (0,core_inputs/* defineInputs */.pf)({
     environment: core_inputs/* input */.hF.text(),
     'expose-sensitive': core_inputs/* input */.hF.boolean(false),
     'github-token': sharedInputs['github-token'],
-    'stack-inputs': core_inputs/* input */.hF.json(stackInputSources).transform((sources) => sources ?? []),
+    'stack-inputs': sharedInputs['stack-inputs'],
 }, [backendConfigFilesRule, backend/* backendCredentialsRule */.ZG]);
 
 ;// CONCATENATED MODULE: ./lib/actions/tf-apply/outputs.js

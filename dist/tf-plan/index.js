@@ -29000,6 +29000,10 @@ const sharedInputs = {
     'artifact-prefix': core_inputs/* input */.hF.nameOr('iac'),
     'github-token': core_inputs/* input */.hF.secretText(),
     'encryption-key': core_inputs/* input */.hF.secretText(),
+    // The contract loads only when the input is given: it brings zod, which a refused input does not need.
+    'stack-inputs': core_inputs/* input */.hF
+        .json(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(966)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86966))).stackInputSourcesSchema)
+        .transform((sources) => sources ?? []),
 };
 /**
  * A `backend-config` line without `=` is a file the tool reads, relative to the working directory
@@ -29180,9 +29184,8 @@ var drift_labels = __nccwpck_require__(53618);
 
 
 
-// The contracts load only when the input is given: they bring zod, which the other paths do not need.
+// The contract loads only when the input is given: it brings zod, which the other paths do not need.
 const stackGraph = async () => (await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(966)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86966))).stackGraphSchema;
-const stackInputSources = async () => (await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(966)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86966))).stackInputSourcesSchema;
 const REGO_PACKAGE = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const tfPlanInputs = (0,core_inputs/* defineInputs */.pf)({
     'working-directory': sharedInputs['working-directory'],
@@ -29217,7 +29220,7 @@ const tfPlanInputs = (0,core_inputs/* defineInputs */.pf)({
     'source-kind': core_inputs/* input */.hF.choice(['promotion', 'rollback'], 'promotion'),
     'rollback-scope': core_inputs/* input */.hF.choice(['release', 'image'], 'release'),
     'image-variable': core_inputs/* input */.hF.name(),
-    'stack-inputs': core_inputs/* input */.hF.json(stackInputSources).transform((sources) => sources ?? []),
+    'stack-inputs': sharedInputs['stack-inputs'],
     policy: core_inputs/* input */.hF.directories({ orNone: true }),
     'policy-namespace': core_inputs/* input */.hF.text(),
     'policy-data': core_inputs/* input */.hF.files(),

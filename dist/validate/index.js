@@ -28708,7 +28708,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81514);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9535);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28717,7 +28717,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 81514:
+/***/ 9535:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28730,549 +28730,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(77094);
 // EXTERNAL MODULE: ./lib/core/errors.js
 var errors = __nccwpck_require__(3828);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: ./lib/core/paths.js
-
-
-
-/** The longest path accepted: Linux's PATH_MAX. Longer ones would end in ENAMETOOLONG. */
-const MAX_PATH_LENGTH = 4096;
-const WHERE_PATHS_MAY_POINT = 'paths must point inside the workspace (GITHUB_WORKSPACE) or RUNNER_TEMP';
-/** At most the first 60 characters of a value, on one line and quoted: never a whole long value in a message. */
-function quoteValue(raw) {
-    const oneLine = raw.trim().replace(/\s+/g, ' ');
-    return oneLine.length > 60 ? `"${oneLine.slice(0, 57)}..."` : `"${oneLine}"`;
-}
-/** The workspace: the runner starts node actions there, and GITHUB_WORKSPACE names it. */
-function workspaceRoot() {
-    return (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE || process.cwd());
-}
-/** The directories a path may lie in, each with its own symlinks resolved (a workspace under a linked /tmp). */
-function allowedRoots() {
-    const roots = [workspaceRoot(), process.env.RUNNER_TEMP].filter((root) => !!root);
-    return roots.map((root) => realOrSelf((0,external_node_path_.resolve)(root)));
-}
-function realOrSelf(path) {
-    try {
-        return (0,external_node_fs_.realpathSync)(path);
-    }
-    catch {
-        return path;
-    }
-}
-function isInside(root, path) {
-    const inside = (0,external_node_path_.relative)(root, path);
-    return inside === '' || (!(0,external_node_path_.isAbsolute)(inside) && inside !== '..' && !inside.startsWith('../'));
-}
-/**
- * Where `absolute` really is: the real path of its longest existing ancestor, with the part that does
- * not exist yet appended. That follows a symlink anywhere on the way, also for a file yet to be written.
- */
-function realLocation(absolute) {
-    const missing = [];
-    let current = absolute;
-    for (;;) {
-        try {
-            return (0,external_node_path_.join)((0,external_node_fs_.realpathSync)(current), ...missing.reverse());
-        }
-        catch (error) {
-            const code = error.code;
-            if (code !== 'ENOENT' && code !== 'ENOTDIR')
-                throw error;
-            const parent = (0,external_node_path_.dirname)(current);
-            if (parent === current)
-                return absolute;
-            missing.push((0,external_node_path_.basename)(current));
-            current = parent;
-        }
-    }
-}
-/**
- * Where the kernel would take `given` from `base`: segment by segment, a symlink resolved before the
- * `..` after it is applied. `path.resolve` drops `link/..` lexically, but a tool that opens
- * `link/../x` goes up from where the link leads, so both readings are checked. Past the first segment
- * that does not exist, the kernel would fail, and the rest is taken as written.
- */
-function kernelLocation(base, given) {
-    let current = (0,external_node_path_.isAbsolute)(given) ? '/' : realLocation((0,external_node_path_.resolve)(base));
-    const segments = given.split('/').filter((segment) => segment !== '' && segment !== '.');
-    for (const [index, segment] of segments.entries()) {
-        if (segment === '..') {
-            current = (0,external_node_path_.dirname)(current);
-            continue;
-        }
-        const next = (0,external_node_path_.join)(current, segment);
-        try {
-            current = (0,external_node_fs_.realpathSync)(next);
-        }
-        catch (error) {
-            const code = error.code;
-            if (code !== 'ENOENT' && code !== 'ENOTDIR')
-                throw error;
-            return (0,external_node_path_.resolve)(next, ...segments.slice(index + 1));
-        }
-    }
-    return current;
-}
-/**
- * Why a path was refused, without the input's name: the input layer names the input and quotes the
- * value itself, and a caller outside it (a path inside a checks file) uses `refusedInput`.
- */
-class paths_PathRefusal extends Error {
-    name = 'PathRefusal';
-}
-/** The path obeys the rule, but nothing of the kind asked for is there. */
-class PathMissing extends paths_PathRefusal {
-    name = 'PathMissing';
-}
-/** The one error line for a refused path that came from `input` (or from a file the input names). */
-function refusedInput(input, given, refusal) {
-    return new ConfigurationError(`Input "${input}" ${refusal.message}; got ${quoteValue(given)}.`);
-}
-/**
- * `given` resolved against `base` (the workspace unless said otherwise), after the rule above. The
- * returned path is the one the user wrote, made absolute; the check is on where it really leads.
- */
-function paths_confinePath(given, base = workspaceRoot()) {
-    if (given.length > MAX_PATH_LENGTH) {
-        throw new paths_PathRefusal(`must be a path of at most ${MAX_PATH_LENGTH} characters (this one has ${given.length})`);
-    }
-    if (given.includes('\0'))
-        throw new paths_PathRefusal('must be a path without NUL characters');
-    const absolute = (0,external_node_path_.resolve)(base, given);
-    let real;
-    try {
-        real = [realLocation(absolute), kernelLocation(base, given)];
-    }
-    catch (error) {
-        throw new paths_PathRefusal(`is not a usable path (${error.code ?? 'unreadable'})`);
-    }
-    const roots = allowedRoots();
-    const outside = real.find((location) => !roots.some((root) => isInside(root, location)));
-    if (outside !== undefined) {
-        const through = outside === absolute ? '' : ' through a symlink';
-        throw new paths_PathRefusal(`points outside the workspace${through}: ${WHERE_PATHS_MAY_POINT}`);
-    }
-    return absolute;
-}
-function statOf(path) {
-    try {
-        return (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
-    }
-    catch {
-        // ENAMETOOLONG, ELOOP, EACCES: there is nothing usable at this path.
-        return undefined;
-    }
-}
-function hasKind(stats, kind) {
-    if (kind === 'file')
-        return stats.isFile();
-    if (kind === 'directory')
-        return stats.isDirectory();
-    return stats.isFile() || stats.isDirectory();
-}
-/**
- * The absolute path of an existing thing of that kind at `given`, once the path passed the rule;
- * undefined when nothing of that kind is there. A path outside the allowed places is refused even
- * when something is there: the answer must not tell what exists outside the workspace.
- */
-function findConfinedPath(given, kind, base) {
-    const absolute = paths_confinePath(given, base);
-    const stats = statOf(absolute);
-    return stats && hasKind(stats, kind) ? absolute : undefined;
-}
-/** Like findConfinedPath, for a path that must name such a thing: its absence is the refusal. */
-function existingConfinedPath(given, kind, base) {
-    const found = findConfinedPath(given, kind, base);
-    if (found === undefined)
-        throw new PathMissing(`must name an existing ${kind} in the workspace`);
-    return found;
-}
-/**
- * A file the action writes: inside the allowed places, and not an existing directory (writing there
- * would fail half-way, after the work was done). `example` is the file name the message suggests.
- */
-function outputFilePath(given, example, base) {
-    const absolute = paths_confinePath(given, base);
-    if (statOf(absolute)?.isDirectory()) {
-        const dir = given.trim().replace(/\/+$/, '');
-        throw new paths_PathRefusal(`names a directory: name the file to write, such as ${quoteValue(`${dir}/${example}`)}`);
-    }
-    return absolute;
-}
-
-;// CONCATENATED MODULE: ./lib/core/zod-issues.js
-/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
-function describeIssue(issue) {
-    if (!issue)
-        return 'is invalid';
-    const path = issue.path
-        .map((part, index) => {
-        if (typeof part === 'number')
-            return `[${part}]`;
-        const key = String(part);
-        if (/^[A-Za-z_$][\w$]*$/.test(key))
-            return index === 0 ? key : `.${key}`;
-        return `[${JSON.stringify(key)}]`;
-    })
-        .join('');
-    return path === '' ? issue.message : `${path} ${issue.message}`;
-}
-
-;// CONCATENATED MODULE: ./lib/core/inputs.js
-
-
-
-
-/** What is wrong with one input's value, said after `Input "<name>"`. */
-class InputProblem extends Error {
-    quotesValue;
-    constructor(message, 
-    /** The message already quotes the part of the value that is wrong: the value is not echoed after it. */
-    quotesValue = false) {
-        super(message);
-        this.quotesValue = quotesValue;
-    }
-}
-/** Refuses the value from inside a kind's refinement (`input.list().transform(…)`). */
-function refuseInput(message) {
-    throw new InputProblem(message);
-}
-/** How one input is read: its kind, its bound, whether it may be shown, and the parser of its raw string. */
-class InputSchema {
-    kind;
-    maxLength;
-    parser;
-    isSecret;
-    isUnechoed;
-    constructor(kind, maxLength, parser, 
-    /** Masked before anything runs and never echoed in an error. */
-    isSecret = false, 
-    /** May hold secrets among other things (variables): not masked, but never echoed. */
-    isUnechoed = isSecret) {
-        this.kind = kind;
-        this.maxLength = maxLength;
-        this.parser = parser;
-        this.isSecret = isSecret;
-        this.isUnechoed = isUnechoed;
-    }
-    /** The typed value of the raw string; an InputProblem when it is not what the kind takes. */
-    async parse(raw) {
-        return this.parser(raw);
-    }
-    /** The same input, refined further; `refuse` (refuseInput) in `refine` names what is wrong. */
-    transform(refine) {
-        return new InputSchema(this.kind, this.maxLength, async (raw) => refine(await this.parser(raw)), this.isSecret, this.isUnechoed);
-    }
-    /** @internal the same parser with other flags. */
-    withFlags(isSecret, isUnechoed) {
-        return new InputSchema(this.kind, this.maxLength, this.parser, isSecret, isUnechoed);
-    }
-}
-/** Marks an input whose value is masked before anything runs and never echoed in an error. */
-function secret(schema) {
-    return schema.withFlags(true, true);
-}
-/** Marks an input that may hold secrets among other things (variables): not masked, but never echoed. */
-function unechoed(schema) {
-    return schema.withFlags(schema.isSecret, true);
-}
-/**
- * How long a value may be. A bound on every input keeps a runaway value (a file pasted by mistake, a
- * 100,000-character path) from reaching a tool or a message: one line names the input instead.
- */
-const MAX_LENGTH = {
-    /** One value: a name, a version, a path, a URL, a short text. */
-    value: 4_096,
-    /** A secret: a token, a password, a private key (an RSA 4096 key in PEM is about 3,300). */
-    secret: 16_384,
-    /** Several values or a document: lists, variables, inline inventories, YAML, JSON. */
-    content: 65_536,
-};
-const { value: VALUE, secret: SECRET, content: CONTENT } = MAX_LENGTH;
-// C0 control characters and DEL, except tab, line feed and carriage return: nothing a user means to type,
-// and a terminal or a log viewer may act on them.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-function checkBounds(raw, maxLength) {
-    if (raw.length > maxLength) {
-        refuseInput(`must be at most ${maxLength.toLocaleString('en-US')} characters (this value has ${raw.length.toLocaleString('en-US')})`);
-    }
-    const at = raw.search(CONTROL_CHARACTER);
-    if (at >= 0)
-        refuseInput(`must not hold control characters (line ${raw.slice(0, at).split('\n').length} has one)`);
-}
-/** An empty input means "not given", as on the runner, where an absent input reads as ''. */
-function optionalInput(kind, maxLength, parse) {
-    return new InputSchema(kind, maxLength, (raw) => {
-        if (raw.trim() === '')
-            return undefined;
-        checkBounds(raw, maxLength);
-        return parse(raw);
-    });
-}
-function orFallback(schema, fallback) {
-    return schema.transform((value) => value ?? fallback);
-}
-function requiredInput(kind, maxLength, parse) {
-    return optionalInput(kind, maxLength, parse).transform((value) => value ?? refuseInput('is required'));
-}
-const inputs_text = (raw) => raw.trim();
-/** The trimmed value when it matches, else the problem. */
-function matching(pattern, problem) {
-    return (raw) => {
-        const value = raw.trim();
-        return pattern.test(value) ? value : refuseInput(problem);
-    };
-}
-// The YAML 1.2 core-schema booleans, exactly what core.getBooleanInput accepts (not trimmed, as there).
-const TRUE = new Set(['true', 'True', 'TRUE']);
-const FALSE = new Set(['false', 'False', 'FALSE']);
-const booleanValue = (raw) => TRUE.has(raw) ? true : FALSE.has(raw) ? false : refuseInput('must be true or false');
-function numberBetween(min, max, pattern, what) {
-    const problem = `must be ${what} from ${min} to ${max}`;
-    return (raw) => {
-        const value = Number(matching(pattern, problem)(raw));
-        return value >= min && value <= max ? value : refuseInput(problem);
-    };
-}
-const integerValue = (min, max) => numberBetween(min, max, /^\d+$/, 'a whole number');
-/** A number that may have a fraction, such as `0.5` minutes, as GitHub's own timeout-minutes allows. */
-const numberValue = (min, max) => numberBetween(min, max, /^\d+(?:\.\d+)?$/, 'a number');
-/** One item a line, blank lines skipped, as core.getMultilineInput does. */
-const lines = (raw) => raw
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-/** Multiline or comma-separated, for lists of names such as approvers or tags. */
-const list = (raw) => raw
-    .split(/[\n,]/)
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-/** `name=value` a line; the value may itself contain `=`. Values are never echoed in errors. */
-const keyValueLines = (raw) => {
-    const seen = new Set();
-    return lines(raw).map((entry, index) => {
-        const eq = entry.indexOf('=');
-        const name = eq > 0 ? entry.slice(0, eq).trim() : '';
-        if (!IDENTIFIER.test(name))
-            refuseInput(`line ${index + 1} must look like name=value`);
-        if (seen.has(name))
-            refuseInput(`line ${index + 1} sets "${name}" a second time`);
-        seen.add(name);
-        return [name, entry.slice(eq + 1)];
-    });
-};
-/** Runs a path rule of core/paths: a refusal becomes the input's problem. */
-function pathRule(rule) {
-    try {
-        return rule();
-    }
-    catch (error) {
-        if (error instanceof paths_PathRefusal)
-            refuseInput(error.message);
-        throw error;
-    }
-}
-/**
- * Every path input is relative to the workspace (the runner starts node actions in GITHUB_WORKSPACE)
- * and held to the one rule of core/paths: inside the workspace or RUNNER_TEMP, symlinks followed.
- */
-const existingPath = (kind) => (raw) => pathRule(() => existingConfinedPath(raw.trim(), kind));
-/** A file the action writes; `example` is the file name the error suggests when a directory is given. */
-const outputFile = (example) => (raw) => pathRule(() => outputFilePath(raw.trim(), example));
-/** A list of existing paths of one kind, one a line; the first one refused is named by its line. */
-function existingPaths(kind, options = {}) {
-    return (raw) => {
-        const found = [];
-        for (const [index, path] of lines(raw).entries()) {
-            let absolute;
-            try {
-                absolute = existingConfinedPath(path, kind);
-            }
-            catch (error) {
-                if (!(error instanceof paths_PathRefusal))
-                    throw error;
-                const what = error instanceof PathMissing
-                    ? `must list existing ${kind === 'file' ? 'files' : 'directories'} in the workspace; ${quoteValue(path)} is not one`
-                    : `line ${index + 1} ${error.message}; got ${quoteValue(path)}`;
-                // The message quotes the one line that is wrong: the whole list is not echoed after it.
-                throw new InputProblem(what, true);
-            }
-            if (!options.unique || !found.includes(absolute))
-                found.push(absolute);
-        }
-        return found;
-    };
-}
-// Artifact names may not hold " : < > | * ? \r \n \ /; stacks and prefixes become part of them.
-const NAME_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const namePart = matching(NAME_PART, 'must be letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit');
-const SHA256_HEX = /^(?:sha256:)?([0-9a-f]{64})$/;
-/** A plan digest, `sha256:<64 hex>`; bare hex is accepted and normalised. */
-const digest = (raw) => {
-    const hex = SHA256_HEX.exec(raw.trim().toLowerCase())?.[1];
-    return hex ? `sha256:${hex}` : refuseInput('must be a sha256 digest: "sha256:" and 64 hex digits');
-};
-const duration = matching(/^\d+(?:ms|s|m|h)$/, 'must be a duration such as 30s, 5m or 1h');
-const httpUrl = (raw) => {
-    const value = raw.trim();
-    return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)
-        ? value
-        : refuseInput('must be an http:// or https:// URL');
-};
-// A tool version such as 1.12.6, v1.12, or 2.17.0-rc1; "latest" where an installer can resolve it.
-const version = matching(/^(?:latest|v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?)$/, 'must be a version such as 1.12.6 or "latest"');
-// A GitHub login (user) or an org/team slug.
-const ACCOUNT = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?(?:\[bot\])?$/;
-const accounts = (raw) => {
-    const items = list(raw).map((item) => item.replace(/^@/, ''));
-    return items.every((item) => ACCOUNT.test(item))
-        ? items
-        : refuseInput('must list GitHub logins or org/team slugs, one a line or separated by commas');
-};
-const names = (raw) => {
-    const items = list(raw);
-    return items.every((item) => NAME_PART.test(item))
-        ? items
-        : refuseInput('must list names of letters, digits, ".", "_" or "-", one a line or separated by commas');
-};
-/**
- * JSON held to a contract; the error names the first field that breaks it (`[1].directory ...`). The
- * contract's module is loaded only when the input is given: it brings zod.
- */
-function jsonOf(loadContract) {
-    return async (raw) => {
-        let value;
-        try {
-            value = JSON.parse(raw);
-        }
-        catch (error) {
-            refuseInput(`is not valid JSON (${error.message})`);
-        }
-        const result = (await loadContract()).safeParse(value);
-        return result.success
-            ? result.data
-            : refuseInput(`does not hold: ${describeIssue(result.error.issues[0])}`);
-    };
-}
-/** YAML or JSON (JSON is YAML), parsed to a mapping; errors name the line. The parser loads when given. */
-const yamlMapping = async (raw) => {
-    const { parse, YAMLParseError } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 38815, 19));
-    let value;
-    try {
-        value = parse(raw);
-    }
-    catch (error) {
-        const line = error instanceof YAMLParseError ? ` (line ${error.linePos?.[0]?.line ?? '?'})` : '';
-        refuseInput(`is not valid YAML or JSON${line}`);
-    }
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? value
-        : refuseInput('must be a YAML or JSON mapping of names to values');
-};
-/** Input kinds. Each returns the schema of one input; an empty value is "not given". */
-const input = {
-    text: () => optionalInput('text', VALUE, inputs_text),
-    textOr: (fallback) => orFallback(optionalInput('text', VALUE, inputs_text), fallback),
-    requiredText: () => requiredInput('text', VALUE, inputs_text),
-    /**
-     * A file in the workspace or the text it would hold (an inventory, known_hosts lines). `isContent`
-     * tells the two apart as the action does; whatever is taken for a path is held to the path rule here,
-     * before the action does anything. The value stays as given: the action reads it.
-     */
-    fileOrContent: (isContent) => optionalInput('file or content', CONTENT, (raw) => {
-        const value = raw.trim();
-        return isContent(value) ? value : pathRule(() => (paths_confinePath(value), value));
-    }),
-    version: () => optionalInput('version', VALUE, version),
-    accounts: () => orFallback(optionalInput('accounts', CONTENT, accounts), []),
-    files: () => orFallback(optionalInput('files', CONTENT, existingPaths('file')), []),
-    /**
-     * Directories, one a line, each once; when none is given, the workspace root, or with `orNone`, none
-     * (an input that turns a step on, such as tf-plan's `policy`).
-     */
-    directories: (options = {}) => optionalInput('directories', CONTENT, existingPaths('directory', { unique: true })).transform((v) => v && v.length > 0 ? v : options.orNone ? [] : [(0,external_node_path_.resolve)('.')]),
-    boolean: (fallback) => orFallback(optionalInput('boolean', VALUE, booleanValue), fallback),
-    integer: (min, max) => optionalInput('integer', VALUE, integerValue(min, max)),
-    integerOr: (min, max, fallback) => orFallback(optionalInput('integer', VALUE, integerValue(min, max)), fallback),
-    numberOr: (min, max, fallback) => orFallback(optionalInput('number', VALUE, numberValue(min, max)), fallback),
-    choice: (choices, fallback) => orFallback(optionalInput('choice', VALUE, (raw) => choices.includes(raw)
-        ? raw
-        : refuseInput(`must be one of: ${choices.join(', ')}`)), fallback),
-    lines: () => orFallback(optionalInput('lines', CONTENT, lines), []),
-    list: () => orFallback(optionalInput('list', CONTENT, list), []),
-    keyValues: () => unechoed(orFallback(optionalInput('key-values', CONTENT, keyValueLines), [])),
-    file: () => optionalInput('file', VALUE, existingPath('file')),
-    requiredFile: () => requiredInput('file', VALUE, existingPath('file')),
-    directory: (fallback) => optionalInput('directory', VALUE, existingPath('directory')).transform((v) => v ?? (0,external_node_path_.resolve)(fallback)),
-    fileOrDirectory: () => optionalInput('file or directory', VALUE, existingPath('file or directory')),
-    requiredFileOrDirectory: () => requiredInput('file or directory', VALUE, existingPath('file or directory')),
-    /** A file the action writes, inside the workspace or RUNNER_TEMP, never an existing directory. */
-    outputFile: (example) => optionalInput('output file', VALUE, outputFile(example)),
-    name: () => optionalInput('name', VALUE, namePart),
-    names: () => orFallback(optionalInput('names', CONTENT, names), []),
-    nameOr: (fallback) => orFallback(optionalInput('name', VALUE, namePart), fallback),
-    digest: () => optionalInput('digest', VALUE, digest),
-    duration: () => optionalInput('duration', VALUE, duration),
-    url: () => optionalInput('url', VALUE, httpUrl),
-    /** A URL that may carry `user:token@`: never echoed in an error. */
-    urlWithCredentials: () => unechoed(optionalInput('url', VALUE, httpUrl)),
-    /** JSON held to the contract `loadContract` imports (`() => import('…/stacks.js').then(…)`). */
-    json: (loadContract) => optionalInput('json', CONTENT, jsonOf(loadContract)),
-    /** A YAML or JSON mapping of names to values. */
-    yamlMapping: () => optionalInput('yaml', CONTENT, yamlMapping),
-    /** A secret string (a token, a key): masked on read, never echoed. */
-    secretText: () => secret(optionalInput('secret', SECRET, inputs_text)),
-    secretUrl: () => secret(optionalInput('secret', SECRET, httpUrl)),
-};
-function defineInputs(shape, rules = []) {
-    return { shape, rules };
-}
-function camelCase(name) {
-    return name.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
-}
-/**
- * Reads and validates every input of an action, in the order the shape lists them. Secret values are
- * handed to `mask` before any is parsed, so that nothing later (an error, a debug line) can print them.
- * The first problem becomes a ConfigurationError naming the input, what is expected and, for
- * non-secrets, what was given.
- */
-async function readInputs(spec, read, mask = () => undefined) {
-    const raw = {};
-    for (const [name, schema] of Object.entries(spec.shape)) {
-        raw[name] = read(name);
-        if (schema.isSecret && raw[name].trim() !== '')
-            mask(raw[name].trim());
-    }
-    const values = {};
-    for (const [name, schema] of Object.entries(spec.shape)) {
-        const given = raw[name] ?? '';
-        try {
-            values[camelCase(name)] = await schema.parse(given);
-        }
-        catch (error) {
-            if (!(error instanceof InputProblem))
-                throw error;
-            const echo = !schema.isUnechoed && !error.quotesValue && given.trim() && error.message !== 'is required'
-                ? `; got ${quoteValue(given)}`
-                : '';
-            throw new errors/* ConfigurationError */.j1(`Input "${name}" ${error.message}${echo}.`);
-        }
-    }
-    const typed = values;
-    for (const rule of spec.rules) {
-        const problem = rule(typed);
-        if (problem)
-            throw new errors/* ConfigurationError */.j1(`Input "${problem.input}" ${problem.message}.`);
-    }
-    return typed;
-}
-
+// EXTERNAL MODULE: ./lib/core/inputs.js + 1 modules
+var core_inputs = __nccwpck_require__(22148);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:os"
@@ -29502,7 +28961,7 @@ async function runAction(actionName, spec, outputs, main, post) {
         // Saved before anything can fail, so that post cleans up after a main that died half-way.
         if (post)
             core/* saveState */.LZ(POST_PHASE_STATE, 'true');
-        const inputs = await readInputs(spec, (name) => core/* getInput */.V4(name), core/* setSecret */.Pq);
+        const inputs = await (0,core_inputs/* readInputs */.Ko)(spec, (name) => core/* getInput */.V4(name), core/* setSecret */.Pq);
         await main({
             inputs,
             logger: runnerLogger,
@@ -29528,17 +28987,23 @@ async function runAction(actionName, spec, outputs, main, post) {
     }
 }
 
+// EXTERNAL MODULE: ./lib/core/paths.js
+var paths = __nccwpck_require__(64539);
 ;// CONCATENATED MODULE: ./lib/core/shared-inputs.js
 
 
 /** Inputs several actions share, with the same meaning and the same checks everywhere. */
 const sharedInputs = {
-    'working-directory': input.directory('.'),
-    binary: input.choice(['auto', 'tofu', 'terraform'], 'auto'),
-    stack: input.name(),
-    'artifact-prefix': input.nameOr('iac'),
-    'github-token': input.secretText(),
-    'encryption-key': input.secretText(),
+    'working-directory': core_inputs/* input */.hF.directory('.'),
+    binary: core_inputs/* input */.hF.choice(['auto', 'tofu', 'terraform'], 'auto'),
+    stack: core_inputs/* input */.hF.name(),
+    'artifact-prefix': core_inputs/* input */.hF.nameOr('iac'),
+    'github-token': core_inputs/* input */.hF.secretText(),
+    'encryption-key': core_inputs/* input */.hF.secretText(),
+    // The contract loads only when the input is given: it brings zod, which a refused input does not need.
+    'stack-inputs': core_inputs/* input */.hF
+        .json(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(966)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86966))).stackInputSourcesSchema)
+        .transform((sources) => sources ?? []),
 };
 /**
  * A `backend-config` line without `=` is a file the tool reads, relative to the working directory
@@ -29564,14 +29029,14 @@ function backendConfigFilesRule(values) {
 ;// CONCATENATED MODULE: ./lib/actions/validate/inputs.js
 
 
-const validateInputs = defineInputs({
+const validateInputs = (0,core_inputs/* defineInputs */.pf)({
     // One directory or several; the workspace root when none is given.
-    'working-directory': input.directories(),
+    'working-directory': core_inputs/* input */.hF.directories(),
     binary: sharedInputs.binary,
-    'packer-template': input.fileOrDirectory(),
-    playbook: input.file(),
-    'scan-secrets': input.boolean(true),
-    'sarif-path': input.outputFile('validate.sarif'),
+    'packer-template': core_inputs/* input */.hF.fileOrDirectory(),
+    playbook: core_inputs/* input */.hF.file(),
+    'scan-secrets': core_inputs/* input */.hF.boolean(true),
+    'sarif-path': core_inputs/* input */.hF.outputFile('validate.sarif'),
     'artifact-prefix': sharedInputs['artifact-prefix'],
 });
 
@@ -29593,7 +29058,7 @@ function run() {
         // Loaded once the inputs are valid (as in every action): a refused input needs only the input layer.
         const [{ actionsArtifactStore }, { runValidate }] = await Promise.all([
             __nccwpck_require__.e(/* import() */ 214).then(__nccwpck_require__.bind(__nccwpck_require__, 39214)),
-            Promise.all(/* import() */[__nccwpck_require__.e(744), __nccwpck_require__.e(596)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15596)),
+            Promise.all(/* import() */[__nccwpck_require__.e(857), __nccwpck_require__.e(744), __nccwpck_require__.e(596)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15596)),
         ]);
         return runValidate(inputs, { ...context, artifacts: actionsArtifactStore() });
     });
@@ -29632,6 +29097,584 @@ class StepFailure extends Error {
     name = 'StepFailure';
     /** Markdown for the job summary, when the failure has more to say than its one line. */
     summary;
+}
+
+
+/***/ }),
+
+/***/ 22148:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  y3: () => (/* binding */ NAME_PART),
+  pf: () => (/* binding */ defineInputs),
+  hF: () => (/* binding */ input),
+  Ko: () => (/* binding */ readInputs)
+});
+
+// UNUSED EXPORTS: InputSchema, MAX_LENGTH, refuseInput, secret
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./lib/core/errors.js
+var errors = __nccwpck_require__(3828);
+// EXTERNAL MODULE: ./lib/core/paths.js
+var paths = __nccwpck_require__(64539);
+;// CONCATENATED MODULE: ./lib/core/zod-issues.js
+/** `stack must be a string`, `varFiles[0].sha256 must be ...`, `files[".terraform.lock.hcl"] ...`. */
+function describeIssue(issue) {
+    if (!issue)
+        return 'is invalid';
+    const path = issue.path
+        .map((part, index) => {
+        if (typeof part === 'number')
+            return `[${part}]`;
+        const key = String(part);
+        if (/^[A-Za-z_$][\w$]*$/.test(key))
+            return index === 0 ? key : `.${key}`;
+        return `[${JSON.stringify(key)}]`;
+    })
+        .join('');
+    return path === '' ? issue.message : `${path} ${issue.message}`;
+}
+
+;// CONCATENATED MODULE: ./lib/core/inputs.js
+
+
+
+
+/** What is wrong with one input's value, said after `Input "<name>"`. */
+class InputProblem extends Error {
+    quotesValue;
+    constructor(message, 
+    /** The message already quotes the part of the value that is wrong: the value is not echoed after it. */
+    quotesValue = false) {
+        super(message);
+        this.quotesValue = quotesValue;
+    }
+}
+/** Refuses the value from inside a kind's refinement (`input.list().transform(…)`). */
+function refuseInput(message) {
+    throw new InputProblem(message);
+}
+/** How one input is read: its kind, its bound, whether it may be shown, and the parser of its raw string. */
+class InputSchema {
+    kind;
+    maxLength;
+    parser;
+    isSecret;
+    isUnechoed;
+    constructor(kind, maxLength, parser, 
+    /** Masked before anything runs and never echoed in an error. */
+    isSecret = false, 
+    /** May hold secrets among other things (variables): not masked, but never echoed. */
+    isUnechoed = isSecret) {
+        this.kind = kind;
+        this.maxLength = maxLength;
+        this.parser = parser;
+        this.isSecret = isSecret;
+        this.isUnechoed = isUnechoed;
+    }
+    /** The typed value of the raw string; an InputProblem when it is not what the kind takes. */
+    async parse(raw) {
+        return this.parser(raw);
+    }
+    /** The same input, refined further; `refuse` (refuseInput) in `refine` names what is wrong. */
+    transform(refine) {
+        return new InputSchema(this.kind, this.maxLength, async (raw) => refine(await this.parser(raw)), this.isSecret, this.isUnechoed);
+    }
+    /** @internal the same parser with other flags. */
+    withFlags(isSecret, isUnechoed) {
+        return new InputSchema(this.kind, this.maxLength, this.parser, isSecret, isUnechoed);
+    }
+}
+/** Marks an input whose value is masked before anything runs and never echoed in an error. */
+function secret(schema) {
+    return schema.withFlags(true, true);
+}
+/** Marks an input that may hold secrets among other things (variables): not masked, but never echoed. */
+function unechoed(schema) {
+    return schema.withFlags(schema.isSecret, true);
+}
+/**
+ * How long a value may be. A bound on every input keeps a runaway value (a file pasted by mistake, a
+ * 100,000-character path) from reaching a tool or a message: one line names the input instead.
+ */
+const MAX_LENGTH = {
+    /** One value: a name, a version, a path, a URL, a short text. */
+    value: 4_096,
+    /** A secret: a token, a password, a private key (an RSA 4096 key in PEM is about 3,300). */
+    secret: 16_384,
+    /** Several values or a document: lists, variables, inline inventories, YAML, JSON. */
+    content: 65_536,
+};
+const { value: VALUE, secret: SECRET, content: CONTENT } = MAX_LENGTH;
+// C0 control characters and DEL, except tab, line feed and carriage return: nothing a user means to type,
+// and a terminal or a log viewer may act on them.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+function checkBounds(raw, maxLength) {
+    if (raw.length > maxLength) {
+        refuseInput(`must be at most ${maxLength.toLocaleString('en-US')} characters (this value has ${raw.length.toLocaleString('en-US')})`);
+    }
+    const at = raw.search(CONTROL_CHARACTER);
+    if (at >= 0)
+        refuseInput(`must not hold control characters (line ${raw.slice(0, at).split('\n').length} has one)`);
+}
+/** An empty input means "not given", as on the runner, where an absent input reads as ''. */
+function optionalInput(kind, maxLength, parse) {
+    return new InputSchema(kind, maxLength, (raw) => {
+        if (raw.trim() === '')
+            return undefined;
+        checkBounds(raw, maxLength);
+        return parse(raw);
+    });
+}
+function orFallback(schema, fallback) {
+    return schema.transform((value) => value ?? fallback);
+}
+function requiredInput(kind, maxLength, parse) {
+    return optionalInput(kind, maxLength, parse).transform((value) => value ?? refuseInput('is required'));
+}
+const inputs_text = (raw) => raw.trim();
+/** The trimmed value when it matches, else the problem. */
+function matching(pattern, problem) {
+    return (raw) => {
+        const value = raw.trim();
+        return pattern.test(value) ? value : refuseInput(problem);
+    };
+}
+// The YAML 1.2 core-schema booleans, exactly what core.getBooleanInput accepts (not trimmed, as there).
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
+const booleanValue = (raw) => TRUE.has(raw) ? true : FALSE.has(raw) ? false : refuseInput('must be true or false');
+function numberBetween(min, max, pattern, what) {
+    const problem = `must be ${what} from ${min} to ${max}`;
+    return (raw) => {
+        const value = Number(matching(pattern, problem)(raw));
+        return value >= min && value <= max ? value : refuseInput(problem);
+    };
+}
+const integerValue = (min, max) => numberBetween(min, max, /^\d+$/, 'a whole number');
+/** A number that may have a fraction, such as `0.5` minutes, as GitHub's own timeout-minutes allows. */
+const numberValue = (min, max) => numberBetween(min, max, /^\d+(?:\.\d+)?$/, 'a number');
+/** One item a line, blank lines skipped, as core.getMultilineInput does. */
+const lines = (raw) => raw
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+/** Multiline or comma-separated, for lists of names such as approvers or tags. */
+const list = (raw) => raw
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** `name=value` a line; the value may itself contain `=`. Values are never echoed in errors. */
+const keyValueLines = (raw) => {
+    const seen = new Set();
+    return lines(raw).map((entry, index) => {
+        const eq = entry.indexOf('=');
+        const name = eq > 0 ? entry.slice(0, eq).trim() : '';
+        if (!IDENTIFIER.test(name))
+            refuseInput(`line ${index + 1} must look like name=value`);
+        if (seen.has(name))
+            refuseInput(`line ${index + 1} sets "${name}" a second time`);
+        seen.add(name);
+        return [name, entry.slice(eq + 1)];
+    });
+};
+/** Runs a path rule of core/paths: a refusal becomes the input's problem. */
+function pathRule(rule) {
+    try {
+        return rule();
+    }
+    catch (error) {
+        if (error instanceof paths/* PathRefusal */.CV)
+            refuseInput(error.message);
+        throw error;
+    }
+}
+/**
+ * Every path input is relative to the workspace (the runner starts node actions in GITHUB_WORKSPACE)
+ * and held to the one rule of core/paths: inside the workspace or RUNNER_TEMP, symlinks followed.
+ */
+const existingPath = (kind) => (raw) => pathRule(() => (0,paths/* existingConfinedPath */.H)(raw.trim(), kind));
+/** A file the action writes; `example` is the file name the error suggests when a directory is given. */
+const outputFile = (example) => (raw) => pathRule(() => (0,paths/* outputFilePath */.fL)(raw.trim(), example));
+/** A list of existing paths of one kind, one a line; the first one refused is named by its line. */
+function existingPaths(kind, options = {}) {
+    return (raw) => {
+        const found = [];
+        for (const [index, path] of lines(raw).entries()) {
+            let absolute;
+            try {
+                absolute = (0,paths/* existingConfinedPath */.H)(path, kind);
+            }
+            catch (error) {
+                if (!(error instanceof paths/* PathRefusal */.CV))
+                    throw error;
+                const what = error instanceof paths/* PathMissing */.AU
+                    ? `must list existing ${kind === 'file' ? 'files' : 'directories'} in the workspace; ${(0,paths/* quoteValue */.cl)(path)} is not one`
+                    : `line ${index + 1} ${error.message}; got ${(0,paths/* quoteValue */.cl)(path)}`;
+                // The message quotes the one line that is wrong: the whole list is not echoed after it.
+                throw new InputProblem(what, true);
+            }
+            if (!options.unique || !found.includes(absolute))
+                found.push(absolute);
+        }
+        return found;
+    };
+}
+// Artifact names may not hold " : < > | * ? \r \n \ /; stacks and prefixes become part of them.
+const NAME_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const namePart = matching(NAME_PART, 'must be letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit');
+const SHA256_HEX = /^(?:sha256:)?([0-9a-f]{64})$/;
+/** A plan digest, `sha256:<64 hex>`; bare hex is accepted and normalised. */
+const digest = (raw) => {
+    const hex = SHA256_HEX.exec(raw.trim().toLowerCase())?.[1];
+    return hex ? `sha256:${hex}` : refuseInput('must be a sha256 digest: "sha256:" and 64 hex digits');
+};
+const duration = matching(/^\d+(?:ms|s|m|h)$/, 'must be a duration such as 30s, 5m or 1h');
+const httpUrl = (raw) => {
+    const value = raw.trim();
+    return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)
+        ? value
+        : refuseInput('must be an http:// or https:// URL');
+};
+// A tool version such as 1.12.6, v1.12, or 2.17.0-rc1; "latest" where an installer can resolve it.
+const version = matching(/^(?:latest|v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?)$/, 'must be a version such as 1.12.6 or "latest"');
+// A GitHub login (user) or an org/team slug.
+const ACCOUNT = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?(?:\[bot\])?$/;
+const accounts = (raw) => {
+    const items = list(raw).map((item) => item.replace(/^@/, ''));
+    return items.every((item) => ACCOUNT.test(item))
+        ? items
+        : refuseInput('must list GitHub logins or org/team slugs, one a line or separated by commas');
+};
+const names = (raw) => {
+    const items = list(raw);
+    return items.every((item) => NAME_PART.test(item))
+        ? items
+        : refuseInput('must list names of letters, digits, ".", "_" or "-", one a line or separated by commas');
+};
+/**
+ * JSON held to a contract; the error names the first field that breaks it (`[1].directory ...`). The
+ * contract's module is loaded only when the input is given: it brings zod.
+ */
+function jsonOf(loadContract) {
+    return async (raw) => {
+        let value;
+        try {
+            value = JSON.parse(raw);
+        }
+        catch (error) {
+            refuseInput(`is not valid JSON (${error.message})`);
+        }
+        const result = (await loadContract()).safeParse(value);
+        return result.success
+            ? result.data
+            : refuseInput(`does not hold: ${describeIssue(result.error.issues[0])}`);
+    };
+}
+/** YAML or JSON (JSON is YAML), parsed to a mapping; errors name the line. The parser loads when given. */
+const yamlMapping = async (raw) => {
+    const { parse, YAMLParseError } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 38815, 19));
+    let value;
+    try {
+        value = parse(raw);
+    }
+    catch (error) {
+        const line = error instanceof YAMLParseError ? ` (line ${error.linePos?.[0]?.line ?? '?'})` : '';
+        refuseInput(`is not valid YAML or JSON${line}`);
+    }
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : refuseInput('must be a YAML or JSON mapping of names to values');
+};
+/** Input kinds. Each returns the schema of one input; an empty value is "not given". */
+const input = {
+    text: () => optionalInput('text', VALUE, inputs_text),
+    textOr: (fallback) => orFallback(optionalInput('text', VALUE, inputs_text), fallback),
+    requiredText: () => requiredInput('text', VALUE, inputs_text),
+    /**
+     * A file in the workspace or the text it would hold (an inventory, known_hosts lines). `isContent`
+     * tells the two apart as the action does; whatever is taken for a path is held to the path rule here,
+     * before the action does anything. The value stays as given: the action reads it.
+     */
+    fileOrContent: (isContent) => optionalInput('file or content', CONTENT, (raw) => {
+        const value = raw.trim();
+        return isContent(value) ? value : pathRule(() => ((0,paths/* confinePath */.ey)(value), value));
+    }),
+    version: () => optionalInput('version', VALUE, version),
+    accounts: () => orFallback(optionalInput('accounts', CONTENT, accounts), []),
+    files: () => orFallback(optionalInput('files', CONTENT, existingPaths('file')), []),
+    /**
+     * Directories, one a line, each once; when none is given, the workspace root, or with `orNone`, none
+     * (an input that turns a step on, such as tf-plan's `policy`).
+     */
+    directories: (options = {}) => optionalInput('directories', CONTENT, existingPaths('directory', { unique: true })).transform((v) => v && v.length > 0 ? v : options.orNone ? [] : [(0,external_node_path_.resolve)('.')]),
+    boolean: (fallback) => orFallback(optionalInput('boolean', VALUE, booleanValue), fallback),
+    integer: (min, max) => optionalInput('integer', VALUE, integerValue(min, max)),
+    integerOr: (min, max, fallback) => orFallback(optionalInput('integer', VALUE, integerValue(min, max)), fallback),
+    numberOr: (min, max, fallback) => orFallback(optionalInput('number', VALUE, numberValue(min, max)), fallback),
+    choice: (choices, fallback) => orFallback(optionalInput('choice', VALUE, (raw) => choices.includes(raw)
+        ? raw
+        : refuseInput(`must be one of: ${choices.join(', ')}`)), fallback),
+    lines: () => orFallback(optionalInput('lines', CONTENT, lines), []),
+    list: () => orFallback(optionalInput('list', CONTENT, list), []),
+    keyValues: () => unechoed(orFallback(optionalInput('key-values', CONTENT, keyValueLines), [])),
+    file: () => optionalInput('file', VALUE, existingPath('file')),
+    requiredFile: () => requiredInput('file', VALUE, existingPath('file')),
+    directory: (fallback) => optionalInput('directory', VALUE, existingPath('directory')).transform((v) => v ?? (0,external_node_path_.resolve)(fallback)),
+    fileOrDirectory: () => optionalInput('file or directory', VALUE, existingPath('file or directory')),
+    requiredFileOrDirectory: () => requiredInput('file or directory', VALUE, existingPath('file or directory')),
+    /** A file the action writes, inside the workspace or RUNNER_TEMP, never an existing directory. */
+    outputFile: (example) => optionalInput('output file', VALUE, outputFile(example)),
+    name: () => optionalInput('name', VALUE, namePart),
+    names: () => orFallback(optionalInput('names', CONTENT, names), []),
+    nameOr: (fallback) => orFallback(optionalInput('name', VALUE, namePart), fallback),
+    digest: () => optionalInput('digest', VALUE, digest),
+    duration: () => optionalInput('duration', VALUE, duration),
+    url: () => optionalInput('url', VALUE, httpUrl),
+    /** A URL that may carry `user:token@`: never echoed in an error. */
+    urlWithCredentials: () => unechoed(optionalInput('url', VALUE, httpUrl)),
+    /** JSON held to the contract `loadContract` imports (`() => import('…/stacks.js').then(…)`). */
+    json: (loadContract) => optionalInput('json', CONTENT, jsonOf(loadContract)),
+    /** A YAML or JSON mapping of names to values. */
+    yamlMapping: () => optionalInput('yaml', CONTENT, yamlMapping),
+    /** A secret string (a token, a key): masked on read, never echoed. */
+    secretText: () => secret(optionalInput('secret', SECRET, inputs_text)),
+    secretUrl: () => secret(optionalInput('secret', SECRET, httpUrl)),
+};
+function defineInputs(shape, rules = []) {
+    return { shape, rules };
+}
+function camelCase(name) {
+    return name.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
+}
+/**
+ * Reads and validates every input of an action, in the order the shape lists them. Secret values are
+ * handed to `mask` before any is parsed, so that nothing later (an error, a debug line) can print them.
+ * The first problem becomes a ConfigurationError naming the input, what is expected and, for
+ * non-secrets, what was given.
+ */
+async function readInputs(spec, read, mask = () => undefined) {
+    const raw = {};
+    for (const [name, schema] of Object.entries(spec.shape)) {
+        raw[name] = read(name);
+        if (schema.isSecret && raw[name].trim() !== '')
+            mask(raw[name].trim());
+    }
+    const values = {};
+    for (const [name, schema] of Object.entries(spec.shape)) {
+        const given = raw[name] ?? '';
+        try {
+            values[camelCase(name)] = await schema.parse(given);
+        }
+        catch (error) {
+            if (!(error instanceof InputProblem))
+                throw error;
+            const echo = !schema.isUnechoed && !error.quotesValue && given.trim() && error.message !== 'is required'
+                ? `; got ${(0,paths/* quoteValue */.cl)(given)}`
+                : '';
+            throw new errors/* ConfigurationError */.j1(`Input "${name}" ${error.message}${echo}.`);
+        }
+    }
+    const typed = values;
+    for (const rule of spec.rules) {
+        const problem = rule(typed);
+        if (problem)
+            throw new errors/* ConfigurationError */.j1(`Input "${problem.input}" ${problem.message}.`);
+    }
+    return typed;
+}
+
+
+/***/ }),
+
+/***/ 64539:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AU: () => (/* binding */ PathMissing),
+/* harmony export */   CV: () => (/* binding */ PathRefusal),
+/* harmony export */   H: () => (/* binding */ existingConfinedPath),
+/* harmony export */   cl: () => (/* binding */ quoteValue),
+/* harmony export */   ey: () => (/* binding */ confinePath),
+/* harmony export */   fL: () => (/* binding */ outputFilePath)
+/* harmony export */ });
+/* unused harmony exports MAX_PATH_LENGTH, WHERE_PATHS_MAY_POINT, workspaceRoot, refusedInput, findConfinedPath */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+
+
+
+/** The longest path accepted: Linux's PATH_MAX. Longer ones would end in ENAMETOOLONG. */
+const MAX_PATH_LENGTH = 4096;
+const WHERE_PATHS_MAY_POINT = 'paths must point inside the workspace (GITHUB_WORKSPACE) or RUNNER_TEMP';
+/** At most the first 60 characters of a value, on one line and quoted: never a whole long value in a message. */
+function quoteValue(raw) {
+    const oneLine = raw.trim().replace(/\s+/g, ' ');
+    return oneLine.length > 60 ? `"${oneLine.slice(0, 57)}..."` : `"${oneLine}"`;
+}
+/** The workspace: the runner starts node actions there, and GITHUB_WORKSPACE names it. */
+function workspaceRoot() {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(process.env.GITHUB_WORKSPACE || process.cwd());
+}
+/** The directories a path may lie in, each with its own symlinks resolved (a workspace under a linked /tmp). */
+function allowedRoots() {
+    const roots = [workspaceRoot(), process.env.RUNNER_TEMP].filter((root) => !!root);
+    return roots.map((root) => realOrSelf((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root)));
+}
+function realOrSelf(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+function isInside(root, path) {
+    const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
+    return inside === '' || (!(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(inside) && inside !== '..' && !inside.startsWith('../'));
+}
+/**
+ * Where `absolute` really is: the real path of its longest existing ancestor, with the part that does
+ * not exist yet appended. That follows a symlink anywhere on the way, also for a file yet to be written.
+ */
+function realLocation(absolute) {
+    const missing = [];
+    let current = absolute;
+    for (;;) {
+        try {
+            return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(current), ...missing.reverse());
+        }
+        catch (error) {
+            const code = error.code;
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                throw error;
+            const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(current);
+            if (parent === current)
+                return absolute;
+            missing.push((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(current));
+            current = parent;
+        }
+    }
+}
+/**
+ * Where the kernel would take `given` from `base`: segment by segment, a symlink resolved before the
+ * `..` after it is applied. `path.resolve` drops `link/..` lexically, but a tool that opens
+ * `link/../x` goes up from where the link leads, so both readings are checked. Past the first segment
+ * that does not exist, the kernel would fail, and the rest is taken as written.
+ */
+function kernelLocation(base, given) {
+    let current = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(given) ? '/' : realLocation((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(base));
+    const segments = given.split('/').filter((segment) => segment !== '' && segment !== '.');
+    for (const [index, segment] of segments.entries()) {
+        if (segment === '..') {
+            current = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(current);
+            continue;
+        }
+        const next = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(current, segment);
+        try {
+            current = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(next);
+        }
+        catch (error) {
+            const code = error.code;
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                throw error;
+            return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(next, ...segments.slice(index + 1));
+        }
+    }
+    return current;
+}
+/**
+ * Why a path was refused, without the input's name: the input layer names the input and quotes the
+ * value itself, and a caller outside it (a path inside a checks file) uses `refusedInput`.
+ */
+class PathRefusal extends Error {
+    name = 'PathRefusal';
+}
+/** The path obeys the rule, but nothing of the kind asked for is there. */
+class PathMissing extends PathRefusal {
+    name = 'PathMissing';
+}
+/** The one error line for a refused path that came from `input` (or from a file the input names). */
+function refusedInput(input, given, refusal) {
+    return new ConfigurationError(`Input "${input}" ${refusal.message}; got ${quoteValue(given)}.`);
+}
+/**
+ * `given` resolved against `base` (the workspace unless said otherwise), after the rule above. The
+ * returned path is the one the user wrote, made absolute; the check is on where it really leads.
+ */
+function confinePath(given, base = workspaceRoot()) {
+    if (given.length > MAX_PATH_LENGTH) {
+        throw new PathRefusal(`must be a path of at most ${MAX_PATH_LENGTH} characters (this one has ${given.length})`);
+    }
+    if (given.includes('\0'))
+        throw new PathRefusal('must be a path without NUL characters');
+    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(base, given);
+    let real;
+    try {
+        real = [realLocation(absolute), kernelLocation(base, given)];
+    }
+    catch (error) {
+        throw new PathRefusal(`is not a usable path (${error.code ?? 'unreadable'})`);
+    }
+    const roots = allowedRoots();
+    const outside = real.find((location) => !roots.some((root) => isInside(root, location)));
+    if (outside !== undefined) {
+        const through = outside === absolute ? '' : ' through a symlink';
+        throw new PathRefusal(`points outside the workspace${through}: ${WHERE_PATHS_MAY_POINT}`);
+    }
+    return absolute;
+}
+function statOf(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false });
+    }
+    catch {
+        // ENAMETOOLONG, ELOOP, EACCES: there is nothing usable at this path.
+        return undefined;
+    }
+}
+function hasKind(stats, kind) {
+    if (kind === 'file')
+        return stats.isFile();
+    if (kind === 'directory')
+        return stats.isDirectory();
+    return stats.isFile() || stats.isDirectory();
+}
+/**
+ * The absolute path of an existing thing of that kind at `given`, once the path passed the rule;
+ * undefined when nothing of that kind is there. A path outside the allowed places is refused even
+ * when something is there: the answer must not tell what exists outside the workspace.
+ */
+function findConfinedPath(given, kind, base) {
+    const absolute = confinePath(given, base);
+    const stats = statOf(absolute);
+    return stats && hasKind(stats, kind) ? absolute : undefined;
+}
+/** Like findConfinedPath, for a path that must name such a thing: its absence is the refusal. */
+function existingConfinedPath(given, kind, base) {
+    const found = findConfinedPath(given, kind, base);
+    if (found === undefined)
+        throw new PathMissing(`must name an existing ${kind} in the workspace`);
+    return found;
+}
+/**
+ * A file the action writes: inside the allowed places, and not an existing directory (writing there
+ * would fail half-way, after the work was done). `example` is the file name the message suggests.
+ */
+function outputFilePath(given, example, base) {
+    const absolute = confinePath(given, base);
+    if (statOf(absolute)?.isDirectory()) {
+        const dir = given.trim().replace(/\/+$/, '');
+        throw new PathRefusal(`names a directory: name the file to write, such as ${quoteValue(`${dir}/${example}`)}`);
+    }
+    return absolute;
 }
 
 

@@ -9,6 +9,10 @@ export const sharedInputs = {
   'artifact-prefix': input.nameOr('iac'),
   'github-token': input.secretText(),
   'encryption-key': input.secretText(),
+  // The contract loads only when the input is given: it brings zod, which a refused input does not need.
+  'stack-inputs': input
+    .json(async () => (await import('../contracts/stacks.js')).stackInputSourcesSchema)
+    .transform((sources) => sources ?? []),
 };
 
 /**

@@ -2,9 +2,6 @@ import { defineInputs, input } from '../../core/inputs.js';
 import { backendConfigFilesRule, sharedInputs } from '../../core/shared-inputs.js';
 import { backendCredentialsRule } from '../../terraform/backend.js';
 
-// The contract loads only when the input is given: it brings zod, which the other paths do not need.
-const stackInputSources = async () => (await import('../../contracts/stacks.js')).stackInputSourcesSchema;
-
 export const tfApplyInputs = defineInputs(
   {
     'working-directory': sharedInputs['working-directory'],
@@ -24,7 +21,7 @@ export const tfApplyInputs = defineInputs(
     environment: input.text(),
     'expose-sensitive': input.boolean(false),
     'github-token': sharedInputs['github-token'],
-    'stack-inputs': input.json(stackInputSources).transform((sources) => sources ?? []),
+    'stack-inputs': sharedInputs['stack-inputs'],
   },
   [backendConfigFilesRule, backendCredentialsRule],
 );

@@ -4,9 +4,8 @@ import { addressListProblem } from '../../terraform/addresses.js';
 import { backendCredentialsRule } from '../../terraform/backend.js';
 import { DEFAULT_DRIFT_LABELS } from '../../github/drift-labels.js';
 
-// The contracts load only when the input is given: they bring zod, which the other paths do not need.
+// The contract loads only when the input is given: it brings zod, which the other paths do not need.
 const stackGraph = async () => (await import('../../contracts/stacks.js')).stackGraphSchema;
-const stackInputSources = async () => (await import('../../contracts/stacks.js')).stackInputSourcesSchema;
 
 const REGO_PACKAGE = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
@@ -44,7 +43,7 @@ export const tfPlanInputs = defineInputs(
     'source-kind': input.choice(['promotion', 'rollback'] as const, 'promotion'),
     'rollback-scope': input.choice(['release', 'image'] as const, 'release'),
     'image-variable': input.name(),
-    'stack-inputs': input.json(stackInputSources).transform((sources) => sources ?? []),
+    'stack-inputs': sharedInputs['stack-inputs'],
     policy: input.directories({ orNone: true }),
     'policy-namespace': input.text(),
     'policy-data': input.files(),
