@@ -92,12 +92,16 @@ var external_node_fs_ = __webpack_require__(73024);
  * a different tool than the one installed would be a surprise.
  */
 async function resolveTool(binary, exec, options = {}) {
+    return readToolVersion(await locateTool(binary, options), exec);
+}
+/** The tool the `binary` input asks for, found on PATH as resolveTool finds it, without running it. */
+async function locateTool(binary, options = {}) {
     const searchPath = options.searchPath ?? process.env.PATH ?? '';
     const candidates = binary === 'auto' ? ['tofu', 'terraform'] : [binary];
     for (const name of candidates) {
         const path = await findOnPath(name, searchPath);
         if (path)
-            return { name, path, ...(await readVersion(path, exec)) };
+            return { name, path };
     }
     const wanted = binary === 'auto' ? 'neither tofu nor terraform is' : `${binary} is not`;
     throw new ConfigurationError(`binary: ${wanted} on PATH. Run the setup action (the repository's root action, with tofu-version or ` +
@@ -129,15 +133,27 @@ function isExecutableFile(path) {
         return false;
     }
 }
-async function readVersion(path, exec) {
-    const result = await exec(path, ['version', '-json']);
-    const reported = result.exitCode === 0 ? versionField(result.stdout) : undefined;
-    const match = reported ? /^v?(\d+)\.(\d+)/.exec(reported) : null;
-    if (!reported || !match) {
-        throw new ConfigurationError(`binary: ${path} did not report its version (\`version -json\` exited ${result.exitCode}` +
+/** The located tool with the version that `version -json` reports. */
+async function readToolVersion(located, exec) {
+    const result = await exec(located.path, ['version', '-json']);
+    const tool = withVersion(located, result.exitCode === 0 ? versionField(result.stdout) : undefined);
+    if (!tool) {
+        throw new ConfigurationError(`binary: ${located.path} did not report its version (\`version -json\` exited ${result.exitCode}` +
             `${result.stderr.trim() ? `: ${result.stderr.trim()}` : ''}). Reinstall it with the setup action.`);
     }
-    return { version: reported.replace(/^v/, ''), major: Number(match[1]), minor: Number(match[2]) };
+    return tool;
+}
+/** The located tool with a version it reported (`1.12.6`, `v1.9.0`); undefined for no version. */
+function withVersion(located, reported) {
+    const match = reported ? /^v?(\d+)\.(\d+)/.exec(reported) : null;
+    if (!reported || !match)
+        return undefined;
+    return {
+        ...located,
+        version: reported.replace(/^v/, ''),
+        major: Number(match[1]),
+        minor: Number(match[2]),
+    };
 }
 function versionField(stdout) {
     try {
@@ -147,6 +163,10 @@ function versionField(stdout) {
     catch {
         return undefined;
     }
+}
+/** init learned -json in OpenTofu 1.8 and Terraform 1.9; older versions print plain text. */
+function supportsInitJson(tool) {
+    return tool.name === 'tofu' ? atLeast(tool, 1, 8) : atLeast(tool, 1, 9);
 }
 /** True when the tool is at least major.minor. */
 function atLeast(tool, major, minor) {

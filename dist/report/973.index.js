@@ -1028,6 +1028,8 @@ class UiStream extends ToolOutputStream {
      * leaves out the value of a sensitive one.
      */
     outputs;
+    /** The version the tool's first message reports (`"tofu": "1.12.6"`; older versions say `"terraform"`). */
+    version;
     parse(line) {
         return parseUiLine(line);
     }
@@ -1036,6 +1038,8 @@ class UiStream extends ToolOutputStream {
             this.report(toDiagnostic(message.diagnostic, this.context));
             return;
         }
+        if (message.type === 'version')
+            this.version ??= versionOf(message);
         if (message.type === 'change_summary' && message.changes)
             this.changeSummary = message.changes;
         if (message.type === 'outputs' && message.outputs) {
@@ -1066,6 +1070,10 @@ class UiStream extends ToolOutputStream {
         else
             this.logger.warning(text, annotationFor(diagnostic));
     }
+}
+function versionOf(message) {
+    const reported = message.tofu ?? message.terraform;
+    return typeof reported === 'string' ? reported : undefined;
 }
 function parseUiLine(line) {
     if (!line.startsWith('{'))
@@ -1426,12 +1434,16 @@ var external_node_fs_ = __webpack_require__(73024);
  * a different tool than the one installed would be a surprise.
  */
 async function resolveTool(binary, exec, options = {}) {
+    return readToolVersion(await locateTool(binary, options), exec);
+}
+/** The tool the `binary` input asks for, found on PATH as resolveTool finds it, without running it. */
+async function locateTool(binary, options = {}) {
     const searchPath = options.searchPath ?? process.env.PATH ?? '';
     const candidates = binary === 'auto' ? ['tofu', 'terraform'] : [binary];
     for (const name of candidates) {
         const path = await findOnPath(name, searchPath);
         if (path)
-            return { name, path, ...(await readVersion(path, exec)) };
+            return { name, path };
     }
     const wanted = binary === 'auto' ? 'neither tofu nor terraform is' : `${binary} is not`;
     throw new errors/* ConfigurationError */.j1(`binary: ${wanted} on PATH. Run the setup action (the repository's root action, with tofu-version or ` +
@@ -1463,15 +1475,27 @@ function isExecutableFile(path) {
         return false;
     }
 }
-async function readVersion(path, exec) {
-    const result = await exec(path, ['version', '-json']);
-    const reported = result.exitCode === 0 ? versionField(result.stdout) : undefined;
-    const match = reported ? /^v?(\d+)\.(\d+)/.exec(reported) : null;
-    if (!reported || !match) {
-        throw new errors/* ConfigurationError */.j1(`binary: ${path} did not report its version (\`version -json\` exited ${result.exitCode}` +
+/** The located tool with the version that `version -json` reports. */
+async function readToolVersion(located, exec) {
+    const result = await exec(located.path, ['version', '-json']);
+    const tool = withVersion(located, result.exitCode === 0 ? versionField(result.stdout) : undefined);
+    if (!tool) {
+        throw new errors/* ConfigurationError */.j1(`binary: ${located.path} did not report its version (\`version -json\` exited ${result.exitCode}` +
             `${result.stderr.trim() ? `: ${result.stderr.trim()}` : ''}). Reinstall it with the setup action.`);
     }
-    return { version: reported.replace(/^v/, ''), major: Number(match[1]), minor: Number(match[2]) };
+    return tool;
+}
+/** The located tool with a version it reported (`1.12.6`, `v1.9.0`); undefined for no version. */
+function withVersion(located, reported) {
+    const match = reported ? /^v?(\d+)\.(\d+)/.exec(reported) : null;
+    if (!reported || !match)
+        return undefined;
+    return {
+        ...located,
+        version: reported.replace(/^v/, ''),
+        major: Number(match[1]),
+        minor: Number(match[2]),
+    };
 }
 function versionField(stdout) {
     try {
@@ -1481,6 +1505,10 @@ function versionField(stdout) {
     catch {
         return undefined;
     }
+}
+/** init learned -json in OpenTofu 1.8 and Terraform 1.9; older versions print plain text. */
+function supportsInitJson(tool) {
+    return tool.name === 'tofu' ? atLeast(tool, 1, 8) : atLeast(tool, 1, 9);
 }
 /** True when the tool is at least major.minor. */
 function atLeast(tool, major, minor) {
@@ -1512,24 +1540,55 @@ const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 class TerraformCli {
     options;
     where;
+    known;
     constructor(options) {
         this.options = options;
         this.where = { cwd: options.cwd, relativeDir: options.relativeDir ?? '.' };
+        this.known = 'version' in options.tool ? options.tool : undefined;
     }
+    /** The tool and its version; for a CLI made with a located tool, known once `init` has run. */
     get tool() {
-        return this.options.tool;
+        if (!this.known)
+            throw new Error(`the version of ${this.options.tool.path} is read by init, which has not run`);
+        return this.known;
     }
     /** Initializes the working directory; resolves to the backend it configured (none: local state). */
     async init(options = {}) {
-        const args = ['init', '-input=false', this.supportsInitJson() ? '-json' : '-no-color'];
+        const rest = [];
         for (const entry of options.backendConfig ?? [])
-            args.push(`-backend-config=${entry}`);
+            rest.push(`-backend-config=${entry}`);
         if (options.lockfileReadonly)
-            args.push('-lockfile=readonly');
+            rest.push('-lockfile=readonly');
         await (0,backend/* refuseCredentialFiles */.dJ)(options.backendConfig ?? [], this.where.cwd);
-        await this.run(args, { streamStdout: true, readsConfiguration: true });
+        const run = { streamStdout: true, readsConfiguration: true };
+        if (this.known) {
+            await this.run(['init', '-input=false', supportsInitJson(this.known) ? '-json' : '-no-color', ...rest], run);
+        }
+        else {
+            this.known = await this.initLearningVersion(rest, run);
+        }
         // The tool's own data directory: TF_DATA_DIR when the step sets it, as the tool itself reads it.
         return (0,backend/* initializedBackend */.Vb)(this.where.cwd, this.options.env?.TF_DATA_DIR ?? process.env.TF_DATA_DIR);
+    }
+    /**
+     * `init -json`, whose first message names the tool's version. A tool too old for `init -json` fails
+     * on the flag before it does anything; only then is its version read, and init runs again as text.
+     */
+    async initLearningVersion(rest, run) {
+        const located = this.options.tool;
+        let first;
+        try {
+            first = await this.run(['init', '-input=false', '-json', ...rest], run);
+        }
+        catch (error) {
+            const tool = await readToolVersion(located, this.options.exec);
+            if (supportsInitJson(tool))
+                throw error;
+            this.options.logger.info(`${tool.name} ${tool.version} has no \`init -json\` (the flag error above): running init again with text output.`);
+            await this.run(['init', '-input=false', '-no-color', ...rest], run);
+            return tool;
+        }
+        return withVersion(located, first.stream.version) ?? (await readToolVersion(located, this.options.exec));
     }
     /** Selects the workspace, creating it when it does not exist yet. */
     async selectWorkspace(name) {
@@ -1628,10 +1687,6 @@ class TerraformCli {
         if (value === undefined)
             return undefined;
         return this.asObject(value, 'state pull');
-    }
-    supportsInitJson() {
-        // init learned -json in OpenTofu 1.8 and Terraform 1.9; older versions get plain text, still streamed.
-        return this.tool.name === 'tofu' ? atLeast(this.tool, 1, 8) : atLeast(this.tool, 1, 9);
     }
     document(stdout, command) {
         const { value, preamble } = parseJsonDocument(stdout);

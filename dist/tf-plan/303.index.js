@@ -22,7 +22,8 @@ const SUITE_VERSION = '0.1.0';
 __webpack_require__.d(__webpack_exports__, {
   rG: () => (/* binding */ TerraformCli),
   IE: () => (/* binding */ assertVariablesDeclared),
-  Hj: () => (/* reexport */ tool/* resolveTool */.Hj)
+  rh: () => (/* reexport */ terraform_tool/* locateTool */.rh),
+  Hj: () => (/* reexport */ terraform_tool/* resolveTool */.Hj)
 });
 
 // UNUSED EXPORTS: AUTOMATION_ENV, StalePlanError, StateLockedError, TerraformConfigurationError, TerraformError, isTerraformFailure, undeclaredVariables
@@ -177,6 +178,8 @@ class UiStream extends ToolOutputStream {
      * leaves out the value of a sensitive one.
      */
     outputs;
+    /** The version the tool's first message reports (`"tofu": "1.12.6"`; older versions say `"terraform"`). */
+    version;
     parse(line) {
         return parseUiLine(line);
     }
@@ -185,6 +188,8 @@ class UiStream extends ToolOutputStream {
             this.report(toDiagnostic(message.diagnostic, this.context));
             return;
         }
+        if (message.type === 'version')
+            this.version ??= versionOf(message);
         if (message.type === 'change_summary' && message.changes)
             this.changeSummary = message.changes;
         if (message.type === 'outputs' && message.outputs) {
@@ -215,6 +220,10 @@ class UiStream extends ToolOutputStream {
         else
             this.logger.warning(text, annotationFor(diagnostic));
     }
+}
+function versionOf(message) {
+    const reported = message.tofu ?? message.terraform;
+    return typeof reported === 'string' ? reported : undefined;
 }
 function parseUiLine(line) {
     if (!line.startsWith('{'))
@@ -463,7 +472,7 @@ var json_document = __webpack_require__(12228);
 // EXTERNAL MODULE: ./lib/terraform/plan-summary.js
 var plan_summary = __webpack_require__(59960);
 // EXTERNAL MODULE: ./lib/terraform/tool.js
-var tool = __webpack_require__(47180);
+var terraform_tool = __webpack_require__(47180);
 ;// CONCATENATED MODULE: ./lib/terraform/cli.js
 
 
@@ -489,29 +498,60 @@ const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 class TerraformCli {
     options;
     where;
+    known;
     constructor(options) {
         this.options = options;
         this.where = { cwd: options.cwd, relativeDir: options.relativeDir ?? '.' };
+        this.known = 'version' in options.tool ? options.tool : undefined;
     }
+    /** The tool and its version; for a CLI made with a located tool, known once `init` has run. */
     get tool() {
-        return this.options.tool;
+        if (!this.known)
+            throw new Error(`the version of ${this.options.tool.path} is read by init, which has not run`);
+        return this.known;
     }
     /** Initializes the working directory; resolves to the backend it configured (none: local state). */
     async init(options = {}) {
-        const args = ['init', '-input=false', this.supportsInitJson() ? '-json' : '-no-color'];
+        const rest = [];
         for (const entry of options.backendConfig ?? [])
-            args.push(`-backend-config=${entry}`);
+            rest.push(`-backend-config=${entry}`);
         if (options.lockfileReadonly)
-            args.push('-lockfile=readonly');
+            rest.push('-lockfile=readonly');
         await (0,backend/* refuseCredentialFiles */.dJ)(options.backendConfig ?? [], this.where.cwd);
-        await this.run(args, { streamStdout: true, readsConfiguration: true });
+        const run = { streamStdout: true, readsConfiguration: true };
+        if (this.known) {
+            await this.run(['init', '-input=false', (0,terraform_tool/* supportsInitJson */.FK)(this.known) ? '-json' : '-no-color', ...rest], run);
+        }
+        else {
+            this.known = await this.initLearningVersion(rest, run);
+        }
         // The tool's own data directory: TF_DATA_DIR when the step sets it, as the tool itself reads it.
         return (0,backend/* initializedBackend */.Vb)(this.where.cwd, this.options.env?.TF_DATA_DIR ?? process.env.TF_DATA_DIR);
+    }
+    /**
+     * `init -json`, whose first message names the tool's version. A tool too old for `init -json` fails
+     * on the flag before it does anything; only then is its version read, and init runs again as text.
+     */
+    async initLearningVersion(rest, run) {
+        const located = this.options.tool;
+        let first;
+        try {
+            first = await this.run(['init', '-input=false', '-json', ...rest], run);
+        }
+        catch (error) {
+            const tool = await (0,terraform_tool/* readToolVersion */.PR)(located, this.options.exec);
+            if ((0,terraform_tool/* supportsInitJson */.FK)(tool))
+                throw error;
+            this.options.logger.info(`${tool.name} ${tool.version} has no \`init -json\` (the flag error above): running init again with text output.`);
+            await this.run(['init', '-input=false', '-no-color', ...rest], run);
+            return tool;
+        }
+        return (0,terraform_tool/* withVersion */.$2)(located, first.stream.version) ?? (await (0,terraform_tool/* readToolVersion */.PR)(located, this.options.exec));
     }
     /** Selects the workspace, creating it when it does not exist yet. */
     async selectWorkspace(name) {
         // Neither tool has -json for workspace commands in every version: plain text, without colour codes.
-        if (this.tool.name === 'tofu' || (0,tool/* atLeast */.jZ)(this.tool, 1, 4)) {
+        if (this.tool.name === 'tofu' || (0,terraform_tool/* atLeast */.jZ)(this.tool, 1, 4)) {
             await this.run(['workspace', 'select', '-no-color', '-or-create=true', name], {
                 streamStdout: true,
                 readsConfiguration: true,
@@ -605,10 +645,6 @@ class TerraformCli {
         if (value === undefined)
             return undefined;
         return this.asObject(value, 'state pull');
-    }
-    supportsInitJson() {
-        // init learned -json in OpenTofu 1.8 and Terraform 1.9; older versions get plain text, still streamed.
-        return this.tool.name === 'tofu' ? (0,tool/* atLeast */.jZ)(this.tool, 1, 8) : (0,tool/* atLeast */.jZ)(this.tool, 1, 9);
     }
     document(stdout, command) {
         const { value, preamble } = (0,json_document/* parseJsonDocument */.d)(stdout);
@@ -806,6 +842,8 @@ function priorStateOf(state) {
 
 // EXTERNAL MODULE: ./lib/terraform/backend.js
 var terraform_backend = __webpack_require__(44532);
+// EXTERNAL MODULE: ./lib/terraform/tool.js
+var terraform_tool = __webpack_require__(47180);
 // EXTERNAL MODULE: ./lib/core/errors.js
 var errors = __webpack_require__(3828);
 ;// CONCATENATED MODULE: ./lib/github/deployments.js
@@ -2551,8 +2589,6 @@ async function refuseChangedStackVarFiles(release, stack, given, roots) {
 
 // EXTERNAL MODULE: ./lib/terraform/stack-inputs.js + 4 modules
 var stack_inputs = __webpack_require__(71836);
-// EXTERNAL MODULE: ./lib/terraform/tool.js
-var tool = __webpack_require__(47180);
 ;// CONCATENATED MODULE: ./lib/policy/conftest.js
 
 
@@ -2646,7 +2682,7 @@ function firstLines(text) {
 
 async function checkPolicy(options, deps) {
     const shown = options.policyDirs.map((dir) => (0,contracts_manifest/* toWorkspacePath */.CR)(options.workspace, dir, 'policy')).join(', ');
-    const binary = await (0,tool/* findOnPath */.aY)('conftest', deps.searchPath ?? process.env.PATH ?? '');
+    const binary = await (0,terraform_tool/* findOnPath */.aY)('conftest', deps.searchPath ?? process.env.PATH ?? '');
     if (!binary) {
         throw new errors/* ConfigurationError */.j1('Input "policy" is given, but conftest is not on PATH: run the setup action with conftest-version in an earlier step of this job (or install conftest yourself). The plan was not bundled: a policy check that cannot run never passes.');
     }
@@ -2927,6 +2963,7 @@ function policySarif(result, locations, subject) {
 
 
 
+
 /** The package Rego policies are looked up in when `policy-namespace` is not given (conftest's `--namespace`). */
 const DEFAULT_POLICY_NAMESPACE = 'terraform';
 /** The SARIF file of the policy findings, beside the plan in the run's temp (output `policy-sarif`). */
@@ -2952,10 +2989,10 @@ async function plan(inputs, deps) {
         workspace: run.workspace,
         fallback: run.sha,
     });
-    // Started with git: each is a process start-up, and neither waits for the other. Awaited at init, so a
-    // refused release still fails first.
-    const resolving = (0,terraform_cli/* resolveTool */.Hj)(inputs.binary, deps.exec);
-    resolving.catch(() => undefined);
+    // Found while git runs. Its version comes from init's first message, a process start-up fewer on the
+    // way to the plan, unless an upstream's state is read before init: reading it needs the version.
+    const locating = (0,terraform_cli/* locateTool */.rh)(inputs.binary);
+    locating.catch(() => undefined);
     // Before the tool runs: a promotion or rollback that is not exactly its release is refused at once.
     const binding = inputs.sourceRelease
         ? await bindPlanToRelease(await deploymentsFor(inputs, deps), {
@@ -2973,23 +3010,27 @@ async function plan(inputs, deps) {
         : undefined;
     if (binding)
         logger.info((0,promotion/* describeSource */.B6)(binding, Date.now()));
-    const tool = await resolving;
-    logger.info(`Planning stack ${stack} (${workingDirectory}, workspace ${workspace}) with ${tool.name} ${tool.version}`);
+    const located = await locating;
+    const versioned = inputs.stackInputs.length > 0 ? await (0,terraform_tool/* readToolVersion */.PR)(located, deps.exec) : undefined;
+    logger.info(`Planning stack ${stack} (${workingDirectory}, workspace ${workspace}) with ${located.name} (${located.path})`);
     const cli = new terraform_cli/* TerraformCli */.rG({
-        tool,
+        tool: versioned ?? located,
         exec: deps.exec,
         logger,
         cwd: inputs.workingDirectory,
         relativeDir: workingDirectory,
     });
     // Before this stack's init, which may share the directory of an upstream whose state is read.
-    const received = await (0,stack_inputs/* receiveStackInputs */.vS)(inputs.stackInputs, {
-        stack,
-        directory: inputs.workingDirectory,
-        varNames: inputs.vars.map(([name]) => name),
-        sealed: Boolean(inputs.encryptionKey),
-    }, { tool, exec: deps.exec, logger, workspace: run.workspace, scratch: run.runnerTemp });
-    const backend = await logger.group(`${tool.name} init`, () => cli.init({ backendConfig: inputs.backendConfig }));
+    const received = versioned
+        ? await (0,stack_inputs/* receiveStackInputs */.vS)(inputs.stackInputs, {
+            stack,
+            directory: inputs.workingDirectory,
+            varNames: inputs.vars.map(([name]) => name),
+            sealed: Boolean(inputs.encryptionKey),
+        }, { tool: versioned, exec: deps.exec, logger, workspace: run.workspace, scratch: run.runnerTemp })
+        : { records: [], values: {}, pending: [] };
+    const backend = await logger.group(`${located.name} init`, () => cli.init({ backendConfig: inputs.backendConfig }));
+    const tool = cli.tool;
     // Before the plan: the tool would write a credential in the backend configuration into the planfile.
     if (backend)
         (0,terraform_backend/* refuseBackendCredentials */.jE)(backend);
@@ -3770,9 +3811,13 @@ function appliedState(document) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $2: () => (/* binding */ withVersion),
+/* harmony export */   FK: () => (/* binding */ supportsInitJson),
 /* harmony export */   Hj: () => (/* binding */ resolveTool),
+/* harmony export */   PR: () => (/* binding */ readToolVersion),
 /* harmony export */   aY: () => (/* binding */ findOnPath),
-/* harmony export */   jZ: () => (/* binding */ atLeast)
+/* harmony export */   jZ: () => (/* binding */ atLeast),
+/* harmony export */   rh: () => (/* binding */ locateTool)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -3788,12 +3833,16 @@ function appliedState(document) {
  * a different tool than the one installed would be a surprise.
  */
 async function resolveTool(binary, exec, options = {}) {
+    return readToolVersion(await locateTool(binary, options), exec);
+}
+/** The tool the `binary` input asks for, found on PATH as resolveTool finds it, without running it. */
+async function locateTool(binary, options = {}) {
     const searchPath = options.searchPath ?? process.env.PATH ?? '';
     const candidates = binary === 'auto' ? ['tofu', 'terraform'] : [binary];
     for (const name of candidates) {
         const path = await findOnPath(name, searchPath);
         if (path)
-            return { name, path, ...(await readVersion(path, exec)) };
+            return { name, path };
     }
     const wanted = binary === 'auto' ? 'neither tofu nor terraform is' : `${binary} is not`;
     throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`binary: ${wanted} on PATH. Run the setup action (the repository's root action, with tofu-version or ` +
@@ -3825,15 +3874,27 @@ function isExecutableFile(path) {
         return false;
     }
 }
-async function readVersion(path, exec) {
-    const result = await exec(path, ['version', '-json']);
-    const reported = result.exitCode === 0 ? versionField(result.stdout) : undefined;
-    const match = reported ? /^v?(\d+)\.(\d+)/.exec(reported) : null;
-    if (!reported || !match) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`binary: ${path} did not report its version (\`version -json\` exited ${result.exitCode}` +
+/** The located tool with the version that `version -json` reports. */
+async function readToolVersion(located, exec) {
+    const result = await exec(located.path, ['version', '-json']);
+    const tool = withVersion(located, result.exitCode === 0 ? versionField(result.stdout) : undefined);
+    if (!tool) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`binary: ${located.path} did not report its version (\`version -json\` exited ${result.exitCode}` +
             `${result.stderr.trim() ? `: ${result.stderr.trim()}` : ''}). Reinstall it with the setup action.`);
     }
-    return { version: reported.replace(/^v/, ''), major: Number(match[1]), minor: Number(match[2]) };
+    return tool;
+}
+/** The located tool with a version it reported (`1.12.6`, `v1.9.0`); undefined for no version. */
+function withVersion(located, reported) {
+    const match = reported ? /^v?(\d+)\.(\d+)/.exec(reported) : null;
+    if (!reported || !match)
+        return undefined;
+    return {
+        ...located,
+        version: reported.replace(/^v/, ''),
+        major: Number(match[1]),
+        minor: Number(match[2]),
+    };
 }
 function versionField(stdout) {
     try {
@@ -3843,6 +3904,10 @@ function versionField(stdout) {
     catch {
         return undefined;
     }
+}
+/** init learned -json in OpenTofu 1.8 and Terraform 1.9; older versions print plain text. */
+function supportsInitJson(tool) {
+    return tool.name === 'tofu' ? atLeast(tool, 1, 8) : atLeast(tool, 1, 9);
 }
 /** True when the tool is at least major.minor. */
 function atLeast(tool, major, minor) {

@@ -5,10 +5,24 @@ import { initializedBackend, refuseCredentialFiles, type InitializedBackend } fr
 import { commandFailure } from './errors.js';
 import { parseJsonDocument } from './json-document.js';
 import { assertPlanFormat, type PlanDocument } from './plan-summary.js';
-import { atLeast, type Tool } from './tool.js';
+import {
+  atLeast,
+  readToolVersion,
+  supportsInitJson,
+  withVersion,
+  type LocatedTool,
+  type Tool,
+} from './tool.js';
 import { UiStream, type ChangeSummary, type Diagnostic } from './ui-stream.js';
 
-export { resolveTool, type BinaryChoice, type Tool, type ToolName } from './tool.js';
+export {
+  locateTool,
+  resolveTool,
+  type BinaryChoice,
+  type LocatedTool,
+  type Tool,
+  type ToolName,
+} from './tool.js';
 export {
   StalePlanError,
   StateLockedError,
@@ -20,7 +34,11 @@ export {
 export type { ChangeSummary, Diagnostic } from './ui-stream.js';
 
 export interface TerraformCliOptions {
-  tool: Tool;
+  /**
+   * The tool, or the tool as found on PATH when its version is not read yet: then `init` runs first and
+   * learns the version from its first message, which saves a process start-up (`version -json`).
+   */
+  tool: Tool | LocatedTool;
   exec: Exec;
   logger: Logger;
   /** The directory the tool runs in (absolute). */
@@ -119,24 +137,58 @@ interface RunResult {
  */
 export class TerraformCli {
   private readonly where: { cwd: string; relativeDir: string };
+  private known: Tool | undefined;
 
   constructor(private readonly options: TerraformCliOptions) {
     this.where = { cwd: options.cwd, relativeDir: options.relativeDir ?? '.' };
+    this.known = 'version' in options.tool ? options.tool : undefined;
   }
 
+  /** The tool and its version; for a CLI made with a located tool, known once `init` has run. */
   get tool(): Tool {
-    return this.options.tool;
+    if (!this.known)
+      throw new Error(`the version of ${this.options.tool.path} is read by init, which has not run`);
+    return this.known;
   }
 
   /** Initializes the working directory; resolves to the backend it configured (none: local state). */
   async init(options: InitOptions = {}): Promise<InitializedBackend | undefined> {
-    const args = ['init', '-input=false', this.supportsInitJson() ? '-json' : '-no-color'];
-    for (const entry of options.backendConfig ?? []) args.push(`-backend-config=${entry}`);
-    if (options.lockfileReadonly) args.push('-lockfile=readonly');
+    const rest: string[] = [];
+    for (const entry of options.backendConfig ?? []) rest.push(`-backend-config=${entry}`);
+    if (options.lockfileReadonly) rest.push('-lockfile=readonly');
     await refuseCredentialFiles(options.backendConfig ?? [], this.where.cwd);
-    await this.run(args, { streamStdout: true, readsConfiguration: true });
+    const run = { streamStdout: true, readsConfiguration: true } as const;
+    if (this.known) {
+      await this.run(
+        ['init', '-input=false', supportsInitJson(this.known) ? '-json' : '-no-color', ...rest],
+        run,
+      );
+    } else {
+      this.known = await this.initLearningVersion(rest, run);
+    }
     // The tool's own data directory: TF_DATA_DIR when the step sets it, as the tool itself reads it.
     return initializedBackend(this.where.cwd, this.options.env?.TF_DATA_DIR ?? process.env.TF_DATA_DIR);
+  }
+
+  /**
+   * `init -json`, whose first message names the tool's version. A tool too old for `init -json` fails
+   * on the flag before it does anything; only then is its version read, and init runs again as text.
+   */
+  private async initLearningVersion(rest: string[], run: RunOptions): Promise<Tool> {
+    const located = this.options.tool;
+    let first: { exitCode: number; stream: UiStream };
+    try {
+      first = await this.run(['init', '-input=false', '-json', ...rest], run);
+    } catch (error) {
+      const tool = await readToolVersion(located, this.options.exec);
+      if (supportsInitJson(tool)) throw error;
+      this.options.logger.info(
+        `${tool.name} ${tool.version} has no \`init -json\` (the flag error above): running init again with text output.`,
+      );
+      await this.run(['init', '-input=false', '-no-color', ...rest], run);
+      return tool;
+    }
+    return withVersion(located, first.stream.version) ?? (await readToolVersion(located, this.options.exec));
   }
 
   /** Selects the workspace, creating it when it does not exist yet. */
@@ -234,11 +286,6 @@ export class TerraformCli {
     if (preamble) this.options.logger.info(preamble);
     if (value === undefined) return undefined;
     return this.asObject(value, 'state pull');
-  }
-
-  private supportsInitJson(): boolean {
-    // init learned -json in OpenTofu 1.8 and Terraform 1.9; older versions get plain text, still streamed.
-    return this.tool.name === 'tofu' ? atLeast(this.tool, 1, 8) : atLeast(this.tool, 1, 9);
   }
 
   private document(stdout: string, command: string): Record<string, unknown> {

@@ -23,11 +23,11 @@ import type { RunContext } from '../core/run-context.js';
 import { SUITE_VERSION } from '../core/version.js';
 import { buildPlanModel, type PlanModel } from '../plan/model.js';
 import { SecretCollector } from '../plan/sensitive.js';
-import { assertVariablesDeclared, resolveTool, TerraformCli } from './cli.js';
+import { assertVariablesDeclared, locateTool, TerraformCli } from './cli.js';
 import { summarizePlan, type PlanDocument, type PlanSummary } from './plan-summary.js';
 import { priorStateOf } from './state.js';
 import { backendRecord, refuseBackendCredentials } from './backend.js';
-import type { BinaryChoice } from './tool.js';
+import { readToolVersion, type BinaryChoice } from './tool.js';
 import type { MatrixStack, StackEntry, StackInputSource } from '../contracts/stacks.js';
 import { ConfigurationError } from '../core/errors.js';
 import { deploymentsApi, type DeploymentsApi } from '../github/deployments.js';
@@ -183,10 +183,10 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
     workspace: run.workspace,
     fallback: run.sha,
   });
-  // Started with git: each is a process start-up, and neither waits for the other. Awaited at init, so a
-  // refused release still fails first.
-  const resolving = resolveTool(inputs.binary, deps.exec);
-  resolving.catch(() => undefined);
+  // Found while git runs. Its version comes from init's first message, a process start-up fewer on the
+  // way to the plan, unless an upstream's state is read before init: reading it needs the version.
+  const locating = locateTool(inputs.binary);
+  locating.catch(() => undefined);
   // Before the tool runs: a promotion or rollback that is not exactly its release is refused at once.
   const binding = inputs.sourceRelease
     ? await bindPlanToRelease(await deploymentsFor(inputs, deps), {
@@ -203,32 +203,36 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
       })
     : undefined;
   if (binding) logger.info(describeSource(binding, Date.now()));
-  const tool = await resolving;
+  const located = await locating;
+  const versioned = inputs.stackInputs.length > 0 ? await readToolVersion(located, deps.exec) : undefined;
   logger.info(
-    `Planning stack ${stack} (${workingDirectory}, workspace ${workspace}) with ${tool.name} ${tool.version}`,
+    `Planning stack ${stack} (${workingDirectory}, workspace ${workspace}) with ${located.name} (${located.path})`,
   );
 
   const cli = new TerraformCli({
-    tool,
+    tool: versioned ?? located,
     exec: deps.exec,
     logger,
     cwd: inputs.workingDirectory,
     relativeDir: workingDirectory,
   });
   // Before this stack's init, which may share the directory of an upstream whose state is read.
-  const received = await receiveStackInputs(
-    inputs.stackInputs,
-    {
-      stack,
-      directory: inputs.workingDirectory,
-      varNames: inputs.vars.map(([name]) => name),
-      sealed: Boolean(inputs.encryptionKey),
-    },
-    { tool, exec: deps.exec, logger, workspace: run.workspace, scratch: run.runnerTemp },
-  );
-  const backend = await logger.group(`${tool.name} init`, () =>
+  const received = versioned
+    ? await receiveStackInputs(
+        inputs.stackInputs,
+        {
+          stack,
+          directory: inputs.workingDirectory,
+          varNames: inputs.vars.map(([name]) => name),
+          sealed: Boolean(inputs.encryptionKey),
+        },
+        { tool: versioned, exec: deps.exec, logger, workspace: run.workspace, scratch: run.runnerTemp },
+      )
+    : { records: [], values: {}, pending: [] };
+  const backend = await logger.group(`${located.name} init`, () =>
     cli.init({ backendConfig: inputs.backendConfig }),
   );
+  const tool = cli.tool;
   // Before the plan: the tool would write a credential in the backend configuration into the planfile.
   if (backend) refuseBackendCredentials(backend);
   if (workspace !== 'default') await cli.selectWorkspace(workspace);

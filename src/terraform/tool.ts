@@ -7,11 +7,15 @@ import { parseJsonDocument } from './json-document.js';
 export type BinaryChoice = 'auto' | 'tofu' | 'terraform';
 export type ToolName = 'tofu' | 'terraform';
 
-/** The tool that will run, as found on PATH and as it reports itself. */
-export interface Tool {
+/** The tool that will run, as found on PATH, before it has said which version it is. */
+export interface LocatedTool {
   name: ToolName;
   /** Absolute path, so every later command runs exactly the binary whose version we read. */
   path: string;
+}
+
+/** The tool that will run, as found on PATH and as it reports itself. */
+export interface Tool extends LocatedTool {
   version: string;
   major: number;
   minor: number;
@@ -32,11 +36,19 @@ export async function resolveTool(
   exec: Exec,
   options: ResolveToolOptions = {},
 ): Promise<Tool> {
+  return readToolVersion(await locateTool(binary, options), exec);
+}
+
+/** The tool the `binary` input asks for, found on PATH as resolveTool finds it, without running it. */
+export async function locateTool(
+  binary: BinaryChoice,
+  options: ResolveToolOptions = {},
+): Promise<LocatedTool> {
   const searchPath = options.searchPath ?? process.env.PATH ?? '';
   const candidates: ToolName[] = binary === 'auto' ? ['tofu', 'terraform'] : [binary];
   for (const name of candidates) {
     const path = await findOnPath(name, searchPath);
-    if (path) return { name, path, ...(await readVersion(path, exec)) };
+    if (path) return { name, path };
   }
   const wanted = binary === 'auto' ? 'neither tofu nor terraform is' : `${binary} is not`;
   throw new ConfigurationError(
@@ -71,17 +83,29 @@ function isExecutableFile(path: string): boolean {
   }
 }
 
-async function readVersion(path: string, exec: Exec): Promise<Pick<Tool, 'version' | 'major' | 'minor'>> {
-  const result = await exec(path, ['version', '-json']);
-  const reported = result.exitCode === 0 ? versionField(result.stdout) : undefined;
-  const match = reported ? /^v?(\d+)\.(\d+)/.exec(reported) : null;
-  if (!reported || !match) {
+/** The located tool with the version that `version -json` reports. */
+export async function readToolVersion(located: LocatedTool, exec: Exec): Promise<Tool> {
+  const result = await exec(located.path, ['version', '-json']);
+  const tool = withVersion(located, result.exitCode === 0 ? versionField(result.stdout) : undefined);
+  if (!tool) {
     throw new ConfigurationError(
-      `binary: ${path} did not report its version (\`version -json\` exited ${result.exitCode}` +
+      `binary: ${located.path} did not report its version (\`version -json\` exited ${result.exitCode}` +
         `${result.stderr.trim() ? `: ${result.stderr.trim()}` : ''}). Reinstall it with the setup action.`,
     );
   }
-  return { version: reported.replace(/^v/, ''), major: Number(match[1]), minor: Number(match[2]) };
+  return tool;
+}
+
+/** The located tool with a version it reported (`1.12.6`, `v1.9.0`); undefined for no version. */
+export function withVersion(located: LocatedTool, reported: string | undefined): Tool | undefined {
+  const match = reported ? /^v?(\d+)\.(\d+)/.exec(reported) : null;
+  if (!reported || !match) return undefined;
+  return {
+    ...located,
+    version: reported.replace(/^v/, ''),
+    major: Number(match[1]),
+    minor: Number(match[2]),
+  };
 }
 
 function versionField(stdout: string): string | undefined {
@@ -91,6 +115,11 @@ function versionField(stdout: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** init learned -json in OpenTofu 1.8 and Terraform 1.9; older versions print plain text. */
+export function supportsInitJson(tool: Tool): boolean {
+  return tool.name === 'tofu' ? atLeast(tool, 1, 8) : atLeast(tool, 1, 9);
 }
 
 /** True when the tool is at least major.minor. */

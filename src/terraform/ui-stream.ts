@@ -97,6 +97,9 @@ interface UiLine {
   changes?: ChangeSummary;
   hook?: { resource?: { addr?: string } };
   outputs?: Record<string, { sensitive?: boolean; type?: unknown; value?: unknown }>;
+  /** In the `version` message. */
+  tofu?: unknown;
+  terraform?: unknown;
 }
 
 /** The tool's error when another process holds the state lock (state-lock.ts reads its detail). */
@@ -137,6 +140,8 @@ export class UiStream extends ToolOutputStream<UiLine, WorkingDirectory> {
    * leaves out the value of a sensitive one.
    */
   outputs: Record<string, { sensitive: boolean; type?: unknown; value: unknown }> | undefined;
+  /** The version the tool's first message reports (`"tofu": "1.12.6"`; older versions say `"terraform"`). */
+  version: string | undefined;
 
   protected parse(line: string): UiLine | undefined {
     return parseUiLine(line);
@@ -147,6 +152,7 @@ export class UiStream extends ToolOutputStream<UiLine, WorkingDirectory> {
       this.report(toDiagnostic(message.diagnostic, this.context));
       return;
     }
+    if (message.type === 'version') this.version ??= versionOf(message);
     if (message.type === 'change_summary' && message.changes) this.changeSummary = message.changes;
     if (message.type === 'outputs' && message.outputs) {
       this.outputs = Object.fromEntries(
@@ -173,6 +179,11 @@ export class UiStream extends ToolOutputStream<UiLine, WorkingDirectory> {
     } else if (diagnostic.severity === 'error') this.logger.error(text, annotationFor(diagnostic));
     else this.logger.warning(text, annotationFor(diagnostic));
   }
+}
+
+function versionOf(message: UiLine): string | undefined {
+  const reported = message.tofu ?? message.terraform;
+  return typeof reported === 'string' ? reported : undefined;
 }
 
 function parseUiLine(line: string): UiLine | undefined {

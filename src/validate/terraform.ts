@@ -4,7 +4,7 @@ import type { Exec } from '../core/exec.js';
 import type { Logger } from '../core/logger.js';
 import { AUTOMATION_ENV } from '../terraform/cli.js';
 import { parseJsonDocument } from '../terraform/json-document.js';
-import { atLeast, type Tool } from '../terraform/tool.js';
+import { atLeast, supportsInitJson, type Tool } from '../terraform/tool.js';
 import {
   annotationFor,
   toDiagnostic,
@@ -222,8 +222,8 @@ async function init(
   env: Record<string, string>,
 ): Promise<{ ok: true } | { ok: false; reason: string; diagnostics: readonly Diagnostic[] }> {
   const { exec, logger, tool } = deps;
-  // init learned -json in OpenTofu 1.8 and Terraform 1.9; older versions print text, still streamed.
-  const json = tool.name === 'tofu' ? atLeast(tool, 1, 8) : atLeast(tool, 1, 9);
+  // Older versions print text, still streamed.
+  const json = supportsInitJson(tool);
   const stream = new UiStream(logger, where);
   const result = await exec(
     tool.path,

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError } from '../../../src/core/errors.js';
@@ -12,7 +12,7 @@ import {
   resolveTool,
 } from '../../../src/terraform/cli.js';
 import { tofu } from '../../support/tools.js';
-import { TOFU_VERSION, realExec, sandbox, type Sandbox } from './real-tofu.js';
+import { TOFU_VERSION, realExec, realTool, sandbox, type Sandbox } from './real-tofu.js';
 
 const sandboxes: Sandbox[] = [];
 async function open(options: Parameters<typeof sandbox>[0]): Promise<Sandbox> {
@@ -68,6 +68,58 @@ describe('resolveTool', () => {
     const none = await rejection(resolveTool('auto', realExec(dir), { searchPath: empty }));
     expect(none).toBeInstanceOf(ConfigurationError);
     expect(none.message).toMatch(/^binary: neither tofu nor terraform is on PATH/);
+  });
+});
+
+describe('init with a tool whose version is not read yet', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tf-old-'));
+    // tofu as a release before 1.8 behaves: init rejects -json on the flag, before doing anything.
+    await writeFile(
+      join(dir, 'tofu'),
+      `#!/bin/sh
+if [ "$1" = version ]; then echo '{"terraform_version":"1.7.3","platform":"linux_amd64"}'; exit 0; fi
+if [ "$1" = init ]; then for a in "$@"; do
+  if [ "$a" = -json ]; then echo 'flag provided but not defined: -json' >&2; exit 1; fi
+done; fi
+exec "${tofu()}" "$@"
+`,
+      { mode: 0o755 },
+    );
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("learns it from init's first message, without running version", async () => {
+    const box = await open({ fixture: 'basic', tool: { name: 'tofu', path: tofu() } });
+    expect(() => box.cli.tool).toThrow(/read by init/);
+    await box.cli.init();
+    expect(box.cli.tool).toEqual(realTool());
+    expect(box.calls.map((call) => call.args[0])).toEqual(['init']);
+    expect(box.calls[0]?.args).toContain('-json');
+  });
+
+  it('reads it when init rejects -json, and runs init again as text', async () => {
+    const box = await open({ fixture: 'basic', tool: { name: 'tofu', path: join(dir, 'tofu') } });
+    await box.cli.init();
+    expect(box.cli.tool).toMatchObject({ version: '1.7.3', major: 1, minor: 7 });
+    expect(box.calls.map((call) => call.args.slice(0, 3).join(' '))).toEqual([
+      'init -input=false -json',
+      'version -json',
+      'init -input=false -no-color',
+    ]);
+    expect(box.logger.lines.map((line) => line.message)).toContain(
+      'tofu 1.7.3 has no `init -json` (the flag error above): running init again with text output.',
+    );
+    await box.cli.plan({ out: 'a.tfplan' });
+  });
+
+  it("keeps init's own failure when the tool has init -json", async () => {
+    const box = await open({ fixture: 'broken', tool: { name: 'tofu', path: tofu() } });
+    const error = await rejection(box.cli.init());
+    expect(error).toBeInstanceOf(TerraformConfigurationError);
+    expect(error.message).toMatch(/^tofu init failed: .*Invalid expression/);
+    expect(box.calls.map((call) => call.args[0])).toEqual(['init', 'version']);
   });
 });
 

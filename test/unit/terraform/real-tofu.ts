@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Exec } from '../../../src/core/exec.js';
-import { TerraformCli, type Tool } from '../../../src/terraform/cli.js';
+import { TerraformCli, type LocatedTool, type Tool } from '../../../src/terraform/cli.js';
 import { repoRoot, tofu } from '../../support/tools.js';
 import { RecordingLogger } from '../../support/recording-logger.js';
 
@@ -71,7 +71,13 @@ export interface Sandbox {
 }
 
 export async function sandbox(
-  options: { fixture?: string; relativeDir?: string; env?: Record<string, string> } = {},
+  options: {
+    fixture?: string;
+    relativeDir?: string;
+    env?: Record<string, string>;
+    /** Default: realTool(), real tofu with its version known. */
+    tool?: Tool | LocatedTool;
+  } = {},
 ): Promise<Sandbox> {
   const root = await mkdtemp(join(tmpdir(), 'tf-unit-'));
   const workspace = join(root, 'workspace');
@@ -85,7 +91,7 @@ export async function sandbox(
   const logger = new RecordingLogger();
   const calls: Sandbox['calls'] = [];
   const cli = new TerraformCli({
-    tool: realTool(),
+    tool: options.tool ?? realTool(),
     exec: realExec(join(root, 'home'), calls),
     logger,
     cwd,
