@@ -3561,14 +3561,19 @@ function countAction(summary, action, address) {
  * a different tool than the one installed would be a surprise.
  */
 async function resolveTool(binary, exec, options = {}) {
-    return readToolVersion(await locateTool(binary, options), exec);
+    // No await before the tool starts: a caller that loads a library next (tf-apply's download) would
+    // otherwise compile it first, and the tool would start after that compile rather than during it.
+    return readToolVersion(locateTool(binary, options), exec);
 }
-/** The tool the `binary` input asks for, found on PATH as resolveTool finds it, without running it. */
-async function locateTool(binary, options = {}) {
+/**
+ * The tool the `binary` input asks for, found on PATH as resolveTool finds it, without running it;
+ * throws the same ConfigurationError when it is missing.
+ */
+function locateTool(binary, options = {}) {
     const searchPath = options.searchPath ?? process.env.PATH ?? '';
     const candidates = binary === 'auto' ? ['tofu', 'terraform'] : [binary];
     for (const name of candidates) {
-        const path = await findOnPath(name, searchPath);
+        const path = findOnPath(name, searchPath);
         if (path)
             return { name, path };
     }
@@ -3582,7 +3587,7 @@ async function locateTool(binary, options = {}) {
  * are synchronous, a few stat calls: the tool that is found then starts at once, before whatever the
  * caller loads next (a library's compile holds the main thread) rather than after it.
  */
-async function findOnPath(name, searchPath) {
+function findOnPath(name, searchPath) {
     const fileNames = process.platform === 'win32' ? [`${name}.exe`, name] : [name];
     for (const dir of searchPath.split(external_node_path_.delimiter).filter(Boolean)) {
         for (const fileName of fileNames) {

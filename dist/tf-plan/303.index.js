@@ -2682,7 +2682,7 @@ function firstLines(text) {
 
 async function checkPolicy(options, deps) {
     const shown = options.policyDirs.map((dir) => (0,contracts_manifest/* toWorkspacePath */.CR)(options.workspace, dir, 'policy')).join(', ');
-    const binary = await (0,terraform_tool/* findOnPath */.aY)('conftest', deps.searchPath ?? process.env.PATH ?? '');
+    const binary = (0,terraform_tool/* findOnPath */.aY)('conftest', deps.searchPath ?? process.env.PATH ?? '');
     if (!binary) {
         throw new errors/* ConfigurationError */.j1('Input "policy" is given, but conftest is not on PATH: run the setup action with conftest-version in an earlier step of this job (or install conftest yourself). The plan was not bundled: a policy check that cannot run never passes.');
     }
@@ -2989,10 +2989,6 @@ async function plan(inputs, deps) {
         workspace: run.workspace,
         fallback: run.sha,
     });
-    // Found while git runs. Its version comes from init's first message, a process start-up fewer on the
-    // way to the plan, unless an upstream's state is read before init: reading it needs the version.
-    const locating = (0,terraform_cli/* locateTool */.rh)(inputs.binary);
-    locating.catch(() => undefined);
     // Before the tool runs: a promotion or rollback that is not exactly its release is refused at once.
     const binding = inputs.sourceRelease
         ? await bindPlanToRelease(await deploymentsFor(inputs, deps), {
@@ -3010,7 +3006,9 @@ async function plan(inputs, deps) {
         : undefined;
     if (binding)
         logger.info((0,promotion/* describeSource */.B6)(binding, Date.now()));
-    const located = await locating;
+    // Its version comes from init's first message, a process start-up fewer on the way to the plan,
+    // unless an upstream's state is read before init: reading it needs the version.
+    const located = (0,terraform_cli/* locateTool */.rh)(inputs.binary);
     const versioned = inputs.stackInputs.length > 0 ? await (0,terraform_tool/* readToolVersion */.PR)(located, deps.exec) : undefined;
     logger.info(`Planning stack ${stack} (${workingDirectory}, workspace ${workspace}) with ${located.name} (${located.path})`);
     const cli = new terraform_cli/* TerraformCli */.rG({
@@ -3833,14 +3831,19 @@ function appliedState(document) {
  * a different tool than the one installed would be a surprise.
  */
 async function resolveTool(binary, exec, options = {}) {
-    return readToolVersion(await locateTool(binary, options), exec);
+    // No await before the tool starts: a caller that loads a library next (tf-apply's download) would
+    // otherwise compile it first, and the tool would start after that compile rather than during it.
+    return readToolVersion(locateTool(binary, options), exec);
 }
-/** The tool the `binary` input asks for, found on PATH as resolveTool finds it, without running it. */
-async function locateTool(binary, options = {}) {
+/**
+ * The tool the `binary` input asks for, found on PATH as resolveTool finds it, without running it;
+ * throws the same ConfigurationError when it is missing.
+ */
+function locateTool(binary, options = {}) {
     const searchPath = options.searchPath ?? process.env.PATH ?? '';
     const candidates = binary === 'auto' ? ['tofu', 'terraform'] : [binary];
     for (const name of candidates) {
-        const path = await findOnPath(name, searchPath);
+        const path = findOnPath(name, searchPath);
         if (path)
             return { name, path };
     }
@@ -3854,7 +3857,7 @@ async function locateTool(binary, options = {}) {
  * are synchronous, a few stat calls: the tool that is found then starts at once, before whatever the
  * caller loads next (a library's compile holds the main thread) rather than after it.
  */
-async function findOnPath(name, searchPath) {
+function findOnPath(name, searchPath) {
     const fileNames = process.platform === 'win32' ? [`${name}.exe`, name] : [name];
     for (const dir of searchPath.split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter).filter(Boolean)) {
         for (const fileName of fileNames) {

@@ -818,14 +818,19 @@ function documentStart(text) {
  * a different tool than the one installed would be a surprise.
  */
 async function resolveTool(binary, exec, options = {}) {
-    return tool_readToolVersion(await locateTool(binary, options), exec);
+    // No await before the tool starts: a caller that loads a library next (tf-apply's download) would
+    // otherwise compile it first, and the tool would start after that compile rather than during it.
+    return tool_readToolVersion(locateTool(binary, options), exec);
 }
-/** The tool the `binary` input asks for, found on PATH as resolveTool finds it, without running it. */
-async function locateTool(binary, options = {}) {
+/**
+ * The tool the `binary` input asks for, found on PATH as resolveTool finds it, without running it;
+ * throws the same ConfigurationError when it is missing.
+ */
+function locateTool(binary, options = {}) {
     const searchPath = options.searchPath ?? process.env.PATH ?? '';
     const candidates = binary === 'auto' ? ['tofu', 'terraform'] : [binary];
     for (const name of candidates) {
-        const path = await findOnPath(name, searchPath);
+        const path = findOnPath(name, searchPath);
         if (path)
             return { name, path };
     }
@@ -839,7 +844,7 @@ async function locateTool(binary, options = {}) {
  * are synchronous, a few stat calls: the tool that is found then starts at once, before whatever the
  * caller loads next (a library's compile holds the main thread) rather than after it.
  */
-async function findOnPath(name, searchPath) {
+function findOnPath(name, searchPath) {
     const fileNames = process.platform === 'win32' ? [`${name}.exe`, name] : [name];
     for (const dir of searchPath.split(external_node_path_.delimiter).filter(Boolean)) {
         for (const fileName of fileNames) {
@@ -947,11 +952,11 @@ async function checkAnsible(playbook, deps) {
     }
     const searchPath = deps.searchPath ?? process.env.PATH ?? '';
     const subject = toWorkspace(deps.workspace, playbook);
-    const program = await findOnPath('ansible-playbook', searchPath);
+    const program = findOnPath('ansible-playbook', searchPath);
     const syntax = program
         ? await deps.logger.group(`ansible-playbook --syntax-check (${subject})`, () => syntaxCheck(program, playbook, subject, deps))
         : skipped('ansible-syntax', SYNTAX_TITLE, subject, 'ansible-playbook is not on PATH');
-    const linter = await findOnPath('ansible-lint', searchPath);
+    const linter = findOnPath('ansible-lint', searchPath);
     const lint = linter
         ? await deps.logger.group(`ansible-lint (${subject})`, () => lintPlaybook(linter, playbook, subject, deps))
         : skipped('ansible-lint', LINT_TITLE, subject, 'ansible-lint is not installed');
@@ -1565,7 +1570,7 @@ class MachineReadableStream extends ToolOutputStream {
 
 /** Finds packer on PATH and reads its version. */
 async function resolvePacker(exec, searchPath = process.env.PATH ?? '') {
-    const path = await findOnPath('packer', searchPath);
+    const path = findOnPath('packer', searchPath);
     if (!path) {
         throw new errors/* ConfigurationError */.j1('packer is not on PATH. Run the setup action (the repository’s root action, with packer-version) in an ' +
             'earlier step of this job, or install Packer yourself.');
@@ -2434,7 +2439,7 @@ async function checkSecrets(enabled, deps) {
     const { logger, workspace } = deps;
     return logger.group('secret scan', async () => {
         const started = Date.now();
-        const gitleaks = await findOnPath('gitleaks', deps.searchPath ?? process.env.PATH ?? '');
+        const gitleaks = findOnPath('gitleaks', deps.searchPath ?? process.env.PATH ?? '');
         let found;
         let scanner;
         if (gitleaks) {

@@ -17,7 +17,7 @@ export interface AnsibleTools {
 }
 
 export async function findAnsible(searchPath = process.env.PATH ?? ''): Promise<AnsibleTools> {
-  const playbook = await findOnPath('ansible-playbook', searchPath);
+  const playbook = findOnPath('ansible-playbook', searchPath);
   if (!playbook) {
     throw new ConfigurationError(
       "ansible-playbook is not on PATH. Run the setup action (the repository's root action, with ansible-version) " +
@@ -25,9 +25,9 @@ export async function findAnsible(searchPath = process.env.PATH ?? ''): Promise<
     );
   }
   const dir = dirname(playbook);
-  const sibling = async (name: string) =>
-    (await findOnPath(name, [dir, ...searchPath.split(delimiter)].join(delimiter))) ?? name;
-  return { playbook, adhoc: await sibling('ansible'), config: await sibling('ansible-config') };
+  const sibling = (name: string) =>
+    findOnPath(name, [dir, ...searchPath.split(delimiter)].join(delimiter)) ?? name;
+  return { playbook, adhoc: sibling('ansible'), config: sibling('ansible-config') };
 }
 
 /** How every command reaches the hosts: the same inventory, credentials and checks for each. */

@@ -16,7 +16,7 @@ export interface PackerTool {
 
 /** Finds packer on PATH and reads its version. */
 export async function resolvePacker(exec: Exec, searchPath = process.env.PATH ?? ''): Promise<PackerTool> {
-  const path = await findOnPath('packer', searchPath);
+  const path = findOnPath('packer', searchPath);
   if (!path) {
     throw new ConfigurationError(
       'packer is not on PATH. Run the setup action (the repository’s root action, with packer-version) in an ' +

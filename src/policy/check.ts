@@ -42,7 +42,7 @@ export async function checkPolicy(
   deps: PolicyCheckDependencies,
 ): Promise<PolicyResult> {
   const shown = options.policyDirs.map((dir) => toWorkspacePath(options.workspace, dir, 'policy')).join(', ');
-  const binary = await findOnPath('conftest', deps.searchPath ?? process.env.PATH ?? '');
+  const binary = findOnPath('conftest', deps.searchPath ?? process.env.PATH ?? '');
   if (!binary) {
     throw new ConfigurationError(
       'Input "policy" is given, but conftest is not on PATH: run the setup action with conftest-version in an earlier step of this job (or install conftest yourself). The plan was not bundled: a policy check that cannot run never passes.',

@@ -183,10 +183,6 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
     workspace: run.workspace,
     fallback: run.sha,
   });
-  // Found while git runs. Its version comes from init's first message, a process start-up fewer on the
-  // way to the plan, unless an upstream's state is read before init: reading it needs the version.
-  const locating = locateTool(inputs.binary);
-  locating.catch(() => undefined);
   // Before the tool runs: a promotion or rollback that is not exactly its release is refused at once.
   const binding = inputs.sourceRelease
     ? await bindPlanToRelease(await deploymentsFor(inputs, deps), {
@@ -203,7 +199,9 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
       })
     : undefined;
   if (binding) logger.info(describeSource(binding, Date.now()));
-  const located = await locating;
+  // Its version comes from init's first message, a process start-up fewer on the way to the plan,
+  // unless an upstream's state is read before init: reading it needs the version.
+  const located = locateTool(inputs.binary);
   const versioned = inputs.stackInputs.length > 0 ? await readToolVersion(located, deps.exec) : undefined;
   logger.info(
     `Planning stack ${stack} (${workingDirectory}, workspace ${workspace}) with ${located.name} (${located.path})`,

@@ -36,18 +36,20 @@ export async function resolveTool(
   exec: Exec,
   options: ResolveToolOptions = {},
 ): Promise<Tool> {
-  return readToolVersion(await locateTool(binary, options), exec);
+  // No await before the tool starts: a caller that loads a library next (tf-apply's download) would
+  // otherwise compile it first, and the tool would start after that compile rather than during it.
+  return readToolVersion(locateTool(binary, options), exec);
 }
 
-/** The tool the `binary` input asks for, found on PATH as resolveTool finds it, without running it. */
-export async function locateTool(
-  binary: BinaryChoice,
-  options: ResolveToolOptions = {},
-): Promise<LocatedTool> {
+/**
+ * The tool the `binary` input asks for, found on PATH as resolveTool finds it, without running it;
+ * throws the same ConfigurationError when it is missing.
+ */
+export function locateTool(binary: BinaryChoice, options: ResolveToolOptions = {}): LocatedTool {
   const searchPath = options.searchPath ?? process.env.PATH ?? '';
   const candidates: ToolName[] = binary === 'auto' ? ['tofu', 'terraform'] : [binary];
   for (const name of candidates) {
-    const path = await findOnPath(name, searchPath);
+    const path = findOnPath(name, searchPath);
     if (path) return { name, path };
   }
   const wanted = binary === 'auto' ? 'neither tofu nor terraform is' : `${binary} is not`;
@@ -63,7 +65,7 @@ export async function locateTool(
  * are synchronous, a few stat calls: the tool that is found then starts at once, before whatever the
  * caller loads next (a library's compile holds the main thread) rather than after it.
  */
-export async function findOnPath(name: string, searchPath: string): Promise<string | undefined> {
+export function findOnPath(name: string, searchPath: string): string | undefined {
   const fileNames = process.platform === 'win32' ? [`${name}.exe`, name] : [name];
   for (const dir of searchPath.split(delimiter).filter(Boolean)) {
     for (const fileName of fileNames) {

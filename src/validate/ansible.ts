@@ -38,13 +38,13 @@ export async function checkAnsible(
   }
   const searchPath = deps.searchPath ?? process.env.PATH ?? '';
   const subject = toWorkspace(deps.workspace, playbook);
-  const program = await findOnPath('ansible-playbook', searchPath);
+  const program = findOnPath('ansible-playbook', searchPath);
   const syntax = program
     ? await deps.logger.group(`ansible-playbook --syntax-check (${subject})`, () =>
         syntaxCheck(program, playbook, subject, deps),
       )
     : skipped('ansible-syntax', SYNTAX_TITLE, subject, 'ansible-playbook is not on PATH');
-  const linter = await findOnPath('ansible-lint', searchPath);
+  const linter = findOnPath('ansible-lint', searchPath);
   const lint = linter
     ? await deps.logger.group(`ansible-lint (${subject})`, () =>
         lintPlaybook(linter, playbook, subject, deps),

@@ -30,7 +30,7 @@ export async function checkSecrets(enabled: boolean, deps: SecretCheckDependenci
   const { logger, workspace } = deps;
   return logger.group('secret scan', async () => {
     const started = Date.now();
-    const gitleaks = await findOnPath('gitleaks', deps.searchPath ?? process.env.PATH ?? '');
+    const gitleaks = findOnPath('gitleaks', deps.searchPath ?? process.env.PATH ?? '');
     let found: SecretFinding[];
     let scanner: string;
     if (gitleaks) {
