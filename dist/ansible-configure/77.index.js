@@ -1458,16 +1458,19 @@ async function writeWaitAction(dir) {
 
 
 
+
 /**
  * The wait for the hosts, as the first play of the same ansible-playbook run as the user's playbook,
  * rather than an ad hoc `ansible` run before it: one Python start-up and one round of SSH connections
  * less, and the playbook is parsed (a typo found) before any host is waited for, because
- * import_playbook is static. The wrapper lives beside the playbook, so that both plays find the same
- * group_vars, host_vars and roles (Ansible reads them from the directory of the playbook it was
- * given), and it is removed when the run ends. The wait play itself is a playbook of its own in the
- * run's scratch directory, with the wait's action plugin (wait-action.ts) beside it: Ansible adds the
- * plugin directories beside every playbook it imports, so no setting of the user's is replaced and
- * nothing is written into the checkout but the wrapper.
+ * import_playbook is static. The wrapper lives beside the playbook, so that relative paths and roles
+ * resolve as they would for the playbook, and it is removed when the run ends. The wait play itself
+ * is a playbook of its own in the run's scratch directory, with the wait's action plugin
+ * (wait-action.ts) beside it: Ansible adds the plugin directories beside every playbook it imports,
+ * so no setting of the user's is replaced and nothing is written into the checkout but the wrapper.
+ * Ansible also reads group_vars and host_vars beside each imported playbook, whatever
+ * PLAYBOOK_VARS_ROOT says: links to the playbook's own make the wait connect to each host as the
+ * playbook will (a host made local, or given its port or user, only there).
  */
 const WAIT_PLAY_NAME = 'iac-pipeline: wait for the hosts to answer';
 const WAIT_TASK_NAME = 'iac-pipeline: wait for the host to answer';
@@ -1494,7 +1497,14 @@ async function writeWaitingPlaybook(playbook, timeoutSeconds, scratch) {
             },
         ],
     };
-    await Promise.all([writeWaitAction(waitDir), (0,promises_.writeFile)(waitPlaybook, (0,dist/* stringify */.As)([wait]))]);
+    const varsDirs = ['group_vars', 'host_vars']
+        .map((name) => ({ from: (0,external_node_path_.join)((0,external_node_path_.dirname)(playbook), name), to: (0,external_node_path_.join)(waitDir, name) }))
+        .filter(({ from }) => (0,external_node_fs_.existsSync)(from));
+    await Promise.all([
+        writeWaitAction(waitDir),
+        (0,promises_.writeFile)(waitPlaybook, (0,dist/* stringify */.As)([wait])),
+        ...varsDirs.map(({ from, to }) => (0,promises_.symlink)(from, to, 'dir')),
+    ]);
     const path = (0,external_node_path_.join)((0,external_node_path_.dirname)(playbook), `.iac-configure-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.yml`);
     const plays = [{ import_playbook: waitPlaybook }, { import_playbook: (0,external_node_path_.basename)(playbook) }];
     await (0,promises_.writeFile)(path, `# Written by iac-pipeline's ansible-configure for one run, and removed after it.\n${(0,dist/* stringify */.As)(plays)}`, { flag: 'wx' });

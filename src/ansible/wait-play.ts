@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import type { AnsibleEvent, HostRecap, ResultEvent } from './events.js';
@@ -9,12 +10,14 @@ import { WAIT_ACTION_NAME, writeWaitAction } from './wait-action.js';
  * The wait for the hosts, as the first play of the same ansible-playbook run as the user's playbook,
  * rather than an ad hoc `ansible` run before it: one Python start-up and one round of SSH connections
  * less, and the playbook is parsed (a typo found) before any host is waited for, because
- * import_playbook is static. The wrapper lives beside the playbook, so that both plays find the same
- * group_vars, host_vars and roles (Ansible reads them from the directory of the playbook it was
- * given), and it is removed when the run ends. The wait play itself is a playbook of its own in the
- * run's scratch directory, with the wait's action plugin (wait-action.ts) beside it: Ansible adds the
- * plugin directories beside every playbook it imports, so no setting of the user's is replaced and
- * nothing is written into the checkout but the wrapper.
+ * import_playbook is static. The wrapper lives beside the playbook, so that relative paths and roles
+ * resolve as they would for the playbook, and it is removed when the run ends. The wait play itself
+ * is a playbook of its own in the run's scratch directory, with the wait's action plugin
+ * (wait-action.ts) beside it: Ansible adds the plugin directories beside every playbook it imports,
+ * so no setting of the user's is replaced and nothing is written into the checkout but the wrapper.
+ * Ansible also reads group_vars and host_vars beside each imported playbook, whatever
+ * PLAYBOOK_VARS_ROOT says: links to the playbook's own make the wait connect to each host as the
+ * playbook will (a host made local, or given its port or user, only there).
  */
 export const WAIT_PLAY_NAME = 'iac-pipeline: wait for the hosts to answer';
 const WAIT_TASK_NAME = 'iac-pipeline: wait for the host to answer';
@@ -52,7 +55,14 @@ export async function writeWaitingPlaybook(
       },
     ],
   };
-  await Promise.all([writeWaitAction(waitDir), writeFile(waitPlaybook, stringify([wait]))]);
+  const varsDirs = ['group_vars', 'host_vars']
+    .map((name) => ({ from: join(dirname(playbook), name), to: join(waitDir, name) }))
+    .filter(({ from }) => existsSync(from));
+  await Promise.all([
+    writeWaitAction(waitDir),
+    writeFile(waitPlaybook, stringify([wait])),
+    ...varsDirs.map(({ from, to }) => symlink(from, to, 'dir')),
+  ]);
   const path = join(dirname(playbook), `.iac-configure-${randomBytes(4).toString('hex')}.yml`);
   const plays = [{ import_playbook: waitPlaybook }, { import_playbook: basename(playbook) }];
   await writeFile(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -196,6 +196,49 @@ describe('the waiting playbook', () => {
     ]);
     expect((await readdir(dir)).filter((name) => name.startsWith('.iac-configure-'))).toEqual([]);
   });
+
+  it.each(['top', 'bottom', 'all'])(
+    'waits with the group_vars and host_vars beside the playbook, with PLAYBOOK_VARS_ROOT=%s',
+    async (varsRoot) => {
+      // dead-1 is an SSH host on a closed port in the inventory; beside this playbook, host_vars make
+      // it a local host. With `bottom`, Ansible reads a play's vars beside the playbook the play is in.
+      const stackDir = join(dir, `vars-root-${varsRoot}`);
+      await mkdir(join(stackDir, 'host_vars'), { recursive: true });
+      await mkdir(join(stackDir, 'group_vars'), { recursive: true });
+      await writeFile(
+        join(stackDir, 'host_vars', 'dead-1.yml'),
+        'ansible_connection: local\nansible_python_interpreter: /usr/bin/python3\n',
+      );
+      await writeFile(join(stackDir, 'group_vars', 'web.yml'), 'greeting: from group_vars\n');
+      const playbook = join(stackDir, 'site.yml');
+      await writeFile(
+        playbook,
+        '- hosts: web\n  gather_facts: false\n  tasks:\n    - ansible.builtin.assert: { that: [greeting == "from group_vars"] }\n',
+      );
+      const waiting = await writeWaitingPlaybook(playbook, 1, join(dir, `scratch-${varsRoot}`));
+      const ran = await runAnsible(
+        runnerExec,
+        tools.playbook,
+        playbookArgs(waiting.path, connection, { become: false, tags: [], check: false, diff: false }),
+        {
+          cwd: dir,
+          env: { ...env, ANSIBLE_PLAYBOOK_VARS_ROOT: varsRoot },
+          eventsFile: join(dir, `vars-root-${varsRoot}.jsonl`),
+          log,
+          title: `vars root ${varsRoot}`,
+        },
+      );
+      await waiting.remove();
+      const parts = separateWaitPlay(ran.events);
+      expect(Object.fromEntries(parts.waited)).toEqual({
+        'local-1': { answered: true },
+        'local-2': { answered: true },
+        'dead-1': { answered: true },
+      });
+      expect(summarizeEvents(parts.playbook).recap['dead-1']).toMatchObject({ ok: 1, failed: 0, unreachable: 0 });
+    },
+    60_000,
+  );
 
   it('waits in check mode and whatever tags select, over SSH and over other connections', async () => {
     const playbook = join(dir, 'tagged.yml');
