@@ -706,6 +706,7 @@ const cli_STDERR_TAIL_LINES = 30;
  */
 async function runAnsible(exec, command, args, options) {
     await (0,promises_.writeFile)(options.eventsFile, '');
+    let onFirstOutput = options.onFirstOutput;
     const stderr = new LineTail(cli_STDERR_TAIL_LINES);
     const errorLines = new ErrorWindow();
     const { exitCode } = await options.log.capture(options.title, (line) => exec(command, args, {
@@ -714,6 +715,8 @@ async function runAnsible(exec, command, args, options) {
         onStdoutLine: (text) => {
             line(text);
             errorLines.push(text);
+            onFirstOutput?.();
+            onFirstOutput = undefined;
         },
         onStderrLine: (text) => {
             line(text);
@@ -1666,13 +1669,14 @@ async function configure(inputs, deps) {
         await (0,promises_.rm)(secretsDir, { recursive: true, force: true });
     }
 }
-function ansible(session, command, args, name, title) {
+function ansible(session, command, args, name, title, onFirstOutput) {
     return session.deps.logger.group(title, () => runAnsible(session.deps.exec, command, args, {
         cwd: session.inputs.workingDirectory,
         env: session.env,
         eventsFile: (0,external_node_path_.join)(session.scratch, `${name}.events.jsonl`),
         log: session.log,
         title,
+        ...(onFirstOutput ? { onFirstOutput } : {}),
     }));
 }
 async function runPlaybook(session, wrapper, stack, started, redactor) {
@@ -1687,7 +1691,10 @@ async function runPlaybook(session, wrapper, stack, started, redactor) {
         tags: inputs.tags,
         check: inputs.check,
         diff: inputs.diff,
-    }), 'playbook', `ansible-playbook ${playbookName}${inputs.check ? ' (check mode)' : ''}`);
+    }), 'playbook', `ansible-playbook ${playbookName}${inputs.check ? ' (check mode)' : ''}`, 
+    // The results' upload needs the artifact library: compiled while the hosts work, once Ansible's own
+    // start-up no longer wants the CPU, rather than after the playbook.
+    () => deps.artifacts.prepare?.());
     const parts = separateWaitPlay(ran.events);
     const played = { ...ran, ...summarizeEvents(parts.playbook) };
     if (!played.finished)

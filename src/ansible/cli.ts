@@ -233,9 +233,18 @@ export async function runAnsible(
   exec: Exec,
   command: string,
   args: readonly string[],
-  options: { cwd: string; env: Record<string, string>; eventsFile: string; log: AnsibleLog; title: string },
+  options: {
+    cwd: string;
+    env: Record<string, string>;
+    eventsFile: string;
+    log: AnsibleLog;
+    title: string;
+    /** Called once, at the first line Ansible prints: its start-up (Python, parsing) is over by then. */
+    onFirstOutput?: () => void;
+  },
 ): Promise<RunOutcome> {
   await writeFile(options.eventsFile, '');
+  let onFirstOutput = options.onFirstOutput;
   const stderr = new LineTail(STDERR_TAIL_LINES);
   const errorLines = new ErrorWindow();
   const { exitCode } = await options.log.capture(options.title, (line) =>
@@ -245,6 +254,8 @@ export async function runAnsible(
       onStdoutLine: (text) => {
         line(text);
         errorLines.push(text);
+        onFirstOutput?.();
+        onFirstOutput = undefined;
       },
       onStderrLine: (text) => {
         line(text);

@@ -186,7 +186,14 @@ interface Session {
   inventory: InventorySource;
 }
 
-function ansible(session: Session, command: string, args: string[], name: string, title: string) {
+function ansible(
+  session: Session,
+  command: string,
+  args: string[],
+  name: string,
+  title: string,
+  onFirstOutput?: () => void,
+) {
   return session.deps.logger.group(title, () =>
     runAnsible(session.deps.exec, command, args, {
       cwd: session.inputs.workingDirectory,
@@ -194,6 +201,7 @@ function ansible(session: Session, command: string, args: string[], name: string
       eventsFile: join(session.scratch, `${name}.events.jsonl`),
       log: session.log,
       title,
+      ...(onFirstOutput ? { onFirstOutput } : {}),
     }),
   );
 }
@@ -223,6 +231,9 @@ async function runPlaybook(
     }),
     'playbook',
     `ansible-playbook ${playbookName}${inputs.check ? ' (check mode)' : ''}`,
+    // The results' upload needs the artifact library: compiled while the hosts work, once Ansible's own
+    // start-up no longer wants the CPU, rather than after the playbook.
+    () => deps.artifacts.prepare?.(),
   );
   const parts = separateWaitPlay(ran.events);
   const played: RunOutcome = { ...ran, ...summarizeEvents(parts.playbook) };

@@ -226,13 +226,23 @@ describe('with the real ansible-playbook', () => {
       pluginDir: await writeEventsCallback(dir),
       hostKeyChecking: true,
     });
+    const firstOutputs: number[] = [];
     const outcome = await runAnsible(
       runnerExec,
       tools.playbook,
       playbookArgs(join(dir, 'site.yml'), local, { become: false, tags: [], check: false, diff: true }),
-      { cwd: dir, env, eventsFile: join(dir, 'events.jsonl'), log, title: 'site' },
+      {
+        cwd: dir,
+        env,
+        eventsFile: join(dir, 'events.jsonl'),
+        log,
+        title: 'site',
+        onFirstOutput: () => firstOutputs.push(Date.now()),
+      },
     );
 
+    // Once, when Ansible had started: what the action uses to load the artifact library during the run.
+    expect(firstOutputs).toHaveLength(1);
     expect(outcome.exitCode).toBe(2);
     expect(outcome.finished).toBe(true);
     expect(outcome.ansibleVersion).toMatch(/^2\.\d+/);
