@@ -235,7 +235,11 @@ describe('the waiting playbook', () => {
         'local-2': { answered: true },
         'dead-1': { answered: true },
       });
-      expect(summarizeEvents(parts.playbook).recap['dead-1']).toMatchObject({ ok: 1, failed: 0, unreachable: 0 });
+      expect(summarizeEvents(parts.playbook).recap['dead-1']).toMatchObject({
+        ok: 1,
+        failed: 0,
+        unreachable: 0,
+      });
     },
     60_000,
   );
