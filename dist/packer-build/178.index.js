@@ -435,7 +435,7 @@ class UiStream extends (/* unused pure expression or super */ null && (ToolOutpu
      * leaves out the value of a sensitive one.
      */
     outputs;
-    /** The version the tool's first message reports (`"tofu": "1.12.6"`; older versions say `"terraform"`). */
+    /** The version the first message reports: `"tofu": "1.12.6"` from OpenTofu, `"terraform"` from Terraform */
     version;
     parse(line) {
         return parseUiLine(line);

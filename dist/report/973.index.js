@@ -1028,7 +1028,7 @@ class UiStream extends ToolOutputStream {
      * leaves out the value of a sensitive one.
      */
     outputs;
-    /** The version the tool's first message reports (`"tofu": "1.12.6"`; older versions say `"terraform"`). */
+    /** The version the first message reports: `"tofu": "1.12.6"` from OpenTofu, `"terraform"` from Terraform */
     version;
     parse(line) {
         return parseUiLine(line);

@@ -178,7 +178,7 @@ class UiStream extends ToolOutputStream {
      * leaves out the value of a sensitive one.
      */
     outputs;
-    /** The version the tool's first message reports (`"tofu": "1.12.6"`; older versions say `"terraform"`). */
+    /** The version the first message reports: `"tofu": "1.12.6"` from OpenTofu, `"terraform"` from Terraform */
     version;
     parse(line) {
         return parseUiLine(line);
@@ -2983,7 +2983,8 @@ async function plan(inputs, deps) {
     const stack = planStack(inputs, run);
     const workingDirectory = (0,contracts_manifest/* toWorkspacePath */.CR)(run.workspace, inputs.workingDirectory);
     const workspace = inputs.workspace ?? 'default';
-    // Asked while the tool is found; it never fails (GITHUB_SHA when there is no git checkout).
+    // Asked first, so that git runs while the release is checked and init runs; it never fails (GITHUB_SHA
+    // when there is no git checkout).
     const commit = checkedOutCommit(deps.exec, logger, {
         directory: inputs.workingDirectory,
         workspace: run.workspace,

@@ -177,7 +177,8 @@ export async function plan(inputs: TfPlanInputs, deps: TfPlanDependencies): Prom
   const stack = planStack(inputs, run);
   const workingDirectory = toWorkspacePath(run.workspace, inputs.workingDirectory);
   const workspace = inputs.workspace ?? 'default';
-  // Asked while the tool is found; it never fails (GITHUB_SHA when there is no git checkout).
+  // Asked first, so that git runs while the release is checked and init runs; it never fails (GITHUB_SHA
+  // when there is no git checkout).
   const commit = checkedOutCommit(deps.exec, logger, {
     directory: inputs.workingDirectory,
     workspace: run.workspace,

@@ -140,7 +140,7 @@ export class UiStream extends ToolOutputStream<UiLine, WorkingDirectory> {
    * leaves out the value of a sensitive one.
    */
   outputs: Record<string, { sensitive: boolean; type?: unknown; value: unknown }> | undefined;
-  /** The version the tool's first message reports (`"tofu": "1.12.6"`; older versions say `"terraform"`). */
+  /** The version the first message reports: `"tofu": "1.12.6"` from OpenTofu, `"terraform"` from Terraform */
   version: string | undefined;
 
   protected parse(line: string): UiLine | undefined {
