@@ -518,12 +518,12 @@ class TerraformCli {
         if (options.lockfileReadonly)
             rest.push('-lockfile=readonly');
         await (0,backend/* refuseCredentialFiles */.dJ)(options.backendConfig ?? [], this.where.cwd);
-        const run = { streamStdout: true, readsConfiguration: true };
+        const streamed = { streamStdout: true, readsConfiguration: true };
         if (this.known) {
-            await this.run(['init', '-input=false', (0,terraform_tool/* supportsInitJson */.FK)(this.known) ? '-json' : '-no-color', ...rest], run);
+            await this.run(['init', '-input=false', (0,terraform_tool/* supportsInitJson */.FK)(this.known) ? '-json' : '-no-color', ...rest], streamed);
         }
         else {
-            this.known = await this.initLearningVersion(rest, run);
+            this.known = await this.initLearningVersion(rest, streamed);
         }
         // The tool's own data directory: TF_DATA_DIR when the step sets it, as the tool itself reads it.
         return (0,backend/* initializedBackend */.Vb)(this.where.cwd, this.options.env?.TF_DATA_DIR ?? process.env.TF_DATA_DIR);
@@ -532,18 +532,18 @@ class TerraformCli {
      * `init -json`, whose first message names the tool's version. A tool too old for `init -json` fails
      * on the flag before it does anything; only then is its version read, and init runs again as text.
      */
-    async initLearningVersion(rest, run) {
+    async initLearningVersion(rest, streamed) {
         const located = this.options.tool;
         let first;
         try {
-            first = await this.run(['init', '-input=false', '-json', ...rest], run);
+            first = await this.run(['init', '-input=false', '-json', ...rest], streamed);
         }
         catch (error) {
             const tool = await (0,terraform_tool/* readToolVersion */.PR)(located, this.options.exec);
             if ((0,terraform_tool/* supportsInitJson */.FK)(tool))
                 throw error;
             this.options.logger.info(`${tool.name} ${tool.version} has no \`init -json\` (the flag error above): running init again with text output.`);
-            await this.run(['init', '-input=false', '-no-color', ...rest], run);
+            await this.run(['init', '-input=false', '-no-color', ...rest], streamed);
             return tool;
         }
         return (0,terraform_tool/* withVersion */.$2)(located, first.stream.version) ?? (await (0,terraform_tool/* readToolVersion */.PR)(located, this.options.exec));

@@ -157,14 +157,14 @@ export class TerraformCli {
     for (const entry of options.backendConfig ?? []) rest.push(`-backend-config=${entry}`);
     if (options.lockfileReadonly) rest.push('-lockfile=readonly');
     await refuseCredentialFiles(options.backendConfig ?? [], this.where.cwd);
-    const run = { streamStdout: true, readsConfiguration: true } as const;
+    const streamed = { streamStdout: true, readsConfiguration: true } as const;
     if (this.known) {
       await this.run(
         ['init', '-input=false', supportsInitJson(this.known) ? '-json' : '-no-color', ...rest],
-        run,
+        streamed,
       );
     } else {
-      this.known = await this.initLearningVersion(rest, run);
+      this.known = await this.initLearningVersion(rest, streamed);
     }
     // The tool's own data directory: TF_DATA_DIR when the step sets it, as the tool itself reads it.
     return initializedBackend(this.where.cwd, this.options.env?.TF_DATA_DIR ?? process.env.TF_DATA_DIR);
@@ -174,18 +174,18 @@ export class TerraformCli {
    * `init -json`, whose first message names the tool's version. A tool too old for `init -json` fails
    * on the flag before it does anything; only then is its version read, and init runs again as text.
    */
-  private async initLearningVersion(rest: string[], run: RunOptions): Promise<Tool> {
+  private async initLearningVersion(rest: string[], streamed: RunOptions): Promise<Tool> {
     const located = this.options.tool;
-    let first: { exitCode: number; stream: UiStream };
+    let first: RunResult;
     try {
-      first = await this.run(['init', '-input=false', '-json', ...rest], run);
+      first = await this.run(['init', '-input=false', '-json', ...rest], streamed);
     } catch (error) {
       const tool = await readToolVersion(located, this.options.exec);
       if (supportsInitJson(tool)) throw error;
       this.options.logger.info(
         `${tool.name} ${tool.version} has no \`init -json\` (the flag error above): running init again with text output.`,
       );
-      await this.run(['init', '-input=false', '-no-color', ...rest], run);
+      await this.run(['init', '-input=false', '-no-color', ...rest], streamed);
       return tool;
     }
     return withVersion(located, first.stream.version) ?? (await readToolVersion(located, this.options.exec));
